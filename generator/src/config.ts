@@ -1,0 +1,76 @@
+/** One spec to generate and where its package goes. */
+export interface GenerateJob {
+  /** Entry file of the spec, relative to `root`. */
+  spec: string;
+  /** Package folder, relative to `root`. */
+  out: string;
+  /** npm package name. */
+  name: string;
+}
+
+export interface UserConfig {
+  /**
+   * Folder that relative paths (and paths shown in output) are taken from.
+   * @default process.cwd()
+   */
+  root?: string;
+  /**
+   * Specs to generate. When absent, every `<specsDir>/<provider>/openapi.yaml` (or `.json`) goes to
+   * `<outDir>/<provider>` as `<scope>/<provider>`.
+   */
+  jobs?: GenerateJob[];
+  /** @default 'specs' */
+  specsDir?: string;
+  /** @default 'generated' */
+  outDir?: string;
+  /** @default '@specsmith' */
+  scope?: string;
+  /**
+   * `prettier` formats generated sources; `none` keeps the generator's own layout.
+   * @default 'prettier'
+   */
+  format?: 'prettier' | 'none';
+  /**
+   * Progress lines on stderr. `auto` shows them only when stderr is a terminal.
+   * @default 'auto'
+   */
+  progress?: 'auto' | 'always' | 'never';
+  /**
+   * The command shown in generated headers as the way to regenerate.
+   * @default 'npx specsmith generate'
+   */
+  command?: string;
+}
+
+export interface ResolvedConfig {
+  root: string;
+  jobs: GenerateJob[] | undefined;
+  specsDir: string;
+  outDir: string;
+  scope: string;
+  format: 'prettier' | 'none';
+  progress: 'auto' | 'always' | 'never';
+  command: string;
+}
+
+export const defaultConfig = {
+  specsDir: 'specs',
+  outDir: 'generated',
+  scope: '@specsmith',
+  format: 'prettier',
+  progress: 'auto',
+  command: 'npx specsmith generate',
+} as const satisfies Omit<ResolvedConfig, 'root' | 'jobs'>;
+
+export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
+  return {
+    root: user.root ?? process.cwd(),
+    jobs: user.jobs,
+    specsDir: user.specsDir ?? defaultConfig.specsDir,
+    outDir: user.outDir ?? defaultConfig.outDir,
+    scope: user.scope ?? defaultConfig.scope,
+    format: user.format ?? defaultConfig.format,
+    progress: user.progress ?? defaultConfig.progress,
+    command: user.command ?? defaultConfig.command,
+  };
+}

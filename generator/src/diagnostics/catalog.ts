@@ -1,0 +1,57 @@
+/**
+ * The one catalog of diagnostic codes. Codes are stable: tests, CI scripts and users match on them.
+ * Each entry says what went wrong in general and how it is usually fixed; the diagnostic's own
+ * message says what went wrong in this document.
+ */
+export const diagnosticCatalog = {
+  'file-unreadable': {
+    summary: 'A spec file could not be read.',
+    help: 'Check the path and its permissions.',
+  },
+  'yaml-syntax': {
+    summary: 'The file is not well-formed YAML.',
+    help: 'Fix the YAML syntax at the reported position (indentation, quoting, duplicate keys).',
+  },
+  'json-syntax': {
+    summary: 'The file is not well-formed JSON.',
+    help: 'Fix the JSON syntax at the reported position.',
+  },
+  'not-an-object': {
+    summary: 'The document is not a mapping of OpenAPI fields.',
+    help: 'An OpenAPI document is an object whose first field is usually `openapi: 3.1.0`.',
+  },
+  'swagger-2': {
+    summary: 'Swagger 2.0 documents are not supported.',
+    help: 'Convert the document to OpenAPI 3.x first (for example with swagger2openapi).',
+  },
+  'unsupported-version': {
+    summary: 'The `openapi` field names a version other than 3.0.x or 3.1.x.',
+    help: 'Set `openapi` to a 3.0.x or 3.1.x version string such as "3.1.0".',
+  },
+  'openapi-schema': {
+    summary: 'The document does not fit the OpenAPI schema of its version.',
+    help: 'Compare the reported node with the OpenAPI specification of the declared version.',
+  },
+  'ref-unresolved': {
+    summary: 'A `$ref` points at nothing.',
+    help: 'Check the file name and the JSON pointer after `#` (RFC 6901: `~1` for `/`, `~0` for `~`).',
+  },
+  'ref-cycle': {
+    summary: 'A `$ref` resolves only to itself through a chain of references.',
+    help: 'A chain of `$ref`s must end in a real object; recursion through properties is fine.',
+  },
+  'duplicate-operation-id': {
+    summary: 'Two operations share an `operationId`.',
+    help: 'operationId must be unique across the document (OpenAPI 3.1 §4.8.10.1).',
+  },
+  'path-param-undeclared': {
+    summary: 'A path template names a parameter that the operation does not declare.',
+    help: 'Declare it under `parameters` with `in: path` and `required: true`, at path or operation level.',
+  },
+  'path-param-unused': {
+    summary: 'A parameter declared `in: path` does not appear in the path template.',
+    help: 'Remove the parameter or add `{name}` to the path.',
+  },
+} as const satisfies Record<string, { summary: string; help: string }>;
+
+export type DiagnosticCode = keyof typeof diagnosticCatalog;

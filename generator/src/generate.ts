@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { Project, IndentationText, QuoteKind } from 'ts-morph';
+import { resolveConfig, type GenerateJob, type UserConfig } from './config.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { discoverJobs } from './discover.js';
+import { emitPackage } from './emit/package/emit-package.js';
+import { parseDocument } from './ir/parse-document.js';
+import { loadDocument } from './load/load-document.js';
+import { OpenApiSchemas } from './load/openapi-schema.js';
+import { createProgress, type Progress } from './progress.js';
+import { writePackage } from './write/write-package.js';
+
+export interface PackageResult {
+  job: GenerateJob;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Relative paths of the files written (empty when the spec was refused). */
+  files: string[];
+}
+
+export interface GenerateResult {
+  ok: boolean;
+  packages: PackageResult[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Generates one package per job. A spec with errors is refused whole and its package folder is
+ * left untouched; the other jobs still run, and every problem of every spec is reported.
+ */
+export async function generate(userConfig: UserConfig = {}): Promise<GenerateResult> {
+  const config = resolveConfig(userConfig);
+  const progress = createProgress(config.progress);
+  const run: RunContext = { schemas: new OpenApiSchemas(), project: createProject(), progress };
+  const packages: PackageResult[] = [];
+  for (const job of discoverJobs(config)) {
+    packages.push(await generateOne({ job, root: config.root, format: config.format, command: commandFor(config.command, job, userConfig.jobs !== undefined), run }));
+  }
+  const diagnostics = packages.flatMap((result) => result.diagnostics);
+  return { ok: packages.every((result) => result.ok), packages, diagnostics };
+}
+
+interface RunContext {
+  schemas: OpenApiSchemas;
+  project: Project;
+  progress: Progress;
+}
+
+async function generateOne({
+  job,
+  root,
+  format,
+  command,
+  run,
+}: {
+  job: GenerateJob;
+  root: string;
+  format: 'prettier' | 'none';
+  command: string;
+  run: RunContext;
+}): Promise<PackageResult> {
+  run.progress.step(`${job.spec}: loading`);
+  const loaded = await loadDocument({ entry: job.spec, root, schemas: run.schemas });
+  if (!loaded.ok) return { job, ok: false, diagnostics: loaded.diagnostics, files: [] };
+  run.progress.step(`${job.spec}: building the model`);
+  const model = parseDocument(loaded.loaded);
+  run.progress.step(`${job.spec}: emitting ${model.schemas.length} schemas and ${model.operations.length} operations`);
+  const files = await emitPackage({ model, packageName: job.name, project: run.project, format, command });
+  await writePackage(path.resolve(root, job.out), files);
+  run.progress.step(`${job.spec}: wrote ${job.out}`);
+  return { job, ok: true, diagnostics: loaded.diagnostics, files: [...files.keys()] };
+}
+
+function commandFor(base: string, job: GenerateJob, explicit: boolean): string {
+  const posix = (value: string) => value.split(path.sep).join('/');
+  return explicit ? `${base} --spec ${posix(job.spec)} --out ${posix(job.out)} --name ${job.name}` : base;
+}
+
+function createProject(): Project {
+  return new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
+  });
+}

@@ -1,0 +1,46 @@
+import type { OpenApiMinor } from '../load/check-version.js';
+import type { Resolver } from '../load/resolver.js';
+import type { RefTarget } from '../load/resolver.js';
+import { unescapePointerToken } from '../util/json-pointer.js';
+import { NameRegistry, preferredTypeName } from './names.js';
+import type { SourceRef } from './types.js';
+
+interface PendingSchema {
+  name: string;
+  specName: string;
+  raw: unknown;
+}
+
+/** State of one parse: names handed out so far and named schemas still to parse. */
+export class ParseContext {
+  readonly names = new NameRegistry();
+  readonly pending: PendingSchema[] = [];
+  readonly specNames = new Map<string, string>();
+  private readonly byTarget = new Map<string, string>();
+  /** Inline schemas being parsed, to cut cycles made by YAML aliases. */
+  readonly active = new Set<object>();
+
+  constructor(
+    readonly resolver: Resolver,
+    readonly minor: OpenApiMinor,
+  ) {}
+
+  /** The type name of the schema at `target`, registering it for parsing the first time it is seen. */
+  nameForTarget(target: RefTarget, raw: unknown): string {
+    const key = `${target.absolutePath}#${target.pointer}`;
+    const known = this.byTarget.get(key);
+    if (known !== undefined) return known;
+    const specName = unescapePointerToken(target.pointer.split('/').pop() ?? '') || 'Schema';
+    const name = this.names.claim(preferredTypeName(specName));
+    this.byTarget.set(key, name);
+    this.specNames.set(name, specName);
+    this.pending.push({ name, specName, raw });
+    return name;
+  }
+
+  sourceOf(node: unknown): SourceRef | undefined {
+    if (node === null || typeof node !== 'object') return undefined;
+    const origin = this.resolver.originOf(node);
+    return origin === undefined ? undefined : { file: origin.file, line: origin.line, column: origin.column, pointer: origin.pointer };
+  }
+}

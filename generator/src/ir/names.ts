@@ -1,0 +1,59 @@
+const reservedWords = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+    'as implements interface let package private protected public static yield any boolean number string symbol ' +
+    'unknown never object undefined bigint await type of keyof infer is asserts readonly unique'
+  ).split(' '),
+);
+
+/** Splits a spec name into words: `customer-person`, `customer_person`, `CustomerPerson`, `v3 PRIVATE`. */
+function words(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0);
+}
+
+const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** A PascalCase TypeScript type name for a spec name; `_` first when it would start with a digit. */
+export function toTypeName(text: string): string {
+  const joined = words(text)
+    .map((word) => (/^[A-Z0-9]+$/.test(word) && word.length > 1 ? capitalise(word.toLowerCase()) : capitalise(word)))
+    .join('');
+  const name = joined === '' ? 'Schema' : joined;
+  return /^[0-9]/.test(name) || reservedWords.has(name) ? `_${name}` : name;
+}
+
+/** The spec name kept as written when it already is a safe PascalCase identifier (`CustomerPerson`). */
+export function preferredTypeName(specName: string): string {
+  return /^[A-Z][A-Za-z0-9_]*$/.test(specName) && !reservedWords.has(specName) ? specName : toTypeName(specName);
+}
+
+/** camelCase identifier for values and functions (`createPrivateCustomer`, `postV3Private`). */
+export function toIdentifier(text: string): string {
+  const typeName = toTypeName(text).replace(/^_/, '');
+  const name = typeName.charAt(0).toLowerCase() + typeName.slice(1);
+  return /^[0-9]/.test(name) || reservedWords.has(name) ? `_${name}` : name;
+}
+
+export function isIdentifier(text: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(text) && !reservedWords.has(text);
+}
+
+/** Hands out unique names in claim order, so the same spec always gets the same names. */
+export class NameRegistry {
+  private readonly used = new Set<string>();
+
+  claim(preferred: string): string {
+    let name = preferred;
+    for (let suffix = 2; this.used.has(name); suffix += 1) name = `${preferred}${suffix}`;
+    this.used.add(name);
+    return name;
+  }
+
+  has(name: string): boolean {
+    return this.used.has(name);
+  }
+}

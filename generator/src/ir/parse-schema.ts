@@ -1,0 +1,99 @@
+import { isRef } from '../load/resolver.js';
+import type { ParseContext } from './context.js';
+import { createMeta, parseMeta } from './parse-meta.js';
+import { parseObject } from './parse-object.js';
+import { parseComposition } from './parse-composition.js';
+import type { SchemaMeta, SchemaNode } from './types.js';
+
+type Json = Record<string, unknown>;
+
+const primitiveTypes = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']);
+/** Keywords that give a `$ref` sibling meaning beyond annotations (3.1 allows siblings, §4.8.24). */
+const structuralKeywords = ['type', 'properties', 'items', 'allOf', 'oneOf', 'anyOf', 'enum', 'const', 'additionalProperties', 'required'];
+
+/** Any Schema Object (or boolean schema) to one IR node. */
+export function parseSchema(raw: unknown, context: ParseContext): SchemaNode {
+  if (raw === false) return { kind: 'never', meta: createMeta() };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { kind: 'unknown', meta: createMeta() };
+  const schema = raw as Json;
+  if (context.active.has(schema)) return { kind: 'unknown', meta: createMeta() };
+  context.active.add(schema);
+  try {
+    return isRef(schema) ? parseRef(schema, context) : parseInline(schema, context);
+  } finally {
+    context.active.delete(schema);
+  }
+}
+
+function parseRef(schema: Json & { $ref: string }, context: ParseContext): SchemaNode {
+  const resolved = context.resolver.resolveOnce(schema);
+  const meta = parseMeta(schema, context);
+  if (resolved === undefined) return { kind: 'unknown', meta };
+  const reference: SchemaNode = { kind: 'ref', name: context.nameForTarget(resolved.target, resolved.value), meta };
+  // OpenAPI 3.0 ignores siblings of `$ref`; 3.1 applies them alongside the reference.
+  if (context.minor === '3.0' || !structuralKeywords.some((keyword) => keyword in schema)) return reference;
+  const { $ref: _ignored, ...rest } = schema;
+  return { kind: 'composition', mode: 'allOf', members: [reference, parseInline(rest, context)], meta };
+}
+
+function parseInline(schema: Json, context: ParseContext): SchemaNode {
+  const meta = parseMeta(schema, context);
+  const base = parseBase(schema, meta, context);
+  return parseComposition({ schema, base, meta, context });
+}
+
+/** The schema without its compositions: by `enum`/`const`, then by `type` (a list becomes a union). */
+function parseBase(schema: Json, meta: SchemaMeta, context: ParseContext): SchemaNode {
+  const types = typesOf(schema);
+  if (types.includes('null')) meta.nullable = true;
+  if (Array.isArray(schema.enum)) {
+    if (schema.enum.includes(null)) meta.nullable = true;
+    return { kind: 'literal', values: schema.enum.filter((value) => value !== null), meta };
+  }
+  if ('const' in schema) {
+    if (schema.const === null) return { kind: 'null', meta };
+    return { kind: 'literal', values: [schema.const], meta };
+  }
+  const concrete = types.filter((type) => type !== 'null');
+  if (concrete.length === 0) {
+    if (types.includes('null')) return { kind: 'null', meta: { ...meta, nullable: false } };
+    return inferUntyped(schema, meta, context);
+  }
+  if (concrete.length === 1) return parseTyped(concrete[0] as string, schema, meta, context);
+  const members = concrete.map((type) => parseTyped(type, schema, createMeta(), context));
+  return { kind: 'composition', mode: 'anyOf', members, meta };
+}
+
+function typesOf(schema: Json): string[] {
+  const type = schema.type;
+  const list = Array.isArray(type) ? type : typeof type === 'string' ? [type] : [];
+  return list.filter((entry): entry is string => typeof entry === 'string' && primitiveTypes.has(entry));
+}
+
+/** No `type`: JSON Schema allows any value, but `properties` or `items` show what the author meant. */
+function inferUntyped(schema: Json, meta: SchemaMeta, context: ParseContext): SchemaNode {
+  if ('properties' in schema || 'additionalProperties' in schema || 'required' in schema) return parseObject(schema, meta, context);
+  if ('items' in schema || 'prefixItems' in schema) return parseTyped('array', schema, meta, context);
+  return { kind: 'unknown', meta };
+}
+
+function parseTyped(type: string, schema: Json, meta: SchemaMeta, context: ParseContext): SchemaNode {
+  switch (type) {
+    case 'string':
+      return { kind: 'string', meta };
+    case 'number':
+    case 'integer':
+      return { kind: 'number', integer: type === 'integer', meta };
+    case 'boolean':
+      return { kind: 'boolean', meta };
+    case 'null':
+      return { kind: 'null', meta };
+    case 'object':
+      return parseObject(schema, meta, context);
+    default: {
+      const prefixItems = Array.isArray(schema.prefixItems) ? schema.prefixItems.map((item) => parseSchema(item, context)) : [];
+      const items: SchemaNode = 'items' in schema ? parseSchema(schema.items, context) : { kind: 'unknown', meta: createMeta() };
+      return { kind: 'array', items, prefixItems, meta };
+    }
+  }
+}

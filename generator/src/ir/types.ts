@@ -1,0 +1,184 @@
+import type { HttpMethod } from '../load/check-operations.js';
+
+/** Where a node was written: shown in JSDoc and in messages. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  column: number;
+  pointer: string;
+}
+
+/** A JSON Schema validation keyword kept for documentation (and later for validators). */
+export interface Constraint {
+  keyword: string;
+  value: unknown;
+}
+
+/** Annotations shared by every schema node. */
+export interface SchemaMeta {
+  title?: string;
+  description?: string;
+  deprecated: boolean;
+  /** Present when the schema states a default (which may itself be `null`). */
+  default?: { value: unknown };
+  examples: unknown[];
+  /** 3.0 `nullable: true` or 3.1 `type: [T, "null"]`. */
+  nullable: boolean;
+  format?: string;
+  constraints: Constraint[];
+  /** `x-*` fields, in document order. */
+  extensions: [string, unknown][];
+  origin?: SourceRef;
+}
+
+export type SchemaNode =
+  | { kind: 'ref'; name: string; meta: SchemaMeta }
+  | { kind: 'string'; meta: SchemaMeta }
+  | { kind: 'number'; integer: boolean; meta: SchemaMeta }
+  | { kind: 'boolean'; meta: SchemaMeta }
+  | { kind: 'null'; meta: SchemaMeta }
+  | { kind: 'literal'; values: unknown[]; meta: SchemaMeta }
+  | { kind: 'array'; items: SchemaNode; prefixItems: SchemaNode[]; meta: SchemaMeta }
+  | ObjectNode
+  | CompositionNode
+  | { kind: 'unknown'; meta: SchemaMeta }
+  | { kind: 'never'; meta: SchemaMeta };
+
+export interface ObjectNode {
+  kind: 'object';
+  properties: PropertyNode[];
+  /** `additionalProperties`: absent (open, unstated), `true`, `false` or a schema. */
+  additional: SchemaNode | boolean | undefined;
+  meta: SchemaMeta;
+}
+
+export interface CompositionNode {
+  kind: 'composition';
+  mode: 'allOf' | 'oneOf' | 'anyOf';
+  members: SchemaNode[];
+  discriminator?: Discriminator;
+  meta: SchemaMeta;
+}
+
+/** Which direction a property travels in: `readOnly` (responses only), `writeOnly` (requests only). */
+export type Access = 'read-only' | 'write-only' | 'both';
+
+export interface PropertyNode {
+  name: string;
+  required: boolean;
+  access: Access;
+  schema: SchemaNode;
+}
+
+export interface Discriminator {
+  propertyName: string;
+  /** Tag values of each member, by index into `members`. */
+  tags: { member: number; values: string[] }[];
+}
+
+export type SchemaKind = SchemaNode['kind'];
+
+export interface NamedSchema {
+  /** The TypeScript name, unique in the package. */
+  name: string;
+  /** The name as the spec writes it (the last pointer token). */
+  specName: string;
+  schema: SchemaNode;
+  /**
+   * Names of the request and response views, present when the schema (or one it references)
+   * has `readOnly` or `writeOnly` properties.
+   */
+  variants?: { request: string; response: string };
+}
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+
+export interface ParameterNode {
+  name: string;
+  in: ParameterLocation;
+  required: boolean;
+  deprecated: boolean;
+  description?: string;
+  style: string;
+  explode: boolean;
+  schema: SchemaNode;
+  origin?: SourceRef;
+}
+
+export interface MediaNode {
+  mediaType: string;
+  schema: SchemaNode;
+}
+
+export interface RequestBodyNode {
+  required: boolean;
+  description?: string;
+  contents: MediaNode[];
+  origin?: SourceRef;
+}
+
+export interface ResponseNode {
+  /** `200`, `4XX` or `default`. */
+  status: string;
+  description?: string;
+  contents: MediaNode[];
+  headers: ParameterNode[];
+  origin?: SourceRef;
+}
+
+export interface ServerNode {
+  url: string;
+  description?: string;
+  variables: { name: string; default: string; enum?: string[]; description?: string }[];
+}
+
+export interface OperationNode {
+  /** `operationId`, or one derived from method and path. */
+  id: string;
+  /** PascalCase base of the operation's type names. */
+  typeName: string;
+  method: HttpMethod;
+  path: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  tags: string[];
+  parameters: Record<ParameterLocation, ParameterNode[]>;
+  requestBody?: RequestBodyNode;
+  responses: ResponseNode[];
+  servers: ServerNode[];
+  security?: Record<string, string[]>[];
+  origin?: SourceRef;
+  /** Names of the operation's types, claimed after every schema name so schemas keep theirs. */
+  names: OperationTypeNames;
+}
+
+export interface OperationTypeNames {
+  params: Record<ParameterLocation, string>;
+  requestBody: string;
+  /** By status code, in spec order. */
+  response: Record<string, string>;
+  responses: string;
+}
+
+export interface SecuritySchemeNode {
+  name: string;
+  type: string;
+  scheme?: string;
+  in?: string;
+  parameterName?: string;
+  description?: string;
+}
+
+/** The whole normalised model one package is emitted from. Emitters read this, never the document. */
+export interface ApiModel {
+  openapi: string;
+  /** Path of the entry file as shown in output. */
+  source: string;
+  info: { title: string; version: string; description?: string };
+  servers: ServerNode[];
+  schemas: NamedSchema[];
+  operations: OperationNode[];
+  securitySchemes: SecuritySchemeNode[];
+  security: Record<string, string[]>[];
+}

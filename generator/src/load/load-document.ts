@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { createDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { checkOpenApiSchema } from './check-openapi-schema.js';
+import { checkOperations } from './check-operations.js';
+import { checkVersion, type OpenApiMinor } from './check-version.js';
+import { OpenApiSchemas } from './openapi-schema.js';
+import { OriginIndex } from './origins.js';
+import { isRef, parseRef, Resolver } from './resolver.js';
+import { readSourceFile, type SourceFile } from './source-set.js';
+import { collectRefSites } from './walk-refs.js';
+
+/** A checked OpenAPI document and every file it references, with positions for every node. */
+export interface LoadedDocument {
+  minor: OpenApiMinor;
+  /** The `openapi` field as written. */
+  openapi: string;
+  root: SourceFile;
+  document: Record<string, unknown>;
+  resolver: Resolver;
+}
+
+export type LoadResult =
+  | { ok: true; loaded: LoadedDocument; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export interface LoadOptions {
+  /** Path of the entry file. */
+  entry: string;
+  /** Paths in diagnostics and JSDoc are shown relative to it. @default process.cwd() */
+  root?: string;
+  /** Reuse compiled OpenAPI schemas across loads of one run. */
+  schemas?: OpenApiSchemas;
+}
+
+/** Reads, parses, bundles and checks a document; every problem found is reported, none thrown. */
+export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
+  const root = path.resolve(options.root ?? process.cwd());
+  const origins = new OriginIndex();
+  const entry = path.resolve(root, options.entry);
+  const first = await readSourceFile({ absolutePath: entry, root, origins });
+  if (first.file === undefined) return { ok: false, diagnostics: first.diagnostics };
+  const version = checkVersion({ document: first.file.value, file: first.file.displayPath, origins });
+  if (version.minor === undefined) return { ok: false, diagnostics: version.diagnostics };
+
+  const { files, diagnostics } = await loadReferencedFiles({ rootFile: first.file, root, origins });
+  const displayToAbsolute = new Map([...files.values()].map((file) => [file.displayPath, file.absolutePath]));
+  const resolver = new Resolver(files, origins, displayToAbsolute);
+  diagnostics.push(...checkRefs({ files, resolver, origins }));
+  const document = first.file.value as Record<string, unknown>;
+  const file = first.file.displayPath;
+  diagnostics.push(
+    ...checkOpenApiSchema({ document, minor: version.minor, file, origins, schemas: options.schemas ?? new OpenApiSchemas() }),
+    ...checkOperations({ document, resolver, file }),
+  );
+  const unique = dedupe(diagnostics);
+  const errors = unique.filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length > 0) return { ok: false, diagnostics: sortDiagnostics(unique) };
+  const loaded: LoadedDocument = { minor: version.minor, openapi: String(document.openapi), root: first.file, document, resolver };
+  return { ok: true, loaded, diagnostics: sortDiagnostics(unique) };
+}
+
+/** Breadth-first over `$ref`s to other files, so that resolution afterwards is synchronous. */
+async function loadReferencedFiles({ rootFile, root, origins }: { rootFile: SourceFile; root: string; origins: OriginIndex }) {
+  const files = new Map<string, SourceFile>([[rootFile.absolutePath, rootFile]]);
+  const failed = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const queue: SourceFile[] = [rootFile];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const site of collectRefSites(file.value)) {
+      const target = parseRef(site.ref, file.absolutePath);
+      if (target === undefined || files.has(target.absolutePath) || failed.has(target.absolutePath)) continue;
+      const read = await readSourceFile({ absolutePath: target.absolutePath, root, origins });
+      if (read.file === undefined) {
+        failed.add(target.absolutePath);
+        // A missing file is reported once per `$ref` by checkRefs; syntax errors inside it are reported here.
+        diagnostics.push(...read.diagnostics.filter((diagnostic) => diagnostic.code !== 'file-unreadable'));
+        continue;
+      }
+      files.set(target.absolutePath, read.file);
+      queue.push(read.file);
+    }
+  }
+  return { files, diagnostics };
+}
+
+function checkRefs({ files, resolver, origins }: { files: Map<string, SourceFile>; resolver: Resolver; origins: OriginIndex }): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files.values()) {
+    for (const site of collectRefSites(file.value)) {
+      const origin = origins.ofChild(site.holder, '$ref');
+      const where = { file: file.displayPath, pointer: origin?.pointer ?? '', line: origin?.line, column: origin?.column };
+      const target = parseRef(site.ref, file.absolutePath);
+      if (target === undefined) {
+        diagnostics.push(
+          createDiagnostic({ code: 'ref-unresolved', message: `cannot resolve ${JSON.stringify(site.ref)}: only local and relative file references are supported`, ...where }),
+        );
+      } else if (!files.has(target.absolutePath)) {
+        diagnostics.push(createDiagnostic({ code: 'ref-unresolved', message: `${JSON.stringify(site.ref)}: the file it names cannot be read`, ...where }));
+      } else if (resolver.resolveOnce(site.holder) === undefined) {
+        diagnostics.push(createDiagnostic({ code: 'ref-unresolved', message: `${JSON.stringify(site.ref)} points at nothing`, ...where }));
+      } else if (isRef(resolver.resolveOnce(site.holder)?.value) && resolver.deref(site.holder) === undefined) {
+        diagnostics.push(createDiagnostic({ code: 'ref-cycle', message: `${JSON.stringify(site.ref)} is a chain of references that never reaches an object`, ...where }));
+      }
+    }
+  }
+  return diagnostics;
+}
+
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((diagnostic) => {
+    const key = [diagnostic.code, diagnostic.file, diagnostic.pointer, diagnostic.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+

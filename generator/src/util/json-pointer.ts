@@ -1,0 +1,34 @@
+/** RFC 6901 JSON pointers. */
+export function escapePointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapePointerToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function appendPointer(pointer: string, token: string | number): string {
+  return `${pointer}/${escapePointerToken(String(token))}`;
+}
+
+export function parsePointer(pointer: string): string[] | undefined {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) return undefined;
+  return pointer.slice(1).split('/').map(unescapePointerToken);
+}
+
+/** Follows a pointer through plain JSON values; undefined when any step is missing. */
+export function getAtPointer(root: unknown, tokens: readonly string[]): unknown {
+  let node: unknown = root;
+  for (const token of tokens) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
+      node = node[Number(token)];
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, token)) {
+      node = (node as Record<string, unknown>)[token];
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}
