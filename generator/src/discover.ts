@@ -18,6 +18,8 @@ export function discoverJobs(config: ResolvedConfig): GenerateJob[] {
   return providers.flatMap((provider) => {
     const entry = ['openapi.yaml', 'openapi.yml', 'openapi.json'].find((name) => existsSync(path.join(specsDir, provider, name)));
     if (entry === undefined) return [];
-    return [{ spec: path.join(config.specsDir, provider, entry), out: path.join(config.outDir, provider), name: `${config.scope}/${provider}` }];
+    return [
+      { spec: path.join(config.specsDir, provider, entry), out: path.join(config.outDir, provider), name: `${config.scope}/${provider}` },
+    ];
   });
 }

@@ -34,7 +34,15 @@ export async function generate(userConfig: UserConfig = {}): Promise<GenerateRes
   const run: RunContext = { schemas: new OpenApiSchemas(), project: createProject(), progress };
   const packages: PackageResult[] = [];
   for (const job of discoverJobs(config)) {
-    packages.push(await generateOne({ job, root: config.root, format: config.format, command: commandFor(config.command, job, userConfig.jobs !== undefined), run }));
+    packages.push(
+      await generateOne({
+        job,
+        root: config.root,
+        format: config.format,
+        command: commandFor(config.command, job, userConfig.jobs !== undefined),
+        run,
+      }),
+    );
   }
   const diagnostics = packages.flatMap((result) => result.diagnostics);
   return { ok: packages.every((result) => result.ok), packages, diagnostics };

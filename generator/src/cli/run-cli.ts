@@ -57,7 +57,9 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const [command, ...rest] = positionals;
   if (command !== 'generate' || rest.length > 0) {
-    process.stderr.write(`${command === undefined ? 'missing command' : `unknown command or argument: ${[command, ...rest].join(' ')}`}\n\n${usage}`);
+    process.stderr.write(
+      `${command === undefined ? 'missing command' : `unknown command or argument: ${[command, ...rest].join(' ')}`}\n\n${usage}`,
+    );
     return 2;
   }
   const config = configFrom(values);
@@ -69,8 +71,10 @@ export async function runCli(argv: string[]): Promise<number> {
   if (values.json === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   for (const pack of result.packages) {
-    const status = pack.ok ? `wrote ${pack.job.out} (${pack.job.name})` : `refused ${pack.job.spec}: ${pack.diagnostics.filter((d) => d.severity === 'error').length} error(s), ${pack.job.out} left as it was`;
-    if (values.json !== true) process.stdout.write(`${status}\n`);
+    const status = pack.ok
+      ? `wrote ${pack.job.out} (${pack.job.name})`
+      : `refused ${pack.job.spec}: ${pack.diagnostics.filter((d) => d.severity === 'error').length} error(s), ${pack.job.out} left as it was`;
+    if (values.json !== true) (pack.ok ? process.stdout : process.stderr).write(`${status}\n`);
   }
   if (result.packages.length === 0) process.stderr.write('no spec found: nothing to generate\n');
   return result.ok ? 0 : 2;
@@ -84,13 +88,18 @@ function configFrom(values: Record<string, string | boolean | undefined>): UserC
     config.format = values.format;
   }
   if (values.progress !== undefined) {
-    if (values.progress !== 'auto' && values.progress !== 'always' && values.progress !== 'never') return `--progress must be auto, always or never`;
+    if (values.progress !== 'auto' && values.progress !== 'always' && values.progress !== 'never')
+      return `--progress must be auto, always or never`;
     config.progress = values.progress;
   }
   const { spec, out, name } = values;
   if (spec === undefined && out === undefined && name === undefined) return config;
   if (typeof spec !== 'string' || typeof out !== 'string') return '--spec and --out go together';
-  const folder = out.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'api';
+  const folder =
+    out
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .pop() ?? 'api';
   config.jobs = [{ spec, out, name: typeof name === 'string' ? name : `@specsmith/${folder.toLowerCase()}` }];
   return config;
 }

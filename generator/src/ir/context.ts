@@ -38,6 +38,13 @@ export class ParseContext {
     return name;
   }
 
+  /** Where a named member (a property, a parameter) is written: its key, not its value. */
+  keySourceOf(parent: unknown, key: string): SourceRef | undefined {
+    if (parent === null || typeof parent !== 'object') return undefined;
+    const origin = this.resolver.origins.ofKey(parent, key);
+    return origin === undefined ? undefined : { file: origin.file, line: origin.line, column: origin.column, pointer: origin.pointer };
+  }
+
   sourceOf(node: unknown): SourceRef | undefined {
     if (node === null || typeof node !== 'object') return undefined;
     const origin = this.resolver.originOf(node);

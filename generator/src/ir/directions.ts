@@ -13,7 +13,7 @@ export function assignVariants(schemas: NamedSchema[], names: NameRegistry): voi
     const own = someNode(named.schema, (node) => node.kind === 'object' && node.properties.some((property) => property.access !== 'both'));
     if (own) directional.add(named.name);
   }
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const named of schemas) {
       if (directional.has(named.name)) continue;

@@ -27,7 +27,12 @@ export function parseComposition({
   for (const mode of ['oneOf', 'anyOf'] as const) {
     const members = schema[mode];
     if (!Array.isArray(members)) continue;
-    const union: CompositionNode = { kind: 'composition', mode, members: members.map((member) => parseSchema(member, context)), meta: createMeta() };
+    const union: CompositionNode = {
+      kind: 'composition',
+      mode,
+      members: members.map((member) => parseSchema(member, context)),
+      meta: createMeta(),
+    };
     const discriminator = parseDiscriminator({ schema, rawMembers: members, union, context });
     if (discriminator !== undefined) union.discriminator = discriminator;
     parts.push(union);
@@ -65,9 +70,11 @@ function parseDiscriminator({
   const tags = union.members.map((member, index) => {
     const values: string[] = [];
     for (const [value, target] of Object.entries(mapping)) {
-      if (member.kind === 'ref' && typeof target === 'string' && mappingNames(target, rawMembers[index], context) === member.name) values.push(value);
+      if (member.kind === 'ref' && typeof target === 'string' && mappingNames(target, rawMembers[index], context) === member.name)
+        values.push(value);
     }
-    if (values.length === 0 && member.kind === 'ref' && isRef(rawMembers[index])) values.push(context.specNames.get(member.name) ?? member.name);
+    if (values.length === 0 && member.kind === 'ref' && isRef(rawMembers[index]))
+      values.push(context.specNames.get(member.name) ?? member.name);
     return { member: index, values };
   });
   return { propertyName: raw.propertyName, tags: tags.filter((tag) => tag.values.length > 0) };

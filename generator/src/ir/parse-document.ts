@@ -19,7 +19,10 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
   const components = asObject(document.components);
   const rawSchemas = asObject(components.schemas);
   for (const name of Object.keys(rawSchemas)) {
-    context.nameForTarget({ absolutePath: root.absolutePath, pointer: `/components/schemas/${escapePointerToken(name)}` }, rawSchemas[name]);
+    context.nameForTarget(
+      { absolutePath: root.absolutePath, pointer: `/components/schemas/${escapePointerToken(name)}` },
+      rawSchemas[name],
+    );
   }
   const servers = parseServers(document.servers) ?? [];
   const operations = listOperations(document, resolver).map((site) => parseOperation({ site, context, documentServers: servers }));
@@ -65,6 +68,7 @@ function claimOperationNames(operation: OperationNode, context: ParseContext): v
   const { names } = operation;
   names.params = { path: claim('PathParams'), query: claim('QueryParams'), header: claim('HeaderParams'), cookie: claim('CookieParams') };
   names.requestBody = claim('RequestBody');
-  for (const response of operation.responses) names.response[response.status] = claim(`Response${response.status === 'default' ? 'Default' : response.status.toUpperCase()}`);
+  for (const response of operation.responses)
+    names.response[response.status] = claim(`Response${response.status === 'default' ? 'Default' : response.status.toUpperCase()}`);
   names.responses = claim('Responses');
 }

@@ -1,6 +1,6 @@
 import type { ParseContext } from './context.js';
 import { parseSchema } from './parse-schema.js';
-import type { Access, ObjectNode, SchemaMeta, SchemaNode } from './types.js';
+import type { Access, ObjectNode, PropertyNode, SchemaMeta, SchemaNode } from './types.js';
 
 type Json = Record<string, unknown>;
 
@@ -10,7 +10,15 @@ export function parseObject(schema: Json, meta: SchemaMeta, context: ParseContex
   const rawProperties = isObject(schema.properties) ? schema.properties : {};
   const properties = Object.keys(rawProperties).map((name) => {
     const raw = rawProperties[name];
-    return { name, required: required.has(name), access: accessOf(raw, context), schema: parseSchema(raw, context) };
+    const property: PropertyNode = {
+      name,
+      required: required.has(name),
+      access: accessOf(raw, context),
+      schema: parseSchema(raw, context),
+    };
+    const origin = context.keySourceOf(rawProperties, name);
+    if (origin !== undefined) property.origin = origin;
+    return property;
   });
   return { kind: 'object', properties, additional: parseAdditional(schema.additionalProperties, context), meta };
 }

@@ -68,6 +68,8 @@ export interface PropertyNode {
   required: boolean;
   access: Access;
   schema: SchemaNode;
+  /** Where the property's name is written. */
+  origin?: SourceRef;
 }
 
 export interface Discriminator {

@@ -56,15 +56,7 @@ export function effectiveParameters(site: OperationSite, resolver: Resolver): Js
 }
 
 /** Rules the OpenAPI JSON Schema cannot express: unique operationIds, path templates matching path parameters. */
-export function checkOperations({
-  document,
-  resolver,
-  file,
-}: {
-  document: Json;
-  resolver: Resolver;
-  file: string;
-}): Diagnostic[] {
+export function checkOperations({ document, resolver, file }: { document: Json; resolver: Resolver; file: string }): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const firstById = new Map<string, OperationSite>();
   const at = (node: object, pointer: string) => {

@@ -4,18 +4,15 @@ import type { OriginIndex } from './origins.js';
 export type OpenApiMinor = '3.0' | '3.1';
 
 /** Reads the `openapi` field: which schema and which dialect the rest of the load uses. */
-export function checkVersion({
-  document,
-  file,
-  origins,
-}: {
-  document: unknown;
-  file: string;
-  origins: OriginIndex;
-}): { minor?: OpenApiMinor; diagnostics: Diagnostic[] } {
+export function checkVersion({ document, file, origins }: { document: unknown; file: string; origins: OriginIndex }): {
+  minor?: OpenApiMinor;
+  diagnostics: Diagnostic[];
+} {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     return {
-      diagnostics: [createDiagnostic({ code: 'not-an-object', message: 'the document is not an object', file, pointer: '', line: 1, column: 1 })],
+      diagnostics: [
+        createDiagnostic({ code: 'not-an-object', message: 'the document is not an object', file, pointer: '', line: 1, column: 1 }),
+      ],
     };
   }
   const record = document as Record<string, unknown>;
@@ -35,7 +32,15 @@ export function checkVersion({
   if (match === null) {
     const message =
       version === undefined ? 'the document has no `openapi` field' : `openapi ${JSON.stringify(version)} is not a 3.0.x or 3.1.x version`;
-    return { diagnostics: [createDiagnostic({ code: 'unsupported-version', message, ...(version === undefined ? { file, pointer: '', line: 1, column: 1 } : at('openapi')) })] };
+    return {
+      diagnostics: [
+        createDiagnostic({
+          code: 'unsupported-version',
+          message,
+          ...(version === undefined ? { file, pointer: '', line: 1, column: 1 } : at('openapi')),
+        }),
+      ],
+    };
   }
   return { minor: match[1] === '0' ? '3.0' : '3.1', diagnostics: [] };
 }

@@ -19,9 +19,7 @@ export interface LoadedDocument {
   resolver: Resolver;
 }
 
-export type LoadResult =
-  | { ok: true; loaded: LoadedDocument; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type LoadResult = { ok: true; loaded: LoadedDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 export interface LoadOptions {
   /** Path of the entry file. */
@@ -83,7 +81,15 @@ async function loadReferencedFiles({ rootFile, root, origins }: { rootFile: Sour
   return { files, diagnostics };
 }
 
-function checkRefs({ files, resolver, origins }: { files: Map<string, SourceFile>; resolver: Resolver; origins: OriginIndex }): Diagnostic[] {
+function checkRefs({
+  files,
+  resolver,
+  origins,
+}: {
+  files: Map<string, SourceFile>;
+  resolver: Resolver;
+  origins: OriginIndex;
+}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const file of files.values()) {
     for (const site of collectRefSites(file.value)) {
@@ -92,14 +98,26 @@ function checkRefs({ files, resolver, origins }: { files: Map<string, SourceFile
       const target = parseRef(site.ref, file.absolutePath);
       if (target === undefined) {
         diagnostics.push(
-          createDiagnostic({ code: 'ref-unresolved', message: `cannot resolve ${JSON.stringify(site.ref)}: only local and relative file references are supported`, ...where }),
+          createDiagnostic({
+            code: 'ref-unresolved',
+            message: `cannot resolve ${JSON.stringify(site.ref)}: only local and relative file references are supported`,
+            ...where,
+          }),
         );
       } else if (!files.has(target.absolutePath)) {
-        diagnostics.push(createDiagnostic({ code: 'ref-unresolved', message: `${JSON.stringify(site.ref)}: the file it names cannot be read`, ...where }));
+        diagnostics.push(
+          createDiagnostic({ code: 'ref-unresolved', message: `${JSON.stringify(site.ref)}: the file it names cannot be read`, ...where }),
+        );
       } else if (resolver.resolveOnce(site.holder) === undefined) {
         diagnostics.push(createDiagnostic({ code: 'ref-unresolved', message: `${JSON.stringify(site.ref)} points at nothing`, ...where }));
       } else if (isRef(resolver.resolveOnce(site.holder)?.value) && resolver.deref(site.holder) === undefined) {
-        diagnostics.push(createDiagnostic({ code: 'ref-cycle', message: `${JSON.stringify(site.ref)} is a chain of references that never reaches an object`, ...where }));
+        diagnostics.push(
+          createDiagnostic({
+            code: 'ref-cycle',
+            message: `${JSON.stringify(site.ref)} is a chain of references that never reaches an object`,
+            ...where,
+          }),
+        );
       }
     }
   }
@@ -115,4 +133,3 @@ function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     return true;
   });
 }
-

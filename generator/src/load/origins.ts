@@ -34,6 +34,14 @@ export class OriginIndex {
     keys.set(key, position);
   }
 
+  /** Where `key` is written inside `parent` (the key itself, not its value). */
+  ofKey(parent: object, key: string): NodeOrigin | undefined {
+    const base = this.nodes.get(parent);
+    const position = this.keys.get(parent)?.get(key);
+    if (base === undefined || position === undefined) return undefined;
+    return { file: base.file, pointer: appendPointer(base.pointer, key), line: position.line, column: position.column };
+  }
+
   of(node: object): NodeOrigin | undefined {
     return this.nodes.get(node);
   }
@@ -58,7 +66,8 @@ export function locate(origins: OriginIndex, root: unknown, tokens: readonly str
   let best = node !== null && typeof node === 'object' ? origins.of(node) : undefined;
   for (const token of tokens) {
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) break;
-    best = origins.ofChild(node, token) ?? best;
+    // A key is where a person looks for the field it names; array items have no key.
+    best = (Array.isArray(node) ? undefined : origins.ofKey(node, token)) ?? origins.ofChild(node, token) ?? best;
     node = (node as Record<string, unknown>)[token];
   }
   return best;

@@ -12,7 +12,9 @@ export interface RuntimeValue {
 export function runtimeValues(model: ApiModel): RuntimeValue[] {
   return model.schemas.flatMap((named) => {
     const values = enumValuesOf(named);
-    return values === undefined ? [] : [{ name: enumValuesName(named), expression: `Object.freeze([${values.map(tsLiteral).join(', ')}])` }];
+    return values === undefined
+      ? []
+      : [{ name: enumValuesName(named), expression: `Object.freeze([${values.map(tsLiteral).join(', ')}])` }];
   });
 }
 

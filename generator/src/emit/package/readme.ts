@@ -18,7 +18,9 @@ export function emitReadme({ model, packageName, command }: { model: ApiModel; p
       model.operations.map((operation) => [
         `\`${operation.id}\``,
         `\`${operation.method.toUpperCase()} ${operation.path}\``,
-        typeNamesOf(operation).map((name) => `\`${name}\``).join(', '),
+        typeNamesOf(operation)
+          .map((name) => `\`${name}\``)
+          .join(', '),
       ]),
     ),
     schemas: table(
@@ -33,7 +35,9 @@ export function emitReadme({ model, packageName, command }: { model: ApiModel; p
 /** The operation's type names that exist in the package, parameters through responses. */
 function typeNamesOf(operation: OperationNode): string[] {
   const { names } = operation;
-  const params = (['path', 'query', 'header', 'cookie'] as const).filter((location) => operation.parameters[location].length > 0).map((location) => names.params[location]);
+  const params = (['path', 'query', 'header', 'cookie'] as const)
+    .filter((location) => operation.parameters[location].length > 0)
+    .map((location) => names.params[location]);
   return [...params, ...(operation.requestBody === undefined ? [] : [names.requestBody]), names.responses];
 }
 
@@ -43,14 +47,19 @@ function usageExample(model: ApiModel, packageName: string): string {
   if (operation?.requestBody !== undefined) {
     return `import type { ${operation.names.requestBody} } from '${packageName}';\n\nconst body: ${operation.names.requestBody} = {\n  // the editor completes and checks every field\n};`;
   }
-  if (schema !== undefined) return `import type { ${schema.name} } from '${packageName}';\n\nfunction handle(value: ${schema.name}) {\n  // ...\n}`;
+  if (schema !== undefined)
+    return `import type { ${schema.name} } from '${packageName}';\n\nfunction handle(value: ${schema.name}) {\n  // ...\n}`;
   return `import type {} from '${packageName}';`;
 }
 
 function table(head: string[], rows: string[][]): string {
   if (rows.length === 0) return '(none)';
   const escape = (cell: string) => cell.replace(/\|/g, '\\|');
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+  ].join('\n');
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

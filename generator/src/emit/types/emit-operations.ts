@@ -20,7 +20,12 @@ export function emitOperation(operation: OperationNode, schemas: ReadonlyMap<str
         type: printType(parameter.schema, { direction: 'request', schemas }, 1),
         optional: !parameter.required,
         readonly: false,
-        doc: docText({ meta: parameter.schema.meta, lead: lines(parameter.description), deprecated: parameter.deprecated, ...(parameter.origin ? { origin: parameter.origin } : {}) }),
+        doc: docText({
+          meta: parameter.schema.meta,
+          lead: lines(parameter.description),
+          deprecated: parameter.deprecated,
+          ...(parameter.origin ? { origin: parameter.origin } : {}),
+        }),
       }),
     );
     const doc = docText({ lead: [`${capitalise(location)} parameters of ${label}.`], tags: [tag] });
@@ -28,18 +33,37 @@ export function emitOperation(operation: OperationNode, schemas: ReadonlyMap<str
   }
   const body = operation.requestBody;
   if (body !== undefined) {
-    const doc = docText({ lead: [`Request body of ${label}${body.required ? '' : ' (optional)'}.`, ...lines(body.description)], tags: [tag], ...(body.origin ? { origin: body.origin } : {}) });
+    const doc = docText({
+      lead: [`Request body of ${label}${body.required ? '' : ' (optional)'}.`, ...lines(body.description)],
+      tags: [tag],
+      ...(body.origin ? { origin: body.origin } : {}),
+    });
     statements.push(tsTypeAlias({ name: operation.names.requestBody, type: contentType(body.contents, 'request', schemas), doc }));
   }
   for (const response of operation.responses) {
-    const doc = docText({ lead: [`Response ${response.status} of ${label}.`, ...lines(response.description)], tags: [tag], ...(response.origin ? { origin: response.origin } : {}) });
+    const doc = docText({
+      lead: [`Response ${response.status} of ${label}.`, ...lines(response.description)],
+      tags: [tag],
+      ...(response.origin ? { origin: response.origin } : {}),
+    });
     const type = response.contents.length === 0 ? 'undefined' : contentType(response.contents, 'response', schemas);
     statements.push(tsTypeAlias({ name: operation.names.response[response.status] ?? '', type, doc }));
   }
   const map = operation.responses.map((response) =>
-    tsProperty({ name: JSON.stringify(response.status), type: operation.names.response[response.status] ?? 'never', optional: false, readonly: false, doc: undefined }),
+    tsProperty({
+      name: JSON.stringify(response.status),
+      type: operation.names.response[response.status] ?? 'never',
+      optional: false,
+      readonly: false,
+      doc: undefined,
+    }),
   );
-  const mapDoc = docText({ lead: [operation.summary ?? label, ...lines(operation.description), `Responses of ${label}, by status code.`], tags: [tag], deprecated: operation.deprecated, ...(operation.origin ? { origin: operation.origin } : {}) });
+  const mapDoc = docText({
+    lead: [operation.summary ?? label, ...lines(operation.description), `Responses of ${label}, by status code.`],
+    tags: [tag],
+    deprecated: operation.deprecated,
+    ...(operation.origin ? { origin: operation.origin } : {}),
+  });
   statements.push(tsInterface({ name: operation.names.responses, doc: mapDoc, properties: map }));
   return statements;
 }

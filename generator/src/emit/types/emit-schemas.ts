@@ -32,7 +32,7 @@ function emitView({ named, name, context }: { named: NamedSchema; name: string; 
       type: printType(property.schema, context, 1),
       optional: !property.required,
       readonly: property.access === 'read-only' && context.direction === 'as-written',
-      doc: docText({ meta: property.schema.meta }),
+      doc: docText({ meta: property.schema.meta, ...(property.origin ? { origin: property.origin } : {}) }),
     }),
   );
   const index = indexSignature(schema, context, 0)?.replace('[key: string]: ', '');

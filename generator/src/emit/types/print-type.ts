@@ -16,7 +16,7 @@ export interface PrintContext {
 /** A type expression for a node. `depth` only sets the indentation of inline object members. */
 export function printType(node: SchemaNode, context: PrintContext, depth = 0): string {
   const text = printBare(node, context, depth);
-  return node.meta.nullable && node.kind !== 'null' && node.kind !== 'unknown' ? `${wrap(text, node)} | null` : text;
+  return node.meta.nullable && node.kind !== 'null' && node.kind !== 'unknown' ? `${text} | null` : text;
 }
 
 function printBare(node: SchemaNode, context: PrintContext, depth: number): string {
@@ -76,7 +76,7 @@ export function visibleProperties(node: ObjectNode, direction: Direction): Prope
 export function printMembers(node: ObjectNode, context: PrintContext, depth: number): string[] {
   const indent = '  '.repeat(depth + 1);
   const members = visibleProperties(node, context.direction).map((property) => {
-    const doc = docBlock(docText({ meta: property.schema.meta }), indent);
+    const doc = docBlock(docText({ meta: property.schema.meta, ...(property.origin ? { origin: property.origin } : {}) }), indent);
     const readonly = property.access === 'read-only' && context.direction === 'as-written' ? 'readonly ' : '';
     const optional = property.required ? '' : '?';
     return `${doc}${indent}${readonly}${tsPropertyName(property.name)}${optional}: ${printType(property.schema, context, depth + 1)};`;

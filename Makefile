@@ -1,0 +1,42 @@
+# Quick start on a fresh machine: `make` then `make test`.
+SHELL := /bin/bash
+NODE_BIN := node_modules/.bin
+TSC := $(NODE_BIN)/tsc
+
+.PHONY: all install build generate test check typecheck lint drift bench clean
+
+all: generate
+
+# npm ci only when the lock file is newer than the installed tree.
+install: node_modules/.package-lock.json
+node_modules/.package-lock.json: package-lock.json package.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build: install
+	$(TSC) -p generator/tsconfig.json
+	@chmod +x generator/dist/cli/main.js
+
+generate: build
+	node generator/dist/cli/main.js generate
+
+test: build
+	node scripts/run-tests.mjs
+
+check: typecheck lint drift
+
+typecheck: install
+	$(TSC) -p tsconfig.json --noEmit
+
+lint: build
+	$(NODE_BIN)/prettier --check generator/src test/*.ts test/support scripts --log-level warn
+	for package in generated/*/; do $(NODE_BIN)/publint run "$$package" --strict || exit 1; done
+
+drift: build
+	node scripts/check-drift.mjs
+
+bench: build
+	node bench/codegen/run.mjs
+
+clean:
+	rm -rf generator/dist .tmp

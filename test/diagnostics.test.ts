@@ -1,0 +1,190 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnosticCatalog } from '../generator/src/index.js';
+import { readTree } from './support/files.js';
+import { listSpecs, scenarioName } from './support/fixtures.js';
+import { generateFixture } from './support/generate-fixture.js';
+import { fixturesDir, invalidFixturesDir } from './support/paths.js';
+
+const at = (file: string) => `test/fixtures/specs/invalid/${file}`;
+
+/** Exactly what each invalid fixture must report: code, place and message. */
+const expectations: Record<string, { code: string; file: string; line: number; column: number; pointer: string; message: string }[]> = {
+  'duplicate-operation-id': [
+    {
+      code: 'duplicate-operation-id',
+      file: at('duplicate-operation-id.yaml'),
+      line: 10,
+      column: 7,
+      pointer: '/paths/~1b/get/operationId',
+      message: 'operationId "getThing" of GET /b is already used by GET /a',
+    },
+  ],
+  'many-problems': [
+    {
+      code: 'path-param-undeclared',
+      file: at('many-problems.yaml'),
+      line: 6,
+      column: 7,
+      pointer: '/paths/~1a~1{id}/get',
+      message: '{id} in /a/{id} is not declared as a path parameter of GET',
+    },
+    {
+      code: 'duplicate-operation-id',
+      file: at('many-problems.yaml'),
+      line: 10,
+      column: 7,
+      pointer: '/paths/~1b/get/operationId',
+      message: 'operationId "same" of GET /b is already used by GET /a/{id}',
+    },
+    {
+      code: 'ref-unresolved',
+      file: at('many-problems.yaml'),
+      line: 16,
+      column: 24,
+      pointer: '/paths/~1b/get/responses/200/content/application~1json/schema/$ref',
+      message: '"#/components/schemas/Missing" points at nothing',
+    },
+    {
+      code: 'ref-unresolved',
+      file: at('many-problems.yaml'),
+      line: 22,
+      column: 17,
+      pointer: '/components/schemas/Thing/properties/other/$ref',
+      message: '"#/components/schemas/AlsoMissing" points at nothing',
+    },
+  ],
+  'openapi-schema': [
+    {
+      code: 'openapi-schema',
+      file: at('openapi-schema.yaml'),
+      line: 2,
+      column: 1,
+      pointer: '/info',
+      message: 'missing required field "version"',
+    },
+    {
+      code: 'openapi-schema',
+      file: at('openapi-schema.yaml'),
+      line: 10,
+      column: 11,
+      pointer: '/paths/~1a/get/responses/200/contnet',
+      message: 'unknown field "contnet"',
+    },
+  ],
+  'path-param-undeclared': [
+    {
+      code: 'path-param-undeclared',
+      file: at('path-param-undeclared.yaml'),
+      line: 6,
+      column: 7,
+      pointer: '/paths/~1customers~1{customerId}~1cards~1{cardId}/get',
+      message: '{cardId} in /customers/{customerId}/cards/{cardId} is not declared as a path parameter of GET',
+    },
+  ],
+  'ref-missing-file': [
+    {
+      code: 'ref-unresolved',
+      file: at('ref-missing-file.yaml'),
+      line: 7,
+      column: 7,
+      pointer: '/components/schemas/Country/$ref',
+      message: '"does-not-exist.yaml#/Country": the file it names cannot be read',
+    },
+  ],
+  'ref-unresolved': [
+    {
+      code: 'ref-unresolved',
+      file: at('ref-unresolved.yaml'),
+      line: 9,
+      column: 19,
+      pointer: '/components/schemas/Customer/properties/address/$ref',
+      message: '"#/components/schemas/Adress" points at nothing',
+    },
+  ],
+  'swagger-2': [
+    { code: 'swagger-2', file: at('swagger-2.yaml'), line: 1, column: 1, pointer: '/swagger', message: 'swagger "2.0" is not OpenAPI 3.x' },
+  ],
+  'unknown-version': [
+    {
+      code: 'unsupported-version',
+      file: at('unknown-version.yaml'),
+      line: 1,
+      column: 1,
+      pointer: '/openapi',
+      message: 'openapi "4.0.0" is not a 3.0.x or 3.1.x version',
+    },
+  ],
+  'yaml-syntax': [
+    {
+      code: 'yaml-syntax',
+      file: at('yaml-syntax.yaml'),
+      line: 8,
+      column: 1,
+      pointer: '',
+      message: 'Flow map in block collection must be sufficiently indented and end with a }',
+    },
+  ],
+};
+
+const scenarios = listSpecs(invalidFixturesDir).map((file) => ({ name: scenarioName(file), spec: path.join(invalidFixturesDir, file) }));
+
+describe('invalid specs are refused with exact diagnostics', () => {
+  it('has an expectation for every invalid fixture', () => {
+    expect(scenarios.map((scenario) => scenario.name).sort()).toEqual(Object.keys(expectations).sort());
+  });
+
+  it.each(scenarios)('$name', async ({ name, spec }) => {
+    const { result, outDir } = await generateFixture({ spec, label: 'invalid', name });
+    expect(result.ok).toBe(false);
+    const reported = result.diagnostics.map(({ code, file, line, column, pointer, message }) => ({
+      code,
+      file,
+      line,
+      column,
+      pointer,
+      message,
+    }));
+    expect(reported).toEqual(expectations[name]);
+    for (const diagnostic of result.diagnostics) {
+      expect(diagnostic.severity).toBe('error');
+      expect(diagnostic.help).toBe(diagnosticCatalog[diagnostic.code].help);
+    }
+    expect(result.packages[0]?.files).toEqual([]);
+    expect(() => readTree(outDir)).toThrow(/ENOENT/);
+  });
+});
+
+describe('a refused spec leaves the previous package byte-for-byte as it was', () => {
+  it('keeps every file of the earlier output', async () => {
+    const spec = path.join(fixturesDir, 'object-basic.yaml');
+    const first = await generateFixture({ spec, label: 'keep', name: 'kept' });
+    expect(first.result.ok).toBe(true);
+    const before = readTree(first.outDir);
+    writeFileSync(path.join(first.outDir, 'extra-user-file.txt'), 'still here');
+
+    const brokenFolder = path.join(path.dirname(first.outDir), 'broken');
+    mkdirSync(brokenFolder, { recursive: true });
+    const broken = path.join(brokenFolder, 'object-basic.yaml');
+    writeFileSync(
+      broken,
+      'openapi: 3.1.0\ninfo: {title: x, version: 1.0.0}\npaths:\n  /a/{id}:\n    get: {responses: {"200": {description: ok}}}\n',
+    );
+    const { generate } = await import('../generator/src/index.js');
+    const second = await generate({
+      root: path.resolve(first.outDir, '../../..'),
+      jobs: [
+        {
+          spec: path.relative(path.resolve(first.outDir, '../../..'), broken),
+          out: path.relative(path.resolve(first.outDir, '../../..'), first.outDir),
+          name: '@fixtures/kept',
+        },
+      ],
+      progress: 'never',
+    });
+    expect(second.ok).toBe(false);
+    expect(second.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['path-param-undeclared']);
+    expect(readTree(first.outDir)).toEqual({ ...before, 'extra-user-file.txt': 'still here' });
+  });
+});

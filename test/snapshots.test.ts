@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listFiles } from './support/files.js';
+import { listSpecs, scenarioName } from './support/fixtures.js';
+import { generateFixture } from './support/generate-fixture.js';
+import { fixturesDir, repoRoot, snapshotsDir, temporaryDirectory } from './support/paths.js';
+
+const scenarios = listSpecs(fixturesDir).map((file) => ({ name: scenarioName(file), spec: path.join(fixturesDir, file) }));
+const expected = new Set<string>();
+
+describe('generated packages match their snapshots', () => {
+  it.each(scenarios)('$name', async ({ name, spec }) => {
+    const { result, outDir } = await generateFixture({ spec, label: 'snapshots', name });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok).toBe(true);
+    const files = listFiles(outDir);
+    expect(files).toEqual(['README.md', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'package.json']);
+    for (const file of files) {
+      expected.add(`${name}/${file}`);
+      await expect(readFileSync(path.join(outDir, file), 'utf8')).toMatchFileSnapshot(path.join(snapshotsDir, name, file));
+    }
+  });
+
+  it('has no orphaned snapshot files', () => {
+    expect(expected.size).toBeGreaterThan(0);
+    const orphans = listFiles(snapshotsDir).filter((file) => !expected.has(file));
+    expect(orphans).toEqual([]);
+  });
+
+  it('type-checks the whole snapshot tree under --strict', () => {
+    const declarations = listFiles(snapshotsDir)
+      .filter((file) => /\.d\.c?ts$/.test(file))
+      .map((file) => path.join(snapshotsDir, file));
+    expect(declarations.length).toBe(scenarios.length * 2);
+    const folder = temporaryDirectory('tsc');
+    const config = path.join(folder, 'tsconfig.json');
+    const compilerOptions = { strict: true, noEmit: true, skipLibCheck: false, module: 'nodenext', target: 'es2022', types: [] };
+    writeFileSync(config, JSON.stringify({ compilerOptions, files: declarations }));
+    const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
+    expect(existsSync(tsc)).toBe(true);
+    expect(() => execFileSync(process.execPath, [tsc, '-p', config], { encoding: 'utf8' })).not.toThrow();
+  });
+});
