@@ -82,6 +82,10 @@ function messageOf(error: ErrorObject): string {
       return `must be of type ${String(params.type)}`;
     case 'pattern':
       return `must match the pattern ${String(params.pattern)}`;
+    case 'minProperties':
+      return `must have at least ${String(params.limit)} field(s)`;
+    case 'minItems':
+      return `must have at least ${String(params.limit)} item(s)`;
     case 'format':
       return `must be a valid ${String(params.format)}`;
     default:
