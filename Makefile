@@ -31,7 +31,7 @@ typecheck: install
 	$(TSC) -p tsconfig.json --noEmit
 
 lint: build
-	$(NODE_BIN)/prettier --check generator/src test/*.ts test/support scripts --log-level warn
+	$(NODE_BIN)/prettier --check generator/src test/*.ts test/support scripts bench --log-level warn
 	for package in generated/*/; do $(NODE_BIN)/publint run "$$package" --strict || exit 1; done
 
 drift: build

@@ -43,7 +43,7 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
   it('exits 2 on bad usage', () => {
     expect(runCli(['generate', '--spec', 'x.yaml']).status).toBe(2);
     expect(runCli(['frobnicate']).status).toBe(2);
-    expect(runCli(['generate', '--format', 'ugly']).stderr).toContain('--format must be prettier or none');
+    expect(runCli(['generate', '--format', 'ugly']).stderr).toContain('--format must be auto, prettier or none');
   });
 
   it('prints the result as JSON with --json', () => {

@@ -39,15 +39,29 @@ describe('real-world corpus (@readme/oas-examples)', () => {
     const generated: string[] = [];
     const refused: Record<string, Diagnostic[]> = {};
     for (const document of documents) {
-      const name = document.replace(/\/json\//, '-').replace(/\.json$/, '').replace(/[^A-Za-z0-9.-]+/g, '-');
+      const name = document
+        .replace(/\/json\//, '-')
+        .replace(/\.json$/, '')
+        .replace(/[^A-Za-z0-9.-]+/g, '-');
       const spec = path.relative(repoRoot, path.join(corpusRoot, document));
-      const result = await generate({ root: repoRoot, jobs: [{ spec, out: path.join('.tmp/corpus', name), name: `@corpus/${name.toLowerCase()}` }], format: 'none', progress: 'never' });
+      const result = await generate({
+        root: repoRoot,
+        jobs: [{ spec, out: path.join('.tmp/corpus', name), name: `@corpus/${name.toLowerCase()}` }],
+        format: 'none',
+        progress: 'never',
+      });
       if (result.ok) generated.push(name);
       else refused[document] = result.diagnostics;
     }
-    const reasons = Object.entries(refused).map(([document, diagnostics]) => `  ${document}: ${diagnostics.map((d) => `${d.code} at ${d.pointer}: ${d.message}`).join('; ')}`);
-    console.log(`corpus: ${documents.length} documents, ${generated.length} generated, ${Object.keys(refused).length} refused${reasons.length > 0 ? `\n${reasons.join('\n')}` : ''}`);
-    expect(Object.fromEntries(Object.entries(refused).map(([document, diagnostics]) => [document, diagnostics.map((d) => d.code)]))).toEqual(expectedRefusals);
+    const reasons = Object.entries(refused).map(
+      ([document, diagnostics]) => `  ${document}: ${diagnostics.map((d) => `${d.code} at ${d.pointer}: ${d.message}`).join('; ')}`,
+    );
+    console.log(
+      `corpus: ${documents.length} documents, ${generated.length} generated, ${Object.keys(refused).length} refused${reasons.length > 0 ? `\n${reasons.join('\n')}` : ''}`,
+    );
+    expect(
+      Object.fromEntries(Object.entries(refused).map(([document, diagnostics]) => [document, diagnostics.map((d) => d.code)])),
+    ).toEqual(expectedRefusals);
 
     const config = path.join(outRoot, 'tsconfig.json');
     const compilerOptions = { strict: true, noEmit: true, skipLibCheck: false, module: 'nodenext', target: 'es2022', types: [] };

@@ -22,7 +22,7 @@ describe('the pipeline does not mutate its input', () => {
     // Frozen input: any write in parse or emit throws in strict-mode module code.
     const model = parseDocument(loaded.loaded);
     const project = new Project({ useInMemoryFileSystem: true });
-    await emitPackage({ model, packageName: '@fixtures/frozen', project, format: 'none', command: 'test' });
+    await emitPackage({ model, packageName: '@fixtures/frozen', project, format: { mode: 'none', limit: 0 }, command: 'test' });
     expect(files.map((source) => source.value)).toEqual(before);
   });
 });

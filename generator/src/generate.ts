@@ -4,6 +4,7 @@ import { resolveConfig, type GenerateJob, type UserConfig } from './config.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { discoverJobs } from './discover.js';
 import { emitPackage } from './emit/package/emit-package.js';
+import type { FormatPolicy } from './emit/package/format.js';
 import { parseDocument } from './ir/parse-document.js';
 import { loadDocument } from './load/load-document.js';
 import { OpenApiSchemas } from './load/openapi-schema.js';
@@ -38,7 +39,7 @@ export async function generate(userConfig: UserConfig = {}): Promise<GenerateRes
       await generateOne({
         job,
         root: config.root,
-        format: config.format,
+        format: { mode: config.format, limit: config.formatLimit },
         command: commandFor(config.command, job, userConfig.jobs !== undefined),
         run,
       }),
@@ -63,7 +64,7 @@ async function generateOne({
 }: {
   job: GenerateJob;
   root: string;
-  format: 'prettier' | 'none';
+  format: FormatPolicy;
   command: string;
   run: RunContext;
 }): Promise<PackageResult> {

@@ -16,7 +16,7 @@ Options for generate:
   --out DIR          package folder to write (replaced as a whole, only on success)
   --name PKG         npm package name (default: @specsmith/<name of DIR>)
   --root DIR         folder paths are taken from and shown relative to (default: .)
-  --format MODE      prettier | none (default: prettier)
+  --format MODE      auto | prettier | none (default: auto: prettier below 1 MB a file)
   --progress MODE    auto | always | never (default: auto: only when stderr is a terminal)
   --json             print the result (files, diagnostics) as JSON on stdout
 
@@ -84,7 +84,8 @@ function configFrom(values: Record<string, string | boolean | undefined>): UserC
   const config: UserConfig = {};
   if (typeof values.root === 'string') config.root = values.root;
   if (values.format !== undefined) {
-    if (values.format !== 'prettier' && values.format !== 'none') return `--format must be prettier or none, not ${String(values.format)}`;
+    if (values.format !== 'prettier' && values.format !== 'none' && values.format !== 'auto')
+      return `--format must be auto, prettier or none, not ${String(values.format)}`;
     config.format = values.format;
   }
   if (values.progress !== undefined) {

@@ -1,7 +1,7 @@
 import type { Project } from 'ts-morph';
 import type { ApiModel } from '../../ir/types.js';
 import { emitTypes } from '../types/emit-types.js';
-import { formatSource } from './format.js';
+import { formatSource, type FormatPolicy } from './format.js';
 import { emitPackageJson } from './package-json.js';
 import { emitReadme } from './readme.js';
 import { emitCommonJs, emitEsm, runtimeValues } from './emit-values.js';
@@ -10,7 +10,7 @@ export interface EmitPackageInput {
   model: ApiModel;
   packageName: string;
   project: Project;
-  format: 'prettier' | 'none';
+  format: FormatPolicy;
   /** How to regenerate, shown in headers. */
   command: string;
 }

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Codegen benchmark: GitHub's REST description (@octokit/openapi), specsmith against openapi-typescript.
+// Runs A B A B in one process tree (this machine's speed swings 2x every few seconds, so only
+// interleaved medians and their ratio mean anything) and writes bench/RESULTS.md's codegen section.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const spec = 'node_modules/@octokit/openapi/generated/api.github.com.json';
+const work = path.join(root, '.tmp/bench-codegen');
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs a command, returning wall seconds and peak RSS in MB (from GNU time when present). */
+function measure(command, args) {
+  const started = process.hrtime.bigint();
+  const run = timeBin
+    ? spawnSync(timeBin, ['-f', '%M', command, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stderr}`);
+  const kilobytes = timeBin ? Number(run.stderr.trim().split('\n').pop()) : NaN;
+  return { seconds, megabytes: kilobytes / 1024 };
+}
+
+const tools = {
+  specsmith: {
+    out: path.join(work, 'specsmith'),
+    run: () =>
+      measure(process.execPath, [
+        'generator/dist/cli/main.js',
+        'generate',
+        '--spec',
+        spec,
+        '--out',
+        path.join(work, 'specsmith'),
+        '--name',
+        '@bench/github',
+        '--progress',
+        'never',
+      ]),
+    consumer: `import type { Repository, ReposGetResponse200 } from './specsmith/index.js';\nexport const pick = (value: ReposGetResponse200): Repository['name'] => value.name;\n`,
+  },
+  'openapi-typescript': {
+    out: path.join(work, 'openapi-typescript'),
+    run: () => {
+      mkdirSync(path.join(work, 'openapi-typescript'), { recursive: true });
+      return measure(process.execPath, [
+        'node_modules/openapi-typescript/bin/cli.js',
+        spec,
+        '-o',
+        path.join(work, 'openapi-typescript/schema.d.ts'),
+        '--silent',
+      ]);
+    },
+    consumer: `import type { components, operations } from './openapi-typescript/schema.js';\nexport const pick = (value: operations['repos/get']['responses'][200]['content']['application/json']): components['schemas']['repository']['name'] => value.name;\n`,
+  },
+};
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sizeOf = (folder) => {
+  let raw = 0;
+  let gzip = 0;
+  for (const name of readdirSync(folder)) {
+    if (!/\.(d\.ts|js|cjs)$/.test(name)) continue;
+    const file = path.join(folder, name);
+    raw += statSync(file).size;
+    gzip += gzipSync(readFileSync(file)).length;
+  }
+  return { raw, gzip };
+};
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const samples = Object.fromEntries(Object.keys(tools).map((name) => [name, { seconds: [], megabytes: [], tsc: [] }]));
+const names = Object.keys(tools);
+for (let round = 0; round < rounds; round += 1) {
+  for (const name of round % 2 === 0 ? names : [...names].reverse()) {
+    const result = tools[name].run();
+    samples[name].seconds.push(result.seconds);
+    samples[name].megabytes.push(result.megabytes);
+    console.error(`round ${round + 1}: ${name} ${result.seconds.toFixed(2)} s, ${result.megabytes.toFixed(0)} MB`);
+  }
+}
+const tscConfig = (name) => {
+  const folder = path.join(work, `consumer-${name}`);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(work, `consumer-${name}.ts`), tools[name].consumer);
+  const config = path.join(work, `tsconfig.${name}.json`);
+  const compilerOptions = { strict: true, noEmit: true, module: 'nodenext', target: 'es2022', types: [], skipLibCheck: true };
+  writeFileSync(config, JSON.stringify({ compilerOptions, files: [`consumer-${name}.ts`] }));
+  return config;
+};
+for (let round = 0; round < rounds; round += 1) {
+  for (const name of round % 2 === 0 ? names : [...names].reverse()) {
+    const result = measure(process.execPath, ['node_modules/typescript/bin/tsc', '-p', tscConfig(name)]);
+    samples[name].tsc.push(result.seconds);
+  }
+}
+
+const rows = names.map((name) => {
+  const size = sizeOf(name === 'specsmith' ? tools[name].out : path.join(work, 'openapi-typescript'));
+  return { name, wall: median(samples[name].seconds), memory: Math.max(...samples[name].megabytes), tsc: median(samples[name].tsc), size };
+});
+const [ours, theirs] = rows;
+const table = [
+  '| tool | median wall | peak RSS | output (.d.ts + .js) | gzip | consumer `tsc --noEmit` |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map(
+    (row) =>
+      `| ${row.name} | ${row.wall.toFixed(2)} s | ${row.memory.toFixed(0)} MB | ${(row.size.raw / 1e6).toFixed(1)} MB | ${(row.size.gzip / 1e6).toFixed(2)} MB | ${row.tsc.toFixed(2)} s |`,
+  ),
+  '',
+  `Ratios (specsmith / openapi-typescript, medians of ${rounds} interleaved runs): wall ${(ours.wall / theirs.wall).toFixed(2)}×, consumer type-check ${(ours.tsc / theirs.tsc).toFixed(2)}×.`,
+].join('\n');
+console.log(table);
+writeSection(
+  'codegen',
+  `## Codegen: GitHub REST API (\`@octokit/openapi\`, ${spec.split('/').pop()})\n\nspecsmith output: types (validators and client as they land); openapi-typescript: types only. Targets: wall no slower than openapi-typescript, peak under 1 GB, consumer type-check no slower.\n\n${table}\n`,
+);
+
+function writeSection(key, body) {
+  const file = path.join(root, 'bench/RESULTS.md');
+  const current = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : '# Benchmarks\n\nWritten by `make bench`; numbers from the machine that ran it.\n';
+  const start = `<!-- ${key}:start -->`;
+  const end = `<!-- ${key}:end -->`;
+  const block = `${start}\n${body}${end}`;
+  const next = current.includes(start)
+    ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
+    : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+}
