@@ -33,6 +33,7 @@ typecheck: install
 lint: build
 	$(NODE_BIN)/prettier --check generator/src test/*.ts test/support scripts bench --log-level warn
 	for package in generated/*/; do $(NODE_BIN)/publint run "$$package" --strict || exit 1; done
+	for package in generated/*/; do $(NODE_BIN)/attw --pack "$$package" --format ascii || exit 1; done
 
 drift: build
 	node scripts/check-drift.mjs

@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, temporaryDirectory } from './support/paths.js';
+
+/**
+ * A generated package as a user gets it: `npm pack` output installed into a fresh project, then
+ * used from ESM `import`, CommonJS `require`, and TypeScript in both module formats.
+ */
+const packageDir = path.join(repoRoot, 'generated/enfuce');
+let project = '';
+
+const run = (command: string, args: string[], cwd: string) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+beforeAll(() => {
+  const packDir = temporaryDirectory('pack');
+  run('npm', ['pack', packageDir, '--pack-destination', packDir, '--silent'], repoRoot);
+  const tarball = readdirSync(packDir).find((name) => name.endsWith('.tgz'));
+  if (tarball === undefined) throw new Error('npm pack wrote no tarball');
+  project = temporaryDirectory('consumer');
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', path.join(packDir, tarball)], project);
+});
+
+describe('the packed @specsmith/enfuce package in a fresh project', () => {
+  it('works from ESM import', () => {
+    const out = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { PinStatusValues } from '@specsmith/enfuce'; console.log(JSON.stringify(PinStatusValues), Object.isFrozen(PinStatusValues));",
+      ],
+      project,
+    );
+    expect(out.trim()).toBe('["D","W","S"] true');
+  });
+
+  it('works from CommonJS require', () => {
+    const out = run(
+      process.execPath,
+      [
+        '--input-type=commonjs',
+        '-e',
+        "const { CardRoleValues } = require('@specsmith/enfuce'); console.log(JSON.stringify(CardRoleValues));",
+      ],
+      project,
+    );
+    expect(out.trim()).toBe('["MAIN","SUPPLEMENTARY"]');
+  });
+
+  it('type-checks from .mts and .cts consumers, and rejects a misspelled field', () => {
+    const body = `{ embossing: { firstName: 'Monica', lastName: 'Liikamaa' }, pinStatus: 'W' }`;
+    writeFileSync(
+      path.join(project, 'esm.mts'),
+      `import type { CreateMcCardRequestBody } from '@specsmith/enfuce';\nexport const card: CreateMcCardRequestBody = ${body};\n`,
+    );
+    writeFileSync(
+      path.join(project, 'cjs.cts'),
+      `import type { CreateMcCardRequestBody } from '@specsmith/enfuce';\nexport const card: CreateMcCardRequestBody = ${body};\n`,
+    );
+    writeFileSync(
+      path.join(project, 'typo.mts'),
+      `import type { Embossing } from '@specsmith/enfuce';\nexport const bad: Embossing = { firstname: 'Monica', lastName: 'L' };\n`,
+    );
+    const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
+    const options = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
+    expect(() => run(process.execPath, [tsc, ...options, 'esm.mts', 'cjs.cts'], project)).not.toThrow();
+    let output = '';
+    try {
+      run(process.execPath, [tsc, ...options, 'typo.mts'], project);
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout);
+    }
+    expect(output).toContain("'firstname' does not exist in type 'Embossing'");
+  });
+});
