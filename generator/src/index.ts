@@ -4,4 +4,4 @@ export { loadDocument, type LoadedDocument, type LoadOptions, type LoadResult } 
 export { parseDocument } from './ir/parse-document.js';
 export type * from './ir/types.js';
 export { diagnosticCatalog, type DiagnosticCode } from './diagnostics/catalog.js';
-export { DiagnosticsError, formatDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
+export { formatDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';

@@ -63,12 +63,3 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-export class DiagnosticsError extends Error {
-  readonly diagnostics: readonly Diagnostic[];
-  constructor(diagnostics: readonly Diagnostic[]) {
-    super(`${diagnostics.length} problem(s) in the input:\n${diagnostics.map(formatDiagnostic).join('\n')}`);
-    this.name = 'DiagnosticsError';
-    this.diagnostics = diagnostics;
-  }
-}

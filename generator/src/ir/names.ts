@@ -38,10 +38,6 @@ export function toIdentifier(text: string): string {
   return /^[0-9]/.test(name) || reservedWords.has(name) ? `_${name}` : name;
 }
 
-export function isIdentifier(text: string): boolean {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(text) && !reservedWords.has(text);
-}
-
 /** Hands out unique names in claim order, so the same spec always gets the same names. */
 export class NameRegistry {
   private readonly used = new Set<string>();
@@ -51,9 +47,5 @@ export class NameRegistry {
     for (let suffix = 2; this.used.has(name); suffix += 1) name = `${preferred}${suffix}`;
     this.used.add(name);
     return name;
-  }
-
-  has(name: string): boolean {
-    return this.used.has(name);
   }
 }
