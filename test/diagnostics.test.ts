@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnosticCatalog } from '../generator/src/index.js';
+import { diagnosticCatalog, generate } from '../generator/src/index.js';
 import { readTree } from './support/files.js';
 import { listSpecs, scenarioName } from './support/fixtures.js';
 import { generateFixture } from './support/generate-fixture.js';
-import { fixturesDir, invalidFixturesDir } from './support/paths.js';
+import { fixturesDir, invalidFixturesDir, repoRoot } from './support/paths.js';
 
 const at = (file: string) => `test/fixtures/specs/invalid/${file}`;
 
@@ -81,6 +81,35 @@ const expectations: Record<string, { code: string; file: string; line: number; c
       column: 7,
       pointer: '/paths/~1customers~1{customerId}~1cards~1{cardId}/get',
       message: '{cardId} in /customers/{customerId}/cards/{cardId} is not declared as a path parameter of GET',
+    },
+  ],
+  'ref-cycle': [
+    {
+      code: 'ref-cycle',
+      file: at('ref-cycle.yaml'),
+      line: 7,
+      column: 7,
+      pointer: '/components/schemas/A/$ref',
+      message: '"#/components/schemas/B" is a chain of references that never reaches an object',
+    },
+    {
+      code: 'ref-cycle',
+      file: at('ref-cycle.yaml'),
+      line: 9,
+      column: 7,
+      pointer: '/components/schemas/B/$ref',
+      message: '"#/components/schemas/A" is a chain of references that never reaches an object',
+    },
+  ],
+  // One diagnostic per remote reference: not also "points at nothing".
+  'ref-remote': [
+    {
+      code: 'ref-unresolved',
+      file: at('ref-remote.yaml'),
+      line: 7,
+      column: 7,
+      pointer: '/components/schemas/Money/$ref',
+      message: 'cannot resolve "https://example.com/schemas/money.yaml#/Money": only local and relative file references are supported',
     },
   ],
   'ref-missing-file': [
@@ -171,16 +200,9 @@ describe('a refused spec leaves the previous package byte-for-byte as it was', (
       broken,
       'openapi: 3.1.0\ninfo: {title: x, version: 1.0.0}\npaths:\n  /a/{id}:\n    get: {responses: {"200": {description: ok}}}\n',
     );
-    const { generate } = await import('../generator/src/index.js');
     const second = await generate({
-      root: path.resolve(first.outDir, '../../..'),
-      jobs: [
-        {
-          spec: path.relative(path.resolve(first.outDir, '../../..'), broken),
-          out: path.relative(path.resolve(first.outDir, '../../..'), first.outDir),
-          name: '@fixtures/kept',
-        },
-      ],
+      root: repoRoot,
+      jobs: [{ spec: path.relative(repoRoot, broken), out: path.relative(repoRoot, first.outDir), name: '@fixtures/kept' }],
       progress: 'never',
     });
     expect(second.ok).toBe(false);

@@ -7,7 +7,7 @@ import { OpenApiSchemas } from './openapi-schema.js';
 import { OriginIndex } from './origins.js';
 import { isRef, parseRef, Resolver } from './resolver.js';
 import { readSourceFile, type SourceFile } from './source-set.js';
-import { collectRefSites } from './walk-refs.js';
+import { collectRefSites, type RefSite } from './walk-refs.js';
 
 /** A checked OpenAPI document and every file it references, with positions for every node. */
 export interface LoadedDocument {
@@ -40,10 +40,10 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
   const version = checkVersion({ document: first.file.value, file: first.file.displayPath, origins });
   if (version.minor === undefined) return { ok: false, diagnostics: version.diagnostics };
 
-  const { files, diagnostics } = await loadReferencedFiles({ rootFile: first.file, root, origins });
+  const { files, sites, diagnostics } = await loadReferencedFiles({ rootFile: first.file, root, origins });
   const displayToAbsolute = new Map([...files.values()].map((file) => [file.displayPath, file.absolutePath]));
   const resolver = new Resolver(files, origins, displayToAbsolute);
-  diagnostics.push(...checkRefs({ files, resolver, origins }));
+  diagnostics.push(...checkRefs({ files, sites, resolver, origins }));
   const document = first.file.value as Record<string, unknown>;
   const file = first.file.displayPath;
   diagnostics.push(
@@ -62,9 +62,12 @@ async function loadReferencedFiles({ rootFile, root, origins }: { rootFile: Sour
   const files = new Map<string, SourceFile>([[rootFile.absolutePath, rootFile]]);
   const failed = new Set<string>();
   const diagnostics: Diagnostic[] = [];
+  const sites = new Map<SourceFile, RefSite[]>();
   const queue: SourceFile[] = [rootFile];
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-    for (const site of collectRefSites(file.value)) {
+    const fileSites = collectRefSites(file.value);
+    sites.set(file, fileSites);
+    for (const site of fileSites) {
       const target = parseRef(site.ref, file.absolutePath);
       if (target === undefined || files.has(target.absolutePath) || failed.has(target.absolutePath)) continue;
       const read = await readSourceFile({ absolutePath: target.absolutePath, root, origins });
@@ -78,21 +81,23 @@ async function loadReferencedFiles({ rootFile, root, origins }: { rootFile: Sour
       queue.push(read.file);
     }
   }
-  return { files, diagnostics };
+  return { files, sites, diagnostics };
 }
 
 function checkRefs({
   files,
+  sites,
   resolver,
   origins,
 }: {
   files: Map<string, SourceFile>;
+  sites: Map<SourceFile, RefSite[]>;
   resolver: Resolver;
   origins: OriginIndex;
 }): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const file of files.values()) {
-    for (const site of collectRefSites(file.value)) {
+  for (const [file, fileSites] of sites) {
+    for (const site of fileSites) {
       const origin = origins.ofChild(site.holder, '$ref');
       const where = { file: file.displayPath, pointer: origin?.pointer ?? '', line: origin?.line, column: origin?.column };
       const target = parseRef(site.ref, file.absolutePath);
@@ -104,13 +109,18 @@ function checkRefs({
             ...where,
           }),
         );
-      } else if (!files.has(target.absolutePath)) {
+        continue;
+      }
+      if (!files.has(target.absolutePath)) {
         diagnostics.push(
           createDiagnostic({ code: 'ref-unresolved', message: `${JSON.stringify(site.ref)}: the file it names cannot be read`, ...where }),
         );
-      } else if (resolver.resolveOnce(site.holder) === undefined) {
+        continue;
+      }
+      const resolved = resolver.resolveOnce(site.holder);
+      if (resolved === undefined) {
         diagnostics.push(createDiagnostic({ code: 'ref-unresolved', message: `${JSON.stringify(site.ref)} points at nothing`, ...where }));
-      } else if (isRef(resolver.resolveOnce(site.holder)?.value) && resolver.deref(site.holder) === undefined) {
+      } else if (isRef(resolved.value) && resolver.deref(site.holder) === undefined) {
         diagnostics.push(
           createDiagnostic({
             code: 'ref-cycle',
