@@ -82,6 +82,7 @@ export interface Address {
 
 /**
  * Language and country of the customer, from the fixed list of locales the API accepts.
+ * @example "fi_FI"
  * @docs seed 000 (143 values)
  * @spec specs/enfuce/openapi.yaml:211
  */
@@ -377,8 +378,9 @@ export declare const LocaleValues: readonly [
 ];
 /**
  * Risk assessment of the customer: High, Med (medium), Low, Pep (politically exposed person) or Prohibited (sanctioned or outside the risk appetite).
+ * @example "Low"
  * @docs seed 000
- * @spec specs/enfuce/openapi.yaml:359
+ * @spec specs/enfuce/openapi.yaml:360
  */
 export type RiskScore = 'High' | 'Med' | 'Low' | 'Pep' | 'Prohibited';
 /** Every value of {@link RiskScore}, in spec order. */
@@ -386,26 +388,28 @@ export declare const RiskScoreValues: readonly ['High', 'Med', 'Low', 'Pep', 'Pr
 /**
  * ISO 3166-1 alpha-3 country code, or one of the two non-ISO codes the page accepts: QZZ (UNMIK, Kosovo) and ROM (the former code for Romania).
  * @maxLength 3
+ * @example "FIN"
  * @docs seed 000
  * @inferred the page says "except for QZZ and ROM"; we read it as the two codes being accepted in addition
- * @spec specs/enfuce/openapi.yaml:366
+ * @spec specs/enfuce/openapi.yaml:368
  */
-export type NationalityCode = CountryAlpha3 | ('QZZ' | 'ROM');
+export type NationalityCode = string & (CountryAlpha3 | ('QZZ' | 'ROM'));
 
 /**
  * A custom key and value stored with the resource.
+ * @example {"key":"loyaltyId","value":"884201"}
  * @docs research §2.4 (examples)
- * @spec specs/enfuce/openapi.yaml:377
+ * @spec specs/enfuce/openapi.yaml:381
  */
 export interface AdditionalValue {
   /**
    * @docs research §2.4
-   * @spec specs/enfuce/openapi.yaml:382
+   * @spec specs/enfuce/openapi.yaml:386
    */
   key?: string;
   /**
    * @docs research §2.4
-   * @spec specs/enfuce/openapi.yaml:385
+   * @spec specs/enfuce/openapi.yaml:389
    */
   value?: string;
 }
@@ -414,7 +418,7 @@ export interface AdditionalValue {
  * A private (consumer) customer.
  * @example {"firstName":"Matti","lastName":"Korhonen","customerNumber":"ABCDEFGH123456789","locale":"fi_FI","regNo":"19560606-1234","address":{"address1":"Kings street 12","city":"Mariehamn","country":"ALA","zipCode":"22100"},"dateOfBirth":"1935-01-08","nationality":["FIN","SWE"],"riskScore":"Med","email":"info@enfuce.com","mobileNumber":"+358401234567","screening":{"status":false},"additionalValues":[{"key":"segment","value":"retail"}]}
  * @docs seed 000
- * @spec specs/enfuce/openapi.yaml:389
+ * @spec specs/enfuce/openapi.yaml:396
  */
 export interface PrivateCustomer {
   /**
@@ -422,7 +426,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Matti"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:395
+   * @spec specs/enfuce/openapi.yaml:402
    */
   firstName: string;
   /**
@@ -430,7 +434,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Korhonen"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:401
+   * @spec specs/enfuce/openapi.yaml:408
    */
   lastName: string;
   /**
@@ -441,23 +445,23 @@ export interface PrivateCustomer {
    * @example "ABCDEFGH123456789"
    * @docs seed 000
    * @inferred pattern and minimum length read from "letters and numbers, max 64"
-   * @spec specs/enfuce/openapi.yaml:407
+   * @spec specs/enfuce/openapi.yaml:414
    */
   customerNumber: string;
-  /** @spec specs/enfuce/openapi.yaml:416 */
+  /** @spec specs/enfuce/openapi.yaml:423 */
   locale: Locale;
   /**
    * Customer identifier such as a national identity number; Enfuce does not validate it.
    * @maxLength 64
    * @example "19560606-1234"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:418
+   * @spec specs/enfuce/openapi.yaml:425
    */
   regNo: string;
   /**
    * Address used when neither the account nor the card has one.
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:424
+   * @spec specs/enfuce/openapi.yaml:431
    */
   address: Address;
   /**
@@ -465,7 +469,7 @@ export interface PrivateCustomer {
    * @maxLength 32
    * @example "Mr"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:428
+   * @spec specs/enfuce/openapi.yaml:435
    */
   salutation?: string;
   /**
@@ -473,7 +477,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Juha"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:434
+   * @spec specs/enfuce/openapi.yaml:441
    */
   middleName?: string;
   /**
@@ -481,24 +485,24 @@ export interface PrivateCustomer {
    * @format date
    * @example "1935-01-08"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:440
+   * @spec specs/enfuce/openapi.yaml:447
    */
   dateOfBirth?: string;
   /**
    * Nationalities of the customer.
    * @example ["FIN","SWE"]
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:446
+   * @spec specs/enfuce/openapi.yaml:453
    */
   nationality?: NationalityCode[];
-  /** @spec specs/enfuce/openapi.yaml:453 */
+  /** @spec specs/enfuce/openapi.yaml:460 */
   riskScore?: RiskScore;
   /**
    * E-mail address.
    * @maxLength 255
    * @example "info@enfuce.com"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:455
+   * @spec specs/enfuce/openapi.yaml:462
    */
   email?: string;
   /**
@@ -507,7 +511,7 @@ export interface PrivateCustomer {
    * @example "+35821010001"
    * @docs seed 000
    * @inferred pattern (a + then digits) read from the page's prose
-   * @spec specs/enfuce/openapi.yaml:461
+   * @spec specs/enfuce/openapi.yaml:468
    */
   phoneNumber?: string;
   /**
@@ -516,47 +520,48 @@ export interface PrivateCustomer {
    * @example "+358401234567"
    * @docs seed 000
    * @inferred pattern (a + then digits) read from the page's prose
-   * @spec specs/enfuce/openapi.yaml:468
+   * @spec specs/enfuce/openapi.yaml:475
    */
   mobileNumber?: string;
   /**
    * PEP and sanction screening result. Informational only, though it may affect how the card can be used; optional.
    * @docs seed 000; research §2.2 (field name from examples)
-   * @spec specs/enfuce/openapi.yaml:475
+   * @spec specs/enfuce/openapi.yaml:482
    */
   screening?: {
     /**
      * Screening status.
      * @docs research §2.2 (examples only)
-     * @spec specs/enfuce/openapi.yaml:483
+     * @spec specs/enfuce/openapi.yaml:490
      */
     status?: boolean;
   };
   /**
    * Address that replaces the others for a limited time.
    * @docs seed 000; research §2.3
-   * @spec specs/enfuce/openapi.yaml:487
+   * @spec specs/enfuce/openapi.yaml:494
    */
   temporaryAddress?: Address;
   /**
    * Custom key-value metadata; Enfuce checks only length and format.
    * @maxItems 10
    * @docs seed 000 ("Maximum length 10" on the array is the item count)
-   * @spec specs/enfuce/openapi.yaml:491
+   * @spec specs/enfuce/openapi.yaml:498
    */
   additionalValues?: AdditionalValue[];
   /**
    * Country of birth (ISO 3166-1 alpha-3).
    * @docs research §2.1 (E1 curl body, E6 update body); not on the seed page
-   * @spec specs/enfuce/openapi.yaml:498
+   * @spec specs/enfuce/openapi.yaml:505
    */
   birthCountry?: CountryAlpha3;
 }
 
 /**
  * Role of a card on its account.
+ * @example "MAIN"
  * @docs seed 001
- * @spec specs/enfuce/openapi.yaml:524
+ * @spec specs/enfuce/openapi.yaml:531
  */
 export type CardRole = 'MAIN' | 'SUPPLEMENTARY';
 /** Every value of {@link CardRole}, in spec order. */
@@ -564,8 +569,9 @@ export declare const CardRoleValues: readonly ['MAIN', 'SUPPLEMENTARY'];
 /**
  * Text embossed on the card, limited to the default character set: A-Z, a-z, the Nordic and Icelandic letters Áá Ää Åå Ææ Éé Íí Ðð Óó Öö Øø Úú Üü Ýý Þþ, 0-9, the symbols - / . , & + ' and space. Printed cards accept a larger set, recorded in `x-printed-card-pattern`, which must be agreed with Enfuce before use.
  * @pattern ^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$
+ * @example "Åsa Ødegård-Þórsdóttir"
  * @docs seed 001 (embossing character sets)
- * @spec specs/enfuce/openapi.yaml:529
+ * @spec specs/enfuce/openapi.yaml:537
  */
 export type EmbossedText = string;
 
@@ -573,82 +579,83 @@ export type EmbossedText = string;
  * What is embossed or printed on the card.
  * @example {"firstName":"Monica","lastName":"Liikamaa","companyName":"Enfuce Financial Services","physical":true}
  * @docs seed 001; research §3.2 (field names from examples, required pair from the card guide)
- * @spec specs/enfuce/openapi.yaml:539
+ * @spec specs/enfuce/openapi.yaml:548
  */
 export interface Embossing {
   /**
    * Card holder's first name as embossed.
    * @docs research §3.2 (E13)
-   * @spec specs/enfuce/openapi.yaml:545
+   * @spec specs/enfuce/openapi.yaml:554
    */
   firstName: EmbossedText;
   /**
    * Card holder's last name as embossed.
    * @docs research §3.2 (E13)
-   * @spec specs/enfuce/openapi.yaml:549
+   * @spec specs/enfuce/openapi.yaml:558
    */
   lastName: EmbossedText;
   /**
    * Company name line.
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:553
+   * @spec specs/enfuce/openapi.yaml:562
    */
   companyName?: EmbossedText;
   /**
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:557
+   * @spec specs/enfuce/openapi.yaml:566
    */
   additionalField1?: EmbossedText;
   /**
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:560
+   * @spec specs/enfuce/openapi.yaml:569
    */
   additionalField2?: EmbossedText;
   /**
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:563
+   * @spec specs/enfuce/openapi.yaml:572
    */
   additionalField3?: EmbossedText;
   /**
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:566
+   * @spec specs/enfuce/openapi.yaml:575
    */
   additionalField4?: EmbossedText;
   /**
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:569
+   * @spec specs/enfuce/openapi.yaml:578
    */
   additionalField5?: EmbossedText;
   /**
    * Plastic layout chosen at the card bureau.
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:572
+   * @spec specs/enfuce/openapi.yaml:581
    */
   externalLayoutCode?: string;
   /**
    * Card manufacturer.
    * @docs research §3.2 (the list of values is not documented)
-   * @spec specs/enfuce/openapi.yaml:576
+   * @spec specs/enfuce/openapi.yaml:585
    */
   manufacturer?: string;
   /**
    * Whether a physical card is produced.
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:580
+   * @spec specs/enfuce/openapi.yaml:589
    */
   physical?: boolean;
 }
 
 /**
  * Expiry of the card.
+ * @example {"year":2029,"month":6}
  * @docs research §3.3 (examples)
- * @spec specs/enfuce/openapi.yaml:590
+ * @spec specs/enfuce/openapi.yaml:599
  */
 export interface Expiration {
   /**
    * @example 2028
    * @docs research §3.3
-   * @spec specs/enfuce/openapi.yaml:595
+   * @spec specs/enfuce/openapi.yaml:604
    */
   year?: number;
   /**
@@ -657,29 +664,30 @@ export interface Expiration {
    * @example 1
    * @docs research §3.3
    * @inferred range 1-12
-   * @spec specs/enfuce/openapi.yaml:599
+   * @spec specs/enfuce/openapi.yaml:608
    */
   month?: number;
 }
 
 /**
  * When the card is to be closed; agree its use with Enfuce first.
+ * @example {"type":"TIMEBASED","time":"2030-06-30T03:00:00.000Z"}
  * @docs seed 001; research §3.4
- * @spec specs/enfuce/openapi.yaml:607
+ * @spec specs/enfuce/openapi.yaml:619
  */
 export interface ScheduledClosing {
   /**
    * Kind of schedule (only TIMEBASED is documented in examples).
    * @example "TIMEBASED"
    * @docs research §3.4
-   * @spec specs/enfuce/openapi.yaml:612
+   * @spec specs/enfuce/openapi.yaml:624
    */
   type?: string;
   /**
    * @format date-time
    * @example "2099-12-31T03:00:00.000Z"
    * @docs research §3.4
-   * @spec specs/enfuce/openapi.yaml:617
+   * @spec specs/enfuce/openapi.yaml:629
    */
   time?: string;
 }
@@ -687,16 +695,18 @@ export interface ScheduledClosing {
 /**
  * PIN state of the card. D (the default) lets the system generate a PIN at the next embossing; W holds embossing until a PIN is set; S means a PIN has been set.
  * @default "D"
+ * @example "W"
  * @docs seed 001
- * @spec specs/enfuce/openapi.yaml:623
+ * @spec specs/enfuce/openapi.yaml:638
  */
 export type PinStatus = 'D' | 'W' | 'S';
 /** Every value of {@link PinStatus}, in spec order. */
 export declare const PinStatusValues: readonly ['D', 'W', 'S'];
 /**
  * Free grouping of the card, exported but not acted on by Enfuce.
+ * @example "SEGMENT_B"
  * @docs seed 001
- * @spec specs/enfuce/openapi.yaml:631
+ * @spec specs/enfuce/openapi.yaml:647
  */
 export type Segment =
   'SEGMENT_A' | 'SEGMENT_B' | 'SEGMENT_C' | 'SEGMENT_D' | 'SEGMENT_E' | 'SEGMENT_F';
@@ -714,56 +724,56 @@ export declare const SegmentValues: readonly [
  * A Mastercard card to create.
  * @example {"embossing":{"firstName":"Monica","lastName":"Liikamaa"},"expiration":{"year":2028,"month":1},"pinStatus":"D","segment":"SEGMENT_A","cardAddress":{"address1":"Kings street 12","city":"Mariehamn","country":"ALA","zipCode":"22100"}}
  * @docs seed 001
- * @spec specs/enfuce/openapi.yaml:636
+ * @spec specs/enfuce/openapi.yaml:653
  */
 export interface McCard {
-  /** @spec specs/enfuce/openapi.yaml:642 */
+  /** @spec specs/enfuce/openapi.yaml:659 */
   expiration?: Expiration;
-  /** @spec specs/enfuce/openapi.yaml:644 */
+  /** @spec specs/enfuce/openapi.yaml:661 */
   segment?: Segment;
-  /** @spec specs/enfuce/openapi.yaml:646 */
+  /** @spec specs/enfuce/openapi.yaml:663 */
   pinStatus?: PinStatus;
   /**
    * Id of the digital wallet artwork; agree its use with Enfuce.
    * @maxLength 32
    * @example "abc123abc"
    * @docs seed 001; research §3.1 (limit from the update page, E10)
-   * @spec specs/enfuce/openapi.yaml:648
+   * @spec specs/enfuce/openapi.yaml:665
    */
   digitalLayoutCode?: string;
-  /** @spec specs/enfuce/openapi.yaml:654 */
+  /** @spec specs/enfuce/openapi.yaml:671 */
   scheduledClosing?: ScheduledClosing;
   /**
    * Custom key-value metadata, passed on to personalisation files in some versions.
    * @docs seed 001
-   * @spec specs/enfuce/openapi.yaml:656
+   * @spec specs/enfuce/openapi.yaml:673
    */
   additionalValues?: AdditionalValue[];
   /**
    * The card number encrypted as a JWE.
    * @docs seed 001
-   * @spec specs/enfuce/openapi.yaml:662
+   * @spec specs/enfuce/openapi.yaml:679
    */
   encryptedData?: string;
-  /** @spec specs/enfuce/openapi.yaml:666 */
+  /** @spec specs/enfuce/openapi.yaml:683 */
   embossing: Embossing;
   /**
    * Card product, when the institution has several; values depend on its setup.
    * @example "MC_CARD_2"
    * @docs seed 001
-   * @spec specs/enfuce/openapi.yaml:668
+   * @spec specs/enfuce/openapi.yaml:685
    */
   productCode?: string;
   /**
    * Where the PIN letter is sent.
    * @docs seed 001
-   * @spec specs/enfuce/openapi.yaml:673
+   * @spec specs/enfuce/openapi.yaml:690
    */
   pinAddress?: Address;
   /**
    * Where the card is sent.
    * @docs seed 001
-   * @spec specs/enfuce/openapi.yaml:677
+   * @spec specs/enfuce/openapi.yaml:694
    */
   cardAddress?: Address;
 }
