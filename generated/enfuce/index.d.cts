@@ -5,19 +5,19 @@
  * Outcome of a create or update call.
  * @example {"description":"Customer created","id":"1234567"}
  * @docs seed 000, seed 001
- * @spec specs/enfuce/openapi.yaml:147
+ * @spec specs/enfuce/openapi.yaml:149
  */
 export interface ActionResult {
   /**
    * Short summary of the result.
    * @docs seed 000, seed 001
-   * @spec specs/enfuce/openapi.yaml:151
+   * @spec specs/enfuce/openapi.yaml:153
    */
   description?: string;
   /**
    * Id of the resource created or updated.
    * @docs seed 000, seed 001
-   * @spec specs/enfuce/openapi.yaml:155
+   * @spec specs/enfuce/openapi.yaml:157
    */
   id?: string;
 }
@@ -26,56 +26,56 @@ export interface ActionResult {
  * A postal address, shared by customers and cards. Field names come from the create, update and get examples; the required set is the documented minimum address.
  * @example {"address1":"Kings street 12","city":"Mariehamn","country":"FIN","region":"Åland Islands","zipCode":"22100"}
  * @docs research §1.4 (E1, E6, E8, E9, E11, E12, E14)
- * @spec specs/enfuce/openapi.yaml:163
+ * @spec specs/enfuce/openapi.yaml:165
  */
 export interface Address {
   /**
    * First address line.
    * @docs research §1.4
-   * @spec specs/enfuce/openapi.yaml:171
+   * @spec specs/enfuce/openapi.yaml:173
    */
   address1: string;
   /**
    * Second address line.
    * @docs research §1.4
-   * @spec specs/enfuce/openapi.yaml:175
+   * @spec specs/enfuce/openapi.yaml:177
    */
   address2?: string;
   /**
    * Third address line.
    * @docs research §1.4
-   * @spec specs/enfuce/openapi.yaml:179
+   * @spec specs/enfuce/openapi.yaml:181
    */
   address3?: string;
   /**
    * Fourth address line.
    * @docs research §1.4
-   * @spec specs/enfuce/openapi.yaml:183
+   * @spec specs/enfuce/openapi.yaml:185
    */
   address4?: string;
   /**
    * City or town.
    * @docs research §1.4
-   * @spec specs/enfuce/openapi.yaml:187
+   * @spec specs/enfuce/openapi.yaml:189
    */
   city: string;
   /**
    * Country as an ISO 3166-1 alpha-3 code.
    * @docs research §1.4
-   * @spec specs/enfuce/openapi.yaml:191
+   * @spec specs/enfuce/openapi.yaml:193
    */
   country: CountryAlpha3;
   /**
    * Region, state or province.
    * @docs research §1.4
-   * @spec specs/enfuce/openapi.yaml:195
+   * @spec specs/enfuce/openapi.yaml:197
    */
   region?: string;
   /**
    * Postal code, always sent as a string.
    * @docs research §1.4
    * @inferred the create examples show a bare number; the update example a string
-   * @spec specs/enfuce/openapi.yaml:199
+   * @spec specs/enfuce/openapi.yaml:201
    */
   zipCode: string;
 }
@@ -84,7 +84,7 @@ export interface Address {
  * Language and country of the customer, from the fixed list of locales the API accepts.
  * @example "fi_FI"
  * @docs seed 000 (143 values)
- * @spec specs/enfuce/openapi.yaml:211
+ * @spec specs/enfuce/openapi.yaml:213
  */
 export type Locale =
   | 'af_ZA'
@@ -380,7 +380,7 @@ export declare const LocaleValues: readonly [
  * Risk assessment of the customer: High, Med (medium), Low, Pep (politically exposed person) or Prohibited (sanctioned or outside the risk appetite).
  * @example "Low"
  * @docs seed 000
- * @spec specs/enfuce/openapi.yaml:360
+ * @spec specs/enfuce/openapi.yaml:362
  */
 export type RiskScore = 'High' | 'Med' | 'Low' | 'Pep' | 'Prohibited';
 /** Every value of {@link RiskScore}, in spec order. */
@@ -391,7 +391,7 @@ export declare const RiskScoreValues: readonly ['High', 'Med', 'Low', 'Pep', 'Pr
  * @example "FIN"
  * @docs seed 000
  * @inferred the page says "except for QZZ and ROM"; we read it as the two codes being accepted in addition
- * @spec specs/enfuce/openapi.yaml:368
+ * @spec specs/enfuce/openapi.yaml:370
  */
 export type NationalityCode = string & (CountryAlpha3 | ('QZZ' | 'ROM'));
 
@@ -399,17 +399,17 @@ export type NationalityCode = string & (CountryAlpha3 | ('QZZ' | 'ROM'));
  * A custom key and value stored with the resource.
  * @example {"key":"loyaltyId","value":"884201"}
  * @docs research §2.4 (examples)
- * @spec specs/enfuce/openapi.yaml:381
+ * @spec specs/enfuce/openapi.yaml:383
  */
 export interface AdditionalValue {
   /**
    * @docs research §2.4
-   * @spec specs/enfuce/openapi.yaml:386
+   * @spec specs/enfuce/openapi.yaml:388
    */
   key?: string;
   /**
    * @docs research §2.4
-   * @spec specs/enfuce/openapi.yaml:389
+   * @spec specs/enfuce/openapi.yaml:391
    */
   value?: string;
 }
@@ -418,7 +418,7 @@ export interface AdditionalValue {
  * A private (consumer) customer.
  * @example {"firstName":"Matti","lastName":"Korhonen","customerNumber":"ABCDEFGH123456789","locale":"fi_FI","regNo":"19560606-1234","address":{"address1":"Kings street 12","city":"Mariehamn","country":"ALA","zipCode":"22100"},"dateOfBirth":"1935-01-08","nationality":["FIN","SWE"],"riskScore":"Med","email":"info@enfuce.com","mobileNumber":"+358401234567","screening":{"status":false},"additionalValues":[{"key":"segment","value":"retail"}]}
  * @docs seed 000
- * @spec specs/enfuce/openapi.yaml:396
+ * @spec specs/enfuce/openapi.yaml:398
  */
 export interface PrivateCustomer {
   /**
@@ -426,7 +426,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Matti"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:402
+   * @spec specs/enfuce/openapi.yaml:404
    */
   firstName: string;
   /**
@@ -434,7 +434,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Korhonen"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:408
+   * @spec specs/enfuce/openapi.yaml:410
    */
   lastName: string;
   /**
@@ -445,23 +445,23 @@ export interface PrivateCustomer {
    * @example "ABCDEFGH123456789"
    * @docs seed 000
    * @inferred pattern and minimum length read from "letters and numbers, max 64"
-   * @spec specs/enfuce/openapi.yaml:414
+   * @spec specs/enfuce/openapi.yaml:416
    */
   customerNumber: string;
-  /** @spec specs/enfuce/openapi.yaml:423 */
+  /** @spec specs/enfuce/openapi.yaml:425 */
   locale: Locale;
   /**
    * Customer identifier such as a national identity number; Enfuce does not validate it.
    * @maxLength 64
    * @example "19560606-1234"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:425
+   * @spec specs/enfuce/openapi.yaml:427
    */
   regNo: string;
   /**
    * Address used when neither the account nor the card has one.
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:431
+   * @spec specs/enfuce/openapi.yaml:433
    */
   address: Address;
   /**
@@ -469,7 +469,7 @@ export interface PrivateCustomer {
    * @maxLength 32
    * @example "Mr"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:435
+   * @spec specs/enfuce/openapi.yaml:437
    */
   salutation?: string;
   /**
@@ -477,7 +477,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Juha"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:441
+   * @spec specs/enfuce/openapi.yaml:443
    */
   middleName?: string;
   /**
@@ -485,24 +485,24 @@ export interface PrivateCustomer {
    * @format date
    * @example "1935-01-08"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:447
+   * @spec specs/enfuce/openapi.yaml:449
    */
   dateOfBirth?: string;
   /**
    * Nationalities of the customer.
    * @example ["FIN","SWE"]
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:453
+   * @spec specs/enfuce/openapi.yaml:455
    */
   nationality?: NationalityCode[];
-  /** @spec specs/enfuce/openapi.yaml:460 */
+  /** @spec specs/enfuce/openapi.yaml:462 */
   riskScore?: RiskScore;
   /**
    * E-mail address.
    * @maxLength 255
    * @example "info@enfuce.com"
    * @docs seed 000
-   * @spec specs/enfuce/openapi.yaml:462
+   * @spec specs/enfuce/openapi.yaml:464
    */
   email?: string;
   /**
@@ -511,7 +511,7 @@ export interface PrivateCustomer {
    * @example "+35821010001"
    * @docs seed 000
    * @inferred pattern (a + then digits) read from the page's prose
-   * @spec specs/enfuce/openapi.yaml:468
+   * @spec specs/enfuce/openapi.yaml:470
    */
   phoneNumber?: string;
   /**
@@ -520,39 +520,39 @@ export interface PrivateCustomer {
    * @example "+358401234567"
    * @docs seed 000
    * @inferred pattern (a + then digits) read from the page's prose
-   * @spec specs/enfuce/openapi.yaml:475
+   * @spec specs/enfuce/openapi.yaml:477
    */
   mobileNumber?: string;
   /**
    * PEP and sanction screening result. Informational only, though it may affect how the card can be used; optional.
    * @docs seed 000; research §2.2 (field name from examples)
-   * @spec specs/enfuce/openapi.yaml:482
+   * @spec specs/enfuce/openapi.yaml:484
    */
   screening?: {
     /**
      * Screening status.
      * @docs research §2.2 (examples only)
-     * @spec specs/enfuce/openapi.yaml:490
+     * @spec specs/enfuce/openapi.yaml:492
      */
     status?: boolean;
   };
   /**
    * Address that replaces the others for a limited time.
    * @docs seed 000; research §2.3
-   * @spec specs/enfuce/openapi.yaml:494
+   * @spec specs/enfuce/openapi.yaml:496
    */
   temporaryAddress?: Address;
   /**
    * Custom key-value metadata; Enfuce checks only length and format.
    * @maxItems 10
    * @docs seed 000 ("Maximum length 10" on the array is the item count)
-   * @spec specs/enfuce/openapi.yaml:498
+   * @spec specs/enfuce/openapi.yaml:500
    */
   additionalValues?: AdditionalValue[];
   /**
    * Country of birth (ISO 3166-1 alpha-3).
    * @docs research §2.1 (E1 curl body, E6 update body); not on the seed page
-   * @spec specs/enfuce/openapi.yaml:505
+   * @spec specs/enfuce/openapi.yaml:507
    */
   birthCountry?: CountryAlpha3;
 }
@@ -561,7 +561,7 @@ export interface PrivateCustomer {
  * Role of a card on its account.
  * @example "MAIN"
  * @docs seed 001
- * @spec specs/enfuce/openapi.yaml:531
+ * @spec specs/enfuce/openapi.yaml:533
  */
 export type CardRole = 'MAIN' | 'SUPPLEMENTARY';
 /** Every value of {@link CardRole}, in spec order. */
@@ -571,7 +571,7 @@ export declare const CardRoleValues: readonly ['MAIN', 'SUPPLEMENTARY'];
  * @pattern ^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$
  * @example "Åsa Ødegård-Þórsdóttir"
  * @docs seed 001 (embossing character sets)
- * @spec specs/enfuce/openapi.yaml:537
+ * @spec specs/enfuce/openapi.yaml:539
  */
 export type EmbossedText = string;
 
@@ -579,68 +579,68 @@ export type EmbossedText = string;
  * What is embossed or printed on the card.
  * @example {"firstName":"Monica","lastName":"Liikamaa","companyName":"Enfuce Financial Services","physical":true}
  * @docs seed 001; research §3.2 (field names from examples, required pair from the card guide)
- * @spec specs/enfuce/openapi.yaml:548
+ * @spec specs/enfuce/openapi.yaml:550
  */
 export interface Embossing {
   /**
    * Card holder's first name as embossed.
    * @docs research §3.2 (E13)
-   * @spec specs/enfuce/openapi.yaml:554
+   * @spec specs/enfuce/openapi.yaml:556
    */
   firstName: EmbossedText;
   /**
    * Card holder's last name as embossed.
    * @docs research §3.2 (E13)
-   * @spec specs/enfuce/openapi.yaml:558
+   * @spec specs/enfuce/openapi.yaml:560
    */
   lastName: EmbossedText;
   /**
    * Company name line.
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:562
+   * @spec specs/enfuce/openapi.yaml:564
    */
   companyName?: EmbossedText;
   /**
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:566
+   * @spec specs/enfuce/openapi.yaml:568
    */
   additionalField1?: EmbossedText;
   /**
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:569
+   * @spec specs/enfuce/openapi.yaml:571
    */
   additionalField2?: EmbossedText;
   /**
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:572
+   * @spec specs/enfuce/openapi.yaml:574
    */
   additionalField3?: EmbossedText;
   /**
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:575
+   * @spec specs/enfuce/openapi.yaml:577
    */
   additionalField4?: EmbossedText;
   /**
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:578
+   * @spec specs/enfuce/openapi.yaml:580
    */
   additionalField5?: EmbossedText;
   /**
    * Plastic layout chosen at the card bureau.
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:581
+   * @spec specs/enfuce/openapi.yaml:583
    */
   externalLayoutCode?: string;
   /**
    * Card manufacturer.
    * @docs research §3.2 (the list of values is not documented)
-   * @spec specs/enfuce/openapi.yaml:585
+   * @spec specs/enfuce/openapi.yaml:587
    */
   manufacturer?: string;
   /**
    * Whether a physical card is produced.
    * @docs research §3.2
-   * @spec specs/enfuce/openapi.yaml:589
+   * @spec specs/enfuce/openapi.yaml:591
    */
   physical?: boolean;
 }
@@ -649,13 +649,13 @@ export interface Embossing {
  * Expiry of the card.
  * @example {"year":2029,"month":6}
  * @docs research §3.3 (examples)
- * @spec specs/enfuce/openapi.yaml:599
+ * @spec specs/enfuce/openapi.yaml:601
  */
 export interface Expiration {
   /**
    * @example 2028
    * @docs research §3.3
-   * @spec specs/enfuce/openapi.yaml:604
+   * @spec specs/enfuce/openapi.yaml:606
    */
   year?: number;
   /**
@@ -664,7 +664,7 @@ export interface Expiration {
    * @example 1
    * @docs research §3.3
    * @inferred range 1-12
-   * @spec specs/enfuce/openapi.yaml:608
+   * @spec specs/enfuce/openapi.yaml:610
    */
   month?: number;
 }
@@ -673,21 +673,21 @@ export interface Expiration {
  * When the card is to be closed; agree its use with Enfuce first.
  * @example {"type":"TIMEBASED","time":"2030-06-30T03:00:00.000Z"}
  * @docs seed 001; research §3.4
- * @spec specs/enfuce/openapi.yaml:619
+ * @spec specs/enfuce/openapi.yaml:621
  */
 export interface ScheduledClosing {
   /**
    * Kind of schedule (only TIMEBASED is documented in examples).
    * @example "TIMEBASED"
    * @docs research §3.4
-   * @spec specs/enfuce/openapi.yaml:624
+   * @spec specs/enfuce/openapi.yaml:626
    */
   type?: string;
   /**
    * @format date-time
    * @example "2099-12-31T03:00:00.000Z"
    * @docs research §3.4
-   * @spec specs/enfuce/openapi.yaml:629
+   * @spec specs/enfuce/openapi.yaml:631
    */
   time?: string;
 }
@@ -697,7 +697,7 @@ export interface ScheduledClosing {
  * @default "D"
  * @example "W"
  * @docs seed 001
- * @spec specs/enfuce/openapi.yaml:638
+ * @spec specs/enfuce/openapi.yaml:640
  */
 export type PinStatus = 'D' | 'W' | 'S';
 /** Every value of {@link PinStatus}, in spec order. */
@@ -706,7 +706,7 @@ export declare const PinStatusValues: readonly ['D', 'W', 'S'];
  * Free grouping of the card, exported but not acted on by Enfuce.
  * @example "SEGMENT_B"
  * @docs seed 001
- * @spec specs/enfuce/openapi.yaml:647
+ * @spec specs/enfuce/openapi.yaml:649
  */
 export type Segment =
   'SEGMENT_A' | 'SEGMENT_B' | 'SEGMENT_C' | 'SEGMENT_D' | 'SEGMENT_E' | 'SEGMENT_F';
@@ -724,56 +724,56 @@ export declare const SegmentValues: readonly [
  * A Mastercard card to create.
  * @example {"embossing":{"firstName":"Monica","lastName":"Liikamaa"},"expiration":{"year":2028,"month":1},"pinStatus":"D","segment":"SEGMENT_A","cardAddress":{"address1":"Kings street 12","city":"Mariehamn","country":"ALA","zipCode":"22100"}}
  * @docs seed 001
- * @spec specs/enfuce/openapi.yaml:653
+ * @spec specs/enfuce/openapi.yaml:655
  */
 export interface McCard {
-  /** @spec specs/enfuce/openapi.yaml:659 */
-  expiration?: Expiration;
   /** @spec specs/enfuce/openapi.yaml:661 */
-  segment?: Segment;
+  expiration?: Expiration;
   /** @spec specs/enfuce/openapi.yaml:663 */
+  segment?: Segment;
+  /** @spec specs/enfuce/openapi.yaml:665 */
   pinStatus?: PinStatus;
   /**
    * Id of the digital wallet artwork; agree its use with Enfuce.
    * @maxLength 32
    * @example "abc123abc"
    * @docs seed 001; research §3.1 (limit from the update page, E10)
-   * @spec specs/enfuce/openapi.yaml:665
+   * @spec specs/enfuce/openapi.yaml:667
    */
   digitalLayoutCode?: string;
-  /** @spec specs/enfuce/openapi.yaml:671 */
+  /** @spec specs/enfuce/openapi.yaml:673 */
   scheduledClosing?: ScheduledClosing;
   /**
    * Custom key-value metadata, passed on to personalisation files in some versions.
    * @docs seed 001
-   * @spec specs/enfuce/openapi.yaml:673
+   * @spec specs/enfuce/openapi.yaml:675
    */
   additionalValues?: AdditionalValue[];
   /**
    * The card number encrypted as a JWE.
    * @docs seed 001
-   * @spec specs/enfuce/openapi.yaml:679
+   * @spec specs/enfuce/openapi.yaml:681
    */
   encryptedData?: string;
-  /** @spec specs/enfuce/openapi.yaml:683 */
+  /** @spec specs/enfuce/openapi.yaml:685 */
   embossing: Embossing;
   /**
    * Card product, when the institution has several; values depend on its setup.
    * @example "MC_CARD_2"
    * @docs seed 001
-   * @spec specs/enfuce/openapi.yaml:685
+   * @spec specs/enfuce/openapi.yaml:687
    */
   productCode?: string;
   /**
    * Where the PIN letter is sent.
    * @docs seed 001
-   * @spec specs/enfuce/openapi.yaml:690
+   * @spec specs/enfuce/openapi.yaml:692
    */
   pinAddress?: Address;
   /**
    * Where the card is sent.
    * @docs seed 001
-   * @spec specs/enfuce/openapi.yaml:694
+   * @spec specs/enfuce/openapi.yaml:696
    */
   cardAddress?: Address;
 }
@@ -1293,7 +1293,7 @@ export declare const CountryAlpha3Values: readonly [
 export interface CreatePrivateCustomerQueryParams {
   /**
    * User recorded in Enfuce's audit log for this request.
-   * @spec specs/enfuce/openapi.yaml:133
+   * @spec specs/enfuce/openapi.yaml:135
    */
   auditUser: string;
 }
@@ -1302,21 +1302,21 @@ export interface CreatePrivateCustomerQueryParams {
  * Request body of POST /v3/PRIVATE.
  * The private customer to create.
  * @operation createPrivateCustomer POST /v3/PRIVATE
- * @spec specs/enfuce/openapi.yaml:40
+ * @spec specs/enfuce/openapi.yaml:42
  */
 export type CreatePrivateCustomerRequestBody = PrivateCustomer;
 /**
  * Response 201 of POST /v3/PRIVATE.
  * The customer was created. The page names no status code for this response; 201 is our choice, matching the documented create-card response.
  * @operation createPrivateCustomer POST /v3/PRIVATE
- * @spec specs/enfuce/openapi.yaml:48
+ * @spec specs/enfuce/openapi.yaml:50
  */
 export type CreatePrivateCustomerResponse201 = ActionResult;
 /**
  * Response 429 of POST /v3/PRIVATE.
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation createPrivateCustomer POST /v3/PRIVATE
- * @spec specs/enfuce/openapi.yaml:142
+ * @spec specs/enfuce/openapi.yaml:144
  */
 export type CreatePrivateCustomerResponse429 = undefined;
 
@@ -1324,7 +1324,7 @@ export type CreatePrivateCustomerResponse429 = undefined;
  * Create a private customer
  * Responses of POST /v3/PRIVATE, by status code.
  * @operation createPrivateCustomer POST /v3/PRIVATE
- * @spec specs/enfuce/openapi.yaml:17
+ * @spec specs/enfuce/openapi.yaml:19
  */
 export interface CreatePrivateCustomerResponses {
   '201': CreatePrivateCustomerResponse201;
@@ -1338,17 +1338,17 @@ export interface CreatePrivateCustomerResponses {
 export interface CreateMcCardPathParams {
   /**
    * Id of the customer the card is created for.
-   * @spec specs/enfuce/openapi.yaml:81
+   * @spec specs/enfuce/openapi.yaml:83
    */
   customerId: string;
   /**
    * Id of the account the card is connected to.
-   * @spec specs/enfuce/openapi.yaml:88
+   * @spec specs/enfuce/openapi.yaml:90
    */
   accountId: string;
   /**
    * Role of the card on the account. MAIN makes the card holder the account holder; a SUPPLEMENTARY card may belong to another person.
-   * @spec specs/enfuce/openapi.yaml:95
+   * @spec specs/enfuce/openapi.yaml:97
    */
   cardRole: CardRole;
 }
@@ -1360,7 +1360,7 @@ export interface CreateMcCardPathParams {
 export interface CreateMcCardQueryParams {
   /**
    * User recorded in Enfuce's audit log for this request.
-   * @spec specs/enfuce/openapi.yaml:133
+   * @spec specs/enfuce/openapi.yaml:135
    */
   auditUser: string;
 }
@@ -1369,21 +1369,21 @@ export interface CreateMcCardQueryParams {
  * Request body of POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}.
  * The card to create.
  * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
- * @spec specs/enfuce/openapi.yaml:106
+ * @spec specs/enfuce/openapi.yaml:108
  */
 export type CreateMcCardRequestBody = McCard;
 /**
  * Response 201 of POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}.
  * The card was created.
  * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
- * @spec specs/enfuce/openapi.yaml:114
+ * @spec specs/enfuce/openapi.yaml:116
  */
 export type CreateMcCardResponse201 = ActionResult;
 /**
  * Response 429 of POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}.
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
- * @spec specs/enfuce/openapi.yaml:142
+ * @spec specs/enfuce/openapi.yaml:144
  */
 export type CreateMcCardResponse429 = undefined;
 
@@ -1391,7 +1391,7 @@ export type CreateMcCardResponse429 = undefined;
  * Create a Mastercard card
  * Responses of POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}, by status code.
  * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
- * @spec specs/enfuce/openapi.yaml:60
+ * @spec specs/enfuce/openapi.yaml:62
  */
 export interface CreateMcCardResponses {
   '201': CreateMcCardResponse201;

@@ -5,7 +5,7 @@
  * ISO 3166-1 alpha-2 country code, from the list the page prints (ISO's 249 codes).
  * @example "GB"
  * @docs seed 003
- * @spec specs/gateway/openapi.yaml:77
+ * @spec specs/gateway/openapi.yaml:78
  */
 export type Country = CountryAlpha2 & string;
 /**
@@ -13,7 +13,7 @@ export type Country = CountryAlpha2 & string;
  * @default "O"
  * @example "F"
  * @docs seed 003
- * @spec specs/gateway/openapi.yaml:83
+ * @spec specs/gateway/openapi.yaml:84
  */
 export type Gender = 'M' | 'F' | 'O';
 /** Every value of {@link Gender}, in spec order. */
@@ -22,7 +22,7 @@ export declare const GenderValues: readonly ['M', 'F', 'O'];
  * Occupation code: a two-digit odd code from 11 to 55, or one of SELFEMP, OTHERXX, STUDENT, RETIRED and UNEMPLO. The two-digit codes look like US SOC major groups.
  * @example "15"
  * @docs seed 003; research §5.4 (SOC reading)
- * @spec specs/gateway/openapi.yaml:92
+ * @spec specs/gateway/openapi.yaml:93
  */
 export type Occupation =
   | '11'
@@ -89,26 +89,26 @@ export declare const OccupationValues: readonly [
  * Basic personal data. Open to further properties: the page hid fields without a description.
  * @example {"gender":"F","nationality":"GB","occupation":"15"}
  * @docs seed 003
- * @spec specs/gateway/openapi.yaml:128
+ * @spec specs/gateway/openapi.yaml:129
  */
 export interface BasicData {
   /**
    * @docs seed 003
    * @inferred property name
-   * @spec specs/gateway/openapi.yaml:133
+   * @spec specs/gateway/openapi.yaml:134
    */
   gender?: Gender;
   /**
    * Nationality of the customer.
    * @docs seed 003
    * @inferred property name, and the reading of the country as nationality (it may be birth country)
-   * @spec specs/gateway/openapi.yaml:137
+   * @spec specs/gateway/openapi.yaml:138
    */
   nationality?: Country;
   /**
    * @docs seed 003
    * @inferred property name
-   * @spec specs/gateway/openapi.yaml:142
+   * @spec specs/gateway/openapi.yaml:143
    */
   occupation?: Occupation;
 }
@@ -117,7 +117,7 @@ export interface BasicData {
  * The customer's tax number and where it was issued. Open to further properties.
  * @example {"taxNumber":"QQ123456C","taxNumberType":"NATIONAL_INSURANCE_NUMBER","country":"GB"}
  * @docs seed 003
- * @spec specs/gateway/openapi.yaml:151
+ * @spec specs/gateway/openapi.yaml:152
  */
 export interface TaxInformation {
   /**
@@ -126,7 +126,7 @@ export interface TaxInformation {
    * @example "QQ123456C"
    * @docs seed 003
    * @inferred property name; the pattern is our reading of the page's prose
-   * @spec specs/gateway/openapi.yaml:155
+   * @spec specs/gateway/openapi.yaml:156
    */
   taxNumber?: string;
   /**
@@ -134,14 +134,14 @@ export interface TaxInformation {
    * @example "NATIONAL_INSURANCE_NUMBER"
    * @docs seed 003
    * @inferred property name
-   * @spec specs/gateway/openapi.yaml:162
+   * @spec specs/gateway/openapi.yaml:163
    */
   taxNumberType?: 'NATIONAL_INSURANCE_NUMBER' | 'TAX_CODE';
   /**
    * Country the tax number belongs to.
    * @docs seed 003
    * @inferred property name
-   * @spec specs/gateway/openapi.yaml:169
+   * @spec specs/gateway/openapi.yaml:170
    */
   country?: Country;
 }
@@ -150,7 +150,7 @@ export interface TaxInformation {
  * An identity document of the customer. Open to further properties.
  * @example {"identificationCode":"533401372","country":"GB"}
  * @docs seed 003
- * @spec specs/gateway/openapi.yaml:179
+ * @spec specs/gateway/openapi.yaml:180
  */
 export interface Identification {
   /**
@@ -159,14 +159,14 @@ export interface Identification {
    * @example "533401372"
    * @docs seed 003
    * @inferred property name; the pattern is our reading of the page's prose
-   * @spec specs/gateway/openapi.yaml:183
+   * @spec specs/gateway/openapi.yaml:184
    */
   identificationCode?: string;
   /**
    * Country that issued the document.
    * @docs seed 003
    * @inferred property name, and the reading as issuing country
-   * @spec specs/gateway/openapi.yaml:190
+   * @spec specs/gateway/openapi.yaml:191
    */
   country?: Country;
 }
@@ -175,7 +175,7 @@ export interface Identification {
  * The customer's main address. Open to further properties: street and city lines were not visible on the page.
  * @example {"zipCode":"SW1A 1AA","country":"GB"}
  * @docs seed 003
- * @spec specs/gateway/openapi.yaml:199
+ * @spec specs/gateway/openapi.yaml:200
  */
 export interface MainAddress {
   /**
@@ -184,14 +184,14 @@ export interface MainAddress {
    * @example "SW1A 1AA"
    * @docs seed 003
    * @inferred property name; the pattern is our reading of the page's prose
-   * @spec specs/gateway/openapi.yaml:205
+   * @spec specs/gateway/openapi.yaml:206
    */
   zipCode?: string;
   /**
    * Country of the address.
    * @docs seed 003
    * @inferred property name
-   * @spec specs/gateway/openapi.yaml:212
+   * @spec specs/gateway/openapi.yaml:213
    */
   country?: Country;
 }
@@ -200,7 +200,7 @@ export interface MainAddress {
  * Body of "create an individual customer". Open to further properties, since the page hid fields that have no description. When `pep` is true, `pepExplanation` is required.
  * @example {"email":"jane.doe@example.com","phone":"7946 0958","phoneCountryCode":"44","basicData":{"gender":"F","nationality":"GB","occupation":"15"},"taxInformation":{"taxNumber":"QQ123456C","taxNumberType":"NATIONAL_INSURANCE_NUMBER","country":"GB"},"identification":{"identificationCode":"533401372","country":"GB"},"mainAddress":{"zipCode":"SW1A 1AA","country":"GB"},"pep":true,"pepExplanation":"Member of a municipal council since 2019."}
  * @docs seed 003
- * @spec specs/gateway/openapi.yaml:221
+ * @spec specs/gateway/openapi.yaml:222
  */
 export interface IndividualCustomer {
   /**
@@ -209,7 +209,7 @@ export interface IndividualCustomer {
    * @example "jane.doe@example.com"
    * @docs seed 003
    * @inferred property name
-   * @spec specs/gateway/openapi.yaml:228
+   * @spec specs/gateway/openapi.yaml:229
    */
   email?: string;
   /**
@@ -218,7 +218,7 @@ export interface IndividualCustomer {
    * @example "(020) 7946-0958"
    * @docs seed 003
    * @inferred property name; the pattern is our reading of the page's prose
-   * @spec specs/gateway/openapi.yaml:235
+   * @spec specs/gateway/openapi.yaml:236
    */
   phone?: string;
   /**
@@ -228,27 +228,27 @@ export interface IndividualCustomer {
    * @example "44"
    * @docs seed 003
    * @inferred property name; the pattern restates the page's "1-4 digits"
-   * @spec specs/gateway/openapi.yaml:242
+   * @spec specs/gateway/openapi.yaml:243
    */
   phoneCountryCode?: string;
   /**
    * @docs seed 003
-   * @spec specs/gateway/openapi.yaml:252
+   * @spec specs/gateway/openapi.yaml:253
    */
   basicData: BasicData;
   /**
    * @docs seed 003
-   * @spec specs/gateway/openapi.yaml:255
+   * @spec specs/gateway/openapi.yaml:256
    */
   taxInformation: TaxInformation;
   /**
    * @docs seed 003
-   * @spec specs/gateway/openapi.yaml:258
+   * @spec specs/gateway/openapi.yaml:259
    */
   identification: Identification;
   /**
    * @docs seed 003
-   * @spec specs/gateway/openapi.yaml:261
+   * @spec specs/gateway/openapi.yaml:262
    */
   mainAddress: MainAddress;
   /**
@@ -256,7 +256,7 @@ export interface IndividualCustomer {
    * @example false
    * @docs seed 003
    * @inferred property name
-   * @spec specs/gateway/openapi.yaml:264
+   * @spec specs/gateway/openapi.yaml:265
    */
   pep?: boolean;
   /**
@@ -264,7 +264,7 @@ export interface IndividualCustomer {
    * @example "Member of a municipal council since 2019."
    * @docs seed 003
    * @inferred property name
-   * @spec specs/gateway/openapi.yaml:270
+   * @spec specs/gateway/openapi.yaml:271
    */
   pepExplanation?: string;
 }
@@ -273,28 +273,28 @@ export interface IndividualCustomer {
  * Answer to a successful create call.
  * @example {"traceId":"7f0c2a9e1b4d4c55","message":"Customer created","data":{"id":"3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"}}
  * @docs seed 003
- * @spec specs/gateway/openapi.yaml:304
+ * @spec specs/gateway/openapi.yaml:310
  */
 export interface CustomerCreated {
   /**
    * Id of this request in the provider's logs.
    * @docs seed 003
-   * @spec specs/gateway/openapi.yaml:308
+   * @spec specs/gateway/openapi.yaml:314
    */
   traceId?: string;
   /**
    * Short human-readable result.
    * @docs seed 003
-   * @spec specs/gateway/openapi.yaml:312
+   * @spec specs/gateway/openapi.yaml:318
    */
   message?: string;
-  /** @spec specs/gateway/openapi.yaml:316 */
+  /** @spec specs/gateway/openapi.yaml:322 */
   data?: {
     /**
      * Id of the new customer.
      * @format uuid
      * @docs seed 003 (example); research §5.2 (uuid format)
-     * @spec specs/gateway/openapi.yaml:319
+     * @spec specs/gateway/openapi.yaml:325
      */
     id?: string;
   };
@@ -304,19 +304,19 @@ export interface CustomerCreated {
  * Answer to a failed call.
  * @example {"traceId":"7f0c2a9e1b4d4c55","message":"basicData must be an object"}
  * @docs seed 003
- * @spec specs/gateway/openapi.yaml:330
+ * @spec specs/gateway/openapi.yaml:336
  */
 export interface ErrorResponse {
   /**
    * Id of this request in the provider's logs.
    * @docs seed 003
-   * @spec specs/gateway/openapi.yaml:334
+   * @spec specs/gateway/openapi.yaml:340
    */
   traceId?: string;
   /**
    * What went wrong.
    * @docs seed 003
-   * @spec specs/gateway/openapi.yaml:338
+   * @spec specs/gateway/openapi.yaml:344
    */
   message?: string;
 }
@@ -832,35 +832,35 @@ export declare const CountryAlpha2Values: readonly [
  * Request body of POST /customers/individual.
  * The individual customer to create.
  * @operation createIndividualCustomer POST /customers/individual
- * @spec specs/gateway/openapi.yaml:28
+ * @spec specs/gateway/openapi.yaml:29
  */
 export type CreateIndividualCustomerRequestBody = IndividualCustomer;
 /**
  * Response 201 of POST /customers/individual.
  * The customer was created; the body carries its new id.
  * @operation createIndividualCustomer POST /customers/individual
- * @spec specs/gateway/openapi.yaml:37
+ * @spec specs/gateway/openapi.yaml:38
  */
 export type CreateIndividualCustomerResponse201 = CustomerCreated;
 /**
  * Response 400 of POST /customers/individual.
  * The body is invalid, for example a required field is missing or badly formatted.
  * @operation createIndividualCustomer POST /customers/individual
- * @spec specs/gateway/openapi.yaml:44
+ * @spec specs/gateway/openapi.yaml:45
  */
 export type CreateIndividualCustomerResponse400 = ErrorResponse;
 /**
  * Response 403 of POST /customers/individual.
  * The API key is invalid or lacks the permission for this call.
  * @operation createIndividualCustomer POST /customers/individual
- * @spec specs/gateway/openapi.yaml:51
+ * @spec specs/gateway/openapi.yaml:52
  */
 export type CreateIndividualCustomerResponse403 = ErrorResponse;
 /**
  * Response 404 of POST /customers/individual.
  * A resource the request refers to does not exist.
  * @operation createIndividualCustomer POST /customers/individual
- * @spec specs/gateway/openapi.yaml:58
+ * @spec specs/gateway/openapi.yaml:59
  */
 export type CreateIndividualCustomerResponse404 = ErrorResponse;
 
@@ -869,7 +869,7 @@ export type CreateIndividualCustomerResponse404 = ErrorResponse;
  * Creates a customer with an individual profile: basic data, tax and identification details, politically exposed person (PEP) status, contact details and main address.
  * Responses of POST /customers/individual, by status code.
  * @operation createIndividualCustomer POST /customers/individual
- * @spec specs/gateway/openapi.yaml:20
+ * @spec specs/gateway/openapi.yaml:21
  */
 export interface CreateIndividualCustomerResponses {
   '201': CreateIndividualCustomerResponse201;

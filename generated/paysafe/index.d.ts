@@ -6,53 +6,53 @@
  * @example {"error":{"code":"5279","message":"The authentication credentials are invalid."}}
  * @docs research §4.4 (P10, other Paysafe APIs)
  * @inferred the envelope applies to Embedded Wallets
- * @spec specs/paysafe/openapi.yaml:203
+ * @spec specs/paysafe/openapi.yaml:204
  */
 export interface Error {
-  /** @spec specs/paysafe/openapi.yaml:212 */
+  /** @spec specs/paysafe/openapi.yaml:213 */
   error: {
     /**
      * Paysafe's error code.
-     * @spec specs/paysafe/openapi.yaml:216
+     * @spec specs/paysafe/openapi.yaml:217
      */
     code: string;
     /**
      * What went wrong, for a person to read.
-     * @spec specs/paysafe/openapi.yaml:219
+     * @spec specs/paysafe/openapi.yaml:220
      */
     message: string;
     /**
      * Further detail lines.
-     * @spec specs/paysafe/openapi.yaml:222
+     * @spec specs/paysafe/openapi.yaml:223
      */
     details?: string[];
     /**
      * One entry per request field that was rejected.
-     * @spec specs/paysafe/openapi.yaml:227
+     * @spec specs/paysafe/openapi.yaml:228
      */
     fieldErrors?: {
       /**
-       * @spec specs/paysafe/openapi.yaml:234
+       * @spec specs/paysafe/openapi.yaml:235
        */
       field: string;
       /**
-       * @spec specs/paysafe/openapi.yaml:236
+       * @spec specs/paysafe/openapi.yaml:237
        */
       error: string;
     }[];
     /**
      * Links to more information about the error.
-     * @spec specs/paysafe/openapi.yaml:238
+     * @spec specs/paysafe/openapi.yaml:239
      */
     links?: {
       /**
        * @example "errorinfo"
-       * @spec specs/paysafe/openapi.yaml:245
+       * @spec specs/paysafe/openapi.yaml:246
        */
       rel: string;
       /**
        * @format uri
-       * @spec specs/paysafe/openapi.yaml:248
+       * @spec specs/paysafe/openapi.yaml:249
        */
       href: string;
     }[];
@@ -63,7 +63,7 @@ export interface Error {
  * A group of details the by-attribute lookup can add to its response.
  * @example "ACCOUNTS"
  * @docs research §4.2 (P4)
- * @spec specs/paysafe/openapi.yaml:256
+ * @spec specs/paysafe/openapi.yaml:257
  */
 export type CustomerPersonInclude =
   | 'ACCOUNTS'
@@ -91,7 +91,7 @@ export declare const CustomerPersonIncludeValues: readonly [
  * @maxLength 40
  * @example "af5c8b52-0afd-4799-85ab-fe659a076932"
  * @docs seed 002, seed 004
- * @spec specs/paysafe/openapi.yaml:270
+ * @spec specs/paysafe/openapi.yaml:271
  */
 export type ExternalId = string;
 /**
@@ -99,7 +99,7 @@ export type ExternalId = string;
  * @default "PERSON"
  * @example "PERSON"
  * @docs seed 002, seed 004
- * @spec specs/paysafe/openapi.yaml:277
+ * @spec specs/paysafe/openapi.yaml:278
  */
 export type CustomerType = 'LEGAL_ENTITY' | 'PERSON';
 /** Every value of {@link CustomerType}, in spec order. */
@@ -110,7 +110,7 @@ export declare const CustomerTypeValues: readonly ['LEGAL_ENTITY', 'PERSON'];
  * @maxLength 3
  * @example "EUR"
  * @docs seed 002, seed 004
- * @spec specs/paysafe/openapi.yaml:284
+ * @spec specs/paysafe/openapi.yaml:285
  */
 export type Currency = string;
 /**
@@ -120,14 +120,14 @@ export type Currency = string;
  * @example "GB"
  * @docs seed 004
  * @inferred the page gives the length and names the standard; the list of codes is ISO's
- * @spec specs/paysafe/openapi.yaml:291
+ * @spec specs/paysafe/openapi.yaml:292
  */
 export type CountryCode = CountryAlpha2 & string;
 /**
  * The customer's field of work, from Paysafe's fixed list.
  * @example "ENGINEERING"
  * @docs seed 004
- * @spec specs/paysafe/openapi.yaml:300
+ * @spec specs/paysafe/openapi.yaml:301
  */
 export type Occupation =
   | 'ARCHITECTURE_CARTOGRAPHY_SURVEYOR'
@@ -201,7 +201,7 @@ export declare const OccupationValues: readonly [
  * A circumstance that makes the customer vulnerable.
  * @example "POOR_DIGITAL_SKILLS"
  * @docs seed 004
- * @spec specs/paysafe/openapi.yaml:338
+ * @spec specs/paysafe/openapi.yaml:339
  */
 export type Vulnerability =
   | 'PHYSICAL_DISABILITY'
@@ -229,7 +229,7 @@ export declare const VulnerabilityValues: readonly [
  * What a restriction on a customer wallet blocks (v2): all transactions, outgoing or incoming ones, sending money, card or ACH deposits, withdrawals, crypto transactions, or combinations.
  * @example "ALL_TRANSACTIONS"
  * @docs seed 004
- * @spec specs/paysafe/openapi.yaml:353
+ * @spec specs/paysafe/openapi.yaml:354
  */
 export type RestrictionName =
   | 'ALL_TRANSACTIONS'
@@ -265,7 +265,7 @@ export declare const RestrictionNameValues: readonly [
  * Why the restriction was placed (v2).
  * @example "RISK_CONTROLS"
  * @docs seed 004
- * @spec specs/paysafe/openapi.yaml:374
+ * @spec specs/paysafe/openapi.yaml:375
  */
 export type RestrictionReason =
   | 'RISK_CONTROLS'
@@ -301,7 +301,7 @@ export declare const RestrictionReasonValues: readonly [
  * Something the customer has to do before the restriction is lifted (v2).
  * @example "KYC_VERIFICATION"
  * @docs seed 004
- * @spec specs/paysafe/openapi.yaml:393
+ * @spec specs/paysafe/openapi.yaml:394
  */
 export type RequiredAction =
   | 'CONTACT_CUSTOMER_SERVICE'
@@ -338,23 +338,23 @@ export declare const RequiredActionValues: readonly [
  * A restriction placed on the customer's wallet (v2 model).
  * @example {"name":"ALL_TRANSACTIONS","reason":"RISK_CONTROLS","requiredActions":["CONTACT_CUSTOMER_SERVICE"],"creationTime":"2021-07-15T17:54:12Z","id":"084666a4-cd47-40c1-afe2-4a575e341d59"}
  * @docs seed 004
- * @spec specs/paysafe/openapi.yaml:412
+ * @spec specs/paysafe/openapi.yaml:413
  */
 export interface Restriction {
   /**
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:417
+   * @spec specs/paysafe/openapi.yaml:418
    */
   name: RestrictionName;
   /**
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:420
+   * @spec specs/paysafe/openapi.yaml:421
    */
   reason: RestrictionReason;
   /**
    * What has to be done to lift the restriction.
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:423
+   * @spec specs/paysafe/openapi.yaml:424
    */
   requiredActions?: RequiredAction[];
   /**
@@ -362,7 +362,7 @@ export interface Restriction {
    * @format date-time
    * @example "2021-07-15T17:54:12Z"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:429
+   * @spec specs/paysafe/openapi.yaml:430
    */
   creationTime?: string;
   /**
@@ -370,7 +370,7 @@ export interface Restriction {
    * @maxLength 36
    * @example "084666a4-cd47-40c1-afe2-4a575e341d59"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:435
+   * @spec specs/paysafe/openapi.yaml:436
    */
   id: string;
 }
@@ -380,7 +380,7 @@ export interface Restriction {
  * @deprecated
  * @example "ALL_TRANSACTIONS"
  * @docs seed 002
- * @spec specs/paysafe/openapi.yaml:448
+ * @spec specs/paysafe/openapi.yaml:449
  */
 export type RestrictionNameV1 =
   | 'ALL_TRANSACTIONS'
@@ -417,7 +417,7 @@ export declare const RestrictionNameV1Values: readonly [
  * @deprecated
  * @example "ACCOUNT_TAKEOVER_RECEIVER"
  * @docs seed 002
- * @spec specs/paysafe/openapi.yaml:468
+ * @spec specs/paysafe/openapi.yaml:469
  */
 export type RestrictionReasonV1 =
   | 'ACCOUNT_TAKEOVER_RECEIVER'
@@ -515,7 +515,7 @@ export declare const RestrictionReasonV1Values: readonly [
  * Something the customer has to do before the restriction is lifted (v1 model).
  * @example "ADDRESS_REVERIFICATION"
  * @docs seed 002
- * @spec specs/paysafe/openapi.yaml:519
+ * @spec specs/paysafe/openapi.yaml:520
  */
 export type RestrictionActionV1 =
   | 'ADDRESS_REVERIFICATION'
@@ -594,23 +594,23 @@ export declare const RestrictionActionV1Values: readonly [
  * A restriction placed on the customer (v1 model; Paysafe marks the model deprecated).
  * @example {"name":"ALL_TRANSACTIONS","reason":"ACCOUNT_TAKEOVER_RECEIVER","requiredActions":["ADDRESS_REVERIFICATION"],"lastChangeDate":"2021-07-15T17:54:12Z","id":"7731","activationTime":"2021-07-15T17:54:12Z"}
  * @docs seed 002
- * @spec specs/paysafe/openapi.yaml:559
+ * @spec specs/paysafe/openapi.yaml:560
  */
 export interface RestrictionV1 {
   /**
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:564
+   * @spec specs/paysafe/openapi.yaml:565
    */
   name: RestrictionNameV1;
   /**
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:567
+   * @spec specs/paysafe/openapi.yaml:568
    */
   reason: RestrictionReasonV1;
   /**
    * What has to be done to lift the restriction.
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:570
+   * @spec specs/paysafe/openapi.yaml:571
    */
   requiredActions?: RestrictionActionV1[];
   /**
@@ -618,14 +618,14 @@ export interface RestrictionV1 {
    * @format date-time
    * @example "2021-07-15T17:54:12Z"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:576
+   * @spec specs/paysafe/openapi.yaml:577
    */
   lastChangeDate?: string;
   /**
    * Id of the restriction.
    * @example "7731"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:582
+   * @spec specs/paysafe/openapi.yaml:583
    */
   id: string;
   /**
@@ -633,7 +633,7 @@ export interface RestrictionV1 {
    * @format date-time
    * @example "2021-07-15T17:54:12Z"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:587
+   * @spec specs/paysafe/openapi.yaml:588
    */
   activationTime?: string;
   /**
@@ -641,7 +641,7 @@ export interface RestrictionV1 {
    * @format date-time
    * @example "2021-08-15T17:54:12Z"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:593
+   * @spec specs/paysafe/openapi.yaml:594
    */
   dueDate?: string;
 }
@@ -650,7 +650,7 @@ export interface RestrictionV1 {
  * An account of the customer (v1 model), with its bank details.
  * @example {"id":"5010001","customerId":"5435323362","currencyCode":"EUR","totalBalance":12050,"availableBalance":11000,"iban":"GB33BUKB20201555555555","bic":"BUKBGB22","creationTime":"2019-08-24T14:15:22Z","hasIban":true}
  * @docs seed 002
- * @spec specs/paysafe/openapi.yaml:607
+ * @spec specs/paysafe/openapi.yaml:608
  */
 export interface AccountV1 {
   /**
@@ -658,7 +658,7 @@ export interface AccountV1 {
    * @maxLength 20
    * @example "5010001"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:612
+   * @spec specs/paysafe/openapi.yaml:613
    */
   id?: string;
   /**
@@ -666,19 +666,19 @@ export interface AccountV1 {
    * @maxLength 20
    * @example "5435323362"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:618
+   * @spec specs/paysafe/openapi.yaml:619
    */
   customerId?: string;
   /**
    * The partner's own identifier for the account.
    * @maxLength 40
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:624
+   * @spec specs/paysafe/openapi.yaml:625
    */
   externalId?: string;
   /**
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:629
+   * @spec specs/paysafe/openapi.yaml:630
    */
   currencyCode: Currency;
   /**
@@ -686,7 +686,7 @@ export interface AccountV1 {
    * @format int64
    * @example 12050
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:632
+   * @spec specs/paysafe/openapi.yaml:633
    */
   totalBalance?: number;
   /**
@@ -694,14 +694,14 @@ export interface AccountV1 {
    * @format int64
    * @example 11000
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:638
+   * @spec specs/paysafe/openapi.yaml:639
    */
   availableBalance?: number;
   /**
    * IBAN of the account.
    * @example "GB33BUKB20201555555555"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:644
+   * @spec specs/paysafe/openapi.yaml:645
    */
   iban?: string;
   /**
@@ -709,21 +709,21 @@ export interface AccountV1 {
    * @maxLength 20
    * @example "BUKBGB22"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:649
+   * @spec specs/paysafe/openapi.yaml:650
    */
   bic?: string;
   /**
    * Danish (DKK) account number.
    * @maxLength 40
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:655
+   * @spec specs/paysafe/openapi.yaml:656
    */
   accountNumber?: string;
   /**
    * Danish (DKK) bank code.
    * @maxLength 20
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:660
+   * @spec specs/paysafe/openapi.yaml:661
    */
   bankCode?: string;
   /**
@@ -731,13 +731,13 @@ export interface AccountV1 {
    * @format date-time
    * @example "2019-08-24T14:15:22Z"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:665
+   * @spec specs/paysafe/openapi.yaml:666
    */
   creationTime?: string;
   /**
    * Whether the account has an IBAN.
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:671
+   * @spec specs/paysafe/openapi.yaml:672
    */
   hasIban: boolean;
 }
@@ -746,7 +746,7 @@ export interface AccountV1 {
  * Kind of virtual payment instrument.
  * @example "SEPA_BANK_ACCOUNT"
  * @docs seed 004
- * @spec specs/paysafe/openapi.yaml:686
+ * @spec specs/paysafe/openapi.yaml:687
  */
 export type VirtualInstrumentType = 'SEPA_BANK_ACCOUNT' | 'UK_BANK_ACCOUNT' | 'US_BANK_ACCOUNT';
 /** Every value of {@link VirtualInstrumentType}, in spec order. */
@@ -760,18 +760,18 @@ export declare const VirtualInstrumentTypeValues: readonly [
  * A virtual payment instrument of the account.
  * @example {"instrumentType":"SEPA_BANK_ACCOUNT","status":"ACTIVE"}
  * @docs seed 004
- * @spec specs/paysafe/openapi.yaml:692
+ * @spec specs/paysafe/openapi.yaml:693
  */
 export interface VirtualInstrument {
   /**
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:697
+   * @spec specs/paysafe/openapi.yaml:698
    */
   instrumentType: VirtualInstrumentType;
   /**
    * Status of the instrument.
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:700
+   * @spec specs/paysafe/openapi.yaml:701
    */
   status?: 'ACTIVE';
 }
@@ -780,12 +780,12 @@ export interface VirtualInstrument {
  * Progress of a request for a virtual payment instrument.
  * @example {"instrumentType":"SEPA_BANK_ACCOUNT","requestDate":"2019-08-24T14:15:22Z","status":"PENDING"}
  * @docs seed 004
- * @spec specs/paysafe/openapi.yaml:709
+ * @spec specs/paysafe/openapi.yaml:710
  */
 export interface VirtualAccountAssignmentStatus {
   /**
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:714
+   * @spec specs/paysafe/openapi.yaml:715
    */
   instrumentType: VirtualInstrumentType;
   /**
@@ -793,7 +793,7 @@ export interface VirtualAccountAssignmentStatus {
    * @format date-time
    * @example "2019-08-24T14:15:22Z"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:717
+   * @spec specs/paysafe/openapi.yaml:718
    */
   requestDate: string;
   /**
@@ -801,21 +801,21 @@ export interface VirtualAccountAssignmentStatus {
    * @format date-time
    * @example "2019-08-25T09:00:00Z"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:723
+   * @spec specs/paysafe/openapi.yaml:724
    */
   lastChangeDate?: string;
   /**
    * Where the request stands.
    * @example "COMPLETED"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:729
+   * @spec specs/paysafe/openapi.yaml:730
    */
   status: 'ACCEPTED' | 'PENDING' | 'COMPLETED' | 'REJECTED' | 'FAILED';
   /**
    * More detail on the current status.
    * @example "Request has been denied by the issuing bank."
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:735
+   * @spec specs/paysafe/openapi.yaml:736
    */
   statusReason?: string;
 }
@@ -824,7 +824,7 @@ export interface VirtualAccountAssignmentStatus {
  * An e-money account of the customer (v2 model).
  * @example {"id":"5010001","customerId":"5435323362","currencyCode":"EUR","totalBalance":12050,"availableBalance":11000,"virtualInstrument":[{"instrumentType":"SEPA_BANK_ACCOUNT","status":"ACTIVE"}],"creationTime":"2019-08-24T14:15:22Z","virtualAccountAssignment":false}
  * @docs seed 004
- * @spec specs/paysafe/openapi.yaml:745
+ * @spec specs/paysafe/openapi.yaml:746
  */
 export interface Account {
   /**
@@ -832,7 +832,7 @@ export interface Account {
    * @maxLength 20
    * @example "5010001"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:750
+   * @spec specs/paysafe/openapi.yaml:751
    */
   id?: string;
   /**
@@ -840,19 +840,19 @@ export interface Account {
    * @maxLength 20
    * @example "5435323362"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:756
+   * @spec specs/paysafe/openapi.yaml:757
    */
   customerId?: string;
   /**
    * The partner's own identifier for the account.
    * @maxLength 40
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:762
+   * @spec specs/paysafe/openapi.yaml:763
    */
   externalId?: string;
   /**
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:767
+   * @spec specs/paysafe/openapi.yaml:768
    */
   currencyCode: Currency;
   /**
@@ -860,7 +860,7 @@ export interface Account {
    * @format int64
    * @example 12050
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:770
+   * @spec specs/paysafe/openapi.yaml:771
    */
   totalBalance?: number;
   /**
@@ -868,19 +868,19 @@ export interface Account {
    * @format int64
    * @example 11000
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:776
+   * @spec specs/paysafe/openapi.yaml:777
    */
   availableBalance?: number;
   /**
    * Virtual payment instruments of the account.
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:782
+   * @spec specs/paysafe/openapi.yaml:783
    */
   virtualInstrument?: VirtualInstrument[];
   /**
    * Requests for virtual payment instruments and where each stands.
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:788
+   * @spec specs/paysafe/openapi.yaml:789
    */
   virtualAccountAssignmentStatus?: VirtualAccountAssignmentStatus[];
   /**
@@ -888,7 +888,7 @@ export interface Account {
    * @format date-time
    * @example "2019-08-24T14:15:22Z"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:794
+   * @spec specs/paysafe/openapi.yaml:795
    */
   creationTime?: string;
   /**
@@ -896,14 +896,14 @@ export interface Account {
    * @deprecated
    * @default false
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:800
+   * @spec specs/paysafe/openapi.yaml:801
    */
   hasVirtualInstrument?: boolean;
   /**
    * Whether a virtual bank account is to be created for this e-money account.
    * @default false
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:806
+   * @spec specs/paysafe/openapi.yaml:807
    */
   virtualAccountAssignment?: boolean;
 }
@@ -912,7 +912,7 @@ export interface Account {
  * A wallet customer as Business API v1 returns it. Paysafe marks its restriction model deprecated; v2 replaces this model with CustomerPerson.
  * @example {"id":"10040500","externalId":"af5c8b52-0afd-4799-85ab-fe659a076932","type":"PERSON","email":"john.smith@mail.com","mobile":"+12025550120","registrationIp":"198.51.100.42","registrationDate":"2024-07-29T15:51:28.071Z","restrictions":[{"name":"ALL_TRANSACTIONS","reason":"BLACKLIST","requiredActions":["CONTACT_INVESTIGATIONS_TEAM"],"id":"7731","activationTime":"2021-07-15T17:54:12Z"}],"accounts":[{"id":"5010001","customerId":"10040500","currencyCode":"EUR","totalBalance":12050,"availableBalance":11000,"iban":"GB33BUKB20201555555555","bic":"BUKBGB22","hasIban":true}]}
  * @docs seed 002
- * @spec specs/paysafe/openapi.yaml:823
+ * @spec specs/paysafe/openapi.yaml:824
  */
 export interface Customer {
   /**
@@ -920,17 +920,17 @@ export interface Customer {
    * @maxLength 20
    * @example "10040500"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:830
+   * @spec specs/paysafe/openapi.yaml:831
    */
   id?: string;
   /**
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:836
+   * @spec specs/paysafe/openapi.yaml:837
    */
   externalId: ExternalId;
   /**
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:839
+   * @spec specs/paysafe/openapi.yaml:840
    */
   type?: CustomerType;
   /**
@@ -938,7 +938,7 @@ export interface Customer {
    * @maxLength 150
    * @example "john.smith@mail.com"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:842
+   * @spec specs/paysafe/openapi.yaml:843
    */
   email: string;
   /**
@@ -946,7 +946,7 @@ export interface Customer {
    * @maxLength 50
    * @example "+12025550120"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:848
+   * @spec specs/paysafe/openapi.yaml:849
    */
   mobile?: string;
   /**
@@ -954,7 +954,7 @@ export interface Customer {
    * @format ipv4
    * @example "198.51.100.42"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:854
+   * @spec specs/paysafe/openapi.yaml:855
    */
   registrationIp: string;
   /**
@@ -962,19 +962,19 @@ export interface Customer {
    * @format date-time
    * @example "2024-07-29T15:51:28.071Z"
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:860
+   * @spec specs/paysafe/openapi.yaml:861
    */
   registrationDate?: string;
   /**
    * Restrictions on the customer (deprecated model).
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:866
+   * @spec specs/paysafe/openapi.yaml:867
    */
   restrictions?: RestrictionV1[];
   /**
    * The customer's accounts.
    * @docs seed 002
-   * @spec specs/paysafe/openapi.yaml:872
+   * @spec specs/paysafe/openapi.yaml:873
    */
   accounts?: AccountV1[];
 }
@@ -983,7 +983,7 @@ export interface Customer {
  * A wallet customer who is a person, as Business API v2 returns it.
  * @example {"id":"10040500","externalId":"af5c8b52-0afd-4799-85ab-fe659a076932","type":"PERSON","email":"john.smith@mail.com","mobile":"+447700900123","registrationIp":"198.51.100.42","registrationDate":"2024-07-29T15:51:28.071Z","restrictions":[{"name":"CRYPTO_TRANSACTIONS","reason":"KYC","requiredActions":["SUBMIT_ID"],"creationTime":"2021-07-15T17:54:12Z","id":"084666a4-cd47-40c1-afe2-4a575e341d59"}],"accounts":[{"id":"5010001","customerId":"10040500","currencyCode":"GBP","totalBalance":12050,"availableBalance":11000,"virtualInstrument":[{"instrumentType":"UK_BANK_ACCOUNT","status":"ACTIVE"}],"creationTime":"2019-08-24T14:15:22Z","virtualAccountAssignment":true}],"firstName":"John","lastName":"Smith","title":"Mr.","address1":"12 Hanover Square","city":"London","zip":"W1S 1JE","countryCode":"GB","birthDate":"1984-03-17","nationality":"GB","occupation":"EDUCATION_AND_EDUCATIONAL_SURVICES","vulnerabilities":["POOR_DIGITAL_SKILLS"],"additionalAttributes":{"preferredContactTime":"evenings"}}
  * @docs seed 004
- * @spec specs/paysafe/openapi.yaml:902
+ * @spec specs/paysafe/openapi.yaml:903
  */
 export interface CustomerPerson {
   /**
@@ -991,17 +991,17 @@ export interface CustomerPerson {
    * @maxLength 20
    * @example "10040500"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:918
+   * @spec specs/paysafe/openapi.yaml:919
    */
   id?: string;
   /**
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:924
+   * @spec specs/paysafe/openapi.yaml:925
    */
   externalId: ExternalId;
   /**
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:927
+   * @spec specs/paysafe/openapi.yaml:928
    */
   type?: CustomerType;
   /**
@@ -1009,7 +1009,7 @@ export interface CustomerPerson {
    * @maxLength 150
    * @example "john.smith@mail.com"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:930
+   * @spec specs/paysafe/openapi.yaml:931
    */
   email: string;
   /**
@@ -1017,7 +1017,7 @@ export interface CustomerPerson {
    * @maxLength 50
    * @example "+12025550120"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:936
+   * @spec specs/paysafe/openapi.yaml:937
    */
   mobile?: string;
   /**
@@ -1025,7 +1025,7 @@ export interface CustomerPerson {
    * @format ipv4
    * @example "198.51.100.42"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:942
+   * @spec specs/paysafe/openapi.yaml:943
    */
   registrationIp: string;
   /**
@@ -1033,19 +1033,19 @@ export interface CustomerPerson {
    * @format date-time
    * @example "2024-07-29T15:51:28.071Z"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:948
+   * @spec specs/paysafe/openapi.yaml:949
    */
   registrationDate?: string;
   /**
    * Restrictions on the customer's wallet.
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:954
+   * @spec specs/paysafe/openapi.yaml:955
    */
   restrictions?: Restriction[];
   /**
    * The customer's accounts.
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:960
+   * @spec specs/paysafe/openapi.yaml:961
    */
   accounts?: Account[];
   /**
@@ -1055,7 +1055,7 @@ export interface CustomerPerson {
    * @example "John"
    * @docs seed 004
    * @inferred the pattern (Latin-script letters, space, ' and -) is our reading of the page's prose
-   * @spec specs/paysafe/openapi.yaml:966
+   * @spec specs/paysafe/openapi.yaml:967
    */
   firstName: string;
   /**
@@ -1065,7 +1065,7 @@ export interface CustomerPerson {
    * @example "O'Neill-Smith"
    * @docs seed 004
    * @inferred the pattern (Latin-script letters, space, ' and -) is our reading of the page's prose
-   * @spec specs/paysafe/openapi.yaml:974
+   * @spec specs/paysafe/openapi.yaml:975
    */
   lastName: string;
   /**
@@ -1073,7 +1073,7 @@ export interface CustomerPerson {
    * @maxLength 15
    * @example "Dr."
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:982
+   * @spec specs/paysafe/openapi.yaml:983
    */
   title?: string;
   /**
@@ -1081,7 +1081,7 @@ export interface CustomerPerson {
    * @maxLength 200
    * @example "12 Hanover Square"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:988
+   * @spec specs/paysafe/openapi.yaml:989
    */
   address1: string;
   /**
@@ -1089,7 +1089,7 @@ export interface CustomerPerson {
    * @maxLength 200
    * @example "Flat 4"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:994
+   * @spec specs/paysafe/openapi.yaml:995
    */
   address2?: string;
   /**
@@ -1097,7 +1097,7 @@ export interface CustomerPerson {
    * @maxLength 100
    * @example "London"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:1000
+   * @spec specs/paysafe/openapi.yaml:1001
    */
   city: string;
   /**
@@ -1105,7 +1105,7 @@ export interface CustomerPerson {
    * @maxLength 30
    * @example "W1S 1JE"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:1006
+   * @spec specs/paysafe/openapi.yaml:1007
    */
   zip: string;
   /**
@@ -1113,13 +1113,13 @@ export interface CustomerPerson {
    * @maxLength 2
    * @example "NY"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:1012
+   * @spec specs/paysafe/openapi.yaml:1013
    */
   state?: string;
   /**
    * Country of residence, ISO 3166-1 alpha-2.
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:1018
+   * @spec specs/paysafe/openapi.yaml:1019
    */
   countryCode: CountryCode;
   /**
@@ -1127,30 +1127,30 @@ export interface CustomerPerson {
    * @format date
    * @example "1984-03-17"
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:1022
+   * @spec specs/paysafe/openapi.yaml:1023
    */
   birthDate: string;
   /**
    * Nationality, ISO 3166-1 alpha-2.
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:1028
+   * @spec specs/paysafe/openapi.yaml:1029
    */
   nationality?: CountryCode;
   /**
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:1032
+   * @spec specs/paysafe/openapi.yaml:1033
    */
   occupation: Occupation;
   /**
    * Vulnerabilities recorded for the customer.
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:1035
+   * @spec specs/paysafe/openapi.yaml:1036
    */
   vulnerabilities?: Vulnerability[];
   /**
    * Further attributes outside the standard list, as string values; which ones is agreed with Paysafe during integration.
    * @docs seed 004
-   * @spec specs/paysafe/openapi.yaml:1041
+   * @spec specs/paysafe/openapi.yaml:1042
    */
   additionalAttributes?: {
     [key: string]: string;
@@ -1672,12 +1672,12 @@ export declare const CountryAlpha2Values: readonly [
 export interface GetCustomerPersonByAttributePathParams {
   /**
    * Which attribute `attributeValue` holds.
-   * @spec specs/paysafe/openapi.yaml:35
+   * @spec specs/paysafe/openapi.yaml:36
    */
   attributeType: 'EMAIL' | 'MOBILE';
   /**
    * The e-mail address or mobile number to look for.
-   * @spec specs/paysafe/openapi.yaml:44
+   * @spec specs/paysafe/openapi.yaml:45
    */
   attributeValue: string;
 }
@@ -1690,7 +1690,7 @@ export interface GetCustomerPersonByAttributeQueryParams {
   /**
    * Groups of details to add to the response, comma-separated.
    * @uniqueItems true
-   * @spec specs/paysafe/openapi.yaml:52
+   * @spec specs/paysafe/openapi.yaml:53
    */
   include?: CustomerPersonInclude[];
 }
@@ -1699,49 +1699,49 @@ export interface GetCustomerPersonByAttributeQueryParams {
  * Response 200 of GET /v2/customer-persons/{attributeType}/{attributeValue}.
  * The customer person with that attribute.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
- * @spec specs/paysafe/openapi.yaml:68
+ * @spec specs/paysafe/openapi.yaml:69
  */
 export type GetCustomerPersonByAttributeResponse200 = CustomerPerson;
 /**
  * Response 400 of GET /v2/customer-persons/{attributeType}/{attributeValue}.
  * The request is malformed or a parameter is invalid.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
- * @spec specs/paysafe/openapi.yaml:160
+ * @spec specs/paysafe/openapi.yaml:161
  */
 export type GetCustomerPersonByAttributeResponse400 = Error;
 /**
  * Response 401 of GET /v2/customer-persons/{attributeType}/{attributeValue}.
  * The bearer token is missing, invalid or expired.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
- * @spec specs/paysafe/openapi.yaml:167
+ * @spec specs/paysafe/openapi.yaml:168
  */
 export type GetCustomerPersonByAttributeResponse401 = Error;
 /**
  * Response 403 of GET /v2/customer-persons/{attributeType}/{attributeValue}.
  * The caller may not access this customer.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
- * @spec specs/paysafe/openapi.yaml:174
+ * @spec specs/paysafe/openapi.yaml:175
  */
 export type GetCustomerPersonByAttributeResponse403 = Error;
 /**
  * Response 404 of GET /v2/customer-persons/{attributeType}/{attributeValue}.
  * No customer person matches.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
- * @spec specs/paysafe/openapi.yaml:181
+ * @spec specs/paysafe/openapi.yaml:182
  */
 export type GetCustomerPersonByAttributeResponse404 = Error;
 /**
  * Response 500 of GET /v2/customer-persons/{attributeType}/{attributeValue}.
  * Paysafe failed to handle the request.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
- * @spec specs/paysafe/openapi.yaml:188
+ * @spec specs/paysafe/openapi.yaml:189
  */
 export type GetCustomerPersonByAttributeResponse500 = Error;
 /**
  * Response 503 of GET /v2/customer-persons/{attributeType}/{attributeValue}.
  * The service is temporarily unavailable.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
- * @spec specs/paysafe/openapi.yaml:195
+ * @spec specs/paysafe/openapi.yaml:196
  */
 export type GetCustomerPersonByAttributeResponse503 = Error;
 
@@ -1750,7 +1750,7 @@ export type GetCustomerPersonByAttributeResponse503 = Error;
  * Looks a customer person up by one unique attribute. Without `include` the response carries only a limited set of fields; each `include` value adds one group of details.
  * Responses of GET /v2/customer-persons/{attributeType}/{attributeValue}, by status code.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
- * @spec specs/paysafe/openapi.yaml:27
+ * @spec specs/paysafe/openapi.yaml:28
  */
 export interface GetCustomerPersonByAttributeResponses {
   '200': GetCustomerPersonByAttributeResponse200;
@@ -1770,7 +1770,7 @@ export interface GetCustomerPersonPathParams {
   /**
    * Paysafe's id of the customer.
    * @maxLength 20
-   * @spec specs/paysafe/openapi.yaml:111
+   * @spec specs/paysafe/openapi.yaml:112
    */
   customerId: string;
 }
@@ -1779,21 +1779,21 @@ export interface GetCustomerPersonPathParams {
  * Response 200 of GET /v2/customer-persons/{customerId}.
  * The customer person.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
- * @spec specs/paysafe/openapi.yaml:123
+ * @spec specs/paysafe/openapi.yaml:124
  */
 export type GetCustomerPersonResponse200 = CustomerPerson;
 /**
  * Response 401 of GET /v2/customer-persons/{customerId}.
  * The bearer token is missing, invalid or expired.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
- * @spec specs/paysafe/openapi.yaml:167
+ * @spec specs/paysafe/openapi.yaml:168
  */
 export type GetCustomerPersonResponse401 = Error;
 /**
  * Response 404 of GET /v2/customer-persons/{customerId}.
  * No customer person matches.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
- * @spec specs/paysafe/openapi.yaml:181
+ * @spec specs/paysafe/openapi.yaml:182
  */
 export type GetCustomerPersonResponse404 = Error;
 
@@ -1802,7 +1802,7 @@ export type GetCustomerPersonResponse404 = Error;
  * Reads one customer person. Known from third-party client code only: Paysafe's own page for this operation was not found, so its path and responses are a reading, not a documented fact.
  * Responses of GET /v2/customer-persons/{customerId}, by status code.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
- * @spec specs/paysafe/openapi.yaml:102
+ * @spec specs/paysafe/openapi.yaml:103
  */
 export interface GetCustomerPersonResponses {
   '200': GetCustomerPersonResponse200;
