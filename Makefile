@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NODE_BIN := node_modules/.bin
 TSC := $(NODE_BIN)/tsc
 
-.PHONY: all install build generate test check typecheck lint drift bench clean
+.PHONY: all install build generate test check typecheck lint drift docs-check bench clean
 
 all: generate
 
@@ -38,6 +38,11 @@ lint: build
 
 drift: build
 	node scripts/check-drift.mjs
+
+# The curated specs against the captured doc pages (kept outside the repository).
+DOCS_DIR ?= $(or $(SPECSMITH_DOCS_DIR),../shared/seeds)
+docs-check: build
+	node generator/dist/cli/main.js docs-check $(DOCS_DIR)
 
 bench: build
 	node bench/codegen/run.mjs

@@ -52,6 +52,30 @@ export const diagnosticCatalog = {
     summary: 'A parameter declared `in: path` does not appear in the path template.',
     help: 'Remove the parameter or add `{name}` to the path.',
   },
+  'docs-folder-missing': {
+    summary: 'The folder of captured doc pages does not exist.',
+    help: 'Pass the folder as `specsmith docs-check DIR` or set SPECSMITH_DOCS_DIR.',
+  },
+  'docs-map-invalid': {
+    summary: 'A docs map (specs/<provider>/docs-map.yaml) does not fit its schema.',
+    help: 'Each page entry needs `page`, `layout` (mintlify, docusaurus-schema or docusaurus-operation) and `operation` or `schema`.',
+  },
+  'docs-page-missing': {
+    summary: 'A docs map names a page that is not in the docs folder.',
+    help: 'Check the file name in the docs map against the docs folder.',
+  },
+  'docs-page-unmapped': {
+    summary: 'A page of the docs folder is not named by any docs map.',
+    help: 'Add the page to the docs map of the provider it documents.',
+  },
+  'docs-target-unknown': {
+    summary: 'A docs map names an operation or schema that the spec does not have.',
+    help: 'Use the operationId or the name under components/schemas exactly as the spec writes it.',
+  },
+  'docs-unlabelled-mismatch': {
+    summary: 'The docs map names the unlabelled facts of a page in a way that does not fit the page.',
+    help: 'List one property path per unlabelled fact, in page order, inside the object the fact appears in.',
+  },
 } as const satisfies Record<string, { summary: string; help: string }>;
 
 export type DiagnosticCode = keyof typeof diagnosticCatalog;

@@ -1,0 +1,42 @@
+export const generateUsage = `Usage:
+  specsmith generate                      every spec under specs/ into generated/
+  specsmith generate --spec FILE --out DIR [--name PKG]
+
+Options:
+  --spec FILE        OpenAPI document (YAML or JSON); its relative $refs are followed
+  --out DIR          package folder to write (replaced as a whole, only on success)
+  --name PKG         npm package name (default: @specsmith/<name of DIR>)
+  --root DIR         folder paths are taken from and shown relative to (default: .)
+  --format MODE      auto | prettier | none (default: auto: prettier below 1 MB a file)
+  --progress MODE    auto | always | never (default: auto: only when stderr is a terminal)
+  --json             print the result (files, diagnostics) as JSON on stdout
+
+Exit codes: 0 success, 1 internal error, 2 bad usage or a spec with errors (nothing written for it).
+`;
+
+export const docsCheckUsage = `Usage:
+  specsmith docs-check [DOCS_DIR]         check specs/*/openapi.yaml against captured doc pages
+
+Reads specs/<provider>/docs-map.yaml (which page documents which operation or schema), reads each
+page and checks that every enum list, length limit, required mark, type and format it states is in
+the spec at the matching property. Prints a table of facts found on the pages and matched in the specs.
+
+Options:
+  DOCS_DIR           folder of the captured pages (default: $SPECSMITH_DOCS_DIR)
+  --specs DIR        folder of the provider specs (default: specs)
+  --root DIR         folder paths are taken from and shown relative to (default: .)
+  --json             print the full result (every fact and how it matched) as JSON on stdout
+
+Exit codes: 0 every fact matched, 1 a mismatch, 2 bad usage or a broken docs map or spec.
+`;
+
+export const usage = `specsmith: OpenAPI 3.0/3.1 to TypeScript packages, checked against the provider docs
+
+Commands:
+  specsmith generate [--spec FILE --out DIR [--name PKG]]   generate packages
+  specsmith docs-check [DOCS_DIR]                            check the curated specs against doc pages
+  specsmith COMMAND --help                                   options of a command
+  specsmith --help | --version
+
+${generateUsage}
+${docsCheckUsage}`;
