@@ -34,7 +34,7 @@ lint: build
 	$(NODE_BIN)/prettier --check generator/src test/*.ts test/support scripts bench --log-level warn
 	for package in generated/*/; do $(NODE_BIN)/publint run "$$package" --strict || exit 1; done
 	for package in generated/*/; do $(NODE_BIN)/attw --pack "$$package" --format ascii || exit 1; done
-	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true $(NODE_BIN)/redocly lint --format=stylish 2>&1 | grep -v '[║╔╚]'; exit $${PIPESTATUS[0]}
+	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true $(NODE_BIN)/redocly lint --config redocly-lint.yaml --format=stylish 2>&1 | grep -v '[║╔╚]'; exit $${PIPESTATUS[0]}
 
 drift: build
 	node scripts/check-drift.mjs

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { Project, IndentationText, QuoteKind } from 'ts-morph';
 import { resolveConfig, type GenerateJob, type UserConfig } from './config.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { discoverJobs } from './discover.js';
@@ -32,7 +31,7 @@ export interface GenerateResult {
 export async function generate(userConfig: UserConfig = {}): Promise<GenerateResult> {
   const config = resolveConfig(userConfig);
   const progress = createProgress(config.progress);
-  const run: RunContext = { schemas: new OpenApiSchemas(), project: createProject(), progress };
+  const run: RunContext = { schemas: new OpenApiSchemas(), progress };
   const packages: PackageResult[] = [];
   for (const job of discoverJobs(config)) {
     packages.push(
@@ -51,7 +50,6 @@ export async function generate(userConfig: UserConfig = {}): Promise<GenerateRes
 
 interface RunContext {
   schemas: OpenApiSchemas;
-  project: Project;
   progress: Progress;
 }
 
@@ -74,7 +72,7 @@ async function generateOne({
   run.progress.step(`${job.spec}: building the model`);
   const model = parseDocument(loaded.loaded);
   run.progress.step(`${job.spec}: emitting ${model.schemas.length} schemas and ${model.operations.length} operations`);
-  const files = await emitPackage({ model, packageName: job.name, project: run.project, format, command });
+  const files = await emitPackage({ model, packageName: job.name, format, command });
   await writePackage(path.resolve(root, job.out), files);
   run.progress.step(`${job.spec}: wrote ${job.out}`);
   return { job, ok: true, diagnostics: loaded.diagnostics, files: [...files.keys()] };
@@ -83,11 +81,4 @@ async function generateOne({
 function commandFor(base: string, job: GenerateJob, explicit: boolean): string {
   const posix = (value: string) => value.split(path.sep).join('/');
   return explicit ? `${base} --spec ${posix(job.spec)} --out ${posix(job.out)} --name ${job.name}` : base;
-}
-
-function createProject(): Project {
-  return new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
-  });
 }
