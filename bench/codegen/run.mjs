@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { format, resolveConfig } from 'prettier';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const spec = 'node_modules/@octokit/openapi/generated/api.github.com.json';
@@ -119,12 +120,13 @@ const table = [
   `Ratios (specsmith / openapi-typescript, median of per-round ratios; ${rounds} interleaved rounds for generation, ${tscRounds} for the type-check): wall ${pairedRatio('seconds').toFixed(2)}×, consumer type-check ${pairedRatio('tsc').toFixed(2)}×.`,
 ].join('\n');
 console.log(table);
-writeSection(
+await writeSection(
   'codegen',
   `## Codegen: GitHub REST API (\`@octokit/openapi\`, ${spec.split('/').pop()})\n\nspecsmith output: types (validators and client as they land); openapi-typescript: types only. Targets: wall no slower than openapi-typescript, peak under 1 GB, consumer type-check no slower.\n\n${table}\n`,
 );
 
-function writeSection(key, body) {
+/** Replaces one marked section of bench/RESULTS.md, formatted as the repository's prettier config says. */
+async function writeSection(key, body) {
   const file = path.join(root, 'bench/RESULTS.md');
   const current = existsSync(file)
     ? readFileSync(file, 'utf8')
@@ -135,5 +137,5 @@ function writeSection(key, body) {
   const next = current.includes(start)
     ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
     : `${current.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, next);
+  writeFileSync(file, await format(next, { ...(await resolveConfig(file)), filepath: file }));
 }
