@@ -83,6 +83,16 @@ const expectations: Record<string, { code: string; file: string; line: number; c
       message: '{cardId} in /customers/{customerId}/cards/{cardId} is not declared as a path parameter of GET',
     },
   ],
+  'path-param-unused': [
+    {
+      code: 'path-param-unused',
+      file: at('path-param-unused.yaml'),
+      line: 8,
+      column: 11,
+      pointer: '/paths/~1things/get/parameters/0',
+      message: 'path parameter "thingId" does not appear in /things',
+    },
+  ],
   'ref-cycle': [
     {
       code: 'ref-cycle',
@@ -102,6 +112,24 @@ const expectations: Record<string, { code: string; file: string; line: number; c
     },
   ],
   // One diagnostic per remote reference: not also "points at nothing".
+  'ref-external-invalid': [
+    {
+      code: 'openapi-schema',
+      file: at('shared/bad-fragments.yaml'),
+      line: 4,
+      column: 3,
+      pointer: '/Limit',
+      message: 'missing required field "in"',
+    },
+    {
+      code: 'openapi-schema',
+      file: at('shared/bad-fragments.yaml'),
+      line: 8,
+      column: 3,
+      pointer: '/NotFound',
+      message: 'missing required field "description"',
+    },
+  ],
   'ref-remote': [
     {
       code: 'ref-unresolved',

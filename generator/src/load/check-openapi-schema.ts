@@ -7,7 +7,11 @@ import { locate, type OriginIndex } from './origins.js';
 
 const combinators = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'not', 'false schema', '$ref', '$dynamicRef']);
 
-/** Validates the root document against the OpenAPI schema of its version, one diagnostic per real problem. */
+/**
+ * Validates the root document against the OpenAPI schema of its version, one diagnostic per real problem.
+ * `document` may be a view with fragments of other files inlined: a problem inside one is reported in
+ * that file, at its own pointer.
+ */
 export function checkOpenApiSchema({
   document,
   minor,
@@ -24,11 +28,12 @@ export function checkOpenApiSchema({
   return distill(schemas.validate(minor, document)).map((error) => {
     const pointer = pointerOf(error);
     const origin = locate(origins, document, parsePointer(pointer) ?? []);
+    const elsewhere = origin !== undefined && origin.file !== file;
     return createDiagnostic({
       code: 'openapi-schema',
       message: messageOf(error),
-      file,
-      pointer,
+      file: elsewhere ? origin.file : file,
+      pointer: elsewhere ? origin.pointer : pointer,
       line: origin?.line,
       column: origin?.column,
     });

@@ -3,6 +3,7 @@ import { createDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnosti
 import { checkOpenApiSchema } from './check-openapi-schema.js';
 import { checkOperations } from './check-operations.js';
 import { checkVersion, type OpenApiMinor } from './check-version.js';
+import { inlineExternalRefs } from './inline-external.js';
 import { OpenApiSchemas } from './openapi-schema.js';
 import { OriginIndex } from './origins.js';
 import { isRef, parseRef, Resolver } from './resolver.js';
@@ -46,8 +47,11 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
   diagnostics.push(...checkRefs({ files, sites, resolver, origins }));
   const document = first.file.value as Record<string, unknown>;
   const file = first.file.displayPath;
+  // Fragments in other files are checked where they are used, by validating a view with them inlined.
+  const refHolders = new Set([...sites.values()].flat().map((site) => site.holder));
+  const checked = files.size === 1 ? document : inlineExternalRefs({ document, refHolders, resolver, origins });
   diagnostics.push(
-    ...checkOpenApiSchema({ document, minor: version.minor, file, origins, schemas: options.schemas ?? new OpenApiSchemas() }),
+    ...checkOpenApiSchema({ document: checked, minor: version.minor, file, origins, schemas: options.schemas ?? new OpenApiSchemas() }),
     ...checkOperations({ document, resolver, file }),
   );
   const unique = dedupe(diagnostics);

@@ -42,6 +42,14 @@ export class OriginIndex {
     return { file: base.file, pointer: appendPointer(base.pointer, key), line: position.line, column: position.column };
   }
 
+  /** Gives `copy` the positions of `original`: a copy made for checking still points at the source. */
+  alias(copy: object, original: object): void {
+    const origin = this.nodes.get(original);
+    const keys = this.keys.get(original);
+    if (origin !== undefined) this.nodes.set(copy, origin);
+    if (keys !== undefined) this.keys.set(copy, keys);
+  }
+
   of(node: object): NodeOrigin | undefined {
     return this.nodes.get(node);
   }
@@ -66,9 +74,13 @@ export function locate(origins: OriginIndex, root: unknown, tokens: readonly str
   let best = node !== null && typeof node === 'object' ? origins.of(node) : undefined;
   for (const token of tokens) {
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) break;
-    // A key is where a person looks for the field it names; array items have no key.
-    best = (Array.isArray(node) ? undefined : origins.ofKey(node, token)) ?? origins.ofChild(node, token) ?? best;
-    node = (node as Record<string, unknown>)[token];
+    const child = (node as Record<string, unknown>)[token];
+    const own = child !== null && typeof child === 'object' ? origins.of(child) : undefined;
+    // A key is where a person looks for the field it names (array items have no key), unless the value
+    // was written in another file: a fragment inlined for checking is reported where it is written.
+    const inlined = own !== undefined && own.file !== origins.of(node)?.file;
+    best = inlined ? own : ((Array.isArray(node) ? undefined : origins.ofKey(node, token)) ?? origins.ofChild(node, token) ?? best);
+    node = child;
   }
   return best;
 }
