@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTree } from './support/files.js';
@@ -52,5 +52,33 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
     const result = JSON.parse(run.stdout) as { ok: boolean; packages: { files: string[] }[] };
     expect(result.ok).toBe(true);
     expect(result.packages[0]?.files).toContain('index.d.ts');
+  });
+
+  it('reads specsmith.config.json from the working directory; flags win over it', () => {
+    const folder = temporaryDirectory('config');
+    mkdirSync(path.join(folder, 'apis/pets'), { recursive: true });
+    cpSync(path.join(fixturesDir, 'object-basic.yaml'), path.join(folder, 'apis/pets/openapi.yaml'));
+    const settings = { specsDir: 'apis', outDir: 'packages', scope: '@acme', format: 'none' };
+    writeFileSync(path.join(folder, 'specsmith.config.json'), JSON.stringify(settings, null, 2));
+    const run = runCli(['generate'], folder);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'packages/pets/package.json'), 'utf8')) as { name: string };
+    expect(manifest.name).toBe('@acme/pets');
+    const flagged = runCli(['generate', '--spec', 'apis/pets/openapi.yaml', '--out', 'elsewhere/pets', '--name', '@other/pets'], folder);
+    expect(flagged.status).toBe(0);
+    expect(existsSync(path.join(folder, 'elsewhere/pets/index.d.ts'))).toBe(true);
+  });
+
+  it('exits 2 on a configuration file with problems, naming each with its line', () => {
+    const folder = temporaryDirectory('config-bad');
+    writeFileSync(path.join(folder, 'settings.json'), '{\n  "format": "pretty",\n  "outdir": "x"\n}\n');
+    const run = runCli(['generate', '--config', path.join(folder, 'settings.json')], folder);
+    expect(run.status).toBe(2);
+    const lines = run.stderr.split('\n').filter((line) => line.includes(' error '));
+    expect(lines).toEqual([
+      'settings.json:2:3 error config-invalid: /format: must be equal to one of the allowed values (at #/format)',
+      'settings.json:3:3 error config-invalid: /outdir: unknown field "outdir" (at #/outdir)',
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { defaultConfigFile, readConfigFile } from '../config-file.js';
 import type { UserConfig } from '../config.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { generate } from '../generate.js';
@@ -8,9 +10,15 @@ type Values = Record<string, string | boolean | undefined>;
 
 export async function runGenerate(values: Values, positionals: string[]): Promise<number> {
   if (positionals.length > 0) return print(process.stderr, `unexpected argument: ${positionals.join(' ')}\n\n${generateUsage}`, 2);
-  const config = configFrom(values);
-  if (typeof config === 'string') return print(process.stderr, `${config}\n\n${generateUsage}`, 2);
-  const result = await generate(config);
+  const flags = configFrom(values);
+  if (typeof flags === 'string') return print(process.stderr, `${flags}\n\n${generateUsage}`, 2);
+  const configFile = typeof values.config === 'string' ? values.config : existsSync(defaultConfigFile) ? defaultConfigFile : undefined;
+  const fromFile = configFile === undefined ? { config: {}, diagnostics: [] } : await readConfigFile(configFile);
+  if (fromFile.config === undefined) {
+    return print(process.stderr, fromFile.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join(''), 2);
+  }
+  // Flags win over the file.
+  const result = await generate({ ...fromFile.config, ...flags });
   if (values.json === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   for (const pack of result.packages) {

@@ -14,6 +14,7 @@ interface Command {
 const commands: Record<string, Command> = {
   generate: {
     options: {
+      config: { type: 'string' },
       spec: { type: 'string' },
       out: { type: 'string' },
       name: { type: 'string' },

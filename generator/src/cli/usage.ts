@@ -3,6 +3,7 @@ export const generateUsage = `Usage:
   specsmith generate --spec FILE --out DIR [--name PKG]
 
 Options:
+  --config FILE      settings file (default: specsmith.config.json when present); flags win over it
   --spec FILE        OpenAPI document (YAML or JSON); its relative $refs are followed
   --out DIR          package folder to write (replaced as a whole, only on success)
   --name PKG         npm package name (default: @specsmith/<name of DIR>)
@@ -10,6 +11,9 @@ Options:
   --format MODE      auto | prettier | none (default: auto: prettier below 1 MB a file)
   --progress MODE    auto | always | never (default: auto: only when stderr is a terminal)
   --json             print the result (files, diagnostics) as JSON on stdout
+
+The settings file is JSON: { "specsDir", "outDir", "scope", "format", "formatLimit", "progress",
+"command", "jobs": [{ "spec", "out", "name" }] }, every field optional; its paths are taken from its folder.
 
 Exit codes: 0 success, 1 internal error, 2 bad usage or a spec with errors (nothing written for it).
 `;

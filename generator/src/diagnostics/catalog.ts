@@ -52,6 +52,10 @@ export const diagnosticCatalog = {
     summary: 'A parameter declared `in: path` does not appear in the path template.',
     help: 'Remove the parameter or add `{name}` to the path.',
   },
+  'config-invalid': {
+    summary: 'The configuration file does not fit its schema.',
+    help: 'See `specsmith generate --help` and the UserConfig type for the fields a configuration may set.',
+  },
   'docs-folder-missing': {
     summary: 'The folder of captured doc pages does not exist.',
     help: 'Pass the folder as `specsmith docs-check DIR` or set SPECSMITH_DOCS_DIR.',

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import type { UserConfig } from './config.js';
+import { createDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { locate, OriginIndex } from './load/origins.js';
+import { readSourceFile } from './load/source-set.js';
+import { parsePointer } from './util/json-pointer.js';
+
+/** Looked for in the working directory when `--config` is not given. */
+export const defaultConfigFile = 'specsmith.config.json';
+
+const configSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    specsDir: { type: 'string', minLength: 1 },
+    outDir: { type: 'string', minLength: 1 },
+    scope: { type: 'string', pattern: '^@[a-z0-9][a-z0-9._~-]*$' },
+    format: { enum: ['auto', 'prettier', 'none'] },
+    formatLimit: { type: 'integer', minimum: 0 },
+    progress: { enum: ['auto', 'always', 'never'] },
+    command: { type: 'string', minLength: 1 },
+    jobs: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['spec', 'out', 'name'],
+        properties: {
+          spec: { type: 'string', minLength: 1 },
+          out: { type: 'string', minLength: 1 },
+          name: { type: 'string', minLength: 1 },
+        },
+      },
+    },
+  },
+} as const;
+
+const validateConfig = new Ajv2020.default({ allErrors: true }).compile(configSchema);
+
+/**
+ * Reads a JSON (or YAML) configuration file. Paths in it are taken from the file's folder, which
+ * becomes the run's root. Problems come back as diagnostics with line and pointer.
+ */
+export async function readConfigFile(file: string): Promise<{ config?: UserConfig; diagnostics: Diagnostic[] }> {
+  const origins = new OriginIndex();
+  const absolutePath = path.resolve(file);
+  const read = await readSourceFile({ absolutePath, root: process.cwd(), origins });
+  if (read.file === undefined) return { diagnostics: read.diagnostics };
+  const { value, displayPath } = read.file;
+  if (validateConfig(value)) {
+    const { $schema: _schema, ...settings } = value as UserConfig & { $schema?: string };
+    return { config: { ...settings, root: path.dirname(absolutePath) }, diagnostics: [] };
+  }
+  const diagnostics = (validateConfig.errors ?? []).map((error) => {
+    const params = error.params as Record<string, unknown>;
+    const pointer =
+      error.keyword === 'additionalProperties' ? `${error.instancePath}/${String(params.additionalProperty)}` : error.instancePath;
+    const origin = locate(origins, value, parsePointer(pointer) ?? []);
+    const detail =
+      error.keyword === 'additionalProperties'
+        ? `unknown field ${JSON.stringify(params.additionalProperty)}`
+        : (error.message ?? 'is invalid');
+    return createDiagnostic({
+      code: 'config-invalid',
+      message: `${pointer || 'the configuration'}: ${detail}`,
+      file: displayPath,
+      pointer,
+      line: origin?.line,
+      column: origin?.column,
+    });
+  });
+  return { diagnostics: sortDiagnostics(diagnostics) };
+}
