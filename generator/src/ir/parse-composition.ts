@@ -46,7 +46,13 @@ export function parseComposition({
 
 /** The outer schema's annotations win; a folded member keeps its own discriminator and members. */
 function mergeMeta(outer: SchemaMeta, inner: SchemaMeta): SchemaMeta {
-  return { ...inner, ...outer, nullable: outer.nullable || inner.nullable, constraints: [...inner.constraints, ...outer.constraints] };
+  return {
+    ...inner,
+    ...outer,
+    nullable: outer.nullable || inner.nullable,
+    constraints: [...inner.constraints, ...outer.constraints],
+    assertions: [...inner.assertions, ...outer.assertions],
+  };
 }
 
 /**

@@ -23,7 +23,7 @@ const constraintKeywords = [
 ] as const;
 
 export function createMeta(partial: Partial<SchemaMeta> = {}): SchemaMeta {
-  return { deprecated: false, examples: [], nullable: false, constraints: [], extensions: [], ...partial };
+  return { deprecated: false, examples: [], nullable: false, constraints: [], extensions: [], assertions: [], ...partial };
 }
 
 /** Annotations and constraints of a Schema Object, with 3.0 forms turned into their 3.1 equivalents. */

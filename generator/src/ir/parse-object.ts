@@ -5,7 +5,7 @@ import type { Access, ObjectNode, PropertyNode, SchemaMeta, SchemaNode } from '.
 type Json = Record<string, unknown>;
 
 /** An object schema: properties in spec order, `required`, `additionalProperties`, per-property access. */
-export function parseObject(schema: Json, meta: SchemaMeta, context: ParseContext): ObjectNode {
+export function parseObject(schema: Json, meta: SchemaMeta, context: ParseContext, untyped = false): ObjectNode {
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((name) => typeof name === 'string') : []);
   const rawProperties = isObject(schema.properties) ? schema.properties : {};
   const properties = Object.keys(rawProperties).map((name) => {
@@ -20,7 +20,8 @@ export function parseObject(schema: Json, meta: SchemaMeta, context: ParseContex
     if (origin !== undefined) property.origin = origin;
     return property;
   });
-  return { kind: 'object', properties, additional: parseAdditional(schema.additionalProperties, context), meta };
+  const extraRequired = [...required].filter((name) => !Object.hasOwn(rawProperties, name));
+  return { kind: 'object', properties, additional: parseAdditional(schema.additionalProperties, context), extraRequired, untyped, meta };
 }
 
 function parseAdditional(raw: unknown, context: ParseContext): SchemaNode | boolean | undefined {

@@ -3,10 +3,11 @@ import type { ParseContext } from './context.js';
 import { createMeta, parseMeta } from './parse-meta.js';
 import { parseObject } from './parse-object.js';
 import { parseComposition } from './parse-composition.js';
-import type { SchemaMeta, SchemaNode } from './types.js';
+import type { AssertionKeyword, SchemaMeta, SchemaNode } from './types.js';
 
 type Json = Record<string, unknown>;
 
+const assertionKeywords: AssertionKeyword[] = ['if', 'then', 'else', 'not', 'contains', 'propertyNames'];
 const primitiveTypes = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']);
 /** Keywords that give a `$ref` sibling meaning beyond annotations (3.1 allows siblings, §4.8.24). */
 const structuralKeywords = ['type', 'properties', 'items', 'allOf', 'oneOf', 'anyOf', 'enum', 'const', 'additionalProperties', 'required'];
@@ -38,6 +39,7 @@ function parseRef(schema: Json & { $ref: string }, context: ParseContext): Schem
 
 function parseInline(schema: Json, context: ParseContext): SchemaNode {
   const meta = parseMeta(schema, context);
+  meta.assertions = assertionKeywords.filter((keyword) => keyword in schema).map((keyword) => ({ keyword, schema: parseSchema(schema[keyword], context) }));
   const base = parseBase(schema, meta, context);
   return parseComposition({ schema, base, meta, context });
 }
@@ -72,7 +74,7 @@ function typesOf(schema: Json): string[] {
 
 /** No `type`: JSON Schema allows any value, but `properties` or `items` show what the author meant. */
 function inferUntyped(schema: Json, meta: SchemaMeta, context: ParseContext): SchemaNode {
-  if ('properties' in schema || 'additionalProperties' in schema || 'required' in schema) return parseObject(schema, meta, context);
+  if ('properties' in schema || 'additionalProperties' in schema || 'required' in schema) return parseObject(schema, meta, context, true);
   if ('items' in schema || 'prefixItems' in schema) return parseTyped('array', schema, meta, context);
   return { kind: 'unknown', meta };
 }

@@ -28,7 +28,19 @@ export interface SchemaMeta {
   constraints: Constraint[];
   /** `x-*` fields, in document order. */
   extensions: [string, unknown][];
+  /**
+   * Subschema keywords that only validation needs (types cannot say them): `if`/`then`/`else`, `not`,
+   * `contains`, `propertyNames` (JSON Schema 2020-12 §10.2.2, §10.3.1).
+   */
+  assertions: Assertion[];
   origin?: SourceRef;
+}
+
+export type AssertionKeyword = 'if' | 'then' | 'else' | 'not' | 'contains' | 'propertyNames';
+
+export interface Assertion {
+  keyword: AssertionKeyword;
+  schema: SchemaNode;
 }
 
 export type SchemaNode =
@@ -49,6 +61,10 @@ export interface ObjectNode {
   properties: PropertyNode[];
   /** `additionalProperties`: absent (open, unstated), `true`, `false` or a schema. */
   additional: SchemaNode | boolean | undefined;
+  /** Names in `required` that `properties` does not declare (legal: they must be present, any value). */
+  extraRequired: string[];
+  /** True when the schema says no `type` and is read as an object from its keywords: it then constrains objects only. */
+  untyped: boolean;
   meta: SchemaMeta;
 }
 

@@ -2,6 +2,10 @@ import type { SchemaNode } from './types.js';
 
 /** Direct children of a node, for analyses that walk the tree. */
 export function childrenOf(node: SchemaNode): SchemaNode[] {
+  return [...structuralChildren(node), ...node.meta.assertions.map((assertion) => assertion.schema)];
+}
+
+function structuralChildren(node: SchemaNode): SchemaNode[] {
   switch (node.kind) {
     case 'array':
       return [...node.prefixItems, node.items];
