@@ -9,6 +9,7 @@ import { fixturesDir, repoRoot, snapshotsDir, temporaryDirectory } from './suppo
 
 const scenarios = listSpecs(fixturesDir).map((file) => ({ name: scenarioName(file), spec: path.join(fixturesDir, file) }));
 const expected = new Set<string>();
+const compiled = ['validators.cjs', 'validators.js'];
 
 describe('generated packages match their snapshots', () => {
   it.each(scenarios)('$name', async ({ name, spec }) => {
@@ -16,8 +17,10 @@ describe('generated packages match their snapshots', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.ok).toBe(true);
     const files = listFiles(outDir);
-    expect(files).toEqual(['README.md', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'package.json']);
-    for (const file of files) {
+    expect(files).toEqual(['README.md', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'package.json', ...compiled]);
+    // The compiled validators are AJV's machine output: nobody can read a snapshot of them, so they are
+    // checked by behaviour instead (test/validators.test.ts); everything around them is snapshotted.
+    for (const file of files.filter((name) => !compiled.includes(name))) {
       expected.add(`${name}/${file}`);
       await expect(readFileSync(path.join(outDir, file), 'utf8')).toMatchFileSnapshot(path.join(snapshotsDir, name, file));
     }

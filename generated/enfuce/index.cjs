@@ -2,6 +2,7 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
+const validators = require('./validators.cjs');
 exports.LocaleValues = Object.freeze([
   'af_ZA',
   'ar_AE',
@@ -409,3 +410,73 @@ exports.CountryAlpha3Values = Object.freeze([
   'ZMB',
   'ZWE',
 ]);
+exports.ValidationError = validators.ValidationError;
+exports.isActionResult = validators.isActionResult;
+exports.assertActionResult = validators.assertActionResult;
+exports.ActionResultSchema = validators.ActionResultSchema;
+exports.isAddress = validators.isAddress;
+exports.assertAddress = validators.assertAddress;
+exports.AddressSchema = validators.AddressSchema;
+exports.isLocale = validators.isLocale;
+exports.assertLocale = validators.assertLocale;
+exports.LocaleSchema = validators.LocaleSchema;
+exports.isRiskScore = validators.isRiskScore;
+exports.assertRiskScore = validators.assertRiskScore;
+exports.RiskScoreSchema = validators.RiskScoreSchema;
+exports.isNationalityCode = validators.isNationalityCode;
+exports.assertNationalityCode = validators.assertNationalityCode;
+exports.NationalityCodeSchema = validators.NationalityCodeSchema;
+exports.isAdditionalValue = validators.isAdditionalValue;
+exports.assertAdditionalValue = validators.assertAdditionalValue;
+exports.AdditionalValueSchema = validators.AdditionalValueSchema;
+exports.isPrivateCustomer = validators.isPrivateCustomer;
+exports.assertPrivateCustomer = validators.assertPrivateCustomer;
+exports.PrivateCustomerSchema = validators.PrivateCustomerSchema;
+exports.isCardRole = validators.isCardRole;
+exports.assertCardRole = validators.assertCardRole;
+exports.CardRoleSchema = validators.CardRoleSchema;
+exports.isEmbossedText = validators.isEmbossedText;
+exports.assertEmbossedText = validators.assertEmbossedText;
+exports.EmbossedTextSchema = validators.EmbossedTextSchema;
+exports.isEmbossing = validators.isEmbossing;
+exports.assertEmbossing = validators.assertEmbossing;
+exports.EmbossingSchema = validators.EmbossingSchema;
+exports.isExpiration = validators.isExpiration;
+exports.assertExpiration = validators.assertExpiration;
+exports.ExpirationSchema = validators.ExpirationSchema;
+exports.isScheduledClosing = validators.isScheduledClosing;
+exports.assertScheduledClosing = validators.assertScheduledClosing;
+exports.ScheduledClosingSchema = validators.ScheduledClosingSchema;
+exports.isPinStatus = validators.isPinStatus;
+exports.assertPinStatus = validators.assertPinStatus;
+exports.PinStatusSchema = validators.PinStatusSchema;
+exports.isSegment = validators.isSegment;
+exports.assertSegment = validators.assertSegment;
+exports.SegmentSchema = validators.SegmentSchema;
+exports.isMcCard = validators.isMcCard;
+exports.assertMcCard = validators.assertMcCard;
+exports.McCardSchema = validators.McCardSchema;
+exports.isCountryAlpha3 = validators.isCountryAlpha3;
+exports.assertCountryAlpha3 = validators.assertCountryAlpha3;
+exports.CountryAlpha3Schema = validators.CountryAlpha3Schema;
+exports.isCreatePrivateCustomerQueryParams = validators.isCreatePrivateCustomerQueryParams;
+exports.assertCreatePrivateCustomerQueryParams = validators.assertCreatePrivateCustomerQueryParams;
+exports.CreatePrivateCustomerQueryParamsSchema = validators.CreatePrivateCustomerQueryParamsSchema;
+exports.isCreatePrivateCustomerRequestBody = validators.isCreatePrivateCustomerRequestBody;
+exports.assertCreatePrivateCustomerRequestBody = validators.assertCreatePrivateCustomerRequestBody;
+exports.CreatePrivateCustomerRequestBodySchema = validators.CreatePrivateCustomerRequestBodySchema;
+exports.isCreatePrivateCustomerResponse201 = validators.isCreatePrivateCustomerResponse201;
+exports.assertCreatePrivateCustomerResponse201 = validators.assertCreatePrivateCustomerResponse201;
+exports.CreatePrivateCustomerResponse201Schema = validators.CreatePrivateCustomerResponse201Schema;
+exports.isCreateMcCardPathParams = validators.isCreateMcCardPathParams;
+exports.assertCreateMcCardPathParams = validators.assertCreateMcCardPathParams;
+exports.CreateMcCardPathParamsSchema = validators.CreateMcCardPathParamsSchema;
+exports.isCreateMcCardQueryParams = validators.isCreateMcCardQueryParams;
+exports.assertCreateMcCardQueryParams = validators.assertCreateMcCardQueryParams;
+exports.CreateMcCardQueryParamsSchema = validators.CreateMcCardQueryParamsSchema;
+exports.isCreateMcCardRequestBody = validators.isCreateMcCardRequestBody;
+exports.assertCreateMcCardRequestBody = validators.assertCreateMcCardRequestBody;
+exports.CreateMcCardRequestBodySchema = validators.CreateMcCardRequestBodySchema;
+exports.isCreateMcCardResponse201 = validators.isCreateMcCardResponse201;
+exports.assertCreateMcCardResponse201 = validators.assertCreateMcCardResponse201;
+exports.CreateMcCardResponse201Schema = validators.CreateMcCardResponse201Schema;

@@ -408,3 +408,4 @@ export const CountryAlpha3Values = Object.freeze([
   'ZMB',
   'ZWE',
 ]);
+export * from './validators.js';

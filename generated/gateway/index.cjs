@@ -2,6 +2,7 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
+const validators = require('./validators.cjs');
 exports.GenderValues = Object.freeze(['M', 'F', 'O']);
 exports.OccupationValues = Object.freeze([
   '11',
@@ -284,3 +285,62 @@ exports.CountryAlpha2Values = Object.freeze([
   'ZM',
   'ZW',
 ]);
+exports.ValidationError = validators.ValidationError;
+exports.isCountry = validators.isCountry;
+exports.assertCountry = validators.assertCountry;
+exports.CountrySchema = validators.CountrySchema;
+exports.isGender = validators.isGender;
+exports.assertGender = validators.assertGender;
+exports.GenderSchema = validators.GenderSchema;
+exports.isOccupation = validators.isOccupation;
+exports.assertOccupation = validators.assertOccupation;
+exports.OccupationSchema = validators.OccupationSchema;
+exports.isBasicData = validators.isBasicData;
+exports.assertBasicData = validators.assertBasicData;
+exports.BasicDataSchema = validators.BasicDataSchema;
+exports.isTaxInformation = validators.isTaxInformation;
+exports.assertTaxInformation = validators.assertTaxInformation;
+exports.TaxInformationSchema = validators.TaxInformationSchema;
+exports.isIdentification = validators.isIdentification;
+exports.assertIdentification = validators.assertIdentification;
+exports.IdentificationSchema = validators.IdentificationSchema;
+exports.isMainAddress = validators.isMainAddress;
+exports.assertMainAddress = validators.assertMainAddress;
+exports.MainAddressSchema = validators.MainAddressSchema;
+exports.isIndividualCustomer = validators.isIndividualCustomer;
+exports.assertIndividualCustomer = validators.assertIndividualCustomer;
+exports.IndividualCustomerSchema = validators.IndividualCustomerSchema;
+exports.isCustomerCreated = validators.isCustomerCreated;
+exports.assertCustomerCreated = validators.assertCustomerCreated;
+exports.CustomerCreatedSchema = validators.CustomerCreatedSchema;
+exports.isErrorResponse = validators.isErrorResponse;
+exports.assertErrorResponse = validators.assertErrorResponse;
+exports.ErrorResponseSchema = validators.ErrorResponseSchema;
+exports.isCountryAlpha2 = validators.isCountryAlpha2;
+exports.assertCountryAlpha2 = validators.assertCountryAlpha2;
+exports.CountryAlpha2Schema = validators.CountryAlpha2Schema;
+exports.isCreateIndividualCustomerRequestBody = validators.isCreateIndividualCustomerRequestBody;
+exports.assertCreateIndividualCustomerRequestBody =
+  validators.assertCreateIndividualCustomerRequestBody;
+exports.CreateIndividualCustomerRequestBodySchema =
+  validators.CreateIndividualCustomerRequestBodySchema;
+exports.isCreateIndividualCustomerResponse201 = validators.isCreateIndividualCustomerResponse201;
+exports.assertCreateIndividualCustomerResponse201 =
+  validators.assertCreateIndividualCustomerResponse201;
+exports.CreateIndividualCustomerResponse201Schema =
+  validators.CreateIndividualCustomerResponse201Schema;
+exports.isCreateIndividualCustomerResponse400 = validators.isCreateIndividualCustomerResponse400;
+exports.assertCreateIndividualCustomerResponse400 =
+  validators.assertCreateIndividualCustomerResponse400;
+exports.CreateIndividualCustomerResponse400Schema =
+  validators.CreateIndividualCustomerResponse400Schema;
+exports.isCreateIndividualCustomerResponse403 = validators.isCreateIndividualCustomerResponse403;
+exports.assertCreateIndividualCustomerResponse403 =
+  validators.assertCreateIndividualCustomerResponse403;
+exports.CreateIndividualCustomerResponse403Schema =
+  validators.CreateIndividualCustomerResponse403Schema;
+exports.isCreateIndividualCustomerResponse404 = validators.isCreateIndividualCustomerResponse404;
+exports.assertCreateIndividualCustomerResponse404 =
+  validators.assertCreateIndividualCustomerResponse404;
+exports.CreateIndividualCustomerResponse404Schema =
+  validators.CreateIndividualCustomerResponse404Schema;

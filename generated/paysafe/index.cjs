@@ -2,6 +2,7 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
+const validators = require('./validators.cjs');
 exports.CustomerPersonIncludeValues = Object.freeze([
   'ACCOUNTS',
   'RESTRICTIONS',
@@ -456,3 +457,142 @@ exports.CountryAlpha2Values = Object.freeze([
   'ZM',
   'ZW',
 ]);
+exports.ValidationError = validators.ValidationError;
+exports.isError = validators.isError;
+exports.assertError = validators.assertError;
+exports.ErrorSchema = validators.ErrorSchema;
+exports.isCustomerPersonInclude = validators.isCustomerPersonInclude;
+exports.assertCustomerPersonInclude = validators.assertCustomerPersonInclude;
+exports.CustomerPersonIncludeSchema = validators.CustomerPersonIncludeSchema;
+exports.isExternalId = validators.isExternalId;
+exports.assertExternalId = validators.assertExternalId;
+exports.ExternalIdSchema = validators.ExternalIdSchema;
+exports.isCustomerType = validators.isCustomerType;
+exports.assertCustomerType = validators.assertCustomerType;
+exports.CustomerTypeSchema = validators.CustomerTypeSchema;
+exports.isCurrency = validators.isCurrency;
+exports.assertCurrency = validators.assertCurrency;
+exports.CurrencySchema = validators.CurrencySchema;
+exports.isCountryCode = validators.isCountryCode;
+exports.assertCountryCode = validators.assertCountryCode;
+exports.CountryCodeSchema = validators.CountryCodeSchema;
+exports.isOccupation = validators.isOccupation;
+exports.assertOccupation = validators.assertOccupation;
+exports.OccupationSchema = validators.OccupationSchema;
+exports.isVulnerability = validators.isVulnerability;
+exports.assertVulnerability = validators.assertVulnerability;
+exports.VulnerabilitySchema = validators.VulnerabilitySchema;
+exports.isRestrictionName = validators.isRestrictionName;
+exports.assertRestrictionName = validators.assertRestrictionName;
+exports.RestrictionNameSchema = validators.RestrictionNameSchema;
+exports.isRestrictionReason = validators.isRestrictionReason;
+exports.assertRestrictionReason = validators.assertRestrictionReason;
+exports.RestrictionReasonSchema = validators.RestrictionReasonSchema;
+exports.isRequiredAction = validators.isRequiredAction;
+exports.assertRequiredAction = validators.assertRequiredAction;
+exports.RequiredActionSchema = validators.RequiredActionSchema;
+exports.isRestriction = validators.isRestriction;
+exports.assertRestriction = validators.assertRestriction;
+exports.RestrictionSchema = validators.RestrictionSchema;
+exports.isRestrictionNameV1 = validators.isRestrictionNameV1;
+exports.assertRestrictionNameV1 = validators.assertRestrictionNameV1;
+exports.RestrictionNameV1Schema = validators.RestrictionNameV1Schema;
+exports.isRestrictionReasonV1 = validators.isRestrictionReasonV1;
+exports.assertRestrictionReasonV1 = validators.assertRestrictionReasonV1;
+exports.RestrictionReasonV1Schema = validators.RestrictionReasonV1Schema;
+exports.isRestrictionActionV1 = validators.isRestrictionActionV1;
+exports.assertRestrictionActionV1 = validators.assertRestrictionActionV1;
+exports.RestrictionActionV1Schema = validators.RestrictionActionV1Schema;
+exports.isRestrictionV1 = validators.isRestrictionV1;
+exports.assertRestrictionV1 = validators.assertRestrictionV1;
+exports.RestrictionV1Schema = validators.RestrictionV1Schema;
+exports.isAccountV1 = validators.isAccountV1;
+exports.assertAccountV1 = validators.assertAccountV1;
+exports.AccountV1Schema = validators.AccountV1Schema;
+exports.isVirtualInstrumentType = validators.isVirtualInstrumentType;
+exports.assertVirtualInstrumentType = validators.assertVirtualInstrumentType;
+exports.VirtualInstrumentTypeSchema = validators.VirtualInstrumentTypeSchema;
+exports.isVirtualInstrument = validators.isVirtualInstrument;
+exports.assertVirtualInstrument = validators.assertVirtualInstrument;
+exports.VirtualInstrumentSchema = validators.VirtualInstrumentSchema;
+exports.isVirtualAccountAssignmentStatus = validators.isVirtualAccountAssignmentStatus;
+exports.assertVirtualAccountAssignmentStatus = validators.assertVirtualAccountAssignmentStatus;
+exports.VirtualAccountAssignmentStatusSchema = validators.VirtualAccountAssignmentStatusSchema;
+exports.isAccount = validators.isAccount;
+exports.assertAccount = validators.assertAccount;
+exports.AccountSchema = validators.AccountSchema;
+exports.isCustomer = validators.isCustomer;
+exports.assertCustomer = validators.assertCustomer;
+exports.CustomerSchema = validators.CustomerSchema;
+exports.isCustomerPerson = validators.isCustomerPerson;
+exports.assertCustomerPerson = validators.assertCustomerPerson;
+exports.CustomerPersonSchema = validators.CustomerPersonSchema;
+exports.isCountryAlpha2 = validators.isCountryAlpha2;
+exports.assertCountryAlpha2 = validators.assertCountryAlpha2;
+exports.CountryAlpha2Schema = validators.CountryAlpha2Schema;
+exports.isGetCustomerPersonByAttributePathParams =
+  validators.isGetCustomerPersonByAttributePathParams;
+exports.assertGetCustomerPersonByAttributePathParams =
+  validators.assertGetCustomerPersonByAttributePathParams;
+exports.GetCustomerPersonByAttributePathParamsSchema =
+  validators.GetCustomerPersonByAttributePathParamsSchema;
+exports.isGetCustomerPersonByAttributeQueryParams =
+  validators.isGetCustomerPersonByAttributeQueryParams;
+exports.assertGetCustomerPersonByAttributeQueryParams =
+  validators.assertGetCustomerPersonByAttributeQueryParams;
+exports.GetCustomerPersonByAttributeQueryParamsSchema =
+  validators.GetCustomerPersonByAttributeQueryParamsSchema;
+exports.isGetCustomerPersonByAttributeResponse200 =
+  validators.isGetCustomerPersonByAttributeResponse200;
+exports.assertGetCustomerPersonByAttributeResponse200 =
+  validators.assertGetCustomerPersonByAttributeResponse200;
+exports.GetCustomerPersonByAttributeResponse200Schema =
+  validators.GetCustomerPersonByAttributeResponse200Schema;
+exports.isGetCustomerPersonByAttributeResponse400 =
+  validators.isGetCustomerPersonByAttributeResponse400;
+exports.assertGetCustomerPersonByAttributeResponse400 =
+  validators.assertGetCustomerPersonByAttributeResponse400;
+exports.GetCustomerPersonByAttributeResponse400Schema =
+  validators.GetCustomerPersonByAttributeResponse400Schema;
+exports.isGetCustomerPersonByAttributeResponse401 =
+  validators.isGetCustomerPersonByAttributeResponse401;
+exports.assertGetCustomerPersonByAttributeResponse401 =
+  validators.assertGetCustomerPersonByAttributeResponse401;
+exports.GetCustomerPersonByAttributeResponse401Schema =
+  validators.GetCustomerPersonByAttributeResponse401Schema;
+exports.isGetCustomerPersonByAttributeResponse403 =
+  validators.isGetCustomerPersonByAttributeResponse403;
+exports.assertGetCustomerPersonByAttributeResponse403 =
+  validators.assertGetCustomerPersonByAttributeResponse403;
+exports.GetCustomerPersonByAttributeResponse403Schema =
+  validators.GetCustomerPersonByAttributeResponse403Schema;
+exports.isGetCustomerPersonByAttributeResponse404 =
+  validators.isGetCustomerPersonByAttributeResponse404;
+exports.assertGetCustomerPersonByAttributeResponse404 =
+  validators.assertGetCustomerPersonByAttributeResponse404;
+exports.GetCustomerPersonByAttributeResponse404Schema =
+  validators.GetCustomerPersonByAttributeResponse404Schema;
+exports.isGetCustomerPersonByAttributeResponse500 =
+  validators.isGetCustomerPersonByAttributeResponse500;
+exports.assertGetCustomerPersonByAttributeResponse500 =
+  validators.assertGetCustomerPersonByAttributeResponse500;
+exports.GetCustomerPersonByAttributeResponse500Schema =
+  validators.GetCustomerPersonByAttributeResponse500Schema;
+exports.isGetCustomerPersonByAttributeResponse503 =
+  validators.isGetCustomerPersonByAttributeResponse503;
+exports.assertGetCustomerPersonByAttributeResponse503 =
+  validators.assertGetCustomerPersonByAttributeResponse503;
+exports.GetCustomerPersonByAttributeResponse503Schema =
+  validators.GetCustomerPersonByAttributeResponse503Schema;
+exports.isGetCustomerPersonPathParams = validators.isGetCustomerPersonPathParams;
+exports.assertGetCustomerPersonPathParams = validators.assertGetCustomerPersonPathParams;
+exports.GetCustomerPersonPathParamsSchema = validators.GetCustomerPersonPathParamsSchema;
+exports.isGetCustomerPersonResponse200 = validators.isGetCustomerPersonResponse200;
+exports.assertGetCustomerPersonResponse200 = validators.assertGetCustomerPersonResponse200;
+exports.GetCustomerPersonResponse200Schema = validators.GetCustomerPersonResponse200Schema;
+exports.isGetCustomerPersonResponse401 = validators.isGetCustomerPersonResponse401;
+exports.assertGetCustomerPersonResponse401 = validators.assertGetCustomerPersonResponse401;
+exports.GetCustomerPersonResponse401Schema = validators.GetCustomerPersonResponse401Schema;
+exports.isGetCustomerPersonResponse404 = validators.isGetCustomerPersonResponse404;
+exports.assertGetCustomerPersonResponse404 = validators.assertGetCustomerPersonResponse404;
+exports.GetCustomerPersonResponse404Schema = validators.GetCustomerPersonResponse404Schema;

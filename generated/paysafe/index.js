@@ -455,3 +455,4 @@ export const CountryAlpha2Values = Object.freeze([
   'ZM',
   'ZW',
 ]);
+export * from './validators.js';

@@ -20,6 +20,7 @@ const configSchema = {
     format: { enum: ['auto', 'prettier', 'none'] },
     formatLimit: { type: 'integer', minimum: 0 },
     progress: { enum: ['auto', 'always', 'never'] },
+    validators: { enum: ['all', 'none'] },
     command: { type: 'string', minLength: 1 },
     jobs: {
       type: 'array',

@@ -44,6 +44,12 @@ export interface UserConfig {
    */
   progress?: 'auto' | 'always' | 'never';
   /**
+   * `all` emits a precompiled validator for every schema and operation part; `none` emits types only
+   * (validators cost generation time on very large specs).
+   * @default 'all'
+   */
+  validators?: ValidatorsMode;
+  /**
    * The command shown in generated headers as the way to regenerate.
    * @default 'npx specsmith generate'
    */
@@ -51,6 +57,7 @@ export interface UserConfig {
 }
 
 export type FormatMode = 'prettier' | 'none' | 'auto';
+export type ValidatorsMode = 'all' | 'none';
 
 export interface ResolvedConfig {
   root: string;
@@ -61,6 +68,7 @@ export interface ResolvedConfig {
   format: FormatMode;
   formatLimit: number;
   progress: 'auto' | 'always' | 'never';
+  validators: ValidatorsMode;
   command: string;
 }
 
@@ -71,6 +79,7 @@ export const defaultConfig = {
   format: 'auto',
   formatLimit: 1_000_000,
   progress: 'auto',
+  validators: 'all',
   command: 'npx specsmith generate',
 } as const satisfies Omit<ResolvedConfig, 'root' | 'jobs'>;
 
@@ -84,6 +93,7 @@ export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
     format: user.format ?? defaultConfig.format,
     formatLimit: user.formatLimit ?? defaultConfig.formatLimit,
     progress: user.progress ?? defaultConfig.progress,
+    validators: user.validators ?? defaultConfig.validators,
     command: user.command ?? defaultConfig.command,
   };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { resolveConfig, type GenerateJob, type UserConfig } from './config.js';
+import { resolveConfig, type GenerateJob, type UserConfig, type ValidatorsMode } from './config.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { discoverJobs } from './discover.js';
 import { emitPackage } from './emit/package/emit-package.js';
@@ -31,7 +31,7 @@ export interface GenerateResult {
 export async function generate(userConfig: UserConfig = {}): Promise<GenerateResult> {
   const config = resolveConfig(userConfig);
   const progress = createProgress(config.progress);
-  const run: RunContext = { schemas: new OpenApiSchemas(), progress };
+  const run: RunContext = { schemas: new OpenApiSchemas(), progress, validators: config.validators };
   const packages: PackageResult[] = [];
   for (const job of discoverJobs(config)) {
     packages.push(
@@ -50,6 +50,7 @@ export async function generate(userConfig: UserConfig = {}): Promise<GenerateRes
 
 interface RunContext {
   schemas: OpenApiSchemas;
+  validators: ValidatorsMode;
   progress: Progress;
 }
 
@@ -72,10 +73,10 @@ async function generateOne({
   run.progress.step(`${job.spec}: building the model`);
   const model = parseDocument(loaded.loaded);
   run.progress.step(`${job.spec}: emitting ${model.schemas.length} schemas and ${model.operations.length} operations`);
-  const files = await emitPackage({ model, packageName: job.name, format, command });
-  await writePackage(path.resolve(root, job.out), files);
+  const emitted = await emitPackage({ model, packageName: job.name, format, command, validators: run.validators });
+  await writePackage(path.resolve(root, job.out), emitted.files);
   run.progress.step(`${job.spec}: wrote ${job.out}`);
-  return { job, ok: true, diagnostics: loaded.diagnostics, files: [...files.keys()] };
+  return { job, ok: true, diagnostics: [...loaded.diagnostics, ...emitted.diagnostics], files: [...emitted.files.keys()] };
 }
 
 function commandFor(base: string, job: GenerateJob, explicit: boolean): string {

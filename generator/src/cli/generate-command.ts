@@ -39,6 +39,10 @@ function configFrom(values: Values): UserConfig | string {
       return `--format must be auto, prettier or none, not ${String(values.format)}`;
     config.format = values.format;
   }
+  if (values.validators !== undefined) {
+    if (values.validators !== 'all' && values.validators !== 'none') return `--validators must be all or none`;
+    config.validators = values.validators;
+  }
   if (values.progress !== undefined) {
     if (values.progress !== 'auto' && values.progress !== 'always' && values.progress !== 'never')
       return `--progress must be auto, always or never`;

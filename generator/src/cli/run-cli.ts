@@ -21,6 +21,7 @@ const commands: Record<string, Command> = {
       root: { type: 'string' },
       format: { type: 'string' },
       progress: { type: 'string' },
+      validators: { type: 'string' },
       json: { type: 'boolean' },
     },
     usage: async () => (await import('./usage.js')).generateUsage,

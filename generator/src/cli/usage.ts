@@ -10,10 +10,11 @@ Options:
   --root DIR         folder paths are taken from and shown relative to (default: .)
   --format MODE      auto | prettier | none (default: auto: prettier below 1 MB a file)
   --progress MODE    auto | always | never (default: auto: only when stderr is a terminal)
+  --validators MODE  all | none (default: all: is*/assert*/*Schema for every schema and operation part)
   --json             print the result (files, diagnostics) as JSON on stdout
 
 The settings file is JSON: { "specsDir", "outDir", "scope", "format", "formatLimit", "progress",
-"command", "jobs": [{ "spec", "out", "name" }] }, every field optional; its paths are taken from its folder.
+"validators", "command", "jobs": [{ "spec", "out", "name" }] }, every field optional; its paths are taken from its folder.
 
 Exit codes: 0 success, 1 internal error, 2 bad usage or a spec with errors (nothing written for it).
 `;

@@ -56,6 +56,10 @@ export const diagnosticCatalog = {
     summary: 'The configuration file does not fit its schema.',
     help: 'See `specsmith generate --help` and the UserConfig type for the fields a configuration may set.',
   },
+  'validator-keyword-unchecked': {
+    summary: 'A validation keyword the generated validators cannot check (an unknown format, a pattern JavaScript cannot compile).',
+    help: 'Use a format the validators know (date, time, date-time, email, hostname, ipv4, ipv6, uri, uri-reference, uuid, byte, int32, int64, float, double) or a pattern valid with the u flag; the types are generated either way.',
+  },
   'docs-folder-missing': {
     summary: 'The folder of captured doc pages does not exist.',
     help: 'Pass the folder as `specsmith docs-check DIR` or set SPECSMITH_DOCS_DIR.',

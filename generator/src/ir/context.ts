@@ -13,7 +13,7 @@ interface PendingSchema {
 
 /** State of one parse: names handed out so far and named schemas still to parse. */
 export class ParseContext {
-  readonly names = new NameRegistry();
+  readonly names = NameRegistry.withPackageNames();
   readonly pending: PendingSchema[] = [];
   readonly specNames = new Map<string, string>();
   private readonly byTarget = new Map<string, string>();

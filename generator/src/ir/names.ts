@@ -38,9 +38,19 @@ export function toIdentifier(text: string): string {
   return /^[0-9]/.test(name) || reservedWords.has(name) ? `_${name}` : name;
 }
 
+/** Names every generated package declares itself (the validators' error and issue types). */
+const packageNames = ['ValidationError', 'ValidationIssue'];
+
 /** Hands out unique names in claim order, so the same spec always gets the same names. */
 export class NameRegistry {
   private readonly used = new Set<string>();
+
+  /** A registry in which the names the package itself declares are already taken. */
+  static withPackageNames(): NameRegistry {
+    const registry = new NameRegistry();
+    for (const name of packageNames) registry.used.add(name);
+    return registry;
+  }
 
   claim(preferred: string): string {
     let name = preferred;

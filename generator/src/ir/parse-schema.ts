@@ -39,7 +39,9 @@ function parseRef(schema: Json & { $ref: string }, context: ParseContext): Schem
 
 function parseInline(schema: Json, context: ParseContext): SchemaNode {
   const meta = parseMeta(schema, context);
-  meta.assertions = assertionKeywords.filter((keyword) => keyword in schema).map((keyword) => ({ keyword, schema: parseSchema(schema[keyword], context) }));
+  meta.assertions = assertionKeywords
+    .filter((keyword) => keyword in schema)
+    .map((keyword) => ({ keyword, schema: parseSchema(schema[keyword], context) }));
   const base = parseBase(schema, meta, context);
   return parseComposition({ schema, base, meta, context });
 }

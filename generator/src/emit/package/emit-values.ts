@@ -18,12 +18,32 @@ export function runtimeValues(model: ApiModel): RuntimeValue[] {
   });
 }
 
-export function emitEsm(values: readonly RuntimeValue[], header: string): string {
-  const body = values.map((value) => `export const ${value.name} = ${value.expression};`);
-  return `${header}${body.length === 0 ? 'export {};' : body.join('\n')}\n`;
+/**
+ * The exports of the ES module. `more` are bound to names the module defines before (the validators);
+ * an export whose expression is its own name is re-exported as it is.
+ */
+export function emitEsm(
+  values: readonly RuntimeValue[],
+  header: string,
+  more: readonly RuntimeValue[] = [],
+  reexportFrom: readonly string[] = [],
+): string {
+  const all = [...values, ...more];
+  const bound = all.filter((value) => value.name === value.expression).map((value) => value.name);
+  const lines = all.filter((value) => value.name !== value.expression).map((value) => `export const ${value.name} = ${value.expression};`);
+  if (bound.length > 0) lines.push(`export { ${bound.join(', ')} };`);
+  lines.push(...reexportFrom.map((module) => `export * from './${module}';`));
+  return `${header}${(lines.length === 0 ? ['export {};'] : lines).join('\n')}\n`;
 }
 
-export function emitCommonJs(values: readonly RuntimeValue[], header: string): string {
-  const body = values.map((value) => `exports.${value.name} = ${value.expression};`);
-  return `${header}'use strict';\n${body.join('\n')}\n`;
+/** CommonJS exports, each assigned by name so that Node's CommonJS-to-ESM lexer sees every one. */
+export function emitCommonJs(
+  values: readonly RuntimeValue[],
+  header: string,
+  more: readonly RuntimeValue[] = [],
+  requireFrom: readonly string[] = [],
+): string {
+  const requires = requireFrom.map((module) => `const validators = require('./${module}');`);
+  const lines = [...values, ...more].map((value) => `exports.${value.name} = ${value.expression};`);
+  return `${header}'use strict';\n${[...requires, ...lines].join('\n')}\n`;
 }

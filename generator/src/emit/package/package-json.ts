@@ -1,7 +1,9 @@
 import type { ApiModel } from '../../ir/types.js';
 
-/** The files every generated package ships; `package.json` `files` and the writer both use it. */
-export const packageFiles = ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'README.md'] as const;
+/** The files every generated package ships. */
+const packageFiles = ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'README.md'];
+/** The compiled validators, in a module of their own (re-exported by the index), when the spec has any. */
+export const validatorFiles = { esm: 'validators.js', commonJs: 'validators.cjs' } as const;
 
 /**
  * npm needs semver; specs often say `1` or `2.0`. Those are padded (`1.0.0`); anything else that is
@@ -16,11 +18,14 @@ export function packageVersion(version: string): string {
   return label === '' ? '0.0.0' : `0.0.0-${label}`;
 }
 
-export function emitPackageJson({ model, packageName }: { model: ApiModel; packageName: string }): string {
+/** The Standard Schema types the validators' declarations refer to (types only, no runtime code). */
+const standardSchemaRange = '^1.1.0';
+
+export function emitPackageJson({ model, packageName, validators }: { model: ApiModel; packageName: string; validators: boolean }): string {
   const manifest = {
     name: packageName,
     version: packageVersion(model.info.version),
-    description: `TypeScript types for ${model.info.title.replace(/\s+/g, ' ').trim()}, generated from its OpenAPI description`,
+    description: `TypeScript types${validators ? ' and validators' : ''} for ${model.info.title.replace(/\s+/g, ' ').trim()}, generated from its OpenAPI description`,
     type: 'module',
     sideEffects: false,
     engines: { node: '>=20.19' },
@@ -33,7 +38,8 @@ export function emitPackageJson({ model, packageName }: { model: ApiModel; packa
     },
     main: './index.cjs',
     types: './index.d.cts',
-    files: [...packageFiles],
+    files: validators ? [...packageFiles, validatorFiles.esm, validatorFiles.commonJs] : packageFiles,
+    ...(validators ? { dependencies: { '@standard-schema/spec': standardSchemaRange } } : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

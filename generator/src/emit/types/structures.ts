@@ -1,13 +1,22 @@
 import {
   StructureKind,
   VariableDeclarationKind,
+  type ClassDeclarationStructure,
+  type FunctionDeclarationStructure,
+  type ImportDeclarationStructure,
   type InterfaceDeclarationStructure,
   type PropertySignatureStructure,
   type TypeAliasDeclarationStructure,
   type VariableStatementStructure,
 } from 'ts-morph';
 
-export type TypeStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | VariableStatementStructure;
+export type TypeStatement =
+  | InterfaceDeclarationStructure
+  | TypeAliasDeclarationStructure
+  | VariableStatementStructure
+  | FunctionDeclarationStructure
+  | ClassDeclarationStructure
+  | ImportDeclarationStructure;
 
 const docsOf = (doc: string | undefined) => (doc === undefined ? [] : [doc]);
 
@@ -61,5 +70,60 @@ export function tsDeclareConst({ name, type, doc }: { name: string; type: string
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ name, type }],
     docs: docsOf(doc),
+  };
+}
+
+/** `import type { NAMES } from 'MODULE';` */
+export function tsImportTypes({ names, module }: { names: string[]; module: string }): ImportDeclarationStructure {
+  return { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: names, moduleSpecifier: module };
+}
+
+/** `export declare function NAME(PARAMETER: unknown): RETURNS;` for declaration files. */
+export function tsDeclareFunction({
+  name,
+  returns,
+  doc,
+}: {
+  name: string;
+  returns: string;
+  doc: string | undefined;
+}): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name,
+    isExported: true,
+    hasDeclareKeyword: true,
+    parameters: [{ name: 'value', type: 'unknown' }],
+    returnType: returns,
+    docs: docsOf(doc),
+  };
+}
+
+/** `export declare class NAME extends BASE { readonly PROPERTY: TYPE; }` for declaration files. */
+export function tsDeclareClass({
+  name,
+  base,
+  properties,
+  doc,
+}: {
+  name: string;
+  base: string;
+  properties: { name: string; type: string; doc: string }[];
+  doc: string;
+}): ClassDeclarationStructure {
+  return {
+    kind: StructureKind.Class,
+    name,
+    isExported: true,
+    hasDeclareKeyword: true,
+    extends: base,
+    properties: properties.map((property) => ({
+      kind: StructureKind.Property,
+      name: property.name,
+      type: property.type,
+      isReadonly: true,
+      docs: [property.doc],
+    })),
+    docs: [doc],
   };
 }

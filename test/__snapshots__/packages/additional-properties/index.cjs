@@ -2,3 +2,20 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/additional-properties.yaml --out .tmp/snapshots/additional-properties --name @fixtures/additional-properties
 
 'use strict';
+const validators = require('./validators.cjs');
+exports.ValidationError = validators.ValidationError;
+exports.isClosed = validators.isClosed;
+exports.assertClosed = validators.assertClosed;
+exports.ClosedSchema = validators.ClosedSchema;
+exports.isOpen = validators.isOpen;
+exports.assertOpen = validators.assertOpen;
+exports.OpenSchema = validators.OpenSchema;
+exports.isUnstated = validators.isUnstated;
+exports.assertUnstated = validators.assertUnstated;
+exports.UnstatedSchema = validators.UnstatedSchema;
+exports.isStringMap = validators.isStringMap;
+exports.assertStringMap = validators.assertStringMap;
+exports.StringMapSchema = validators.StringMapSchema;
+exports.isTypedWithProperties = validators.isTypedWithProperties;
+exports.assertTypedWithProperties = validators.assertTypedWithProperties;
+exports.TypedWithPropertiesSchema = validators.TypedWithPropertiesSchema;

@@ -2,3 +2,14 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/all-of.yaml --out .tmp/snapshots/all-of --name @fixtures/all-of
 
 'use strict';
+const validators = require('./validators.cjs');
+exports.ValidationError = validators.ValidationError;
+exports.isBase = validators.isBase;
+exports.assertBase = validators.assertBase;
+exports.BaseSchema = validators.BaseSchema;
+exports.isExtended = validators.isExtended;
+exports.assertExtended = validators.assertExtended;
+exports.ExtendedSchema = validators.ExtendedSchema;
+exports.isWithOwnProperties = validators.isWithOwnProperties;
+exports.assertWithOwnProperties = validators.assertWithOwnProperties;
+exports.WithOwnPropertiesSchema = validators.WithOwnPropertiesSchema;

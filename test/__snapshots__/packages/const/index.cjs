@@ -2,4 +2,12 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/const.yaml --out .tmp/snapshots/const --name @fixtures/const
 
 'use strict';
+const validators = require('./validators.cjs');
 exports.VersionValues = Object.freeze(['v2']);
+exports.ValidationError = validators.ValidationError;
+exports.isVersion = validators.isVersion;
+exports.assertVersion = validators.assertVersion;
+exports.VersionSchema = validators.VersionSchema;
+exports.isEvent = validators.isEvent;
+exports.assertEvent = validators.assertEvent;
+exports.EventSchema = validators.EventSchema;

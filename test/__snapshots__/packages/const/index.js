@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/const.yaml --out .tmp/snapshots/const --name @fixtures/const
 
 export const VersionValues = Object.freeze(['v2']);
+export * from './validators.js';

@@ -2,3 +2,14 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/discriminator-implicit.yaml --out .tmp/snapshots/discriminator-implicit --name @fixtures/discriminator-implicit
 
 'use strict';
+const validators = require('./validators.cjs');
+exports.ValidationError = validators.ValidationError;
+exports.isShape = validators.isShape;
+exports.assertShape = validators.assertShape;
+exports.ShapeSchema = validators.ShapeSchema;
+exports.isCircle = validators.isCircle;
+exports.assertCircle = validators.assertCircle;
+exports.CircleSchema = validators.CircleSchema;
+exports.isSquare = validators.isSquare;
+exports.assertSquare = validators.assertSquare;
+exports.SquareSchema = validators.SquareSchema;

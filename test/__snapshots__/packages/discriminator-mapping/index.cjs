@@ -2,3 +2,14 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/discriminator-mapping.yaml --out .tmp/snapshots/discriminator-mapping --name @fixtures/discriminator-mapping
 
 'use strict';
+const validators = require('./validators.cjs');
+exports.ValidationError = validators.ValidationError;
+exports.isPet = validators.isPet;
+exports.assertPet = validators.assertPet;
+exports.PetSchema = validators.PetSchema;
+exports.isCat = validators.isCat;
+exports.assertCat = validators.assertCat;
+exports.CatSchema = validators.CatSchema;
+exports.isDog = validators.isDog;
+exports.assertDog = validators.assertDog;
+exports.DogSchema = validators.DogSchema;

@@ -2,3 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/jsdoc-constraints.yaml --out .tmp/snapshots/jsdoc-constraints --name @fixtures/jsdoc-constraints
 
 'use strict';
+const validators = require('./validators.cjs');
+exports.ValidationError = validators.ValidationError;
+exports.isDocumented = validators.isDocumented;
+exports.assertDocumented = validators.assertDocumented;
+exports.DocumentedSchema = validators.DocumentedSchema;

@@ -2,3 +2,11 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/json-document.json --out .tmp/snapshots/json-document --name @fixtures/json-document
 
 'use strict';
+const validators = require('./validators.cjs');
+exports.ValidationError = validators.ValidationError;
+exports.isPong = validators.isPong;
+exports.assertPong = validators.assertPong;
+exports.PongSchema = validators.PongSchema;
+exports.isPingResponse200 = validators.isPingResponse200;
+exports.assertPingResponse200 = validators.assertPingResponse200;
+exports.PingResponse200Schema = validators.PingResponse200Schema;

@@ -2,3 +2,11 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/nullable-3-0.yaml --out .tmp/snapshots/nullable-3-0 --name @fixtures/nullable-3-0
 
 'use strict';
+const validators = require('./validators.cjs');
+exports.ValidationError = validators.ValidationError;
+exports.isAccount = validators.isAccount;
+exports.assertAccount = validators.assertAccount;
+exports.AccountSchema = validators.AccountSchema;
+exports.isOwner = validators.isOwner;
+exports.assertOwner = validators.assertOwner;
+exports.OwnerSchema = validators.OwnerSchema;

@@ -2,3 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/object-basic.yaml --out .tmp/snapshots/object-basic --name @fixtures/object-basic
 
 'use strict';
+const validators = require('./validators.cjs');
+exports.ValidationError = validators.ValidationError;
+exports.isCustomer = validators.isCustomer;
+exports.assertCustomer = validators.assertCustomer;
+exports.CustomerSchema = validators.CustomerSchema;

@@ -2,3 +2,14 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/one-of-any-of.yaml --out .tmp/snapshots/one-of-any-of --name @fixtures/one-of-any-of
 
 'use strict';
+const validators = require('./validators.cjs');
+exports.ValidationError = validators.ValidationError;
+exports.isIdOrName = validators.isIdOrName;
+exports.assertIdOrName = validators.assertIdOrName;
+exports.IdOrNameSchema = validators.IdOrNameSchema;
+exports.isContact = validators.isContact;
+exports.assertContact = validators.assertContact;
+exports.ContactSchema = validators.ContactSchema;
+exports.isMultiType = validators.isMultiType;
+exports.assertMultiType = validators.assertMultiType;
+exports.MultiTypeSchema = validators.MultiTypeSchema;

@@ -2,3 +2,14 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/recursive.yaml --out .tmp/snapshots/recursive --name @fixtures/recursive
 
 'use strict';
+const validators = require('./validators.cjs');
+exports.ValidationError = validators.ValidationError;
+exports.isTreeNode = validators.isTreeNode;
+exports.assertTreeNode = validators.assertTreeNode;
+exports.TreeNodeSchema = validators.TreeNodeSchema;
+exports.isEven = validators.isEven;
+exports.assertEven = validators.assertEven;
+exports.EvenSchema = validators.EvenSchema;
+exports.isOdd = validators.isOdd;
+exports.assertOdd = validators.assertOdd;
+exports.OddSchema = validators.OddSchema;

@@ -2,6 +2,7 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/string-enums.yaml --out .tmp/snapshots/string-enums --name @fixtures/string-enums
 
 'use strict';
+const validators = require('./validators.cjs');
 exports.CardStatusValues = Object.freeze([
   'ACTIVE',
   'BLOCKED',
@@ -258,3 +259,16 @@ exports.Country2Values = Object.freeze([
   'ZM',
   'ZW',
 ]);
+exports.ValidationError = validators.ValidationError;
+exports.isCardStatus = validators.isCardStatus;
+exports.assertCardStatus = validators.assertCardStatus;
+exports.CardStatusSchema = validators.CardStatusSchema;
+exports.isCountry = validators.isCountry;
+exports.assertCountry = validators.assertCountry;
+exports.CountrySchema = validators.CountrySchema;
+exports.isHolder = validators.isHolder;
+exports.assertHolder = validators.assertHolder;
+exports.HolderSchema = validators.HolderSchema;
+exports.isCountry2 = validators.isCountry2;
+exports.assertCountry2 = validators.assertCountry2;
+exports.Country2Schema = validators.Country2Schema;

@@ -257,3 +257,4 @@ export const Country2Values = Object.freeze([
   'ZM',
   'ZW',
 ]);
+export * from './validators.js';

@@ -2,3 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/type-null-3-1.yaml --out .tmp/snapshots/type-null-3-1 --name @fixtures/type-null-3-1
 
 'use strict';
+const validators = require('./validators.cjs');
+exports.ValidationError = validators.ValidationError;
+exports.isAccount = validators.isAccount;
+exports.assertAccount = validators.assertAccount;
+exports.AccountSchema = validators.AccountSchema;

@@ -1,0 +1,102 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
+import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import type { ValidatorSet } from './validator-set.js';
+
+const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
+
+/** A format as the runtime template defines it (and AJV compiles against). */
+export type RuntimeFormat =
+  { type: 'string'; validate: (value: string) => boolean } | { type: 'number'; validate: (value: number) => boolean };
+
+const rootId = 'specsmith:validators';
+
+/**
+ * AJV's runtime modules that standalone code imports, and the name of the runtime template's function
+ * that replaces each. Anything else AJV asks for is a generator bug: generation stops rather than ship
+ * a `require` an ES module cannot run.
+ */
+const runtimeHelpers: Record<string, string> = {
+  'ajv/dist/runtime/ucs2length': 'ucs2length',
+  'ajv/dist/runtime/equal': 'equal',
+};
+
+/**
+ * Compiles every validator of the set with AJV (JSON Schema 2020-12, strict) into standalone code: one
+ * function expression that returns the validators in entry order. `allErrors` collects every problem;
+ * otherwise a validator stops at the first. The code expects `formats`, `ucs2length` and `equal` in scope.
+ */
+export function compileValidators({
+  set,
+  formats,
+  allErrors,
+}: {
+  set: ValidatorSet;
+  formats: Readonly<Record<string, RuntimeFormat>>;
+  allErrors: boolean;
+}): string {
+  const ajv = new Ajv2020({
+    code: { source: true, esm: true, formats: _`formats` },
+    strict: true,
+    // OpenAPI schemas often put a constraint beside a `$ref` or a union of types; both are fine to check.
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    // Each named schema becomes one function that others call: inlining them makes the code grow with
+    // every use, past what a large spec can compile.
+    inlineRefs: false,
+    allowUnionTypes: true,
+    allErrors,
+    // The package words its own messages from keyword and parameters (templates/validators/api.js).
+    messages: false,
+  });
+  for (const [name, definition] of Object.entries(formats)) ajv.addFormat(name, definition);
+  ajv.addSchema({ $id: rootId, $defs: set.defs });
+  const refs = set.entries.map((entry, index) => [`v${index}`, `${rootId}#/$defs/${encodeURIComponent(entry.def)}`] as const);
+  const statements: string[] = [];
+  const declared = new Set<string>();
+  // AJV assembles standalone code by re-spreading everything emitted so far, which overflows the call
+  // stack past some ten thousand functions; batches stay small, and a declaration a previous batch
+  // already emitted (same AJV instance, so same name, same code) is skipped.
+  for (let start = 0; start < refs.length; start += batchSize) {
+    const code = standaloneCode(ajv, Object.fromEntries(refs.slice(start, start + batchSize)));
+    for (const statement of topLevelStatements(code)) {
+      const name = declaredName(statement);
+      if (name !== undefined && declared.has(name)) continue;
+      if (name !== undefined) declared.add(name);
+      statements.push(statement);
+    }
+  }
+  // One top-level declaration a line, so that a change to one schema is a small diff.
+  const body = replaceRequires(statements.join('\n'));
+  return `(() => {\n${body}\nreturn [${refs.map(([name]) => name).join(', ')}];\n})()`;
+}
+
+const batchSize = 250;
+
+/**
+ * Splits AJV's standalone module into its top-level statements: module-scope values (`const schema3 =`,
+ * `func`, `pattern`, `formats`, `wrapper`, `root`), exports, functions and their `evaluated` records.
+ * These names exist only at module scope in AJV's output, so the split points are unambiguous.
+ */
+function topLevelStatements(code: string): string[] {
+  const body = code.replace(/^"use strict";/, '').replace(/export const (v\d+) = /g, 'const $1 = ');
+  return body
+    .split(
+      /(?<=[;}])(?=function validate\d+\(|const (?:schema|func|pattern|formats|wrapper|root|v)\d+ = )|(?<=\})(?=validate\d+\.evaluated = )/,
+    )
+    .filter((statement) => statement.trim() !== '');
+}
+
+function declaredName(statement: string): string | undefined {
+  const match = /^(?:function (validate\d+)\(|const (\w+) = |(validate\d+\.evaluated) = )/.exec(statement);
+  return match === null ? undefined : (match[1] ?? match[2] ?? match[3]);
+}
+
+function replaceRequires(code: string): string {
+  return code.replace(/require\("([^"]+)"\)(\.default)?/g, (match, module: string) => {
+    const helper = runtimeHelpers[module];
+    if (helper === undefined) throw new Error(`AJV standalone code requires ${module}, which the validator runtime does not provide`);
+    return helper;
+  });
+}

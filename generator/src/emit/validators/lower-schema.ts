@@ -1,0 +1,171 @@
+import type { NamedSchema, ObjectNode, SchemaMeta, SchemaNode } from '../../ir/types.js';
+
+/** A JSON Schema 2020-12 schema, as AJV compiles it. */
+export type JsonSchema = boolean | { [keyword: string]: unknown };
+
+/**
+ * Which view a validator checks (OpenAPI 3.1 §4.8.24.4): a request rejects `readOnly` properties, a
+ * response ignores `writeOnly` ones; `as-written` checks the schema as the spec states it.
+ */
+export type ValidationDirection = 'as-written' | 'request' | 'response';
+
+export interface LowerContext {
+  direction: ValidationDirection;
+  schemas: ReadonlyMap<string, NamedSchema>;
+  /** OpenAPI 3.0 ignores the siblings of `$ref`; 3.1 applies them. */
+  refSiblings: boolean;
+  /** Formats the runtime can check, with the JSON type each applies to; any other format is not checked. */
+  formats: ReadonlyMap<string, 'string' | 'number'>;
+  /** Keywords left out because they cannot be checked (an unknown format, a pattern JavaScript cannot compile). */
+  dropped: { keyword: string; value: unknown; meta: SchemaMeta }[];
+}
+
+/** The `$defs` key of a named schema in a direction: its request or response view when the two differ. */
+export function defName(named: NamedSchema, direction: ValidationDirection): string {
+  if (named.variants === undefined || direction === 'as-written') return named.name;
+  return direction === 'request' ? named.variants.request : named.variants.response;
+}
+
+/** An IR node as plain JSON Schema 2020-12, with the OpenAPI dialect lowered (no discriminator, no nullable). */
+export function lowerSchema(node: SchemaNode, context: LowerContext): JsonSchema {
+  const schema = withAssertions(lowerBare(node, context), node.meta, context);
+  return node.meta.nullable && node.kind !== 'null' && node.kind !== 'unknown' ? allowNull(schema) : schema;
+}
+
+function lowerBare(node: SchemaNode, context: LowerContext): JsonSchema {
+  switch (node.kind) {
+    case 'ref':
+      return lowerRef(node, context);
+    case 'string':
+      return { type: 'string', ...constraints(node.meta, 'string', context) };
+    case 'number':
+      return { type: node.integer ? 'integer' : 'number', ...constraints(node.meta, 'number', context) };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'null':
+      return { type: 'null' };
+    case 'literal':
+      return node.values.length === 1 ? { const: node.values[0] } : { enum: node.values };
+    case 'array':
+      return lowerArray(node, context);
+    case 'object':
+      return lowerObject(node, context);
+    case 'composition':
+      return lowerComposition(node, context);
+    case 'unknown':
+      return true;
+    case 'never':
+      return false;
+  }
+}
+
+function lowerRef(node: Extract<SchemaNode, { kind: 'ref' }>, context: LowerContext): JsonSchema {
+  const named = context.schemas.get(node.name);
+  const target = named === undefined ? node.name : defName(named, context.direction);
+  const reference = { $ref: `#/$defs/${encodeURIComponent(target)}` };
+  return context.refSiblings ? { ...reference, ...constraints(node.meta, undefined, context) } : reference;
+}
+
+function lowerArray(node: Extract<SchemaNode, { kind: 'array' }>, context: LowerContext): JsonSchema {
+  const schema: Record<string, unknown> = { type: 'array' };
+  if (node.prefixItems.length > 0) schema.prefixItems = node.prefixItems.map((item) => lowerSchema(item, context));
+  if (node.items.kind !== 'unknown') schema.items = lowerSchema(node.items, context);
+  return { ...schema, ...constraints(node.meta, 'array', context) };
+}
+
+/** Properties per direction: a `readOnly` one is refused in a request, a `writeOnly` one ignored in a response. */
+function lowerObject(node: ObjectNode, context: LowerContext): JsonSchema {
+  const entries: [string, JsonSchema][] = [];
+  const required: string[] = [];
+  for (const property of node.properties) {
+    if (context.direction === 'request' && property.access === 'read-only') entries.push([property.name, false]);
+    else if (context.direction === 'response' && property.access === 'write-only') entries.push([property.name, true]);
+    else {
+      entries.push([property.name, lowerSchema(property.schema, context)]);
+      if (property.required) required.push(property.name);
+    }
+  }
+  required.push(...node.extraRequired);
+  // Object.fromEntries defines own properties, so a property named `__proto__` stays a property.
+  const schema: Record<string, unknown> = node.untyped ? {} : { type: 'object' };
+  if (entries.length > 0) schema.properties = Object.fromEntries(entries);
+  if (required.length > 0) schema.required = required;
+  if (node.additional === false) schema.additionalProperties = false;
+  else if (typeof node.additional === 'object') schema.additionalProperties = lowerSchema(node.additional, context);
+  return { ...schema, ...constraints(node.meta, 'object', context) };
+}
+
+/** `allOf` as is; `oneOf`/`anyOf` with a discriminator: each branch pinned to its tag values by `const`/`enum`. */
+function lowerComposition(node: Extract<SchemaNode, { kind: 'composition' }>, context: LowerContext): JsonSchema {
+  const tags = new Map(node.discriminator?.tags.map((tag) => [tag.member, tag.values]) ?? []);
+  const members = node.members.map((member, index) => {
+    const lowered = lowerSchema(member, context);
+    const values = tags.get(index);
+    if (values === undefined || node.discriminator === undefined) return lowered;
+    const tag = values.length === 1 ? { const: values[0] } : { enum: values };
+    const pin = {
+      type: 'object',
+      properties: Object.fromEntries([[node.discriminator.propertyName, tag]]),
+      required: [node.discriminator.propertyName],
+    };
+    return { allOf: [lowered, pin] };
+  });
+  // A folded schema shares its meta with its own-keywords member, which already carries the constraints.
+  const shared = node.members.some((member) => member.meta === node.meta);
+  return { [node.mode]: members, ...(shared ? {} : constraints(node.meta, undefined, context)) };
+}
+
+/** Validation keywords of the node that apply to its JSON type (all of them when the type is not known). */
+function constraints(
+  meta: SchemaMeta,
+  type: 'string' | 'number' | 'array' | 'object' | undefined,
+  context: LowerContext,
+): Record<string, unknown> {
+  const kept: [string, unknown][] = [];
+  for (const { keyword, value } of meta.constraints) {
+    if (keyword === 'contentEncoding' || keyword === 'contentMediaType') continue;
+    if (keyword === 'pattern' && !compiles(String(value))) {
+      context.dropped.push({ keyword, value, meta });
+      continue;
+    }
+    kept.push([keyword, value]);
+  }
+  // Length checks are cheaper than patterns: AJV checks keywords in the order they are written.
+  kept.sort(([a], [b]) => Number(a === 'pattern') - Number(b === 'pattern'));
+  const format = meta.format;
+  if (format !== undefined) {
+    const applies = context.formats.get(format);
+    if (applies === undefined) context.dropped.push({ keyword: 'format', value: format, meta });
+    else if (type === undefined || applies === type) kept.push(['format', format]);
+  }
+  return Object.fromEntries(kept);
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function withAssertions(schema: JsonSchema, meta: SchemaMeta, context: LowerContext): JsonSchema {
+  if (meta.assertions.length === 0 || schema === false) return schema;
+  const base = schema === true ? {} : schema;
+  const added = meta.assertions.map(({ keyword, schema: sub }) => [keyword, lowerSchema(sub, context)] as const);
+  return { ...base, ...Object.fromEntries(added) };
+}
+
+/** 3.0 `nullable` / 3.1 `type: [T, "null"]`: `null` joins the allowed values. */
+function allowNull(schema: JsonSchema): JsonSchema {
+  if (schema === true) return true;
+  if (schema === false) return { type: 'null' };
+  if (Array.isArray(schema.enum)) return { ...schema, enum: [...schema.enum, null] };
+  if ('const' in schema) {
+    const { const: value, ...rest } = schema;
+    return { ...rest, enum: [value, null] };
+  }
+  if (typeof schema.type === 'string' && !('$ref' in schema)) return { ...schema, type: [schema.type, 'null'] };
+  return { anyOf: [schema, { type: 'null' }] };
+}

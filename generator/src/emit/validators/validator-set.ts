@@ -1,0 +1,96 @@
+import type { ApiModel, NamedSchema, OperationNode, ParameterLocation, SchemaNode } from '../../ir/types.js';
+import { defName, lowerSchema, type JsonSchema, type LowerContext, type ValidationDirection } from './lower-schema.js';
+
+/** One exported validator: `is<name>`, `assert<name>`, `<name>Schema`, checking `$defs/<def>`. */
+export interface ValidatorEntry {
+  /** The type the validator narrows to (a component schema, its view, or an operation part). */
+  name: string;
+  def: string;
+}
+
+export interface ValidatorSet {
+  entries: ValidatorEntry[];
+  /** Every schema the validators need, by `$defs` key. */
+  defs: Record<string, JsonSchema>;
+  dropped: LowerContext['dropped'];
+}
+
+const directions: ValidationDirection[] = ['as-written', 'request', 'response'];
+const parameterParts: ParameterLocation[] = ['path', 'query', 'header'];
+
+/**
+ * What the validators of a package check: every component schema (and its request and response views
+ * when they differ), and per operation its path, query and header parameters, its request body and each
+ * documented response, each in its direction.
+ */
+export function collectValidators(model: ApiModel, formats: LowerContext['formats']): ValidatorSet {
+  const schemas = new Map(model.schemas.map((named) => [named.name, named]));
+  const dropped: LowerContext['dropped'] = [];
+  const contextFor = (direction: ValidationDirection): LowerContext => ({
+    direction,
+    schemas,
+    refSiblings: !model.openapi.startsWith('3.0'),
+    formats,
+    dropped,
+  });
+  const defs: [string, JsonSchema][] = [];
+  const entries: ValidatorEntry[] = [];
+  for (const named of model.schemas) {
+    for (const direction of viewsOf(named)) {
+      const def = defName(named, direction);
+      defs.push([def, lowerSchema(named.schema, contextFor(direction))]);
+      entries.push({ name: def, def });
+    }
+  }
+  for (const operation of model.operations) {
+    for (const [name, schema] of operationParts(operation, contextFor)) {
+      defs.push([name, schema]);
+      entries.push({ name, def: name });
+    }
+  }
+  return { entries, defs: Object.fromEntries(defs), dropped: dedupeDropped(dropped) };
+}
+
+function viewsOf(named: NamedSchema): ValidationDirection[] {
+  return named.variants === undefined ? ['as-written'] : directions;
+}
+
+function operationParts(operation: OperationNode, contextFor: (direction: ValidationDirection) => LowerContext): [string, JsonSchema][] {
+  const parts: [string, JsonSchema][] = [];
+  const request = contextFor('request');
+  for (const location of parameterParts) {
+    const parameters = operation.parameters[location];
+    if (parameters.length === 0) continue;
+    const properties = Object.fromEntries(parameters.map((parameter) => [parameter.name, lowerSchema(parameter.schema, request)]));
+    const required = parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name);
+    // Headers stay open: proxies and clients add their own. Path and query parameters are the operation's.
+    const closed = location !== 'header';
+    parts.push([
+      operation.names.params[location],
+      { type: 'object', properties, ...(required.length > 0 ? { required } : {}), ...(closed ? { additionalProperties: false } : {}) },
+    ]);
+  }
+  const body = jsonSchemaOf(operation.requestBody?.contents ?? []);
+  if (body !== undefined) parts.push([operation.names.requestBody, lowerSchema(body, request)]);
+  for (const response of operation.responses) {
+    const schema = jsonSchemaOf(response.contents);
+    const name = operation.names.response[response.status];
+    if (schema !== undefined && name !== undefined) parts.push([name, lowerSchema(schema, contextFor('response'))]);
+  }
+  return parts;
+}
+
+/** The schema of the JSON media type (`application/json` or any `+json`), which is what validators check. */
+function jsonSchemaOf(contents: { mediaType: string; schema: SchemaNode }[]): SchemaNode | undefined {
+  return contents.find((media) => /^application\/(?:[\w.+-]+\+)?json\b/i.test(media.mediaType))?.schema;
+}
+
+function dedupeDropped(dropped: LowerContext['dropped']): LowerContext['dropped'] {
+  const seen = new Set<string>();
+  return dropped.filter((item) => {
+    const key = `${item.keyword}\u0000${String(item.value)}\u0000${item.meta.origin?.pointer ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

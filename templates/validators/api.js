@@ -1,0 +1,176 @@
+// The API of specsmith's generated validators: `is*`, `assert*`, Standard Schema objects and ValidationError.
+// Copied into each generated package (inlined in its index.js and index.cjs) and wrapped around the
+// precompiled validator functions. Nothing here compiles code at run time.
+
+/** Thrown by `assert*` functions: `issues` lists every problem found, each with a JSON pointer into the value. */
+export class ValidationError extends Error {
+  constructor(subject, issues) {
+    super(`${subject} is not valid:\n${issues.map((issue) => `  ${issue.message}`).join('\n')}`);
+    this.name = 'ValidationError';
+    this.issues = issues;
+  }
+}
+
+/** Runs a compiled validator; never throws (a value too deep or cyclic for the checks is an issue, not a crash). */
+function errorsOf(check, value) {
+  try {
+    return check(value) ? undefined : (check.errors ?? []);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{ instancePath: '', keyword: 'value', params: { reason }, message: `cannot be checked: ${reason}` }];
+  }
+}
+
+const plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const shown = (value) => JSON.stringify(value);
+
+/** What the rule says, in words; AJV's own message when the keyword is not one of these. */
+function describe(error, value) {
+  const params = error.params ?? {};
+  switch (error.keyword) {
+    case 'maxLength':
+      return `must be at most ${plural(params.limit, 'character')}`;
+    case 'minLength':
+      return params.limit === 1 ? 'must not be empty' : `must be at least ${plural(params.limit, 'character')}`;
+    case 'pattern':
+      return `must match the pattern ${params.pattern}`;
+    case 'format':
+      return `must be a valid ${params.format}`;
+    case 'enum':
+      return enumMessage(value, params.allowedValues ?? []);
+    case 'const':
+      return `must be ${shown(params.allowedValue)}`;
+    case 'type':
+      return `must be of type ${Array.isArray(params.type) ? params.type.join(' or ') : params.type}`;
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not a known property';
+    case 'false schema':
+      return 'is not allowed here';
+    case 'maximum':
+      return `must be at most ${params.limit}`;
+    case 'minimum':
+      return `must be at least ${params.limit}`;
+    case 'exclusiveMaximum':
+      return `must be less than ${params.limit}`;
+    case 'exclusiveMinimum':
+      return `must be more than ${params.limit}`;
+    case 'maxItems':
+      return `must have at most ${plural(params.limit, 'item')}`;
+    case 'minItems':
+      return `must have at least ${plural(params.limit, 'item')}`;
+    case 'uniqueItems':
+      return `must not repeat items (items ${params.j} and ${params.i} are equal)`;
+    case 'oneOf':
+    case 'anyOf':
+      return 'must match one of the allowed shapes';
+    default:
+      return error.message ?? `fails the ${error.keyword} rule`;
+  }
+}
+
+function enumMessage(value, allowed) {
+  const list =
+    allowed.length <= 15 ? allowed.map(shown).join(', ') : `${allowed.slice(0, 10).map(shown).join(', ')}, … (${allowed.length} values)`;
+  const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+  return `must be one of ${list}${suggestion === undefined ? '' : `; did you mean ${shown(suggestion)}?`}`;
+}
+
+/** The allowed string closest to `value`: same letters in another case, or within a small edit distance. */
+function closest(value, allowed) {
+  const lower = value.toLowerCase();
+  const strings = allowed.filter((candidate) => typeof candidate === 'string');
+  const sameLetters = strings.find((candidate) => candidate.toLowerCase() === lower);
+  if (sameLetters !== undefined) return sameLetters;
+  let best;
+  let bestDistance = Math.max(1, Math.floor(value.length / 4)) + 1;
+  for (const candidate of strings) {
+    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    if (Math.min(...current) >= limit) return limit;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+const escapeToken = (token) => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** The part of `root` a JSON pointer names (own properties only). */
+function valueAt(root, pointer) {
+  let node = root;
+  for (const token of segmentsOf(pointer)) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    node = node[token];
+  }
+  return node;
+}
+
+/** One issue a person can act on: where (a JSON pointer into the value), what, and the rule's keyword. */
+function issueOf(error, root) {
+  const params = error.params ?? {};
+  const at = error.instancePath ?? '';
+  let path = at;
+  if (error.keyword === 'required') path += `/${escapeToken(params.missingProperty)}`;
+  if (error.keyword === 'additionalProperties') path += `/${escapeToken(params.additionalProperty)}`;
+  const message = `${path === '' ? 'the value' : path} ${describe(error, valueAt(root, at))}`;
+  return { path, message, keyword: error.keyword, params };
+}
+
+/** `if` only reports that its `then` or `else` failed; the branch's own errors say what. */
+const meaningful = (errors) => {
+  const specific = errors.filter((error) => error.keyword !== 'if');
+  return specific.length > 0 ? specific : errors;
+};
+
+const segmentsOf = (pointer) =>
+  pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((token) => (/^(?:0|[1-9]\d*)$/.test(token) ? Number(token) : token));
+
+/**
+ * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
+ * throws a ValidationError) and a Standard Schema v1 object for libraries that accept one.
+ */
+function createValidator(subject, first, all) {
+  const issues = (value) => {
+    const errors = errorsOf(all, value);
+    return errors === undefined ? undefined : meaningful(errors).map((error) => issueOf(error, value));
+  };
+  return {
+    is: (value) => errorsOf(first, value) === undefined,
+    assert: (value) => {
+      const found = issues(value);
+      if (found !== undefined) throw new ValidationError(subject, found);
+    },
+    schema: {
+      '~standard': {
+        version: 1,
+        vendor: 'specsmith',
+        validate: (value) => {
+          const found = issues(value);
+          return found === undefined
+            ? { value }
+            : { issues: found.map((issue) => ({ message: issue.message, path: segmentsOf(issue.path) })) };
+        },
+      },
+    },
+  };
+}

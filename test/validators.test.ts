@@ -1,0 +1,267 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { generateFixture } from './support/generate-fixture.js';
+import { fixturesDir, repoRoot, temporaryDirectory } from './support/paths.js';
+import { violations } from './support/violations.js';
+
+type Json = Record<string, unknown>;
+interface Issue {
+  path: string;
+  message: string;
+  keyword: string;
+  params: Json;
+}
+interface StandardResult {
+  value?: unknown;
+  issues?: { message: string; path: (string | number)[] }[];
+}
+/** A generated validators module, seen through its naming convention. */
+type Module = Record<string, unknown> & { ValidationError: new (...args: never[]) => Error & { issues: Issue[] } };
+
+const is = (module: Module, name: string) => module[`is${name}`] as (value: unknown) => boolean;
+const assert = (module: Module, name: string) => module[`assert${name}`] as (value: unknown) => void;
+const standard = (module: Module, name: string) =>
+  (module[`${name}Schema`] as { '~standard': { validate: (value: unknown) => StandardResult } })['~standard'];
+
+function issuesOf(module: Module, name: string, value: unknown): Issue[] {
+  try {
+    assert(module, name)(value);
+  } catch (error) {
+    expect(error).toBeInstanceOf(module.ValidationError);
+    expect(error).toBeInstanceOf(Error);
+    return (error as { issues: Issue[] }).issues;
+  }
+  return [];
+}
+
+const importPackage = async (folder: string) => (await import(pathToFileURL(path.join(folder, 'index.js')).href)) as Module;
+const exampleOf = (provider: string, schema: string) =>
+  structuredClone(
+    (
+      parse(readFileSync(path.join(repoRoot, `specs/${provider}/openapi.yaml`), 'utf8')) as Json & {
+        components: { schemas: Record<string, Json> };
+      }
+    ).components.schemas[schema]?.example,
+  ) as Json;
+
+describe('validators of the curated packages', () => {
+  const modules = new Map<string, Module>();
+  beforeAll(async () => {
+    for (const provider of ['enfuce', 'gateway', 'paysafe'])
+      modules.set(provider, await importPackage(path.join(repoRoot, 'generated', provider)));
+  });
+
+  it.each(violations)('$provider $schema: $why', ({ provider, schema, change, keyword }) => {
+    const module = modules.get(provider)!;
+    const example = exampleOf(provider, schema);
+    expect(is(module, schema)(example)).toBe(true);
+    expect(issuesOf(module, schema, example)).toEqual([]);
+    change(example);
+    expect(is(module, schema)(example)).toBe(false);
+    expect(issuesOf(module, schema, example).map((issue) => issue.keyword)).toContain(keyword);
+  });
+
+  it('words each issue with the path, the rule and, for an enum, the closest allowed value', () => {
+    const module = modules.get('enfuce')!;
+    const customer: Json = { ...exampleOf('enfuce', 'PrivateCustomer'), locale: 'fi_fi', firstName: 'M'.repeat(256) };
+    delete customer.regNo;
+    const issues = issuesOf(module, 'PrivateCustomer', customer);
+    expect(issues.map(({ path, keyword }) => ({ path, keyword }))).toEqual([
+      { path: '/regNo', keyword: 'required' },
+      { path: '/firstName', keyword: 'maxLength' },
+      { path: '/locale', keyword: 'enum' },
+    ]);
+    expect(issues[1]?.message).toBe('/firstName must be at most 255 characters');
+    expect(issues[2]?.message).toMatch(/^\/locale must be one of "af_ZA", .* \(143 values\); did you mean "fi_FI"\?$/);
+  });
+
+  it('counts characters, not UTF-16 units: an emoji is one character', () => {
+    const module = modules.get('paysafe')!;
+    const person = exampleOf('paysafe', 'CustomerPerson');
+    expect(is(module, 'CustomerPerson')({ ...person, title: '🙂'.repeat(15) })).toBe(true);
+    expect(is(module, 'CustomerPerson')({ ...person, title: '🙂'.repeat(16) })).toBe(false);
+  });
+
+  it('checks formats on the real calendar and by the RFCs', () => {
+    const module = modules.get('paysafe')!;
+    const person = exampleOf('paysafe', 'CustomerPerson');
+    const check = (patch: Json) => is(module, 'CustomerPerson')({ ...person, ...patch });
+    expect(check({ birthDate: '2024-02-29' })).toBe(true);
+    expect(check({ birthDate: '2023-02-29' })).toBe(false);
+    expect(check({ birthDate: '2024-04-31' })).toBe(false);
+    expect(check({ registrationDate: '2024-07-29t15:51:28z' })).toBe(true);
+    expect(check({ registrationDate: '2024-07-29T25:51:28Z' })).toBe(false);
+    expect(check({ registrationDate: '2016-12-31T23:59:60Z' })).toBe(true);
+    expect(check({ registrationDate: '2016-12-31T22:59:60Z' })).toBe(false);
+    expect(check({ registrationIp: '999.1.1.1' })).toBe(false);
+    expect(check({ registrationIp: '01.2.3.4' })).toBe(false);
+  });
+
+  it('validates operation parts: path parameters closed, request bodies in the request direction', () => {
+    const enfuce = modules.get('enfuce')!;
+    expect(is(enfuce, 'CreateMcCardPathParams')({ customerId: '1', accountId: '2', cardRole: 'MAIN' })).toBe(true);
+    expect(is(enfuce, 'CreateMcCardPathParams')({ customerId: '1', accountId: '2', cardRole: 'main' })).toBe(false);
+    expect(is(enfuce, 'CreateMcCardPathParams')({ customerId: '1', accountId: '2', cardRole: 'MAIN', extra: 'x' })).toBe(false);
+    expect(is(enfuce, 'CreateMcCardQueryParams')({})).toBe(false);
+    expect(is(enfuce, 'CreateMcCardQueryParams')({ auditUser: 'ops' })).toBe(true);
+    expect(is(enfuce, 'CreatePrivateCustomerRequestBody')(exampleOf('enfuce', 'PrivateCustomer'))).toBe(true);
+    const paysafe = modules.get('paysafe')!;
+    expect(is(paysafe, 'GetCustomerPersonByAttributeResponse200')(exampleOf('paysafe', 'CustomerPerson'))).toBe(true);
+  });
+
+  it('implements Standard Schema v1', () => {
+    const module = modules.get('gateway')!;
+    const schema = standard(module, 'IndividualCustomer');
+    expect(schema).toMatchObject({ version: 1, vendor: 'specsmith' });
+    const valid = exampleOf('gateway', 'IndividualCustomer');
+    expect(schema.validate(valid)).toEqual({ value: valid });
+    const result = schema.validate({ ...valid, basicData: { ...(valid.basicData as Json), nationality: 'GBR' } });
+    expect(result.issues).toEqual([
+      { message: expect.stringContaining('/basicData/nationality must be one of'), path: ['basicData', 'nationality'] },
+    ]);
+  });
+});
+
+describe('validators of the feature fixtures', () => {
+  const load = async (name: string) => {
+    const { result, outDir } = await generateFixture({ spec: path.join(fixturesDir, `${name}.yaml`), label: 'validators', name });
+    expect(result.ok).toBe(true);
+    return importPackage(outDir);
+  };
+
+  it('applies readOnly and writeOnly per direction', async () => {
+    const module = await load('read-write-only');
+    const sent = { email: 'a@example.com', password: 'correct horse battery' };
+    expect(is(module, 'CreateUserRequestBody')(sent)).toBe(true);
+    // A request must not carry a readOnly property; a response need not carry a writeOnly one.
+    expect(issuesOf(module, 'CreateUserRequestBody', { ...sent, id: 'u1' })).toEqual([
+      { path: '/id', message: '/id is not allowed here', keyword: 'false schema', params: {} },
+    ]);
+    expect(is(module, 'CreateUserResponse201')({ id: 'u1', email: 'a@example.com' })).toBe(true);
+    expect(is(module, 'CreateUserResponse201')({ email: 'a@example.com' })).toBe(false);
+    expect(is(module, 'UserRequest')({ email: 'a@example.com' })).toBe(false);
+    expect(is(module, 'User')({ id: 'u1', email: 'a@example.com', password: 'correct horse battery' })).toBe(true);
+  });
+
+  it('pins each discriminated branch to its tag values, with and without mapping', async () => {
+    const mapped = await load('discriminator-mapping');
+    expect(is(mapped, 'Pet')({ petType: 'kitten', lives: 9 })).toBe(true);
+    expect(is(mapped, 'Pet')({ petType: 'dog', barks: true })).toBe(true);
+    expect(is(mapped, 'Pet')({ petType: 'Dog', barks: true })).toBe(false);
+    const implicit = await load('discriminator-implicit');
+    const implicitNames = Object.keys(implicit).filter((name) => name.startsWith('is'));
+    expect(implicitNames.length).toBeGreaterThan(0);
+  });
+
+  it('accepts null where 3.0 nullable says so, and only there', async () => {
+    const module = await load('nullable-3-0');
+    const names = Object.keys(module).filter((name) => name.startsWith('is'));
+    expect(names.length).toBeGreaterThan(0);
+    const document = parse(readFileSync(path.join(fixturesDir, 'nullable-3-0.yaml'), 'utf8')) as {
+      components: { schemas: Record<string, Json> };
+    };
+    for (const [name, schema] of Object.entries(document.components.schemas)) {
+      expect(is(module, name)(null), name).toBe(schema.nullable === true);
+    }
+  });
+});
+
+describe('keywords the validators cannot check', () => {
+  it('are reported as warnings where the spec writes them, and the package is still generated', async () => {
+    const folder = temporaryDirectory('unchecked');
+    const spec = path.join(folder, 'unchecked.yaml');
+    const lines = [
+      'openapi: 3.1.0',
+      'info: {title: Unchecked keywords, version: 1.0.0}',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Contact:',
+      '      type: object',
+      '      properties:',
+      '        phone: {type: string, format: phone}',
+      "        code: {type: string, pattern: '(?<open'}",
+      '        day: {type: string, format: date}',
+    ];
+    writeFileSync(spec, `${lines.join('\n')}\n`);
+    const { result, outDir } = await generateFixture({ spec, label: 'validators', name: 'unchecked' });
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.map(({ code, severity, line, message }) => ({ code, severity, line, message }))).toEqual([
+      {
+        code: 'validator-keyword-unchecked',
+        severity: 'warning',
+        line: 9,
+        message: 'format "phone" is not one the validators know; values are not checked against it',
+      },
+      {
+        code: 'validator-keyword-unchecked',
+        severity: 'warning',
+        line: 10,
+        message: 'pattern "(?<open" is not a valid JavaScript (unicode) regular expression; values are not checked against it',
+      },
+    ]);
+    const module = await importPackage(outDir);
+    expect(is(module, 'Contact')({ phone: 'anything', code: 'anything', day: '2024-01-01' })).toBe(true);
+    expect(is(module, 'Contact')({ day: '2024-13-01' })).toBe(false);
+  });
+});
+
+describe('hostile input', () => {
+  let module: Module;
+  beforeAll(async () => {
+    const { outDir } = await generateFixture({ spec: path.join(fixturesDir, 'recursive.yaml'), label: 'validators', name: 'recursive' });
+    module = await importPackage(outDir);
+  });
+
+  it('never throws from is*, and throws only ValidationError from assert*, whatever the value', () => {
+    const cyclic: Json = { children: [] };
+    cyclic.parent = cyclic;
+    let deep: Json = { children: [] };
+    for (let depth = 0; depth < 10_000; depth++) deep = { children: [deep] };
+    const values = [undefined, () => 1, 10n, Symbol('s'), cyclic, deep, 'x'.repeat(10_000_000), [], null, Number.NaN];
+    for (const value of values) {
+      expect(() => is(module, 'TreeNode')(value)).not.toThrow();
+      expect(is(module, 'TreeNode')(value)).toBe(false);
+      expect(() => assert(module, 'TreeNode')(value)).toThrow(module.ValidationError);
+    }
+  });
+
+  it('does not pollute prototypes through __proto__ or constructor keys', () => {
+    const value = JSON.parse(
+      '{"children": [], "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}',
+    ) as unknown;
+    expect(is(module, 'TreeNode')(value)).toBe(true);
+    expect(issuesOf(module, 'TreeNode', value)).toEqual([]);
+    expect(({} as Json).polluted).toBeUndefined();
+  });
+});
+
+describe('the generated modules load without a compiler', () => {
+  const folder = path.join(repoRoot, 'generated/paysafe');
+
+  it('hold no require in ESM, no eval, no new Function, no ajv import', () => {
+    for (const file of ['validators.js', 'validators.cjs', 'index.js', 'index.cjs']) {
+      const text = readFileSync(path.join(folder, file), 'utf8');
+      expect(text, file).not.toMatch(/\beval\s*\(|new Function\b|\bFunction\s*\(|from ['"]ajv|require\(['"]ajv/);
+      if (file.endsWith('.js')) expect(text, file).not.toMatch(/\brequire\s*\(/);
+    }
+  });
+
+  it('work from ESM import and CommonJS require in a plain Node process', () => {
+    const script = [
+      `const esm = await import(${JSON.stringify(pathToFileURL(path.join(folder, 'index.js')).href)});`,
+      `const { createRequire } = await import('node:module');`,
+      `const cjs = createRequire(import.meta.url)(${JSON.stringify(path.join(folder, 'index.cjs'))});`,
+      `console.log(JSON.stringify([esm.isCustomerPerson({}), cjs.isCustomerPerson({}), typeof esm.ValidationError, cjs.ValidationError === undefined]));`,
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--input-type=module', '--disallow-code-generation-from-strings', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([false, false, 'function', false]);
+  });
+});
