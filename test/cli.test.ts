@@ -81,4 +81,83 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
       'settings.json:3:3 error config-invalid: /outdir: unknown field "outdir" (at #/outdir)',
     ]);
   });
+
+  describe('validate', () => {
+    const personExample = () => ({
+      externalId: 'af5c8b52',
+      email: 'john.smith@mail.com',
+      registrationIp: '198.51.100.42',
+      firstName: 'John',
+      lastName: 'Smith',
+      address1: '12 Hanover Square',
+      city: 'London',
+      zip: 'W1S 1JE',
+      countryCode: 'GB',
+      birthDate: '1984-03-17',
+      occupation: 'ENGINEERING',
+    });
+    const validate = (args: string[], input?: string) =>
+      spawnSync(process.execPath, [built, 'validate', ...args], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        ...(input === undefined ? {} : { input }),
+      });
+
+    it('exits 0 on a valid value, 1 with every issue on an invalid one', () => {
+      const folder = temporaryDirectory('validate');
+      const valid = path.join(folder, 'valid.json');
+      writeFileSync(valid, JSON.stringify(personExample()));
+      const ok = validate(['--spec', 'specs/paysafe/openapi.yaml', '--schema', 'CustomerPerson', valid]);
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).toBe(`${valid}: a valid CustomerPerson\n`);
+      const bad = validate(
+        ['--spec', 'specs/paysafe/openapi.yaml', '--schema', 'CustomerPerson', '--json', '-'],
+        JSON.stringify({ ...personExample(), countryCode: 'GBR', lastName: 'S'.repeat(51) }),
+      );
+      expect(bad.status).toBe(1);
+      const result = JSON.parse(bad.stdout) as { valid: boolean; issues: { path: string; keyword: string }[] };
+      expect(result.valid).toBe(false);
+      expect(result.issues.map(({ path, keyword }) => `${path} ${keyword}`)).toEqual([
+        '/lastName maxLength',
+        '/countryCode enum',
+        '/countryCode maxLength',
+      ]);
+    });
+
+    it('validates an operation part, and streams NDJSON one result a line', () => {
+      const lines = [JSON.stringify({ auditUser: 'ops' }), '{}', 'not json', ''].join('\n');
+      const run = validate(
+        ['--spec', 'specs/enfuce/openapi.yaml', '--operation', 'createMcCard', '--part', 'query', '--ndjson', '-'],
+        lines,
+      );
+      expect(run.status).toBe(1);
+      expect(
+        run.stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { line: number; valid: boolean }),
+      ).toEqual([
+        { line: 1, valid: true },
+        {
+          line: 2,
+          valid: false,
+          issues: [
+            { path: '/auditUser', message: '/auditUser is required', keyword: 'required', params: { missingProperty: 'auditUser' } },
+          ],
+        },
+        { line: 3, valid: false, error: expect.stringMatching(/^not JSON: /) },
+      ]);
+    });
+
+    it('exits 2 on bad usage, an unknown target or input that is not JSON', () => {
+      expect(validate(['--schema', 'X', '-'], '{}').status).toBe(2);
+      expect(validate(['--spec', 'specs/paysafe/openapi.yaml', '-'], '{}').status).toBe(2);
+      const unknown = validate(['--spec', 'specs/enfuce/openapi.yaml', '--operation', 'createMcCard', '--part', 'bodyy', '-'], '{}');
+      expect(unknown.status).toBe(2);
+      expect(unknown.stderr).toBe('createMcCard has no "bodyy" to validate; it has body, path, query, response.201\n');
+      const notJson = validate(['--spec', 'specs/paysafe/openapi.yaml', '--schema', 'CustomerPerson', '-'], '{oops');
+      expect(notJson.status).toBe(2);
+      expect(notJson.stderr).toMatch(/^stdin is not JSON: /);
+    });
+  });
 });

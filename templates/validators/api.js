@@ -149,7 +149,7 @@ const segmentsOf = (pointer) =>
  * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
  * throws a ValidationError) and a Standard Schema v1 object for libraries that accept one.
  */
-function createValidator(subject, first, all) {
+export function createValidator(subject, first, all) {
   const issues = (value) => {
     const errors = errorsOf(all, value);
     return errors === undefined ? undefined : meaningful(errors).map((error) => issueOf(error, value));

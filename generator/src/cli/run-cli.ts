@@ -27,6 +27,18 @@ const commands: Record<string, Command> = {
     usage: async () => (await import('./usage.js')).generateUsage,
     run: async (values, positionals) => (await import('./generate-command.js')).runGenerate(values, positionals),
   },
+  validate: {
+    options: {
+      spec: { type: 'string' },
+      schema: { type: 'string' },
+      operation: { type: 'string' },
+      part: { type: 'string' },
+      json: { type: 'boolean' },
+      ndjson: { type: 'boolean' },
+    },
+    usage: async () => (await import('./usage.js')).validateUsage,
+    run: async (values, positionals) => (await import('./validate-command.js')).runValidate(values, positionals),
+  },
   'docs-check': {
     options: { specs: { type: 'string' }, root: { type: 'string' }, json: { type: 'boolean' } },
     usage: async () => (await import('./usage.js')).docsCheckUsage,

@@ -19,6 +19,23 @@ The settings file is JSON: { "specsDir", "outDir", "scope", "format", "formatLim
 Exit codes: 0 success, 1 internal error, 2 bad usage or a spec with errors (nothing written for it).
 `;
 
+export const validateUsage = `Usage:
+  specsmith validate --spec FILE --schema NAME [--json | --ndjson] INPUT
+  specsmith validate --spec FILE --operation ID --part PART [--json | --ndjson] INPUT
+
+Checks JSON values against a schema of the spec, or against one part of an operation, with the same
+rules and messages as the generated validators. INPUT is a file, or - for standard input.
+
+Options:
+  --spec FILE        the OpenAPI document
+  --schema NAME      a component schema (as the spec names it), or a view such as UserRequest
+  --operation ID     an operationId, with --part body | path | query | headers | response.<status>
+  --json             print { valid, issues } as JSON
+  --ndjson           INPUT holds one JSON value a line; print one result line each, in constant memory
+
+Exit codes: 0 valid, 1 invalid (every issue printed), 2 bad usage, unreadable input or a spec with errors.
+`;
+
 export const docsCheckUsage = `Usage:
   specsmith docs-check [DOCS_DIR]         check specs/*/openapi.yaml against captured doc pages
 
@@ -39,9 +56,12 @@ export const usage = `specsmith: OpenAPI 3.0/3.1 to TypeScript packages, checked
 
 Commands:
   specsmith generate [--spec FILE --out DIR [--name PKG]]   generate packages
+  specsmith validate --spec FILE (--schema NAME | --operation ID --part PART) INPUT
+                                                             check JSON values against the spec
   specsmith docs-check [DOCS_DIR]                            check the curated specs against doc pages
   specsmith COMMAND --help                                   options of a command
   specsmith --help | --version
 
 ${generateUsage}
+${validateUsage}
 ${docsCheckUsage}`;

@@ -9,8 +9,39 @@ type Json = Record<string, unknown>;
 
 const assertionKeywords: AssertionKeyword[] = ['if', 'then', 'else', 'not', 'contains', 'propertyNames'];
 const primitiveTypes = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']);
-/** Keywords that give a `$ref` sibling meaning beyond annotations (3.1 allows siblings, §4.8.24). */
-const structuralKeywords = ['type', 'properties', 'items', 'allOf', 'oneOf', 'anyOf', 'enum', 'const', 'additionalProperties', 'required'];
+/**
+ * Keywords that give a `$ref` sibling meaning beyond annotations (3.1 allows siblings, §4.8.24): with any
+ * of them, the reference and its siblings become an `allOf` of the two, so that the siblings' rules
+ * live in a node of their own (never on the reference).
+ */
+const structuralKeywords = [
+  'type',
+  'properties',
+  'items',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'enum',
+  'const',
+  'additionalProperties',
+  'required',
+  'format',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'if',
+  'not',
+];
 
 /** Any Schema Object (or boolean schema) to one IR node. */
 export function parseSchema(raw: unknown, context: ParseContext): SchemaNode {

@@ -35,24 +35,9 @@ export function compileValidators({
   formats: Readonly<Record<string, RuntimeFormat>>;
   allErrors: boolean;
 }): string {
-  const ajv = new Ajv2020({
-    code: { source: true, esm: true, formats: _`formats` },
-    strict: true,
-    // OpenAPI schemas often put a constraint beside a `$ref` or a union of types; both are fine to check.
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    // Each named schema becomes one function that others call: inlining them makes the code grow with
-    // every use, past what a large spec can compile.
-    inlineRefs: false,
-    allowUnionTypes: true,
-    allErrors,
-    // The package words its own messages from keyword and parameters (templates/validators/api.js).
-    messages: false,
-  });
-  for (const [name, definition] of Object.entries(formats)) ajv.addFormat(name, definition);
-  ajv.addSchema({ $id: rootId, $defs: set.defs });
-  const refs = set.entries.map((entry, index) => [`v${index}`, `${rootId}#/$defs/${encodeURIComponent(entry.def)}`] as const);
+  const ajv = createAjv({ formats, allErrors, standalone: true });
+  addValidatorSchemas(ajv, set);
+  const refs = set.entries.map((entry, index) => [`v${index}`, entryRef(entry.def)] as const);
   const statements: string[] = [];
   const declared = new Set<string>();
   // AJV assembles standalone code by re-spreading everything emitted so far, which overflows the call
@@ -99,4 +84,46 @@ function replaceRequires(code: string): string {
     if (helper === undefined) throw new Error(`AJV standalone code requires ${module}, which the validator runtime does not provide`);
     return helper;
   });
+}
+
+/**
+ * The one AJV configuration validators are compiled with: JSON Schema 2020-12, strict, the runtime
+ * template's formats. `standalone` keeps the source for standaloneCode, which then refers to `formats`.
+ */
+export function createAjv({
+  formats,
+  allErrors,
+  standalone,
+}: {
+  formats: Readonly<Record<string, RuntimeFormat>>;
+  allErrors: boolean;
+  standalone: boolean;
+}): Ajv2020 {
+  const ajv = new Ajv2020({
+    ...(standalone ? { code: { source: true, esm: true, formats: _`formats` } } : {}),
+    strict: true,
+    // OpenAPI schemas often put a constraint beside a `$ref` or a union of types; both are fine to check.
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    // Each named schema becomes one function that others call: inlining them makes the code grow with
+    // every use, past what a large spec can compile.
+    inlineRefs: false,
+    allowUnionTypes: true,
+    allErrors,
+    // The package words its own messages from keyword and parameters (templates/validators/api.js).
+    messages: false,
+  });
+  for (const [name, definition] of Object.entries(formats)) ajv.addFormat(name, definition);
+  return ajv;
+}
+
+/** The `$ref` a validator entry compiles from. */
+export function entryRef(def: string): string {
+  return `${rootId}#/$defs/${encodeURIComponent(def)}`;
+}
+
+/** Adds the set's schemas to an AJV instance under the root id the entries refer to. */
+export function addValidatorSchemas(ajv: Ajv2020, set: ValidatorSet): void {
+  ajv.addSchema({ $id: rootId, $defs: set.defs });
 }

@@ -12,8 +12,6 @@ export type ValidationDirection = 'as-written' | 'request' | 'response';
 export interface LowerContext {
   direction: ValidationDirection;
   schemas: ReadonlyMap<string, NamedSchema>;
-  /** OpenAPI 3.0 ignores the siblings of `$ref`; 3.1 applies them. */
-  refSiblings: boolean;
   /** Formats the runtime can check, with the JSON type each applies to; any other format is not checked. */
   formats: ReadonlyMap<string, 'string' | 'number'>;
   /** Keywords left out because they cannot be checked (an unknown format, a pattern JavaScript cannot compile). */
@@ -62,8 +60,8 @@ function lowerBare(node: SchemaNode, context: LowerContext): JsonSchema {
 function lowerRef(node: Extract<SchemaNode, { kind: 'ref' }>, context: LowerContext): JsonSchema {
   const named = context.schemas.get(node.name);
   const target = named === undefined ? node.name : defName(named, context.direction);
-  const reference = { $ref: `#/$defs/${encodeURIComponent(target)}` };
-  return context.refSiblings ? { ...reference, ...constraints(node.meta, undefined, context) } : reference;
+  // Rules written beside a 3.1 `$ref` are parsed into an `allOf` member of their own (ir/parse-schema.ts).
+  return { $ref: `#/$defs/${encodeURIComponent(target)}` };
 }
 
 function lowerArray(node: Extract<SchemaNode, { kind: 'array' }>, context: LowerContext): JsonSchema {

@@ -29,7 +29,6 @@ export function collectValidators(model: ApiModel, formats: LowerContext['format
   const contextFor = (direction: ValidationDirection): LowerContext => ({
     direction,
     schemas,
-    refSiblings: !model.openapi.startsWith('3.0'),
     formats,
     dropped,
   });
