@@ -46,6 +46,7 @@ docs-check: build
 
 bench: build
 	node bench/codegen/run.mjs
+	node bench/validators/run.mjs
 
 clean:
 	rm -rf generator/dist .tmp

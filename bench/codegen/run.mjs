@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { format, resolveConfig } from 'prettier';
+import { writeSection } from '../results.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const spec = 'node_modules/@octokit/openapi/generated/api.github.com.json';
@@ -134,18 +134,3 @@ await writeSection(
   'codegen',
   `## Codegen: GitHub REST API (\`@octokit/openapi\`, ${spec.split('/').pop()})\n\nspecsmith: types only (like for like), and types with validators (\`is*\`/\`assert*\`/Standard Schema for every schema and operation part); openapi-typescript: types only. Output counts the ES module files. Targets: wall no slower than openapi-typescript, peak under 1 GB, consumer type-check no slower.\n\n${table}\n`,
 );
-
-/** Replaces one marked section of bench/RESULTS.md, formatted as the repository's prettier config says. */
-async function writeSection(key, body) {
-  const file = path.join(root, 'bench/RESULTS.md');
-  const current = existsSync(file)
-    ? readFileSync(file, 'utf8')
-    : '# Benchmarks\n\nWritten by `make bench`; numbers from the machine that ran it.\n';
-  const start = `<!-- ${key}:start -->`;
-  const end = `<!-- ${key}:end -->`;
-  const block = `${start}\n${body}${end}`;
-  const next = current.includes(start)
-    ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
-    : `${current.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, await format(next, { ...(await resolveConfig(file)), filepath: file }));
-}

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Validator benchmark: operations per second on valid and invalid Paysafe `CustomerPerson` and Enfuce
+// `createPrivateCustomer` bodies, for specsmith's generated validators and its peers, each as a ratio to a
+// straight-line hand-written check of the same constraints. This machine's speed swings 2x every few
+// seconds, so every implementation runs in the same process in short alternating slices (order shuffled
+// each round), each round yields ratios to the hand-written check, and the table reports the medians.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import * as enfuce from '../../generated/enfuce/index.js';
+import * as paysafe from '../../generated/paysafe/index.js';
+import { writeSection } from '../results.mjs';
+import * as handwritten from './handwritten.mjs';
+import { ajvValidators, valibotValidators, zodValidators } from './peers.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
+const sliceMs = 15;
+
+const exampleOf = (provider, schema) =>
+  structuredClone(parse(readFileSync(path.join(root, `specs/${provider}/openapi.yaml`), 'utf8')).components.schemas[schema].example);
+const person = exampleOf('paysafe', 'CustomerPerson');
+const customer = exampleOf('enfuce', 'PrivateCustomer');
+
+const scenarios = [
+  { schema: 'CustomerPerson', payload: 'valid', value: person, valid: true },
+  { schema: 'CustomerPerson', payload: 'invalid (occupation misspelled)', value: { ...person, occupation: 'ENGINEERIN' }, valid: false },
+  { schema: 'PrivateCustomer', payload: 'valid', value: customer, valid: true },
+  { schema: 'PrivateCustomer', payload: 'invalid (locale in the wrong case)', value: { ...customer, locale: 'fi_fi' }, valid: false },
+];
+
+const ajv = {
+  CustomerPerson: await ajvValidators('specs/paysafe/openapi.yaml', ['CustomerPerson']),
+  PrivateCustomer: await ajvValidators('specs/enfuce/openapi.yaml', ['PrivateCustomer']),
+};
+const specsmith = { CustomerPerson: paysafe, PrivateCustomer: enfuce };
+const implementations = (schema) => ({
+  'hand-written': handwritten[`is${schema}`],
+  'specsmith, first error': specsmith[schema][`is${schema}`],
+  'specsmith, all errors': (value) => specsmith[schema][`${schema}Schema`]['~standard'].validate(value).issues === undefined,
+  'AJV at run time, first error': ajv[schema].first[schema],
+  'AJV at run time, all errors': ajv[schema].all[schema],
+  'zod 4': zodValidators[schema],
+  valibot: valibotValidators[schema],
+});
+
+/** Calls `check` for about `sliceMs`; returns calls per second. */
+function slice(check, value) {
+  let calls = 0;
+  let sink = 0;
+  const started = performance.now();
+  const end = started + sliceMs;
+  let now = started;
+  while (now < end) {
+    for (let index = 0; index < 32; index++) sink += check(value) ? 1 : 0;
+    calls += 32;
+    now = performance.now();
+  }
+  if (sink < 0) console.log(sink);
+  return (calls / (now - started)) * 1000;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const shuffle = (items) =>
+  items
+    .map((item) => [Math.random(), item])
+    .sort(([a], [b]) => a - b)
+    .map(([, item]) => item);
+
+const results = [];
+for (const scenario of scenarios) {
+  const checks = implementations(scenario.schema);
+  for (const [name, check] of Object.entries(checks)) {
+    if (check(scenario.value) !== scenario.valid)
+      console.error(`warning: ${name} judges the ${scenario.payload} ${scenario.schema} wrongly`);
+  }
+  const ratios = Object.fromEntries(Object.keys(checks).map((name) => [name, []]));
+  const rates = Object.fromEntries(Object.keys(checks).map((name) => [name, []]));
+  for (let round = 0; round <= rounds; round += 1) {
+    const measured = Object.fromEntries(shuffle(Object.keys(checks)).map((name) => [name, slice(checks[name], scenario.value)]));
+    if (round === 0) continue; // warm-up
+    for (const name of Object.keys(checks)) {
+      ratios[name].push(measured[name] / measured['hand-written']);
+      rates[name].push(measured[name]);
+    }
+  }
+  for (const name of Object.keys(checks)) results.push({ ...scenario, name, ratio: median(ratios[name]), rate: median(rates[name]) });
+  console.error(`${scenario.schema} ${scenario.payload}: done`);
+}
+
+/** Where each implementation's verdict differs from what the spec says (values checked on CustomerPerson). */
+const semantics = [
+  { case: '`birthDate: 2023-02-29` (no such day)', value: { ...person, birthDate: '2023-02-29' }, valid: false },
+  { case: '`title` of 15 emoji (15 characters)', value: { ...person, title: '🙂'.repeat(15) }, valid: true },
+  {
+    case: 'date-time with lower-case `t` and `z` (RFC 3339 §5.6)',
+    value: { ...person, registrationDate: '2024-07-29t15:51:28z' },
+    valid: true,
+  },
+  { case: '`registrationIp: 1.2.3.256`', value: { ...person, registrationIp: '1.2.3.256' }, valid: false },
+];
+const disagreements = Object.fromEntries(
+  Object.entries(implementations('CustomerPerson')).map(([name, check]) => [
+    name,
+    semantics.filter((item) => check(item.value) !== item.valid).map((item) => `${item.valid ? 'rejects' : 'accepts'} ${item.case}`),
+  ]),
+);
+
+const names = Object.keys(implementations('CustomerPerson'));
+const header = ['implementation', ...scenarios.map((scenario) => `${scenario.schema}, ${scenario.payload}`), 'disagrees with the spec'];
+const rows = names.map((name) => [
+  name,
+  ...scenarios.map((scenario) => {
+    const result = results.find((item) => item.name === name && item.schema === scenario.schema && item.payload === scenario.payload);
+    return `${result.ratio.toFixed(2)}× (${(1e6 / result.rate).toFixed(2)} µs)`;
+  }),
+  disagreements[name].join('; ') || 'none found',
+]);
+const table = [
+  `| ${header.join(' | ')} |`,
+  `| --- | ${scenarios.map(() => '---:').join(' | ')} | --- |`,
+  ...rows.map((row) => `| ${row.join(' | ')} |`),
+].join('\n');
+console.log(table);
+await writeSection(
+  'validators',
+  `## Validators: speed relative to a hand-written check\n\nEach cell: median over ${rounds} rounds of the speed ratio to the hand-written check of the same constraints in the same round (higher is faster), and the median time per call. Targets: specsmith (first error) at least typia's speed on valid payloads (measured elsewhere at 0.90× the hand-written check) and at least half of it on invalid ones. typia is not in this run yet.\n\n${table}\n`,
+);
