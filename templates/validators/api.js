@@ -120,7 +120,9 @@ function valueAt(root, pointer) {
 }
 
 /** One issue a person can act on: where (a JSON pointer into the value), what, and the rule's keyword. */
-function issueOf(error, root) {
+function issueOf(compiled, root) {
+  // A long string enum is compiled as a set lookup under its own keyword; to users it is an `enum`.
+  const error = compiled.keyword === 'enumSet' ? { ...compiled, keyword: 'enum' } : compiled;
   const params = error.params ?? {};
   const at = error.instancePath ?? '';
   let path = at;

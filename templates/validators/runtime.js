@@ -32,41 +32,97 @@ export function equal(left, right) {
 const daysInMonth = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeapYear = (year) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 
-/** RFC 3339 full-date, on the real calendar (no 1981-02-29, no 2024-04-31). */
-function isDate(text) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (match === null) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= (month === 2 && isLeapYear(year) ? 29 : daysInMonth[month]);
+// Dates, times and IPv4 addresses are read character by character: they are checked on every call of
+// a validator, often several times a value, and a regular expression with captures costs several times more.
+
+/** The number written by two ASCII digits at `at`, or -1. */
+function twoDigits(text, at) {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
-/** RFC 3339 full-time: hours, minutes, seconds (60 only for a leap second at 23:59 UTC), fraction, offset. */
-function isTime(text) {
-  const match = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[zZ]|([+-])(\d{2}):(\d{2}))$/.exec(text);
-  if (match === null) return false;
-  const hour = Number(match[1]);
-  const minute = Number(match[2]);
-  const second = Number(match[3]);
-  const offsetHour = match[5] === undefined ? 0 : Number(match[5]);
-  const offsetMinute = match[6] === undefined ? 0 : Number(match[6]);
-  if (hour > 23 || minute > 59 || second > 60 || offsetHour > 23 || offsetMinute > 59) return false;
+/** RFC 3339 full-date at the start of `text`, on the real calendar (no 1981-02-29, no 2024-04-31). */
+function isDateAt(text) {
+  const century = twoDigits(text, 0);
+  const rest = twoDigits(text, 2);
+  if (century < 0 || rest < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeapYear(century * 100 + rest) ? 29 : daysInMonth[month]);
+}
+
+function isDate(text) {
+  return text.length === 10 && isDateAt(text);
+}
+
+/**
+ * RFC 3339 full-time from `at` to the end: hours, minutes, seconds (60 only for a leap second at 23:59
+ * UTC), an optional fraction, then `Z`/`z` or a numeric offset.
+ */
+function isTimeAt(text, at) {
+  const hour = twoDigits(text, at);
+  const minute = twoDigits(text, at + 3);
+  const second = twoDigits(text, at + 6);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
+  if (text.charCodeAt(at + 2) !== 58 || text.charCodeAt(at + 5) !== 58) return false;
+  let index = at + 8;
+  if (text.charCodeAt(index) === 46) {
+    index += 1;
+    const digits = index;
+    while (index < text.length && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) index += 1;
+    if (index === digits) return false;
+  }
+  const zone = text.charCodeAt(index);
+  let offset = 0;
+  if (zone === 90 || zone === 122) {
+    if (index + 1 !== text.length) return false;
+  } else if (zone === 43 || zone === 45) {
+    const offsetHour = twoDigits(text, index + 1);
+    const offsetMinute = twoDigits(text, index + 4);
+    if (index + 6 !== text.length || text.charCodeAt(index + 3) !== 58) return false;
+    if (offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59) return false;
+    offset = (zone === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
+  } else return false;
   if (second < 60) return true;
   // A leap second is 23:59:60 in UTC: shift the local time back by the offset.
-  const sign = match[4] === '-' ? -1 : 1;
-  const utcMinutes = (((hour * 60 + minute - sign * (offsetHour * 60 + offsetMinute)) % 1440) + 1440) % 1440;
-  return utcMinutes === 23 * 60 + 59;
+  return (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 23 * 60 + 59;
+}
+
+function isTime(text) {
+  return text.length >= 9 && isTimeAt(text, 0);
 }
 
 /** RFC 3339 date-time: a date, `T` (either case) and a full time. */
 function isDateTime(text) {
-  const separator = text.indexOf('T') === 10 ? 10 : text.indexOf('t') === 10 ? 10 : -1;
-  return separator === 10 && isDate(text.slice(0, 10)) && isTime(text.slice(11));
+  const separator = text.charCodeAt(10);
+  return text.length >= 20 && (separator === 84 || separator === 116) && isDateAt(text) && isTimeAt(text, 11);
 }
 
-const ipv4Pattern = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+/** Dotted-quad IPv4: four decimal octets up to 255, without leading zeros. */
+function isIpv4(text) {
+  let octets = 0;
+  let index = 0;
+  while (octets < 4) {
+    const start = index;
+    let value = 0;
+    while (index < text.length && index - start < 3) {
+      const digit = text.charCodeAt(index) - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+      index += 1;
+    }
+    const length = index - start;
+    if (length === 0 || value > 255 || (length > 1 && text.charCodeAt(start) === 48)) return false;
+    octets += 1;
+    if (octets < 4) {
+      if (text.charCodeAt(index) !== 46) return false;
+      index += 1;
+    }
+  }
+  return index === text.length;
+}
 
 /** RFC 4291 §2.2 text forms: eight groups, one `::`, an IPv4 tail. */
 function isIpv6(text) {
@@ -79,7 +135,7 @@ function isIpv6(text) {
   let count = groups.length;
   const last = groups[groups.length - 1];
   if (last !== undefined && last.includes('.')) {
-    if (!ipv4Pattern.test(last)) return false;
+    if (!isIpv4(last)) return false;
     groups.pop();
     count += 1;
   }
@@ -101,7 +157,7 @@ function isEmail(text) {
   const domain = text.slice(at + 1);
   if (!/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/.test(local)) return false;
   const literal = /^\[(?:IPv6:(.+)|(.+))\]$/.exec(domain);
-  if (literal !== null) return literal[1] !== undefined ? isIpv6(literal[1]) : ipv4Pattern.test(literal[2]);
+  if (literal !== null) return literal[1] !== undefined ? isIpv6(literal[1]) : isIpv4(literal[2]);
   return domain.includes('.') && isHostname(domain);
 }
 
@@ -129,7 +185,7 @@ export const formats = {
   date: text(isDate),
   time: text(isTime),
   'date-time': text(isDateTime),
-  ipv4: text((value) => ipv4Pattern.test(value)),
+  ipv4: text(isIpv4),
   ipv6: text(isIpv6),
   hostname: text(isHostname),
   email: text(isEmail),

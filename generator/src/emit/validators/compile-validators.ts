@@ -1,6 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { addEnumSetKeyword, withEnumSets } from './enum-set.js';
+import { dropEvaluatedRecords, lengthFastPath } from './post-process.js';
 import type { ValidatorSet } from './validator-set.js';
 
 const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
@@ -52,8 +54,10 @@ export function compileValidators({
       statements.push(statement);
     }
   }
+  const helpers = statements.map(replaceRequires);
+  const counters = new Set(helpers.flatMap((statement) => /^const (func\d+) = ucs2length;/.exec(statement)?.[1] ?? []));
   // One top-level declaration a line, so that a change to one schema is a small diff.
-  const body = replaceRequires(statements.join('\n'));
+  const body = dropEvaluatedRecords(helpers.map((statement) => lengthFastPath(statement, counters))).join('\n');
   return `(() => {\n${body}\nreturn [${refs.map(([name]) => name).join(', ')}];\n})()`;
 }
 
@@ -62,13 +66,13 @@ const batchSize = 250;
 /**
  * Splits AJV's standalone module into its top-level statements: module-scope values (`const schema3 =`,
  * `func`, `pattern`, `formats`, `wrapper`, `root`), exports, functions and their `evaluated` records.
- * These names exist only at module scope in AJV's output, so the split points are unambiguous.
+ * `obj` holds the enum sets (enum-set.ts). These names exist only at module scope in AJV's output, so the split points are unambiguous.
  */
 function topLevelStatements(code: string): string[] {
   const body = code.replace(/^"use strict";/, '').replace(/export const (v\d+) = /g, 'const $1 = ');
   return body
     .split(
-      /(?<=[;}])(?=function validate\d+\(|const (?:schema|func|pattern|formats|wrapper|root|v)\d+ = )|(?<=\})(?=validate\d+\.evaluated = )/,
+      /(?<=[;}])(?=function validate\d+\(|const (?:schema|func|pattern|formats|wrapper|root|obj|keyword|v)\d+ = )|(?<=\})(?=validate\d+\.evaluated = )/,
     )
     .filter((statement) => statement.trim() !== '');
 }
@@ -115,6 +119,7 @@ export function createAjv({
     messages: false,
   });
   for (const [name, definition] of Object.entries(formats)) ajv.addFormat(name, definition);
+  addEnumSetKeyword(ajv);
   return ajv;
 }
 
@@ -125,5 +130,5 @@ export function entryRef(def: string): string {
 
 /** Adds the set's schemas to an AJV instance under the root id the entries refer to. */
 export function addValidatorSchemas(ajv: Ajv2020, set: ValidatorSet): void {
-  ajv.addSchema({ $id: rootId, $defs: set.defs });
+  ajv.addSchema({ $id: rootId, $defs: withEnumSets(set.defs as Record<string, unknown>) });
 }

@@ -1,0 +1,47 @@
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { KeywordCxt } from 'ajv/dist/compile/validate/index.js';
+import { _, stringify } from 'ajv/dist/compile/codegen/index.js';
+import type { JsonSchema } from './lower-schema.js';
+
+/**
+ * The keyword a long string `enum` is compiled as: one `Set#has` instead of AJV's chain of `===` (or,
+ * from 200 values on, a loop calling deep equality), so that a 250-value country list costs what a
+ * 5-value one does. Only the compiled code uses it; the lowered schema keeps the standard `enum`.
+ */
+export const enumSetKeyword = 'enumSet';
+
+/** From this many values on, a set lookup beats a chain of comparisons. */
+const setThreshold = 9;
+
+export function addEnumSetKeyword(ajv: Ajv2020): void {
+  ajv.addKeyword({
+    keyword: enumSetKeyword,
+    schemaType: 'array',
+    error: { message: 'must be equal to one of the allowed values', params: ({ schema }) => _`{allowedValues: ${stringify(schema)}}` },
+    code(context: KeywordCxt) {
+      const values = context.schema as string[];
+      const set = context.gen.scopeValue('obj', {
+        key: JSON.stringify(values),
+        ref: new Set(values),
+        code: _`new Set(${stringify(values)})`,
+      });
+      context.fail(_`!${set}.has(${context.data})`);
+    },
+  });
+}
+
+/** A copy of the schemas with every long all-string `enum` turned into the set keyword. */
+export function withEnumSets(schema: JsonSchema): JsonSchema {
+  if (typeof schema !== 'object') return schema;
+  if (Array.isArray(schema)) return (schema as JsonSchema[]).map(withEnumSets) as unknown as JsonSchema;
+  const entries = Object.entries(schema).map(([key, value]): [string, unknown] => {
+    if (key === 'enum' && isLongStringList(value)) return [enumSetKeyword, value];
+    if (key === 'const' || key === 'enum' || key === 'default' || key === 'examples') return [key, value];
+    return [key, typeof value === 'object' && value !== null ? withEnumSets(value as JsonSchema) : value];
+  });
+  return Object.fromEntries(entries);
+}
+
+function isLongStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length >= setThreshold && value.every((item) => typeof item === 'string');
+}
