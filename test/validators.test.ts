@@ -75,8 +75,11 @@ describe('validators of the curated packages', () => {
       { path: '/firstName', keyword: 'maxLength' },
       { path: '/locale', keyword: 'enum' },
     ]);
-    expect(issues[1]?.message).toBe('/firstName must be at most 255 characters');
-    expect(issues[2]?.message).toMatch(/^\/locale must be one of "af_ZA", .* \(143 values\); did you mean "fi_FI"\?$/);
+    // The rule's place in the spec is the property's line, as the type's JSDoc `@spec` shows it.
+    expect(issues[1]?.message).toBe('/firstName must be at most 255 characters (spec: specs/enfuce/openapi.yaml:404, from seed 000)');
+    expect(issues[2]?.message).toMatch(
+      /^\/locale must be one of "af_ZA", .* \(143 values\); did you mean "fi_FI"\? \(spec: specs\/enfuce\/openapi\.yaml:\d+, from seed 000 \(143 values\)\)$/,
+    );
   });
 
   it('counts characters, not UTF-16 units: an emoji is one character', () => {

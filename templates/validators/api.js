@@ -120,7 +120,7 @@ function valueAt(root, pointer) {
 }
 
 /** One issue a person can act on: where (a JSON pointer into the value), what, and the rule's keyword. */
-function issueOf(compiled, root) {
+function issueOf(compiled, root, origins) {
   // A long string enum is compiled as a set lookup under its own keyword; to users it is an `enum`.
   const error = compiled.keyword === 'enumSet' ? { ...compiled, keyword: 'enum' } : compiled;
   const params = error.params ?? {};
@@ -128,8 +128,17 @@ function issueOf(compiled, root) {
   let path = at;
   if (error.keyword === 'required') path += `/${escapeToken(params.missingProperty)}`;
   if (error.keyword === 'additionalProperties') path += `/${escapeToken(params.additionalProperty)}`;
-  const message = `${path === '' ? 'the value' : path} ${describe(error, valueAt(root, at))}`;
-  return { path, message, keyword: error.keyword, params };
+  const spec = ruleOrigin(error, origins);
+  const where = spec === undefined ? '' : ` (spec: ${spec})`;
+  const message = `${path === '' ? 'the value' : path} ${describe(error, valueAt(root, at))}${where}`;
+  return spec === undefined ? { path, message, keyword: error.keyword, params } : { path, message, keyword: error.keyword, params, spec };
+}
+
+/** Where the broken rule is written: the schema object holding the keyword (for a `false` schema, itself). */
+function ruleOrigin(error, origins) {
+  const path = error.schemaPath ?? '';
+  const holder = error.keyword === 'false schema' ? path : path.slice(0, path.lastIndexOf('/'));
+  return Object.prototype.hasOwnProperty.call(origins, holder) ? origins[holder] : undefined;
 }
 
 /** `if` only reports that its `then` or `else` failed; the branch's own errors say what. */
@@ -151,10 +160,10 @@ const segmentsOf = (pointer) =>
  * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
  * throws a ValidationError) and a Standard Schema v1 object for libraries that accept one.
  */
-export function createValidator(subject, first, all) {
+export function createValidator(subject, first, all, origins = {}) {
   const issues = (value) => {
     const errors = errorsOf(all, value);
-    return errors === undefined ? undefined : meaningful(errors).map((error) => issueOf(error, value));
+    return errors === undefined ? undefined : meaningful(errors).map((error) => issueOf(error, value, origins));
   };
   return {
     is: (value) => errorsOf(first, value) === undefined,

@@ -38,7 +38,7 @@ export function compileValidators({
   allErrors: boolean;
 }): string {
   const ajv = createAjv({ formats, allErrors, standalone: true });
-  addValidatorSchemas(ajv, set);
+  const defOfSchema = addValidatorSchemas(ajv, set);
   const refs = set.entries.map((entry, index) => [`v${index}`, entryRef(entry.def)] as const);
   const statements: string[] = [];
   const declared = new Set<string>();
@@ -54,7 +54,7 @@ export function compileValidators({
       statements.push(statement);
     }
   }
-  const helpers = statements.map(replaceRequires);
+  const helpers = absoluteSchemaPaths(statements.map(replaceRequires), functionDefs(ajv, refs, defOfSchema));
   const counters = new Set(helpers.flatMap((statement) => /^const (func\d+) = ucs2length;/.exec(statement)?.[1] ?? []));
   // One top-level declaration a line, so that a change to one schema is a small diff.
   const body = dropEvaluatedRecords(helpers.map((statement) => lengthFastPath(statement, counters))).join('\n');
@@ -129,6 +129,47 @@ export function entryRef(def: string): string {
 }
 
 /** Adds the set's schemas to an AJV instance under the root id the entries refer to. */
-export function addValidatorSchemas(ajv: Ajv2020, set: ValidatorSet): void {
-  ajv.addSchema({ $id: rootId, $defs: withEnumSets(set.defs as Record<string, unknown>) });
+export function addValidatorSchemas(ajv: Ajv2020, set: ValidatorSet): Map<unknown, string> {
+  const defs = withEnumSets(set.defs as Record<string, unknown>) as Record<string, unknown>;
+  ajv.addSchema({ $id: rootId, $defs: defs });
+  return new Map(Object.entries(defs).map(([name, schema]) => [schema, name]));
+}
+
+interface CompiledFunction {
+  schemaEnv?: { schema?: unknown };
+  source?: { validateName?: { str: string }; scopeValues?: { validate?: Iterable<{ value?: { ref?: unknown } }> } };
+}
+
+/**
+ * Which named schema each compiled function validates, by function name: AJV may compile a named schema
+ * twice (once exported, once as a `$ref` target), so the functions are found from AJV's own records,
+ * following every function each one calls, and matched to a schema by identity.
+ */
+function functionDefs(ajv: Ajv2020, refs: readonly (readonly [string, string])[], defOfSchema: Map<unknown, string>): Map<string, string> {
+  const defOf = new Map<string, string>();
+  const visit = (compiled: CompiledFunction | undefined): void => {
+    const name = compiled?.source?.validateName?.str;
+    if (compiled === undefined || name === undefined || defOf.has(name)) return;
+    defOf.set(name, defOfSchema.get(compiled.schemaEnv?.schema) ?? '');
+    for (const called of compiled.source?.scopeValues?.validate ?? []) {
+      if (typeof called.value?.ref === 'function') visit(called.value.ref as CompiledFunction);
+    }
+  };
+  for (const [, ref] of refs) visit(ajv.getSchema(ref) as CompiledFunction | undefined);
+  return defOf;
+}
+
+/**
+ * AJV reports `schemaPath` relative to the function that found the error, and with `inlineRefs: false`
+ * every named schema is a function of its own. Each function of a named schema gets its `$defs` prefix,
+ * so that every error names its rule from the root, where rule-origins.ts looks it up.
+ */
+function absoluteSchemaPaths(statements: string[], defOf: Map<string, string>): string[] {
+  return statements.map((statement) => {
+    const name = /^function (validate\d+)\(/.exec(statement)?.[1];
+    const def = name === undefined ? undefined : defOf.get(name);
+    if (def === undefined || def === '') return statement;
+    const prefix = `#/$defs/${encodeURIComponent(def.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
+    return statement.replace(/schemaPath:"#/g, `schemaPath:"${prefix}`);
+  });
 }

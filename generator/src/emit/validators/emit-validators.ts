@@ -31,12 +31,13 @@ export async function emitValidators(model: ApiModel): Promise<EmittedValidators
   const first = compileValidators({ set, formats: runtime.formats, allErrors: false });
   const all = compileValidators({ set, formats: runtime.formats, allErrors: true });
   const validators = set.entries.map(
-    (entry, index) => `    createValidator(${JSON.stringify(entry.name)}, firstError[${index}], allErrors[${index}]),`,
+    (entry, index) => `    createValidator(${JSON.stringify(entry.name)}, firstError[${index}], allErrors[${index}], ruleOrigins),`,
   );
   // One closure holds the runtime and the compiled checks, so none of their names meets an export's.
   const body = [
     'const { ValidationError, validators } = (() => {',
     ...templates.map((text) => text.replace(/^export /gm, '')),
+    `const ruleOrigins = ${JSON.stringify(set.origins)};`,
     `const firstError = ${first};`,
     `const allErrors = ${all};`,
     `return {\n  ValidationError,\n  validators: [\n${validators.join('\n')}\n  ],\n};`,

@@ -1,4 +1,4 @@
-import type { NamedSchema, ObjectNode, SchemaMeta, SchemaNode } from '../../ir/types.js';
+import type { NamedSchema, ObjectNode, SchemaMeta, SchemaNode, SourceRef } from '../../ir/types.js';
 
 /** A JSON Schema 2020-12 schema, as AJV compiles it. */
 export type JsonSchema = boolean | { [keyword: string]: unknown };
@@ -16,6 +16,10 @@ export interface LowerContext {
   formats: ReadonlyMap<string, 'string' | 'number'>;
   /** Keywords left out because they cannot be checked (an unknown format, a pattern JavaScript cannot compile). */
   dropped: { keyword: string; value: unknown; meta: SchemaMeta }[];
+  /** The IR annotations each lowered schema object came from: where the spec writes its rules. */
+  metaOf: WeakMap<object, SchemaMeta>;
+  /** For a property's schema, where the property's name is written (what JSDoc `@spec` shows too). */
+  keyOf: WeakMap<object, SourceRef>;
 }
 
 /** The `$defs` key of a named schema in a direction: its request or response view when the two differ. */
@@ -27,7 +31,9 @@ export function defName(named: NamedSchema, direction: ValidationDirection): str
 /** An IR node as plain JSON Schema 2020-12, with the OpenAPI dialect lowered (no discriminator, no nullable). */
 export function lowerSchema(node: SchemaNode, context: LowerContext): JsonSchema {
   const schema = withAssertions(lowerBare(node, context), node.meta, context);
-  return node.meta.nullable && node.kind !== 'null' && node.kind !== 'unknown' ? allowNull(schema) : schema;
+  const lowered = node.meta.nullable && node.kind !== 'null' && node.kind !== 'unknown' ? allowNull(schema) : schema;
+  if (typeof lowered === 'object') context.metaOf.set(lowered, node.meta);
+  return lowered;
 }
 
 function lowerBare(node: SchemaNode, context: LowerContext): JsonSchema {
@@ -79,7 +85,9 @@ function lowerObject(node: ObjectNode, context: LowerContext): JsonSchema {
     if (context.direction === 'request' && property.access === 'read-only') entries.push([property.name, false]);
     else if (context.direction === 'response' && property.access === 'write-only') entries.push([property.name, true]);
     else {
-      entries.push([property.name, lowerSchema(property.schema, context)]);
+      const lowered = lowerSchema(property.schema, context);
+      if (typeof lowered === 'object' && property.origin !== undefined) context.keyOf.set(lowered, property.origin);
+      entries.push([property.name, lowered]);
       if (property.required) required.push(property.name);
     }
   }

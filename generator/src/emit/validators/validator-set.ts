@@ -1,4 +1,5 @@
-import type { ApiModel, NamedSchema, OperationNode, ParameterLocation, SchemaNode } from '../../ir/types.js';
+import type { ApiModel, NamedSchema, OperationNode, ParameterLocation, SchemaMeta, SchemaNode, SourceRef } from '../../ir/types.js';
+import { ruleOrigins } from './rule-origins.js';
 import { defName, lowerSchema, type JsonSchema, type LowerContext, type ValidationDirection } from './lower-schema.js';
 
 /** One exported validator: `is<name>`, `assert<name>`, `<name>Schema`, checking `$defs/<def>`. */
@@ -13,6 +14,11 @@ export interface ValidatorSet {
   /** Every schema the validators need, by `$defs` key. */
   defs: Record<string, JsonSchema>;
   dropped: LowerContext['dropped'];
+  /**
+   * Where each rule comes from, for messages: by AJV schema path of the schema object that holds it
+   * (`#/$defs/CustomerPerson/properties/firstName`), the spec file and line and its provenance note.
+   */
+  origins: Record<string, string>;
 }
 
 const directions: ValidationDirection[] = ['as-written', 'request', 'response'];
@@ -26,12 +32,9 @@ const parameterParts: ParameterLocation[] = ['path', 'query', 'header'];
 export function collectValidators(model: ApiModel, formats: LowerContext['formats']): ValidatorSet {
   const schemas = new Map(model.schemas.map((named) => [named.name, named]));
   const dropped: LowerContext['dropped'] = [];
-  const contextFor = (direction: ValidationDirection): LowerContext => ({
-    direction,
-    schemas,
-    formats,
-    dropped,
-  });
+  const metaOf = new WeakMap<object, SchemaMeta>();
+  const keyOf = new WeakMap<object, SourceRef>();
+  const contextFor = (direction: ValidationDirection): LowerContext => ({ direction, schemas, formats, dropped, metaOf, keyOf });
   const defs: [string, JsonSchema][] = [];
   const entries: ValidatorEntry[] = [];
   for (const named of model.schemas) {
@@ -47,7 +50,7 @@ export function collectValidators(model: ApiModel, formats: LowerContext['format
       entries.push({ name, def: name });
     }
   }
-  return { entries, defs: Object.fromEntries(defs), dropped: dedupeDropped(dropped) };
+  return { entries, defs: Object.fromEntries(defs), dropped: dedupeDropped(dropped), origins: ruleOrigins({ defs, metaOf, keyOf }) };
 }
 
 function viewsOf(named: NamedSchema): ValidationDirection[] {
