@@ -104,7 +104,7 @@ export function createAjv({
   standalone: boolean;
 }): Ajv2020 {
   const ajv = new Ajv2020({
-    ...(standalone ? { code: { source: true, esm: true, formats: _`formats` } } : {}),
+    ...(standalone ? { code: { source: true, esm: true, formats: _`formats`, optimize: false } } : {}),
     strict: true,
     // OpenAPI schemas often put a constraint beside a `$ref` or a union of types; both are fine to check.
     strictTypes: false,

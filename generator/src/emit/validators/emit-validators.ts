@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { ApiModel } from '../../ir/types.js';
 import { templatePath } from '../package/template-path.js';
-import { compileValidators, type RuntimeFormat } from './compile-validators.js';
+import { compileBoth } from './compile-parallel.js';
+import type { RuntimeFormat } from './compile-validators.js';
 import { validatorNames } from './emit-validator-types.js';
 import type { LowerContext } from './lower-schema.js';
 import { collectValidators, type ValidatorEntry } from './validator-set.js';
@@ -28,8 +29,7 @@ export async function emitValidators(model: ApiModel): Promise<EmittedValidators
   const set = collectValidators(model, formatTypes);
   if (set.entries.length === 0) return undefined;
   const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
-  const first = compileValidators({ set, formats: runtime.formats, allErrors: false });
-  const all = compileValidators({ set, formats: runtime.formats, allErrors: true });
+  const [first, all] = await compileBoth({ set, formats: runtime.formats, runtimeFile });
   const validators = set.entries.map(
     (entry, index) => `    createValidator(${JSON.stringify(entry.name)}, firstError[${index}], allErrors[${index}], ruleOrigins),`,
   );

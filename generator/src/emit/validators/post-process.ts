@@ -33,11 +33,14 @@ export function dropEvaluatedRecords(statements: string[]): string[] {
       statement.split(name).length - 1 > prologue.split(name).length - 1 ? prologue : '',
     ),
   );
-  const text = pruned.join('\n');
+  // How often each function's record is mentioned, counted in one pass (a search a record is quadratic).
+  const mentions = new Map<string, number>();
+  for (const statement of pruned) {
+    for (const [, name] of statement.matchAll(/\b(validate\d+)\.evaluated\b/g))
+      mentions.set(name ?? '', (mentions.get(name ?? '') ?? 0) + 1);
+  }
   return pruned.filter((statement) => {
     const record = /^(validate\d+)\.evaluated = /.exec(statement);
-    if (record === null) return true;
-    const reads = text.split(`${record[1]}.evaluated`).length - 1;
-    return reads > 1;
+    return record === null || (mentions.get(record[1] ?? '') ?? 0) > 1;
   });
 }
