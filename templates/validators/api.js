@@ -166,7 +166,14 @@ export function createValidator(subject, first, all, origins = {}) {
     return errors === undefined ? undefined : meaningful(errors).map((error) => issueOf(error, value, origins));
   };
   return {
-    is: (value) => errorsOf(first, value) === undefined,
+    // The hot path: the compiled check itself, guarded only against values it cannot walk.
+    is: (value) => {
+      try {
+        return first(value);
+      } catch {
+        return false;
+      }
+    },
     assert: (value) => {
       const found = issues(value);
       if (found !== undefined) throw new ValidationError(subject, found);

@@ -4,8 +4,9 @@
  */
 
 /**
- * `maxLength`/`minLength` count code points, which AJV does for every string. A string of at most N
- * UTF-16 units has at most N code points, so the count is only needed when the unit length says "maybe".
+ * `maxLength`/`minLength` count code points, which AJV does for every string. A string has at most as
+ * many code points as UTF-16 units and at least half as many, so the count is only needed when the unit
+ * length says "maybe": above N units for a maximum of N, below 2N units for a minimum of N.
  */
 export function lengthFastPath(statement: string, counters: ReadonlySet<string>): string {
   if (counters.size === 0) return statement;
@@ -13,9 +14,8 @@ export function lengthFastPath(statement: string, counters: ReadonlySet<string>)
     /\b(func\d+)\((\w+)\) ([<>]) (\d+)\b/g,
     (match, counter: string, data: string, operator: string, limit: string) => {
       if (!counters.has(counter)) return match;
-      return operator === '>'
-        ? `(${data}.length > ${limit} && ${counter}(${data}) > ${limit})`
-        : `(${data}.length < ${limit} || ${counter}(${data}) < ${limit})`;
+      if (operator === '>') return `(${data}.length > ${limit} && ${counter}(${data}) > ${limit})`;
+      return `(${data}.length < ${limit} || (${data}.length < ${2 * Number(limit)} && ${counter}(${data}) < ${limit}))`;
     },
   );
 }
