@@ -4,7 +4,7 @@ import type { Constraint, SchemaMeta } from './types.js';
 type Json = Record<string, unknown>;
 
 /** Validation keywords kept as constraints, in the order JSDoc shows them. */
-const constraintKeywords = [
+export const constraintKeywords = [
   'minLength',
   'maxLength',
   'pattern',

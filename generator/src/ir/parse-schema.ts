@@ -1,6 +1,6 @@
 import { isRef } from '../load/resolver.js';
 import type { ParseContext } from './context.js';
-import { createMeta, parseMeta } from './parse-meta.js';
+import { constraintKeywords, createMeta, parseMeta } from './parse-meta.js';
 import { parseObject } from './parse-object.js';
 import { parseComposition } from './parse-composition.js';
 import type { AssertionKeyword, SchemaMeta, SchemaNode } from './types.js';
@@ -26,21 +26,9 @@ const structuralKeywords = [
   'additionalProperties',
   'required',
   'format',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'minProperties',
-  'maxProperties',
   'if',
   'not',
+  ...constraintKeywords,
 ];
 
 /** Any Schema Object (or boolean schema) to one IR node. */

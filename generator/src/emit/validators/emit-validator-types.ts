@@ -49,6 +49,13 @@ export function emitValidatorTypes(entries: readonly ValidatorEntry[]): { import
         readonly: true,
         doc: "The rule's parameters (`limit`, `allowedValues`…).",
       }),
+      tsProperty({
+        name: 'spec',
+        type: 'string',
+        optional: true,
+        readonly: true,
+        doc: 'Where the spec writes the rule (`file:line`, and its source when the spec names one).',
+      }),
     ],
   });
   const error = tsDeclareClass({

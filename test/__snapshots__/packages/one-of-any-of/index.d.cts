@@ -34,6 +34,8 @@ export interface ValidationIssue {
   readonly keyword: string;
   /** The rule's parameters (`limit`, `allowedValues`…). */
   readonly params: Readonly<Record<string, unknown>>;
+  /** Where the spec writes the rule (`file:line`, and its source when the spec names one). */
+  readonly spec?: string;
 }
 
 /** Thrown by the `assert*` functions with every problem found. */
