@@ -173,7 +173,7 @@ describe('validators of the feature fixtures', () => {
   });
 });
 
-describe('keywords the validators cannot check', () => {
+describe('keywords the validators cannot check, and patterns that may backtrack', () => {
   it('are reported as warnings where the spec writes them, and the package is still generated', async () => {
     const folder = temporaryDirectory('unchecked');
     const spec = path.join(folder, 'unchecked.yaml');
@@ -189,6 +189,7 @@ describe('keywords the validators cannot check', () => {
       '        phone: {type: string, format: phone}',
       "        code: {type: string, pattern: '(?<open'}",
       '        day: {type: string, format: date}',
+      "        word: {type: string, pattern: '^(a+)+$'}",
     ];
     writeFileSync(spec, `${lines.join('\n')}\n`);
     const { result, outDir } = await generateFixture({ spec, label: 'validators', name: 'unchecked' });
@@ -206,9 +207,16 @@ describe('keywords the validators cannot check', () => {
         line: 10,
         message: 'pattern "(?<open" is not a valid JavaScript (unicode) regular expression; values are not checked against it',
       },
+      {
+        code: 'validator-pattern-risky',
+        severity: 'warning',
+        line: 12,
+        message: 'pattern "^(a+)+$" is checked, but input can make it backtrack catastrophically: a hostile value could make validation slow',
+      },
     ]);
     const module = await importPackage(outDir);
-    expect(is(module, 'Contact')({ phone: 'anything', code: 'anything', day: '2024-01-01' })).toBe(true);
+    expect(is(module, 'Contact')({ phone: 'anything', code: 'anything', day: '2024-01-01', word: 'aaa' })).toBe(true);
+    expect(is(module, 'Contact')({ word: 'b' })).toBe(false);
     expect(is(module, 'Contact')({ day: '2024-13-01' })).toBe(false);
   });
 });

@@ -60,6 +60,10 @@ export const diagnosticCatalog = {
     summary: 'A validation keyword the generated validators cannot check (an unknown format, a pattern JavaScript cannot compile).',
     help: 'Use a format the validators know (date, time, date-time, email, hostname, ipv4, ipv6, uri, uri-reference, uuid, byte, int32, int64, float, double) or a pattern valid with the u flag; the types are generated either way.',
   },
+  'validator-pattern-risky': {
+    summary: 'A pattern that a hostile value might make backtrack for a long time (ReDoS).',
+    help: 'Rewrite the pattern without nested or overlapping repetition, or bound its repetitions; check it with a ReDoS checker.',
+  },
   'docs-folder-missing': {
     summary: 'The folder of captured doc pages does not exist.',
     help: 'Pass the folder as `specsmith docs-check DIR` or set SPECSMITH_DOCS_DIR.',

@@ -1,7 +1,7 @@
 import type { ValidatorsMode } from '../../config.js';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ApiModel } from '../../ir/types.js';
-import type { LowerContext } from '../validators/lower-schema.js';
+import type { ValidatorNote } from '../validators/lower-schema.js';
 import { emitTypes } from '../types/emit-types.js';
 import { formatSource, type FormatPolicy } from './format.js';
 import { emitPackageJson, validatorFiles } from './package-json.js';
@@ -52,23 +52,33 @@ export async function emitPackage({
   }
   // CommonJS consumers resolve `.d.cts`; the declarations are format-neutral, so both hold the same text.
   files.set('index.d.cts', files.get('index.d.ts') ?? '');
-  return { files, diagnostics: uncheckedKeywords(validators?.dropped ?? []) };
+  return { files, diagnostics: validatorWarnings(validators?.notes ?? []) };
 }
 
-/** A keyword the validators cannot check is said once, where the spec writes it. */
-function uncheckedKeywords(dropped: LowerContext['dropped']): Diagnostic[] {
-  return dropped.map(({ keyword, value, meta }) =>
+const noteCodes = {
+  'unknown-format': 'validator-keyword-unchecked',
+  'invalid-pattern': 'validator-keyword-unchecked',
+  'risky-pattern': 'validator-pattern-risky',
+} as const;
+
+/** Each note on the spec's rules is said once, as a warning where the spec writes the rule. */
+function validatorWarnings(notes: ValidatorNote[]): Diagnostic[] {
+  return notes.map(({ reason, value, detail, meta }) =>
     createDiagnostic({
-      code: 'validator-keyword-unchecked',
+      code: noteCodes[reason],
       severity: 'warning',
-      message:
-        keyword === 'format'
-          ? `format ${JSON.stringify(value)} is not one the validators know; values are not checked against it`
-          : `pattern ${JSON.stringify(value)} is not a valid JavaScript (unicode) regular expression; values are not checked against it`,
+      message: noteMessage(reason, JSON.stringify(value), detail),
       file: meta.origin?.file ?? '',
       pointer: meta.origin?.pointer ?? '',
       line: meta.origin?.line,
       column: meta.origin?.column,
     }),
   );
+}
+
+function noteMessage(reason: ValidatorNote['reason'], value: string, detail: string | undefined): string {
+  if (reason === 'unknown-format') return `format ${value} is not one the validators know; values are not checked against it`;
+  if (reason === 'invalid-pattern')
+    return `pattern ${value} is not a valid JavaScript (unicode) regular expression; values are not checked against it`;
+  return `pattern ${value} is checked, but ${detail ?? 'it may backtrack badly'}: a hostile value could make validation slow`;
 }

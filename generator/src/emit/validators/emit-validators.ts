@@ -5,7 +5,7 @@ import { templatePath } from '../package/template-path.js';
 import { compileBoth } from './compile-parallel.js';
 import type { RuntimeFormat } from './compile-validators.js';
 import { validatorNames } from './emit-validator-types.js';
-import type { LowerContext } from './lower-schema.js';
+import type { ValidatorNote } from './lower-schema.js';
 import { collectValidators, type ValidatorEntry } from './validator-set.js';
 
 export interface EmittedValidators {
@@ -14,7 +14,7 @@ export interface EmittedValidators {
   body: string;
   /** What the module exports: a name and the expression it is bound to. */
   exports: { name: string; expression: string }[];
-  dropped: LowerContext['dropped'];
+  notes: ValidatorNote[];
 }
 
 /**
@@ -52,5 +52,5 @@ export async function emitValidators(model: ApiModel): Promise<EmittedValidators
       { name: names.schema, expression: `validators[${index}].schema` },
     );
   });
-  return { entries: set.entries, body, exports, dropped: set.dropped };
+  return { entries: set.entries, body, exports, notes: set.notes };
 }

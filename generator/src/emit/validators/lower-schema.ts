@@ -1,5 +1,12 @@
 import type { NamedSchema, ObjectNode, SchemaMeta, SchemaNode, SourceRef } from '../../ir/types.js';
 
+export interface ValidatorNote {
+  reason: 'unknown-format' | 'invalid-pattern' | 'risky-pattern';
+  value: string;
+  detail?: string;
+  meta: SchemaMeta;
+}
+
 /** A JSON Schema 2020-12 schema, as AJV compiles it. */
 export type JsonSchema = boolean | { [keyword: string]: unknown };
 
@@ -14,8 +21,13 @@ export interface LowerContext {
   schemas: ReadonlyMap<string, NamedSchema>;
   /** Formats the runtime can check, with the JSON type each applies to; any other format is not checked. */
   formats: ReadonlyMap<string, 'string' | 'number'>;
-  /** Keywords left out because they cannot be checked (an unknown format, a pattern JavaScript cannot compile). */
-  dropped: { keyword: string; value: unknown; meta: SchemaMeta }[];
+  /**
+   * What the validators say about the spec's rules: a keyword left out because it cannot be checked (an
+   * unknown format, a pattern JavaScript cannot compile), or a pattern kept that may backtrack badly.
+   */
+  notes: ValidatorNote[];
+  /** Why a pattern may backtrack catastrophically, if it may (memoised per run). */
+  patternRisk: (pattern: string) => string | undefined;
   /** The IR annotations each lowered schema object came from: where the spec writes its rules. */
   metaOf: WeakMap<object, SchemaMeta>;
   /** For a property's schema, where the property's name is written (what JSDoc `@spec` shows too). */
@@ -131,9 +143,11 @@ function constraints(
   for (const { keyword, value } of meta.constraints) {
     if (keyword === 'contentEncoding' || keyword === 'contentMediaType') continue;
     if (keyword === 'pattern' && !compiles(String(value))) {
-      context.dropped.push({ keyword, value, meta });
+      context.notes.push({ reason: 'invalid-pattern', value: String(value), meta });
       continue;
     }
+    const risk = keyword === 'pattern' ? context.patternRisk(String(value)) : undefined;
+    if (risk !== undefined) context.notes.push({ reason: 'risky-pattern', value: String(value), detail: risk, meta });
     kept.push([keyword, value]);
   }
   // Length checks are cheaper than patterns: AJV checks keywords in the order they are written.
@@ -141,7 +155,7 @@ function constraints(
   const format = meta.format;
   if (format !== undefined) {
     const applies = context.formats.get(format);
-    if (applies === undefined) context.dropped.push({ keyword: 'format', value: format, meta });
+    if (applies === undefined) context.notes.push({ reason: 'unknown-format', value: format, meta });
     else if (type === undefined || applies === type) kept.push(['format', format]);
   }
   return Object.fromEntries(kept);

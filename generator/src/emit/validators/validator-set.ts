@@ -1,6 +1,7 @@
 import type { ApiModel, NamedSchema, OperationNode, ParameterLocation, SchemaMeta, SchemaNode, SourceRef } from '../../ir/types.js';
 import { ruleOrigins } from './rule-origins.js';
-import { defName, lowerSchema, type JsonSchema, type LowerContext, type ValidationDirection } from './lower-schema.js';
+import { defName, lowerSchema, type JsonSchema, type LowerContext, type ValidationDirection, type ValidatorNote } from './lower-schema.js';
+import { createPatternChecker } from './pattern-safety.js';
 
 /** One exported validator: `is<name>`, `assert<name>`, `<name>Schema`, checking `$defs/<def>`. */
 export interface ValidatorEntry {
@@ -13,7 +14,7 @@ export interface ValidatorSet {
   entries: ValidatorEntry[];
   /** Every schema the validators need, by `$defs` key. */
   defs: Record<string, JsonSchema>;
-  dropped: LowerContext['dropped'];
+  notes: ValidatorNote[];
   /**
    * Where each rule comes from, for messages: by AJV schema path of the schema object that holds it
    * (`#/$defs/CustomerPerson/properties/firstName`), the spec file and line and its provenance note.
@@ -31,10 +32,11 @@ const parameterParts: ParameterLocation[] = ['path', 'query', 'header'];
  */
 export function collectValidators(model: ApiModel, formats: LowerContext['formats']): ValidatorSet {
   const schemas = new Map(model.schemas.map((named) => [named.name, named]));
-  const dropped: LowerContext['dropped'] = [];
+  const notes: ValidatorNote[] = [];
+  const patternRisk = createPatternChecker();
   const metaOf = new WeakMap<object, SchemaMeta>();
   const keyOf = new WeakMap<object, SourceRef>();
-  const contextFor = (direction: ValidationDirection): LowerContext => ({ direction, schemas, formats, dropped, metaOf, keyOf });
+  const contextFor = (direction: ValidationDirection): LowerContext => ({ direction, schemas, formats, notes, patternRisk, metaOf, keyOf });
   const defs: [string, JsonSchema][] = [];
   const entries: ValidatorEntry[] = [];
   for (const named of model.schemas) {
@@ -50,7 +52,7 @@ export function collectValidators(model: ApiModel, formats: LowerContext['format
       entries.push({ name, def: name });
     }
   }
-  return { entries, defs: Object.fromEntries(defs), dropped: dedupeDropped(dropped), origins: ruleOrigins({ defs, metaOf, keyOf }) };
+  return { entries, defs: Object.fromEntries(defs), notes: dedupeNotes(notes), origins: ruleOrigins({ defs, metaOf, keyOf }) };
 }
 
 function viewsOf(named: NamedSchema): ValidationDirection[] {
@@ -87,10 +89,10 @@ function jsonSchemaOf(contents: { mediaType: string; schema: SchemaNode }[]): Sc
   return contents.find((media) => /^application\/(?:[\w.+-]+\+)?json\b/i.test(media.mediaType))?.schema;
 }
 
-function dedupeDropped(dropped: LowerContext['dropped']): LowerContext['dropped'] {
+function dedupeNotes(notes: ValidatorNote[]): ValidatorNote[] {
   const seen = new Set<string>();
-  return dropped.filter((item) => {
-    const key = `${item.keyword}\u0000${String(item.value)}\u0000${item.meta.origin?.pointer ?? ''}`;
+  return notes.filter((item) => {
+    const key = `${item.reason}\u0000${item.value}\u0000${item.meta.origin?.file ?? ''}\u0000${item.meta.origin?.pointer ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
