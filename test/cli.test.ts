@@ -2,8 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { readTree } from './support/files.js';
 import { fixturesDir, invalidFixturesDir, repoRoot, temporaryDirectory } from './support/paths.js';
+import { violations } from './support/violations.js';
 
 const bin = path.join(repoRoot, 'node_modules/.bin/specsmith');
 const built = path.join(repoRoot, 'generator/dist/cli/main.js');
@@ -147,6 +149,47 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
         },
         { line: 3, valid: false, error: expect.stringMatching(/^not JSON: /) },
       ]);
+    });
+
+    it('judges each documented rule of the curated schemas as the generated validators do', () => {
+      const groups = new Map<string, typeof violations>();
+      for (const violation of violations)
+        groups.set(`${violation.provider}/${violation.schema}`, [
+          ...(groups.get(`${violation.provider}/${violation.schema}`) ?? []),
+          violation,
+        ]);
+      for (const [key, cases] of groups) {
+        const [provider = '', schema = ''] = key.split('/');
+        const example = (
+          parse(readFileSync(path.join(repoRoot, `specs/${provider}/openapi.yaml`), 'utf8')) as {
+            components: { schemas: Record<string, { example: unknown }> };
+          }
+        ).components.schemas[schema]?.example;
+        const values = [
+          example,
+          ...cases.map(({ change }) => {
+            const value = structuredClone(example) as Record<string, unknown>;
+            change(value);
+            return value;
+          }),
+        ];
+        const run = validate(
+          ['--spec', `specs/${provider}/openapi.yaml`, '--schema', schema, '--ndjson', '-'],
+          values.map((value) => JSON.stringify(value)).join('\n'),
+        );
+        expect(run.status, key).toBe(1);
+        const results = run.stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { valid: boolean; issues?: { keyword: string }[] });
+        expect(results[0]?.valid, `${key}: the example`).toBe(true);
+        cases.forEach(({ why, keyword }, index) => {
+          expect(
+            results[index + 1]?.issues?.map((issue) => issue.keyword),
+            `${key}: ${why}`,
+          ).toContain(keyword);
+        });
+      }
     });
 
     it('exits 2 on bad usage, an unknown target or input that is not JSON', () => {
