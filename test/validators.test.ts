@@ -211,7 +211,8 @@ describe('keywords the validators cannot check, and patterns that may backtrack'
         code: 'validator-pattern-risky',
         severity: 'warning',
         line: 12,
-        message: 'pattern "^(a+)+$" is checked, but input can make it backtrack catastrophically: a hostile value could make validation slow',
+        message:
+          'pattern "^(a+)+$" is checked, but input can make it backtrack catastrophically: a hostile value could make validation slow',
       },
     ]);
     const module = await importPackage(outDir);
