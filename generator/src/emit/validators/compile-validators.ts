@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { addEnumSetKeyword, withEnumSets } from './enum-set.js';
-import { dropEvaluatedRecords, lengthFastPath, ownKeySets } from './post-process.js';
+import { dropEvaluatedRecords, lengthFastPath, ownKeySets, positionalCalls } from './post-process.js';
 import type { ValidatorSet } from './validator-set.js';
 
 const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
@@ -57,7 +57,9 @@ export function compileValidators({
   const helpers = absoluteSchemaPaths(statements.map(replaceRequires), functionDefs(ajv, refs, defOfSchema));
   const counters = new Set(helpers.flatMap((statement) => /^const (func\d+) = ucs2length;/.exec(statement)?.[1] ?? []));
   // One top-level declaration a line, so that a change to one schema is a small diff.
-  const body = ownKeySets(dropEvaluatedRecords(helpers.map((statement) => lengthFastPath(statement, counters)))).join('\n');
+  const body = positionalCalls(ownKeySets(dropEvaluatedRecords(helpers.map((statement) => lengthFastPath(statement, counters))))).join(
+    '\n',
+  );
   return `(() => {\n${body}\nreturn [${refs.map(([name]) => name).join(', ')}];\n})()`;
 }
 

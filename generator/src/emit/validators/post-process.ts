@@ -70,3 +70,24 @@ export function ownKeySets(statements: string[]): string[] {
       : [statement];
   });
 }
+
+const optionsSignature = /\{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors=\{\}\}=\{\}/g;
+/** A call's options: its instancePath expression (no braces inside), then the names AJV passes along. */
+const optionsArgument =
+  /(\bvalidate\d+\(\w+, )\{instancePath(?::([^{}]*?))?,parentData(?::[^,{}]*)?,parentDataProperty(?::[^{}]*?)?,rootData,dynamicAnchors\}\)/g;
+
+/**
+ * AJV's functions take an options object (`{instancePath, parentData, parentDataProperty, rootData,
+ * dynamicAnchors}`) that every nested call allocates; only `instancePath` is read unless a schema uses
+ * `$data` or `$dynamicRef`, which the lowered schemas never do. Functions then take `instancePath` as a
+ * plain second argument. All or nothing: if any statement still mentions the other names, nothing changes.
+ */
+export function positionalCalls(statements: string[]): string[] {
+  const rewritten = statements.map((statement) =>
+    statement
+      .replace(optionsSignature, 'instancePath=""')
+      .replace(optionsArgument, (match, call: string, path: string | undefined) => `${call}${path ?? 'instancePath'})`),
+  );
+  const leftover = rewritten.some((statement) => /\b(?:parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(statement));
+  return leftover ? statements : rewritten;
+}
