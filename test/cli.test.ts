@@ -2,10 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { readTree } from './support/files.js';
 import { fixturesDir, invalidFixturesDir, repoRoot, temporaryDirectory } from './support/paths.js';
-import { violations } from './support/violations.js';
+import { curatedExample, violations } from './support/violations.js';
 
 const bin = path.join(repoRoot, 'node_modules/.bin/specsmith');
 const built = path.join(repoRoot, 'generator/dist/cli/main.js');
@@ -160,11 +159,7 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
         ]);
       for (const [key, cases] of groups) {
         const [provider = '', schema = ''] = key.split('/');
-        const example = (
-          parse(readFileSync(path.join(repoRoot, `specs/${provider}/openapi.yaml`), 'utf8')) as {
-            components: { schemas: Record<string, { example: unknown }> };
-          }
-        ).components.schemas[schema]?.example;
+        const example = curatedExample(provider, schema);
         const values = [
           example,
           ...cases.map(({ change }) => {

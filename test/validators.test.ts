@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generateFixture } from './support/generate-fixture.js';
 import { fixturesDir, repoRoot, temporaryDirectory } from './support/paths.js';
-import { violations } from './support/violations.js';
+import { curatedExample, violations } from './support/violations.js';
 
 type Json = Record<string, unknown>;
 interface Issue {
@@ -39,14 +39,6 @@ function issuesOf(module: Module, name: string, value: unknown): Issue[] {
 }
 
 const importPackage = async (folder: string) => (await import(pathToFileURL(path.join(folder, 'index.js')).href)) as Module;
-const exampleOf = (provider: string, schema: string) =>
-  structuredClone(
-    (
-      parse(readFileSync(path.join(repoRoot, `specs/${provider}/openapi.yaml`), 'utf8')) as Json & {
-        components: { schemas: Record<string, Json> };
-      }
-    ).components.schemas[schema]?.example,
-  ) as Json;
 
 describe('validators of the curated packages', () => {
   const modules = new Map<string, Module>();
@@ -57,7 +49,7 @@ describe('validators of the curated packages', () => {
 
   it.each(violations)('$provider $schema: $why', ({ provider, schema, change, keyword }) => {
     const module = modules.get(provider)!;
-    const example = exampleOf(provider, schema);
+    const example = curatedExample(provider, schema);
     expect(is(module, schema)(example)).toBe(true);
     expect(issuesOf(module, schema, example)).toEqual([]);
     change(example);
@@ -67,7 +59,7 @@ describe('validators of the curated packages', () => {
 
   it('words each issue with the path, the rule and, for an enum, the closest allowed value', () => {
     const module = modules.get('enfuce')!;
-    const customer: Json = { ...exampleOf('enfuce', 'PrivateCustomer'), locale: 'fi_fi', firstName: 'M'.repeat(256) };
+    const customer: Json = { ...curatedExample('enfuce', 'PrivateCustomer'), locale: 'fi_fi', firstName: 'M'.repeat(256) };
     delete customer.regNo;
     const issues = issuesOf(module, 'PrivateCustomer', customer);
     expect(issues.map(({ path, keyword }) => ({ path, keyword }))).toEqual([
@@ -84,14 +76,14 @@ describe('validators of the curated packages', () => {
 
   it('counts characters, not UTF-16 units: an emoji is one character', () => {
     const module = modules.get('paysafe')!;
-    const person = exampleOf('paysafe', 'CustomerPerson');
+    const person = curatedExample('paysafe', 'CustomerPerson');
     expect(is(module, 'CustomerPerson')({ ...person, title: '🙂'.repeat(15) })).toBe(true);
     expect(is(module, 'CustomerPerson')({ ...person, title: '🙂'.repeat(16) })).toBe(false);
   });
 
   it('checks formats on the real calendar and by the RFCs', () => {
     const module = modules.get('paysafe')!;
-    const person = exampleOf('paysafe', 'CustomerPerson');
+    const person = curatedExample('paysafe', 'CustomerPerson');
     const check = (patch: Json) => is(module, 'CustomerPerson')({ ...person, ...patch });
     expect(check({ birthDate: '2024-02-29' })).toBe(true);
     expect(check({ birthDate: '2023-02-29' })).toBe(false);
@@ -111,16 +103,16 @@ describe('validators of the curated packages', () => {
     expect(is(enfuce, 'CreateMcCardPathParams')({ customerId: '1', accountId: '2', cardRole: 'MAIN', extra: 'x' })).toBe(false);
     expect(is(enfuce, 'CreateMcCardQueryParams')({})).toBe(false);
     expect(is(enfuce, 'CreateMcCardQueryParams')({ auditUser: 'ops' })).toBe(true);
-    expect(is(enfuce, 'CreatePrivateCustomerRequestBody')(exampleOf('enfuce', 'PrivateCustomer'))).toBe(true);
+    expect(is(enfuce, 'CreatePrivateCustomerRequestBody')(curatedExample('enfuce', 'PrivateCustomer'))).toBe(true);
     const paysafe = modules.get('paysafe')!;
-    expect(is(paysafe, 'GetCustomerPersonByAttributeResponse200')(exampleOf('paysafe', 'CustomerPerson'))).toBe(true);
+    expect(is(paysafe, 'GetCustomerPersonByAttributeResponse200')(curatedExample('paysafe', 'CustomerPerson'))).toBe(true);
   });
 
   it('implements Standard Schema v1', () => {
     const module = modules.get('gateway')!;
     const schema = standard(module, 'IndividualCustomer');
     expect(schema).toMatchObject({ version: 1, vendor: 'specsmith' });
-    const valid = exampleOf('gateway', 'IndividualCustomer');
+    const valid = curatedExample('gateway', 'IndividualCustomer');
     expect(schema.validate(valid)).toEqual({ value: valid });
     const result = schema.validate({ ...valid, basicData: { ...(valid.basicData as Json), nationality: 'GBR' } });
     expect(result.issues).toEqual([

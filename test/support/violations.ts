@@ -1,10 +1,23 @@
-/**
- * One documented rule broken at a time, starting from a schema's own (valid) example: the curated
- * schemas (test/curated-specs.test.ts) and the generated validators (test/validators.test.ts) must both
- * reject each value for that rule's keyword.
- */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { repoRoot } from './paths.js';
+
 type Json = Record<string, unknown>;
 
+/** A fresh copy of the `example` a curated spec gives a component schema. */
+export function curatedExample(provider: string, schema: string): Json {
+  const document = parse(readFileSync(path.join(repoRoot, `specs/${provider}/openapi.yaml`), 'utf8')) as {
+    components: { schemas: Record<string, { example?: unknown }> };
+  };
+  return structuredClone(document.components.schemas[schema]?.example) as Json;
+}
+
+/**
+ * One documented rule broken at a time, starting from a schema's own (valid) example: the curated
+ * schemas (test/curated-specs.test.ts), the generated validators (test/validators.test.ts) and
+ * `specsmith validate` (test/cli.test.ts) must all reject each value for that rule's keyword.
+ */
 export const violations: { provider: string; schema: string; why: string; change: (example: Json) => void; keyword: string }[] = [
   {
     provider: 'enfuce',

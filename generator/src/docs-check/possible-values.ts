@@ -33,7 +33,7 @@ function readPart(part: string): Constraint | undefined {
 }
 
 /** `a, b, c` → ['a', 'b', 'c']; the pages print enum values bare, comma-separated. */
-export function splitList(text: string): string[] {
+function splitList(text: string): string[] {
   return text
     .split(',')
     .map((value) => value.trim())
