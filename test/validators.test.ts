@@ -74,6 +74,29 @@ describe('validators of the curated packages', () => {
     );
   });
 
+  it('points at a problem several references and items deep, the same on every call', () => {
+    const module = modules.get('paysafe')!;
+    const person = curatedExample('paysafe', 'CustomerPerson') as Json & {
+      restrictions: Json[];
+      accounts: (Json & { virtualInstrument: Json[] })[];
+      vulnerabilities: string[];
+    };
+    person.restrictions[0]!.name = 'NO_SUCH_RESTRICTION';
+    person.accounts[0]!.virtualInstrument[0]!.instrumentType = 'NO_SUCH_TYPE';
+    person.vulnerabilities.push('NO_SUCH_VULNERABILITY');
+    person.nationality = 'gb';
+    const expected = ['/restrictions/0/name', '/accounts/0/virtualInstrument/0/instrumentType', '/nationality', '/vulnerabilities/1'];
+    expect(issuesOf(module, 'CustomerPerson', person).map((issue) => issue.path)).toEqual(expected);
+    expect(issuesOf(module, 'CustomerPerson', person).map((issue) => issue.path)).toEqual(expected);
+    expect(standard(module, 'CustomerPerson').validate(person).issues?.[1]?.path).toEqual([
+      'accounts',
+      0,
+      'virtualInstrument',
+      0,
+      'instrumentType',
+    ]);
+  });
+
   it('counts characters, not UTF-16 units: an emoji is one character', () => {
     const module = modules.get('paysafe')!;
     const person = curatedExample('paysafe', 'CustomerPerson');
@@ -232,6 +255,20 @@ describe('hostile input', () => {
       expect(is(module, 'TreeNode')(value)).toBe(false);
       expect(() => assert(module, 'TreeNode')(value)).toThrow(module.ValidationError);
     }
+  });
+
+  it('accepts a recursive value at any depth and points into it', () => {
+    const leaf = (value: unknown) => ({ value, children: [] });
+    const valid = { children: [leaf('a'), { children: [leaf('b'), leaf('c')] }], parent: { children: [leaf('d')] } };
+    expect(is(module, 'TreeNode')(valid)).toBe(true);
+    expect(issuesOf(module, 'TreeNode', valid)).toEqual([]);
+    expect(is(module, 'Even')({ next: { next: { next: {} } } })).toBe(true);
+    expect(is(module, 'Even')({ next: { next: { next: 1 } } })).toBe(false);
+    const tree = { children: [leaf('a'), { children: [leaf('b'), leaf(7)] }], parent: { children: [leaf(false)] } };
+    expect(issuesOf(module, 'TreeNode', tree).map(({ path, keyword }) => ({ path, keyword }))).toEqual([
+      { path: '/children/1/children/1/value', keyword: 'type' },
+      { path: '/parent/children/0/value', keyword: 'type' },
+    ]);
   });
 
   it('does not pollute prototypes through __proto__ or constructor keys', () => {

@@ -18,6 +18,15 @@ export function ucs2length(text) {
   return length;
 }
 
+/**
+ * A nested validator reports paths relative to the value it was given; its caller moves them under the
+ * property or item it passed (`prefix`) and appends them to its own list. Runs only once something failed.
+ */
+export function nestedErrors(errors, found, prefix) {
+  for (const error of found) error.instancePath = prefix + error.instancePath;
+  return errors === null ? found : errors.concat(found);
+}
+
 /** Deep equality of JSON values, for `const`, `enum` of objects and `uniqueItems`. */
 export function equal(left, right) {
   if (left === right) return true;

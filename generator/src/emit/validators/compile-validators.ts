@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { addEnumSetKeyword, withEnumSets } from './enum-set.js';
-import { dropEvaluatedRecords, lengthFastPath, ownKeySets, positionalCalls } from './post-process.js';
+import { directCalls, dropEvaluatedRecords, lengthFastPath, ownKeySets, relativeErrorPaths } from './post-process.js';
 import type { ValidatorSet } from './validator-set.js';
 
 const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
@@ -26,7 +26,8 @@ const runtimeHelpers: Record<string, string> = {
 /**
  * Compiles every validator of the set with AJV (JSON Schema 2020-12, strict) into standalone code: one
  * function expression that returns the validators in entry order. `allErrors` collects every problem;
- * otherwise a validator stops at the first. The code expects `formats`, `ucs2length` and `equal` in scope.
+ * otherwise a validator stops at the first. The code expects `formats`, `ucs2length`, `equal` and
+ * `nestedErrors` (templates/validators/runtime.js) in scope.
  */
 export function compileValidators({
   set,
@@ -54,10 +55,10 @@ export function compileValidators({
       statements.push(statement);
     }
   }
-  const helpers = absoluteSchemaPaths(statements.map(replaceRequires), functionDefs(ajv, refs, defOfSchema));
+  const helpers = absoluteSchemaPaths(directCalls(statements.map(replaceRequires)), functionDefs(ajv, refs, defOfSchema));
   const counters = new Set(helpers.flatMap((statement) => /^const (func\d+) = ucs2length;/.exec(statement)?.[1] ?? []));
   // One top-level declaration a line, so that a change to one schema is a small diff.
-  const body = positionalCalls(ownKeySets(dropEvaluatedRecords(helpers.map((statement) => lengthFastPath(statement, counters))))).join(
+  const body = relativeErrorPaths(ownKeySets(dropEvaluatedRecords(helpers.map((statement) => lengthFastPath(statement, counters))))).join(
     '\n',
   );
   return `(() => {\n${body}\nreturn [${refs.map(([name]) => name).join(', ')}];\n})()`;

@@ -1,6 +1,6 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { KeywordCxt } from 'ajv/dist/compile/validate/index.js';
-import { _, stringify } from 'ajv/dist/compile/codegen/index.js';
+import { _, stringify, type CodeGen, type Name } from 'ajv/dist/compile/codegen/index.js';
 import type { JsonSchema } from './lower-schema.js';
 
 /**
@@ -17,17 +17,25 @@ export function addEnumSetKeyword(ajv: Ajv2020): void {
   ajv.addKeyword({
     keyword: enumSetKeyword,
     schemaType: 'array',
-    error: { message: 'must be equal to one of the allowed values', params: ({ schema }) => _`{allowedValues: ${stringify(schema)}}` },
+    error: {
+      message: 'must be equal to one of the allowed values',
+      params: ({ gen, schema }) => _`{allowedValues: ${allowedValues(gen, schema as string[])}}`,
+    },
     code(context: KeywordCxt) {
       const values = context.schema as string[];
-      const set = context.gen.scopeValue('obj', {
-        key: JSON.stringify(values),
-        ref: new Set(values),
-        code: _`new Set(${stringify(values)})`,
-      });
+      const list = allowedValues(context.gen, values);
+      const set = context.gen.scopeValue('obj', { key: `set:${JSON.stringify(values)}`, ref: new Set(values), code: _`new Set(${list})` });
       context.fail(_`!${set}.has(${context.data})`);
     },
   });
+}
+
+/**
+ * One frozen array of the values at module scope, which the set is built from and every error of the
+ * enum names as its `allowedValues` (a 250-value list written once, not at each place it can fail).
+ */
+function allowedValues(gen: CodeGen, values: string[]): Name {
+  return gen.scopeValue('obj', { key: `list:${JSON.stringify(values)}`, ref: values, code: _`Object.freeze(${stringify(values)})` });
 }
 
 /** A copy of the schemas with every long all-string `enum` turned into the set keyword. */

@@ -20,6 +20,26 @@ export function lengthFastPath(statement: string, counters: ReadonlySet<string>)
   );
 }
 
+/**
+ * A recursive `$ref` makes AJV call the function through a wrapper object (`const wrapper0 = {validate:
+ * validate53};`, then `wrapper0.validate(...)`, `wrapper0.validate.errors`). Function declarations are
+ * hoisted, so the function can be named directly; the other rewrites then see one shape of call.
+ */
+export function directCalls(statements: string[]): string[] {
+  const wrapped = new Map<string, string>();
+  for (const statement of statements) {
+    const match = /^const (wrapper\d+) = \{validate: (validate\d+)\};$/.exec(statement);
+    if (match !== null) wrapped.set(match[1] ?? '', match[2] ?? '');
+  }
+  if (wrapped.size === 0) return statements;
+  return statements
+    .filter((statement) => !/^const wrapper\d+ = \{validate: validate\d+\};$/.test(statement))
+    .map((statement) => statement.replace(/\b(wrapper\d+)\.validate\b/g, (match, wrapper: string) => wrapped.get(wrapper) ?? match));
+}
+
+/** After a call, AJV reads what the callee evaluated into `propsN`/`itemsN`, which only `unevaluated*` would use. */
+const evaluatedRead = /var ((?:props|items)\d+) = validate\d+\.evaluated\.(?:props|items);/g;
+
 const evaluatedPrologue =
   /const (evaluated\d+) = validate\d+\.evaluated;if\(\1\.dynamicProps\)\{\1\.props = undefined;\}if\(\1\.dynamicItems\)\{\1\.items = undefined;\}/g;
 
@@ -28,11 +48,12 @@ const evaluatedPrologue =
  * `$dynamicRef`. The lowered schemas use neither; a function whose record nothing reads drops it.
  */
 export function dropEvaluatedRecords(statements: string[]): string[] {
-  const pruned = statements.map((statement) =>
-    statement.replace(evaluatedPrologue, (prologue, name: string) =>
-      statement.split(name).length - 1 > prologue.split(name).length - 1 ? prologue : '',
-    ),
-  );
+  const pruned = statements.map((statement) => {
+    const unread = statement.replace(evaluatedRead, (read, name: string) => (mentionsOf(statement, name) > 1 ? read : ''));
+    return unread.replace(evaluatedPrologue, (prologue, name: string) =>
+      mentionsOf(unread, name) > mentionsOf(prologue, name) ? prologue : '',
+    );
+  });
   // How often each function's record is mentioned, counted in one pass (a search a record is quadratic).
   const mentions = new Map<string, number>();
   for (const statement of pruned) {
@@ -44,6 +65,9 @@ export function dropEvaluatedRecords(statements: string[]): string[] {
     return record === null || (mentions.get(record[1] ?? '') ?? 0) > 1;
   });
 }
+
+/** How often `name` occurs in `code` as a whole word. */
+const mentionsOf = (code: string, name: string): number => code.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
 
 /**
  * For an object with more than eight declared properties, AJV checks `additionalProperties: false` with
@@ -72,22 +96,42 @@ export function ownKeySets(statements: string[]): string[] {
 }
 
 const optionsSignature = /\{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors=\{\}\}=\{\}/g;
-/** A call's options: its instancePath expression (no braces inside), then the names AJV passes along. */
-const optionsArgument =
-  /(\bvalidate\d+\(\w+, )\{instancePath(?::([^{}]*?))?,parentData(?::[^,{}]*)?,parentDataProperty(?::[^{}]*?)?,rootData,dynamicAnchors\}\)/g;
+/**
+ * A nested call and the start of its failure branch: the call's options (its instancePath expression,
+ * which holds no braces, then the names AJV passes along) and the line that appends the callee's errors.
+ */
+const nestedCall = new RegExp(
+  String.raw`if\(!\((validate\d+)\((\w+), ` +
+    String.raw`\{instancePath(?::([^{}]*?))?,parentData(?::[^,{}]*)?,parentDataProperty(?::[^{}]*?)?,rootData,dynamicAnchors\}\)\)\)\{` +
+    String.raw`vErrors = vErrors === null \? \1\.errors : vErrors\.concat\(\1\.errors\);`,
+  'g',
+);
 
 /**
  * AJV's functions take an options object (`{instancePath, parentData, parentDataProperty, rootData,
- * dynamicAnchors}`) that every nested call allocates; only `instancePath` is read unless a schema uses
- * `$data` or `$dynamicRef`, which the lowered schemas never do. Functions then take `instancePath` as a
- * plain second argument. All or nothing: if any statement still mentions the other names, nothing changes.
+ * dynamicAnchors}`) that every nested call allocates, with an instancePath string built for it: two
+ * allocations a call on the valid path. Only `instancePath` is read unless a schema uses `$data` or
+ * `$dynamicRef`, which the lowered schemas never do. So every function is called with the value alone
+ * and reports paths relative to it; a caller moves a callee's errors under the property or item it
+ * passed (`nestedErrors` of the runtime template), which only happens once something failed.
+ * All or nothing: if any statement still mentions the other names or passes a second argument, nothing
+ * changes.
  */
-export function positionalCalls(statements: string[]): string[] {
+export function relativeErrorPaths(statements: string[]): string[] {
   const rewritten = statements.map((statement) =>
     statement
       .replace(optionsSignature, 'instancePath=""')
-      .replace(optionsArgument, (match, call: string, path: string | undefined) => `${call}${path ?? 'instancePath'})`),
+      .replace(nestedCall, (match, callee: string, data: string, path: string | undefined) => {
+        const call = `if(!(${callee}(${data}))){`;
+        // Without a path of its own the call shares the caller's root: its errors need no move.
+        if (path === undefined) return `${call}vErrors = vErrors === null ? ${callee}.errors : vErrors.concat(${callee}.errors);`;
+        return `${call}vErrors = nestedErrors(vErrors, ${callee}.errors, ${path});`;
+      }),
   );
-  const leftover = rewritten.some((statement) => /\b(?:parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(statement));
+  const leftover = rewritten.some(
+    (statement) =>
+      /\b(?:parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(statement) ||
+      /(?<!function )\bvalidate\d+\(\w+, /.test(statement),
+  );
   return leftover ? statements : rewritten;
 }
