@@ -47,6 +47,7 @@ docs-check: build
 bench: build
 	node bench/codegen/run.mjs
 	node bench/validators/run.mjs
+	node bench/cli/run.mjs
 
 clean:
 	rm -rf generator/dist .tmp

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTree } from './support/files.js';
@@ -97,10 +97,12 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
       birthDate: '1984-03-17',
       occupation: 'ENGINEERING',
     });
-    const validate = (args: string[], input?: string) =>
+    const cache = path.join(temporaryDirectory('validate'), 'cache');
+    const validate = (args: string[], input?: string, cacheDir = cache) =>
       spawnSync(process.execPath, [built, 'validate', ...args], {
         cwd: repoRoot,
         encoding: 'utf8',
+        env: { ...process.env, SPECSMITH_CACHE_DIR: cacheDir },
         ...(input === undefined ? {} : { input }),
       });
 
@@ -185,6 +187,23 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
           ).toContain(keyword);
         });
       }
+    });
+
+    it('gives the same verdict from its cache as when it compiles, and writes none with --no-cache', () => {
+      const args = ['--spec', 'specs/enfuce/openapi.yaml', '--schema', 'PrivateCustomer', '--json', '-'];
+      const input = JSON.stringify({ ...curatedExample('enfuce', 'PrivateCustomer'), locale: 'fi_fi' });
+      const own = path.join(temporaryDirectory('validate'), 'cache');
+      const entries = () => (existsSync(own) ? readdirSync(own).length : 0);
+      const fresh = validate(['--no-cache', ...args], input, own);
+      expect(entries()).toBe(0);
+      const compiled = validate(args, input, own);
+      expect(entries()).toBe(1);
+      const reused = validate(args, input, own);
+      expect(entries()).toBe(1);
+      for (const run of [fresh, compiled, reused]) expect(run.status).toBe(1);
+      expect(compiled.stdout).toBe(fresh.stdout);
+      expect(reused.stdout).toBe(fresh.stdout);
+      expect(reused.stdout).toContain('did you mean \\"fi_FI\\"?');
     });
 
     it('exits 2 on bad usage, an unknown target or input that is not JSON', () => {

@@ -35,6 +35,7 @@ const commands: Record<string, Command> = {
       part: { type: 'string' },
       json: { type: 'boolean' },
       ndjson: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
     },
     usage: async () => (await import('./usage.js')).validateUsage,
     run: async (values, positionals) => (await import('./validate-command.js')).runValidate(values, positionals),

@@ -20,8 +20,8 @@ Exit codes: 0 success, 1 internal error, 2 bad usage or a spec with errors (noth
 `;
 
 export const validateUsage = `Usage:
-  specsmith validate --spec FILE --schema NAME [--json | --ndjson] INPUT
-  specsmith validate --spec FILE --operation ID --part PART [--json | --ndjson] INPUT
+  specsmith validate --spec FILE --schema NAME [--json | --ndjson] [--no-cache] INPUT
+  specsmith validate --spec FILE --operation ID --part PART [--json | --ndjson] [--no-cache] INPUT
 
 Checks JSON values against a schema of the spec, or against one part of an operation, with the same
 rules and messages as the generated validators. INPUT is a file, or - for standard input.
@@ -32,6 +32,10 @@ Options:
   --operation ID     an operationId, with --part body | path | query | headers | response.<status>
   --json             print { valid, issues } as JSON
   --ndjson           INPUT holds one JSON value a line; print one result line each, in constant memory
+  --no-cache         compile the validator even if an unchanged spec was compiled before
+
+The compiled validator is kept in node_modules/.cache/specsmith (or $SPECSMITH_CACHE_DIR) and reused
+while the spec's files and specsmith are unchanged.
 
 Exit codes: 0 valid, 1 invalid (every issue printed), 2 bad usage, unreadable input or a spec with errors.
 `;

@@ -11,7 +11,11 @@ type Values = Record<string, string | boolean | undefined>;
 export async function runValidate(values: Values, positionals: string[]): Promise<number> {
   const request = readRequest(values, positionals);
   if (typeof request === 'string') return print(process.stderr, `${request}\n\n${validateUsage}`, 2);
-  const loaded = await loadSpecValidator({ spec: request.spec, target: request.target });
+  const loaded = await loadSpecValidator({
+    spec: request.spec,
+    target: request.target,
+    ...(values['no-cache'] === true ? { cache: false as const } : {}),
+  });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (!loaded.ok) return print(process.stderr, loaded.problem === undefined ? '' : `${loaded.problem}\n`, 2);
   const input = request.input === '-' ? process.stdin : createReadStream(request.input);

@@ -4,7 +4,7 @@ import { checkOpenApiSchema } from './check-openapi-schema.js';
 import { checkOperations } from './check-operations.js';
 import { checkVersion, type OpenApiMinor } from './check-version.js';
 import { inlineExternalRefs } from './inline-external.js';
-import { OpenApiSchemas } from './openapi-schema.js';
+import type { OpenApiSchemas } from './openapi-schema.js';
 import { OriginIndex } from './origins.js';
 import { isRef, parseRef, Resolver } from './resolver.js';
 import { readSourceFile, type SourceFile } from './source-set.js';
@@ -57,9 +57,9 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
   const refHolders = new Set([...sites.values()].flat().map((site) => site.holder));
   if (options.checkOpenApiSchema !== false) {
     const checked = files.size === 1 ? document : inlineExternalRefs({ document, refHolders, resolver, origins });
-    diagnostics.push(
-      ...checkOpenApiSchema({ document: checked, minor: version.minor, file, origins, schemas: options.schemas ?? new OpenApiSchemas() }),
-    );
+    // Loaded on demand: AJV and the OpenAPI schemas are most of what a command that skips the check would import.
+    const schemas = options.schemas ?? new (await import('./openapi-schema.js')).OpenApiSchemas();
+    diagnostics.push(...checkOpenApiSchema({ document: checked, minor: version.minor, file, origins, schemas }));
   }
   diagnostics.push(...checkOperations({ document, resolver, file }));
   const unique = dedupe(diagnostics);

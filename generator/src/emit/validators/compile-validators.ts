@@ -33,12 +33,15 @@ export function compileValidators({
   set,
   formats,
   allErrors,
+  checkSchemas = true,
 }: {
   set: ValidatorSet;
   formats: Readonly<Record<string, RuntimeFormat>>;
   allErrors: boolean;
+  /** Check the lowered schemas against the JSON Schema meta-schema first (AJV's `validateSchema`). */
+  checkSchemas?: boolean;
 }): string {
-  const ajv = createAjv({ formats, allErrors, standalone: true });
+  const ajv = createAjv({ formats, allErrors, checkSchemas });
   const defOfSchema = addValidatorSchemas(ajv, set);
   const refs = set.entries.map((entry, index) => [`v${index}`, entryRef(entry.def)] as const);
   const statements: string[] = [];
@@ -95,19 +98,22 @@ function replaceRequires(code: string): string {
 
 /**
  * The one AJV configuration validators are compiled with: JSON Schema 2020-12, strict, the runtime
- * template's formats. `standalone` keeps the source for standaloneCode, which then refers to `formats`.
+ * template's formats, the source kept for standaloneCode (which then refers to `formats`).
  */
-export function createAjv({
+function createAjv({
   formats,
   allErrors,
-  standalone,
+  checkSchemas,
 }: {
   formats: Readonly<Record<string, RuntimeFormat>>;
   allErrors: boolean;
-  standalone: boolean;
+  checkSchemas: boolean;
 }): Ajv2020 {
   const ajv = new Ajv2020({
-    ...(standalone ? { code: { source: true, esm: true, formats: _`formats`, optimize: false } } : {}),
+    code: { source: true, esm: true, formats: _`formats`, optimize: false },
+    // Compiling the meta-schema costs more than compiling one validator; `specsmith generate` checks the
+    // lowered schemas of every spec it reads, so a command that compiles one for a quick check may skip it.
+    validateSchema: checkSchemas,
     strict: true,
     // OpenAPI schemas often put a constraint beside a `$ref` or a union of types; both are fine to check.
     strictTypes: false,
@@ -127,12 +133,12 @@ export function createAjv({
 }
 
 /** The `$ref` a validator entry compiles from. */
-export function entryRef(def: string): string {
+function entryRef(def: string): string {
   return `${rootId}#/$defs/${encodeURIComponent(def)}`;
 }
 
 /** Adds the set's schemas to an AJV instance under the root id the entries refer to. */
-export function addValidatorSchemas(ajv: Ajv2020, set: ValidatorSet): Map<unknown, string> {
+function addValidatorSchemas(ajv: Ajv2020, set: ValidatorSet): Map<unknown, string> {
   const defs = withEnumSets(set.defs as Record<string, unknown>) as Record<string, unknown>;
   ajv.addSchema({ $id: rootId, $defs: defs });
   return new Map(Object.entries(defs).map(([name, schema]) => [schema, name]));

@@ -30,10 +30,18 @@ const parameterParts: ParameterLocation[] = ['path', 'query', 'header'];
  * when they differ), and per operation its path, query and header parameters, its request body and each
  * documented response, each in its direction.
  */
-export function collectValidators(model: ApiModel, formats: LowerContext['formats']): ValidatorSet {
+export function collectValidators(
+  model: ApiModel,
+  formats: LowerContext['formats'],
+  {
+    patternRisk = createPatternChecker(),
+  }: {
+    /** Why a pattern may backtrack catastrophically (a note); analysing them is the slow part of collecting. */
+    patternRisk?: LowerContext['patternRisk'];
+  } = {},
+): ValidatorSet {
   const schemas = new Map(model.schemas.map((named) => [named.name, named]));
   const notes: ValidatorNote[] = [];
-  const patternRisk = createPatternChecker();
   const metaOf = new WeakMap<object, SchemaMeta>();
   const keyOf = new WeakMap<object, SourceRef>();
   const contextFor = (direction: ValidationDirection): LowerContext => ({ direction, schemas, formats, notes, patternRisk, metaOf, keyOf });

@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { templatePath } from '../emit/package/template-path.js';
+import { compileValidators, type RuntimeFormat } from '../emit/validators/compile-validators.js';
+import { collectValidators, type ValidatorEntry } from '../emit/validators/validator-set.js';
+import { parseDocument } from '../ir/parse-document.js';
+import type { ApiModel } from '../ir/types.js';
+import { loadDocument } from '../load/load-document.js';
+import type { ValidateTarget } from './spec-validator.js';
+
+/** One target of a spec compiled into an ES module that exports `name` and `check` (see moduleCode). */
+export interface CompiledTarget {
+  name: string;
+  code: string;
+  /** Absolute paths of every file the spec was read from. */
+  files: string[];
+}
+
+export type CompileResult =
+  { ok: true; compiled: CompiledTarget; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[]; problem?: string };
+
+/**
+ * Reads a spec and compiles the validator of one target with the same lowering, post-processing,
+ * formats and messages as the generated packages (all-errors mode: the CLI reports every issue).
+ */
+export async function compileSpecTarget({
+  spec,
+  target,
+  root,
+}: {
+  spec: string;
+  target: ValidateTarget;
+  root: string;
+}): Promise<CompileResult> {
+  // The OpenAPI schema check is left to `specsmith generate` and CI (references and operations are still checked).
+  const loaded = await loadDocument({ entry: spec, root, checkOpenApiSchema: false });
+  if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
+  const model = parseDocument(loaded.loaded);
+  const runtimeFile = templatePath('validators/runtime.js');
+  const runtime = (await import(pathToFileURL(runtimeFile).href)) as { formats: Record<string, RuntimeFormat> };
+  // Notes (unknown formats, risky patterns) are for `specsmith generate`; the CLI does not print them.
+  const set = collectValidators(model, new Map(Object.entries(runtime.formats).map(([name, definition]) => [name, definition.type])), {
+    patternRisk: () => undefined,
+  });
+  const entry = findEntry(model, set.entries, target);
+  if (typeof entry === 'string') return { ok: false, diagnostics: loaded.diagnostics, problem: entry };
+  const compiled = compileValidators({ set: { ...set, entries: [entry] }, formats: runtime.formats, allErrors: true, checkSchemas: false });
+  const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
+  const code = moduleCode({ name: entry.name, templates, origins: set.origins, compiled });
+  return {
+    ok: true,
+    compiled: { name: entry.name, code, files: [...loaded.loaded.resolver.files.keys()] },
+    diagnostics: loaded.diagnostics,
+  };
+}
+
+/** The module: the runtime templates and the compiled check in a closure, `name` and `check` exported. */
+function moduleCode({
+  name,
+  templates,
+  origins,
+  compiled,
+}: {
+  name: string;
+  templates: string[];
+  origins: Record<string, string>;
+  compiled: string;
+}): string {
+  return [
+    'const { ValidationError, validator } = (() => {',
+    ...templates.map((text) => text.replace(/^export /gm, '')),
+    `const ruleOrigins = ${JSON.stringify(origins)};`,
+    `const [check] = ${compiled};`,
+    `return { ValidationError, validator: createValidator(${JSON.stringify(name)}, check, check, ruleOrigins) };`,
+    '})();',
+    `export const name = ${JSON.stringify(name)};`,
+    '/** Every issue of the value, or undefined when it is valid. */',
+    'export function check(value) {',
+    '  try {',
+    '    validator.assert(value);',
+    '    return undefined;',
+    '  } catch (error) {',
+    '    if (error instanceof ValidationError) return error.issues;',
+    '    throw error;',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
+
+const parts: Record<string, (names: ApiModel['operations'][number]['names']) => string | undefined> = {
+  body: (names) => names.requestBody,
+  path: (names) => names.params.path,
+  query: (names) => names.params.query,
+  headers: (names) => names.params.header,
+};
+
+/** The validator entry a target names, or a sentence saying what is available instead. */
+function findEntry(model: ApiModel, entries: ValidatorEntry[], target: ValidateTarget): ValidatorEntry | string {
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  if ('schema' in target) {
+    const named = model.schemas.find((schema) => schema.specName === target.schema || schema.name === target.schema);
+    const entry = byName.get(named?.name ?? target.schema);
+    if (entry !== undefined) return entry;
+    return `no schema ${JSON.stringify(target.schema)}; the spec has ${model.schemas.map((schema) => schema.specName).join(', ') || 'none'}`;
+  }
+  const operation = model.operations.find((candidate) => candidate.id === target.operation);
+  if (operation === undefined) {
+    return `no operation ${JSON.stringify(target.operation)}; the spec has ${model.operations.map((candidate) => candidate.id).join(', ') || 'none'}`;
+  }
+  const status = /^response\.(.+)$/.exec(target.part)?.[1];
+  const name = status !== undefined ? operation.names.response[status] : parts[target.part]?.(operation.names);
+  const entry = name === undefined ? undefined : byName.get(name);
+  if (entry !== undefined) return entry;
+  const available = [
+    ...Object.entries(parts)
+      .filter(([, nameOf]) => byName.has(nameOf(operation.names) ?? ''))
+      .map(([part]) => part),
+    ...Object.entries(operation.names.response)
+      .filter(([, typeName]) => byName.has(typeName))
+      .map(([code]) => `response.${code}`),
+  ];
+  return `${operation.id} has no ${JSON.stringify(target.part)} to validate; it has ${available.join(', ') || 'nothing'}`;
+}
