@@ -134,11 +134,19 @@ function issueOf(compiled, root, origins) {
   return spec === undefined ? { path, message, keyword: error.keyword, params } : { path, message, keyword: error.keyword, params, spec };
 }
 
-/** Where the broken rule is written: the schema object holding the keyword (for a `false` schema, itself). */
+const hasOwn = (object, key) => object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+
+/**
+ * Where the broken rule is written: the schema object holding the keyword (for a `false` schema, itself),
+ * looked up in the generator's table (`{ files, notes, defs: { [def]: { [path]: [file, line, note?] } } }`).
+ */
 function ruleOrigin(error, origins) {
   const path = error.schemaPath ?? '';
   const holder = error.keyword === 'false schema' ? path : path.slice(0, path.lastIndexOf('/'));
-  return Object.prototype.hasOwnProperty.call(origins, holder) ? origins[holder] : undefined;
+  const match = /^#\/\$defs\/([^/]*)(.*)$/.exec(holder);
+  if (match === null || !hasOwn(origins.defs, match[1]) || !hasOwn(origins.defs[match[1]], match[2])) return undefined;
+  const [file, line, note] = origins.defs[match[1]][match[2]];
+  return `${origins.files[file]}:${line}${note === undefined ? '' : `, ${origins.notes[note]}`}`;
 }
 
 /** `if` only reports that its `then` or `else` failed; the branch's own errors say what. */
@@ -160,7 +168,7 @@ const segmentsOf = (pointer) =>
  * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
  * throws a ValidationError) and a Standard Schema v1 object for libraries that accept one.
  */
-export function createValidator(subject, first, all, origins = {}) {
+export function createValidator(subject, first, all, origins = { files: [], notes: [], defs: {} }) {
   const issues = (value) => {
     const errors = errorsOf(all, value);
     return errors === undefined ? undefined : meaningful(errors).map((error) => issueOf(error, value, origins));

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { templatePath } from '../emit/package/template-path.js';
 import { compileValidators, type RuntimeFormat } from '../emit/validators/compile-validators.js';
+import type { RuleOrigins } from '../emit/validators/rule-origins.js';
 import { collectValidators, type ValidatorEntry } from '../emit/validators/validator-set.js';
 import { parseDocument } from '../ir/parse-document.js';
 import type { ApiModel } from '../ir/types.js';
@@ -64,7 +65,7 @@ function moduleCode({
 }: {
   name: string;
   templates: string[];
-  origins: Record<string, string>;
+  origins: RuleOrigins;
   compiled: string;
 }): string {
   return [

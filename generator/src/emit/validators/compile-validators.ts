@@ -1,17 +1,22 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
-import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import { addEnumSetKeyword, withEnumSets } from './enum-set.js';
-import { directCalls, dropEvaluatedRecords, lengthFastPath, ownKeySets, relativeErrorPaths } from './post-process.js';
+import { addEnumSetKeyword, enumSetKeyword, withEnumSets } from './enum-set.js';
+import {
+  directCalls,
+  dropEvaluatedRecords,
+  dropUnreadConstants,
+  failureDeclaration,
+  lengthFastPath,
+  ownKeySets,
+  relativeErrorPaths,
+  sharedFailures,
+} from './post-process.js';
+import { standaloneStatements } from './standalone-statements.js';
 import type { ValidatorSet } from './validator-set.js';
-
-const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
 
 /** A format as the runtime template defines it (and AJV compiles against). */
 export type RuntimeFormat =
   { type: 'string'; validate: (value: string) => boolean } | { type: 'number'; validate: (value: number) => boolean };
-
-const rootId = 'specsmith:validators';
 
 /**
  * AJV's runtime modules that standalone code imports, and the name of the runtime template's function
@@ -35,7 +40,7 @@ export function compileValidators({
   allErrors,
   checkSchemas = true,
 }: {
-  set: ValidatorSet;
+  set: Pick<ValidatorSet, 'entries' | 'defs'>;
   formats: Readonly<Record<string, RuntimeFormat>>;
   allErrors: boolean;
   /** Check the lowered schemas against the JSON Schema meta-schema first (AJV's `validateSchema`). */
@@ -43,53 +48,29 @@ export function compileValidators({
 }): string {
   const ajv = createAjv({ formats, allErrors, checkSchemas });
   const defOfSchema = addValidatorSchemas(ajv, set);
-  const refs = set.entries.map((entry, index) => [`v${index}`, entryRef(entry.def)] as const);
-  const statements: string[] = [];
-  const declared = new Set<string>();
-  // AJV assembles standalone code by re-spreading everything emitted so far, which overflows the call
-  // stack past some ten thousand functions; batches stay small, and a declaration a previous batch
-  // already emitted (same AJV instance, so same name, same code) is skipped.
-  for (let start = 0; start < refs.length; start += batchSize) {
-    const code = standaloneCode(ajv, Object.fromEntries(refs.slice(start, start + batchSize)));
-    for (const statement of topLevelStatements(code)) {
-      const name = declaredName(statement);
-      if (name !== undefined && declared.has(name)) continue;
-      if (name !== undefined) declared.add(name);
-      statements.push(statement);
-    }
-  }
-  const helpers = absoluteSchemaPaths(directCalls(statements.map(replaceRequires)), functionDefs(ajv, refs, defOfSchema));
-  const counters = new Set(helpers.flatMap((statement) => /^const (func\d+) = ucs2length;/.exec(statement)?.[1] ?? []));
-  // One top-level declaration a line, so that a change to one schema is a small diff.
-  const body = relativeErrorPaths(ownKeySets(dropEvaluatedRecords(helpers.map((statement) => lengthFastPath(statement, counters))))).join(
-    '\n',
+  const compiled = standaloneStatements(
+    ajv,
+    set.entries.map((entry) => defId(entry.def)),
+    defOfSchema,
   );
-  return `(() => {\n${body}\nreturn [${refs.map(([name]) => name).join(', ')}];\n})()`;
+  const exports = compiled.entries.map((name, index) => `const v${index} = ${name};`);
+  const helpers = absoluteSchemaPaths(directCalls([...compiled.statements, ...exports].map(replaceRequires)), compiled.defOf);
+  const counters = new Set(helpers.flatMap((statement) => /^const (func\d+) = ucs2length;/.exec(statement)?.[1] ?? []));
+  const tuned = ownKeySets(dropEvaluatedRecords(helpers.map((statement) => lengthFastPath(statement, counters))));
+  const rewritten = allErrors
+    ? relativeErrorPaths(tuned)
+    : [failureDeclaration, ...sharedFailures(relativeErrorPaths(tuned, { movePaths: false }))];
+  // One top-level declaration a line, so that a change to one schema is a small diff.
+  const body = dropUnreadConstants(rewritten).join('\n');
+  return `(() => {\n${body}\nreturn [${exports.map((_, index) => `v${index}`).join(', ')}];\n})()`;
 }
-
-const batchSize = 250;
 
 /**
- * Splits AJV's standalone module into its top-level statements: module-scope values (`const schema3 =`,
- * `func`, `pattern`, `formats`, `wrapper`, `root`), exports, functions and their `evaluated` records.
- * `obj` holds the enum sets (enum-set.ts). These names exist only at module scope in AJV's output, so the split points are unambiguous.
+ * AJV's `require`s of its runtime modules become the runtime template's functions, and the `sourceURL`
+ * comment naming each function's schema (for debuggers of code compiled at run time) goes.
  */
-function topLevelStatements(code: string): string[] {
-  const body = code.replace(/^"use strict";/, '').replace(/export const (v\d+) = /g, 'const $1 = ');
-  return body
-    .split(
-      /(?<=[;}])(?=function validate\d+\(|const (?:schema|func|pattern|formats|wrapper|root|obj|keyword|v)\d+ = )|(?<=\})(?=validate\d+\.evaluated = )/,
-    )
-    .filter((statement) => statement.trim() !== '');
-}
-
-function declaredName(statement: string): string | undefined {
-  const match = /^(?:function (validate\d+)\(|const (\w+) = |(validate\d+\.evaluated) = )/.exec(statement);
-  return match === null ? undefined : (match[1] ?? match[2] ?? match[3]);
-}
-
 function replaceRequires(code: string): string {
-  return code.replace(/require\("([^"]+)"\)(\.default)?/g, (match, module: string) => {
+  return code.replace(/\/\*# sourceURL="[^"]*" \*\/;/g, '').replace(/require\("([^"]+)"\)(\.default)?/g, (match, module: string) => {
     const helper = runtimeHelpers[module];
     if (helper === undefined) throw new Error(`AJV standalone code requires ${module}, which the validator runtime does not provide`);
     return helper;
@@ -132,40 +113,48 @@ function createAjv({
   return ajv;
 }
 
-/** The `$ref` a validator entry compiles from. */
-function entryRef(def: string): string {
-  return `${rootId}#/$defs/${encodeURIComponent(def)}`;
+/** The id each named schema is added to AJV under, which entries compile from and `$ref`s point to. */
+function defId(def: string): string {
+  return `${idPrefix}${encodeURIComponent(def)}`;
 }
 
-/** Adds the set's schemas to an AJV instance under the root id the entries refer to. */
-function addValidatorSchemas(ajv: Ajv2020, set: ValidatorSet): Map<unknown, string> {
-  const defs = withEnumSets(set.defs as Record<string, unknown>) as Record<string, unknown>;
-  ajv.addSchema({ $id: rootId, $defs: defs });
-  return new Map(Object.entries(defs).map(([name, schema]) => [schema, name]));
-}
-
-interface CompiledFunction {
-  schemaEnv?: { schema?: unknown };
-  source?: { validateName?: { str: string }; scopeValues?: { validate?: Iterable<{ value?: { ref?: unknown } }> } };
-}
+const idPrefix = 'specsmith:validators/';
+const localRef = '#/$defs/';
+/** Keywords whose value is data, not a schema. */
+const opaqueKeywords = new Set(['const', 'enum', enumSetKeyword, 'default', 'examples']);
 
 /**
- * Which named schema each compiled function validates, by function name: AJV may compile a named schema
- * twice (once exported, once as a `$ref` target), so the functions are found from AJV's own records,
- * following every function each one calls, and matched to a schema by identity.
+ * Adds each of the set's schemas to AJV as a schema of its own, with its `#/$defs/X` references turned
+ * into X's id: an entry and every reference to it then share one compiled function (under one root
+ * with fragment references, AJV compiled a schema once as an entry and again as a reference target).
  */
-function functionDefs(ajv: Ajv2020, refs: readonly (readonly [string, string])[], defOfSchema: Map<unknown, string>): Map<string, string> {
-  const defOf = new Map<string, string>();
-  const visit = (compiled: CompiledFunction | undefined): void => {
-    const name = compiled?.source?.validateName?.str;
-    if (compiled === undefined || name === undefined || defOf.has(name)) return;
-    defOf.set(name, defOfSchema.get(compiled.schemaEnv?.schema) ?? '');
-    for (const called of compiled.source?.scopeValues?.validate ?? []) {
-      if (typeof called.value?.ref === 'function') visit(called.value.ref as CompiledFunction);
-    }
-  };
-  for (const [, ref] of refs) visit(ajv.getSchema(ref) as CompiledFunction | undefined);
-  return defOf;
+function addValidatorSchemas(ajv: Ajv2020, set: Pick<ValidatorSet, 'defs'>): Map<unknown, string> {
+  const defs = withEnumSets(set.defs as Record<string, unknown>) as Record<string, unknown>;
+  const defOfSchema = new Map<unknown, string>();
+  for (const [name, schema] of Object.entries(defs)) {
+    // A boolean schema cannot carry an id; `allOf` keeps its meaning (and its `false schema` error).
+    const body = typeof schema === 'boolean' ? { allOf: [schema] } : (withIdRefs(schema) as Record<string, unknown>);
+    const added = { ...body, $id: defId(name) };
+    ajv.addSchema(added);
+    defOfSchema.set(added, name);
+  }
+  return defOfSchema;
+}
+
+/** A copy of a lowered schema whose `$ref`s name the target's id instead of a `#/$defs/` fragment. */
+function withIdRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withIdRefs);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => {
+      if (key === '$ref' && typeof value === 'string') {
+        if (!value.startsWith(localRef) || value.slice(localRef.length).includes('/'))
+          throw new Error(`validator schemas refer to named schemas only, not ${value}`);
+        return [key, defId(decodeURIComponent(value.slice(localRef.length)))];
+      }
+      return [key, opaqueKeywords.has(key) ? value : withIdRefs(value)];
+    }),
+  );
 }
 
 /**

@@ -10,4 +10,4 @@ const { set, allErrors, runtimeFile } = workerData as {
   runtimeFile: string;
 };
 const runtime = (await import(pathToFileURL(runtimeFile).href)) as { formats: Record<string, RuntimeFormat> };
-parentPort?.postMessage(compileValidators({ set: { ...set, notes: [], origins: {} }, formats: runtime.formats, allErrors }));
+parentPort?.postMessage(compileValidators({ set, formats: runtime.formats, allErrors }));

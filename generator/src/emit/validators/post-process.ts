@@ -89,10 +89,22 @@ export function ownKeySets(statements: string[]): string[] {
   );
   return rewritten.flatMap((statement) => {
     const schema = /^const (schema\d+) = /.exec(statement)?.[1];
-    return schema !== undefined && used.has(schema)
-      ? [statement, `const ${schema}Keys = new Set(Object.keys(${schema}.properties));`]
-      : [statement];
+    if (schema === undefined || !used.has(schema)) return [statement];
+    // The names written out, so that the schema constant is not kept for them alone.
+    const names = declaredNames(statement.slice(statement.indexOf('=') + 1, statement.lastIndexOf(';')));
+    const keys = names === undefined ? `Object.keys(${schema}.properties)` : JSON.stringify(names);
+    return [statement, `const ${schema}Keys = new Set(${keys});`];
   });
+}
+
+/** The property names of a schema written as JSON, or undefined when it does not read as such. */
+function declaredNames(literal: string): string[] | undefined {
+  try {
+    const properties = (JSON.parse(literal) as { properties?: unknown }).properties;
+    return properties !== null && typeof properties === 'object' ? Object.keys(properties) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const optionsSignature = /\{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors=\{\}\}=\{\}/g;
@@ -117,14 +129,15 @@ const nestedCall = new RegExp(
  * All or nothing: if any statement still mentions the other names or passes a second argument, nothing
  * changes.
  */
-export function relativeErrorPaths(statements: string[]): string[] {
+export function relativeErrorPaths(statements: string[], { movePaths = true }: { movePaths?: boolean } = {}): string[] {
   const rewritten = statements.map((statement) =>
     statement
       .replace(optionsSignature, 'instancePath=""')
       .replace(nestedCall, (match, callee: string, data: string, path: string | undefined) => {
         const call = `if(!(${callee}(${data}))){`;
         // Without a path of its own the call shares the caller's root: its errors need no move.
-        if (path === undefined) return `${call}vErrors = vErrors === null ? ${callee}.errors : vErrors.concat(${callee}.errors);`;
+        if (path === undefined || !movePaths)
+          return `${call}vErrors = vErrors === null ? ${callee}.errors : vErrors.concat(${callee}.errors);`;
         return `${call}vErrors = nestedErrors(vErrors, ${callee}.errors, ${path});`;
       }),
   );
@@ -134,4 +147,42 @@ export function relativeErrorPaths(statements: string[]): string[] {
       /(?<!function )\bvalidate\d+\(\w+, /.test(statement),
   );
   return leftover ? statements : rewritten;
+}
+
+/** The one error object a first-error validator reports, declared first in its code. */
+export const failureDeclaration = 'const failure = Object.freeze({instancePath: "", schemaPath: "", keyword: "failed", params: {}});';
+
+/**
+ * A first-error validator only answers `is*` (the package words issues from the all-errors ones), so
+ * what it reports when it stops is never read, only counted: each `return false` reports the one
+ * shared `failure` in a fresh array (callers may append to it) instead of building the error object,
+ * the schema path and the parameters of each rule. About a third of the first-error code goes, and
+ * an invalid value costs no allocation but that array. Nested calls must not move paths
+ * (`relativeErrorPaths` with `movePaths: false`), as the shared object is frozen.
+ */
+export function sharedFailures(statements: string[]): string[] {
+  // An error literal ends at the first `}];return false;` after it starts: no rule's code holds that text.
+  return statements.map((statement) =>
+    statement.replace(/\b(validate\d+)\.errors = \[\{instancePath.*?\}\];return false;/g, '$1.errors = [failure];return false;'),
+  );
+}
+
+/**
+ * Module-scope constants (`const schema12 = {...}`, the schema an error's parameters or an enum read)
+ * and function-local `const vSchema0 = schema12.enum;` that nothing reads any more after the rewrites.
+ */
+export function dropUnreadConstants(statements: string[]): string[] {
+  const withoutLocals = statements.map((statement) =>
+    statement.replace(/const (vSchema\d+) = schema\d+(?:\.\w+)+;/g, (declaration, name: string) =>
+      mentionsOf(statement, name) > 1 ? declaration : '',
+    ),
+  );
+  const mentions = new Map<string, number>();
+  for (const statement of withoutLocals) {
+    for (const [name] of statement.matchAll(/\bschema\d+\b/g)) mentions.set(name, (mentions.get(name) ?? 0) + 1);
+  }
+  return withoutLocals.filter((statement) => {
+    const name = /^const (schema\d+) = /.exec(statement)?.[1];
+    return name === undefined || (mentions.get(name) ?? 0) > 1;
+  });
 }

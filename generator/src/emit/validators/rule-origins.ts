@@ -11,9 +11,18 @@ const segment = (name: string) => encodeURIComponent(name.replace(/~/g, '~0').re
 
 /**
  * Where the rules of each lowered schema object are written in the spec, by the schema path AJV reports
- * in its errors: `specs/paysafe/openapi.yaml:978, from seed 004`. An `x-inferred` note is not repeated:
- * it is written per schema object, not per rule, and the JSDoc of the type shows it.
+ * in its errors, in the compact form templates/validators/api.js reads: the spec files and provenance
+ * notes once each, and per named schema (its `$defs` segment) the path inside it (`""` for the schema
+ * itself, `/properties/firstName`) with `[file, line]` or `[file, line, note]`, indexes into those lists.
+ * The message reads `specs/paysafe/openapi.yaml:978, from seed 004`. An `x-inferred` note is not
+ * repeated: it is written per schema object, not per rule, and the JSDoc of the type shows it.
  */
+export interface RuleOrigins {
+  files: string[];
+  notes: string[];
+  defs: Record<string, Record<string, number[]>>;
+}
+
 export function ruleOrigins({
   defs,
   metaOf,
@@ -22,33 +31,56 @@ export function ruleOrigins({
   defs: [string, JsonSchema][];
   metaOf: WeakMap<object, SchemaMeta>;
   keyOf: WeakMap<object, SourceRef>;
-}): Record<string, string> {
-  const origins: [string, string][] = [];
-  const visit = (schema: unknown, path: string): void => {
-    if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return;
-    const meta = metaOf.get(schema);
-    const text = meta === undefined ? undefined : describe(meta, keyOf.get(schema));
-    if (text !== undefined) origins.push([path, text]);
-    const node = schema as Record<string, unknown>;
-    for (const key of single) visit(node[key], `${path}/${key}`);
-    for (const key of lists)
-      if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((item, index) => visit(item, `${path}/${key}/${index}`));
-    for (const key of maps) {
-      const map = node[key];
-      if (map !== null && typeof map === 'object')
-        for (const [name, item] of Object.entries(map)) visit(item, `${path}/${key}/${segment(name)}`);
-    }
-  };
-  for (const [name, schema] of defs) visit(schema, `#/$defs/${segment(name)}`);
-  return Object.fromEntries(origins);
+}): RuleOrigins {
+  const files = new IndexOf();
+  const notes = new IndexOf();
+  const byDef: Record<string, Record<string, number[]>> = {};
+  for (const [name, schema] of defs) {
+    const paths: Record<string, number[]> = {};
+    const visit = (node: unknown, path: string): void => {
+      if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+      const meta = metaOf.get(node);
+      const origin = meta === undefined ? undefined : (keyOf.get(node) ?? meta.origin);
+      if (meta !== undefined && origin !== undefined) {
+        const source = meta.extensions.find(([extension]) => extension === 'x-source')?.[1];
+        paths[path] = [files.of(origin.file), origin.line, ...(typeof source === 'string' ? [notes.of(`from ${source}`)] : [])];
+      }
+      for (const child of subschemas(node as Record<string, unknown>)) visit(child.schema, `${path}/${child.path}`);
+    };
+    visit(schema, '');
+    if (Object.keys(paths).length > 0) byDef[segment(name)] = paths;
+  }
+  return { files: files.list, notes: notes.list, defs: byDef };
 }
 
-/** `file:line` of the property name when the schema is a property's (as JSDoc shows it), else of the schema. */
-function describe(meta: SchemaMeta, key: SourceRef | undefined): string | undefined {
-  const origin = key ?? meta.origin;
-  if (origin === undefined) return undefined;
-  const source = meta.extensions.find(([name]) => name === 'x-source')?.[1];
-  const parts = [`${origin.file}:${origin.line}`];
-  if (typeof source === 'string') parts.push(`from ${source}`);
-  return parts.join(', ');
+/** The schemas directly inside a schema object, with their path from it. */
+function subschemas(node: Record<string, unknown>): { schema: unknown; path: string }[] {
+  const found: { schema: unknown; path: string }[] = [];
+  for (const key of single) found.push({ schema: node[key], path: key });
+  for (const key of lists) {
+    const list = node[key];
+    if (Array.isArray(list)) list.forEach((item, index) => found.push({ schema: item, path: `${key}/${index}` }));
+  }
+  for (const key of maps) {
+    const map = node[key];
+    if (map !== null && typeof map === 'object')
+      for (const [name, item] of Object.entries(map)) found.push({ schema: item, path: `${key}/${segment(name)}` });
+  }
+  return found;
+}
+
+/** Each distinct string once, by first appearance. */
+class IndexOf {
+  readonly list: string[] = [];
+  private readonly indexes = new Map<string, number>();
+
+  of(text: string): number {
+    let index = this.indexes.get(text);
+    if (index === undefined) {
+      index = this.list.length;
+      this.indexes.set(text, index);
+      this.list.push(text);
+    }
+    return index;
+  }
 }

@@ -1,5 +1,5 @@
 import type { ApiModel, NamedSchema, OperationNode, ParameterLocation, SchemaMeta, SchemaNode, SourceRef } from '../../ir/types.js';
-import { ruleOrigins } from './rule-origins.js';
+import { ruleOrigins, type RuleOrigins } from './rule-origins.js';
 import { defName, lowerSchema, type JsonSchema, type LowerContext, type ValidationDirection, type ValidatorNote } from './lower-schema.js';
 import { createPatternChecker } from './pattern-safety.js';
 
@@ -15,11 +15,8 @@ export interface ValidatorSet {
   /** Every schema the validators need, by `$defs` key. */
   defs: Record<string, JsonSchema>;
   notes: ValidatorNote[];
-  /**
-   * Where each rule comes from, for messages: by AJV schema path of the schema object that holds it
-   * (`#/$defs/CustomerPerson/properties/firstName`), the spec file and line and its provenance note.
-   */
-  origins: Record<string, string>;
+  /** Where each rule comes from, for messages (rule-origins.ts). */
+  origins: RuleOrigins;
 }
 
 const directions: ValidationDirection[] = ['as-written', 'request', 'response'];
