@@ -99,14 +99,11 @@ export function entryUrl(file: string, manifest: CacheManifest): string {
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
-let fingerprint: string | undefined;
-
 /**
  * specsmith's own code as the cache sees it: size and modification time of every file of the compiled
  * generator and of the validator templates, so that a rebuilt or upgraded specsmith never reuses an entry.
  */
 function toolFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
   const here = path.dirname(fileURLToPath(import.meta.url));
   const roots = [path.resolve(here, '..'), templatePath('validators')];
   const lines: string[] = [];
@@ -125,6 +122,5 @@ function toolFingerprint(): string {
     }
   };
   for (const folder of roots) visit(folder);
-  fingerprint = sha256(lines.join('\n'));
-  return fingerprint;
+  return sha256(lines.join('\n'));
 }
