@@ -47,13 +47,19 @@ export function standaloneStatements(ajv: Ajv2020, entryIds: string[], defOfSche
     }
     return name;
   };
+  let next = 0;
+  // Entry by entry: AJV compiles an entry and what it refers to, and those functions are taken out at
+  // once, so that AJV's copy of their code can go before the next entry compiles (see takeCode).
   const entries = entryIds.map((id) => {
     const compiled = ajv.getSchema(id) as CompiledFunction | undefined;
     if (compiled === undefined) throw new Error(`no validator schema ${id}`);
-    return enqueue(compiled);
+    const name = enqueue(compiled);
+    for (; next < queue.length; next++) emit(queue[next] as CompiledFunction);
+    return name;
   });
-  for (let next = 0; next < queue.length; next++) {
-    const compiled = queue[next] as CompiledFunction;
+  return { statements, entries, defOf };
+
+  function emit(compiled: CompiledFunction): void {
     const source = compiled.source!;
     defOf.set(source.validateName.str, defOfSchema.get(compiled.schemaEnv?.schema) ?? '');
     for (const [prefix, names] of Object.entries(source.scopeValues)) {
@@ -76,8 +82,20 @@ export function standaloneStatements(ajv: Ajv2020, entryIds: string[], defOfSche
         }
       }
     }
-    statements.push(source.validateCode);
+    statements.push(takeCode(source));
     if (source.evaluated !== undefined) statements.push(`${source.validateName.str}.evaluated = ${source.evaluated.toString()};`);
   }
-  return { statements, entries, defOf };
+}
+
+/**
+ * A function's code, taken from AJV's record. AJV builds it by concatenation, which V8 keeps as a tree of
+ * the pieces; on a large spec those trees are most of the memory a compilation holds. Converting the
+ * string to a number makes V8 flatten it in place (the pieces become garbage), and AJV's record lets go
+ * of it: nothing reads a function's source after its standalone code is out.
+ */
+function takeCode(source: { validateCode: string }): string {
+  const code = source.validateCode;
+  Number(code);
+  source.validateCode = '';
+  return code;
 }
