@@ -17,7 +17,7 @@ type Check = (value: unknown) => boolean;
  * Property tests of the generated validators of the curated packages, and a differential test against
  * an independent JSON Schema implementation (@exodus/schemasafe, lax mode: it refuses numeric formats
  * such as int64 otherwise) fed the same lowered schemas. The
- * formats are the runtime's own on both sides (they have their own tests against ajv-formats); what is
+ * formats are the runtime's own on both sides (test/runtime-formats.test.ts checks them); what is
  * compared is everything else: types, lengths in code points, patterns, enums, required, nesting.
  */
 const targets = [

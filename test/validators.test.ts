@@ -306,3 +306,56 @@ describe('the generated modules load without a compiler', () => {
     expect(JSON.parse(run.stdout)).toEqual([false, false, 'function', false]);
   });
 });
+
+describe('the valid path', () => {
+  /**
+   * For each schema of a provider with an example in its spec: the young-generation collections while
+   * a process checks the example 300,000 times after a warm-up. A check that allocates anything (a path
+   * string, an options object, an error array, a regular expression literal) makes dozens of them; one
+   * that allocates nothing makes none.
+   */
+  function collectionsBySchema(provider: string): Record<string, number> {
+    const schemas = (
+      parse(readFileSync(path.join(repoRoot, 'specs', provider, 'openapi.yaml'), 'utf8')) as {
+        components: { schemas: Record<string, { example?: unknown }> };
+      }
+    ).components.schemas;
+    const examples = Object.fromEntries(
+      Object.entries(schemas).flatMap(([name, schema]) => (schema.example === undefined ? [] : [[name, schema.example]])),
+    );
+    const script = [
+      "import { PerformanceObserver, constants } from 'node:perf_hooks';",
+      `const module = await import(${JSON.stringify(pathToFileURL(path.join(repoRoot, 'generated', provider, 'index.js')).href)});`,
+      `const examples = ${JSON.stringify(examples)};`,
+      'const result = {};',
+      'for (const [name, value] of Object.entries(examples)) {',
+      '  const check = module[`is${name}`];',
+      '  if (!check(value)) throw new Error(`${name}: example is not valid`);',
+      '  for (let round = 0; round < 50_000; round++) check(value);',
+      '  await new Promise((resolve) => setTimeout(resolve, 20));',
+      '  let collections = 0;',
+      '  const observer = new PerformanceObserver((list) => {',
+      '    for (const entry of list.getEntries()) if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) collections++;',
+      '  });',
+      "  observer.observe({ entryTypes: ['gc'] });",
+      '  for (let round = 0; round < 300_000; round++) check(value);',
+      '  await new Promise((resolve) => setTimeout(resolve, 20));',
+      '  observer.disconnect();',
+      '  result[name] = collections;',
+      '}',
+      'console.log(JSON.stringify(result));',
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout) as Record<string, number>;
+  }
+
+  it.each(['paysafe', 'enfuce', 'gateway'])(
+    '%s: checking a valid value allocates nothing, for every schema with an example',
+    (provider) => {
+      const collections = collectionsBySchema(provider);
+      expect(Object.keys(collections).length).toBeGreaterThan(3);
+      expect(Object.entries(collections).filter(([, count]) => count > 0)).toEqual([]);
+    },
+  );
+});

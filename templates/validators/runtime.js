@@ -38,6 +38,13 @@ export function equal(left, right) {
   return keys.every((key) => Object.prototype.hasOwnProperty.call(right, key) && equal(left[key], right[key]));
 }
 
+// Patterns live at module scope: a regular expression literal inside a function is a new object on every call.
+const hexGroupPattern = /^[0-9a-fA-F]{1,4}$/;
+const uriPattern = /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
+const uriReferencePattern = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
+const uuidPattern = /^(?:urn:uuid:)?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+const base64Pattern = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 const daysInMonth = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeapYear = (year) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 
@@ -148,36 +155,65 @@ function isIpv6(text) {
     groups.pop();
     count += 1;
   }
-  if (!groups.every((group) => /^[0-9a-fA-F]{1,4}$/.test(group))) return false;
+  if (!groups.every((group) => hexGroupPattern.test(group))) return false;
   return halves.length === 2 ? count <= 7 : count === 8;
 }
 
-/** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, 253 characters at most. */
-function isHostname(text) {
-  if (text.length > 253) return false;
-  return text.split('.').every((label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
+const isLetterOrDigit = (code) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/** RFC 1123 host name in `text` from `start` to `end`: dot-separated labels of 1 to 63 letters, digits and inner hyphens, 253 characters at most. */
+function isHostnameIn(text, start, end) {
+  if (end === start || end - start > 253) return false;
+  let label = start;
+  for (let index = start; index <= end; index++) {
+    const code = index === end ? 46 : text.charCodeAt(index);
+    if (code === 46) {
+      if (index === label || index - label > 63 || text.charCodeAt(label) === 45 || text.charCodeAt(index - 1) === 45) return false;
+      label = index + 1;
+    } else if (!isLetterOrDigit(code) && code !== 45) {
+      return false;
+    }
+  }
+  return true;
 }
+
+function isHostname(text) {
+  return isHostnameIn(text, 0, text.length);
+}
+
+/** The characters of an RFC 5322 `atext`, by code: letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~. */
+const atext = new Uint8Array(128);
+for (let code = 0; code < 128; code++)
+  if (isLetterOrDigit(code) || "!#$%&'*+-/=?^_`{|}~".includes(String.fromCharCode(code))) atext[code] = 1;
 
 /** An addr-spec of RFC 5321: dot-atom local part (64 at most) at a host name or an address literal. */
 function isEmail(text) {
   const at = text.lastIndexOf('@');
   if (at < 1 || at > 64) return false;
-  const local = text.slice(0, at);
-  const domain = text.slice(at + 1);
-  if (!/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/.test(local)) return false;
-  const literal = /^\[(?:IPv6:(.+)|(.+))\]$/.exec(domain);
-  if (literal !== null) return literal[1] !== undefined ? isIpv6(literal[1]) : isIpv4(literal[2]);
-  return domain.includes('.') && isHostname(domain);
+  // Atoms of atext joined by single dots: no dot first, last or twice in a row.
+  let afterDot = true;
+  for (let index = 0; index < at; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 46 && !afterDot) afterDot = true;
+    else if (code < 128 && atext[code] === 1) afterDot = false;
+    else return false;
+  }
+  if (afterDot) return false;
+  if (text.charCodeAt(at + 1) === 91 && text.charCodeAt(text.length - 1) === 93) {
+    const literal = text.slice(at + 2, -1);
+    return literal.startsWith('IPv6:') ? isIpv6(literal.slice(5)) : isIpv4(literal);
+  }
+  return text.indexOf('.', at + 1) !== -1 && isHostnameIn(text, at + 1, text.length);
 }
 
 /** RFC 3986 URI (absolute, with a scheme): allowed characters and well-formed percent escapes. */
 function isUri(text) {
-  return /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/.test(text);
+  return uriPattern.test(text);
 }
 
 /** RFC 3986 URI reference: a URI or a relative reference. */
 function isUriReference(text) {
-  return /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/.test(text);
+  return uriReferencePattern.test(text);
 }
 
 const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
@@ -200,8 +236,8 @@ export const formats = {
   email: text(isEmail),
   uri: text(isUri),
   'uri-reference': text(isUriReference),
-  uuid: text((value) => /^(?:urn:uuid:)?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/.test(value)),
-  byte: text((value) => /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(value)),
+  uuid: text((value) => uuidPattern.test(value)),
+  byte: text((value) => base64Pattern.test(value)),
   int32: number((value) => Number.isInteger(value) && value >= int32.min && value <= int32.max),
   int64: number((value) => Number.isInteger(value)),
   float: number(() => true),

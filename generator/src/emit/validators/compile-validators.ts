@@ -108,6 +108,11 @@ function createAjv({
     // The package words its own messages from keyword and parameters (templates/validators/api.js).
     messages: false,
   });
+  // Ajv2020 always tracks which properties and items each subschema evaluated, for `unevaluated*`: it
+  // then runs every branch of an `anyOf` even after one passed, building (and dropping) the errors of
+  // the others, and publishes records after each call. The lowered schemas never hold `unevaluated*`
+  // (the IR has no such node), so the tracking is switched off before anything compiles.
+  ajv.opts.unevaluated = false;
   for (const [name, definition] of Object.entries(formats)) ajv.addFormat(name, definition);
   addEnumSetKeyword(ajv);
   return ajv;
