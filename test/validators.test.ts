@@ -205,11 +205,25 @@ describe('keywords the validators cannot check, and patterns that may backtrack'
       "        code: {type: string, pattern: '(?<open'}",
       '        day: {type: string, format: date}',
       "        word: {type: string, pattern: '^(a+)+$'}",
+      '      unevaluatedProperties: false',
+      '      dependentRequired: {phone: [code]}',
     ];
     writeFileSync(spec, `${lines.join('\n')}\n`);
     const { result, outDir } = await generateFixture({ spec, label: 'validators', name: 'unchecked' });
     expect(result.ok).toBe(true);
     expect(result.diagnostics.map(({ code, severity, line, message }) => ({ code, severity, line, message }))).toEqual([
+      {
+        code: 'validator-keyword-unchecked',
+        severity: 'warning',
+        line: 13,
+        message: 'keyword "unevaluatedProperties" is not one the validators implement; values are not checked against it',
+      },
+      {
+        code: 'validator-keyword-unchecked',
+        severity: 'warning',
+        line: 14,
+        message: 'keyword "dependentRequired" is not one the validators implement; values are not checked against it',
+      },
       {
         code: 'validator-keyword-unchecked',
         severity: 'warning',
@@ -232,6 +246,8 @@ describe('keywords the validators cannot check, and patterns that may backtrack'
     ]);
     const module = await importPackage(outDir);
     expect(is(module, 'Contact')({ phone: 'anything', code: 'anything', day: '2024-01-01', word: 'aaa' })).toBe(true);
+    // Not checked, as the warnings say: an unknown property, and a phone without its dependent code.
+    expect(is(module, 'Contact')({ phone: 'anything', other: 1 })).toBe(true);
     expect(is(module, 'Contact')({ word: 'b' })).toBe(false);
     expect(is(module, 'Contact')({ day: '2024-13-01' })).toBe(false);
   });

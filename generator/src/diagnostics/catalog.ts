@@ -57,8 +57,9 @@ export const diagnosticCatalog = {
     help: 'See `specsmith generate --help` and the UserConfig type for the fields a configuration may set.',
   },
   'validator-keyword-unchecked': {
-    summary: 'A validation keyword the generated validators cannot check (an unknown format, a pattern JavaScript cannot compile).',
-    help: 'Use a format the validators know (date, time, date-time, email, hostname, ipv4, ipv6, uri, uri-reference, uuid, byte, int32, int64, float, double) or a pattern valid with the u flag; the types are generated either way.',
+    summary:
+      'A validation keyword the generated validators cannot check (an unknown format, a pattern JavaScript cannot compile, a keyword such as unevaluatedProperties or dependentRequired that they do not implement).',
+    help: 'Use a format the validators know (date, time, date-time, email, hostname, ipv4, ipv6, uri, uri-reference, uuid, byte, int32, int64, float, double), a pattern valid with the u flag, or properties/additionalProperties/required in place of the unimplemented keyword; the types are generated either way.',
   },
   'validator-pattern-risky': {
     summary: 'A pattern that a hostile value might make backtrack for a long time (ReDoS).',

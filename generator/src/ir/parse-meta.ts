@@ -22,8 +22,20 @@ export const constraintKeywords = [
   'contentMediaType',
 ] as const;
 
+/** JSON Schema 2020-12 keywords with a meaning for validation that the IR does not model. */
+const uncheckedKeywords = [
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'dependentRequired',
+  'dependentSchemas',
+  'patternProperties',
+  'minContains',
+  'maxContains',
+  '$dynamicRef',
+] as const;
+
 export function createMeta(partial: Partial<SchemaMeta> = {}): SchemaMeta {
-  return { deprecated: false, examples: [], nullable: false, constraints: [], extensions: [], assertions: [], ...partial };
+  return { deprecated: false, examples: [], nullable: false, constraints: [], extensions: [], assertions: [], unchecked: [], ...partial };
 }
 
 /** Annotations and constraints of a Schema Object, with 3.0 forms turned into their 3.1 equivalents. */
@@ -36,6 +48,9 @@ export function parseMeta(raw: Json, context: ParseContext): SchemaMeta {
     extensions: Object.keys(raw)
       .filter((key) => key.startsWith('x-'))
       .map((key): [string, unknown] => [key, raw[key]]),
+    unchecked: uncheckedKeywords
+      .filter((keyword) => keyword in raw)
+      .map((keyword) => ({ keyword, origin: context.keySourceOf(raw, keyword) })),
     origin: context.sourceOf(raw),
   });
   if (typeof raw.title === 'string') meta.title = raw.title;

@@ -33,6 +33,11 @@ export interface SchemaMeta {
    * `contains`, `propertyNames` (JSON Schema 2020-12 §10.2.2, §10.3.1).
    */
   assertions: Assertion[];
+  /**
+   * JSON Schema keywords the schema writes that the IR does not model (`unevaluatedProperties`,
+   * `dependentRequired`, `patternProperties`, …): the validators say they do not check them.
+   */
+  unchecked: { keyword: string; origin?: SourceRef }[];
   origin?: SourceRef;
 }
 

@@ -59,25 +59,27 @@ const noteCodes = {
   'unknown-format': 'validator-keyword-unchecked',
   'invalid-pattern': 'validator-keyword-unchecked',
   'risky-pattern': 'validator-pattern-risky',
+  'unchecked-keyword': 'validator-keyword-unchecked',
 } as const;
 
 /** Each note on the spec's rules is said once, as a warning where the spec writes the rule. */
 function validatorWarnings(notes: ValidatorNote[]): Diagnostic[] {
-  return notes.map(({ reason, value, detail, meta }) =>
+  return notes.map(({ reason, value, detail, origin }) =>
     createDiagnostic({
       code: noteCodes[reason],
       severity: 'warning',
       message: noteMessage(reason, JSON.stringify(value), detail),
-      file: meta.origin?.file ?? '',
-      pointer: meta.origin?.pointer ?? '',
-      line: meta.origin?.line,
-      column: meta.origin?.column,
+      file: origin?.file ?? '',
+      pointer: origin?.pointer ?? '',
+      line: origin?.line,
+      column: origin?.column,
     }),
   );
 }
 
 function noteMessage(reason: ValidatorNote['reason'], value: string, detail: string | undefined): string {
   if (reason === 'unknown-format') return `format ${value} is not one the validators know; values are not checked against it`;
+  if (reason === 'unchecked-keyword') return `keyword ${value} is not one the validators implement; values are not checked against it`;
   if (reason === 'invalid-pattern')
     return `pattern ${value} is not a valid JavaScript (unicode) regular expression; values are not checked against it`;
   return `pattern ${value} is checked, but ${detail ?? 'it may backtrack badly'}: a hostile value could make validation slow`;

@@ -3,7 +3,6 @@ import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { addEnumSetKeyword, enumSetKeyword, withEnumSets } from './enum-set.js';
 import {
   directCalls,
-  dropEvaluatedRecords,
   dropUnreadConstants,
   failureDeclaration,
   lengthFastPath,
@@ -56,7 +55,7 @@ export function compileValidators({
   const exports = compiled.entries.map((name, index) => `const v${index} = ${name};`);
   const helpers = absoluteSchemaPaths(directCalls([...compiled.statements, ...exports].map(replaceRequires)), compiled.defOf);
   const counters = new Set(helpers.flatMap((statement) => /^const (func\d+) = ucs2length;/.exec(statement)?.[1] ?? []));
-  const tuned = ownKeySets(dropEvaluatedRecords(helpers.map((statement) => lengthFastPath(statement, counters))));
+  const tuned = ownKeySets(helpers.map((statement) => lengthFastPath(statement, counters)));
   const rewritten = allErrors
     ? relativeErrorPaths(tuned)
     : [failureDeclaration, ...sharedFailures(relativeErrorPaths(tuned, { movePaths: false }))];

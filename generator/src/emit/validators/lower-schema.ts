@@ -1,10 +1,11 @@
 import type { NamedSchema, ObjectNode, SchemaMeta, SchemaNode, SourceRef } from '../../ir/types.js';
 
 export interface ValidatorNote {
-  reason: 'unknown-format' | 'invalid-pattern' | 'risky-pattern';
+  reason: 'unknown-format' | 'invalid-pattern' | 'risky-pattern' | 'unchecked-keyword';
   value: string;
   detail?: string;
-  meta: SchemaMeta;
+  /** Where the spec writes the rule (the keyword itself when the loader knows its line). */
+  origin?: SourceRef;
 }
 
 /** A JSON Schema 2020-12 schema, as AJV compiles it. */
@@ -42,6 +43,7 @@ export function defName(named: NamedSchema, direction: ValidationDirection): str
 
 /** An IR node as plain JSON Schema 2020-12, with the OpenAPI dialect lowered (no discriminator, no nullable). */
 export function lowerSchema(node: SchemaNode, context: LowerContext): JsonSchema {
+  for (const { keyword, origin } of node.meta.unchecked) context.notes.push({ reason: 'unchecked-keyword', value: keyword, origin });
   const schema = withAssertions(lowerBare(node, context), node.meta, context);
   const lowered = node.meta.nullable && node.kind !== 'null' && node.kind !== 'unknown' ? allowNull(schema) : schema;
   if (typeof lowered === 'object') context.metaOf.set(lowered, node.meta);
@@ -143,11 +145,11 @@ function constraints(
   for (const { keyword, value } of meta.constraints) {
     if (keyword === 'contentEncoding' || keyword === 'contentMediaType') continue;
     if (keyword === 'pattern' && !compiles(String(value))) {
-      context.notes.push({ reason: 'invalid-pattern', value: String(value), meta });
+      context.notes.push({ reason: 'invalid-pattern', value: String(value), origin: meta.origin });
       continue;
     }
     const risk = keyword === 'pattern' ? context.patternRisk(String(value)) : undefined;
-    if (risk !== undefined) context.notes.push({ reason: 'risky-pattern', value: String(value), detail: risk, meta });
+    if (risk !== undefined) context.notes.push({ reason: 'risky-pattern', value: String(value), detail: risk, origin: meta.origin });
     kept.push([keyword, value]);
   }
   // Length checks are cheaper than patterns: AJV checks keywords in the order they are written.
@@ -155,7 +157,7 @@ function constraints(
   const format = meta.format;
   if (format !== undefined) {
     const applies = context.formats.get(format);
-    if (applies === undefined) context.notes.push({ reason: 'unknown-format', value: format, meta });
+    if (applies === undefined) context.notes.push({ reason: 'unknown-format', value: format, origin: meta.origin });
     else if (type === undefined || applies === type) kept.push(['format', format]);
   }
   return Object.fromEntries(kept);

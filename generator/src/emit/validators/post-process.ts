@@ -37,35 +37,6 @@ export function directCalls(statements: string[]): string[] {
     .map((statement) => statement.replace(/\b(wrapper\d+)\.validate\b/g, (match, wrapper: string) => wrapped.get(wrapper) ?? match));
 }
 
-/** After a call, AJV reads what the callee evaluated into `propsN`/`itemsN`, which only `unevaluated*` would use. */
-const evaluatedRead = /var ((?:props|items)\d+) = validate\d+\.evaluated\.(?:props|items);/g;
-
-const evaluatedPrologue =
-  /const (evaluated\d+) = validate\d+\.evaluated;if\(\1\.dynamicProps\)\{\1\.props = undefined;\}if\(\1\.dynamicItems\)\{\1\.items = undefined;\}/g;
-
-/**
- * Ajv2020 makes every function reset and publish which properties it evaluated, for `unevaluated*` and
- * `$dynamicRef`. The lowered schemas use neither; a function whose record nothing reads drops it.
- */
-export function dropEvaluatedRecords(statements: string[]): string[] {
-  const pruned = statements.map((statement) => {
-    const unread = statement.replace(evaluatedRead, (read, name: string) => (mentionsOf(statement, name) > 1 ? read : ''));
-    return unread.replace(evaluatedPrologue, (prologue, name: string) =>
-      mentionsOf(unread, name) > mentionsOf(prologue, name) ? prologue : '',
-    );
-  });
-  // How often each function's record is mentioned, counted in one pass (a search a record is quadratic).
-  const mentions = new Map<string, number>();
-  for (const statement of pruned) {
-    for (const [, name] of statement.matchAll(/\b(validate\d+)\.evaluated\b/g))
-      mentions.set(name ?? '', (mentions.get(name ?? '') ?? 0) + 1);
-  }
-  return pruned.filter((statement) => {
-    const record = /^(validate\d+)\.evaluated = /.exec(statement);
-    return record === null || (mentions.get(record[1] ?? '') ?? 0) > 1;
-  });
-}
-
 /** How often `name` occurs in `code` as a whole word. */
 const mentionsOf = (code: string, name: string): number => code.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
 

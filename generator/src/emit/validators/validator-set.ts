@@ -97,7 +97,7 @@ function jsonSchemaOf(contents: { mediaType: string; schema: SchemaNode }[]): Sc
 function dedupeNotes(notes: ValidatorNote[]): ValidatorNote[] {
   const seen = new Set<string>();
   return notes.filter((item) => {
-    const key = `${item.reason}\u0000${item.value}\u0000${item.meta.origin?.file ?? ''}\u0000${item.meta.origin?.pointer ?? ''}`;
+    const key = `${item.reason}\u0000${item.value}\u0000${item.origin?.file ?? ''}\u0000${item.origin?.pointer ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
