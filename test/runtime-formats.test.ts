@@ -65,6 +65,18 @@ const cases: Record<string, { valid: string[]; invalid: string[] }> = {
     invalid: ['/relative', 'no scheme', 'https://x.io/%zz', ''],
   },
   'uri-reference': { valid: ['/relative/path', '', '?q=1', 'https://x.io'], invalid: ['a b', '%zz'] },
+  'uri-template': {
+    valid: [
+      'https://api.github.com/repos/{owner}/{repo}',
+      '{/path*}{?q,lang:2}',
+      'http://x/{var.name}',
+      'x{+a,b}',
+      '%20{a}',
+      '{#x,y}',
+      'plain',
+    ],
+    invalid: ['{a:10000}', '{a:0}', '{.}', '{a.}', '{a..b}', '{}', 'x}', '{a', 'a b', '%zz', '{a b}', '{$a}'],
+  },
   uuid: {
     valid: ['084666a4-cd47-40c1-afe2-4a575e341d59', 'urn:uuid:084666A4-CD47-40C1-AFE2-4A575E341D59'],
     invalid: ['084666a4cd4740c1afe24a575e341d59', '084666a4-cd47-40c1-afe2-4a575e341d5'],

@@ -220,6 +220,68 @@ function isUriReference(text) {
   return uriReferencePattern.test(text);
 }
 
+const isHexDigit = (code) => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+const isPercentEncoded = (text, at) =>
+  text.charCodeAt(at) === 37 && isHexDigit(text.charCodeAt(at + 1)) && isHexDigit(text.charCodeAt(at + 2));
+
+/** RFC 6570 §2.1 literals: any character but controls, space, `"'%<>\\^\`{|}` (a `%` only as an escape). */
+function isTemplateLiteral(code) {
+  if (code < 0x80) return code > 0x20 && code !== 0x7f && !'"\'%<>\\^`{|}'.includes(String.fromCharCode(code));
+  return code >= 0xa0;
+}
+
+/** RFC 6570 §2.2 operators: `+ # . / ; ? & = , ! @ |`. */
+const templateOperators = new Set([43, 35, 46, 47, 59, 63, 38, 61, 44, 33, 64, 124]);
+const isVarChar = (code) => isLetterOrDigit(code) || code === 95;
+
+/** The index after the expression that starts after `{` at `at`, or -1: an operator, then variables with `:n` or `*`. */
+function templateExpressionEnd(text, at) {
+  let index = templateOperators.has(text.charCodeAt(at)) ? at + 1 : at;
+  for (;;) {
+    // varname = varchar *( ["."] varchar ), a varchar being a letter, digit, `_` or a percent escape.
+    let varChars = 0;
+    for (;;) {
+      if (isVarChar(text.charCodeAt(index))) index += 1;
+      else if (isPercentEncoded(text, index)) index += 3;
+      else if (
+        text.charCodeAt(index) === 46 &&
+        varChars > 0 &&
+        (isVarChar(text.charCodeAt(index + 1)) || isPercentEncoded(text, index + 1))
+      ) {
+        index += 1;
+        continue;
+      } else break;
+      varChars += 1;
+    }
+    if (varChars === 0) return -1;
+    if (text.charCodeAt(index) === 58) {
+      // A prefix length of 1 to 9999, no leading zero.
+      const start = (index += 1);
+      while (index - start < 4 && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) index += 1;
+      if (index === start || text.charCodeAt(start) === 48) return -1;
+    } else if (text.charCodeAt(index) === 42) {
+      index += 1;
+    }
+    const next = text.charCodeAt(index);
+    if (next === 125) return index + 1;
+    if (next !== 44) return -1;
+    index += 1;
+  }
+}
+
+/** RFC 6570 URI Template (level 4): literals, percent escapes and `{…}` expressions. */
+function isUriTemplate(text) {
+  let index = 0;
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code === 123) index = templateExpressionEnd(text, index + 1);
+    else if (code === 37) index = isPercentEncoded(text, index) ? index + 3 : -1;
+    else index = isTemplateLiteral(code) ? index + 1 : -1;
+    if (index < 0) return false;
+  }
+  return true;
+}
+
 const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 const text = (validate) => ({ type: 'string', validate });
@@ -240,6 +302,7 @@ const formats = {
   email: text(isEmail),
   uri: text(isUri),
   'uri-reference': text(isUriReference),
+  'uri-template': text(isUriTemplate),
   uuid: text((value) => uuidPattern.test(value)),
   byte: text((value) => base64Pattern.test(value)),
   int32: number((value) => Number.isInteger(value) && value >= int32.min && value <= int32.max),

@@ -62,19 +62,33 @@ const noteCodes = {
   'unchecked-keyword': 'validator-keyword-unchecked',
 } as const;
 
-/** Each note on the spec's rules is said once, as a warning where the spec writes the rule. */
+/**
+ * Each note on the spec's rules is said once, as a warning where the spec first writes the rule; the same
+ * rule written in many places (a large spec repeats its formats thousands of times) is one warning that
+ * counts the others.
+ */
 function validatorWarnings(notes: ValidatorNote[]): Diagnostic[] {
-  return notes.map(({ reason, value, detail, origin }) =>
-    createDiagnostic({
+  const groups = new Map<string, ValidatorNote[]>();
+  for (const note of notes) {
+    const key = `${note.reason}\u0000${note.value}\u0000${note.detail ?? ''}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [note]);
+    else group.push(note);
+  }
+  return [...groups.values()].map((group) => {
+    const [{ reason, value, detail, origin }] = group as [ValidatorNote, ...ValidatorNote[]];
+    const others = group.length - 1;
+    const elsewhere = others === 0 ? '' : ` (also in ${others} other place${others === 1 ? '' : 's'})`;
+    return createDiagnostic({
       code: noteCodes[reason],
       severity: 'warning',
-      message: noteMessage(reason, JSON.stringify(value), detail),
+      message: `${noteMessage(reason, JSON.stringify(value), detail)}${elsewhere}`,
       file: origin?.file ?? '',
       pointer: origin?.pointer ?? '',
       line: origin?.line,
       column: origin?.column,
-    }),
-  );
+    });
+  });
 }
 
 function noteMessage(reason: ValidatorNote['reason'], value: string, detail: string | undefined): string {
