@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, temporaryDirectory } from './support/paths.js';
@@ -75,5 +75,15 @@ describe('the packed @specsmith/enfuce package in a fresh project', () => {
       output = String((error as { stdout?: string }).stdout);
     }
     expect(output).toContain("'firstname' does not exist in type 'Embossing'");
+  });
+
+  it("type-checks the usage example of the package's README", () => {
+    const readme = readFileSync(path.join(project, 'node_modules/@specsmith/enfuce/README.md'), 'utf8');
+    const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    expect(example).toContain('assertCreatePrivateCustomerRequestBody(input)');
+    writeFileSync(path.join(project, 'readme.mts'), example);
+    const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
+    const options = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022,dom'];
+    expect(() => run(process.execPath, [tsc, ...options, 'readme.mts'], project)).not.toThrow();
   });
 });

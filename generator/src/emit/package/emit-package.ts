@@ -37,7 +37,7 @@ export async function emitPackage({
   const commonJsIndex = emitCommonJs(values, header, reexports, validators === undefined ? [] : [validatorFiles.commonJs]);
   const files = new Map<string, string>([
     ['package.json', emitPackageJson({ model, packageName, validators: validators !== undefined })],
-    ['README.md', emitReadme({ model, packageName, command })],
+    ['README.md', emitReadme({ model, packageName, command, validators: validators !== undefined })],
     ['index.d.ts', await formatSource(declarations, 'typescript', format)],
     ['index.js', await formatSource(esmIndex, 'babel', format)],
     ['index.cjs', await formatSource(commonJsIndex, 'babel', format)],

@@ -3,7 +3,18 @@ import type { ApiModel, OperationNode } from '../../ir/types.js';
 import { templatePath } from './template-path.js';
 
 /** The package README: the static skeleton in `templates/package/README.md` with this spec's facts. */
-export function emitReadme({ model, packageName, command }: { model: ApiModel; packageName: string; command: string }): string {
+export function emitReadme({
+  model,
+  packageName,
+  command,
+  validators,
+}: {
+  model: ApiModel;
+  packageName: string;
+  command: string;
+  /** Whether the package has validators to show in the usage example. */
+  validators: boolean;
+}): string {
   const skeleton = readFileSync(templatePath('package/README.md'), 'utf8');
   const slots: Record<string, string> = {
     packageName,
@@ -12,7 +23,9 @@ export function emitReadme({ model, packageName, command }: { model: ApiModel; p
     source: model.source,
     openapi: model.openapi,
     description: model.info.description?.trim() ?? '',
-    usage: usageExample(model, packageName),
+    contents: validators ? 'TypeScript types and precompiled validators' : 'TypeScript types',
+    usage: validators ? validatorsExample(model, packageName) : usageExample(model, packageName),
+    validators: validators ? `\n\n${validatorsParagraph}` : '',
     operations: table(
       ['operationId', 'request', 'types'],
       model.operations.map((operation) => [
@@ -51,6 +64,45 @@ function usageExample(model: ApiModel, packageName: string): string {
     return `import type { ${schema.name} } from '${packageName}';\n\nfunction handle(value: ${schema.name}) {\n  // ...\n}`;
   return `import type {} from '${packageName}';`;
 }
+
+const validatorsParagraph = [
+  'For every schema `X` and every operation part, `isX` stops at the first problem, `assertX` throws a',
+  '`ValidationError` listing every problem (`{ path, message, keyword, params, spec }`), and `XSchema` is a',
+  'Standard Schema v1 object. The checks are compiled ahead of time: the package needs no AJV and never',
+  'compiles code at run time, so it runs under a strict Content-Security-Policy.',
+].join('\n');
+
+/** Types and validators together: check what goes out with `assert*`, narrow what comes back with `is*`. */
+function validatorsExample(model: ApiModel, packageName: string): string {
+  const sent = model.operations.find((candidate) => candidate.requestBody !== undefined)?.names.requestBody;
+  const received = model.operations
+    .map((operation) => Object.entries(operation.names.response).find(([status]) => status.startsWith('2'))?.[1])
+    .find((name) => name !== undefined);
+  const largest = [...model.schemas].sort((a, b) => propertyCount(b) - propertyCount(a))[0]?.name;
+  const checked = sent ?? largest;
+  const narrowed = received ?? largest;
+  if (checked === undefined || narrowed === undefined) return usageExample(model, packageName);
+  const names = [...new Set([`assert${checked}`, `is${narrowed}`])];
+  return [
+    `import { ${names.join(', ')}, ValidationError, type ${narrowed} } from '${packageName}';`,
+    '',
+    `export function check(input: unknown) {`,
+    '  try {',
+    `    assert${checked}(input); // from here on, input has the type ${checked}`,
+    '  } catch (error) {',
+    '    // Each issue names the path, the broken rule and the spec line it comes from.',
+    '    if (error instanceof ValidationError) for (const issue of error.issues) console.error(issue.message);',
+    '    throw error;',
+    '  }',
+    '}',
+    '',
+    `export const keep = (values: unknown[]): ${narrowed}[] => values.filter(is${narrowed});`,
+    '',
+    `// ${checked}Schema is a Standard Schema (https://standardschema.dev), for tRPC, TanStack Form, Hono and others.`,
+  ].join('\n');
+}
+
+const propertyCount = (named: ApiModel['schemas'][number]) => (named.schema.kind === 'object' ? named.schema.properties.length : 0);
 
 function table(head: string[], rows: string[][]): string {
   if (rows.length === 0) return '(none)';
