@@ -254,6 +254,34 @@ describe('keywords the validators cannot check, and patterns that may backtrack'
   });
 });
 
+describe('hostile specs', () => {
+  it('generates working validators whatever the property names hold (quotes, code, JSON pointer characters)', async () => {
+    const folder = temporaryDirectory('hostile-names');
+    const spec = path.join(folder, 'names.yaml');
+    // (`__proto__` is left out: AJV never treats it as a declared property, so a value holding it fails.)
+    const names = ['a}];return false;', 'b"c\\d', '~1/x', 'constructor', 'toString', "e'f`g${h}"];
+    const properties = Object.fromEntries(names.map((name) => [name, { type: 'string', maxLength: 2 }]));
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'Hostile names', version: '1.0.0' },
+      paths: {},
+      components: { schemas: { Names: { type: 'object', required: names, properties, additionalProperties: false } } },
+    };
+    writeFileSync(spec, JSON.stringify(document));
+    const { result, outDir } = await generateFixture({ spec, label: 'validators', name: 'hostile-names' });
+    expect(result.ok).toBe(true);
+    const module = await importPackage(outDir);
+    const valid = Object.fromEntries(names.map((name) => [name, 'ok']));
+    const valueWith = (name: string, value: unknown) => JSON.parse(JSON.stringify({ ...valid, [name]: value })) as unknown;
+    expect(is(module, 'Names')(JSON.parse(JSON.stringify(valid)))).toBe(true);
+    for (const name of names) {
+      expect(is(module, 'Names')(valueWith(name, 'too long'))).toBe(false);
+      const escaped = name.replace(/~/g, '~0').replace(/\//g, '~1');
+      expect(issuesOf(module, 'Names', valueWith(name, 'too long')).map((issue) => issue.path)).toEqual([`/${escaped}`]);
+    }
+  });
+});
+
 describe('hostile input', () => {
   let module: Module;
   beforeAll(async () => {

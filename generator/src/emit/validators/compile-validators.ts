@@ -1,3 +1,4 @@
+import { Script } from 'node:vm';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { addEnumSetKeyword, enumSetKeyword, withEnumSets } from './enum-set.js';
@@ -61,7 +62,21 @@ export function compileValidators({
     : [failureDeclaration, ...sharedFailures(relativeErrorPaths(tuned, { movePaths: false }))];
   // One top-level declaration a line, so that a change to one schema is a small diff.
   const body = dropUnreadConstants(rewritten).join('\n');
-  return `(() => {\n${body}\nreturn [${exports.map((_, index) => `v${index}`).join(', ')}];\n})()`;
+  const code = `(() => {\n${body}\nreturn [${exports.map((_, index) => `v${index}`).join(', ')}];\n})()`;
+  assertParses(code);
+  return code;
+}
+
+/**
+ * The post-processing rewrites AJV's code as text; a rewrite that went wrong must stop generation here,
+ * not ship a package that cannot load. Parsing (not running) the code costs about a tenth of compiling it.
+ */
+function assertParses(code: string): void {
+  try {
+    new Script(code);
+  } catch (error) {
+    throw new Error(`specsmith bug: the compiled validators do not parse (${(error as Error).message})`, { cause: error });
+  }
 }
 
 /**

@@ -120,6 +120,8 @@ export function relativeErrorPaths(statements: string[], { movePaths = true }: {
   return leftover ? statements : rewritten;
 }
 
+const errorLiteralReturn = /\b(validate\d+)\.errors = \[\{instancePath(?:[^"]|"(?:[^"\\]|\\.)*")*?\}\];return false;/g;
+
 /** The one error object a first-error validator reports, declared first in its code. */
 export const failureDeclaration = 'const failure = Object.freeze({instancePath: "", schemaPath: "", keyword: "failed", params: {}});';
 
@@ -134,8 +136,8 @@ export const failureDeclaration = 'const failure = Object.freeze({instancePath: 
 export function sharedFailures(statements: string[]): string[] {
   return statements.map((statement) =>
     statement
-      // An error literal ends at the first `}];return false;` after it starts: no rule's code holds that text.
-      .replace(/\b(validate\d+)\.errors = \[\{instancePath.*?\}\];return false;/g, '$1.errors = [failure];return false;')
+      // An error literal ends at the first `}];return false;` outside a string (a property name may hold anything).
+      .replace(errorLiteralReturn, '$1.errors = [failure];return false;')
       // Where errors are not wanted (the `if` of if/then/else, what `not` and `contains` try), AJV still
       // pushes an empty object for each problem and only counts them, then resets the count; counting
       // is enough, so a value that takes the `else` side of an `if` allocates nothing.
