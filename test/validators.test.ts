@@ -282,6 +282,32 @@ describe('hostile specs', () => {
   });
 });
 
+describe('schema keywords as property names', () => {
+  it('are properties like any other, whether their schema is written in place or referenced', async () => {
+    const folder = temporaryDirectory('keyword-names');
+    const spec = path.join(folder, 'keywords.yaml');
+    const keywords = ['enum', 'const', 'default', 'examples', 'properties', 'items', '$ref', 'allOf'];
+    const properties = Object.fromEntries(
+      keywords.map((name, index) => [name, index % 2 === 0 ? { $ref: '#/components/schemas/Code' } : { type: 'string', maxLength: 3 }]),
+    );
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'Keyword names', version: '1.0.0' },
+      paths: {},
+      components: { schemas: { Code: { type: 'string', maxLength: 3 }, Holder: { type: 'object', properties } } },
+    };
+    writeFileSync(spec, JSON.stringify(document));
+    const { result, outDir } = await generateFixture({ spec, label: 'validators', name: 'keyword-names' });
+    expect(result.ok).toBe(true);
+    const module = await importPackage(outDir);
+    expect(is(module, 'Holder')(Object.fromEntries(keywords.map((name) => [name, 'abc'])))).toBe(true);
+    for (const name of keywords) {
+      expect(is(module, 'Holder')({ [name]: 'abcd' })).toBe(false);
+      expect(issuesOf(module, 'Holder', { [name]: 'abcd' }).map((issue) => issue.path)).toEqual([`/${name}`]);
+    }
+  });
+});
+
 describe('hostile input', () => {
   let module: Module;
   beforeAll(async () => {

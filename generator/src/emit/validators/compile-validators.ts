@@ -1,7 +1,8 @@
 import { Script } from 'node:vm';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
-import { addEnumSetKeyword, enumSetKeyword, withEnumSets } from './enum-set.js';
+import { addEnumSetKeyword, withEnumSet } from './enum-set.js';
+import { mapSchemas } from './schema-walk.js';
 import {
   directCalls,
   dropUnreadConstants,
@@ -139,41 +140,32 @@ function defId(def: string): string {
 
 const idPrefix = 'specsmith:validators/';
 const localRef = '#/$defs/';
-/** Keywords whose value is data, not a schema. */
-const opaqueKeywords = new Set(['const', 'enum', enumSetKeyword, 'default', 'examples']);
 
 /**
  * Adds each of the set's schemas to AJV as a schema of its own, with its `#/$defs/X` references turned
- * into X's id: an entry and every reference to it then share one compiled function (under one root
- * with fragment references, AJV compiled a schema once as an entry and again as a reference target).
+ * into X's id (an entry and every reference to it then share one compiled function; under one root
+ * with fragment references, AJV compiled a schema once as an entry and again as a reference target)
+ * and its long enums turned into set lookups.
  */
 function addValidatorSchemas(ajv: Ajv2020, set: Pick<ValidatorSet, 'defs'>): Map<unknown, string> {
-  const defs = withEnumSets(set.defs as Record<string, unknown>) as Record<string, unknown>;
   const defOfSchema = new Map<unknown, string>();
-  for (const [name, schema] of Object.entries(defs)) {
+  for (const [name, schema] of Object.entries(set.defs)) {
     // A boolean schema cannot carry an id; `allOf` keeps its meaning (and its `false schema` error).
-    const body = typeof schema === 'boolean' ? { allOf: [schema] } : (withIdRefs(schema) as Record<string, unknown>);
-    const added = { ...body, $id: defId(name) };
+    const body = typeof schema === 'boolean' ? { allOf: [schema] } : mapSchemas(schema, (node) => withEnumSet(withIdRef(node)));
+    const added = { ...(body as Record<string, unknown>), $id: defId(name) };
     ajv.addSchema(added);
     defOfSchema.set(added, name);
   }
   return defOfSchema;
 }
 
-/** A copy of a lowered schema whose `$ref`s name the target's id instead of a `#/$defs/` fragment. */
-function withIdRefs(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withIdRefs);
-  if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => {
-      if (key === '$ref' && typeof value === 'string') {
-        if (!value.startsWith(localRef) || value.slice(localRef.length).includes('/'))
-          throw new Error(`validator schemas refer to named schemas only, not ${value}`);
-        return [key, defId(decodeURIComponent(value.slice(localRef.length)))];
-      }
-      return [key, opaqueKeywords.has(key) ? value : withIdRefs(value)];
-    }),
-  );
+/** A schema object whose `$ref` names the target's id instead of a `#/$defs/` fragment. */
+function withIdRef(node: Record<string, unknown>): Record<string, unknown> {
+  const ref = node.$ref;
+  if (typeof ref !== 'string') return node;
+  if (!ref.startsWith(localRef) || ref.slice(localRef.length).includes('/'))
+    throw new Error(`validator schemas refer to named schemas only, not ${ref}`);
+  return { ...node, $ref: defId(decodeURIComponent(ref.slice(localRef.length))) };
 }
 
 /**

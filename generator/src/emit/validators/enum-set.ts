@@ -1,7 +1,6 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { KeywordCxt } from 'ajv/dist/compile/validate/index.js';
 import { _, stringify, type CodeGen, type Name } from 'ajv/dist/compile/codegen/index.js';
-import type { JsonSchema } from './lower-schema.js';
 
 /**
  * The keyword a long string `enum` is compiled as: one `Set#has` instead of AJV's chain of `===` (or,
@@ -38,16 +37,11 @@ function allowedValues(gen: CodeGen, values: string[]): Name {
   return gen.scopeValue('obj', { key: `list:${JSON.stringify(values)}`, ref: values, code: _`Object.freeze(${stringify(values)})` });
 }
 
-/** A copy of the schemas with every long all-string `enum` turned into the set keyword. */
-export function withEnumSets(schema: JsonSchema): JsonSchema {
-  if (typeof schema !== 'object') return schema;
-  if (Array.isArray(schema)) return (schema as JsonSchema[]).map(withEnumSets) as unknown as JsonSchema;
-  const entries = Object.entries(schema).map(([key, value]): [string, unknown] => {
-    if (key === 'enum' && isLongStringList(value)) return [enumSetKeyword, value];
-    if (key === 'const' || key === 'enum' || key === 'default' || key === 'examples') return [key, value];
-    return [key, typeof value === 'object' && value !== null ? withEnumSets(value as JsonSchema) : value];
-  });
-  return Object.fromEntries(entries);
+/** A schema object with a long all-string `enum` turned into the set keyword (see mapSchemas). */
+export function withEnumSet(node: Record<string, unknown>): Record<string, unknown> {
+  if (!isLongStringList(node.enum)) return node;
+  const { enum: values, ...rest } = node;
+  return { ...rest, [enumSetKeyword]: values };
 }
 
 function isLongStringList(value: unknown): value is string[] {

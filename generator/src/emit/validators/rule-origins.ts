@@ -1,10 +1,6 @@
 import type { SchemaMeta, SourceRef } from '../../ir/types.js';
 import type { JsonSchema } from './lower-schema.js';
-
-/** Keywords whose value is a schema, a list of schemas or a map of schemas (JSON Schema 2020-12 §10). */
-const single = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames'];
-const lists = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-const maps = ['properties'];
+import { subschemas } from './schema-walk.js';
 
 /** AJV's escaping of a schema path segment (`compile/util.ts` escapeFragment): JSON pointer, then URI. */
 const segment = (name: string) => encodeURIComponent(name.replace(/~/g, '~0').replace(/\//g, '~1'));
@@ -45,28 +41,13 @@ export function ruleOrigins({
         const source = meta.extensions.find(([extension]) => extension === 'x-source')?.[1];
         paths[path] = [files.of(origin.file), origin.line, ...(typeof source === 'string' ? [notes.of(`from ${source}`)] : [])];
       }
-      for (const child of subschemas(node as Record<string, unknown>)) visit(child.schema, `${path}/${child.path}`);
+      for (const child of subschemas(node as Record<string, unknown>))
+        visit(child.schema, `${path}/${child.tokens.map(segment).join('/')}`);
     };
     visit(schema, '');
     if (Object.keys(paths).length > 0) byDef[segment(name)] = paths;
   }
   return { files: files.list, notes: notes.list, defs: byDef };
-}
-
-/** The schemas directly inside a schema object, with their path from it. */
-function subschemas(node: Record<string, unknown>): { schema: unknown; path: string }[] {
-  const found: { schema: unknown; path: string }[] = [];
-  for (const key of single) found.push({ schema: node[key], path: key });
-  for (const key of lists) {
-    const list = node[key];
-    if (Array.isArray(list)) list.forEach((item, index) => found.push({ schema: item, path: `${key}/${index}` }));
-  }
-  for (const key of maps) {
-    const map = node[key];
-    if (map !== null && typeof map === 'object')
-      for (const [name, item] of Object.entries(map)) found.push({ schema: item, path: `${key}/${segment(name)}` });
-  }
-  return found;
 }
 
 /** Each distinct string once, by first appearance. */
