@@ -22,7 +22,12 @@ let summary = 'vitest: no report written';
 try {
   const result = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = result.numPendingTests + result.numTodoTests;
-  summary = `${result.numPassedTests} passed, ${result.numFailedTests} failed, ${skipped} skipped`;
+  // A file that fails before its tests run (a throwing beforeAll, an import error) has no failed test:
+  // it counts as one failure, so the line never says "0 failed" for a red run.
+  const brokenFiles = result.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+  ).length;
+  summary = `${result.numPassedTests} passed, ${result.numFailedTests + brokenFiles} failed, ${skipped} skipped`;
 } catch {
   // The summary says that no report was written; the exit code below says the rest.
 }

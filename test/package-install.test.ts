@@ -14,14 +14,23 @@ let project = '';
 const run = (command: string, args: string[], cwd: string) =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
+/**
+ * The package's one dependency (`@standard-schema/spec`, types only) is packed from the workspace's own
+ * copy and installed beside it, so that `npm install --offline` finds everything in tarballs: an offline
+ * install that resolved it by range would need registry metadata in the npm cache, which `npm ci` never
+ * stores and a fresh machine does not have. A private cache folder keeps the user's cache out of it.
+ */
 beforeAll(() => {
   const packDir = temporaryDirectory('pack');
-  run('npm', ['pack', packageDir, '--pack-destination', packDir, '--silent'], repoRoot);
-  const tarball = readdirSync(packDir).find((name) => name.endsWith('.tgz'));
-  if (tarball === undefined) throw new Error('npm pack wrote no tarball');
+  const cache = temporaryDirectory('npm-cache');
+  const npm = (args: string[], cwd: string) => run('npm', [...args, '--cache', cache], cwd);
+  for (const source of [packageDir, path.join(repoRoot, 'node_modules/@standard-schema/spec')])
+    npm(['pack', source, '--pack-destination', packDir, '--silent'], repoRoot);
+  const tarballs = readdirSync(packDir).filter((name) => name.endsWith('.tgz'));
+  if (tarballs.length !== 2) throw new Error(`npm pack wrote ${tarballs.join(', ') || 'no tarball'}`);
   project = temporaryDirectory('consumer');
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', path.join(packDir, tarball)], project);
+  npm(['install', '--offline', '--no-audit', '--no-fund', '--silent', ...tarballs.map((name) => path.join(packDir, name))], project);
 });
 
 describe('the packed @specsmith/enfuce package in a fresh project', () => {
