@@ -18,7 +18,7 @@ function writeList(name, width, values) {
     `${name}:`,
     '  type: string',
     `  description: ISO 3166-1 alpha-${width} country code (the ${sorted.length} officially assigned codes).`,
-    '  x-source: ISO 3166-1, as published in the i18n-iso-countries package',
+    '  x-source: https://www.iso.org/iso-3166-country-codes.html (as published in the i18n-iso-countries package)',
     '  enum:',
     ...sorted.map((code) => `    - ${code}`),
     '',

@@ -206,12 +206,31 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
       expect(reused.stdout).toContain('did you mean \\"fi_FI\\"?');
     });
 
+    it('suggests the schema or operation a mistyped name meant, and lists them all', () => {
+      const schema = validate(['--spec', 'specs/paysafe/openapi.yaml', '--schema', 'CustomerPersn', '-'], '{}');
+      expect(schema.status).toBe(2);
+      expect(schema.stderr).toMatch(
+        /^no schema "CustomerPersn"\. Did you mean "CustomerPerson"\? The spec has Error, .*CustomerPerson.*\.\n$/,
+      );
+      const lowerCase = validate(['--spec', 'specs/paysafe/openapi.yaml', '--schema', 'customerperson', '-'], '{}');
+      expect(lowerCase.stderr).toContain('Did you mean "CustomerPerson"?');
+      const operation = validate(['--spec', 'specs/enfuce/openapi.yaml', '--operation', 'createMcCrd', '--part', 'body', '-'], '{}');
+      expect(operation.status).toBe(2);
+      expect(operation.stderr).toBe(
+        'no operation "createMcCrd". Did you mean "createMcCard"? The spec has createPrivateCustomer, createMcCard.\n',
+      );
+      const far = validate(['--spec', 'specs/enfuce/openapi.yaml', '--operation', 'deleteEverything', '--part', 'body', '-'], '{}');
+      expect(far.stderr).toBe('no operation "deleteEverything". The spec has createPrivateCustomer, createMcCard.\n');
+    });
+
     it('exits 2 on bad usage, an unknown target or input that is not JSON', () => {
       expect(validate(['--schema', 'X', '-'], '{}').status).toBe(2);
       expect(validate(['--spec', 'specs/paysafe/openapi.yaml', '-'], '{}').status).toBe(2);
       const unknown = validate(['--spec', 'specs/enfuce/openapi.yaml', '--operation', 'createMcCard', '--part', 'bodyy', '-'], '{}');
       expect(unknown.status).toBe(2);
-      expect(unknown.stderr).toBe('createMcCard has no "bodyy" to validate; it has body, path, query, response.201\n');
+      expect(unknown.stderr).toBe(
+        'createMcCard has no "bodyy" to validate. Did you mean "body"? It has body, path, query, response.201.\n',
+      );
       const notJson = validate(['--spec', 'specs/paysafe/openapi.yaml', '--schema', 'CustomerPerson', '-'], '{oops');
       expect(notJson.status).toBe(2);
       expect(notJson.stderr).toMatch(/^stdin is not JSON: /);

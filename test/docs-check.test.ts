@@ -205,8 +205,8 @@ describe.skipIf(!havePages)('docs-check against the captured pages', () => {
       why: 'a format that differs',
       edit: [
         'paysafe/openapi.yaml',
-        '          format: ipv4\n          description: IPv4 address the customer registered from.\n          x-source: seed 004',
-        '          format: ipv6\n          description: IPv4 address the customer registered from.\n          x-source: seed 004',
+        '          format: ipv4\n          description: IPv4 address the customer registered from.\n          x-source: https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson',
+        '          format: ipv6\n          description: IPv4 address the customer registered from.\n          x-source: https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson',
       ],
       expected: {
         page: '004_aab883934defe30f.txt',

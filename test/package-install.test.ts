@@ -60,6 +60,29 @@ describe('the packed @specsmith/enfuce package in a fresh project', () => {
     expect(out.trim()).toBe('["MAIN","SUPPLEMENTARY"]');
   });
 
+  it('hands out the spec it was generated from, to ESM import and CommonJS require', () => {
+    const esm = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import spec from '@specsmith/enfuce/openapi.json' with { type: 'json' }; console.log(spec.info.title, Object.keys(spec.paths).length);",
+      ],
+      project,
+    );
+    expect(esm.trim()).toBe('Enfuce Payment API (CIA) 2');
+    const commonJs = run(
+      process.execPath,
+      [
+        '--input-type=commonjs',
+        '-e',
+        "console.log(require('@specsmith/enfuce/openapi.json').components.schemas.CountryAlpha3.enum.length);",
+      ],
+      project,
+    );
+    expect(commonJs.trim()).toBe('249');
+  });
+
   it('type-checks from .mts and .cts consumers, and rejects a misspelled field', () => {
     const body = `{ embossing: { firstName: 'Monica', lastName: 'Liikamaa' }, pinStatus: 'W' }`;
     writeFileSync(

@@ -17,7 +17,7 @@ describe('generated packages match their snapshots', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.ok).toBe(true);
     const files = listFiles(outDir);
-    expect(files).toEqual(['README.md', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'package.json', ...compiled]);
+    expect(files).toEqual(['README.md', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'openapi.json', 'package.json', ...compiled]);
     // The compiled validators are AJV's machine output: nobody can read a snapshot of them, so they are
     // checked by behaviour instead (test/validators.test.ts); everything around them is snapshotted.
     for (const file of files.filter((name) => !compiled.includes(name))) {

@@ -33,7 +33,7 @@ describe('the compiled-validator cache of `specsmith validate`', () => {
     expect(second.validator.name).toBe('CustomerPerson');
     expect(second.validator.check(person)).toBeUndefined();
     expect(second.validator.check({ ...person, lastName: 'S'.repeat(51) })?.map((issue) => issue.message)).toEqual([
-      '/lastName must be at most 50 characters (spec: specs/paysafe/openapi.yaml:975, from seed 004)',
+      '/lastName must be at most 50 characters (spec: specs/paysafe/openapi.yaml:983; see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson)',
     ]);
 
     // A change to a file the spec refers to (GB struck from the country list) is a change to the spec.

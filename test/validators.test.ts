@@ -67,10 +67,14 @@ describe('validators of the curated packages', () => {
       { path: '/firstName', keyword: 'maxLength' },
       { path: '/locale', keyword: 'enum' },
     ]);
-    // The rule's place in the spec is the property's line, as the type's JSDoc `@spec` shows it.
-    expect(issues[1]?.message).toBe('/firstName must be at most 255 characters (spec: specs/enfuce/openapi.yaml:404, from seed 000)');
+    // The rule's place in the shipped spec and the property's source line, as the type's JSDoc `@spec`
+    // shows them, then the page the rule comes from.
+    expect(issues[1]?.message).toBe(
+      '/firstName must be at most 255 characters (spec: openapi.json#/components/schemas/PrivateCustomer/properties/firstName, ' +
+        'enfuce/openapi.yaml:448; see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer)',
+    );
     expect(issues[2]?.message).toMatch(
-      /^\/locale must be one of "af_ZA", .* \(143 values\); did you mean "fi_FI"\? \(spec: specs\/enfuce\/openapi\.yaml:\d+, from seed 000 \(143 values\)\)$/,
+      /^\/locale must be one of "af_ZA", .* \(143 values\); did you mean "fi_FI"\? \(spec: openapi\.json#\/components\/schemas\/Locale, enfuce\/openapi\.yaml:\d+; see https:\/\/docs\.enfuce\.com\/payment\/api\/create-a-customer\/create-private-customer\)$/,
     );
   });
 

@@ -138,15 +138,20 @@ const hasOwn = (object, key) => object !== undefined && Object.prototype.hasOwnP
 
 /**
  * Where the broken rule is written: the schema object holding the keyword (for a `false` schema, itself),
- * looked up in the generator's table (`{ files, notes, defs: { [def]: { [path]: [file, line, note?] } } }`).
+ * looked up in the generator's table (`{ files, notes, defs: { [def]: { base?, rules: { [path]: [file,
+ * line, note?, pointer?] } } } }`, see the generator's rule-origins.ts): the rule's place in the package's
+ * `openapi.json` when it ships one, the source file and line, and the pages the rule comes from.
  */
 function ruleOrigin(error, origins) {
   const path = error.schemaPath ?? '';
   const holder = error.keyword === 'false schema' ? path : path.slice(0, path.lastIndexOf('/'));
   const match = /^#\/\$defs\/([^/]*)(.*)$/.exec(holder);
-  if (match === null || !hasOwn(origins.defs, match[1]) || !hasOwn(origins.defs[match[1]], match[2])) return undefined;
-  const [file, line, note] = origins.defs[match[1]][match[2]];
-  return `${origins.files[file]}:${line}${note === undefined ? '' : `, ${origins.notes[note]}`}`;
+  if (match === null || !hasOwn(origins.defs, match[1]) || !hasOwn(origins.defs[match[1]].rules, match[2])) return undefined;
+  const def = origins.defs[match[1]];
+  const [file, line, note = -1, own] = def.rules[match[2]];
+  const pointer = typeof own === 'string' ? own : def.base === undefined ? undefined : def.base + match[2];
+  const place = pointer === undefined ? '' : `openapi.json#${pointer}, `;
+  return `${place}${origins.files[file]}:${line}${note === -1 ? '' : `; ${origins.notes[note]}`}`;
 }
 
 /** `if` only reports that its `then` or `else` failed; the branch's own errors say what. */

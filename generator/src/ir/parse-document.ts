@@ -1,6 +1,8 @@
 import { listOperations } from '../load/check-operations.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import { escapePointerToken } from '../util/json-pointer.js';
+import { bundleDocument } from './bundle-document.js';
+import { collectSources } from './collect-sources.js';
 import { ParseContext } from './context.js';
 import { assignVariants } from './directions.js';
 import { parseOperation } from './parse-operation.js';
@@ -32,10 +34,13 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
   }
   assignVariants(schemas, context.names);
   for (const operation of operations) claimOperationNames(operation, context);
+  const securitySchemes = parseSecuritySchemes(components.securitySchemes, context);
+  const bundle = bundleDocument({ loaded, hoist: context.targets });
+  context.locateShipped(bundle.locate);
   const info = asObject(document.info);
   return {
     openapi: loaded.openapi,
-    source: root.displayPath,
+    source: bundle.source,
     info: {
       title: typeof info.title === 'string' ? info.title : 'API',
       version: typeof info.version === 'string' ? info.version : '0.0.0',
@@ -44,8 +49,10 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
     servers,
     schemas,
     operations,
-    securitySchemes: parseSecuritySchemes(components.securitySchemes, context),
+    securitySchemes,
     security: Array.isArray(document.security) ? (document.security as Record<string, string[]>[]) : [],
+    sources: collectSources(bundle.document),
+    shipped: { document: bundle.document },
   };
 }
 

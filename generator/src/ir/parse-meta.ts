@@ -1,4 +1,5 @@
 import type { ParseContext } from './context.js';
+import { parseProvenance } from './parse-provenance.js';
 import type { Constraint, SchemaMeta } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -57,6 +58,8 @@ export function parseMeta(raw: Json, context: ParseContext): SchemaMeta {
   if (typeof raw.description === 'string') meta.description = raw.description;
   if (typeof raw.format === 'string') meta.format = raw.format;
   if ('default' in raw) meta.default = { value: raw.default };
+  const provenance = parseProvenance(raw);
+  if (provenance !== undefined) meta.provenance = provenance;
   return meta;
 }
 

@@ -1,6 +1,7 @@
 import { effectiveParameters, type OperationSite } from '../load/check-operations.js';
 import type { ParseContext } from './context.js';
 import { toIdentifier, toTypeName } from './names.js';
+import { parseProvenance } from './parse-provenance.js';
 import { parseSchema } from './parse-schema.js';
 import type { MediaNode, OperationNode, ParameterLocation, ParameterNode, RequestBodyNode, ResponseNode, ServerNode } from './types.js';
 import { parseServers } from './parse-servers.js';
@@ -49,6 +50,8 @@ export function parseOperation({
   if (typeof summary === 'string') node.summary = summary;
   if (typeof description === 'string') node.description = description;
   if (Array.isArray(operation.security)) node.security = operation.security as Record<string, string[]>[];
+  const provenance = parseProvenance(operation);
+  if (provenance !== undefined) node.provenance = provenance;
   const origin = context.sourceOf(operation);
   if (origin !== undefined) node.origin = origin;
   return node;
@@ -69,6 +72,8 @@ export function parseParameter(raw: Json, context: ParseContext, location?: Para
     schema: content[0]?.schema ?? parseSchema(raw.schema, context),
   };
   if (typeof raw.description === 'string') parameter.description = raw.description;
+  const provenance = parseProvenance(raw);
+  if (provenance !== undefined) parameter.provenance = provenance;
   const origin = context.sourceOf(raw);
   if (origin !== undefined) parameter.origin = origin;
   return parameter;
@@ -87,6 +92,8 @@ function parseRequestBody(raw: unknown, context: ParseContext): RequestBodyNode 
   if (body === undefined) return undefined;
   const node: RequestBodyNode = { required: body.required === true, contents: parseContent(body.content, context) };
   if (typeof body.description === 'string') node.description = body.description;
+  const provenance = parseProvenance(body);
+  if (provenance !== undefined) node.provenance = provenance;
   const origin = context.sourceOf(body);
   if (origin !== undefined) node.origin = origin;
   return node;
@@ -105,6 +112,8 @@ function parseResponses(raw: unknown, context: ParseContext): ResponseNode[] {
         .filter((header): header is ParameterNode => header !== undefined);
       const node: ResponseNode = { status, contents: parseContent(response.content, context), headers };
       if (typeof response.description === 'string') node.description = response.description;
+      const provenance = parseProvenance(response);
+      if (provenance !== undefined) node.provenance = provenance;
       const origin = context.sourceOf(response);
       if (origin !== undefined) node.origin = origin;
       return node;

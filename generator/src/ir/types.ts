@@ -2,10 +2,29 @@ import type { HttpMethod } from '../load/check-operations.js';
 
 /** Where a node was written: shown in JSDoc and in messages. */
 export interface SourceRef {
+  /** The file as shown in diagnostics (relative to the run's root). */
   file: string;
   line: number;
   column: number;
+  /** JSON pointer inside `file`. */
   pointer: string;
+  /** The same node in the spec a package ships (`openapi.json`), set once the document is bundled. */
+  shipped?: ShippedRef;
+}
+
+/** A node of the shipped spec: its pointer there, and the source file's name relative to the spec's folder. */
+export interface ShippedRef {
+  pointer: string;
+  source: string;
+}
+
+/**
+ * Where the facts of a node come from: `x-source` (a page, or a list of pages, each an address that may be
+ * followed by a note in parentheses saying where on the page) and `x-inferred` (what is our reading).
+ */
+export interface Provenance {
+  sources: string[];
+  inferred?: string;
 }
 
 /** A JSON Schema validation keyword kept for documentation (and later for validators). */
@@ -28,6 +47,7 @@ export interface SchemaMeta {
   constraints: Constraint[];
   /** `x-*` fields, in document order. */
   extensions: [string, unknown][];
+  provenance?: Provenance;
   /**
    * Subschema keywords that only validation needs (types cannot say them): `if`/`then`/`else`, `not`,
    * `contains`, `propertyNames` (JSON Schema 2020-12 §10.2.2, §10.3.1).
@@ -125,6 +145,7 @@ export interface ParameterNode {
   style: string;
   explode: boolean;
   schema: SchemaNode;
+  provenance?: Provenance;
   origin?: SourceRef;
 }
 
@@ -137,6 +158,7 @@ export interface RequestBodyNode {
   required: boolean;
   description?: string;
   contents: MediaNode[];
+  provenance?: Provenance;
   origin?: SourceRef;
 }
 
@@ -146,6 +168,7 @@ export interface ResponseNode {
   description?: string;
   contents: MediaNode[];
   headers: ParameterNode[];
+  provenance?: Provenance;
   origin?: SourceRef;
 }
 
@@ -171,6 +194,7 @@ export interface OperationNode {
   responses: ResponseNode[];
   servers: ServerNode[];
   security?: Record<string, string[]>[];
+  provenance?: Provenance;
   origin?: SourceRef;
   /** Names of the operation's types, claimed after every schema name so schemas keep theirs. */
   names: OperationTypeNames;
@@ -196,7 +220,7 @@ export interface SecuritySchemeNode {
 /** The whole normalised model one package is emitted from. Emitters read this, never the document. */
 export interface ApiModel {
   openapi: string;
-  /** Path of the entry file as shown in output. */
+  /** The entry file's name relative to the folder that holds every file of the spec (`enfuce/openapi.yaml`). */
   source: string;
   info: { title: string; version: string; description?: string };
   servers: ServerNode[];
@@ -204,4 +228,16 @@ export interface ApiModel {
   operations: OperationNode[];
   securitySchemes: SecuritySchemeNode[];
   security: Record<string, string[]>[];
+  /** Every distinct page the spec's `x-source`s name, in document order. */
+  sources: string[];
+  /** The spec as one JSON document, as the package ships it. */
+  shipped: ShippedSpec;
+}
+
+/**
+ * The spec bundled into one document: other files' schemas moved under `components/schemas`, any other
+ * fragment of another file copied in place of its first reference. The package ships it as `openapi.json`.
+ */
+export interface ShippedSpec {
+  document: unknown;
 }

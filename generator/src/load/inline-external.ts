@@ -22,8 +22,10 @@ export function inlineExternalRefs({
   origins: OriginIndex;
 }): unknown {
   const expanding = new Set<object>();
+  // A YAML alias may contain itself; such a node is left as it is where it recurs.
+  const ancestors = new Set<object>();
   const expand = (node: unknown): unknown => {
-    if (node === null || typeof node !== 'object') return node;
+    if (node === null || typeof node !== 'object' || ancestors.has(node)) return node;
     const target = refHolders.has(node) ? externalTarget(node as Record<string, unknown>, resolver) : undefined;
     if (target !== undefined) {
       if (expanding.has(target)) return node;
@@ -32,7 +34,10 @@ export function inlineExternalRefs({
       expanding.delete(target);
       return expanded;
     }
-    return expandChildren(node, expand, origins);
+    ancestors.add(node);
+    const expanded = expandChildren(node, expand, origins);
+    ancestors.delete(node);
+    return expanded;
   };
   return expand(document);
 }

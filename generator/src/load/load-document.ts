@@ -18,6 +18,8 @@ export interface LoadedDocument {
   root: SourceFile;
   document: Record<string, unknown>;
   resolver: Resolver;
+  /** The objects whose `$ref` is a reference (not data inside an example), in every file. */
+  refHolders: ReadonlySet<object>;
 }
 
 export type LoadResult = { ok: true; loaded: LoadedDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -65,7 +67,14 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
   const unique = dedupe(diagnostics);
   const errors = unique.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) return { ok: false, diagnostics: sortDiagnostics(unique) };
-  const loaded: LoadedDocument = { minor: version.minor, openapi: String(document.openapi), root: first.file, document, resolver };
+  const loaded: LoadedDocument = {
+    minor: version.minor,
+    openapi: String(document.openapi),
+    root: first.file,
+    document,
+    resolver,
+    refHolders,
+  };
   return { ok: true, loaded, diagnostics: sortDiagnostics(unique) };
 }
 

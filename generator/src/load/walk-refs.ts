@@ -39,25 +39,36 @@ export interface RefSite {
 /** Every `$ref` string in a parsed file, in document order. */
 export function collectRefSites(root: unknown): RefSite[] {
   const sites: RefSite[] = [];
+  forEachStructuralObject(root, (object) => {
+    if (typeof object.$ref === 'string') sites.push({ holder: object, ref: object.$ref });
+  });
+  return sites;
+}
+
+/**
+ * Calls `visit` for every object of a document that is OpenAPI or JSON Schema structure, in document
+ * order, once each: not the values of named maps themselves (a `properties` map), nor data (examples,
+ * defaults, enums) or `x-` extensions.
+ */
+export function forEachStructuralObject(root: unknown, visit: (object: Record<string, unknown>) => void): void {
   const seen = new Set<object>();
-  const visit = (node: unknown, inNamedMap: boolean): void => {
+  const walk = (node: unknown, inNamedMap: boolean): void => {
     if (node === null || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
     if (Array.isArray(node)) {
-      for (const item of node) visit(item, false);
+      for (const item of node) walk(item, false);
       return;
     }
     const object = node as Record<string, unknown>;
-    if (!inNamedMap && typeof object.$ref === 'string') sites.push({ holder: object, ref: object.$ref });
+    if (!inNamedMap) visit(object);
     for (const key of Object.keys(object)) {
       const value = object[key];
-      if (inNamedMap) visit(value, false);
-      else if (namedMaps.has(key) || isExamplesMap(key, value)) visit(value, true);
-      else if (!key.startsWith('x-') && !dataKeys.has(key)) visit(value, false);
+      if (inNamedMap) walk(value, false);
+      else if (namedMaps.has(key) || isExamplesMap(key, value)) walk(value, true);
+      else if (!key.startsWith('x-') && !dataKeys.has(key)) walk(value, false);
     }
   };
-  visit(root, false);
-  return sites;
+  walk(root, false);
 }
 
 /** Media-type `examples` is a map of Example Objects (which may be `$ref`s); schema `examples` is an array. */

@@ -32,3 +32,8 @@ export function getAtPointer(root: unknown, tokens: readonly string[]): unknown 
   }
   return node;
 }
+
+/** A JSON pointer as a URI fragment (RFC 6901 §6): characters a fragment cannot hold are percent-encoded. */
+export function pointerFragment(pointer: string): string {
+  return `#${pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/gu, (character) => encodeURIComponent(character))}`;
+}

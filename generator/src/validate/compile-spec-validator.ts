@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { templatePath } from '../emit/package/template-path.js';
 import { compileValidators, type RuntimeFormat } from '../emit/validators/compile-validators.js';
 import type { RuleOrigins } from '../emit/validators/rule-origins.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { collectValidators, type ValidatorEntry } from '../emit/validators/validator-set.js';
 import { parseDocument } from '../ir/parse-document.js';
 import type { ApiModel } from '../ir/types.js';
@@ -43,6 +44,8 @@ export async function compileSpecTarget({
   // Notes (unknown formats, risky patterns) are for `specsmith generate`; the CLI does not print them.
   const set = collectValidators(model, new Map(Object.entries(runtime.formats).map(([name, definition]) => [name, definition.type])), {
     patternRisk: () => undefined,
+    // The spec on disk is what the user runs this against, so messages name its files and lines.
+    locations: 'source',
   });
   const entry = findEntry(model, set.entries, target);
   if (typeof entry === 'string') return { ok: false, diagnostics: loaded.diagnostics, problem: entry };
@@ -104,11 +107,13 @@ function findEntry(model: ApiModel, entries: ValidatorEntry[], target: ValidateT
     const named = model.schemas.find((schema) => schema.specName === target.schema || schema.name === target.schema);
     const entry = byName.get(named?.name ?? target.schema);
     if (entry !== undefined) return entry;
-    return `no schema ${JSON.stringify(target.schema)}; the spec has ${model.schemas.map((schema) => schema.specName).join(', ') || 'none'}`;
+    const names = model.schemas.map((schema) => schema.specName);
+    return `no schema ${JSON.stringify(target.schema)}.${didYouMean(target.schema, names)} The spec has ${names.join(', ') || 'none'}.`;
   }
   const operation = model.operations.find((candidate) => candidate.id === target.operation);
   if (operation === undefined) {
-    return `no operation ${JSON.stringify(target.operation)}; the spec has ${model.operations.map((candidate) => candidate.id).join(', ') || 'none'}`;
+    const ids = model.operations.map((candidate) => candidate.id);
+    return `no operation ${JSON.stringify(target.operation)}.${didYouMean(target.operation, ids)} The spec has ${ids.join(', ') || 'none'}.`;
   }
   const status = /^response\.(.+)$/.exec(target.part)?.[1];
   const name = status !== undefined ? operation.names.response[status] : parts[target.part]?.(operation.names);
@@ -122,5 +127,5 @@ function findEntry(model: ApiModel, entries: ValidatorEntry[], target: ValidateT
       .filter(([, typeName]) => byName.has(typeName))
       .map(([code]) => `response.${code}`),
   ];
-  return `${operation.id} has no ${JSON.stringify(target.part)} to validate; it has ${available.join(', ') || 'nothing'}`;
+  return `${operation.id} has no ${JSON.stringify(target.part)} to validate.${didYouMean(target.part, available)} It has ${available.join(', ') || 'nothing'}.`;
 }

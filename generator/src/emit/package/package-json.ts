@@ -1,7 +1,7 @@
 import type { ApiModel } from '../../ir/types.js';
 
-/** The files every generated package ships. */
-const packageFiles = ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'README.md'];
+/** The files every generated package ships; `openapi.json` is the spec it was generated from. */
+const packageFiles = ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'README.md', 'openapi.json'];
 /** The compiled validators, in a module of their own (re-exported by the index), when the spec has any. */
 export const validatorFiles = { esm: 'validators.js', commonJs: 'validators.cjs' } as const;
 
@@ -34,6 +34,7 @@ export function emitPackageJson({ model, packageName, validators }: { model: Api
         import: { types: './index.d.ts', default: './index.js' },
         require: { types: './index.d.cts', default: './index.cjs' },
       },
+      './openapi.json': './openapi.json',
       './package.json': './package.json',
     },
     main: './index.cjs',

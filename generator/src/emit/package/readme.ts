@@ -40,6 +40,7 @@ export function emitReadme({
       ['type', 'description'],
       model.schemas.map((named) => [`\`${named.name}\``, oneLine(named.schema.meta.description ?? named.schema.meta.title ?? '')]),
     ),
+    sources: sourcesList(model.sources),
     command,
   };
   return skeleton.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => slots[key] ?? '').replace(/\n{3,}/g, '\n\n');
@@ -112,6 +113,15 @@ function table(head: string[], rows: string[][]): string {
     `| ${head.map(() => '---').join(' | ')} |`,
     ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
   ].join('\n');
+}
+
+/** The section listing the pages the spec's facts come from (its `x-source`s), when it names any. */
+function sourcesList(sources: readonly string[]): string {
+  if (sources.length === 0) return '';
+  const pages = sources.map((source) => (/^https?:\/\/\S+$/.test(source) ? `- <${source}>` : `- ${source}`));
+  return ['', '## Sources', '', 'The spec was built from these pages (each type and field names its own in `@see`):', '', ...pages].join(
+    '\n',
+  );
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

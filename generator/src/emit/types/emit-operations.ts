@@ -24,6 +24,7 @@ export function emitOperation(operation: OperationNode, schemas: ReadonlyMap<str
           meta: parameter.schema.meta,
           lead: lines(parameter.description),
           deprecated: parameter.deprecated,
+          ...(parameter.provenance ? { provenance: parameter.provenance } : {}),
           ...(parameter.origin ? { origin: parameter.origin } : {}),
         }),
       }),
@@ -36,6 +37,7 @@ export function emitOperation(operation: OperationNode, schemas: ReadonlyMap<str
     const doc = docText({
       lead: [`Request body of ${label}${body.required ? '' : ' (optional)'}.`, ...lines(body.description)],
       tags: [tag],
+      ...(body.provenance ? { provenance: body.provenance } : {}),
       ...(body.origin ? { origin: body.origin } : {}),
     });
     statements.push(tsTypeAlias({ name: operation.names.requestBody, type: contentType(body.contents, 'request', schemas), doc }));
@@ -44,6 +46,7 @@ export function emitOperation(operation: OperationNode, schemas: ReadonlyMap<str
     const doc = docText({
       lead: [`Response ${response.status} of ${label}.`, ...lines(response.description)],
       tags: [tag],
+      ...(response.provenance ? { provenance: response.provenance } : {}),
       ...(response.origin ? { origin: response.origin } : {}),
     });
     const type = response.contents.length === 0 ? 'undefined' : contentType(response.contents, 'response', schemas);
@@ -62,6 +65,7 @@ export function emitOperation(operation: OperationNode, schemas: ReadonlyMap<str
     lead: [operation.summary ?? label, ...lines(operation.description), `Responses of ${label}, by status code.`],
     tags: [tag],
     deprecated: operation.deprecated,
+    ...(operation.provenance ? { provenance: operation.provenance } : {}),
     ...(operation.origin ? { origin: operation.origin } : {}),
   });
   statements.push(tsInterface({ name: operation.names.responses, doc: mapDoc, properties: map }));

@@ -1,7 +1,8 @@
-import type { SchemaMeta, SourceRef } from '../../ir/types.js';
+import { pointerFragment } from '../../util/json-pointer.js';
+import type { Provenance, SchemaMeta, SourceRef } from '../../ir/types.js';
 
-/** Vendor extensions the curated specs use to say where a fact came from and what is our reading. */
-const provenanceTags: Record<string, string> = { 'x-source': 'docs', 'x-inferred': 'inferred' };
+/** The name under which a package ships its spec; `@spec` tags and validator messages point into it. */
+export const shippedSpecFile = 'openapi.json';
 
 export interface DocInput {
   meta?: SchemaMeta;
@@ -10,6 +11,8 @@ export interface DocInput {
   /** Extra tags, already formatted (`@operation POST /x`). */
   tags?: string[];
   origin?: SourceRef;
+  /** Where the facts come from, for nodes that are not schemas (operations, parameters, responses). */
+  provenance?: Provenance;
   deprecated?: boolean;
 }
 
@@ -26,8 +29,10 @@ export function docText(input: DocInput): string | undefined {
   const tags: string[] = [...(input.tags ?? [])];
   if (input.deprecated === true || meta?.deprecated === true) tags.push('@deprecated');
   if (meta !== undefined) tags.push(...metaTags(meta));
+  const provenance = input.provenance ?? meta?.provenance;
+  if (provenance !== undefined) tags.push(...provenanceTags(provenance));
   const origin = input.origin ?? meta?.origin;
-  if (origin !== undefined) tags.push(`@spec ${origin.file}:${origin.line}`);
+  if (origin !== undefined) tags.push(`@spec ${specLocation(origin)}`);
   if (lines.length === 0 && tags.length === 0) return undefined;
   return escapeComment([...lines, ...tags].join('\n'));
 }
@@ -38,11 +43,24 @@ function metaTags(meta: SchemaMeta): string[] {
   for (const constraint of meta.constraints) tags.push(`@${constraint.keyword} ${formatValue(constraint.value)}`);
   if (meta.default !== undefined) tags.push(`@default ${JSON.stringify(meta.default.value)}`);
   for (const example of meta.examples) tags.push(`@example ${JSON.stringify(example)}`);
-  for (const [key, value] of meta.extensions) {
-    const tag = provenanceTags[key];
-    if (tag !== undefined) tags.push(`@${tag} ${formatValue(value)}`);
-  }
   return tags;
+}
+
+/** `@see` per page (editors turn the address into a link), then `@inferred` for what is our reading. */
+function provenanceTags(provenance: Provenance): string[] {
+  const tags = provenance.sources.map((source) => `@see ${source}`);
+  if (provenance.inferred !== undefined) tags.push(`@inferred ${provenance.inferred}`);
+  return tags;
+}
+
+/**
+ * The node in the spec the package ships, and the source line it was written at:
+ * `openapi.json#/components/schemas/Address/properties/city (enfuce/openapi.yaml:185)`.
+ */
+export function specLocation(origin: SourceRef): string {
+  const { shipped } = origin;
+  if (shipped === undefined) return `${origin.file}:${origin.line}`;
+  return `${shippedSpecFile}${pointerFragment(shipped.pointer)} (${shipped.source}:${origin.line})`;
 }
 
 function formatValue(value: unknown): string {

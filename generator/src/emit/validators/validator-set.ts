@@ -1,5 +1,5 @@
 import type { ApiModel, NamedSchema, OperationNode, ParameterLocation, SchemaMeta, SchemaNode, SourceRef } from '../../ir/types.js';
-import { ruleOrigins, type RuleOrigins } from './rule-origins.js';
+import { ruleOrigins, type OriginLocations, type RuleOrigins } from './rule-origins.js';
 import { defName, lowerSchema, type JsonSchema, type LowerContext, type ValidationDirection, type ValidatorNote } from './lower-schema.js';
 import { createPatternChecker } from './pattern-safety.js';
 
@@ -32,9 +32,12 @@ export function collectValidators(
   formats: LowerContext['formats'],
   {
     patternRisk = createPatternChecker(),
+    locations = 'shipped',
   }: {
     /** Why a pattern may backtrack catastrophically (a note); analysing them is the slow part of collecting. */
     patternRisk?: LowerContext['patternRisk'];
+    /** What messages name as a rule's place: the package's `openapi.json` and source names, or the files on disk. */
+    locations?: OriginLocations;
   } = {},
 ): ValidatorSet {
   const schemas = new Map(model.schemas.map((named) => [named.name, named]));
@@ -57,7 +60,7 @@ export function collectValidators(
       entries.push({ name, def: name });
     }
   }
-  return { entries, defs: Object.fromEntries(defs), notes: dedupeNotes(notes), origins: ruleOrigins({ defs, metaOf, keyOf }) };
+  return { entries, defs: Object.fromEntries(defs), notes: dedupeNotes(notes), origins: ruleOrigins({ defs, metaOf, keyOf, locations }) };
 }
 
 function viewsOf(named: NamedSchema): ValidationDirection[] {
