@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../generator/src/generate.js';
 import { parseDocument } from '../generator/src/ir/parse-document.js';
 import { loadDocument } from '../generator/src/load/load-document.js';
-import { temporaryDirectory } from './support/paths.js';
+import { fixturesDir, temporaryDirectory } from './support/paths.js';
 
 /**
  * The spec a package ships is the user's multi-file spec bundled into one document: it must mean the same
@@ -120,5 +120,26 @@ describe('the shipped spec of a multi-file spec', () => {
     const types = (folder: string) => withoutPlaces(readFileSync(path.join(folder, 'index.d.ts'), 'utf8'));
     expect(types(path.join(folder, 'again'))).toBe(types(path.join(folder, 'out')));
     expect(types(path.join(folder, 'out'))).toContain('@spec openapi.json#/components/schemas/Page2/properties/size');
+  });
+});
+
+describe('the shipped spec of a one-file JSON spec', () => {
+  it('is the file as written, so the lines @spec names are the shipped file’s lines', async () => {
+    const folder = temporaryDirectory('bundle-json');
+    const text = readFileSync(path.join(fixturesDir, 'json-document.json'), 'utf8');
+    writeFileSync(path.join(folder, 'api.json'), text);
+    const result = await generate({ root: folder, jobs: [{ spec: 'api.json', out: 'out', name: 'json' }], progress: 'never' });
+    expect(result.diagnostics).toEqual([]);
+    expect(readFileSync(path.join(folder, 'out/openapi.json'), 'utf8')).toBe(text);
+    const shippedLines = text.split('\n');
+    const declarations = readFileSync(path.join(folder, 'out/index.d.ts'), 'utf8');
+    const tags = [...declarations.matchAll(/@spec openapi\.json#(\S+) \(openapi\.json:(\d+)\)/g)];
+    expect(tags.length).toBeGreaterThan(2);
+    for (const [, pointer = '', line = ''] of tags) {
+      const key = pointer.split('/').at(-1)?.replace(/~1/g, '/').replace(/~0/g, '~') ?? '';
+      // An object's place is its opening line, so its key is on that line or the one before.
+      const around = [shippedLines[Number(line) - 1] ?? '', shippedLines[Number(line) - 2] ?? ''].join('\n');
+      expect(around, `openapi.json:${line} for ${pointer}`).toContain(JSON.stringify(key));
+    }
   });
 });

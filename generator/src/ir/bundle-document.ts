@@ -11,8 +11,13 @@ interface Mount {
   at: string;
 }
 
+/** The name under which a package ships the bundle; `@spec` tags and validator messages point into it. */
+export const shippedSpecFile = 'openapi.json';
+
 export interface Bundle {
   document: unknown;
+  /** The document's text, when the spec is one JSON file (shipped as the user wrote it). */
+  text?: string;
   /** The entry file's name relative to the folder holding every file of the spec. */
   source: string;
   /** Where the node at `pointer` of a file (as shown in diagnostics) sits in the bundle. */
@@ -36,6 +41,17 @@ export function bundleDocument({
   hoist: readonly { target: RefTarget; name: string; specName: string }[];
 }): Bundle {
   const { root, resolver } = loaded;
+  const labels = sourceLabels([...resolver.files.keys()]);
+  const source = labels.get(root.absolutePath) ?? root.displayPath;
+  // One JSON file is its own bundle, shipped as written: nothing to move, no alias to unfold, no copy of
+  // a large spec, and its lines are the shipped file's lines.
+  if (resolver.files.size === 1 && root.syntax === 'json' && root.text !== undefined)
+    return {
+      document: root.value,
+      text: root.text,
+      source,
+      locate: (file, pointer) => (file === root.displayPath ? { pointer, source: shippedSpecFile } : undefined),
+    };
   const bundler = new Bundler(loaded);
   bundler.mounts.push({ file: root.absolutePath, pointer: '', at: '' });
   const schemas = componentSchemas(root.value);
@@ -60,11 +76,10 @@ export function bundleDocument({
     components.schemas = schemasOut;
     document.components = components;
   }
-  const labels = sourceLabels([...resolver.files.keys()]);
   const absoluteOf = new Map([...resolver.files.values()].map((file) => [file.displayPath, file.absolutePath]));
   return {
     document,
-    source: labels.get(root.absolutePath) ?? root.displayPath,
+    source,
     locate: (file, pointer) => {
       const absolutePath = absoluteOf.get(file);
       const at = absolutePath === undefined ? undefined : bundler.mountedAt(absolutePath, pointer);

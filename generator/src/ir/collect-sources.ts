@@ -1,12 +1,8 @@
-import { forEachStructuralObject } from '../load/walk-refs.js';
 import { parseProvenance, sourceUrl } from './parse-provenance.js';
 
-/** Every distinct page the document's `x-source`s name (the address, without the note), in document order. */
-export function collectSources(document: unknown): string[] {
+/** Every distinct page the spec's `x-source`s name (the address, without the note), in the order they are written. */
+export function collectSources(holders: readonly Record<string, unknown>[]): string[] {
   const pages = new Set<string>();
-  forEachStructuralObject(document, (object) => {
-    if (!('x-source' in object)) return;
-    for (const entry of parseProvenance(object)?.sources ?? []) pages.add(sourceUrl(entry) ?? entry);
-  });
+  for (const holder of holders) for (const entry of parseProvenance(holder)?.sources ?? []) pages.add(sourceUrl(entry) ?? entry);
   return [...pages];
 }

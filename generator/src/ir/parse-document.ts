@@ -51,8 +51,8 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
     operations,
     securitySchemes,
     security: Array.isArray(document.security) ? (document.security as Record<string, string[]>[]) : [],
-    sources: collectSources(bundle.document),
-    shipped: { document: bundle.document },
+    sources: collectSources(loaded.sourceHolders),
+    shipped: bundle.text === undefined ? { document: bundle.document } : { document: bundle.document, text: bundle.text },
   };
 }
 

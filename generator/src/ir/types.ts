@@ -240,4 +240,6 @@ export interface ApiModel {
  */
 export interface ShippedSpec {
   document: unknown;
+  /** Its text as written, when the spec is one JSON file: shipped as it is, with no copy to print. */
+  text?: string;
 }

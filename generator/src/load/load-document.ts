@@ -8,7 +8,7 @@ import type { OpenApiSchemas } from './openapi-schema.js';
 import { OriginIndex } from './origins.js';
 import { isRef, parseRef, Resolver } from './resolver.js';
 import { readSourceFile, type SourceFile } from './source-set.js';
-import { collectRefSites, type RefSite } from './walk-refs.js';
+import { scanStructure, type RefSite } from './walk-refs.js';
 
 /** A checked OpenAPI document and every file it references, with positions for every node. */
 export interface LoadedDocument {
@@ -20,6 +20,8 @@ export interface LoadedDocument {
   resolver: Resolver;
   /** The objects whose `$ref` is a reference (not data inside an example), in every file. */
   refHolders: ReadonlySet<object>;
+  /** The objects that say where their facts come from (`x-source`), file by file in document order. */
+  sourceHolders: readonly Record<string, unknown>[];
 }
 
 export type LoadResult = { ok: true; loaded: LoadedDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -49,7 +51,7 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
   const version = checkVersion({ document: first.file.value, file: first.file.displayPath, origins });
   if (version.minor === undefined) return { ok: false, diagnostics: version.diagnostics };
 
-  const { files, sites, diagnostics } = await loadReferencedFiles({ rootFile: first.file, root, origins });
+  const { files, sites, sourceHolders, diagnostics } = await loadReferencedFiles({ rootFile: first.file, root, origins });
   const displayToAbsolute = new Map([...files.values()].map((file) => [file.displayPath, file.absolutePath]));
   const resolver = new Resolver(files, origins, displayToAbsolute);
   diagnostics.push(...checkRefs({ files, sites, resolver, origins }));
@@ -74,6 +76,7 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
     document,
     resolver,
     refHolders,
+    sourceHolders,
   };
   return { ok: true, loaded, diagnostics: sortDiagnostics(unique) };
 }
@@ -84,10 +87,13 @@ async function loadReferencedFiles({ rootFile, root, origins }: { rootFile: Sour
   const failed = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const sites = new Map<SourceFile, RefSite[]>();
+  const sourceHolders: Record<string, unknown>[] = [];
   const queue: SourceFile[] = [rootFile];
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-    const fileSites = collectRefSites(file.value);
+    const scanned = scanStructure(file.value);
+    const fileSites = scanned.sites;
     sites.set(file, fileSites);
+    sourceHolders.push(...scanned.sourceHolders);
     for (const site of fileSites) {
       const target = parseRef(site.ref, file.absolutePath);
       if (target === undefined || files.has(target.absolutePath) || failed.has(target.absolutePath)) continue;
@@ -102,7 +108,7 @@ async function loadReferencedFiles({ rootFile, root, origins }: { rootFile: Sour
       queue.push(read.file);
     }
   }
-  return { files, sites, diagnostics };
+  return { files, sites, sourceHolders, diagnostics };
 }
 
 function checkRefs({

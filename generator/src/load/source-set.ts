@@ -11,6 +11,10 @@ export interface SourceFile {
   /** Path shown in diagnostics and JSDoc: relative to the run's root, with `/` separators. */
   displayPath: string;
   value: unknown;
+  /** JSON text cannot repeat a node (YAML aliases can, even inside itself). */
+  syntax: 'json' | 'yaml';
+  /** The text of a JSON file, which a package can ship as it is when the spec is that one file. */
+  text?: string;
 }
 
 /** Relative to `root` when inside it, with forward slashes so output is the same on every OS. */
@@ -47,5 +51,8 @@ export async function readSourceFile({
   const parse = looksLikeJson ? parseJsonText : parseYamlText;
   const parsed = parse({ text, file: displayPath, origins });
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
-  return { file: { absolutePath, displayPath, value: parsed.value }, diagnostics: [] };
+  const file: SourceFile = looksLikeJson
+    ? { absolutePath, displayPath, value: parsed.value, syntax: 'json', text }
+    : { absolutePath, displayPath, value: parsed.value, syntax: 'yaml' };
+  return { file, diagnostics: [] };
 }

@@ -36,13 +36,15 @@ export interface RefSite {
   ref: string;
 }
 
-/** Every `$ref` string in a parsed file, in document order. */
-export function collectRefSites(root: unknown): RefSite[] {
+/** What one walk over a parsed file finds: every `$ref` string and every object with an `x-source`, in document order. */
+export function scanStructure(root: unknown): { sites: RefSite[]; sourceHolders: Record<string, unknown>[] } {
   const sites: RefSite[] = [];
+  const sourceHolders: Record<string, unknown>[] = [];
   forEachStructuralObject(root, (object) => {
     if (typeof object.$ref === 'string') sites.push({ holder: object, ref: object.$ref });
+    if ('x-source' in object) sourceHolders.push(object);
   });
-  return sites;
+  return { sites, sourceHolders };
 }
 
 /**

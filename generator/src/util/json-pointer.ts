@@ -33,7 +33,10 @@ export function getAtPointer(root: unknown, tokens: readonly string[]): unknown 
   return node;
 }
 
+const fragmentSafe = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*$/;
+
 /** A JSON pointer as a URI fragment (RFC 6901 §6): characters a fragment cannot hold are percent-encoded. */
 export function pointerFragment(pointer: string): string {
+  if (fragmentSafe.test(pointer)) return `#${pointer}`;
   return `#${pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/gu, (character) => encodeURIComponent(character))}`;
 }

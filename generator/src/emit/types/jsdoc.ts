@@ -1,8 +1,6 @@
 import { pointerFragment } from '../../util/json-pointer.js';
+import { shippedSpecFile } from '../../ir/bundle-document.js';
 import type { Provenance, SchemaMeta, SourceRef } from '../../ir/types.js';
-
-/** The name under which a package ships its spec; `@spec` tags and validator messages point into it. */
-export const shippedSpecFile = 'openapi.json';
 
 export interface DocInput {
   meta?: SchemaMeta;

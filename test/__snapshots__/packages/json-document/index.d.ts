@@ -3,9 +3,9 @@
 
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 
-/** @spec openapi.json#/components/schemas/Pong (json-document.json:28) */
+/** @spec openapi.json#/components/schemas/Pong (openapi.json:28) */
 export interface Pong {
-  /** @spec openapi.json#/components/schemas/Pong/properties/ok (json-document.json:34) */
+  /** @spec openapi.json#/components/schemas/Pong/properties/ok (openapi.json:34) */
   ok: boolean;
 }
 
@@ -13,7 +13,7 @@ export interface Pong {
  * Response 200 of GET /ping.
  * Pong.
  * @operation ping GET /ping
- * @spec openapi.json#/paths/~1ping/get/responses/200 (json-document.json:12)
+ * @spec openapi.json#/paths/~1ping/get/responses/200 (openapi.json:12)
  */
 export type PingResponse200 = Pong;
 
@@ -21,7 +21,7 @@ export type PingResponse200 = Pong;
  * GET /ping
  * Responses of GET /ping, by status code.
  * @operation ping GET /ping
- * @spec openapi.json#/paths/~1ping/get (json-document.json:9)
+ * @spec openapi.json#/paths/~1ping/get (openapi.json:9)
  */
 export interface PingResponses {
   '200': PingResponse200;
