@@ -22,6 +22,7 @@ const publicHosts = new Set([
   'docs.paysafe.com',
   'developer.paysafe.com',
   'gateway-api-docs-sandbox.pages.dev',
+  'gateway-api-docs-staging.pages.dev',
   'www.iso.org',
 ]);
 

@@ -159,6 +159,26 @@ exports.SegmentValues = Object.freeze([
   'SEGMENT_E',
   'SEGMENT_F',
 ]);
+exports.CardStatusValues = Object.freeze([
+  'CARD_OK',
+  'CARD_BLOCKED',
+  'SUSPECTED_FRAUD',
+  'CARD_CLOSED_DUE_TO_FRAUD',
+  'CARD_NO_RENEWAL',
+  'CARD_LOST',
+  'CARD_STOLEN',
+  'CARD_CLOSED',
+  'CARD_EXPIRED',
+]);
+exports.DeliveryTypeValues = Object.freeze([
+  'CUSTOM_1',
+  'CUSTOM_2',
+  'CUSTOM_3',
+  'CUSTOM_4',
+  'CUSTOM_5',
+  'MAIL',
+  'COURIER',
+]);
 exports.CountryAlpha3Values = Object.freeze([
   'ABW',
   'AFG',
@@ -456,6 +476,18 @@ exports.SegmentSchema = validators.SegmentSchema;
 exports.isMcCard = validators.isMcCard;
 exports.assertMcCard = validators.assertMcCard;
 exports.McCardSchema = validators.McCardSchema;
+exports.isCustomerDetails = validators.isCustomerDetails;
+exports.assertCustomerDetails = validators.assertCustomerDetails;
+exports.CustomerDetailsSchema = validators.CustomerDetailsSchema;
+exports.isCardStatus = validators.isCardStatus;
+exports.assertCardStatus = validators.assertCardStatus;
+exports.CardStatusSchema = validators.CardStatusSchema;
+exports.isDeliveryType = validators.isDeliveryType;
+exports.assertDeliveryType = validators.assertDeliveryType;
+exports.DeliveryTypeSchema = validators.DeliveryTypeSchema;
+exports.isCardDetails = validators.isCardDetails;
+exports.assertCardDetails = validators.assertCardDetails;
+exports.CardDetailsSchema = validators.CardDetailsSchema;
 exports.isCountryAlpha3 = validators.isCountryAlpha3;
 exports.assertCountryAlpha3 = validators.assertCountryAlpha3;
 exports.CountryAlpha3Schema = validators.CountryAlpha3Schema;
@@ -480,3 +512,39 @@ exports.CreateMcCardRequestBodySchema = validators.CreateMcCardRequestBodySchema
 exports.isCreateMcCardResponse201 = validators.isCreateMcCardResponse201;
 exports.assertCreateMcCardResponse201 = validators.assertCreateMcCardResponse201;
 exports.CreateMcCardResponse201Schema = validators.CreateMcCardResponse201Schema;
+exports.isGetCustomerPathParams = validators.isGetCustomerPathParams;
+exports.assertGetCustomerPathParams = validators.assertGetCustomerPathParams;
+exports.GetCustomerPathParamsSchema = validators.GetCustomerPathParamsSchema;
+exports.isGetCustomerQueryParams = validators.isGetCustomerQueryParams;
+exports.assertGetCustomerQueryParams = validators.assertGetCustomerQueryParams;
+exports.GetCustomerQueryParamsSchema = validators.GetCustomerQueryParamsSchema;
+exports.isGetCustomerResponse200 = validators.isGetCustomerResponse200;
+exports.assertGetCustomerResponse200 = validators.assertGetCustomerResponse200;
+exports.GetCustomerResponse200Schema = validators.GetCustomerResponse200Schema;
+exports.isGetCustomerByCustomerNumberPathParams =
+  validators.isGetCustomerByCustomerNumberPathParams;
+exports.assertGetCustomerByCustomerNumberPathParams =
+  validators.assertGetCustomerByCustomerNumberPathParams;
+exports.GetCustomerByCustomerNumberPathParamsSchema =
+  validators.GetCustomerByCustomerNumberPathParamsSchema;
+exports.isGetCustomerByCustomerNumberQueryParams =
+  validators.isGetCustomerByCustomerNumberQueryParams;
+exports.assertGetCustomerByCustomerNumberQueryParams =
+  validators.assertGetCustomerByCustomerNumberQueryParams;
+exports.GetCustomerByCustomerNumberQueryParamsSchema =
+  validators.GetCustomerByCustomerNumberQueryParamsSchema;
+exports.isGetCustomerByCustomerNumberResponse200 =
+  validators.isGetCustomerByCustomerNumberResponse200;
+exports.assertGetCustomerByCustomerNumberResponse200 =
+  validators.assertGetCustomerByCustomerNumberResponse200;
+exports.GetCustomerByCustomerNumberResponse200Schema =
+  validators.GetCustomerByCustomerNumberResponse200Schema;
+exports.isGetCardPathParams = validators.isGetCardPathParams;
+exports.assertGetCardPathParams = validators.assertGetCardPathParams;
+exports.GetCardPathParamsSchema = validators.GetCardPathParamsSchema;
+exports.isGetCardQueryParams = validators.isGetCardQueryParams;
+exports.assertGetCardQueryParams = validators.assertGetCardQueryParams;
+exports.GetCardQueryParamsSchema = validators.GetCardQueryParamsSchema;
+exports.isGetCardResponse200 = validators.isGetCardResponse200;
+exports.assertGetCardResponse200 = validators.assertGetCardResponse200;
+exports.GetCardResponse200Schema = validators.GetCardResponse200Schema;

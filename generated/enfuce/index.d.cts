@@ -8,21 +8,21 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
  * @example {"description":"Customer created","id":"1234567"}
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/ActionResult (enfuce/openapi.yaml:161)
+ * @spec openapi.json#/components/schemas/ActionResult (enfuce/openapi.yaml:243)
  */
 export interface ActionResult {
   /**
    * Short summary of the result.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/ActionResult/properties/description (enfuce/openapi.yaml:167)
+   * @spec openapi.json#/components/schemas/ActionResult/properties/description (enfuce/openapi.yaml:249)
    */
   description?: string;
   /**
    * Id of the resource created or updated.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/ActionResult/properties/id (enfuce/openapi.yaml:173)
+   * @spec openapi.json#/components/schemas/ActionResult/properties/id (enfuce/openapi.yaml:255)
    */
   id?: string;
 }
@@ -34,56 +34,56 @@ export interface ActionResult {
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
  * @see https://docs.enfuce.com/guides/the-essentials/issue-any-card/customer (address is required)
  * @see https://docs.enfuce.com/guides/the-essentials/customer-portal/developer-portal (the minimum address fields)
- * @spec openapi.json#/components/schemas/Address (enfuce/openapi.yaml:183)
+ * @spec openapi.json#/components/schemas/Address (enfuce/openapi.yaml:265)
  */
 export interface Address {
   /**
    * First address line.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/address1 (enfuce/openapi.yaml:195)
+   * @spec openapi.json#/components/schemas/Address/properties/address1 (enfuce/openapi.yaml:277)
    */
   address1: string;
   /**
    * Second address line.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/address2 (enfuce/openapi.yaml:201)
+   * @spec openapi.json#/components/schemas/Address/properties/address2 (enfuce/openapi.yaml:283)
    */
   address2?: string;
   /**
    * Third address line.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/address3 (enfuce/openapi.yaml:207)
+   * @spec openapi.json#/components/schemas/Address/properties/address3 (enfuce/openapi.yaml:289)
    */
   address3?: string;
   /**
    * Fourth address line.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/address4 (enfuce/openapi.yaml:213)
+   * @spec openapi.json#/components/schemas/Address/properties/address4 (enfuce/openapi.yaml:295)
    */
   address4?: string;
   /**
    * City or town.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/city (enfuce/openapi.yaml:219)
+   * @spec openapi.json#/components/schemas/Address/properties/city (enfuce/openapi.yaml:301)
    */
   city: string;
   /**
    * Country as an ISO 3166-1 alpha-3 code.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/country (enfuce/openapi.yaml:225)
+   * @spec openapi.json#/components/schemas/Address/properties/country (enfuce/openapi.yaml:307)
    */
   country: CountryAlpha3;
   /**
    * Region, state or province.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/region (enfuce/openapi.yaml:231)
+   * @spec openapi.json#/components/schemas/Address/properties/region (enfuce/openapi.yaml:313)
    */
   region?: string;
   /**
@@ -91,7 +91,7 @@ export interface Address {
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
    * @inferred the create examples show a bare number; the update example a string
-   * @spec openapi.json#/components/schemas/Address/properties/zipCode (enfuce/openapi.yaml:237)
+   * @spec openapi.json#/components/schemas/Address/properties/zipCode (enfuce/openapi.yaml:319)
    */
   zipCode: string;
 }
@@ -100,7 +100,7 @@ export interface Address {
  * Language and country of the customer, from the fixed list of locales the API accepts.
  * @example "fi_FI"
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (the 143 locale values)
- * @spec openapi.json#/components/schemas/Locale (enfuce/openapi.yaml:251)
+ * @spec openapi.json#/components/schemas/Locale (enfuce/openapi.yaml:333)
  */
 export type Locale =
   | 'af_ZA'
@@ -396,7 +396,7 @@ export declare const LocaleValues: readonly [
  * Risk assessment of the customer: High, Med (medium), Low, Pep (politically exposed person) or Prohibited (sanctioned or outside the risk appetite).
  * @example "Low"
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
- * @spec openapi.json#/components/schemas/RiskScore (enfuce/openapi.yaml:400)
+ * @spec openapi.json#/components/schemas/RiskScore (enfuce/openapi.yaml:482)
  */
 export type RiskScore = 'High' | 'Med' | 'Low' | 'Pep' | 'Prohibited';
 /** Every value of {@link RiskScore}, in spec order. */
@@ -407,7 +407,7 @@ export declare const RiskScoreValues: readonly ['High', 'Med', 'Low', 'Pep', 'Pr
  * @example "FIN"
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
  * @inferred the page says "except for QZZ and ROM"; we read it as the two codes being accepted in addition
- * @spec openapi.json#/components/schemas/NationalityCode (enfuce/openapi.yaml:408)
+ * @spec openapi.json#/components/schemas/NationalityCode (enfuce/openapi.yaml:490)
  */
 export type NationalityCode = string & (CountryAlpha3 | ('QZZ' | 'ROM'));
 
@@ -416,19 +416,19 @@ export type NationalityCode = string & (CountryAlpha3 | ('QZZ' | 'ROM'));
  * @example {"key":"loyaltyId","value":"884201"}
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (additionalValues in the request example)
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (additionalValues in the request example)
- * @spec openapi.json#/components/schemas/AdditionalValue (enfuce/openapi.yaml:421)
+ * @spec openapi.json#/components/schemas/AdditionalValue (enfuce/openapi.yaml:503)
  */
 export interface AdditionalValue {
   /**
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (additionalValues in the request example)
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (additionalValues in the request example)
-   * @spec openapi.json#/components/schemas/AdditionalValue/properties/key (enfuce/openapi.yaml:428)
+   * @spec openapi.json#/components/schemas/AdditionalValue/properties/key (enfuce/openapi.yaml:510)
    */
   key?: string;
   /**
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (additionalValues in the request example)
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (additionalValues in the request example)
-   * @spec openapi.json#/components/schemas/AdditionalValue/properties/value (enfuce/openapi.yaml:433)
+   * @spec openapi.json#/components/schemas/AdditionalValue/properties/value (enfuce/openapi.yaml:515)
    */
   value?: string;
 }
@@ -437,7 +437,7 @@ export interface AdditionalValue {
  * A private (consumer) customer.
  * @example {"firstName":"Matti","lastName":"Korhonen","customerNumber":"ABCDEFGH123456789","locale":"fi_FI","regNo":"19560606-1234","address":{"address1":"Kings street 12","city":"Mariehamn","country":"ALA","zipCode":"22100"},"dateOfBirth":"1935-01-08","nationality":["FIN","SWE"],"riskScore":"Med","email":"info@enfuce.com","mobileNumber":"+358401234567","screening":{"status":false},"additionalValues":[{"key":"segment","value":"retail"}]}
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
- * @spec openapi.json#/components/schemas/PrivateCustomer (enfuce/openapi.yaml:442)
+ * @spec openapi.json#/components/schemas/PrivateCustomer (enfuce/openapi.yaml:524)
  */
 export interface PrivateCustomer {
   /**
@@ -445,7 +445,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Matti"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/firstName (enfuce/openapi.yaml:448)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/firstName (enfuce/openapi.yaml:530)
    */
   firstName: string;
   /**
@@ -453,7 +453,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Korhonen"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/lastName (enfuce/openapi.yaml:454)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/lastName (enfuce/openapi.yaml:536)
    */
   lastName: string;
   /**
@@ -464,23 +464,23 @@ export interface PrivateCustomer {
    * @example "ABCDEFGH123456789"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @inferred pattern and minimum length read from "letters and numbers, max 64"
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/customerNumber (enfuce/openapi.yaml:460)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/customerNumber (enfuce/openapi.yaml:542)
    */
   customerNumber: string;
-  /** @spec openapi.json#/components/schemas/PrivateCustomer/properties/locale (enfuce/openapi.yaml:469) */
+  /** @spec openapi.json#/components/schemas/PrivateCustomer/properties/locale (enfuce/openapi.yaml:551) */
   locale: Locale;
   /**
    * Customer identifier such as a national identity number; Enfuce does not validate it.
    * @maxLength 64
    * @example "19560606-1234"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/regNo (enfuce/openapi.yaml:471)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/regNo (enfuce/openapi.yaml:553)
    */
   regNo: string;
   /**
    * Address used when neither the account nor the card has one.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/address (enfuce/openapi.yaml:477)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/address (enfuce/openapi.yaml:559)
    */
   address: Address;
   /**
@@ -488,7 +488,7 @@ export interface PrivateCustomer {
    * @maxLength 32
    * @example "Mr"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/salutation (enfuce/openapi.yaml:481)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/salutation (enfuce/openapi.yaml:563)
    */
   salutation?: string;
   /**
@@ -496,7 +496,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Juha"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/middleName (enfuce/openapi.yaml:487)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/middleName (enfuce/openapi.yaml:569)
    */
   middleName?: string;
   /**
@@ -504,24 +504,24 @@ export interface PrivateCustomer {
    * @format date
    * @example "1935-01-08"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/dateOfBirth (enfuce/openapi.yaml:493)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/dateOfBirth (enfuce/openapi.yaml:575)
    */
   dateOfBirth?: string;
   /**
    * Nationalities of the customer.
    * @example ["FIN","SWE"]
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/nationality (enfuce/openapi.yaml:499)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/nationality (enfuce/openapi.yaml:581)
    */
   nationality?: NationalityCode[];
-  /** @spec openapi.json#/components/schemas/PrivateCustomer/properties/riskScore (enfuce/openapi.yaml:506) */
+  /** @spec openapi.json#/components/schemas/PrivateCustomer/properties/riskScore (enfuce/openapi.yaml:588) */
   riskScore?: RiskScore;
   /**
    * E-mail address.
    * @maxLength 255
    * @example "info@enfuce.com"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/email (enfuce/openapi.yaml:508)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/email (enfuce/openapi.yaml:590)
    */
   email?: string;
   /**
@@ -530,7 +530,7 @@ export interface PrivateCustomer {
    * @example "+35821010001"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @inferred pattern (a + then digits) read from the page's prose
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/phoneNumber (enfuce/openapi.yaml:514)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/phoneNumber (enfuce/openapi.yaml:596)
    */
   phoneNumber?: string;
   /**
@@ -539,20 +539,20 @@ export interface PrivateCustomer {
    * @example "+358401234567"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @inferred pattern (a + then digits) read from the page's prose
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/mobileNumber (enfuce/openapi.yaml:521)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/mobileNumber (enfuce/openapi.yaml:603)
    */
   mobileNumber?: string;
   /**
    * PEP and sanction screening result. Informational only, though it may affect how the card can be used; optional.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (screening, the field name from the request example)
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/screening (enfuce/openapi.yaml:528)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/screening (enfuce/openapi.yaml:610)
    */
   screening?: {
     /**
      * Screening status.
      * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (screening.status in the request example)
      * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (screening.status in the response example)
-     * @spec openapi.json#/components/schemas/PrivateCustomer/properties/screening/properties/status (enfuce/openapi.yaml:536)
+     * @spec openapi.json#/components/schemas/PrivateCustomer/properties/screening/properties/status (enfuce/openapi.yaml:618)
      */
     status?: boolean;
   };
@@ -560,21 +560,21 @@ export interface PrivateCustomer {
    * Address that replaces the others for a limited time.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (temporaryAddress in the request example)
    * @see https://docs.enfuce.com/payment/api/update-a-customer/update-a-private-customer (temporaryAddress in the update example)
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/temporaryAddress (enfuce/openapi.yaml:542)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/temporaryAddress (enfuce/openapi.yaml:624)
    */
   temporaryAddress?: Address;
   /**
    * Custom key-value metadata; Enfuce checks only length and format.
    * @maxItems 10
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer ("Maximum length 10" on the array is the item count)
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/additionalValues (enfuce/openapi.yaml:548)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/additionalValues (enfuce/openapi.yaml:630)
    */
   additionalValues?: AdditionalValue[];
   /**
    * Country of birth (ISO 3166-1 alpha-3).
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (the request example only; not in the field list)
    * @see https://docs.enfuce.com/payment/api/update-a-customer/update-a-private-customer (the update example)
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/birthCountry (enfuce/openapi.yaml:555)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/birthCountry (enfuce/openapi.yaml:637)
    */
   birthCountry?: CountryAlpha3;
 }
@@ -583,7 +583,7 @@ export interface PrivateCustomer {
  * Role of a card on its account.
  * @example "MAIN"
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/CardRole (enfuce/openapi.yaml:583)
+ * @spec openapi.json#/components/schemas/CardRole (enfuce/openapi.yaml:665)
  */
 export type CardRole = 'MAIN' | 'SUPPLEMENTARY';
 /** Every value of {@link CardRole}, in spec order. */
@@ -593,7 +593,7 @@ export declare const CardRoleValues: readonly ['MAIN', 'SUPPLEMENTARY'];
  * @pattern ^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$
  * @example "Åsa Ødegård-Þórsdóttir"
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing character sets)
- * @spec openapi.json#/components/schemas/EmbossedText (enfuce/openapi.yaml:589)
+ * @spec openapi.json#/components/schemas/EmbossedText (enfuce/openapi.yaml:671)
  */
 export type EmbossedText = string;
 
@@ -602,78 +602,78 @@ export type EmbossedText = string;
  * @example {"firstName":"Monica","lastName":"Liikamaa","companyName":"Enfuce Financial Services","physical":true}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing; field names from the request example)
  * @see https://docs.enfuce.com/guides/the-essentials/issue-any-card/payment-cards (first and last name are required card data)
- * @spec openapi.json#/components/schemas/Embossing (enfuce/openapi.yaml:600)
+ * @spec openapi.json#/components/schemas/Embossing (enfuce/openapi.yaml:682)
  */
 export interface Embossing {
   /**
    * Card holder's first name as embossed.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/guides/the-essentials/issue-any-card/payment-cards (required card data)
-   * @spec openapi.json#/components/schemas/Embossing/properties/firstName (enfuce/openapi.yaml:608)
+   * @spec openapi.json#/components/schemas/Embossing/properties/firstName (enfuce/openapi.yaml:690)
    */
   firstName: EmbossedText;
   /**
    * Card holder's last name as embossed.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/guides/the-essentials/issue-any-card/payment-cards (required card data)
-   * @spec openapi.json#/components/schemas/Embossing/properties/lastName (enfuce/openapi.yaml:614)
+   * @spec openapi.json#/components/schemas/Embossing/properties/lastName (enfuce/openapi.yaml:696)
    */
   lastName: EmbossedText;
   /**
    * Company name line.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/companyName (enfuce/openapi.yaml:620)
+   * @spec openapi.json#/components/schemas/Embossing/properties/companyName (enfuce/openapi.yaml:702)
    */
   companyName?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField1 (enfuce/openapi.yaml:626)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField1 (enfuce/openapi.yaml:708)
    */
   additionalField1?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField2 (enfuce/openapi.yaml:631)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField2 (enfuce/openapi.yaml:713)
    */
   additionalField2?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField3 (enfuce/openapi.yaml:636)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField3 (enfuce/openapi.yaml:718)
    */
   additionalField3?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField4 (enfuce/openapi.yaml:641)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField4 (enfuce/openapi.yaml:723)
    */
   additionalField4?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField5 (enfuce/openapi.yaml:646)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField5 (enfuce/openapi.yaml:728)
    */
   additionalField5?: EmbossedText;
   /**
    * Plastic layout chosen at the card bureau.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/externalLayoutCode (enfuce/openapi.yaml:651)
+   * @spec openapi.json#/components/schemas/Embossing/properties/externalLayoutCode (enfuce/openapi.yaml:733)
    */
   externalLayoutCode?: string;
   /**
    * Card manufacturer.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example; the list of values is not documented)
-   * @spec openapi.json#/components/schemas/Embossing/properties/manufacturer (enfuce/openapi.yaml:657)
+   * @spec openapi.json#/components/schemas/Embossing/properties/manufacturer (enfuce/openapi.yaml:739)
    */
   manufacturer?: string;
   /**
    * Whether a physical card is produced.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/physical (enfuce/openapi.yaml:661)
+   * @spec openapi.json#/components/schemas/Embossing/properties/physical (enfuce/openapi.yaml:743)
    */
   physical?: boolean;
 }
@@ -683,14 +683,14 @@ export interface Embossing {
  * @example {"year":2029,"month":6}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (expiration in the request example)
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (expiration in the response example)
- * @spec openapi.json#/components/schemas/Expiration (enfuce/openapi.yaml:673)
+ * @spec openapi.json#/components/schemas/Expiration (enfuce/openapi.yaml:755)
  */
 export interface Expiration {
   /**
    * @example 2028
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (expiration in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (expiration in the response example)
-   * @spec openapi.json#/components/schemas/Expiration/properties/year (enfuce/openapi.yaml:680)
+   * @spec openapi.json#/components/schemas/Expiration/properties/year (enfuce/openapi.yaml:762)
    */
   year?: number;
   /**
@@ -700,7 +700,7 @@ export interface Expiration {
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (expiration in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (expiration in the response example)
    * @inferred range 1-12
-   * @spec openapi.json#/components/schemas/Expiration/properties/month (enfuce/openapi.yaml:686)
+   * @spec openapi.json#/components/schemas/Expiration/properties/month (enfuce/openapi.yaml:768)
    */
   month?: number;
 }
@@ -710,7 +710,7 @@ export interface Expiration {
  * @example {"type":"TIMEBASED","time":"2030-06-30T03:00:00.000Z"}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (scheduledClosing)
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (scheduledClosing in the response example)
- * @spec openapi.json#/components/schemas/ScheduledClosing (enfuce/openapi.yaml:699)
+ * @spec openapi.json#/components/schemas/ScheduledClosing (enfuce/openapi.yaml:781)
  */
 export interface ScheduledClosing {
   /**
@@ -718,7 +718,7 @@ export interface ScheduledClosing {
    * @example "TIMEBASED"
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (scheduledClosing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (scheduledClosing in the response example)
-   * @spec openapi.json#/components/schemas/ScheduledClosing/properties/type (enfuce/openapi.yaml:706)
+   * @spec openapi.json#/components/schemas/ScheduledClosing/properties/type (enfuce/openapi.yaml:788)
    */
   type?: string;
   /**
@@ -726,7 +726,7 @@ export interface ScheduledClosing {
    * @example "2099-12-31T03:00:00.000Z"
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (scheduledClosing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (scheduledClosing in the response example)
-   * @spec openapi.json#/components/schemas/ScheduledClosing/properties/time (enfuce/openapi.yaml:713)
+   * @spec openapi.json#/components/schemas/ScheduledClosing/properties/time (enfuce/openapi.yaml:795)
    */
   time?: string;
 }
@@ -736,7 +736,7 @@ export interface ScheduledClosing {
  * @default "D"
  * @example "W"
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/PinStatus (enfuce/openapi.yaml:724)
+ * @spec openapi.json#/components/schemas/PinStatus (enfuce/openapi.yaml:806)
  */
 export type PinStatus = 'D' | 'W' | 'S';
 /** Every value of {@link PinStatus}, in spec order. */
@@ -745,7 +745,7 @@ export declare const PinStatusValues: readonly ['D', 'W', 'S'];
  * Free grouping of the card, exported but not acted on by Enfuce.
  * @example "SEGMENT_B"
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/Segment (enfuce/openapi.yaml:733)
+ * @spec openapi.json#/components/schemas/Segment (enfuce/openapi.yaml:815)
  */
 export type Segment =
   'SEGMENT_A' | 'SEGMENT_B' | 'SEGMENT_C' | 'SEGMENT_D' | 'SEGMENT_E' | 'SEGMENT_F';
@@ -763,14 +763,14 @@ export declare const SegmentValues: readonly [
  * A Mastercard card to create.
  * @example {"embossing":{"firstName":"Monica","lastName":"Liikamaa"},"expiration":{"year":2028,"month":1},"pinStatus":"D","segment":"SEGMENT_A","cardAddress":{"address1":"Kings street 12","city":"Mariehamn","country":"ALA","zipCode":"22100"}}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/McCard (enfuce/openapi.yaml:739)
+ * @spec openapi.json#/components/schemas/McCard (enfuce/openapi.yaml:821)
  */
 export interface McCard {
-  /** @spec openapi.json#/components/schemas/McCard/properties/expiration (enfuce/openapi.yaml:745) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/expiration (enfuce/openapi.yaml:827) */
   expiration?: Expiration;
-  /** @spec openapi.json#/components/schemas/McCard/properties/segment (enfuce/openapi.yaml:747) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/segment (enfuce/openapi.yaml:829) */
   segment?: Segment;
-  /** @spec openapi.json#/components/schemas/McCard/properties/pinStatus (enfuce/openapi.yaml:749) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/pinStatus (enfuce/openapi.yaml:831) */
   pinStatus?: PinStatus;
   /**
    * Id of the digital wallet artwork; agree its use with Enfuce.
@@ -778,44 +778,350 @@ export interface McCard {
    * @example "abc123abc"
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (digitalLayoutCode)
    * @see https://docs.enfuce.com/payment/api/update-card/update-a-debit-mastercard-branded-card (maxLength 32 shown on the update page)
-   * @spec openapi.json#/components/schemas/McCard/properties/digitalLayoutCode (enfuce/openapi.yaml:751)
+   * @spec openapi.json#/components/schemas/McCard/properties/digitalLayoutCode (enfuce/openapi.yaml:833)
    */
   digitalLayoutCode?: string;
-  /** @spec openapi.json#/components/schemas/McCard/properties/scheduledClosing (enfuce/openapi.yaml:759) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/scheduledClosing (enfuce/openapi.yaml:841) */
   scheduledClosing?: ScheduledClosing;
   /**
    * Custom key-value metadata, passed on to personalisation files in some versions.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/additionalValues (enfuce/openapi.yaml:761)
+   * @spec openapi.json#/components/schemas/McCard/properties/additionalValues (enfuce/openapi.yaml:843)
    */
   additionalValues?: AdditionalValue[];
   /**
    * The card number encrypted as a JWE.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/encryptedData (enfuce/openapi.yaml:767)
+   * @spec openapi.json#/components/schemas/McCard/properties/encryptedData (enfuce/openapi.yaml:849)
    */
   encryptedData?: string;
-  /** @spec openapi.json#/components/schemas/McCard/properties/embossing (enfuce/openapi.yaml:771) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/embossing (enfuce/openapi.yaml:853) */
   embossing: Embossing;
   /**
    * Card product, when the institution has several; values depend on its setup.
    * @example "MC_CARD_2"
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/productCode (enfuce/openapi.yaml:773)
+   * @spec openapi.json#/components/schemas/McCard/properties/productCode (enfuce/openapi.yaml:855)
    */
   productCode?: string;
   /**
    * Where the PIN letter is sent.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/pinAddress (enfuce/openapi.yaml:778)
+   * @spec openapi.json#/components/schemas/McCard/properties/pinAddress (enfuce/openapi.yaml:860)
    */
   pinAddress?: Address;
   /**
    * Where the card is sent.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/cardAddress (enfuce/openapi.yaml:782)
+   * @spec openapi.json#/components/schemas/McCard/properties/cardAddress (enfuce/openapi.yaml:864)
    */
   cardAddress?: Address;
+}
+
+/**
+ * A customer as the read calls return it: the fields it was created with, plus its id and role. Open to fields this spec does not list, since it describes what Enfuce sends.
+ * @example {"id":"151077912","role":"PRIVATE","customerNumber":"ABCDEFGH123456789","firstName":"Matti","lastName":"Korhonen","locale":"fi_FI","regNo":"19560606-1234","address":{"address1":"Kings street 12","city":"Mariehamn","country":"ALA","zipCode":"22100"},"screening":{"status":true}}
+ * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+ * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-number.md (response examples)
+ * @inferred the create fields come back under the same names (the examples show them so)
+ * @spec openapi.json#/components/schemas/CustomerDetails (enfuce/openapi.yaml:883)
+ */
+export interface CustomerDetails {
+  /**
+   * Enfuce's id of the customer.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+   * @inferred typed as a string, as in the create answer, although the example writes digits only
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/id (enfuce/openapi.yaml:893)
+   */
+  id: string;
+  /**
+   * Whether the customer is a company or a person.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/role (enfuce/openapi.yaml:898)
+   */
+  role?: 'CORPORATE' | 'PRIVATE';
+  /**
+   * The institution's own number for the customer.
+   * @pattern ^[A-Za-z0-9-]{1,64}$
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (the pattern shown on the response)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/customerNumber (enfuce/openapi.yaml:903)
+   */
+  customerNumber?: string;
+  /**
+   * First name.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/firstName (enfuce/openapi.yaml:908)
+   */
+  firstName?: string;
+  /**
+   * Middle name.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/middleName (enfuce/openapi.yaml:912)
+   */
+  middleName?: string;
+  /**
+   * Last name.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/lastName (enfuce/openapi.yaml:916)
+   */
+  lastName?: string;
+  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/locale (enfuce/openapi.yaml:920) */
+  locale?: Locale;
+  /**
+   * Customer identifier such as a national identity number.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/regNo (enfuce/openapi.yaml:922)
+   */
+  regNo?: string;
+  /**
+   * Date of birth.
+   * @format date
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/dateOfBirth (enfuce/openapi.yaml:926)
+   */
+  dateOfBirth?: string;
+  /**
+   * Nationalities of the customer.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/nationality (enfuce/openapi.yaml:931)
+   */
+  nationality?: NationalityCode[];
+  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/riskScore (enfuce/openapi.yaml:937) */
+  riskScore?: RiskScore;
+  /**
+   * E-mail address.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/email (enfuce/openapi.yaml:939)
+   */
+  email?: string;
+  /**
+   * Land-line number.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/phoneNumber (enfuce/openapi.yaml:943)
+   */
+  phoneNumber?: string;
+  /**
+   * Mobile number.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/mobileNumber (enfuce/openapi.yaml:947)
+   */
+  mobileNumber?: string;
+  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/address (enfuce/openapi.yaml:951) */
+  address?: Address;
+  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/temporaryAddress (enfuce/openapi.yaml:953) */
+  temporaryAddress?: Address;
+  /**
+   * PEP and sanction screening result.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (screening.status in the response example)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/screening (enfuce/openapi.yaml:955)
+   */
+  screening?: {
+    /**
+     * Screening status.
+     * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (screening.status in the response example)
+     * @spec openapi.json#/components/schemas/CustomerDetails/properties/screening/properties/status (enfuce/openapi.yaml:960)
+     */
+    status?: boolean;
+  };
+  /**
+   * Country of birth (ISO 3166-1 alpha-3).
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/birthCountry (enfuce/openapi.yaml:964)
+   */
+  birthCountry?: CountryAlpha3;
+  /**
+   * Custom key-value metadata.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/additionalValues (enfuce/openapi.yaml:967)
+   */
+  additionalValues?: AdditionalValue[];
+}
+
+/**
+ * State of a card.
+ * @example "CARD_OK"
+ * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+ * @inferred the list of values is the one the card pages print; CARD_EXPIRED appears on the read page only
+ * @spec openapi.json#/components/schemas/CardStatus (enfuce/openapi.yaml:989)
+ */
+export type CardStatus =
+  | 'CARD_OK'
+  | 'CARD_BLOCKED'
+  | 'SUSPECTED_FRAUD'
+  | 'CARD_CLOSED_DUE_TO_FRAUD'
+  | 'CARD_NO_RENEWAL'
+  | 'CARD_LOST'
+  | 'CARD_STOLEN'
+  | 'CARD_CLOSED'
+  | 'CARD_EXPIRED';
+/** Every value of {@link CardStatus}, in spec order. */
+export declare const CardStatusValues: readonly [
+  'CARD_OK',
+  'CARD_BLOCKED',
+  'SUSPECTED_FRAUD',
+  'CARD_CLOSED_DUE_TO_FRAUD',
+  'CARD_NO_RENEWAL',
+  'CARD_LOST',
+  'CARD_STOLEN',
+  'CARD_CLOSED',
+  'CARD_EXPIRED',
+];
+/**
+ * How a card or its PIN letter is delivered.
+ * @example "MAIL"
+ * @see https://docs.enfuce.com/payment/api/update-card/update-a-debit-mastercard-branded-card (cardDeliveryType and pinDeliveryType)
+ * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+ * @spec openapi.json#/components/schemas/DeliveryType (enfuce/openapi.yaml:1006)
+ */
+export type DeliveryType =
+  'CUSTOM_1' | 'CUSTOM_2' | 'CUSTOM_3' | 'CUSTOM_4' | 'CUSTOM_5' | 'MAIL' | 'COURIER';
+/** Every value of {@link DeliveryType}, in spec order. */
+export declare const DeliveryTypeValues: readonly [
+  'CUSTOM_1',
+  'CUSTOM_2',
+  'CUSTOM_3',
+  'CUSTOM_4',
+  'CUSTOM_5',
+  'MAIL',
+  'COURIER',
+];
+
+/**
+ * A card as the read call returns it. Open to fields this spec does not list, since it describes what Enfuce sends.
+ * @example {"id":"1234567","status":"CARD_OK","embossing":{"firstName":"Monica","lastName":"Liikamaa"},"expiration":{"year":2028,"month":1},"pinStatus":"D","segment":"SEGMENT_A","cardDeliveryType":"MAIL","pinAttempts":{"counter":0,"max":3}}
+ * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+ * @spec openapi.json#/components/schemas/CardDetails (enfuce/openapi.yaml:1014)
+ */
+export interface CardDetails {
+  /**
+   * Enfuce's id of the card.
+   * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/id (enfuce/openapi.yaml:1021)
+   */
+  id: string;
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/status (enfuce/openapi.yaml:1025) */
+  status?: CardStatus;
+  /**
+   * Why the card has its status.
+   * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/reason (enfuce/openapi.yaml:1027)
+   */
+  reason?: string;
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/embossing (enfuce/openapi.yaml:1031) */
+  embossing?: Embossing;
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/expiration (enfuce/openapi.yaml:1033) */
+  expiration?: Expiration;
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/segment (enfuce/openapi.yaml:1035) */
+  segment?: Segment;
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinStatus (enfuce/openapi.yaml:1037) */
+  pinStatus?: PinStatus;
+  /**
+   * Id of the digital wallet artwork.
+   * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/digitalLayoutCode (enfuce/openapi.yaml:1039)
+   */
+  digitalLayoutCode?: string;
+  /**
+   * Card product.
+   * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/productCode (enfuce/openapi.yaml:1043)
+   */
+  productCode?: string;
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/scheduledClosing (enfuce/openapi.yaml:1047) */
+  scheduledClosing?: ScheduledClosing;
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/cardAddress (enfuce/openapi.yaml:1049) */
+  cardAddress?: Address;
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinAddress (enfuce/openapi.yaml:1051) */
+  pinAddress?: Address;
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/cardDeliveryType (enfuce/openapi.yaml:1053) */
+  cardDeliveryType?: DeliveryType;
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinDeliveryType (enfuce/openapi.yaml:1055) */
+  pinDeliveryType?: DeliveryType;
+  /**
+   * Regions (and e-commerce) where card payments are blocked.
+   * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking (enfuce/openapi.yaml:1057)
+   */
+  regionAndEcommBlocking?: {
+    /**
+     * E-commerce payments blocked.
+     * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/ecomm (enfuce/openapi.yaml:1062)
+     */
+    ecomm?: boolean;
+    /**
+     * Payments in Africa blocked.
+     * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/africa (enfuce/openapi.yaml:1063)
+     */
+    africa?: boolean;
+    /**
+     * Payments in Asia blocked.
+     * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/asia (enfuce/openapi.yaml:1064)
+     */
+    asia?: boolean;
+    /**
+     * Payments in Europe blocked.
+     * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/europe (enfuce/openapi.yaml:1065)
+     */
+    europe?: boolean;
+    /**
+     * Payments in the home country blocked.
+     * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/home (enfuce/openapi.yaml:1066)
+     */
+    home?: boolean;
+    /**
+     * Payments in North America blocked.
+     * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/northAmerica (enfuce/openapi.yaml:1067)
+     */
+    northAmerica?: boolean;
+    /**
+     * Payments in Oceania blocked.
+     * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/oceania (enfuce/openapi.yaml:1068)
+     */
+    oceania?: boolean;
+    /**
+     * Payments in South America blocked.
+     * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/southAmerica (enfuce/openapi.yaml:1069)
+     */
+    southAmerica?: boolean;
+  };
+  /**
+   * Wrong PIN entries so far, and how many are allowed.
+   * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts (enfuce/openapi.yaml:1070)
+   */
+  pinAttempts?: {
+    /**
+     * Wrong PIN entries so far.
+     * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts/properties/counter (enfuce/openapi.yaml:1075)
+     */
+    counter?: number;
+    /**
+     * Wrong PIN entries allowed.
+     * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts/properties/max (enfuce/openapi.yaml:1076)
+     */
+    max?: number;
+  };
+  /**
+   * Reference number of the card.
+   * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/referenceNumber (enfuce/openapi.yaml:1077)
+   */
+  referenceNumber?: string;
+  /**
+   * Custom key-value metadata.
+   * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/additionalValues (enfuce/openapi.yaml:1081)
+   */
+  additionalValues?: AdditionalValue[];
 }
 
 /**
@@ -1335,7 +1641,7 @@ export interface CreatePrivateCustomerQueryParams {
    * User recorded in Enfuce's audit log for this request.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:145)
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:227)
    */
   auditUser: string;
 }
@@ -1360,7 +1666,7 @@ export type CreatePrivateCustomerResponse201 = ActionResult;
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation createPrivateCustomer POST /v3/PRIVATE
  * @see https://docs.enfuce.com/payment/api/rate-limits.md
- * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:156)
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:238)
  */
 export type CreatePrivateCustomerResponse429 = undefined;
 
@@ -1410,7 +1716,7 @@ export interface CreateMcCardQueryParams {
    * User recorded in Enfuce's audit log for this request.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:145)
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:227)
    */
   auditUser: string;
 }
@@ -1435,7 +1741,7 @@ export type CreateMcCardResponse201 = ActionResult;
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
  * @see https://docs.enfuce.com/payment/api/rate-limits.md
- * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:156)
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:238)
  */
 export type CreateMcCardResponse429 = undefined;
 
@@ -1449,6 +1755,175 @@ export type CreateMcCardResponse429 = undefined;
 export interface CreateMcCardResponses {
   '201': CreateMcCardResponse201;
   '429': CreateMcCardResponse429;
+}
+
+/**
+ * Path parameters of GET /v3/{id}.
+ * @operation getCustomer GET /v3/{id}
+ */
+export interface GetCustomerPathParams {
+  /**
+   * Enfuce's id of the customer, as the create call returned it.
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id
+   * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get/parameters/0 (enfuce/openapi.yaml:138)
+   */
+  id: string;
+}
+
+/**
+ * Query parameters of GET /v3/{id}.
+ * @operation getCustomer GET /v3/{id}
+ */
+export interface GetCustomerQueryParams {
+  /**
+   * User recorded in Enfuce's audit log for this request.
+   * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
+   * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:227)
+   */
+  auditUser: string;
+}
+
+/**
+ * Response 200 of GET /v3/{id}.
+ * The customer.
+ * @operation getCustomer GET /v3/{id}
+ * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
+ * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get/responses/200 (enfuce/openapi.yaml:149)
+ */
+export type GetCustomerResponse200 = CustomerDetails;
+/**
+ * Response 429 of GET /v3/{id}.
+ * Too many requests: above 50 requests per second or 3000 per minute for one customer.
+ * @operation getCustomer GET /v3/{id}
+ * @see https://docs.enfuce.com/payment/api/rate-limits.md
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:238)
+ */
+export type GetCustomerResponse429 = undefined;
+
+/**
+ * Read a customer by id
+ * Responses of GET /v3/{id}, by status code.
+ * @operation getCustomer GET /v3/{id}
+ * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id
+ * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get (enfuce/openapi.yaml:132)
+ */
+export interface GetCustomerResponses {
+  '200': GetCustomerResponse200;
+  '429': GetCustomerResponse429;
+}
+
+/**
+ * Path parameters of GET /v3/customerNumber/{customerNumber}.
+ * @operation getCustomerByCustomerNumber GET /v3/customerNumber/{customerNumber}
+ */
+export interface GetCustomerByCustomerNumberPathParams {
+  /**
+   * The institution's own number for the customer.
+   * @pattern ^[A-Za-z0-9-]{1,64}$
+   * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (the pattern shown on the response)
+   * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/parameters/0 (enfuce/openapi.yaml:165)
+   */
+  customerNumber: string;
+}
+
+/**
+ * Query parameters of GET /v3/customerNumber/{customerNumber}.
+ * @operation getCustomerByCustomerNumber GET /v3/customerNumber/{customerNumber}
+ */
+export interface GetCustomerByCustomerNumberQueryParams {
+  /**
+   * User recorded in Enfuce's audit log for this request.
+   * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
+   * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:227)
+   */
+  auditUser: string;
+}
+
+/**
+ * Response 200 of GET /v3/customerNumber/{customerNumber}.
+ * The customer.
+ * @operation getCustomerByCustomerNumber GET /v3/customerNumber/{customerNumber}
+ * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-number.md (response examples)
+ * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/responses/200 (enfuce/openapi.yaml:177)
+ */
+export type GetCustomerByCustomerNumberResponse200 = CustomerDetails;
+/**
+ * Response 429 of GET /v3/customerNumber/{customerNumber}.
+ * Too many requests: above 50 requests per second or 3000 per minute for one customer.
+ * @operation getCustomerByCustomerNumber GET /v3/customerNumber/{customerNumber}
+ * @see https://docs.enfuce.com/payment/api/rate-limits.md
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:238)
+ */
+export type GetCustomerByCustomerNumberResponse429 = undefined;
+
+/**
+ * Read a customer by the institution's customer number
+ * Responses of GET /v3/customerNumber/{customerNumber}, by status code.
+ * @operation getCustomerByCustomerNumber GET /v3/customerNumber/{customerNumber}
+ * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-number.md
+ * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get (enfuce/openapi.yaml:159)
+ */
+export interface GetCustomerByCustomerNumberResponses {
+  '200': GetCustomerByCustomerNumberResponse200;
+  '429': GetCustomerByCustomerNumberResponse429;
+}
+
+/**
+ * Path parameters of GET /v4/{id}.
+ * @operation getCard GET /v4/{id}
+ */
+export interface GetCardPathParams {
+  /**
+   * Enfuce's id of the card, as the create call returned it.
+   * @see https://docs.enfuce.com/payment/api/get-card/get-card
+   * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get/parameters/0 (enfuce/openapi.yaml:193)
+   */
+  id: string;
+}
+
+/**
+ * Query parameters of GET /v4/{id}.
+ * @operation getCard GET /v4/{id}
+ */
+export interface GetCardQueryParams {
+  /**
+   * User recorded in Enfuce's audit log for this request.
+   * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
+   * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:227)
+   */
+  auditUser: string;
+}
+
+/**
+ * Response 200 of GET /v4/{id}.
+ * The card.
+ * @operation getCard GET /v4/{id}
+ * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
+ * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get/responses/200 (enfuce/openapi.yaml:204)
+ */
+export type GetCardResponse200 = CardDetails;
+/**
+ * Response 429 of GET /v4/{id}.
+ * Too many requests: above 50 requests per second or 3000 per minute for one customer.
+ * @operation getCard GET /v4/{id}
+ * @see https://docs.enfuce.com/payment/api/rate-limits.md
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:238)
+ */
+export type GetCardResponse429 = undefined;
+
+/**
+ * Read a card by id
+ * Responses of GET /v4/{id}, by status code.
+ * @operation getCard GET /v4/{id}
+ * @see https://docs.enfuce.com/payment/api/get-card/get-card
+ * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get (enfuce/openapi.yaml:187)
+ */
+export interface GetCardResponses {
+  '200': GetCardResponse200;
+  '429': GetCardResponse429;
 }
 
 /** One problem a validator found in a value. */
@@ -1591,6 +2066,38 @@ export declare function assertMcCard(value: unknown): asserts value is McCard;
 /** {@link McCard} as a Standard Schema (v1), for libraries that accept one. */
 export declare const McCardSchema: StandardSchemaV1<McCard>;
 
+/** True when `value` is a valid {@link CustomerDetails}; stops at the first problem. */
+export declare function isCustomerDetails(value: unknown): value is CustomerDetails;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link CustomerDetails}. */
+export declare function assertCustomerDetails(value: unknown): asserts value is CustomerDetails;
+/** {@link CustomerDetails} as a Standard Schema (v1), for libraries that accept one. */
+export declare const CustomerDetailsSchema: StandardSchemaV1<CustomerDetails>;
+
+/** True when `value` is a valid {@link CardStatus}; stops at the first problem. */
+export declare function isCardStatus(value: unknown): value is CardStatus;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link CardStatus}. */
+export declare function assertCardStatus(value: unknown): asserts value is CardStatus;
+/** {@link CardStatus} as a Standard Schema (v1), for libraries that accept one. */
+export declare const CardStatusSchema: StandardSchemaV1<CardStatus>;
+
+/** True when `value` is a valid {@link DeliveryType}; stops at the first problem. */
+export declare function isDeliveryType(value: unknown): value is DeliveryType;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link DeliveryType}. */
+export declare function assertDeliveryType(value: unknown): asserts value is DeliveryType;
+/** {@link DeliveryType} as a Standard Schema (v1), for libraries that accept one. */
+export declare const DeliveryTypeSchema: StandardSchemaV1<DeliveryType>;
+
+/** True when `value` is a valid {@link CardDetails}; stops at the first problem. */
+export declare function isCardDetails(value: unknown): value is CardDetails;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link CardDetails}. */
+export declare function assertCardDetails(value: unknown): asserts value is CardDetails;
+/** {@link CardDetails} as a Standard Schema (v1), for libraries that accept one. */
+export declare const CardDetailsSchema: StandardSchemaV1<CardDetails>;
+
 /** True when `value` is a valid {@link CountryAlpha3}; stops at the first problem. */
 export declare function isCountryAlpha3(value: unknown): value is CountryAlpha3;
 
@@ -1674,3 +2181,97 @@ export declare function assertCreateMcCardResponse201(
 ): asserts value is CreateMcCardResponse201;
 /** {@link CreateMcCardResponse201} as a Standard Schema (v1), for libraries that accept one. */
 export declare const CreateMcCardResponse201Schema: StandardSchemaV1<CreateMcCardResponse201>;
+
+/** True when `value` is a valid {@link GetCustomerPathParams}; stops at the first problem. */
+export declare function isGetCustomerPathParams(value: unknown): value is GetCustomerPathParams;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCustomerPathParams}. */
+export declare function assertGetCustomerPathParams(
+  value: unknown,
+): asserts value is GetCustomerPathParams;
+/** {@link GetCustomerPathParams} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCustomerPathParamsSchema: StandardSchemaV1<GetCustomerPathParams>;
+
+/** True when `value` is a valid {@link GetCustomerQueryParams}; stops at the first problem. */
+export declare function isGetCustomerQueryParams(value: unknown): value is GetCustomerQueryParams;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCustomerQueryParams}. */
+export declare function assertGetCustomerQueryParams(
+  value: unknown,
+): asserts value is GetCustomerQueryParams;
+/** {@link GetCustomerQueryParams} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCustomerQueryParamsSchema: StandardSchemaV1<GetCustomerQueryParams>;
+
+/** True when `value` is a valid {@link GetCustomerResponse200}; stops at the first problem. */
+export declare function isGetCustomerResponse200(value: unknown): value is GetCustomerResponse200;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCustomerResponse200}. */
+export declare function assertGetCustomerResponse200(
+  value: unknown,
+): asserts value is GetCustomerResponse200;
+/** {@link GetCustomerResponse200} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCustomerResponse200Schema: StandardSchemaV1<GetCustomerResponse200>;
+
+/** True when `value` is a valid {@link GetCustomerByCustomerNumberPathParams}; stops at the first problem. */
+export declare function isGetCustomerByCustomerNumberPathParams(
+  value: unknown,
+): value is GetCustomerByCustomerNumberPathParams;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCustomerByCustomerNumberPathParams}. */
+export declare function assertGetCustomerByCustomerNumberPathParams(
+  value: unknown,
+): asserts value is GetCustomerByCustomerNumberPathParams;
+/** {@link GetCustomerByCustomerNumberPathParams} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCustomerByCustomerNumberPathParamsSchema: StandardSchemaV1<GetCustomerByCustomerNumberPathParams>;
+
+/** True when `value` is a valid {@link GetCustomerByCustomerNumberQueryParams}; stops at the first problem. */
+export declare function isGetCustomerByCustomerNumberQueryParams(
+  value: unknown,
+): value is GetCustomerByCustomerNumberQueryParams;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCustomerByCustomerNumberQueryParams}. */
+export declare function assertGetCustomerByCustomerNumberQueryParams(
+  value: unknown,
+): asserts value is GetCustomerByCustomerNumberQueryParams;
+/** {@link GetCustomerByCustomerNumberQueryParams} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCustomerByCustomerNumberQueryParamsSchema: StandardSchemaV1<GetCustomerByCustomerNumberQueryParams>;
+
+/** True when `value` is a valid {@link GetCustomerByCustomerNumberResponse200}; stops at the first problem. */
+export declare function isGetCustomerByCustomerNumberResponse200(
+  value: unknown,
+): value is GetCustomerByCustomerNumberResponse200;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCustomerByCustomerNumberResponse200}. */
+export declare function assertGetCustomerByCustomerNumberResponse200(
+  value: unknown,
+): asserts value is GetCustomerByCustomerNumberResponse200;
+/** {@link GetCustomerByCustomerNumberResponse200} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCustomerByCustomerNumberResponse200Schema: StandardSchemaV1<GetCustomerByCustomerNumberResponse200>;
+
+/** True when `value` is a valid {@link GetCardPathParams}; stops at the first problem. */
+export declare function isGetCardPathParams(value: unknown): value is GetCardPathParams;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCardPathParams}. */
+export declare function assertGetCardPathParams(value: unknown): asserts value is GetCardPathParams;
+/** {@link GetCardPathParams} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCardPathParamsSchema: StandardSchemaV1<GetCardPathParams>;
+
+/** True when `value` is a valid {@link GetCardQueryParams}; stops at the first problem. */
+export declare function isGetCardQueryParams(value: unknown): value is GetCardQueryParams;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCardQueryParams}. */
+export declare function assertGetCardQueryParams(
+  value: unknown,
+): asserts value is GetCardQueryParams;
+/** {@link GetCardQueryParams} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCardQueryParamsSchema: StandardSchemaV1<GetCardQueryParams>;
+
+/** True when `value` is a valid {@link GetCardResponse200}; stops at the first problem. */
+export declare function isGetCardResponse200(value: unknown): value is GetCardResponse200;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCardResponse200}. */
+export declare function assertGetCardResponse200(
+  value: unknown,
+): asserts value is GetCardResponse200;
+/** {@link GetCardResponse200} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCardResponse200Schema: StandardSchemaV1<GetCardResponse200>;

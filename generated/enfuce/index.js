@@ -157,6 +157,26 @@ export const SegmentValues = Object.freeze([
   'SEGMENT_E',
   'SEGMENT_F',
 ]);
+export const CardStatusValues = Object.freeze([
+  'CARD_OK',
+  'CARD_BLOCKED',
+  'SUSPECTED_FRAUD',
+  'CARD_CLOSED_DUE_TO_FRAUD',
+  'CARD_NO_RENEWAL',
+  'CARD_LOST',
+  'CARD_STOLEN',
+  'CARD_CLOSED',
+  'CARD_EXPIRED',
+]);
+export const DeliveryTypeValues = Object.freeze([
+  'CUSTOM_1',
+  'CUSTOM_2',
+  'CUSTOM_3',
+  'CUSTOM_4',
+  'CUSTOM_5',
+  'MAIL',
+  'COURIER',
+]);
 export const CountryAlpha3Values = Object.freeze([
   'ABW',
   'AFG',

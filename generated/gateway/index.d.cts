@@ -6,7 +6,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
  * ISO 3166-1 alpha-2 country code, from the list the page prints (ISO's 249 codes).
  * @example "GB"
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/Country (gateway/openapi.yaml:78)
+ * @spec openapi.json#/components/schemas/Country (gateway/openapi.yaml:127)
  */
 export type Country = CountryAlpha2 & string;
 /**
@@ -14,7 +14,7 @@ export type Country = CountryAlpha2 & string;
  * @default "O"
  * @example "F"
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/Gender (gateway/openapi.yaml:84)
+ * @spec openapi.json#/components/schemas/Gender (gateway/openapi.yaml:133)
  */
 export type Gender = 'M' | 'F' | 'O';
 /** Every value of {@link Gender}, in spec order. */
@@ -23,7 +23,7 @@ export declare const GenderValues: readonly ['M', 'F', 'O'];
  * Occupation code: a two-digit odd code from 11 to 55, or one of SELFEMP, OTHERXX, STUDENT, RETIRED and UNEMPLO. The two-digit codes look like US SOC major groups.
  * @example "15"
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer (occupation codes)
- * @spec openapi.json#/components/schemas/Occupation (gateway/openapi.yaml:93)
+ * @spec openapi.json#/components/schemas/Occupation (gateway/openapi.yaml:142)
  */
 export type Occupation =
   | '11'
@@ -90,26 +90,26 @@ export declare const OccupationValues: readonly [
  * Basic personal data. Open to further properties: the page hid fields without a description.
  * @example {"gender":"F","nationality":"GB","occupation":"15"}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/BasicData (gateway/openapi.yaml:129)
+ * @spec openapi.json#/components/schemas/BasicData (gateway/openapi.yaml:178)
  */
 export interface BasicData {
   /**
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/BasicData/properties/gender (gateway/openapi.yaml:134)
+   * @spec openapi.json#/components/schemas/BasicData/properties/gender (gateway/openapi.yaml:183)
    */
   gender?: Gender;
   /**
    * Nationality of the customer.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name, and the reading of the country as nationality (it may be birth country)
-   * @spec openapi.json#/components/schemas/BasicData/properties/nationality (gateway/openapi.yaml:138)
+   * @spec openapi.json#/components/schemas/BasicData/properties/nationality (gateway/openapi.yaml:187)
    */
   nationality?: Country;
   /**
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/BasicData/properties/occupation (gateway/openapi.yaml:143)
+   * @spec openapi.json#/components/schemas/BasicData/properties/occupation (gateway/openapi.yaml:192)
    */
   occupation?: Occupation;
 }
@@ -118,7 +118,7 @@ export interface BasicData {
  * The customer's tax number and where it was issued. Open to further properties.
  * @example {"taxNumber":"QQ123456C","taxNumberType":"NATIONAL_INSURANCE_NUMBER","country":"GB"}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/TaxInformation (gateway/openapi.yaml:152)
+ * @spec openapi.json#/components/schemas/TaxInformation (gateway/openapi.yaml:201)
  */
 export interface TaxInformation {
   /**
@@ -127,7 +127,7 @@ export interface TaxInformation {
    * @example "QQ123456C"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name; the pattern is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/TaxInformation/properties/taxNumber (gateway/openapi.yaml:156)
+   * @spec openapi.json#/components/schemas/TaxInformation/properties/taxNumber (gateway/openapi.yaml:205)
    */
   taxNumber?: string;
   /**
@@ -135,14 +135,14 @@ export interface TaxInformation {
    * @example "NATIONAL_INSURANCE_NUMBER"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/TaxInformation/properties/taxNumberType (gateway/openapi.yaml:163)
+   * @spec openapi.json#/components/schemas/TaxInformation/properties/taxNumberType (gateway/openapi.yaml:212)
    */
   taxNumberType?: 'NATIONAL_INSURANCE_NUMBER' | 'TAX_CODE';
   /**
    * Country the tax number belongs to.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/TaxInformation/properties/country (gateway/openapi.yaml:170)
+   * @spec openapi.json#/components/schemas/TaxInformation/properties/country (gateway/openapi.yaml:219)
    */
   country?: Country;
 }
@@ -151,7 +151,7 @@ export interface TaxInformation {
  * An identity document of the customer. Open to further properties.
  * @example {"identificationCode":"533401372","country":"GB"}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/Identification (gateway/openapi.yaml:180)
+ * @spec openapi.json#/components/schemas/Identification (gateway/openapi.yaml:229)
  */
 export interface Identification {
   /**
@@ -160,14 +160,14 @@ export interface Identification {
    * @example "533401372"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name; the pattern is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/Identification/properties/identificationCode (gateway/openapi.yaml:184)
+   * @spec openapi.json#/components/schemas/Identification/properties/identificationCode (gateway/openapi.yaml:233)
    */
   identificationCode?: string;
   /**
    * Country that issued the document.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name, and the reading as issuing country
-   * @spec openapi.json#/components/schemas/Identification/properties/country (gateway/openapi.yaml:191)
+   * @spec openapi.json#/components/schemas/Identification/properties/country (gateway/openapi.yaml:240)
    */
   country?: Country;
 }
@@ -176,7 +176,7 @@ export interface Identification {
  * The customer's main address. Open to further properties: street and city lines were not visible on the page.
  * @example {"zipCode":"SW1A 1AA","country":"GB"}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/MainAddress (gateway/openapi.yaml:200)
+ * @spec openapi.json#/components/schemas/MainAddress (gateway/openapi.yaml:249)
  */
 export interface MainAddress {
   /**
@@ -185,14 +185,14 @@ export interface MainAddress {
    * @example "SW1A 1AA"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name; the pattern is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/MainAddress/properties/zipCode (gateway/openapi.yaml:206)
+   * @spec openapi.json#/components/schemas/MainAddress/properties/zipCode (gateway/openapi.yaml:255)
    */
   zipCode?: string;
   /**
    * Country of the address.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/MainAddress/properties/country (gateway/openapi.yaml:213)
+   * @spec openapi.json#/components/schemas/MainAddress/properties/country (gateway/openapi.yaml:262)
    */
   country?: Country;
 }
@@ -201,7 +201,7 @@ export interface MainAddress {
  * Body of "create an individual customer". Open to further properties, since the page hid fields that have no description. When `pep` is true, `pepExplanation` is required.
  * @example {"email":"jane.doe@example.com","phone":"7946 0958","phoneCountryCode":"44","basicData":{"gender":"F","nationality":"GB","occupation":"15"},"taxInformation":{"taxNumber":"QQ123456C","taxNumberType":"NATIONAL_INSURANCE_NUMBER","country":"GB"},"identification":{"identificationCode":"533401372","country":"GB"},"mainAddress":{"zipCode":"SW1A 1AA","country":"GB"},"pep":true,"pepExplanation":"Member of a municipal council since 2019."}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/IndividualCustomer (gateway/openapi.yaml:222)
+ * @spec openapi.json#/components/schemas/IndividualCustomer (gateway/openapi.yaml:271)
  */
 export interface IndividualCustomer {
   /**
@@ -210,7 +210,7 @@ export interface IndividualCustomer {
    * @example "jane.doe@example.com"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/email (gateway/openapi.yaml:229)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/email (gateway/openapi.yaml:278)
    */
   email?: string;
   /**
@@ -219,7 +219,7 @@ export interface IndividualCustomer {
    * @example "(020) 7946-0958"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name; the pattern is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/phone (gateway/openapi.yaml:236)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/phone (gateway/openapi.yaml:285)
    */
   phone?: string;
   /**
@@ -229,27 +229,27 @@ export interface IndividualCustomer {
    * @example "44"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name; the pattern restates the page's "1-4 digits"
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/phoneCountryCode (gateway/openapi.yaml:243)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/phoneCountryCode (gateway/openapi.yaml:292)
    */
   phoneCountryCode?: string;
   /**
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/basicData (gateway/openapi.yaml:253)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/basicData (gateway/openapi.yaml:302)
    */
   basicData: BasicData;
   /**
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/taxInformation (gateway/openapi.yaml:256)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/taxInformation (gateway/openapi.yaml:305)
    */
   taxInformation: TaxInformation;
   /**
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/identification (gateway/openapi.yaml:259)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/identification (gateway/openapi.yaml:308)
    */
   identification: Identification;
   /**
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/mainAddress (gateway/openapi.yaml:262)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/mainAddress (gateway/openapi.yaml:311)
    */
   mainAddress: MainAddress;
   /**
@@ -257,7 +257,7 @@ export interface IndividualCustomer {
    * @example false
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/pep (gateway/openapi.yaml:265)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/pep (gateway/openapi.yaml:314)
    */
   pep?: boolean;
   /**
@@ -265,7 +265,7 @@ export interface IndividualCustomer {
    * @example "Member of a municipal council since 2019."
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/pepExplanation (gateway/openapi.yaml:271)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/pepExplanation (gateway/openapi.yaml:320)
    */
   pepExplanation?: string;
 }
@@ -274,50 +274,134 @@ export interface IndividualCustomer {
  * Answer to a successful create call.
  * @example {"traceId":"7f0c2a9e1b4d4c55","message":"Customer created","data":{"id":"3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"}}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/CustomerCreated (gateway/openapi.yaml:310)
+ * @spec openapi.json#/components/schemas/CustomerCreated (gateway/openapi.yaml:359)
  */
 export interface CustomerCreated {
   /**
    * Id of this request in the provider's logs.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/CustomerCreated/properties/traceId (gateway/openapi.yaml:314)
+   * @spec openapi.json#/components/schemas/CustomerCreated/properties/traceId (gateway/openapi.yaml:363)
    */
   traceId?: string;
   /**
    * Short human-readable result.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/CustomerCreated/properties/message (gateway/openapi.yaml:318)
+   * @spec openapi.json#/components/schemas/CustomerCreated/properties/message (gateway/openapi.yaml:367)
    */
   message?: string;
-  /** @spec openapi.json#/components/schemas/CustomerCreated/properties/data (gateway/openapi.yaml:322) */
+  /** @spec openapi.json#/components/schemas/CustomerCreated/properties/data (gateway/openapi.yaml:371) */
   data?: {
     /**
      * Id of the new customer.
      * @format uuid
      * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer (the id example of the 201 response)
-     * @spec openapi.json#/components/schemas/CustomerCreated/properties/data/properties/id (gateway/openapi.yaml:325)
+     * @spec openapi.json#/components/schemas/CustomerCreated/properties/data/properties/id (gateway/openapi.yaml:374)
      */
     id?: string;
   };
 }
 
 /**
+ * Answer to a successful read of a customer.
+ * @example {"traceId":"9a0d3c1e2b4f4a66","message":"Customer found","data":{"id":"3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","name":"Jane Smith","type":"LEGAL","portfolios":[{"id":"0b7e5a2c-1d3f-4e6a-9b8c-7d6e5f4a3b2c","default":true,"wallets":["5c4b3a29-1807-4f6e-8d5c-4b3a2f1e0d9c"]}]}}
+ * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+ * @spec openapi.json#/components/schemas/CustomerFound (gateway/openapi.yaml:385)
+ */
+export interface CustomerFound {
+  /**
+   * Id of this request in the provider's logs.
+   * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+   * @spec openapi.json#/components/schemas/CustomerFound/properties/traceId (gateway/openapi.yaml:389)
+   */
+  traceId?: string;
+  /**
+   * Short human-readable result.
+   * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+   * @spec openapi.json#/components/schemas/CustomerFound/properties/message (gateway/openapi.yaml:393)
+   */
+  message?: string;
+  /** @spec openapi.json#/components/schemas/CustomerFound/properties/data (gateway/openapi.yaml:397) */
+  data?: CustomerSummary;
+}
+
+/**
+ * A customer as the read call returns it.
+ * @example {"id":"3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","name":"Jane Smith","type":"LEGAL","portfolios":[{"id":"0b7e5a2c-1d3f-4e6a-9b8c-7d6e5f4a3b2c","default":true,"wallets":["5c4b3a29-1807-4f6e-8d5c-4b3a2f1e0d9c"]}]}
+ * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+ * @spec openapi.json#/components/schemas/CustomerSummary (gateway/openapi.yaml:411)
+ */
+export interface CustomerSummary {
+  /**
+   * Id of the customer.
+   * @format uuid
+   * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+   * @spec openapi.json#/components/schemas/CustomerSummary/properties/id (gateway/openapi.yaml:416)
+   */
+  id: string;
+  /**
+   * Name of the customer.
+   * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+   * @spec openapi.json#/components/schemas/CustomerSummary/properties/name (gateway/openapi.yaml:421)
+   */
+  name: string;
+  /**
+   * Kind of customer. The page shows only the example LEGAL; the list of values is not documented, so any string is accepted.
+   * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+   * @spec openapi.json#/components/schemas/CustomerSummary/properties/type (gateway/openapi.yaml:425)
+   */
+  type: string;
+  /**
+   * The customer's portfolios.
+   * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+   * @spec openapi.json#/components/schemas/CustomerSummary/properties/portfolios (gateway/openapi.yaml:431)
+   */
+  portfolios?: Portfolio[];
+}
+
+/**
+ * A portfolio of wallets.
+ * @example {"id":"0b7e5a2c-1d3f-4e6a-9b8c-7d6e5f4a3b2c","default":true,"wallets":["5c4b3a29-1807-4f6e-8d5c-4b3a2f1e0d9c"]}
+ * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+ * @spec openapi.json#/components/schemas/Portfolio (gateway/openapi.yaml:446)
+ */
+export interface Portfolio {
+  /**
+   * Id of the portfolio.
+   * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+   * @spec openapi.json#/components/schemas/Portfolio/properties/id (gateway/openapi.yaml:451)
+   */
+  id: string;
+  /**
+   * Whether this is the customer's default portfolio.
+   * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+   * @spec openapi.json#/components/schemas/Portfolio/properties/default (gateway/openapi.yaml:455)
+   */
+  default: boolean;
+  /**
+   * Ids of the wallets in the portfolio.
+   * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+   * @spec openapi.json#/components/schemas/Portfolio/properties/wallets (gateway/openapi.yaml:459)
+   */
+  wallets: string[];
+}
+
+/**
  * Answer to a failed call.
  * @example {"traceId":"7f0c2a9e1b4d4c55","message":"basicData must be an object"}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/ErrorResponse (gateway/openapi.yaml:336)
+ * @spec openapi.json#/components/schemas/ErrorResponse (gateway/openapi.yaml:470)
  */
 export interface ErrorResponse {
   /**
    * Id of this request in the provider's logs.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/ErrorResponse/properties/traceId (gateway/openapi.yaml:340)
+   * @spec openapi.json#/components/schemas/ErrorResponse/properties/traceId (gateway/openapi.yaml:474)
    */
   traceId?: string;
   /**
    * What went wrong.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/ErrorResponse/properties/message (gateway/openapi.yaml:344)
+   * @spec openapi.json#/components/schemas/ErrorResponse/properties/message (gateway/openapi.yaml:478)
    */
   message?: string;
 }
@@ -885,6 +969,69 @@ export interface CreateIndividualCustomerResponses {
   '404': CreateIndividualCustomerResponse404;
 }
 
+/**
+ * Path parameters of GET /customers/{id}.
+ * @operation getCustomer GET /customers/{id}
+ */
+export interface GetCustomerPathParams {
+  /**
+   * Id of the customer, as the create call returned it.
+   * @format uuid
+   * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+   * @inferred uuid format, as the id the create call returns
+   * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/parameters/0 (gateway/openapi.yaml:75)
+   */
+  id: string;
+}
+
+/**
+ * Response 200 of GET /customers/{id}.
+ * The customer.
+ * @operation getCustomer GET /customers/{id}
+ * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+ * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/responses/200 (gateway/openapi.yaml:87)
+ */
+export type GetCustomerResponse200 = CustomerFound;
+/**
+ * Response 400 of GET /customers/{id}.
+ * The request is invalid.
+ * @operation getCustomer GET /customers/{id}
+ * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+ * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/responses/400 (gateway/openapi.yaml:94)
+ */
+export type GetCustomerResponse400 = ErrorResponse;
+/**
+ * Response 403 of GET /customers/{id}.
+ * The API key is invalid or lacks the permission for this call.
+ * @operation getCustomer GET /customers/{id}
+ * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+ * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/responses/403 (gateway/openapi.yaml:101)
+ */
+export type GetCustomerResponse403 = ErrorResponse;
+/**
+ * Response 404 of GET /customers/{id}.
+ * No customer has this id.
+ * @operation getCustomer GET /customers/{id}
+ * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+ * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/responses/404 (gateway/openapi.yaml:108)
+ */
+export type GetCustomerResponse404 = ErrorResponse;
+
+/**
+ * Read a customer
+ * Reads one customer with its portfolios and their wallets. Documented on the staging copy of the same docs site.
+ * Responses of GET /customers/{id}, by status code.
+ * @operation getCustomer GET /customers/{id}
+ * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
+ * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get (gateway/openapi.yaml:67)
+ */
+export interface GetCustomerResponses {
+  '200': GetCustomerResponse200;
+  '400': GetCustomerResponse400;
+  '403': GetCustomerResponse403;
+  '404': GetCustomerResponse404;
+}
+
 /** One problem a validator found in a value. */
 export interface ValidationIssue {
   /** JSON pointer (RFC 6901) to the offending part of the value; `""` for the value itself. */
@@ -979,6 +1126,30 @@ export declare function assertCustomerCreated(value: unknown): asserts value is 
 /** {@link CustomerCreated} as a Standard Schema (v1), for libraries that accept one. */
 export declare const CustomerCreatedSchema: StandardSchemaV1<CustomerCreated>;
 
+/** True when `value` is a valid {@link CustomerFound}; stops at the first problem. */
+export declare function isCustomerFound(value: unknown): value is CustomerFound;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link CustomerFound}. */
+export declare function assertCustomerFound(value: unknown): asserts value is CustomerFound;
+/** {@link CustomerFound} as a Standard Schema (v1), for libraries that accept one. */
+export declare const CustomerFoundSchema: StandardSchemaV1<CustomerFound>;
+
+/** True when `value` is a valid {@link CustomerSummary}; stops at the first problem. */
+export declare function isCustomerSummary(value: unknown): value is CustomerSummary;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link CustomerSummary}. */
+export declare function assertCustomerSummary(value: unknown): asserts value is CustomerSummary;
+/** {@link CustomerSummary} as a Standard Schema (v1), for libraries that accept one. */
+export declare const CustomerSummarySchema: StandardSchemaV1<CustomerSummary>;
+
+/** True when `value` is a valid {@link Portfolio}; stops at the first problem. */
+export declare function isPortfolio(value: unknown): value is Portfolio;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link Portfolio}. */
+export declare function assertPortfolio(value: unknown): asserts value is Portfolio;
+/** {@link Portfolio} as a Standard Schema (v1), for libraries that accept one. */
+export declare const PortfolioSchema: StandardSchemaV1<Portfolio>;
+
 /** True when `value` is a valid {@link ErrorResponse}; stops at the first problem. */
 export declare function isErrorResponse(value: unknown): value is ErrorResponse;
 
@@ -1054,3 +1225,53 @@ export declare function assertCreateIndividualCustomerResponse404(
 ): asserts value is CreateIndividualCustomerResponse404;
 /** {@link CreateIndividualCustomerResponse404} as a Standard Schema (v1), for libraries that accept one. */
 export declare const CreateIndividualCustomerResponse404Schema: StandardSchemaV1<CreateIndividualCustomerResponse404>;
+
+/** True when `value` is a valid {@link GetCustomerPathParams}; stops at the first problem. */
+export declare function isGetCustomerPathParams(value: unknown): value is GetCustomerPathParams;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCustomerPathParams}. */
+export declare function assertGetCustomerPathParams(
+  value: unknown,
+): asserts value is GetCustomerPathParams;
+/** {@link GetCustomerPathParams} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCustomerPathParamsSchema: StandardSchemaV1<GetCustomerPathParams>;
+
+/** True when `value` is a valid {@link GetCustomerResponse200}; stops at the first problem. */
+export declare function isGetCustomerResponse200(value: unknown): value is GetCustomerResponse200;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCustomerResponse200}. */
+export declare function assertGetCustomerResponse200(
+  value: unknown,
+): asserts value is GetCustomerResponse200;
+/** {@link GetCustomerResponse200} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCustomerResponse200Schema: StandardSchemaV1<GetCustomerResponse200>;
+
+/** True when `value` is a valid {@link GetCustomerResponse400}; stops at the first problem. */
+export declare function isGetCustomerResponse400(value: unknown): value is GetCustomerResponse400;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCustomerResponse400}. */
+export declare function assertGetCustomerResponse400(
+  value: unknown,
+): asserts value is GetCustomerResponse400;
+/** {@link GetCustomerResponse400} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCustomerResponse400Schema: StandardSchemaV1<GetCustomerResponse400>;
+
+/** True when `value` is a valid {@link GetCustomerResponse403}; stops at the first problem. */
+export declare function isGetCustomerResponse403(value: unknown): value is GetCustomerResponse403;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCustomerResponse403}. */
+export declare function assertGetCustomerResponse403(
+  value: unknown,
+): asserts value is GetCustomerResponse403;
+/** {@link GetCustomerResponse403} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCustomerResponse403Schema: StandardSchemaV1<GetCustomerResponse403>;
+
+/** True when `value` is a valid {@link GetCustomerResponse404}; stops at the first problem. */
+export declare function isGetCustomerResponse404(value: unknown): value is GetCustomerResponse404;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link GetCustomerResponse404}. */
+export declare function assertGetCustomerResponse404(
+  value: unknown,
+): asserts value is GetCustomerResponse404;
+/** {@link GetCustomerResponse404} as a Standard Schema (v1), for libraries that accept one. */
+export declare const GetCustomerResponse404Schema: StandardSchemaV1<GetCustomerResponse404>;
