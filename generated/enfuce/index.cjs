@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.LocaleValues = Object.freeze([
   'af_ZA',
   'ar_AE',
@@ -548,3 +549,15 @@ exports.GetCardQueryParamsSchema = validators.GetCardQueryParamsSchema;
 exports.isGetCardResponse200 = validators.isGetCardResponse200;
 exports.assertGetCardResponse200 = validators.assertGetCardResponse200;
 exports.GetCardResponse200Schema = validators.GetCardResponse200Schema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;
+exports.createPrivateCustomer = client.createPrivateCustomer;
+exports.createMcCard = client.createMcCard;
+exports.getCustomer = client.getCustomer;
+exports.getCustomerByCustomerNumber = client.getCustomerByCustomerNumber;
+exports.getCard = client.getCard;

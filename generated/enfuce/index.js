@@ -429,3 +429,4 @@ export const CountryAlpha3Values = Object.freeze([
   'ZWE',
 ]);
 export * from './validators.js';
+export * from './client.js';

@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.GenderValues = Object.freeze(['M', 'F', 'O']);
 exports.OccupationValues = Object.freeze([
   '11',
@@ -368,3 +369,12 @@ exports.GetCustomerResponse403Schema = validators.GetCustomerResponse403Schema;
 exports.isGetCustomerResponse404 = validators.isGetCustomerResponse404;
 exports.assertGetCustomerResponse404 = validators.assertGetCustomerResponse404;
 exports.GetCustomerResponse404Schema = validators.GetCustomerResponse404Schema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;
+exports.createIndividualCustomer = client.createIndividualCustomer;
+exports.getCustomer = client.getCustomer;

@@ -284,3 +284,4 @@ export const CountryAlpha2Values = Object.freeze([
   'ZW',
 ]);
 export * from './validators.js';
+export * from './client.js';

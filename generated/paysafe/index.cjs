@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.CustomerPersonIncludeValues = Object.freeze([
   'ACCOUNTS',
   'RESTRICTIONS',
@@ -596,3 +597,12 @@ exports.GetCustomerPersonResponse401Schema = validators.GetCustomerPersonRespons
 exports.isGetCustomerPersonResponse404 = validators.isGetCustomerPersonResponse404;
 exports.assertGetCustomerPersonResponse404 = validators.assertGetCustomerPersonResponse404;
 exports.GetCustomerPersonResponse404Schema = validators.GetCustomerPersonResponse404Schema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;
+exports.getCustomerPersonByAttribute = client.getCustomerPersonByAttribute;
+exports.getCustomerPerson = client.getCustomerPerson;

@@ -456,3 +456,4 @@ export const CountryAlpha2Values = Object.freeze([
   'ZW',
 ]);
 export * from './validators.js';
+export * from './client.js';

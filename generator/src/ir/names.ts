@@ -38,8 +38,34 @@ export function toIdentifier(text: string): string {
   return /^[0-9]/.test(name) || reservedWords.has(name) ? `_${name}` : name;
 }
 
-/** Names every generated package declares itself (the validators' error and issue types). */
-const packageNames = ['ValidationError', 'ValidationIssue'];
+/**
+ * Names every generated package declares itself: the validators' error and issue types, and the client's
+ * fixed declarations (templates/client/types.d.ts; a test holds this list to that file).
+ */
+export const packageNames = [
+  'ValidationError',
+  'ValidationIssue',
+  'TokenProvider',
+  'RetryOptions',
+  'RequestView',
+  'ResponseView',
+  'ValidationWarning',
+  'ClientBaseOptions',
+  'CallOptions',
+  'ApiResult',
+  'ClientError',
+  'UnexpectedStatusError',
+  'NetworkError',
+  'TimeoutError',
+  'ResponseValidationError',
+  'ClientCore',
+  'HttpStatus1XX',
+  'HttpStatus2XX',
+  'HttpStatus3XX',
+  'HttpStatus4XX',
+  'HttpStatus5XX',
+  'HttpStatusCode',
+];
 
 /** Hands out unique names in claim order, so the same spec always gets the same names. */
 export class NameRegistry {

@@ -34,6 +34,12 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
   }
   assignVariants(schemas, context.names);
   for (const operation of operations) claimOperationNames(operation, context);
+  const clientNames = {
+    client: context.names.claim('Client'),
+    options: context.names.claim('ClientOptions'),
+    auth: context.names.claim('ClientAuth'),
+    serverVariables: context.names.claim('ServerVariables'),
+  };
   const securitySchemes = parseSecuritySchemes(components.securitySchemes, context);
   const bundle = bundleDocument({ loaded, hoist: context.targets });
   context.locateShipped(bundle.locate);
@@ -52,6 +58,7 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
     securitySchemes,
     security: Array.isArray(document.security) ? (document.security as Record<string, string[]>[]) : [],
     sources: collectSources(loaded.sourceHolders),
+    clientNames,
     shipped: bundle.text === undefined ? { document: bundle.document } : { document: bundle.document, text: bundle.text },
   };
 }
@@ -78,4 +85,6 @@ function claimOperationNames(operation: OperationNode, context: ParseContext): v
   for (const response of operation.responses)
     names.response[response.status] = claim(`Response${response.status === 'default' ? 'Default' : response.status.toUpperCase()}`);
   names.responses = claim('Responses');
+  names.input = claim('Input');
+  names.result = claim('Result');
 }

@@ -41,7 +41,7 @@ export function parseOperation({
     parameters,
     responses: parseResponses(operation.responses, context),
     servers: ownServers ?? documentServers,
-    names: { params: { path: '', query: '', header: '', cookie: '' }, requestBody: '', response: {}, responses: '' },
+    names: { params: { path: '', query: '', header: '', cookie: '' }, requestBody: '', response: {}, responses: '', input: '', result: '' },
   };
   const requestBody = parseRequestBody(operation.requestBody, context);
   if (requestBody !== undefined) node.requestBody = requestBody;

@@ -206,6 +206,9 @@ export interface OperationTypeNames {
   /** By status code, in spec order. */
   response: Record<string, string>;
   responses: string;
+  /** The client's argument (`{ path, query, headers, body }`) and result (a union discriminated on `status`). */
+  input: string;
+  result: string;
 }
 
 export interface SecuritySchemeNode {
@@ -232,6 +235,8 @@ export interface ApiModel {
   sources: string[];
   /** The spec as one JSON document, as the package ships it. */
   shipped: ShippedSpec;
+  /** Type names of the client, claimed after every schema and operation name so those keep theirs. */
+  clientNames: { client: string; options: string; auth: string; serverVariables: string };
 }
 
 /**

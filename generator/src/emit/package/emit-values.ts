@@ -41,9 +41,9 @@ export function emitCommonJs(
   values: readonly RuntimeValue[],
   header: string,
   more: readonly RuntimeValue[] = [],
-  requireFrom: readonly string[] = [],
+  requireFrom: readonly { binding: string; module: string }[] = [],
 ): string {
-  const requires = requireFrom.map((module) => `const validators = require('./${module}');`);
+  const requires = requireFrom.map(({ binding, module }) => `const ${binding} = require('./${module}');`);
   const lines = [...values, ...more].map((value) => `exports.${value.name} = ${value.expression};`);
   return `${header}'use strict';\n${[...requires, ...lines].join('\n')}\n`;
 }

@@ -4,6 +4,8 @@ import type { ApiModel } from '../../ir/types.js';
 const packageFiles = ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'README.md', 'openapi.json'];
 /** The compiled validators, in a module of their own (re-exported by the index), when the spec has any. */
 export const validatorFiles = { esm: 'validators.js', commonJs: 'validators.cjs' } as const;
+/** The typed client (re-exported by the index), in packages with validators. */
+export const clientFiles = { esm: 'client.js', commonJs: 'client.cjs' } as const;
 
 /**
  * npm needs semver; specs often say `1` or `2.0`. Those are padded (`1.0.0`); anything else that is
@@ -25,7 +27,7 @@ export function emitPackageJson({ model, packageName, validators }: { model: Api
   const manifest = {
     name: packageName,
     version: packageVersion(model.info.version),
-    description: `TypeScript types${validators ? ' and validators' : ''} for ${model.info.title.replace(/\s+/g, ' ').trim()}, generated from its OpenAPI description`,
+    description: `TypeScript types${validators ? ', validators and a typed client' : ''} for ${model.info.title.replace(/\s+/g, ' ').trim()}, generated from its OpenAPI description`,
     type: 'module',
     sideEffects: false,
     engines: { node: '>=20.19' },
@@ -39,7 +41,7 @@ export function emitPackageJson({ model, packageName, validators }: { model: Api
     },
     main: './index.cjs',
     types: './index.d.cts',
-    files: validators ? [...packageFiles, validatorFiles.esm, validatorFiles.commonJs] : packageFiles,
+    files: validators ? [...packageFiles, validatorFiles.esm, validatorFiles.commonJs, clientFiles.esm, clientFiles.commonJs] : packageFiles,
     ...(validators ? { dependencies: { '@standard-schema/spec': standardSchemaRange } } : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

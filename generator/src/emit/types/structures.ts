@@ -10,7 +10,9 @@ import {
   type VariableStatementStructure,
 } from 'ts-morph';
 
+/** A declaration to print; a string is a fixed block of declarations (a template), printed as it is. */
 export type TypeStatement =
+  | string
   | InterfaceDeclarationStructure
   | TypeAliasDeclarationStructure
   | VariableStatementStructure

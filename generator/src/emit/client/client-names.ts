@@ -1,0 +1,31 @@
+import { toIdentifier } from '../../ir/names.js';
+import type { ApiModel, OperationNode } from '../../ir/types.js';
+
+/** Names the client module exports besides the operations (templates/client/errors.js and the factories). */
+export const clientExports = [
+  'createClient',
+  'createClientCore',
+  'ClientError',
+  'UnexpectedStatusError',
+  'NetworkError',
+  'TimeoutError',
+  'ResponseValidationError',
+] as const;
+
+/**
+ * The function (and method) name of each operation: its operationId as an identifier, unique in the
+ * package, never one of the names the index exports from elsewhere (a package re-exports the client,
+ * the validators and the enum value lists side by side, and ES modules drop a name two `export *` share).
+ */
+export function operationFunctionNames(model: ApiModel, taken: Iterable<string>): Map<OperationNode, string> {
+  const used = new Set<string>([...clientExports, ...taken]);
+  const names = new Map<OperationNode, string>();
+  for (const operation of model.operations) {
+    const base = toIdentifier(operation.id);
+    let name = used.has(base) ? `${base}Operation` : base;
+    for (let suffix = 2; used.has(name); suffix += 1) name = `${base}Operation${suffix}`;
+    used.add(name);
+    names.set(operation, name);
+  }
+  return names;
+}

@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
+import type { ApiModel, OperationNode, SecuritySchemeNode } from '../../ir/types.js';
+import { templatePath } from '../package/template-path.js';
+import { tsLiteral, tsPropertyName } from '../ts-text.js';
+import { docText } from '../types/jsdoc.js';
+import { tsInterface, tsProperty, tsTypeAlias, type TypeStatement } from '../types/structures.js';
+
+/**
+ * Declarations of the client: the fixed ones (templates/client/types.d.ts, as written), then what the spec
+ * decides: the options (servers, credentials), each operation's input and result, the client with one
+ * method per operation, and the functions.
+ */
+export function emitClientTypes({ model, functionNames }: { model: ApiModel; functionNames: ReadonlyMap<OperationNode, string> }): TypeStatement[] {
+  const fixed = readFileSync(templatePath('client/types.d.ts'), 'utf8').trim();
+  const names = model.clientNames;
+  const statements: TypeStatement[] = [fixed, ...optionTypes(model)];
+  for (const operation of model.operations) statements.push(inputType(operation), resultType(operation));
+  statements.push({
+    kind: StructureKind.Interface,
+    name: names.client,
+    isExported: true,
+    extends: ['ClientCore'],
+    docs: [`A client of ${oneLine(model.info.title)}: one method per operation.`],
+    methods: model.operations.map((operation) => ({
+      kind: StructureKind.MethodSignature,
+      name: functionNames.get(operation) ?? '',
+      parameters: [
+        { name: 'input', type: operation.names.input, hasQuestionToken: !inputRequired(operation) },
+        { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+      ],
+      returnType: `Promise<${operation.names.result}>`,
+      docs: docsOf(operationDoc(operation)),
+    })),
+  });
+  const optionsOptional = !needsBaseUrl(model);
+  statements.push(
+    declareFunction({
+      name: 'createClient',
+      parameters: [{ name: 'options', type: names.options, hasQuestionToken: optionsOptional }],
+      returns: names.client,
+      doc: `A client of ${oneLine(model.info.title)}, with one method per operation.`,
+    }),
+    declareFunction({
+      name: 'createClientCore',
+      parameters: [{ name: 'options', type: names.options, hasQuestionToken: optionsOptional }],
+      returns: 'ClientCore',
+      doc: 'A client without methods: pass it to the operation functions, so a bundle holds only the operations it imports.',
+    }),
+  );
+  for (const operation of model.operations) {
+    statements.push(
+      declareFunction({
+        name: functionNames.get(operation) ?? '',
+        parameters: [
+          { name: 'client', type: 'ClientCore' },
+          { name: 'input', type: operation.names.input, hasQuestionToken: !inputRequired(operation) },
+          { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+        ],
+        returns: `Promise<${operation.names.result}>`,
+        doc: operationDoc(operation),
+      }),
+    );
+  }
+  return statements;
+}
+
+function optionTypes(model: ApiModel): TypeStatement[] {
+  const names = model.clientNames;
+  const variables = serverVariables(model);
+  const statements: TypeStatement[] = [];
+  if (variables.length > 0)
+    statements.push(
+      tsInterface({
+        name: names.serverVariables,
+        doc: "Values of the servers' URL variables; each defaults to the spec's default.",
+        properties: variables.map((variable) =>
+          tsProperty({
+            name: tsPropertyName(variable.name),
+            type: variable.enum === undefined ? 'string' : variable.enum.map((value) => tsLiteral(value)).join(' | '),
+            optional: true,
+            readonly: false,
+            doc: docText({ lead: variable.description === undefined ? [] : [variable.description], tags: [`@default ${tsLiteral(variable.default)}`] }),
+          }),
+        ),
+      }),
+    );
+  statements.push(tsTypeAlias({ name: names.auth, type: authType(model.securitySchemes), doc: 'Credentials, in the form of one of the security schemes the spec names.' }));
+  const baseUrlRequired = needsBaseUrl(model);
+  const properties = [
+    tsProperty({
+      name: 'baseUrl',
+      type: 'string',
+      optional: !baseUrlRequired,
+      readonly: false,
+      doc: baseUrlRequired
+        ? 'Where to send requests: the spec names no server for some operations.'
+        : "Where to send every request, instead of each operation's first server in the spec.",
+    }),
+    tsProperty({ name: 'auth', type: names.auth, optional: true, readonly: false, doc: 'Credentials, added to the operations whose security requirements they meet.' }),
+  ];
+  if (variables.length > 0)
+    properties.push(tsProperty({ name: 'serverVariables', type: names.serverVariables, optional: true, readonly: false, doc: "Values of the servers' URL variables." }));
+  const options = tsInterface({ name: names.options, doc: 'Options of `createClient`.', properties });
+  statements.push({ ...options, extends: ['ClientBaseOptions'] });
+  return statements;
+}
+
+/** One variable per name across every server the operations use, its enum and default from the first that declares it. */
+function serverVariables(model: ApiModel) {
+  const byName = new Map<string, ApiModel['servers'][number]['variables'][number]>();
+  for (const operation of model.operations)
+    for (const variable of operation.servers[0]?.variables ?? []) if (!byName.has(variable.name)) byName.set(variable.name, variable);
+  return [...byName.values()];
+}
+
+const needsBaseUrl = (model: ApiModel) => model.operations.some((operation) => operation.servers.length === 0);
+
+/** A union of credential shapes; `scheme` picks one when several schemes take the same shape. */
+function authType(schemes: readonly SecuritySchemeNode[]): string {
+  const shapes = new Map<string, string[]>();
+  for (const scheme of schemes) {
+    const shape =
+      scheme.type === 'http' && /^basic$/i.test(scheme.scheme ?? '')
+        ? 'username: string; password: string'
+        : scheme.type === 'apiKey'
+          ? 'apiKey: string'
+          : 'token: string | TokenProvider';
+    shapes.set(shape, [...(shapes.get(shape) ?? []), scheme.name]);
+  }
+  if (shapes.size === 0) return 'never';
+  return [...shapes]
+    .map(([shape, ids]) => `{ ${shape}; scheme?: ${ids.map((id) => tsLiteral(id)).join(' | ')} }`)
+    .join(' | ');
+}
+
+const partFields = [
+  ['path', 'path'],
+  ['query', 'query'],
+  ['header', 'headers'],
+  ['cookie', 'cookies'],
+] as const;
+
+function inputType(operation: OperationNode): TypeStatement {
+  const properties = partFields
+    .filter(([location]) => operation.parameters[location].length > 0)
+    .map(([location, field]) =>
+      tsProperty({
+        name: field,
+        type: operation.names.params[location],
+        optional: !operation.parameters[location].some((parameter) => parameter.required),
+        readonly: false,
+        doc: undefined,
+      }),
+    );
+  if (operation.requestBody !== undefined)
+    properties.push(tsProperty({ name: 'body', type: operation.names.requestBody, optional: !operation.requestBody.required, readonly: false, doc: undefined }));
+  return tsInterface({ name: operation.names.input, doc: `What ${operation.id} sends: ${label(operation)}.`, properties });
+}
+
+const inputRequired = (operation: OperationNode) =>
+  partFields.some(([location]) => operation.parameters[location].some((parameter) => parameter.required)) || operation.requestBody?.required === true;
+
+
+/** A union of the documented responses, each with its status: exact codes, then ranges and `default` less the codes named. */
+function resultType(operation: OperationNode): TypeStatement {
+  const exact = operation.responses.map((response) => response.status).filter((status) => /^\d{3}$/.test(status));
+  const ranges = operation.responses.map((response) => response.status).filter((status) => /^[1-5]XX$/i.test(status));
+  const members = operation.responses.map((response) => {
+    const data = operation.names.response[response.status] ?? 'never';
+    const status = response.status;
+    let statusType: string;
+    if (/^\d{3}$/.test(status)) statusType = status;
+    else if (/^[1-5]XX$/i.test(status)) {
+      const inRange = exact.filter((code) => code[0] === status[0]);
+      statusType = inRange.length === 0 ? `HttpStatus${status.toUpperCase()}` : `Exclude<HttpStatus${status.toUpperCase()}, ${inRange.join(' | ')}>`;
+    } else {
+      const named = [...exact, ...ranges.map((range) => `HttpStatus${range.toUpperCase()}`)];
+      statusType = named.length === 0 ? 'HttpStatusCode' : `Exclude<HttpStatusCode, ${named.join(' | ')}>`;
+    }
+    return `ApiResult<${statusType}, ${data}>`;
+  });
+  return tsTypeAlias({
+    name: operation.names.result,
+    type: members.length === 0 ? 'never' : members.join(' | '),
+    doc: `What ${operation.id} answers: one member per documented response; anything else throws.`,
+  });
+}
+
+function declareFunction({
+  name,
+  parameters,
+  returns,
+  doc,
+}: {
+  name: string;
+  parameters: { name: string; type: string; hasQuestionToken?: boolean }[];
+  returns: string;
+  doc: string | undefined;
+}): FunctionDeclarationStructure {
+  return { kind: StructureKind.Function, name, isExported: true, hasDeclareKeyword: true, parameters, returnType: returns, docs: docsOf(doc) };
+}
+
+const label = (operation: OperationNode) => `${operation.method.toUpperCase()} ${operation.path}`;
+
+function operationDoc(operation: OperationNode): string | undefined {
+  return docText({
+    lead: [operation.summary ?? label(operation), ...(operation.description === undefined ? [] : [operation.description])],
+    tags: [`@operation ${operation.id} ${label(operation)}`],
+    deprecated: operation.deprecated,
+    ...(operation.provenance ? { provenance: operation.provenance } : {}),
+  });
+}
+
+const docsOf = (doc: string | undefined) => (doc === undefined ? [] : [doc]);
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

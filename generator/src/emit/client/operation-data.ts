@@ -1,0 +1,73 @@
+import type { ApiModel, OperationNode, ServerNode } from '../../ir/types.js';
+import { preferredContents } from '../types/emit-operations.js';
+import { tsLiteral } from '../ts-text.js';
+
+/**
+ * An operation as the client runtime reads it (templates/client/runtime.js): method, path, servers,
+ * parameters with their style, body and response media types, security requirements, and the
+ * validators of each part (`assert*`, by name) that exist in the package.
+ */
+export function operationData({
+  model,
+  operation,
+  servers,
+  validators,
+}: {
+  model: ApiModel;
+  operation: OperationNode;
+  /** The name of the module constant that holds the operation's server list. */
+  servers: string;
+  /** Names of the validator entries the package has. */
+  validators: ReadonlySet<string>;
+}): { text: string; uses: string[] } {
+  const { names } = operation;
+  const uses: string[] = [];
+  const check = (name: string) => {
+    if (!validators.has(name)) return undefined;
+    uses.push(`assert${name}`);
+    return `assert${name}`;
+  };
+  const params = (['path', 'query', 'header', 'cookie'] as const).flatMap((location) =>
+    operation.parameters[location].map((parameter) => [parameter.name, location, parameter.style, parameter.explode]),
+  );
+  const requestMedia = operation.requestBody === undefined ? undefined : preferredContents(operation.requestBody.contents)[0]?.mediaType;
+  const responses = operation.responses.map((response) => {
+    const media = preferredContents(response.contents)[0]?.mediaType;
+    const validator = media === undefined ? undefined : check(names.response[response.status] ?? '');
+    const fields = [media === undefined ? '' : `media: ${tsLiteral(media)}`, validator === undefined ? '' : `check: ${validator}`];
+    return `${tsLiteral(response.status)}: { ${fields.filter(Boolean).join(', ')} }`;
+  });
+  const checks = [
+    ['path', hasPart(operation, 'path') ? check(names.params.path) : undefined],
+    ['query', hasPart(operation, 'query') ? check(names.params.query) : undefined],
+    ['header', hasPart(operation, 'header') ? check(names.params.header) : undefined],
+    ['body', hasPart(operation, 'body') ? check(names.requestBody) : undefined],
+  ].filter((entry): entry is [string, string] => entry[1] !== undefined);
+  const accepts = [...new Set(operation.responses.flatMap((response) => preferredContents(response.contents).map((media) => media.mediaType)))];
+  const fields = [
+    `id: ${tsLiteral(operation.id)}`,
+    `method: ${tsLiteral(operation.method.toUpperCase())}`,
+    `path: ${tsLiteral(operation.path)}`,
+    `servers: ${servers}`,
+    `params: ${tsLiteral(params)}`,
+    ...(requestMedia === undefined ? [] : [`body: ${tsLiteral({ mediaType: requestMedia, required: operation.requestBody?.required === true })}`]),
+    ...(accepts.length === 0 ? [] : [`accept: ${tsLiteral(accepts.join(', '))}`]),
+    `security: ${tsLiteral((operation.security ?? model.security).map((requirement) => Object.keys(requirement)))}`,
+    `responses: { ${responses.join(', ')} }`,
+    `check: { ${checks.map(([part, name]) => `${part}: ${name}`).join(', ')} }`,
+  ];
+  return { text: `{\n  ${fields.join(',\n  ')},\n}`, uses };
+}
+
+function hasPart(operation: OperationNode, part: string): boolean {
+  if (part === 'body') return operation.requestBody !== undefined;
+  if (part === 'header') return operation.parameters.header.length > 0;
+  return operation.parameters[part as 'path' | 'query'].length > 0;
+}
+
+/** A server list as the runtime reads it: the URL template and each variable's default. */
+export function serverData(servers: readonly ServerNode[]): string {
+  return tsLiteral(
+    servers.map((server) => ({ url: server.url, variables: Object.fromEntries(server.variables.map((variable) => [variable.name, variable.default])) })),
+  );
+}
