@@ -84,7 +84,9 @@ async function buildRequest({ state, operation, values, init, refresh }) {
   setHeaders(headers, options.headers);
   const cookies = [];
   for (const [name, location, style, explode] of operation.params) {
-    const value = (location === 'path' ? values.path : location === 'query' ? values.query : location === 'header' ? values.headers : values.cookies)?.[name];
+    const value = (
+      location === 'path' ? values.path : location === 'query' ? values.query : location === 'header' ? values.headers : values.cookies
+    )?.[name];
     if (location === 'path') path = path.split(`{${name}}`).join(serializePath(name, value, style, explode));
     else if (value === undefined) continue;
     else if (location === 'query') query.push(...serializeQuery(name, value, style, explode));
@@ -121,7 +123,9 @@ function baseOf(state, operation) {
   else {
     const server = operation.servers[0];
     if (server === undefined) throw new TypeError(`${operation.id}: the spec names no server for it; pass baseUrl to createClient`);
-    base = server.url.replace(/\{([^}]+)\}/g, (_, name) => String(options.serverVariables?.[name] ?? server.variables[name] ?? `{${name}}`));
+    base = server.url.replace(/\{([^}]+)\}/g, (_, name) =>
+      String(options.serverVariables?.[name] ?? server.variables[name] ?? `{${name}}`),
+    );
   }
   base = base.replace(/\/+$/, '');
   state.bases.set(operation.servers, base);
@@ -196,7 +200,13 @@ async function send({ state, operation, request, abort, timeoutMs }) {
     const init = { method: request.method, headers: request.headers, body: request.body, signal: abort.signal };
     const response = await fetchImpl(request.url, init);
     options.onResponse?.(
-      { status: response.status, statusText: response.statusText, headers: response.headers, url: view.url, durationMs: Date.now() - started },
+      {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        url: view.url,
+        durationMs: Date.now() - started,
+      },
       view,
     );
     return { response };
@@ -212,7 +222,8 @@ function requestView(operation, request) {
   const headers = {};
   for (const [name, value] of Object.entries(request.headers)) {
     const lower = name.toLowerCase();
-    headers[name] = lower === 'authorization' || lower === 'proxy-authorization' || request.secrets.headers.has(lower) ? redacted : String(value);
+    headers[name] =
+      lower === 'authorization' || lower === 'proxy-authorization' || request.secrets.headers.has(lower) ? redacted : String(value);
   }
   return { operationId: operation.id, method: request.method, url: redactUrl(request.url, request.secrets.query), headers };
 }
@@ -248,8 +259,10 @@ async function readResult({ state, operation, request, response, abort, timeoutM
   } else if (/json/i.test(documented.media)) {
     const text = await readText(response, where, abort, timeoutMs);
     const type = headers.get('content-type');
-    const fail = (reason, issues = [], cause) => new ResponseValidationError({ ...where, status, headers, body: text, issues, reason, cause });
-    if (type !== null && !/json/i.test(type) && text !== '') throw fail(`its content type is ${type}, where the spec documents ${documented.media}`);
+    const fail = (reason, issues = [], cause) =>
+      new ResponseValidationError({ ...where, status, headers, body: text, issues, reason, cause });
+    if (type !== null && !/json/i.test(type) && text !== '')
+      throw fail(`its content type is ${type}, where the spec documents ${documented.media}`);
     try {
       data = text === '' ? undefined : JSON.parse(text);
     } catch (error) {

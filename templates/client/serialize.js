@@ -83,7 +83,8 @@ export function serializeBody(mediaType, body) {
   }
   if (/^multipart\/form-data\b/i.test(mediaType)) {
     const form = new FormData();
-    for (const [key, value] of Object.entries(body ?? {})) appendField(form, key, value, (item) => (item instanceof Blob ? item : String(item)));
+    for (const [key, value] of Object.entries(body ?? {}))
+      appendField(form, key, value, (item) => (item instanceof Blob ? item : String(item)));
     // The platform writes the boundary into the content type itself.
     return { body: form, contentType: undefined };
   }

@@ -40,6 +40,11 @@ const commands: Record<string, Command> = {
     usage: async () => (await import('./usage.js')).validateUsage,
     run: async (values, positionals) => (await import('./validate-command.js')).runValidate(values, positionals),
   },
+  mock: {
+    options: { spec: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+    usage: async () => (await import('./usage.js')).mockUsage,
+    run: async (values, positionals) => (await import('./mock-command.js')).runMock(values, positionals),
+  },
   'docs-check': {
     options: { specs: { type: 'string' }, root: { type: 'string' }, json: { type: 'boolean' } },
     usage: async () => (await import('./usage.js')).docsCheckUsage,

@@ -56,6 +56,23 @@ Options:
 Exit codes: 0 every fact matched, 1 a mismatch, 2 bad usage or a broken docs map or spec.
 `;
 
+export const mockUsage = `Usage:
+  specsmith mock --spec FILE [--port N] [--host ADDRESS]
+
+Serves the spec's operations over HTTP until SIGINT or SIGTERM: routes by method and path, checks the
+path, query, headers and body of each request against the spec (400 application/problem+json listing
+every issue), and answers with the documented example, or a value built from the schema that the
+response's own validator accepts. A request header Prefer: code=404 (or example=NAME) picks another
+documented response. One line is logged a request.
+
+Options:
+  --spec FILE        the OpenAPI document (a package's openapi.json works too)
+  --port N           port to listen on; 0 picks a free one (default: 4010)
+  --host ADDRESS     address to listen on (default: 127.0.0.1)
+
+Exit codes: 0 stopped by a signal, 2 bad usage, a spec with errors or a port that cannot be used.
+`;
+
 export const usage = `specsmith: OpenAPI 3.0/3.1 to TypeScript packages, checked against the provider docs
 
 Commands:
@@ -63,9 +80,11 @@ Commands:
   specsmith validate --spec FILE (--schema NAME | --operation ID --part PART) INPUT
                                                              check JSON values against the spec
   specsmith docs-check [DOCS_DIR]                            check the curated specs against doc pages
+  specsmith mock --spec FILE [--port N]                      serve the spec's operations with examples
   specsmith COMMAND --help                                   options of a command
   specsmith --help | --version
 
 ${generateUsage}
 ${validateUsage}
+${mockUsage}
 ${docsCheckUsage}`;

@@ -51,7 +51,7 @@ export async function compileSpecTarget({
   if (typeof entry === 'string') return { ok: false, diagnostics: loaded.diagnostics, problem: entry };
   const compiled = compileValidators({ set: { ...set, entries: [entry] }, formats: runtime.formats, allErrors: true, checkSchemas: false });
   const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
-  const code = moduleCode({ name: entry.name, templates, origins: set.origins, compiled });
+  const code = moduleCode({ names: [entry.name], templates, origins: set.origins, compiled });
   return {
     ok: true,
     compiled: { name: entry.name, code, files: [...loaded.loaded.resolver.files.keys()] },
@@ -59,28 +59,32 @@ export async function compileSpecTarget({
   };
 }
 
-/** The module: the runtime templates and the compiled check in a closure, `name` and `check` exported. */
-function moduleCode({
-  name,
+/**
+ * The module: the runtime templates and the compiled checks in a closure. It exports `checks` (each
+ * entry's name to a function that returns every issue of a value, or undefined when it is valid) and,
+ * for the first entry, `name` and `check`.
+ */
+export function moduleCode({
+  names,
   templates,
   origins,
   compiled,
 }: {
-  name: string;
+  names: string[];
   templates: string[];
   origins: RuleOrigins;
   compiled: string;
 }): string {
   return [
-    'const { ValidationError, validator } = (() => {',
+    'const { ValidationError, validators } = (() => {',
     ...templates.map((text) => text.replace(/^export /gm, '')),
     `const ruleOrigins = ${JSON.stringify(origins)};`,
-    `const [check] = ${compiled};`,
-    `return { ValidationError, validator: createValidator(${JSON.stringify(name)}, check, check, ruleOrigins) };`,
+    `const compiled = ${compiled};`,
+    `const names = ${JSON.stringify(names)};`,
+    'return { ValidationError, validators: names.map((name, index) => createValidator(name, compiled[index], compiled[index], ruleOrigins)) };',
     '})();',
-    `export const name = ${JSON.stringify(name)};`,
     '/** Every issue of the value, or undefined when it is valid. */',
-    'export function check(value) {',
+    'const issuesOf = (validator) => (value) => {',
     '  try {',
     '    validator.assert(value);',
     '    return undefined;',
@@ -88,7 +92,10 @@ function moduleCode({
     '    if (error instanceof ValidationError) return error.issues;',
     '    throw error;',
     '  }',
-    '}',
+    '};',
+    `export const checks = Object.fromEntries(${JSON.stringify(names)}.map((name, index) => [name, issuesOf(validators[index])]));`,
+    `export const name = ${JSON.stringify(names[0])};`,
+    'export const check = checks[name];',
     '',
   ].join('\n');
 }

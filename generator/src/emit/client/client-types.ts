@@ -11,7 +11,13 @@ import { tsInterface, tsProperty, tsTypeAlias, type TypeStatement } from '../typ
  * decides: the options (servers, credentials), each operation's input and result, the client with one
  * method per operation, and the functions.
  */
-export function emitClientTypes({ model, functionNames }: { model: ApiModel; functionNames: ReadonlyMap<OperationNode, string> }): TypeStatement[] {
+export function emitClientTypes({
+  model,
+  functionNames,
+}: {
+  model: ApiModel;
+  functionNames: ReadonlyMap<OperationNode, string>;
+}): TypeStatement[] {
   const fixed = readFileSync(templatePath('client/types.d.ts'), 'utf8').trim();
   const names = model.clientNames;
   const statements: TypeStatement[] = [fixed, ...optionTypes(model)];
@@ -80,12 +86,21 @@ function optionTypes(model: ApiModel): TypeStatement[] {
             type: variable.enum === undefined ? 'string' : variable.enum.map((value) => tsLiteral(value)).join(' | '),
             optional: true,
             readonly: false,
-            doc: docText({ lead: variable.description === undefined ? [] : [variable.description], tags: [`@default ${tsLiteral(variable.default)}`] }),
+            doc: docText({
+              lead: variable.description === undefined ? [] : [variable.description],
+              tags: [`@default ${tsLiteral(variable.default)}`],
+            }),
           }),
         ),
       }),
     );
-  statements.push(tsTypeAlias({ name: names.auth, type: authType(model.securitySchemes), doc: 'Credentials, in the form of one of the security schemes the spec names.' }));
+  statements.push(
+    tsTypeAlias({
+      name: names.auth,
+      type: authType(model.securitySchemes),
+      doc: 'Credentials, in the form of one of the security schemes the spec names.',
+    }),
+  );
   const baseUrlRequired = needsBaseUrl(model);
   const properties = [
     tsProperty({
@@ -97,10 +112,24 @@ function optionTypes(model: ApiModel): TypeStatement[] {
         ? 'Where to send requests: the spec names no server for some operations.'
         : "Where to send every request, instead of each operation's first server in the spec.",
     }),
-    tsProperty({ name: 'auth', type: names.auth, optional: true, readonly: false, doc: 'Credentials, added to the operations whose security requirements they meet.' }),
+    tsProperty({
+      name: 'auth',
+      type: names.auth,
+      optional: true,
+      readonly: false,
+      doc: 'Credentials, added to the operations whose security requirements they meet.',
+    }),
   ];
   if (variables.length > 0)
-    properties.push(tsProperty({ name: 'serverVariables', type: names.serverVariables, optional: true, readonly: false, doc: "Values of the servers' URL variables." }));
+    properties.push(
+      tsProperty({
+        name: 'serverVariables',
+        type: names.serverVariables,
+        optional: true,
+        readonly: false,
+        doc: "Values of the servers' URL variables.",
+      }),
+    );
   const options = tsInterface({ name: names.options, doc: 'Options of `createClient`.', properties });
   statements.push({ ...options, extends: ['ClientBaseOptions'] });
   return statements;
@@ -129,9 +158,7 @@ function authType(schemes: readonly SecuritySchemeNode[]): string {
     shapes.set(shape, [...(shapes.get(shape) ?? []), scheme.name]);
   }
   if (shapes.size === 0) return 'never';
-  return [...shapes]
-    .map(([shape, ids]) => `{ ${shape}; scheme?: ${ids.map((id) => tsLiteral(id)).join(' | ')} }`)
-    .join(' | ');
+  return [...shapes].map(([shape, ids]) => `{ ${shape}; scheme?: ${ids.map((id) => tsLiteral(id)).join(' | ')} }`).join(' | ');
 }
 
 const partFields = [
@@ -154,13 +181,21 @@ function inputType(operation: OperationNode): TypeStatement {
       }),
     );
   if (operation.requestBody !== undefined)
-    properties.push(tsProperty({ name: 'body', type: operation.names.requestBody, optional: !operation.requestBody.required, readonly: false, doc: undefined }));
+    properties.push(
+      tsProperty({
+        name: 'body',
+        type: operation.names.requestBody,
+        optional: !operation.requestBody.required,
+        readonly: false,
+        doc: undefined,
+      }),
+    );
   return tsInterface({ name: operation.names.input, doc: `What ${operation.id} sends: ${label(operation)}.`, properties });
 }
 
 const inputRequired = (operation: OperationNode) =>
-  partFields.some(([location]) => operation.parameters[location].some((parameter) => parameter.required)) || operation.requestBody?.required === true;
-
+  partFields.some(([location]) => operation.parameters[location].some((parameter) => parameter.required)) ||
+  operation.requestBody?.required === true;
 
 /** A union of the documented responses, each with its status: exact codes, then ranges and `default` less the codes named. */
 function resultType(operation: OperationNode): TypeStatement {
@@ -173,7 +208,8 @@ function resultType(operation: OperationNode): TypeStatement {
     if (/^\d{3}$/.test(status)) statusType = status;
     else if (/^[1-5]XX$/i.test(status)) {
       const inRange = exact.filter((code) => code[0] === status[0]);
-      statusType = inRange.length === 0 ? `HttpStatus${status.toUpperCase()}` : `Exclude<HttpStatus${status.toUpperCase()}, ${inRange.join(' | ')}>`;
+      statusType =
+        inRange.length === 0 ? `HttpStatus${status.toUpperCase()}` : `Exclude<HttpStatus${status.toUpperCase()}, ${inRange.join(' | ')}>`;
     } else {
       const named = [...exact, ...ranges.map((range) => `HttpStatus${range.toUpperCase()}`)];
       statusType = named.length === 0 ? 'HttpStatusCode' : `Exclude<HttpStatusCode, ${named.join(' | ')}>`;
@@ -198,7 +234,15 @@ function declareFunction({
   returns: string;
   doc: string | undefined;
 }): FunctionDeclarationStructure {
-  return { kind: StructureKind.Function, name, isExported: true, hasDeclareKeyword: true, parameters, returnType: returns, docs: docsOf(doc) };
+  return {
+    kind: StructureKind.Function,
+    name,
+    isExported: true,
+    hasDeclareKeyword: true,
+    parameters,
+    returnType: returns,
+    docs: docsOf(doc),
+  };
 }
 
 const label = (operation: OperationNode) => `${operation.method.toUpperCase()} ${operation.path}`;

@@ -61,7 +61,8 @@ export async function emitClient({
     '/** A client without methods, for bundles that import single operations. */',
     'function createClientCore(options) {\n  return $client.createCore(options, securitySchemes$);\n}',
     ...operations.map(
-      ({ name, constant }) => `function ${name}(client, input, options) {\n  return $client.callOperation(client, ${constant}, input, options);\n}`,
+      ({ name, constant }) =>
+        `function ${name}(client, input, options) {\n  return $client.callOperation(client, ${constant}, input, options);\n}`,
     ),
     '/** A client with one method per operation. */',
     `function createClient(options) {\n  return $client.createCore(options, securitySchemes$, (client) => ({\n${operations

@@ -43,14 +43,18 @@ export function operationData({
     ['header', hasPart(operation, 'header') ? check(names.params.header) : undefined],
     ['body', hasPart(operation, 'body') ? check(names.requestBody) : undefined],
   ].filter((entry): entry is [string, string] => entry[1] !== undefined);
-  const accepts = [...new Set(operation.responses.flatMap((response) => preferredContents(response.contents).map((media) => media.mediaType)))];
+  const accepts = [
+    ...new Set(operation.responses.flatMap((response) => preferredContents(response.contents).map((media) => media.mediaType))),
+  ];
   const fields = [
     `id: ${tsLiteral(operation.id)}`,
     `method: ${tsLiteral(operation.method.toUpperCase())}`,
     `path: ${tsLiteral(operation.path)}`,
     `servers: ${servers}`,
     `params: ${tsLiteral(params)}`,
-    ...(requestMedia === undefined ? [] : [`body: ${tsLiteral({ mediaType: requestMedia, required: operation.requestBody?.required === true })}`]),
+    ...(requestMedia === undefined
+      ? []
+      : [`body: ${tsLiteral({ mediaType: requestMedia, required: operation.requestBody?.required === true })}`]),
     ...(accepts.length === 0 ? [] : [`accept: ${tsLiteral(accepts.join(', '))}`]),
     `security: ${tsLiteral((operation.security ?? model.security).map((requirement) => Object.keys(requirement)))}`,
     `responses: { ${responses.join(', ')} }`,
@@ -68,6 +72,9 @@ function hasPart(operation: OperationNode, part: string): boolean {
 /** A server list as the runtime reads it: the URL template and each variable's default. */
 export function serverData(servers: readonly ServerNode[]): string {
   return tsLiteral(
-    servers.map((server) => ({ url: server.url, variables: Object.fromEntries(server.variables.map((variable) => [variable.name, variable.default])) })),
+    servers.map((server) => ({
+      url: server.url,
+      variables: Object.fromEntries(server.variables.map((variable) => [variable.name, variable.default])),
+    })),
   );
 }

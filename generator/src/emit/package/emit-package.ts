@@ -45,7 +45,11 @@ export async function emitPackage({
         });
   const validatorTypes = emitValidatorTypes(validators?.entries ?? []);
   const clientTypes = client === undefined ? [] : emitClientTypes({ model, functionNames: client.functionNames });
-  const declarations = emitTypes({ model, header, extra: { imports: validatorTypes.imports, statements: [...validatorTypes.statements, ...clientTypes] } });
+  const declarations = emitTypes({
+    model,
+    header,
+    extra: { imports: validatorTypes.imports, statements: [...validatorTypes.statements, ...clientTypes] },
+  });
   const reexports = [
     ...(validators?.exports.map(({ name }) => ({ name, expression: `validators.${name}` })) ?? []),
     ...(client?.exports.map((name) => ({ name, expression: `client.${name}` })) ?? []),

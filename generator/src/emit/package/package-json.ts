@@ -41,7 +41,9 @@ export function emitPackageJson({ model, packageName, validators }: { model: Api
     },
     main: './index.cjs',
     types: './index.d.cts',
-    files: validators ? [...packageFiles, validatorFiles.esm, validatorFiles.commonJs, clientFiles.esm, clientFiles.commonJs] : packageFiles,
+    files: validators
+      ? [...packageFiles, validatorFiles.esm, validatorFiles.commonJs, clientFiles.esm, clientFiles.commonJs]
+      : packageFiles,
     ...(validators ? { dependencies: { '@standard-schema/spec': standardSchemaRange } } : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -1,0 +1,36 @@
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { loadMockSpec } from '../mock/load-mock.js';
+import { startMockServer } from '../mock/mock-server.js';
+import { print } from './run-cli.js';
+import { mockUsage } from './usage.js';
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** Serves the spec until SIGINT or SIGTERM, then closes the server and resolves with 0. */
+export async function runMock(values: Values, positionals: string[]): Promise<number> {
+  if (typeof values.spec !== 'string') return print(process.stderr, `mock needs --spec FILE\n\n${mockUsage}`, 2);
+  if (positionals.length > 0) return print(process.stderr, `unexpected argument: ${positionals.join(' ')}\n\n${mockUsage}`, 2);
+  const port = values.port === undefined ? 4010 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return print(process.stderr, `--port must be a whole number from 0 to 65535\n`, 2);
+  const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+  const loaded = await loadMockSpec({ spec: values.spec, root: process.cwd() });
+  for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  if (loaded.mock === undefined) return 2;
+  let server;
+  try {
+    server = await startMockServer({ mock: loaded.mock, port, host, log: (line) => process.stdout.write(`${line}\n`) });
+  } catch (error) {
+    return print(process.stderr, `cannot listen on ${host}:${port}: ${(error as Error).message}\n`, 2);
+  }
+  const { model } = loaded.mock;
+  process.stdout.write(`specsmith mock: ${model.info.title} (${model.operations.length} operations) at ${server.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  process.stdout.write('specsmith mock: stopped\n');
+  return 0;
+}
