@@ -1,0 +1,429 @@
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as enfuce from '../generated/enfuce/index.js';
+import * as gateway from '../generated/gateway/index.js';
+import * as paysafe from '../generated/paysafe/index.js';
+import { curatedExample } from './support/violations.js';
+import { startCuratedMock, startServer, validInput, type RunningMock, type TestServer } from './support/servers.js';
+
+/**
+ * The generated clients against real servers on 127.0.0.1: `specsmith mock` for the curated specs, and
+ * small misbehaving `node:http` servers for the faults networks and providers produce. No `fetch` is stubbed.
+ */
+type AnyClient = Record<string, (input?: unknown, options?: unknown) => Promise<{ status: number; data: unknown }>>;
+
+const packages = { enfuce, gateway, paysafe } as const;
+const credentials = {
+  enfuce: { username: 'enfuce-user', password: 'pa55-w0rd-enfuce' },
+  gateway: { apiKey: 'gateway-api-key-0123456789' },
+  paysafe: { token: 'paysafe-bearer-token-abcdef' },
+} as const;
+
+const card = { embossing: { firstName: 'Monica', lastName: 'Liikamaa' }, pinStatus: 'W' } satisfies enfuce.CreateMcCardRequestBody;
+const cardPath = { customerId: '151077912', accountId: '5678', cardRole: 'MAIN' } satisfies enfuce.CreateMcCardPathParams;
+
+describe.each(Object.keys(packages) as (keyof typeof packages)[])('the %s client against specsmith mock', (provider) => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startCuratedMock(provider);
+  });
+  afterAll(() => mock.close());
+
+  it('calls every operation and gets its documented success, validated', async () => {
+    const client = packages[provider].createClient({ baseUrl: mock.url, auth: credentials[provider] as never }) as unknown as AnyClient;
+    expect(mock.mock.model.operations.length).toBeGreaterThan(1);
+    for (const operation of mock.mock.model.operations) {
+      const result = await client[operation.id]?.(validInput(mock.mock, operation));
+      expect(result?.status, operation.id).toBeGreaterThanOrEqual(200);
+      expect(result?.status, operation.id).toBeLessThan(300);
+      expect(result?.data, operation.id).toBeDefined();
+    }
+    expect(mock.count()).toBe(mock.mock.model.operations.length);
+  });
+
+  it('rejects an invalid request before a byte is sent', async () => {
+    const client = packages[provider].createClient({ baseUrl: mock.url, auth: credentials[provider] as never }) as unknown as AnyClient;
+    const before = mock.count();
+    for (const operation of mock.mock.model.operations) {
+      const input = validInput(mock.mock, operation);
+      const broken = operation.requestBody !== undefined ? { ...input, body: { unknownField: 1 } } : { ...input, path: {} };
+      await expect(client[operation.id]?.(broken), operation.id).rejects.toBeInstanceOf(packages[provider].ValidationError);
+    }
+    expect(mock.count()).toBe(before);
+  });
+});
+
+describe('the Enfuce client', () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startCuratedMock('enfuce');
+  });
+  afterAll(() => mock.close());
+
+  it('creates a customer and a card and reads them back, each answer typed by its status', async () => {
+    const client = enfuce.createClient({ baseUrl: mock.url, auth: credentials.enfuce });
+    const customer = await client.createPrivateCustomer({
+      query: { auditUser: 'tester' },
+      body: {
+        firstName: 'Matti',
+        lastName: 'Korhonen',
+        customerNumber: 'C123',
+        locale: 'fi_FI',
+        regNo: '010101-123N',
+        address: { address1: 'Kings street 12', city: 'Mariehamn', country: 'ALA', zipCode: '22100' },
+      },
+    });
+    expect(customer.status).toBe(201);
+    if (customer.status !== 201) return;
+    const id = customer.data.id ?? '';
+    const read = await client.getCustomer({ path: { id }, query: { auditUser: 'tester' } });
+    expect(read.status === 200 && read.data.id).toBe('151077912');
+    const created = await client.createMcCard({ path: cardPath, query: { auditUser: 'tester' }, body: card });
+    expect(created.status).toBe(201);
+    const cardRead = await enfuce.getCard(client, { path: { id: '1234567' }, query: { auditUser: 'tester' } });
+    expect(cardRead.status === 200 && cardRead.data.status).toBe('CARD_OK');
+  });
+
+  it('answers a documented status without a body with its status and no data', async () => {
+    const client = enfuce.createClient({ baseUrl: mock.url });
+    const limited = await client.getCard({ path: { id: '1' }, query: { auditUser: 'tester' } }, { headers: { prefer: 'code=429' } });
+    expect(limited).toMatchObject({ status: 429, data: undefined });
+  });
+
+  it("uses each operation's own server, with the spec's default variables or the caller's", async () => {
+    const seen: string[] = [];
+    const fetch = async (url: string) => {
+      seen.push(url);
+      return new Response(JSON.stringify({ id: '1' }), { status: 201, headers: { 'content-type': 'application/json' } });
+    };
+    const client = enfuce.createClient({ fetch, serverVariables: { environment: 'uat' } });
+    await client.createMcCard({ path: cardPath, query: { auditUser: 'a b' }, body: card });
+    await client.createPrivateCustomer({ query: { auditUser: 'x' }, body: { ...enfuceCustomer() } });
+    expect(seen).toEqual([
+      'https://integration-api-cat2.uat.ext.test.cia.enfuce.com/card/v4/MC_CARD/customer/151077912/account/5678/MAIN?auditUser=a%20b',
+      'https://integration-api-cat2.uat.ext.test.cia.enfuce.com/customer/v3/PRIVATE?auditUser=x',
+    ]);
+  });
+});
+
+function enfuceCustomer(): enfuce.CreatePrivateCustomerRequestBody {
+  return {
+    firstName: 'Matti',
+    lastName: 'Korhonen',
+    customerNumber: 'C123',
+    locale: 'fi_FI',
+    regNo: '1',
+    address: { address1: 'a', city: 'b', country: 'FIN', zipCode: '1' },
+  };
+}
+
+describe('documented errors and undocumented answers', () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startCuratedMock('gateway');
+  });
+  afterAll(() => mock.close());
+
+  it('types a documented error body by its schema', async () => {
+    const client = gateway.createClient({ baseUrl: mock.url, auth: credentials.gateway });
+    const result = await client.getCustomer({ path: { id: '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' } }, { headers: { prefer: 'code=404' } });
+    expect(result.status).toBe(404);
+    if (result.status === 404) expect(typeof result.data.message).toBe('string');
+  });
+
+  it('throws UnexpectedStatusError, with status, headers and the body as sent, for a status the spec does not document', async () => {
+    const server = await startServer((_, response) => {
+      response.writeHead(418, { 'content-type': 'text/plain', 'x-trace': 't-1' });
+      response.end("I'm a teapot");
+    });
+    try {
+      const client = gateway.createClient({ baseUrl: server.url });
+      const error = await client.getCustomer({ path: { id: '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' } }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(gateway.UnexpectedStatusError);
+      expect(error).toBeInstanceOf(gateway.ClientError);
+      const unexpected = error as gateway.UnexpectedStatusError;
+      expect([unexpected.status, unexpected.body, unexpected.headers.get('x-trace'), unexpected.operationId]).toEqual([
+        418,
+        "I'm a teapot",
+        't-1',
+        'getCustomer',
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('faults of the network and the server', () => {
+  let server: TestServer;
+  let behaviour: (response: import('node:http').ServerResponse, index: number) => void = () => {};
+  beforeAll(async () => {
+    server = await startServer((_, response, index) => behaviour(response, index));
+  });
+  afterAll(() => server.close());
+  const client = (options: Partial<gateway.ClientOptions> = {}) =>
+    gateway.createClient({ baseUrl: server.url, auth: credentials.gateway, ...options });
+  const read = (options: Partial<gateway.ClientOptions> = {}, call?: gateway.CallOptions) =>
+    client(options).getCustomer({ path: { id: '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' } }, call);
+  const found = { traceId: 't', message: 'ok', data: { id: '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', name: 'Jane', type: 'LEGAL' } };
+
+  it('reads a non-JSON body where JSON is documented as a ResponseValidationError that keeps the body', async () => {
+    behaviour = (response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html>maintenance</html>');
+    };
+    const error = (await read().catch((caught: unknown) => caught)) as gateway.ResponseValidationError;
+    expect(error).toBeInstanceOf(gateway.ResponseValidationError);
+    expect(error.body).toBe('<html>maintenance</html>');
+    expect(error.message).toContain('text/html');
+  });
+
+  it('reads broken JSON as a ResponseValidationError with the parse error as its cause', async () => {
+    behaviour = (response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"traceId": ');
+    };
+    const error = (await read().catch((caught: unknown) => caught)) as gateway.ResponseValidationError;
+    expect(error).toBeInstanceOf(gateway.ResponseValidationError);
+    expect(error.body).toBe('{"traceId": ');
+    expect(error.cause).toBeInstanceOf(SyntaxError);
+  });
+
+  it('throws NetworkError for a body cut short of its Content-Length', async () => {
+    behaviour = (response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
+      response.write('{"traceId":"t"');
+      setTimeout(() => response.socket?.end(), 20);
+    };
+    const error = await read().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(gateway.NetworkError);
+    expect((error as Error).cause).toBeDefined();
+  });
+
+  it('throws NetworkError for a connection reset in the middle of the body', async () => {
+    behaviour = (response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"traceId":"t",');
+      setTimeout(() => response.socket?.resetAndDestroy(), 20);
+    };
+    const error = await read().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(gateway.NetworkError);
+  });
+
+  it('throws NetworkError when nothing listens', async () => {
+    const closed = await startServer(() => {});
+    await closed.close();
+    const error = await gateway
+      .createClient({ baseUrl: closed.url })
+      .getCustomer({ path: { id: '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' } })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(gateway.NetworkError);
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+
+  it('throws TimeoutError for a server slower than timeoutMs, and the caller’s own abort as it is', async () => {
+    behaviour = (response) => setTimeout(() => response.end(JSON.stringify(found)), 1_000);
+    const started = Date.now();
+    const error = (await read({ timeoutMs: 100 }).catch((caught: unknown) => caught)) as gateway.TimeoutError;
+    expect(error).toBeInstanceOf(gateway.TimeoutError);
+    expect(error.timeoutMs).toBe(100);
+    expect(Date.now() - started).toBeLessThan(900);
+    const controller = new AbortController();
+    const aborted = read({}, { signal: controller.signal }).catch((caught: unknown) => caught);
+    setTimeout(() => controller.abort(new Error('the user left')), 50);
+    expect(((await aborted) as Error).message).toBe('the user left');
+  });
+
+  it('throws ResponseValidationError, with every issue and the raw body, on a field of the wrong type or an enum value the spec lacks', async () => {
+    const drifted = JSON.stringify({ ...found, data: { ...found.data, name: 42, portfolios: [{ id: 'p', default: 'yes', wallets: [] }] } });
+    behaviour = (response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(drifted);
+    };
+    const error = (await read().catch((caught: unknown) => caught)) as gateway.ResponseValidationError;
+    expect(error).toBeInstanceOf(gateway.ResponseValidationError);
+    expect(error.body).toBe(drifted);
+    expect(error.issues.map((issue) => issue.path)).toEqual(['/data/name', '/data/portfolios/0/default']);
+    expect(error.cause).toBeInstanceOf(gateway.ValidationError);
+  });
+
+  it("returns the data as it came and calls onValidationWarning with validateResponses: 'warn'", async () => {
+    const warnings: gateway.ValidationWarning[] = [];
+    const result = await read({ validateResponses: 'warn', onValidationWarning: (warning) => warnings.push(warning) });
+    expect(result.status).toBe(200);
+    expect((result.data as { data: { name: unknown } }).data.name).toBe(42);
+    expect(warnings.map((warning) => warning.issues.length)).toEqual([2]);
+    expect(await read({ validateResponses: false }).then((answer) => answer.status)).toBe(200);
+  });
+
+  it('checks enum drift on Enfuce card reads', async () => {
+    behaviour = (response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ id: '1', status: 'CARD_MELTED' }));
+    };
+    const error = (await enfuce
+      .createClient({ baseUrl: server.url })
+      .getCard({ path: { id: '1' }, query: { auditUser: 'a' } })
+      .catch((caught: unknown) => caught)) as enfuce.ResponseValidationError;
+    expect(error.issues.map((issue) => [issue.path, issue.keyword])).toEqual([['/status', 'enum']]);
+  });
+});
+
+describe('retries', () => {
+  let server: TestServer;
+  let behaviour: (response: import('node:http').ServerResponse, index: number) => void = () => {};
+  beforeAll(async () => {
+    server = await startServer((_, response, index) => behaviour(response, index));
+  });
+  afterAll(() => server.close());
+  const answer = (response: import('node:http').ServerResponse, status: number, headers: Record<string, string> = {}, body = '') => {
+    response.writeHead(status, { 'content-type': 'application/json', ...headers });
+    response.end(body);
+  };
+  const before = () => server.requests.length;
+
+  it('waits as Retry-After says, in seconds and as an HTTP date, then succeeds', async () => {
+    const start = before();
+    behaviour = (response, index) => {
+      const attempt = index - start;
+      if (attempt === 0) return answer(response, 429, { 'retry-after': '1' });
+      if (attempt === 1) return answer(response, 503, { 'retry-after': new Date(Date.now() + 2_000).toUTCString() });
+      answer(response, 200, {}, JSON.stringify({ id: '1', status: 'CARD_OK' }));
+    };
+    const client = enfuce.createClient({ baseUrl: server.url, retry: { attempts: 3, baseDelayMs: 10 } });
+    const result = await client.getCard({ path: { id: '1' }, query: { auditUser: 'a' } });
+    expect(result.status).toBe(200);
+    const times = server.requests.slice(start).map((request) => request.at);
+    expect(times).toHaveLength(3);
+    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(990);
+    // An HTTP date has whole seconds: the wait is at least one second, at most two.
+    expect((times[2] ?? 0) - (times[1] ?? 0)).toBeGreaterThanOrEqual(990);
+  });
+
+  it('returns the documented 429 when the attempts are spent, and backs off exponentially without Retry-After', async () => {
+    const start = before();
+    behaviour = (response) => answer(response, 429);
+    const client = enfuce.createClient({ baseUrl: server.url, retry: { attempts: 3, baseDelayMs: 40 } });
+    const result = await client.getCard({ path: { id: '1' }, query: { auditUser: 'a' } });
+    expect(result.status).toBe(429);
+    const times = server.requests.slice(start).map((request) => request.at);
+    expect(times).toHaveLength(3);
+    const [first = 0, second = 0, third = 0] = times;
+    // Half fixed, half random: 20-40 ms, then 40-80 ms.
+    expect(second - first).toBeGreaterThanOrEqual(19);
+    expect(third - second).toBeGreaterThanOrEqual(39);
+  });
+
+  it('never retries a POST unless the call asks, and stops when Retry-After asks for longer than it may wait', async () => {
+    let start = before();
+    behaviour = (response) => answer(response, 503, { 'retry-after': '0' });
+    const client = enfuce.createClient({ baseUrl: server.url, retry: { attempts: 3, baseDelayMs: 1 } });
+    const post = () =>
+      client.createMcCard({ path: cardPath, query: { auditUser: 'a' }, body: card }, { retry: { attempts: 2, baseDelayMs: 1 } });
+    await expect(client.createMcCard({ path: cardPath, query: { auditUser: 'a' }, body: card })).rejects.toBeInstanceOf(
+      enfuce.UnexpectedStatusError,
+    );
+    expect(before() - start).toBe(1);
+    start = before();
+    await expect(post()).rejects.toBeInstanceOf(enfuce.UnexpectedStatusError);
+    expect(before() - start).toBe(2);
+    start = before();
+    behaviour = (response) => answer(response, 429, { 'retry-after': '120' });
+    expect((await client.getCard({ path: { id: '1' }, query: { auditUser: 'a' } })).status).toBe(429);
+    expect(before() - start).toBe(1);
+  });
+
+  it('retries network errors of idempotent calls', async () => {
+    const start = before();
+    behaviour = (response, index) => {
+      if (index - start < 1) return void response.socket?.resetAndDestroy();
+      answer(response, 200, {}, JSON.stringify({ id: '1' }));
+    };
+    const client = enfuce.createClient({ baseUrl: server.url, retry: { attempts: 2, baseDelayMs: 1 } });
+    expect((await client.getCard({ path: { id: '1' }, query: { auditUser: 'a' } })).status).toBe(200);
+  });
+
+  it('asks a token provider again, once, after a 401', async () => {
+    const start = before();
+    behaviour = (response, index) =>
+      index - start === 0 ? answer(response, 401) : answer(response, 200, {}, JSON.stringify(paysafePerson()));
+    const asked: boolean[] = [];
+    const client = paysafe.createClient({
+      baseUrl: server.url,
+      auth: {
+        token: ({ refresh }) => {
+          asked.push(refresh);
+          return `token-${asked.length}`;
+        },
+      },
+    });
+    const result = await client.getCustomerPerson({ path: { customerId: '10040500' } });
+    expect(result.status).toBe(200);
+    expect(asked).toEqual([false, true]);
+    expect(server.requests.slice(start).map((request) => request.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+});
+
+const paysafePerson = () => curatedExample('paysafe', 'CustomerPerson');
+
+describe('secrets', () => {
+  const secretsOf = (provider: keyof typeof credentials): string[] => {
+    const values = Object.values(credentials[provider]).map(String);
+    if (provider === 'enfuce') values.push(Buffer.from('enfuce-user:pa55-w0rd-enfuce').toString('base64'));
+    return values;
+  };
+  /** Everything a log line, an error tracker or a debugger could show of a value. */
+  const views = (value: unknown): string[] => {
+    const chain: unknown[] = [];
+    for (
+      let current: unknown = value;
+      current !== undefined && current !== null && chain.length < 10;
+      current = (current as { cause?: unknown }).cause
+    )
+      chain.push(current);
+    return chain.flatMap((item) => [
+      String(item),
+      JSON.stringify(item, (_, inner: unknown) => (inner instanceof Headers ? Object.fromEntries(inner) : inner)) ?? '',
+      inspect(item, { depth: 10, showHidden: true, getters: true }),
+      (item as Error).stack ?? '',
+    ]);
+  };
+
+  it.each(['enfuce', 'gateway', 'paysafe'] as const)('never shows the %s credentials in errors, hooks or the client', async (provider) => {
+    const seen: unknown[] = [];
+    const server = await startServer((_, response, index) => {
+      if (index % 3 === 0) {
+        response.writeHead(418);
+        response.end('teapot');
+      } else if (index % 3 === 1) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{"id": 5, "status": "NOPE", "traceId": 1, "firstName": 7}');
+      } else response.socket?.resetAndDestroy();
+    });
+    try {
+      const client = packages[provider].createClient({
+        baseUrl: server.url,
+        auth: credentials[provider] as never,
+        onRequest: (request) => seen.push(request),
+        onResponse: (response, request) => seen.push(response, request),
+      }) as unknown as AnyClient;
+      const mock = await startCuratedMock(provider);
+      const operation = mock.mock.model.operations.find((candidate) => candidate.method === 'get');
+      const input = operation === undefined ? {} : validInput(mock.mock, operation);
+      await mock.close();
+      for (let attempt = 0; attempt < 3; attempt++)
+        seen.push(await client[operation?.id ?? '']?.(input).catch((caught: unknown) => caught));
+      expect(server.requests.length).toBe(3);
+      const sentSecret = server.requests.every((request) =>
+        JSON.stringify(request.headers).includes(secretsOf(provider).at(-1) ?? '\u0000'),
+      );
+      expect(sentSecret, 'the credentials reached the server').toBe(true);
+      seen.push(client);
+      const shown = seen.flatMap(views).join('\n');
+      for (const secret of secretsOf(provider)) expect(shown).not.toContain(secret);
+      expect(shown).toContain('[REDACTED]');
+    } finally {
+      await server.close();
+    }
+  });
+});
