@@ -31,7 +31,7 @@ typecheck: install
 	$(TSC) -p tsconfig.json --noEmit
 
 lint: build
-	$(NODE_BIN)/prettier --check generator/src templates/validators test/*.ts test/support scripts bench --log-level warn
+	$(NODE_BIN)/prettier --check generator/src templates/validators templates/client test/*.ts test/support scripts bench --log-level warn
 	for package in generated/*/; do $(NODE_BIN)/publint run "$$package" --strict || exit 1; done
 	for package in generated/*/; do $(NODE_BIN)/attw --pack "$$package" --format ascii || exit 1; done
 	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true $(NODE_BIN)/redocly lint --config redocly-lint.yaml --format=stylish 2>&1 | grep -v '[║╔╚]'; exit $${PIPESTATUS[0]}

@@ -217,10 +217,12 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
       const operation = validate(['--spec', 'specs/enfuce/openapi.yaml', '--operation', 'createMcCrd', '--part', 'body', '-'], '{}');
       expect(operation.status).toBe(2);
       expect(operation.stderr).toBe(
-        'no operation "createMcCrd". Did you mean "createMcCard"? The spec has createPrivateCustomer, createMcCard.\n',
+        'no operation "createMcCrd". Did you mean "createMcCard"? The spec has createPrivateCustomer, createMcCard, getCustomer, getCustomerByCustomerNumber, getCard.\n',
       );
       const far = validate(['--spec', 'specs/enfuce/openapi.yaml', '--operation', 'deleteEverything', '--part', 'body', '-'], '{}');
-      expect(far.stderr).toBe('no operation "deleteEverything". The spec has createPrivateCustomer, createMcCard.\n');
+      expect(far.stderr).toBe(
+        'no operation "deleteEverything". The spec has createPrivateCustomer, createMcCard, getCustomer, getCustomerByCustomerNumber, getCard.\n',
+      );
     });
 
     it('exits 2 on bad usage, an unknown target or input that is not JSON', () => {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,13 @@ let project = '';
 
 const run = (command: string, args: string[], cwd: string) =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/** A child process that does not block this one (the mock server it talks to runs in a child of this one). */
+const runAsync = (command: string, args: string[], cwd: string) =>
+  new Promise<string>((resolve, reject) =>
+    execFile(command, args, { cwd, encoding: 'utf8' }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+    ),
+  );
 
 /**
  * The package's one dependency (`@standard-schema/spec`, types only) is packed from the workspace's own
@@ -70,7 +77,7 @@ describe('the packed @specsmith/enfuce package in a fresh project', () => {
       ],
       project,
     );
-    expect(esm.trim()).toBe('Enfuce Payment API (CIA) 2');
+    expect(esm.trim()).toBe('Enfuce Payment API (CIA) 5');
     const commonJs = run(
       process.execPath,
       [
@@ -109,13 +116,61 @@ describe('the packed @specsmith/enfuce package in a fresh project', () => {
     expect(output).toContain("'firstname' does not exist in type 'Embossing'");
   });
 
-  it("type-checks the usage example of the package's README", () => {
+  it("type-checks every example of the package's README", () => {
     const readme = readFileSync(path.join(project, 'node_modules/@specsmith/enfuce/README.md'), 'utf8');
-    const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-    expect(example).toContain('assertCreatePrivateCustomerRequestBody(input)');
-    writeFileSync(path.join(project, 'readme.mts'), example);
+    const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+    expect(examples).toHaveLength(2);
+    expect(examples[0]).toContain('assertCreatePrivateCustomerRequestBody(input)');
+    expect(examples[1]).toContain('createClient({ auth: {');
+    const files = examples.map((example, index) => {
+      writeFileSync(path.join(project, `readme-${index}.mts`), example);
+      return `readme-${index}.mts`;
+    });
     const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
-    const options = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022,dom'];
-    expect(() => run(process.execPath, [tsc, ...options, 'readme.mts'], project)).not.toThrow();
+    const options = [
+      '--noEmit',
+      '--strict',
+      '--target',
+      'es2022',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--lib',
+      'es2022,dom',
+    ];
+    expect(() => run(process.execPath, [tsc, ...options, ...files], project)).not.toThrow();
+  });
+
+  it('creates a customer and a card and reads them back against specsmith mock serving the installed openapi.json', async () => {
+    const spec = path.join(project, 'node_modules/@specsmith/enfuce/openapi.json');
+    const mock = spawn(process.execPath, [path.join(repoRoot, 'generator/dist/cli/main.js'), 'mock', '--spec', spec, '--port', '0'], {
+      cwd: project,
+    });
+    try {
+      let printed = '';
+      mock.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      for (let waited = 0; !/ at (http:\S+)\n/.test(printed) && waited < 20_000; waited += 20)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      const url = / at (http:\S+)\n/.exec(printed)?.[1];
+      expect(url).toBeDefined();
+      const script = [
+        "import { createClient } from '@specsmith/enfuce';",
+        `const client = createClient({ baseUrl: ${JSON.stringify(url)}, auth: { username: 'user', password: 'secret' } });`,
+        "const query = { auditUser: 'consumer' };",
+        "const address = { address1: 'Kings street 12', city: 'Mariehamn', country: 'ALA', zipCode: '22100' };",
+        "const body = { firstName: 'Matti', lastName: 'Korhonen', customerNumber: 'C1', locale: 'fi_FI', regNo: '1', address };",
+        'const customer = await client.createPrivateCustomer({ query, body });',
+        'const read = await client.getCustomer({ path: { id: customer.data.id }, query });',
+        "const path = { customerId: read.data.id, accountId: '1', cardRole: 'MAIN' };",
+        "const card = await client.createMcCard({ path, query, body: { embossing: { firstName: 'Matti', lastName: 'Korhonen' } } });",
+        'const cardRead = await client.getCard({ path: { id: card.data.id }, query });',
+        'console.log(customer.status, read.status, card.status, cardRead.status, cardRead.data.status);',
+      ].join('\n');
+      writeFileSync(path.join(project, 'journey.mjs'), script);
+      await expect(runAsync(process.execPath, ['journey.mjs'], project)).resolves.toBe('201 200 201 200 CARD_OK\n');
+    } finally {
+      mock.kill('SIGTERM');
+    }
   });
 });

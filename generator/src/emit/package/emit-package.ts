@@ -68,7 +68,16 @@ export async function emitPackage({
   );
   const files = new Map<string, string>([
     ['package.json', emitPackageJson({ model, packageName, validators: validators !== undefined })],
-    ['README.md', emitReadme({ model, packageName, command, validators: validators !== undefined })],
+    [
+      'README.md',
+      emitReadme({
+        model,
+        packageName,
+        command,
+        validators: validators !== undefined,
+        ...(client === undefined ? {} : { functionNames: client.functionNames }),
+      }),
+    ],
     ['index.d.ts', await formatSource(declarations, 'typescript', format)],
     ['index.js', await formatSource(esmIndex, 'babel', format)],
     ['index.cjs', await formatSource(commonJsIndex, 'babel', format)],

@@ -8,12 +8,15 @@ export function emitReadme({
   packageName,
   command,
   validators,
+  functionNames,
 }: {
   model: ApiModel;
   packageName: string;
   command: string;
   /** Whether the package has validators to show in the usage example. */
   validators: boolean;
+  /** The client's function name of each operation, when the package has a client. */
+  functionNames?: ReadonlyMap<OperationNode, string>;
 }): string {
   const skeleton = readFileSync(templatePath('package/README.md'), 'utf8');
   const slots: Record<string, string> = {
@@ -23,9 +26,10 @@ export function emitReadme({
     source: model.source,
     openapi: model.openapi,
     description: model.info.description?.trim() ?? '',
-    contents: validators ? 'TypeScript types and precompiled validators' : 'TypeScript types',
+    contents: validators ? 'TypeScript types, precompiled validators and a typed client' : 'TypeScript types',
     usage: validators ? validatorsExample(model, packageName) : usageExample(model, packageName),
     validators: validators ? `\n\n${validatorsParagraph}` : '',
+    client: functionNames === undefined ? '' : `\n${clientSection(model, packageName, functionNames)}`,
     operations: table(
       ['operationId', 'request', 'types'],
       model.operations.map((operation) => [
@@ -113,6 +117,54 @@ function table(head: string[], rows: string[][]): string {
     `| ${head.map(() => '---').join(' | ')} |`,
     ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
   ].join('\n');
+}
+
+/** The client's section (templates/package/README-client.md) with an example that type-checks against the package. */
+function clientSection(model: ApiModel, packageName: string, functionNames: ReadonlyMap<OperationNode, string>): string {
+  const operation =
+    model.operations.find((candidate) => candidate.responses.some((response) => /^2/.test(response.status))) ?? model.operations[0];
+  if (operation === undefined) return '';
+  const success = operation.responses.find((response) => /^2/.test(response.status));
+  const functionName = functionNames.get(operation) ?? operation.id;
+  const options = [
+    ...(model.operations.some((candidate) => candidate.servers.length === 0) ? ["baseUrl: 'https://api.example.com'"] : []),
+    ...(credentialExample(model) === undefined ? [] : [`auth: ${credentialExample(model)}`]),
+  ];
+  const example = [
+    `import { createClient, type ${operation.names.input} } from '${packageName}';`,
+    '',
+    `const client = createClient({ ${options.join(', ')} });`,
+    '',
+    `export async function call(input: ${operation.names.input}) {`,
+    `  const result = await client.${functionName}(input);`,
+    ...(success === undefined || !/^\d+$/.test(success.status)
+      ? ['  return result;']
+      : [
+          `  if (result.status === ${success.status}) return result.data; // ${operation.names.response[success.status] ?? ''}`,
+          '  throw new Error(`answered ${result.status}`);',
+        ]),
+    '}',
+  ].join('\n');
+  const skeleton = readFileSync(templatePath('package/README-client.md'), 'utf8');
+  const variables = new Set(
+    model.operations.flatMap((candidate) => candidate.servers[0]?.variables.map((variable) => variable.name) ?? []),
+  );
+  const slots: Record<string, string> = {
+    clientExample: example,
+    packageName,
+    firstOperation: functionName,
+    serverVariables: variables.size === 0 ? '' : `, with \`serverVariables\` for ${[...variables].map((name) => `\`${name}\``).join(', ')}`,
+  };
+  return skeleton.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => slots[key] ?? '').trimEnd();
+}
+
+/** Placeholder credentials in the shape of the spec's first security scheme. */
+function credentialExample(model: ApiModel): string | undefined {
+  const scheme = model.securitySchemes[0];
+  if (scheme === undefined) return undefined;
+  if (scheme.type === 'http' && /^basic$/i.test(scheme.scheme ?? '')) return "{ username: 'user', password: 'secret' }";
+  if (scheme.type === 'apiKey') return "{ apiKey: 'your-api-key' }";
+  return "{ token: async () => 'a fresh token' }";
 }
 
 /** The section listing the pages the spec's facts come from (its `x-source`s), when it names any. */

@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;
 exports.isClosed = validators.isClosed;
 exports.assertClosed = validators.assertClosed;
@@ -19,3 +20,10 @@ exports.StringMapSchema = validators.StringMapSchema;
 exports.isTypedWithProperties = validators.isTypedWithProperties;
 exports.assertTypedWithProperties = validators.assertTypedWithProperties;
 exports.TypedWithPropertiesSchema = validators.TypedWithPropertiesSchema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;

@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/additional-properties.yaml --out .tmp/snapshots/additional-properties --name @fixtures/additional-properties
 
 export * from './validators.js';
+export * from './client.js';

@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;
 exports.isBase = validators.isBase;
 exports.assertBase = validators.assertBase;
@@ -13,3 +14,10 @@ exports.ExtendedSchema = validators.ExtendedSchema;
 exports.isWithOwnProperties = validators.isWithOwnProperties;
 exports.assertWithOwnProperties = validators.assertWithOwnProperties;
 exports.WithOwnPropertiesSchema = validators.WithOwnPropertiesSchema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;

@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/all-of.yaml --out .tmp/snapshots/all-of --name @fixtures/all-of
 
 export * from './validators.js';
+export * from './client.js';

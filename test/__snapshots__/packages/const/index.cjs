@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.VersionValues = Object.freeze(['v2']);
 exports.ValidationError = validators.ValidationError;
 exports.isVersion = validators.isVersion;
@@ -11,3 +12,10 @@ exports.VersionSchema = validators.VersionSchema;
 exports.isEvent = validators.isEvent;
 exports.assertEvent = validators.assertEvent;
 exports.EventSchema = validators.EventSchema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;

@@ -3,3 +3,4 @@
 
 export const VersionValues = Object.freeze(['v2']);
 export * from './validators.js';
+export * from './client.js';

@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;
 exports.isShape = validators.isShape;
 exports.assertShape = validators.assertShape;
@@ -13,3 +14,10 @@ exports.CircleSchema = validators.CircleSchema;
 exports.isSquare = validators.isSquare;
 exports.assertSquare = validators.assertSquare;
 exports.SquareSchema = validators.SquareSchema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;

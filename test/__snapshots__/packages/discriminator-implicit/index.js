@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/discriminator-implicit.yaml --out .tmp/snapshots/discriminator-implicit --name @fixtures/discriminator-implicit
 
 export * from './validators.js';
+export * from './client.js';

@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;
 exports.isPet = validators.isPet;
 exports.assertPet = validators.assertPet;
@@ -13,3 +14,10 @@ exports.CatSchema = validators.CatSchema;
 exports.isDog = validators.isDog;
 exports.assertDog = validators.assertDog;
 exports.DogSchema = validators.DogSchema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;

@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/discriminator-mapping.yaml --out .tmp/snapshots/discriminator-mapping --name @fixtures/discriminator-mapping
 
 export * from './validators.js';
+export * from './client.js';

@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/jsdoc-constraints.yaml --out .tmp/snapshots/jsdoc-constraints --name @fixtures/jsdoc-constraints
 
 export * from './validators.js';
+export * from './client.js';

@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;
 exports.isPong = validators.isPong;
 exports.assertPong = validators.assertPong;
@@ -10,3 +11,11 @@ exports.PongSchema = validators.PongSchema;
 exports.isPingResponse200 = validators.isPingResponse200;
 exports.assertPingResponse200 = validators.assertPingResponse200;
 exports.PingResponse200Schema = validators.PingResponse200Schema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;
+exports.ping = client.ping;

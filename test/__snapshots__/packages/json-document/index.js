@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/json-document.json --out .tmp/snapshots/json-document --name @fixtures/json-document
 
 export * from './validators.js';
+export * from './client.js';

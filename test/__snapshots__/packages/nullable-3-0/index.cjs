@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;
 exports.isAccount = validators.isAccount;
 exports.assertAccount = validators.assertAccount;
@@ -10,3 +11,10 @@ exports.AccountSchema = validators.AccountSchema;
 exports.isOwner = validators.isOwner;
 exports.assertOwner = validators.assertOwner;
 exports.OwnerSchema = validators.OwnerSchema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;

@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/nullable-3-0.yaml --out .tmp/snapshots/nullable-3-0 --name @fixtures/nullable-3-0
 
 export * from './validators.js';
+export * from './client.js';

@@ -3,7 +3,15 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;
 exports.isCustomer = validators.isCustomer;
 exports.assertCustomer = validators.assertCustomer;
 exports.CustomerSchema = validators.CustomerSchema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;

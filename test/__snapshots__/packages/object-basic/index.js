@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/object-basic.yaml --out .tmp/snapshots/object-basic --name @fixtures/object-basic
 
 export * from './validators.js';
+export * from './client.js';

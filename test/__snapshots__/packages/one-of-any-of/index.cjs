@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;
 exports.isIdOrName = validators.isIdOrName;
 exports.assertIdOrName = validators.assertIdOrName;
@@ -13,3 +14,10 @@ exports.ContactSchema = validators.ContactSchema;
 exports.isMultiType = validators.isMultiType;
 exports.assertMultiType = validators.assertMultiType;
 exports.MultiTypeSchema = validators.MultiTypeSchema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;

@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/one-of-any-of.yaml --out .tmp/snapshots/one-of-any-of --name @fixtures/one-of-any-of
 
 export * from './validators.js';
+export * from './client.js';

@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;
 exports.isCard = validators.isCard;
 exports.assertCard = validators.assertCard;
@@ -40,3 +41,12 @@ exports.assertPostCustomersCustomerIdCardsResponse201 =
   validators.assertPostCustomersCustomerIdCardsResponse201;
 exports.PostCustomersCustomerIdCardsResponse201Schema =
   validators.PostCustomersCustomerIdCardsResponse201Schema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;
+exports.listCards = client.listCards;
+exports.postCustomersCustomerIdCards = client.postCustomersCustomerIdCards;

@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/operation-parts.yaml --out .tmp/snapshots/operation-parts --name @fixtures/operation-parts
 
 export * from './validators.js';
+export * from './client.js';

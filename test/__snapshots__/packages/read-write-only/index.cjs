@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;
 exports.isUser = validators.isUser;
 exports.assertUser = validators.assertUser;
@@ -31,3 +32,11 @@ exports.CreateUserRequestBodySchema = validators.CreateUserRequestBodySchema;
 exports.isCreateUserResponse201 = validators.isCreateUserResponse201;
 exports.assertCreateUserResponse201 = validators.assertCreateUserResponse201;
 exports.CreateUserResponse201Schema = validators.CreateUserResponse201Schema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;
+exports.createUser = client.createUser;

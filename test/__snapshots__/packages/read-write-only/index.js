@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/read-write-only.yaml --out .tmp/snapshots/read-write-only --name @fixtures/read-write-only
 
 export * from './validators.js';
+export * from './client.js';

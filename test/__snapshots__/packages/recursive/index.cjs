@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;
 exports.isTreeNode = validators.isTreeNode;
 exports.assertTreeNode = validators.assertTreeNode;
@@ -13,3 +14,10 @@ exports.EvenSchema = validators.EvenSchema;
 exports.isOdd = validators.isOdd;
 exports.assertOdd = validators.assertOdd;
 exports.OddSchema = validators.OddSchema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;

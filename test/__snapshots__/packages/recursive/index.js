@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/recursive.yaml --out .tmp/snapshots/recursive --name @fixtures/recursive
 
 export * from './validators.js';
+export * from './client.js';

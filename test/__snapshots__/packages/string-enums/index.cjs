@@ -3,6 +3,7 @@
 
 'use strict';
 const validators = require('./validators.cjs');
+const client = require('./client.cjs');
 exports.CardStatusValues = Object.freeze([
   'ACTIVE',
   'BLOCKED',
@@ -272,3 +273,10 @@ exports.HolderSchema = validators.HolderSchema;
 exports.isCountry2 = validators.isCountry2;
 exports.assertCountry2 = validators.assertCountry2;
 exports.Country2Schema = validators.Country2Schema;
+exports.createClient = client.createClient;
+exports.createClientCore = client.createClientCore;
+exports.ClientError = client.ClientError;
+exports.UnexpectedStatusError = client.UnexpectedStatusError;
+exports.NetworkError = client.NetworkError;
+exports.TimeoutError = client.TimeoutError;
+exports.ResponseValidationError = client.ResponseValidationError;

@@ -258,3 +258,4 @@ export const Country2Values = Object.freeze([
   'ZW',
 ]);
 export * from './validators.js';
+export * from './client.js';

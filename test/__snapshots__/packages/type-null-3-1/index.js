@@ -2,3 +2,4 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/type-null-3-1.yaml --out .tmp/snapshots/type-null-3-1 --name @fixtures/type-null-3-1
 
 export * from './validators.js';
+export * from './client.js';

@@ -1,0 +1,151 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './support/paths.js';
+
+/** `specsmith mock` as a user runs it: the built CLI in a child process, spoken to over HTTP. */
+const built = path.join(repoRoot, 'generator/dist/cli/main.js');
+
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  output: () => string;
+}
+
+async function startCli(args: string[]): Promise<Running> {
+  const child = spawn(process.execPath, [built, 'mock', ...args], { cwd: repoRoot });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const deadline = Date.now() + 20_000;
+  while (!/ at (http:\S+)\n/.test(stdout)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the mock did not start: ${stderr}${stdout}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { child, url: / at (http:\S+)\n/.exec(stdout)?.[1] ?? '', output: () => stdout };
+}
+
+const json = { 'content-type': 'application/json' };
+const customer = {
+  firstName: 'Matti',
+  lastName: 'Korhonen',
+  customerNumber: 'C1',
+  locale: 'fi_FI',
+  regNo: '1',
+  address: { address1: 'a', city: 'b', country: 'FIN', zipCode: '1' },
+};
+
+describe('specsmith mock --spec specs/enfuce/openapi.yaml --port 0', () => {
+  let mock: Running;
+  beforeAll(async () => {
+    mock = await startCli(['--spec', 'specs/enfuce/openapi.yaml', '--port', '0']);
+  });
+  afterAll(() => {
+    if (mock.child.exitCode === null) mock.child.kill('SIGKILL');
+  });
+
+  it('prints its URL on a free port of 127.0.0.1', () => {
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(mock.output()).toContain('Enfuce Payment API (CIA) (5 operations)');
+  });
+
+  it('answers a valid request with the documented example, with or without the server base path', async () => {
+    for (const prefix of ['', '/customer']) {
+      const response = await fetch(`${mock.url}${prefix}/v3/PRIVATE?auditUser=me`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify(customer),
+      });
+      expect(response.status).toBe(201);
+      expect(response.headers.get('content-type')).toBe('application/json');
+      expect(await response.json()).toEqual({ description: 'Customer created', id: '1234567' });
+    }
+  });
+
+  it('rejects an invalid request with a problem document listing every issue and where it is', async () => {
+    const response = await fetch(`${mock.url}/v4/MC_CARD/customer/1/account/2/SPARE`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ embossing: { firstName: 'M' }, pinStatus: 'X' }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await response.json()) as { status: number; issues: { in: string; path: string; keyword: string }[] };
+    expect(problem.status).toBe(400);
+    expect(problem.issues.map(({ in: part, path: at, keyword }) => [part, at, keyword])).toEqual([
+      ['path', '/cardRole', 'enum'],
+      ['query', '/auditUser', 'required'],
+      ['body', '/pinStatus', 'enum'],
+      ['body', '/embossing/lastName', 'required'],
+    ]);
+  });
+
+  it('rejects a body that is not JSON, and answers 404 and 405 for what the spec lacks', async () => {
+    const notJson = await fetch(`${mock.url}/v3/PRIVATE?auditUser=me`, { method: 'POST', headers: json, body: '{oops' });
+    expect(notJson.status).toBe(400);
+    expect(((await notJson.json()) as { issues: { keyword: string }[] }).issues[0]?.keyword).toBe('json');
+    expect((await fetch(`${mock.url}/nowhere`)).status).toBe(404);
+    const wrongMethod = await fetch(`${mock.url}/v3/PRIVATE`, { method: 'DELETE' });
+    expect(wrongMethod.status).toBe(405);
+    // /v3/PRIVATE is also a value of GET /v3/{id}'s path parameter.
+    expect(wrongMethod.headers.get('allow')).toBe('POST, GET');
+  });
+
+  it('picks another documented response with Prefer: code=, and says so when it is not documented', async () => {
+    const limited = await fetch(`${mock.url}/v4/1?auditUser=me`, { headers: { prefer: 'code=429' } });
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toBe('');
+    const teapot = await fetch(`${mock.url}/v4/1?auditUser=me`, { headers: { prefer: 'code=418' } });
+    expect(teapot.status).toBe(400);
+    expect(((await teapot.json()) as { detail: string }).detail).toContain('does not document');
+  });
+
+  it('logs one line a request, and stops cleanly on SIGTERM', async () => {
+    const before = mock
+      .output()
+      .split('\n')
+      .filter((line) => line.includes(' -> ')).length;
+    await fetch(`${mock.url}/v3/151077912?auditUser=me`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const lines = mock
+      .output()
+      .split('\n')
+      .filter((line) => line.includes(' -> '));
+    expect(lines.length).toBe(before + 1);
+    expect(lines.at(-1)).toMatch(/^GET \/v3\/151077912\?auditUser=me -> 200 \(\d+ ms\)$/);
+    mock.child.kill('SIGTERM');
+    const [code] = await once(mock.child, 'exit');
+    expect(code).toBe(0);
+    expect(mock.output()).toContain('specsmith mock: stopped');
+  });
+});
+
+describe('specsmith mock on other specs', () => {
+  it('serves a package’s shipped openapi.json, picks a named example, and stops on SIGINT', async () => {
+    const mock = await startCli(['--spec', 'generated/paysafe/openapi.json', '--port', '0']);
+    try {
+      const person = await fetch(`${mock.url}/v2/customer-persons/EMAIL/john.smith%40mail.com?include=ACCOUNTS`);
+      expect(person.status).toBe(200);
+      expect(((await person.json()) as { email: string }).email).toBe('john.smith@mail.com');
+      const missing = await fetch(`${mock.url}/v2/customer-persons/EMAIL/x`, { headers: { prefer: 'example=nope' } });
+      expect(missing.status).toBe(500);
+    } finally {
+      mock.child.kill('SIGINT');
+      const [code] = await once(mock.child, 'exit');
+      expect(code).toBe(0);
+    }
+  });
+
+  it('exits 2 with the diagnostics of a spec with errors, and on a bad port', async () => {
+    const broken = spawn(process.execPath, [built, 'mock', '--spec', 'test/fixtures/specs/invalid/many-problems.yaml'], { cwd: repoRoot });
+    let stderr = '';
+    broken.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = await once(broken, 'exit');
+    expect(code).toBe(2);
+    expect(stderr).toContain('error path-param-undeclared');
+    const badPort = spawn(process.execPath, [built, 'mock', '--spec', 'specs/enfuce/openapi.yaml', '--port', 'x'], { cwd: repoRoot });
+    expect((await once(badPort, 'exit'))[0]).toBe(2);
+  });
+});
