@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { packageNames } from '../generator/src/ir/names.js';
 import { repoRoot, temporaryDirectory } from './support/paths.js';
 
 /**
@@ -85,4 +86,12 @@ it('compiles what the spec allows and rejects what it does not, under --strict',
     output = String((error as { stdout?: string }).stdout);
   }
   expect(output).toBe('');
+});
+
+it('reserves every name the fixed client declarations take, so no schema can take it', () => {
+  const fixed = readFileSync(path.join(repoRoot, 'templates/client/types.d.ts'), 'utf8');
+  const declared = [...fixed.matchAll(/^export (?:type|interface|declare class) (\w+)/gm)].map((match) => match[1]);
+  expect(declared.length).toBeGreaterThan(10);
+  // The validators' own two, then the client's.
+  expect(new Set(packageNames)).toEqual(new Set(['ValidationError', 'ValidationIssue', ...declared]));
 });
