@@ -48,6 +48,8 @@ bench: build
 	node bench/codegen/run.mjs
 	node bench/validators/run.mjs
 	node bench/cli/run.mjs
+	node bench/client/run.mjs
+	node bench/client/mock-start.mjs
 
 clean:
 	rm -rf generator/dist .tmp

@@ -3,15 +3,25 @@
 
 'use strict';
 const {
+  isCreateIndividualCustomerResponse201,
   assertCreateIndividualCustomerResponse201,
+  isCreateIndividualCustomerResponse400,
   assertCreateIndividualCustomerResponse400,
+  isCreateIndividualCustomerResponse403,
   assertCreateIndividualCustomerResponse403,
+  isCreateIndividualCustomerResponse404,
   assertCreateIndividualCustomerResponse404,
+  isCreateIndividualCustomerRequestBody,
   assertCreateIndividualCustomerRequestBody,
+  isGetCustomerResponse200,
   assertGetCustomerResponse200,
+  isGetCustomerResponse400,
   assertGetCustomerResponse400,
+  isGetCustomerResponse403,
   assertGetCustomerResponse403,
+  isGetCustomerResponse404,
   assertGetCustomerResponse404,
+  isGetCustomerPathParams,
   assertGetCustomerPathParams,
 } = require('./validators.cjs');
 const $client = (() => {
@@ -234,7 +244,14 @@ const $client = (() => {
   /** A client without methods; the package's `createClient` adds one per operation. */
   function createCore(options, schemes, methodsOf) {
     const client = { [Symbol.toStringTag]: 'SpecsmithClient' };
-    states.set(client, { options: options ?? {}, schemes, bases: new Map(), token: undefined });
+    states.set(client, {
+      options: options ?? {},
+      schemes,
+      bases: new Map(),
+      secrets: new WeakMap(),
+      token: undefined,
+      basic: undefined,
+    });
     if (methodsOf !== undefined) Object.assign(client, methodsOf(client));
     return Object.freeze(client);
   }
@@ -252,26 +269,25 @@ const $client = (() => {
     const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
     const retry = init?.retry ?? (idempotent.has(operation.method) ? options.retry : undefined);
     const abort = abortScope(timeoutMs, init?.signal);
-    let url = '';
+    let request;
     try {
       let refreshed = false;
       for (let attempt = 1; ; attempt++) {
-        const request = await buildRequest({
-          state,
-          operation,
-          values,
-          init,
-          refresh: refreshed && attempt > 1,
-        });
-        url = requestView(operation, request).url;
-        const outcome = await send({ state, operation, request, abort, timeoutMs });
-        if (outcome.error !== undefined) {
+        // A bearer token is awaited only when the client has one to fetch; other calls take no extra tick.
+        const bearer =
+          options.auth?.token === undefined
+            ? undefined
+            : refreshed && attempt > 1
+              ? await tokenOf(state, true)
+              : (state.token ?? (await tokenOf(state, false)));
+        request = buildRequest({ state, operation, values, init, token: bearer });
+        const response = await send({ state, operation, request, abort, timeoutMs });
+        if (response instanceof NetworkError) {
           const wait = retry === undefined ? undefined : backoff(retry, attempt);
-          if (wait === undefined || !fits(deadline, wait)) throw outcome.error;
+          if (wait === undefined || !fits(deadline, wait)) throw response;
           await sleep(wait, abort.signal);
           continue;
         }
-        const { response } = outcome;
         if (response.status === 401 && !refreshed && typeof options.auth?.token === 'function') {
           refreshed = true;
           await discard(response);
@@ -288,6 +304,7 @@ const $client = (() => {
         return await readResult({ state, operation, request, response, abort, timeoutMs });
       }
     } catch (error) {
+      const url = request === undefined ? '' : redactUrl(request.url, request.secrets.query);
       throw abort.translate(error, {
         operationId: operation.id,
         method: operation.method,
@@ -299,43 +316,75 @@ const $client = (() => {
     }
   }
 
-  /** Request parts are checked before a byte is sent; a missing required body is a problem of its own. */
+  /**
+   * Request parts are checked before a byte is sent: each check is a pair of the package's validators, the
+   * fast `is*` first and, only when it fails, `assert*` to throw a ValidationError with every problem.
+   */
   function checkRequest(operation, values) {
     const { check } = operation;
-    if (check.path !== undefined) check.path(values.path ?? {});
-    if (check.query !== undefined) check.query(values.query ?? {});
-    if (check.header !== undefined) check.header(values.headers ?? {});
-    if (check.cookie !== undefined) check.cookie(values.cookies ?? {});
+    if (check.path !== undefined) verify(check.path, values.path ?? {});
+    if (check.query !== undefined) verify(check.query, values.query ?? {});
+    if (check.header !== undefined) verify(check.header, values.headers ?? {});
     if (check.body !== undefined && (values.body !== undefined || operation.body?.required))
-      check.body(values.body);
+      verify(check.body, values.body);
   }
 
-  async function buildRequest({ state, operation, values, init, refresh }) {
+  function verify([is, assert], value) {
+    if (!is(value)) assert(value);
+  }
+
+  /** The path template split once into literal text and parameter names: `['/v4/', {name: 'id'}]`. */
+  const templates = new WeakMap();
+
+  function pathOf(operation, values) {
+    let parts = templates.get(operation);
+    if (parts === undefined) {
+      parts = operation.path
+        .split(/(\{[^}]+\})/)
+        .map((part) => (/^\{[^}]+\}$/.test(part) ? { name: part.slice(1, -1) } : part));
+      templates.set(operation, parts);
+    }
+    let path = '';
+    for (const part of parts) {
+      if (typeof part === 'string') path += part;
+      else {
+        const parameter = operation.params.find(
+          ([name, location]) => name === part.name && location === 'path',
+        );
+        path += serializePath(
+          part.name,
+          values.path?.[part.name],
+          parameter?.[2] ?? 'simple',
+          parameter?.[3] ?? false,
+        );
+      }
+    }
+    return path;
+  }
+
+  function buildRequest({ state, operation, values, init, token }) {
     const { options } = state;
-    let path = operation.path;
+    const path = pathOf(operation, values);
     const query = [];
     const headers = {};
     setHeaders(headers, options.headers);
     const cookies = [];
     for (const [name, location, style, explode] of operation.params) {
+      if (location === 'path') continue;
       const value = (
-        location === 'path'
-          ? values.path
-          : location === 'query'
-            ? values.query
-            : location === 'header'
-              ? values.headers
-              : values.cookies
+        location === 'query'
+          ? values.query
+          : location === 'header'
+            ? values.headers
+            : values.cookies
       )?.[name];
-      if (location === 'path')
-        path = path.split(`{${name}}`).join(serializePath(name, value, style, explode));
-      else if (value === undefined) continue;
+      if (value === undefined) continue;
       else if (location === 'query') query.push(...serializeQuery(name, value, style, explode));
       else if (location === 'header') headers[name.toLowerCase()] = serializeHeader(value, explode);
       else cookies.push(...serializeCookie(name, value, explode));
     }
     setHeaders(headers, init?.headers);
-    const secrets = await applyAuth({ state, operation, headers, query, cookies, refresh });
+    const secrets = applyAuth({ state, operation, headers, query, cookies, token });
     if (cookies.length > 0) headers.cookie = cookies.join('; ');
     let body;
     if (operation.body !== undefined && values.body !== undefined) {
@@ -383,18 +432,21 @@ const $client = (() => {
    * Credentials for the first security requirement of the operation that the client's `auth` satisfies
    * (OpenAPI 3.1 §4.8.30); the values written are remembered so that every view of the request hides them.
    */
-  async function applyAuth({ state, operation, headers, query, cookies, refresh }) {
+  function applyAuth({ state, operation, headers, query, cookies, token }) {
     const auth = state.options.auth;
-    const secrets = { headers: new Set(), query: new Set() };
-    if (auth === undefined) return secrets;
+    if (auth === undefined) return noSecrets;
+    // Where the credentials go depends only on the client and the operation: worked out on the first call.
+    const known = state.secrets.get(operation);
+    const secrets = known ?? { headers: new Set(), query: new Set() };
+    if (known === undefined) state.secrets.set(operation, secrets);
     const requirement = operation.security.find((names) =>
       names.every((name) => fitsScheme(state.schemes[name], auth)),
     );
     for (const name of requirement ?? []) {
       const scheme = state.schemes[name];
       if (scheme.type === 'http' && /^basic$/i.test(scheme.scheme ?? '')) {
-        const encoded = base64(`${auth.username}:${auth.password}`);
-        headers.authorization = `Basic ${encoded}`;
+        state.basic ??= `Basic ${base64(`${auth.username}:${auth.password}`)}`;
+        headers.authorization = state.basic;
         secrets.headers.add('authorization');
       } else if (scheme.type === 'apiKey') {
         const key = String(auth.apiKey);
@@ -409,7 +461,6 @@ const $client = (() => {
           secrets.headers.add(scheme.name.toLowerCase());
         }
       } else {
-        const token = await tokenOf(state, refresh);
         headers.authorization = `Bearer ${token}`;
         secrets.headers.add('authorization');
       }
@@ -426,11 +477,13 @@ const $client = (() => {
     return 'token' in auth;
   }
 
+  const noSecrets = { headers: new Set(), query: new Set() };
+
   /** A token, or a token provider's answer (asked again, once, after a 401). */
   async function tokenOf(state, refresh) {
     const { token } = state.options.auth;
-    if (typeof token !== 'function') return String(token);
-    if (state.token === undefined || refresh) state.token = String(await token({ refresh }));
+    if (typeof token !== 'function') state.token = String(token);
+    else if (state.token === undefined || refresh) state.token = String(await token({ refresh }));
     return state.token;
   }
 
@@ -442,9 +495,13 @@ const $client = (() => {
 
   async function send({ state, operation, request, abort, timeoutMs }) {
     const { options } = state;
-    const view = requestView(operation, request);
-    options.onRequest?.(view);
-    const started = Date.now();
+    // What hooks see is built only when there are hooks: the common call pays nothing for it.
+    const view =
+      options.onRequest === undefined && options.onResponse === undefined
+        ? undefined
+        : requestView(operation, request);
+    if (view !== undefined) options.onRequest?.(view);
+    const started = view === undefined ? 0 : Date.now();
     const fetchImpl = options.fetch ?? globalThis.fetch;
     try {
       const init = {
@@ -454,26 +511,19 @@ const $client = (() => {
         signal: abort.signal,
       };
       const response = await fetchImpl(request.url, init);
-      options.onResponse?.(
-        {
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-          url: view.url,
-          durationMs: Date.now() - started,
-        },
-        view,
-      );
-      return { response };
+      if (view !== undefined) {
+        const { status, statusText, headers } = response;
+        options.onResponse?.(
+          { status, statusText, headers, url: view.url, durationMs: Date.now() - started },
+          view,
+        );
+      }
+      return response;
     } catch (error) {
-      const where = {
-        operationId: operation.id,
-        method: request.method,
-        url: view.url,
-        cause: error,
-      };
+      const url = redactUrl(request.url, request.secrets.query);
+      const where = { operationId: operation.id, method: request.method, url, cause: error };
       if (abort.signal?.aborted) throw abort.translate(error, { ...where, timeoutMs });
-      return { error: new NetworkError(where) };
+      return new NetworkError(where);
     }
   }
 
@@ -514,70 +564,81 @@ const $client = (() => {
   }
 
   async function readResult({ state, operation, request, response, abort, timeoutMs }) {
-    const url = requestView(operation, request).url;
-    const where = { operationId: operation.id, method: request.method, url };
+    // Where the call went, for errors only: the common call builds none of it.
+    const where = () => ({
+      operationId: operation.id,
+      method: request.method,
+      url: redactUrl(request.url, request.secrets.query),
+    });
     const documented = responseFor(operation, response.status);
     const { status, headers } = response;
     if (documented === undefined) {
-      const body = await readText(response, where, abort, timeoutMs);
-      throw new UnexpectedStatusError({ ...where, status, headers, body });
+      const body = await readBody(response, 'text', where, abort, timeoutMs);
+      throw new UnexpectedStatusError({ ...where(), status, headers, body });
     }
     let data;
-    if (documented.media === undefined) {
-      await discard(response);
-    } else if (/json/i.test(documented.media)) {
-      const text = await readText(response, where, abort, timeoutMs);
-      const type = headers.get('content-type');
-      const fail = (reason, issues = [], cause) =>
-        new ResponseValidationError({
-          ...where,
-          status,
-          headers,
-          body: text,
-          issues,
-          reason,
-          cause,
-        });
-      if (type !== null && !/json/i.test(type) && text !== '')
-        throw fail(`its content type is ${type}, where the spec documents ${documented.media}`);
-      try {
-        data = text === '' ? undefined : JSON.parse(text);
-      } catch (error) {
-        throw fail(`its body is not JSON (${error.message})`, [], error);
-      }
-      const mode = state.options.validateResponses ?? true;
-      if (mode !== false && documented.check !== undefined) {
-        try {
-          documented.check(data);
-        } catch (error) {
-          if (!Array.isArray(error?.issues)) throw error;
-          if (mode !== 'warn') throw fail('', error.issues, error);
-          state.options.onValidationWarning?.({
-            operationId: operation.id,
-            status,
-            issues: error.issues,
-            data,
-            body: text,
-          });
-        }
-      }
-    } else if (/^text\//i.test(documented.media)) {
-      data = await readText(response, where, abort, timeoutMs);
-    } else {
-      data = await readBody(() => response.blob(), where, abort, timeoutMs);
-    }
+    const media = documented.media;
+    if (media === undefined) await discard(response);
+    else if (media.includes('json'))
+      data = await readJson({ state, operation, documented, response, where, abort, timeoutMs });
+    else
+      data = await readBody(
+        response,
+        media.startsWith('text/') ? 'text' : 'blob',
+        where,
+        abort,
+        timeoutMs,
+      );
     return { status, data, headers, response };
   }
 
-  const readText = (response, where, abort, timeoutMs) =>
-    readBody(() => response.text(), where, abort, timeoutMs);
-
-  async function readBody(read, where, abort, timeoutMs) {
+  /** A documented JSON body: parsed, then checked with the fast `is*` and, only when that fails, `assert*` for the issues. */
+  async function readJson({ state, operation, documented, response, where, abort, timeoutMs }) {
+    const text = await readBody(response, 'text', where, abort, timeoutMs);
+    const { status, headers } = response;
+    const fail = (reason, issues = [], cause) =>
+      new ResponseValidationError({
+        ...where(),
+        status,
+        headers,
+        body: text,
+        issues,
+        reason,
+        ...(cause === undefined ? {} : { cause }),
+      });
+    const type = headers.get('content-type');
+    if (type !== null && !/json/i.test(type) && text !== '')
+      throw fail(`its content type is ${type}, where the spec documents ${documented.media}`);
+    let data;
     try {
-      return await read();
+      data = text === '' ? undefined : JSON.parse(text);
     } catch (error) {
-      if (abort.signal?.aborted) throw abort.translate(error, { ...where, timeoutMs });
-      throw new NetworkError({ ...where, cause: error });
+      throw fail(`its body is not JSON (${error.message})`, [], error);
+    }
+    const mode = state.options.validateResponses ?? true;
+    if (mode === false || documented.check === undefined || documented.check[0](data)) return data;
+    try {
+      documented.check[1](data);
+    } catch (error) {
+      if (!Array.isArray(error?.issues)) throw error;
+      if (mode !== 'warn') throw fail('', error.issues, error);
+      state.options.onValidationWarning?.({
+        operationId: operation.id,
+        status,
+        issues: error.issues,
+        data,
+        body: text,
+      });
+    }
+    return data;
+  }
+
+  async function readBody(response, as, where, abort, timeoutMs) {
+    try {
+      return as === 'text' ? await response.text() : await response.blob();
+    } catch (error) {
+      if (abort.signal?.aborted) throw abort.translate(error, { ...where(), timeoutMs });
+      throw new NetworkError({ ...where(), cause: error });
     }
   }
 
@@ -696,12 +757,26 @@ const operation$0 = {
   accept: 'application/json',
   security: [['apiKey']],
   responses: {
-    201: { media: 'application/json', check: assertCreateIndividualCustomerResponse201 },
-    400: { media: 'application/json', check: assertCreateIndividualCustomerResponse400 },
-    403: { media: 'application/json', check: assertCreateIndividualCustomerResponse403 },
-    404: { media: 'application/json', check: assertCreateIndividualCustomerResponse404 },
+    201: {
+      media: 'application/json',
+      check: [isCreateIndividualCustomerResponse201, assertCreateIndividualCustomerResponse201],
+    },
+    400: {
+      media: 'application/json',
+      check: [isCreateIndividualCustomerResponse400, assertCreateIndividualCustomerResponse400],
+    },
+    403: {
+      media: 'application/json',
+      check: [isCreateIndividualCustomerResponse403, assertCreateIndividualCustomerResponse403],
+    },
+    404: {
+      media: 'application/json',
+      check: [isCreateIndividualCustomerResponse404, assertCreateIndividualCustomerResponse404],
+    },
   },
-  check: { body: assertCreateIndividualCustomerRequestBody },
+  check: {
+    body: [isCreateIndividualCustomerRequestBody, assertCreateIndividualCustomerRequestBody],
+  },
 };
 const operation$1 = {
   id: 'getCustomer',
@@ -712,12 +787,24 @@ const operation$1 = {
   accept: 'application/json',
   security: [['apiKey']],
   responses: {
-    200: { media: 'application/json', check: assertGetCustomerResponse200 },
-    400: { media: 'application/json', check: assertGetCustomerResponse400 },
-    403: { media: 'application/json', check: assertGetCustomerResponse403 },
-    404: { media: 'application/json', check: assertGetCustomerResponse404 },
+    200: {
+      media: 'application/json',
+      check: [isGetCustomerResponse200, assertGetCustomerResponse200],
+    },
+    400: {
+      media: 'application/json',
+      check: [isGetCustomerResponse400, assertGetCustomerResponse400],
+    },
+    403: {
+      media: 'application/json',
+      check: [isGetCustomerResponse403, assertGetCustomerResponse403],
+    },
+    404: {
+      media: 'application/json',
+      check: [isGetCustomerResponse404, assertGetCustomerResponse404],
+    },
   },
-  check: { path: assertGetCustomerPathParams },
+  check: { path: [isGetCustomerPathParams, assertGetCustomerPathParams] },
 };
 /** A client without methods, for bundles that import single operations. */
 function createClientCore(options) {

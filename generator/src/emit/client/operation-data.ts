@@ -22,10 +22,11 @@ export function operationData({
 }): { text: string; uses: string[] } {
   const { names } = operation;
   const uses: string[] = [];
+  // A check is the pair [is*, assert*]: the fast test, and the one that throws with every problem.
   const check = (name: string) => {
     if (!validators.has(name)) return undefined;
-    uses.push(`assert${name}`);
-    return `assert${name}`;
+    uses.push(`is${name}`, `assert${name}`);
+    return `[is${name}, assert${name}]`;
   };
   const params = (['path', 'query', 'header', 'cookie'] as const).flatMap((location) =>
     operation.parameters[location].map((parameter) => [parameter.name, location, parameter.style, parameter.explode]),
