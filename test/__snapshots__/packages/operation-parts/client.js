@@ -2,13 +2,21 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/operation-parts.yaml --out .tmp/snapshots/operation-parts --name @fixtures/operation-parts
 
 import {
+  isListCardsResponse200,
   assertListCardsResponse200,
+  isListCardsResponse404,
   assertListCardsResponse404,
+  isListCardsPathParams,
   assertListCardsPathParams,
+  isListCardsQueryParams,
   assertListCardsQueryParams,
+  isListCardsHeaderParams,
   assertListCardsHeaderParams,
+  isPostCustomersCustomerIdCardsResponse201,
   assertPostCustomersCustomerIdCardsResponse201,
+  isPostCustomersCustomerIdCardsPathParams,
   assertPostCustomersCustomerIdCardsPathParams,
+  isPostCustomersCustomerIdCardsRequestBody,
   assertPostCustomersCustomerIdCardsRequestBody,
 } from './validators.js';
 const $client = (() => { /* templates/client/*.js */ })();
@@ -33,14 +41,17 @@ const operation$0 = {
   accept: 'application/json, application/problem+json',
   security: [],
   responses: {
-    200: { media: 'application/json', check: assertListCardsResponse200 },
-    404: { media: 'application/problem+json', check: assertListCardsResponse404 },
+    200: { media: 'application/json', check: [isListCardsResponse200, assertListCardsResponse200] },
+    404: {
+      media: 'application/problem+json',
+      check: [isListCardsResponse404, assertListCardsResponse404],
+    },
     default: {},
   },
   check: {
-    path: assertListCardsPathParams,
-    query: assertListCardsQueryParams,
-    header: assertListCardsHeaderParams,
+    path: [isListCardsPathParams, assertListCardsPathParams],
+    query: [isListCardsQueryParams, assertListCardsQueryParams],
+    header: [isListCardsHeaderParams, assertListCardsHeaderParams],
   },
 };
 const operation$1 = {
@@ -53,11 +64,20 @@ const operation$1 = {
   accept: 'application/json',
   security: [],
   responses: {
-    201: { media: 'application/json', check: assertPostCustomersCustomerIdCardsResponse201 },
+    201: {
+      media: 'application/json',
+      check: [
+        isPostCustomersCustomerIdCardsResponse201,
+        assertPostCustomersCustomerIdCardsResponse201,
+      ],
+    },
   },
   check: {
-    path: assertPostCustomersCustomerIdCardsPathParams,
-    body: assertPostCustomersCustomerIdCardsRequestBody,
+    path: [isPostCustomersCustomerIdCardsPathParams, assertPostCustomersCustomerIdCardsPathParams],
+    body: [
+      isPostCustomersCustomerIdCardsRequestBody,
+      assertPostCustomersCustomerIdCardsRequestBody,
+    ],
   },
 };
 /** A client without methods, for bundles that import single operations. */
