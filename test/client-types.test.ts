@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { packageNames } from '../generator/src/ir/names.js';
 import { repoRoot, temporaryDirectory } from './support/paths.js';
+import { typeCheck } from './support/type-check.js';
 
 /**
  * What the client's types let through, checked by the TypeScript compiler under --strict: every line
@@ -66,25 +66,7 @@ it('compiles what the spec allows and rejects what it does not, under --strict',
   const folder = temporaryDirectory('client-types');
   const file = path.join(folder, 'usage.mts');
   writeFileSync(file, program(path.join(repoRoot, 'generated/enfuce/index.js'), path.join(repoRoot, 'generated/gateway/index.js')));
-  const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
-  const options = [
-    '--noEmit',
-    '--strict',
-    '--target',
-    'es2022',
-    '--module',
-    'nodenext',
-    '--moduleResolution',
-    'nodenext',
-    '--lib',
-    'es2022,dom',
-  ];
-  let output = '';
-  try {
-    execFileSync(process.execPath, [tsc, ...options, file], { encoding: 'utf8', stdio: 'pipe' });
-  } catch (error) {
-    output = String((error as { stdout?: string }).stdout);
-  }
+  const output = typeCheck([file], folder);
   expect(output).toBe('');
 });
 

@@ -64,14 +64,7 @@ describe('the Enfuce client', () => {
     const client = enfuce.createClient({ baseUrl: mock.url, auth: credentials.enfuce });
     const customer = await client.createPrivateCustomer({
       query: { auditUser: 'tester' },
-      body: {
-        firstName: 'Matti',
-        lastName: 'Korhonen',
-        customerNumber: 'C123',
-        locale: 'fi_FI',
-        regNo: '010101-123N',
-        address: { address1: 'Kings street 12', city: 'Mariehamn', country: 'ALA', zipCode: '22100' },
-      },
+      body: enfuceCustomer(),
     });
     expect(customer.status).toBe(201);
     if (customer.status !== 201) return;
@@ -98,7 +91,7 @@ describe('the Enfuce client', () => {
     };
     const client = enfuce.createClient({ fetch, serverVariables: { environment: 'uat' } });
     await client.createMcCard({ path: cardPath, query: { auditUser: 'a b' }, body: card });
-    await client.createPrivateCustomer({ query: { auditUser: 'x' }, body: { ...enfuceCustomer() } });
+    await client.createPrivateCustomer({ query: { auditUser: 'x' }, body: enfuceCustomer() });
     expect(seen).toEqual([
       'https://integration-api-cat2.uat.ext.test.cia.enfuce.com/card/v4/MC_CARD/customer/151077912/account/5678/MAIN?auditUser=a%20b',
       'https://integration-api-cat2.uat.ext.test.cia.enfuce.com/customer/v3/PRIVATE?auditUser=x',
@@ -106,16 +99,8 @@ describe('the Enfuce client', () => {
   });
 });
 
-function enfuceCustomer(): enfuce.CreatePrivateCustomerRequestBody {
-  return {
-    firstName: 'Matti',
-    lastName: 'Korhonen',
-    customerNumber: 'C123',
-    locale: 'fi_FI',
-    regNo: '1',
-    address: { address1: 'a', city: 'b', country: 'FIN', zipCode: '1' },
-  };
-}
+/** The curated spec's own example of a private customer. */
+const enfuceCustomer = () => curatedExample('enfuce', 'PrivateCustomer') as unknown as enfuce.CreatePrivateCustomerRequestBody;
 
 describe('documented errors and undocumented answers', () => {
   let mock: RunningMock;

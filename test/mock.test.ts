@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/paths.js';
+import { curatedExample } from './support/violations.js';
 
 /** `specsmith mock` as a user runs it: the built CLI in a child process, spoken to over HTTP. */
 const built = path.join(repoRoot, 'generator/dist/cli/main.js');
@@ -28,14 +29,7 @@ async function startCli(args: string[]): Promise<Running> {
 }
 
 const json = { 'content-type': 'application/json' };
-const customer = {
-  firstName: 'Matti',
-  lastName: 'Korhonen',
-  customerNumber: 'C1',
-  locale: 'fi_FI',
-  regNo: '1',
-  address: { address1: 'a', city: 'b', country: 'FIN', zipCode: '1' },
-};
+const customer = curatedExample('enfuce', 'PrivateCustomer');
 
 describe('specsmith mock --spec specs/enfuce/openapi.yaml --port 0', () => {
   let mock: Running;

@@ -11,18 +11,12 @@ import path from 'node:path';
 import createOpenApiFetch from 'openapi-fetch';
 import * as enfuce from '../../generated/enfuce/index.js';
 import { writeSection } from '../results.mjs';
+import { cardBody as body } from './card.mjs';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
 const sliceMs = 60;
 const auth = { username: 'bench', password: 'secret' };
 const authorization = `Basic ${Buffer.from('bench:secret').toString('base64')}`;
-const body = JSON.stringify({
-  id: '1234567',
-  status: 'CARD_OK',
-  pinStatus: 'D',
-  segment: 'SEGMENT_A',
-  expiration: { year: 2028, month: 1 },
-});
 const input = { path: { id: '1234567' }, query: { auditUser: 'bench' } };
 
 /** The four ways to make the call, against one base URL and one fetch. */

@@ -1,13 +1,8 @@
 // The local server of the client benchmark: answers every request with the same small card, and prints its port.
 import { createServer } from 'node:http';
 
-const body = JSON.stringify({
-  id: '1234567',
-  status: 'CARD_OK',
-  pinStatus: 'D',
-  segment: 'SEGMENT_A',
-  expiration: { year: 2028, month: 1 },
-});
+import { cardBody as body } from './card.mjs';
+
 const server = createServer((request, response) => {
   request.resume();
   request.on('end', () => {

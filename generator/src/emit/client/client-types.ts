@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
+import { StructureKind } from 'ts-morph';
 import type { ApiModel, OperationNode, SecuritySchemeNode } from '../../ir/types.js';
 import { templatePath } from '../package/template-path.js';
 import { tsLiteral, tsPropertyName } from '../ts-text.js';
 import { docText } from '../types/jsdoc.js';
-import { tsInterface, tsProperty, tsTypeAlias, type TypeStatement } from '../types/structures.js';
+import { tsDeclareFunction, tsInterface, tsProperty, tsTypeAlias, type TypeStatement } from '../types/structures.js';
 
 /**
  * Declarations of the client: the fixed ones (templates/client/types.d.ts, as written), then what the spec
@@ -41,13 +41,13 @@ export function emitClientTypes({
   });
   const optionsOptional = !needsBaseUrl(model);
   statements.push(
-    declareFunction({
+    tsDeclareFunction({
       name: 'createClient',
       parameters: [{ name: 'options', type: names.options, hasQuestionToken: optionsOptional }],
       returns: names.client,
       doc: `A client of ${oneLine(model.info.title)}, with one method per operation.`,
     }),
-    declareFunction({
+    tsDeclareFunction({
       name: 'createClientCore',
       parameters: [{ name: 'options', type: names.options, hasQuestionToken: optionsOptional }],
       returns: 'ClientCore',
@@ -56,7 +56,7 @@ export function emitClientTypes({
   );
   for (const operation of model.operations) {
     statements.push(
-      declareFunction({
+      tsDeclareFunction({
         name: functionNames.get(operation) ?? '',
         parameters: [
           { name: 'client', type: 'ClientCore' },
@@ -221,28 +221,6 @@ function resultType(operation: OperationNode): TypeStatement {
     type: members.length === 0 ? 'never' : members.join(' | '),
     doc: `What ${operation.id} answers: one member per documented response; anything else throws.`,
   });
-}
-
-function declareFunction({
-  name,
-  parameters,
-  returns,
-  doc,
-}: {
-  name: string;
-  parameters: { name: string; type: string; hasQuestionToken?: boolean }[];
-  returns: string;
-  doc: string | undefined;
-}): FunctionDeclarationStructure {
-  return {
-    kind: StructureKind.Function,
-    name,
-    isExported: true,
-    hasDeclareKeyword: true,
-    parameters,
-    returnType: returns,
-    docs: docsOf(doc),
-  };
 }
 
 const label = (operation: OperationNode) => `${operation.method.toUpperCase()} ${operation.path}`;

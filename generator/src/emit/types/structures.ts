@@ -80,13 +80,15 @@ export function tsImportTypes({ names, module }: { names: string[]; module: stri
   return { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: names, moduleSpecifier: module };
 }
 
-/** `export declare function NAME(PARAMETER: unknown): RETURNS;` for declaration files. */
+/** `export declare function NAME(PARAMETERS): RETURNS;` for declaration files (one `value: unknown` by default). */
 export function tsDeclareFunction({
   name,
+  parameters = [{ name: 'value', type: 'unknown' }],
   returns,
   doc,
 }: {
   name: string;
+  parameters?: { name: string; type: string; hasQuestionToken?: boolean }[];
   returns: string;
   doc: string | undefined;
 }): FunctionDeclarationStructure {
@@ -95,7 +97,7 @@ export function tsDeclareFunction({
     name,
     isExported: true,
     hasDeclareKeyword: true,
-    parameters: [{ name: 'value', type: 'unknown' }],
+    parameters,
     returnType: returns,
     docs: docsOf(doc),
   };
