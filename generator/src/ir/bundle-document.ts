@@ -124,7 +124,7 @@ class Bundler {
 
   /** A Reference Object (or schema `$ref`) with its siblings: a rewritten reference, or its target copied in. */
   private copyReference(holder: Record<string, unknown>, file: string, at: string): unknown {
-    const resolved = this.reference(holder.$ref as string, file, at);
+    const resolved = this.reference(holder, file, at);
     const siblings = Object.entries(holder).filter(([key]) => key !== '$ref');
     const copy: Record<string, unknown> = {};
     if ('ref' in resolved) {
@@ -143,12 +143,15 @@ class Bundler {
    * A `$ref` read in `file`: the reference to write (unchanged in the entry file, else pointing at the
    * target's place in the bundle), or, for a fragment of another file not yet in the bundle, a copy of it.
    */
-  private reference(ref: string, file: string, at: string): { ref: string } | { value: unknown } {
+  private reference(holder: Record<string, unknown>, file: string, at: string): { ref: string } | { value: unknown } {
     const { root, resolver } = this.loaded;
-    const target = parseRef(ref, file);
+    const ref = holder.$ref as string;
+    const parsed = parseRef(ref, file);
+    if (parsed !== undefined && file === root.absolutePath && parsed.absolutePath === root.absolutePath) return { ref };
+    // An `$anchor` name resolves to the pointer of the schema that declares it.
+    const target = resolver.resolveFrom(ref, holder)?.target;
     const source = target === undefined ? undefined : resolver.files.get(target.absolutePath);
     if (target === undefined || source === undefined) return { ref };
-    if (file === root.absolutePath && target.absolutePath === root.absolutePath) return { ref };
     const mounted = this.mountedAt(target.absolutePath, target.pointer);
     if (mounted !== undefined) return { ref: pointerFragment(mounted) };
     this.mounts.push({ file: target.absolutePath, pointer: target.pointer, at });

@@ -21,19 +21,13 @@ export const constraintKeywords = [
   'maxProperties',
   'contentEncoding',
   'contentMediaType',
+  'minContains',
+  'maxContains',
+  'dependentRequired',
 ] as const;
 
 /** JSON Schema 2020-12 keywords with a meaning for validation that the IR does not model. */
-const uncheckedKeywords = [
-  'unevaluatedProperties',
-  'unevaluatedItems',
-  'dependentRequired',
-  'dependentSchemas',
-  'patternProperties',
-  'minContains',
-  'maxContains',
-  '$dynamicRef',
-] as const;
+const uncheckedKeywords = ['unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$dynamicAnchor', '$recursiveRef'] as const;
 
 export function createMeta(partial: Partial<SchemaMeta> = {}): SchemaMeta {
   return { deprecated: false, examples: [], nullable: false, constraints: [], extensions: [], assertions: [], unchecked: [], ...partial };

@@ -8,6 +8,8 @@ import type { AssertionKeyword, SchemaMeta, SchemaNode } from './types.js';
 type Json = Record<string, unknown>;
 
 const assertionKeywords: AssertionKeyword[] = ['if', 'then', 'else', 'not', 'contains', 'propertyNames'];
+/** Keywords whose value maps a pattern or a property name to a schema (JSON Schema 2020-12 §10.3.2.2, §10.2.2.4). */
+const keyedAssertionKeywords: AssertionKeyword[] = ['patternProperties', 'dependentSchemas'];
 const primitiveTypes = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']);
 /**
  * Keywords that give a `$ref` sibling meaning beyond annotations (3.1 allows siblings, §4.8.24): with any
@@ -58,9 +60,16 @@ function parseRef(schema: Json & { $ref: string }, context: ParseContext): Schem
 
 function parseInline(schema: Json, context: ParseContext): SchemaNode {
   const meta = parseMeta(schema, context);
-  meta.assertions = assertionKeywords
-    .filter((keyword) => keyword in schema)
-    .map((keyword) => ({ keyword, schema: parseSchema(schema[keyword], context) }));
+  meta.assertions = [
+    ...assertionKeywords
+      .filter((keyword) => keyword in schema)
+      .map((keyword) => ({ keyword, schema: parseSchema(schema[keyword], context) })),
+    ...keyedAssertionKeywords.flatMap((keyword) => {
+      const map = schema[keyword];
+      if (map === null || typeof map !== 'object' || Array.isArray(map)) return [];
+      return Object.entries(map).map(([key, value]) => ({ keyword, key, schema: parseSchema(value, context) }));
+    }),
+  ];
   const base = parseBase(schema, meta, context);
   return parseComposition({ schema, base, meta, context });
 }
@@ -96,7 +105,9 @@ function typesOf(schema: Json): string[] {
 /** No `type`: JSON Schema allows any value, but `properties` or `items` show what the author meant. */
 function inferUntyped(schema: Json, meta: SchemaMeta, context: ParseContext): SchemaNode {
   if ('properties' in schema || 'additionalProperties' in schema || 'required' in schema) return parseObject(schema, meta, context, true);
-  if ('items' in schema || 'prefixItems' in schema) return parseTyped('array', schema, meta, context);
+  if ('items' in schema || 'prefixItems' in schema)
+    return { ...(parseTyped('array', schema, meta, context) as Extract<SchemaNode, { kind: 'array' }>), untyped: true };
+  // No type and no shape: any value, but the keywords it states still hold for values of their kind.
   return { kind: 'unknown', meta };
 }
 

@@ -50,7 +50,8 @@ export interface SchemaMeta {
   provenance?: Provenance;
   /**
    * Subschema keywords that only validation needs (types cannot say them): `if`/`then`/`else`, `not`,
-   * `contains`, `propertyNames` (JSON Schema 2020-12 §10.2.2, §10.3.1).
+   * `contains`, `propertyNames`, and per key `patternProperties` and `dependentSchemas` (JSON Schema
+   * 2020-12 §10.2.2, §10.3.1, §10.2.2.4).
    */
   assertions: Assertion[];
   /**
@@ -61,10 +62,12 @@ export interface SchemaMeta {
   origin?: SourceRef;
 }
 
-export type AssertionKeyword = 'if' | 'then' | 'else' | 'not' | 'contains' | 'propertyNames';
+export type AssertionKeyword = 'if' | 'then' | 'else' | 'not' | 'contains' | 'propertyNames' | 'patternProperties' | 'dependentSchemas';
 
 export interface Assertion {
   keyword: AssertionKeyword;
+  /** For a keyword whose value is a map of schemas: the pattern or property name. */
+  key?: string;
   schema: SchemaNode;
 }
 
@@ -75,7 +78,8 @@ export type SchemaNode =
   | { kind: 'boolean'; meta: SchemaMeta }
   | { kind: 'null'; meta: SchemaMeta }
   | { kind: 'literal'; values: unknown[]; meta: SchemaMeta }
-  | { kind: 'array'; items: SchemaNode; prefixItems: SchemaNode[]; meta: SchemaMeta }
+  /** `untyped`: no `type`, read as an array from `items`/`prefixItems`; it then constrains arrays only. */
+  | { kind: 'array'; items: SchemaNode; prefixItems: SchemaNode[]; untyped?: boolean; meta: SchemaMeta }
   | ObjectNode
   | CompositionNode
   | { kind: 'unknown'; meta: SchemaMeta }

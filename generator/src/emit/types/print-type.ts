@@ -88,6 +88,8 @@ export function printMembers(node: ObjectNode, context: PrintContext, depth: num
 
 /** `additionalProperties` as an index signature; `unknown` beside declared properties, which it must cover. */
 export function indexSignature(node: ObjectNode, context: PrintContext, depth: number): string | undefined {
+  // Keys matching a `patternProperties` pattern are allowed whatever `additionalProperties` says.
+  if (node.meta.assertions.some((assertion) => assertion.keyword === 'patternProperties')) return '[key: string]: unknown';
   if (node.additional === undefined || node.additional === false) return undefined;
   if (node.additional === true || node.properties.length > 0) return '[key: string]: unknown';
   return `[key: string]: ${printType(node.additional, context, depth + 1)}`;

@@ -71,7 +71,8 @@ function lowerBare(node: SchemaNode, context: LowerContext): JsonSchema {
     case 'composition':
       return lowerComposition(node, context);
     case 'unknown':
-      return true;
+      // Any type; the keywords it writes still hold, each for values of its own kind (JSON Schema 2020-12 §7.6.1).
+      return nonEmpty(constraints(node.meta, undefined, context));
     case 'never':
       return false;
   }
@@ -85,7 +86,7 @@ function lowerRef(node: Extract<SchemaNode, { kind: 'ref' }>, context: LowerCont
 }
 
 function lowerArray(node: Extract<SchemaNode, { kind: 'array' }>, context: LowerContext): JsonSchema {
-  const schema: Record<string, unknown> = { type: 'array' };
+  const schema: Record<string, unknown> = node.untyped === true ? {} : { type: 'array' };
   if (node.prefixItems.length > 0) schema.prefixItems = node.prefixItems.map((item) => lowerSchema(item, context));
   if (node.items.kind !== 'unknown') schema.items = lowerSchema(node.items, context);
   return { ...schema, ...constraints(node.meta, 'array', context) };
@@ -142,8 +143,11 @@ function constraints(
   context: LowerContext,
 ): Record<string, unknown> {
   const kept: [string, unknown][] = [];
+  // `minContains`/`maxContains` only qualify `contains` (§10.3.1.2-3); alone they assert nothing.
+  const hasContains = meta.assertions.some((assertion) => assertion.keyword === 'contains');
   for (const { keyword, value } of meta.constraints) {
     if (keyword === 'contentEncoding' || keyword === 'contentMediaType') continue;
+    if ((keyword === 'minContains' || keyword === 'maxContains') && !hasContains) continue;
     if (keyword === 'pattern' && !compiles(String(value))) {
       context.notes.push({ reason: 'invalid-pattern', value: String(value), origin: meta.origin });
       continue;
@@ -172,12 +176,28 @@ function compiles(pattern: string): boolean {
   }
 }
 
+/**
+ * The subschema keywords beside the schema's own: single ones as they are, keyed ones (`patternProperties`,
+ * `dependentSchemas`) as maps. `if` without `then` or `else`, and `then`/`else` without `if`, assert nothing
+ * (JSON Schema 2020-12 §10.2.2.1-3), so they are left out rather than given to AJV, which refuses them.
+ */
 function withAssertions(schema: JsonSchema, meta: SchemaMeta, context: LowerContext): JsonSchema {
   if (meta.assertions.length === 0 || schema === false) return schema;
-  const base = schema === true ? {} : schema;
-  const added = meta.assertions.map(({ keyword, schema: sub }) => [keyword, lowerSchema(sub, context)] as const);
-  return { ...base, ...Object.fromEntries(added) };
+  const present = new Set(meta.assertions.map((assertion) => assertion.keyword));
+  const conditional = present.has('if') && (present.has('then') || present.has('else'));
+  const added: Record<string, unknown> = {};
+  for (const { keyword, key, schema: sub } of meta.assertions) {
+    if ((keyword === 'if' || keyword === 'then' || keyword === 'else') && !conditional) continue;
+    const lowered = lowerSchema(sub, context);
+    if (key === undefined) added[keyword] = lowered;
+    else
+      added[keyword] = Object.assign((added[keyword] as Record<string, unknown> | undefined) ?? {}, Object.fromEntries([[key, lowered]]));
+  }
+  if (Object.keys(added).length === 0) return schema;
+  return { ...(schema === true ? {} : schema), ...added };
 }
+
+const nonEmpty = (schema: Record<string, unknown>): JsonSchema => (Object.keys(schema).length === 0 ? true : schema);
 
 /** 3.0 `nullable` / 3.1 `type: [T, "null"]`: `null` joins the allowed values. */
 function allowNull(schema: JsonSchema): JsonSchema {
