@@ -77,15 +77,8 @@ function parseInline(schema: Json, context: ParseContext): SchemaNode {
 /** The schema without its compositions: by `enum`/`const`, then by `type` (a list becomes a union). */
 function parseBase(schema: Json, meta: SchemaMeta, context: ParseContext): SchemaNode {
   const types = typesOf(schema);
+  if (Array.isArray(schema.enum) || 'const' in schema) return parseLiteral(schema, meta);
   if (types.includes('null')) meta.nullable = true;
-  if (Array.isArray(schema.enum)) {
-    if (schema.enum.includes(null)) meta.nullable = true;
-    return { kind: 'literal', values: schema.enum.filter((value) => value !== null), meta };
-  }
-  if ('const' in schema) {
-    if (schema.const === null) return { kind: 'null', meta };
-    return { kind: 'literal', values: [schema.const], meta };
-  }
   const concrete = types.filter((type) => type !== 'null');
   if (concrete.length === 0) {
     if (types.includes('null')) return { kind: 'null', meta: { ...meta, nullable: false } };
@@ -94,6 +87,37 @@ function parseBase(schema: Json, meta: SchemaMeta, context: ParseContext): Schem
   if (concrete.length === 1) return parseTyped(concrete[0] as string, schema, meta, context);
   const members = concrete.map((type) => parseTyped(type, schema, createMeta(), context));
   return { kind: 'composition', mode: 'anyOf', members, meta };
+}
+
+/**
+ * `enum`/`const`: the type lists their values; validation keeps `type`, `enum` and `const` as written, each
+ * an assertion of its own (a `null` in `type` does not add `null` to an `enum` that lacks it).
+ */
+function parseLiteral(schema: Json, meta: SchemaMeta): SchemaNode {
+  const written: { type?: unknown; enum?: unknown[]; const?: { value: unknown }; nullable?: boolean } = {};
+  if ('type' in schema) written.type = schema.type;
+  // OpenAPI 3.0 `nullable: true` adds null to what the schema allows (3.0.3 §4.7.24); 3.1 says it in `type`.
+  if (schema.nullable === true) written.nullable = true;
+  if (Array.isArray(schema.enum)) written.enum = schema.enum;
+  if ('const' in schema) written.const = { value: schema.const };
+  const listed = Array.isArray(schema.enum) ? schema.enum : [schema.const];
+  const values = 'const' in schema ? listed.filter((value) => equalJson(value, schema.const)).slice(0, 1) : listed;
+  const simple = !('type' in schema) && !(Array.isArray(schema.enum) && 'const' in schema);
+  // The type lists null when the schema lets null through: the values hold it and `type` (if written) allows it.
+  const typeAllowsNull = !('type' in schema) || typesOf(schema).includes('null') || schema.nullable === true;
+  if (values.includes(null) && typeAllowsNull) meta.nullable = true;
+  const concrete = values.filter((value) => value !== null);
+  if (simple && concrete.length === 0 && values.length > 0) return { kind: 'null', meta: { ...meta, nullable: false } };
+  return simple ? { kind: 'literal', values: concrete, meta } : { kind: 'literal', values: concrete, written, meta };
+}
+
+/** JSON equality (the deep equality `enum` and `const` use, JSON Schema 2020-12 §4.2.2). */
+function equalJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && equalJson((a as Json)[key], (b as Json)[key]));
 }
 
 function typesOf(schema: Json): string[] {

@@ -77,7 +77,16 @@ export type SchemaNode =
   | { kind: 'number'; integer: boolean; meta: SchemaMeta }
   | { kind: 'boolean'; meta: SchemaMeta }
   | { kind: 'null'; meta: SchemaMeta }
-  | { kind: 'literal'; values: unknown[]; meta: SchemaMeta }
+  /**
+   * `enum` or `const`: `values` are what the type lists (without `null`); `written` keeps the keywords as
+   * the schema states them, for validation, where `type`, `enum` and `const` each hold on their own.
+   */
+  | {
+      kind: 'literal';
+      values: unknown[];
+      written?: { type?: unknown; enum?: unknown[]; const?: { value: unknown }; nullable?: boolean };
+      meta: SchemaMeta;
+    }
   /** `untyped`: no `type`, read as an array from `items`/`prefixItems`; it then constrains arrays only. */
   | { kind: 'array'; items: SchemaNode; prefixItems: SchemaNode[]; untyped?: boolean; meta: SchemaMeta }
   | ObjectNode

@@ -96,6 +96,18 @@ function replaceRequires(code: string): string {
  * The one AJV configuration validators are compiled with: JSON Schema 2020-12, strict, the runtime
  * template's formats, the source kept for standaloneCode (which then refers to `formats`).
  */
+/** AJV's logger during compilation: an unknown keyword is an error of ours; other notes on valid schemas are dropped. */
+const strictSchemaLogger = {
+  log: () => {},
+  warn: (...parts: unknown[]) => {
+    const message = parts.map(String).join(' ');
+    if (/unknown keyword/.test(message)) throw new Error(message);
+  },
+  error: (...parts: unknown[]) => {
+    throw new Error(parts.map(String).join(' '));
+  },
+};
+
 function createAjv({
   formats,
   allErrors,
@@ -111,6 +123,13 @@ function createAjv({
     // lowered schemas of every spec it reads, so a command that compiles one for a quick check may skip it.
     validateSchema: checkSchemas,
     strict: true,
+    // AJV's other schema notes are about valid JSON Schema that asserts nothing or can never pass (`if`
+    // alone, `minContains` above `maxContains`): it still compiles them as the standard says. Only an
+    // unknown keyword, a mistake of the lowering, stops generation (strictSchemaLogger).
+    strictSchema: 'log',
+    logger: strictSchemaLogger,
+    // A property named in `properties` may match a `patternProperties` pattern too (§10.3.2.2): both apply.
+    allowMatchingProperties: true,
     // OpenAPI schemas often put a constraint beside a `$ref` or a union of types; both are fine to check.
     strictTypes: false,
     strictTuples: false,

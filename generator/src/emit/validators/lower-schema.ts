@@ -45,7 +45,9 @@ export function defName(named: NamedSchema, direction: ValidationDirection): str
 export function lowerSchema(node: SchemaNode, context: LowerContext): JsonSchema {
   for (const { keyword, origin } of node.meta.unchecked) context.notes.push({ reason: 'unchecked-keyword', value: keyword, origin });
   const schema = withAssertions(lowerBare(node, context), node.meta, context);
-  const lowered = node.meta.nullable && node.kind !== 'null' && node.kind !== 'unknown' ? allowNull(schema) : schema;
+  // A literal that keeps its keywords as written widens to null only for OpenAPI 3.0's `nullable: true`.
+  const widen = node.kind === 'literal' && node.written !== undefined ? node.written.nullable === true : node.meta.nullable;
+  const lowered = widen && node.kind !== 'null' && node.kind !== 'unknown' ? allowNull(schema) : schema;
   if (typeof lowered === 'object') context.metaOf.set(lowered, node.meta);
   return lowered;
 }
@@ -63,7 +65,7 @@ function lowerBare(node: SchemaNode, context: LowerContext): JsonSchema {
     case 'null':
       return { type: 'null' };
     case 'literal':
-      return node.values.length === 1 ? { const: node.values[0] } : { enum: node.values };
+      return lowerLiteral(node, context);
     case 'array':
       return lowerArray(node, context);
     case 'object':
@@ -78,6 +80,30 @@ function lowerBare(node: SchemaNode, context: LowerContext): JsonSchema {
   }
 }
 
+/** `enum`/`const` as written (with `type` and the other keywords beside them), or the values the type lists. */
+function lowerLiteral(node: Extract<SchemaNode, { kind: 'literal' }>, context: LowerContext): JsonSchema {
+  const { written } = node;
+  const own = constraints(node.meta, undefined, context);
+  if (written === undefined) return { ...(node.values.length === 1 ? { const: node.values[0] } : { enum: node.values }), ...own };
+  // A `type` that every listed value meets adds nothing to the list: left out, the check stays one lookup.
+  const listed = written.enum ?? (written.const === undefined ? [] : [written.const.value]);
+  const typeNeeded = written.type !== undefined && !listed.every((value) => meetsType(value, written.type));
+  return {
+    ...(typeNeeded ? { type: written.type } : {}),
+    ...(written.enum === undefined ? {} : { enum: written.enum }),
+    ...(written.const === undefined ? {} : { const: written.const.value }),
+    ...own,
+  };
+}
+
+/** Whether a JSON value is of the type (or one of the types) written; an integer is also a number. */
+function meetsType(value: unknown, type: unknown): boolean {
+  const types = Array.isArray(type) ? type : [type];
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  if (kind === 'number') return types.includes('number') || (types.includes('integer') && Number.isInteger(value));
+  return types.includes(kind);
+}
+
 function lowerRef(node: Extract<SchemaNode, { kind: 'ref' }>, context: LowerContext): JsonSchema {
   const named = context.schemas.get(node.name);
   const target = named === undefined ? node.name : defName(named, context.direction);
@@ -85,10 +111,21 @@ function lowerRef(node: Extract<SchemaNode, { kind: 'ref' }>, context: LowerCont
   return { $ref: `#/$defs/${encodeURIComponent(target)}` };
 }
 
+/**
+ * An array schema. `prefixItems` (with `items`, which reads it) sits in an `allOf` member of its own: AJV
+ * 8.20's first-error code skips every keyword after `prefixItems` when the array is shorter than the first
+ * position with a rule (its `valid` flag is then never set), so `[]` passed `{ prefixItems: [{}],
+ * contains: {} }`. The member keeps the keywords after it out of that block; the meaning is the same.
+ */
 function lowerArray(node: Extract<SchemaNode, { kind: 'array' }>, context: LowerContext): JsonSchema {
   const schema: Record<string, unknown> = node.untyped === true ? {} : { type: 'array' };
-  if (node.prefixItems.length > 0) schema.prefixItems = node.prefixItems.map((item) => lowerSchema(item, context));
-  if (node.items.kind !== 'unknown') schema.items = lowerSchema(node.items, context);
+  const lowered = lowerSchema(node.items, context);
+  const items = lowered === true ? undefined : lowered;
+  if (node.prefixItems.length > 0) {
+    const tuple: Record<string, unknown> = { prefixItems: node.prefixItems.map((item) => lowerSchema(item, context)) };
+    if (items !== undefined) tuple.items = items;
+    schema.allOf = [tuple];
+  } else if (items !== undefined) schema.items = items;
   return { ...schema, ...constraints(node.meta, 'array', context) };
 }
 
@@ -203,10 +240,12 @@ const nonEmpty = (schema: Record<string, unknown>): JsonSchema => (Object.keys(s
 function allowNull(schema: JsonSchema): JsonSchema {
   if (schema === true) return true;
   if (schema === false) return { type: 'null' };
-  if (Array.isArray(schema.enum)) return { ...schema, enum: [...schema.enum, null] };
-  if ('const' in schema) {
-    const { const: value, ...rest } = schema;
-    return { ...rest, enum: [value, null] };
+  if (Array.isArray(schema.enum) || 'const' in schema) {
+    const { const: value, enum: values, ...rest } = schema;
+    const listed = Array.isArray(values) ? values : [value];
+    const types = rest.type === undefined ? undefined : Array.isArray(rest.type) ? rest.type : [rest.type];
+    const type = types === undefined ? {} : { type: types.includes('null') ? types : [...types, 'null'] };
+    return { ...rest, ...type, enum: listed.includes(null) ? listed : [...listed, null] };
   }
   if (typeof schema.type === 'string' && !('$ref' in schema)) return { ...schema, type: [schema.type, 'null'] };
   return { anyOf: [schema, { type: 'null' }] };
