@@ -39,7 +39,7 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   object: fc.dictionary(fc.constantFrom(...names, 'x_a', 'zz'), tie('any'), { maxKeys: 3, noNullPrototype: true }),
 })).any;
 
-const schema: fc.Arbitrary<Schema> = fc.letrec((tie) => ({
+const schema = fc.letrec((tie) => ({
   schema: fc.oneof({ depthSize: 'small', maxDepth: 2 }, tie('leaf'), tie('object'), tie('array'), tie('applicator')),
   leaf: fc.record(
     {
@@ -95,7 +95,7 @@ const schema: fc.Arbitrary<Schema> = fc.letrec((tie) => ({
     fc.record({ not: tie('schema') }),
     fc.record({ if: tie('schema'), then: tie('schema'), else: tie('schema') }, { requiredKeys: ['if'] }),
   ),
-})).schema;
+})).schema as fc.Arbitrary<Schema>;
 
 /** Some schemas leave `type` out: the same keywords then constrain only values of their kind. */
 const maybeUntyped = fc.tuple(schema, fc.boolean()).map(([written, untyped]) => {
