@@ -5,7 +5,7 @@ import { diagnosticCatalog, generate } from '../generator/src/index.js';
 import { readTree } from './support/files.js';
 import { listSpecs, scenarioName } from './support/fixtures.js';
 import { generateFixture } from './support/generate-fixture.js';
-import { fixturesDir, invalidFixturesDir, repoRoot } from './support/paths.js';
+import { fixturesDir, invalidFixturesDir, repoRoot, temporaryDirectory } from './support/paths.js';
 
 const at = (file: string) => `test/fixtures/specs/invalid/${file}`;
 
@@ -71,6 +71,40 @@ const expectations: Record<string, { code: string; file: string; line: number; c
       column: 11,
       pointer: '/paths/~1a/get/responses/200/contnet',
       message: 'unknown field "contnet"',
+    },
+  ],
+  'schema-keyword-unknown': [
+    {
+      code: 'schema-keyword-unknown',
+      file: at('schema-keyword-unknown.yaml'),
+      line: 11,
+      column: 11,
+      pointer: '/components/schemas/Customer/properties/name/maxLenght',
+      message: 'unknown keyword "maxLenght"; did you mean "maxLength"? As written it is ignored, and so is its value',
+    },
+    {
+      code: 'openapi-schema',
+      file: at('schema-keyword-unknown.yaml'),
+      line: 13,
+      column: 11,
+      pointer: '/components/schemas/Customer/properties/country/type',
+      message: 'must be one of "array", "boolean", "integer", "null", "number", "object", "string"',
+    },
+    {
+      code: 'openapi-schema',
+      file: at('schema-keyword-unknown.yaml'),
+      line: 16,
+      column: 11,
+      pointer: '/components/schemas/Customer/properties/age/minimum',
+      message: 'must be of type number',
+    },
+    {
+      code: 'schema-keyword-unknown',
+      file: at('schema-keyword-unknown.yaml'),
+      line: 17,
+      column: 11,
+      pointer: '/components/schemas/Customer/properties/age/defualt',
+      message: 'unknown keyword "defualt"; did you mean "default"? As written it is ignored, and so is its value',
     },
   ],
   'path-param-undeclared': [
@@ -210,6 +244,56 @@ describe('invalid specs are refused with exact diagnostics', () => {
     }
     expect(result.packages[0]?.files).toEqual([]);
     expect(() => readTree(outDir)).toThrow(/ENOENT/);
+  });
+});
+
+describe('keys of 3.1 Schema Objects that no vocabulary knows', () => {
+  const write = (text: string, extra: Record<string, string> = {}) => {
+    const folder = temporaryDirectory('schema-keywords');
+    writeFileSync(path.join(folder, 'api.yaml'), text);
+    for (const [name, content] of Object.entries(extra)) writeFileSync(path.join(folder, name), content);
+    return folder;
+  };
+  const run = (folder: string, options: { schemaKeywordTypos?: 'error' | 'warning' } = {}) =>
+    generate({ root: folder, jobs: [{ spec: 'api.yaml', out: 'out', name: 'api' }], progress: 'never', ...options });
+  const head = 'openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths: {}\n';
+  const summary = (result: Awaited<ReturnType<typeof run>>) =>
+    result.diagnostics.map(({ code, severity, file, line }) => ({ code, severity, file, line }));
+
+  it('warns about a key far from every keyword, and generates', async () => {
+    const folder = write(`${head}components:\n  schemas:\n    A: {type: string, tags: [a], x-tags: [b]}\n`);
+    const result = await run(folder);
+    expect(result.ok).toBe(true);
+    expect(summary(result)).toEqual([{ code: 'schema-keyword-unknown', severity: 'warning', file: 'api.yaml', line: 6 }]);
+  });
+
+  it('reports a misspelt keyword as a warning when the setting says so', async () => {
+    const folder = write(`${head}components:\n  schemas:\n    A: {type: string, maxLenght: 5}\n`);
+    const result = await run(folder, { schemaKeywordTypos: 'warning' });
+    expect(result.ok).toBe(true);
+    expect(summary(result)).toEqual([{ code: 'schema-keyword-unknown', severity: 'warning', file: 'api.yaml', line: 6 }]);
+  });
+
+  it('checks schemas of other files where a $ref reaches them, in their own file', async () => {
+    const folder = write(`${head}components:\n  schemas:\n    A: {$ref: 'parts.yaml#/B'}\n`, {
+      'parts.yaml': 'B:\n  type: string\n  minLenght: 2\n',
+    });
+    const result = await run(folder);
+    expect(summary(result)).toEqual([{ code: 'schema-keyword-unknown', severity: 'error', file: 'parts.yaml', line: 3 }]);
+  });
+
+  it('checks nothing under a $schema or jsonSchemaDialect that names another dialect', async () => {
+    const draft04 = `${head}components:\n  schemas:\n    A: {$schema: 'http://json-schema.org/draft-04/schema#', type: number, minimum: 1, exclusiveMinimum: true, maxLenght: 1}\n`;
+    expect(summary(await run(write(draft04)))).toEqual([]);
+    const dialect = `openapi: 3.1.0\njsonSchemaDialect: 'https://example.com/dialect'\ninfo: {title: t, version: 1.0.0}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: strnig, maxLenght: 1}\n`;
+    expect(summary(await run(write(dialect)))).toEqual([]);
+  });
+
+  it('leaves 3.0 documents to the 3.0 schema, which already refuses unknown fields', async () => {
+    const folder = write(
+      'openapi: 3.0.3\ninfo: {title: t, version: 1.0.0}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: string, maxLenght: 5}\n',
+    );
+    expect(summary(await run(folder)).map((diagnostic) => diagnostic.code)).toEqual(['openapi-schema']);
   });
 });
 

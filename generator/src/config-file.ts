@@ -21,6 +21,7 @@ const configSchema = {
     formatLimit: { type: 'integer', minimum: 0 },
     progress: { enum: ['auto', 'always', 'never'] },
     validators: { enum: ['all', 'none'] },
+    schemaKeywordTypos: { enum: ['error', 'warning'] },
     command: { type: 'string', minLength: 1 },
     jobs: {
       type: 'array',

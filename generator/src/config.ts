@@ -50,6 +50,12 @@ export interface UserConfig {
    */
   validators?: ValidatorsMode;
   /**
+   * How a key of a 3.1 Schema Object one or two edits from a known keyword (`maxLenght`) is reported:
+   * `error` refuses the spec, `warning` (for specs with a vocabulary of their own) lets it through.
+   * @default 'error'
+   */
+  schemaKeywordTypos?: 'error' | 'warning';
+  /**
    * The command shown in generated headers as the way to regenerate.
    * @default 'npx specsmith generate'
    */
@@ -69,6 +75,7 @@ export interface ResolvedConfig {
   formatLimit: number;
   progress: 'auto' | 'always' | 'never';
   validators: ValidatorsMode;
+  schemaKeywordTypos: 'error' | 'warning';
   command: string;
 }
 
@@ -80,6 +87,7 @@ export const defaultConfig = {
   formatLimit: 1_000_000,
   progress: 'auto',
   validators: 'all',
+  schemaKeywordTypos: 'error',
   command: 'npx specsmith generate',
 } as const satisfies Omit<ResolvedConfig, 'root' | 'jobs'>;
 
@@ -94,6 +102,7 @@ export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
     formatLimit: user.formatLimit ?? defaultConfig.formatLimit,
     progress: user.progress ?? defaultConfig.progress,
     validators: user.validators ?? defaultConfig.validators,
+    schemaKeywordTypos: user.schemaKeywordTypos ?? defaultConfig.schemaKeywordTypos,
     command: user.command ?? defaultConfig.command,
   };
 }

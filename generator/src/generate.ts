@@ -31,7 +31,12 @@ export interface GenerateResult {
 export async function generate(userConfig: UserConfig = {}): Promise<GenerateResult> {
   const config = resolveConfig(userConfig);
   const progress = createProgress(config.progress);
-  const run: RunContext = { schemas: new OpenApiSchemas(), progress, validators: config.validators };
+  const run: RunContext = {
+    schemas: new OpenApiSchemas(),
+    progress,
+    validators: config.validators,
+    schemaKeywordTypos: config.schemaKeywordTypos,
+  };
   const packages: PackageResult[] = [];
   for (const job of discoverJobs(config)) {
     packages.push(
@@ -50,6 +55,7 @@ export async function generate(userConfig: UserConfig = {}): Promise<GenerateRes
 
 interface RunContext {
   schemas: OpenApiSchemas;
+  schemaKeywordTypos: 'error' | 'warning';
   validators: ValidatorsMode;
   progress: Progress;
 }
@@ -68,7 +74,7 @@ async function generateOne({
   run: RunContext;
 }): Promise<PackageResult> {
   run.progress.step(`${job.spec}: loading`);
-  const loaded = await loadDocument({ entry: job.spec, root, schemas: run.schemas });
+  const loaded = await loadDocument({ entry: job.spec, root, schemas: run.schemas, schemaKeywordTypos: run.schemaKeywordTypos });
   if (!loaded.ok) return { job, ok: false, diagnostics: loaded.diagnostics, files: [] };
   run.progress.step(`${job.spec}: building the model`);
   const model = parseDocument(loaded.loaded);

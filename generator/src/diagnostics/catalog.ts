@@ -32,6 +32,11 @@ export const diagnosticCatalog = {
     summary: 'The document does not fit the OpenAPI schema of its version.',
     help: 'Compare the reported node with the OpenAPI specification of the declared version.',
   },
+  'schema-keyword-unknown': {
+    summary:
+      'A Schema Object of a 3.1 document has a key that is neither a JSON Schema 2020-12 keyword, an OpenAPI one (discriminator, xml, externalDocs, example) nor an x- extension: it is ignored, and so is its value.',
+    help: 'Fix the spelling (an error when it is one or two edits from a keyword), or name an extension x-…; the setting schemaKeywordTypos: "warning" reports near-misses as warnings for specs with a vocabulary of their own.',
+  },
   'ref-unresolved': {
     summary: 'A `$ref` points at nothing.',
     help: 'Check the file name and the JSON pointer after `#` (RFC 6901: `~1` for `/`, `~0` for `~`).',

@@ -55,7 +55,15 @@ function distill(errors: readonly ErrorObject[]): ErrorObject[] {
       !pool.some((other) => !isReferenceBranch(other) && (other.instancePath + '/').startsWith(error.instancePath + '/')),
   );
   const seen = new Set<string>();
+  // Where an `anyOf` failed (a `type` that is neither a name nor a list of names), its branches' errors
+  // are one problem: the first says it.
+  const anyOfAt = new Set(errors.filter((error) => error.keyword === 'anyOf').map((error) => error.instancePath));
+  const said = new Set<string>();
   return filtered.filter((error) => {
+    if (anyOfAt.has(error.instancePath)) {
+      if (said.has(error.instancePath)) return false;
+      said.add(error.instancePath);
+    }
     const key = `${pointerOf(error)}\u0000${messageOf(error)}`;
     if (seen.has(key)) return false;
     seen.add(key);

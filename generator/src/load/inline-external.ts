@@ -63,3 +63,25 @@ function expandChildren(node: object, expand: (child: unknown) => unknown, origi
   origins.alias(copy, node);
   return copy;
 }
+
+/**
+ * A view without cycles, for the OpenAPI-schema check (a validator walking a YAML alias that contains
+ * itself would never stop): where a node recurs inside itself, the view holds an empty object, which any
+ * Schema Object position accepts. Copies keep their originals' positions; JSON input has no cycles and
+ * is returned as it is.
+ */
+export function withoutCycles(document: unknown, origins: OriginIndex): unknown {
+  const ancestors = new Set<object>();
+  const copy = (node: unknown): unknown => {
+    if (node === null || typeof node !== 'object') return node;
+    if (ancestors.has(node)) return {};
+    ancestors.add(node);
+    const copied = Array.isArray(node)
+      ? node.map(copy)
+      : Object.fromEntries(Object.entries(node).map(([key, value]) => [key, copy(value)]));
+    ancestors.delete(node);
+    origins.alias(copied, node);
+    return copied;
+  };
+  return copy(document);
+}

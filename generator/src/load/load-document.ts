@@ -2,8 +2,9 @@ import path from 'node:path';
 import { createDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkOpenApiSchema } from './check-openapi-schema.js';
 import { checkOperations } from './check-operations.js';
+import { checkSchemaKeywords, type KeywordTypoSeverity } from './check-schema-keywords.js';
 import { checkVersion, type OpenApiMinor } from './check-version.js';
-import { inlineExternalRefs } from './inline-external.js';
+import { inlineExternalRefs, withoutCycles } from './inline-external.js';
 import type { OpenApiSchemas } from './openapi-schema.js';
 import { OriginIndex } from './origins.js';
 import { isRef, parseRef, Resolver } from './resolver.js';
@@ -39,6 +40,8 @@ export interface LoadOptions {
    * @default true
    */
   checkOpenApiSchema?: boolean;
+  /** How a near-miss of a Schema Object keyword is reported in a 3.1 document (check-schema-keywords.ts). @default 'error' */
+  schemaKeywordTypos?: KeywordTypoSeverity;
 }
 
 /** Reads, parses, bundles and checks a document; every problem found is reported, none thrown. */
@@ -60,12 +63,17 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
   // Fragments in other files are checked where they are used, by validating a view with them inlined.
   const refHolders = new Set([...sites.values()].flat().map((site) => site.holder));
   if (options.checkOpenApiSchema !== false) {
-    const checked = files.size === 1 ? document : inlineExternalRefs({ document, refHolders, resolver, origins });
+    const view = files.size === 1 ? document : inlineExternalRefs({ document, refHolders, resolver, origins });
+    const checked = [...files.values()].some((loaded) => loaded.syntax === 'yaml') ? withoutCycles(view, origins) : view;
     // Loaded on demand: AJV and the OpenAPI schemas are most of what a command that skips the check would import.
     const schemas = options.schemas ?? new (await import('./openapi-schema.js')).OpenApiSchemas();
     diagnostics.push(...checkOpenApiSchema({ document: checked, minor: version.minor, file, origins, schemas }));
   }
   diagnostics.push(...checkOperations({ document, resolver, file }));
+  if (version.minor === '3.1' && options.checkOpenApiSchema !== false)
+    diagnostics.push(
+      ...checkSchemaKeywords({ document, resolver, origins, ...(options.schemaKeywordTypos ? { typos: options.schemaKeywordTypos } : {}) }),
+    );
   const unique = dedupe(diagnostics);
   const errors = unique.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) return { ok: false, diagnostics: sortDiagnostics(unique) };
