@@ -130,6 +130,31 @@ const cases: Case[] = [
     valid: [...notArray],
     invalid: [[1, 1], [1], []],
   },
+  // Unevaluated locations (§11)
+  {
+    name: 'UnevaluatedPropertiesAllOf',
+    schema: { allOf: [{ properties: { a: { type: 'integer' } } }], unevaluatedProperties: false },
+    valid: [{ a: 1 }, {}, ...notObject],
+    invalid: [{ b: 1 }, { a: 1, b: 2 }],
+  },
+  {
+    name: 'UnevaluatedPropertiesSchema',
+    schema: { properties: { a: {} }, unevaluatedProperties: { type: 'string' } },
+    valid: [{ a: 1, b: 'x' }, ...notObject],
+    invalid: [{ b: 1 }],
+  },
+  {
+    name: 'UnevaluatedPropertiesAnyOf',
+    schema: { anyOf: [{ properties: { a: {} } }, { properties: { b: {} } }], unevaluatedProperties: false },
+    valid: [{ a: 1 }, { a: 1, b: 2 }],
+    invalid: [{ c: 1 }],
+  },
+  {
+    name: 'UnevaluatedItems',
+    schema: { prefixItems: [{ type: 'string' }], unevaluatedItems: false },
+    valid: [['a'], [], ...notArray],
+    invalid: [['a', 1]],
+  },
   // Regressions the differential test found.
   {
     name: 'PrefixItemsShortArray',

@@ -359,6 +359,10 @@ function describe(error, value) {
       return `must be of type ${Array.isArray(params.type) ? params.type.join(' or ') : params.type}`;
     case 'required':
       return 'is required';
+    case 'unevaluatedProperties':
+      return 'is not allowed: no part of the schema accepts this property';
+    case 'unevaluatedItems':
+      return `must have at most ${plural(params.len, 'item')}: no part of the schema accepts the rest`;
     case 'additionalProperties':
       return 'is not a known property';
     case 'false schema':
@@ -443,6 +447,8 @@ function issueOf(compiled, root, origins) {
   let path = at;
   if (error.keyword === 'required') path += `/${escapeToken(params.missingProperty)}`;
   if (error.keyword === 'additionalProperties') path += `/${escapeToken(params.additionalProperty)}`;
+  if (error.keyword === 'unevaluatedProperties' && params.unevaluatedProperty !== undefined)
+    path += `/${escapeToken(params.unevaluatedProperty)}`;
   const spec = ruleOrigin(error, origins);
   const where = spec === undefined ? '' : ` (spec: ${spec})`;
   const message = `${path === '' ? 'the value' : path} ${describe(error, valueAt(root, at))}${where}`;

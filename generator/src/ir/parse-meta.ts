@@ -27,7 +27,7 @@ export const constraintKeywords = [
 ] as const;
 
 /** JSON Schema 2020-12 keywords with a meaning for validation that the IR does not model. */
-const uncheckedKeywords = ['unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$dynamicAnchor', '$recursiveRef'] as const;
+const uncheckedKeywords = ['$dynamicRef', '$dynamicAnchor', '$recursiveRef'] as const;
 
 export function createMeta(partial: Partial<SchemaMeta> = {}): SchemaMeta {
   return { deprecated: false, examples: [], nullable: false, constraints: [], extensions: [], assertions: [], unchecked: [], ...partial };

@@ -7,7 +7,16 @@ import type { AssertionKeyword, SchemaMeta, SchemaNode } from './types.js';
 
 type Json = Record<string, unknown>;
 
-const assertionKeywords: AssertionKeyword[] = ['if', 'then', 'else', 'not', 'contains', 'propertyNames'];
+const assertionKeywords: AssertionKeyword[] = [
+  'if',
+  'then',
+  'else',
+  'not',
+  'contains',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+];
 /** Keywords whose value maps a pattern or a property name to a schema (JSON Schema 2020-12 §10.3.2.2, §10.2.2.4). */
 const keyedAssertionKeywords: AssertionKeyword[] = ['patternProperties', 'dependentSchemas'];
 const primitiveTypes = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']);
@@ -151,7 +160,9 @@ function parseTyped(type: string, schema: Json, meta: SchemaMeta, context: Parse
     default: {
       const prefixItems = Array.isArray(schema.prefixItems) ? schema.prefixItems.map((item) => parseSchema(item, context)) : [];
       const items: SchemaNode = 'items' in schema ? parseSchema(schema.items, context) : { kind: 'unknown', meta: createMeta() };
-      return { kind: 'array', items, prefixItems, meta };
+      return 'items' in schema
+        ? { kind: 'array', items, prefixItems, itemsWritten: true, meta }
+        : { kind: 'array', items, prefixItems, meta };
     }
   }
 }

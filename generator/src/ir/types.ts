@@ -62,7 +62,17 @@ export interface SchemaMeta {
   origin?: SourceRef;
 }
 
-export type AssertionKeyword = 'if' | 'then' | 'else' | 'not' | 'contains' | 'propertyNames' | 'patternProperties' | 'dependentSchemas';
+export type AssertionKeyword =
+  | 'if'
+  | 'then'
+  | 'else'
+  | 'not'
+  | 'contains'
+  | 'propertyNames'
+  | 'patternProperties'
+  | 'dependentSchemas'
+  | 'unevaluatedProperties'
+  | 'unevaluatedItems';
 
 export interface Assertion {
   keyword: AssertionKeyword;
@@ -88,7 +98,7 @@ export type SchemaNode =
       meta: SchemaMeta;
     }
   /** `untyped`: no `type`, read as an array from `items`/`prefixItems`; it then constrains arrays only. */
-  | { kind: 'array'; items: SchemaNode; prefixItems: SchemaNode[]; untyped?: boolean; meta: SchemaMeta }
+  | { kind: 'array'; items: SchemaNode; prefixItems: SchemaNode[]; untyped?: boolean; itemsWritten?: boolean; meta: SchemaMeta }
   | ObjectNode
   | CompositionNode
   | { kind: 'unknown'; meta: SchemaMeta }

@@ -47,7 +47,7 @@ export function compileValidators({
   /** Check the lowered schemas against the JSON Schema meta-schema first (AJV's `validateSchema`). */
   checkSchemas?: boolean;
 }): string {
-  const ajv = createAjv({ formats, allErrors, checkSchemas });
+  const ajv = createAjv({ formats, allErrors, checkSchemas, unevaluated: usesUnevaluated(Object.values(set.defs)) });
   const defOfSchema = addValidatorSchemas(ajv, set);
   const compiled = standaloneStatements(
     ajv,
@@ -66,6 +66,18 @@ export function compileValidators({
   const code = `(() => {\n${body}\nreturn [${exports.map((_, index) => `v${index}`).join(', ')}];\n})()`;
   assertParses(code);
   return code;
+}
+
+/** Whether any schema writes `unevaluatedProperties`/`unevaluatedItems` (a walk over plain JSON). */
+function usesUnevaluated(schemas: readonly unknown[]): boolean {
+  const seen = new Set<object>();
+  const visit = (node: unknown): boolean => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return false;
+    seen.add(node);
+    if (!Array.isArray(node) && ('unevaluatedProperties' in node || 'unevaluatedItems' in node)) return true;
+    return Object.values(node).some(visit);
+  };
+  return schemas.some(visit);
 }
 
 /**
@@ -112,10 +124,12 @@ function createAjv({
   formats,
   allErrors,
   checkSchemas,
+  unevaluated,
 }: {
   formats: Readonly<Record<string, RuntimeFormat>>;
   allErrors: boolean;
   checkSchemas: boolean;
+  unevaluated: boolean;
 }): Ajv2020 {
   const ajv = new Ajv2020({
     code: { source: true, esm: true, formats: _`formats`, optimize: false },
@@ -142,11 +156,11 @@ function createAjv({
     // The package words its own messages from keyword and parameters (templates/validators/api.js).
     messages: false,
   });
-  // Ajv2020 always tracks which properties and items each subschema evaluated, for `unevaluated*`: it
-  // then runs every branch of an `anyOf` even after one passed, building (and dropping) the errors of
-  // the others, and publishes records after each call. The lowered schemas never hold `unevaluated*`
-  // (the IR has no such node), so the tracking is switched off before anything compiles.
-  ajv.opts.unevaluated = false;
+  // Ajv2020 tracks which properties and items each subschema evaluated, for `unevaluated*`: it then runs
+  // every branch of an `anyOf` even after one passed, building (and dropping) the errors of the others,
+  // and publishes records after each call. That costs every validator of a package, so the tracking is
+  // on only for a spec that writes `unevaluatedProperties` or `unevaluatedItems`.
+  ajv.opts.unevaluated = unevaluated;
   for (const [name, definition] of Object.entries(formats)) ajv.addFormat(name, definition);
   addEnumSetKeyword(ajv);
   return ajv;

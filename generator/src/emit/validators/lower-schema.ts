@@ -120,7 +120,8 @@ function lowerRef(node: Extract<SchemaNode, { kind: 'ref' }>, context: LowerCont
 function lowerArray(node: Extract<SchemaNode, { kind: 'array' }>, context: LowerContext): JsonSchema {
   const schema: Record<string, unknown> = node.untyped === true ? {} : { type: 'array' };
   const lowered = lowerSchema(node.items, context);
-  const items = lowered === true ? undefined : lowered;
+  // `items: true` (or `{}`) as written evaluates every item, which `unevaluatedItems` reads (§11.2).
+  const items = lowered === true && node.itemsWritten !== true ? undefined : lowered;
   if (node.prefixItems.length > 0) {
     const tuple: Record<string, unknown> = { prefixItems: node.prefixItems.map((item) => lowerSchema(item, context)) };
     if (items !== undefined) tuple.items = items;
@@ -148,7 +149,8 @@ function lowerObject(node: ObjectNode, context: LowerContext): JsonSchema {
   const schema: Record<string, unknown> = node.untyped ? {} : { type: 'object' };
   if (entries.length > 0) schema.properties = Object.fromEntries(entries);
   if (required.length > 0) schema.required = required;
-  if (node.additional === false) schema.additionalProperties = false;
+  // `additionalProperties: true` checks nothing, but it evaluates every property: `unevaluatedProperties` then has none left (§11.3).
+  if (typeof node.additional === 'boolean') schema.additionalProperties = node.additional;
   else if (typeof node.additional === 'object') schema.additionalProperties = lowerSchema(node.additional, context);
   return { ...schema, ...constraints(node.meta, 'object', context) };
 }
