@@ -47,6 +47,7 @@ docs-check: build
 bench: build
 	node bench/codegen/run.mjs
 	node bench/validators/run.mjs
+	node bench/validators/failure-cost.mjs
 	node bench/cli/run.mjs
 	node bench/client/run.mjs
 	node bench/client/mock-start.mjs

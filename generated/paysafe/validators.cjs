@@ -318,12 +318,25 @@ const formats = {
 // Copied into each generated package (inlined in its index.js and index.cjs) and wrapped around the
 // precompiled validator functions. Nothing here compiles code at run time.
 
-/** Thrown by `assert*` functions: `issues` lists every problem found, each with a JSON pointer into the value. */
+/**
+ * Thrown by `assert*` functions: `issues` lists every problem found, each with a JSON pointer into the
+ * value. The message (and each issue's) is worded when first read, so a caller that only catches and
+ * counts pays about what a plain `Error` costs; the stack trace, formatted on first use, shows it too.
+ */
 class ValidationError extends Error {
+  #subject;
+  #message;
+
   constructor(subject, issues) {
-    super(`${subject} is not valid:\n${issues.map((issue) => `  ${issue.message}`).join('\n')}`);
+    super();
     this.name = 'ValidationError';
     this.issues = issues;
+    this.#subject = subject;
+  }
+
+  get message() {
+    this.#message ??= `${this.#subject} is not valid:\n${this.issues.map((issue) => `  ${issue.message}`).join('\n')}`;
+    return this.#message;
   }
 }
 
@@ -450,10 +463,27 @@ function issueOf(compiled, root, origins) {
   if (error.keyword === 'additionalProperties') path += `/${escapeToken(params.additionalProperty)}`;
   if (error.keyword === 'unevaluatedProperties' && params.unevaluatedProperty !== undefined)
     path += `/${escapeToken(params.unevaluatedProperty)}`;
-  const spec = ruleOrigin(error, origins);
-  const where = spec === undefined ? '' : ` (spec: ${spec})`;
-  const message = `${path === '' ? 'the value' : path} ${describe(error, valueAt(root, at))}${where}`;
-  return spec === undefined ? { path, message, keyword: error.keyword, params } : { path, message, keyword: error.keyword, params, spec };
+  // Worded on first read (from the value as it is then): the suggestion of an enum and the place in the
+  // spec cost more than finding the problem.
+  let message;
+  let spec;
+  const specOf = () => {
+    spec ??= { text: ruleOrigin(error, origins) };
+    return spec.text;
+  };
+  return {
+    path,
+    get message() {
+      const where = specOf();
+      message ??= `${path === '' ? 'the value' : path} ${describe(error, valueAt(root, at))}${where === undefined ? '' : ` (spec: ${where})`}`;
+      return message;
+    },
+    keyword: error.keyword,
+    params,
+    get spec() {
+      return specOf();
+    },
+  };
 }
 
 const hasOwn = (object, key) => object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
@@ -491,6 +521,20 @@ const segmentsOf = (pointer) =>
         .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
         .map((token) => (/^(?:0|[1-9]\d*)$/.test(token) ? Number(token) : token));
 
+/** A Standard Schema issue: the message and the path as a list of keys, each made when first read. */
+function standardIssue(issue) {
+  let path;
+  return {
+    get message() {
+      return issue.message;
+    },
+    get path() {
+      path ??= segmentsOf(issue.path);
+      return path;
+    },
+  };
+}
+
 /**
  * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
  * throws a ValidationError) and a Standard Schema v1 object for libraries that accept one.
@@ -519,9 +563,7 @@ function createValidator(subject, first, all, origins = { files: [], notes: [], 
         vendor: 'specsmith',
         validate: (value) => {
           const found = issues(value);
-          return found === undefined
-            ? { value }
-            : { issues: found.map((issue) => ({ message: issue.message, path: segmentsOf(issue.path) })) };
+          return found === undefined ? { value } : { issues: found.map(standardIssue) };
         },
       },
     },
