@@ -82,6 +82,15 @@ const cases: Record<string, { valid: string[]; invalid: string[] }> = {
     invalid: ['084666a4cd4740c1afe24a575e341d59', '084666a4-cd47-40c1-afe2-4a575e341d5'],
   },
   byte: { valid: ['', 'TWFu', 'TWE=', 'TQ=='], invalid: ['TWF', 'TQ=', 'T===', 'TW@u'] },
+  // RFC 3339 Appendix A.
+  duration: {
+    valid: ['P1D', 'P3Y6M4DT12H30M5S', 'PT1H', 'PT20M', 'PT36H', 'P4W', 'P1M', 'P1Y2M', 'PT1H5M30S'],
+    invalid: ['P', 'PT', 'P1DT', '1D', 'P1H', 'PT1D', 'P1W2D', 'P1D1Y', 'P0.5Y', 'PT1S2M', ' P1D'],
+  },
+  // RFC 6901 §3 and its §5 examples.
+  'json-pointer': { valid: ['', '/foo', '/foo/0', '/', '/a~1b', '/c%d', '/m~0n', '/ '], invalid: ['foo', '/~', '/a~2b', '#/foo'] },
+  'relative-json-pointer': { valid: ['0', '1/0', '2/highly/nested/objects', '0#', '1#'], invalid: ['', '-1', '01', '/foo', '0##', 'a'] },
+  regex: { valid: ['^a+$', '[a-z]{2}', '\\p{L}', ''], invalid: ['(', '[a-', '\\p{Nope}', 'a{2,1}'] },
 };
 
 describe('runtime formats', () => {
@@ -97,6 +106,14 @@ describe('runtime formats', () => {
     expect([2 ** 31, 1.5].some((value) => check('int32', value))).toBe(false);
     expect(check('int64', 2 ** 40)).toBe(true);
     expect(check('int64', 0.5)).toBe(false);
+    expect(check('int64', 2 ** 64)).toBe(false);
+  });
+
+  it('float and double take finite numbers, float within IEEE 754 binary32', () => {
+    expect([0, -1.5, 3.4e38].every((value) => check('float', value))).toBe(true);
+    expect([3.5e38, Infinity, NaN].some((value) => check('float', value))).toBe(false);
+    expect(check('double', 1e300)).toBe(true);
+    expect(check('double', Infinity)).toBe(false);
   });
 
   // The rules as plain regular expressions, for the property tests of the character-by-character readers.

@@ -284,6 +284,27 @@ function isUriTemplate(text) {
 }
 
 const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+/** The largest magnitudes of the OpenAPI format registry's int64 and float (IEEE 754 binary32). */
+const int64Max = 2 ** 63;
+const floatMax = 3.4028234663852886e38;
+
+/** RFC 3339 Appendix A `duration`: P, then dates (Y, M, D or W) and/or T with times (H, M, S), each part in order. */
+const durationPattern =
+  /^P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S))?|T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)|\d+W)$/;
+/** RFC 6901 JSON pointer: `/`-separated tokens, `~` only as `~0` or `~1`. */
+const jsonPointerPattern = /^(?:\/(?:[^~/]|~[01])*)*$/;
+/** Relative JSON pointer (draft-bhutton-relative-json-pointer-00): a count, then `#` or a JSON pointer. */
+const relativeJsonPointerPattern = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~[01])*)*)$/;
+
+/** An ECMA-262 regular expression (with the `u` flag, as the validators compile `pattern`). */
+function isRegex(value) {
+  try {
+    new RegExp(value, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const text = (validate) => ({ type: 'string', validate });
 const number = (validate) => ({ type: 'number', validate });
@@ -307,9 +328,13 @@ const formats = {
   uuid: text((value) => uuidPattern.test(value)),
   byte: text((value) => base64Pattern.test(value)),
   int32: number((value) => Number.isInteger(value) && value >= int32.min && value <= int32.max),
-  int64: number((value) => Number.isInteger(value)),
-  float: number(() => true),
-  double: number(() => true),
+  int64: number((value) => Number.isInteger(value) && Math.abs(value) <= int64Max),
+  float: number((value) => Number.isFinite(value) && Math.abs(value) <= floatMax),
+  double: number((value) => Number.isFinite(value)),
+  duration: text((value) => durationPattern.test(value)),
+  'json-pointer': text((value) => jsonPointerPattern.test(value)),
+  'relative-json-pointer': text((value) => relativeJsonPointerPattern.test(value)),
+  regex: text(isRegex),
   binary: text(() => true),
   password: text(() => true),
 };

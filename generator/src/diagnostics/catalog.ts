@@ -63,8 +63,8 @@ export const diagnosticCatalog = {
   },
   'validator-keyword-unchecked': {
     summary:
-      'A validation keyword the generated validators cannot check (an unknown format, a pattern JavaScript cannot compile, a keyword such as unevaluatedProperties or dependentRequired that they do not implement).',
-    help: 'Use a format the validators know (date, time, date-time, email, hostname, ipv4, ipv6, uri, uri-reference, uri-template, uuid, byte, int32, int64, float, double), a pattern valid with the u flag, or properties/additionalProperties/required in place of the unimplemented keyword; the types are generated either way.',
+      'A validation keyword the generated validators cannot check (an unknown format, a pattern JavaScript cannot compile, $dynamicRef).',
+    help: 'Use a format the validators know (date, time, date-time, email, hostname, ipv4, ipv6, uri, uri-reference, uri-template, uuid, byte, duration, json-pointer, relative-json-pointer, regex, int32, int64, float, double), a pattern valid with the u flag, or a plain $ref in place of $dynamicRef; the types are generated either way.',
   },
   'validator-pattern-risky': {
     summary: 'A pattern that a hostile value might make backtrack for a long time (ReDoS).',
