@@ -21,6 +21,8 @@ interface Case {
   schema: Record<string, unknown>;
   valid: unknown[];
   invalid: unknown[];
+  /** Why AJV at run time cannot judge this case, when it cannot. */
+  ajvCannot?: string;
 }
 
 const others = { string: ['text'], number: [7.5, -3], object: [{ x: 1 }], array: [[1, 'a']], misc: [null, true] };
@@ -130,6 +132,12 @@ const cases: Case[] = [
     valid: [...notArray],
     invalid: [[1, 1], [1], []],
   },
+  // Schemas that allow nothing, or nothing of one kind (§4.3.2, §6.1.2)
+  { name: 'EnumEmpty', schema: { enum: [] }, valid: [], invalid: ['a', null, 1], ajvCannot: 'AJV refuses to compile an empty enum' },
+  { name: 'PropertyNamesFalse', schema: { propertyNames: false }, valid: [{}, ...notObject], invalid: [{ a: 1 }] },
+  { name: 'ItemsFalse', schema: { items: false }, valid: [[], ...notArray], invalid: [[1]] },
+  { name: 'RequiredFalseProperty', schema: { properties: { a: false }, required: ['a'] }, valid: [...notObject], invalid: [{}, { a: 1 }] },
+  { name: 'NotAnything', schema: { not: {} }, valid: [], invalid: [1, 'a', null] },
   // Unevaluated locations (§11)
   {
     name: 'UnevaluatedPropertiesAllOf',
@@ -194,7 +202,8 @@ beforeAll(async () => {
 
 type Standard = { '~standard': { validate: (value: unknown) => { issues?: unknown[] } } };
 
-describe.each(cases)('$name: $schema', ({ name, schema, valid, invalid }) => {
+describe.each(cases)('$name: $schema', ({ name, schema, valid, invalid, ajvCannot }) => {
+  const ajvSays = (value: unknown) => (ajvCannot === undefined ? ajv.validate(schema, value) : undefined);
   const verdicts = () => {
     const is = module[`is${name}`] as (value: unknown) => boolean;
     const assert = module[`assert${name}`] as (value: unknown) => void;
@@ -212,11 +221,11 @@ describe.each(cases)('$name: $schema', ({ name, schema, valid, invalid }) => {
 
   it.each(valid.map((value) => [JSON.stringify(value), value]))('accepts %s', (_, value) => {
     expect(verdicts()(value)).toEqual({ is: true, assert: true, standard: true });
-    expect(ajv.validate(schema, value), 'AJV on the schema as written').toBe(true);
+    if (ajvCannot === undefined) expect(ajvSays(value), 'AJV on the schema as written').toBe(true);
   });
 
   it.runIf(invalid.length > 0).each(invalid.map((value) => [JSON.stringify(value), value]))('rejects %s', (_, value) => {
     expect(verdicts()(value)).toEqual({ is: false, assert: false, standard: false });
-    expect(ajv.validate(schema, value), 'AJV on the schema as written').toBe(false);
+    if (ajvCannot === undefined) expect(ajvSays(value), 'AJV on the schema as written').toBe(false);
   });
 });

@@ -4,6 +4,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { culprits } from '../generator/src/emit/validators/emit-validators.js';
+import { collectValidators } from '../generator/src/emit/validators/validator-set.js';
+import { parseDocument } from '../generator/src/ir/parse-document.js';
+import { loadDocument } from '../generator/src/load/load-document.js';
+import { formats } from '../templates/validators/runtime.js';
 import { generateFixture } from './support/generate-fixture.js';
 import { fixturesDir, repoRoot, temporaryDirectory } from './support/paths.js';
 import { curatedExample, violations } from './support/violations.js';
@@ -426,4 +431,25 @@ describe('the valid path', () => {
       expect(Object.entries(collections).filter(([, count]) => count > 0)).toEqual([]);
     },
   );
+});
+
+describe('a schema AJV refuses to compile', () => {
+  it('is a diagnostic at the schema it belongs to, not a crash', async () => {
+    const folder = temporaryDirectory('uncompilable');
+    writeFileSync(
+      path.join(folder, 'api.yaml'),
+      'openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths: {}\ncomponents:\n  schemas:\n    Good: {type: string}\n    Bad: {type: integer}\n',
+    );
+    const loaded = await loadDocument({ entry: 'api.yaml', root: folder });
+    if (!loaded.ok) throw new Error('the spec does not load');
+    const model = parseDocument(loaded.loaded);
+    const runtimeFormats = new Map(Object.entries(formats).map(([name, definition]) => [name, definition.type]));
+    const set = collectValidators(model, runtimeFormats);
+    // A lowered schema AJV cannot compile (an empty enum in a spot the lowering would never write one).
+    const broken = { ...set, defs: { ...set.defs, Bad: { type: 'integer', enum: [] } } };
+    const diagnostics = culprits({ model, set: broken, formats, error: new Error('compilation failed') });
+    expect(diagnostics.map(({ code, line, message }) => ({ code, line, message: message.slice(0, 60) }))).toEqual([
+      { code: 'validator-compile-failed', line: 7, message: 'the validator of Bad could not be compiled (enum must have n' },
+    ]);
+  });
 });

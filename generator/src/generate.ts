@@ -3,6 +3,7 @@ import { resolveConfig, type GenerateJob, type UserConfig, type ValidatorsMode }
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { discoverJobs } from './discover.js';
 import { emitPackage } from './emit/package/emit-package.js';
+import { ValidatorCompileError } from './emit/validators/emit-validators.js';
 import type { FormatPolicy } from './emit/package/format.js';
 import { parseDocument } from './ir/parse-document.js';
 import { loadDocument } from './load/load-document.js';
@@ -79,7 +80,14 @@ async function generateOne({
   run.progress.step(`${job.spec}: building the model`);
   const model = parseDocument(loaded.loaded);
   run.progress.step(`${job.spec}: emitting ${model.schemas.length} schemas and ${model.operations.length} operations`);
-  const emitted = await emitPackage({ model, packageName: job.name, format, command, validators: run.validators });
+  let emitted;
+  try {
+    emitted = await emitPackage({ model, packageName: job.name, format, command, validators: run.validators });
+  } catch (error) {
+    if (error instanceof ValidatorCompileError)
+      return { job, ok: false, diagnostics: [...loaded.diagnostics, ...error.diagnostics], files: [] };
+    throw error;
+  }
   await writePackage(path.resolve(root, job.out), emitted.files);
   run.progress.step(`${job.spec}: wrote ${job.out}`);
   return { job, ok: true, diagnostics: [...loaded.diagnostics, ...emitted.diagnostics], files: [...emitted.files.keys()] };

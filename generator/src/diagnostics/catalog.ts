@@ -66,6 +66,10 @@ export const diagnosticCatalog = {
       'A validation keyword the generated validators cannot check (an unknown format, a pattern JavaScript cannot compile, $dynamicRef).',
     help: 'Use a format the validators know (date, time, date-time, email, hostname, ipv4, ipv6, uri, uri-reference, uri-template, uuid, byte, duration, json-pointer, relative-json-pointer, regex, int32, int64, float, double), a pattern valid with the u flag, or a plain $ref in place of $dynamicRef; the types are generated either way.',
   },
+  'validator-compile-failed': {
+    summary: 'AJV refused to compile the validator of a schema: a fault of specsmith, not of the spec.',
+    help: 'Report it with the schema; generate with --validators none to get the types meanwhile.',
+  },
   'validator-pattern-risky': {
     summary: 'A pattern that a hostile value might make backtrack for a long time (ReDoS).',
     help: 'Rewrite the pattern without nested or overlapping repetition, or bound its repetitions; check it with a ReDoS checker.',

@@ -84,6 +84,8 @@ function lowerBare(node: SchemaNode, context: LowerContext): JsonSchema {
 function lowerLiteral(node: Extract<SchemaNode, { kind: 'literal' }>, context: LowerContext): JsonSchema {
   const { written } = node;
   const own = constraints(node.meta, undefined, context);
+  // An empty `enum` allows nothing (JSON Schema 2020-12 §6.1.2); AJV refuses to compile one.
+  if ((written?.enum ?? node.values).length === 0 && written?.const === undefined) return false;
   if (written === undefined) return { ...(node.values.length === 1 ? { const: node.values[0] } : { enum: node.values }), ...own };
   // A `type` that every listed value meets adds nothing to the list: left out, the check stays one lookup.
   const listed = written.enum ?? (written.const === undefined ? [] : [written.const.value]);
