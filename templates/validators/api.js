@@ -192,6 +192,7 @@ function ruleOrigin(error, origins) {
 
 /** `if` only reports that its `then` or `else` failed; the branch's own errors say what. */
 const meaningful = (errors) => {
+  if (!errors.some((error) => error.keyword === 'if')) return errors;
   const specific = errors.filter((error) => error.keyword !== 'if');
   return specific.length > 0 ? specific : errors;
 };
