@@ -37,7 +37,7 @@ lint: build
 	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true $(NODE_BIN)/redocly lint --config redocly-lint.yaml --format=stylish 2>&1 | grep -v '[║╔╚]'; exit $${PIPESTATUS[0]}
 
 drift: build
-	node scripts/check-drift.mjs
+	node generator/dist/cli/main.js check
 
 # The curated specs against the captured doc pages (kept outside the repository).
 DOCS_DIR ?= $(or $(SPECSMITH_DOCS_DIR),../shared/seeds)

@@ -29,7 +29,12 @@ export interface GenerateResult {
  * Generates one package per job. A spec with errors is refused whole and its package folder is
  * left untouched; the other jobs still run, and every problem of every spec is reported.
  */
-export async function generate(userConfig: UserConfig = {}): Promise<GenerateResult> {
+export interface GenerateOptions {
+  /** Where to write a job's package instead of its `out` folder (`specsmith check` writes to a scratch folder). */
+  outputFor?: (job: GenerateJob) => string;
+}
+
+export async function generate(userConfig: UserConfig = {}, options: GenerateOptions = {}): Promise<GenerateResult> {
   const config = resolveConfig(userConfig);
   const progress = createProgress(config.progress);
   const run: RunContext = {
@@ -47,6 +52,7 @@ export async function generate(userConfig: UserConfig = {}): Promise<GenerateRes
         format: { mode: config.format, limit: config.formatLimit },
         command: commandFor(config.command, job, userConfig.jobs !== undefined),
         run,
+        outDir: options.outputFor?.(job) ?? path.resolve(config.root, job.out),
       }),
     );
   }
@@ -67,12 +73,14 @@ async function generateOne({
   format,
   command,
   run,
+  outDir,
 }: {
   job: GenerateJob;
   root: string;
   format: FormatPolicy;
   command: string;
   run: RunContext;
+  outDir: string;
 }): Promise<PackageResult> {
   run.progress.step(`${job.spec}: loading`);
   const loaded = await loadDocument({ entry: job.spec, root, schemas: run.schemas, schemaKeywordTypos: run.schemaKeywordTypos });
@@ -88,7 +96,7 @@ async function generateOne({
       return { job, ok: false, diagnostics: [...loaded.diagnostics, ...error.diagnostics], files: [] };
     throw error;
   }
-  await writePackage(path.resolve(root, job.out), emitted.files);
+  await writePackage(outDir, emitted.files);
   run.progress.step(`${job.spec}: wrote ${job.out}`);
   return { job, ok: true, diagnostics: [...loaded.diagnostics, ...emitted.diagnostics], files: [...emitted.files.keys()] };
 }

@@ -1,4 +1,5 @@
-export { generate, type GenerateResult, type PackageResult } from './generate.js';
+export { generate, type GenerateOptions, type GenerateResult, type PackageResult } from './generate.js';
+export { check, type CheckedFile, type CheckedPackage, type CheckResult } from './check/check-packages.js';
 export { defaultConfig, resolveConfig, type GenerateJob, type ResolvedConfig, type UserConfig } from './config.js';
 export { loadDocument, type LoadedDocument, type LoadOptions, type LoadResult } from './load/load-document.js';
 export { parseDocument } from './ir/parse-document.js';

@@ -9,16 +9,9 @@ import { generateUsage } from './usage.js';
 type Values = Record<string, string | boolean | undefined>;
 
 export async function runGenerate(values: Values, positionals: string[]): Promise<number> {
-  if (positionals.length > 0) return print(process.stderr, `unexpected argument: ${positionals.join(' ')}\n\n${generateUsage}`, 2);
-  const flags = configFrom(values);
-  if (typeof flags === 'string') return print(process.stderr, `${flags}\n\n${generateUsage}`, 2);
-  const configFile = typeof values.config === 'string' ? values.config : existsSync(defaultConfigFile) ? defaultConfigFile : undefined;
-  const fromFile = configFile === undefined ? { config: {}, diagnostics: [] } : await readConfigFile(configFile);
-  if (fromFile.config === undefined) {
-    return print(process.stderr, fromFile.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join(''), 2);
-  }
-  // Flags win over the file.
-  const result = await generate({ ...fromFile.config, ...flags });
+  const config = await userConfigFrom(values, positionals, generateUsage);
+  if (typeof config === 'number') return config;
+  const result = await generate(config);
   if (values.json === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   for (const pack of result.packages) {
@@ -29,6 +22,22 @@ export async function runGenerate(values: Values, positionals: string[]): Promis
   }
   if (result.packages.length === 0) process.stderr.write('no spec found: nothing to generate\n');
   return result.ok ? 0 : 2;
+}
+
+/**
+ * The settings of a run: the settings file (`--config`, else specsmith.config.json when present) with the
+ * flags over it. A problem is printed and its exit code (2) returned.
+ */
+export async function userConfigFrom(values: Values, positionals: string[], usage: string): Promise<UserConfig | number> {
+  if (positionals.length > 0) return print(process.stderr, `unexpected argument: ${positionals.join(' ')}\n\n${usage}`, 2);
+  const flags = configFrom(values);
+  if (typeof flags === 'string') return print(process.stderr, `${flags}\n\n${usage}`, 2);
+  const configFile = typeof values.config === 'string' ? values.config : existsSync(defaultConfigFile) ? defaultConfigFile : undefined;
+  const fromFile = configFile === undefined ? { config: {}, diagnostics: [] } : await readConfigFile(configFile);
+  if (fromFile.config === undefined) {
+    return print(process.stderr, fromFile.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join(''), 2);
+  }
+  return { ...fromFile.config, ...flags };
 }
 
 function configFrom(values: Values): UserConfig | string {

@@ -27,6 +27,18 @@ const commands: Record<string, Command> = {
     usage: async () => (await import('./usage.js')).generateUsage,
     run: async (values, positionals) => (await import('./generate-command.js')).runGenerate(values, positionals),
   },
+  check: {
+    options: {
+      config: { type: 'string' },
+      spec: { type: 'string' },
+      out: { type: 'string' },
+      name: { type: 'string' },
+      root: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    usage: async () => (await import('./usage.js')).checkUsage,
+    run: async (values, positionals) => (await import('./check-command.js')).runCheck(values, positionals),
+  },
   validate: {
     options: {
       spec: { type: 'string' },

@@ -19,6 +19,24 @@ The settings file is JSON: { "specsDir", "outDir", "scope", "format", "formatLim
 Exit codes: 0 success, 1 internal error, 2 bad usage or a spec with errors (nothing written for it).
 `;
 
+export const checkUsage = `Usage:
+  specsmith check                         every spec under specs/ against its package in generated/
+  specsmith check --spec FILE --out DIR [--name PKG]
+  specsmith check --config FILE
+
+Regenerates each package into a scratch folder and compares it with the one on disk: every stale,
+missing or extra file is listed, a stale one with the first lines that differ. For CI: a package that
+no longer matches its spec fails the build.
+
+Options:
+  --config FILE      settings file, as for generate (default: specsmith.config.json when present)
+  --spec FILE --out DIR [--name PKG]   one package, as for generate
+  --root DIR         folder paths are taken from (default: .)
+  --json             print the result (each package, each file that differs) as JSON on stdout
+
+Exit codes: 0 every package matches, 1 a file differs, 2 bad usage or a spec with errors.
+`;
+
 export const validateUsage = `Usage:
   specsmith validate --spec FILE --schema NAME [--json | --ndjson] [--no-cache] INPUT
   specsmith validate --spec FILE --operation ID --part PART [--json | --ndjson] [--no-cache] INPUT
@@ -77,6 +95,7 @@ export const usage = `specsmith: OpenAPI 3.0/3.1 to TypeScript packages, checked
 
 Commands:
   specsmith generate [--spec FILE --out DIR [--name PKG]]   generate packages
+  specsmith check [--spec FILE --out DIR]                    fail when a generated package is out of date
   specsmith validate --spec FILE (--schema NAME | --operation ID --part PART) INPUT
                                                              check JSON values against the spec
   specsmith docs-check [DOCS_DIR]                            check the curated specs against doc pages
@@ -85,6 +104,7 @@ Commands:
   specsmith --help | --version
 
 ${generateUsage}
+${checkUsage}
 ${validateUsage}
 ${mockUsage}
 ${docsCheckUsage}`;
