@@ -4,6 +4,10 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { discoverJobs } from './discover.js';
 import { emitPackage } from './emit/package/emit-package.js';
 import { ValidatorCompileError } from './emit/validators/emit-validators.js';
+import { checkAjvShape } from './emit/validators/ajv-shape.js';
+import type { RuntimeFormat } from './emit/validators/compile-validators.js';
+import { templatePath } from './emit/package/template-path.js';
+import { pathToFileURL } from 'node:url';
 import type { FormatPolicy } from './emit/package/format.js';
 import { parseDocument } from './ir/parse-document.js';
 import { loadDocument } from './load/load-document.js';
@@ -44,7 +48,10 @@ export async function generate(userConfig: UserConfig = {}, options: GenerateOpt
     schemaKeywordTypos: config.schemaKeywordTypos,
   };
   const packages: PackageResult[] = [];
-  for (const job of discoverJobs(config)) {
+  const jobs = discoverJobs(config);
+  // Once a run, before any validator is compiled: the installed AJV writes the code the rewrites expect.
+  if (config.validators !== 'none' && jobs.length > 0) await checkInstalledAjv();
+  for (const job of jobs) {
     packages.push(
       await generateOne({
         job,
@@ -99,6 +106,11 @@ async function generateOne({
   await writePackage(outDir, emitted.files);
   run.progress.step(`${job.spec}: wrote ${job.out}`);
   return { job, ok: true, diagnostics: [...loaded.diagnostics, ...emitted.diagnostics], files: [...emitted.files.keys()] };
+}
+
+async function checkInstalledAjv(): Promise<void> {
+  const runtime = (await import(pathToFileURL(templatePath('validators/runtime.js')).href)) as { formats: Record<string, RuntimeFormat> };
+  checkAjvShape({ formats: runtime.formats });
 }
 
 function commandFor(base: string, job: GenerateJob, explicit: boolean): string {

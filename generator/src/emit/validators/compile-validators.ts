@@ -4,6 +4,7 @@ import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { addEnumSetKeyword, withEnumSet } from './enum-set.js';
 import { mapSchemas } from './schema-walk.js';
 import {
+  countedFailures,
   directCalls,
   dropUnreadConstants,
   failureDeclaration,
@@ -40,12 +41,18 @@ export function compileValidators({
   formats,
   allErrors,
   checkSchemas = true,
+  applied,
+  transform,
 }: {
   set: Pick<ValidatorSet, 'entries' | 'defs'>;
   formats: Readonly<Record<string, RuntimeFormat>>;
   allErrors: boolean;
   /** Check the lowered schemas against the JSON Schema meta-schema first (AJV's `validateSchema`). */
   checkSchemas?: boolean;
+  /** Counts, per rewrite, the statements it changed (ajv-shape.ts reads them). */
+  applied?: Map<RewriteName, number>;
+  /** Changes AJV's code before the rewrites: the shape guard's tests stand in another AJV's output with it. */
+  transform?: (code: string) => string;
 }): string {
   const ajv = createAjv({ formats, allErrors, checkSchemas, unevaluated: usesUnevaluated(Object.values(set.defs)) });
   const defOfSchema = addValidatorSchemas(ajv, set);
@@ -55,17 +62,47 @@ export function compileValidators({
     defOfSchema,
   );
   const exports = compiled.entries.map((name, index) => `const v${index} = ${name};`);
-  const helpers = absoluteSchemaPaths(directCalls([...compiled.statements, ...exports].map(replaceRequires)), compiled.defOf);
-  const counters = new Set(helpers.flatMap((statement) => /^const (func\d+) = ucs2length;/.exec(statement)?.[1] ?? []));
-  const tuned = ownKeySets(helpers.map((statement) => lengthFastPath(statement, counters)));
-  const rewritten = allErrors
-    ? relativeErrorPaths(tuned)
-    : [failureDeclaration, ...sharedFailures(relativeErrorPaths(tuned, { movePaths: false }))];
+  const step = (name: RewriteName, run: (statements: string[]) => string[]) => (statements: string[]) => {
+    const next = run(statements);
+    applied?.set(name, (applied.get(name) ?? 0) + changes(statements, next));
+    return next;
+  };
+  let statements = [...compiled.statements, ...exports].map((statement) => (transform === undefined ? statement : transform(statement)));
+  statements = step('replaceRequires', (all) => all.map(replaceRequires))(statements);
+  statements = step('directCalls', directCalls)(statements);
+  statements = step('absoluteSchemaPaths', (all) => absoluteSchemaPaths(all, compiled.defOf))(statements);
+  const counters = new Set(statements.flatMap((statement) => /^const (func\d+) = ucs2length;/.exec(statement)?.[1] ?? []));
+  statements = step('lengthFastPath', (all) => all.map((statement) => lengthFastPath(statement, counters)))(statements);
+  statements = step('ownKeySets', ownKeySets)(statements);
+  statements = step('relativeErrorPaths', (all) => relativeErrorPaths(all, { movePaths: allErrors }))(statements);
+  if (!allErrors) {
+    statements = step('sharedFailures', sharedFailures)(statements);
+    statements = [failureDeclaration, ...step('countedFailures', countedFailures)(statements)];
+  }
+  const rewritten = step('dropUnreadConstants', dropUnreadConstants)(statements);
   // One top-level declaration a line, so that a change to one schema is a small diff.
-  const body = dropUnreadConstants(rewritten).join('\n');
+  const body = rewritten.join('\n');
   const code = `(() => {\n${body}\nreturn [${exports.map((_, index) => `v${index}`).join(', ')}];\n})()`;
   assertParses(code);
   return code;
+}
+
+/** The rewrites of AJV's standalone output (post-process.ts and below), in the order they run. */
+export type RewriteName =
+  | 'replaceRequires'
+  | 'directCalls'
+  | 'absoluteSchemaPaths'
+  | 'lengthFastPath'
+  | 'ownKeySets'
+  | 'relativeErrorPaths'
+  | 'sharedFailures'
+  | 'countedFailures'
+  | 'dropUnreadConstants';
+
+/** How many statements a rewrite changed (a removed or added statement counts as one change). */
+function changes(before: readonly string[], after: readonly string[]): number {
+  if (before.length !== after.length) return Math.abs(before.length - after.length);
+  return after.filter((statement, index) => statement !== before[index]).length;
 }
 
 /** Whether any schema writes `unevaluatedProperties`/`unevaluatedItems` (a walk over plain JSON). */

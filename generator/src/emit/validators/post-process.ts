@@ -134,16 +134,21 @@ export const failureDeclaration = 'const failure = Object.freeze({instancePath: 
  * (`relativeErrorPaths` with `movePaths: false`), as the shared object is frozen.
  */
 export function sharedFailures(statements: string[]): string[] {
+  // An error literal ends at the first `}];return false;` outside a string (a property name may hold anything).
+  return statements.map((statement) => statement.replace(errorLiteralReturn, '$1.errors = [failure];return false;'));
+}
+
+/**
+ * Where errors are not wanted (the `if` of if/then/else, what `not` and `contains` try), AJV still pushes
+ * an empty object for each problem and only counts them, then resets the count; counting is enough, so a
+ * value that takes the `else` side of an `if` allocates nothing. A function that ends with problems
+ * counted but none listed still reports one, since callers count what it reports. (First-error code only,
+ * after sharedFailures.)
+ */
+export function countedFailures(statements: string[]): string[] {
   return statements.map((statement) =>
     statement
-      // An error literal ends at the first `}];return false;` outside a string (a property name may hold anything).
-      .replace(errorLiteralReturn, '$1.errors = [failure];return false;')
-      // Where errors are not wanted (the `if` of if/then/else, what `not` and `contains` try), AJV still
-      // pushes an empty object for each problem and only counts them, then resets the count; counting
-      // is enough, so a value that takes the `else` side of an `if` allocates nothing.
       .replace(/const (err\d+) = \{\};if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g, 'errors++;')
-      // A function that ends with problems counted but none listed (only counted ones left) still
-      // reports one, since callers count what it reports.
       .replace(
         /\b(validate\d+)\.errors = vErrors;return errors === 0;/g,
         '$1.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;',

@@ -1,0 +1,81 @@
+import { createRequire } from 'node:module';
+import { compileValidators, type RewriteName, type RuntimeFormat } from './compile-validators.js';
+import type { JsonSchema } from './lower-schema.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Schemas whose standalone code holds every shape the rewrites of AJV's output look for: a recursive
+ * `$ref` (the wrapper object), a nested call, a `maxLength` (the code-point counter AJV `require`s), an
+ * object of nine closed properties (the own-property test), error literals and the schema constants they
+ * read.
+ */
+const probe: { entries: { name: string; def: string }[]; defs: Record<string, JsonSchema> } = {
+  entries: [
+    { name: 'Node', def: 'Node' },
+    { name: 'Wide', def: 'Wide' },
+  ],
+  defs: {
+    Node: { type: 'object', properties: { name: { type: 'string', maxLength: 3 }, next: { $ref: '#/$defs/Node' } }, required: ['name'] },
+    Wide: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((name) => [name, { enum: [name, `${name}${name}`] }]),
+      ),
+    },
+  },
+};
+
+/** What each compilation mode must have rewritten: all-errors code keeps its error objects. */
+const expected: Record<'first' | 'all', RewriteName[]> = {
+  first: [
+    'replaceRequires',
+    'directCalls',
+    'absoluteSchemaPaths',
+    'lengthFastPath',
+    'ownKeySets',
+    'relativeErrorPaths',
+    'sharedFailures',
+    'countedFailures',
+    'dropUnreadConstants',
+  ],
+  all: ['replaceRequires', 'directCalls', 'absoluteSchemaPaths', 'lengthFastPath', 'ownKeySets', 'relativeErrorPaths'],
+};
+
+/**
+ * The rewrites read AJV's private code shape, so `ajv` is pinned to the version they were written
+ * against; this guards the pin. It compiles the probe both ways and throws, naming each rewrite that
+ * found nothing to rewrite, instead of letting code of another shape pass through unchanged (still
+ * valid JavaScript, but slower or, where a rewrite is all-or-nothing, differently shaped). `transform`
+ * stands for another AJV's output in the tests.
+ */
+export function checkAjvShape({
+  formats,
+  transform,
+}: {
+  formats: Readonly<Record<string, RuntimeFormat>>;
+  transform?: (code: string) => string;
+}): void {
+  const missing: string[] = [];
+  for (const mode of ['first', 'all'] as const) {
+    const applied = new Map<RewriteName, number>();
+    compileValidators({
+      set: probe,
+      formats,
+      allErrors: mode === 'all',
+      checkSchemas: false,
+      applied,
+      ...(transform ? { transform } : {}),
+    });
+    for (const name of expected[mode])
+      if ((applied.get(name) ?? 0) === 0) missing.push(`${name} (${mode === 'all' ? 'all errors' : 'first error'})`);
+  }
+  if (missing.length > 0) {
+    const version = (require('ajv/package.json') as { version: string }).version;
+    throw new Error(
+      `AJV ${version}'s standalone code no longer has the shape these rewrites expect: ${missing.join(', ')}. ` +
+        'specsmith pins the AJV it was written against; install that version, or update the rewrites in post-process.ts.',
+    );
+  }
+}
