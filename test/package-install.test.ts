@@ -70,6 +70,18 @@ describe('the packed @specsmith/enfuce package in a fresh project', () => {
     expect(commonJs).toBe('249');
   });
 
+  it('has a /types entry with the types alone, for ESM, CommonJS and TypeScript consumers', () => {
+    expect(node('module', "import { PinStatusValues } from '@specsmith/enfuce/types'; console.log(PinStatusValues.join());")).toBe('D,W,S');
+    expect(node('commonjs', "console.log(Object.keys(require('@specsmith/enfuce/types')).includes('createClient'));")).toBe('false');
+    const usage =
+      "import type { CreateMcCardRequestBody } from '@specsmith/enfuce/types';\nexport const card: CreateMcCardRequestBody = { embossing: { firstName: 'M', lastName: 'L' } };\n";
+    writeFileSync(path.join(project, 'types-only.mts'), usage);
+    writeFileSync(path.join(project, 'types-only.cts'), usage);
+    expect(typeCheck(['types-only.mts', 'types-only.cts'], project)).toBe('');
+    const declarations = readFileSync(path.join(project, 'node_modules/@specsmith/enfuce/types.d.ts'), 'utf8');
+    expect(declarations).not.toMatch(/StandardSchemaV1|createClient|assert[A-Z]/);
+  });
+
   it('type-checks from .mts and .cts consumers, and rejects a misspelled field', () => {
     const body = `{ embossing: { firstName: 'Monica', lastName: 'Liikamaa' }, pinStatus: 'W' }`;
     writeFileSync(

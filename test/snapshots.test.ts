@@ -35,6 +35,10 @@ describe('generated packages match their snapshots', () => {
       'index.js',
       'openapi.json',
       'package.json',
+      'types.cjs',
+      'types.d.cts',
+      'types.d.ts',
+      'types.js',
       ...compiled,
     ]);
     // The compiled validators are AJV's machine output: nobody can read a snapshot of them, so they are
@@ -58,7 +62,7 @@ describe('generated packages match their snapshots', () => {
     const declarations = listFiles(snapshotsDir)
       .filter((file) => /\.d\.c?ts$/.test(file))
       .map((file) => path.join(snapshotsDir, file));
-    expect(declarations.length).toBe(scenarios.length * 2);
+    expect(declarations.length).toBe(scenarios.length * 4);
     const folder = temporaryDirectory('tsc');
     const config = path.join(folder, 'tsconfig.json');
     const compilerOptions = { strict: true, noEmit: true, skipLibCheck: false, module: 'nodenext', target: 'es2022', types: [] };

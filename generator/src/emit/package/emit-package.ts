@@ -2,9 +2,9 @@ import type { ValidatorsMode } from '../../config.js';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ApiModel } from '../../ir/types.js';
 import type { ValidatorNote } from '../validators/lower-schema.js';
-import { emitTypes } from '../types/emit-types.js';
+import { emitIndexDeclarations, emitTypes } from '../types/emit-types.js';
 import { formatSource, type FormatPolicy } from './format.js';
-import { clientFiles, emitPackageJson, validatorFiles } from './package-json.js';
+import { clientFiles, emitPackageJson, typeFiles, validatorFiles } from './package-json.js';
 import { emitClient, type EmittedClient } from '../client/emit-client.js';
 import { emitClientTypes } from '../client/client-types.js';
 import { emitShippedSpec } from './emit-spec.js';
@@ -45,27 +45,25 @@ export async function emitPackage({
         });
   const validatorTypes = emitValidatorTypes(validators?.entries ?? []);
   const clientTypes = client === undefined ? [] : emitClientTypes({ model, functionNames: client.functionNames });
-  const declarations = emitTypes({
-    model,
-    header,
-    extra: { imports: validatorTypes.imports, statements: [...validatorTypes.statements, ...clientTypes] },
-  });
+  const types = emitTypes({ model, header });
+  const extra = { imports: validatorTypes.imports, statements: [...validatorTypes.statements, ...clientTypes] };
+  const indexDeclarations = (typesModule: string) => emitIndexDeclarations({ header, typesModule, names: types.names, extra });
   const reexports = [
+    ...values.map(({ name }) => ({ name, expression: `types.${name}` })),
     ...(validators?.exports.map(({ name }) => ({ name, expression: `validators.${name}` })) ?? []),
     ...(client?.exports.map((name) => ({ name, expression: `client.${name}` })) ?? []),
   ];
-  const esmIndex = emitEsm(values, header, [], validators === undefined ? [] : [validatorFiles.esm, clientFiles.esm]);
-  const commonJsIndex = emitCommonJs(
-    values,
-    header,
-    reexports,
-    validators === undefined
+  const modules = validators === undefined ? [typeFiles.esm] : [typeFiles.esm, validatorFiles.esm, clientFiles.esm];
+  const esmIndex = emitEsm([], header, [], modules);
+  const commonJsIndex = emitCommonJs([], header, reexports, [
+    { binding: 'types', module: typeFiles.commonJs },
+    ...(validators === undefined
       ? []
       : [
           { binding: 'validators', module: validatorFiles.commonJs },
           { binding: 'client', module: clientFiles.commonJs },
-        ],
-  );
+        ]),
+  ]);
   const files = new Map<string, string>([
     ['package.json', emitPackageJson({ model, packageName, validators: validators !== undefined })],
     [
@@ -78,9 +76,13 @@ export async function emitPackage({
         ...(client === undefined ? {} : { functionNames: client.functionNames }),
       }),
     ],
-    ['index.d.ts', await formatSource(declarations, 'typescript', format)],
+    ['index.d.ts', await formatSource(indexDeclarations(`./${typeFiles.esm}`), 'typescript', format)],
+    ['index.d.cts', await formatSource(indexDeclarations(`./${typeFiles.commonJs}`), 'typescript', format)],
     ['index.js', await formatSource(esmIndex, 'babel', format)],
     ['index.cjs', await formatSource(commonJsIndex, 'babel', format)],
+    ['types.d.ts', await formatSource(types.text, 'typescript', format)],
+    ['types.js', await formatSource(emitEsm(values, header), 'babel', format)],
+    ['types.cjs', await formatSource(emitCommonJs(values, header), 'babel', format)],
     ['openapi.json', emitShippedSpec(model, format)],
   ]);
   if (validators !== undefined) {
@@ -95,8 +97,8 @@ export async function emitPackage({
     files.set(clientFiles.esm, await formatSource(clientModule(client, header, 'esm'), 'babel', format));
     files.set(clientFiles.commonJs, await formatSource(clientModule(client, header, 'commonjs'), 'babel', format));
   }
-  // CommonJS consumers resolve `.d.cts`; the declarations are format-neutral, so both hold the same text.
-  files.set('index.d.cts', files.get('index.d.ts') ?? '');
+  // CommonJS consumers resolve `.d.cts`; the type declarations are format-neutral, so both hold the same text.
+  files.set('types.d.cts', files.get('types.d.ts') ?? '');
   return { files, diagnostics: validatorWarnings(validators?.notes ?? []) };
 }
 

@@ -1,7 +1,20 @@
 import type { ApiModel } from '../../ir/types.js';
 
+/** The types alone (the `/types` entry): declarations and the enums' value lists, which the index re-exports. */
+export const typeFiles = { esm: 'types.js', commonJs: 'types.cjs' } as const;
 /** The files every generated package ships; `openapi.json` is the spec it was generated from. */
-const packageFiles = ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'README.md', 'openapi.json'];
+const packageFiles = [
+  'index.js',
+  'index.cjs',
+  'index.d.ts',
+  'index.d.cts',
+  'types.js',
+  'types.cjs',
+  'types.d.ts',
+  'types.d.cts',
+  'README.md',
+  'openapi.json',
+];
 /** The compiled validators, in a module of their own (re-exported by the index), when the spec has any. */
 export const validatorFiles = { esm: 'validators.js', commonJs: 'validators.cjs' } as const;
 /** The typed client (re-exported by the index), in packages with validators. */
@@ -35,6 +48,10 @@ export function emitPackageJson({ model, packageName, validators }: { model: Api
       '.': {
         import: { types: './index.d.ts', default: './index.js' },
         require: { types: './index.d.cts', default: './index.cjs' },
+      },
+      './types': {
+        import: { types: './types.d.ts', default: './types.js' },
+        require: { types: './types.d.cts', default: './types.cjs' },
       },
       './openapi.json': './openapi.json',
       './package.json': './package.json',

@@ -4,24 +4,55 @@ import { emitOperation } from './emit-operations.js';
 import { emitSchema } from './emit-schemas.js';
 import type { TypeStatement } from './structures.js';
 
-/** Declarations of every schema and operation, as the text of one `.d.ts` file. */
-export function emitTypes({
-  model,
-  header,
-  extra = { imports: [], statements: [] },
-}: {
-  model: ApiModel;
-  header: string;
-  /** Declarations of other emitters (the validators): imports go first, statements last. */
-  extra?: { imports: TypeStatement[]; statements: TypeStatement[] };
-}): string {
+/** Declarations of every schema and operation (the package's `/types` entry), and the names they declare. */
+export function emitTypes({ model, header }: { model: ApiModel; header: string }): { text: string; names: string[] } {
   const schemas = new Map(model.schemas.map((named) => [named.name, named]));
-  const statements: TypeStatement[] = [...extra.imports];
+  const statements: TypeStatement[] = [];
   for (const named of model.schemas) statements.push(...emitSchema(named, schemas));
   for (const operation of model.operations) statements.push(...emitOperation(operation, schemas));
-  statements.push(...extra.statements);
-  // Printed straight from the structures: creating a source file would also parse the text back into
-  // an AST, which doubles the cost on a large spec and is not needed to write a file.
-  const text = printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2, useSingleQuote: true });
-  return `${header}${text}`;
+  // A spec with nothing to declare still gives a module, which the index can re-export.
+  return { text: `${header}${print(statements.length === 0 ? ['export {};'] : statements)}`, names: statements.flatMap(declaredNames) };
+}
+
+/**
+ * The root entry's declarations: everything of the `/types` entry re-exported (and imported, for the
+ * declarations below to name), then those of other emitters (validators, client).
+ */
+export function emitIndexDeclarations({
+  header,
+  typesModule,
+  names,
+  extra,
+}: {
+  header: string;
+  /** `./types.js` for the ES module declarations, `./types.cjs` for the CommonJS ones. */
+  typesModule: string;
+  names: readonly string[];
+  extra: { imports: TypeStatement[]; statements: TypeStatement[] };
+}): string {
+  // A type may share its name with a value declared here (a schema named `XSchema` and the Standard Schema
+  // object of `X`): TypeScript merges a type and a value of one module, so the type is brought in under
+  // another name and declared again here, beside the value, as the single-file declarations had it.
+  const values = new Set(extra.statements.flatMap(declaredNames));
+  const imported = names.map((name) => (values.has(name) ? `${name} as ${name}$Type` : name));
+  const shared = names.filter((name) => values.has(name)).map((name) => `export type ${name} = ${name}$Type;`);
+  const statements: TypeStatement[] = [
+    `export * from '${typesModule}';`,
+    ...(names.length === 0 || extra.statements.length === 0 ? [] : [`import type { ${imported.join(', ')} } from '${typesModule}';`]),
+    ...shared,
+    ...extra.imports,
+    ...extra.statements,
+  ];
+  return `${header}${print(statements)}`;
+}
+
+// Printed straight from the structures: creating a source file would also parse the text back into an
+// AST, which doubles the cost on a large spec and is not needed to write a file.
+const print = (statements: TypeStatement[]) =>
+  printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2, useSingleQuote: true });
+
+function declaredNames(statement: TypeStatement): string[] {
+  if (typeof statement === 'string') return [];
+  if (statement.kind === StructureKind.VariableStatement) return statement.declarations.map((declaration) => declaration.name);
+  return 'name' in statement && typeof statement.name === 'string' ? [statement.name] : [];
 }

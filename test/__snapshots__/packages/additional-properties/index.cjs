@@ -2,6 +2,7 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/additional-properties.yaml --out .tmp/snapshots/additional-properties --name @fixtures/additional-properties
 
 'use strict';
+const types = require('./types.cjs');
 const validators = require('./validators.cjs');
 const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;

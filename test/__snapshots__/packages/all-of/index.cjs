@@ -2,6 +2,7 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/all-of.yaml --out .tmp/snapshots/all-of --name @fixtures/all-of
 
 'use strict';
+const types = require('./types.cjs');
 const validators = require('./validators.cjs');
 const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;

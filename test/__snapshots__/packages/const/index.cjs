@@ -2,9 +2,10 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/const.yaml --out .tmp/snapshots/const --name @fixtures/const
 
 'use strict';
+const types = require('./types.cjs');
 const validators = require('./validators.cjs');
 const client = require('./client.cjs');
-exports.VersionValues = Object.freeze(['v2']);
+exports.VersionValues = types.VersionValues;
 exports.ValidationError = validators.ValidationError;
 exports.isVersion = validators.isVersion;
 exports.assertVersion = validators.assertVersion;

@@ -2,6 +2,7 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/jsdoc-constraints.yaml --out .tmp/snapshots/jsdoc-constraints --name @fixtures/jsdoc-constraints
 
 'use strict';
+const types = require('./types.cjs');
 const validators = require('./validators.cjs');
 const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;

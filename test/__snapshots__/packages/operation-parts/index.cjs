@@ -2,6 +2,7 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/operation-parts.yaml --out .tmp/snapshots/operation-parts --name @fixtures/operation-parts
 
 'use strict';
+const types = require('./types.cjs');
 const validators = require('./validators.cjs');
 const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;

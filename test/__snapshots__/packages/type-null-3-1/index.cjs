@@ -2,6 +2,7 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/type-null-3-1.yaml --out .tmp/snapshots/type-null-3-1 --name @fixtures/type-null-3-1
 
 'use strict';
+const types = require('./types.cjs');
 const validators = require('./validators.cjs');
 const client = require('./client.cjs');
 exports.ValidationError = validators.ValidationError;
