@@ -11,31 +11,27 @@ interface Command {
   run: (values: Values, positionals: string[]) => Promise<number>;
 }
 
+/** What says which packages to generate and how: `check` takes the same, so it compares like with like. */
+const packageOptions: Command['options'] = {
+  config: { type: 'string' },
+  spec: { type: 'string' },
+  out: { type: 'string' },
+  name: { type: 'string' },
+  root: { type: 'string' },
+  format: { type: 'string' },
+  progress: { type: 'string' },
+  validators: { type: 'string' },
+  json: { type: 'boolean' },
+};
+
 const commands: Record<string, Command> = {
   generate: {
-    options: {
-      config: { type: 'string' },
-      spec: { type: 'string' },
-      out: { type: 'string' },
-      name: { type: 'string' },
-      root: { type: 'string' },
-      format: { type: 'string' },
-      progress: { type: 'string' },
-      validators: { type: 'string' },
-      json: { type: 'boolean' },
-    },
+    options: packageOptions,
     usage: async () => (await import('./usage.js')).generateUsage,
     run: async (values, positionals) => (await import('./generate-command.js')).runGenerate(values, positionals),
   },
   check: {
-    options: {
-      config: { type: 'string' },
-      spec: { type: 'string' },
-      out: { type: 'string' },
-      name: { type: 'string' },
-      root: { type: 'string' },
-      json: { type: 'boolean' },
-    },
+    options: packageOptions,
     usage: async () => (await import('./usage.js')).checkUsage,
     run: async (values, positionals) => (await import('./check-command.js')).runCheck(values, positionals),
   },

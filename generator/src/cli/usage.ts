@@ -32,6 +32,7 @@ Options:
   --config FILE      settings file, as for generate (default: specsmith.config.json when present)
   --spec FILE --out DIR [--name PKG]   one package, as for generate
   --root DIR         folder paths are taken from (default: .)
+  --format MODE, --validators MODE     as the packages were generated with (see generate)
   --json             print the result (each package, each file that differs) as JSON on stdout
 
 Exit codes: 0 every package matches, 1 a file differs, 2 bad usage or a spec with errors.
