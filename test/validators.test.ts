@@ -86,6 +86,26 @@ describe('validators of the curated packages', () => {
     );
   });
 
+  it('words its message when first read: in the stack trace, in JSON, replaceable by a wrapper', () => {
+    const module = modules.get('paysafe')!;
+    let error: (Error & { issues: Issue[] }) | undefined;
+    try {
+      assert(module, 'CustomerPerson')({ ...curatedExample('paysafe', 'CustomerPerson'), occupation: 'ENGINEERIN' });
+    } catch (caught) {
+      error = caught as typeof error;
+    }
+    const stackHead = error?.stack?.split('\n')[0] ?? '';
+    expect(stackHead).toBe('ValidationError: CustomerPerson is not valid:');
+    expect(error?.message).toMatch(/^CustomerPerson is not valid:\n {2}\/occupation must be one of .*did you mean "ENGINEERING"\?/);
+    // An issue serialises with its message and its place in the spec, as data.
+    const serialised = JSON.parse(JSON.stringify(error?.issues[0])) as Issue & { spec: string };
+    expect(serialised.message).toBe(error?.issues[0]?.message);
+    // The enum is the Occupation schema's, which the property refers to.
+    expect(serialised.spec).toMatch(/^openapi\.json#\/components\/schemas\/Occupation, paysafe\/openapi\.yaml:\d+; see https:\/\//);
+    if (error !== undefined) error.message = `while onboarding: ${error.message.split('\n')[0]}`;
+    expect(error?.message).toBe('while onboarding: CustomerPerson is not valid:');
+  });
+
   it('points at a problem several references and items deep, the same on every call', () => {
     const module = modules.get('paysafe')!;
     const person = curatedExample('paysafe', 'CustomerPerson') as Json & {

@@ -363,6 +363,11 @@ class ValidationError extends Error {
     this.#message ??= `${this.#subject} is not valid:\n${this.issues.map((issue) => `  ${issue.message}`).join('\n')}`;
     return this.#message;
   }
+
+  /** Code that rewrites an error's message (a wrapper adding context) may still do so. */
+  set message(text) {
+    this.#message = text;
+  }
 }
 
 /** Runs a compiled validator; never throws (a value too deep or cyclic for the checks is an issue, not a crash). */
