@@ -43,6 +43,42 @@ beforeAll(() => {
   npm(['install', '--offline', '--no-audit', '--no-fund', '--silent', ...tarballs.map((name) => path.join(packDir, name))], project);
 });
 
+describe('the @specsmith/enfuce package as npm would publish it', () => {
+  it('packs only what a user needs, with the metadata a registry shows', () => {
+    const cache = temporaryDirectory('npm-cache');
+    const packed = JSON.parse(run('npm', ['pack', packageDir, '--dry-run', '--json', '--cache', cache], repoRoot)) as {
+      files: { path: string }[];
+    }[];
+    expect(packed[0]?.files.map((file) => file.path).sort()).toEqual(
+      [
+        'README.md',
+        'client.cjs',
+        'client.js',
+        'index.cjs',
+        'index.d.cts',
+        'index.d.ts',
+        'index.js',
+        'openapi.json',
+        'package.json',
+        'types.cjs',
+        'types.d.cts',
+        'types.d.ts',
+        'types.js',
+        'validators.cjs',
+        'validators.js',
+      ].sort(),
+    );
+    const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({
+      license: 'MIT',
+      homepage: 'https://docs.enfuce.com/payment/api/customer',
+      publishConfig: { access: 'public' },
+      sideEffects: false,
+    });
+    expect(manifest.keywords).toEqual(expect.arrayContaining(['openapi', 'typescript', 'fintech']));
+  });
+});
+
 describe('the packed @specsmith/enfuce package in a fresh project', () => {
   it('works from ESM import', () => {
     const out = node(

@@ -5,7 +5,7 @@
  * ISO 3166-1 alpha-2 country code, from the list the page prints (ISO's 249 codes).
  * @example "GB"
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/Country (gateway/openapi.yaml:127)
+ * @spec openapi.json#/components/schemas/Country (gateway/openapi.yaml:130)
  */
 export type Country = CountryAlpha2 & string;
 /**
@@ -13,7 +13,7 @@ export type Country = CountryAlpha2 & string;
  * @default "O"
  * @example "F"
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/Gender (gateway/openapi.yaml:133)
+ * @spec openapi.json#/components/schemas/Gender (gateway/openapi.yaml:136)
  */
 export type Gender = 'M' | 'F' | 'O';
 /** Every value of {@link Gender}, in spec order. */
@@ -22,7 +22,7 @@ export declare const GenderValues: readonly ['M', 'F', 'O'];
  * Occupation code: a two-digit odd code from 11 to 55, or one of SELFEMP, OTHERXX, STUDENT, RETIRED and UNEMPLO. The two-digit codes look like US SOC major groups.
  * @example "15"
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer (occupation codes)
- * @spec openapi.json#/components/schemas/Occupation (gateway/openapi.yaml:142)
+ * @spec openapi.json#/components/schemas/Occupation (gateway/openapi.yaml:145)
  */
 export type Occupation =
   | '11'
@@ -89,26 +89,26 @@ export declare const OccupationValues: readonly [
  * Basic personal data. Open to further properties: the page hid fields without a description.
  * @example {"gender":"F","nationality":"GB","occupation":"15"}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/BasicData (gateway/openapi.yaml:178)
+ * @spec openapi.json#/components/schemas/BasicData (gateway/openapi.yaml:181)
  */
 export interface BasicData {
   /**
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/BasicData/properties/gender (gateway/openapi.yaml:183)
+   * @spec openapi.json#/components/schemas/BasicData/properties/gender (gateway/openapi.yaml:186)
    */
   gender?: Gender;
   /**
    * Nationality of the customer.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name, and the reading of the country as nationality (it may be birth country)
-   * @spec openapi.json#/components/schemas/BasicData/properties/nationality (gateway/openapi.yaml:187)
+   * @spec openapi.json#/components/schemas/BasicData/properties/nationality (gateway/openapi.yaml:190)
    */
   nationality?: Country;
   /**
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/BasicData/properties/occupation (gateway/openapi.yaml:192)
+   * @spec openapi.json#/components/schemas/BasicData/properties/occupation (gateway/openapi.yaml:195)
    */
   occupation?: Occupation;
 }
@@ -117,7 +117,7 @@ export interface BasicData {
  * The customer's tax number and where it was issued. Open to further properties.
  * @example {"taxNumber":"QQ123456C","taxNumberType":"NATIONAL_INSURANCE_NUMBER","country":"GB"}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/TaxInformation (gateway/openapi.yaml:201)
+ * @spec openapi.json#/components/schemas/TaxInformation (gateway/openapi.yaml:204)
  */
 export interface TaxInformation {
   /**
@@ -126,7 +126,7 @@ export interface TaxInformation {
    * @example "QQ123456C"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name; the pattern is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/TaxInformation/properties/taxNumber (gateway/openapi.yaml:205)
+   * @spec openapi.json#/components/schemas/TaxInformation/properties/taxNumber (gateway/openapi.yaml:208)
    */
   taxNumber?: string;
   /**
@@ -134,14 +134,14 @@ export interface TaxInformation {
    * @example "NATIONAL_INSURANCE_NUMBER"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/TaxInformation/properties/taxNumberType (gateway/openapi.yaml:212)
+   * @spec openapi.json#/components/schemas/TaxInformation/properties/taxNumberType (gateway/openapi.yaml:215)
    */
   taxNumberType?: 'NATIONAL_INSURANCE_NUMBER' | 'TAX_CODE';
   /**
    * Country the tax number belongs to.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/TaxInformation/properties/country (gateway/openapi.yaml:219)
+   * @spec openapi.json#/components/schemas/TaxInformation/properties/country (gateway/openapi.yaml:222)
    */
   country?: Country;
 }
@@ -150,7 +150,7 @@ export interface TaxInformation {
  * An identity document of the customer. Open to further properties.
  * @example {"identificationCode":"533401372","country":"GB"}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/Identification (gateway/openapi.yaml:229)
+ * @spec openapi.json#/components/schemas/Identification (gateway/openapi.yaml:232)
  */
 export interface Identification {
   /**
@@ -159,14 +159,14 @@ export interface Identification {
    * @example "533401372"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name; the pattern is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/Identification/properties/identificationCode (gateway/openapi.yaml:233)
+   * @spec openapi.json#/components/schemas/Identification/properties/identificationCode (gateway/openapi.yaml:236)
    */
   identificationCode?: string;
   /**
    * Country that issued the document.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name, and the reading as issuing country
-   * @spec openapi.json#/components/schemas/Identification/properties/country (gateway/openapi.yaml:240)
+   * @spec openapi.json#/components/schemas/Identification/properties/country (gateway/openapi.yaml:243)
    */
   country?: Country;
 }
@@ -175,7 +175,7 @@ export interface Identification {
  * The customer's main address. Open to further properties: street and city lines were not visible on the page.
  * @example {"zipCode":"SW1A 1AA","country":"GB"}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/MainAddress (gateway/openapi.yaml:249)
+ * @spec openapi.json#/components/schemas/MainAddress (gateway/openapi.yaml:252)
  */
 export interface MainAddress {
   /**
@@ -184,14 +184,14 @@ export interface MainAddress {
    * @example "SW1A 1AA"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name; the pattern is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/MainAddress/properties/zipCode (gateway/openapi.yaml:255)
+   * @spec openapi.json#/components/schemas/MainAddress/properties/zipCode (gateway/openapi.yaml:258)
    */
   zipCode?: string;
   /**
    * Country of the address.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/MainAddress/properties/country (gateway/openapi.yaml:262)
+   * @spec openapi.json#/components/schemas/MainAddress/properties/country (gateway/openapi.yaml:265)
    */
   country?: Country;
 }
@@ -200,7 +200,7 @@ export interface MainAddress {
  * Body of "create an individual customer". Open to further properties, since the page hid fields that have no description. When `pep` is true, `pepExplanation` is required.
  * @example {"email":"jane.doe@example.com","phone":"7946 0958","phoneCountryCode":"44","basicData":{"gender":"F","nationality":"GB","occupation":"15"},"taxInformation":{"taxNumber":"QQ123456C","taxNumberType":"NATIONAL_INSURANCE_NUMBER","country":"GB"},"identification":{"identificationCode":"533401372","country":"GB"},"mainAddress":{"zipCode":"SW1A 1AA","country":"GB"},"pep":true,"pepExplanation":"Member of a municipal council since 2019."}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/IndividualCustomer (gateway/openapi.yaml:271)
+ * @spec openapi.json#/components/schemas/IndividualCustomer (gateway/openapi.yaml:274)
  */
 export interface IndividualCustomer {
   /**
@@ -209,7 +209,7 @@ export interface IndividualCustomer {
    * @example "jane.doe@example.com"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/email (gateway/openapi.yaml:278)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/email (gateway/openapi.yaml:281)
    */
   email?: string;
   /**
@@ -218,7 +218,7 @@ export interface IndividualCustomer {
    * @example "(020) 7946-0958"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name; the pattern is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/phone (gateway/openapi.yaml:285)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/phone (gateway/openapi.yaml:288)
    */
   phone?: string;
   /**
@@ -228,27 +228,27 @@ export interface IndividualCustomer {
    * @example "44"
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name; the pattern restates the page's "1-4 digits"
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/phoneCountryCode (gateway/openapi.yaml:292)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/phoneCountryCode (gateway/openapi.yaml:295)
    */
   phoneCountryCode?: string;
   /**
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/basicData (gateway/openapi.yaml:302)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/basicData (gateway/openapi.yaml:305)
    */
   basicData: BasicData;
   /**
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/taxInformation (gateway/openapi.yaml:305)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/taxInformation (gateway/openapi.yaml:308)
    */
   taxInformation: TaxInformation;
   /**
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/identification (gateway/openapi.yaml:308)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/identification (gateway/openapi.yaml:311)
    */
   identification: Identification;
   /**
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/mainAddress (gateway/openapi.yaml:311)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/mainAddress (gateway/openapi.yaml:314)
    */
   mainAddress: MainAddress;
   /**
@@ -256,7 +256,7 @@ export interface IndividualCustomer {
    * @example false
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/pep (gateway/openapi.yaml:314)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/pep (gateway/openapi.yaml:317)
    */
   pep?: boolean;
   /**
@@ -264,7 +264,7 @@ export interface IndividualCustomer {
    * @example "Member of a municipal council since 2019."
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
    * @inferred property name
-   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/pepExplanation (gateway/openapi.yaml:320)
+   * @spec openapi.json#/components/schemas/IndividualCustomer/properties/pepExplanation (gateway/openapi.yaml:323)
    */
   pepExplanation?: string;
 }
@@ -273,28 +273,28 @@ export interface IndividualCustomer {
  * Answer to a successful create call.
  * @example {"traceId":"7f0c2a9e1b4d4c55","message":"Customer created","data":{"id":"3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"}}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/CustomerCreated (gateway/openapi.yaml:359)
+ * @spec openapi.json#/components/schemas/CustomerCreated (gateway/openapi.yaml:362)
  */
 export interface CustomerCreated {
   /**
    * Id of this request in the provider's logs.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/CustomerCreated/properties/traceId (gateway/openapi.yaml:363)
+   * @spec openapi.json#/components/schemas/CustomerCreated/properties/traceId (gateway/openapi.yaml:366)
    */
   traceId?: string;
   /**
    * Short human-readable result.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/CustomerCreated/properties/message (gateway/openapi.yaml:367)
+   * @spec openapi.json#/components/schemas/CustomerCreated/properties/message (gateway/openapi.yaml:370)
    */
   message?: string;
-  /** @spec openapi.json#/components/schemas/CustomerCreated/properties/data (gateway/openapi.yaml:371) */
+  /** @spec openapi.json#/components/schemas/CustomerCreated/properties/data (gateway/openapi.yaml:374) */
   data?: {
     /**
      * Id of the new customer.
      * @format uuid
      * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer (the id example of the 201 response)
-     * @spec openapi.json#/components/schemas/CustomerCreated/properties/data/properties/id (gateway/openapi.yaml:374)
+     * @spec openapi.json#/components/schemas/CustomerCreated/properties/data/properties/id (gateway/openapi.yaml:377)
      */
     id?: string;
   };
@@ -304,22 +304,22 @@ export interface CustomerCreated {
  * Answer to a successful read of a customer.
  * @example {"traceId":"9a0d3c1e2b4f4a66","message":"Customer found","data":{"id":"3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","name":"Jane Smith","type":"LEGAL","portfolios":[{"id":"0b7e5a2c-1d3f-4e6a-9b8c-7d6e5f4a3b2c","default":true,"wallets":["5c4b3a29-1807-4f6e-8d5c-4b3a2f1e0d9c"]}]}}
  * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
- * @spec openapi.json#/components/schemas/CustomerFound (gateway/openapi.yaml:385)
+ * @spec openapi.json#/components/schemas/CustomerFound (gateway/openapi.yaml:388)
  */
 export interface CustomerFound {
   /**
    * Id of this request in the provider's logs.
    * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
-   * @spec openapi.json#/components/schemas/CustomerFound/properties/traceId (gateway/openapi.yaml:389)
+   * @spec openapi.json#/components/schemas/CustomerFound/properties/traceId (gateway/openapi.yaml:392)
    */
   traceId?: string;
   /**
    * Short human-readable result.
    * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
-   * @spec openapi.json#/components/schemas/CustomerFound/properties/message (gateway/openapi.yaml:393)
+   * @spec openapi.json#/components/schemas/CustomerFound/properties/message (gateway/openapi.yaml:396)
    */
   message?: string;
-  /** @spec openapi.json#/components/schemas/CustomerFound/properties/data (gateway/openapi.yaml:397) */
+  /** @spec openapi.json#/components/schemas/CustomerFound/properties/data (gateway/openapi.yaml:400) */
   data?: CustomerSummary;
 }
 
@@ -327,32 +327,32 @@ export interface CustomerFound {
  * A customer as the read call returns it.
  * @example {"id":"3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","name":"Jane Smith","type":"LEGAL","portfolios":[{"id":"0b7e5a2c-1d3f-4e6a-9b8c-7d6e5f4a3b2c","default":true,"wallets":["5c4b3a29-1807-4f6e-8d5c-4b3a2f1e0d9c"]}]}
  * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
- * @spec openapi.json#/components/schemas/CustomerSummary (gateway/openapi.yaml:411)
+ * @spec openapi.json#/components/schemas/CustomerSummary (gateway/openapi.yaml:414)
  */
 export interface CustomerSummary {
   /**
    * Id of the customer.
    * @format uuid
    * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
-   * @spec openapi.json#/components/schemas/CustomerSummary/properties/id (gateway/openapi.yaml:416)
+   * @spec openapi.json#/components/schemas/CustomerSummary/properties/id (gateway/openapi.yaml:419)
    */
   id: string;
   /**
    * Name of the customer.
    * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
-   * @spec openapi.json#/components/schemas/CustomerSummary/properties/name (gateway/openapi.yaml:421)
+   * @spec openapi.json#/components/schemas/CustomerSummary/properties/name (gateway/openapi.yaml:424)
    */
   name: string;
   /**
    * Kind of customer. The page shows only the example LEGAL; the list of values is not documented, so any string is accepted.
    * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
-   * @spec openapi.json#/components/schemas/CustomerSummary/properties/type (gateway/openapi.yaml:425)
+   * @spec openapi.json#/components/schemas/CustomerSummary/properties/type (gateway/openapi.yaml:428)
    */
   type: string;
   /**
    * The customer's portfolios.
    * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
-   * @spec openapi.json#/components/schemas/CustomerSummary/properties/portfolios (gateway/openapi.yaml:431)
+   * @spec openapi.json#/components/schemas/CustomerSummary/properties/portfolios (gateway/openapi.yaml:434)
    */
   portfolios?: Portfolio[];
 }
@@ -361,25 +361,25 @@ export interface CustomerSummary {
  * A portfolio of wallets.
  * @example {"id":"0b7e5a2c-1d3f-4e6a-9b8c-7d6e5f4a3b2c","default":true,"wallets":["5c4b3a29-1807-4f6e-8d5c-4b3a2f1e0d9c"]}
  * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
- * @spec openapi.json#/components/schemas/Portfolio (gateway/openapi.yaml:446)
+ * @spec openapi.json#/components/schemas/Portfolio (gateway/openapi.yaml:449)
  */
 export interface Portfolio {
   /**
    * Id of the portfolio.
    * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
-   * @spec openapi.json#/components/schemas/Portfolio/properties/id (gateway/openapi.yaml:451)
+   * @spec openapi.json#/components/schemas/Portfolio/properties/id (gateway/openapi.yaml:454)
    */
   id: string;
   /**
    * Whether this is the customer's default portfolio.
    * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
-   * @spec openapi.json#/components/schemas/Portfolio/properties/default (gateway/openapi.yaml:455)
+   * @spec openapi.json#/components/schemas/Portfolio/properties/default (gateway/openapi.yaml:458)
    */
   default: boolean;
   /**
    * Ids of the wallets in the portfolio.
    * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
-   * @spec openapi.json#/components/schemas/Portfolio/properties/wallets (gateway/openapi.yaml:459)
+   * @spec openapi.json#/components/schemas/Portfolio/properties/wallets (gateway/openapi.yaml:462)
    */
   wallets: string[];
 }
@@ -388,19 +388,19 @@ export interface Portfolio {
  * Answer to a failed call.
  * @example {"traceId":"7f0c2a9e1b4d4c55","message":"basicData must be an object"}
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/components/schemas/ErrorResponse (gateway/openapi.yaml:470)
+ * @spec openapi.json#/components/schemas/ErrorResponse (gateway/openapi.yaml:473)
  */
 export interface ErrorResponse {
   /**
    * Id of this request in the provider's logs.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/ErrorResponse/properties/traceId (gateway/openapi.yaml:474)
+   * @spec openapi.json#/components/schemas/ErrorResponse/properties/traceId (gateway/openapi.yaml:477)
    */
   traceId?: string;
   /**
    * What went wrong.
    * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
-   * @spec openapi.json#/components/schemas/ErrorResponse/properties/message (gateway/openapi.yaml:478)
+   * @spec openapi.json#/components/schemas/ErrorResponse/properties/message (gateway/openapi.yaml:481)
    */
   message?: string;
 }
@@ -917,7 +917,7 @@ export declare const CountryAlpha2Values: readonly [
  * The individual customer to create.
  * @operation createIndividualCustomer POST /customers/individual
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/paths/~1customers~1individual/post/requestBody (gateway/openapi.yaml:29)
+ * @spec openapi.json#/paths/~1customers~1individual/post/requestBody (gateway/openapi.yaml:32)
  */
 export type CreateIndividualCustomerRequestBody = IndividualCustomer;
 /**
@@ -925,7 +925,7 @@ export type CreateIndividualCustomerRequestBody = IndividualCustomer;
  * The customer was created; the body carries its new id.
  * @operation createIndividualCustomer POST /customers/individual
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/paths/~1customers~1individual/post/responses/201 (gateway/openapi.yaml:38)
+ * @spec openapi.json#/paths/~1customers~1individual/post/responses/201 (gateway/openapi.yaml:41)
  */
 export type CreateIndividualCustomerResponse201 = CustomerCreated;
 /**
@@ -933,7 +933,7 @@ export type CreateIndividualCustomerResponse201 = CustomerCreated;
  * The body is invalid, for example a required field is missing or badly formatted.
  * @operation createIndividualCustomer POST /customers/individual
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/paths/~1customers~1individual/post/responses/400 (gateway/openapi.yaml:45)
+ * @spec openapi.json#/paths/~1customers~1individual/post/responses/400 (gateway/openapi.yaml:48)
  */
 export type CreateIndividualCustomerResponse400 = ErrorResponse;
 /**
@@ -941,7 +941,7 @@ export type CreateIndividualCustomerResponse400 = ErrorResponse;
  * The API key is invalid or lacks the permission for this call.
  * @operation createIndividualCustomer POST /customers/individual
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/paths/~1customers~1individual/post/responses/403 (gateway/openapi.yaml:52)
+ * @spec openapi.json#/paths/~1customers~1individual/post/responses/403 (gateway/openapi.yaml:55)
  */
 export type CreateIndividualCustomerResponse403 = ErrorResponse;
 /**
@@ -949,7 +949,7 @@ export type CreateIndividualCustomerResponse403 = ErrorResponse;
  * A resource the request refers to does not exist.
  * @operation createIndividualCustomer POST /customers/individual
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/paths/~1customers~1individual/post/responses/404 (gateway/openapi.yaml:59)
+ * @spec openapi.json#/paths/~1customers~1individual/post/responses/404 (gateway/openapi.yaml:62)
  */
 export type CreateIndividualCustomerResponse404 = ErrorResponse;
 
@@ -959,7 +959,7 @@ export type CreateIndividualCustomerResponse404 = ErrorResponse;
  * Responses of POST /customers/individual, by status code.
  * @operation createIndividualCustomer POST /customers/individual
  * @see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer
- * @spec openapi.json#/paths/~1customers~1individual/post (gateway/openapi.yaml:21)
+ * @spec openapi.json#/paths/~1customers~1individual/post (gateway/openapi.yaml:24)
  */
 export interface CreateIndividualCustomerResponses {
   '201': CreateIndividualCustomerResponse201;
@@ -978,7 +978,7 @@ export interface GetCustomerPathParams {
    * @format uuid
    * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
    * @inferred uuid format, as the id the create call returns
-   * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/parameters/0 (gateway/openapi.yaml:75)
+   * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/parameters/0 (gateway/openapi.yaml:78)
    */
   id: string;
 }
@@ -988,7 +988,7 @@ export interface GetCustomerPathParams {
  * The customer.
  * @operation getCustomer GET /customers/{id}
  * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
- * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/responses/200 (gateway/openapi.yaml:87)
+ * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/responses/200 (gateway/openapi.yaml:90)
  */
 export type GetCustomerResponse200 = CustomerFound;
 /**
@@ -996,7 +996,7 @@ export type GetCustomerResponse200 = CustomerFound;
  * The request is invalid.
  * @operation getCustomer GET /customers/{id}
  * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
- * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/responses/400 (gateway/openapi.yaml:94)
+ * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/responses/400 (gateway/openapi.yaml:97)
  */
 export type GetCustomerResponse400 = ErrorResponse;
 /**
@@ -1004,7 +1004,7 @@ export type GetCustomerResponse400 = ErrorResponse;
  * The API key is invalid or lacks the permission for this call.
  * @operation getCustomer GET /customers/{id}
  * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
- * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/responses/403 (gateway/openapi.yaml:101)
+ * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/responses/403 (gateway/openapi.yaml:104)
  */
 export type GetCustomerResponse403 = ErrorResponse;
 /**
@@ -1012,7 +1012,7 @@ export type GetCustomerResponse403 = ErrorResponse;
  * No customer has this id.
  * @operation getCustomer GET /customers/{id}
  * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
- * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/responses/404 (gateway/openapi.yaml:108)
+ * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get/responses/404 (gateway/openapi.yaml:111)
  */
 export type GetCustomerResponse404 = ErrorResponse;
 
@@ -1022,7 +1022,7 @@ export type GetCustomerResponse404 = ErrorResponse;
  * Responses of GET /customers/{id}, by status code.
  * @operation getCustomer GET /customers/{id}
  * @see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer
- * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get (gateway/openapi.yaml:67)
+ * @spec openapi.json#/paths/~1customers~1%7Bid%7D/get (gateway/openapi.yaml:70)
  */
 export interface GetCustomerResponses {
   '200': GetCustomerResponse200;

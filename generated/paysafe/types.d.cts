@@ -6,53 +6,53 @@
  * @example {"error":{"code":"5279","message":"The authentication credentials are invalid."}}
  * @see https://developer.paysafe.com/en/api-docs/customer-vault/customer-vault-errors/ (the error envelope of other Paysafe REST APIs)
  * @inferred the envelope applies to Embedded Wallets
- * @spec openapi.json#/components/schemas/Error (paysafe/openapi.yaml:206)
+ * @spec openapi.json#/components/schemas/Error (paysafe/openapi.yaml:209)
  */
 export interface Error {
-  /** @spec openapi.json#/components/schemas/Error/properties/error (paysafe/openapi.yaml:215) */
+  /** @spec openapi.json#/components/schemas/Error/properties/error (paysafe/openapi.yaml:218) */
   error: {
     /**
      * Paysafe's error code.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/code (paysafe/openapi.yaml:219)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/code (paysafe/openapi.yaml:222)
      */
     code: string;
     /**
      * What went wrong, for a person to read.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/message (paysafe/openapi.yaml:222)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/message (paysafe/openapi.yaml:225)
      */
     message: string;
     /**
      * Further detail lines.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/details (paysafe/openapi.yaml:225)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/details (paysafe/openapi.yaml:228)
      */
     details?: string[];
     /**
      * One entry per request field that was rejected.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors (paysafe/openapi.yaml:230)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors (paysafe/openapi.yaml:233)
      */
     fieldErrors?: {
       /**
-       * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors/items/properties/field (paysafe/openapi.yaml:237)
+       * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors/items/properties/field (paysafe/openapi.yaml:240)
        */
       field: string;
       /**
-       * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors/items/properties/error (paysafe/openapi.yaml:239)
+       * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors/items/properties/error (paysafe/openapi.yaml:242)
        */
       error: string;
     }[];
     /**
      * Links to more information about the error.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/links (paysafe/openapi.yaml:241)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/links (paysafe/openapi.yaml:244)
      */
     links?: {
       /**
        * @example "errorinfo"
-       * @spec openapi.json#/components/schemas/Error/properties/error/properties/links/items/properties/rel (paysafe/openapi.yaml:248)
+       * @spec openapi.json#/components/schemas/Error/properties/error/properties/links/items/properties/rel (paysafe/openapi.yaml:251)
        */
       rel: string;
       /**
        * @format uri
-       * @spec openapi.json#/components/schemas/Error/properties/error/properties/links/items/properties/href (paysafe/openapi.yaml:251)
+       * @spec openapi.json#/components/schemas/Error/properties/error/properties/links/items/properties/href (paysafe/openapi.yaml:254)
        */
       href: string;
     }[];
@@ -63,7 +63,7 @@ export interface Error {
  * A group of details the by-attribute lookup can add to its response.
  * @example "ACCOUNTS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
- * @spec openapi.json#/components/schemas/CustomerPersonInclude (paysafe/openapi.yaml:259)
+ * @spec openapi.json#/components/schemas/CustomerPersonInclude (paysafe/openapi.yaml:262)
  */
 export type CustomerPersonInclude =
   | 'ACCOUNTS'
@@ -92,7 +92,7 @@ export declare const CustomerPersonIncludeValues: readonly [
  * @example "af5c8b52-0afd-4799-85ab-fe659a076932"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/ExternalId (paysafe/openapi.yaml:273)
+ * @spec openapi.json#/components/schemas/ExternalId (paysafe/openapi.yaml:276)
  */
 export type ExternalId = string;
 /**
@@ -101,7 +101,7 @@ export type ExternalId = string;
  * @example "PERSON"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/CustomerType (paysafe/openapi.yaml:282)
+ * @spec openapi.json#/components/schemas/CustomerType (paysafe/openapi.yaml:285)
  */
 export type CustomerType = 'LEGAL_ENTITY' | 'PERSON';
 /** Every value of {@link CustomerType}, in spec order. */
@@ -113,7 +113,7 @@ export declare const CustomerTypeValues: readonly ['LEGAL_ENTITY', 'PERSON'];
  * @example "EUR"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Currency (paysafe/openapi.yaml:291)
+ * @spec openapi.json#/components/schemas/Currency (paysafe/openapi.yaml:294)
  */
 export type Currency = string;
 /**
@@ -123,14 +123,14 @@ export type Currency = string;
  * @example "GB"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
  * @inferred the page gives the length and names the standard; the list of codes is ISO's
- * @spec openapi.json#/components/schemas/CountryCode (paysafe/openapi.yaml:300)
+ * @spec openapi.json#/components/schemas/CountryCode (paysafe/openapi.yaml:303)
  */
 export type CountryCode = CountryAlpha2 & string;
 /**
  * The customer's field of work, from Paysafe's fixed list.
  * @example "ENGINEERING"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Occupation (paysafe/openapi.yaml:309)
+ * @spec openapi.json#/components/schemas/Occupation (paysafe/openapi.yaml:312)
  */
 export type Occupation =
   | 'ARCHITECTURE_CARTOGRAPHY_SURVEYOR'
@@ -204,7 +204,7 @@ export declare const OccupationValues: readonly [
  * A circumstance that makes the customer vulnerable.
  * @example "POOR_DIGITAL_SKILLS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Vulnerability (paysafe/openapi.yaml:347)
+ * @spec openapi.json#/components/schemas/Vulnerability (paysafe/openapi.yaml:350)
  */
 export type Vulnerability =
   | 'PHYSICAL_DISABILITY'
@@ -232,7 +232,7 @@ export declare const VulnerabilityValues: readonly [
  * What a restriction on a customer wallet blocks (v2): all transactions, outgoing or incoming ones, sending money, card or ACH deposits, withdrawals, crypto transactions, or combinations.
  * @example "ALL_TRANSACTIONS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/RestrictionName (paysafe/openapi.yaml:362)
+ * @spec openapi.json#/components/schemas/RestrictionName (paysafe/openapi.yaml:365)
  */
 export type RestrictionName =
   | 'ALL_TRANSACTIONS'
@@ -268,7 +268,7 @@ export declare const RestrictionNameValues: readonly [
  * Why the restriction was placed (v2).
  * @example "RISK_CONTROLS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/RestrictionReason (paysafe/openapi.yaml:383)
+ * @spec openapi.json#/components/schemas/RestrictionReason (paysafe/openapi.yaml:386)
  */
 export type RestrictionReason =
   | 'RISK_CONTROLS'
@@ -304,7 +304,7 @@ export declare const RestrictionReasonValues: readonly [
  * Something the customer has to do before the restriction is lifted (v2).
  * @example "KYC_VERIFICATION"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/RequiredAction (paysafe/openapi.yaml:402)
+ * @spec openapi.json#/components/schemas/RequiredAction (paysafe/openapi.yaml:405)
  */
 export type RequiredAction =
   | 'CONTACT_CUSTOMER_SERVICE'
@@ -341,23 +341,23 @@ export declare const RequiredActionValues: readonly [
  * A restriction placed on the customer's wallet (v2 model).
  * @example {"name":"ALL_TRANSACTIONS","reason":"RISK_CONTROLS","requiredActions":["CONTACT_CUSTOMER_SERVICE"],"creationTime":"2021-07-15T17:54:12Z","id":"084666a4-cd47-40c1-afe2-4a575e341d59"}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Restriction (paysafe/openapi.yaml:421)
+ * @spec openapi.json#/components/schemas/Restriction (paysafe/openapi.yaml:424)
  */
 export interface Restriction {
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/name (paysafe/openapi.yaml:426)
+   * @spec openapi.json#/components/schemas/Restriction/properties/name (paysafe/openapi.yaml:429)
    */
   name: RestrictionName;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/reason (paysafe/openapi.yaml:429)
+   * @spec openapi.json#/components/schemas/Restriction/properties/reason (paysafe/openapi.yaml:432)
    */
   reason: RestrictionReason;
   /**
    * What has to be done to lift the restriction.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/requiredActions (paysafe/openapi.yaml:432)
+   * @spec openapi.json#/components/schemas/Restriction/properties/requiredActions (paysafe/openapi.yaml:435)
    */
   requiredActions?: RequiredAction[];
   /**
@@ -365,7 +365,7 @@ export interface Restriction {
    * @format date-time
    * @example "2021-07-15T17:54:12Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/creationTime (paysafe/openapi.yaml:438)
+   * @spec openapi.json#/components/schemas/Restriction/properties/creationTime (paysafe/openapi.yaml:441)
    */
   creationTime?: string;
   /**
@@ -373,7 +373,7 @@ export interface Restriction {
    * @maxLength 36
    * @example "084666a4-cd47-40c1-afe2-4a575e341d59"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/id (paysafe/openapi.yaml:444)
+   * @spec openapi.json#/components/schemas/Restriction/properties/id (paysafe/openapi.yaml:447)
    */
   id: string;
 }
@@ -383,7 +383,7 @@ export interface Restriction {
  * @deprecated
  * @example "ALL_TRANSACTIONS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/RestrictionNameV1 (paysafe/openapi.yaml:457)
+ * @spec openapi.json#/components/schemas/RestrictionNameV1 (paysafe/openapi.yaml:460)
  */
 export type RestrictionNameV1 =
   | 'ALL_TRANSACTIONS'
@@ -420,7 +420,7 @@ export declare const RestrictionNameV1Values: readonly [
  * @deprecated
  * @example "ACCOUNT_TAKEOVER_RECEIVER"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/RestrictionReasonV1 (paysafe/openapi.yaml:477)
+ * @spec openapi.json#/components/schemas/RestrictionReasonV1 (paysafe/openapi.yaml:480)
  */
 export type RestrictionReasonV1 =
   | 'ACCOUNT_TAKEOVER_RECEIVER'
@@ -518,7 +518,7 @@ export declare const RestrictionReasonV1Values: readonly [
  * Something the customer has to do before the restriction is lifted (v1 model).
  * @example "ADDRESS_REVERIFICATION"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/RestrictionActionV1 (paysafe/openapi.yaml:528)
+ * @spec openapi.json#/components/schemas/RestrictionActionV1 (paysafe/openapi.yaml:531)
  */
 export type RestrictionActionV1 =
   | 'ADDRESS_REVERIFICATION'
@@ -597,23 +597,23 @@ export declare const RestrictionActionV1Values: readonly [
  * A restriction placed on the customer (v1 model; Paysafe marks the model deprecated).
  * @example {"name":"ALL_TRANSACTIONS","reason":"ACCOUNT_TAKEOVER_RECEIVER","requiredActions":["ADDRESS_REVERIFICATION"],"lastChangeDate":"2021-07-15T17:54:12Z","id":"7731","activationTime":"2021-07-15T17:54:12Z"}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/RestrictionV1 (paysafe/openapi.yaml:568)
+ * @spec openapi.json#/components/schemas/RestrictionV1 (paysafe/openapi.yaml:571)
  */
 export interface RestrictionV1 {
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/name (paysafe/openapi.yaml:573)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/name (paysafe/openapi.yaml:576)
    */
   name: RestrictionNameV1;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/reason (paysafe/openapi.yaml:576)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/reason (paysafe/openapi.yaml:579)
    */
   reason: RestrictionReasonV1;
   /**
    * What has to be done to lift the restriction.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/requiredActions (paysafe/openapi.yaml:579)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/requiredActions (paysafe/openapi.yaml:582)
    */
   requiredActions?: RestrictionActionV1[];
   /**
@@ -621,14 +621,14 @@ export interface RestrictionV1 {
    * @format date-time
    * @example "2021-07-15T17:54:12Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/lastChangeDate (paysafe/openapi.yaml:585)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/lastChangeDate (paysafe/openapi.yaml:588)
    */
   lastChangeDate?: string;
   /**
    * Id of the restriction.
    * @example "7731"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/id (paysafe/openapi.yaml:591)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/id (paysafe/openapi.yaml:594)
    */
   id: string;
   /**
@@ -636,7 +636,7 @@ export interface RestrictionV1 {
    * @format date-time
    * @example "2021-07-15T17:54:12Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/activationTime (paysafe/openapi.yaml:596)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/activationTime (paysafe/openapi.yaml:599)
    */
   activationTime?: string;
   /**
@@ -644,7 +644,7 @@ export interface RestrictionV1 {
    * @format date-time
    * @example "2021-08-15T17:54:12Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/dueDate (paysafe/openapi.yaml:602)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/dueDate (paysafe/openapi.yaml:605)
    */
   dueDate?: string;
 }
@@ -653,7 +653,7 @@ export interface RestrictionV1 {
  * An account of the customer (v1 model), with its bank details.
  * @example {"id":"5010001","customerId":"5435323362","currencyCode":"EUR","totalBalance":12050,"availableBalance":11000,"iban":"GB33BUKB20201555555555","bic":"BUKBGB22","creationTime":"2019-08-24T14:15:22Z","hasIban":true}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/AccountV1 (paysafe/openapi.yaml:616)
+ * @spec openapi.json#/components/schemas/AccountV1 (paysafe/openapi.yaml:619)
  */
 export interface AccountV1 {
   /**
@@ -661,7 +661,7 @@ export interface AccountV1 {
    * @maxLength 20
    * @example "5010001"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/id (paysafe/openapi.yaml:621)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/id (paysafe/openapi.yaml:624)
    */
   id?: string;
   /**
@@ -669,19 +669,19 @@ export interface AccountV1 {
    * @maxLength 20
    * @example "5435323362"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/customerId (paysafe/openapi.yaml:627)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/customerId (paysafe/openapi.yaml:630)
    */
   customerId?: string;
   /**
    * The partner's own identifier for the account.
    * @maxLength 40
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/externalId (paysafe/openapi.yaml:633)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/externalId (paysafe/openapi.yaml:636)
    */
   externalId?: string;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/currencyCode (paysafe/openapi.yaml:638)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/currencyCode (paysafe/openapi.yaml:641)
    */
   currencyCode: Currency;
   /**
@@ -689,7 +689,7 @@ export interface AccountV1 {
    * @format int64
    * @example 12050
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/totalBalance (paysafe/openapi.yaml:641)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/totalBalance (paysafe/openapi.yaml:644)
    */
   totalBalance?: number;
   /**
@@ -697,14 +697,14 @@ export interface AccountV1 {
    * @format int64
    * @example 11000
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/availableBalance (paysafe/openapi.yaml:647)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/availableBalance (paysafe/openapi.yaml:650)
    */
   availableBalance?: number;
   /**
    * IBAN of the account.
    * @example "GB33BUKB20201555555555"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/iban (paysafe/openapi.yaml:653)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/iban (paysafe/openapi.yaml:656)
    */
   iban?: string;
   /**
@@ -712,21 +712,21 @@ export interface AccountV1 {
    * @maxLength 20
    * @example "BUKBGB22"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/bic (paysafe/openapi.yaml:658)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/bic (paysafe/openapi.yaml:661)
    */
   bic?: string;
   /**
    * Danish (DKK) account number.
    * @maxLength 40
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/accountNumber (paysafe/openapi.yaml:664)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/accountNumber (paysafe/openapi.yaml:667)
    */
   accountNumber?: string;
   /**
    * Danish (DKK) bank code.
    * @maxLength 20
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/bankCode (paysafe/openapi.yaml:669)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/bankCode (paysafe/openapi.yaml:672)
    */
   bankCode?: string;
   /**
@@ -734,13 +734,13 @@ export interface AccountV1 {
    * @format date-time
    * @example "2019-08-24T14:15:22Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/creationTime (paysafe/openapi.yaml:674)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/creationTime (paysafe/openapi.yaml:677)
    */
   creationTime?: string;
   /**
    * Whether the account has an IBAN.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/hasIban (paysafe/openapi.yaml:680)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/hasIban (paysafe/openapi.yaml:683)
    */
   hasIban: boolean;
 }
@@ -749,7 +749,7 @@ export interface AccountV1 {
  * Kind of virtual payment instrument.
  * @example "SEPA_BANK_ACCOUNT"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/VirtualInstrumentType (paysafe/openapi.yaml:695)
+ * @spec openapi.json#/components/schemas/VirtualInstrumentType (paysafe/openapi.yaml:698)
  */
 export type VirtualInstrumentType = 'SEPA_BANK_ACCOUNT' | 'UK_BANK_ACCOUNT' | 'US_BANK_ACCOUNT';
 /** Every value of {@link VirtualInstrumentType}, in spec order. */
@@ -763,18 +763,18 @@ export declare const VirtualInstrumentTypeValues: readonly [
  * A virtual payment instrument of the account.
  * @example {"instrumentType":"SEPA_BANK_ACCOUNT","status":"ACTIVE"}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/VirtualInstrument (paysafe/openapi.yaml:701)
+ * @spec openapi.json#/components/schemas/VirtualInstrument (paysafe/openapi.yaml:704)
  */
 export interface VirtualInstrument {
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualInstrument/properties/instrumentType (paysafe/openapi.yaml:706)
+   * @spec openapi.json#/components/schemas/VirtualInstrument/properties/instrumentType (paysafe/openapi.yaml:709)
    */
   instrumentType: VirtualInstrumentType;
   /**
    * Status of the instrument.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualInstrument/properties/status (paysafe/openapi.yaml:709)
+   * @spec openapi.json#/components/schemas/VirtualInstrument/properties/status (paysafe/openapi.yaml:712)
    */
   status?: 'ACTIVE';
 }
@@ -783,12 +783,12 @@ export interface VirtualInstrument {
  * Progress of a request for a virtual payment instrument.
  * @example {"instrumentType":"SEPA_BANK_ACCOUNT","requestDate":"2019-08-24T14:15:22Z","status":"PENDING"}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus (paysafe/openapi.yaml:718)
+ * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus (paysafe/openapi.yaml:721)
  */
 export interface VirtualAccountAssignmentStatus {
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/instrumentType (paysafe/openapi.yaml:723)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/instrumentType (paysafe/openapi.yaml:726)
    */
   instrumentType: VirtualInstrumentType;
   /**
@@ -796,7 +796,7 @@ export interface VirtualAccountAssignmentStatus {
    * @format date-time
    * @example "2019-08-24T14:15:22Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/requestDate (paysafe/openapi.yaml:726)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/requestDate (paysafe/openapi.yaml:729)
    */
   requestDate: string;
   /**
@@ -804,21 +804,21 @@ export interface VirtualAccountAssignmentStatus {
    * @format date-time
    * @example "2019-08-25T09:00:00Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/lastChangeDate (paysafe/openapi.yaml:732)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/lastChangeDate (paysafe/openapi.yaml:735)
    */
   lastChangeDate?: string;
   /**
    * Where the request stands.
    * @example "COMPLETED"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/status (paysafe/openapi.yaml:738)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/status (paysafe/openapi.yaml:741)
    */
   status: 'ACCEPTED' | 'PENDING' | 'COMPLETED' | 'REJECTED' | 'FAILED';
   /**
    * More detail on the current status.
    * @example "Request has been denied by the issuing bank."
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/statusReason (paysafe/openapi.yaml:744)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/statusReason (paysafe/openapi.yaml:747)
    */
   statusReason?: string;
 }
@@ -827,7 +827,7 @@ export interface VirtualAccountAssignmentStatus {
  * An e-money account of the customer (v2 model).
  * @example {"id":"5010001","customerId":"5435323362","currencyCode":"EUR","totalBalance":12050,"availableBalance":11000,"virtualInstrument":[{"instrumentType":"SEPA_BANK_ACCOUNT","status":"ACTIVE"}],"creationTime":"2019-08-24T14:15:22Z","virtualAccountAssignment":false}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Account (paysafe/openapi.yaml:754)
+ * @spec openapi.json#/components/schemas/Account (paysafe/openapi.yaml:757)
  */
 export interface Account {
   /**
@@ -835,7 +835,7 @@ export interface Account {
    * @maxLength 20
    * @example "5010001"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/id (paysafe/openapi.yaml:759)
+   * @spec openapi.json#/components/schemas/Account/properties/id (paysafe/openapi.yaml:762)
    */
   id?: string;
   /**
@@ -843,19 +843,19 @@ export interface Account {
    * @maxLength 20
    * @example "5435323362"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/customerId (paysafe/openapi.yaml:765)
+   * @spec openapi.json#/components/schemas/Account/properties/customerId (paysafe/openapi.yaml:768)
    */
   customerId?: string;
   /**
    * The partner's own identifier for the account.
    * @maxLength 40
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/externalId (paysafe/openapi.yaml:771)
+   * @spec openapi.json#/components/schemas/Account/properties/externalId (paysafe/openapi.yaml:774)
    */
   externalId?: string;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/currencyCode (paysafe/openapi.yaml:776)
+   * @spec openapi.json#/components/schemas/Account/properties/currencyCode (paysafe/openapi.yaml:779)
    */
   currencyCode: Currency;
   /**
@@ -863,7 +863,7 @@ export interface Account {
    * @format int64
    * @example 12050
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/totalBalance (paysafe/openapi.yaml:779)
+   * @spec openapi.json#/components/schemas/Account/properties/totalBalance (paysafe/openapi.yaml:782)
    */
   totalBalance?: number;
   /**
@@ -871,19 +871,19 @@ export interface Account {
    * @format int64
    * @example 11000
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/availableBalance (paysafe/openapi.yaml:785)
+   * @spec openapi.json#/components/schemas/Account/properties/availableBalance (paysafe/openapi.yaml:788)
    */
   availableBalance?: number;
   /**
    * Virtual payment instruments of the account.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/virtualInstrument (paysafe/openapi.yaml:791)
+   * @spec openapi.json#/components/schemas/Account/properties/virtualInstrument (paysafe/openapi.yaml:794)
    */
   virtualInstrument?: VirtualInstrument[];
   /**
    * Requests for virtual payment instruments and where each stands.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/virtualAccountAssignmentStatus (paysafe/openapi.yaml:797)
+   * @spec openapi.json#/components/schemas/Account/properties/virtualAccountAssignmentStatus (paysafe/openapi.yaml:800)
    */
   virtualAccountAssignmentStatus?: VirtualAccountAssignmentStatus[];
   /**
@@ -891,7 +891,7 @@ export interface Account {
    * @format date-time
    * @example "2019-08-24T14:15:22Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/creationTime (paysafe/openapi.yaml:803)
+   * @spec openapi.json#/components/schemas/Account/properties/creationTime (paysafe/openapi.yaml:806)
    */
   creationTime?: string;
   /**
@@ -899,14 +899,14 @@ export interface Account {
    * @deprecated
    * @default false
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/hasVirtualInstrument (paysafe/openapi.yaml:809)
+   * @spec openapi.json#/components/schemas/Account/properties/hasVirtualInstrument (paysafe/openapi.yaml:812)
    */
   hasVirtualInstrument?: boolean;
   /**
    * Whether a virtual bank account is to be created for this e-money account.
    * @default false
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/virtualAccountAssignment (paysafe/openapi.yaml:815)
+   * @spec openapi.json#/components/schemas/Account/properties/virtualAccountAssignment (paysafe/openapi.yaml:818)
    */
   virtualAccountAssignment?: boolean;
 }
@@ -915,7 +915,7 @@ export interface Account {
  * A wallet customer as Business API v1 returns it. Paysafe marks its restriction model deprecated; v2 replaces this model with CustomerPerson.
  * @example {"id":"10040500","externalId":"af5c8b52-0afd-4799-85ab-fe659a076932","type":"PERSON","email":"john.smith@mail.com","mobile":"+12025550120","registrationIp":"198.51.100.42","registrationDate":"2024-07-29T15:51:28.071Z","restrictions":[{"name":"ALL_TRANSACTIONS","reason":"BLACKLIST","requiredActions":["CONTACT_INVESTIGATIONS_TEAM"],"id":"7731","activationTime":"2021-07-15T17:54:12Z"}],"accounts":[{"id":"5010001","customerId":"10040500","currencyCode":"EUR","totalBalance":12050,"availableBalance":11000,"iban":"GB33BUKB20201555555555","bic":"BUKBGB22","hasIban":true}]}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/Customer (paysafe/openapi.yaml:832)
+ * @spec openapi.json#/components/schemas/Customer (paysafe/openapi.yaml:835)
  */
 export interface Customer {
   /**
@@ -923,17 +923,17 @@ export interface Customer {
    * @maxLength 20
    * @example "10040500"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/id (paysafe/openapi.yaml:839)
+   * @spec openapi.json#/components/schemas/Customer/properties/id (paysafe/openapi.yaml:842)
    */
   id?: string;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/externalId (paysafe/openapi.yaml:845)
+   * @spec openapi.json#/components/schemas/Customer/properties/externalId (paysafe/openapi.yaml:848)
    */
   externalId: ExternalId;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/type (paysafe/openapi.yaml:848)
+   * @spec openapi.json#/components/schemas/Customer/properties/type (paysafe/openapi.yaml:851)
    */
   type?: CustomerType;
   /**
@@ -941,7 +941,7 @@ export interface Customer {
    * @maxLength 150
    * @example "john.smith@mail.com"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/email (paysafe/openapi.yaml:851)
+   * @spec openapi.json#/components/schemas/Customer/properties/email (paysafe/openapi.yaml:854)
    */
   email: string;
   /**
@@ -949,7 +949,7 @@ export interface Customer {
    * @maxLength 50
    * @example "+12025550120"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/mobile (paysafe/openapi.yaml:857)
+   * @spec openapi.json#/components/schemas/Customer/properties/mobile (paysafe/openapi.yaml:860)
    */
   mobile?: string;
   /**
@@ -957,7 +957,7 @@ export interface Customer {
    * @format ipv4
    * @example "198.51.100.42"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/registrationIp (paysafe/openapi.yaml:863)
+   * @spec openapi.json#/components/schemas/Customer/properties/registrationIp (paysafe/openapi.yaml:866)
    */
   registrationIp: string;
   /**
@@ -965,19 +965,19 @@ export interface Customer {
    * @format date-time
    * @example "2024-07-29T15:51:28.071Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/registrationDate (paysafe/openapi.yaml:869)
+   * @spec openapi.json#/components/schemas/Customer/properties/registrationDate (paysafe/openapi.yaml:872)
    */
   registrationDate?: string;
   /**
    * Restrictions on the customer (deprecated model).
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/restrictions (paysafe/openapi.yaml:875)
+   * @spec openapi.json#/components/schemas/Customer/properties/restrictions (paysafe/openapi.yaml:878)
    */
   restrictions?: RestrictionV1[];
   /**
    * The customer's accounts.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/accounts (paysafe/openapi.yaml:881)
+   * @spec openapi.json#/components/schemas/Customer/properties/accounts (paysafe/openapi.yaml:884)
    */
   accounts?: AccountV1[];
 }
@@ -986,7 +986,7 @@ export interface Customer {
  * A wallet customer who is a person, as Business API v2 returns it.
  * @example {"id":"10040500","externalId":"af5c8b52-0afd-4799-85ab-fe659a076932","type":"PERSON","email":"john.smith@mail.com","mobile":"+447700900123","registrationIp":"198.51.100.42","registrationDate":"2024-07-29T15:51:28.071Z","restrictions":[{"name":"CRYPTO_TRANSACTIONS","reason":"KYC","requiredActions":["SUBMIT_ID"],"creationTime":"2021-07-15T17:54:12Z","id":"084666a4-cd47-40c1-afe2-4a575e341d59"}],"accounts":[{"id":"5010001","customerId":"10040500","currencyCode":"GBP","totalBalance":12050,"availableBalance":11000,"virtualInstrument":[{"instrumentType":"UK_BANK_ACCOUNT","status":"ACTIVE"}],"creationTime":"2019-08-24T14:15:22Z","virtualAccountAssignment":true}],"firstName":"John","lastName":"Smith","title":"Mr.","address1":"12 Hanover Square","city":"London","zip":"W1S 1JE","countryCode":"GB","birthDate":"1984-03-17","nationality":"GB","occupation":"EDUCATION_AND_EDUCATIONAL_SURVICES","vulnerabilities":["POOR_DIGITAL_SKILLS"],"additionalAttributes":{"preferredContactTime":"evenings"}}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/CustomerPerson (paysafe/openapi.yaml:911)
+ * @spec openapi.json#/components/schemas/CustomerPerson (paysafe/openapi.yaml:914)
  */
 export interface CustomerPerson {
   /**
@@ -994,17 +994,17 @@ export interface CustomerPerson {
    * @maxLength 20
    * @example "10040500"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/id (paysafe/openapi.yaml:927)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/id (paysafe/openapi.yaml:930)
    */
   id?: string;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/externalId (paysafe/openapi.yaml:933)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/externalId (paysafe/openapi.yaml:936)
    */
   externalId: ExternalId;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/type (paysafe/openapi.yaml:936)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/type (paysafe/openapi.yaml:939)
    */
   type?: CustomerType;
   /**
@@ -1012,7 +1012,7 @@ export interface CustomerPerson {
    * @maxLength 150
    * @example "john.smith@mail.com"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/email (paysafe/openapi.yaml:939)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/email (paysafe/openapi.yaml:942)
    */
   email: string;
   /**
@@ -1020,7 +1020,7 @@ export interface CustomerPerson {
    * @maxLength 50
    * @example "+12025550120"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/mobile (paysafe/openapi.yaml:945)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/mobile (paysafe/openapi.yaml:948)
    */
   mobile?: string;
   /**
@@ -1028,7 +1028,7 @@ export interface CustomerPerson {
    * @format ipv4
    * @example "198.51.100.42"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/registrationIp (paysafe/openapi.yaml:951)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/registrationIp (paysafe/openapi.yaml:954)
    */
   registrationIp: string;
   /**
@@ -1036,19 +1036,19 @@ export interface CustomerPerson {
    * @format date-time
    * @example "2024-07-29T15:51:28.071Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/registrationDate (paysafe/openapi.yaml:957)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/registrationDate (paysafe/openapi.yaml:960)
    */
   registrationDate?: string;
   /**
    * Restrictions on the customer's wallet.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/restrictions (paysafe/openapi.yaml:963)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/restrictions (paysafe/openapi.yaml:966)
    */
   restrictions?: Restriction[];
   /**
    * The customer's accounts.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/accounts (paysafe/openapi.yaml:969)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/accounts (paysafe/openapi.yaml:972)
    */
   accounts?: Account[];
   /**
@@ -1058,7 +1058,7 @@ export interface CustomerPerson {
    * @example "John"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
    * @inferred the pattern (Latin-script letters, space, ' and -) is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/firstName (paysafe/openapi.yaml:975)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/firstName (paysafe/openapi.yaml:978)
    */
   firstName: string;
   /**
@@ -1068,7 +1068,7 @@ export interface CustomerPerson {
    * @example "O'Neill-Smith"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
    * @inferred the pattern (Latin-script letters, space, ' and -) is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/lastName (paysafe/openapi.yaml:983)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/lastName (paysafe/openapi.yaml:986)
    */
   lastName: string;
   /**
@@ -1076,7 +1076,7 @@ export interface CustomerPerson {
    * @maxLength 15
    * @example "Dr."
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/title (paysafe/openapi.yaml:991)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/title (paysafe/openapi.yaml:994)
    */
   title?: string;
   /**
@@ -1084,7 +1084,7 @@ export interface CustomerPerson {
    * @maxLength 200
    * @example "12 Hanover Square"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/address1 (paysafe/openapi.yaml:997)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/address1 (paysafe/openapi.yaml:1000)
    */
   address1: string;
   /**
@@ -1092,7 +1092,7 @@ export interface CustomerPerson {
    * @maxLength 200
    * @example "Flat 4"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/address2 (paysafe/openapi.yaml:1003)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/address2 (paysafe/openapi.yaml:1006)
    */
   address2?: string;
   /**
@@ -1100,7 +1100,7 @@ export interface CustomerPerson {
    * @maxLength 100
    * @example "London"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/city (paysafe/openapi.yaml:1009)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/city (paysafe/openapi.yaml:1012)
    */
   city: string;
   /**
@@ -1108,7 +1108,7 @@ export interface CustomerPerson {
    * @maxLength 30
    * @example "W1S 1JE"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/zip (paysafe/openapi.yaml:1015)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/zip (paysafe/openapi.yaml:1018)
    */
   zip: string;
   /**
@@ -1116,13 +1116,13 @@ export interface CustomerPerson {
    * @maxLength 2
    * @example "NY"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/state (paysafe/openapi.yaml:1021)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/state (paysafe/openapi.yaml:1024)
    */
   state?: string;
   /**
    * Country of residence, ISO 3166-1 alpha-2.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/countryCode (paysafe/openapi.yaml:1027)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/countryCode (paysafe/openapi.yaml:1030)
    */
   countryCode: CountryCode;
   /**
@@ -1130,30 +1130,30 @@ export interface CustomerPerson {
    * @format date
    * @example "1984-03-17"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/birthDate (paysafe/openapi.yaml:1031)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/birthDate (paysafe/openapi.yaml:1034)
    */
   birthDate: string;
   /**
    * Nationality, ISO 3166-1 alpha-2.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/nationality (paysafe/openapi.yaml:1037)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/nationality (paysafe/openapi.yaml:1040)
    */
   nationality?: CountryCode;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/occupation (paysafe/openapi.yaml:1041)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/occupation (paysafe/openapi.yaml:1044)
    */
   occupation: Occupation;
   /**
    * Vulnerabilities recorded for the customer.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/vulnerabilities (paysafe/openapi.yaml:1044)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/vulnerabilities (paysafe/openapi.yaml:1047)
    */
   vulnerabilities?: Vulnerability[];
   /**
    * Further attributes outside the standard list, as string values; which ones is agreed with Paysafe during integration.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/additionalAttributes (paysafe/openapi.yaml:1050)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/additionalAttributes (paysafe/openapi.yaml:1053)
    */
   additionalAttributes?: {
     [key: string]: string;
@@ -1676,13 +1676,13 @@ export interface GetCustomerPersonByAttributePathParams {
   /**
    * Which attribute `attributeValue` holds.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
-   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/0 (paysafe/openapi.yaml:36)
+   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/0 (paysafe/openapi.yaml:39)
    */
   attributeType: 'EMAIL' | 'MOBILE';
   /**
    * The e-mail address or mobile number to look for.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
-   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/1 (paysafe/openapi.yaml:45)
+   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/1 (paysafe/openapi.yaml:48)
    */
   attributeValue: string;
 }
@@ -1697,7 +1697,7 @@ export interface GetCustomerPersonByAttributeQueryParams {
    * @uniqueItems true
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
    * @inferred several values at once, comma-separated (form style, not exploded)
-   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2 (paysafe/openapi.yaml:53)
+   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2 (paysafe/openapi.yaml:56)
    */
   include?: CustomerPersonInclude[];
 }
@@ -1707,7 +1707,7 @@ export interface GetCustomerPersonByAttributeQueryParams {
  * The customer person with that attribute.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
- * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/responses/200 (paysafe/openapi.yaml:69)
+ * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/responses/200 (paysafe/openapi.yaml:72)
  */
 export type GetCustomerPersonByAttributeResponse200 = CustomerPerson;
 /**
@@ -1715,7 +1715,7 @@ export type GetCustomerPersonByAttributeResponse200 = CustomerPerson;
  * The request is malformed or a parameter is invalid.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/BadRequest (paysafe/openapi.yaml:163)
+ * @spec openapi.json#/components/responses/BadRequest (paysafe/openapi.yaml:166)
  */
 export type GetCustomerPersonByAttributeResponse400 = Error;
 /**
@@ -1723,7 +1723,7 @@ export type GetCustomerPersonByAttributeResponse400 = Error;
  * The bearer token is missing, invalid or expired.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/docs/embedded-wallets/authentication/overview (401 for a missing, invalid or expired token)
- * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:170)
+ * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:173)
  */
 export type GetCustomerPersonByAttributeResponse401 = Error;
 /**
@@ -1731,7 +1731,7 @@ export type GetCustomerPersonByAttributeResponse401 = Error;
  * The caller may not access this customer.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/Forbidden (paysafe/openapi.yaml:177)
+ * @spec openapi.json#/components/responses/Forbidden (paysafe/openapi.yaml:180)
  */
 export type GetCustomerPersonByAttributeResponse403 = Error;
 /**
@@ -1739,7 +1739,7 @@ export type GetCustomerPersonByAttributeResponse403 = Error;
  * No customer person matches.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/NotFound (paysafe/openapi.yaml:184)
+ * @spec openapi.json#/components/responses/NotFound (paysafe/openapi.yaml:187)
  */
 export type GetCustomerPersonByAttributeResponse404 = Error;
 /**
@@ -1747,7 +1747,7 @@ export type GetCustomerPersonByAttributeResponse404 = Error;
  * Paysafe failed to handle the request.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/ServerError (paysafe/openapi.yaml:191)
+ * @spec openapi.json#/components/responses/ServerError (paysafe/openapi.yaml:194)
  */
 export type GetCustomerPersonByAttributeResponse500 = Error;
 /**
@@ -1755,7 +1755,7 @@ export type GetCustomerPersonByAttributeResponse500 = Error;
  * The service is temporarily unavailable.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/Unavailable (paysafe/openapi.yaml:198)
+ * @spec openapi.json#/components/responses/Unavailable (paysafe/openapi.yaml:201)
  */
 export type GetCustomerPersonByAttributeResponse503 = Error;
 
@@ -1765,7 +1765,7 @@ export type GetCustomerPersonByAttributeResponse503 = Error;
  * Responses of GET /v2/customer-persons/{attributeType}/{attributeValue}, by status code.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
- * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get (paysafe/openapi.yaml:28)
+ * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get (paysafe/openapi.yaml:31)
  */
 export interface GetCustomerPersonByAttributeResponses {
   '200': GetCustomerPersonByAttributeResponse200;
@@ -1787,7 +1787,7 @@ export interface GetCustomerPersonPathParams {
    * @maxLength 20
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/patch-customer-persons-customer-id (the same path, documented for PATCH; GET is known from third-party client code only)
    * @inferred maxLength taken from CustomerPerson.id
-   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/parameters/0 (paysafe/openapi.yaml:112)
+   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/parameters/0 (paysafe/openapi.yaml:115)
    */
   customerId: string;
 }
@@ -1797,7 +1797,7 @@ export interface GetCustomerPersonPathParams {
  * The customer person.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
  * @inferred status code and body as for the by-attribute lookup
- * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/responses/200 (paysafe/openapi.yaml:124)
+ * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/responses/200 (paysafe/openapi.yaml:127)
  */
 export type GetCustomerPersonResponse200 = CustomerPerson;
 /**
@@ -1805,7 +1805,7 @@ export type GetCustomerPersonResponse200 = CustomerPerson;
  * The bearer token is missing, invalid or expired.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
  * @see https://docs.paysafe.com/docs/embedded-wallets/authentication/overview (401 for a missing, invalid or expired token)
- * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:170)
+ * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:173)
  */
 export type GetCustomerPersonResponse401 = Error;
 /**
@@ -1813,7 +1813,7 @@ export type GetCustomerPersonResponse401 = Error;
  * No customer person matches.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/NotFound (paysafe/openapi.yaml:184)
+ * @spec openapi.json#/components/responses/NotFound (paysafe/openapi.yaml:187)
  */
 export type GetCustomerPersonResponse404 = Error;
 
@@ -1824,7 +1824,7 @@ export type GetCustomerPersonResponse404 = Error;
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/patch-customer-persons-customer-id (the same path, documented for PATCH; GET is known from third-party client code only)
  * @inferred the whole operation (path from third-party code; responses as for the by-attribute lookup)
- * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get (paysafe/openapi.yaml:103)
+ * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get (paysafe/openapi.yaml:106)
  */
 export interface GetCustomerPersonResponses {
   '200': GetCustomerPersonResponse200;

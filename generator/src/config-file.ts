@@ -22,6 +22,25 @@ const configSchema = {
     progress: { enum: ['auto', 'always', 'never'] },
     validators: { enum: ['all', 'none'] },
     schemaKeywordTypos: { enum: ['error', 'warning'] },
+    packageMetadata: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        license: { type: 'string', minLength: 1 },
+        repository: {
+          anyOf: [
+            { type: 'string', minLength: 1 },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['type', 'url'],
+              properties: { type: { type: 'string' }, url: { type: 'string' }, directory: { type: 'string' } },
+            },
+          ],
+        },
+        keywords: { type: 'array', items: { type: 'string', minLength: 1 } },
+      },
+    },
     command: { type: 'string', minLength: 1 },
     jobs: {
       type: 'array',

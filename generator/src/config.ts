@@ -56,10 +56,22 @@ export interface UserConfig {
    */
   schemaKeywordTypos?: 'error' | 'warning';
   /**
+   * What each generated package.json says about where the package comes from, for publishing:
+   * `license` (an SPDX expression), `repository` (npm provenance needs it), extra `keywords`.
+   * @default {}
+   */
+  packageMetadata?: PackageMetadata;
+  /**
    * The command shown in generated headers as the way to regenerate.
    * @default 'npx specsmith generate'
    */
   command?: string;
+}
+
+export interface PackageMetadata {
+  license?: string;
+  repository?: string | { type: string; url: string; directory?: string };
+  keywords?: string[];
 }
 
 export type FormatMode = 'prettier' | 'none' | 'auto';
@@ -76,6 +88,7 @@ export interface ResolvedConfig {
   progress: 'auto' | 'always' | 'never';
   validators: ValidatorsMode;
   schemaKeywordTypos: 'error' | 'warning';
+  packageMetadata: PackageMetadata;
   command: string;
 }
 
@@ -88,6 +101,7 @@ export const defaultConfig = {
   progress: 'auto',
   validators: 'all',
   schemaKeywordTypos: 'error',
+  packageMetadata: {},
   command: 'npx specsmith generate',
 } as const satisfies Omit<ResolvedConfig, 'root' | 'jobs'>;
 
@@ -103,6 +117,7 @@ export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
     progress: user.progress ?? defaultConfig.progress,
     validators: user.validators ?? defaultConfig.validators,
     schemaKeywordTypos: user.schemaKeywordTypos ?? defaultConfig.schemaKeywordTypos,
+    packageMetadata: user.packageMetadata ?? defaultConfig.packageMetadata,
     command: user.command ?? defaultConfig.command,
   };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { resolveConfig, type GenerateJob, type UserConfig, type ValidatorsMode } from './config.js';
+import { resolveConfig, type GenerateJob, type PackageMetadata, type UserConfig, type ValidatorsMode } from './config.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { discoverJobs } from './discover.js';
 import { emitPackage } from './emit/package/emit-package.js';
@@ -46,6 +46,7 @@ export async function generate(userConfig: UserConfig = {}, options: GenerateOpt
     progress,
     validators: config.validators,
     schemaKeywordTypos: config.schemaKeywordTypos,
+    packageMetadata: config.packageMetadata,
   };
   const packages: PackageResult[] = [];
   const jobs = discoverJobs(config);
@@ -69,6 +70,7 @@ export async function generate(userConfig: UserConfig = {}, options: GenerateOpt
 
 interface RunContext {
   schemas: OpenApiSchemas;
+  packageMetadata: PackageMetadata;
   schemaKeywordTypos: 'error' | 'warning';
   validators: ValidatorsMode;
   progress: Progress;
@@ -97,7 +99,14 @@ async function generateOne({
   run.progress.step(`${job.spec}: emitting ${model.schemas.length} schemas and ${model.operations.length} operations`);
   let emitted;
   try {
-    emitted = await emitPackage({ model, packageName: job.name, format, command, validators: run.validators });
+    emitted = await emitPackage({
+      model,
+      packageName: job.name,
+      format,
+      command,
+      validators: run.validators,
+      metadata: run.packageMetadata,
+    });
   } catch (error) {
     if (error instanceof ValidatorCompileError)
       return { job, ok: false, diagnostics: [...loaded.diagnostics, ...error.diagnostics], files: [] };

@@ -44,6 +44,9 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
   const bundle = bundleDocument({ loaded, hoist: context.targets });
   context.locateShipped(bundle.locate);
   const info = asObject(document.info);
+  const sources = collectSources(loaded.sourceHolders);
+  const externalDocs = asObject(document.externalDocs).url;
+  const docsUrl = typeof externalDocs === 'string' ? externalDocs : sources.find((source) => /^https?:\/\//.test(source));
   return {
     openapi: loaded.openapi,
     source: bundle.source,
@@ -57,7 +60,8 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
     operations,
     securitySchemes,
     security: Array.isArray(document.security) ? (document.security as Record<string, string[]>[]) : [],
-    sources: collectSources(loaded.sourceHolders),
+    sources,
+    ...(docsUrl === undefined ? {} : { docsUrl }),
     clientNames,
     shipped: bundle.text === undefined ? { document: bundle.document } : { document: bundle.document, text: bundle.text },
   };

@@ -256,6 +256,8 @@ export interface ApiModel {
   security: Record<string, string[]>[];
   /** Every distinct page the spec's `x-source`s name, in document order. */
   sources: string[];
+  /** The documentation the spec points to (`externalDocs.url`), else the first page its `x-source`s name. */
+  docsUrl?: string;
   /** The spec as one JSON document, as the package ships it. */
   shipped: ShippedSpec;
   /** Type names of the client, claimed after every schema and operation name so those keep theirs. */

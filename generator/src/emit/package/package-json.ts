@@ -1,3 +1,4 @@
+import type { PackageMetadata } from '../../config.js';
 import type { ApiModel } from '../../ir/types.js';
 
 /** The types alone (the `/types` entry): declarations and the enums' value lists, which the index re-exports. */
@@ -36,11 +37,29 @@ export function packageVersion(version: string): string {
 /** The Standard Schema types the validators' declarations refer to (types only, no runtime code). */
 const standardSchemaRange = '^1.1.0';
 
-export function emitPackageJson({ model, packageName, validators }: { model: ApiModel; packageName: string; validators: boolean }): string {
+/** Words every package is found by, before the configured ones. */
+const baseKeywords = ['openapi', 'typescript', 'api-client', 'validation'];
+
+export function emitPackageJson({
+  model,
+  packageName,
+  validators,
+  metadata = {},
+}: {
+  model: ApiModel;
+  packageName: string;
+  validators: boolean;
+  metadata?: PackageMetadata;
+}): string {
+  const homepage = model.docsUrl;
   const manifest = {
     name: packageName,
     version: packageVersion(model.info.version),
     description: `TypeScript types${validators ? ', validators and a typed client' : ''} for ${model.info.title.replace(/\s+/g, ' ').trim()}, generated from its OpenAPI description`,
+    keywords: [...new Set([...baseKeywords, ...(metadata.keywords ?? [])])],
+    ...(homepage === undefined ? {} : { homepage }),
+    ...(metadata.license === undefined ? {} : { license: metadata.license }),
+    ...(metadata.repository === undefined ? {} : { repository: metadata.repository }),
     type: 'module',
     sideEffects: false,
     engines: { node: '>=20.19' },
@@ -62,6 +81,8 @@ export function emitPackageJson({ model, packageName, validators }: { model: Api
       ? [...packageFiles, validatorFiles.esm, validatorFiles.commonJs, clientFiles.esm, clientFiles.commonJs]
       : packageFiles,
     ...(validators ? { dependencies: { '@standard-schema/spec': standardSchemaRange } } : {}),
+    // Published with a statement of where it was built (npm provenance needs `repository` to match the CI's).
+    publishConfig: { access: 'public', provenance: metadata.repository !== undefined },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
