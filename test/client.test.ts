@@ -347,6 +347,34 @@ describe('retries', () => {
     expect(asked).toEqual([false, true]);
     expect(server.requests.slice(start).map((request) => request.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
   });
+
+  it('keeps the refreshed token through the retries after it', async () => {
+    const start = before();
+    behaviour = (response, index) => {
+      const attempt = index - start;
+      if (attempt === 0) return answer(response, 401);
+      if (attempt === 1) return void response.socket?.resetAndDestroy();
+      answer(response, 200, {}, JSON.stringify(paysafePerson()));
+    };
+    const asked: boolean[] = [];
+    const client = paysafe.createClient({
+      baseUrl: server.url,
+      retry: { attempts: 3, baseDelayMs: 1 },
+      auth: {
+        token: ({ refresh }) => {
+          asked.push(refresh);
+          return `token-${asked.length}`;
+        },
+      },
+    });
+    expect((await client.getCustomerPerson({ path: { customerId: '10040500' } })).status).toBe(200);
+    expect(asked).toEqual([false, true]);
+    expect(server.requests.slice(start).map((request) => request.headers.authorization)).toEqual([
+      'Bearer token-1',
+      'Bearer token-2',
+      'Bearer token-2',
+    ]);
+  });
 });
 
 const paysafePerson = () => curatedExample('paysafe', 'CustomerPerson');

@@ -245,7 +245,8 @@ const $client = (() => {
   //
   // An operation: { id, method, path, servers: [{ url, variables }], params: [[name, in, style, explode]],
   //   body?: { mediaType, required }, security?: [[schemeName, ...], ...], responses: { [status]: { media?, check? } },
-  //   check: { path?, query?, header?, cookie?, body? } }  (`check`s throw the package's ValidationError)
+  //   check: { path?, query?, header?, body? } }  (each check a pair [is*, assert*] of the package's validators;
+  //   a response's `check` the same)
 
   /** Private state of each client, out of reach of `util.inspect`, `JSON.stringify` and enumeration. */
   const states = new WeakMap();
@@ -284,14 +285,16 @@ const $client = (() => {
     let request;
     try {
       let refreshed = false;
+      let refreshNow = false;
       for (let attempt = 1; ; attempt++) {
         // A bearer token is awaited only when the client has one to fetch; other calls take no extra tick.
         const bearer =
           options.auth?.token === undefined
             ? undefined
-            : refreshed && attempt > 1
+            : refreshNow
               ? await tokenOf(state, true)
               : (state.token ?? (await tokenOf(state, false)));
+        refreshNow = false;
         request = buildRequest({ state, operation, values, init, token: bearer });
         const response = await send({ state, operation, request, abort, timeoutMs });
         if (response instanceof NetworkError) {
@@ -302,6 +305,7 @@ const $client = (() => {
         }
         if (response.status === 401 && !refreshed && typeof options.auth?.token === 'function') {
           refreshed = true;
+          refreshNow = true;
           await discard(response);
           continue;
         }
