@@ -1,7 +1,7 @@
 import { Script } from 'node:vm';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { _ } from 'ajv/dist/compile/codegen/index.js';
-import { addEnumSetKeyword, withEnumSet } from './enum-set.js';
+import { createAjv, usesUnevaluated } from './create-ajv.js';
+import { withEnumSet } from './enum-set.js';
 import { mapSchemas } from './schema-walk.js';
 import {
   countedFailures,
@@ -105,18 +105,6 @@ function changes(before: readonly string[], after: readonly string[]): number {
   return after.filter((statement, index) => statement !== before[index]).length;
 }
 
-/** Whether any schema writes `unevaluatedProperties`/`unevaluatedItems` (a walk over plain JSON). */
-function usesUnevaluated(schemas: readonly unknown[]): boolean {
-  const seen = new Set<object>();
-  const visit = (node: unknown): boolean => {
-    if (node === null || typeof node !== 'object' || seen.has(node)) return false;
-    seen.add(node);
-    if (!Array.isArray(node) && ('unevaluatedProperties' in node || 'unevaluatedItems' in node)) return true;
-    return Object.values(node).some(visit);
-  };
-  return schemas.some(visit);
-}
-
 /**
  * The post-processing rewrites AJV's code as text; a rewrite that went wrong must stop generation here,
  * not ship a package that cannot load. Parsing (not running) the code costs about a tenth of compiling it.
@@ -139,68 +127,6 @@ function replaceRequires(code: string): string {
     if (helper === undefined) throw new Error(`AJV standalone code requires ${module}, which the validator runtime does not provide`);
     return helper;
   });
-}
-
-/**
- * The one AJV configuration validators are compiled with: JSON Schema 2020-12, strict, the runtime
- * template's formats, the source kept for standaloneCode (which then refers to `formats`).
- */
-/** AJV's logger during compilation: an unknown keyword is an error of ours; other notes on valid schemas are dropped. */
-const strictSchemaLogger = {
-  log: () => {},
-  warn: (...parts: unknown[]) => {
-    const message = parts.map(String).join(' ');
-    if (/unknown keyword/.test(message)) throw new Error(message);
-  },
-  error: (...parts: unknown[]) => {
-    throw new Error(parts.map(String).join(' '));
-  },
-};
-
-function createAjv({
-  formats,
-  allErrors,
-  checkSchemas,
-  unevaluated,
-}: {
-  formats: Readonly<Record<string, RuntimeFormat>>;
-  allErrors: boolean;
-  checkSchemas: boolean;
-  unevaluated: boolean;
-}): Ajv2020 {
-  const ajv = new Ajv2020({
-    code: { source: true, esm: true, formats: _`formats`, optimize: false },
-    // Compiling the meta-schema costs more than compiling one validator; `specsmith generate` checks the
-    // lowered schemas of every spec it reads, so a command that compiles one for a quick check may skip it.
-    validateSchema: checkSchemas,
-    strict: true,
-    // AJV's other schema notes are about valid JSON Schema that asserts nothing or can never pass (`if`
-    // alone, `minContains` above `maxContains`): it still compiles them as the standard says. Only an
-    // unknown keyword, a mistake of the lowering, stops generation (strictSchemaLogger).
-    strictSchema: 'log',
-    logger: strictSchemaLogger,
-    // A property named in `properties` may match a `patternProperties` pattern too (§10.3.2.2): both apply.
-    allowMatchingProperties: true,
-    // OpenAPI schemas often put a constraint beside a `$ref` or a union of types; both are fine to check.
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    // Each named schema becomes one function that others call: inlining them makes the code grow with
-    // every use, past what a large spec can compile.
-    inlineRefs: false,
-    allowUnionTypes: true,
-    allErrors,
-    // The package words its own messages from keyword and parameters (templates/validators/api.js).
-    messages: false,
-  });
-  // Ajv2020 tracks which properties and items each subschema evaluated, for `unevaluated*`: it then runs
-  // every branch of an `anyOf` even after one passed, building (and dropping) the errors of the others,
-  // and publishes records after each call. That costs every validator of a package, so the tracking is
-  // on only for a spec that writes `unevaluatedProperties` or `unevaluatedItems`.
-  ajv.opts.unevaluated = unevaluated;
-  for (const [name, definition] of Object.entries(formats)) ajv.addFormat(name, definition);
-  addEnumSetKeyword(ajv);
-  return ajv;
 }
 
 /** The id each named schema is added to AJV under, which entries compile from and `$ref`s point to. */

@@ -1,4 +1,6 @@
 import type { NamedSchema, ObjectNode, SchemaMeta, SchemaNode, SourceRef } from '../../ir/types.js';
+import { constraints } from './lower-constraints.js';
+import { allowNull, lowerLiteral } from './lower-literal.js';
 
 export interface ValidatorNote {
   reason: 'unknown-format' | 'invalid-pattern' | 'risky-pattern' | 'unchecked-keyword';
@@ -80,32 +82,6 @@ function lowerBare(node: SchemaNode, context: LowerContext): JsonSchema {
   }
 }
 
-/** `enum`/`const` as written (with `type` and the other keywords beside them), or the values the type lists. */
-function lowerLiteral(node: Extract<SchemaNode, { kind: 'literal' }>, context: LowerContext): JsonSchema {
-  const { written } = node;
-  const own = constraints(node.meta, undefined, context);
-  // An empty `enum` allows nothing (JSON Schema 2020-12 §6.1.2); AJV refuses to compile one.
-  if ((written?.enum ?? node.values).length === 0 && written?.const === undefined) return false;
-  if (written === undefined) return { ...(node.values.length === 1 ? { const: node.values[0] } : { enum: node.values }), ...own };
-  // A `type` that every listed value meets adds nothing to the list: left out, the check stays one lookup.
-  const listed = written.enum ?? (written.const === undefined ? [] : [written.const.value]);
-  const typeNeeded = written.type !== undefined && !listed.every((value) => meetsType(value, written.type));
-  return {
-    ...(typeNeeded ? { type: written.type } : {}),
-    ...(written.enum === undefined ? {} : { enum: written.enum }),
-    ...(written.const === undefined ? {} : { const: written.const.value }),
-    ...own,
-  };
-}
-
-/** Whether a JSON value is of the type (or one of the types) written; an integer is also a number. */
-function meetsType(value: unknown, type: unknown): boolean {
-  const types = Array.isArray(type) ? type : [type];
-  const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  if (kind === 'number') return types.includes('number') || (types.includes('integer') && Number.isInteger(value));
-  return types.includes(kind);
-}
-
 function lowerRef(node: Extract<SchemaNode, { kind: 'ref' }>, context: LowerContext): JsonSchema {
   const named = context.schemas.get(node.name);
   const target = named === undefined ? node.name : defName(named, context.direction);
@@ -177,46 +153,6 @@ function lowerComposition(node: Extract<SchemaNode, { kind: 'composition' }>, co
   return { [node.mode]: members, ...(shared ? {} : constraints(node.meta, undefined, context)) };
 }
 
-/** Validation keywords of the node that apply to its JSON type (all of them when the type is not known). */
-function constraints(
-  meta: SchemaMeta,
-  type: 'string' | 'number' | 'array' | 'object' | undefined,
-  context: LowerContext,
-): Record<string, unknown> {
-  const kept: [string, unknown][] = [];
-  // `minContains`/`maxContains` only qualify `contains` (§10.3.1.2-3); alone they assert nothing.
-  const hasContains = meta.assertions.some((assertion) => assertion.keyword === 'contains');
-  for (const { keyword, value } of meta.constraints) {
-    if (keyword === 'contentEncoding' || keyword === 'contentMediaType') continue;
-    if ((keyword === 'minContains' || keyword === 'maxContains') && !hasContains) continue;
-    if (keyword === 'pattern' && !compiles(String(value))) {
-      context.notes.push({ reason: 'invalid-pattern', value: String(value), origin: meta.origin });
-      continue;
-    }
-    const risk = keyword === 'pattern' ? context.patternRisk(String(value)) : undefined;
-    if (risk !== undefined) context.notes.push({ reason: 'risky-pattern', value: String(value), detail: risk, origin: meta.origin });
-    kept.push([keyword, value]);
-  }
-  // Length checks are cheaper than patterns: AJV checks keywords in the order they are written.
-  kept.sort(([a], [b]) => Number(a === 'pattern') - Number(b === 'pattern'));
-  const format = meta.format;
-  if (format !== undefined) {
-    const applies = context.formats.get(format);
-    if (applies === undefined) context.notes.push({ reason: 'unknown-format', value: format, origin: meta.origin });
-    else if (type === undefined || applies === type) kept.push(['format', format]);
-  }
-  return Object.fromEntries(kept);
-}
-
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The subschema keywords beside the schema's own: single ones as they are, keyed ones (`patternProperties`,
  * `dependentSchemas`) as maps. `if` without `then` or `else`, and `then`/`else` without `if`, assert nothing
@@ -239,18 +175,3 @@ function withAssertions(schema: JsonSchema, meta: SchemaMeta, context: LowerCont
 }
 
 const nonEmpty = (schema: Record<string, unknown>): JsonSchema => (Object.keys(schema).length === 0 ? true : schema);
-
-/** 3.0 `nullable` / 3.1 `type: [T, "null"]`: `null` joins the allowed values. */
-function allowNull(schema: JsonSchema): JsonSchema {
-  if (schema === true) return true;
-  if (schema === false) return { type: 'null' };
-  if (Array.isArray(schema.enum) || 'const' in schema) {
-    const { const: value, enum: values, ...rest } = schema;
-    const listed = Array.isArray(values) ? values : [value];
-    const types = rest.type === undefined ? undefined : Array.isArray(rest.type) ? rest.type : [rest.type];
-    const type = types === undefined ? {} : { type: types.includes('null') ? types : [...types, 'null'] };
-    return { ...rest, ...type, enum: listed.includes(null) ? listed : [...listed, null] };
-  }
-  if (typeof schema.type === 'string' && !('$ref' in schema)) return { ...schema, type: [schema.type, 'null'] };
-  return { anyOf: [schema, { type: 'null' }] };
-}
