@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { operationFunctionNames } from '../generator/src/emit/client/client-names.js';
 import { packageNames } from '../generator/src/ir/names.js';
+import type { ApiModel, OperationNode } from '../generator/src/ir/types.js';
 import { repoRoot, temporaryDirectory } from './support/paths.js';
 import { typeCheck } from './support/type-check.js';
 
@@ -76,4 +78,11 @@ it('reserves every name the fixed client declarations take, so no schema can tak
   expect(declared.length).toBeGreaterThan(10);
   // The validators' own two, then the client's.
   expect(new Set(packageNames)).toEqual(new Set(['ValidationError', 'ValidationIssue', ...declared]));
+});
+
+it('names each operation function uniquely, never as a name the index exports from elsewhere', () => {
+  const operation = (id: string) => ({ id }) as OperationNode;
+  const operations = [operation('list-items'), operation('list items'), operation('createClient'), operation('isPet')];
+  const names = operationFunctionNames({ operations } as ApiModel, ['isPet']);
+  expect([...names.values()]).toEqual(['listItems', 'listItemsOperation', 'createClientOperation', 'isPetOperation']);
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { LoadedDocument } from '../load/load-document.js';
 import { parseRef, type RefTarget } from '../load/resolver.js';
+import { NameRegistry } from './names.js';
 import { appendPointer, escapePointerToken, getAtPointer, parsePointer, pointerFragment } from '../util/json-pointer.js';
 import type { ShippedRef } from './types.js';
 
@@ -55,12 +56,11 @@ export function bundleDocument({
   const bundler = new Bundler(loaded);
   bundler.mounts.push({ file: root.absolutePath, pointer: '', at: '' });
   const schemas = componentSchemas(root.value);
-  const taken = new Set(Object.keys(schemas));
+  const taken = NameRegistry.taking(Object.keys(schemas));
   const moved = hoist
     .filter(({ target }) => target.absolutePath !== root.absolutePath)
     .map(({ target, name, specName }) => {
-      const key = [specName, name].find((candidate) => !taken.has(candidate)) ?? uniqueName(name, taken);
-      taken.add(key);
+      const key = taken.claim(taken.has(specName) ? name : specName);
       const at = `/components/schemas/${escapePointerToken(key)}`;
       bundler.mounts.push({ file: target.absolutePath, pointer: target.pointer, at });
       return { target, key, at };
@@ -171,12 +171,6 @@ function objectAt(parent: unknown, key: string): Record<string, unknown> | undef
   if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) return undefined;
   const value = (parent as Record<string, unknown>)[key];
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-function uniqueName(name: string, taken: ReadonlySet<string>): string {
-  let suffix = 2;
-  while (taken.has(`${name}${suffix}`)) suffix += 1;
-  return `${name}${suffix}`;
 }
 
 /** Each file's name relative to the folder that holds all of them (`enfuce/openapi.yaml`, `common/x.yaml`). */

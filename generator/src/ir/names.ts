@@ -73,9 +73,18 @@ export class NameRegistry {
 
   /** A registry in which the names the package itself declares are already taken. */
   static withPackageNames(): NameRegistry {
+    return NameRegistry.taking(packageNames);
+  }
+
+  /** A registry in which `names` are already taken. */
+  static taking(names: Iterable<string>): NameRegistry {
     const registry = new NameRegistry();
-    for (const name of packageNames) registry.used.add(name);
+    for (const name of names) registry.used.add(name);
     return registry;
+  }
+
+  has(name: string): boolean {
+    return this.used.has(name);
   }
 
   claim(preferred: string): string {

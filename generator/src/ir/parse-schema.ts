@@ -1,3 +1,5 @@
+// The deep equality AJV's validators use for `enum` and `const` (JSON Schema 2020-12 §4.2.2).
+import equal from 'fast-deep-equal';
 import { isRef } from '../load/resolver.js';
 import type { ParseContext } from './context.js';
 import { constraintKeywords, createMeta, parseMeta } from './parse-meta.js';
@@ -110,7 +112,7 @@ function parseLiteral(schema: Json, meta: SchemaMeta): SchemaNode {
   if (Array.isArray(schema.enum)) written.enum = schema.enum;
   if ('const' in schema) written.const = { value: schema.const };
   const listed = Array.isArray(schema.enum) ? schema.enum : [schema.const];
-  const values = 'const' in schema ? listed.filter((value) => equalJson(value, schema.const)).slice(0, 1) : listed;
+  const values = 'const' in schema ? listed.filter((value) => equal(value, schema.const)).slice(0, 1) : listed;
   const simple = !('type' in schema) && !(Array.isArray(schema.enum) && 'const' in schema);
   // The type lists null when the schema lets null through: the values hold it and `type` (if written) allows it.
   const typeAllowsNull = !('type' in schema) || typesOf(schema).includes('null') || schema.nullable === true;
@@ -118,15 +120,6 @@ function parseLiteral(schema: Json, meta: SchemaMeta): SchemaNode {
   const concrete = values.filter((value) => value !== null);
   if (simple && concrete.length === 0 && values.length > 0) return { kind: 'null', meta: { ...meta, nullable: false } };
   return simple ? { kind: 'literal', values: concrete, meta } : { kind: 'literal', values: concrete, written, meta };
-}
-
-/** JSON equality (the deep equality `enum` and `const` use, JSON Schema 2020-12 §4.2.2). */
-function equalJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && equalJson((a as Json)[key], (b as Json)[key]));
 }
 
 function typesOf(schema: Json): string[] {

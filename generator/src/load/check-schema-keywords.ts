@@ -1,5 +1,5 @@
-import { distance } from 'fastest-levenshtein';
 import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
+import { closestName } from '../util/did-you-mean.js';
 import { appendPointer } from '../util/json-pointer.js';
 import { knownDialects, usesKnownDialect } from './dialects.js';
 import type { OriginIndex } from './origins.js';
@@ -19,7 +19,8 @@ const jsonSchemaKeywords = [
 ];
 /** The fixed fields OpenAPI 3.1 adds to a Schema Object (§4.8.24.2). */
 const openApiKeywords = ['discriminator', 'xml', 'externalDocs', 'example'];
-const known = new Set([...jsonSchemaKeywords, ...openApiKeywords]);
+const knownList = [...jsonSchemaKeywords, ...openApiKeywords];
+const known = new Set(knownList);
 
 /** Where subschemas sit: a map of them, one, or a list (JSON Schema 2020-12 §10, §8.2.4, §8.4). */
 const schemaMaps = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
@@ -80,7 +81,8 @@ function unknownKeyword({
   typos: KeywordTypoSeverity;
 }): Diagnostic {
   const where = origins.ofKey(schema, key) ?? origins.of(schema);
-  const meant = nearestKeyword(key);
+  // A typo is one or two edits (Levenshtein, case aside), whatever the keyword's length.
+  const meant = closestName(key, knownList, 2);
   const near = meant !== undefined;
   const severity: Severity = near ? typos : 'warning';
   const message = near
@@ -97,17 +99,6 @@ function unknownKeyword({
     line: where?.line,
     column: where?.column,
   });
-}
-
-/** The known keyword one or two edits away (Levenshtein, case aside), the nearest first; undefined when none is. */
-function nearestKeyword(key: string): string | undefined {
-  let best: string | undefined;
-  let bestEdits = 3;
-  for (const keyword of known) {
-    const edits = distance(key.toLowerCase(), keyword.toLowerCase());
-    if (edits < bestEdits) [best, bestEdits] = [keyword, edits];
-  }
-  return best;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { toIdentifier } from '../../ir/names.js';
+import { NameRegistry, toIdentifier } from '../../ir/names.js';
 import type { ApiModel, OperationNode } from '../../ir/types.js';
 
 /** Names the client module exports besides the operations (templates/client/errors.js and the factories). */
@@ -18,14 +18,11 @@ export const clientExports = [
  * the validators and the enum value lists side by side, and ES modules drop a name two `export *` share).
  */
 export function operationFunctionNames(model: ApiModel, taken: Iterable<string>): Map<OperationNode, string> {
-  const used = new Set<string>([...clientExports, ...taken]);
+  const used = NameRegistry.taking([...clientExports, ...taken]);
   const names = new Map<OperationNode, string>();
   for (const operation of model.operations) {
     const base = toIdentifier(operation.id);
-    let name = used.has(base) ? `${base}Operation` : base;
-    for (let suffix = 2; used.has(name); suffix += 1) name = `${base}Operation${suffix}`;
-    used.add(name);
-    names.set(operation, name);
+    names.set(operation, used.claim(used.has(base) ? `${base}Operation` : base));
   }
   return names;
 }
