@@ -4,7 +4,9 @@ import type { UserConfig } from './config.js';
 import { createDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { locate, OriginIndex } from './load/origins.js';
 import { readSourceFile } from './load/source-set.js';
-import { parsePointer } from './util/json-pointer.js';
+import { escapePointerToken, parsePointer } from './util/json-pointer.js';
+import { didYouMean } from './util/did-you-mean.js';
+import { checkIds } from './diff/checks.js';
 
 /** Looked for in the working directory when `--config` is not given. */
 export const defaultConfigFile = 'specsmith.config.json';
@@ -41,6 +43,13 @@ const configSchema = {
         keywords: { type: 'array', items: { type: 'string', minLength: 1 } },
       },
     },
+    diff: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        severity: { type: 'object', propertyNames: { enum: checkIds }, additionalProperties: { enum: ['error', 'warning', 'info', 'off'] } },
+      },
+    },
     command: { type: 'string', minLength: 1 },
     jobs: {
       type: 'array',
@@ -74,15 +83,19 @@ export async function readConfigFile(file: string): Promise<{ config?: UserConfi
     const { $schema: _schema, ...settings } = value as UserConfig & { $schema?: string };
     return { config: { ...settings, root: path.dirname(absolutePath) }, diagnostics: [] };
   }
-  const diagnostics = (validateConfig.errors ?? []).map((error) => {
+  // propertyNames reports twice: the name's own `enum` failure (under propertyName) and the summary; the summary says it.
+  const errors = (validateConfig.errors ?? []).filter((error) => (error.params as Record<string, unknown>).propertyName === undefined || error.keyword === 'propertyNames');
+  const diagnostics = errors.map((error) => {
     const params = error.params as Record<string, unknown>;
-    const pointer =
-      error.keyword === 'additionalProperties' ? `${error.instancePath}/${String(params.additionalProperty)}` : error.instancePath;
+    const key = error.keyword === 'additionalProperties' ? params.additionalProperty : error.keyword === 'propertyNames' ? params.propertyName : undefined;
+    const pointer = key === undefined ? error.instancePath : `${error.instancePath}/${escapePointerToken(String(key))}`;
     const origin = locate(origins, value, parsePointer(pointer) ?? []);
     const detail =
       error.keyword === 'additionalProperties'
         ? `unknown field ${JSON.stringify(params.additionalProperty)}`
-        : (error.message ?? 'is invalid');
+        : error.keyword === 'propertyNames'
+          ? `no check is named ${JSON.stringify(key)}.${didYouMean(String(key), checkIds)}`
+          : (error.message ?? 'is invalid');
     return createDiagnostic({
       code: 'config-invalid',
       message: `${pointer || 'the configuration'}: ${detail}`,

@@ -1,3 +1,5 @@
+import type { SeverityOverrides } from './diff/change-log.js';
+
 /** One spec to generate and where its package goes. */
 export interface GenerateJob {
   /** Entry file of the spec, relative to `root`. */
@@ -62,6 +64,13 @@ export interface UserConfig {
    */
   packageMetadata?: PackageMetadata;
   /**
+   * `specsmith diff` (and `version`): `severity` sets a check's severity (`error`, `warning`, `info`) or
+   * turns it `off`, by check id, as oasdiff's levels file does. A check turned off leaves the report and the
+   * exit code, but its changes still count for the package's version.
+   * @default {}
+   */
+  diff?: DiffConfig;
+  /**
    * The command shown in generated headers as the way to regenerate.
    * @default 'npx specsmith generate'
    */
@@ -72,6 +81,10 @@ export interface PackageMetadata {
   license?: string;
   repository?: string | { type: string; url: string; directory?: string };
   keywords?: string[];
+}
+
+export interface DiffConfig {
+  severity?: SeverityOverrides;
 }
 
 export type FormatMode = 'prettier' | 'none' | 'auto';
@@ -89,6 +102,7 @@ export interface ResolvedConfig {
   validators: ValidatorsMode;
   schemaKeywordTypos: 'error' | 'warning';
   packageMetadata: PackageMetadata;
+  diff: { severity: SeverityOverrides };
   command: string;
 }
 
@@ -102,6 +116,7 @@ export const defaultConfig = {
   validators: 'all',
   schemaKeywordTypos: 'error',
   packageMetadata: {},
+  diff: { severity: {} },
   command: 'npx specsmith generate',
 } as const satisfies Omit<ResolvedConfig, 'root' | 'jobs'>;
 
@@ -118,6 +133,7 @@ export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
     validators: user.validators ?? defaultConfig.validators,
     schemaKeywordTypos: user.schemaKeywordTypos ?? defaultConfig.schemaKeywordTypos,
     packageMetadata: user.packageMetadata ?? defaultConfig.packageMetadata,
+    diff: { severity: user.diff?.severity ?? defaultConfig.diff.severity },
     command: user.command ?? defaultConfig.command,
   };
 }

@@ -13,6 +13,7 @@ import { parseDocument } from './ir/parse-document.js';
 import { loadDocument } from './load/load-document.js';
 import { OpenApiSchemas } from './load/openapi-schema.js';
 import { createProgress, type Progress } from './progress.js';
+import { readRelease } from './write/read-release.js';
 import { writePackage } from './write/write-package.js';
 
 export interface PackageResult {
@@ -96,6 +97,7 @@ async function generateOne({
   if (!loaded.ok) return { job, ok: false, diagnostics: loaded.diagnostics, files: [] };
   run.progress.step(`${job.spec}: building the model`);
   const model = parseDocument(loaded.loaded);
+  const release = await readRelease(path.resolve(root, job.out));
   run.progress.step(`${job.spec}: emitting ${model.schemas.length} schemas and ${model.operations.length} operations`);
   let emitted;
   try {
@@ -106,6 +108,7 @@ async function generateOne({
       command,
       validators: run.validators,
       metadata: run.packageMetadata,
+      release,
     });
   } catch (error) {
     if (error instanceof ValidatorCompileError)

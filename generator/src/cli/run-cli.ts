@@ -35,6 +35,16 @@ const commands: Record<string, Command> = {
     usage: async () => (await import('./usage.js')).checkUsage,
     run: async (values, positionals) => (await import('./check-command.js')).runCheck(values, positionals),
   },
+  diff: {
+    options: { format: { type: 'string' }, 'fail-on': { type: 'string' }, config: { type: 'string' } },
+    usage: async () => (await import('./usage.js')).diffUsage,
+    run: async (values, positionals) => (await import('./diff-command.js')).runDiff(values, positionals),
+  },
+  version: {
+    options: { ...packageOptions, since: { type: 'string' } },
+    usage: async () => (await import('./usage.js')).versionUsage,
+    run: async (values, positionals) => (await import('./version-command.js')).runVersion(values, positionals),
+  },
   validate: {
     options: {
       spec: { type: 'string' },

@@ -59,6 +59,44 @@ while the spec's files and specsmith are unchanged.
 Exit codes: 0 valid, 1 invalid (every issue printed), 2 bad usage, unreadable input or a spec with errors.
 `;
 
+export const diffUsage = `Usage:
+  specsmith diff OLD NEW [--format FORMAT] [--fail-on LEVEL] [--config FILE]
+
+Compares two versions of a spec from a client's side. OLD and NEW are files, or REV:PATH for a file at a
+git revision (origin/main:specs/x.yaml; PATH as seen from the working directory), read with git along with
+every file it references. Each change has a check id, a severity (error: a client of the old version can
+fail against the new one) and the release the generated package needs (major, minor or patch).
+
+Options:
+  --format FORMAT    text (default) | json | markdown (a pull-request comment) | junit | github
+                     (workflow annotations at the spec line) | sarif (2.1.0)
+  --fail-on LEVEL    error (default) | warning | never: the lowest severity that exits 1
+  --config FILE      settings file (default: specsmith.config.json when present); its
+                     "diff": { "severity": { "CHECK-ID": "error" | "warning" | "info" | "off" } }
+                     changes a check's severity or turns it off
+
+Exit codes: 0 nothing at the --fail-on level, 1 a change at that level, 2 bad usage or a version with errors.
+`;
+
+export const versionUsage = `Usage:
+  specsmith version --since REV [--config FILE | --spec FILE --out DIR]
+
+Gives each generated package the version its spec's changes since the git revision REV need: the spec is
+compared with itself at REV (as specsmith diff does), the package's version at REV is raised by the
+verdict (major, minor or patch; below 1.0.0 a breaking change raises the minor), and the new version is
+written into the package's package.json with an entry at the top of its CHANGELOG.md. specsmith generate
+keeps both. Running it again for the same REV gives the same version and replaces the entry.
+
+Options:
+  --since REV        the git revision of the last release (a tag, origin/main, a commit)
+  --config FILE      settings file, as for generate (default: specsmith.config.json when present)
+  --spec FILE --out DIR [--name PKG]   one package, as for generate
+  --root DIR         folder paths are taken from (default: .)
+  --json             print each package's old and new version and its changes as JSON
+
+Exit codes: 0 done, 2 bad usage, an unknown revision, a package not generated yet or a spec with errors.
+`;
+
 export const docsCheckUsage = `Usage:
   specsmith docs-check [DOCS_DIR]         check specs/*/openapi.yaml against captured doc pages
 
@@ -97,6 +135,8 @@ export const usage = `specsmith: OpenAPI 3.0/3.1 to TypeScript packages, checked
 Commands:
   specsmith generate [--spec FILE --out DIR [--name PKG]]   generate packages
   specsmith check [--spec FILE --out DIR]                    fail when a generated package is out of date
+  specsmith diff OLD NEW [--format FORMAT]                   breaking changes between two spec versions
+  specsmith version --since REV                              set package versions and changelogs from the changes
   specsmith validate --spec FILE (--schema NAME | --operation ID --part PART) INPUT
                                                              check JSON values against the spec
   specsmith docs-check [DOCS_DIR]                            check the curated specs against doc pages
@@ -106,6 +146,8 @@ Commands:
 
 ${generateUsage}
 ${checkUsage}
+${diffUsage}
+${versionUsage}
 ${validateUsage}
 ${mockUsage}
 ${docsCheckUsage}`;

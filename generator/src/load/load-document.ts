@@ -8,7 +8,7 @@ import { inlineExternalRefs, withoutCycles } from './inline-external.js';
 import type { OpenApiSchemas } from './openapi-schema.js';
 import { OriginIndex } from './origins.js';
 import { isRef, parseRef, Resolver } from './resolver.js';
-import { readSourceFile, type SourceFile } from './source-set.js';
+import { readSourceFile, type ReadText, type SourceFile } from './source-set.js';
 import { scanStructure, type RefSite } from './walk-refs.js';
 
 /** A checked OpenAPI document and every file it references, with positions for every node. */
@@ -42,6 +42,8 @@ export interface LoadOptions {
   checkOpenApiSchema?: boolean;
   /** How a near-miss of a Schema Object keyword is reported in a 3.1 document (check-schema-keywords.ts). @default 'error' */
   schemaKeywordTypos?: KeywordTypoSeverity;
+  /** How files are read (by absolute path). @default the file system */
+  readText?: ReadText;
 }
 
 /** Reads, parses, bundles and checks a document; every problem found is reported, none thrown. */
@@ -49,12 +51,12 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
   const root = path.resolve(options.root ?? process.cwd());
   const origins = new OriginIndex();
   const entry = path.resolve(root, options.entry);
-  const first = await readSourceFile({ absolutePath: entry, root, origins });
+  const first = await readSourceFile({ absolutePath: entry, root, origins, readText: options.readText });
   if (first.file === undefined) return { ok: false, diagnostics: first.diagnostics };
   const version = checkVersion({ document: first.file.value, file: first.file.displayPath, origins });
   if (version.minor === undefined) return { ok: false, diagnostics: version.diagnostics };
 
-  const { files, sites, sourceHolders, diagnostics } = await loadReferencedFiles({ rootFile: first.file, root, origins });
+  const { files, sites, sourceHolders, diagnostics } = await loadReferencedFiles({ rootFile: first.file, root, origins, readText: options.readText });
   const displayToAbsolute = new Map([...files.values()].map((file) => [file.displayPath, file.absolutePath]));
   const resolver = new Resolver(files, origins, displayToAbsolute);
   diagnostics.push(...checkRefs({ files, sites, resolver, origins }));
@@ -90,7 +92,17 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
 }
 
 /** Breadth-first over `$ref`s to other files, so that resolution afterwards is synchronous. */
-async function loadReferencedFiles({ rootFile, root, origins }: { rootFile: SourceFile; root: string; origins: OriginIndex }) {
+async function loadReferencedFiles({
+  rootFile,
+  root,
+  origins,
+  readText,
+}: {
+  rootFile: SourceFile;
+  root: string;
+  origins: OriginIndex;
+  readText: ReadText | undefined;
+}) {
   const files = new Map<string, SourceFile>([[rootFile.absolutePath, rootFile]]);
   const failed = new Set<string>();
   const diagnostics: Diagnostic[] = [];
@@ -105,7 +117,7 @@ async function loadReferencedFiles({ rootFile, root, origins }: { rootFile: Sour
     for (const site of fileSites) {
       const target = parseRef(site.ref, file.absolutePath);
       if (target === undefined || files.has(target.absolutePath) || failed.has(target.absolutePath)) continue;
-      const read = await readSourceFile({ absolutePath: target.absolutePath, root, origins });
+      const read = await readSourceFile({ absolutePath: target.absolutePath, root, origins, readText });
       if (read.file === undefined) {
         failed.add(target.absolutePath);
         // A missing file is reported once per `$ref` by checkRefs; syntax errors inside it are reported here.

@@ -25,19 +25,26 @@ export function displayPathOf(absolutePath: string, root: string): string {
 }
 
 /** Reads and parses one file, choosing the parser by its first significant character. */
+/** Reads a file's text by its absolute path: the file system, or another version of the tree (`specsmith diff REV:path`). */
+export type ReadText = (absolutePath: string) => Promise<string>;
+
+const readFromDisk: ReadText = (absolutePath) => readFile(absolutePath, 'utf8');
+
 export async function readSourceFile({
   absolutePath,
   root,
   origins,
+  readText = readFromDisk,
 }: {
   absolutePath: string;
   root: string;
   origins: OriginIndex;
+  readText?: ReadText | undefined;
 }): Promise<{ file?: SourceFile; diagnostics: Diagnostic[] }> {
   const displayPath = displayPathOf(absolutePath, root);
   let text: string;
   try {
-    text = await readFile(absolutePath, 'utf8');
+    text = await readText(absolutePath);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     return {

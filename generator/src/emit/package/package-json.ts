@@ -1,5 +1,6 @@
 import type { PackageMetadata } from '../../config.js';
 import type { ApiModel } from '../../ir/types.js';
+import { changelogFile, type Release } from '../../write/read-release.js';
 
 /** The types alone (the `/types` entry): declarations and the enums' value lists, which the index re-exports. */
 export const typeFiles = { esm: 'types.js', commonJs: 'types.cjs' } as const;
@@ -45,16 +46,19 @@ export function emitPackageJson({
   packageName,
   validators,
   metadata = {},
+  release = {},
 }: {
   model: ApiModel;
   packageName: string;
   validators: boolean;
   metadata?: PackageMetadata;
+  /** The version (and changelog) `specsmith version` recorded; without one, the spec's info.version. */
+  release?: Release;
 }): string {
   const homepage = model.docsUrl;
   const manifest = {
     name: packageName,
-    version: packageVersion(model.info.version),
+    version: release.version ?? packageVersion(model.info.version),
     description: `TypeScript types${validators ? ', validators and a typed client' : ''} for ${model.info.title.replace(/\s+/g, ' ').trim()}, generated from its OpenAPI description`,
     keywords: [...new Set([...baseKeywords, ...(metadata.keywords ?? [])])],
     ...(homepage === undefined ? {} : { homepage }),
@@ -77,9 +81,11 @@ export function emitPackageJson({
     },
     main: './index.cjs',
     types: './index.d.cts',
-    files: validators
-      ? [...packageFiles, validatorFiles.esm, validatorFiles.commonJs, clientFiles.esm, clientFiles.commonJs]
-      : packageFiles,
+    files: [
+      ...packageFiles,
+      ...(validators ? [validatorFiles.esm, validatorFiles.commonJs, clientFiles.esm, clientFiles.commonJs] : []),
+      ...(release.changelog === undefined ? [] : [changelogFile]),
+    ],
     ...(validators ? { dependencies: { '@standard-schema/spec': standardSchemaRange } } : {}),
     // Published with a statement of where it was built (npm provenance needs `repository` to match the CI's).
     publishConfig: { access: 'public', provenance: metadata.repository !== undefined },

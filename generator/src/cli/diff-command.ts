@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { defaultConfigFile, readConfigFile } from '../config-file.js';
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import type { Severity } from '../diff/checks.js';
+import { diffSpecs, type DiffResult } from '../diff/diff-specs.js';
+import { diffFindings, diffRules, formatDiffMarkdown, formatDiffText } from '../diff/format-diff.js';
+import { formatGitHub } from '../report/github.js';
+import { formatJUnit } from '../report/junit.js';
+import { formatSarif } from '../report/sarif.js';
+import { print } from './run-cli.js';
+import { diffUsage } from './usage.js';
+
+type Values = Record<string, string | boolean | undefined>;
+type Report = Extract<DiffResult, { ok: true }>;
+
+const formats: Record<string, (report: Report) => string> = {
+  text: formatDiffText,
+  json: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  markdown: (report) => formatDiffMarkdown(report),
+  junit: (report) => formatJUnit(diffFindings(report), { name: 'specsmith diff' }),
+  github: (report) => formatGitHub(diffFindings(report)),
+  sarif: (report) => formatSarif(diffFindings(report), { tool: 'specsmith', version: toolVersion(), rules: diffRules() }),
+};
+
+const failLevels: Record<string, Severity[]> = { error: ['error'], warning: ['error', 'warning'], never: [] };
+
+export async function runDiff(values: Values, positionals: string[]): Promise<number> {
+  const format = typeof values.format === 'string' ? values.format : 'text';
+  const failOn = typeof values['fail-on'] === 'string' ? values['fail-on'] : 'error';
+  if (positionals.length !== 2) return print(process.stderr, `diff needs two versions: OLD NEW\n\n${diffUsage}`, 2);
+  if (formats[format] === undefined) return print(process.stderr, `--format must be one of ${Object.keys(formats).join(', ')}\n\n${diffUsage}`, 2);
+  if (failLevels[failOn] === undefined) return print(process.stderr, `--fail-on must be error, warning or never\n\n${diffUsage}`, 2);
+  const configFile = typeof values.config === 'string' ? values.config : existsSync(defaultConfigFile) ? defaultConfigFile : undefined;
+  const settings = configFile === undefined ? { config: {}, diagnostics: [] } : await readConfigFile(configFile);
+  if (settings.config === undefined) return print(process.stderr, settings.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join(''), 2);
+  const result = await diffSpecs({ old: positionals[0]!, new: positionals[1]!, severity: settings.config.diff?.severity ?? {} });
+  for (const diagnostic of result.diagnostics) if (diagnostic.severity === 'error' || !result.ok) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  if (!result.ok) return print(process.stderr, result.problem === undefined ? 'a version has errors: nothing compared\n' : `${result.problem}\n`, 2);
+  process.stdout.write(formats[format]!(result));
+  const failing = failLevels[failOn]!;
+  return result.changes.some((change) => failing.includes(change.severity)) ? 1 : 0;
+}
+
+function toolVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}

@@ -1,0 +1,91 @@
+import type { Constraint, SchemaNode } from '../ir/types.js';
+import type { SchemaCheck } from './checks.js';
+import { report, type PlacePair, type SchemaContext } from './compare-context.js';
+
+const valueOf = (constraints: Constraint[], keyword: string): unknown => constraints.find((constraint) => constraint.keyword === keyword)?.value;
+const numberOf = (constraints: Constraint[], keyword: string): number | undefined => {
+  const value = valueOf(constraints, keyword);
+  return typeof value === 'number' ? value : undefined;
+};
+
+/** Counted limits: [keyword, the check when it narrows, the check when it widens, which way narrows]. */
+const countLimits: [string, SchemaCheck, SchemaCheck, 'lower' | 'higher'][] = [
+  ['maxLength', 'max-length-decreased', 'max-length-increased', 'lower'],
+  ['minLength', 'min-length-increased', 'min-length-decreased', 'higher'],
+  ['maxItems', 'max-items-decreased', 'max-items-increased', 'lower'],
+  ['minItems', 'min-items-increased', 'min-items-decreased', 'higher'],
+];
+
+/** A numeric bound as JSON Schema 2020-12 §6.2 has it: `maximum` and `exclusiveMaximum` together give one bound. */
+interface Bound {
+  value: number;
+  exclusive: boolean;
+}
+
+function boundOf(constraints: Constraint[], side: 'upper' | 'lower'): Bound | undefined {
+  const inclusive = numberOf(constraints, side === 'upper' ? 'maximum' : 'minimum');
+  const exclusive = numberOf(constraints, side === 'upper' ? 'exclusiveMaximum' : 'exclusiveMinimum');
+  const candidates: Bound[] = [
+    ...(inclusive === undefined ? [] : [{ value: inclusive, exclusive: false }]),
+    ...(exclusive === undefined ? [] : [{ value: exclusive, exclusive: true }]),
+  ];
+  // The tighter of the two is the bound that holds.
+  return candidates.sort((a, b) => (side === 'upper' ? a.value - b.value : b.value - a.value) || Number(b.exclusive) - Number(a.exclusive))[0];
+}
+
+const showBound = (bound: Bound | undefined, side: 'upper' | 'lower') =>
+  bound === undefined ? 'none' : `${side === 'upper' ? (bound.exclusive ? '<' : '<=') : bound.exclusive ? '>' : '>='} ${bound.value}`;
+
+/** -1 when `next` accepts less than `old`, 1 when more, 0 when the same. Absent is no limit. */
+function compareBounds(old: Bound | undefined, next: Bound | undefined, side: 'upper' | 'lower'): number {
+  if (old === undefined || next === undefined) return old === next ? 0 : old === undefined ? -1 : 1;
+  if (old.value !== next.value) return (side === 'upper' ? next.value > old.value : next.value < old.value) ? 1 : -1;
+  return old.exclusive === next.exclusive ? 0 : next.exclusive ? -1 : 1;
+}
+
+/** Limits, pattern, multipleOf and format of two nodes of the same kind. */
+export function compareConstraints(context: SchemaContext, old: SchemaNode, next: SchemaNode, at: PlacePair): void {
+  const before = old.meta.constraints;
+  const after = next.meta.constraints;
+  for (const [keyword, narrower, wider, narrowsWhen] of countLimits) {
+    const was = numberOf(before, keyword);
+    const now = numberOf(after, keyword);
+    if (was === now) continue;
+    const narrows = was === undefined || (now !== undefined && (narrowsWhen === 'lower' ? now < was : now > was));
+    report(context, { check: narrows ? narrower : wider, message: `${keyword} ${was ?? 'none'} -> ${now ?? 'none'}`, ...at });
+  }
+  for (const side of ['upper', 'lower'] as const) {
+    const was = boundOf(before, side);
+    const now = boundOf(after, side);
+    const order = compareBounds(was, now, side);
+    if (order === 0) continue;
+    const check: SchemaCheck =
+      side === 'upper' ? (order < 0 ? 'maximum-decreased' : 'maximum-increased') : order < 0 ? 'minimum-increased' : 'minimum-decreased';
+    report(context, { check, message: `${side === 'upper' ? 'maximum' : 'minimum'} ${showBound(was, side)} -> ${showBound(now, side)}`, ...at });
+  }
+  compareWritten({ context, at, keyword: 'pattern', was: valueOf(before, 'pattern'), now: valueOf(after, 'pattern') });
+  compareWritten({ context, at, keyword: 'format', was: old.meta.format, now: next.meta.format });
+  const multipleWas = numberOf(before, 'multipleOf');
+  const multipleNow = numberOf(after, 'multipleOf');
+  // A new divisor that the old one is a multiple of accepts every value the old one did.
+  if (multipleWas !== multipleNow && !(multipleNow === undefined || (multipleWas !== undefined && Number.isInteger(multipleWas / multipleNow))))
+    report(context, { check: 'multiple-of-changed', message: `multipleOf ${multipleWas ?? 'none'} -> ${multipleNow}`, ...at });
+}
+
+function compareWritten({
+  context,
+  at,
+  keyword,
+  was,
+  now,
+}: {
+  context: SchemaContext;
+  at: PlacePair;
+  keyword: 'pattern' | 'format';
+  was: unknown;
+  now: unknown;
+}): void {
+  if (was === now) return;
+  const check: SchemaCheck = was === undefined ? `${keyword}-added` : now === undefined ? `${keyword}-removed` : `${keyword}-changed`;
+  report(context, { check, message: `${keyword} ${JSON.stringify(was) ?? 'none'} -> ${JSON.stringify(now) ?? 'none'}`, ...at });
+}

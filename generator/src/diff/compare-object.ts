@@ -1,0 +1,48 @@
+import type { ObjectNode, PropertyNode } from '../ir/types.js';
+import { placeOf } from './change-log.js';
+import { report, type PlacePair, type SchemaContext } from './compare-context.js';
+import { compareSchema } from './compare-schema.js';
+
+/**
+ * Properties are compared by name. A `readOnly` property is not part of a request, nor a `writeOnly` one of
+ * a response (OpenAPI 3.1 §4.8.24.4), so a property that only changes its access is added or removed in
+ * the direction it enters or leaves.
+ */
+export function compareObjects(context: SchemaContext, old: ObjectNode, next: ObjectNode, at: PlacePair): void {
+  const skipped = context.direction === 'request' ? 'read-only' : 'write-only';
+  const inDirection = (node: ObjectNode) =>
+    new Map(node.properties.filter((property) => property.access !== skipped).map((property) => [property.name, property]));
+  const before = inDirection(old);
+  const after = inDirection(next);
+  for (const [name, property] of after) {
+    const was = before.get(name);
+    const place = placeOf(property.origin, at.new);
+    if (was === undefined) {
+      report(context, { check: property.required ? 'property-required-added' : 'property-added', message: `property ${JSON.stringify(name)}`, old: at.old, new: place });
+      continue;
+    }
+    const pair = { old: placeOf(was.origin, at.old), new: place };
+    if (was.required !== property.required)
+      report(context, { check: property.required ? 'property-became-required' : 'property-became-optional', message: `property ${JSON.stringify(name)}`, ...pair });
+    compareSchema(context, was.schema, property.schema, pair);
+  }
+  for (const [name, property] of before) {
+    if (after.has(name)) continue;
+    report(context, { check: removalCheck(property, next), message: `property ${JSON.stringify(name)}`, old: placeOf(property.origin, at.old), new: at.new });
+  }
+  compareAdditional(context, old, next, at);
+}
+
+function removalCheck(property: PropertyNode, next: ObjectNode) {
+  if (next.additional === false) return 'closed-property-removed';
+  return property.required ? 'required-property-removed' : 'property-removed';
+}
+
+function compareAdditional(context: SchemaContext, old: ObjectNode, next: ObjectNode, at: PlacePair): void {
+  const closed = (node: ObjectNode) => node.additional === false;
+  if (closed(old) !== closed(next)) {
+    report(context, { check: closed(next) ? 'additional-properties-closed' : 'additional-properties-opened', message: 'additionalProperties', ...at });
+    return;
+  }
+  if (typeof old.additional === 'object' && typeof next.additional === 'object') compareSchema(context, old.additional, next.additional, at);
+}

@@ -1,0 +1,127 @@
+import type { MediaNode, OperationNode, ParameterNode } from '../ir/types.js';
+import { placeOf, type ChangeInput, type ChangeSink } from './change-log.js';
+import { type Side, type SchemaContext, type PlacePair } from './compare-context.js';
+import { compareDocumentation } from './compare-documentation.js';
+import { compareSchema } from './compare-schema.js';
+import { compareSecurity } from './compare-security.js';
+
+export interface OperationPair {
+  old: OperationNode;
+  new: OperationNode;
+  at: PlacePair;
+}
+
+export const operationLabel = (operation: OperationNode) => `${operation.method.toUpperCase()} ${operation.path} (${operation.id})`;
+
+/** Everything inside two versions of one operation: parameters, body, responses, security, documentation. */
+export function compareOperation({ pair, sides, log, visited }: { pair: OperationPair; sides: { old: Side; new: Side }; log: ChangeSink; visited: Set<string> }): void {
+  const operation = operationLabel(pair.new);
+  const context = (direction: 'request' | 'response'): SchemaContext => ({ direction, ...sides, log, operation, visited });
+  if (!pair.old.deprecated && pair.new.deprecated) log.add({ id: 'operation-deprecated', message: 'deprecated', operation, ...pair.at });
+  compareDocumentation(log, {
+    old: { summary: pair.old.summary, description: pair.old.description, provenance: pair.old.provenance },
+    new: { summary: pair.new.summary, description: pair.new.description, provenance: pair.new.provenance },
+    at: pair.at,
+    operation,
+  });
+  compareParameters(context('request'), pair);
+  compareBody(context('request'), pair);
+  compareResponses(context('response'), pair);
+  compareSecurity({ log, operation, at: pair.at, old: pair.old.security ?? sides.old.model.security, new: pair.new.security ?? sides.new.model.security });
+}
+
+const parameterKey = (parameter: ParameterNode) => `${parameter.in}:${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`;
+const allParameters = (operation: OperationNode) => Object.values(operation.parameters).flat();
+
+function compareParameters(context: SchemaContext, { old, new: next, at }: OperationPair): void {
+  const before = new Map(allParameters(old).map((parameter) => [parameterKey(parameter), parameter]));
+  const after = new Map(allParameters(next).map((parameter) => [parameterKey(parameter), parameter]));
+  const add = (id: ChangeInput['id'], parameter: ParameterNode, places: Partial<PlacePair>) =>
+    context.log.add({ id, message: `${parameter.in} parameter ${JSON.stringify(parameter.name)}`, operation: context.operation!, ...places });
+  for (const [key, parameter] of after) {
+    const was = before.get(key);
+    const place = placeOf(parameter.origin, at.new);
+    if (was === undefined) {
+      add(parameter.required ? 'request-parameter-required-added' : 'request-parameter-added', parameter, { old: at.old, new: place });
+      continue;
+    }
+    const pair = { old: placeOf(was.origin, at.old), new: place };
+    if (was.required !== parameter.required)
+      add(parameter.required ? 'request-parameter-became-required' : 'request-parameter-became-optional', parameter, pair);
+    if (was.style !== parameter.style || was.explode !== parameter.explode) add('request-parameter-style-changed', parameter, pair);
+    compareDocumentation(context.log, {
+      old: { description: was.description, provenance: was.provenance },
+      new: { description: parameter.description, provenance: parameter.provenance },
+      at: pair,
+      operation: context.operation!,
+    });
+    compareSchema(context, was.schema, parameter.schema, pair);
+  }
+  for (const [key, parameter] of before)
+    if (!after.has(key)) add('request-parameter-removed', parameter, { old: placeOf(parameter.origin, at.old), new: at.new });
+}
+
+function compareBody(context: SchemaContext, { old, new: next, at }: OperationPair): void {
+  const was = old.requestBody;
+  const now = next.requestBody;
+  const operation = context.operation!;
+  if (was === undefined && now === undefined) return;
+  const pair = { old: placeOf(was?.origin, at.old), new: placeOf(now?.origin, at.new) };
+  if (was === undefined || now === undefined) {
+    const id = was !== undefined ? 'request-body-removed' : now!.required ? 'request-body-required-added' : 'request-body-added';
+    context.log.add({ id, message: 'request body', operation, ...pair });
+    return;
+  }
+  if (was.required !== now.required)
+    context.log.add({ id: now.required ? 'request-body-became-required' : 'request-body-became-optional', message: 'request body', operation, ...pair });
+  compareDocumentation(context.log, { old: { description: was.description }, new: { description: now.description }, at: pair, operation });
+  compareContents({ context, old: was.contents, new: now.contents, at: pair, added: 'request-media-type-added', removed: 'request-media-type-removed' });
+}
+
+function compareResponses(context: SchemaContext, { old, new: next, at }: OperationPair): void {
+  const before = new Map(old.responses.map((response) => [response.status.toUpperCase(), response]));
+  const operation = context.operation!;
+  for (const response of next.responses) {
+    const was = before.get(response.status.toUpperCase());
+    const place = placeOf(response.origin, at.new);
+    if (was === undefined) {
+      context.log.add({ id: 'response-status-added', message: `status ${response.status}`, operation, old: at.old, new: place });
+      continue;
+    }
+    before.delete(response.status.toUpperCase());
+    const pair = { old: placeOf(was.origin, at.old), new: place };
+    compareDocumentation(context.log, { old: { description: was.description }, new: { description: response.description }, at: pair, operation });
+    compareContents({ context, old: was.contents, new: response.contents, at: pair, added: 'response-media-type-added', removed: 'response-media-type-removed' });
+  }
+  for (const response of before.values())
+    context.log.add({ id: 'response-status-removed', message: `status ${response.status}`, operation, old: placeOf(response.origin, at.old), new: at.new });
+}
+
+function compareContents({
+  context,
+  old,
+  new: next,
+  at,
+  added,
+  removed,
+}: {
+  context: SchemaContext;
+  old: MediaNode[];
+  new: MediaNode[];
+  at: PlacePair;
+  added: 'request-media-type-added' | 'response-media-type-added';
+  removed: 'request-media-type-removed' | 'response-media-type-removed';
+}): void {
+  const before = new Map(old.map((media) => [media.mediaType.toLowerCase(), media]));
+  const operation = context.operation!;
+  for (const media of next) {
+    const was = before.get(media.mediaType.toLowerCase());
+    if (was === undefined) context.log.add({ id: added, message: media.mediaType, operation, ...at });
+    else {
+      before.delete(media.mediaType.toLowerCase());
+      compareSchema(context, was.schema, media.schema, at);
+    }
+  }
+  for (const media of before.values()) context.log.add({ id: removed, message: media.mediaType, operation, ...at });
+}
+

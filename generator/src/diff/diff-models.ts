@@ -1,0 +1,155 @@
+import equal from 'fast-deep-equal';
+import { packageVersion } from '../emit/package/package-json.js';
+import type { ApiModel, OperationNode } from '../ir/types.js';
+import { escapePointerToken } from '../util/json-pointer.js';
+import { ChangeLog, placeOf, type Change, type Place, type SeverityOverrides } from './change-log.js';
+import { bumpRank, severityRank, type Bump } from './checks.js';
+import { sideOf, type Side } from './compare-context.js';
+import { compareDocumentation } from './compare-documentation.js';
+import { compareOperation, operationLabel } from './compare-operation.js';
+import { compareSchema } from './compare-schema.js';
+
+export interface ModelDiff {
+  /** Every change whose check is not turned off: most severe first, then by place in the new version. */
+  changes: Change[];
+  /** Changes of checks turned `off`: not reported, but counted for the package's version. */
+  hidden: Change[];
+  /** Some change has severity `error`. */
+  breaking: boolean;
+  /** The release the generated package needs, or `none` when nothing changed. */
+  bump: Bump | 'none';
+}
+
+/** Two versions of a spec, as models, compared from a client's side. */
+export function diffModels({
+  old,
+  new: next,
+  severity = {},
+  files = { old: old.source, new: next.source },
+}: {
+  old: ApiModel;
+  new: ApiModel;
+  severity?: SeverityOverrides;
+  /** The entry files as shown, for changes with no node of their own to point at. @default each model's `source` */
+  files?: Files;
+}): ModelDiff {
+  const log = new ChangeLog(severity);
+  const sides = { old: sideOf(old), new: sideOf(next) };
+  const visited = compareOperations({ sides, log, files });
+  compareComponents({ sides, log, files, visited });
+  compareInfo({ old, new: next, log, files });
+  if (log.changes.length === 0 && log.hidden.length === 0 && !equal(old.shipped.document, next.shipped.document)) {
+    log.add({ id: 'unclassified-change', message: 'the documents differ, in parts no check reads (servers, tags, headers, extensions...)', old: rootPlace(files.old), new: rootPlace(files.new) });
+  }
+  const changes = sortChanges(log.changes);
+  const breaking = changes.some((change) => change.severity === 'error');
+  const all = [...changes, ...log.hidden];
+  const bump = all.length === 0 ? 'none' : all.map((change) => change.bump).sort((a, b) => bumpRank[a] - bumpRank[b])[0]!;
+  return { changes, hidden: log.hidden, breaking, bump };
+}
+
+type Files = { old: string; new: string };
+const rootPlace = (file: string, pointer = ''): Place => ({ file, pointer, line: 0, column: 0 });
+const operationPlace = (operation: OperationNode, file: string) =>
+  placeOf(operation.origin, rootPlace(file, `/paths/${escapePointerToken(operation.path)}/${operation.method}`));
+
+/** The route an operation answers: its method and path template, with parameter names left out (`/a/{}`). */
+const routeOf = (operation: OperationNode) => `${operation.method} ${operation.path.replace(/\{[^}]*\}/g, '{}')}`;
+
+/**
+ * Operations are paired by route, then the ones left by operationId (an operation that moved). What is
+ * left after both is added or removed.
+ */
+function compareOperations({ sides, log, files }: { sides: { old: Side; new: Side }; log: ChangeLog; files: Files }): Set<string> {
+  const visited = new Set<string>();
+  const byRoute = new Map(sides.new.model.operations.map((operation) => [routeOf(operation), operation]));
+  const unmatched = new Set(sides.new.model.operations);
+  const leftOver: OperationNode[] = [];
+  const pairs: [OperationNode, OperationNode][] = [];
+  for (const operation of sides.old.model.operations) {
+    const partner = byRoute.get(routeOf(operation));
+    if (partner === undefined || !unmatched.has(partner)) leftOver.push(operation);
+    else {
+      unmatched.delete(partner);
+      pairs.push([operation, partner]);
+    }
+  }
+  for (const operation of leftOver) {
+    const partner = [...unmatched].find((candidate) => candidate.id === operation.id);
+    const at = { old: operationPlace(operation, files.old), new: partner === undefined ? rootPlace(files.new, '/paths') : operationPlace(partner, files.new) };
+    if (partner === undefined) {
+      log.add({ id: 'operation-removed', message: '', operation: operationLabel(operation), ...at });
+      continue;
+    }
+    unmatched.delete(partner);
+    const moved = operation.method !== partner.method ? 'operation-method-changed' : 'operation-path-changed';
+    log.add({ id: moved, message: `${routeOf(operation)} -> ${routeOf(partner)}`, operation: operationLabel(partner), ...at });
+    pairs.push([operation, partner]);
+  }
+  for (const [before, after] of pairs) {
+    const at = { old: operationPlace(before, files.old), new: operationPlace(after, files.new) };
+    if (before.id !== after.id) log.add({ id: 'operation-id-changed', message: `operationId ${before.id} -> ${after.id}`, operation: operationLabel(after), ...at });
+    compareOperation({ pair: { old: before, new: after, at }, sides, log, visited });
+  }
+  for (const operation of unmatched)
+    log.add({ id: 'operation-added', message: '', operation: operationLabel(operation), old: rootPlace(files.old, '/paths'), new: operationPlace(operation, files.new) });
+  return visited;
+}
+
+/**
+ * Component schemas added or removed change the package's exports. A component that no operation reaches
+ * is still compared (its type and validator are exported), in both directions, as changes that break no call.
+ */
+function compareComponents({
+  sides,
+  log,
+  files,
+  visited,
+}: {
+  sides: { old: Side; new: Side };
+  log: ChangeLog;
+  files: Files;
+  /** The named-schema pairs the operations compared (compareSchema's keys). */
+  visited: Set<string>;
+}): void {
+  const before = new Map(sides.old.model.schemas.map((schema) => [schema.specName, schema]));
+  const after = new Map(sides.new.model.schemas.map((schema) => [schema.specName, schema]));
+  const componentsPlace = (file: string) => rootPlace(file, '/components/schemas');
+  for (const [name, schema] of after)
+    if (!before.has(name)) log.add({ id: 'schema-added', message: `schema ${name}`, old: componentsPlace(files.old), new: placeOf(schema.schema.meta.origin, componentsPlace(files.new)) });
+  for (const [name, schema] of before)
+    if (!after.has(name)) log.add({ id: 'schema-removed', message: `schema ${name}`, old: placeOf(schema.schema.meta.origin, componentsPlace(files.old)), new: componentsPlace(files.new) });
+  const reached = new Set([...visited].map((key) => key.split('\u0000')[1]));
+  const unused = log.outsideOperations();
+  for (const [name, schema] of before) {
+    const partner = after.get(name);
+    if (partner === undefined || reached.has(name)) continue;
+    const at = { old: placeOf(schema.schema.meta.origin, componentsPlace(files.old)), new: placeOf(partner.schema.meta.origin, componentsPlace(files.new)) };
+    for (const direction of ['request', 'response'] as const)
+      compareSchema({ direction, ...sides, log: unused, visited }, schema.schema, partner.schema, at);
+  }
+}
+
+function compareInfo({ old, new: next, log, files }: { old: ApiModel; new: ApiModel; log: ChangeLog; files: Files }): void {
+  const at = { old: rootPlace(files.old, '/info'), new: rootPlace(files.new, '/info') };
+  compareDocumentation(log, { old: { title: old.info.title, description: old.info.description }, new: { title: next.info.title, description: next.info.description }, at });
+  if (old.info.version !== next.info.version) log.add({ id: 'api-version-changed', message: `info.version ${old.info.version} -> ${next.info.version}`, ...at });
+  const majorOf = (version: string) => Number(packageVersion(version).split('.')[0]);
+  if (log.changes.some((change) => change.severity === 'error') && majorOf(next.info.version) <= majorOf(old.info.version))
+    log.add({ id: 'api-version-not-bumped', message: `breaking changes, but info.version ${old.info.version} -> ${next.info.version} keeps its major`, ...at });
+}
+
+function sortChanges(changes: Change[]): Change[] {
+  const placeKey = (change: Change) => change.new ?? change.old!;
+  return [...changes].sort(
+    (a, b) =>
+      severityRank[a.severity] - severityRank[b.severity] ||
+      compare(placeKey(a).file, placeKey(b).file) ||
+      placeKey(a).line - placeKey(b).line ||
+      compare(placeKey(a).pointer, placeKey(b).pointer) ||
+      compare(a.id, b.id) ||
+      compare(a.message, b.message),
+  );
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

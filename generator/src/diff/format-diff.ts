@@ -1,0 +1,80 @@
+import type { Finding, Rule } from '../report/finding.js';
+import type { Change, Place } from './change-log.js';
+import { checkCatalog, type Severity } from './checks.js';
+import type { DiffResult } from './diff-specs.js';
+
+type DiffReport = Extract<DiffResult, { ok: true }>;
+
+const where = (place: Place | undefined) => (place === undefined ? '' : place.line > 0 ? `${place.file}:${place.line}` : `${place.file}#${place.pointer}`);
+const describe = (change: Change) =>
+  `${change.operation === undefined ? '' : `${change.operation}: `}${checkCatalog[change.id].summary}${change.message === '' ? '' : `: ${change.message}`}`;
+
+function counts(changes: Change[]): string {
+  const by = (severity: Severity) => changes.filter((change) => change.severity === severity).length;
+  return `${changes.length} change(s): ${by('error')} error(s), ${by('warning')} warning(s), ${by('info')} info`;
+}
+
+export function verdictLine(report: DiffReport): string {
+  const release = report.bump === 'none' ? 'no new release' : `a ${report.bump} release`;
+  return `${report.breaking ? 'Breaking for clients.' : 'Not breaking for clients.'} The generated package needs ${release}.`;
+}
+
+/** One line a change, most severe first, with where it is now (or was, when removed). */
+export function formatDiffText(report: DiffReport): string {
+  const lines = [`${report.old.source} (${report.old.version}) -> ${report.new.source} (${report.new.version})`];
+  for (const change of report.changes) {
+    const place = change.new ?? change.old;
+    const was = change.new === undefined || change.old === undefined || change.old.line === 0 ? '' : ` (was ${where(change.old)})`;
+    lines.push(`${change.severity.padEnd(7)} ${change.id}  ${where(place)}${was}\n        ${describe(change)}`);
+  }
+  lines.push(`${counts(report.changes)}. ${verdictLine(report)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const icons: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '⚪ info' };
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/**
+ * For a pull-request comment: the verdict, then a table, most severe first. Rows beyond the first
+ * `visibleRows` are folded into a <details> block so a long report does not bury the conversation.
+ */
+export function formatDiffMarkdown(report: DiffReport, { visibleRows = 10 }: { visibleRows?: number } = {}): string {
+  const errors = report.changes.filter((change) => change.severity === 'error').length;
+  const title = errors > 0 ? `${errors} breaking change(s)` : report.changes.length === 0 ? 'no changes' : 'no breaking changes';
+  const lines = [
+    `### specsmith diff: ${title}`,
+    '',
+    `\`${cell(report.old.source)}\` (${cell(report.old.version)}) → \`${cell(report.new.source)}\` (${cell(report.new.version)}). ${counts(report.changes)}. ${verdictLine(report)}`,
+  ];
+  const table = (changes: Change[]) => [
+    '',
+    '| Severity | Check | Where | Change |',
+    '| --- | --- | --- | --- |',
+    ...changes.map((change) => `| ${icons[change.severity]} | \`${change.id}\` | \`${cell(where(change.new ?? change.old))}\` | ${cell(describe(change))} |`),
+  ];
+  if (report.changes.length > 0) lines.push(...table(report.changes.slice(0, visibleRows)));
+  const rest = report.changes.slice(visibleRows);
+  if (rest.length > 0) lines.push('', `<details><summary>${rest.length} more change(s)</summary>`, ...table(rest), '', '</details>');
+  return `${lines.join('\n')}\n`;
+}
+
+const levels: Record<Severity, Finding['level']> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** Each change as a CI finding, failed when its severity is `error`, at its place in the new version (else the old). */
+export function diffFindings(report: DiffReport): Finding[] {
+  return report.changes.map((change) => {
+    const place = change.new ?? change.old;
+    return {
+      suite: `specsmith diff ${report.new.source}`,
+      name: `${change.id} ${place === undefined ? '' : `${place.file}#${place.pointer}`}`.trim(),
+      ruleId: change.id,
+      level: levels[change.severity],
+      failed: change.severity === 'error',
+      message: describe(change),
+      ...(place === undefined ? {} : { file: place.file, ...(place.line > 0 ? { line: place.line, column: place.column } : {}) }),
+    };
+  });
+}
+
+export const diffRules = (): Rule[] =>
+  Object.entries(checkCatalog).map(([id, definition]) => ({ id, description: definition.summary, level: levels[definition.severity] }));

@@ -1,0 +1,52 @@
+import type { Change } from '../diff/change-log.js';
+import type { Bump } from '../diff/checks.js';
+
+const sections: [Bump, string][] = [
+  ['major', 'Breaking changes'],
+  ['minor', 'Additions and other changes'],
+  ['patch', 'Documentation'],
+];
+
+/** One release's entry: what was compared, then the changes grouped by the release each needs. */
+export function changelogEntry({
+  version,
+  since,
+  spec,
+  apiVersions,
+  changes,
+}: {
+  version: string;
+  since: string;
+  spec: string;
+  apiVersions: { old: string; new: string };
+  changes: Change[];
+}): string {
+  const api = apiVersions.old === apiVersions.new ? `API version ${apiVersions.new}` : `API version ${apiVersions.old} -> ${apiVersions.new}`;
+  const lines = [`## ${version}`, '', `\`${spec}\` compared with \`${since}\` (${api}).`];
+  for (const [bump, title] of sections) {
+    const listed = changes.filter((change) => change.bump === bump);
+    if (listed.length === 0) continue;
+    lines.push('', `### ${title}`, '');
+    for (const change of listed) lines.push(`- ${change.operation === undefined ? '' : `${change.operation}: `}${change.message} (\`${change.id}\`)`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The changelog with an entry added at the top, newest first. Running `specsmith version` again for the
+ * same version replaces that entry instead of adding a second one.
+ */
+export function addEntry(changelog: string | undefined, entry: string): string {
+  const title = '# Changelog\n';
+  const body = changelog === undefined ? '' : changelog.startsWith(title) ? changelog.slice(title.length) : changelog;
+  const heading = entry.slice(0, entry.indexOf('\n') + 1);
+  const entries = body.replace(/^\n+/, '');
+  const rest = entries.startsWith(heading) ? entries.slice(nextEntry(entries)) : entries;
+  return `${title}\n${entry}${rest === '' ? '' : `\n${rest}`}`;
+}
+
+/** Where the entry after the first begins (the end when there is none). */
+function nextEntry(entries: string): number {
+  const next = entries.indexOf('\n## ', 1);
+  return next === -1 ? entries.length : next + 1;
+}
