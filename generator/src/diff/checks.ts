@@ -64,6 +64,7 @@ const schemaChecks = {
   'pattern-changed': [['error', 'major'], ['warning', 'minor'], 'the pattern changed'],
   'pattern-removed': [['info', 'minor'], ['warning', 'minor'], 'the pattern was removed'],
   'multiple-of-changed': [['error', 'major'], ['warning', 'minor'], 'multipleOf changed or was added'],
+  'multiple-of-relaxed': [['info', 'minor'], ['warning', 'minor'], 'multipleOf was removed, or is now a divisor of the old one'],
   'format-added': [['error', 'major'], ['info', 'minor'], 'a format was added'],
   'format-changed': [['error', 'major'], ['warning', 'minor'], 'the format changed'],
   'format-removed': [['info', 'minor'], ['warning', 'minor'], 'the format was removed'],

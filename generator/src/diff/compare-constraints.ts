@@ -67,9 +67,11 @@ export function compareConstraints(context: SchemaContext, old: SchemaNode, next
   compareWritten({ context, at, keyword: 'format', was: old.meta.format, now: next.meta.format });
   const multipleWas = numberOf(before, 'multipleOf');
   const multipleNow = numberOf(after, 'multipleOf');
-  // A new divisor that the old one is a multiple of accepts every value the old one did.
-  if (multipleWas !== multipleNow && !(multipleNow === undefined || (multipleWas !== undefined && Number.isInteger(multipleWas / multipleNow))))
-    report(context, { check: 'multiple-of-changed', message: `multipleOf ${multipleWas ?? 'none'} -> ${multipleNow}`, ...at });
+  if (multipleWas !== multipleNow) {
+    // A new divisor that the old one is a multiple of accepts every value the old one did, and more.
+    const relaxed = multipleNow === undefined || (multipleWas !== undefined && Number.isInteger(multipleWas / multipleNow));
+    report(context, { check: relaxed ? 'multiple-of-relaxed' : 'multiple-of-changed', message: `multipleOf ${multipleWas ?? 'none'} -> ${multipleNow ?? 'none'}`, ...at });
+  }
 }
 
 function compareWritten({

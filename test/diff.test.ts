@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkIds } from '../generator/src/diff/checks.js';
+import { diffSpecs, type DiffResult } from '../generator/src/diff/diff-specs.js';
+import { baseSpec, writePair, type Doc } from './support/diff-specs.js';
+
+type Report = Extract<DiffResult, { ok: true }>;
+type Mutation = (doc: Doc) => void;
+
+async function diffOf(old: Mutation, next: Mutation, severity = {}): Promise<Report & { root: string }> {
+  const [before, after] = [baseSpec(), baseSpec()];
+  old(before);
+  next(after);
+  const files = writePair(before, after);
+  const result = await diffSpecs({ old: files.old, new: files.new, root: files.root, severity });
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
+  return { ...result, root: files.root };
+}
+
+const none: Mutation = () => {};
+/** What each change looks like to the test: its id, severity and bump (api-version-not-bumped has a test of its own). */
+const verdicts = (report: Report) =>
+  report.changes.filter((change) => change.id !== 'api-version-not-bumped').map((change) => [change.id, change.severity, change.bump]);
+
+type SchemaMutation = (schema: Doc) => void;
+const property = (name: string, change: (schema: Doc) => void): SchemaMutation => (schema) => change(schema.properties[name]);
+
+/**
+ * One row per schema check: the change to apply to the new version (and, for checks about something the old
+ * version had, to the old one), with the expected [severity, bump] read as a request and as a response.
+ */
+const schemaCases: [string, { old?: SchemaMutation; new: SchemaMutation }, [string, string], [string, string]][] = [
+  ['type-changed', { new: property('note', (s) => (s.type = 'integer')) }, ['error', 'major'], ['error', 'major']],
+  ['type-widened', { new: property('count', (s) => (s.type = 'number')) }, ['info', 'minor'], ['error', 'major']],
+  ['type-narrowed', { old: property('count', (s) => (s.type = 'number')), new: () => {} }, ['error', 'major'], ['info', 'minor']],
+  ['nullable-added', { new: property('note', (s) => (s.type = ['string', 'null'])) }, ['info', 'minor'], ['error', 'major']],
+  ['nullable-removed', { old: property('note', (s) => (s.type = ['string', 'null'])), new: () => {} }, ['error', 'major'], ['info', 'minor']],
+  ['enum-value-added', { new: property('status', (s) => s.enum.push('C')) }, ['info', 'minor'], ['error', 'major']],
+  ['enum-value-removed', { new: property('status', (s) => s.enum.pop()) }, ['error', 'major'], ['info', 'major']],
+  ['union-member-added', { new: property('choice', (s) => s.oneOf.push({ type: 'boolean' })) }, ['info', 'minor'], ['error', 'major']],
+  ['union-member-removed', { new: property('choice', (s) => s.oneOf.pop()) }, ['error', 'major'], ['info', 'minor']],
+  ['property-added', { new: (s) => (s.properties.extra = { type: 'string' }) }, ['info', 'minor'], ['info', 'minor']],
+  [
+    'property-required-added',
+    { new: (s) => ((s.properties.extra = { type: 'string' }), s.required.push('extra')) },
+    ['error', 'major'],
+    ['info', 'minor'],
+  ],
+  ['property-became-required', { new: (s) => s.required.push('note') }, ['error', 'major'], ['info', 'minor']],
+  ['property-became-optional', { new: (s) => (s.required = []) }, ['info', 'minor'], ['error', 'major']],
+  ['property-removed', { new: (s) => delete s.properties.note }, ['warning', 'major'], ['warning', 'major']],
+  ['required-property-removed', { new: (s) => (delete s.properties.id, (s.required = [])) }, ['warning', 'major'], ['error', 'major']],
+  [
+    'closed-property-removed',
+    { old: (s) => (s.additionalProperties = false), new: (s) => ((s.additionalProperties = false), delete s.properties.note) },
+    ['error', 'major'],
+    ['warning', 'major'],
+  ],
+  ['additional-properties-closed', { new: (s) => (s.additionalProperties = false) }, ['error', 'major'], ['info', 'minor']],
+  ['additional-properties-opened', { old: (s) => (s.additionalProperties = false), new: () => {} }, ['info', 'minor'], ['warning', 'minor']],
+  ['max-length-decreased', { new: property('id', (s) => (s.maxLength = 5)) }, ['error', 'major'], ['info', 'minor']],
+  ['max-length-increased', { new: property('id', (s) => (s.maxLength = 20)) }, ['info', 'minor'], ['warning', 'minor']],
+  ['min-length-increased', { new: property('id', (s) => (s.minLength = 3)) }, ['error', 'major'], ['info', 'minor']],
+  ['min-length-decreased', { new: property('id', (s) => delete s.minLength) }, ['info', 'minor'], ['warning', 'minor']],
+  ['maximum-decreased', { new: property('count', (s) => (s.maximum = 50)) }, ['error', 'major'], ['info', 'minor']],
+  ['maximum-increased', { new: property('count', (s) => delete s.maximum) }, ['info', 'minor'], ['warning', 'minor']],
+  ['minimum-increased', { new: property('count', (s) => (s.minimum = 1)) }, ['error', 'major'], ['info', 'minor']],
+  ['minimum-decreased', { new: property('count', (s) => (s.minimum = -1)) }, ['info', 'minor'], ['warning', 'minor']],
+  ['max-items-decreased', { new: property('tags', (s) => (s.maxItems = 3)) }, ['error', 'major'], ['info', 'minor']],
+  ['max-items-increased', { new: property('tags', (s) => (s.maxItems = 10)) }, ['info', 'minor'], ['warning', 'minor']],
+  ['min-items-increased', { new: property('tags', (s) => (s.minItems = 2)) }, ['error', 'major'], ['info', 'minor']],
+  ['min-items-decreased', { new: property('tags', (s) => (s.minItems = 0)) }, ['info', 'minor'], ['warning', 'minor']],
+  ['pattern-added', { new: property('note', (s) => (s.pattern = '^x')) }, ['error', 'major'], ['info', 'minor']],
+  ['pattern-changed', { new: property('id', (s) => (s.pattern = '^[a-z0-9]+$')) }, ['error', 'major'], ['warning', 'minor']],
+  ['pattern-removed', { new: property('id', (s) => delete s.pattern) }, ['info', 'minor'], ['warning', 'minor']],
+  ['multiple-of-changed', { new: property('count', (s) => (s.multipleOf = 3)) }, ['error', 'major'], ['warning', 'minor']],
+  ['multiple-of-relaxed', { new: property('count', (s) => (s.multipleOf = 1)) }, ['info', 'minor'], ['warning', 'minor']],
+  ['format-added', { new: property('note', (s) => (s.format = 'uuid')) }, ['error', 'major'], ['info', 'minor']],
+  ['format-changed', { new: property('id', (s) => (s.format = 'hostname')) }, ['error', 'major'], ['warning', 'minor']],
+  ['format-removed', { new: property('id', (s) => delete s.format) }, ['info', 'minor'], ['warning', 'minor']],
+];
+
+const operation = (doc: Doc) => doc.paths['/items/{id}'].put;
+const parameter = (doc: Doc, name: string) => operation(doc).parameters.find((entry: Doc) => entry.name === name);
+
+/** The checks outside schemas: [id, old mutation, new mutation, severity, bump]. */
+const otherCases: [string, Mutation, Mutation, string, string][] = [
+  ['operation-added', none, (d) => (d.paths['/other'] = { get: { operationId: 'other', responses: { '204': { description: 'none' } } } }), 'info', 'minor'],
+  ['operation-removed', (d) => (d.paths['/other'] = { get: { operationId: 'other', responses: { '204': { description: 'none' } } } }), none, 'error', 'major'],
+  ['operation-path-changed', none, (d) => ((d.paths['/things/{id}'] = d.paths['/items/{id}']), delete d.paths['/items/{id}']), 'error', 'major'],
+  ['operation-method-changed', none, (d) => ((d.paths['/items/{id}'].post = operation(d)), delete d.paths['/items/{id}'].put), 'error', 'major'],
+  ['operation-id-changed', none, (d) => (operation(d).operationId = 'updateItem'), 'warning', 'major'],
+  ['operation-deprecated', none, (d) => (operation(d).deprecated = true), 'info', 'minor'],
+  ['request-parameter-added', none, (d) => operation(d).parameters.push({ name: 'limit', in: 'query', schema: { type: 'integer' } }), 'info', 'minor'],
+  [
+    'request-parameter-required-added',
+    none,
+    (d) => operation(d).parameters.push({ name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string' } }),
+    'error',
+    'major',
+  ],
+  ['request-parameter-removed', none, (d) => operation(d).parameters.pop(), 'warning', 'major'],
+  ['request-parameter-became-required', none, (d) => (parameter(d, 'dryRun').required = true), 'error', 'major'],
+  ['request-parameter-became-optional', (d) => (parameter(d, 'dryRun').required = true), none, 'info', 'minor'],
+  ['request-parameter-style-changed', none, (d) => (parameter(d, 'dryRun').explode = false), 'error', 'major'],
+  ['request-body-added', (d) => delete operation(d).requestBody, (d) => (operation(d).requestBody.required = false), 'info', 'minor'],
+  ['request-body-required-added', (d) => delete operation(d).requestBody, none, 'error', 'major'],
+  ['request-body-removed', none, (d) => delete operation(d).requestBody, 'warning', 'major'],
+  ['request-body-became-required', (d) => (operation(d).requestBody.required = false), none, 'error', 'major'],
+  ['request-body-became-optional', none, (d) => (operation(d).requestBody.required = false), 'info', 'minor'],
+  ['request-media-type-added', none, (d) => (operation(d).requestBody.content['text/plain'] = { schema: { type: 'string' } }), 'info', 'minor'],
+  ['request-media-type-removed', (d) => (operation(d).requestBody.content['text/plain'] = { schema: { type: 'string' } }), none, 'error', 'major'],
+  ['response-status-added', none, (d) => (operation(d).responses['409'] = { description: 'conflict' }), 'warning', 'minor'],
+  ['response-status-removed', none, (d) => delete operation(d).responses['404'], 'error', 'major'],
+  ['response-media-type-added', none, (d) => (operation(d).responses['200'].content['text/plain'] = { schema: { type: 'string' } }), 'info', 'minor'],
+  ['response-media-type-removed', (d) => (operation(d).responses['200'].content['text/plain'] = { schema: { type: 'string' } }), none, 'error', 'major'],
+  ['security-requirement-added', none, (d) => (d.security = [{ key: [], token: [] }]), 'error', 'major'],
+  ['security-requirement-removed', none, (d) => (d.security = [{ key: [] }, { token: [] }]), 'info', 'minor'],
+  ['schema-added', none, (d) => (d.components.schemas.Extra = { type: 'string' }), 'info', 'minor'],
+  ['schema-removed', (d) => (d.components.schemas.Extra = { type: 'string' }), none, 'info', 'major'],
+  ['documentation-changed', none, (d) => (d.components.schemas.Out.properties.note.description = 'Free text.'), 'info', 'patch'],
+  ['api-version-changed', none, (d) => (d.info.version = '1.1.0'), 'info', 'patch'],
+  ['unclassified-change', none, (d) => (d.servers[0].url = 'https://api.example.org'), 'warning', 'minor'],
+];
+
+describe('specsmith diff: one case per check', () => {
+  it.each(schemaCases)('%s, as a request and as a response', async (check, change, request, response) => {
+    for (const [direction, schemaName, expected] of [
+      ['request', 'In', request],
+      ['response', 'Out', response],
+    ] as const) {
+      const apply = (mutation: SchemaMutation | undefined) => (doc: Doc) => mutation?.(doc.components.schemas[schemaName]);
+      const report = await diffOf(apply(change.old), apply(change.new));
+      expect(verdicts(report), direction).toEqual([[`${direction}-${check}`, ...expected]]);
+    }
+  });
+
+  it.each(otherCases)('%s', async (check, old, next, severity, bump) => {
+    const report = await diffOf(old, next);
+    expect(verdicts(report)).toEqual([[check, severity, bump]]);
+  });
+
+  it('api-version-not-bumped: a breaking change under the same major; a new major silences it', async () => {
+    const breaking = (d: Doc) => delete operation(d).responses['404'];
+    const report = await diffOf(none, (d) => (breaking(d), (d.info.version = '1.2.0')));
+    expect(report.changes.map((change) => [change.id, change.severity])).toEqual([
+      ['response-status-removed', 'error'],
+      ['api-version-not-bumped', 'warning'],
+      ['api-version-changed', 'info'],
+    ]);
+    const bumped = await diffOf(none, (d) => (breaking(d), (d.info.version = '2.0.0')));
+    expect(bumped.changes.map((change) => change.id)).toEqual(['response-status-removed', 'api-version-changed']);
+  });
+
+  it('has a case for every check id', () => {
+    const covered = new Set([
+      ...schemaCases.flatMap(([check]) => [`request-${check}`, `response-${check}`]),
+      ...otherCases.map(([check]) => check),
+      'api-version-not-bumped',
+    ]);
+    expect(checkIds.filter((id) => !covered.has(id))).toEqual([]);
+  });
+});
+
+describe('specsmith diff: directions, places, verdicts', () => {
+  it('reads readOnly properties as response-only and writeOnly as request-only', async () => {
+    const shared = (d: Doc) => {
+      operation(d).requestBody.content['application/json'].schema.$ref = '#/components/schemas/Out';
+    };
+    const report = await diffOf(shared, (d) => {
+      shared(d);
+      const out = d.components.schemas.Out;
+      out.properties.createdAt = { type: 'string', readOnly: true };
+      out.properties.secret = { type: 'string', writeOnly: true };
+      out.required.push('createdAt', 'secret');
+    });
+    expect(report.changes.map((change) => [change.id, change.message])).toEqual([
+      ['request-property-required-added', 'property "secret"'],
+      ['api-version-not-bumped', expect.any(String)],
+      ['response-property-required-added', 'property "createdAt"'],
+    ]);
+  });
+
+  it('names the YAML line and pointer of the change in both versions', async () => {
+    const report = await diffOf(none, (d) => (d.components.schemas.In.properties.id.maxLength = 5));
+    const change = report.changes[0]!;
+    const text = readFileSync(path.join(report.root, 'new.yaml'), 'utf8').split('\n');
+    expect(change.new).toMatchObject({ file: 'new.yaml', pointer: '/components/schemas/In/properties/id' });
+    expect(change.old).toMatchObject({ file: 'old.yaml', pointer: '/components/schemas/In/properties/id' });
+    // The place is the property's schema: the line after `id:` under In.
+    expect(text[change.new!.line - 2]?.trim()).toBe('id:');
+    expect(change.operation).toBeUndefined();
+  });
+
+  it('compares a schema shared by many operations once, at its own place', async () => {
+    const twice = (d: Doc) => (d.paths['/copies/{id}'] = { put: { ...structuredClone(operation(d)), operationId: 'putCopy' } });
+    const report = await diffOf(twice, (d) => (twice(d), (d.components.schemas.In.properties.id.maxLength = 5)));
+    expect(verdicts(report)).toEqual([['request-max-length-decreased', 'error', 'major']]);
+  });
+
+  it('reads maximum and exclusiveMaximum as one bound', async () => {
+    const report = await diffOf(none, (d) => {
+      const count = d.components.schemas.In.properties.count;
+      delete count.maximum;
+      count.exclusiveMaximum = 100;
+    });
+    expect(report.changes[0]).toMatchObject({ id: 'request-maximum-decreased', message: 'maximum <= 100 -> < 100' });
+    const same = await diffOf(
+      (d) => (d.components.schemas.In.properties.count.maximum = 99),
+      (d) => (delete d.components.schemas.In.properties.count.maximum, (d.components.schemas.In.properties.count.exclusiveMaximum = 99.5)),
+    );
+    expect(same.changes.map((change) => change.id)).toEqual(['request-maximum-increased']);
+  });
+
+  it('multipleOf 2 -> 4 accepts less, 2 -> 1 accepts more', async () => {
+    const multiple = (value: number) => (d: Doc) => (d.components.schemas.In.properties.count.multipleOf = value);
+    expect((await diffOf(none, multiple(4))).changes[0]).toMatchObject({ id: 'request-multiple-of-changed', message: 'multipleOf 2 -> 4' });
+    expect((await diffOf(none, multiple(1))).changes[0]).toMatchObject({ id: 'request-multiple-of-relaxed', message: 'multipleOf 2 -> 1' });
+  });
+
+  it('follows reference cycles without looping', async () => {
+    const tree = (d: Doc) => (d.components.schemas.In.properties.children = { type: 'array', items: { $ref: '#/components/schemas/In' } });
+    const report = await diffOf(tree, (d) => (tree(d), (d.components.schemas.In.properties.note.maxLength = 3)));
+    expect(verdicts(report)).toEqual([['request-max-length-decreased', 'error', 'major']]);
+  });
+
+  it('changes in a schema no operation uses break no call: info, with their bump kept', async () => {
+    const extra = (d: Doc) => (d.components.schemas.Extra = { type: 'object', properties: { a: { type: 'string' } } });
+    const report = await diffOf(extra, (d) => (extra(d), (d.components.schemas.Extra.properties.a.maxLength = 3)));
+    expect(verdicts(report)).toEqual([
+      ['request-max-length-decreased', 'info', 'major'],
+      ['response-max-length-decreased', 'info', 'minor'],
+    ]);
+    expect(report.breaking).toBe(false);
+    expect(report.bump).toBe('major');
+  });
+
+  it('gives the package the highest bump of its changes, and none for identical specs', async () => {
+    expect((await diffOf(none, none)).bump).toBe('none');
+    expect((await diffOf(none, (d) => (d.info.description = 'Now described.'))).bump).toBe('patch');
+    const report = await diffOf(none, (d) => ((d.info.description = 'x'), (d.components.schemas.Out.properties.status.enum = ['A'])));
+    expect(report.bump).toBe('major');
+    expect(report.breaking).toBe(false);
+  });
+
+  it('severity overrides change a check, and off hides it while its bump still counts', async () => {
+    const narrower = (d: Doc) => (d.components.schemas.In.properties.id.maxLength = 5);
+    const warned = await diffOf(none, narrower, { 'request-max-length-decreased': 'warning' });
+    expect(verdicts(warned)).toEqual([['request-max-length-decreased', 'warning', 'major']]);
+    expect(warned.breaking).toBe(false);
+    const hidden = await diffOf(none, narrower, { 'request-max-length-decreased': 'off' });
+    expect(hidden.changes).toEqual([]);
+    expect(hidden.hidden.map((change) => change.id)).toEqual(['request-max-length-decreased']);
+    expect(hidden.bump).toBe('major');
+  });
+});
