@@ -6,7 +6,8 @@ import type { DiffResult } from './diff-specs.js';
 type DiffReport = Extract<DiffResult, { ok: true }>;
 
 const where = (place: Place | undefined) => (place === undefined ? '' : place.line > 0 ? `${place.file}:${place.line}` : `${place.file}#${place.pointer}`);
-const describe = (change: Change) =>
+/** `OPERATION: what the check says: the detail`. */
+export const describeChange = (change: Change) =>
   `${change.operation === undefined ? '' : `${change.operation}: `}${checkCatalog[change.id].summary}${change.message === '' ? '' : `: ${change.message}`}`;
 
 function counts(changes: Change[]): string {
@@ -25,7 +26,7 @@ export function formatDiffText(report: DiffReport): string {
   for (const change of report.changes) {
     const place = change.new ?? change.old;
     const was = change.new === undefined || change.old === undefined || change.old.line === 0 ? '' : ` (was ${where(change.old)})`;
-    lines.push(`${change.severity.padEnd(7)} ${change.id}  ${where(place)}${was}\n        ${describe(change)}`);
+    lines.push(`${change.severity.padEnd(7)} ${change.id}  ${where(place)}${was}\n        ${describeChange(change)}`);
   }
   lines.push(`${counts(report.changes)}. ${verdictLine(report)}`);
   return `${lines.join('\n')}\n`;
@@ -50,7 +51,7 @@ export function formatDiffMarkdown(report: DiffReport, { visibleRows = 10 }: { v
     '',
     '| Severity | Check | Where | Change |',
     '| --- | --- | --- | --- |',
-    ...changes.map((change) => `| ${icons[change.severity]} | \`${change.id}\` | \`${cell(where(change.new ?? change.old))}\` | ${cell(describe(change))} |`),
+    ...changes.map((change) => `| ${icons[change.severity]} | \`${change.id}\` | \`${cell(where(change.new ?? change.old))}\` | ${cell(describeChange(change))} |`),
   ];
   if (report.changes.length > 0) lines.push(...table(report.changes.slice(0, visibleRows)));
   const rest = report.changes.slice(visibleRows);
@@ -70,7 +71,7 @@ export function diffFindings(report: DiffReport): Finding[] {
       ruleId: change.id,
       level: levels[change.severity],
       failed: change.severity === 'error',
-      message: describe(change),
+      message: describeChange(change),
       ...(place === undefined ? {} : { file: place.file, ...(place.line > 0 ? { line: place.line, column: place.column } : {}) }),
     };
   });

@@ -1,5 +1,6 @@
 import type { Change } from '../diff/change-log.js';
 import type { Bump } from '../diff/checks.js';
+import { describeChange } from '../diff/format-diff.js';
 
 const sections: [Bump, string][] = [
   ['major', 'Breaking changes'],
@@ -24,10 +25,11 @@ export function changelogEntry({
   const api = apiVersions.old === apiVersions.new ? `API version ${apiVersions.new}` : `API version ${apiVersions.old} -> ${apiVersions.new}`;
   const lines = [`## ${version}`, '', `\`${spec}\` compared with \`${since}\` (${api}).`];
   for (const [bump, title] of sections) {
-    const listed = changes.filter((change) => change.bump === bump);
+    // api-version-not-bumped is a remark about the spec's own version, not a change to the package.
+    const listed = changes.filter((change) => change.bump === bump && change.id !== 'api-version-not-bumped');
     if (listed.length === 0) continue;
     lines.push('', `### ${title}`, '');
-    for (const change of listed) lines.push(`- ${change.operation === undefined ? '' : `${change.operation}: `}${change.message} (\`${change.id}\`)`);
+    for (const change of listed) lines.push(`- ${describeChange(change)} (\`${change.id}\`)`);
   }
   return `${lines.join('\n')}\n`;
 }
