@@ -419,6 +419,8 @@ function describe(error, value) {
       return `must be less than ${params.limit}`;
     case 'exclusiveMinimum':
       return `must be more than ${params.limit}`;
+    case 'multipleOf':
+      return `must be a multiple of ${params.multipleOf}`;
     case 'maxItems':
       return `must have at most ${plural(params.limit, 'item')}`;
     case 'minItems':

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { defaultConfigFile, readConfigFile } from '../config-file.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Severity } from '../diff/checks.js';
@@ -7,7 +7,7 @@ import { diffFindings, diffRules, formatDiffMarkdown, formatDiffText } from '../
 import { formatGitHub } from '../report/github.js';
 import { formatJUnit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
-import { print } from './run-cli.js';
+import { print, toolVersion } from './run-cli.js';
 import { diffUsage } from './usage.js';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -41,6 +41,3 @@ export async function runDiff(values: Values, positionals: string[]): Promise<nu
   return result.changes.some((change) => failing.includes(change.severity)) ? 1 : 0;
 }
 
-function toolVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}

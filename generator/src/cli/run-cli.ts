@@ -54,6 +54,8 @@ const commands: Record<string, Command> = {
       json: { type: 'boolean' },
       ndjson: { type: 'boolean' },
       'no-cache': { type: 'boolean' },
+      fixtures: { type: 'string' },
+      format: { type: 'string' },
     },
     usage: async () => (await import('./usage.js')).validateUsage,
     run: async (values, positionals) => (await import('./validate-command.js')).runValidate(values, positionals),
@@ -94,7 +96,7 @@ export function print(stream: NodeJS.WriteStream, text: string, code: number): n
   return code;
 }
 
-function toolVersion(): string {
+export function toolVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
 }

@@ -41,6 +41,7 @@ Exit codes: 0 every package matches, 1 a file differs, 2 bad usage or a spec wit
 export const validateUsage = `Usage:
   specsmith validate --spec FILE --schema NAME [--json | --ndjson] [--no-cache] INPUT
   specsmith validate --spec FILE --operation ID --part PART [--json | --ndjson] [--no-cache] INPUT
+  specsmith validate --spec FILE --fixtures DIR [--format FORMAT]
 
 Checks JSON values against a schema of the spec, or against one part of an operation, with the same
 rules and messages as the generated validators. INPUT is a file, or - for standard input.
@@ -52,6 +53,10 @@ Options:
   --json             print { valid, issues } as JSON
   --ndjson           INPUT holds one JSON value a line; print one result line each, in constant memory
   --no-cache         compile the validator even if an unchanged spec was compiled before
+  --fixtures DIR     check every DIR/<operationId>/<part>/*.json and DIR/schemas/<Name>/*.json; files
+                     named *.invalid.json must be refused, the others accepted (exit 1 on any surprise)
+  --format FORMAT    with --fixtures: text (default) | json | junit | github | sarif, each failure at the
+                     fixture file and the line of its first issue
 
 The compiled validator is kept in node_modules/.cache/specsmith (or $SPECSMITH_CACHE_DIR) and reused
 while the spec's files and specsmith are unchanged.

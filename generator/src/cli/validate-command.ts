@@ -4,11 +4,14 @@ import { createInterface } from 'node:readline';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadSpecValidator, type SpecValidator, type ValidateTarget } from '../validate/spec-validator.js';
 import { print } from './run-cli.js';
+import { runFixtures } from './fixtures-command.js';
 import { validateUsage } from './usage.js';
 
 type Values = Record<string, string | boolean | undefined>;
 
 export async function runValidate(values: Values, positionals: string[]): Promise<number> {
+  if (values.fixtures !== undefined) return runFixtures(values, positionals);
+  if (values.format !== undefined) return print(process.stderr, `--format goes with --fixtures\n\n${validateUsage}`, 2);
   const request = readRequest(values, positionals);
   if (typeof request === 'string') return print(process.stderr, `${request}\n\n${validateUsage}`, 2);
   const loaded = await loadSpecValidator({

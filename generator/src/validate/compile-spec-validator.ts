@@ -26,15 +26,29 @@ export type CompileResult =
  * Reads a spec and compiles the validator of one target with the same lowering, post-processing,
  * formats and messages as the generated packages (all-errors mode: the CLI reports every issue).
  */
-export async function compileSpecTarget({
-  spec,
-  target,
-  root,
-}: {
-  spec: string;
-  target: ValidateTarget;
-  root: string;
-}): Promise<CompileResult> {
+export async function compileSpecTarget({ spec, target, root }: { spec: string; target: ValidateTarget; root: string }): Promise<CompileResult> {
+  const result = await compileSpecTargets({ spec, targets: [target], root });
+  if (!result.ok) return result;
+  const name = result.names[0];
+  if (name === undefined) return { ok: false, diagnostics: result.diagnostics, problem: result.problems[0]! };
+  return { ok: true, compiled: { name, code: result.code, files: result.files }, diagnostics: result.diagnostics };
+}
+
+export type CompileManyResult =
+  | {
+      ok: true;
+      /** Per target: the name its check has in the module's `checks`, or undefined when the spec has no such target. */
+      names: (string | undefined)[];
+      /** Per target without a name: what the spec has instead. */
+      problems: (string | undefined)[];
+      code: string;
+      files: string[];
+      diagnostics: Diagnostic[];
+    }
+  | { ok: false; diagnostics: Diagnostic[]; problem?: string };
+
+/** Several targets of one spec in one module (one load, one AJV compilation), for fixture folders. */
+export async function compileSpecTargets({ spec, targets, root }: { spec: string; targets: ValidateTarget[]; root: string }): Promise<CompileManyResult> {
   // The OpenAPI schema check is left to `specsmith generate` and CI (references and operations are still checked).
   const loaded = await loadDocument({ entry: spec, root, checkOpenApiSchema: false });
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
@@ -47,16 +61,16 @@ export async function compileSpecTarget({
     // The spec on disk is what the user runs this against, so messages name its files and lines.
     locations: 'source',
   });
-  const entry = findEntry(model, set.entries, target);
-  if (typeof entry === 'string') return { ok: false, diagnostics: loaded.diagnostics, problem: entry };
-  const compiled = compileValidators({ set: { ...set, entries: [entry] }, formats: runtime.formats, allErrors: true, checkSchemas: false });
+  const found = targets.map((target) => findEntry(model, set.entries, target));
+  const entries = [...new Set(found.filter((entry): entry is ValidatorEntry => typeof entry !== 'string'))];
+  const files = [...loaded.loaded.resolver.files.keys()];
+  const names = found.map((entry) => (typeof entry === 'string' ? undefined : entry.name));
+  const problems = found.map((entry) => (typeof entry === 'string' ? entry : undefined));
+  if (entries.length === 0) return { ok: true, names, problems, code: '', files, diagnostics: loaded.diagnostics };
+  const compiled = compileValidators({ set: { ...set, entries }, formats: runtime.formats, allErrors: true, checkSchemas: false });
   const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
-  const code = moduleCode({ names: [entry.name], templates, origins: set.origins, compiled });
-  return {
-    ok: true,
-    compiled: { name: entry.name, code, files: [...loaded.loaded.resolver.files.keys()] },
-    diagnostics: loaded.diagnostics,
-  };
+  const code = moduleCode({ names: entries.map((entry) => entry.name), templates, origins: set.origins, compiled });
+  return { ok: true, names, problems, code, files, diagnostics: loaded.diagnostics };
 }
 
 /**

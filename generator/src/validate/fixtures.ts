@@ -1,0 +1,105 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareStrings } from '../diagnostics/diagnostic.js';
+import { locate, OriginIndex } from '../load/origins.js';
+import { parseJsonText } from '../load/parse-json.js';
+import { displayPathOf } from '../load/source-set.js';
+import { parsePointer } from '../util/json-pointer.js';
+import { compileSpecTargets } from './compile-spec-validator.js';
+import type { ValidateTarget, ValidationIssue } from './spec-validator.js';
+
+/** An issue of a fixture, with where in the fixture file it is (the deepest node of its path that exists). */
+export interface FixtureIssue extends ValidationIssue {
+  line: number;
+  column: number;
+}
+
+export interface FixtureResult {
+  /** The fixture file, relative to the root. */
+  file: string;
+  /** `createCustomer body`, `getCard response.200`, `schema CustomerPerson`. */
+  target: string;
+  /** `*.invalid.json` files are expected to be refused. */
+  expected: 'valid' | 'invalid';
+  /** `unreadable`: not JSON; `no-target`: its folder names nothing in the spec. */
+  outcome: 'valid' | 'invalid' | 'unreadable' | 'no-target';
+  /** Not what was expected: the build fails. */
+  surprise: boolean;
+  issues: FixtureIssue[];
+  /** Why it could not be checked. */
+  problem?: string;
+  line: number;
+  column: number;
+}
+
+export type FixturesResult = { ok: true; results: FixtureResult[]; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[]; problem?: string };
+
+interface FixtureFile {
+  absolutePath: string;
+  target: ValidateTarget;
+  label: string;
+}
+
+/**
+ * Checks a folder of example payloads against a spec: `DIR/<operationId>/<part>/*.json` (part as for
+ * `validate --part`: body, path, query, headers, response.<status>) and `DIR/schemas/<Name>/*.json`. A file
+ * named `*.invalid.json` must be refused, any other must be accepted. Every target is compiled once, in one module.
+ */
+export async function checkFixtures({ spec, dir, root = process.cwd() }: { spec: string; dir: string; root?: string }): Promise<FixturesResult> {
+  const base = path.resolve(root);
+  let files: FixtureFile[];
+  try {
+    files = await findFixtures(path.resolve(base, dir));
+  } catch (error) {
+    return { ok: false, diagnostics: [], problem: `cannot read ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  const keys = [...new Set(files.map((file) => JSON.stringify(file.target)))];
+  const compiled = await compileSpecTargets({ spec, targets: keys.map((key) => JSON.parse(key) as ValidateTarget), root: base });
+  if (!compiled.ok) return compiled;
+  const checks = compiled.code === '' ? {} : ((await import(`data:text/javascript;base64,${Buffer.from(compiled.code).toString('base64')}`)) as { checks: Record<string, (value: unknown) => ValidationIssue[] | undefined> }).checks;
+  const results: FixtureResult[] = [];
+  for (const fixture of files) {
+    const index = keys.indexOf(JSON.stringify(fixture.target));
+    const name = compiled.names[index];
+    results.push(await checkFixture({ fixture, root: base, check: name === undefined ? compiled.problems[index]! : checks[name]! }));
+  }
+  return { ok: true, results, diagnostics: compiled.diagnostics };
+}
+
+async function checkFixture({ fixture, root, check }: { fixture: FixtureFile; root: string; check: string | ((value: unknown) => ValidationIssue[] | undefined) }): Promise<FixtureResult> {
+  const file = displayPathOf(fixture.absolutePath, root);
+  const expected: FixtureResult['expected'] = fixture.absolutePath.endsWith('.invalid.json') ? 'invalid' : 'valid';
+  const base = { file, target: fixture.label, expected, issues: [] as FixtureIssue[], line: 0, column: 0 };
+  if (typeof check === 'string') return { ...base, outcome: 'no-target', surprise: true, problem: check };
+  const origins = new OriginIndex();
+  const parsed = parseJsonText({ text: await readFile(fixture.absolutePath, 'utf8'), file, origins });
+  const syntax = parsed.diagnostics[0];
+  if (syntax !== undefined) return { ...base, outcome: 'unreadable', surprise: true, problem: syntax.message, line: syntax.line, column: syntax.column };
+  const issues = (check(parsed.value) ?? []).map((issue) => {
+    const origin = locate(origins, parsed.value, parsePointer(issue.path) ?? []);
+    return { ...issue, line: origin?.line ?? 1, column: origin?.column ?? 1 };
+  });
+  const outcome = issues.length === 0 ? 'valid' : 'invalid';
+  return { ...base, outcome, surprise: outcome !== expected, issues, line: issues[0]?.line ?? 0, column: issues[0]?.column ?? 0 };
+}
+
+/** The fixture files under a folder, in code-unit order, each with the target its folders name. */
+async function findFixtures(folder: string): Promise<FixtureFile[]> {
+  const files: FixtureFile[] = [];
+  for (const first of await subfolders(folder)) {
+    for (const second of await subfolders(path.join(folder, first))) {
+      const target: ValidateTarget = first === 'schemas' ? { schema: second } : { operation: first, part: second };
+      const label = first === 'schemas' ? `schema ${second}` : `${first} ${second}`;
+      const inside = path.join(folder, first, second);
+      const names = (await readdir(inside, { withFileTypes: true })).filter((entry) => entry.isFile() && entry.name.endsWith('.json'));
+      for (const name of names.map((entry) => entry.name).sort(compareStrings)) files.push({ absolutePath: path.join(inside, name), target, label });
+    }
+  }
+  return files;
+}
+
+async function subfolders(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort(compareStrings);
+}
