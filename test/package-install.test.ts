@@ -30,8 +30,10 @@ const runAsync = (command: string, args: string[], cwd: string) =>
  * install that resolved it by range would need registry metadata in the npm cache, which `npm ci` never
  * stores and a fresh machine does not have. A private cache folder keeps the user's cache out of it.
  */
+let packDir = '';
+
 beforeAll(() => {
-  const packDir = temporaryDirectory('pack');
+  packDir = temporaryDirectory('pack');
   const cache = temporaryDirectory('npm-cache');
   const npm = (args: string[], cwd: string) => run('npm', [...args, '--cache', cache], cwd);
   for (const source of [packageDir, path.join(repoRoot, 'node_modules/@standard-schema/spec')])
@@ -76,6 +78,21 @@ describe('the @specsmith/enfuce package as npm would publish it', () => {
       sideEffects: false,
     });
     expect(manifest.keywords).toEqual(expect.arrayContaining(['openapi', 'typescript', 'fintech']));
+  });
+
+  it('the packed tarball passes publint --strict and @arethetypeswrong/cli', async () => {
+    const tarball = path.join(packDir, readdirSync(packDir).find((name) => name.startsWith('specsmith-enfuce-'))!);
+    const { publint } = await import('publint');
+    const { formatMessage } = await import('publint/utils');
+    const data = readFileSync(tarball);
+    const linted = await publint({ pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) }, strict: true });
+    expect(linted.messages.map((message) => formatMessage(message, linted.pkg))).toEqual([]);
+    const attw = JSON.parse(run(path.join(repoRoot, 'node_modules/.bin/attw'), [tarball, '--format', 'json'], repoRoot)) as {
+      problems: Record<string, unknown>;
+      analysis: { entrypoints: Record<string, unknown> };
+    };
+    expect(attw.problems).toEqual({});
+    expect(Object.keys(attw.analysis.entrypoints)).toEqual(['.', './types', './openapi.json', './package.json']);
   });
 });
 

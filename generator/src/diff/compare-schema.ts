@@ -4,6 +4,7 @@ import { follow, report, type PlacePair, type SchemaContext } from './compare-co
 import { compareConstraints } from './compare-constraints.js';
 import { compareDocumentation } from './compare-documentation.js';
 import { compareObjects } from './compare-object.js';
+import { flattenAllOf } from './flatten-all-of.js';
 
 /**
  * Compares what two versions of a schema accept, read in the context's direction. References are followed
@@ -11,17 +12,20 @@ import { compareObjects } from './compare-object.js';
  * reported at the deepest node that has a place in the spec.
  */
 export function compareSchema(context: SchemaContext, oldNode: SchemaNode, newNode: SchemaNode, at: PlacePair): void {
-  const old = follow(oldNode, context.old);
-  const next = follow(newNode, context.new);
-  if (old === undefined || next === undefined) return;
+  const followed = { old: follow(oldNode, context.old), new: follow(newNode, context.new) };
+  if (followed.old === undefined || followed.new === undefined) return;
+  const old = { ...followed.old, node: flattenAllOf(followed.old.node, context.old) };
+  const next = { ...followed.new, node: flattenAllOf(followed.new.node, context.new) };
   const here: PlacePair = { old: placeOf(old.node.meta.origin, at.old), new: placeOf(next.node.meta.origin, at.new) };
   if (old.name !== undefined || next.name !== undefined) {
     const key = `${context.direction}\u0000${old.name ?? here.old.pointer}\u0000${next.name ?? here.new.pointer}`;
     if (context.visited.has(key)) return;
     context.visited.add(key);
     // A named schema's changes belong to it, not to the first operation that happened to reach it.
-    const { operation: _operation, ...shared } = context;
-    context = shared;
+    if (next.name !== undefined) {
+      const { operation: _operation, ...shared } = context;
+      context = shared;
+    }
   }
   compareDocumentation(context.log, { old: old.node.meta, new: next.node.meta, at: here, ...(context.operation ? { operation: context.operation } : {}) });
   if (old.node.meta.nullable !== next.node.meta.nullable)
