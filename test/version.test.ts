@@ -18,14 +18,18 @@ function releasedProject(version = '1.0.0') {
   const spec = baseSpec();
   spec.info.version = version;
   repo.write('api/openapi.yaml', stringify(spec));
-  repo.write('specsmith.config.json', JSON.stringify({ jobs: [{ spec: 'api/openapi.yaml', out: 'gen/api', name: '@acme/api' }], progress: 'never', validators: 'none' }));
+  repo.write(
+    'specsmith.config.json',
+    JSON.stringify({ jobs: [{ spec: 'api/openapi.yaml', out: 'gen/api', name: '@acme/api' }], progress: 'never', validators: 'none' }),
+  );
   expect(cli(repo.root, ['generate']).status).toBe(0);
   repo.commit('release', 'v1');
   const change = (edit: (doc: Doc) => void) => {
     edit(spec);
     repo.write('api/openapi.yaml', stringify(spec));
   };
-  const manifest = () => JSON.parse(readFileSync(path.join(repo.root, 'gen/api/package.json'), 'utf8')) as { version: string; files: string[] };
+  const manifest = () =>
+    JSON.parse(readFileSync(path.join(repo.root, 'gen/api/package.json'), 'utf8')) as { version: string; files: string[] };
   const changelog = () => readFileSync(path.join(repo.root, 'gen/api/CHANGELOG.md'), 'utf8');
   return { ...repo, spec, change, manifest, changelog };
 }

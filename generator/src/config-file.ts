@@ -47,7 +47,11 @@ const configSchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        severity: { type: 'object', propertyNames: { enum: checkIds }, additionalProperties: { enum: ['error', 'warning', 'info', 'off'] } },
+        severity: {
+          type: 'object',
+          propertyNames: { enum: checkIds },
+          additionalProperties: { enum: ['error', 'warning', 'info', 'off'] },
+        },
       },
     },
     command: { type: 'string', minLength: 1 },
@@ -84,10 +88,17 @@ export async function readConfigFile(file: string): Promise<{ config?: UserConfi
     return { config: { ...settings, root: path.dirname(absolutePath) }, diagnostics: [] };
   }
   // propertyNames reports twice: the name's own `enum` failure (under propertyName) and the summary; the summary says it.
-  const errors = (validateConfig.errors ?? []).filter((error) => (error.params as Record<string, unknown>).propertyName === undefined || error.keyword === 'propertyNames');
+  const errors = (validateConfig.errors ?? []).filter(
+    (error) => (error.params as Record<string, unknown>).propertyName === undefined || error.keyword === 'propertyNames',
+  );
   const diagnostics = errors.map((error) => {
     const params = error.params as Record<string, unknown>;
-    const key = error.keyword === 'additionalProperties' ? params.additionalProperty : error.keyword === 'propertyNames' ? params.propertyName : undefined;
+    const key =
+      error.keyword === 'additionalProperties'
+        ? params.additionalProperty
+        : error.keyword === 'propertyNames'
+          ? params.propertyName
+          : undefined;
     const pointer = key === undefined ? error.instancePath : `${error.instancePath}/${escapePointerToken(String(key))}`;
     const origin = locate(origins, value, parsePointer(pointer) ?? []);
     const detail =

@@ -7,11 +7,15 @@ import { temporaryDirectory } from './paths.js';
 export function gitRepository(label: string) {
   const root = temporaryDirectory(label);
   const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=specsmith tests', '-c', 'user.email=tests@specsmith.invalid', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=specsmith tests', '-c', 'user.email=tests@specsmith.invalid', '-c', 'commit.gpgsign=false', ...args],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   git('init', '--quiet', '--initial-branch=main');
   const write = (file: string, text: string) => {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });

@@ -28,16 +28,19 @@ export async function runDiff(values: Values, positionals: string[]): Promise<nu
   const format = typeof values.format === 'string' ? values.format : 'text';
   const failOn = typeof values['fail-on'] === 'string' ? values['fail-on'] : 'error';
   if (positionals.length !== 2) return print(process.stderr, `diff needs two versions: OLD NEW\n\n${diffUsage}`, 2);
-  if (formats[format] === undefined) return print(process.stderr, `--format must be one of ${Object.keys(formats).join(', ')}\n\n${diffUsage}`, 2);
+  if (formats[format] === undefined)
+    return print(process.stderr, `--format must be one of ${Object.keys(formats).join(', ')}\n\n${diffUsage}`, 2);
   if (failLevels[failOn] === undefined) return print(process.stderr, `--fail-on must be error, warning or never\n\n${diffUsage}`, 2);
   const configFile = typeof values.config === 'string' ? values.config : existsSync(defaultConfigFile) ? defaultConfigFile : undefined;
   const settings = configFile === undefined ? { config: {}, diagnostics: [] } : await readConfigFile(configFile);
-  if (settings.config === undefined) return print(process.stderr, settings.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join(''), 2);
+  if (settings.config === undefined)
+    return print(process.stderr, settings.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join(''), 2);
   const result = await diffSpecs({ old: positionals[0]!, new: positionals[1]!, severity: settings.config.diff?.severity ?? {} });
-  for (const diagnostic of result.diagnostics) if (diagnostic.severity === 'error' || !result.ok) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  if (!result.ok) return print(process.stderr, result.problem === undefined ? 'a version has errors: nothing compared\n' : `${result.problem}\n`, 2);
+  for (const diagnostic of result.diagnostics)
+    if (diagnostic.severity === 'error' || !result.ok) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  if (!result.ok)
+    return print(process.stderr, result.problem === undefined ? 'a version has errors: nothing compared\n' : `${result.problem}\n`, 2);
   process.stdout.write(formats[format]!(result));
   const failing = failLevels[failOn]!;
   return result.changes.some((change) => failing.includes(change.severity)) ? 1 : 0;
 }
-

@@ -12,7 +12,8 @@ export async function runVersion(values: Values, positionals: string[]): Promise
   const config = await userConfigFrom(rest, positionals, versionUsage);
   if (typeof config === 'number') return config;
   const result = await versionPackages({ since, config });
-  for (const diagnostic of result.diagnostics) if (diagnostic.severity === 'error') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  for (const diagnostic of result.diagnostics)
+    if (diagnostic.severity === 'error') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (!result.ok) return print(process.stderr, `${result.problem ?? 'a spec has errors: no version changed'}\n`, 2);
   if (values.json === true) return print(process.stdout, `${JSON.stringify(result.packages, null, 2)}\n`, 0);
   const lines = result.packages.map((pack) =>

@@ -31,8 +31,16 @@ type Verdicts = [Severity, Bump];
  */
 const schemaChecks = {
   'type-changed': [['error', 'major'], ['error', 'major'], 'the type changed'],
-  'type-widened': [['info', 'minor'], ['error', 'major'], 'the type accepts more (integer to number, a type to any, an allOf member removed)'],
-  'type-narrowed': [['error', 'major'], ['info', 'minor'], 'the type accepts less (number to integer, any to a type, an allOf member added)'],
+  'type-widened': [
+    ['info', 'minor'],
+    ['error', 'major'],
+    'the type accepts more (integer to number, a type to any, an allOf member removed)',
+  ],
+  'type-narrowed': [
+    ['error', 'major'],
+    ['info', 'minor'],
+    'the type accepts less (number to integer, any to a type, an allOf member added)',
+  ],
   'nullable-added': [['info', 'minor'], ['error', 'major'], 'null became allowed'],
   'nullable-removed': [['error', 'major'], ['info', 'minor'], 'null is no longer allowed'],
   'enum-value-added': [['info', 'minor'], ['error', 'major'], 'a value was added to an enum'],
@@ -45,7 +53,11 @@ const schemaChecks = {
   'property-became-optional': [['info', 'minor'], ['error', 'major'], 'a required property became optional'],
   'property-removed': [['warning', 'major'], ['warning', 'major'], 'an optional property was removed'],
   'required-property-removed': [['warning', 'major'], ['error', 'major'], 'a required property was removed'],
-  'closed-property-removed': [['error', 'major'], ['warning', 'major'], 'a property was removed from an object that refuses unknown properties'],
+  'closed-property-removed': [
+    ['error', 'major'],
+    ['warning', 'major'],
+    'a property was removed from an object that refuses unknown properties',
+  ],
   'additional-properties-closed': [['error', 'major'], ['info', 'minor'], 'the object no longer accepts unknown properties'],
   'additional-properties-opened': [['info', 'minor'], ['warning', 'minor'], 'the object now accepts unknown properties'],
   'max-length-decreased': [['error', 'major'], ['info', 'minor'], 'maxLength is lower (or was added)'],
@@ -77,7 +89,11 @@ const otherChecks = {
   'operation-removed': ['error', 'major', 'an operation was removed'],
   'operation-path-changed': ['error', 'major', 'an operation (same operationId) moved to another path'],
   'operation-method-changed': ['error', 'major', 'an operation (same operationId) has another HTTP method'],
-  'operation-id-changed': ['warning', 'major', 'an operation kept its method and path but changed its operationId (its client function is renamed)'],
+  'operation-id-changed': [
+    'warning',
+    'major',
+    'an operation kept its method and path but changed its operationId (its client function is renamed)',
+  ],
   'operation-deprecated': ['info', 'minor', 'an operation became deprecated'],
   'request-parameter-added': ['info', 'minor', 'an optional parameter was added'],
   'request-parameter-required-added': ['error', 'major', 'a required parameter was added'],

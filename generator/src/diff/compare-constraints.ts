@@ -2,7 +2,8 @@ import type { Constraint, SchemaNode } from '../ir/types.js';
 import type { SchemaCheck } from './checks.js';
 import { report, type PlacePair, type SchemaContext } from './compare-context.js';
 
-const valueOf = (constraints: Constraint[], keyword: string): unknown => constraints.find((constraint) => constraint.keyword === keyword)?.value;
+const valueOf = (constraints: Constraint[], keyword: string): unknown =>
+  constraints.find((constraint) => constraint.keyword === keyword)?.value;
 const numberOf = (constraints: Constraint[], keyword: string): number | undefined => {
   const value = valueOf(constraints, keyword);
   return typeof value === 'number' ? value : undefined;
@@ -30,7 +31,9 @@ function boundOf(constraints: Constraint[], side: 'upper' | 'lower'): Bound | un
     ...(exclusive === undefined ? [] : [{ value: exclusive, exclusive: true }]),
   ];
   // The tighter of the two is the bound that holds.
-  return candidates.sort((a, b) => (side === 'upper' ? a.value - b.value : b.value - a.value) || Number(b.exclusive) - Number(a.exclusive))[0];
+  return candidates.sort(
+    (a, b) => (side === 'upper' ? a.value - b.value : b.value - a.value) || Number(b.exclusive) - Number(a.exclusive),
+  )[0];
 }
 
 const showBound = (bound: Bound | undefined, side: 'upper' | 'lower') =>
@@ -61,7 +64,11 @@ export function compareConstraints(context: SchemaContext, old: SchemaNode, next
     if (order === 0) continue;
     const check: SchemaCheck =
       side === 'upper' ? (order < 0 ? 'maximum-decreased' : 'maximum-increased') : order < 0 ? 'minimum-increased' : 'minimum-decreased';
-    report(context, { check, message: `${side === 'upper' ? 'maximum' : 'minimum'} ${showBound(was, side)} -> ${showBound(now, side)}`, ...at });
+    report(context, {
+      check,
+      message: `${side === 'upper' ? 'maximum' : 'minimum'} ${showBound(was, side)} -> ${showBound(now, side)}`,
+      ...at,
+    });
   }
   compareWritten({ context, at, keyword: 'pattern', was: valueOf(before, 'pattern'), now: valueOf(after, 'pattern') });
   compareWritten({ context, at, keyword: 'format', was: old.meta.format, now: next.meta.format });
@@ -70,7 +77,11 @@ export function compareConstraints(context: SchemaContext, old: SchemaNode, next
   if (multipleWas !== multipleNow) {
     // A new divisor that the old one is a multiple of accepts every value the old one did, and more.
     const relaxed = multipleNow === undefined || (multipleWas !== undefined && Number.isInteger(multipleWas / multipleNow));
-    report(context, { check: relaxed ? 'multiple-of-relaxed' : 'multiple-of-changed', message: `multipleOf ${multipleWas ?? 'none'} -> ${multipleNow ?? 'none'}`, ...at });
+    report(context, {
+      check: relaxed ? 'multiple-of-relaxed' : 'multiple-of-changed',
+      message: `multipleOf ${multipleWas ?? 'none'} -> ${multipleNow ?? 'none'}`,
+      ...at,
+    });
   }
 }
 

@@ -19,7 +19,12 @@ export function documentationOfMeta(meta: SchemaMeta): Documentation {
 /** One `documentation-changed` per node, naming the fields that changed. */
 export function compareDocumentation(
   log: ChangeSink,
-  { old, new: next, at, operation }: { old: Documentation | SchemaMeta; new: Documentation | SchemaMeta; at: PlacePair; operation?: string },
+  {
+    old,
+    new: next,
+    at,
+    operation,
+  }: { old: Documentation | SchemaMeta; new: Documentation | SchemaMeta; at: PlacePair; operation?: string },
 ): void {
   const before = 'constraints' in old ? documentationOfMeta(old) : old;
   const after = 'constraints' in next ? documentationOfMeta(next) : next;

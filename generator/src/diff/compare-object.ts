@@ -18,17 +18,31 @@ export function compareObjects(context: SchemaContext, old: ObjectNode, next: Ob
     const was = before.get(name);
     const place = placeOf(property.origin, at.new);
     if (was === undefined) {
-      report(context, { check: property.required ? 'property-required-added' : 'property-added', message: `property ${JSON.stringify(name)}`, old: at.old, new: place });
+      report(context, {
+        check: property.required ? 'property-required-added' : 'property-added',
+        message: `property ${JSON.stringify(name)}`,
+        old: at.old,
+        new: place,
+      });
       continue;
     }
     const pair = { old: placeOf(was.origin, at.old), new: place };
     if (was.required !== property.required)
-      report(context, { check: property.required ? 'property-became-required' : 'property-became-optional', message: `property ${JSON.stringify(name)}`, ...pair });
+      report(context, {
+        check: property.required ? 'property-became-required' : 'property-became-optional',
+        message: `property ${JSON.stringify(name)}`,
+        ...pair,
+      });
     compareSchema(context, was.schema, property.schema, pair);
   }
   for (const [name, property] of before) {
     if (after.has(name)) continue;
-    report(context, { check: removalCheck(property, next), message: `property ${JSON.stringify(name)}`, old: placeOf(property.origin, at.old), new: at.new });
+    report(context, {
+      check: removalCheck(property, next),
+      message: `property ${JSON.stringify(name)}`,
+      old: placeOf(property.origin, at.old),
+      new: at.new,
+    });
   }
   compareAdditional(context, old, next, at);
 }
@@ -41,8 +55,13 @@ function removalCheck(property: PropertyNode, next: ObjectNode) {
 function compareAdditional(context: SchemaContext, old: ObjectNode, next: ObjectNode, at: PlacePair): void {
   const closed = (node: ObjectNode) => node.additional === false;
   if (closed(old) !== closed(next)) {
-    report(context, { check: closed(next) ? 'additional-properties-closed' : 'additional-properties-opened', message: 'additionalProperties', ...at });
+    report(context, {
+      check: closed(next) ? 'additional-properties-closed' : 'additional-properties-opened',
+      message: 'additionalProperties',
+      ...at,
+    });
     return;
   }
-  if (typeof old.additional === 'object' && typeof next.additional === 'object') compareSchema(context, old.additional, next.additional, at);
+  if (typeof old.additional === 'object' && typeof next.additional === 'object')
+    compareSchema(context, old.additional, next.additional, at);
 }

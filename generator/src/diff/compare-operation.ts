@@ -14,7 +14,17 @@ export interface OperationPair {
 export const operationLabel = (operation: OperationNode) => `${operation.method.toUpperCase()} ${operation.path} (${operation.id})`;
 
 /** Everything inside two versions of one operation: parameters, body, responses, security, documentation. */
-export function compareOperation({ pair, sides, log, visited }: { pair: OperationPair; sides: { old: Side; new: Side }; log: ChangeSink; visited: Set<string> }): void {
+export function compareOperation({
+  pair,
+  sides,
+  log,
+  visited,
+}: {
+  pair: OperationPair;
+  sides: { old: Side; new: Side };
+  log: ChangeSink;
+  visited: Set<string>;
+}): void {
   const operation = operationLabel(pair.new);
   const context = (direction: 'request' | 'response'): SchemaContext => ({ direction, ...sides, log, operation, visited });
   if (!pair.old.deprecated && pair.new.deprecated) log.add({ id: 'operation-deprecated', message: 'deprecated', operation, ...pair.at });
@@ -27,17 +37,29 @@ export function compareOperation({ pair, sides, log, visited }: { pair: Operatio
   compareParameters(context('request'), pair);
   compareBody(context('request'), pair);
   compareResponses(context('response'), pair);
-  compareSecurity({ log, operation, at: pair.at, old: pair.old.security ?? sides.old.model.security, new: pair.new.security ?? sides.new.model.security });
+  compareSecurity({
+    log,
+    operation,
+    at: pair.at,
+    old: pair.old.security ?? sides.old.model.security,
+    new: pair.new.security ?? sides.new.model.security,
+  });
 }
 
-const parameterKey = (parameter: ParameterNode) => `${parameter.in}:${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`;
+const parameterKey = (parameter: ParameterNode) =>
+  `${parameter.in}:${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`;
 const allParameters = (operation: OperationNode) => Object.values(operation.parameters).flat();
 
 function compareParameters(context: SchemaContext, { old, new: next, at }: OperationPair): void {
   const before = new Map(allParameters(old).map((parameter) => [parameterKey(parameter), parameter]));
   const after = new Map(allParameters(next).map((parameter) => [parameterKey(parameter), parameter]));
   const add = (id: ChangeInput['id'], parameter: ParameterNode, places: Partial<PlacePair>) =>
-    context.log.add({ id, message: `${parameter.in} parameter ${JSON.stringify(parameter.name)}`, operation: context.operation!, ...places });
+    context.log.add({
+      id,
+      message: `${parameter.in} parameter ${JSON.stringify(parameter.name)}`,
+      operation: context.operation!,
+      ...places,
+    });
   for (const [key, parameter] of after) {
     const was = before.get(key);
     const place = placeOf(parameter.origin, at.new);
@@ -73,9 +95,21 @@ function compareBody(context: SchemaContext, { old, new: next, at }: OperationPa
     return;
   }
   if (was.required !== now.required)
-    context.log.add({ id: now.required ? 'request-body-became-required' : 'request-body-became-optional', message: 'request body', operation, ...pair });
+    context.log.add({
+      id: now.required ? 'request-body-became-required' : 'request-body-became-optional',
+      message: 'request body',
+      operation,
+      ...pair,
+    });
   compareDocumentation(context.log, { old: { description: was.description }, new: { description: now.description }, at: pair, operation });
-  compareContents({ context, old: was.contents, new: now.contents, at: pair, added: 'request-media-type-added', removed: 'request-media-type-removed' });
+  compareContents({
+    context,
+    old: was.contents,
+    new: now.contents,
+    at: pair,
+    added: 'request-media-type-added',
+    removed: 'request-media-type-removed',
+  });
 }
 
 function compareResponses(context: SchemaContext, { old, new: next, at }: OperationPair): void {
@@ -90,11 +124,29 @@ function compareResponses(context: SchemaContext, { old, new: next, at }: Operat
     }
     before.delete(response.status.toUpperCase());
     const pair = { old: placeOf(was.origin, at.old), new: place };
-    compareDocumentation(context.log, { old: { description: was.description }, new: { description: response.description }, at: pair, operation });
-    compareContents({ context, old: was.contents, new: response.contents, at: pair, added: 'response-media-type-added', removed: 'response-media-type-removed' });
+    compareDocumentation(context.log, {
+      old: { description: was.description },
+      new: { description: response.description },
+      at: pair,
+      operation,
+    });
+    compareContents({
+      context,
+      old: was.contents,
+      new: response.contents,
+      at: pair,
+      added: 'response-media-type-added',
+      removed: 'response-media-type-removed',
+    });
   }
   for (const response of before.values())
-    context.log.add({ id: 'response-status-removed', message: `status ${response.status}`, operation, old: placeOf(response.origin, at.old), new: at.new });
+    context.log.add({
+      id: 'response-status-removed',
+      message: `status ${response.status}`,
+      operation,
+      old: placeOf(response.origin, at.old),
+      new: at.new,
+    });
 }
 
 function compareContents({
@@ -124,4 +176,3 @@ function compareContents({
   }
   for (const media of before.values()) context.log.add({ id: removed, message: media.mediaType, operation, ...at });
 }
-

@@ -27,7 +27,12 @@ export function compareSchema(context: SchemaContext, oldNode: SchemaNode, newNo
       context = shared;
     }
   }
-  compareDocumentation(context.log, { old: old.node.meta, new: next.node.meta, at: here, ...(context.operation ? { operation: context.operation } : {}) });
+  compareDocumentation(context.log, {
+    old: old.node.meta,
+    new: next.node.meta,
+    at: here,
+    ...(context.operation ? { operation: context.operation } : {}),
+  });
   if (old.node.meta.nullable !== next.node.meta.nullable)
     report(context, { check: next.node.meta.nullable ? 'nullable-added' : 'nullable-removed', message: 'nullable', ...here });
   if (!compareKinds(context, old.node, next.node, here)) return;
@@ -83,8 +88,10 @@ function compareLiterals(context: SchemaContext, old: unknown[], next: unknown[]
   const key = (value: unknown) => JSON.stringify(value);
   const before = new Set(old.map(key));
   const after = new Set(next.map(key));
-  for (const value of next) if (!before.has(key(value))) report(context, { check: 'enum-value-added', message: `value ${key(value)} added`, ...at });
-  for (const value of old) if (!after.has(key(value))) report(context, { check: 'enum-value-removed', message: `value ${key(value)} removed`, ...at });
+  for (const value of next)
+    if (!before.has(key(value))) report(context, { check: 'enum-value-added', message: `value ${key(value)} added`, ...at });
+  for (const value of old)
+    if (!after.has(key(value))) report(context, { check: 'enum-value-removed', message: `value ${key(value)} removed`, ...at });
 }
 
 /**
@@ -110,15 +117,25 @@ function compareCompositions(context: SchemaContext, old: CompositionNode, next:
     }
   });
   for (const index of leftOver) {
-    const partner = [...unmatched].find((candidate) => nameOf(next.members[candidate]!) === undefined || nameOf(old.members[index]!) === undefined);
+    const partner = [...unmatched].find(
+      (candidate) => nameOf(next.members[candidate]!) === undefined || nameOf(old.members[index]!) === undefined,
+    );
     if (partner === undefined) {
-      report(context, { check: old.mode === 'allOf' ? 'type-widened' : 'union-member-removed', message: `${old.mode} member ${index} removed`, ...at });
+      report(context, {
+        check: old.mode === 'allOf' ? 'type-widened' : 'union-member-removed',
+        message: `${old.mode} member ${index} removed`,
+        ...at,
+      });
       continue;
     }
     unmatched.delete(partner);
     pairs.push([index, partner]);
   }
   for (const index of unmatched)
-    report(context, { check: old.mode === 'allOf' ? 'type-narrowed' : 'union-member-added', message: `${old.mode} member ${index} added`, ...at });
+    report(context, {
+      check: old.mode === 'allOf' ? 'type-narrowed' : 'union-member-added',
+      message: `${old.mode} member ${index} added`,
+      ...at,
+    });
   for (const [before, after] of pairs) compareSchema(context, old.members[before]!, next.members[after]!, at);
 }

@@ -8,16 +8,35 @@ type Requirements = Record<string, string[]>[];
  * empty list, or an empty alternative, lets anonymous calls through. A client that met an old alternative
  * still gets in when some new alternative asks for no scheme beyond it.
  */
-export function compareSecurity({ log, operation, at, old, new: next }: { log: ChangeSink; operation: string; at: PlacePair; old: Requirements; new: Requirements }): void {
+export function compareSecurity({
+  log,
+  operation,
+  at,
+  old,
+  new: next,
+}: {
+  log: ChangeSink;
+  operation: string;
+  at: PlacePair;
+  old: Requirements;
+  new: Requirements;
+}): void {
   const before = alternativesOf(old);
   const after = alternativesOf(next);
-  const covered = (alternative: string[], options: string[][]) => options.some((option) => option.every((scheme) => alternative.includes(scheme)));
+  const covered = (alternative: string[], options: string[][]) =>
+    options.some((option) => option.every((scheme) => alternative.includes(scheme)));
   const shut = before.filter((alternative) => !covered(alternative, after));
   for (const alternative of shut)
-    log.add({ id: 'security-requirement-added', message: `callers using ${describe(alternative)} now need ${after.map(describe).join(' or ')}`, operation, ...at });
+    log.add({
+      id: 'security-requirement-added',
+      message: `callers using ${describe(alternative)} now need ${after.map(describe).join(' or ')}`,
+      operation,
+      ...at,
+    });
   if (shut.length > 0) return;
   const opened = after.filter((alternative) => !covered(alternative, before));
-  for (const alternative of opened) log.add({ id: 'security-requirement-removed', message: `${describe(alternative)} now suffices`, operation, ...at });
+  for (const alternative of opened)
+    log.add({ id: 'security-requirement-removed', message: `${describe(alternative)} now suffices`, operation, ...at });
 }
 
 function alternativesOf(requirements: Requirements): string[][] {

@@ -39,7 +39,12 @@ export function diffModels({
   compareComponents({ sides, log, files, visited });
   compareInfo({ old, new: next, log, files });
   if (log.changes.length === 0 && log.hidden.length === 0 && !equal(old.shipped.document, next.shipped.document)) {
-    log.add({ id: 'unclassified-change', message: 'the documents differ, in parts no check reads (servers, tags, headers, extensions...)', old: rootPlace(files.old), new: rootPlace(files.new) });
+    log.add({
+      id: 'unclassified-change',
+      message: 'the documents differ, in parts no check reads (servers, tags, headers, extensions...)',
+      old: rootPlace(files.old),
+      new: rootPlace(files.new),
+    });
   }
   const changes = sortChanges(log.changes);
   const breaking = changes.some((change) => change.severity === 'error');
@@ -76,7 +81,10 @@ function compareOperations({ sides, log, files }: { sides: { old: Side; new: Sid
   }
   for (const operation of leftOver) {
     const partner = [...unmatched].find((candidate) => candidate.id === operation.id);
-    const at = { old: operationPlace(operation, files.old), new: partner === undefined ? rootPlace(files.new, '/paths') : operationPlace(partner, files.new) };
+    const at = {
+      old: operationPlace(operation, files.old),
+      new: partner === undefined ? rootPlace(files.new, '/paths') : operationPlace(partner, files.new),
+    };
     if (partner === undefined) {
       log.add({ id: 'operation-removed', message: '', operation: operationLabel(operation), ...at });
       continue;
@@ -88,11 +96,18 @@ function compareOperations({ sides, log, files }: { sides: { old: Side; new: Sid
   }
   for (const [before, after] of pairs) {
     const at = { old: operationPlace(before, files.old), new: operationPlace(after, files.new) };
-    if (before.id !== after.id) log.add({ id: 'operation-id-changed', message: `operationId ${before.id} -> ${after.id}`, operation: operationLabel(after), ...at });
+    if (before.id !== after.id)
+      log.add({ id: 'operation-id-changed', message: `operationId ${before.id} -> ${after.id}`, operation: operationLabel(after), ...at });
     compareOperation({ pair: { old: before, new: after, at }, sides, log, visited });
   }
   for (const operation of unmatched)
-    log.add({ id: 'operation-added', message: '', operation: operationLabel(operation), old: rootPlace(files.old, '/paths'), new: operationPlace(operation, files.new) });
+    log.add({
+      id: 'operation-added',
+      message: '',
+      operation: operationLabel(operation),
+      old: rootPlace(files.old, '/paths'),
+      new: operationPlace(operation, files.new),
+    });
   return visited;
 }
 
@@ -116,15 +131,30 @@ function compareComponents({
   const after = new Map(sides.new.model.schemas.map((schema) => [schema.specName, schema]));
   const componentsPlace = (file: string) => rootPlace(file, '/components/schemas');
   for (const [name, schema] of after)
-    if (!before.has(name)) log.add({ id: 'schema-added', message: `schema ${name}`, old: componentsPlace(files.old), new: placeOf(schema.schema.meta.origin, componentsPlace(files.new)) });
+    if (!before.has(name))
+      log.add({
+        id: 'schema-added',
+        message: `schema ${name}`,
+        old: componentsPlace(files.old),
+        new: placeOf(schema.schema.meta.origin, componentsPlace(files.new)),
+      });
   for (const [name, schema] of before)
-    if (!after.has(name)) log.add({ id: 'schema-removed', message: `schema ${name}`, old: placeOf(schema.schema.meta.origin, componentsPlace(files.old)), new: componentsPlace(files.new) });
+    if (!after.has(name))
+      log.add({
+        id: 'schema-removed',
+        message: `schema ${name}`,
+        old: placeOf(schema.schema.meta.origin, componentsPlace(files.old)),
+        new: componentsPlace(files.new),
+      });
   const reached = new Set([...visited].map((key) => key.split('\u0000')[1]));
   const unused = log.outsideOperations();
   for (const [name, schema] of before) {
     const partner = after.get(name);
     if (partner === undefined || reached.has(name)) continue;
-    const at = { old: placeOf(schema.schema.meta.origin, componentsPlace(files.old)), new: placeOf(partner.schema.meta.origin, componentsPlace(files.new)) };
+    const at = {
+      old: placeOf(schema.schema.meta.origin, componentsPlace(files.old)),
+      new: placeOf(partner.schema.meta.origin, componentsPlace(files.new)),
+    };
     for (const direction of ['request', 'response'] as const)
       compareSchema({ direction, ...sides, log: unused, visited }, schema.schema, partner.schema, at);
   }
@@ -132,11 +162,20 @@ function compareComponents({
 
 function compareInfo({ old, new: next, log, files }: { old: ApiModel; new: ApiModel; log: ChangeLog; files: Files }): void {
   const at = { old: rootPlace(files.old, '/info'), new: rootPlace(files.new, '/info') };
-  compareDocumentation(log, { old: { title: old.info.title, description: old.info.description }, new: { title: next.info.title, description: next.info.description }, at });
-  if (old.info.version !== next.info.version) log.add({ id: 'api-version-changed', message: `info.version ${old.info.version} -> ${next.info.version}`, ...at });
+  compareDocumentation(log, {
+    old: { title: old.info.title, description: old.info.description },
+    new: { title: next.info.title, description: next.info.description },
+    at,
+  });
+  if (old.info.version !== next.info.version)
+    log.add({ id: 'api-version-changed', message: `info.version ${old.info.version} -> ${next.info.version}`, ...at });
   const majorOf = (version: string) => Number(packageVersion(version).split('.')[0]);
   if (log.changes.some((change) => change.severity === 'error') && majorOf(next.info.version) <= majorOf(old.info.version))
-    log.add({ id: 'api-version-not-bumped', message: `breaking changes, but info.version ${old.info.version} -> ${next.info.version} keeps its major`, ...at });
+    log.add({
+      id: 'api-version-not-bumped',
+      message: `breaking changes, but info.version ${old.info.version} -> ${next.info.version} keeps its major`,
+      ...at,
+    });
 }
 
 function sortChanges(changes: Change[]): Change[] {

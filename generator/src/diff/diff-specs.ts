@@ -43,15 +43,25 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
   const diagnostics = sortDiagnostics(loaded.flatMap((version) => version.diagnostics));
   const [old, next] = loaded;
   if (old?.model === undefined || next?.model === undefined) {
-    const problem = loaded.map((version) => version.problem).filter((text) => text !== undefined).join('\n');
+    const problem = loaded
+      .map((version) => version.problem)
+      .filter((text) => text !== undefined)
+      .join('\n');
     return { ok: false, diagnostics, ...(problem === '' ? {} : { problem }) };
   }
-  const files = { old: displayPathOf(path.resolve(root, sources[0].path), root), new: displayPathOf(path.resolve(root, sources[1].path), root) };
+  const files = {
+    old: displayPathOf(path.resolve(root, sources[0].path), root),
+    new: displayPathOf(path.resolve(root, sources[1].path), root),
+  };
   const diff = diffModels({ old: old.model, new: next.model, severity: options.severity ?? {}, files });
   return { ok: true, old: versionOf(sources[0], old.model), new: versionOf(sources[1], next.model), diagnostics, ...diff };
 }
 
-const versionOf = (source: SpecSource, model: ApiModel): SpecVersion => ({ source: describeSource(source), title: model.info.title, version: model.info.version });
+const versionOf = (source: SpecSource, model: ApiModel): SpecVersion => ({
+  source: describeSource(source),
+  title: model.info.title,
+  version: model.info.version,
+});
 
 async function loadVersion(
   source: SpecSource,
@@ -67,7 +77,10 @@ async function loadVersion(
     }
   }
   const result = await loadDocument({ entry: source.path, root, schemas, ...(readText === undefined ? {} : { readText }) });
-  const diagnostics = source.kind === 'git' ? result.diagnostics.map((diagnostic) => ({ ...diagnostic, file: `${source.revision}:${diagnostic.file}` })) : result.diagnostics;
+  const diagnostics =
+    source.kind === 'git'
+      ? result.diagnostics.map((diagnostic) => ({ ...diagnostic, file: `${source.revision}:${diagnostic.file}` }))
+      : result.diagnostics;
   if (!result.ok) return { diagnostics };
   return { model: parseDocument(result.loaded), diagnostics };
 }

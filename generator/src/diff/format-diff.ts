@@ -5,7 +5,8 @@ import type { DiffResult } from './diff-specs.js';
 
 type DiffReport = Extract<DiffResult, { ok: true }>;
 
-const where = (place: Place | undefined) => (place === undefined ? '' : place.line > 0 ? `${place.file}:${place.line}` : `${place.file}#${place.pointer}`);
+const where = (place: Place | undefined) =>
+  place === undefined ? '' : place.line > 0 ? `${place.file}:${place.line}` : `${place.file}#${place.pointer}`;
 /** `OPERATION: what the check says: the detail`. */
 export const describeChange = (change: Change) =>
   `${change.operation === undefined ? '' : `${change.operation}: `}${checkCatalog[change.id].summary}${change.message === '' ? '' : `: ${change.message}`}`;
@@ -51,7 +52,10 @@ export function formatDiffMarkdown(report: DiffReport, { visibleRows = 10 }: { v
     '',
     '| Severity | Check | Where | Change |',
     '| --- | --- | --- | --- |',
-    ...changes.map((change) => `| ${icons[change.severity]} | \`${change.id}\` | \`${cell(where(change.new ?? change.old))}\` | ${cell(describeChange(change))} |`),
+    ...changes.map(
+      (change) =>
+        `| ${icons[change.severity]} | \`${change.id}\` | \`${cell(where(change.new ?? change.old))}\` | ${cell(describeChange(change))} |`,
+    ),
   ];
   if (report.changes.length > 0) lines.push(...table(report.changes.slice(0, visibleRows)));
   const rest = report.changes.slice(visibleRows);

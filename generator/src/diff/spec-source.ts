@@ -31,7 +31,8 @@ export async function gitReader(revision: string, root: string): Promise<ReadTex
   const top = (await git(['rev-parse', '--show-toplevel'], root)).trim();
   return async (absolutePath) => {
     const relative = path.relative(top, absolutePath).split(path.sep).join('/');
-    if (relative.startsWith('..') || path.isAbsolute(relative)) throw Object.assign(new Error('outside the repository'), { code: 'outside the repository' });
+    if (relative.startsWith('..') || path.isAbsolute(relative))
+      throw Object.assign(new Error('outside the repository'), { code: 'outside the repository' });
     return git(['cat-file', 'blob', `${commit}:${relative}`], top);
   };
 }

@@ -56,7 +56,12 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
   const version = checkVersion({ document: first.file.value, file: first.file.displayPath, origins });
   if (version.minor === undefined) return { ok: false, diagnostics: version.diagnostics };
 
-  const { files, sites, sourceHolders, diagnostics } = await loadReferencedFiles({ rootFile: first.file, root, origins, readText: options.readText });
+  const { files, sites, sourceHolders, diagnostics } = await loadReferencedFiles({
+    rootFile: first.file,
+    root,
+    origins,
+    readText: options.readText,
+  });
   const displayToAbsolute = new Map([...files.values()].map((file) => [file.displayPath, file.absolutePath]));
   const resolver = new Resolver(files, origins, displayToAbsolute);
   diagnostics.push(...checkRefs({ files, sites, resolver, origins }));

@@ -22,7 +22,8 @@ export function changelogEntry({
   apiVersions: { old: string; new: string };
   changes: Change[];
 }): string {
-  const api = apiVersions.old === apiVersions.new ? `API version ${apiVersions.new}` : `API version ${apiVersions.old} -> ${apiVersions.new}`;
+  const api =
+    apiVersions.old === apiVersions.new ? `API version ${apiVersions.new}` : `API version ${apiVersions.old} -> ${apiVersions.new}`;
   const lines = [`## ${version}`, '', `\`${spec}\` compared with \`${since}\` (${api}).`];
   for (const [bump, title] of sections) {
     // api-version-not-bumped is a remark about the spec's own version, not a change to the package.

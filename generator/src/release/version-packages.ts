@@ -47,7 +47,8 @@ export async function versionPackages({ since, config: userConfig = {} }: { sinc
   for (const job of discoverJobs(config)) {
     const folder = path.resolve(root, job.out);
     const current = await readRelease(folder);
-    if (current.version === undefined) return { ok: false, diagnostics, problem: `${job.out} has no package.json with a version: run specsmith generate first` };
+    if (current.version === undefined)
+      return { ok: false, diagnostics, problem: `${job.out} has no package.json with a version: run specsmith generate first` };
     if (!(await exists(readOld, path.resolve(root, job.spec)))) {
       packages.push({ job, from: current.version, to: current.version, bump: 'none', changes: [], new: true });
       continue;
@@ -61,7 +62,13 @@ export async function versionPackages({ since, config: userConfig = {} }: { sinc
     packages.push({ job, from, to, bump: diff.bump, changes, new: false });
     if (diff.bump === 'none') continue;
     await setVersion(folder, to);
-    const entry = changelogEntry({ version: to, since, spec: job.spec, apiVersions: { old: diff.old.version, new: diff.new.version }, changes });
+    const entry = changelogEntry({
+      version: to,
+      since,
+      spec: job.spec,
+      apiVersions: { old: diff.old.version, new: diff.new.version },
+      changes,
+    });
     await writeFile(path.join(folder, changelogFile), addEntry(current.changelog, entry));
   }
   return { ok: true, packages, diagnostics };

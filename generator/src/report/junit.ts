@@ -30,12 +30,18 @@ function testCase(finding: Finding, suite: string): string[] {
   // The file goes in the text: `file` is not an attribute the JUnit schema (Jenkins' junit-4.xsd) allows.
   const open = `    <testcase name=${attribute(finding.name)} classname=${attribute(suite)}`;
   const text = `${where === '' ? '' : `${where}: `}${finding.message}`;
-  if (!finding.failed) return [`${open}>`, `      <system-out>${content(`${finding.level} ${finding.ruleId}: ${text}`)}</system-out>`, '    </testcase>'];
-  return [`${open}>`, `      <failure message=${attribute(finding.message)} type=${attribute(finding.ruleId)}>${content(text)}</failure>`, '    </testcase>'];
+  if (!finding.failed)
+    return [`${open}>`, `      <system-out>${content(`${finding.level} ${finding.ruleId}: ${text}`)}</system-out>`, '    </testcase>'];
+  return [
+    `${open}>`,
+    `      <failure message=${attribute(finding.message)} type=${attribute(finding.ruleId)}>${content(text)}</failure>`,
+    '    </testcase>',
+  ];
 }
 
 /** XML 1.0 allows neither most control characters nor lone surrogates, even escaped: they become U+FFFD. */
-const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const notXml =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function content(text: string): string {
   return text.replace(notXml, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -20,7 +20,11 @@ export function formatSarif(findings: Finding[], { tool, version, rules }: { too
             name: tool,
             version,
             informationUri: 'https://www.npmjs.com/package/specsmith',
-            rules: listed.map((rule) => ({ id: rule.id, shortDescription: { text: rule.description }, defaultConfiguration: { level: rule.level } })),
+            rules: listed.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.description },
+              defaultConfiguration: { level: rule.level },
+            })),
           },
         },
         results: reported.map((finding) => ({

@@ -26,7 +26,15 @@ export type CompileResult =
  * Reads a spec and compiles the validator of one target with the same lowering, post-processing,
  * formats and messages as the generated packages (all-errors mode: the CLI reports every issue).
  */
-export async function compileSpecTarget({ spec, target, root }: { spec: string; target: ValidateTarget; root: string }): Promise<CompileResult> {
+export async function compileSpecTarget({
+  spec,
+  target,
+  root,
+}: {
+  spec: string;
+  target: ValidateTarget;
+  root: string;
+}): Promise<CompileResult> {
   const result = await compileSpecTargets({ spec, targets: [target], root });
   if (!result.ok) return result;
   const name = result.names[0];
@@ -48,7 +56,15 @@ export type CompileManyResult =
   | { ok: false; diagnostics: Diagnostic[]; problem?: string };
 
 /** Several targets of one spec in one module (one load, one AJV compilation), for fixture folders. */
-export async function compileSpecTargets({ spec, targets, root }: { spec: string; targets: ValidateTarget[]; root: string }): Promise<CompileManyResult> {
+export async function compileSpecTargets({
+  spec,
+  targets,
+  root,
+}: {
+  spec: string;
+  targets: ValidateTarget[];
+  root: string;
+}): Promise<CompileManyResult> {
   // The OpenAPI schema check is left to `specsmith generate` and CI (references and operations are still checked).
   const loaded = await loadDocument({ entry: spec, root, checkOpenApiSchema: false });
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };

@@ -33,7 +33,8 @@ export interface FixtureResult {
   column: number;
 }
 
-export type FixturesResult = { ok: true; results: FixtureResult[]; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[]; problem?: string };
+export type FixturesResult =
+  { ok: true; results: FixtureResult[]; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[]; problem?: string };
 
 interface FixtureFile {
   absolutePath: string;
@@ -46,18 +47,37 @@ interface FixtureFile {
  * `validate --part`: body, path, query, headers, response.<status>) and `DIR/schemas/<Name>/*.json`. A file
  * named `*.invalid.json` must be refused, any other must be accepted. Every target is compiled once, in one module.
  */
-export async function checkFixtures({ spec, dir, root = process.cwd() }: { spec: string; dir: string; root?: string }): Promise<FixturesResult> {
+export async function checkFixtures({
+  spec,
+  dir,
+  root = process.cwd(),
+}: {
+  spec: string;
+  dir: string;
+  root?: string;
+}): Promise<FixturesResult> {
   const base = path.resolve(root);
   let files: FixtureFile[];
   try {
     files = await findFixtures(path.resolve(base, dir));
   } catch (error) {
-    return { ok: false, diagnostics: [], problem: `cannot read ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return {
+      ok: false,
+      diagnostics: [],
+      problem: `cannot read ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    };
   }
   const keys = [...new Set(files.map((file) => JSON.stringify(file.target)))];
   const compiled = await compileSpecTargets({ spec, targets: keys.map((key) => JSON.parse(key) as ValidateTarget), root: base });
   if (!compiled.ok) return compiled;
-  const checks = compiled.code === '' ? {} : ((await import(`data:text/javascript;base64,${Buffer.from(compiled.code).toString('base64')}`)) as { checks: Record<string, (value: unknown) => ValidationIssue[] | undefined> }).checks;
+  const checks =
+    compiled.code === ''
+      ? {}
+      : (
+          (await import(`data:text/javascript;base64,${Buffer.from(compiled.code).toString('base64')}`)) as {
+            checks: Record<string, (value: unknown) => ValidationIssue[] | undefined>;
+          }
+        ).checks;
   const results: FixtureResult[] = [];
   for (const fixture of files) {
     const index = keys.indexOf(JSON.stringify(fixture.target));
@@ -67,7 +87,15 @@ export async function checkFixtures({ spec, dir, root = process.cwd() }: { spec:
   return { ok: true, results, diagnostics: compiled.diagnostics };
 }
 
-async function checkFixture({ fixture, root, check }: { fixture: FixtureFile; root: string; check: string | ((value: unknown) => ValidationIssue[] | undefined) }): Promise<FixtureResult> {
+async function checkFixture({
+  fixture,
+  root,
+  check,
+}: {
+  fixture: FixtureFile;
+  root: string;
+  check: string | ((value: unknown) => ValidationIssue[] | undefined);
+}): Promise<FixtureResult> {
   const file = displayPathOf(fixture.absolutePath, root);
   const expected: FixtureResult['expected'] = fixture.absolutePath.endsWith('.invalid.json') ? 'invalid' : 'valid';
   const base = { file, target: fixture.label, expected, issues: [] as FixtureIssue[], line: 0, column: 0 };
@@ -75,7 +103,8 @@ async function checkFixture({ fixture, root, check }: { fixture: FixtureFile; ro
   const origins = new OriginIndex();
   const parsed = parseJsonText({ text: await readFile(fixture.absolutePath, 'utf8'), file, origins });
   const syntax = parsed.diagnostics[0];
-  if (syntax !== undefined) return { ...base, outcome: 'unreadable', surprise: true, problem: syntax.message, line: syntax.line, column: syntax.column };
+  if (syntax !== undefined)
+    return { ...base, outcome: 'unreadable', surprise: true, problem: syntax.message, line: syntax.line, column: syntax.column };
   const issues = (check(parsed.value) ?? []).map((issue) => {
     const origin = locate(origins, parsed.value, parsePointer(issue.path) ?? []);
     return { ...issue, line: origin?.line ?? 1, column: origin?.column ?? 1 };
@@ -93,7 +122,8 @@ async function findFixtures(folder: string): Promise<FixtureFile[]> {
       const label = first === 'schemas' ? `schema ${second}` : `${first} ${second}`;
       const inside = path.join(folder, first, second);
       const names = (await readdir(inside, { withFileTypes: true })).filter((entry) => entry.isFile() && entry.name.endsWith('.json'));
-      for (const name of names.map((entry) => entry.name).sort(compareStrings)) files.push({ absolutePath: path.join(inside, name), target, label });
+      for (const name of names.map((entry) => entry.name).sort(compareStrings))
+        files.push({ absolutePath: path.join(inside, name), target, label });
     }
   }
   return files;
@@ -101,5 +131,8 @@ async function findFixtures(folder: string): Promise<FixtureFile[]> {
 
 async function subfolders(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort(compareStrings);
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort(compareStrings);
 }

@@ -13,12 +13,13 @@ export const fixtureRules: Rule[] = [
   { id: 'fixture-refused', description: 'a fixture expected to be valid is refused by the spec', level: 'error' },
   { id: 'fixture-accepted', description: 'a fixture named *.invalid.json is accepted by the spec', level: 'error' },
   { id: 'fixture-not-json', description: 'a fixture file is not JSON', level: 'error' },
-  { id: 'fixture-target-unknown', description: "a fixture folder names no operation, part or schema of the spec", level: 'error' },
+  { id: 'fixture-target-unknown', description: 'a fixture folder names no operation, part or schema of the spec', level: 'error' },
 ];
 
 function messageOf(result: FixtureResult): string {
   if (result.problem !== undefined) return result.problem;
-  if (result.outcome === 'valid') return result.expected === 'valid' ? `a valid ${result.target}` : `expected to be refused as ${result.target}, but it is valid`;
+  if (result.outcome === 'valid')
+    return result.expected === 'valid' ? `a valid ${result.target}` : `expected to be refused as ${result.target}, but it is valid`;
   const issues = result.issues.map((issue) => issue.message).join('\n');
   return result.expected === 'invalid' ? `refused as expected:\n${issues}` : `not a valid ${result.target}:\n${issues}`;
 }

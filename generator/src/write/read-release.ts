@@ -17,7 +17,10 @@ export const changelogFile = 'CHANGELOG.md';
  * changelog. A folder that does not exist yet has none, and the version then follows the spec's info.version.
  */
 export async function readRelease(folder: string): Promise<Release> {
-  const [manifest, changelog] = await Promise.all([readOptional(path.join(folder, 'package.json')), readOptional(path.join(folder, changelogFile))]);
+  const [manifest, changelog] = await Promise.all([
+    readOptional(path.join(folder, 'package.json')),
+    readOptional(path.join(folder, changelogFile)),
+  ]);
   const release: Release = {};
   if (changelog !== undefined) release.changelog = changelog;
   try {

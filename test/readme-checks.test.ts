@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { checkCatalog } from '../generator/src/diff/checks.js';
+// @ts-expect-error: a plain script module, without declarations
+import { checkTables } from '../scripts/checks-table-lib.mjs';
+import { repoRoot } from './support/paths.js';
+
+it("the README's tables list every diff check with the catalog's severity and bump", () => {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const tables = checkTables(checkCatalog) as { schema: string; other: string };
+  expect(readme).toContain(tables.schema);
+  expect(readme).toContain(tables.other);
+});
