@@ -68,6 +68,12 @@ describe('the @specsmith/enfuce package as npm would publish it', () => {
         'types.js',
         'validators.cjs',
         'validators.js',
+        'validators-all.cjs',
+        'validators-all.js',
+        'validators-first.cjs',
+        'validators-first.js',
+        'validators-runtime.cjs',
+        'validators-runtime.js',
       ].sort(),
     );
     const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as Record<string, unknown>;

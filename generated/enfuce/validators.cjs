@@ -2,949 +2,867 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-const { ValidationError, validators } = (() => {
-// Runtime helpers of specsmith's generated validators. Copied into each generated package (inlined in its
-// index.js and index.cjs); the precompiled validator functions call these instead of AJV's runtime modules,
-// so the package needs no AJV, no ajv-formats and no `require` at run time.
-
-/** Length in Unicode code points: JSON Schema's `maxLength` counts characters, not UTF-16 units. */
-function ucs2length(text) {
-  let length = text.length;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        length--;
-        index++;
-      }
-    }
-  }
-  return length;
-}
-
-/**
- * A nested validator reports paths relative to the value it was given; its caller moves them under the
- * property or item it passed (`prefix`) and appends them to its own list. Runs only once something failed.
- */
-function nestedErrors(errors, found, prefix) {
-  for (const error of found) error.instancePath = prefix + error.instancePath;
-  return errors === null ? found : errors.concat(found);
-}
-
-/** Deep equality of JSON values, for `const`, `enum` of objects and `uniqueItems`. */
-function equal(left, right) {
-  if (left === right) return true;
-  if (left === null || right === null || typeof left !== 'object' || typeof right !== 'object') return left !== left && right !== right;
-  if (Array.isArray(left) !== Array.isArray(right)) return false;
-  if (Array.isArray(left)) return left.length === right.length && left.every((item, index) => equal(item, right[index]));
-  const keys = Object.keys(left);
-  if (keys.length !== Object.keys(right).length) return false;
-  return keys.every((key) => Object.prototype.hasOwnProperty.call(right, key) && equal(left[key], right[key]));
-}
-
-// Patterns live at module scope: a regular expression literal inside a function is a new object on every call.
-const hexGroupPattern = /^[0-9a-fA-F]{1,4}$/;
-const uriPattern = /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
-const uriReferencePattern = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
-const uuidPattern = /^(?:urn:uuid:)?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
-const base64Pattern = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-const daysInMonth = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeapYear = (year) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-
-// Dates, times and IPv4 addresses are read character by character: they are checked on every call of
-// a validator, often several times a value, and a regular expression with captures costs several times more.
-
-/** The number written by two ASCII digits at `at`, or -1. */
-function twoDigits(text, at) {
-  const tens = text.charCodeAt(at) - 48;
-  const ones = text.charCodeAt(at + 1) - 48;
-  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
-}
-
-/** RFC 3339 full-date at the start of `text`, on the real calendar (no 1981-02-29, no 2024-04-31). */
-function isDateAt(text) {
-  const century = twoDigits(text, 0);
-  const rest = twoDigits(text, 2);
-  if (century < 0 || rest < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= (month === 2 && isLeapYear(century * 100 + rest) ? 29 : daysInMonth[month]);
-}
-
-function isDate(text) {
-  return text.length === 10 && isDateAt(text);
-}
-
-/**
- * RFC 3339 full-time from `at` to the end: hours, minutes, seconds (60 only for a leap second at 23:59
- * UTC), an optional fraction, then `Z`/`z` or a numeric offset.
- */
-function isTimeAt(text, at) {
-  const hour = twoDigits(text, at);
-  const minute = twoDigits(text, at + 3);
-  const second = twoDigits(text, at + 6);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
-  if (text.charCodeAt(at + 2) !== 58 || text.charCodeAt(at + 5) !== 58) return false;
-  let index = at + 8;
-  if (text.charCodeAt(index) === 46) {
-    index += 1;
-    const digits = index;
-    while (index < text.length && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) index += 1;
-    if (index === digits) return false;
-  }
-  const zone = text.charCodeAt(index);
-  let offset = 0;
-  if (zone === 90 || zone === 122) {
-    if (index + 1 !== text.length) return false;
-  } else if (zone === 43 || zone === 45) {
-    const offsetHour = twoDigits(text, index + 1);
-    const offsetMinute = twoDigits(text, index + 4);
-    if (index + 6 !== text.length || text.charCodeAt(index + 3) !== 58) return false;
-    if (offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59) return false;
-    offset = (zone === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
-  } else return false;
-  if (second < 60) return true;
-  // A leap second is 23:59:60 in UTC: shift the local time back by the offset.
-  return (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 23 * 60 + 59;
-}
-
-function isTime(text) {
-  return text.length >= 9 && isTimeAt(text, 0);
-}
-
-/** RFC 3339 date-time: a date, `T` (either case) and a full time. */
-function isDateTime(text) {
-  const separator = text.charCodeAt(10);
-  return text.length >= 20 && (separator === 84 || separator === 116) && isDateAt(text) && isTimeAt(text, 11);
-}
-
-/** Dotted-quad IPv4: four decimal octets up to 255, without leading zeros. */
-function isIpv4(text) {
-  let octets = 0;
-  let index = 0;
-  while (octets < 4) {
-    const start = index;
-    let value = 0;
-    while (index < text.length && index - start < 3) {
-      const digit = text.charCodeAt(index) - 48;
-      if (digit < 0 || digit > 9) break;
-      value = value * 10 + digit;
-      index += 1;
-    }
-    const length = index - start;
-    if (length === 0 || value > 255 || (length > 1 && text.charCodeAt(start) === 48)) return false;
-    octets += 1;
-    if (octets < 4) {
-      if (text.charCodeAt(index) !== 46) return false;
-      index += 1;
-    }
-  }
-  return index === text.length;
-}
-
-/** RFC 4291 §2.2 text forms: eight groups, one `::`, an IPv4 tail. */
-function isIpv6(text) {
-  const halves = text.split('::');
-  if (halves.length > 2) return false;
-  const groupsOf = (part) => (part === '' ? [] : part.split(':'));
-  const head = groupsOf(halves[0]);
-  const tail = halves.length === 2 ? groupsOf(halves[1]) : [];
-  const groups = [...head, ...tail];
-  let count = groups.length;
-  const last = groups[groups.length - 1];
-  if (last !== undefined && last.includes('.')) {
-    if (!isIpv4(last)) return false;
-    groups.pop();
-    count += 1;
-  }
-  if (!groups.every((group) => hexGroupPattern.test(group))) return false;
-  return halves.length === 2 ? count <= 7 : count === 8;
-}
-
-const isLetterOrDigit = (code) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-
-/** RFC 1123 host name in `text` from `start` to `end`: dot-separated labels of 1 to 63 letters, digits and inner hyphens, 253 characters at most. */
-function isHostnameIn(text, start, end) {
-  if (end === start || end - start > 253) return false;
-  let label = start;
-  for (let index = start; index <= end; index++) {
-    const code = index === end ? 46 : text.charCodeAt(index);
-    if (code === 46) {
-      if (index === label || index - label > 63 || text.charCodeAt(label) === 45 || text.charCodeAt(index - 1) === 45) return false;
-      label = index + 1;
-    } else if (!isLetterOrDigit(code) && code !== 45) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function isHostname(text) {
-  return isHostnameIn(text, 0, text.length);
-}
-
-/** The characters of an RFC 5322 `atext`, by code: letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~. */
-const atext = new Uint8Array(128);
-for (let code = 0; code < 128; code++)
-  if (isLetterOrDigit(code) || "!#$%&'*+-/=?^_`{|}~".includes(String.fromCharCode(code))) atext[code] = 1;
-
-/** An addr-spec of RFC 5321: dot-atom local part (64 at most) at a host name or an address literal. */
-function isEmail(text) {
-  const at = text.lastIndexOf('@');
-  if (at < 1 || at > 64) return false;
-  // Atoms of atext joined by single dots: no dot first, last or twice in a row.
-  let afterDot = true;
-  for (let index = 0; index < at; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 46 && !afterDot) afterDot = true;
-    else if (code < 128 && atext[code] === 1) afterDot = false;
-    else return false;
-  }
-  if (afterDot) return false;
-  if (text.charCodeAt(at + 1) === 91 && text.charCodeAt(text.length - 1) === 93) {
-    const literal = text.slice(at + 2, -1);
-    return literal.startsWith('IPv6:') ? isIpv6(literal.slice(5)) : isIpv4(literal);
-  }
-  return text.indexOf('.', at + 1) !== -1 && isHostnameIn(text, at + 1, text.length);
-}
-
-/** RFC 3986 URI (absolute, with a scheme): allowed characters and well-formed percent escapes. */
-function isUri(text) {
-  return uriPattern.test(text);
-}
-
-/** RFC 3986 URI reference: a URI or a relative reference. */
-function isUriReference(text) {
-  return uriReferencePattern.test(text);
-}
-
-const isHexDigit = (code) => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
-const isPercentEncoded = (text, at) =>
-  text.charCodeAt(at) === 37 && isHexDigit(text.charCodeAt(at + 1)) && isHexDigit(text.charCodeAt(at + 2));
-
-/** RFC 6570 §2.1 literals: any character but controls, space, `"'%<>\\^\`{|}` (a `%` only as an escape). */
-function isTemplateLiteral(code) {
-  if (code < 0x80) return code > 0x20 && code !== 0x7f && !'"\'%<>\\^`{|}'.includes(String.fromCharCode(code));
-  return code >= 0xa0;
-}
-
-/** RFC 6570 §2.2 operators: `+ # . / ; ? & = , ! @ |`. */
-const templateOperators = new Set([43, 35, 46, 47, 59, 63, 38, 61, 44, 33, 64, 124]);
-const isVarChar = (code) => isLetterOrDigit(code) || code === 95;
-
-/** The index after the expression that starts after `{` at `at`, or -1: an operator, then variables with `:n` or `*`. */
-function templateExpressionEnd(text, at) {
-  let index = templateOperators.has(text.charCodeAt(at)) ? at + 1 : at;
-  for (;;) {
-    // varname = varchar *( ["."] varchar ), a varchar being a letter, digit, `_` or a percent escape.
-    let varChars = 0;
-    for (;;) {
-      if (isVarChar(text.charCodeAt(index))) index += 1;
-      else if (isPercentEncoded(text, index)) index += 3;
-      else if (
-        text.charCodeAt(index) === 46 &&
-        varChars > 0 &&
-        (isVarChar(text.charCodeAt(index + 1)) || isPercentEncoded(text, index + 1))
-      ) {
-        index += 1;
-        continue;
-      } else break;
-      varChars += 1;
-    }
-    if (varChars === 0) return -1;
-    if (text.charCodeAt(index) === 58) {
-      // A prefix length of 1 to 9999, no leading zero.
-      const start = (index += 1);
-      while (index - start < 4 && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) index += 1;
-      if (index === start || text.charCodeAt(start) === 48) return -1;
-    } else if (text.charCodeAt(index) === 42) {
-      index += 1;
-    }
-    const next = text.charCodeAt(index);
-    if (next === 125) return index + 1;
-    if (next !== 44) return -1;
-    index += 1;
-  }
-}
-
-/** RFC 6570 URI Template (level 4): literals, percent escapes and `{…}` expressions. */
-function isUriTemplate(text) {
-  let index = 0;
-  while (index < text.length) {
-    const code = text.charCodeAt(index);
-    if (code === 123) index = templateExpressionEnd(text, index + 1);
-    else if (code === 37) index = isPercentEncoded(text, index) ? index + 3 : -1;
-    else index = isTemplateLiteral(code) ? index + 1 : -1;
-    if (index < 0) return false;
-  }
-  return true;
-}
-
-const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
-/** The largest magnitudes of the OpenAPI format registry's int64 and float (IEEE 754 binary32). */
-const int64Max = 2 ** 63;
-const floatMax = 3.4028234663852886e38;
-
-/** RFC 3339 Appendix A `duration`: P, then dates (Y, M, D or W) and/or T with times (H, M, S), each part in order. */
-const durationPattern =
-  /^P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S))?|T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)|\d+W)$/;
-/** RFC 6901 JSON pointer: `/`-separated tokens, `~` only as `~0` or `~1`. */
-const jsonPointerPattern = /^(?:\/(?:[^~/]|~[01])*)*$/;
-/** Relative JSON pointer (draft-bhutton-relative-json-pointer-00): a count, then `#` or a JSON pointer. */
-const relativeJsonPointerPattern = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~[01])*)*)$/;
-
-/** An ECMA-262 regular expression (with the `u` flag, as the validators compile `pattern`). */
-function isRegex(value) {
-  try {
-    new RegExp(value, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const text = (validate) => ({ type: 'string', validate });
-const number = (validate) => ({ type: 'number', validate });
-
-/**
- * The formats the generated validators check, by name, in the shape AJV compiles against (the generator
- * registers these same definitions, so compile time and run time agree). Formats not listed here are not
- * checked; the generator leaves them out of the validators.
- */
-const formats = {
-  date: text(isDate),
-  time: text(isTime),
-  'date-time': text(isDateTime),
-  ipv4: text(isIpv4),
-  ipv6: text(isIpv6),
-  hostname: text(isHostname),
-  email: text(isEmail),
-  uri: text(isUri),
-  'uri-reference': text(isUriReference),
-  'uri-template': text(isUriTemplate),
-  uuid: text((value) => uuidPattern.test(value)),
-  byte: text((value) => base64Pattern.test(value)),
-  int32: number((value) => Number.isInteger(value) && value >= int32.min && value <= int32.max),
-  int64: number((value) => Number.isInteger(value) && Math.abs(value) <= int64Max),
-  float: number((value) => Number.isFinite(value) && Math.abs(value) <= floatMax),
-  double: number((value) => Number.isFinite(value)),
-  duration: text((value) => durationPattern.test(value)),
-  'json-pointer': text((value) => jsonPointerPattern.test(value)),
-  'relative-json-pointer': text((value) => relativeJsonPointerPattern.test(value)),
-  regex: text(isRegex),
-  binary: text(() => true),
-  password: text(() => true),
-};
-
-// The API of specsmith's generated validators: `is*`, `assert*`, Standard Schema objects and ValidationError.
-// Copied into each generated package (inlined in its index.js and index.cjs) and wrapped around the
-// precompiled validator functions. Nothing here compiles code at run time.
-
-/**
- * Thrown by `assert*` functions: `issues` lists every problem found, each with a JSON pointer into the
- * value. The message (and each issue's) is worded when first read, so a caller that only catches and
- * counts pays about what a plain `Error` costs; the stack trace, formatted on first use, shows it too.
- */
-class ValidationError extends Error {
-  #subject;
-  #message;
-
-  constructor(subject, issues) {
-    super();
-    this.name = 'ValidationError';
-    this.issues = issues;
-    this.#subject = subject;
-  }
-
-  get message() {
-    this.#message ??= `${this.#subject} is not valid:\n${this.issues.map((issue) => `  ${issue.message}`).join('\n')}`;
-    return this.#message;
-  }
-
-  /** Code that rewrites an error's message (a wrapper adding context) may still do so. */
-  set message(text) {
-    this.#message = text;
-  }
-}
-
-/** Runs a compiled validator; never throws (a value too deep or cyclic for the checks is an issue, not a crash). */
-function errorsOf(check, value) {
-  try {
-    return check(value) ? undefined : (check.errors ?? []);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return [{ instancePath: '', keyword: 'value', params: { reason }, message: `cannot be checked: ${reason}` }];
-  }
-}
-
-const plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-const shown = (value) => JSON.stringify(value);
-
-/** What the rule says, in words; AJV's own message when the keyword is not one of these. */
-function describe(error, value) {
-  const params = error.params ?? {};
-  switch (error.keyword) {
-    case 'maxLength':
-      return `must be at most ${plural(params.limit, 'character')}`;
-    case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${plural(params.limit, 'character')}`;
-    case 'pattern':
-      return `must match the pattern ${params.pattern}`;
-    case 'format':
-      return `must be a valid ${params.format}`;
-    case 'enum':
-      return enumMessage(value, params.allowedValues ?? []);
-    case 'const':
-      return `must be ${shown(params.allowedValue)}`;
-    case 'type':
-      return `must be of type ${Array.isArray(params.type) ? params.type.join(' or ') : params.type}`;
-    case 'required':
-      return 'is required';
-    case 'unevaluatedProperties':
-      return 'is not allowed: no part of the schema accepts this property';
-    case 'unevaluatedItems':
-      return `must have at most ${plural(params.len, 'item')}: no part of the schema accepts the rest`;
-    case 'additionalProperties':
-      return 'is not a known property';
-    case 'false schema':
-      return 'is not allowed here';
-    case 'maximum':
-      return `must be at most ${params.limit}`;
-    case 'minimum':
-      return `must be at least ${params.limit}`;
-    case 'exclusiveMaximum':
-      return `must be less than ${params.limit}`;
-    case 'exclusiveMinimum':
-      return `must be more than ${params.limit}`;
-    case 'multipleOf':
-      return `must be a multiple of ${params.multipleOf}`;
-    case 'maxItems':
-      return `must have at most ${plural(params.limit, 'item')}`;
-    case 'minItems':
-      return `must have at least ${plural(params.limit, 'item')}`;
-    case 'uniqueItems':
-      return `must not repeat items (items ${params.j} and ${params.i} are equal)`;
-    case 'oneOf':
-    case 'anyOf':
-      return 'must match one of the allowed shapes';
-    default:
-      return error.message ?? `fails the ${error.keyword} rule`;
-  }
-}
-
-function enumMessage(value, allowed) {
-  const list =
-    allowed.length <= 15 ? allowed.map(shown).join(', ') : `${allowed.slice(0, 10).map(shown).join(', ')}, … (${allowed.length} values)`;
-  const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
-  return `must be one of ${list}${suggestion === undefined ? '' : `; did you mean ${shown(suggestion)}?`}`;
-}
-
-/** The allowed string closest to `value`: same letters in another case, or within a small edit distance. */
-function closest(value, allowed) {
-  const lower = value.toLowerCase();
-  const strings = allowed.filter((candidate) => typeof candidate === 'string');
-  const sameLetters = strings.find((candidate) => candidate.toLowerCase() === lower);
-  if (sameLetters !== undefined) return sameLetters;
-  let best;
-  let bestDistance = Math.max(1, Math.floor(value.length / 4)) + 1;
-  for (const candidate of strings) {
-    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
-function editDistance(a, b, limit) {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    if (Math.min(...current) >= limit) return limit;
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-const escapeToken = (token) => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** The part of `root` a JSON pointer names (own properties only). */
-function valueAt(root, pointer) {
-  let node = root;
-  for (const token of segmentsOf(pointer)) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
-    node = node[token];
-  }
-  return node;
-}
-
-/** One issue a person can act on: where (a JSON pointer into the value), what, and the rule's keyword. */
-function issueOf(compiled, root, origins) {
-  // A long string enum is compiled as a set lookup under its own keyword; to users it is an `enum`.
-  const error = compiled.keyword === 'enumSet' ? { ...compiled, keyword: 'enum' } : compiled;
-  const params = error.params ?? {};
-  const at = error.instancePath ?? '';
-  let path = at;
-  if (error.keyword === 'required') path += `/${escapeToken(params.missingProperty)}`;
-  if (error.keyword === 'additionalProperties') path += `/${escapeToken(params.additionalProperty)}`;
-  if (error.keyword === 'unevaluatedProperties' && params.unevaluatedProperty !== undefined)
-    path += `/${escapeToken(params.unevaluatedProperty)}`;
-  // Worded on first read (from the value as it is then): the suggestion of an enum and the place in the
-  // spec cost more than finding the problem.
-  let message;
-  let spec;
-  const specOf = () => {
-    spec ??= { text: ruleOrigin(error, origins) };
-    return spec.text;
-  };
-  return {
-    path,
-    get message() {
-      const where = specOf();
-      message ??= `${path === '' ? 'the value' : path} ${describe(error, valueAt(root, at))}${where === undefined ? '' : ` (spec: ${where})`}`;
-      return message;
-    },
-    keyword: error.keyword,
-    params,
-    get spec() {
-      return specOf();
-    },
-  };
-}
-
-const hasOwn = (object, key) => object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
-
-/**
- * Where the broken rule is written: the schema object holding the keyword (for a `false` schema, itself),
- * looked up in the generator's table (`{ files, notes, defs: { [def]: { base?, rules: { [path]: [file,
- * line, note?, pointer?] } } } }`, see the generator's rule-origins.ts): the rule's place in the package's
- * `openapi.json` when it ships one, the source file and line, and the pages the rule comes from.
- */
-function ruleOrigin(error, origins) {
-  const path = error.schemaPath ?? '';
-  const holder = error.keyword === 'false schema' ? path : path.slice(0, path.lastIndexOf('/'));
-  const match = /^#\/\$defs\/([^/]*)(.*)$/.exec(holder);
-  if (match === null || !hasOwn(origins.defs, match[1]) || !hasOwn(origins.defs[match[1]].rules, match[2])) return undefined;
-  const def = origins.defs[match[1]];
-  const [file, line, note = -1, own] = def.rules[match[2]];
-  const pointer = typeof own === 'string' ? own : def.base === undefined ? undefined : def.base + match[2];
-  const place = pointer === undefined ? '' : `openapi.json#${pointer}, `;
-  return `${place}${origins.files[file]}:${line}${note === -1 ? '' : `; ${origins.notes[note]}`}`;
-}
-
-/** `if` only reports that its `then` or `else` failed; the branch's own errors say what. */
-const meaningful = (errors) => {
-  if (!errors.some((error) => error.keyword === 'if')) return errors;
-  const specific = errors.filter((error) => error.keyword !== 'if');
-  return specific.length > 0 ? specific : errors;
-};
-
-const segmentsOf = (pointer) =>
-  pointer === ''
-    ? []
-    : pointer
-        .slice(1)
-        .split('/')
-        .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((token) => (/^(?:0|[1-9]\d*)$/.test(token) ? Number(token) : token));
-
-/** A Standard Schema issue: the message and the path as a list of keys, each made when first read. */
-function standardIssue(issue) {
-  let path;
-  return {
-    get message() {
-      return issue.message;
-    },
-    get path() {
-      path ??= segmentsOf(issue.path);
-      return path;
-    },
-  };
-}
-
-/**
- * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
- * throws a ValidationError) and a Standard Schema v1 object for libraries that accept one.
- */
-function createValidator(subject, first, all, origins = { files: [], notes: [], defs: {} }) {
-  const issues = (value) => {
-    const errors = errorsOf(all, value);
-    return errors === undefined ? undefined : meaningful(errors).map((error) => issueOf(error, value, origins));
-  };
-  return {
-    // The hot path: the compiled check itself, guarded only against values it cannot walk.
-    is: (value) => {
-      try {
-        return first(value);
-      } catch {
-        return false;
-      }
-    },
-    assert: (value) => {
-      const found = issues(value);
-      if (found !== undefined) throw new ValidationError(subject, found);
-    },
-    schema: {
-      '~standard': {
-        version: 1,
-        vendor: 'specsmith',
-        validate: (value) => {
-          const found = issues(value);
-          return found === undefined ? { value } : { issues: found.map(standardIssue) };
-        },
-      },
-    },
-  };
-}
-
-const ruleOrigins = {"files":["enfuce/openapi.yaml","common/iso-3166-alpha3.yaml"],"notes":["see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card","see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/get-card/get-card, https://docs.enfuce.com/guides/the-essentials/issue-any-card/customer, https://docs.enfuce.com/guides/the-essentials/customer-portal/developer-portal","see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/get-card/get-card","see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer","see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id","see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/update-a-customer/update-a-private-customer","see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card","see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card, https://docs.enfuce.com/guides/the-essentials/issue-any-card/payment-cards","see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card, https://docs.enfuce.com/payment/api/get-card/get-card","see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card, https://docs.enfuce.com/payment/api/update-card/update-a-debit-mastercard-branded-card","see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id, https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-number.md","see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id","see https://docs.enfuce.com/payment/api/get-card/get-card","see https://docs.enfuce.com/payment/api/update-card/update-a-debit-mastercard-branded-card, https://docs.enfuce.com/payment/api/get-card/get-card","see https://www.iso.org/iso-3166-country-codes.html"],"defs":{"ActionResult":{"base":"/components/schemas/ActionResult","rules":{"":[0,246,0],"/properties/description":[0,252,0],"/properties/id":[0,258,0]}},"Address":{"base":"/components/schemas/Address","rules":{"":[0,268,1],"/properties/address1":[0,280,2],"/properties/address2":[0,286,2],"/properties/address3":[0,292,2],"/properties/address4":[0,298,2],"/properties/city":[0,304,2],"/properties/country":[0,310,2],"/properties/region":[0,316,2],"/properties/zipCode":[0,322,2]}},"Locale":{"base":"/components/schemas/Locale","rules":{"":[0,336,3]}},"RiskScore":{"base":"/components/schemas/RiskScore","rules":{"":[0,485,3]}},"NationalityCode":{"base":"/components/schemas/NationalityCode","rules":{"":[0,493,3],"/allOf/0":[0,493,3,"/components/schemas/NationalityCode"],"/allOf/1/anyOf/0":[0,501,-1,"/components/schemas/NationalityCode/anyOf/0"],"/allOf/1/anyOf/1":[0,502,-1,"/components/schemas/NationalityCode/anyOf/1"]}},"AdditionalValue":{"base":"/components/schemas/AdditionalValue","rules":{"":[0,506,0],"/properties/key":[0,513,0],"/properties/value":[0,518,0]}},"PrivateCustomer":{"base":"/components/schemas/PrivateCustomer","rules":{"":[0,527,3],"/properties/firstName":[0,533,3],"/properties/lastName":[0,539,3],"/properties/customerNumber":[0,545,3],"/properties/locale":[0,554],"/properties/regNo":[0,556,3],"/properties/address":[0,562,3],"/properties/salutation":[0,566,3],"/properties/middleName":[0,572,3],"/properties/dateOfBirth":[0,578,3],"/properties/nationality":[0,584,3],"/properties/nationality/items":[0,589],"/properties/riskScore":[0,591],"/properties/email":[0,593,3],"/properties/phoneNumber":[0,599,3],"/properties/mobileNumber":[0,606,3],"/properties/screening":[0,613,3],"/properties/screening/properties/status":[0,621,4],"/properties/temporaryAddress":[0,627,5],"/properties/additionalValues":[0,633,3],"/properties/additionalValues/items":[0,639],"/properties/birthCountry":[0,640,5]}},"CardRole":{"base":"/components/schemas/CardRole","rules":{"":[0,668,6]}},"EmbossedText":{"base":"/components/schemas/EmbossedText","rules":{"":[0,674,6]}},"Embossing":{"base":"/components/schemas/Embossing","rules":{"":[0,685,7],"/properties/firstName":[0,693,7],"/properties/lastName":[0,699,7],"/properties/companyName":[0,705,8],"/properties/additionalField1":[0,711,8],"/properties/additionalField2":[0,716,8],"/properties/additionalField3":[0,721,8],"/properties/additionalField4":[0,726,8],"/properties/additionalField5":[0,731,8],"/properties/externalLayoutCode":[0,736,8],"/properties/manufacturer":[0,742,6],"/properties/physical":[0,746,8]}},"Expiration":{"base":"/components/schemas/Expiration","rules":{"":[0,758,8],"/properties/year":[0,765,8],"/properties/month":[0,771,8]}},"ScheduledClosing":{"base":"/components/schemas/ScheduledClosing","rules":{"":[0,784,8],"/properties/type":[0,791,8],"/properties/time":[0,798,8]}},"PinStatus":{"base":"/components/schemas/PinStatus","rules":{"":[0,809,6]}},"Segment":{"base":"/components/schemas/Segment","rules":{"":[0,818,6]}},"McCard":{"base":"/components/schemas/McCard","rules":{"":[0,824,6],"/properties/expiration":[0,830],"/properties/segment":[0,832],"/properties/pinStatus":[0,834],"/properties/digitalLayoutCode":[0,836,9],"/properties/scheduledClosing":[0,844],"/properties/additionalValues":[0,846,6],"/properties/additionalValues/items":[0,851],"/properties/encryptedData":[0,852,6],"/properties/embossing":[0,856],"/properties/productCode":[0,858,6],"/properties/pinAddress":[0,863,6],"/properties/cardAddress":[0,867,6]}},"CustomerDetails":{"base":"/components/schemas/CustomerDetails","rules":{"":[0,886,10],"/properties/id":[0,896,11],"/properties/role":[0,901,11],"/properties/customerNumber":[0,906,11],"/properties/firstName":[0,911,11],"/properties/middleName":[0,915,11],"/properties/lastName":[0,919,11],"/properties/locale":[0,923],"/properties/regNo":[0,925,11],"/properties/dateOfBirth":[0,929,11],"/properties/nationality":[0,934,11],"/properties/nationality/items":[0,939],"/properties/riskScore":[0,940],"/properties/email":[0,942,11],"/properties/phoneNumber":[0,946,11],"/properties/mobileNumber":[0,950,11],"/properties/address":[0,954],"/properties/temporaryAddress":[0,956],"/properties/screening":[0,958,11],"/properties/screening/properties/status":[0,963,11],"/properties/birthCountry":[0,967],"/properties/additionalValues":[0,970,11],"/properties/additionalValues/items":[0,975]}},"CardStatus":{"base":"/components/schemas/CardStatus","rules":{"":[0,992,12]}},"DeliveryType":{"base":"/components/schemas/DeliveryType","rules":{"":[0,1009,13]}},"CardDetails":{"base":"/components/schemas/CardDetails","rules":{"":[0,1017,12],"/properties/id":[0,1024,12],"/properties/status":[0,1028],"/properties/reason":[0,1030,12],"/properties/embossing":[0,1034],"/properties/expiration":[0,1036],"/properties/segment":[0,1038],"/properties/pinStatus":[0,1040],"/properties/digitalLayoutCode":[0,1042,12],"/properties/productCode":[0,1046,12],"/properties/scheduledClosing":[0,1050],"/properties/cardAddress":[0,1052],"/properties/pinAddress":[0,1054],"/properties/cardDeliveryType":[0,1056],"/properties/pinDeliveryType":[0,1058],"/properties/regionAndEcommBlocking":[0,1060,12],"/properties/regionAndEcommBlocking/properties/ecomm":[0,1065,12],"/properties/regionAndEcommBlocking/properties/africa":[0,1066,12],"/properties/regionAndEcommBlocking/properties/asia":[0,1067,12],"/properties/regionAndEcommBlocking/properties/europe":[0,1068,12],"/properties/regionAndEcommBlocking/properties/home":[0,1069,12],"/properties/regionAndEcommBlocking/properties/northAmerica":[0,1070,12],"/properties/regionAndEcommBlocking/properties/oceania":[0,1071,12],"/properties/regionAndEcommBlocking/properties/southAmerica":[0,1072,12],"/properties/pinAttempts":[0,1073,12],"/properties/pinAttempts/properties/counter":[0,1078,12],"/properties/pinAttempts/properties/max":[0,1079,12],"/properties/referenceNumber":[0,1080,12],"/properties/additionalValues":[0,1084,12],"/properties/additionalValues/items":[0,1089]}},"CountryAlpha3":{"base":"/components/schemas/CountryAlpha3","rules":{"":[1,3,14]}},"CreatePrivateCustomerQueryParams":{"rules":{"/properties/auditUser":[0,238,-1,"/components/parameters/auditUser/schema"]}},"CreatePrivateCustomerRequestBody":{"base":"/paths/~1v3~1PRIVATE/post/requestBody/content/application~1json/schema","rules":{"":[0,53]}},"CreatePrivateCustomerResponse201":{"base":"/paths/~1v3~1PRIVATE/post/responses/201/content/application~1json/schema","rules":{"":[0,63]}},"CreateMcCardPathParams":{"rules":{"/properties/customerId":[0,98,-1,"/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/0/schema"],"/properties/accountId":[0,105,-1,"/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/1/schema"],"/properties/cardRole":[0,114,-1,"/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/2/schema"]}},"CreateMcCardQueryParams":{"rules":{"/properties/auditUser":[0,238,-1,"/components/parameters/auditUser/schema"]}},"CreateMcCardRequestBody":{"base":"/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/requestBody/content/application~1json/schema","rules":{"":[0,122]}},"CreateMcCardResponse201":{"base":"/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/responses/201/content/application~1json/schema","rules":{"":[0,130]}},"GetCustomerPathParams":{"rules":{"/properties/id":[0,147,-1,"/paths/~1v3~1%7Bid%7D/get/parameters/0/schema"]}},"GetCustomerQueryParams":{"rules":{"/properties/auditUser":[0,238,-1,"/components/parameters/auditUser/schema"]}},"GetCustomerResponse200":{"base":"/paths/~1v3~1%7Bid%7D/get/responses/200/content/application~1json/schema","rules":{"":[0,157]}},"GetCustomerByCustomerNumberPathParams":{"rules":{"/properties/customerNumber":[0,174,-1,"/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/parameters/0/schema"]}},"GetCustomerByCustomerNumberQueryParams":{"rules":{"/properties/auditUser":[0,238,-1,"/components/parameters/auditUser/schema"]}},"GetCustomerByCustomerNumberResponse200":{"base":"/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/responses/200/content/application~1json/schema","rules":{"":[0,185]}},"GetCardPathParams":{"rules":{"/properties/id":[0,202,-1,"/paths/~1v4~1%7Bid%7D/get/parameters/0/schema"]}},"GetCardQueryParams":{"rules":{"/properties/auditUser":[0,238,-1,"/components/parameters/auditUser/schema"]}},"GetCardResponse200":{"base":"/paths/~1v4~1%7Bid%7D/get/responses/200/content/application~1json/schema","rules":{"":[0,212]}}}};
-const firstError = (() => {
-const failure = Object.freeze({instancePath: "", schemaPath: "", keyword: "failed", params: {}});
-function validate52(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){if(data.description !== undefined){let data0 = data.description;const _errs1 = errors;if(typeof data0 !== "string"){validate52.errors = [failure];return false;}const _errs2 = errors;if(errors === _errs1){}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.id !== undefined){let data1 = data.id;const _errs3 = errors;if(typeof data1 !== "string"){validate52.errors = [failure];return false;}const _errs4 = errors;if(errors === _errs3){}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){}}}else {validate52.errors = [failure];return false;}if(errors === 0){}}validate52.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate53(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if(((((data.address1 === undefined) && (missing0 = "address1")) || ((data.city === undefined) && (missing0 = "city"))) || ((data.country === undefined) && (missing0 = "country"))) || ((data.zipCode === undefined) && (missing0 = "zipCode"))){validate53.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!((((((((key0 === "address1") || (key0 === "address2")) || (key0 === "address3")) || (key0 === "address4")) || (key0 === "city")) || (key0 === "country")) || (key0 === "region")) || (key0 === "zipCode"))){validate53.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.address1 !== undefined){let data0 = data.address1;const _errs2 = errors;if(typeof data0 !== "string"){validate53.errors = [failure];return false;}const _errs3 = errors;if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.address2 !== undefined){let data1 = data.address2;const _errs4 = errors;if(typeof data1 !== "string"){validate53.errors = [failure];return false;}const _errs5 = errors;if(errors === _errs4){}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){if(data.address3 !== undefined){let data2 = data.address3;const _errs6 = errors;if(typeof data2 !== "string"){validate53.errors = [failure];return false;}const _errs7 = errors;if(errors === _errs6){}var valid0 = _errs6 === errors;}else {var valid0 = true;}if(valid0){if(data.address4 !== undefined){let data3 = data.address4;const _errs8 = errors;if(typeof data3 !== "string"){validate53.errors = [failure];return false;}const _errs9 = errors;if(errors === _errs8){}var valid0 = _errs8 === errors;}else {var valid0 = true;}if(valid0){if(data.city !== undefined){let data4 = data.city;const _errs10 = errors;if(typeof data4 !== "string"){validate53.errors = [failure];return false;}const _errs11 = errors;if(errors === _errs10){}var valid0 = _errs10 === errors;}else {var valid0 = true;}if(valid0){if(data.country !== undefined){let data5 = data.country;const _errs12 = errors;if(!(validate54(data5))){vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);errors = vErrors.length;}else {}var valid0 = _errs12 === errors;}else {var valid0 = true;}if(valid0){if(data.region !== undefined){let data6 = data.region;const _errs13 = errors;if(typeof data6 !== "string"){validate53.errors = [failure];return false;}const _errs14 = errors;if(errors === _errs13){}var valid0 = _errs13 === errors;}else {var valid0 = true;}if(valid0){if(data.zipCode !== undefined){let data7 = data.zipCode;const _errs15 = errors;if(typeof data7 !== "string"){validate53.errors = [failure];return false;}const _errs16 = errors;if(errors === _errs15){}var valid0 = _errs15 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}}}}}else {validate53.errors = [failure];return false;}if(errors === 0){}}validate53.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj0 = Object.freeze(["ABW","AFG","AGO","AIA","ALA","ALB","AND","ARE","ARG","ARM","ASM","ATA","ATF","ATG","AUS","AUT","AZE","BDI","BEL","BEN","BES","BFA","BGD","BGR","BHR","BHS","BIH","BLM","BLR","BLZ","BMU","BOL","BRA","BRB","BRN","BTN","BVT","BWA","CAF","CAN","CCK","CHE","CHL","CHN","CIV","CMR","COD","COG","COK","COL","COM","CPV","CRI","CUB","CUW","CXR","CYM","CYP","CZE","DEU","DJI","DMA","DNK","DOM","DZA","ECU","EGY","ERI","ESH","ESP","EST","ETH","FIN","FJI","FLK","FRA","FRO","FSM","GAB","GBR","GEO","GGY","GHA","GIB","GIN","GLP","GMB","GNB","GNQ","GRC","GRD","GRL","GTM","GUF","GUM","GUY","HKG","HMD","HND","HRV","HTI","HUN","IDN","IMN","IND","IOT","IRL","IRN","IRQ","ISL","ISR","ITA","JAM","JEY","JOR","JPN","KAZ","KEN","KGZ","KHM","KIR","KNA","KOR","KWT","LAO","LBN","LBR","LBY","LCA","LIE","LKA","LSO","LTU","LUX","LVA","MAC","MAF","MAR","MCO","MDA","MDG","MDV","MEX","MHL","MKD","MLI","MLT","MMR","MNE","MNG","MNP","MOZ","MRT","MSR","MTQ","MUS","MWI","MYS","MYT","NAM","NCL","NER","NFK","NGA","NIC","NIU","NLD","NOR","NPL","NRU","NZL","OMN","PAK","PAN","PCN","PER","PHL","PLW","PNG","POL","PRI","PRK","PRT","PRY","PSE","PYF","QAT","REU","ROU","RUS","RWA","SAU","SDN","SEN","SGP","SGS","SHN","SJM","SLB","SLE","SLV","SMR","SOM","SPM","SRB","SSD","STP","SUR","SVK","SVN","SWE","SWZ","SXM","SYC","SYR","TCA","TCD","TGO","THA","TJK","TKL","TKM","TLS","TON","TTO","TUN","TUR","TUV","TWN","TZA","UGA","UKR","UMI","URY","USA","UZB","VAT","VCT","VEN","VGB","VIR","VNM","VUT","WLF","WSM","YEM","ZAF","ZMB","ZWE"]);
-const obj1 = new Set(obj0);
-function validate54(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj1.has(data)){validate54.errors = [failure];return false;}else {}if(errors === 0){}validate54.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj3 = Object.freeze(["af_ZA","ar_AE","ar_BH","ar_DZ","ar_EG","ar_IQ","ar_JO","ar_KW","ar_LB","ar_LY","ar_MA","ar_OM","ar_QA","ar_SA","ar_SY","ar_TN","ar_YE","az_AZ","be_BY","bg_BG","bn_IN","bs_BA","ca_ES","cs_CZ","cy_GB","da_DK","de_AT","de_CH","de_DE","de_LI","de_LU","de_NL","el_GR","en_AU","en_BZ","en_CA","en_GB","en_IE","en_JM","en_MT","en_NZ","en_PH","en_TT","en_US","en_VI","en_ZA","en_ZW","es_AR","es_BO","es_CL","es_CO","es_CR","es_DO","es_EC","es_ES","es_GT","es_HN","es_MX","es_NI","es_PA","es_PE","es_PR","es_PY","es_SV","es_UY","es_VE","et_EE","eu_ES","fa_IR","fi_FI","fo_FO","fr_BE","fr_CA","fr_CH","fr_FR","fr_LU","fr_MC","fr_NL","ga_IE","gl_ES","gu_IN","he_IL","hi_IN","hr_HR","hu_HU","hy_AM","id_ID","is_IS","it_CH","it_IT","ja_JP","ka_GE","kk_KZ","kl_GL","kn_IN","ko_KR","kok_IN","lb_LU","lt_LT","lv_LV","mk_MK","ml_IN","mn_MN","mr_IN","ms_BN","ms_MY","mt_MT","nb_NO","nl_BE","nl_NL","nn_NO","no_NO","pa_IN","pl_PL","pt_BR","pt_PT","ro_RO","ru_RU","se_NO","sk_SK","sl_SI","sq_AL","sr_BA","sr_CS","sv_FI","sv_SE","sw_KE","syr_SY","ta_IN","te_IN","th_TH","tn_ZA","tr_TR","uk_UA","uz_UZ","vi_VN","xh_ZA","zh_CN","zh_HK","zh_MO","zh_SG","zh_TW","zu_ZA"]);
-const obj4 = new Set(obj3);
-function validate56(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj4.has(data)){validate56.errors = [failure];return false;}else {}if(errors === 0){}validate56.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate57(data, instancePath=""){let vErrors = null;let errors = 0;if(!(((((data === "High") || (data === "Med")) || (data === "Low")) || (data === "Pep")) || (data === "Prohibited"))){validate57.errors = [failure];return false;}else {}if(errors === 0){}validate57.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const schema24 = {"allOf":[{"type":"string","maxLength":3},{"anyOf":[{"$ref":"specsmith:validators/CountryAlpha3"},{"enum":["QZZ","ROM"]}]}],"$id":"specsmith:validators/NationalityCode"};
-const func1 = ucs2length;
-function validate58(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;const _errs1 = errors;if(errors === _errs0){if(typeof data === "string"){if((data.length > 3 && func1(data) > 3)){validate58.errors = [failure];return false;}else {}}else {validate58.errors = [failure];return false;}if(errors === _errs0){}}var valid0 = _errs0 === errors;if(valid0){const _errs2 = errors;const _errs3 = errors;let valid1 = false;const _errs4 = errors;if(!(validate54(data))){vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);errors = vErrors.length;}else {}var _valid0 = _errs4 === errors;valid1 = valid1 || _valid0;if(!valid1){const _errs5 = errors;const vSchema0 = schema24.allOf[1].anyOf[1].enum;if(!((data === "QZZ") || (data === "ROM"))){const err0 = {instancePath,schemaPath:"#/$defs/NationalityCode/allOf/1/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema24.allOf[1].anyOf[1].enum}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}else {}if(errors === _errs5){}var _valid0 = _errs5 === errors;valid1 = valid1 || _valid0;if(!valid1){}}if(!valid1){const err1 = {instancePath,schemaPath:"#/$defs/NationalityCode/allOf/1/anyOf",keyword:"anyOf",params:{}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;validate58.errors = vErrors;return false;}else {errors = _errs3;if(vErrors !== null){if(_errs3){vErrors.length = _errs3;}else {vErrors = null;}}}if(errors === _errs2){}var valid0 = _errs2 === errors;if(valid0){}}if(errors === 0){}validate58.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate60(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){const _errs1 = errors;for(const key0 in data){if(!((key0 === "key") || (key0 === "value"))){validate60.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.key !== undefined){let data0 = data.key;const _errs2 = errors;if(typeof data0 !== "string"){validate60.errors = [failure];return false;}const _errs3 = errors;if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.value !== undefined){let data1 = data.value;const _errs4 = errors;if(typeof data1 !== "string"){validate60.errors = [failure];return false;}const _errs5 = errors;if(errors === _errs4){}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate60.errors = [failure];return false;}if(errors === 0){}}validate60.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const schema26Keys = new Set(["firstName","lastName","customerNumber","locale","regNo","address","salutation","middleName","dateOfBirth","nationality","riskScore","email","phoneNumber","mobileNumber","screening","temporaryAddress","additionalValues","birthCountry"]);
-const func2 = Object.prototype.hasOwnProperty;
-const pattern3 = new RegExp("^[A-Za-z0-9]+$", "u");
-const pattern4 = new RegExp("^\\+[0-9]+$", "u");
-const formats0 = formats.date;
-function validate61(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if(((((((data.firstName === undefined) && (missing0 = "firstName")) || ((data.lastName === undefined) && (missing0 = "lastName"))) || ((data.customerNumber === undefined) && (missing0 = "customerNumber"))) || ((data.locale === undefined) && (missing0 = "locale"))) || ((data.regNo === undefined) && (missing0 = "regNo"))) || ((data.address === undefined) && (missing0 = "address"))){validate61.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(schema26Keys.has(key0))){validate61.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.firstName !== undefined){let data0 = data.firstName;const _errs2 = errors;const _errs3 = errors;if(errors === _errs2){if(typeof data0 === "string"){if((data0.length > 255 && func1(data0) > 255)){validate61.errors = [failure];return false;}else {}}else {validate61.errors = [failure];return false;}if(errors === _errs2){}}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.lastName !== undefined){let data1 = data.lastName;const _errs4 = errors;const _errs5 = errors;if(errors === _errs4){if(typeof data1 === "string"){if((data1.length > 255 && func1(data1) > 255)){validate61.errors = [failure];return false;}else {}}else {validate61.errors = [failure];return false;}if(errors === _errs4){}}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){if(data.customerNumber !== undefined){let data2 = data.customerNumber;const _errs6 = errors;const _errs7 = errors;if(errors === _errs6){if(typeof data2 === "string"){if((data2.length > 64 && func1(data2) > 64)){validate61.errors = [failure];return false;}else {if((data2.length < 1 || (data2.length < 2 && func1(data2) < 1))){validate61.errors = [failure];return false;}else {if(!pattern3.test(data2)){validate61.errors = [failure];return false;}else {}}}}else {validate61.errors = [failure];return false;}if(errors === _errs6){}}var valid0 = _errs6 === errors;}else {var valid0 = true;}if(valid0){if(data.locale !== undefined){let data3 = data.locale;const _errs8 = errors;if(!(validate56(data3))){vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);errors = vErrors.length;}else {}var valid0 = _errs8 === errors;}else {var valid0 = true;}if(valid0){if(data.regNo !== undefined){let data4 = data.regNo;const _errs9 = errors;const _errs10 = errors;if(errors === _errs9){if(typeof data4 === "string"){if((data4.length > 64 && func1(data4) > 64)){validate61.errors = [failure];return false;}else {}}else {validate61.errors = [failure];return false;}if(errors === _errs9){}}var valid0 = _errs9 === errors;}else {var valid0 = true;}if(valid0){if(data.address !== undefined){let data5 = data.address;const _errs11 = errors;if(!(validate53(data5))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}else {}var valid0 = _errs11 === errors;}else {var valid0 = true;}if(valid0){if(data.salutation !== undefined){let data6 = data.salutation;const _errs12 = errors;const _errs13 = errors;if(errors === _errs12){if(typeof data6 === "string"){if((data6.length > 32 && func1(data6) > 32)){validate61.errors = [failure];return false;}else {}}else {validate61.errors = [failure];return false;}if(errors === _errs12){}}var valid0 = _errs12 === errors;}else {var valid0 = true;}if(valid0){if(data.middleName !== undefined){let data7 = data.middleName;const _errs14 = errors;const _errs15 = errors;if(errors === _errs14){if(typeof data7 === "string"){if((data7.length > 255 && func1(data7) > 255)){validate61.errors = [failure];return false;}else {}}else {validate61.errors = [failure];return false;}if(errors === _errs14){}}var valid0 = _errs14 === errors;}else {var valid0 = true;}if(valid0){if(data.dateOfBirth !== undefined){let data8 = data.dateOfBirth;const _errs16 = errors;const _errs17 = errors;if(errors === _errs16){if((typeof data8 == "number") && (isFinite(data8))){}if(errors === _errs16){if(typeof data8 === "string"){if(!(formats0.validate(data8))){validate61.errors = [failure];return false;}else {}}else {validate61.errors = [failure];return false;}if(errors === _errs16){}}}var valid0 = _errs16 === errors;}else {var valid0 = true;}if(valid0){if(data.nationality !== undefined){let data9 = data.nationality;const _errs18 = errors;const _errs19 = errors;if(errors === _errs18){if(Array.isArray(data9)){var valid1 = true;const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];const _errs20 = errors;if(!(validate58(data10))){vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);errors = vErrors.length;}else {}var valid1 = _errs20 === errors;if(!valid1){break;}}if(valid1){}}else {validate61.errors = [failure];return false;}if(errors === _errs18){}}var valid0 = _errs18 === errors;}else {var valid0 = true;}if(valid0){if(data.riskScore !== undefined){let data11 = data.riskScore;const _errs21 = errors;if(!(validate57(data11))){vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);errors = vErrors.length;}else {}var valid0 = _errs21 === errors;}else {var valid0 = true;}if(valid0){if(data.email !== undefined){let data12 = data.email;const _errs22 = errors;const _errs23 = errors;if(errors === _errs22){if(typeof data12 === "string"){if((data12.length > 255 && func1(data12) > 255)){validate61.errors = [failure];return false;}else {}}else {validate61.errors = [failure];return false;}if(errors === _errs22){}}var valid0 = _errs22 === errors;}else {var valid0 = true;}if(valid0){if(data.phoneNumber !== undefined){let data13 = data.phoneNumber;const _errs24 = errors;const _errs25 = errors;if(errors === _errs24){if(typeof data13 === "string"){if(!pattern4.test(data13)){validate61.errors = [failure];return false;}else {}}else {validate61.errors = [failure];return false;}if(errors === _errs24){}}var valid0 = _errs24 === errors;}else {var valid0 = true;}if(valid0){if(data.mobileNumber !== undefined){let data14 = data.mobileNumber;const _errs26 = errors;const _errs27 = errors;if(errors === _errs26){if(typeof data14 === "string"){if(!pattern4.test(data14)){validate61.errors = [failure];return false;}else {}}else {validate61.errors = [failure];return false;}if(errors === _errs26){}}var valid0 = _errs26 === errors;}else {var valid0 = true;}if(valid0){if(data.screening !== undefined){let data15 = data.screening;const _errs28 = errors;const _errs29 = errors;if(errors === _errs28){if(data15 && typeof data15 == "object" && !Array.isArray(data15)){const _errs30 = errors;for(const key1 in data15){if(!(key1 === "status")){validate61.errors = [failure];return false;break;}}if(_errs30 === errors){if(data15.status !== undefined){let data16 = data15.status;const _errs31 = errors;if(typeof data16 !== "boolean"){validate61.errors = [failure];return false;}const _errs32 = errors;if(errors === _errs31){}var valid2 = _errs31 === errors;}else {var valid2 = true;}if(valid2){}}}else {validate61.errors = [failure];return false;}if(errors === _errs28){}}var valid0 = _errs28 === errors;}else {var valid0 = true;}if(valid0){if(data.temporaryAddress !== undefined){let data17 = data.temporaryAddress;const _errs33 = errors;if(!(validate53(data17))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}else {}var valid0 = _errs33 === errors;}else {var valid0 = true;}if(valid0){if(data.additionalValues !== undefined){let data18 = data.additionalValues;const _errs34 = errors;const _errs35 = errors;if(errors === _errs34){if(Array.isArray(data18)){if(data18.length > 10){validate61.errors = [failure];return false;}else {var valid3 = true;const len1 = data18.length;for(let i1=0; i1<len1; i1++){let data19 = data18[i1];const _errs36 = errors;if(!(validate60(data19))){vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);errors = vErrors.length;}else {}var valid3 = _errs36 === errors;if(!valid3){break;}}if(valid3){}}}else {validate61.errors = [failure];return false;}if(errors === _errs34){}}var valid0 = _errs34 === errors;}else {var valid0 = true;}if(valid0){if(data.birthCountry !== undefined){let data20 = data.birthCountry;const _errs37 = errors;if(!(validate54(data20))){vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);errors = vErrors.length;}else {}var valid0 = _errs37 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}}}}}}}}}}}}}}}else {validate61.errors = [failure];return false;}if(errors === 0){}}validate61.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate69(data, instancePath=""){let vErrors = null;let errors = 0;if(!((data === "MAIN") || (data === "SUPPLEMENTARY"))){validate69.errors = [failure];return false;}else {}if(errors === 0){}validate69.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const pattern6 = new RegExp("^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$", "u");
-function validate70(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(typeof data === "string"){if(!pattern6.test(data)){validate70.errors = [failure];return false;}else {}}else {validate70.errors = [failure];return false;}if(errors === 0){}}validate70.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const schema29Keys = new Set(["firstName","lastName","companyName","additionalField1","additionalField2","additionalField3","additionalField4","additionalField5","externalLayoutCode","manufacturer","physical"]);
-function validate71(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if(((data.firstName === undefined) && (missing0 = "firstName")) || ((data.lastName === undefined) && (missing0 = "lastName"))){validate71.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(schema29Keys.has(key0))){validate71.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.firstName !== undefined){let data0 = data.firstName;const _errs2 = errors;if(!(validate70(data0))){vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);errors = vErrors.length;}else {}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.lastName !== undefined){let data1 = data.lastName;const _errs3 = errors;if(!(validate70(data1))){vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.companyName !== undefined){let data2 = data.companyName;const _errs4 = errors;if(!(validate70(data2))){vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);errors = vErrors.length;}else {}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){if(data.additionalField1 !== undefined){let data3 = data.additionalField1;const _errs5 = errors;if(!(validate70(data3))){vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);errors = vErrors.length;}else {}var valid0 = _errs5 === errors;}else {var valid0 = true;}if(valid0){if(data.additionalField2 !== undefined){let data4 = data.additionalField2;const _errs6 = errors;if(!(validate70(data4))){vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);errors = vErrors.length;}else {}var valid0 = _errs6 === errors;}else {var valid0 = true;}if(valid0){if(data.additionalField3 !== undefined){let data5 = data.additionalField3;const _errs7 = errors;if(!(validate70(data5))){vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);errors = vErrors.length;}else {}var valid0 = _errs7 === errors;}else {var valid0 = true;}if(valid0){if(data.additionalField4 !== undefined){let data6 = data.additionalField4;const _errs8 = errors;if(!(validate70(data6))){vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);errors = vErrors.length;}else {}var valid0 = _errs8 === errors;}else {var valid0 = true;}if(valid0){if(data.additionalField5 !== undefined){let data7 = data.additionalField5;const _errs9 = errors;if(!(validate70(data7))){vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);errors = vErrors.length;}else {}var valid0 = _errs9 === errors;}else {var valid0 = true;}if(valid0){if(data.externalLayoutCode !== undefined){let data8 = data.externalLayoutCode;const _errs10 = errors;if(typeof data8 !== "string"){validate71.errors = [failure];return false;}const _errs11 = errors;if(errors === _errs10){}var valid0 = _errs10 === errors;}else {var valid0 = true;}if(valid0){if(data.manufacturer !== undefined){let data9 = data.manufacturer;const _errs12 = errors;if(typeof data9 !== "string"){validate71.errors = [failure];return false;}const _errs13 = errors;if(errors === _errs12){}var valid0 = _errs12 === errors;}else {var valid0 = true;}if(valid0){if(data.physical !== undefined){let data10 = data.physical;const _errs14 = errors;if(typeof data10 !== "boolean"){validate71.errors = [failure];return false;}const _errs15 = errors;if(errors === _errs14){}var valid0 = _errs14 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}}}}}}}}else {validate71.errors = [failure];return false;}if(errors === 0){}}validate71.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate80(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){const _errs1 = errors;for(const key0 in data){if(!((key0 === "year") || (key0 === "month"))){validate80.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.year !== undefined){let data0 = data.year;const _errs2 = errors;if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){validate80.errors = [failure];return false;}const _errs3 = errors;if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.month !== undefined){let data1 = data.month;const _errs4 = errors;if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){validate80.errors = [failure];return false;}const _errs5 = errors;if(errors === _errs4){if((typeof data1 == "number") && (isFinite(data1))){if(data1 > 12 || isNaN(data1)){validate80.errors = [failure];return false;}else {if(data1 < 1 || isNaN(data1)){validate80.errors = [failure];return false;}else {}}}if(errors === _errs4){}}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate80.errors = [failure];return false;}if(errors === 0){}}validate80.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const formats2 = formats["date-time"];
-function validate81(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){const _errs1 = errors;for(const key0 in data){if(!((key0 === "type") || (key0 === "time"))){validate81.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.type !== undefined){let data0 = data.type;const _errs2 = errors;if(typeof data0 !== "string"){validate81.errors = [failure];return false;}const _errs3 = errors;if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.time !== undefined){let data1 = data.time;const _errs4 = errors;const _errs5 = errors;if(errors === _errs4){if((typeof data1 == "number") && (isFinite(data1))){}if(errors === _errs4){if(typeof data1 === "string"){if(!(formats2.validate(data1))){validate81.errors = [failure];return false;}else {}}else {validate81.errors = [failure];return false;}if(errors === _errs4){}}}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate81.errors = [failure];return false;}if(errors === 0){}}validate81.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate82(data, instancePath=""){let vErrors = null;let errors = 0;if(!(((data === "D") || (data === "W")) || (data === "S"))){validate82.errors = [failure];return false;}else {}if(errors === 0){}validate82.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate83(data, instancePath=""){let vErrors = null;let errors = 0;if(!((((((data === "SEGMENT_A") || (data === "SEGMENT_B")) || (data === "SEGMENT_C")) || (data === "SEGMENT_D")) || (data === "SEGMENT_E")) || (data === "SEGMENT_F"))){validate83.errors = [failure];return false;}else {}if(errors === 0){}validate83.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const schema34Keys = new Set(["expiration","segment","pinStatus","digitalLayoutCode","scheduledClosing","additionalValues","encryptedData","embossing","productCode","pinAddress","cardAddress"]);
-function validate84(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.embossing === undefined) && (missing0 = "embossing")){validate84.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(schema34Keys.has(key0))){validate84.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.expiration !== undefined){let data0 = data.expiration;const _errs2 = errors;if(!(validate80(data0))){vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);errors = vErrors.length;}else {}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.segment !== undefined){let data1 = data.segment;const _errs3 = errors;if(!(validate83(data1))){vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.pinStatus !== undefined){let data2 = data.pinStatus;const _errs4 = errors;if(!(validate82(data2))){vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);errors = vErrors.length;}else {}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){if(data.digitalLayoutCode !== undefined){let data3 = data.digitalLayoutCode;const _errs5 = errors;const _errs6 = errors;if(errors === _errs5){if(typeof data3 === "string"){if((data3.length > 32 && func1(data3) > 32)){validate84.errors = [failure];return false;}else {}}else {validate84.errors = [failure];return false;}if(errors === _errs5){}}var valid0 = _errs5 === errors;}else {var valid0 = true;}if(valid0){if(data.scheduledClosing !== undefined){let data4 = data.scheduledClosing;const _errs7 = errors;if(!(validate81(data4))){vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);errors = vErrors.length;}else {}var valid0 = _errs7 === errors;}else {var valid0 = true;}if(valid0){if(data.additionalValues !== undefined){let data5 = data.additionalValues;const _errs8 = errors;const _errs9 = errors;if(errors === _errs8){if(Array.isArray(data5)){var valid1 = true;const len0 = data5.length;for(let i0=0; i0<len0; i0++){let data6 = data5[i0];const _errs10 = errors;if(!(validate60(data6))){vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);errors = vErrors.length;}else {}var valid1 = _errs10 === errors;if(!valid1){break;}}if(valid1){}}else {validate84.errors = [failure];return false;}if(errors === _errs8){}}var valid0 = _errs8 === errors;}else {var valid0 = true;}if(valid0){if(data.encryptedData !== undefined){let data7 = data.encryptedData;const _errs11 = errors;if(typeof data7 !== "string"){validate84.errors = [failure];return false;}const _errs12 = errors;if(errors === _errs11){}var valid0 = _errs11 === errors;}else {var valid0 = true;}if(valid0){if(data.embossing !== undefined){let data8 = data.embossing;const _errs13 = errors;if(!(validate71(data8))){vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);errors = vErrors.length;}else {}var valid0 = _errs13 === errors;}else {var valid0 = true;}if(valid0){if(data.productCode !== undefined){let data9 = data.productCode;const _errs14 = errors;if(typeof data9 !== "string"){validate84.errors = [failure];return false;}const _errs15 = errors;if(errors === _errs14){}var valid0 = _errs14 === errors;}else {var valid0 = true;}if(valid0){if(data.pinAddress !== undefined){let data10 = data.pinAddress;const _errs16 = errors;if(!(validate53(data10))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}else {}var valid0 = _errs16 === errors;}else {var valid0 = true;}if(valid0){if(data.cardAddress !== undefined){let data11 = data.cardAddress;const _errs17 = errors;if(!(validate53(data11))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}else {}var valid0 = _errs17 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}}}}}}}}else {validate84.errors = [failure];return false;}if(errors === 0){}}validate84.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const pattern7 = new RegExp("^[A-Za-z0-9-]{1,64}$", "u");
-function validate93(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.id === undefined) && (missing0 = "id")){validate93.errors = [failure];return false;}else {if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;if(typeof data0 !== "string"){validate93.errors = [failure];return false;}const _errs2 = errors;if(errors === _errs1){}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.role !== undefined){let data1 = data.role;const _errs3 = errors;if(!((data1 === "CORPORATE") || (data1 === "PRIVATE"))){validate93.errors = [failure];return false;}else {}if(errors === _errs3){}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.customerNumber !== undefined){let data2 = data.customerNumber;const _errs4 = errors;const _errs5 = errors;if(errors === _errs4){if(typeof data2 === "string"){if(!pattern7.test(data2)){validate93.errors = [failure];return false;}else {}}else {validate93.errors = [failure];return false;}if(errors === _errs4){}}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){if(data.firstName !== undefined){let data3 = data.firstName;const _errs6 = errors;if(typeof data3 !== "string"){validate93.errors = [failure];return false;}const _errs7 = errors;if(errors === _errs6){}var valid0 = _errs6 === errors;}else {var valid0 = true;}if(valid0){if(data.middleName !== undefined){let data4 = data.middleName;const _errs8 = errors;if(typeof data4 !== "string"){validate93.errors = [failure];return false;}const _errs9 = errors;if(errors === _errs8){}var valid0 = _errs8 === errors;}else {var valid0 = true;}if(valid0){if(data.lastName !== undefined){let data5 = data.lastName;const _errs10 = errors;if(typeof data5 !== "string"){validate93.errors = [failure];return false;}const _errs11 = errors;if(errors === _errs10){}var valid0 = _errs10 === errors;}else {var valid0 = true;}if(valid0){if(data.locale !== undefined){let data6 = data.locale;const _errs12 = errors;if(!(validate56(data6))){vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);errors = vErrors.length;}else {}var valid0 = _errs12 === errors;}else {var valid0 = true;}if(valid0){if(data.regNo !== undefined){let data7 = data.regNo;const _errs13 = errors;if(typeof data7 !== "string"){validate93.errors = [failure];return false;}const _errs14 = errors;if(errors === _errs13){}var valid0 = _errs13 === errors;}else {var valid0 = true;}if(valid0){if(data.dateOfBirth !== undefined){let data8 = data.dateOfBirth;const _errs15 = errors;const _errs16 = errors;if(errors === _errs15){if((typeof data8 == "number") && (isFinite(data8))){}if(errors === _errs15){if(typeof data8 === "string"){if(!(formats0.validate(data8))){validate93.errors = [failure];return false;}else {}}else {validate93.errors = [failure];return false;}if(errors === _errs15){}}}var valid0 = _errs15 === errors;}else {var valid0 = true;}if(valid0){if(data.nationality !== undefined){let data9 = data.nationality;const _errs17 = errors;const _errs18 = errors;if(errors === _errs17){if(Array.isArray(data9)){var valid1 = true;const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];const _errs19 = errors;if(!(validate58(data10))){vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);errors = vErrors.length;}else {}var valid1 = _errs19 === errors;if(!valid1){break;}}if(valid1){}}else {validate93.errors = [failure];return false;}if(errors === _errs17){}}var valid0 = _errs17 === errors;}else {var valid0 = true;}if(valid0){if(data.riskScore !== undefined){let data11 = data.riskScore;const _errs20 = errors;if(!(validate57(data11))){vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);errors = vErrors.length;}else {}var valid0 = _errs20 === errors;}else {var valid0 = true;}if(valid0){if(data.email !== undefined){let data12 = data.email;const _errs21 = errors;if(typeof data12 !== "string"){validate93.errors = [failure];return false;}const _errs22 = errors;if(errors === _errs21){}var valid0 = _errs21 === errors;}else {var valid0 = true;}if(valid0){if(data.phoneNumber !== undefined){let data13 = data.phoneNumber;const _errs23 = errors;if(typeof data13 !== "string"){validate93.errors = [failure];return false;}const _errs24 = errors;if(errors === _errs23){}var valid0 = _errs23 === errors;}else {var valid0 = true;}if(valid0){if(data.mobileNumber !== undefined){let data14 = data.mobileNumber;const _errs25 = errors;if(typeof data14 !== "string"){validate93.errors = [failure];return false;}const _errs26 = errors;if(errors === _errs25){}var valid0 = _errs25 === errors;}else {var valid0 = true;}if(valid0){if(data.address !== undefined){let data15 = data.address;const _errs27 = errors;if(!(validate53(data15))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}else {}var valid0 = _errs27 === errors;}else {var valid0 = true;}if(valid0){if(data.temporaryAddress !== undefined){let data16 = data.temporaryAddress;const _errs28 = errors;if(!(validate53(data16))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}else {}var valid0 = _errs28 === errors;}else {var valid0 = true;}if(valid0){if(data.screening !== undefined){let data17 = data.screening;const _errs29 = errors;const _errs30 = errors;if(errors === _errs29){if(data17 && typeof data17 == "object" && !Array.isArray(data17)){if(data17.status !== undefined){let data18 = data17.status;const _errs31 = errors;if(typeof data18 !== "boolean"){validate93.errors = [failure];return false;}const _errs32 = errors;if(errors === _errs31){}var valid2 = _errs31 === errors;}else {var valid2 = true;}if(valid2){}}else {validate93.errors = [failure];return false;}if(errors === _errs29){}}var valid0 = _errs29 === errors;}else {var valid0 = true;}if(valid0){if(data.birthCountry !== undefined){let data19 = data.birthCountry;const _errs33 = errors;if(!(validate54(data19))){vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);errors = vErrors.length;}else {}var valid0 = _errs33 === errors;}else {var valid0 = true;}if(valid0){if(data.additionalValues !== undefined){let data20 = data.additionalValues;const _errs34 = errors;const _errs35 = errors;if(errors === _errs34){if(Array.isArray(data20)){var valid3 = true;const len1 = data20.length;for(let i1=0; i1<len1; i1++){let data21 = data20[i1];const _errs36 = errors;if(!(validate60(data21))){vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);errors = vErrors.length;}else {}var valid3 = _errs36 === errors;if(!valid3){break;}}if(valid3){}}else {validate93.errors = [failure];return false;}if(errors === _errs34){}}var valid0 = _errs34 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}}}}}}}}}}}}}}}else {validate93.errors = [failure];return false;}if(errors === 0){}}validate93.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj6 = Object.freeze(["CARD_OK","CARD_BLOCKED","SUSPECTED_FRAUD","CARD_CLOSED_DUE_TO_FRAUD","CARD_NO_RENEWAL","CARD_LOST","CARD_STOLEN","CARD_CLOSED","CARD_EXPIRED"]);
-const obj7 = new Set(obj6);
-function validate101(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj7.has(data)){validate101.errors = [failure];return false;}else {}if(errors === 0){}validate101.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate102(data, instancePath=""){let vErrors = null;let errors = 0;if(!(((((((data === "CUSTOM_1") || (data === "CUSTOM_2")) || (data === "CUSTOM_3")) || (data === "CUSTOM_4")) || (data === "CUSTOM_5")) || (data === "MAIL")) || (data === "COURIER"))){validate102.errors = [failure];return false;}else {}if(errors === 0){}validate102.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate103(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.id === undefined) && (missing0 = "id")){validate103.errors = [failure];return false;}else {if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;if(typeof data0 !== "string"){validate103.errors = [failure];return false;}const _errs2 = errors;if(errors === _errs1){}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.status !== undefined){let data1 = data.status;const _errs3 = errors;if(!(validate101(data1))){vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.reason !== undefined){let data2 = data.reason;const _errs4 = errors;if(typeof data2 !== "string"){validate103.errors = [failure];return false;}const _errs5 = errors;if(errors === _errs4){}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){if(data.embossing !== undefined){let data3 = data.embossing;const _errs6 = errors;if(!(validate71(data3))){vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);errors = vErrors.length;}else {}var valid0 = _errs6 === errors;}else {var valid0 = true;}if(valid0){if(data.expiration !== undefined){let data4 = data.expiration;const _errs7 = errors;if(!(validate80(data4))){vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);errors = vErrors.length;}else {}var valid0 = _errs7 === errors;}else {var valid0 = true;}if(valid0){if(data.segment !== undefined){let data5 = data.segment;const _errs8 = errors;if(!(validate83(data5))){vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);errors = vErrors.length;}else {}var valid0 = _errs8 === errors;}else {var valid0 = true;}if(valid0){if(data.pinStatus !== undefined){let data6 = data.pinStatus;const _errs9 = errors;if(!(validate82(data6))){vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);errors = vErrors.length;}else {}var valid0 = _errs9 === errors;}else {var valid0 = true;}if(valid0){if(data.digitalLayoutCode !== undefined){let data7 = data.digitalLayoutCode;const _errs10 = errors;if(typeof data7 !== "string"){validate103.errors = [failure];return false;}const _errs11 = errors;if(errors === _errs10){}var valid0 = _errs10 === errors;}else {var valid0 = true;}if(valid0){if(data.productCode !== undefined){let data8 = data.productCode;const _errs12 = errors;if(typeof data8 !== "string"){validate103.errors = [failure];return false;}const _errs13 = errors;if(errors === _errs12){}var valid0 = _errs12 === errors;}else {var valid0 = true;}if(valid0){if(data.scheduledClosing !== undefined){let data9 = data.scheduledClosing;const _errs14 = errors;if(!(validate81(data9))){vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);errors = vErrors.length;}else {}var valid0 = _errs14 === errors;}else {var valid0 = true;}if(valid0){if(data.cardAddress !== undefined){let data10 = data.cardAddress;const _errs15 = errors;if(!(validate53(data10))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}else {}var valid0 = _errs15 === errors;}else {var valid0 = true;}if(valid0){if(data.pinAddress !== undefined){let data11 = data.pinAddress;const _errs16 = errors;if(!(validate53(data11))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}else {}var valid0 = _errs16 === errors;}else {var valid0 = true;}if(valid0){if(data.cardDeliveryType !== undefined){let data12 = data.cardDeliveryType;const _errs17 = errors;if(!(validate102(data12))){vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);errors = vErrors.length;}else {}var valid0 = _errs17 === errors;}else {var valid0 = true;}if(valid0){if(data.pinDeliveryType !== undefined){let data13 = data.pinDeliveryType;const _errs18 = errors;if(!(validate102(data13))){vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);errors = vErrors.length;}else {}var valid0 = _errs18 === errors;}else {var valid0 = true;}if(valid0){if(data.regionAndEcommBlocking !== undefined){let data14 = data.regionAndEcommBlocking;const _errs19 = errors;const _errs20 = errors;if(errors === _errs19){if(data14 && typeof data14 == "object" && !Array.isArray(data14)){if(data14.ecomm !== undefined){let data15 = data14.ecomm;const _errs21 = errors;if(typeof data15 !== "boolean"){validate103.errors = [failure];return false;}const _errs22 = errors;if(errors === _errs21){}var valid1 = _errs21 === errors;}else {var valid1 = true;}if(valid1){if(data14.africa !== undefined){let data16 = data14.africa;const _errs23 = errors;if(typeof data16 !== "boolean"){validate103.errors = [failure];return false;}const _errs24 = errors;if(errors === _errs23){}var valid1 = _errs23 === errors;}else {var valid1 = true;}if(valid1){if(data14.asia !== undefined){let data17 = data14.asia;const _errs25 = errors;if(typeof data17 !== "boolean"){validate103.errors = [failure];return false;}const _errs26 = errors;if(errors === _errs25){}var valid1 = _errs25 === errors;}else {var valid1 = true;}if(valid1){if(data14.europe !== undefined){let data18 = data14.europe;const _errs27 = errors;if(typeof data18 !== "boolean"){validate103.errors = [failure];return false;}const _errs28 = errors;if(errors === _errs27){}var valid1 = _errs27 === errors;}else {var valid1 = true;}if(valid1){if(data14.home !== undefined){let data19 = data14.home;const _errs29 = errors;if(typeof data19 !== "boolean"){validate103.errors = [failure];return false;}const _errs30 = errors;if(errors === _errs29){}var valid1 = _errs29 === errors;}else {var valid1 = true;}if(valid1){if(data14.northAmerica !== undefined){let data20 = data14.northAmerica;const _errs31 = errors;if(typeof data20 !== "boolean"){validate103.errors = [failure];return false;}const _errs32 = errors;if(errors === _errs31){}var valid1 = _errs31 === errors;}else {var valid1 = true;}if(valid1){if(data14.oceania !== undefined){let data21 = data14.oceania;const _errs33 = errors;if(typeof data21 !== "boolean"){validate103.errors = [failure];return false;}const _errs34 = errors;if(errors === _errs33){}var valid1 = _errs33 === errors;}else {var valid1 = true;}if(valid1){if(data14.southAmerica !== undefined){let data22 = data14.southAmerica;const _errs35 = errors;if(typeof data22 !== "boolean"){validate103.errors = [failure];return false;}const _errs36 = errors;if(errors === _errs35){}var valid1 = _errs35 === errors;}else {var valid1 = true;}if(valid1){}}}}}}}}}else {validate103.errors = [failure];return false;}if(errors === _errs19){}}var valid0 = _errs19 === errors;}else {var valid0 = true;}if(valid0){if(data.pinAttempts !== undefined){let data23 = data.pinAttempts;const _errs37 = errors;const _errs38 = errors;if(errors === _errs37){if(data23 && typeof data23 == "object" && !Array.isArray(data23)){if(data23.counter !== undefined){let data24 = data23.counter;const _errs39 = errors;if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){validate103.errors = [failure];return false;}const _errs40 = errors;if(errors === _errs39){}var valid2 = _errs39 === errors;}else {var valid2 = true;}if(valid2){if(data23.max !== undefined){let data25 = data23.max;const _errs41 = errors;if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){validate103.errors = [failure];return false;}const _errs42 = errors;if(errors === _errs41){}var valid2 = _errs41 === errors;}else {var valid2 = true;}if(valid2){}}}else {validate103.errors = [failure];return false;}if(errors === _errs37){}}var valid0 = _errs37 === errors;}else {var valid0 = true;}if(valid0){if(data.referenceNumber !== undefined){let data26 = data.referenceNumber;const _errs43 = errors;if(typeof data26 !== "string"){validate103.errors = [failure];return false;}const _errs44 = errors;if(errors === _errs43){}var valid0 = _errs43 === errors;}else {var valid0 = true;}if(valid0){if(data.additionalValues !== undefined){let data27 = data.additionalValues;const _errs45 = errors;const _errs46 = errors;if(errors === _errs45){if(Array.isArray(data27)){var valid3 = true;const len0 = data27.length;for(let i0=0; i0<len0; i0++){let data28 = data27[i0];const _errs47 = errors;if(!(validate60(data28))){vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);errors = vErrors.length;}else {}var valid3 = _errs47 === errors;if(!valid3){break;}}if(valid3){}}else {validate103.errors = [failure];return false;}if(errors === _errs45){}}var valid0 = _errs45 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}}}}}}}}}}}}}}else {validate103.errors = [failure];return false;}if(errors === 0){}}validate103.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate115(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.auditUser === undefined) && (missing0 = "auditUser")){validate115.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "auditUser")){validate115.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.auditUser !== undefined){let data0 = data.auditUser;const _errs2 = errors;if(typeof data0 !== "string"){validate115.errors = [failure];return false;}const _errs3 = errors;if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate115.errors = [failure];return false;}if(errors === 0){}}validate115.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate116(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate61(data))){vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);errors = vErrors.length;}else {}validate116.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate118(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate118.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate120(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((((data.customerId === undefined) && (missing0 = "customerId")) || ((data.accountId === undefined) && (missing0 = "accountId"))) || ((data.cardRole === undefined) && (missing0 = "cardRole"))){validate120.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(((key0 === "customerId") || (key0 === "accountId")) || (key0 === "cardRole"))){validate120.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.customerId !== undefined){let data0 = data.customerId;const _errs2 = errors;if(typeof data0 !== "string"){validate120.errors = [failure];return false;}const _errs3 = errors;if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.accountId !== undefined){let data1 = data.accountId;const _errs4 = errors;if(typeof data1 !== "string"){validate120.errors = [failure];return false;}const _errs5 = errors;if(errors === _errs4){}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){if(data.cardRole !== undefined){let data2 = data.cardRole;const _errs6 = errors;if(!(validate69(data2))){vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);errors = vErrors.length;}else {}var valid0 = _errs6 === errors;}else {var valid0 = true;}if(valid0){}}}}}}else {validate120.errors = [failure];return false;}if(errors === 0){}}validate120.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate122(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.auditUser === undefined) && (missing0 = "auditUser")){validate122.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "auditUser")){validate122.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.auditUser !== undefined){let data0 = data.auditUser;const _errs2 = errors;if(typeof data0 !== "string"){validate122.errors = [failure];return false;}const _errs3 = errors;if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate122.errors = [failure];return false;}if(errors === 0){}}validate122.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate123(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate84(data))){vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);errors = vErrors.length;}else {}validate123.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate125(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate125.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate127(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.id === undefined) && (missing0 = "id")){validate127.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "id")){validate127.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.id !== undefined){let data0 = data.id;const _errs2 = errors;if(typeof data0 !== "string"){validate127.errors = [failure];return false;}const _errs3 = errors;if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate127.errors = [failure];return false;}if(errors === 0){}}validate127.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate128(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.auditUser === undefined) && (missing0 = "auditUser")){validate128.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "auditUser")){validate128.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.auditUser !== undefined){let data0 = data.auditUser;const _errs2 = errors;if(typeof data0 !== "string"){validate128.errors = [failure];return false;}const _errs3 = errors;if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate128.errors = [failure];return false;}if(errors === 0){}}validate128.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate129(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate93(data))){vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);errors = vErrors.length;}else {}validate129.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate131(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.customerNumber === undefined) && (missing0 = "customerNumber")){validate131.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "customerNumber")){validate131.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.customerNumber !== undefined){let data0 = data.customerNumber;const _errs2 = errors;const _errs3 = errors;if(errors === _errs2){if(typeof data0 === "string"){if(!pattern7.test(data0)){validate131.errors = [failure];return false;}else {}}else {validate131.errors = [failure];return false;}if(errors === _errs2){}}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate131.errors = [failure];return false;}if(errors === 0){}}validate131.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate132(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.auditUser === undefined) && (missing0 = "auditUser")){validate132.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "auditUser")){validate132.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.auditUser !== undefined){let data0 = data.auditUser;const _errs2 = errors;if(typeof data0 !== "string"){validate132.errors = [failure];return false;}const _errs3 = errors;if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate132.errors = [failure];return false;}if(errors === 0){}}validate132.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate133(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate93(data))){vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);errors = vErrors.length;}else {}validate133.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate135(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.id === undefined) && (missing0 = "id")){validate135.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "id")){validate135.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.id !== undefined){let data0 = data.id;const _errs2 = errors;if(typeof data0 !== "string"){validate135.errors = [failure];return false;}const _errs3 = errors;if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate135.errors = [failure];return false;}if(errors === 0){}}validate135.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate136(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.auditUser === undefined) && (missing0 = "auditUser")){validate136.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "auditUser")){validate136.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.auditUser !== undefined){let data0 = data.auditUser;const _errs2 = errors;if(typeof data0 !== "string"){validate136.errors = [failure];return false;}const _errs3 = errors;if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate136.errors = [failure];return false;}if(errors === 0){}}validate136.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate137(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate103(data))){vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);errors = vErrors.length;}else {}validate137.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const v0 = validate52;
-const v1 = validate53;
-const v2 = validate56;
-const v3 = validate57;
-const v4 = validate58;
-const v5 = validate60;
-const v6 = validate61;
-const v7 = validate69;
-const v8 = validate70;
-const v9 = validate71;
-const v10 = validate80;
-const v11 = validate81;
-const v12 = validate82;
-const v13 = validate83;
-const v14 = validate84;
-const v15 = validate93;
-const v16 = validate101;
-const v17 = validate102;
-const v18 = validate103;
-const v19 = validate54;
-const v20 = validate115;
-const v21 = validate116;
-const v22 = validate118;
-const v23 = validate120;
-const v24 = validate122;
-const v25 = validate123;
-const v26 = validate125;
-const v27 = validate127;
-const v28 = validate128;
-const v29 = validate129;
-const v30 = validate131;
-const v31 = validate132;
-const v32 = validate133;
-const v33 = validate135;
-const v34 = validate136;
-const v35 = validate137;
-return [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35];
-})();
-const allErrors = (() => {
-function validate52(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.description !== undefined){let data0 = data.description;const _errs1 = errors;if(typeof data0 !== "string"){const err0 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/ActionResult/properties/description/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs2 = errors;var valid0 = _errs1 === errors;}if(data.id !== undefined){let data1 = data.id;const _errs3 = errors;if(typeof data1 !== "string"){const err1 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/ActionResult/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const _errs4 = errors;var valid0 = _errs3 === errors;}}else {const err2 = {instancePath,schemaPath:"#/$defs/ActionResult/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate52.errors = vErrors;return errors === 0;}
-function validate53(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.address1 === undefined){const err0 = {instancePath,schemaPath:"#/$defs/Address/required",keyword:"required",params:{missingProperty: "address1"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.city === undefined){const err1 = {instancePath,schemaPath:"#/$defs/Address/required",keyword:"required",params:{missingProperty: "city"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.country === undefined){const err2 = {instancePath,schemaPath:"#/$defs/Address/required",keyword:"required",params:{missingProperty: "country"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.zipCode === undefined){const err3 = {instancePath,schemaPath:"#/$defs/Address/required",keyword:"required",params:{missingProperty: "zipCode"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}const _errs1 = errors;for(const key0 in data){if(!((((((((key0 === "address1") || (key0 === "address2")) || (key0 === "address3")) || (key0 === "address4")) || (key0 === "city")) || (key0 === "country")) || (key0 === "region")) || (key0 === "zipCode"))){const err4 = {instancePath,schemaPath:"#/$defs/Address/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.address1 !== undefined){let data0 = data.address1;const _errs2 = errors;if(typeof data0 !== "string"){const err5 = {instancePath:instancePath+"/address1",schemaPath:"#/$defs/Address/properties/address1/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}const _errs3 = errors;var valid0 = _errs2 === errors;}if(data.address2 !== undefined){let data1 = data.address2;const _errs4 = errors;if(typeof data1 !== "string"){const err6 = {instancePath:instancePath+"/address2",schemaPath:"#/$defs/Address/properties/address2/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}const _errs5 = errors;var valid0 = _errs4 === errors;}if(data.address3 !== undefined){let data2 = data.address3;const _errs6 = errors;if(typeof data2 !== "string"){const err7 = {instancePath:instancePath+"/address3",schemaPath:"#/$defs/Address/properties/address3/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}const _errs7 = errors;var valid0 = _errs6 === errors;}if(data.address4 !== undefined){let data3 = data.address4;const _errs8 = errors;if(typeof data3 !== "string"){const err8 = {instancePath:instancePath+"/address4",schemaPath:"#/$defs/Address/properties/address4/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}const _errs9 = errors;var valid0 = _errs8 === errors;}if(data.city !== undefined){let data4 = data.city;const _errs10 = errors;if(typeof data4 !== "string"){const err9 = {instancePath:instancePath+"/city",schemaPath:"#/$defs/Address/properties/city/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}const _errs11 = errors;var valid0 = _errs10 === errors;}if(data.country !== undefined){let data5 = data.country;const _errs12 = errors;if(!(validate54(data5))){vErrors = nestedErrors(vErrors, validate54.errors, instancePath+"/country");errors = vErrors.length;}else {}var valid0 = _errs12 === errors;}if(data.region !== undefined){let data6 = data.region;const _errs13 = errors;if(typeof data6 !== "string"){const err10 = {instancePath:instancePath+"/region",schemaPath:"#/$defs/Address/properties/region/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}const _errs14 = errors;var valid0 = _errs13 === errors;}if(data.zipCode !== undefined){let data7 = data.zipCode;const _errs15 = errors;if(typeof data7 !== "string"){const err11 = {instancePath:instancePath+"/zipCode",schemaPath:"#/$defs/Address/properties/zipCode/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}const _errs16 = errors;var valid0 = _errs15 === errors;}}else {const err12 = {instancePath,schemaPath:"#/$defs/Address/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}validate53.errors = vErrors;return errors === 0;}
-const obj0 = Object.freeze(["ABW","AFG","AGO","AIA","ALA","ALB","AND","ARE","ARG","ARM","ASM","ATA","ATF","ATG","AUS","AUT","AZE","BDI","BEL","BEN","BES","BFA","BGD","BGR","BHR","BHS","BIH","BLM","BLR","BLZ","BMU","BOL","BRA","BRB","BRN","BTN","BVT","BWA","CAF","CAN","CCK","CHE","CHL","CHN","CIV","CMR","COD","COG","COK","COL","COM","CPV","CRI","CUB","CUW","CXR","CYM","CYP","CZE","DEU","DJI","DMA","DNK","DOM","DZA","ECU","EGY","ERI","ESH","ESP","EST","ETH","FIN","FJI","FLK","FRA","FRO","FSM","GAB","GBR","GEO","GGY","GHA","GIB","GIN","GLP","GMB","GNB","GNQ","GRC","GRD","GRL","GTM","GUF","GUM","GUY","HKG","HMD","HND","HRV","HTI","HUN","IDN","IMN","IND","IOT","IRL","IRN","IRQ","ISL","ISR","ITA","JAM","JEY","JOR","JPN","KAZ","KEN","KGZ","KHM","KIR","KNA","KOR","KWT","LAO","LBN","LBR","LBY","LCA","LIE","LKA","LSO","LTU","LUX","LVA","MAC","MAF","MAR","MCO","MDA","MDG","MDV","MEX","MHL","MKD","MLI","MLT","MMR","MNE","MNG","MNP","MOZ","MRT","MSR","MTQ","MUS","MWI","MYS","MYT","NAM","NCL","NER","NFK","NGA","NIC","NIU","NLD","NOR","NPL","NRU","NZL","OMN","PAK","PAN","PCN","PER","PHL","PLW","PNG","POL","PRI","PRK","PRT","PRY","PSE","PYF","QAT","REU","ROU","RUS","RWA","SAU","SDN","SEN","SGP","SGS","SHN","SJM","SLB","SLE","SLV","SMR","SOM","SPM","SRB","SSD","STP","SUR","SVK","SVN","SWE","SWZ","SXM","SYC","SYR","TCA","TCD","TGO","THA","TJK","TKL","TKM","TLS","TON","TTO","TUN","TUR","TUV","TWN","TZA","UGA","UKR","UMI","URY","USA","UZB","VAT","VCT","VEN","VGB","VIR","VNM","VUT","WLF","WSM","YEM","ZAF","ZMB","ZWE"]);
-const obj1 = new Set(obj0);
-function validate54(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj1.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/CountryAlpha3/enumSet",keyword:"enumSet",params:{allowedValues: obj0}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate54.errors = vErrors;return errors === 0;}
-const obj3 = Object.freeze(["af_ZA","ar_AE","ar_BH","ar_DZ","ar_EG","ar_IQ","ar_JO","ar_KW","ar_LB","ar_LY","ar_MA","ar_OM","ar_QA","ar_SA","ar_SY","ar_TN","ar_YE","az_AZ","be_BY","bg_BG","bn_IN","bs_BA","ca_ES","cs_CZ","cy_GB","da_DK","de_AT","de_CH","de_DE","de_LI","de_LU","de_NL","el_GR","en_AU","en_BZ","en_CA","en_GB","en_IE","en_JM","en_MT","en_NZ","en_PH","en_TT","en_US","en_VI","en_ZA","en_ZW","es_AR","es_BO","es_CL","es_CO","es_CR","es_DO","es_EC","es_ES","es_GT","es_HN","es_MX","es_NI","es_PA","es_PE","es_PR","es_PY","es_SV","es_UY","es_VE","et_EE","eu_ES","fa_IR","fi_FI","fo_FO","fr_BE","fr_CA","fr_CH","fr_FR","fr_LU","fr_MC","fr_NL","ga_IE","gl_ES","gu_IN","he_IL","hi_IN","hr_HR","hu_HU","hy_AM","id_ID","is_IS","it_CH","it_IT","ja_JP","ka_GE","kk_KZ","kl_GL","kn_IN","ko_KR","kok_IN","lb_LU","lt_LT","lv_LV","mk_MK","ml_IN","mn_MN","mr_IN","ms_BN","ms_MY","mt_MT","nb_NO","nl_BE","nl_NL","nn_NO","no_NO","pa_IN","pl_PL","pt_BR","pt_PT","ro_RO","ru_RU","se_NO","sk_SK","sl_SI","sq_AL","sr_BA","sr_CS","sv_FI","sv_SE","sw_KE","syr_SY","ta_IN","te_IN","th_TH","tn_ZA","tr_TR","uk_UA","uz_UZ","vi_VN","xh_ZA","zh_CN","zh_HK","zh_MO","zh_SG","zh_TW","zu_ZA"]);
-const obj4 = new Set(obj3);
-function validate56(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj4.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/Locale/enumSet",keyword:"enumSet",params:{allowedValues: obj3}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate56.errors = vErrors;return errors === 0;}
-const schema23 = {"enum":["High","Med","Low","Pep","Prohibited"],"$id":"specsmith:validators/RiskScore"};
-function validate57(data, instancePath=""){let vErrors = null;let errors = 0;if(!(((((data === "High") || (data === "Med")) || (data === "Low")) || (data === "Pep")) || (data === "Prohibited"))){const err0 = {instancePath,schemaPath:"#/$defs/RiskScore/enum",keyword:"enum",params:{allowedValues: schema23.enum}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate57.errors = vErrors;return errors === 0;}
-const schema24 = {"allOf":[{"type":"string","maxLength":3},{"anyOf":[{"$ref":"specsmith:validators/CountryAlpha3"},{"enum":["QZZ","ROM"]}]}],"$id":"specsmith:validators/NationalityCode"};
-const func1 = ucs2length;
-function validate58(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;const _errs1 = errors;if(typeof data === "string"){if((data.length > 3 && func1(data) > 3)){const err0 = {instancePath,schemaPath:"#/$defs/NationalityCode/allOf/0/maxLength",keyword:"maxLength",params:{limit: 3}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}else {const err1 = {instancePath,schemaPath:"#/$defs/NationalityCode/allOf/0/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}var valid0 = _errs0 === errors;const _errs2 = errors;const _errs3 = errors;let valid1 = false;const _errs4 = errors;if(!(validate54(data))){vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);errors = vErrors.length;}else {}var _valid0 = _errs4 === errors;valid1 = valid1 || _valid0;if(!valid1){const _errs5 = errors;const vSchema0 = schema24.allOf[1].anyOf[1].enum;if(!((data === "QZZ") || (data === "ROM"))){const err2 = {instancePath,schemaPath:"#/$defs/NationalityCode/allOf/1/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema24.allOf[1].anyOf[1].enum}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var _valid0 = _errs5 === errors;valid1 = valid1 || _valid0;if(!valid1){}}if(!valid1){const err3 = {instancePath,schemaPath:"#/$defs/NationalityCode/allOf/1/anyOf",keyword:"anyOf",params:{}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}else {errors = _errs3;if(vErrors !== null){if(_errs3){vErrors.length = _errs3;}else {vErrors = null;}}}var valid0 = _errs2 === errors;validate58.errors = vErrors;return errors === 0;}
-function validate60(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){const _errs1 = errors;for(const key0 in data){if(!((key0 === "key") || (key0 === "value"))){const err0 = {instancePath,schemaPath:"#/$defs/AdditionalValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.key !== undefined){let data0 = data.key;const _errs2 = errors;if(typeof data0 !== "string"){const err1 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/AdditionalValue/properties/key/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const _errs3 = errors;var valid0 = _errs2 === errors;}if(data.value !== undefined){let data1 = data.value;const _errs4 = errors;if(typeof data1 !== "string"){const err2 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/AdditionalValue/properties/value/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const _errs5 = errors;var valid0 = _errs4 === errors;}}else {const err3 = {instancePath,schemaPath:"#/$defs/AdditionalValue/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate60.errors = vErrors;return errors === 0;}
-const schema26Keys = new Set(["firstName","lastName","customerNumber","locale","regNo","address","salutation","middleName","dateOfBirth","nationality","riskScore","email","phoneNumber","mobileNumber","screening","temporaryAddress","additionalValues","birthCountry"]);
-const func2 = Object.prototype.hasOwnProperty;
-const pattern3 = new RegExp("^[A-Za-z0-9]+$", "u");
-const pattern4 = new RegExp("^\\+[0-9]+$", "u");
-const formats0 = formats.date;
-function validate61(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.firstName === undefined){const err0 = {instancePath,schemaPath:"#/$defs/PrivateCustomer/required",keyword:"required",params:{missingProperty: "firstName"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.lastName === undefined){const err1 = {instancePath,schemaPath:"#/$defs/PrivateCustomer/required",keyword:"required",params:{missingProperty: "lastName"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.customerNumber === undefined){const err2 = {instancePath,schemaPath:"#/$defs/PrivateCustomer/required",keyword:"required",params:{missingProperty: "customerNumber"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.locale === undefined){const err3 = {instancePath,schemaPath:"#/$defs/PrivateCustomer/required",keyword:"required",params:{missingProperty: "locale"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.regNo === undefined){const err4 = {instancePath,schemaPath:"#/$defs/PrivateCustomer/required",keyword:"required",params:{missingProperty: "regNo"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.address === undefined){const err5 = {instancePath,schemaPath:"#/$defs/PrivateCustomer/required",keyword:"required",params:{missingProperty: "address"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(schema26Keys.has(key0))){const err6 = {instancePath,schemaPath:"#/$defs/PrivateCustomer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.firstName !== undefined){let data0 = data.firstName;const _errs2 = errors;const _errs3 = errors;if(typeof data0 === "string"){if((data0.length > 255 && func1(data0) > 255)){const err7 = {instancePath:instancePath+"/firstName",schemaPath:"#/$defs/PrivateCustomer/properties/firstName/maxLength",keyword:"maxLength",params:{limit: 255}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/firstName",schemaPath:"#/$defs/PrivateCustomer/properties/firstName/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}var valid0 = _errs2 === errors;}if(data.lastName !== undefined){let data1 = data.lastName;const _errs4 = errors;const _errs5 = errors;if(typeof data1 === "string"){if((data1.length > 255 && func1(data1) > 255)){const err9 = {instancePath:instancePath+"/lastName",schemaPath:"#/$defs/PrivateCustomer/properties/lastName/maxLength",keyword:"maxLength",params:{limit: 255}};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/lastName",schemaPath:"#/$defs/PrivateCustomer/properties/lastName/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}var valid0 = _errs4 === errors;}if(data.customerNumber !== undefined){let data2 = data.customerNumber;const _errs6 = errors;const _errs7 = errors;if(typeof data2 === "string"){if((data2.length > 64 && func1(data2) > 64)){const err11 = {instancePath:instancePath+"/customerNumber",schemaPath:"#/$defs/PrivateCustomer/properties/customerNumber/maxLength",keyword:"maxLength",params:{limit: 64}};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if((data2.length < 1 || (data2.length < 2 && func1(data2) < 1))){const err12 = {instancePath:instancePath+"/customerNumber",schemaPath:"#/$defs/PrivateCustomer/properties/customerNumber/minLength",keyword:"minLength",params:{limit: 1}};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}if(!pattern3.test(data2)){const err13 = {instancePath:instancePath+"/customerNumber",schemaPath:"#/$defs/PrivateCustomer/properties/customerNumber/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+$"}};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/customerNumber",schemaPath:"#/$defs/PrivateCustomer/properties/customerNumber/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}var valid0 = _errs6 === errors;}if(data.locale !== undefined){let data3 = data.locale;const _errs8 = errors;if(!(validate56(data3))){vErrors = nestedErrors(vErrors, validate56.errors, instancePath+"/locale");errors = vErrors.length;}else {}var valid0 = _errs8 === errors;}if(data.regNo !== undefined){let data4 = data.regNo;const _errs9 = errors;const _errs10 = errors;if(typeof data4 === "string"){if((data4.length > 64 && func1(data4) > 64)){const err15 = {instancePath:instancePath+"/regNo",schemaPath:"#/$defs/PrivateCustomer/properties/regNo/maxLength",keyword:"maxLength",params:{limit: 64}};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/regNo",schemaPath:"#/$defs/PrivateCustomer/properties/regNo/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}var valid0 = _errs9 === errors;}if(data.address !== undefined){let data5 = data.address;const _errs11 = errors;if(!(validate53(data5))){vErrors = nestedErrors(vErrors, validate53.errors, instancePath+"/address");errors = vErrors.length;}else {}var valid0 = _errs11 === errors;}if(data.salutation !== undefined){let data6 = data.salutation;const _errs12 = errors;const _errs13 = errors;if(typeof data6 === "string"){if((data6.length > 32 && func1(data6) > 32)){const err17 = {instancePath:instancePath+"/salutation",schemaPath:"#/$defs/PrivateCustomer/properties/salutation/maxLength",keyword:"maxLength",params:{limit: 32}};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/salutation",schemaPath:"#/$defs/PrivateCustomer/properties/salutation/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}var valid0 = _errs12 === errors;}if(data.middleName !== undefined){let data7 = data.middleName;const _errs14 = errors;const _errs15 = errors;if(typeof data7 === "string"){if((data7.length > 255 && func1(data7) > 255)){const err19 = {instancePath:instancePath+"/middleName",schemaPath:"#/$defs/PrivateCustomer/properties/middleName/maxLength",keyword:"maxLength",params:{limit: 255}};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}else {const err20 = {instancePath:instancePath+"/middleName",schemaPath:"#/$defs/PrivateCustomer/properties/middleName/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}var valid0 = _errs14 === errors;}if(data.dateOfBirth !== undefined){let data8 = data.dateOfBirth;const _errs16 = errors;const _errs17 = errors;if((typeof data8 == "number") && (isFinite(data8))){}if(typeof data8 === "string"){if(!(formats0.validate(data8))){const err21 = {instancePath:instancePath+"/dateOfBirth",schemaPath:"#/$defs/PrivateCustomer/properties/dateOfBirth/format",keyword:"format",params:{format: "date"}};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}else {const err22 = {instancePath:instancePath+"/dateOfBirth",schemaPath:"#/$defs/PrivateCustomer/properties/dateOfBirth/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}var valid0 = _errs16 === errors;}if(data.nationality !== undefined){let data9 = data.nationality;const _errs18 = errors;const _errs19 = errors;if(Array.isArray(data9)){let valid2 = true;const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];const _errs20 = errors;if(!(validate58(data10))){vErrors = nestedErrors(vErrors, validate58.errors, instancePath+"/nationality/" + i0);errors = vErrors.length;}else {}var valid1 = _errs20 === errors;if(!valid1){valid2 = false;}}}else {const err23 = {instancePath:instancePath+"/nationality",schemaPath:"#/$defs/PrivateCustomer/properties/nationality/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}var valid0 = _errs18 === errors;}if(data.riskScore !== undefined){let data11 = data.riskScore;const _errs21 = errors;if(!(validate57(data11))){vErrors = nestedErrors(vErrors, validate57.errors, instancePath+"/riskScore");errors = vErrors.length;}else {}var valid0 = _errs21 === errors;}if(data.email !== undefined){let data12 = data.email;const _errs22 = errors;const _errs23 = errors;if(typeof data12 === "string"){if((data12.length > 255 && func1(data12) > 255)){const err24 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/PrivateCustomer/properties/email/maxLength",keyword:"maxLength",params:{limit: 255}};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}else {const err25 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/PrivateCustomer/properties/email/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}var valid0 = _errs22 === errors;}if(data.phoneNumber !== undefined){let data13 = data.phoneNumber;const _errs24 = errors;const _errs25 = errors;if(typeof data13 === "string"){if(!pattern4.test(data13)){const err26 = {instancePath:instancePath+"/phoneNumber",schemaPath:"#/$defs/PrivateCustomer/properties/phoneNumber/pattern",keyword:"pattern",params:{pattern: "^\\+[0-9]+$"}};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}else {const err27 = {instancePath:instancePath+"/phoneNumber",schemaPath:"#/$defs/PrivateCustomer/properties/phoneNumber/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}var valid0 = _errs24 === errors;}if(data.mobileNumber !== undefined){let data14 = data.mobileNumber;const _errs26 = errors;const _errs27 = errors;if(typeof data14 === "string"){if(!pattern4.test(data14)){const err28 = {instancePath:instancePath+"/mobileNumber",schemaPath:"#/$defs/PrivateCustomer/properties/mobileNumber/pattern",keyword:"pattern",params:{pattern: "^\\+[0-9]+$"}};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}else {const err29 = {instancePath:instancePath+"/mobileNumber",schemaPath:"#/$defs/PrivateCustomer/properties/mobileNumber/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}var valid0 = _errs26 === errors;}if(data.screening !== undefined){let data15 = data.screening;const _errs28 = errors;const _errs29 = errors;if(data15 && typeof data15 == "object" && !Array.isArray(data15)){const _errs30 = errors;for(const key1 in data15){if(!(key1 === "status")){const err30 = {instancePath:instancePath+"/screening",schemaPath:"#/$defs/PrivateCustomer/properties/screening/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data15.status !== undefined){let data16 = data15.status;const _errs31 = errors;if(typeof data16 !== "boolean"){const err31 = {instancePath:instancePath+"/screening/status",schemaPath:"#/$defs/PrivateCustomer/properties/screening/properties/status/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}const _errs32 = errors;var valid3 = _errs31 === errors;}}else {const err32 = {instancePath:instancePath+"/screening",schemaPath:"#/$defs/PrivateCustomer/properties/screening/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}var valid0 = _errs28 === errors;}if(data.temporaryAddress !== undefined){let data17 = data.temporaryAddress;const _errs33 = errors;if(!(validate53(data17))){vErrors = nestedErrors(vErrors, validate53.errors, instancePath+"/temporaryAddress");errors = vErrors.length;}else {}var valid0 = _errs33 === errors;}if(data.additionalValues !== undefined){let data18 = data.additionalValues;const _errs34 = errors;const _errs35 = errors;if(Array.isArray(data18)){if(data18.length > 10){const err33 = {instancePath:instancePath+"/additionalValues",schemaPath:"#/$defs/PrivateCustomer/properties/additionalValues/maxItems",keyword:"maxItems",params:{limit: 10}};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}let valid5 = true;const len1 = data18.length;for(let i1=0; i1<len1; i1++){let data19 = data18[i1];const _errs36 = errors;if(!(validate60(data19))){vErrors = nestedErrors(vErrors, validate60.errors, instancePath+"/additionalValues/" + i1);errors = vErrors.length;}else {}var valid4 = _errs36 === errors;if(!valid4){valid5 = false;}}}else {const err34 = {instancePath:instancePath+"/additionalValues",schemaPath:"#/$defs/PrivateCustomer/properties/additionalValues/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}var valid0 = _errs34 === errors;}if(data.birthCountry !== undefined){let data20 = data.birthCountry;const _errs37 = errors;if(!(validate54(data20))){vErrors = nestedErrors(vErrors, validate54.errors, instancePath+"/birthCountry");errors = vErrors.length;}else {}var valid0 = _errs37 === errors;}}else {const err35 = {instancePath,schemaPath:"#/$defs/PrivateCustomer/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}validate61.errors = vErrors;return errors === 0;}
-const schema27 = {"enum":["MAIN","SUPPLEMENTARY"],"$id":"specsmith:validators/CardRole"};
-function validate69(data, instancePath=""){let vErrors = null;let errors = 0;if(!((data === "MAIN") || (data === "SUPPLEMENTARY"))){const err0 = {instancePath,schemaPath:"#/$defs/CardRole/enum",keyword:"enum",params:{allowedValues: schema27.enum}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate69.errors = vErrors;return errors === 0;}
-const pattern6 = new RegExp("^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$", "u");
-function validate70(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(typeof data === "string"){if(!pattern6.test(data)){const err0 = {instancePath,schemaPath:"#/$defs/EmbossedText/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}else {const err1 = {instancePath,schemaPath:"#/$defs/EmbossedText/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}validate70.errors = vErrors;return errors === 0;}
-const schema29Keys = new Set(["firstName","lastName","companyName","additionalField1","additionalField2","additionalField3","additionalField4","additionalField5","externalLayoutCode","manufacturer","physical"]);
-function validate71(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.firstName === undefined){const err0 = {instancePath,schemaPath:"#/$defs/Embossing/required",keyword:"required",params:{missingProperty: "firstName"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.lastName === undefined){const err1 = {instancePath,schemaPath:"#/$defs/Embossing/required",keyword:"required",params:{missingProperty: "lastName"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(schema29Keys.has(key0))){const err2 = {instancePath,schemaPath:"#/$defs/Embossing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.firstName !== undefined){let data0 = data.firstName;const _errs2 = errors;if(!(validate70(data0))){vErrors = nestedErrors(vErrors, validate70.errors, instancePath+"/firstName");errors = vErrors.length;}else {}var valid0 = _errs2 === errors;}if(data.lastName !== undefined){let data1 = data.lastName;const _errs3 = errors;if(!(validate70(data1))){vErrors = nestedErrors(vErrors, validate70.errors, instancePath+"/lastName");errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}if(data.companyName !== undefined){let data2 = data.companyName;const _errs4 = errors;if(!(validate70(data2))){vErrors = nestedErrors(vErrors, validate70.errors, instancePath+"/companyName");errors = vErrors.length;}else {}var valid0 = _errs4 === errors;}if(data.additionalField1 !== undefined){let data3 = data.additionalField1;const _errs5 = errors;if(!(validate70(data3))){vErrors = nestedErrors(vErrors, validate70.errors, instancePath+"/additionalField1");errors = vErrors.length;}else {}var valid0 = _errs5 === errors;}if(data.additionalField2 !== undefined){let data4 = data.additionalField2;const _errs6 = errors;if(!(validate70(data4))){vErrors = nestedErrors(vErrors, validate70.errors, instancePath+"/additionalField2");errors = vErrors.length;}else {}var valid0 = _errs6 === errors;}if(data.additionalField3 !== undefined){let data5 = data.additionalField3;const _errs7 = errors;if(!(validate70(data5))){vErrors = nestedErrors(vErrors, validate70.errors, instancePath+"/additionalField3");errors = vErrors.length;}else {}var valid0 = _errs7 === errors;}if(data.additionalField4 !== undefined){let data6 = data.additionalField4;const _errs8 = errors;if(!(validate70(data6))){vErrors = nestedErrors(vErrors, validate70.errors, instancePath+"/additionalField4");errors = vErrors.length;}else {}var valid0 = _errs8 === errors;}if(data.additionalField5 !== undefined){let data7 = data.additionalField5;const _errs9 = errors;if(!(validate70(data7))){vErrors = nestedErrors(vErrors, validate70.errors, instancePath+"/additionalField5");errors = vErrors.length;}else {}var valid0 = _errs9 === errors;}if(data.externalLayoutCode !== undefined){let data8 = data.externalLayoutCode;const _errs10 = errors;if(typeof data8 !== "string"){const err3 = {instancePath:instancePath+"/externalLayoutCode",schemaPath:"#/$defs/Embossing/properties/externalLayoutCode/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}const _errs11 = errors;var valid0 = _errs10 === errors;}if(data.manufacturer !== undefined){let data9 = data.manufacturer;const _errs12 = errors;if(typeof data9 !== "string"){const err4 = {instancePath:instancePath+"/manufacturer",schemaPath:"#/$defs/Embossing/properties/manufacturer/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}const _errs13 = errors;var valid0 = _errs12 === errors;}if(data.physical !== undefined){let data10 = data.physical;const _errs14 = errors;if(typeof data10 !== "boolean"){const err5 = {instancePath:instancePath+"/physical",schemaPath:"#/$defs/Embossing/properties/physical/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}const _errs15 = errors;var valid0 = _errs14 === errors;}}else {const err6 = {instancePath,schemaPath:"#/$defs/Embossing/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}validate71.errors = vErrors;return errors === 0;}
-function validate80(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){const _errs1 = errors;for(const key0 in data){if(!((key0 === "year") || (key0 === "month"))){const err0 = {instancePath,schemaPath:"#/$defs/Expiration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.year !== undefined){let data0 = data.year;const _errs2 = errors;if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){const err1 = {instancePath:instancePath+"/year",schemaPath:"#/$defs/Expiration/properties/year/type",keyword:"type",params:{type: "integer"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const _errs3 = errors;var valid0 = _errs2 === errors;}if(data.month !== undefined){let data1 = data.month;const _errs4 = errors;if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){const err2 = {instancePath:instancePath+"/month",schemaPath:"#/$defs/Expiration/properties/month/type",keyword:"type",params:{type: "integer"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const _errs5 = errors;if((typeof data1 == "number") && (isFinite(data1))){if(data1 > 12 || isNaN(data1)){const err3 = {instancePath:instancePath+"/month",schemaPath:"#/$defs/Expiration/properties/month/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data1 < 1 || isNaN(data1)){const err4 = {instancePath:instancePath+"/month",schemaPath:"#/$defs/Expiration/properties/month/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}var valid0 = _errs4 === errors;}}else {const err5 = {instancePath,schemaPath:"#/$defs/Expiration/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}validate80.errors = vErrors;return errors === 0;}
-const formats2 = formats["date-time"];
-function validate81(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){const _errs1 = errors;for(const key0 in data){if(!((key0 === "type") || (key0 === "time"))){const err0 = {instancePath,schemaPath:"#/$defs/ScheduledClosing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.type !== undefined){let data0 = data.type;const _errs2 = errors;if(typeof data0 !== "string"){const err1 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/ScheduledClosing/properties/type/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const _errs3 = errors;var valid0 = _errs2 === errors;}if(data.time !== undefined){let data1 = data.time;const _errs4 = errors;const _errs5 = errors;if((typeof data1 == "number") && (isFinite(data1))){}if(typeof data1 === "string"){if(!(formats2.validate(data1))){const err2 = {instancePath:instancePath+"/time",schemaPath:"#/$defs/ScheduledClosing/properties/time/format",keyword:"format",params:{format: "date-time"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/time",schemaPath:"#/$defs/ScheduledClosing/properties/time/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}var valid0 = _errs4 === errors;}}else {const err4 = {instancePath,schemaPath:"#/$defs/ScheduledClosing/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}validate81.errors = vErrors;return errors === 0;}
-const schema32 = {"enum":["D","W","S"],"$id":"specsmith:validators/PinStatus"};
-function validate82(data, instancePath=""){let vErrors = null;let errors = 0;if(!(((data === "D") || (data === "W")) || (data === "S"))){const err0 = {instancePath,schemaPath:"#/$defs/PinStatus/enum",keyword:"enum",params:{allowedValues: schema32.enum}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate82.errors = vErrors;return errors === 0;}
-const schema33 = {"enum":["SEGMENT_A","SEGMENT_B","SEGMENT_C","SEGMENT_D","SEGMENT_E","SEGMENT_F"],"$id":"specsmith:validators/Segment"};
-function validate83(data, instancePath=""){let vErrors = null;let errors = 0;if(!((((((data === "SEGMENT_A") || (data === "SEGMENT_B")) || (data === "SEGMENT_C")) || (data === "SEGMENT_D")) || (data === "SEGMENT_E")) || (data === "SEGMENT_F"))){const err0 = {instancePath,schemaPath:"#/$defs/Segment/enum",keyword:"enum",params:{allowedValues: schema33.enum}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate83.errors = vErrors;return errors === 0;}
-const schema34Keys = new Set(["expiration","segment","pinStatus","digitalLayoutCode","scheduledClosing","additionalValues","encryptedData","embossing","productCode","pinAddress","cardAddress"]);
-function validate84(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.embossing === undefined){const err0 = {instancePath,schemaPath:"#/$defs/McCard/required",keyword:"required",params:{missingProperty: "embossing"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(schema34Keys.has(key0))){const err1 = {instancePath,schemaPath:"#/$defs/McCard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.expiration !== undefined){let data0 = data.expiration;const _errs2 = errors;if(!(validate80(data0))){vErrors = nestedErrors(vErrors, validate80.errors, instancePath+"/expiration");errors = vErrors.length;}else {}var valid0 = _errs2 === errors;}if(data.segment !== undefined){let data1 = data.segment;const _errs3 = errors;if(!(validate83(data1))){vErrors = nestedErrors(vErrors, validate83.errors, instancePath+"/segment");errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}if(data.pinStatus !== undefined){let data2 = data.pinStatus;const _errs4 = errors;if(!(validate82(data2))){vErrors = nestedErrors(vErrors, validate82.errors, instancePath+"/pinStatus");errors = vErrors.length;}else {}var valid0 = _errs4 === errors;}if(data.digitalLayoutCode !== undefined){let data3 = data.digitalLayoutCode;const _errs5 = errors;const _errs6 = errors;if(typeof data3 === "string"){if((data3.length > 32 && func1(data3) > 32)){const err2 = {instancePath:instancePath+"/digitalLayoutCode",schemaPath:"#/$defs/McCard/properties/digitalLayoutCode/maxLength",keyword:"maxLength",params:{limit: 32}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/digitalLayoutCode",schemaPath:"#/$defs/McCard/properties/digitalLayoutCode/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}var valid0 = _errs5 === errors;}if(data.scheduledClosing !== undefined){let data4 = data.scheduledClosing;const _errs7 = errors;if(!(validate81(data4))){vErrors = nestedErrors(vErrors, validate81.errors, instancePath+"/scheduledClosing");errors = vErrors.length;}else {}var valid0 = _errs7 === errors;}if(data.additionalValues !== undefined){let data5 = data.additionalValues;const _errs8 = errors;const _errs9 = errors;if(Array.isArray(data5)){let valid2 = true;const len0 = data5.length;for(let i0=0; i0<len0; i0++){let data6 = data5[i0];const _errs10 = errors;if(!(validate60(data6))){vErrors = nestedErrors(vErrors, validate60.errors, instancePath+"/additionalValues/" + i0);errors = vErrors.length;}else {}var valid1 = _errs10 === errors;if(!valid1){valid2 = false;}}}else {const err4 = {instancePath:instancePath+"/additionalValues",schemaPath:"#/$defs/McCard/properties/additionalValues/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}var valid0 = _errs8 === errors;}if(data.encryptedData !== undefined){let data7 = data.encryptedData;const _errs11 = errors;if(typeof data7 !== "string"){const err5 = {instancePath:instancePath+"/encryptedData",schemaPath:"#/$defs/McCard/properties/encryptedData/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}const _errs12 = errors;var valid0 = _errs11 === errors;}if(data.embossing !== undefined){let data8 = data.embossing;const _errs13 = errors;if(!(validate71(data8))){vErrors = nestedErrors(vErrors, validate71.errors, instancePath+"/embossing");errors = vErrors.length;}else {}var valid0 = _errs13 === errors;}if(data.productCode !== undefined){let data9 = data.productCode;const _errs14 = errors;if(typeof data9 !== "string"){const err6 = {instancePath:instancePath+"/productCode",schemaPath:"#/$defs/McCard/properties/productCode/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}const _errs15 = errors;var valid0 = _errs14 === errors;}if(data.pinAddress !== undefined){let data10 = data.pinAddress;const _errs16 = errors;if(!(validate53(data10))){vErrors = nestedErrors(vErrors, validate53.errors, instancePath+"/pinAddress");errors = vErrors.length;}else {}var valid0 = _errs16 === errors;}if(data.cardAddress !== undefined){let data11 = data.cardAddress;const _errs17 = errors;if(!(validate53(data11))){vErrors = nestedErrors(vErrors, validate53.errors, instancePath+"/cardAddress");errors = vErrors.length;}else {}var valid0 = _errs17 === errors;}}else {const err7 = {instancePath,schemaPath:"#/$defs/McCard/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}validate84.errors = vErrors;return errors === 0;}
-const schema35 = {"type":"object","properties":{"id":{"type":"string"},"role":{"enum":["CORPORATE","PRIVATE"]},"customerNumber":{"type":"string","pattern":"^[A-Za-z0-9-]{1,64}$"},"firstName":{"type":"string"},"middleName":{"type":"string"},"lastName":{"type":"string"},"locale":{"$ref":"specsmith:validators/Locale"},"regNo":{"type":"string"},"dateOfBirth":{"type":"string","format":"date"},"nationality":{"type":"array","items":{"$ref":"specsmith:validators/NationalityCode"}},"riskScore":{"$ref":"specsmith:validators/RiskScore"},"email":{"type":"string"},"phoneNumber":{"type":"string"},"mobileNumber":{"type":"string"},"address":{"$ref":"specsmith:validators/Address"},"temporaryAddress":{"$ref":"specsmith:validators/Address"},"screening":{"type":"object","properties":{"status":{"type":"boolean"}}},"birthCountry":{"$ref":"specsmith:validators/CountryAlpha3"},"additionalValues":{"type":"array","items":{"$ref":"specsmith:validators/AdditionalValue"}}},"required":["id"],"$id":"specsmith:validators/CustomerDetails"};
-const pattern7 = new RegExp("^[A-Za-z0-9-]{1,64}$", "u");
-function validate93(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/$defs/CustomerDetails/required",keyword:"required",params:{missingProperty: "id"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;if(typeof data0 !== "string"){const err1 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/CustomerDetails/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const _errs2 = errors;var valid0 = _errs1 === errors;}if(data.role !== undefined){let data1 = data.role;const _errs3 = errors;if(!((data1 === "CORPORATE") || (data1 === "PRIVATE"))){const err2 = {instancePath:instancePath+"/role",schemaPath:"#/$defs/CustomerDetails/properties/role/enum",keyword:"enum",params:{allowedValues: schema35.properties.role.enum}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var valid0 = _errs3 === errors;}if(data.customerNumber !== undefined){let data2 = data.customerNumber;const _errs4 = errors;const _errs5 = errors;if(typeof data2 === "string"){if(!pattern7.test(data2)){const err3 = {instancePath:instancePath+"/customerNumber",schemaPath:"#/$defs/CustomerDetails/properties/customerNumber/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,64}$"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/customerNumber",schemaPath:"#/$defs/CustomerDetails/properties/customerNumber/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}var valid0 = _errs4 === errors;}if(data.firstName !== undefined){let data3 = data.firstName;const _errs6 = errors;if(typeof data3 !== "string"){const err5 = {instancePath:instancePath+"/firstName",schemaPath:"#/$defs/CustomerDetails/properties/firstName/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}const _errs7 = errors;var valid0 = _errs6 === errors;}if(data.middleName !== undefined){let data4 = data.middleName;const _errs8 = errors;if(typeof data4 !== "string"){const err6 = {instancePath:instancePath+"/middleName",schemaPath:"#/$defs/CustomerDetails/properties/middleName/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}const _errs9 = errors;var valid0 = _errs8 === errors;}if(data.lastName !== undefined){let data5 = data.lastName;const _errs10 = errors;if(typeof data5 !== "string"){const err7 = {instancePath:instancePath+"/lastName",schemaPath:"#/$defs/CustomerDetails/properties/lastName/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}const _errs11 = errors;var valid0 = _errs10 === errors;}if(data.locale !== undefined){let data6 = data.locale;const _errs12 = errors;if(!(validate56(data6))){vErrors = nestedErrors(vErrors, validate56.errors, instancePath+"/locale");errors = vErrors.length;}else {}var valid0 = _errs12 === errors;}if(data.regNo !== undefined){let data7 = data.regNo;const _errs13 = errors;if(typeof data7 !== "string"){const err8 = {instancePath:instancePath+"/regNo",schemaPath:"#/$defs/CustomerDetails/properties/regNo/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}const _errs14 = errors;var valid0 = _errs13 === errors;}if(data.dateOfBirth !== undefined){let data8 = data.dateOfBirth;const _errs15 = errors;const _errs16 = errors;if((typeof data8 == "number") && (isFinite(data8))){}if(typeof data8 === "string"){if(!(formats0.validate(data8))){const err9 = {instancePath:instancePath+"/dateOfBirth",schemaPath:"#/$defs/CustomerDetails/properties/dateOfBirth/format",keyword:"format",params:{format: "date"}};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/dateOfBirth",schemaPath:"#/$defs/CustomerDetails/properties/dateOfBirth/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}var valid0 = _errs15 === errors;}if(data.nationality !== undefined){let data9 = data.nationality;const _errs17 = errors;const _errs18 = errors;if(Array.isArray(data9)){let valid2 = true;const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];const _errs19 = errors;if(!(validate58(data10))){vErrors = nestedErrors(vErrors, validate58.errors, instancePath+"/nationality/" + i0);errors = vErrors.length;}else {}var valid1 = _errs19 === errors;if(!valid1){valid2 = false;}}}else {const err11 = {instancePath:instancePath+"/nationality",schemaPath:"#/$defs/CustomerDetails/properties/nationality/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}var valid0 = _errs17 === errors;}if(data.riskScore !== undefined){let data11 = data.riskScore;const _errs20 = errors;if(!(validate57(data11))){vErrors = nestedErrors(vErrors, validate57.errors, instancePath+"/riskScore");errors = vErrors.length;}else {}var valid0 = _errs20 === errors;}if(data.email !== undefined){let data12 = data.email;const _errs21 = errors;if(typeof data12 !== "string"){const err12 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/CustomerDetails/properties/email/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}const _errs22 = errors;var valid0 = _errs21 === errors;}if(data.phoneNumber !== undefined){let data13 = data.phoneNumber;const _errs23 = errors;if(typeof data13 !== "string"){const err13 = {instancePath:instancePath+"/phoneNumber",schemaPath:"#/$defs/CustomerDetails/properties/phoneNumber/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}const _errs24 = errors;var valid0 = _errs23 === errors;}if(data.mobileNumber !== undefined){let data14 = data.mobileNumber;const _errs25 = errors;if(typeof data14 !== "string"){const err14 = {instancePath:instancePath+"/mobileNumber",schemaPath:"#/$defs/CustomerDetails/properties/mobileNumber/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}const _errs26 = errors;var valid0 = _errs25 === errors;}if(data.address !== undefined){let data15 = data.address;const _errs27 = errors;if(!(validate53(data15))){vErrors = nestedErrors(vErrors, validate53.errors, instancePath+"/address");errors = vErrors.length;}else {}var valid0 = _errs27 === errors;}if(data.temporaryAddress !== undefined){let data16 = data.temporaryAddress;const _errs28 = errors;if(!(validate53(data16))){vErrors = nestedErrors(vErrors, validate53.errors, instancePath+"/temporaryAddress");errors = vErrors.length;}else {}var valid0 = _errs28 === errors;}if(data.screening !== undefined){let data17 = data.screening;const _errs29 = errors;const _errs30 = errors;if(data17 && typeof data17 == "object" && !Array.isArray(data17)){if(data17.status !== undefined){let data18 = data17.status;const _errs31 = errors;if(typeof data18 !== "boolean"){const err15 = {instancePath:instancePath+"/screening/status",schemaPath:"#/$defs/CustomerDetails/properties/screening/properties/status/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}const _errs32 = errors;var valid3 = _errs31 === errors;}}else {const err16 = {instancePath:instancePath+"/screening",schemaPath:"#/$defs/CustomerDetails/properties/screening/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}var valid0 = _errs29 === errors;}if(data.birthCountry !== undefined){let data19 = data.birthCountry;const _errs33 = errors;if(!(validate54(data19))){vErrors = nestedErrors(vErrors, validate54.errors, instancePath+"/birthCountry");errors = vErrors.length;}else {}var valid0 = _errs33 === errors;}if(data.additionalValues !== undefined){let data20 = data.additionalValues;const _errs34 = errors;const _errs35 = errors;if(Array.isArray(data20)){let valid5 = true;const len1 = data20.length;for(let i1=0; i1<len1; i1++){let data21 = data20[i1];const _errs36 = errors;if(!(validate60(data21))){vErrors = nestedErrors(vErrors, validate60.errors, instancePath+"/additionalValues/" + i1);errors = vErrors.length;}else {}var valid4 = _errs36 === errors;if(!valid4){valid5 = false;}}}else {const err17 = {instancePath:instancePath+"/additionalValues",schemaPath:"#/$defs/CustomerDetails/properties/additionalValues/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}var valid0 = _errs34 === errors;}}else {const err18 = {instancePath,schemaPath:"#/$defs/CustomerDetails/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}validate93.errors = vErrors;return errors === 0;}
-const obj6 = Object.freeze(["CARD_OK","CARD_BLOCKED","SUSPECTED_FRAUD","CARD_CLOSED_DUE_TO_FRAUD","CARD_NO_RENEWAL","CARD_LOST","CARD_STOLEN","CARD_CLOSED","CARD_EXPIRED"]);
-const obj7 = new Set(obj6);
-function validate101(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj7.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/CardStatus/enumSet",keyword:"enumSet",params:{allowedValues: obj6}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate101.errors = vErrors;return errors === 0;}
-const schema37 = {"enum":["CUSTOM_1","CUSTOM_2","CUSTOM_3","CUSTOM_4","CUSTOM_5","MAIL","COURIER"],"$id":"specsmith:validators/DeliveryType"};
-function validate102(data, instancePath=""){let vErrors = null;let errors = 0;if(!(((((((data === "CUSTOM_1") || (data === "CUSTOM_2")) || (data === "CUSTOM_3")) || (data === "CUSTOM_4")) || (data === "CUSTOM_5")) || (data === "MAIL")) || (data === "COURIER"))){const err0 = {instancePath,schemaPath:"#/$defs/DeliveryType/enum",keyword:"enum",params:{allowedValues: schema37.enum}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate102.errors = vErrors;return errors === 0;}
-function validate103(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/$defs/CardDetails/required",keyword:"required",params:{missingProperty: "id"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;if(typeof data0 !== "string"){const err1 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/CardDetails/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const _errs2 = errors;var valid0 = _errs1 === errors;}if(data.status !== undefined){let data1 = data.status;const _errs3 = errors;if(!(validate101(data1))){vErrors = nestedErrors(vErrors, validate101.errors, instancePath+"/status");errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}if(data.reason !== undefined){let data2 = data.reason;const _errs4 = errors;if(typeof data2 !== "string"){const err2 = {instancePath:instancePath+"/reason",schemaPath:"#/$defs/CardDetails/properties/reason/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const _errs5 = errors;var valid0 = _errs4 === errors;}if(data.embossing !== undefined){let data3 = data.embossing;const _errs6 = errors;if(!(validate71(data3))){vErrors = nestedErrors(vErrors, validate71.errors, instancePath+"/embossing");errors = vErrors.length;}else {}var valid0 = _errs6 === errors;}if(data.expiration !== undefined){let data4 = data.expiration;const _errs7 = errors;if(!(validate80(data4))){vErrors = nestedErrors(vErrors, validate80.errors, instancePath+"/expiration");errors = vErrors.length;}else {}var valid0 = _errs7 === errors;}if(data.segment !== undefined){let data5 = data.segment;const _errs8 = errors;if(!(validate83(data5))){vErrors = nestedErrors(vErrors, validate83.errors, instancePath+"/segment");errors = vErrors.length;}else {}var valid0 = _errs8 === errors;}if(data.pinStatus !== undefined){let data6 = data.pinStatus;const _errs9 = errors;if(!(validate82(data6))){vErrors = nestedErrors(vErrors, validate82.errors, instancePath+"/pinStatus");errors = vErrors.length;}else {}var valid0 = _errs9 === errors;}if(data.digitalLayoutCode !== undefined){let data7 = data.digitalLayoutCode;const _errs10 = errors;if(typeof data7 !== "string"){const err3 = {instancePath:instancePath+"/digitalLayoutCode",schemaPath:"#/$defs/CardDetails/properties/digitalLayoutCode/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}const _errs11 = errors;var valid0 = _errs10 === errors;}if(data.productCode !== undefined){let data8 = data.productCode;const _errs12 = errors;if(typeof data8 !== "string"){const err4 = {instancePath:instancePath+"/productCode",schemaPath:"#/$defs/CardDetails/properties/productCode/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}const _errs13 = errors;var valid0 = _errs12 === errors;}if(data.scheduledClosing !== undefined){let data9 = data.scheduledClosing;const _errs14 = errors;if(!(validate81(data9))){vErrors = nestedErrors(vErrors, validate81.errors, instancePath+"/scheduledClosing");errors = vErrors.length;}else {}var valid0 = _errs14 === errors;}if(data.cardAddress !== undefined){let data10 = data.cardAddress;const _errs15 = errors;if(!(validate53(data10))){vErrors = nestedErrors(vErrors, validate53.errors, instancePath+"/cardAddress");errors = vErrors.length;}else {}var valid0 = _errs15 === errors;}if(data.pinAddress !== undefined){let data11 = data.pinAddress;const _errs16 = errors;if(!(validate53(data11))){vErrors = nestedErrors(vErrors, validate53.errors, instancePath+"/pinAddress");errors = vErrors.length;}else {}var valid0 = _errs16 === errors;}if(data.cardDeliveryType !== undefined){let data12 = data.cardDeliveryType;const _errs17 = errors;if(!(validate102(data12))){vErrors = nestedErrors(vErrors, validate102.errors, instancePath+"/cardDeliveryType");errors = vErrors.length;}else {}var valid0 = _errs17 === errors;}if(data.pinDeliveryType !== undefined){let data13 = data.pinDeliveryType;const _errs18 = errors;if(!(validate102(data13))){vErrors = nestedErrors(vErrors, validate102.errors, instancePath+"/pinDeliveryType");errors = vErrors.length;}else {}var valid0 = _errs18 === errors;}if(data.regionAndEcommBlocking !== undefined){let data14 = data.regionAndEcommBlocking;const _errs19 = errors;const _errs20 = errors;if(data14 && typeof data14 == "object" && !Array.isArray(data14)){if(data14.ecomm !== undefined){let data15 = data14.ecomm;const _errs21 = errors;if(typeof data15 !== "boolean"){const err5 = {instancePath:instancePath+"/regionAndEcommBlocking/ecomm",schemaPath:"#/$defs/CardDetails/properties/regionAndEcommBlocking/properties/ecomm/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}const _errs22 = errors;var valid1 = _errs21 === errors;}if(data14.africa !== undefined){let data16 = data14.africa;const _errs23 = errors;if(typeof data16 !== "boolean"){const err6 = {instancePath:instancePath+"/regionAndEcommBlocking/africa",schemaPath:"#/$defs/CardDetails/properties/regionAndEcommBlocking/properties/africa/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}const _errs24 = errors;var valid1 = _errs23 === errors;}if(data14.asia !== undefined){let data17 = data14.asia;const _errs25 = errors;if(typeof data17 !== "boolean"){const err7 = {instancePath:instancePath+"/regionAndEcommBlocking/asia",schemaPath:"#/$defs/CardDetails/properties/regionAndEcommBlocking/properties/asia/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}const _errs26 = errors;var valid1 = _errs25 === errors;}if(data14.europe !== undefined){let data18 = data14.europe;const _errs27 = errors;if(typeof data18 !== "boolean"){const err8 = {instancePath:instancePath+"/regionAndEcommBlocking/europe",schemaPath:"#/$defs/CardDetails/properties/regionAndEcommBlocking/properties/europe/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}const _errs28 = errors;var valid1 = _errs27 === errors;}if(data14.home !== undefined){let data19 = data14.home;const _errs29 = errors;if(typeof data19 !== "boolean"){const err9 = {instancePath:instancePath+"/regionAndEcommBlocking/home",schemaPath:"#/$defs/CardDetails/properties/regionAndEcommBlocking/properties/home/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}const _errs30 = errors;var valid1 = _errs29 === errors;}if(data14.northAmerica !== undefined){let data20 = data14.northAmerica;const _errs31 = errors;if(typeof data20 !== "boolean"){const err10 = {instancePath:instancePath+"/regionAndEcommBlocking/northAmerica",schemaPath:"#/$defs/CardDetails/properties/regionAndEcommBlocking/properties/northAmerica/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}const _errs32 = errors;var valid1 = _errs31 === errors;}if(data14.oceania !== undefined){let data21 = data14.oceania;const _errs33 = errors;if(typeof data21 !== "boolean"){const err11 = {instancePath:instancePath+"/regionAndEcommBlocking/oceania",schemaPath:"#/$defs/CardDetails/properties/regionAndEcommBlocking/properties/oceania/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}const _errs34 = errors;var valid1 = _errs33 === errors;}if(data14.southAmerica !== undefined){let data22 = data14.southAmerica;const _errs35 = errors;if(typeof data22 !== "boolean"){const err12 = {instancePath:instancePath+"/regionAndEcommBlocking/southAmerica",schemaPath:"#/$defs/CardDetails/properties/regionAndEcommBlocking/properties/southAmerica/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}const _errs36 = errors;var valid1 = _errs35 === errors;}}else {const err13 = {instancePath:instancePath+"/regionAndEcommBlocking",schemaPath:"#/$defs/CardDetails/properties/regionAndEcommBlocking/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}var valid0 = _errs19 === errors;}if(data.pinAttempts !== undefined){let data23 = data.pinAttempts;const _errs37 = errors;const _errs38 = errors;if(data23 && typeof data23 == "object" && !Array.isArray(data23)){if(data23.counter !== undefined){let data24 = data23.counter;const _errs39 = errors;if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){const err14 = {instancePath:instancePath+"/pinAttempts/counter",schemaPath:"#/$defs/CardDetails/properties/pinAttempts/properties/counter/type",keyword:"type",params:{type: "integer"}};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}const _errs40 = errors;var valid2 = _errs39 === errors;}if(data23.max !== undefined){let data25 = data23.max;const _errs41 = errors;if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){const err15 = {instancePath:instancePath+"/pinAttempts/max",schemaPath:"#/$defs/CardDetails/properties/pinAttempts/properties/max/type",keyword:"type",params:{type: "integer"}};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}const _errs42 = errors;var valid2 = _errs41 === errors;}}else {const err16 = {instancePath:instancePath+"/pinAttempts",schemaPath:"#/$defs/CardDetails/properties/pinAttempts/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}var valid0 = _errs37 === errors;}if(data.referenceNumber !== undefined){let data26 = data.referenceNumber;const _errs43 = errors;if(typeof data26 !== "string"){const err17 = {instancePath:instancePath+"/referenceNumber",schemaPath:"#/$defs/CardDetails/properties/referenceNumber/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}const _errs44 = errors;var valid0 = _errs43 === errors;}if(data.additionalValues !== undefined){let data27 = data.additionalValues;const _errs45 = errors;const _errs46 = errors;if(Array.isArray(data27)){let valid4 = true;const len0 = data27.length;for(let i0=0; i0<len0; i0++){let data28 = data27[i0];const _errs47 = errors;if(!(validate60(data28))){vErrors = nestedErrors(vErrors, validate60.errors, instancePath+"/additionalValues/" + i0);errors = vErrors.length;}else {}var valid3 = _errs47 === errors;if(!valid3){valid4 = false;}}}else {const err18 = {instancePath:instancePath+"/additionalValues",schemaPath:"#/$defs/CardDetails/properties/additionalValues/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}var valid0 = _errs45 === errors;}}else {const err19 = {instancePath,schemaPath:"#/$defs/CardDetails/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}validate103.errors = vErrors;return errors === 0;}
-function validate115(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.auditUser === undefined){const err0 = {instancePath,schemaPath:"#/$defs/CreatePrivateCustomerQueryParams/required",keyword:"required",params:{missingProperty: "auditUser"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "auditUser")){const err1 = {instancePath,schemaPath:"#/$defs/CreatePrivateCustomerQueryParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.auditUser !== undefined){let data0 = data.auditUser;const _errs2 = errors;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/auditUser",schemaPath:"#/$defs/CreatePrivateCustomerQueryParams/properties/auditUser/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const _errs3 = errors;var valid0 = _errs2 === errors;}}else {const err3 = {instancePath,schemaPath:"#/$defs/CreatePrivateCustomerQueryParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate115.errors = vErrors;return errors === 0;}
-function validate116(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate61(data))){vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);errors = vErrors.length;}else {}validate116.errors = vErrors;return errors === 0;}
-function validate118(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate118.errors = vErrors;return errors === 0;}
-function validate120(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.customerId === undefined){const err0 = {instancePath,schemaPath:"#/$defs/CreateMcCardPathParams/required",keyword:"required",params:{missingProperty: "customerId"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.accountId === undefined){const err1 = {instancePath,schemaPath:"#/$defs/CreateMcCardPathParams/required",keyword:"required",params:{missingProperty: "accountId"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.cardRole === undefined){const err2 = {instancePath,schemaPath:"#/$defs/CreateMcCardPathParams/required",keyword:"required",params:{missingProperty: "cardRole"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(((key0 === "customerId") || (key0 === "accountId")) || (key0 === "cardRole"))){const err3 = {instancePath,schemaPath:"#/$defs/CreateMcCardPathParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.customerId !== undefined){let data0 = data.customerId;const _errs2 = errors;if(typeof data0 !== "string"){const err4 = {instancePath:instancePath+"/customerId",schemaPath:"#/$defs/CreateMcCardPathParams/properties/customerId/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}const _errs3 = errors;var valid0 = _errs2 === errors;}if(data.accountId !== undefined){let data1 = data.accountId;const _errs4 = errors;if(typeof data1 !== "string"){const err5 = {instancePath:instancePath+"/accountId",schemaPath:"#/$defs/CreateMcCardPathParams/properties/accountId/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}const _errs5 = errors;var valid0 = _errs4 === errors;}if(data.cardRole !== undefined){let data2 = data.cardRole;const _errs6 = errors;if(!(validate69(data2))){vErrors = nestedErrors(vErrors, validate69.errors, instancePath+"/cardRole");errors = vErrors.length;}else {}var valid0 = _errs6 === errors;}}else {const err6 = {instancePath,schemaPath:"#/$defs/CreateMcCardPathParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}validate120.errors = vErrors;return errors === 0;}
-function validate122(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.auditUser === undefined){const err0 = {instancePath,schemaPath:"#/$defs/CreateMcCardQueryParams/required",keyword:"required",params:{missingProperty: "auditUser"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "auditUser")){const err1 = {instancePath,schemaPath:"#/$defs/CreateMcCardQueryParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.auditUser !== undefined){let data0 = data.auditUser;const _errs2 = errors;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/auditUser",schemaPath:"#/$defs/CreateMcCardQueryParams/properties/auditUser/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const _errs3 = errors;var valid0 = _errs2 === errors;}}else {const err3 = {instancePath,schemaPath:"#/$defs/CreateMcCardQueryParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate122.errors = vErrors;return errors === 0;}
-function validate123(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate84(data))){vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);errors = vErrors.length;}else {}validate123.errors = vErrors;return errors === 0;}
-function validate125(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate125.errors = vErrors;return errors === 0;}
-function validate127(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/$defs/GetCustomerPathParams/required",keyword:"required",params:{missingProperty: "id"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "id")){const err1 = {instancePath,schemaPath:"#/$defs/GetCustomerPathParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.id !== undefined){let data0 = data.id;const _errs2 = errors;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/GetCustomerPathParams/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const _errs3 = errors;var valid0 = _errs2 === errors;}}else {const err3 = {instancePath,schemaPath:"#/$defs/GetCustomerPathParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate127.errors = vErrors;return errors === 0;}
-function validate128(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.auditUser === undefined){const err0 = {instancePath,schemaPath:"#/$defs/GetCustomerQueryParams/required",keyword:"required",params:{missingProperty: "auditUser"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "auditUser")){const err1 = {instancePath,schemaPath:"#/$defs/GetCustomerQueryParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.auditUser !== undefined){let data0 = data.auditUser;const _errs2 = errors;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/auditUser",schemaPath:"#/$defs/GetCustomerQueryParams/properties/auditUser/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const _errs3 = errors;var valid0 = _errs2 === errors;}}else {const err3 = {instancePath,schemaPath:"#/$defs/GetCustomerQueryParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate128.errors = vErrors;return errors === 0;}
-function validate129(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate93(data))){vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);errors = vErrors.length;}else {}validate129.errors = vErrors;return errors === 0;}
-function validate131(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.customerNumber === undefined){const err0 = {instancePath,schemaPath:"#/$defs/GetCustomerByCustomerNumberPathParams/required",keyword:"required",params:{missingProperty: "customerNumber"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "customerNumber")){const err1 = {instancePath,schemaPath:"#/$defs/GetCustomerByCustomerNumberPathParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.customerNumber !== undefined){let data0 = data.customerNumber;const _errs2 = errors;const _errs3 = errors;if(typeof data0 === "string"){if(!pattern7.test(data0)){const err2 = {instancePath:instancePath+"/customerNumber",schemaPath:"#/$defs/GetCustomerByCustomerNumberPathParams/properties/customerNumber/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,64}$"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/customerNumber",schemaPath:"#/$defs/GetCustomerByCustomerNumberPathParams/properties/customerNumber/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}var valid0 = _errs2 === errors;}}else {const err4 = {instancePath,schemaPath:"#/$defs/GetCustomerByCustomerNumberPathParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}validate131.errors = vErrors;return errors === 0;}
-function validate132(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.auditUser === undefined){const err0 = {instancePath,schemaPath:"#/$defs/GetCustomerByCustomerNumberQueryParams/required",keyword:"required",params:{missingProperty: "auditUser"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "auditUser")){const err1 = {instancePath,schemaPath:"#/$defs/GetCustomerByCustomerNumberQueryParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.auditUser !== undefined){let data0 = data.auditUser;const _errs2 = errors;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/auditUser",schemaPath:"#/$defs/GetCustomerByCustomerNumberQueryParams/properties/auditUser/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const _errs3 = errors;var valid0 = _errs2 === errors;}}else {const err3 = {instancePath,schemaPath:"#/$defs/GetCustomerByCustomerNumberQueryParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate132.errors = vErrors;return errors === 0;}
-function validate133(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate93(data))){vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);errors = vErrors.length;}else {}validate133.errors = vErrors;return errors === 0;}
-function validate135(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/$defs/GetCardPathParams/required",keyword:"required",params:{missingProperty: "id"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "id")){const err1 = {instancePath,schemaPath:"#/$defs/GetCardPathParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.id !== undefined){let data0 = data.id;const _errs2 = errors;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/GetCardPathParams/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const _errs3 = errors;var valid0 = _errs2 === errors;}}else {const err3 = {instancePath,schemaPath:"#/$defs/GetCardPathParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate135.errors = vErrors;return errors === 0;}
-function validate136(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.auditUser === undefined){const err0 = {instancePath,schemaPath:"#/$defs/GetCardQueryParams/required",keyword:"required",params:{missingProperty: "auditUser"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "auditUser")){const err1 = {instancePath,schemaPath:"#/$defs/GetCardQueryParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.auditUser !== undefined){let data0 = data.auditUser;const _errs2 = errors;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/auditUser",schemaPath:"#/$defs/GetCardQueryParams/properties/auditUser/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const _errs3 = errors;var valid0 = _errs2 === errors;}}else {const err3 = {instancePath,schemaPath:"#/$defs/GetCardQueryParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate136.errors = vErrors;return errors === 0;}
-function validate137(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate103(data))){vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);errors = vErrors.length;}else {}validate137.errors = vErrors;return errors === 0;}
-const v0 = validate52;
-const v1 = validate53;
-const v2 = validate56;
-const v3 = validate57;
-const v4 = validate58;
-const v5 = validate60;
-const v6 = validate61;
-const v7 = validate69;
-const v8 = validate70;
-const v9 = validate71;
-const v10 = validate80;
-const v11 = validate81;
-const v12 = validate82;
-const v13 = validate83;
-const v14 = validate84;
-const v15 = validate93;
-const v16 = validate101;
-const v17 = validate102;
-const v18 = validate103;
-const v19 = validate54;
-const v20 = validate115;
-const v21 = validate116;
-const v22 = validate118;
-const v23 = validate120;
-const v24 = validate122;
-const v25 = validate123;
-const v26 = validate125;
-const v27 = validate127;
-const v28 = validate128;
-const v29 = validate129;
-const v30 = validate131;
-const v31 = validate132;
-const v32 = validate133;
-const v33 = validate135;
-const v34 = validate136;
-const v35 = validate137;
-return [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35];
-})();
-return {
+const {
   ValidationError,
-  validators: [
-    createValidator("ActionResult", firstError[0], allErrors[0], ruleOrigins),
-    createValidator("Address", firstError[1], allErrors[1], ruleOrigins),
-    createValidator("Locale", firstError[2], allErrors[2], ruleOrigins),
-    createValidator("RiskScore", firstError[3], allErrors[3], ruleOrigins),
-    createValidator("NationalityCode", firstError[4], allErrors[4], ruleOrigins),
-    createValidator("AdditionalValue", firstError[5], allErrors[5], ruleOrigins),
-    createValidator("PrivateCustomer", firstError[6], allErrors[6], ruleOrigins),
-    createValidator("CardRole", firstError[7], allErrors[7], ruleOrigins),
-    createValidator("EmbossedText", firstError[8], allErrors[8], ruleOrigins),
-    createValidator("Embossing", firstError[9], allErrors[9], ruleOrigins),
-    createValidator("Expiration", firstError[10], allErrors[10], ruleOrigins),
-    createValidator("ScheduledClosing", firstError[11], allErrors[11], ruleOrigins),
-    createValidator("PinStatus", firstError[12], allErrors[12], ruleOrigins),
-    createValidator("Segment", firstError[13], allErrors[13], ruleOrigins),
-    createValidator("McCard", firstError[14], allErrors[14], ruleOrigins),
-    createValidator("CustomerDetails", firstError[15], allErrors[15], ruleOrigins),
-    createValidator("CardStatus", firstError[16], allErrors[16], ruleOrigins),
-    createValidator("DeliveryType", firstError[17], allErrors[17], ruleOrigins),
-    createValidator("CardDetails", firstError[18], allErrors[18], ruleOrigins),
-    createValidator("CountryAlpha3", firstError[19], allErrors[19], ruleOrigins),
-    createValidator("CreatePrivateCustomerQueryParams", firstError[20], allErrors[20], ruleOrigins),
-    createValidator("CreatePrivateCustomerRequestBody", firstError[21], allErrors[21], ruleOrigins),
-    createValidator("CreatePrivateCustomerResponse201", firstError[22], allErrors[22], ruleOrigins),
-    createValidator("CreateMcCardPathParams", firstError[23], allErrors[23], ruleOrigins),
-    createValidator("CreateMcCardQueryParams", firstError[24], allErrors[24], ruleOrigins),
-    createValidator("CreateMcCardRequestBody", firstError[25], allErrors[25], ruleOrigins),
-    createValidator("CreateMcCardResponse201", firstError[26], allErrors[26], ruleOrigins),
-    createValidator("GetCustomerPathParams", firstError[27], allErrors[27], ruleOrigins),
-    createValidator("GetCustomerQueryParams", firstError[28], allErrors[28], ruleOrigins),
-    createValidator("GetCustomerResponse200", firstError[29], allErrors[29], ruleOrigins),
-    createValidator("GetCustomerByCustomerNumberPathParams", firstError[30], allErrors[30], ruleOrigins),
-    createValidator("GetCustomerByCustomerNumberQueryParams", firstError[31], allErrors[31], ruleOrigins),
-    createValidator("GetCustomerByCustomerNumberResponse200", firstError[32], allErrors[32], ruleOrigins),
-    createValidator("GetCardPathParams", firstError[33], allErrors[33], ruleOrigins),
-    createValidator("GetCardQueryParams", firstError[34], allErrors[34], ruleOrigins),
-    createValidator("GetCardResponse200", firstError[35], allErrors[35], ruleOrigins),
-  ],
+  createIs,
+  createAssert,
+  createStandardSchema,
+} = require('./validators-runtime.cjs');
+const $first = require('./validators-first.cjs');
+const $all = require('./validators-all.cjs');
+const $files = ['enfuce/openapi.yaml', 'common/iso-3166-alpha3.yaml'];
+const $notes = [
+  'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card',
+  'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/get-card/get-card, https://docs.enfuce.com/guides/the-essentials/issue-any-card/customer, https://docs.enfuce.com/guides/the-essentials/customer-portal/developer-portal',
+  'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/get-card/get-card',
+  'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer',
+  'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id',
+  'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/update-a-customer/update-a-private-customer',
+  'see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card',
+  'see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card, https://docs.enfuce.com/guides/the-essentials/issue-any-card/payment-cards',
+  'see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card, https://docs.enfuce.com/payment/api/get-card/get-card',
+  'see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card, https://docs.enfuce.com/payment/api/update-card/update-a-debit-mastercard-branded-card',
+  'see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id, https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-number.md',
+  'see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id',
+  'see https://docs.enfuce.com/payment/api/get-card/get-card',
+  'see https://docs.enfuce.com/payment/api/update-card/update-a-debit-mastercard-branded-card, https://docs.enfuce.com/payment/api/get-card/get-card',
+  'see https://www.iso.org/iso-3166-country-codes.html',
+];
+const $rules0 = {
+  base: '/components/schemas/ActionResult',
+  rules: { '': [0, 246, 0], '/properties/description': [0, 252, 0], '/properties/id': [0, 258, 0] },
 };
-})();
+const $rules1 = {
+  base: '/components/schemas/Address',
+  rules: {
+    '': [0, 268, 1],
+    '/properties/address1': [0, 280, 2],
+    '/properties/address2': [0, 286, 2],
+    '/properties/address3': [0, 292, 2],
+    '/properties/address4': [0, 298, 2],
+    '/properties/city': [0, 304, 2],
+    '/properties/country': [0, 310, 2],
+    '/properties/region': [0, 316, 2],
+    '/properties/zipCode': [0, 322, 2],
+  },
+};
+const $rules2 = { base: '/components/schemas/Locale', rules: { '': [0, 336, 3] } };
+const $rules3 = { base: '/components/schemas/RiskScore', rules: { '': [0, 485, 3] } };
+const $rules4 = {
+  base: '/components/schemas/NationalityCode',
+  rules: {
+    '': [0, 493, 3],
+    '/allOf/0': [0, 493, 3, '/components/schemas/NationalityCode'],
+    '/allOf/1/anyOf/0': [0, 501, -1, '/components/schemas/NationalityCode/anyOf/0'],
+    '/allOf/1/anyOf/1': [0, 502, -1, '/components/schemas/NationalityCode/anyOf/1'],
+  },
+};
+const $rules5 = {
+  base: '/components/schemas/AdditionalValue',
+  rules: { '': [0, 506, 0], '/properties/key': [0, 513, 0], '/properties/value': [0, 518, 0] },
+};
+const $rules6 = {
+  base: '/components/schemas/PrivateCustomer',
+  rules: {
+    '': [0, 527, 3],
+    '/properties/firstName': [0, 533, 3],
+    '/properties/lastName': [0, 539, 3],
+    '/properties/customerNumber': [0, 545, 3],
+    '/properties/locale': [0, 554],
+    '/properties/regNo': [0, 556, 3],
+    '/properties/address': [0, 562, 3],
+    '/properties/salutation': [0, 566, 3],
+    '/properties/middleName': [0, 572, 3],
+    '/properties/dateOfBirth': [0, 578, 3],
+    '/properties/nationality': [0, 584, 3],
+    '/properties/nationality/items': [0, 589],
+    '/properties/riskScore': [0, 591],
+    '/properties/email': [0, 593, 3],
+    '/properties/phoneNumber': [0, 599, 3],
+    '/properties/mobileNumber': [0, 606, 3],
+    '/properties/screening': [0, 613, 3],
+    '/properties/screening/properties/status': [0, 621, 4],
+    '/properties/temporaryAddress': [0, 627, 5],
+    '/properties/additionalValues': [0, 633, 3],
+    '/properties/additionalValues/items': [0, 639],
+    '/properties/birthCountry': [0, 640, 5],
+  },
+};
+const $rules7 = { base: '/components/schemas/CardRole', rules: { '': [0, 668, 6] } };
+const $rules8 = { base: '/components/schemas/EmbossedText', rules: { '': [0, 674, 6] } };
+const $rules9 = {
+  base: '/components/schemas/Embossing',
+  rules: {
+    '': [0, 685, 7],
+    '/properties/firstName': [0, 693, 7],
+    '/properties/lastName': [0, 699, 7],
+    '/properties/companyName': [0, 705, 8],
+    '/properties/additionalField1': [0, 711, 8],
+    '/properties/additionalField2': [0, 716, 8],
+    '/properties/additionalField3': [0, 721, 8],
+    '/properties/additionalField4': [0, 726, 8],
+    '/properties/additionalField5': [0, 731, 8],
+    '/properties/externalLayoutCode': [0, 736, 8],
+    '/properties/manufacturer': [0, 742, 6],
+    '/properties/physical': [0, 746, 8],
+  },
+};
+const $rules10 = {
+  base: '/components/schemas/Expiration',
+  rules: { '': [0, 758, 8], '/properties/year': [0, 765, 8], '/properties/month': [0, 771, 8] },
+};
+const $rules11 = {
+  base: '/components/schemas/ScheduledClosing',
+  rules: { '': [0, 784, 8], '/properties/type': [0, 791, 8], '/properties/time': [0, 798, 8] },
+};
+const $rules12 = { base: '/components/schemas/PinStatus', rules: { '': [0, 809, 6] } };
+const $rules13 = { base: '/components/schemas/Segment', rules: { '': [0, 818, 6] } };
+const $rules14 = {
+  base: '/components/schemas/McCard',
+  rules: {
+    '': [0, 824, 6],
+    '/properties/expiration': [0, 830],
+    '/properties/segment': [0, 832],
+    '/properties/pinStatus': [0, 834],
+    '/properties/digitalLayoutCode': [0, 836, 9],
+    '/properties/scheduledClosing': [0, 844],
+    '/properties/additionalValues': [0, 846, 6],
+    '/properties/additionalValues/items': [0, 851],
+    '/properties/encryptedData': [0, 852, 6],
+    '/properties/embossing': [0, 856],
+    '/properties/productCode': [0, 858, 6],
+    '/properties/pinAddress': [0, 863, 6],
+    '/properties/cardAddress': [0, 867, 6],
+  },
+};
+const $rules15 = {
+  base: '/components/schemas/CustomerDetails',
+  rules: {
+    '': [0, 886, 10],
+    '/properties/id': [0, 896, 11],
+    '/properties/role': [0, 901, 11],
+    '/properties/customerNumber': [0, 906, 11],
+    '/properties/firstName': [0, 911, 11],
+    '/properties/middleName': [0, 915, 11],
+    '/properties/lastName': [0, 919, 11],
+    '/properties/locale': [0, 923],
+    '/properties/regNo': [0, 925, 11],
+    '/properties/dateOfBirth': [0, 929, 11],
+    '/properties/nationality': [0, 934, 11],
+    '/properties/nationality/items': [0, 939],
+    '/properties/riskScore': [0, 940],
+    '/properties/email': [0, 942, 11],
+    '/properties/phoneNumber': [0, 946, 11],
+    '/properties/mobileNumber': [0, 950, 11],
+    '/properties/address': [0, 954],
+    '/properties/temporaryAddress': [0, 956],
+    '/properties/screening': [0, 958, 11],
+    '/properties/screening/properties/status': [0, 963, 11],
+    '/properties/birthCountry': [0, 967],
+    '/properties/additionalValues': [0, 970, 11],
+    '/properties/additionalValues/items': [0, 975],
+  },
+};
+const $rules16 = { base: '/components/schemas/CardStatus', rules: { '': [0, 992, 12] } };
+const $rules17 = { base: '/components/schemas/DeliveryType', rules: { '': [0, 1009, 13] } };
+const $rules18 = {
+  base: '/components/schemas/CardDetails',
+  rules: {
+    '': [0, 1017, 12],
+    '/properties/id': [0, 1024, 12],
+    '/properties/status': [0, 1028],
+    '/properties/reason': [0, 1030, 12],
+    '/properties/embossing': [0, 1034],
+    '/properties/expiration': [0, 1036],
+    '/properties/segment': [0, 1038],
+    '/properties/pinStatus': [0, 1040],
+    '/properties/digitalLayoutCode': [0, 1042, 12],
+    '/properties/productCode': [0, 1046, 12],
+    '/properties/scheduledClosing': [0, 1050],
+    '/properties/cardAddress': [0, 1052],
+    '/properties/pinAddress': [0, 1054],
+    '/properties/cardDeliveryType': [0, 1056],
+    '/properties/pinDeliveryType': [0, 1058],
+    '/properties/regionAndEcommBlocking': [0, 1060, 12],
+    '/properties/regionAndEcommBlocking/properties/ecomm': [0, 1065, 12],
+    '/properties/regionAndEcommBlocking/properties/africa': [0, 1066, 12],
+    '/properties/regionAndEcommBlocking/properties/asia': [0, 1067, 12],
+    '/properties/regionAndEcommBlocking/properties/europe': [0, 1068, 12],
+    '/properties/regionAndEcommBlocking/properties/home': [0, 1069, 12],
+    '/properties/regionAndEcommBlocking/properties/northAmerica': [0, 1070, 12],
+    '/properties/regionAndEcommBlocking/properties/oceania': [0, 1071, 12],
+    '/properties/regionAndEcommBlocking/properties/southAmerica': [0, 1072, 12],
+    '/properties/pinAttempts': [0, 1073, 12],
+    '/properties/pinAttempts/properties/counter': [0, 1078, 12],
+    '/properties/pinAttempts/properties/max': [0, 1079, 12],
+    '/properties/referenceNumber': [0, 1080, 12],
+    '/properties/additionalValues': [0, 1084, 12],
+    '/properties/additionalValues/items': [0, 1089],
+  },
+};
+const $rules19 = { base: '/components/schemas/CountryAlpha3', rules: { '': [1, 3, 14] } };
+const $rules20 = {
+  rules: { '/properties/auditUser': [0, 238, -1, '/components/parameters/auditUser/schema'] },
+};
+const $rules21 = {
+  base: '/paths/~1v3~1PRIVATE/post/requestBody/content/application~1json/schema',
+  rules: { '': [0, 53] },
+};
+const $rules22 = {
+  base: '/paths/~1v3~1PRIVATE/post/responses/201/content/application~1json/schema',
+  rules: { '': [0, 63] },
+};
+const $rules23 = {
+  rules: {
+    '/properties/customerId': [
+      0,
+      98,
+      -1,
+      '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/0/schema',
+    ],
+    '/properties/accountId': [
+      0,
+      105,
+      -1,
+      '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/1/schema',
+    ],
+    '/properties/cardRole': [
+      0,
+      114,
+      -1,
+      '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/2/schema',
+    ],
+  },
+};
+const $rules24 = {
+  rules: { '/properties/auditUser': [0, 238, -1, '/components/parameters/auditUser/schema'] },
+};
+const $rules25 = {
+  base: '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/requestBody/content/application~1json/schema',
+  rules: { '': [0, 122] },
+};
+const $rules26 = {
+  base: '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/responses/201/content/application~1json/schema',
+  rules: { '': [0, 130] },
+};
+const $rules27 = {
+  rules: { '/properties/id': [0, 147, -1, '/paths/~1v3~1%7Bid%7D/get/parameters/0/schema'] },
+};
+const $rules28 = {
+  rules: { '/properties/auditUser': [0, 238, -1, '/components/parameters/auditUser/schema'] },
+};
+const $rules29 = {
+  base: '/paths/~1v3~1%7Bid%7D/get/responses/200/content/application~1json/schema',
+  rules: { '': [0, 157] },
+};
+const $rules30 = {
+  rules: {
+    '/properties/customerNumber': [
+      0,
+      174,
+      -1,
+      '/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/parameters/0/schema',
+    ],
+  },
+};
+const $rules31 = {
+  rules: { '/properties/auditUser': [0, 238, -1, '/components/parameters/auditUser/schema'] },
+};
+const $rules32 = {
+  base: '/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/responses/200/content/application~1json/schema',
+  rules: { '': [0, 185] },
+};
+const $rules33 = {
+  rules: { '/properties/id': [0, 202, -1, '/paths/~1v4~1%7Bid%7D/get/parameters/0/schema'] },
+};
+const $rules34 = {
+  rules: { '/properties/auditUser': [0, 238, -1, '/components/parameters/auditUser/schema'] },
+};
+const $rules35 = {
+  base: '/paths/~1v4~1%7Bid%7D/get/responses/200/content/application~1json/schema',
+  rules: { '': [0, 212] },
+};
+const $origins0 = { files: $files, notes: $notes, defs: { ActionResult: $rules0 } };
+const isActionResult = /* @__PURE__ */ createIs($first.ActionResult);
+const assertActionResult = /* @__PURE__ */ createAssert(
+  'ActionResult',
+  $all.ActionResult,
+  $origins0,
+);
+const ActionResultSchema = /* @__PURE__ */ createStandardSchema($all.ActionResult, $origins0);
+const $origins1 = {
+  files: $files,
+  notes: $notes,
+  defs: { Address: $rules1, CountryAlpha3: $rules19 },
+};
+const isAddress = /* @__PURE__ */ createIs($first.Address);
+const assertAddress = /* @__PURE__ */ createAssert('Address', $all.Address, $origins1);
+const AddressSchema = /* @__PURE__ */ createStandardSchema($all.Address, $origins1);
+const $origins2 = { files: $files, notes: $notes, defs: { Locale: $rules2 } };
+const isLocale = /* @__PURE__ */ createIs($first.Locale);
+const assertLocale = /* @__PURE__ */ createAssert('Locale', $all.Locale, $origins2);
+const LocaleSchema = /* @__PURE__ */ createStandardSchema($all.Locale, $origins2);
+const $origins3 = { files: $files, notes: $notes, defs: { RiskScore: $rules3 } };
+const isRiskScore = /* @__PURE__ */ createIs($first.RiskScore);
+const assertRiskScore = /* @__PURE__ */ createAssert('RiskScore', $all.RiskScore, $origins3);
+const RiskScoreSchema = /* @__PURE__ */ createStandardSchema($all.RiskScore, $origins3);
+const $origins4 = {
+  files: $files,
+  notes: $notes,
+  defs: { NationalityCode: $rules4, CountryAlpha3: $rules19 },
+};
+const isNationalityCode = /* @__PURE__ */ createIs($first.NationalityCode);
+const assertNationalityCode = /* @__PURE__ */ createAssert(
+  'NationalityCode',
+  $all.NationalityCode,
+  $origins4,
+);
+const NationalityCodeSchema = /* @__PURE__ */ createStandardSchema($all.NationalityCode, $origins4);
+const $origins5 = { files: $files, notes: $notes, defs: { AdditionalValue: $rules5 } };
+const isAdditionalValue = /* @__PURE__ */ createIs($first.AdditionalValue);
+const assertAdditionalValue = /* @__PURE__ */ createAssert(
+  'AdditionalValue',
+  $all.AdditionalValue,
+  $origins5,
+);
+const AdditionalValueSchema = /* @__PURE__ */ createStandardSchema($all.AdditionalValue, $origins5);
+const $origins6 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    PrivateCustomer: $rules6,
+    Locale: $rules2,
+    Address: $rules1,
+    NationalityCode: $rules4,
+    RiskScore: $rules3,
+    AdditionalValue: $rules5,
+    CountryAlpha3: $rules19,
+  },
+};
+const isPrivateCustomer = /* @__PURE__ */ createIs($first.PrivateCustomer);
+const assertPrivateCustomer = /* @__PURE__ */ createAssert(
+  'PrivateCustomer',
+  $all.PrivateCustomer,
+  $origins6,
+);
+const PrivateCustomerSchema = /* @__PURE__ */ createStandardSchema($all.PrivateCustomer, $origins6);
+const $origins7 = { files: $files, notes: $notes, defs: { CardRole: $rules7 } };
+const isCardRole = /* @__PURE__ */ createIs($first.CardRole);
+const assertCardRole = /* @__PURE__ */ createAssert('CardRole', $all.CardRole, $origins7);
+const CardRoleSchema = /* @__PURE__ */ createStandardSchema($all.CardRole, $origins7);
+const $origins8 = { files: $files, notes: $notes, defs: { EmbossedText: $rules8 } };
+const isEmbossedText = /* @__PURE__ */ createIs($first.EmbossedText);
+const assertEmbossedText = /* @__PURE__ */ createAssert(
+  'EmbossedText',
+  $all.EmbossedText,
+  $origins8,
+);
+const EmbossedTextSchema = /* @__PURE__ */ createStandardSchema($all.EmbossedText, $origins8);
+const $origins9 = {
+  files: $files,
+  notes: $notes,
+  defs: { Embossing: $rules9, EmbossedText: $rules8 },
+};
+const isEmbossing = /* @__PURE__ */ createIs($first.Embossing);
+const assertEmbossing = /* @__PURE__ */ createAssert('Embossing', $all.Embossing, $origins9);
+const EmbossingSchema = /* @__PURE__ */ createStandardSchema($all.Embossing, $origins9);
+const $origins10 = { files: $files, notes: $notes, defs: { Expiration: $rules10 } };
+const isExpiration = /* @__PURE__ */ createIs($first.Expiration);
+const assertExpiration = /* @__PURE__ */ createAssert('Expiration', $all.Expiration, $origins10);
+const ExpirationSchema = /* @__PURE__ */ createStandardSchema($all.Expiration, $origins10);
+const $origins11 = { files: $files, notes: $notes, defs: { ScheduledClosing: $rules11 } };
+const isScheduledClosing = /* @__PURE__ */ createIs($first.ScheduledClosing);
+const assertScheduledClosing = /* @__PURE__ */ createAssert(
+  'ScheduledClosing',
+  $all.ScheduledClosing,
+  $origins11,
+);
+const ScheduledClosingSchema = /* @__PURE__ */ createStandardSchema(
+  $all.ScheduledClosing,
+  $origins11,
+);
+const $origins12 = { files: $files, notes: $notes, defs: { PinStatus: $rules12 } };
+const isPinStatus = /* @__PURE__ */ createIs($first.PinStatus);
+const assertPinStatus = /* @__PURE__ */ createAssert('PinStatus', $all.PinStatus, $origins12);
+const PinStatusSchema = /* @__PURE__ */ createStandardSchema($all.PinStatus, $origins12);
+const $origins13 = { files: $files, notes: $notes, defs: { Segment: $rules13 } };
+const isSegment = /* @__PURE__ */ createIs($first.Segment);
+const assertSegment = /* @__PURE__ */ createAssert('Segment', $all.Segment, $origins13);
+const SegmentSchema = /* @__PURE__ */ createStandardSchema($all.Segment, $origins13);
+const $origins14 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    McCard: $rules14,
+    Expiration: $rules10,
+    Segment: $rules13,
+    PinStatus: $rules12,
+    ScheduledClosing: $rules11,
+    AdditionalValue: $rules5,
+    Embossing: $rules9,
+    Address: $rules1,
+    EmbossedText: $rules8,
+    CountryAlpha3: $rules19,
+  },
+};
+const isMcCard = /* @__PURE__ */ createIs($first.McCard);
+const assertMcCard = /* @__PURE__ */ createAssert('McCard', $all.McCard, $origins14);
+const McCardSchema = /* @__PURE__ */ createStandardSchema($all.McCard, $origins14);
+const $origins15 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    CustomerDetails: $rules15,
+    Locale: $rules2,
+    NationalityCode: $rules4,
+    RiskScore: $rules3,
+    Address: $rules1,
+    CountryAlpha3: $rules19,
+    AdditionalValue: $rules5,
+  },
+};
+const isCustomerDetails = /* @__PURE__ */ createIs($first.CustomerDetails);
+const assertCustomerDetails = /* @__PURE__ */ createAssert(
+  'CustomerDetails',
+  $all.CustomerDetails,
+  $origins15,
+);
+const CustomerDetailsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.CustomerDetails,
+  $origins15,
+);
+const $origins16 = { files: $files, notes: $notes, defs: { CardStatus: $rules16 } };
+const isCardStatus = /* @__PURE__ */ createIs($first.CardStatus);
+const assertCardStatus = /* @__PURE__ */ createAssert('CardStatus', $all.CardStatus, $origins16);
+const CardStatusSchema = /* @__PURE__ */ createStandardSchema($all.CardStatus, $origins16);
+const $origins17 = { files: $files, notes: $notes, defs: { DeliveryType: $rules17 } };
+const isDeliveryType = /* @__PURE__ */ createIs($first.DeliveryType);
+const assertDeliveryType = /* @__PURE__ */ createAssert(
+  'DeliveryType',
+  $all.DeliveryType,
+  $origins17,
+);
+const DeliveryTypeSchema = /* @__PURE__ */ createStandardSchema($all.DeliveryType, $origins17);
+const $origins18 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    CardDetails: $rules18,
+    CardStatus: $rules16,
+    Embossing: $rules9,
+    Expiration: $rules10,
+    Segment: $rules13,
+    PinStatus: $rules12,
+    ScheduledClosing: $rules11,
+    Address: $rules1,
+    DeliveryType: $rules17,
+    AdditionalValue: $rules5,
+    EmbossedText: $rules8,
+    CountryAlpha3: $rules19,
+  },
+};
+const isCardDetails = /* @__PURE__ */ createIs($first.CardDetails);
+const assertCardDetails = /* @__PURE__ */ createAssert('CardDetails', $all.CardDetails, $origins18);
+const CardDetailsSchema = /* @__PURE__ */ createStandardSchema($all.CardDetails, $origins18);
+const $origins19 = { files: $files, notes: $notes, defs: { CountryAlpha3: $rules19 } };
+const isCountryAlpha3 = /* @__PURE__ */ createIs($first.CountryAlpha3);
+const assertCountryAlpha3 = /* @__PURE__ */ createAssert(
+  'CountryAlpha3',
+  $all.CountryAlpha3,
+  $origins19,
+);
+const CountryAlpha3Schema = /* @__PURE__ */ createStandardSchema($all.CountryAlpha3, $origins19);
+const $origins20 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreatePrivateCustomerQueryParams: $rules20 },
+};
+const isCreatePrivateCustomerQueryParams = /* @__PURE__ */ createIs(
+  $first.CreatePrivateCustomerQueryParams,
+);
+const assertCreatePrivateCustomerQueryParams = /* @__PURE__ */ createAssert(
+  'CreatePrivateCustomerQueryParams',
+  $all.CreatePrivateCustomerQueryParams,
+  $origins20,
+);
+const CreatePrivateCustomerQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.CreatePrivateCustomerQueryParams,
+  $origins20,
+);
+const $origins21 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    CreatePrivateCustomerRequestBody: $rules21,
+    PrivateCustomer: $rules6,
+    Locale: $rules2,
+    Address: $rules1,
+    NationalityCode: $rules4,
+    RiskScore: $rules3,
+    AdditionalValue: $rules5,
+    CountryAlpha3: $rules19,
+  },
+};
+const isCreatePrivateCustomerRequestBody = /* @__PURE__ */ createIs(
+  $first.CreatePrivateCustomerRequestBody,
+);
+const assertCreatePrivateCustomerRequestBody = /* @__PURE__ */ createAssert(
+  'CreatePrivateCustomerRequestBody',
+  $all.CreatePrivateCustomerRequestBody,
+  $origins21,
+);
+const CreatePrivateCustomerRequestBodySchema = /* @__PURE__ */ createStandardSchema(
+  $all.CreatePrivateCustomerRequestBody,
+  $origins21,
+);
+const $origins22 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreatePrivateCustomerResponse201: $rules22, ActionResult: $rules0 },
+};
+const isCreatePrivateCustomerResponse201 = /* @__PURE__ */ createIs(
+  $first.CreatePrivateCustomerResponse201,
+);
+const assertCreatePrivateCustomerResponse201 = /* @__PURE__ */ createAssert(
+  'CreatePrivateCustomerResponse201',
+  $all.CreatePrivateCustomerResponse201,
+  $origins22,
+);
+const CreatePrivateCustomerResponse201Schema = /* @__PURE__ */ createStandardSchema(
+  $all.CreatePrivateCustomerResponse201,
+  $origins22,
+);
+const $origins23 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreateMcCardPathParams: $rules23, CardRole: $rules7 },
+};
+const isCreateMcCardPathParams = /* @__PURE__ */ createIs($first.CreateMcCardPathParams);
+const assertCreateMcCardPathParams = /* @__PURE__ */ createAssert(
+  'CreateMcCardPathParams',
+  $all.CreateMcCardPathParams,
+  $origins23,
+);
+const CreateMcCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.CreateMcCardPathParams,
+  $origins23,
+);
+const $origins24 = { files: $files, notes: $notes, defs: { CreateMcCardQueryParams: $rules24 } };
+const isCreateMcCardQueryParams = /* @__PURE__ */ createIs($first.CreateMcCardQueryParams);
+const assertCreateMcCardQueryParams = /* @__PURE__ */ createAssert(
+  'CreateMcCardQueryParams',
+  $all.CreateMcCardQueryParams,
+  $origins24,
+);
+const CreateMcCardQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.CreateMcCardQueryParams,
+  $origins24,
+);
+const $origins25 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    CreateMcCardRequestBody: $rules25,
+    McCard: $rules14,
+    Expiration: $rules10,
+    Segment: $rules13,
+    PinStatus: $rules12,
+    ScheduledClosing: $rules11,
+    AdditionalValue: $rules5,
+    Embossing: $rules9,
+    Address: $rules1,
+    EmbossedText: $rules8,
+    CountryAlpha3: $rules19,
+  },
+};
+const isCreateMcCardRequestBody = /* @__PURE__ */ createIs($first.CreateMcCardRequestBody);
+const assertCreateMcCardRequestBody = /* @__PURE__ */ createAssert(
+  'CreateMcCardRequestBody',
+  $all.CreateMcCardRequestBody,
+  $origins25,
+);
+const CreateMcCardRequestBodySchema = /* @__PURE__ */ createStandardSchema(
+  $all.CreateMcCardRequestBody,
+  $origins25,
+);
+const $origins26 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreateMcCardResponse201: $rules26, ActionResult: $rules0 },
+};
+const isCreateMcCardResponse201 = /* @__PURE__ */ createIs($first.CreateMcCardResponse201);
+const assertCreateMcCardResponse201 = /* @__PURE__ */ createAssert(
+  'CreateMcCardResponse201',
+  $all.CreateMcCardResponse201,
+  $origins26,
+);
+const CreateMcCardResponse201Schema = /* @__PURE__ */ createStandardSchema(
+  $all.CreateMcCardResponse201,
+  $origins26,
+);
+const $origins27 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules27 } };
+const isGetCustomerPathParams = /* @__PURE__ */ createIs($first.GetCustomerPathParams);
+const assertGetCustomerPathParams = /* @__PURE__ */ createAssert(
+  'GetCustomerPathParams',
+  $all.GetCustomerPathParams,
+  $origins27,
+);
+const GetCustomerPathParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPathParams,
+  $origins27,
+);
+const $origins28 = { files: $files, notes: $notes, defs: { GetCustomerQueryParams: $rules28 } };
+const isGetCustomerQueryParams = /* @__PURE__ */ createIs($first.GetCustomerQueryParams);
+const assertGetCustomerQueryParams = /* @__PURE__ */ createAssert(
+  'GetCustomerQueryParams',
+  $all.GetCustomerQueryParams,
+  $origins28,
+);
+const GetCustomerQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerQueryParams,
+  $origins28,
+);
+const $origins29 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    GetCustomerResponse200: $rules29,
+    CustomerDetails: $rules15,
+    Locale: $rules2,
+    NationalityCode: $rules4,
+    RiskScore: $rules3,
+    Address: $rules1,
+    CountryAlpha3: $rules19,
+    AdditionalValue: $rules5,
+  },
+};
+const isGetCustomerResponse200 = /* @__PURE__ */ createIs($first.GetCustomerResponse200);
+const assertGetCustomerResponse200 = /* @__PURE__ */ createAssert(
+  'GetCustomerResponse200',
+  $all.GetCustomerResponse200,
+  $origins29,
+);
+const GetCustomerResponse200Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerResponse200,
+  $origins29,
+);
+const $origins30 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerByCustomerNumberPathParams: $rules30 },
+};
+const isGetCustomerByCustomerNumberPathParams = /* @__PURE__ */ createIs(
+  $first.GetCustomerByCustomerNumberPathParams,
+);
+const assertGetCustomerByCustomerNumberPathParams = /* @__PURE__ */ createAssert(
+  'GetCustomerByCustomerNumberPathParams',
+  $all.GetCustomerByCustomerNumberPathParams,
+  $origins30,
+);
+const GetCustomerByCustomerNumberPathParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerByCustomerNumberPathParams,
+  $origins30,
+);
+const $origins31 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerByCustomerNumberQueryParams: $rules31 },
+};
+const isGetCustomerByCustomerNumberQueryParams = /* @__PURE__ */ createIs(
+  $first.GetCustomerByCustomerNumberQueryParams,
+);
+const assertGetCustomerByCustomerNumberQueryParams = /* @__PURE__ */ createAssert(
+  'GetCustomerByCustomerNumberQueryParams',
+  $all.GetCustomerByCustomerNumberQueryParams,
+  $origins31,
+);
+const GetCustomerByCustomerNumberQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerByCustomerNumberQueryParams,
+  $origins31,
+);
+const $origins32 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    GetCustomerByCustomerNumberResponse200: $rules32,
+    CustomerDetails: $rules15,
+    Locale: $rules2,
+    NationalityCode: $rules4,
+    RiskScore: $rules3,
+    Address: $rules1,
+    CountryAlpha3: $rules19,
+    AdditionalValue: $rules5,
+  },
+};
+const isGetCustomerByCustomerNumberResponse200 = /* @__PURE__ */ createIs(
+  $first.GetCustomerByCustomerNumberResponse200,
+);
+const assertGetCustomerByCustomerNumberResponse200 = /* @__PURE__ */ createAssert(
+  'GetCustomerByCustomerNumberResponse200',
+  $all.GetCustomerByCustomerNumberResponse200,
+  $origins32,
+);
+const GetCustomerByCustomerNumberResponse200Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerByCustomerNumberResponse200,
+  $origins32,
+);
+const $origins33 = { files: $files, notes: $notes, defs: { GetCardPathParams: $rules33 } };
+const isGetCardPathParams = /* @__PURE__ */ createIs($first.GetCardPathParams);
+const assertGetCardPathParams = /* @__PURE__ */ createAssert(
+  'GetCardPathParams',
+  $all.GetCardPathParams,
+  $origins33,
+);
+const GetCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCardPathParams,
+  $origins33,
+);
+const $origins34 = { files: $files, notes: $notes, defs: { GetCardQueryParams: $rules34 } };
+const isGetCardQueryParams = /* @__PURE__ */ createIs($first.GetCardQueryParams);
+const assertGetCardQueryParams = /* @__PURE__ */ createAssert(
+  'GetCardQueryParams',
+  $all.GetCardQueryParams,
+  $origins34,
+);
+const GetCardQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCardQueryParams,
+  $origins34,
+);
+const $origins35 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    GetCardResponse200: $rules35,
+    CardDetails: $rules18,
+    CardStatus: $rules16,
+    Embossing: $rules9,
+    Expiration: $rules10,
+    Segment: $rules13,
+    PinStatus: $rules12,
+    ScheduledClosing: $rules11,
+    Address: $rules1,
+    DeliveryType: $rules17,
+    AdditionalValue: $rules5,
+    EmbossedText: $rules8,
+    CountryAlpha3: $rules19,
+  },
+};
+const isGetCardResponse200 = /* @__PURE__ */ createIs($first.GetCardResponse200);
+const assertGetCardResponse200 = /* @__PURE__ */ createAssert(
+  'GetCardResponse200',
+  $all.GetCardResponse200,
+  $origins35,
+);
+const GetCardResponse200Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCardResponse200,
+  $origins35,
+);
 exports.ValidationError = ValidationError;
-exports.isActionResult = validators[0].is;
-exports.assertActionResult = validators[0].assert;
-exports.ActionResultSchema = validators[0].schema;
-exports.isAddress = validators[1].is;
-exports.assertAddress = validators[1].assert;
-exports.AddressSchema = validators[1].schema;
-exports.isLocale = validators[2].is;
-exports.assertLocale = validators[2].assert;
-exports.LocaleSchema = validators[2].schema;
-exports.isRiskScore = validators[3].is;
-exports.assertRiskScore = validators[3].assert;
-exports.RiskScoreSchema = validators[3].schema;
-exports.isNationalityCode = validators[4].is;
-exports.assertNationalityCode = validators[4].assert;
-exports.NationalityCodeSchema = validators[4].schema;
-exports.isAdditionalValue = validators[5].is;
-exports.assertAdditionalValue = validators[5].assert;
-exports.AdditionalValueSchema = validators[5].schema;
-exports.isPrivateCustomer = validators[6].is;
-exports.assertPrivateCustomer = validators[6].assert;
-exports.PrivateCustomerSchema = validators[6].schema;
-exports.isCardRole = validators[7].is;
-exports.assertCardRole = validators[7].assert;
-exports.CardRoleSchema = validators[7].schema;
-exports.isEmbossedText = validators[8].is;
-exports.assertEmbossedText = validators[8].assert;
-exports.EmbossedTextSchema = validators[8].schema;
-exports.isEmbossing = validators[9].is;
-exports.assertEmbossing = validators[9].assert;
-exports.EmbossingSchema = validators[9].schema;
-exports.isExpiration = validators[10].is;
-exports.assertExpiration = validators[10].assert;
-exports.ExpirationSchema = validators[10].schema;
-exports.isScheduledClosing = validators[11].is;
-exports.assertScheduledClosing = validators[11].assert;
-exports.ScheduledClosingSchema = validators[11].schema;
-exports.isPinStatus = validators[12].is;
-exports.assertPinStatus = validators[12].assert;
-exports.PinStatusSchema = validators[12].schema;
-exports.isSegment = validators[13].is;
-exports.assertSegment = validators[13].assert;
-exports.SegmentSchema = validators[13].schema;
-exports.isMcCard = validators[14].is;
-exports.assertMcCard = validators[14].assert;
-exports.McCardSchema = validators[14].schema;
-exports.isCustomerDetails = validators[15].is;
-exports.assertCustomerDetails = validators[15].assert;
-exports.CustomerDetailsSchema = validators[15].schema;
-exports.isCardStatus = validators[16].is;
-exports.assertCardStatus = validators[16].assert;
-exports.CardStatusSchema = validators[16].schema;
-exports.isDeliveryType = validators[17].is;
-exports.assertDeliveryType = validators[17].assert;
-exports.DeliveryTypeSchema = validators[17].schema;
-exports.isCardDetails = validators[18].is;
-exports.assertCardDetails = validators[18].assert;
-exports.CardDetailsSchema = validators[18].schema;
-exports.isCountryAlpha3 = validators[19].is;
-exports.assertCountryAlpha3 = validators[19].assert;
-exports.CountryAlpha3Schema = validators[19].schema;
-exports.isCreatePrivateCustomerQueryParams = validators[20].is;
-exports.assertCreatePrivateCustomerQueryParams = validators[20].assert;
-exports.CreatePrivateCustomerQueryParamsSchema = validators[20].schema;
-exports.isCreatePrivateCustomerRequestBody = validators[21].is;
-exports.assertCreatePrivateCustomerRequestBody = validators[21].assert;
-exports.CreatePrivateCustomerRequestBodySchema = validators[21].schema;
-exports.isCreatePrivateCustomerResponse201 = validators[22].is;
-exports.assertCreatePrivateCustomerResponse201 = validators[22].assert;
-exports.CreatePrivateCustomerResponse201Schema = validators[22].schema;
-exports.isCreateMcCardPathParams = validators[23].is;
-exports.assertCreateMcCardPathParams = validators[23].assert;
-exports.CreateMcCardPathParamsSchema = validators[23].schema;
-exports.isCreateMcCardQueryParams = validators[24].is;
-exports.assertCreateMcCardQueryParams = validators[24].assert;
-exports.CreateMcCardQueryParamsSchema = validators[24].schema;
-exports.isCreateMcCardRequestBody = validators[25].is;
-exports.assertCreateMcCardRequestBody = validators[25].assert;
-exports.CreateMcCardRequestBodySchema = validators[25].schema;
-exports.isCreateMcCardResponse201 = validators[26].is;
-exports.assertCreateMcCardResponse201 = validators[26].assert;
-exports.CreateMcCardResponse201Schema = validators[26].schema;
-exports.isGetCustomerPathParams = validators[27].is;
-exports.assertGetCustomerPathParams = validators[27].assert;
-exports.GetCustomerPathParamsSchema = validators[27].schema;
-exports.isGetCustomerQueryParams = validators[28].is;
-exports.assertGetCustomerQueryParams = validators[28].assert;
-exports.GetCustomerQueryParamsSchema = validators[28].schema;
-exports.isGetCustomerResponse200 = validators[29].is;
-exports.assertGetCustomerResponse200 = validators[29].assert;
-exports.GetCustomerResponse200Schema = validators[29].schema;
-exports.isGetCustomerByCustomerNumberPathParams = validators[30].is;
-exports.assertGetCustomerByCustomerNumberPathParams = validators[30].assert;
-exports.GetCustomerByCustomerNumberPathParamsSchema = validators[30].schema;
-exports.isGetCustomerByCustomerNumberQueryParams = validators[31].is;
-exports.assertGetCustomerByCustomerNumberQueryParams = validators[31].assert;
-exports.GetCustomerByCustomerNumberQueryParamsSchema = validators[31].schema;
-exports.isGetCustomerByCustomerNumberResponse200 = validators[32].is;
-exports.assertGetCustomerByCustomerNumberResponse200 = validators[32].assert;
-exports.GetCustomerByCustomerNumberResponse200Schema = validators[32].schema;
-exports.isGetCardPathParams = validators[33].is;
-exports.assertGetCardPathParams = validators[33].assert;
-exports.GetCardPathParamsSchema = validators[33].schema;
-exports.isGetCardQueryParams = validators[34].is;
-exports.assertGetCardQueryParams = validators[34].assert;
-exports.GetCardQueryParamsSchema = validators[34].schema;
-exports.isGetCardResponse200 = validators[35].is;
-exports.assertGetCardResponse200 = validators[35].assert;
-exports.GetCardResponse200Schema = validators[35].schema;
+exports.isActionResult = isActionResult;
+exports.assertActionResult = assertActionResult;
+exports.ActionResultSchema = ActionResultSchema;
+exports.isAddress = isAddress;
+exports.assertAddress = assertAddress;
+exports.AddressSchema = AddressSchema;
+exports.isLocale = isLocale;
+exports.assertLocale = assertLocale;
+exports.LocaleSchema = LocaleSchema;
+exports.isRiskScore = isRiskScore;
+exports.assertRiskScore = assertRiskScore;
+exports.RiskScoreSchema = RiskScoreSchema;
+exports.isNationalityCode = isNationalityCode;
+exports.assertNationalityCode = assertNationalityCode;
+exports.NationalityCodeSchema = NationalityCodeSchema;
+exports.isAdditionalValue = isAdditionalValue;
+exports.assertAdditionalValue = assertAdditionalValue;
+exports.AdditionalValueSchema = AdditionalValueSchema;
+exports.isPrivateCustomer = isPrivateCustomer;
+exports.assertPrivateCustomer = assertPrivateCustomer;
+exports.PrivateCustomerSchema = PrivateCustomerSchema;
+exports.isCardRole = isCardRole;
+exports.assertCardRole = assertCardRole;
+exports.CardRoleSchema = CardRoleSchema;
+exports.isEmbossedText = isEmbossedText;
+exports.assertEmbossedText = assertEmbossedText;
+exports.EmbossedTextSchema = EmbossedTextSchema;
+exports.isEmbossing = isEmbossing;
+exports.assertEmbossing = assertEmbossing;
+exports.EmbossingSchema = EmbossingSchema;
+exports.isExpiration = isExpiration;
+exports.assertExpiration = assertExpiration;
+exports.ExpirationSchema = ExpirationSchema;
+exports.isScheduledClosing = isScheduledClosing;
+exports.assertScheduledClosing = assertScheduledClosing;
+exports.ScheduledClosingSchema = ScheduledClosingSchema;
+exports.isPinStatus = isPinStatus;
+exports.assertPinStatus = assertPinStatus;
+exports.PinStatusSchema = PinStatusSchema;
+exports.isSegment = isSegment;
+exports.assertSegment = assertSegment;
+exports.SegmentSchema = SegmentSchema;
+exports.isMcCard = isMcCard;
+exports.assertMcCard = assertMcCard;
+exports.McCardSchema = McCardSchema;
+exports.isCustomerDetails = isCustomerDetails;
+exports.assertCustomerDetails = assertCustomerDetails;
+exports.CustomerDetailsSchema = CustomerDetailsSchema;
+exports.isCardStatus = isCardStatus;
+exports.assertCardStatus = assertCardStatus;
+exports.CardStatusSchema = CardStatusSchema;
+exports.isDeliveryType = isDeliveryType;
+exports.assertDeliveryType = assertDeliveryType;
+exports.DeliveryTypeSchema = DeliveryTypeSchema;
+exports.isCardDetails = isCardDetails;
+exports.assertCardDetails = assertCardDetails;
+exports.CardDetailsSchema = CardDetailsSchema;
+exports.isCountryAlpha3 = isCountryAlpha3;
+exports.assertCountryAlpha3 = assertCountryAlpha3;
+exports.CountryAlpha3Schema = CountryAlpha3Schema;
+exports.isCreatePrivateCustomerQueryParams = isCreatePrivateCustomerQueryParams;
+exports.assertCreatePrivateCustomerQueryParams = assertCreatePrivateCustomerQueryParams;
+exports.CreatePrivateCustomerQueryParamsSchema = CreatePrivateCustomerQueryParamsSchema;
+exports.isCreatePrivateCustomerRequestBody = isCreatePrivateCustomerRequestBody;
+exports.assertCreatePrivateCustomerRequestBody = assertCreatePrivateCustomerRequestBody;
+exports.CreatePrivateCustomerRequestBodySchema = CreatePrivateCustomerRequestBodySchema;
+exports.isCreatePrivateCustomerResponse201 = isCreatePrivateCustomerResponse201;
+exports.assertCreatePrivateCustomerResponse201 = assertCreatePrivateCustomerResponse201;
+exports.CreatePrivateCustomerResponse201Schema = CreatePrivateCustomerResponse201Schema;
+exports.isCreateMcCardPathParams = isCreateMcCardPathParams;
+exports.assertCreateMcCardPathParams = assertCreateMcCardPathParams;
+exports.CreateMcCardPathParamsSchema = CreateMcCardPathParamsSchema;
+exports.isCreateMcCardQueryParams = isCreateMcCardQueryParams;
+exports.assertCreateMcCardQueryParams = assertCreateMcCardQueryParams;
+exports.CreateMcCardQueryParamsSchema = CreateMcCardQueryParamsSchema;
+exports.isCreateMcCardRequestBody = isCreateMcCardRequestBody;
+exports.assertCreateMcCardRequestBody = assertCreateMcCardRequestBody;
+exports.CreateMcCardRequestBodySchema = CreateMcCardRequestBodySchema;
+exports.isCreateMcCardResponse201 = isCreateMcCardResponse201;
+exports.assertCreateMcCardResponse201 = assertCreateMcCardResponse201;
+exports.CreateMcCardResponse201Schema = CreateMcCardResponse201Schema;
+exports.isGetCustomerPathParams = isGetCustomerPathParams;
+exports.assertGetCustomerPathParams = assertGetCustomerPathParams;
+exports.GetCustomerPathParamsSchema = GetCustomerPathParamsSchema;
+exports.isGetCustomerQueryParams = isGetCustomerQueryParams;
+exports.assertGetCustomerQueryParams = assertGetCustomerQueryParams;
+exports.GetCustomerQueryParamsSchema = GetCustomerQueryParamsSchema;
+exports.isGetCustomerResponse200 = isGetCustomerResponse200;
+exports.assertGetCustomerResponse200 = assertGetCustomerResponse200;
+exports.GetCustomerResponse200Schema = GetCustomerResponse200Schema;
+exports.isGetCustomerByCustomerNumberPathParams = isGetCustomerByCustomerNumberPathParams;
+exports.assertGetCustomerByCustomerNumberPathParams = assertGetCustomerByCustomerNumberPathParams;
+exports.GetCustomerByCustomerNumberPathParamsSchema = GetCustomerByCustomerNumberPathParamsSchema;
+exports.isGetCustomerByCustomerNumberQueryParams = isGetCustomerByCustomerNumberQueryParams;
+exports.assertGetCustomerByCustomerNumberQueryParams = assertGetCustomerByCustomerNumberQueryParams;
+exports.GetCustomerByCustomerNumberQueryParamsSchema = GetCustomerByCustomerNumberQueryParamsSchema;
+exports.isGetCustomerByCustomerNumberResponse200 = isGetCustomerByCustomerNumberResponse200;
+exports.assertGetCustomerByCustomerNumberResponse200 = assertGetCustomerByCustomerNumberResponse200;
+exports.GetCustomerByCustomerNumberResponse200Schema = GetCustomerByCustomerNumberResponse200Schema;
+exports.isGetCardPathParams = isGetCardPathParams;
+exports.assertGetCardPathParams = assertGetCardPathParams;
+exports.GetCardPathParamsSchema = GetCardPathParamsSchema;
+exports.isGetCardQueryParams = isGetCardQueryParams;
+exports.assertGetCardQueryParams = assertGetCardQueryParams;
+exports.GetCardQueryParamsSchema = GetCardQueryParamsSchema;
+exports.isGetCardResponse200 = isGetCardResponse200;
+exports.assertGetCardResponse200 = assertGetCardResponse200;
+exports.GetCardResponse200Schema = GetCardResponse200Schema;

@@ -2,835 +2,551 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-const { ValidationError, validators } = (() => {
-// Runtime helpers of specsmith's generated validators. Copied into each generated package (inlined in its
-// index.js and index.cjs); the precompiled validator functions call these instead of AJV's runtime modules,
-// so the package needs no AJV, no ajv-formats and no `require` at run time.
-
-/** Length in Unicode code points: JSON Schema's `maxLength` counts characters, not UTF-16 units. */
-function ucs2length(text) {
-  let length = text.length;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        length--;
-        index++;
-      }
-    }
-  }
-  return length;
-}
-
-/**
- * A nested validator reports paths relative to the value it was given; its caller moves them under the
- * property or item it passed (`prefix`) and appends them to its own list. Runs only once something failed.
- */
-function nestedErrors(errors, found, prefix) {
-  for (const error of found) error.instancePath = prefix + error.instancePath;
-  return errors === null ? found : errors.concat(found);
-}
-
-/** Deep equality of JSON values, for `const`, `enum` of objects and `uniqueItems`. */
-function equal(left, right) {
-  if (left === right) return true;
-  if (left === null || right === null || typeof left !== 'object' || typeof right !== 'object') return left !== left && right !== right;
-  if (Array.isArray(left) !== Array.isArray(right)) return false;
-  if (Array.isArray(left)) return left.length === right.length && left.every((item, index) => equal(item, right[index]));
-  const keys = Object.keys(left);
-  if (keys.length !== Object.keys(right).length) return false;
-  return keys.every((key) => Object.prototype.hasOwnProperty.call(right, key) && equal(left[key], right[key]));
-}
-
-// Patterns live at module scope: a regular expression literal inside a function is a new object on every call.
-const hexGroupPattern = /^[0-9a-fA-F]{1,4}$/;
-const uriPattern = /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
-const uriReferencePattern = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
-const uuidPattern = /^(?:urn:uuid:)?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
-const base64Pattern = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-const daysInMonth = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeapYear = (year) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-
-// Dates, times and IPv4 addresses are read character by character: they are checked on every call of
-// a validator, often several times a value, and a regular expression with captures costs several times more.
-
-/** The number written by two ASCII digits at `at`, or -1. */
-function twoDigits(text, at) {
-  const tens = text.charCodeAt(at) - 48;
-  const ones = text.charCodeAt(at + 1) - 48;
-  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
-}
-
-/** RFC 3339 full-date at the start of `text`, on the real calendar (no 1981-02-29, no 2024-04-31). */
-function isDateAt(text) {
-  const century = twoDigits(text, 0);
-  const rest = twoDigits(text, 2);
-  if (century < 0 || rest < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= (month === 2 && isLeapYear(century * 100 + rest) ? 29 : daysInMonth[month]);
-}
-
-function isDate(text) {
-  return text.length === 10 && isDateAt(text);
-}
-
-/**
- * RFC 3339 full-time from `at` to the end: hours, minutes, seconds (60 only for a leap second at 23:59
- * UTC), an optional fraction, then `Z`/`z` or a numeric offset.
- */
-function isTimeAt(text, at) {
-  const hour = twoDigits(text, at);
-  const minute = twoDigits(text, at + 3);
-  const second = twoDigits(text, at + 6);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
-  if (text.charCodeAt(at + 2) !== 58 || text.charCodeAt(at + 5) !== 58) return false;
-  let index = at + 8;
-  if (text.charCodeAt(index) === 46) {
-    index += 1;
-    const digits = index;
-    while (index < text.length && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) index += 1;
-    if (index === digits) return false;
-  }
-  const zone = text.charCodeAt(index);
-  let offset = 0;
-  if (zone === 90 || zone === 122) {
-    if (index + 1 !== text.length) return false;
-  } else if (zone === 43 || zone === 45) {
-    const offsetHour = twoDigits(text, index + 1);
-    const offsetMinute = twoDigits(text, index + 4);
-    if (index + 6 !== text.length || text.charCodeAt(index + 3) !== 58) return false;
-    if (offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59) return false;
-    offset = (zone === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
-  } else return false;
-  if (second < 60) return true;
-  // A leap second is 23:59:60 in UTC: shift the local time back by the offset.
-  return (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 23 * 60 + 59;
-}
-
-function isTime(text) {
-  return text.length >= 9 && isTimeAt(text, 0);
-}
-
-/** RFC 3339 date-time: a date, `T` (either case) and a full time. */
-function isDateTime(text) {
-  const separator = text.charCodeAt(10);
-  return text.length >= 20 && (separator === 84 || separator === 116) && isDateAt(text) && isTimeAt(text, 11);
-}
-
-/** Dotted-quad IPv4: four decimal octets up to 255, without leading zeros. */
-function isIpv4(text) {
-  let octets = 0;
-  let index = 0;
-  while (octets < 4) {
-    const start = index;
-    let value = 0;
-    while (index < text.length && index - start < 3) {
-      const digit = text.charCodeAt(index) - 48;
-      if (digit < 0 || digit > 9) break;
-      value = value * 10 + digit;
-      index += 1;
-    }
-    const length = index - start;
-    if (length === 0 || value > 255 || (length > 1 && text.charCodeAt(start) === 48)) return false;
-    octets += 1;
-    if (octets < 4) {
-      if (text.charCodeAt(index) !== 46) return false;
-      index += 1;
-    }
-  }
-  return index === text.length;
-}
-
-/** RFC 4291 §2.2 text forms: eight groups, one `::`, an IPv4 tail. */
-function isIpv6(text) {
-  const halves = text.split('::');
-  if (halves.length > 2) return false;
-  const groupsOf = (part) => (part === '' ? [] : part.split(':'));
-  const head = groupsOf(halves[0]);
-  const tail = halves.length === 2 ? groupsOf(halves[1]) : [];
-  const groups = [...head, ...tail];
-  let count = groups.length;
-  const last = groups[groups.length - 1];
-  if (last !== undefined && last.includes('.')) {
-    if (!isIpv4(last)) return false;
-    groups.pop();
-    count += 1;
-  }
-  if (!groups.every((group) => hexGroupPattern.test(group))) return false;
-  return halves.length === 2 ? count <= 7 : count === 8;
-}
-
-const isLetterOrDigit = (code) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-
-/** RFC 1123 host name in `text` from `start` to `end`: dot-separated labels of 1 to 63 letters, digits and inner hyphens, 253 characters at most. */
-function isHostnameIn(text, start, end) {
-  if (end === start || end - start > 253) return false;
-  let label = start;
-  for (let index = start; index <= end; index++) {
-    const code = index === end ? 46 : text.charCodeAt(index);
-    if (code === 46) {
-      if (index === label || index - label > 63 || text.charCodeAt(label) === 45 || text.charCodeAt(index - 1) === 45) return false;
-      label = index + 1;
-    } else if (!isLetterOrDigit(code) && code !== 45) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function isHostname(text) {
-  return isHostnameIn(text, 0, text.length);
-}
-
-/** The characters of an RFC 5322 `atext`, by code: letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~. */
-const atext = new Uint8Array(128);
-for (let code = 0; code < 128; code++)
-  if (isLetterOrDigit(code) || "!#$%&'*+-/=?^_`{|}~".includes(String.fromCharCode(code))) atext[code] = 1;
-
-/** An addr-spec of RFC 5321: dot-atom local part (64 at most) at a host name or an address literal. */
-function isEmail(text) {
-  const at = text.lastIndexOf('@');
-  if (at < 1 || at > 64) return false;
-  // Atoms of atext joined by single dots: no dot first, last or twice in a row.
-  let afterDot = true;
-  for (let index = 0; index < at; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 46 && !afterDot) afterDot = true;
-    else if (code < 128 && atext[code] === 1) afterDot = false;
-    else return false;
-  }
-  if (afterDot) return false;
-  if (text.charCodeAt(at + 1) === 91 && text.charCodeAt(text.length - 1) === 93) {
-    const literal = text.slice(at + 2, -1);
-    return literal.startsWith('IPv6:') ? isIpv6(literal.slice(5)) : isIpv4(literal);
-  }
-  return text.indexOf('.', at + 1) !== -1 && isHostnameIn(text, at + 1, text.length);
-}
-
-/** RFC 3986 URI (absolute, with a scheme): allowed characters and well-formed percent escapes. */
-function isUri(text) {
-  return uriPattern.test(text);
-}
-
-/** RFC 3986 URI reference: a URI or a relative reference. */
-function isUriReference(text) {
-  return uriReferencePattern.test(text);
-}
-
-const isHexDigit = (code) => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
-const isPercentEncoded = (text, at) =>
-  text.charCodeAt(at) === 37 && isHexDigit(text.charCodeAt(at + 1)) && isHexDigit(text.charCodeAt(at + 2));
-
-/** RFC 6570 §2.1 literals: any character but controls, space, `"'%<>\\^\`{|}` (a `%` only as an escape). */
-function isTemplateLiteral(code) {
-  if (code < 0x80) return code > 0x20 && code !== 0x7f && !'"\'%<>\\^`{|}'.includes(String.fromCharCode(code));
-  return code >= 0xa0;
-}
-
-/** RFC 6570 §2.2 operators: `+ # . / ; ? & = , ! @ |`. */
-const templateOperators = new Set([43, 35, 46, 47, 59, 63, 38, 61, 44, 33, 64, 124]);
-const isVarChar = (code) => isLetterOrDigit(code) || code === 95;
-
-/** The index after the expression that starts after `{` at `at`, or -1: an operator, then variables with `:n` or `*`. */
-function templateExpressionEnd(text, at) {
-  let index = templateOperators.has(text.charCodeAt(at)) ? at + 1 : at;
-  for (;;) {
-    // varname = varchar *( ["."] varchar ), a varchar being a letter, digit, `_` or a percent escape.
-    let varChars = 0;
-    for (;;) {
-      if (isVarChar(text.charCodeAt(index))) index += 1;
-      else if (isPercentEncoded(text, index)) index += 3;
-      else if (
-        text.charCodeAt(index) === 46 &&
-        varChars > 0 &&
-        (isVarChar(text.charCodeAt(index + 1)) || isPercentEncoded(text, index + 1))
-      ) {
-        index += 1;
-        continue;
-      } else break;
-      varChars += 1;
-    }
-    if (varChars === 0) return -1;
-    if (text.charCodeAt(index) === 58) {
-      // A prefix length of 1 to 9999, no leading zero.
-      const start = (index += 1);
-      while (index - start < 4 && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) index += 1;
-      if (index === start || text.charCodeAt(start) === 48) return -1;
-    } else if (text.charCodeAt(index) === 42) {
-      index += 1;
-    }
-    const next = text.charCodeAt(index);
-    if (next === 125) return index + 1;
-    if (next !== 44) return -1;
-    index += 1;
-  }
-}
-
-/** RFC 6570 URI Template (level 4): literals, percent escapes and `{…}` expressions. */
-function isUriTemplate(text) {
-  let index = 0;
-  while (index < text.length) {
-    const code = text.charCodeAt(index);
-    if (code === 123) index = templateExpressionEnd(text, index + 1);
-    else if (code === 37) index = isPercentEncoded(text, index) ? index + 3 : -1;
-    else index = isTemplateLiteral(code) ? index + 1 : -1;
-    if (index < 0) return false;
-  }
-  return true;
-}
-
-const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
-/** The largest magnitudes of the OpenAPI format registry's int64 and float (IEEE 754 binary32). */
-const int64Max = 2 ** 63;
-const floatMax = 3.4028234663852886e38;
-
-/** RFC 3339 Appendix A `duration`: P, then dates (Y, M, D or W) and/or T with times (H, M, S), each part in order. */
-const durationPattern =
-  /^P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S))?|T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)|\d+W)$/;
-/** RFC 6901 JSON pointer: `/`-separated tokens, `~` only as `~0` or `~1`. */
-const jsonPointerPattern = /^(?:\/(?:[^~/]|~[01])*)*$/;
-/** Relative JSON pointer (draft-bhutton-relative-json-pointer-00): a count, then `#` or a JSON pointer. */
-const relativeJsonPointerPattern = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~[01])*)*)$/;
-
-/** An ECMA-262 regular expression (with the `u` flag, as the validators compile `pattern`). */
-function isRegex(value) {
-  try {
-    new RegExp(value, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const text = (validate) => ({ type: 'string', validate });
-const number = (validate) => ({ type: 'number', validate });
-
-/**
- * The formats the generated validators check, by name, in the shape AJV compiles against (the generator
- * registers these same definitions, so compile time and run time agree). Formats not listed here are not
- * checked; the generator leaves them out of the validators.
- */
-const formats = {
-  date: text(isDate),
-  time: text(isTime),
-  'date-time': text(isDateTime),
-  ipv4: text(isIpv4),
-  ipv6: text(isIpv6),
-  hostname: text(isHostname),
-  email: text(isEmail),
-  uri: text(isUri),
-  'uri-reference': text(isUriReference),
-  'uri-template': text(isUriTemplate),
-  uuid: text((value) => uuidPattern.test(value)),
-  byte: text((value) => base64Pattern.test(value)),
-  int32: number((value) => Number.isInteger(value) && value >= int32.min && value <= int32.max),
-  int64: number((value) => Number.isInteger(value) && Math.abs(value) <= int64Max),
-  float: number((value) => Number.isFinite(value) && Math.abs(value) <= floatMax),
-  double: number((value) => Number.isFinite(value)),
-  duration: text((value) => durationPattern.test(value)),
-  'json-pointer': text((value) => jsonPointerPattern.test(value)),
-  'relative-json-pointer': text((value) => relativeJsonPointerPattern.test(value)),
-  regex: text(isRegex),
-  binary: text(() => true),
-  password: text(() => true),
-};
-
-// The API of specsmith's generated validators: `is*`, `assert*`, Standard Schema objects and ValidationError.
-// Copied into each generated package (inlined in its index.js and index.cjs) and wrapped around the
-// precompiled validator functions. Nothing here compiles code at run time.
-
-/**
- * Thrown by `assert*` functions: `issues` lists every problem found, each with a JSON pointer into the
- * value. The message (and each issue's) is worded when first read, so a caller that only catches and
- * counts pays about what a plain `Error` costs; the stack trace, formatted on first use, shows it too.
- */
-class ValidationError extends Error {
-  #subject;
-  #message;
-
-  constructor(subject, issues) {
-    super();
-    this.name = 'ValidationError';
-    this.issues = issues;
-    this.#subject = subject;
-  }
-
-  get message() {
-    this.#message ??= `${this.#subject} is not valid:\n${this.issues.map((issue) => `  ${issue.message}`).join('\n')}`;
-    return this.#message;
-  }
-
-  /** Code that rewrites an error's message (a wrapper adding context) may still do so. */
-  set message(text) {
-    this.#message = text;
-  }
-}
-
-/** Runs a compiled validator; never throws (a value too deep or cyclic for the checks is an issue, not a crash). */
-function errorsOf(check, value) {
-  try {
-    return check(value) ? undefined : (check.errors ?? []);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return [{ instancePath: '', keyword: 'value', params: { reason }, message: `cannot be checked: ${reason}` }];
-  }
-}
-
-const plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-const shown = (value) => JSON.stringify(value);
-
-/** What the rule says, in words; AJV's own message when the keyword is not one of these. */
-function describe(error, value) {
-  const params = error.params ?? {};
-  switch (error.keyword) {
-    case 'maxLength':
-      return `must be at most ${plural(params.limit, 'character')}`;
-    case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${plural(params.limit, 'character')}`;
-    case 'pattern':
-      return `must match the pattern ${params.pattern}`;
-    case 'format':
-      return `must be a valid ${params.format}`;
-    case 'enum':
-      return enumMessage(value, params.allowedValues ?? []);
-    case 'const':
-      return `must be ${shown(params.allowedValue)}`;
-    case 'type':
-      return `must be of type ${Array.isArray(params.type) ? params.type.join(' or ') : params.type}`;
-    case 'required':
-      return 'is required';
-    case 'unevaluatedProperties':
-      return 'is not allowed: no part of the schema accepts this property';
-    case 'unevaluatedItems':
-      return `must have at most ${plural(params.len, 'item')}: no part of the schema accepts the rest`;
-    case 'additionalProperties':
-      return 'is not a known property';
-    case 'false schema':
-      return 'is not allowed here';
-    case 'maximum':
-      return `must be at most ${params.limit}`;
-    case 'minimum':
-      return `must be at least ${params.limit}`;
-    case 'exclusiveMaximum':
-      return `must be less than ${params.limit}`;
-    case 'exclusiveMinimum':
-      return `must be more than ${params.limit}`;
-    case 'multipleOf':
-      return `must be a multiple of ${params.multipleOf}`;
-    case 'maxItems':
-      return `must have at most ${plural(params.limit, 'item')}`;
-    case 'minItems':
-      return `must have at least ${plural(params.limit, 'item')}`;
-    case 'uniqueItems':
-      return `must not repeat items (items ${params.j} and ${params.i} are equal)`;
-    case 'oneOf':
-    case 'anyOf':
-      return 'must match one of the allowed shapes';
-    default:
-      return error.message ?? `fails the ${error.keyword} rule`;
-  }
-}
-
-function enumMessage(value, allowed) {
-  const list =
-    allowed.length <= 15 ? allowed.map(shown).join(', ') : `${allowed.slice(0, 10).map(shown).join(', ')}, … (${allowed.length} values)`;
-  const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
-  return `must be one of ${list}${suggestion === undefined ? '' : `; did you mean ${shown(suggestion)}?`}`;
-}
-
-/** The allowed string closest to `value`: same letters in another case, or within a small edit distance. */
-function closest(value, allowed) {
-  const lower = value.toLowerCase();
-  const strings = allowed.filter((candidate) => typeof candidate === 'string');
-  const sameLetters = strings.find((candidate) => candidate.toLowerCase() === lower);
-  if (sameLetters !== undefined) return sameLetters;
-  let best;
-  let bestDistance = Math.max(1, Math.floor(value.length / 4)) + 1;
-  for (const candidate of strings) {
-    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
-function editDistance(a, b, limit) {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    if (Math.min(...current) >= limit) return limit;
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-const escapeToken = (token) => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** The part of `root` a JSON pointer names (own properties only). */
-function valueAt(root, pointer) {
-  let node = root;
-  for (const token of segmentsOf(pointer)) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
-    node = node[token];
-  }
-  return node;
-}
-
-/** One issue a person can act on: where (a JSON pointer into the value), what, and the rule's keyword. */
-function issueOf(compiled, root, origins) {
-  // A long string enum is compiled as a set lookup under its own keyword; to users it is an `enum`.
-  const error = compiled.keyword === 'enumSet' ? { ...compiled, keyword: 'enum' } : compiled;
-  const params = error.params ?? {};
-  const at = error.instancePath ?? '';
-  let path = at;
-  if (error.keyword === 'required') path += `/${escapeToken(params.missingProperty)}`;
-  if (error.keyword === 'additionalProperties') path += `/${escapeToken(params.additionalProperty)}`;
-  if (error.keyword === 'unevaluatedProperties' && params.unevaluatedProperty !== undefined)
-    path += `/${escapeToken(params.unevaluatedProperty)}`;
-  // Worded on first read (from the value as it is then): the suggestion of an enum and the place in the
-  // spec cost more than finding the problem.
-  let message;
-  let spec;
-  const specOf = () => {
-    spec ??= { text: ruleOrigin(error, origins) };
-    return spec.text;
-  };
-  return {
-    path,
-    get message() {
-      const where = specOf();
-      message ??= `${path === '' ? 'the value' : path} ${describe(error, valueAt(root, at))}${where === undefined ? '' : ` (spec: ${where})`}`;
-      return message;
-    },
-    keyword: error.keyword,
-    params,
-    get spec() {
-      return specOf();
-    },
-  };
-}
-
-const hasOwn = (object, key) => object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
-
-/**
- * Where the broken rule is written: the schema object holding the keyword (for a `false` schema, itself),
- * looked up in the generator's table (`{ files, notes, defs: { [def]: { base?, rules: { [path]: [file,
- * line, note?, pointer?] } } } }`, see the generator's rule-origins.ts): the rule's place in the package's
- * `openapi.json` when it ships one, the source file and line, and the pages the rule comes from.
- */
-function ruleOrigin(error, origins) {
-  const path = error.schemaPath ?? '';
-  const holder = error.keyword === 'false schema' ? path : path.slice(0, path.lastIndexOf('/'));
-  const match = /^#\/\$defs\/([^/]*)(.*)$/.exec(holder);
-  if (match === null || !hasOwn(origins.defs, match[1]) || !hasOwn(origins.defs[match[1]].rules, match[2])) return undefined;
-  const def = origins.defs[match[1]];
-  const [file, line, note = -1, own] = def.rules[match[2]];
-  const pointer = typeof own === 'string' ? own : def.base === undefined ? undefined : def.base + match[2];
-  const place = pointer === undefined ? '' : `openapi.json#${pointer}, `;
-  return `${place}${origins.files[file]}:${line}${note === -1 ? '' : `; ${origins.notes[note]}`}`;
-}
-
-/** `if` only reports that its `then` or `else` failed; the branch's own errors say what. */
-const meaningful = (errors) => {
-  if (!errors.some((error) => error.keyword === 'if')) return errors;
-  const specific = errors.filter((error) => error.keyword !== 'if');
-  return specific.length > 0 ? specific : errors;
-};
-
-const segmentsOf = (pointer) =>
-  pointer === ''
-    ? []
-    : pointer
-        .slice(1)
-        .split('/')
-        .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((token) => (/^(?:0|[1-9]\d*)$/.test(token) ? Number(token) : token));
-
-/** A Standard Schema issue: the message and the path as a list of keys, each made when first read. */
-function standardIssue(issue) {
-  let path;
-  return {
-    get message() {
-      return issue.message;
-    },
-    get path() {
-      path ??= segmentsOf(issue.path);
-      return path;
-    },
-  };
-}
-
-/**
- * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
- * throws a ValidationError) and a Standard Schema v1 object for libraries that accept one.
- */
-function createValidator(subject, first, all, origins = { files: [], notes: [], defs: {} }) {
-  const issues = (value) => {
-    const errors = errorsOf(all, value);
-    return errors === undefined ? undefined : meaningful(errors).map((error) => issueOf(error, value, origins));
-  };
-  return {
-    // The hot path: the compiled check itself, guarded only against values it cannot walk.
-    is: (value) => {
-      try {
-        return first(value);
-      } catch {
-        return false;
-      }
-    },
-    assert: (value) => {
-      const found = issues(value);
-      if (found !== undefined) throw new ValidationError(subject, found);
-    },
-    schema: {
-      '~standard': {
-        version: 1,
-        vendor: 'specsmith',
-        validate: (value) => {
-          const found = issues(value);
-          return found === undefined ? { value } : { issues: found.map(standardIssue) };
-        },
-      },
-    },
-  };
-}
-
-const ruleOrigins = {"files":["gateway/openapi.yaml","common/iso-3166-alpha2.yaml"],"notes":["see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer","see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer","see https://www.iso.org/iso-3166-country-codes.html"],"defs":{"Country":{"base":"/components/schemas/Country","rules":{"":[0,130,0],"/allOf/0":[0,130,0,"/components/schemas/Country"]}},"Gender":{"base":"/components/schemas/Gender","rules":{"":[0,136,0]}},"Occupation":{"base":"/components/schemas/Occupation","rules":{"":[0,145,0]}},"BasicData":{"base":"/components/schemas/BasicData","rules":{"":[0,181,0],"/properties/gender":[0,186,0],"/properties/nationality":[0,190,0],"/properties/occupation":[0,195,0]}},"TaxInformation":{"base":"/components/schemas/TaxInformation","rules":{"":[0,204,0],"/properties/taxNumber":[0,208,0],"/properties/taxNumberType":[0,215,0],"/properties/country":[0,222,0]}},"Identification":{"base":"/components/schemas/Identification","rules":{"":[0,232,0],"/properties/identificationCode":[0,236,0],"/properties/country":[0,243,0]}},"MainAddress":{"base":"/components/schemas/MainAddress","rules":{"":[0,252,0],"/properties/zipCode":[0,258,0],"/properties/country":[0,265,0]}},"IndividualCustomer":{"base":"/components/schemas/IndividualCustomer","rules":{"":[0,274,0],"/if":[0,330],"/if/properties/pep":[0,332],"/then":[0,335],"/then/properties/pepExplanation":[0,337],"/properties/email":[0,281,0],"/properties/phone":[0,288,0],"/properties/phoneCountryCode":[0,295,0],"/properties/basicData":[0,305,0],"/properties/taxInformation":[0,308,0],"/properties/identification":[0,311,0],"/properties/mainAddress":[0,314,0],"/properties/pep":[0,317,0],"/properties/pepExplanation":[0,323,0]}},"CustomerCreated":{"base":"/components/schemas/CustomerCreated","rules":{"":[0,362,0],"/properties/traceId":[0,366,0],"/properties/message":[0,370,0],"/properties/data":[0,374],"/properties/data/properties/id":[0,377,0]}},"CustomerFound":{"base":"/components/schemas/CustomerFound","rules":{"":[0,388,1],"/properties/traceId":[0,392,1],"/properties/message":[0,396,1],"/properties/data":[0,400]}},"CustomerSummary":{"base":"/components/schemas/CustomerSummary","rules":{"":[0,414,1],"/properties/id":[0,419,1],"/properties/name":[0,424,1],"/properties/type":[0,428,1],"/properties/portfolios":[0,434,1],"/properties/portfolios/items":[0,439]}},"Portfolio":{"base":"/components/schemas/Portfolio","rules":{"":[0,449,1],"/properties/id":[0,454,1],"/properties/default":[0,458,1],"/properties/wallets":[0,462,1],"/properties/wallets/items":[0,467]}},"ErrorResponse":{"base":"/components/schemas/ErrorResponse","rules":{"":[0,473,0],"/properties/traceId":[0,477,0],"/properties/message":[0,481,0]}},"CountryAlpha2":{"base":"/components/schemas/CountryAlpha2","rules":{"":[1,3,2]}},"CreateIndividualCustomerRequestBody":{"base":"/paths/~1customers~1individual/post/requestBody/content/application~1json/schema","rules":{"":[0,38]}},"CreateIndividualCustomerResponse201":{"base":"/paths/~1customers~1individual/post/responses/201/content/application~1json/schema","rules":{"":[0,46]}},"CreateIndividualCustomerResponse400":{"base":"/paths/~1customers~1individual/post/responses/400/content/application~1json/schema","rules":{"":[0,53]}},"CreateIndividualCustomerResponse403":{"base":"/paths/~1customers~1individual/post/responses/403/content/application~1json/schema","rules":{"":[0,60]}},"CreateIndividualCustomerResponse404":{"base":"/paths/~1customers~1individual/post/responses/404/content/application~1json/schema","rules":{"":[0,67]}},"GetCustomerPathParams":{"rules":{"/properties/id":[0,84,-1,"/paths/~1customers~1%7Bid%7D/get/parameters/0/schema"]}},"GetCustomerResponse200":{"base":"/paths/~1customers~1%7Bid%7D/get/responses/200/content/application~1json/schema","rules":{"":[0,95]}},"GetCustomerResponse400":{"base":"/paths/~1customers~1%7Bid%7D/get/responses/400/content/application~1json/schema","rules":{"":[0,102]}},"GetCustomerResponse403":{"base":"/paths/~1customers~1%7Bid%7D/get/responses/403/content/application~1json/schema","rules":{"":[0,109]}},"GetCustomerResponse404":{"base":"/paths/~1customers~1%7Bid%7D/get/responses/404/content/application~1json/schema","rules":{"":[0,116]}}}};
-const firstError = (() => {
-const failure = Object.freeze({instancePath: "", schemaPath: "", keyword: "failed", params: {}});
-function validate52(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(!(validate53(data))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}else {}var valid0 = _errs0 === errors;if(valid0){const _errs1 = errors;if(typeof data !== "string"){validate52.errors = [failure];return false;}const _errs2 = errors;if(errors === _errs1){}var valid0 = _errs1 === errors;if(valid0){}}if(errors === 0){}validate52.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj0 = Object.freeze(["AD","AE","AF","AG","AI","AL","AM","AO","AQ","AR","AS","AT","AU","AW","AX","AZ","BA","BB","BD","BE","BF","BG","BH","BI","BJ","BL","BM","BN","BO","BQ","BR","BS","BT","BV","BW","BY","BZ","CA","CC","CD","CF","CG","CH","CI","CK","CL","CM","CN","CO","CR","CU","CV","CW","CX","CY","CZ","DE","DJ","DK","DM","DO","DZ","EC","EE","EG","EH","ER","ES","ET","FI","FJ","FK","FM","FO","FR","GA","GB","GD","GE","GF","GG","GH","GI","GL","GM","GN","GP","GQ","GR","GS","GT","GU","GW","GY","HK","HM","HN","HR","HT","HU","ID","IE","IL","IM","IN","IO","IQ","IR","IS","IT","JE","JM","JO","JP","KE","KG","KH","KI","KM","KN","KP","KR","KW","KY","KZ","LA","LB","LC","LI","LK","LR","LS","LT","LU","LV","LY","MA","MC","MD","ME","MF","MG","MH","MK","ML","MM","MN","MO","MP","MQ","MR","MS","MT","MU","MV","MW","MX","MY","MZ","NA","NC","NE","NF","NG","NI","NL","NO","NP","NR","NU","NZ","OM","PA","PE","PF","PG","PH","PK","PL","PM","PN","PR","PS","PT","PW","PY","QA","RE","RO","RS","RU","RW","SA","SB","SC","SD","SE","SG","SH","SI","SJ","SK","SL","SM","SN","SO","SR","SS","ST","SV","SX","SY","SZ","TC","TD","TF","TG","TH","TJ","TK","TL","TM","TN","TO","TR","TT","TV","TW","TZ","UA","UG","UM","US","UY","UZ","VA","VC","VE","VG","VI","VN","VU","WF","WS","YE","YT","ZA","ZM","ZW"]);
-const obj1 = new Set(obj0);
-function validate53(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj1.has(data)){validate53.errors = [failure];return false;}else {}if(errors === 0){}validate53.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate55(data, instancePath=""){let vErrors = null;let errors = 0;if(!(((data === "M") || (data === "F")) || (data === "O"))){validate55.errors = [failure];return false;}else {}if(errors === 0){}validate55.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj3 = Object.freeze(["11","13","15","17","19","21","23","25","27","29","31","33","35","37","39","41","43","45","47","49","51","53","55","SELFEMP","OTHERXX","STUDENT","RETIRED","UNEMPLO"]);
-const obj4 = new Set(obj3);
-function validate56(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj4.has(data)){validate56.errors = [failure];return false;}else {}if(errors === 0){}validate56.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate57(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){if(data.gender !== undefined){let data0 = data.gender;const _errs1 = errors;if(!(validate55(data0))){vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);errors = vErrors.length;}else {}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.nationality !== undefined){let data1 = data.nationality;const _errs2 = errors;if(!(validate52(data1))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.occupation !== undefined){let data2 = data.occupation;const _errs3 = errors;if(!(validate56(data2))){vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate57.errors = [failure];return false;}if(errors === 0){}}validate57.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const pattern3 = new RegExp("^[A-Za-z0-9_-]+$", "u");
-function validate61(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){if(data.taxNumber !== undefined){let data0 = data.taxNumber;const _errs1 = errors;const _errs2 = errors;if(errors === _errs1){if(typeof data0 === "string"){if(!pattern3.test(data0)){validate61.errors = [failure];return false;}else {}}else {validate61.errors = [failure];return false;}if(errors === _errs1){}}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.taxNumberType !== undefined){let data1 = data.taxNumberType;const _errs3 = errors;if(!((data1 === "NATIONAL_INSURANCE_NUMBER") || (data1 === "TAX_CODE"))){validate61.errors = [failure];return false;}else {}if(errors === _errs3){}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.country !== undefined){let data2 = data.country;const _errs4 = errors;if(!(validate52(data2))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate61.errors = [failure];return false;}if(errors === 0){}}validate61.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate63(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){if(data.identificationCode !== undefined){let data0 = data.identificationCode;const _errs1 = errors;const _errs2 = errors;if(errors === _errs1){if(typeof data0 === "string"){if(!pattern3.test(data0)){validate63.errors = [failure];return false;}else {}}else {validate63.errors = [failure];return false;}if(errors === _errs1){}}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.country !== undefined){let data1 = data.country;const _errs3 = errors;if(!(validate52(data1))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){}}}else {validate63.errors = [failure];return false;}if(errors === 0){}}validate63.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const pattern5 = new RegExp("^[A-Za-z0-9 _-]+$", "u");
-function validate65(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){if(data.zipCode !== undefined){let data0 = data.zipCode;const _errs1 = errors;const _errs2 = errors;if(errors === _errs1){if(typeof data0 === "string"){if(!pattern5.test(data0)){validate65.errors = [failure];return false;}else {}}else {validate65.errors = [failure];return false;}if(errors === _errs1){}}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.country !== undefined){let data1 = data.country;const _errs3 = errors;if(!(validate52(data1))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){}}}else {validate65.errors = [failure];return false;}if(errors === 0){}}validate65.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const func1 = ucs2length;
-const formats0 = formats.email;
-const pattern6 = new RegExp("^[0-9 ()+-]+$", "u");
-const pattern7 = new RegExp("^[0-9]{1,4}$", "u");
-function validate67(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;const _errs1 = errors;let valid0 = true;const _errs2 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.pep === undefined) && (missing0 = "pep")){errors++;}else {if(data.pep !== undefined){let data0 = data.pep;const _errs3 = errors;if(true !== data0){errors++;}else {}if(errors === _errs3){}var valid1 = _errs3 === errors;}else {var valid1 = true;}if(valid1){}}}if(errors === _errs2){}var _valid0 = _errs2 === errors;errors = _errs1;if(vErrors !== null){if(_errs1){vErrors.length = _errs1;}else {vErrors = null;}}if(_valid0){const _errs4 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing1;if((data.pepExplanation === undefined) && (missing1 = "pepExplanation")){validate67.errors = [failure];return false;}else {if(data.pepExplanation !== undefined){let data1 = data.pepExplanation;const _errs5 = errors;const _errs6 = errors;if(errors === _errs5){if(typeof data1 === "string"){if((data1.length < 1 || (data1.length < 2 && func1(data1) < 1))){validate67.errors = [failure];return false;}else {}}else {validate67.errors = [failure];return false;}if(errors === _errs5){}}var valid2 = _errs5 === errors;}else {var valid2 = true;}if(valid2){}}}if(errors === _errs4){}var _valid0 = _errs4 === errors;valid0 = _valid0;}if(!valid0){const err2 = {instancePath,schemaPath:"#/$defs/IndividualCustomer/if",keyword:"if",params:{failingKeyword: "then"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;validate67.errors = vErrors;return false;}else {}if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing2;if(((((data.basicData === undefined) && (missing2 = "basicData")) || ((data.taxInformation === undefined) && (missing2 = "taxInformation"))) || ((data.identification === undefined) && (missing2 = "identification"))) || ((data.mainAddress === undefined) && (missing2 = "mainAddress"))){validate67.errors = [failure];return false;}else {if(data.email !== undefined){let data2 = data.email;const _errs7 = errors;const _errs8 = errors;if(errors === _errs7){if((typeof data2 == "number") && (isFinite(data2))){}if(errors === _errs7){if(typeof data2 === "string"){if(!(formats0.validate(data2))){validate67.errors = [failure];return false;}else {}}else {validate67.errors = [failure];return false;}if(errors === _errs7){}}}var valid3 = _errs7 === errors;}else {var valid3 = true;}if(valid3){if(data.phone !== undefined){let data3 = data.phone;const _errs9 = errors;const _errs10 = errors;if(errors === _errs9){if(typeof data3 === "string"){if(!pattern6.test(data3)){validate67.errors = [failure];return false;}else {}}else {validate67.errors = [failure];return false;}if(errors === _errs9){}}var valid3 = _errs9 === errors;}else {var valid3 = true;}if(valid3){if(data.phoneCountryCode !== undefined){let data4 = data.phoneCountryCode;const _errs11 = errors;const _errs12 = errors;if(errors === _errs11){if(typeof data4 === "string"){if((data4.length > 4 && func1(data4) > 4)){validate67.errors = [failure];return false;}else {if(!pattern7.test(data4)){validate67.errors = [failure];return false;}else {}}}else {validate67.errors = [failure];return false;}if(errors === _errs11){}}var valid3 = _errs11 === errors;}else {var valid3 = true;}if(valid3){if(data.basicData !== undefined){let data5 = data.basicData;const _errs13 = errors;if(!(validate57(data5))){vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);errors = vErrors.length;}else {}var valid3 = _errs13 === errors;}else {var valid3 = true;}if(valid3){if(data.taxInformation !== undefined){let data6 = data.taxInformation;const _errs14 = errors;if(!(validate61(data6))){vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);errors = vErrors.length;}else {}var valid3 = _errs14 === errors;}else {var valid3 = true;}if(valid3){if(data.identification !== undefined){let data7 = data.identification;const _errs15 = errors;if(!(validate63(data7))){vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);errors = vErrors.length;}else {}var valid3 = _errs15 === errors;}else {var valid3 = true;}if(valid3){if(data.mainAddress !== undefined){let data8 = data.mainAddress;const _errs16 = errors;if(!(validate65(data8))){vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);errors = vErrors.length;}else {}var valid3 = _errs16 === errors;}else {var valid3 = true;}if(valid3){if(data.pep !== undefined){let data9 = data.pep;const _errs17 = errors;if(typeof data9 !== "boolean"){validate67.errors = [failure];return false;}const _errs18 = errors;if(errors === _errs17){}var valid3 = _errs17 === errors;}else {var valid3 = true;}if(valid3){if(data.pepExplanation !== undefined){let data10 = data.pepExplanation;const _errs19 = errors;if(typeof data10 !== "string"){validate67.errors = [failure];return false;}const _errs20 = errors;if(errors === _errs19){}var valid3 = _errs19 === errors;}else {var valid3 = true;}if(valid3){}}}}}}}}}}}else {validate67.errors = [failure];return false;}if(errors === 0){}}validate67.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const formats2 = formats.uuid;
-function validate72(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){if(data.traceId !== undefined){let data0 = data.traceId;const _errs1 = errors;if(typeof data0 !== "string"){validate72.errors = [failure];return false;}const _errs2 = errors;if(errors === _errs1){}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.message !== undefined){let data1 = data.message;const _errs3 = errors;if(typeof data1 !== "string"){validate72.errors = [failure];return false;}const _errs4 = errors;if(errors === _errs3){}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.data !== undefined){let data2 = data.data;const _errs5 = errors;const _errs6 = errors;if(errors === _errs5){if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(data2.id !== undefined){let data3 = data2.id;const _errs7 = errors;const _errs8 = errors;if(errors === _errs7){if((typeof data3 == "number") && (isFinite(data3))){}if(errors === _errs7){if(typeof data3 === "string"){if(!(formats2.validate(data3))){validate72.errors = [failure];return false;}else {}}else {validate72.errors = [failure];return false;}if(errors === _errs7){}}}var valid1 = _errs7 === errors;}else {var valid1 = true;}if(valid1){}}else {validate72.errors = [failure];return false;}if(errors === _errs5){}}var valid0 = _errs5 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate72.errors = [failure];return false;}if(errors === 0){}}validate72.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate73(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){if(data.traceId !== undefined){let data0 = data.traceId;const _errs1 = errors;if(typeof data0 !== "string"){validate73.errors = [failure];return false;}const _errs2 = errors;if(errors === _errs1){}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.message !== undefined){let data1 = data.message;const _errs3 = errors;if(typeof data1 !== "string"){validate73.errors = [failure];return false;}const _errs4 = errors;if(errors === _errs3){}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.data !== undefined){let data2 = data.data;const _errs5 = errors;if(!(validate74(data2))){vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);errors = vErrors.length;}else {}var valid0 = _errs5 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate73.errors = [failure];return false;}if(errors === 0){}}validate73.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate74(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((((data.id === undefined) && (missing0 = "id")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.type === undefined) && (missing0 = "type"))){validate74.errors = [failure];return false;}else {if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;const _errs2 = errors;if(errors === _errs1){if((typeof data0 == "number") && (isFinite(data0))){}if(errors === _errs1){if(typeof data0 === "string"){if(!(formats2.validate(data0))){validate74.errors = [failure];return false;}else {}}else {validate74.errors = [failure];return false;}if(errors === _errs1){}}}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.name !== undefined){let data1 = data.name;const _errs3 = errors;if(typeof data1 !== "string"){validate74.errors = [failure];return false;}const _errs4 = errors;if(errors === _errs3){}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.type !== undefined){let data2 = data.type;const _errs5 = errors;if(typeof data2 !== "string"){validate74.errors = [failure];return false;}const _errs6 = errors;if(errors === _errs5){}var valid0 = _errs5 === errors;}else {var valid0 = true;}if(valid0){if(data.portfolios !== undefined){let data3 = data.portfolios;const _errs7 = errors;const _errs8 = errors;if(errors === _errs7){if(Array.isArray(data3)){var valid1 = true;const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];const _errs9 = errors;if(!(validate75(data4))){vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);errors = vErrors.length;}else {}var valid1 = _errs9 === errors;if(!valid1){break;}}if(valid1){}}else {validate74.errors = [failure];return false;}if(errors === _errs7){}}var valid0 = _errs7 === errors;}else {var valid0 = true;}if(valid0){}}}}}}else {validate74.errors = [failure];return false;}if(errors === 0){}}validate74.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate75(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((((data.id === undefined) && (missing0 = "id")) || ((data.default === undefined) && (missing0 = "default"))) || ((data.wallets === undefined) && (missing0 = "wallets"))){validate75.errors = [failure];return false;}else {if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;if(typeof data0 !== "string"){validate75.errors = [failure];return false;}const _errs2 = errors;if(errors === _errs1){}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.default !== undefined){let data1 = data.default;const _errs3 = errors;if(typeof data1 !== "boolean"){validate75.errors = [failure];return false;}const _errs4 = errors;if(errors === _errs3){}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.wallets !== undefined){let data2 = data.wallets;const _errs5 = errors;const _errs6 = errors;if(errors === _errs5){if(Array.isArray(data2)){var valid1 = true;const len0 = data2.length;for(let i0=0; i0<len0; i0++){let data3 = data2[i0];const _errs7 = errors;if(typeof data3 !== "string"){validate75.errors = [failure];return false;}const _errs8 = errors;if(errors === _errs7){}var valid1 = _errs7 === errors;if(!valid1){break;}}if(valid1){}}else {validate75.errors = [failure];return false;}if(errors === _errs5){}}var valid0 = _errs5 === errors;}else {var valid0 = true;}if(valid0){}}}}}else {validate75.errors = [failure];return false;}if(errors === 0){}}validate75.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate78(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){if(data.traceId !== undefined){let data0 = data.traceId;const _errs1 = errors;if(typeof data0 !== "string"){validate78.errors = [failure];return false;}const _errs2 = errors;if(errors === _errs1){}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.message !== undefined){let data1 = data.message;const _errs3 = errors;if(typeof data1 !== "string"){validate78.errors = [failure];return false;}const _errs4 = errors;if(errors === _errs3){}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){}}}else {validate78.errors = [failure];return false;}if(errors === 0){}}validate78.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate79(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate67(data))){vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);errors = vErrors.length;}else {}validate79.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate81(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate72(data))){vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);errors = vErrors.length;}else {}validate81.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate83(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate83.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate85(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate85.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate87(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate87.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate89(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.id === undefined) && (missing0 = "id")){validate89.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "id")){validate89.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.id !== undefined){let data0 = data.id;const _errs2 = errors;const _errs3 = errors;if(errors === _errs2){if((typeof data0 == "number") && (isFinite(data0))){}if(errors === _errs2){if(typeof data0 === "string"){if(!(formats2.validate(data0))){validate89.errors = [failure];return false;}else {}}else {validate89.errors = [failure];return false;}if(errors === _errs2){}}}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate89.errors = [failure];return false;}if(errors === 0){}}validate89.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate90(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate73(data))){vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);errors = vErrors.length;}else {}validate90.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate92(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate92.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate94(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate94.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate96(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate96.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const v0 = validate52;
-const v1 = validate55;
-const v2 = validate56;
-const v3 = validate57;
-const v4 = validate61;
-const v5 = validate63;
-const v6 = validate65;
-const v7 = validate67;
-const v8 = validate72;
-const v9 = validate73;
-const v10 = validate74;
-const v11 = validate75;
-const v12 = validate78;
-const v13 = validate53;
-const v14 = validate79;
-const v15 = validate81;
-const v16 = validate83;
-const v17 = validate85;
-const v18 = validate87;
-const v19 = validate89;
-const v20 = validate90;
-const v21 = validate92;
-const v22 = validate94;
-const v23 = validate96;
-return [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23];
-})();
-const allErrors = (() => {
-function validate52(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(!(validate53(data))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}else {}var valid0 = _errs0 === errors;const _errs1 = errors;if(typeof data !== "string"){const err0 = {instancePath,schemaPath:"#/$defs/Country/allOf/1/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs2 = errors;var valid0 = _errs1 === errors;validate52.errors = vErrors;return errors === 0;}
-const obj0 = Object.freeze(["AD","AE","AF","AG","AI","AL","AM","AO","AQ","AR","AS","AT","AU","AW","AX","AZ","BA","BB","BD","BE","BF","BG","BH","BI","BJ","BL","BM","BN","BO","BQ","BR","BS","BT","BV","BW","BY","BZ","CA","CC","CD","CF","CG","CH","CI","CK","CL","CM","CN","CO","CR","CU","CV","CW","CX","CY","CZ","DE","DJ","DK","DM","DO","DZ","EC","EE","EG","EH","ER","ES","ET","FI","FJ","FK","FM","FO","FR","GA","GB","GD","GE","GF","GG","GH","GI","GL","GM","GN","GP","GQ","GR","GS","GT","GU","GW","GY","HK","HM","HN","HR","HT","HU","ID","IE","IL","IM","IN","IO","IQ","IR","IS","IT","JE","JM","JO","JP","KE","KG","KH","KI","KM","KN","KP","KR","KW","KY","KZ","LA","LB","LC","LI","LK","LR","LS","LT","LU","LV","LY","MA","MC","MD","ME","MF","MG","MH","MK","ML","MM","MN","MO","MP","MQ","MR","MS","MT","MU","MV","MW","MX","MY","MZ","NA","NC","NE","NF","NG","NI","NL","NO","NP","NR","NU","NZ","OM","PA","PE","PF","PG","PH","PK","PL","PM","PN","PR","PS","PT","PW","PY","QA","RE","RO","RS","RU","RW","SA","SB","SC","SD","SE","SG","SH","SI","SJ","SK","SL","SM","SN","SO","SR","SS","ST","SV","SX","SY","SZ","TC","TD","TF","TG","TH","TJ","TK","TL","TM","TN","TO","TR","TT","TV","TW","TZ","UA","UG","UM","US","UY","UZ","VA","VC","VE","VG","VI","VN","VU","WF","WS","YE","YT","ZA","ZM","ZW"]);
-const obj1 = new Set(obj0);
-function validate53(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj1.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/CountryAlpha2/enumSet",keyword:"enumSet",params:{allowedValues: obj0}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate53.errors = vErrors;return errors === 0;}
-const schema21 = {"enum":["M","F","O"],"$id":"specsmith:validators/Gender"};
-function validate55(data, instancePath=""){let vErrors = null;let errors = 0;if(!(((data === "M") || (data === "F")) || (data === "O"))){const err0 = {instancePath,schemaPath:"#/$defs/Gender/enum",keyword:"enum",params:{allowedValues: schema21.enum}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate55.errors = vErrors;return errors === 0;}
-const obj3 = Object.freeze(["11","13","15","17","19","21","23","25","27","29","31","33","35","37","39","41","43","45","47","49","51","53","55","SELFEMP","OTHERXX","STUDENT","RETIRED","UNEMPLO"]);
-const obj4 = new Set(obj3);
-function validate56(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj4.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/Occupation/enumSet",keyword:"enumSet",params:{allowedValues: obj3}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate56.errors = vErrors;return errors === 0;}
-function validate57(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.gender !== undefined){let data0 = data.gender;const _errs1 = errors;if(!(validate55(data0))){vErrors = nestedErrors(vErrors, validate55.errors, instancePath+"/gender");errors = vErrors.length;}else {}var valid0 = _errs1 === errors;}if(data.nationality !== undefined){let data1 = data.nationality;const _errs2 = errors;if(!(validate52(data1))){vErrors = nestedErrors(vErrors, validate52.errors, instancePath+"/nationality");errors = vErrors.length;}else {}var valid0 = _errs2 === errors;}if(data.occupation !== undefined){let data2 = data.occupation;const _errs3 = errors;if(!(validate56(data2))){vErrors = nestedErrors(vErrors, validate56.errors, instancePath+"/occupation");errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}}else {const err0 = {instancePath,schemaPath:"#/$defs/BasicData/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate57.errors = vErrors;return errors === 0;}
-const schema24 = {"type":"object","properties":{"taxNumber":{"type":"string","pattern":"^[A-Za-z0-9_-]+$"},"taxNumberType":{"enum":["NATIONAL_INSURANCE_NUMBER","TAX_CODE"]},"country":{"$ref":"specsmith:validators/Country"}},"$id":"specsmith:validators/TaxInformation"};
-const pattern3 = new RegExp("^[A-Za-z0-9_-]+$", "u");
-function validate61(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.taxNumber !== undefined){let data0 = data.taxNumber;const _errs1 = errors;const _errs2 = errors;if(typeof data0 === "string"){if(!pattern3.test(data0)){const err0 = {instancePath:instancePath+"/taxNumber",schemaPath:"#/$defs/TaxInformation/properties/taxNumber/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}else {const err1 = {instancePath:instancePath+"/taxNumber",schemaPath:"#/$defs/TaxInformation/properties/taxNumber/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}var valid0 = _errs1 === errors;}if(data.taxNumberType !== undefined){let data1 = data.taxNumberType;const _errs3 = errors;if(!((data1 === "NATIONAL_INSURANCE_NUMBER") || (data1 === "TAX_CODE"))){const err2 = {instancePath:instancePath+"/taxNumberType",schemaPath:"#/$defs/TaxInformation/properties/taxNumberType/enum",keyword:"enum",params:{allowedValues: schema24.properties.taxNumberType.enum}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var valid0 = _errs3 === errors;}if(data.country !== undefined){let data2 = data.country;const _errs4 = errors;if(!(validate52(data2))){vErrors = nestedErrors(vErrors, validate52.errors, instancePath+"/country");errors = vErrors.length;}else {}var valid0 = _errs4 === errors;}}else {const err3 = {instancePath,schemaPath:"#/$defs/TaxInformation/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate61.errors = vErrors;return errors === 0;}
-function validate63(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.identificationCode !== undefined){let data0 = data.identificationCode;const _errs1 = errors;const _errs2 = errors;if(typeof data0 === "string"){if(!pattern3.test(data0)){const err0 = {instancePath:instancePath+"/identificationCode",schemaPath:"#/$defs/Identification/properties/identificationCode/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}else {const err1 = {instancePath:instancePath+"/identificationCode",schemaPath:"#/$defs/Identification/properties/identificationCode/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}var valid0 = _errs1 === errors;}if(data.country !== undefined){let data1 = data.country;const _errs3 = errors;if(!(validate52(data1))){vErrors = nestedErrors(vErrors, validate52.errors, instancePath+"/country");errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}}else {const err2 = {instancePath,schemaPath:"#/$defs/Identification/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate63.errors = vErrors;return errors === 0;}
-const pattern5 = new RegExp("^[A-Za-z0-9 _-]+$", "u");
-function validate65(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.zipCode !== undefined){let data0 = data.zipCode;const _errs1 = errors;const _errs2 = errors;if(typeof data0 === "string"){if(!pattern5.test(data0)){const err0 = {instancePath:instancePath+"/zipCode",schemaPath:"#/$defs/MainAddress/properties/zipCode/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9 _-]+$"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}else {const err1 = {instancePath:instancePath+"/zipCode",schemaPath:"#/$defs/MainAddress/properties/zipCode/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}var valid0 = _errs1 === errors;}if(data.country !== undefined){let data1 = data.country;const _errs3 = errors;if(!(validate52(data1))){vErrors = nestedErrors(vErrors, validate52.errors, instancePath+"/country");errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}}else {const err2 = {instancePath,schemaPath:"#/$defs/MainAddress/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate65.errors = vErrors;return errors === 0;}
-const func1 = ucs2length;
-const formats0 = formats.email;
-const pattern6 = new RegExp("^[0-9 ()+-]+$", "u");
-const pattern7 = new RegExp("^[0-9]{1,4}$", "u");
-function validate67(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;const _errs1 = errors;let valid0 = true;const _errs2 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.pep === undefined) && (missing0 = "pep")){const err0 = {};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}else {if(data.pep !== undefined){let data0 = data.pep;const _errs3 = errors;if(true !== data0){const err1 = {};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}else {}if(errors === _errs3){}var valid1 = _errs3 === errors;}else {var valid1 = true;}if(valid1){}}}if(errors === _errs2){}var _valid0 = _errs2 === errors;errors = _errs1;if(vErrors !== null){if(_errs1){vErrors.length = _errs1;}else {vErrors = null;}}if(_valid0){const _errs4 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.pepExplanation === undefined){const err2 = {instancePath,schemaPath:"#/$defs/IndividualCustomer/then/required",keyword:"required",params:{missingProperty: "pepExplanation"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.pepExplanation !== undefined){let data1 = data.pepExplanation;const _errs5 = errors;const _errs6 = errors;if(typeof data1 === "string"){if((data1.length < 1 || (data1.length < 2 && func1(data1) < 1))){const err3 = {instancePath:instancePath+"/pepExplanation",schemaPath:"#/$defs/IndividualCustomer/then/properties/pepExplanation/minLength",keyword:"minLength",params:{limit: 1}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/pepExplanation",schemaPath:"#/$defs/IndividualCustomer/then/properties/pepExplanation/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}var valid2 = _errs5 === errors;}}var _valid0 = _errs4 === errors;valid0 = _valid0;}if(!valid0){const err5 = {instancePath,schemaPath:"#/$defs/IndividualCustomer/if",keyword:"if",params:{failingKeyword: "then"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.basicData === undefined){const err6 = {instancePath,schemaPath:"#/$defs/IndividualCustomer/required",keyword:"required",params:{missingProperty: "basicData"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(data.taxInformation === undefined){const err7 = {instancePath,schemaPath:"#/$defs/IndividualCustomer/required",keyword:"required",params:{missingProperty: "taxInformation"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data.identification === undefined){const err8 = {instancePath,schemaPath:"#/$defs/IndividualCustomer/required",keyword:"required",params:{missingProperty: "identification"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data.mainAddress === undefined){const err9 = {instancePath,schemaPath:"#/$defs/IndividualCustomer/required",keyword:"required",params:{missingProperty: "mainAddress"}};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data.email !== undefined){let data2 = data.email;const _errs7 = errors;const _errs8 = errors;if((typeof data2 == "number") && (isFinite(data2))){}if(typeof data2 === "string"){if(!(formats0.validate(data2))){const err10 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/IndividualCustomer/properties/email/format",keyword:"format",params:{format: "email"}};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}else {const err11 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/IndividualCustomer/properties/email/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}var valid3 = _errs7 === errors;}if(data.phone !== undefined){let data3 = data.phone;const _errs9 = errors;const _errs10 = errors;if(typeof data3 === "string"){if(!pattern6.test(data3)){const err12 = {instancePath:instancePath+"/phone",schemaPath:"#/$defs/IndividualCustomer/properties/phone/pattern",keyword:"pattern",params:{pattern: "^[0-9 ()+-]+$"}};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}else {const err13 = {instancePath:instancePath+"/phone",schemaPath:"#/$defs/IndividualCustomer/properties/phone/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}var valid3 = _errs9 === errors;}if(data.phoneCountryCode !== undefined){let data4 = data.phoneCountryCode;const _errs11 = errors;const _errs12 = errors;if(typeof data4 === "string"){if((data4.length > 4 && func1(data4) > 4)){const err14 = {instancePath:instancePath+"/phoneCountryCode",schemaPath:"#/$defs/IndividualCustomer/properties/phoneCountryCode/maxLength",keyword:"maxLength",params:{limit: 4}};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(!pattern7.test(data4)){const err15 = {instancePath:instancePath+"/phoneCountryCode",schemaPath:"#/$defs/IndividualCustomer/properties/phoneCountryCode/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,4}$"}};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/phoneCountryCode",schemaPath:"#/$defs/IndividualCustomer/properties/phoneCountryCode/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}var valid3 = _errs11 === errors;}if(data.basicData !== undefined){let data5 = data.basicData;const _errs13 = errors;if(!(validate57(data5))){vErrors = nestedErrors(vErrors, validate57.errors, instancePath+"/basicData");errors = vErrors.length;}else {}var valid3 = _errs13 === errors;}if(data.taxInformation !== undefined){let data6 = data.taxInformation;const _errs14 = errors;if(!(validate61(data6))){vErrors = nestedErrors(vErrors, validate61.errors, instancePath+"/taxInformation");errors = vErrors.length;}else {}var valid3 = _errs14 === errors;}if(data.identification !== undefined){let data7 = data.identification;const _errs15 = errors;if(!(validate63(data7))){vErrors = nestedErrors(vErrors, validate63.errors, instancePath+"/identification");errors = vErrors.length;}else {}var valid3 = _errs15 === errors;}if(data.mainAddress !== undefined){let data8 = data.mainAddress;const _errs16 = errors;if(!(validate65(data8))){vErrors = nestedErrors(vErrors, validate65.errors, instancePath+"/mainAddress");errors = vErrors.length;}else {}var valid3 = _errs16 === errors;}if(data.pep !== undefined){let data9 = data.pep;const _errs17 = errors;if(typeof data9 !== "boolean"){const err17 = {instancePath:instancePath+"/pep",schemaPath:"#/$defs/IndividualCustomer/properties/pep/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}const _errs18 = errors;var valid3 = _errs17 === errors;}if(data.pepExplanation !== undefined){let data10 = data.pepExplanation;const _errs19 = errors;if(typeof data10 !== "string"){const err18 = {instancePath:instancePath+"/pepExplanation",schemaPath:"#/$defs/IndividualCustomer/properties/pepExplanation/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}const _errs20 = errors;var valid3 = _errs19 === errors;}}else {const err19 = {instancePath,schemaPath:"#/$defs/IndividualCustomer/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}validate67.errors = vErrors;return errors === 0;}
-const formats2 = formats.uuid;
-function validate72(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.traceId !== undefined){let data0 = data.traceId;const _errs1 = errors;if(typeof data0 !== "string"){const err0 = {instancePath:instancePath+"/traceId",schemaPath:"#/$defs/CustomerCreated/properties/traceId/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs2 = errors;var valid0 = _errs1 === errors;}if(data.message !== undefined){let data1 = data.message;const _errs3 = errors;if(typeof data1 !== "string"){const err1 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/CustomerCreated/properties/message/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const _errs4 = errors;var valid0 = _errs3 === errors;}if(data.data !== undefined){let data2 = data.data;const _errs5 = errors;const _errs6 = errors;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(data2.id !== undefined){let data3 = data2.id;const _errs7 = errors;const _errs8 = errors;if((typeof data3 == "number") && (isFinite(data3))){}if(typeof data3 === "string"){if(!(formats2.validate(data3))){const err2 = {instancePath:instancePath+"/data/id",schemaPath:"#/$defs/CustomerCreated/properties/data/properties/id/format",keyword:"format",params:{format: "uuid"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/data/id",schemaPath:"#/$defs/CustomerCreated/properties/data/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}var valid1 = _errs7 === errors;}}else {const err4 = {instancePath:instancePath+"/data",schemaPath:"#/$defs/CustomerCreated/properties/data/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}var valid0 = _errs5 === errors;}}else {const err5 = {instancePath,schemaPath:"#/$defs/CustomerCreated/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}validate72.errors = vErrors;return errors === 0;}
-function validate73(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.traceId !== undefined){let data0 = data.traceId;const _errs1 = errors;if(typeof data0 !== "string"){const err0 = {instancePath:instancePath+"/traceId",schemaPath:"#/$defs/CustomerFound/properties/traceId/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs2 = errors;var valid0 = _errs1 === errors;}if(data.message !== undefined){let data1 = data.message;const _errs3 = errors;if(typeof data1 !== "string"){const err1 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/CustomerFound/properties/message/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const _errs4 = errors;var valid0 = _errs3 === errors;}if(data.data !== undefined){let data2 = data.data;const _errs5 = errors;if(!(validate74(data2))){vErrors = nestedErrors(vErrors, validate74.errors, instancePath+"/data");errors = vErrors.length;}else {}var valid0 = _errs5 === errors;}}else {const err2 = {instancePath,schemaPath:"#/$defs/CustomerFound/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate73.errors = vErrors;return errors === 0;}
-function validate74(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/$defs/CustomerSummary/required",keyword:"required",params:{missingProperty: "id"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.name === undefined){const err1 = {instancePath,schemaPath:"#/$defs/CustomerSummary/required",keyword:"required",params:{missingProperty: "name"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.type === undefined){const err2 = {instancePath,schemaPath:"#/$defs/CustomerSummary/required",keyword:"required",params:{missingProperty: "type"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;const _errs2 = errors;if((typeof data0 == "number") && (isFinite(data0))){}if(typeof data0 === "string"){if(!(formats2.validate(data0))){const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/CustomerSummary/properties/id/format",keyword:"format",params:{format: "uuid"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/CustomerSummary/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}var valid0 = _errs1 === errors;}if(data.name !== undefined){let data1 = data.name;const _errs3 = errors;if(typeof data1 !== "string"){const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/CustomerSummary/properties/name/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}const _errs4 = errors;var valid0 = _errs3 === errors;}if(data.type !== undefined){let data2 = data.type;const _errs5 = errors;if(typeof data2 !== "string"){const err6 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/CustomerSummary/properties/type/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}const _errs6 = errors;var valid0 = _errs5 === errors;}if(data.portfolios !== undefined){let data3 = data.portfolios;const _errs7 = errors;const _errs8 = errors;if(Array.isArray(data3)){let valid2 = true;const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];const _errs9 = errors;if(!(validate75(data4))){vErrors = nestedErrors(vErrors, validate75.errors, instancePath+"/portfolios/" + i0);errors = vErrors.length;}else {}var valid1 = _errs9 === errors;if(!valid1){valid2 = false;}}}else {const err7 = {instancePath:instancePath+"/portfolios",schemaPath:"#/$defs/CustomerSummary/properties/portfolios/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}var valid0 = _errs7 === errors;}}else {const err8 = {instancePath,schemaPath:"#/$defs/CustomerSummary/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}validate74.errors = vErrors;return errors === 0;}
-function validate75(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/$defs/Portfolio/required",keyword:"required",params:{missingProperty: "id"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.default === undefined){const err1 = {instancePath,schemaPath:"#/$defs/Portfolio/required",keyword:"required",params:{missingProperty: "default"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.wallets === undefined){const err2 = {instancePath,schemaPath:"#/$defs/Portfolio/required",keyword:"required",params:{missingProperty: "wallets"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;if(typeof data0 !== "string"){const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Portfolio/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}const _errs2 = errors;var valid0 = _errs1 === errors;}if(data.default !== undefined){let data1 = data.default;const _errs3 = errors;if(typeof data1 !== "boolean"){const err4 = {instancePath:instancePath+"/default",schemaPath:"#/$defs/Portfolio/properties/default/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}const _errs4 = errors;var valid0 = _errs3 === errors;}if(data.wallets !== undefined){let data2 = data.wallets;const _errs5 = errors;const _errs6 = errors;if(Array.isArray(data2)){let valid2 = true;const len0 = data2.length;for(let i0=0; i0<len0; i0++){let data3 = data2[i0];const _errs7 = errors;if(typeof data3 !== "string"){const err5 = {instancePath:instancePath+"/wallets/" + i0,schemaPath:"#/$defs/Portfolio/properties/wallets/items/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}const _errs8 = errors;var valid1 = _errs7 === errors;if(!valid1){valid2 = false;}}}else {const err6 = {instancePath:instancePath+"/wallets",schemaPath:"#/$defs/Portfolio/properties/wallets/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}var valid0 = _errs5 === errors;}}else {const err7 = {instancePath,schemaPath:"#/$defs/Portfolio/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}validate75.errors = vErrors;return errors === 0;}
-function validate78(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.traceId !== undefined){let data0 = data.traceId;const _errs1 = errors;if(typeof data0 !== "string"){const err0 = {instancePath:instancePath+"/traceId",schemaPath:"#/$defs/ErrorResponse/properties/traceId/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs2 = errors;var valid0 = _errs1 === errors;}if(data.message !== undefined){let data1 = data.message;const _errs3 = errors;if(typeof data1 !== "string"){const err1 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/ErrorResponse/properties/message/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const _errs4 = errors;var valid0 = _errs3 === errors;}}else {const err2 = {instancePath,schemaPath:"#/$defs/ErrorResponse/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate78.errors = vErrors;return errors === 0;}
-function validate79(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate67(data))){vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);errors = vErrors.length;}else {}validate79.errors = vErrors;return errors === 0;}
-function validate81(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate72(data))){vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);errors = vErrors.length;}else {}validate81.errors = vErrors;return errors === 0;}
-function validate83(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate83.errors = vErrors;return errors === 0;}
-function validate85(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate85.errors = vErrors;return errors === 0;}
-function validate87(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate87.errors = vErrors;return errors === 0;}
-function validate89(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){const err0 = {instancePath,schemaPath:"#/$defs/GetCustomerPathParams/required",keyword:"required",params:{missingProperty: "id"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "id")){const err1 = {instancePath,schemaPath:"#/$defs/GetCustomerPathParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.id !== undefined){let data0 = data.id;const _errs2 = errors;const _errs3 = errors;if((typeof data0 == "number") && (isFinite(data0))){}if(typeof data0 === "string"){if(!(formats2.validate(data0))){const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/GetCustomerPathParams/properties/id/format",keyword:"format",params:{format: "uuid"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/GetCustomerPathParams/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}var valid0 = _errs2 === errors;}}else {const err4 = {instancePath,schemaPath:"#/$defs/GetCustomerPathParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}validate89.errors = vErrors;return errors === 0;}
-function validate90(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate73(data))){vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);errors = vErrors.length;}else {}validate90.errors = vErrors;return errors === 0;}
-function validate92(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate92.errors = vErrors;return errors === 0;}
-function validate94(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate94.errors = vErrors;return errors === 0;}
-function validate96(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate96.errors = vErrors;return errors === 0;}
-const v0 = validate52;
-const v1 = validate55;
-const v2 = validate56;
-const v3 = validate57;
-const v4 = validate61;
-const v5 = validate63;
-const v6 = validate65;
-const v7 = validate67;
-const v8 = validate72;
-const v9 = validate73;
-const v10 = validate74;
-const v11 = validate75;
-const v12 = validate78;
-const v13 = validate53;
-const v14 = validate79;
-const v15 = validate81;
-const v16 = validate83;
-const v17 = validate85;
-const v18 = validate87;
-const v19 = validate89;
-const v20 = validate90;
-const v21 = validate92;
-const v22 = validate94;
-const v23 = validate96;
-return [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23];
-})();
-return {
+const {
   ValidationError,
-  validators: [
-    createValidator("Country", firstError[0], allErrors[0], ruleOrigins),
-    createValidator("Gender", firstError[1], allErrors[1], ruleOrigins),
-    createValidator("Occupation", firstError[2], allErrors[2], ruleOrigins),
-    createValidator("BasicData", firstError[3], allErrors[3], ruleOrigins),
-    createValidator("TaxInformation", firstError[4], allErrors[4], ruleOrigins),
-    createValidator("Identification", firstError[5], allErrors[5], ruleOrigins),
-    createValidator("MainAddress", firstError[6], allErrors[6], ruleOrigins),
-    createValidator("IndividualCustomer", firstError[7], allErrors[7], ruleOrigins),
-    createValidator("CustomerCreated", firstError[8], allErrors[8], ruleOrigins),
-    createValidator("CustomerFound", firstError[9], allErrors[9], ruleOrigins),
-    createValidator("CustomerSummary", firstError[10], allErrors[10], ruleOrigins),
-    createValidator("Portfolio", firstError[11], allErrors[11], ruleOrigins),
-    createValidator("ErrorResponse", firstError[12], allErrors[12], ruleOrigins),
-    createValidator("CountryAlpha2", firstError[13], allErrors[13], ruleOrigins),
-    createValidator("CreateIndividualCustomerRequestBody", firstError[14], allErrors[14], ruleOrigins),
-    createValidator("CreateIndividualCustomerResponse201", firstError[15], allErrors[15], ruleOrigins),
-    createValidator("CreateIndividualCustomerResponse400", firstError[16], allErrors[16], ruleOrigins),
-    createValidator("CreateIndividualCustomerResponse403", firstError[17], allErrors[17], ruleOrigins),
-    createValidator("CreateIndividualCustomerResponse404", firstError[18], allErrors[18], ruleOrigins),
-    createValidator("GetCustomerPathParams", firstError[19], allErrors[19], ruleOrigins),
-    createValidator("GetCustomerResponse200", firstError[20], allErrors[20], ruleOrigins),
-    createValidator("GetCustomerResponse400", firstError[21], allErrors[21], ruleOrigins),
-    createValidator("GetCustomerResponse403", firstError[22], allErrors[22], ruleOrigins),
-    createValidator("GetCustomerResponse404", firstError[23], allErrors[23], ruleOrigins),
-  ],
+  createIs,
+  createAssert,
+  createStandardSchema,
+} = require('./validators-runtime.cjs');
+const $first = require('./validators-first.cjs');
+const $all = require('./validators-all.cjs');
+const $files = ['gateway/openapi.yaml', 'common/iso-3166-alpha2.yaml'];
+const $notes = [
+  'see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer',
+  'see https://gateway-api-docs-staging.pages.dev/docs/customers-controller-get-customer',
+  'see https://www.iso.org/iso-3166-country-codes.html',
+];
+const $rules0 = {
+  base: '/components/schemas/Country',
+  rules: { '': [0, 130, 0], '/allOf/0': [0, 130, 0, '/components/schemas/Country'] },
 };
-})();
+const $rules1 = { base: '/components/schemas/Gender', rules: { '': [0, 136, 0] } };
+const $rules2 = { base: '/components/schemas/Occupation', rules: { '': [0, 145, 0] } };
+const $rules3 = {
+  base: '/components/schemas/BasicData',
+  rules: {
+    '': [0, 181, 0],
+    '/properties/gender': [0, 186, 0],
+    '/properties/nationality': [0, 190, 0],
+    '/properties/occupation': [0, 195, 0],
+  },
+};
+const $rules4 = {
+  base: '/components/schemas/TaxInformation',
+  rules: {
+    '': [0, 204, 0],
+    '/properties/taxNumber': [0, 208, 0],
+    '/properties/taxNumberType': [0, 215, 0],
+    '/properties/country': [0, 222, 0],
+  },
+};
+const $rules5 = {
+  base: '/components/schemas/Identification',
+  rules: {
+    '': [0, 232, 0],
+    '/properties/identificationCode': [0, 236, 0],
+    '/properties/country': [0, 243, 0],
+  },
+};
+const $rules6 = {
+  base: '/components/schemas/MainAddress',
+  rules: {
+    '': [0, 252, 0],
+    '/properties/zipCode': [0, 258, 0],
+    '/properties/country': [0, 265, 0],
+  },
+};
+const $rules7 = {
+  base: '/components/schemas/IndividualCustomer',
+  rules: {
+    '': [0, 274, 0],
+    '/if': [0, 330],
+    '/if/properties/pep': [0, 332],
+    '/then': [0, 335],
+    '/then/properties/pepExplanation': [0, 337],
+    '/properties/email': [0, 281, 0],
+    '/properties/phone': [0, 288, 0],
+    '/properties/phoneCountryCode': [0, 295, 0],
+    '/properties/basicData': [0, 305, 0],
+    '/properties/taxInformation': [0, 308, 0],
+    '/properties/identification': [0, 311, 0],
+    '/properties/mainAddress': [0, 314, 0],
+    '/properties/pep': [0, 317, 0],
+    '/properties/pepExplanation': [0, 323, 0],
+  },
+};
+const $rules8 = {
+  base: '/components/schemas/CustomerCreated',
+  rules: {
+    '': [0, 362, 0],
+    '/properties/traceId': [0, 366, 0],
+    '/properties/message': [0, 370, 0],
+    '/properties/data': [0, 374],
+    '/properties/data/properties/id': [0, 377, 0],
+  },
+};
+const $rules9 = {
+  base: '/components/schemas/CustomerFound',
+  rules: {
+    '': [0, 388, 1],
+    '/properties/traceId': [0, 392, 1],
+    '/properties/message': [0, 396, 1],
+    '/properties/data': [0, 400],
+  },
+};
+const $rules10 = {
+  base: '/components/schemas/CustomerSummary',
+  rules: {
+    '': [0, 414, 1],
+    '/properties/id': [0, 419, 1],
+    '/properties/name': [0, 424, 1],
+    '/properties/type': [0, 428, 1],
+    '/properties/portfolios': [0, 434, 1],
+    '/properties/portfolios/items': [0, 439],
+  },
+};
+const $rules11 = {
+  base: '/components/schemas/Portfolio',
+  rules: {
+    '': [0, 449, 1],
+    '/properties/id': [0, 454, 1],
+    '/properties/default': [0, 458, 1],
+    '/properties/wallets': [0, 462, 1],
+    '/properties/wallets/items': [0, 467],
+  },
+};
+const $rules12 = {
+  base: '/components/schemas/ErrorResponse',
+  rules: {
+    '': [0, 473, 0],
+    '/properties/traceId': [0, 477, 0],
+    '/properties/message': [0, 481, 0],
+  },
+};
+const $rules13 = { base: '/components/schemas/CountryAlpha2', rules: { '': [1, 3, 2] } };
+const $rules14 = {
+  base: '/paths/~1customers~1individual/post/requestBody/content/application~1json/schema',
+  rules: { '': [0, 38] },
+};
+const $rules15 = {
+  base: '/paths/~1customers~1individual/post/responses/201/content/application~1json/schema',
+  rules: { '': [0, 46] },
+};
+const $rules16 = {
+  base: '/paths/~1customers~1individual/post/responses/400/content/application~1json/schema',
+  rules: { '': [0, 53] },
+};
+const $rules17 = {
+  base: '/paths/~1customers~1individual/post/responses/403/content/application~1json/schema',
+  rules: { '': [0, 60] },
+};
+const $rules18 = {
+  base: '/paths/~1customers~1individual/post/responses/404/content/application~1json/schema',
+  rules: { '': [0, 67] },
+};
+const $rules19 = {
+  rules: { '/properties/id': [0, 84, -1, '/paths/~1customers~1%7Bid%7D/get/parameters/0/schema'] },
+};
+const $rules20 = {
+  base: '/paths/~1customers~1%7Bid%7D/get/responses/200/content/application~1json/schema',
+  rules: { '': [0, 95] },
+};
+const $rules21 = {
+  base: '/paths/~1customers~1%7Bid%7D/get/responses/400/content/application~1json/schema',
+  rules: { '': [0, 102] },
+};
+const $rules22 = {
+  base: '/paths/~1customers~1%7Bid%7D/get/responses/403/content/application~1json/schema',
+  rules: { '': [0, 109] },
+};
+const $rules23 = {
+  base: '/paths/~1customers~1%7Bid%7D/get/responses/404/content/application~1json/schema',
+  rules: { '': [0, 116] },
+};
+const $origins0 = {
+  files: $files,
+  notes: $notes,
+  defs: { Country: $rules0, CountryAlpha2: $rules13 },
+};
+const isCountry = /* @__PURE__ */ createIs($first.Country);
+const assertCountry = /* @__PURE__ */ createAssert('Country', $all.Country, $origins0);
+const CountrySchema = /* @__PURE__ */ createStandardSchema($all.Country, $origins0);
+const $origins1 = { files: $files, notes: $notes, defs: { Gender: $rules1 } };
+const isGender = /* @__PURE__ */ createIs($first.Gender);
+const assertGender = /* @__PURE__ */ createAssert('Gender', $all.Gender, $origins1);
+const GenderSchema = /* @__PURE__ */ createStandardSchema($all.Gender, $origins1);
+const $origins2 = { files: $files, notes: $notes, defs: { Occupation: $rules2 } };
+const isOccupation = /* @__PURE__ */ createIs($first.Occupation);
+const assertOccupation = /* @__PURE__ */ createAssert('Occupation', $all.Occupation, $origins2);
+const OccupationSchema = /* @__PURE__ */ createStandardSchema($all.Occupation, $origins2);
+const $origins3 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    BasicData: $rules3,
+    Gender: $rules1,
+    Country: $rules0,
+    Occupation: $rules2,
+    CountryAlpha2: $rules13,
+  },
+};
+const isBasicData = /* @__PURE__ */ createIs($first.BasicData);
+const assertBasicData = /* @__PURE__ */ createAssert('BasicData', $all.BasicData, $origins3);
+const BasicDataSchema = /* @__PURE__ */ createStandardSchema($all.BasicData, $origins3);
+const $origins4 = {
+  files: $files,
+  notes: $notes,
+  defs: { TaxInformation: $rules4, Country: $rules0, CountryAlpha2: $rules13 },
+};
+const isTaxInformation = /* @__PURE__ */ createIs($first.TaxInformation);
+const assertTaxInformation = /* @__PURE__ */ createAssert(
+  'TaxInformation',
+  $all.TaxInformation,
+  $origins4,
+);
+const TaxInformationSchema = /* @__PURE__ */ createStandardSchema($all.TaxInformation, $origins4);
+const $origins5 = {
+  files: $files,
+  notes: $notes,
+  defs: { Identification: $rules5, Country: $rules0, CountryAlpha2: $rules13 },
+};
+const isIdentification = /* @__PURE__ */ createIs($first.Identification);
+const assertIdentification = /* @__PURE__ */ createAssert(
+  'Identification',
+  $all.Identification,
+  $origins5,
+);
+const IdentificationSchema = /* @__PURE__ */ createStandardSchema($all.Identification, $origins5);
+const $origins6 = {
+  files: $files,
+  notes: $notes,
+  defs: { MainAddress: $rules6, Country: $rules0, CountryAlpha2: $rules13 },
+};
+const isMainAddress = /* @__PURE__ */ createIs($first.MainAddress);
+const assertMainAddress = /* @__PURE__ */ createAssert('MainAddress', $all.MainAddress, $origins6);
+const MainAddressSchema = /* @__PURE__ */ createStandardSchema($all.MainAddress, $origins6);
+const $origins7 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    IndividualCustomer: $rules7,
+    BasicData: $rules3,
+    TaxInformation: $rules4,
+    Identification: $rules5,
+    MainAddress: $rules6,
+    Gender: $rules1,
+    Country: $rules0,
+    Occupation: $rules2,
+    CountryAlpha2: $rules13,
+  },
+};
+const isIndividualCustomer = /* @__PURE__ */ createIs($first.IndividualCustomer);
+const assertIndividualCustomer = /* @__PURE__ */ createAssert(
+  'IndividualCustomer',
+  $all.IndividualCustomer,
+  $origins7,
+);
+const IndividualCustomerSchema = /* @__PURE__ */ createStandardSchema(
+  $all.IndividualCustomer,
+  $origins7,
+);
+const $origins8 = { files: $files, notes: $notes, defs: { CustomerCreated: $rules8 } };
+const isCustomerCreated = /* @__PURE__ */ createIs($first.CustomerCreated);
+const assertCustomerCreated = /* @__PURE__ */ createAssert(
+  'CustomerCreated',
+  $all.CustomerCreated,
+  $origins8,
+);
+const CustomerCreatedSchema = /* @__PURE__ */ createStandardSchema($all.CustomerCreated, $origins8);
+const $origins9 = {
+  files: $files,
+  notes: $notes,
+  defs: { CustomerFound: $rules9, CustomerSummary: $rules10, Portfolio: $rules11 },
+};
+const isCustomerFound = /* @__PURE__ */ createIs($first.CustomerFound);
+const assertCustomerFound = /* @__PURE__ */ createAssert(
+  'CustomerFound',
+  $all.CustomerFound,
+  $origins9,
+);
+const CustomerFoundSchema = /* @__PURE__ */ createStandardSchema($all.CustomerFound, $origins9);
+const $origins10 = {
+  files: $files,
+  notes: $notes,
+  defs: { CustomerSummary: $rules10, Portfolio: $rules11 },
+};
+const isCustomerSummary = /* @__PURE__ */ createIs($first.CustomerSummary);
+const assertCustomerSummary = /* @__PURE__ */ createAssert(
+  'CustomerSummary',
+  $all.CustomerSummary,
+  $origins10,
+);
+const CustomerSummarySchema = /* @__PURE__ */ createStandardSchema(
+  $all.CustomerSummary,
+  $origins10,
+);
+const $origins11 = { files: $files, notes: $notes, defs: { Portfolio: $rules11 } };
+const isPortfolio = /* @__PURE__ */ createIs($first.Portfolio);
+const assertPortfolio = /* @__PURE__ */ createAssert('Portfolio', $all.Portfolio, $origins11);
+const PortfolioSchema = /* @__PURE__ */ createStandardSchema($all.Portfolio, $origins11);
+const $origins12 = { files: $files, notes: $notes, defs: { ErrorResponse: $rules12 } };
+const isErrorResponse = /* @__PURE__ */ createIs($first.ErrorResponse);
+const assertErrorResponse = /* @__PURE__ */ createAssert(
+  'ErrorResponse',
+  $all.ErrorResponse,
+  $origins12,
+);
+const ErrorResponseSchema = /* @__PURE__ */ createStandardSchema($all.ErrorResponse, $origins12);
+const $origins13 = { files: $files, notes: $notes, defs: { CountryAlpha2: $rules13 } };
+const isCountryAlpha2 = /* @__PURE__ */ createIs($first.CountryAlpha2);
+const assertCountryAlpha2 = /* @__PURE__ */ createAssert(
+  'CountryAlpha2',
+  $all.CountryAlpha2,
+  $origins13,
+);
+const CountryAlpha2Schema = /* @__PURE__ */ createStandardSchema($all.CountryAlpha2, $origins13);
+const $origins14 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    CreateIndividualCustomerRequestBody: $rules14,
+    IndividualCustomer: $rules7,
+    BasicData: $rules3,
+    TaxInformation: $rules4,
+    Identification: $rules5,
+    MainAddress: $rules6,
+    Gender: $rules1,
+    Country: $rules0,
+    Occupation: $rules2,
+    CountryAlpha2: $rules13,
+  },
+};
+const isCreateIndividualCustomerRequestBody = /* @__PURE__ */ createIs(
+  $first.CreateIndividualCustomerRequestBody,
+);
+const assertCreateIndividualCustomerRequestBody = /* @__PURE__ */ createAssert(
+  'CreateIndividualCustomerRequestBody',
+  $all.CreateIndividualCustomerRequestBody,
+  $origins14,
+);
+const CreateIndividualCustomerRequestBodySchema = /* @__PURE__ */ createStandardSchema(
+  $all.CreateIndividualCustomerRequestBody,
+  $origins14,
+);
+const $origins15 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreateIndividualCustomerResponse201: $rules15, CustomerCreated: $rules8 },
+};
+const isCreateIndividualCustomerResponse201 = /* @__PURE__ */ createIs(
+  $first.CreateIndividualCustomerResponse201,
+);
+const assertCreateIndividualCustomerResponse201 = /* @__PURE__ */ createAssert(
+  'CreateIndividualCustomerResponse201',
+  $all.CreateIndividualCustomerResponse201,
+  $origins15,
+);
+const CreateIndividualCustomerResponse201Schema = /* @__PURE__ */ createStandardSchema(
+  $all.CreateIndividualCustomerResponse201,
+  $origins15,
+);
+const $origins16 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreateIndividualCustomerResponse400: $rules16, ErrorResponse: $rules12 },
+};
+const isCreateIndividualCustomerResponse400 = /* @__PURE__ */ createIs(
+  $first.CreateIndividualCustomerResponse400,
+);
+const assertCreateIndividualCustomerResponse400 = /* @__PURE__ */ createAssert(
+  'CreateIndividualCustomerResponse400',
+  $all.CreateIndividualCustomerResponse400,
+  $origins16,
+);
+const CreateIndividualCustomerResponse400Schema = /* @__PURE__ */ createStandardSchema(
+  $all.CreateIndividualCustomerResponse400,
+  $origins16,
+);
+const $origins17 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreateIndividualCustomerResponse403: $rules17, ErrorResponse: $rules12 },
+};
+const isCreateIndividualCustomerResponse403 = /* @__PURE__ */ createIs(
+  $first.CreateIndividualCustomerResponse403,
+);
+const assertCreateIndividualCustomerResponse403 = /* @__PURE__ */ createAssert(
+  'CreateIndividualCustomerResponse403',
+  $all.CreateIndividualCustomerResponse403,
+  $origins17,
+);
+const CreateIndividualCustomerResponse403Schema = /* @__PURE__ */ createStandardSchema(
+  $all.CreateIndividualCustomerResponse403,
+  $origins17,
+);
+const $origins18 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreateIndividualCustomerResponse404: $rules18, ErrorResponse: $rules12 },
+};
+const isCreateIndividualCustomerResponse404 = /* @__PURE__ */ createIs(
+  $first.CreateIndividualCustomerResponse404,
+);
+const assertCreateIndividualCustomerResponse404 = /* @__PURE__ */ createAssert(
+  'CreateIndividualCustomerResponse404',
+  $all.CreateIndividualCustomerResponse404,
+  $origins18,
+);
+const CreateIndividualCustomerResponse404Schema = /* @__PURE__ */ createStandardSchema(
+  $all.CreateIndividualCustomerResponse404,
+  $origins18,
+);
+const $origins19 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules19 } };
+const isGetCustomerPathParams = /* @__PURE__ */ createIs($first.GetCustomerPathParams);
+const assertGetCustomerPathParams = /* @__PURE__ */ createAssert(
+  'GetCustomerPathParams',
+  $all.GetCustomerPathParams,
+  $origins19,
+);
+const GetCustomerPathParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPathParams,
+  $origins19,
+);
+const $origins20 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    GetCustomerResponse200: $rules20,
+    CustomerFound: $rules9,
+    CustomerSummary: $rules10,
+    Portfolio: $rules11,
+  },
+};
+const isGetCustomerResponse200 = /* @__PURE__ */ createIs($first.GetCustomerResponse200);
+const assertGetCustomerResponse200 = /* @__PURE__ */ createAssert(
+  'GetCustomerResponse200',
+  $all.GetCustomerResponse200,
+  $origins20,
+);
+const GetCustomerResponse200Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerResponse200,
+  $origins20,
+);
+const $origins21 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerResponse400: $rules21, ErrorResponse: $rules12 },
+};
+const isGetCustomerResponse400 = /* @__PURE__ */ createIs($first.GetCustomerResponse400);
+const assertGetCustomerResponse400 = /* @__PURE__ */ createAssert(
+  'GetCustomerResponse400',
+  $all.GetCustomerResponse400,
+  $origins21,
+);
+const GetCustomerResponse400Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerResponse400,
+  $origins21,
+);
+const $origins22 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerResponse403: $rules22, ErrorResponse: $rules12 },
+};
+const isGetCustomerResponse403 = /* @__PURE__ */ createIs($first.GetCustomerResponse403);
+const assertGetCustomerResponse403 = /* @__PURE__ */ createAssert(
+  'GetCustomerResponse403',
+  $all.GetCustomerResponse403,
+  $origins22,
+);
+const GetCustomerResponse403Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerResponse403,
+  $origins22,
+);
+const $origins23 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerResponse404: $rules23, ErrorResponse: $rules12 },
+};
+const isGetCustomerResponse404 = /* @__PURE__ */ createIs($first.GetCustomerResponse404);
+const assertGetCustomerResponse404 = /* @__PURE__ */ createAssert(
+  'GetCustomerResponse404',
+  $all.GetCustomerResponse404,
+  $origins23,
+);
+const GetCustomerResponse404Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerResponse404,
+  $origins23,
+);
 exports.ValidationError = ValidationError;
-exports.isCountry = validators[0].is;
-exports.assertCountry = validators[0].assert;
-exports.CountrySchema = validators[0].schema;
-exports.isGender = validators[1].is;
-exports.assertGender = validators[1].assert;
-exports.GenderSchema = validators[1].schema;
-exports.isOccupation = validators[2].is;
-exports.assertOccupation = validators[2].assert;
-exports.OccupationSchema = validators[2].schema;
-exports.isBasicData = validators[3].is;
-exports.assertBasicData = validators[3].assert;
-exports.BasicDataSchema = validators[3].schema;
-exports.isTaxInformation = validators[4].is;
-exports.assertTaxInformation = validators[4].assert;
-exports.TaxInformationSchema = validators[4].schema;
-exports.isIdentification = validators[5].is;
-exports.assertIdentification = validators[5].assert;
-exports.IdentificationSchema = validators[5].schema;
-exports.isMainAddress = validators[6].is;
-exports.assertMainAddress = validators[6].assert;
-exports.MainAddressSchema = validators[6].schema;
-exports.isIndividualCustomer = validators[7].is;
-exports.assertIndividualCustomer = validators[7].assert;
-exports.IndividualCustomerSchema = validators[7].schema;
-exports.isCustomerCreated = validators[8].is;
-exports.assertCustomerCreated = validators[8].assert;
-exports.CustomerCreatedSchema = validators[8].schema;
-exports.isCustomerFound = validators[9].is;
-exports.assertCustomerFound = validators[9].assert;
-exports.CustomerFoundSchema = validators[9].schema;
-exports.isCustomerSummary = validators[10].is;
-exports.assertCustomerSummary = validators[10].assert;
-exports.CustomerSummarySchema = validators[10].schema;
-exports.isPortfolio = validators[11].is;
-exports.assertPortfolio = validators[11].assert;
-exports.PortfolioSchema = validators[11].schema;
-exports.isErrorResponse = validators[12].is;
-exports.assertErrorResponse = validators[12].assert;
-exports.ErrorResponseSchema = validators[12].schema;
-exports.isCountryAlpha2 = validators[13].is;
-exports.assertCountryAlpha2 = validators[13].assert;
-exports.CountryAlpha2Schema = validators[13].schema;
-exports.isCreateIndividualCustomerRequestBody = validators[14].is;
-exports.assertCreateIndividualCustomerRequestBody = validators[14].assert;
-exports.CreateIndividualCustomerRequestBodySchema = validators[14].schema;
-exports.isCreateIndividualCustomerResponse201 = validators[15].is;
-exports.assertCreateIndividualCustomerResponse201 = validators[15].assert;
-exports.CreateIndividualCustomerResponse201Schema = validators[15].schema;
-exports.isCreateIndividualCustomerResponse400 = validators[16].is;
-exports.assertCreateIndividualCustomerResponse400 = validators[16].assert;
-exports.CreateIndividualCustomerResponse400Schema = validators[16].schema;
-exports.isCreateIndividualCustomerResponse403 = validators[17].is;
-exports.assertCreateIndividualCustomerResponse403 = validators[17].assert;
-exports.CreateIndividualCustomerResponse403Schema = validators[17].schema;
-exports.isCreateIndividualCustomerResponse404 = validators[18].is;
-exports.assertCreateIndividualCustomerResponse404 = validators[18].assert;
-exports.CreateIndividualCustomerResponse404Schema = validators[18].schema;
-exports.isGetCustomerPathParams = validators[19].is;
-exports.assertGetCustomerPathParams = validators[19].assert;
-exports.GetCustomerPathParamsSchema = validators[19].schema;
-exports.isGetCustomerResponse200 = validators[20].is;
-exports.assertGetCustomerResponse200 = validators[20].assert;
-exports.GetCustomerResponse200Schema = validators[20].schema;
-exports.isGetCustomerResponse400 = validators[21].is;
-exports.assertGetCustomerResponse400 = validators[21].assert;
-exports.GetCustomerResponse400Schema = validators[21].schema;
-exports.isGetCustomerResponse403 = validators[22].is;
-exports.assertGetCustomerResponse403 = validators[22].assert;
-exports.GetCustomerResponse403Schema = validators[22].schema;
-exports.isGetCustomerResponse404 = validators[23].is;
-exports.assertGetCustomerResponse404 = validators[23].assert;
-exports.GetCustomerResponse404Schema = validators[23].schema;
+exports.isCountry = isCountry;
+exports.assertCountry = assertCountry;
+exports.CountrySchema = CountrySchema;
+exports.isGender = isGender;
+exports.assertGender = assertGender;
+exports.GenderSchema = GenderSchema;
+exports.isOccupation = isOccupation;
+exports.assertOccupation = assertOccupation;
+exports.OccupationSchema = OccupationSchema;
+exports.isBasicData = isBasicData;
+exports.assertBasicData = assertBasicData;
+exports.BasicDataSchema = BasicDataSchema;
+exports.isTaxInformation = isTaxInformation;
+exports.assertTaxInformation = assertTaxInformation;
+exports.TaxInformationSchema = TaxInformationSchema;
+exports.isIdentification = isIdentification;
+exports.assertIdentification = assertIdentification;
+exports.IdentificationSchema = IdentificationSchema;
+exports.isMainAddress = isMainAddress;
+exports.assertMainAddress = assertMainAddress;
+exports.MainAddressSchema = MainAddressSchema;
+exports.isIndividualCustomer = isIndividualCustomer;
+exports.assertIndividualCustomer = assertIndividualCustomer;
+exports.IndividualCustomerSchema = IndividualCustomerSchema;
+exports.isCustomerCreated = isCustomerCreated;
+exports.assertCustomerCreated = assertCustomerCreated;
+exports.CustomerCreatedSchema = CustomerCreatedSchema;
+exports.isCustomerFound = isCustomerFound;
+exports.assertCustomerFound = assertCustomerFound;
+exports.CustomerFoundSchema = CustomerFoundSchema;
+exports.isCustomerSummary = isCustomerSummary;
+exports.assertCustomerSummary = assertCustomerSummary;
+exports.CustomerSummarySchema = CustomerSummarySchema;
+exports.isPortfolio = isPortfolio;
+exports.assertPortfolio = assertPortfolio;
+exports.PortfolioSchema = PortfolioSchema;
+exports.isErrorResponse = isErrorResponse;
+exports.assertErrorResponse = assertErrorResponse;
+exports.ErrorResponseSchema = ErrorResponseSchema;
+exports.isCountryAlpha2 = isCountryAlpha2;
+exports.assertCountryAlpha2 = assertCountryAlpha2;
+exports.CountryAlpha2Schema = CountryAlpha2Schema;
+exports.isCreateIndividualCustomerRequestBody = isCreateIndividualCustomerRequestBody;
+exports.assertCreateIndividualCustomerRequestBody = assertCreateIndividualCustomerRequestBody;
+exports.CreateIndividualCustomerRequestBodySchema = CreateIndividualCustomerRequestBodySchema;
+exports.isCreateIndividualCustomerResponse201 = isCreateIndividualCustomerResponse201;
+exports.assertCreateIndividualCustomerResponse201 = assertCreateIndividualCustomerResponse201;
+exports.CreateIndividualCustomerResponse201Schema = CreateIndividualCustomerResponse201Schema;
+exports.isCreateIndividualCustomerResponse400 = isCreateIndividualCustomerResponse400;
+exports.assertCreateIndividualCustomerResponse400 = assertCreateIndividualCustomerResponse400;
+exports.CreateIndividualCustomerResponse400Schema = CreateIndividualCustomerResponse400Schema;
+exports.isCreateIndividualCustomerResponse403 = isCreateIndividualCustomerResponse403;
+exports.assertCreateIndividualCustomerResponse403 = assertCreateIndividualCustomerResponse403;
+exports.CreateIndividualCustomerResponse403Schema = CreateIndividualCustomerResponse403Schema;
+exports.isCreateIndividualCustomerResponse404 = isCreateIndividualCustomerResponse404;
+exports.assertCreateIndividualCustomerResponse404 = assertCreateIndividualCustomerResponse404;
+exports.CreateIndividualCustomerResponse404Schema = CreateIndividualCustomerResponse404Schema;
+exports.isGetCustomerPathParams = isGetCustomerPathParams;
+exports.assertGetCustomerPathParams = assertGetCustomerPathParams;
+exports.GetCustomerPathParamsSchema = GetCustomerPathParamsSchema;
+exports.isGetCustomerResponse200 = isGetCustomerResponse200;
+exports.assertGetCustomerResponse200 = assertGetCustomerResponse200;
+exports.GetCustomerResponse200Schema = GetCustomerResponse200Schema;
+exports.isGetCustomerResponse400 = isGetCustomerResponse400;
+exports.assertGetCustomerResponse400 = assertGetCustomerResponse400;
+exports.GetCustomerResponse400Schema = GetCustomerResponse400Schema;
+exports.isGetCustomerResponse403 = isGetCustomerResponse403;
+exports.assertGetCustomerResponse403 = assertGetCustomerResponse403;
+exports.GetCustomerResponse403Schema = GetCustomerResponse403Schema;
+exports.isGetCustomerResponse404 = isGetCustomerResponse404;
+exports.assertGetCustomerResponse404 = assertGetCustomerResponse404;
+exports.GetCustomerResponse404Schema = GetCustomerResponse404Schema;

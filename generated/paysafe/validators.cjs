@@ -2,973 +2,915 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-const { ValidationError, validators } = (() => {
-// Runtime helpers of specsmith's generated validators. Copied into each generated package (inlined in its
-// index.js and index.cjs); the precompiled validator functions call these instead of AJV's runtime modules,
-// so the package needs no AJV, no ajv-formats and no `require` at run time.
-
-/** Length in Unicode code points: JSON Schema's `maxLength` counts characters, not UTF-16 units. */
-function ucs2length(text) {
-  let length = text.length;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        length--;
-        index++;
-      }
-    }
-  }
-  return length;
-}
-
-/**
- * A nested validator reports paths relative to the value it was given; its caller moves them under the
- * property or item it passed (`prefix`) and appends them to its own list. Runs only once something failed.
- */
-function nestedErrors(errors, found, prefix) {
-  for (const error of found) error.instancePath = prefix + error.instancePath;
-  return errors === null ? found : errors.concat(found);
-}
-
-/** Deep equality of JSON values, for `const`, `enum` of objects and `uniqueItems`. */
-function equal(left, right) {
-  if (left === right) return true;
-  if (left === null || right === null || typeof left !== 'object' || typeof right !== 'object') return left !== left && right !== right;
-  if (Array.isArray(left) !== Array.isArray(right)) return false;
-  if (Array.isArray(left)) return left.length === right.length && left.every((item, index) => equal(item, right[index]));
-  const keys = Object.keys(left);
-  if (keys.length !== Object.keys(right).length) return false;
-  return keys.every((key) => Object.prototype.hasOwnProperty.call(right, key) && equal(left[key], right[key]));
-}
-
-// Patterns live at module scope: a regular expression literal inside a function is a new object on every call.
-const hexGroupPattern = /^[0-9a-fA-F]{1,4}$/;
-const uriPattern = /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
-const uriReferencePattern = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
-const uuidPattern = /^(?:urn:uuid:)?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
-const base64Pattern = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-const daysInMonth = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeapYear = (year) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-
-// Dates, times and IPv4 addresses are read character by character: they are checked on every call of
-// a validator, often several times a value, and a regular expression with captures costs several times more.
-
-/** The number written by two ASCII digits at `at`, or -1. */
-function twoDigits(text, at) {
-  const tens = text.charCodeAt(at) - 48;
-  const ones = text.charCodeAt(at + 1) - 48;
-  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
-}
-
-/** RFC 3339 full-date at the start of `text`, on the real calendar (no 1981-02-29, no 2024-04-31). */
-function isDateAt(text) {
-  const century = twoDigits(text, 0);
-  const rest = twoDigits(text, 2);
-  if (century < 0 || rest < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= (month === 2 && isLeapYear(century * 100 + rest) ? 29 : daysInMonth[month]);
-}
-
-function isDate(text) {
-  return text.length === 10 && isDateAt(text);
-}
-
-/**
- * RFC 3339 full-time from `at` to the end: hours, minutes, seconds (60 only for a leap second at 23:59
- * UTC), an optional fraction, then `Z`/`z` or a numeric offset.
- */
-function isTimeAt(text, at) {
-  const hour = twoDigits(text, at);
-  const minute = twoDigits(text, at + 3);
-  const second = twoDigits(text, at + 6);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
-  if (text.charCodeAt(at + 2) !== 58 || text.charCodeAt(at + 5) !== 58) return false;
-  let index = at + 8;
-  if (text.charCodeAt(index) === 46) {
-    index += 1;
-    const digits = index;
-    while (index < text.length && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) index += 1;
-    if (index === digits) return false;
-  }
-  const zone = text.charCodeAt(index);
-  let offset = 0;
-  if (zone === 90 || zone === 122) {
-    if (index + 1 !== text.length) return false;
-  } else if (zone === 43 || zone === 45) {
-    const offsetHour = twoDigits(text, index + 1);
-    const offsetMinute = twoDigits(text, index + 4);
-    if (index + 6 !== text.length || text.charCodeAt(index + 3) !== 58) return false;
-    if (offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59) return false;
-    offset = (zone === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
-  } else return false;
-  if (second < 60) return true;
-  // A leap second is 23:59:60 in UTC: shift the local time back by the offset.
-  return (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 23 * 60 + 59;
-}
-
-function isTime(text) {
-  return text.length >= 9 && isTimeAt(text, 0);
-}
-
-/** RFC 3339 date-time: a date, `T` (either case) and a full time. */
-function isDateTime(text) {
-  const separator = text.charCodeAt(10);
-  return text.length >= 20 && (separator === 84 || separator === 116) && isDateAt(text) && isTimeAt(text, 11);
-}
-
-/** Dotted-quad IPv4: four decimal octets up to 255, without leading zeros. */
-function isIpv4(text) {
-  let octets = 0;
-  let index = 0;
-  while (octets < 4) {
-    const start = index;
-    let value = 0;
-    while (index < text.length && index - start < 3) {
-      const digit = text.charCodeAt(index) - 48;
-      if (digit < 0 || digit > 9) break;
-      value = value * 10 + digit;
-      index += 1;
-    }
-    const length = index - start;
-    if (length === 0 || value > 255 || (length > 1 && text.charCodeAt(start) === 48)) return false;
-    octets += 1;
-    if (octets < 4) {
-      if (text.charCodeAt(index) !== 46) return false;
-      index += 1;
-    }
-  }
-  return index === text.length;
-}
-
-/** RFC 4291 §2.2 text forms: eight groups, one `::`, an IPv4 tail. */
-function isIpv6(text) {
-  const halves = text.split('::');
-  if (halves.length > 2) return false;
-  const groupsOf = (part) => (part === '' ? [] : part.split(':'));
-  const head = groupsOf(halves[0]);
-  const tail = halves.length === 2 ? groupsOf(halves[1]) : [];
-  const groups = [...head, ...tail];
-  let count = groups.length;
-  const last = groups[groups.length - 1];
-  if (last !== undefined && last.includes('.')) {
-    if (!isIpv4(last)) return false;
-    groups.pop();
-    count += 1;
-  }
-  if (!groups.every((group) => hexGroupPattern.test(group))) return false;
-  return halves.length === 2 ? count <= 7 : count === 8;
-}
-
-const isLetterOrDigit = (code) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-
-/** RFC 1123 host name in `text` from `start` to `end`: dot-separated labels of 1 to 63 letters, digits and inner hyphens, 253 characters at most. */
-function isHostnameIn(text, start, end) {
-  if (end === start || end - start > 253) return false;
-  let label = start;
-  for (let index = start; index <= end; index++) {
-    const code = index === end ? 46 : text.charCodeAt(index);
-    if (code === 46) {
-      if (index === label || index - label > 63 || text.charCodeAt(label) === 45 || text.charCodeAt(index - 1) === 45) return false;
-      label = index + 1;
-    } else if (!isLetterOrDigit(code) && code !== 45) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function isHostname(text) {
-  return isHostnameIn(text, 0, text.length);
-}
-
-/** The characters of an RFC 5322 `atext`, by code: letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~. */
-const atext = new Uint8Array(128);
-for (let code = 0; code < 128; code++)
-  if (isLetterOrDigit(code) || "!#$%&'*+-/=?^_`{|}~".includes(String.fromCharCode(code))) atext[code] = 1;
-
-/** An addr-spec of RFC 5321: dot-atom local part (64 at most) at a host name or an address literal. */
-function isEmail(text) {
-  const at = text.lastIndexOf('@');
-  if (at < 1 || at > 64) return false;
-  // Atoms of atext joined by single dots: no dot first, last or twice in a row.
-  let afterDot = true;
-  for (let index = 0; index < at; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 46 && !afterDot) afterDot = true;
-    else if (code < 128 && atext[code] === 1) afterDot = false;
-    else return false;
-  }
-  if (afterDot) return false;
-  if (text.charCodeAt(at + 1) === 91 && text.charCodeAt(text.length - 1) === 93) {
-    const literal = text.slice(at + 2, -1);
-    return literal.startsWith('IPv6:') ? isIpv6(literal.slice(5)) : isIpv4(literal);
-  }
-  return text.indexOf('.', at + 1) !== -1 && isHostnameIn(text, at + 1, text.length);
-}
-
-/** RFC 3986 URI (absolute, with a scheme): allowed characters and well-formed percent escapes. */
-function isUri(text) {
-  return uriPattern.test(text);
-}
-
-/** RFC 3986 URI reference: a URI or a relative reference. */
-function isUriReference(text) {
-  return uriReferencePattern.test(text);
-}
-
-const isHexDigit = (code) => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
-const isPercentEncoded = (text, at) =>
-  text.charCodeAt(at) === 37 && isHexDigit(text.charCodeAt(at + 1)) && isHexDigit(text.charCodeAt(at + 2));
-
-/** RFC 6570 §2.1 literals: any character but controls, space, `"'%<>\\^\`{|}` (a `%` only as an escape). */
-function isTemplateLiteral(code) {
-  if (code < 0x80) return code > 0x20 && code !== 0x7f && !'"\'%<>\\^`{|}'.includes(String.fromCharCode(code));
-  return code >= 0xa0;
-}
-
-/** RFC 6570 §2.2 operators: `+ # . / ; ? & = , ! @ |`. */
-const templateOperators = new Set([43, 35, 46, 47, 59, 63, 38, 61, 44, 33, 64, 124]);
-const isVarChar = (code) => isLetterOrDigit(code) || code === 95;
-
-/** The index after the expression that starts after `{` at `at`, or -1: an operator, then variables with `:n` or `*`. */
-function templateExpressionEnd(text, at) {
-  let index = templateOperators.has(text.charCodeAt(at)) ? at + 1 : at;
-  for (;;) {
-    // varname = varchar *( ["."] varchar ), a varchar being a letter, digit, `_` or a percent escape.
-    let varChars = 0;
-    for (;;) {
-      if (isVarChar(text.charCodeAt(index))) index += 1;
-      else if (isPercentEncoded(text, index)) index += 3;
-      else if (
-        text.charCodeAt(index) === 46 &&
-        varChars > 0 &&
-        (isVarChar(text.charCodeAt(index + 1)) || isPercentEncoded(text, index + 1))
-      ) {
-        index += 1;
-        continue;
-      } else break;
-      varChars += 1;
-    }
-    if (varChars === 0) return -1;
-    if (text.charCodeAt(index) === 58) {
-      // A prefix length of 1 to 9999, no leading zero.
-      const start = (index += 1);
-      while (index - start < 4 && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) index += 1;
-      if (index === start || text.charCodeAt(start) === 48) return -1;
-    } else if (text.charCodeAt(index) === 42) {
-      index += 1;
-    }
-    const next = text.charCodeAt(index);
-    if (next === 125) return index + 1;
-    if (next !== 44) return -1;
-    index += 1;
-  }
-}
-
-/** RFC 6570 URI Template (level 4): literals, percent escapes and `{…}` expressions. */
-function isUriTemplate(text) {
-  let index = 0;
-  while (index < text.length) {
-    const code = text.charCodeAt(index);
-    if (code === 123) index = templateExpressionEnd(text, index + 1);
-    else if (code === 37) index = isPercentEncoded(text, index) ? index + 3 : -1;
-    else index = isTemplateLiteral(code) ? index + 1 : -1;
-    if (index < 0) return false;
-  }
-  return true;
-}
-
-const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
-/** The largest magnitudes of the OpenAPI format registry's int64 and float (IEEE 754 binary32). */
-const int64Max = 2 ** 63;
-const floatMax = 3.4028234663852886e38;
-
-/** RFC 3339 Appendix A `duration`: P, then dates (Y, M, D or W) and/or T with times (H, M, S), each part in order. */
-const durationPattern =
-  /^P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S))?|T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)|\d+W)$/;
-/** RFC 6901 JSON pointer: `/`-separated tokens, `~` only as `~0` or `~1`. */
-const jsonPointerPattern = /^(?:\/(?:[^~/]|~[01])*)*$/;
-/** Relative JSON pointer (draft-bhutton-relative-json-pointer-00): a count, then `#` or a JSON pointer. */
-const relativeJsonPointerPattern = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~[01])*)*)$/;
-
-/** An ECMA-262 regular expression (with the `u` flag, as the validators compile `pattern`). */
-function isRegex(value) {
-  try {
-    new RegExp(value, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const text = (validate) => ({ type: 'string', validate });
-const number = (validate) => ({ type: 'number', validate });
-
-/**
- * The formats the generated validators check, by name, in the shape AJV compiles against (the generator
- * registers these same definitions, so compile time and run time agree). Formats not listed here are not
- * checked; the generator leaves them out of the validators.
- */
-const formats = {
-  date: text(isDate),
-  time: text(isTime),
-  'date-time': text(isDateTime),
-  ipv4: text(isIpv4),
-  ipv6: text(isIpv6),
-  hostname: text(isHostname),
-  email: text(isEmail),
-  uri: text(isUri),
-  'uri-reference': text(isUriReference),
-  'uri-template': text(isUriTemplate),
-  uuid: text((value) => uuidPattern.test(value)),
-  byte: text((value) => base64Pattern.test(value)),
-  int32: number((value) => Number.isInteger(value) && value >= int32.min && value <= int32.max),
-  int64: number((value) => Number.isInteger(value) && Math.abs(value) <= int64Max),
-  float: number((value) => Number.isFinite(value) && Math.abs(value) <= floatMax),
-  double: number((value) => Number.isFinite(value)),
-  duration: text((value) => durationPattern.test(value)),
-  'json-pointer': text((value) => jsonPointerPattern.test(value)),
-  'relative-json-pointer': text((value) => relativeJsonPointerPattern.test(value)),
-  regex: text(isRegex),
-  binary: text(() => true),
-  password: text(() => true),
-};
-
-// The API of specsmith's generated validators: `is*`, `assert*`, Standard Schema objects and ValidationError.
-// Copied into each generated package (inlined in its index.js and index.cjs) and wrapped around the
-// precompiled validator functions. Nothing here compiles code at run time.
-
-/**
- * Thrown by `assert*` functions: `issues` lists every problem found, each with a JSON pointer into the
- * value. The message (and each issue's) is worded when first read, so a caller that only catches and
- * counts pays about what a plain `Error` costs; the stack trace, formatted on first use, shows it too.
- */
-class ValidationError extends Error {
-  #subject;
-  #message;
-
-  constructor(subject, issues) {
-    super();
-    this.name = 'ValidationError';
-    this.issues = issues;
-    this.#subject = subject;
-  }
-
-  get message() {
-    this.#message ??= `${this.#subject} is not valid:\n${this.issues.map((issue) => `  ${issue.message}`).join('\n')}`;
-    return this.#message;
-  }
-
-  /** Code that rewrites an error's message (a wrapper adding context) may still do so. */
-  set message(text) {
-    this.#message = text;
-  }
-}
-
-/** Runs a compiled validator; never throws (a value too deep or cyclic for the checks is an issue, not a crash). */
-function errorsOf(check, value) {
-  try {
-    return check(value) ? undefined : (check.errors ?? []);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return [{ instancePath: '', keyword: 'value', params: { reason }, message: `cannot be checked: ${reason}` }];
-  }
-}
-
-const plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-const shown = (value) => JSON.stringify(value);
-
-/** What the rule says, in words; AJV's own message when the keyword is not one of these. */
-function describe(error, value) {
-  const params = error.params ?? {};
-  switch (error.keyword) {
-    case 'maxLength':
-      return `must be at most ${plural(params.limit, 'character')}`;
-    case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${plural(params.limit, 'character')}`;
-    case 'pattern':
-      return `must match the pattern ${params.pattern}`;
-    case 'format':
-      return `must be a valid ${params.format}`;
-    case 'enum':
-      return enumMessage(value, params.allowedValues ?? []);
-    case 'const':
-      return `must be ${shown(params.allowedValue)}`;
-    case 'type':
-      return `must be of type ${Array.isArray(params.type) ? params.type.join(' or ') : params.type}`;
-    case 'required':
-      return 'is required';
-    case 'unevaluatedProperties':
-      return 'is not allowed: no part of the schema accepts this property';
-    case 'unevaluatedItems':
-      return `must have at most ${plural(params.len, 'item')}: no part of the schema accepts the rest`;
-    case 'additionalProperties':
-      return 'is not a known property';
-    case 'false schema':
-      return 'is not allowed here';
-    case 'maximum':
-      return `must be at most ${params.limit}`;
-    case 'minimum':
-      return `must be at least ${params.limit}`;
-    case 'exclusiveMaximum':
-      return `must be less than ${params.limit}`;
-    case 'exclusiveMinimum':
-      return `must be more than ${params.limit}`;
-    case 'multipleOf':
-      return `must be a multiple of ${params.multipleOf}`;
-    case 'maxItems':
-      return `must have at most ${plural(params.limit, 'item')}`;
-    case 'minItems':
-      return `must have at least ${plural(params.limit, 'item')}`;
-    case 'uniqueItems':
-      return `must not repeat items (items ${params.j} and ${params.i} are equal)`;
-    case 'oneOf':
-    case 'anyOf':
-      return 'must match one of the allowed shapes';
-    default:
-      return error.message ?? `fails the ${error.keyword} rule`;
-  }
-}
-
-function enumMessage(value, allowed) {
-  const list =
-    allowed.length <= 15 ? allowed.map(shown).join(', ') : `${allowed.slice(0, 10).map(shown).join(', ')}, … (${allowed.length} values)`;
-  const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
-  return `must be one of ${list}${suggestion === undefined ? '' : `; did you mean ${shown(suggestion)}?`}`;
-}
-
-/** The allowed string closest to `value`: same letters in another case, or within a small edit distance. */
-function closest(value, allowed) {
-  const lower = value.toLowerCase();
-  const strings = allowed.filter((candidate) => typeof candidate === 'string');
-  const sameLetters = strings.find((candidate) => candidate.toLowerCase() === lower);
-  if (sameLetters !== undefined) return sameLetters;
-  let best;
-  let bestDistance = Math.max(1, Math.floor(value.length / 4)) + 1;
-  for (const candidate of strings) {
-    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
-function editDistance(a, b, limit) {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    if (Math.min(...current) >= limit) return limit;
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-const escapeToken = (token) => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** The part of `root` a JSON pointer names (own properties only). */
-function valueAt(root, pointer) {
-  let node = root;
-  for (const token of segmentsOf(pointer)) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
-    node = node[token];
-  }
-  return node;
-}
-
-/** One issue a person can act on: where (a JSON pointer into the value), what, and the rule's keyword. */
-function issueOf(compiled, root, origins) {
-  // A long string enum is compiled as a set lookup under its own keyword; to users it is an `enum`.
-  const error = compiled.keyword === 'enumSet' ? { ...compiled, keyword: 'enum' } : compiled;
-  const params = error.params ?? {};
-  const at = error.instancePath ?? '';
-  let path = at;
-  if (error.keyword === 'required') path += `/${escapeToken(params.missingProperty)}`;
-  if (error.keyword === 'additionalProperties') path += `/${escapeToken(params.additionalProperty)}`;
-  if (error.keyword === 'unevaluatedProperties' && params.unevaluatedProperty !== undefined)
-    path += `/${escapeToken(params.unevaluatedProperty)}`;
-  // Worded on first read (from the value as it is then): the suggestion of an enum and the place in the
-  // spec cost more than finding the problem.
-  let message;
-  let spec;
-  const specOf = () => {
-    spec ??= { text: ruleOrigin(error, origins) };
-    return spec.text;
-  };
-  return {
-    path,
-    get message() {
-      const where = specOf();
-      message ??= `${path === '' ? 'the value' : path} ${describe(error, valueAt(root, at))}${where === undefined ? '' : ` (spec: ${where})`}`;
-      return message;
-    },
-    keyword: error.keyword,
-    params,
-    get spec() {
-      return specOf();
-    },
-  };
-}
-
-const hasOwn = (object, key) => object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
-
-/**
- * Where the broken rule is written: the schema object holding the keyword (for a `false` schema, itself),
- * looked up in the generator's table (`{ files, notes, defs: { [def]: { base?, rules: { [path]: [file,
- * line, note?, pointer?] } } } }`, see the generator's rule-origins.ts): the rule's place in the package's
- * `openapi.json` when it ships one, the source file and line, and the pages the rule comes from.
- */
-function ruleOrigin(error, origins) {
-  const path = error.schemaPath ?? '';
-  const holder = error.keyword === 'false schema' ? path : path.slice(0, path.lastIndexOf('/'));
-  const match = /^#\/\$defs\/([^/]*)(.*)$/.exec(holder);
-  if (match === null || !hasOwn(origins.defs, match[1]) || !hasOwn(origins.defs[match[1]].rules, match[2])) return undefined;
-  const def = origins.defs[match[1]];
-  const [file, line, note = -1, own] = def.rules[match[2]];
-  const pointer = typeof own === 'string' ? own : def.base === undefined ? undefined : def.base + match[2];
-  const place = pointer === undefined ? '' : `openapi.json#${pointer}, `;
-  return `${place}${origins.files[file]}:${line}${note === -1 ? '' : `; ${origins.notes[note]}`}`;
-}
-
-/** `if` only reports that its `then` or `else` failed; the branch's own errors say what. */
-const meaningful = (errors) => {
-  if (!errors.some((error) => error.keyword === 'if')) return errors;
-  const specific = errors.filter((error) => error.keyword !== 'if');
-  return specific.length > 0 ? specific : errors;
-};
-
-const segmentsOf = (pointer) =>
-  pointer === ''
-    ? []
-    : pointer
-        .slice(1)
-        .split('/')
-        .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((token) => (/^(?:0|[1-9]\d*)$/.test(token) ? Number(token) : token));
-
-/** A Standard Schema issue: the message and the path as a list of keys, each made when first read. */
-function standardIssue(issue) {
-  let path;
-  return {
-    get message() {
-      return issue.message;
-    },
-    get path() {
-      path ??= segmentsOf(issue.path);
-      return path;
-    },
-  };
-}
-
-/**
- * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
- * throws a ValidationError) and a Standard Schema v1 object for libraries that accept one.
- */
-function createValidator(subject, first, all, origins = { files: [], notes: [], defs: {} }) {
-  const issues = (value) => {
-    const errors = errorsOf(all, value);
-    return errors === undefined ? undefined : meaningful(errors).map((error) => issueOf(error, value, origins));
-  };
-  return {
-    // The hot path: the compiled check itself, guarded only against values it cannot walk.
-    is: (value) => {
-      try {
-        return first(value);
-      } catch {
-        return false;
-      }
-    },
-    assert: (value) => {
-      const found = issues(value);
-      if (found !== undefined) throw new ValidationError(subject, found);
-    },
-    schema: {
-      '~standard': {
-        version: 1,
-        vendor: 'specsmith',
-        validate: (value) => {
-          const found = issues(value);
-          return found === undefined ? { value } : { issues: found.map(standardIssue) };
-        },
-      },
-    },
-  };
-}
-
-const ruleOrigins = {"files":["paysafe/openapi.yaml","common/iso-3166-alpha2.yaml"],"notes":["see https://developer.paysafe.com/en/api-docs/customer-vault/customer-vault-errors/","see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field","see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer, https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson","see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson","see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer","see https://www.iso.org/iso-3166-country-codes.html"],"defs":{"Error":{"base":"/components/schemas/Error","rules":{"":[0,209,0],"/properties/error":[0,218],"/properties/error/properties/code":[0,222],"/properties/error/properties/message":[0,225],"/properties/error/properties/details":[0,228],"/properties/error/properties/details/items":[0,232],"/properties/error/properties/fieldErrors":[0,233],"/properties/error/properties/fieldErrors/items":[0,237],"/properties/error/properties/fieldErrors/items/properties/field":[0,240],"/properties/error/properties/fieldErrors/items/properties/error":[0,242],"/properties/error/properties/links":[0,244],"/properties/error/properties/links/items":[0,248],"/properties/error/properties/links/items/properties/rel":[0,251],"/properties/error/properties/links/items/properties/href":[0,254]}},"CustomerPersonInclude":{"base":"/components/schemas/CustomerPersonInclude","rules":{"":[0,262,1]}},"ExternalId":{"base":"/components/schemas/ExternalId","rules":{"":[0,276,2]}},"CustomerType":{"base":"/components/schemas/CustomerType","rules":{"":[0,285,2]}},"Currency":{"base":"/components/schemas/Currency","rules":{"":[0,294,2]}},"CountryCode":{"base":"/components/schemas/CountryCode","rules":{"":[0,303,3],"/allOf/0":[0,303,3,"/components/schemas/CountryCode"]}},"Occupation":{"base":"/components/schemas/Occupation","rules":{"":[0,312,3]}},"Vulnerability":{"base":"/components/schemas/Vulnerability","rules":{"":[0,350,3]}},"RestrictionName":{"base":"/components/schemas/RestrictionName","rules":{"":[0,365,3]}},"RestrictionReason":{"base":"/components/schemas/RestrictionReason","rules":{"":[0,386,3]}},"RequiredAction":{"base":"/components/schemas/RequiredAction","rules":{"":[0,405,3]}},"Restriction":{"base":"/components/schemas/Restriction","rules":{"":[0,424,3],"/properties/name":[0,429,3],"/properties/reason":[0,432,3],"/properties/requiredActions":[0,435,3],"/properties/requiredActions/items":[0,440],"/properties/creationTime":[0,441,3],"/properties/id":[0,447,3]}},"RestrictionNameV1":{"base":"/components/schemas/RestrictionNameV1","rules":{"":[0,460,4]}},"RestrictionReasonV1":{"base":"/components/schemas/RestrictionReasonV1","rules":{"":[0,480,4]}},"RestrictionActionV1":{"base":"/components/schemas/RestrictionActionV1","rules":{"":[0,531,4]}},"RestrictionV1":{"base":"/components/schemas/RestrictionV1","rules":{"":[0,571,4],"/properties/name":[0,576,4],"/properties/reason":[0,579,4],"/properties/requiredActions":[0,582,4],"/properties/requiredActions/items":[0,587],"/properties/lastChangeDate":[0,588,4],"/properties/id":[0,594,4],"/properties/activationTime":[0,599,4],"/properties/dueDate":[0,605,4]}},"AccountV1":{"base":"/components/schemas/AccountV1","rules":{"":[0,619,4],"/properties/id":[0,624,4],"/properties/customerId":[0,630,4],"/properties/externalId":[0,636,4],"/properties/currencyCode":[0,641,4],"/properties/totalBalance":[0,644,4],"/properties/availableBalance":[0,650,4],"/properties/iban":[0,656,4],"/properties/bic":[0,661,4],"/properties/accountNumber":[0,667,4],"/properties/bankCode":[0,672,4],"/properties/creationTime":[0,677,4],"/properties/hasIban":[0,683,4]}},"VirtualInstrumentType":{"base":"/components/schemas/VirtualInstrumentType","rules":{"":[0,698,3]}},"VirtualInstrument":{"base":"/components/schemas/VirtualInstrument","rules":{"":[0,704,3],"/properties/instrumentType":[0,709,3],"/properties/status":[0,712,3]}},"VirtualAccountAssignmentStatus":{"base":"/components/schemas/VirtualAccountAssignmentStatus","rules":{"":[0,721,3],"/properties/instrumentType":[0,726,3],"/properties/requestDate":[0,729,3],"/properties/lastChangeDate":[0,735,3],"/properties/status":[0,741,3],"/properties/statusReason":[0,747,3]}},"Account":{"base":"/components/schemas/Account","rules":{"":[0,757,3],"/properties/id":[0,762,3],"/properties/customerId":[0,768,3],"/properties/externalId":[0,774,3],"/properties/currencyCode":[0,779,3],"/properties/totalBalance":[0,782,3],"/properties/availableBalance":[0,788,3],"/properties/virtualInstrument":[0,794,3],"/properties/virtualInstrument/items":[0,799],"/properties/virtualAccountAssignmentStatus":[0,800,3],"/properties/virtualAccountAssignmentStatus/items":[0,805],"/properties/creationTime":[0,806,3],"/properties/hasVirtualInstrument":[0,812,3],"/properties/virtualAccountAssignment":[0,818,3]}},"Customer":{"base":"/components/schemas/Customer","rules":{"":[0,835,4],"/properties/id":[0,842,4],"/properties/externalId":[0,848,4],"/properties/type":[0,851,4],"/properties/email":[0,854,4],"/properties/mobile":[0,860,4],"/properties/registrationIp":[0,866,4],"/properties/registrationDate":[0,872,4],"/properties/restrictions":[0,878,4],"/properties/restrictions/items":[0,883],"/properties/accounts":[0,884,4],"/properties/accounts/items":[0,889]}},"CustomerPerson":{"base":"/components/schemas/CustomerPerson","rules":{"":[0,914,3],"/properties/id":[0,930,3],"/properties/externalId":[0,936,3],"/properties/type":[0,939,3],"/properties/email":[0,942,3],"/properties/mobile":[0,948,3],"/properties/registrationIp":[0,954,3],"/properties/registrationDate":[0,960,3],"/properties/restrictions":[0,966,3],"/properties/restrictions/items":[0,971],"/properties/accounts":[0,972,3],"/properties/accounts/items":[0,977],"/properties/firstName":[0,978,3],"/properties/lastName":[0,986,3],"/properties/title":[0,994,3],"/properties/address1":[0,1000,3],"/properties/address2":[0,1006,3],"/properties/city":[0,1012,3],"/properties/zip":[0,1018,3],"/properties/state":[0,1024,3],"/properties/countryCode":[0,1030,3],"/properties/birthDate":[0,1034,3],"/properties/nationality":[0,1040,3],"/properties/occupation":[0,1044,3],"/properties/vulnerabilities":[0,1047,3],"/properties/vulnerabilities/items":[0,1052],"/properties/additionalAttributes":[0,1053,3],"/properties/additionalAttributes/additionalProperties":[0,1060]}},"CountryAlpha2":{"base":"/components/schemas/CountryAlpha2","rules":{"":[1,3,5]}},"GetCustomerPersonByAttributePathParams":{"rules":{"/properties/attributeType":[0,45,-1,"/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/0/schema"],"/properties/attributeValue":[0,54,-1,"/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/1/schema"]}},"GetCustomerPersonByAttributeQueryParams":{"rules":{"/properties/include":[0,65,-1,"/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2/schema"],"/properties/include/items":[0,68,-1,"/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2/schema/items"]}},"GetCustomerPersonByAttributeResponse200":{"base":"/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/responses/200/content/application~1json/schema","rules":{"":[0,77]}},"GetCustomerPersonByAttributeResponse400":{"base":"/components/responses/BadRequest/content/application~1json/schema","rules":{"":[0,171]}},"GetCustomerPersonByAttributeResponse401":{"base":"/components/responses/Unauthorized/content/application~1json/schema","rules":{"":[0,178]}},"GetCustomerPersonByAttributeResponse403":{"base":"/components/responses/Forbidden/content/application~1json/schema","rules":{"":[0,185]}},"GetCustomerPersonByAttributeResponse404":{"base":"/components/responses/NotFound/content/application~1json/schema","rules":{"":[0,192]}},"GetCustomerPersonByAttributeResponse500":{"base":"/components/responses/ServerError/content/application~1json/schema","rules":{"":[0,199]}},"GetCustomerPersonByAttributeResponse503":{"base":"/components/responses/Unavailable/content/application~1json/schema","rules":{"":[0,206]}},"GetCustomerPersonPathParams":{"rules":{"/properties/customerId":[0,121,-1,"/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/parameters/0/schema"]}},"GetCustomerPersonResponse200":{"base":"/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/responses/200/content/application~1json/schema","rules":{"":[0,132]}},"GetCustomerPersonResponse401":{"base":"/components/responses/Unauthorized/content/application~1json/schema","rules":{"":[0,178]}},"GetCustomerPersonResponse404":{"base":"/components/responses/NotFound/content/application~1json/schema","rules":{"":[0,192]}}}};
-const firstError = (() => {
-const failure = Object.freeze({instancePath: "", schemaPath: "", keyword: "failed", params: {}});
-const formats0 = formats.uri;
-function validate52(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.error === undefined) && (missing0 = "error")){validate52.errors = [failure];return false;}else {if(data.error !== undefined){let data0 = data.error;const _errs1 = errors;const _errs2 = errors;if(errors === _errs1){if(data0 && typeof data0 == "object" && !Array.isArray(data0)){let missing1;if(((data0.code === undefined) && (missing1 = "code")) || ((data0.message === undefined) && (missing1 = "message"))){validate52.errors = [failure];return false;}else {if(data0.code !== undefined){let data1 = data0.code;const _errs3 = errors;if(typeof data1 !== "string"){validate52.errors = [failure];return false;}const _errs4 = errors;if(errors === _errs3){}var valid1 = _errs3 === errors;}else {var valid1 = true;}if(valid1){if(data0.message !== undefined){let data2 = data0.message;const _errs5 = errors;if(typeof data2 !== "string"){validate52.errors = [failure];return false;}const _errs6 = errors;if(errors === _errs5){}var valid1 = _errs5 === errors;}else {var valid1 = true;}if(valid1){if(data0.details !== undefined){let data3 = data0.details;const _errs7 = errors;const _errs8 = errors;if(errors === _errs7){if(Array.isArray(data3)){var valid2 = true;const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];const _errs9 = errors;if(typeof data4 !== "string"){validate52.errors = [failure];return false;}const _errs10 = errors;if(errors === _errs9){}var valid2 = _errs9 === errors;if(!valid2){break;}}if(valid2){}}else {validate52.errors = [failure];return false;}if(errors === _errs7){}}var valid1 = _errs7 === errors;}else {var valid1 = true;}if(valid1){if(data0.fieldErrors !== undefined){let data5 = data0.fieldErrors;const _errs11 = errors;const _errs12 = errors;if(errors === _errs11){if(Array.isArray(data5)){var valid3 = true;const len1 = data5.length;for(let i1=0; i1<len1; i1++){let data6 = data5[i1];const _errs13 = errors;const _errs14 = errors;if(errors === _errs13){if(data6 && typeof data6 == "object" && !Array.isArray(data6)){let missing2;if(((data6.field === undefined) && (missing2 = "field")) || ((data6.error === undefined) && (missing2 = "error"))){validate52.errors = [failure];return false;}else {if(data6.field !== undefined){let data7 = data6.field;const _errs15 = errors;if(typeof data7 !== "string"){validate52.errors = [failure];return false;}const _errs16 = errors;if(errors === _errs15){}var valid4 = _errs15 === errors;}else {var valid4 = true;}if(valid4){if(data6.error !== undefined){let data8 = data6.error;const _errs17 = errors;if(typeof data8 !== "string"){validate52.errors = [failure];return false;}const _errs18 = errors;if(errors === _errs17){}var valid4 = _errs17 === errors;}else {var valid4 = true;}if(valid4){}}}}else {validate52.errors = [failure];return false;}if(errors === _errs13){}}var valid3 = _errs13 === errors;if(!valid3){break;}}if(valid3){}}else {validate52.errors = [failure];return false;}if(errors === _errs11){}}var valid1 = _errs11 === errors;}else {var valid1 = true;}if(valid1){if(data0.links !== undefined){let data9 = data0.links;const _errs19 = errors;const _errs20 = errors;if(errors === _errs19){if(Array.isArray(data9)){var valid5 = true;const len2 = data9.length;for(let i2=0; i2<len2; i2++){let data10 = data9[i2];const _errs21 = errors;const _errs22 = errors;if(errors === _errs21){if(data10 && typeof data10 == "object" && !Array.isArray(data10)){let missing3;if(((data10.rel === undefined) && (missing3 = "rel")) || ((data10.href === undefined) && (missing3 = "href"))){validate52.errors = [failure];return false;}else {if(data10.rel !== undefined){let data11 = data10.rel;const _errs23 = errors;if(typeof data11 !== "string"){validate52.errors = [failure];return false;}const _errs24 = errors;if(errors === _errs23){}var valid6 = _errs23 === errors;}else {var valid6 = true;}if(valid6){if(data10.href !== undefined){let data12 = data10.href;const _errs25 = errors;const _errs26 = errors;if(errors === _errs25){if((typeof data12 == "number") && (isFinite(data12))){}if(errors === _errs25){if(typeof data12 === "string"){if(!(formats0.validate(data12))){validate52.errors = [failure];return false;}else {}}else {validate52.errors = [failure];return false;}if(errors === _errs25){}}}var valid6 = _errs25 === errors;}else {var valid6 = true;}if(valid6){}}}}else {validate52.errors = [failure];return false;}if(errors === _errs21){}}var valid5 = _errs21 === errors;if(!valid5){break;}}if(valid5){}}else {validate52.errors = [failure];return false;}if(errors === _errs19){}}var valid1 = _errs19 === errors;}else {var valid1 = true;}if(valid1){}}}}}}}else {validate52.errors = [failure];return false;}if(errors === _errs1){}}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){}}}else {validate52.errors = [failure];return false;}if(errors === 0){}}validate52.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate53(data, instancePath=""){let vErrors = null;let errors = 0;if(!((((((((data === "ACCOUNTS") || (data === "RESTRICTIONS")) || (data === "ADDRESS")) || (data === "CONTACTINFO")) || (data === "INCOMPLETE_ONBOARDING_ATTRIBUTES")) || (data === "PREFERENCES")) || (data === "SERVICE_LEVEL")) || (data === "KYC_INFO"))){validate53.errors = [failure];return false;}else {}if(errors === 0){}validate53.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const func1 = ucs2length;
-function validate54(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(typeof data === "string"){if((data.length > 40 && func1(data) > 40)){validate54.errors = [failure];return false;}else {if((data.length < 1 || (data.length < 2 && func1(data) < 1))){validate54.errors = [failure];return false;}else {}}}else {validate54.errors = [failure];return false;}if(errors === 0){}}validate54.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate55(data, instancePath=""){let vErrors = null;let errors = 0;if(!((data === "LEGAL_ENTITY") || (data === "PERSON"))){validate55.errors = [failure];return false;}else {}if(errors === 0){}validate55.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate56(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(typeof data === "string"){if((data.length > 3 && func1(data) > 3)){validate56.errors = [failure];return false;}else {if((data.length < 3 || (data.length < 6 && func1(data) < 3))){validate56.errors = [failure];return false;}else {}}}else {validate56.errors = [failure];return false;}if(errors === 0){}}validate56.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate57(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(!(validate58(data))){vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);errors = vErrors.length;}else {}var valid0 = _errs0 === errors;if(valid0){const _errs1 = errors;const _errs2 = errors;if(errors === _errs1){if(typeof data === "string"){if((data.length > 2 && func1(data) > 2)){validate57.errors = [failure];return false;}else {if((data.length < 2 || (data.length < 4 && func1(data) < 2))){validate57.errors = [failure];return false;}else {}}}else {validate57.errors = [failure];return false;}if(errors === _errs1){}}var valid0 = _errs1 === errors;if(valid0){}}if(errors === 0){}validate57.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj0 = Object.freeze(["AD","AE","AF","AG","AI","AL","AM","AO","AQ","AR","AS","AT","AU","AW","AX","AZ","BA","BB","BD","BE","BF","BG","BH","BI","BJ","BL","BM","BN","BO","BQ","BR","BS","BT","BV","BW","BY","BZ","CA","CC","CD","CF","CG","CH","CI","CK","CL","CM","CN","CO","CR","CU","CV","CW","CX","CY","CZ","DE","DJ","DK","DM","DO","DZ","EC","EE","EG","EH","ER","ES","ET","FI","FJ","FK","FM","FO","FR","GA","GB","GD","GE","GF","GG","GH","GI","GL","GM","GN","GP","GQ","GR","GS","GT","GU","GW","GY","HK","HM","HN","HR","HT","HU","ID","IE","IL","IM","IN","IO","IQ","IR","IS","IT","JE","JM","JO","JP","KE","KG","KH","KI","KM","KN","KP","KR","KW","KY","KZ","LA","LB","LC","LI","LK","LR","LS","LT","LU","LV","LY","MA","MC","MD","ME","MF","MG","MH","MK","ML","MM","MN","MO","MP","MQ","MR","MS","MT","MU","MV","MW","MX","MY","MZ","NA","NC","NE","NF","NG","NI","NL","NO","NP","NR","NU","NZ","OM","PA","PE","PF","PG","PH","PK","PL","PM","PN","PR","PS","PT","PW","PY","QA","RE","RO","RS","RU","RW","SA","SB","SC","SD","SE","SG","SH","SI","SJ","SK","SL","SM","SN","SO","SR","SS","ST","SV","SX","SY","SZ","TC","TD","TF","TG","TH","TJ","TK","TL","TM","TN","TO","TR","TT","TV","TW","TZ","UA","UG","UM","US","UY","UZ","VA","VC","VE","VG","VI","VN","VU","WF","WS","YE","YT","ZA","ZM","ZW"]);
-const obj1 = new Set(obj0);
-function validate58(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj1.has(data)){validate58.errors = [failure];return false;}else {}if(errors === 0){}validate58.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj3 = Object.freeze(["ARCHITECTURE_CARTOGRAPHY_SURVEYOR","LIFE_PHYSICAL_AND_SOCIAL_SCIENCES","COMMUNITY_AND_SOCIAL_SERVICES","NEWS_AND_REPORTING_SERVICES","HEALTHCARE_SERVICES","LAW_ENFORCEMENT_AND_PUBLIC_SAFETY","FOOD_AND_BEVERAGE_INDUSTRY","DOMESTIC_SERVICES","PERSONAL_CARE_PROFESSIONAL_SERVICES","SALES_AND_RELATED_OCCUPATIONS","OFFICE_ADMINISTRATION_AND_SUPPORT","FARMING_FISHING_AND_FORESTRY_SERVICES","CONSTRUCTION_AND_RELATED_SERVICES","MANUFACTURING_SERVICES","TRANSPORTATION_SERVICES","ENTERTAINMENT_MEDIA","UNEMPLOYED","STUDENT","PENSIONER","SPORTS_INDUSTRY","BETTING_INDUSTRY","ART_AND_DESIGN","EDUCATION_AND_EDUCATIONAL_SURVICES","ENGINEERING","FINANCIAL_AND_INSURANCE_SERVICES","IT_SOFTWARE_HARDWARE_AND_WEBSITE_DEVELOPMENT","LEGAL_AND_COMPLIANCE_SERVICES","MANAGEMENT_CONSULTING","WEAPON_INDUSTRY","CHARITY_AND_NON_PROFIT_SERVICES","FREELANCER_SELF_EMPLOYED","PUBLIC_SECTOR"]);
-const obj4 = new Set(obj3);
-function validate60(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj4.has(data)){validate60.errors = [failure];return false;}else {}if(errors === 0){}validate60.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj6 = Object.freeze(["PHYSICAL_DISABILITY","LOW_MENTAL_CAPACITY","GAMBLING_ADDICTION","FINANCE_MISMANAGEMENT","POOR_LITERACY","POOR_LANGUAGE_SKILLS","POOR_DIGITAL_SKILLS","CARING_RESPONSIBILITIES","FRAUDULENT_LOCATION"]);
-const obj7 = new Set(obj6);
-function validate61(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj7.has(data)){validate61.errors = [failure];return false;}else {}if(errors === 0){}validate61.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj9 = Object.freeze(["ALL_TRANSACTIONS","OUTGOING_TRANSACTIONS","INCOMING_TRANSACTIONS","SEND_MONEY","INCOMING_TRANSACTIONS_AND_SEND_MONEY","CARD_DEPOSITS","CARD_AND_ACH_DEPOSITS","DEPOSITS","OUTGOING_TRANSACTIONS_AND_CARD_DEPOSITS","OUTGOING_TRANSACTIONS_AND_ACH_DEPOSITS","DEPOSITS_AND_WITHDRAWALS","CRYPTO_TRANSACTIONS","OTHER"]);
-const obj10 = new Set(obj9);
-function validate62(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj10.has(data)){validate62.errors = [failure];return false;}else {}if(errors === 0){}validate62.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj12 = Object.freeze(["RISK_CONTROLS","COMPLIANCE","CLOSE_ACCOUNT","DUPLICATE_ACCOUNT","KYC","NO_SERVICE_COUNTRY","PREPAID_CARD_CHARGEBACK","T_C_ABUSE","TERMINATED","UNDER_18","OTHER","CONFIRM_TXN_ACTIVITY","MERCHANT_REQUEST"]);
-const obj13 = new Set(obj12);
-function validate63(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj13.has(data)){validate63.errors = [failure];return false;}else {}if(errors === 0){}validate63.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj15 = Object.freeze(["CONTACT_CUSTOMER_SERVICE","KYC_VERIFICATION","SUBMIT_ID","SUBMIT_SSN_CARD","SECOND_FORM_OF_ID","SUBMIT_AD","PEP_DECLARATION","BANK_ACCOUNT_VERIFICATION","WAIT","NO_REMEDIATION","COMPLETE_ONBOARDING","NATIONALITY","OTHER"]);
-const obj16 = new Set(obj15);
-function validate64(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj16.has(data)){validate64.errors = [failure];return false;}else {}if(errors === 0){}validate64.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const formats2 = formats["date-time"];
-function validate65(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((((data.name === undefined) && (missing0 = "name")) || ((data.reason === undefined) && (missing0 = "reason"))) || ((data.id === undefined) && (missing0 = "id"))){validate65.errors = [failure];return false;}else {if(data.name !== undefined){let data0 = data.name;const _errs1 = errors;if(!(validate62(data0))){vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);errors = vErrors.length;}else {}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.reason !== undefined){let data1 = data.reason;const _errs2 = errors;if(!(validate63(data1))){vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);errors = vErrors.length;}else {}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.requiredActions !== undefined){let data2 = data.requiredActions;const _errs3 = errors;const _errs4 = errors;if(errors === _errs3){if(Array.isArray(data2)){var valid1 = true;const len0 = data2.length;for(let i0=0; i0<len0; i0++){let data3 = data2[i0];const _errs5 = errors;if(!(validate64(data3))){vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);errors = vErrors.length;}else {}var valid1 = _errs5 === errors;if(!valid1){break;}}if(valid1){}}else {validate65.errors = [failure];return false;}if(errors === _errs3){}}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.creationTime !== undefined){let data4 = data.creationTime;const _errs6 = errors;const _errs7 = errors;if(errors === _errs6){if((typeof data4 == "number") && (isFinite(data4))){}if(errors === _errs6){if(typeof data4 === "string"){if(!(formats2.validate(data4))){validate65.errors = [failure];return false;}else {}}else {validate65.errors = [failure];return false;}if(errors === _errs6){}}}var valid0 = _errs6 === errors;}else {var valid0 = true;}if(valid0){if(data.id !== undefined){let data5 = data.id;const _errs8 = errors;const _errs9 = errors;if(errors === _errs8){if(typeof data5 === "string"){if((data5.length > 36 && func1(data5) > 36)){validate65.errors = [failure];return false;}else {}}else {validate65.errors = [failure];return false;}if(errors === _errs8){}}var valid0 = _errs8 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}else {validate65.errors = [failure];return false;}if(errors === 0){}}validate65.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj18 = Object.freeze(["ALL_TRANSACTIONS","OUTGOING_TRANSACTIONS","INCOMING_TRANSACTIONS","SEND_MONEY","CARD_DEPOSITS","DEPOSITS","OUTGOING_TRANSACTIONS_AND_CARD_DEPOSITS","INCOMING_TRANSACTIONS_AND_SEND_MONEY","BANK_WITHDRAWALS","WITHDRAWALS","DEPOSITS_AND_WITHDRAWALS","INCOMING_TRANSACTIONS_AND_TRANSFERS","OTHER"]);
-const obj19 = new Set(obj18);
-function validate69(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj19.has(data)){validate69.errors = [failure];return false;}else {}if(errors === 0){}validate69.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj21 = Object.freeze(["ACCOUNT_TAKEOVER_RECEIVER","ACCOUNT_TAKEOVER_VICTIM","AUP_VIOLATION","BLACKLIST","CHARGEBACK_RECEIVED","CLOSE_ACCOUNT","COLLECTIONS_CASE","COMPLIANCE","COMPLIANCE_EDD_RESTRICTED","COMPLIANCE_LIMITS","COMPLIANCE_PEP","COMPLIANCE_SANCTIONS","CONFIRMED_FRAUD","CUSTOMER_REQUESTED_CLOSURE","CUSTOMER_REQUESTED_CLOSURE_GAMBLING_PROBLEM","DEBT_COLLECTION_AGENCY","DUPLICATE_ACCOUNT_MANUAL","DUPLICATE_ACCOUNT_SIGNUP","EDD_TRANSACTION_CHECK","EXTERNAL_NOTIFICATION","FRAUD_ACCOUNT_CLOSURE","INACTIVE_ACCOUNT","KYC","KYC_LIMITS","LIMITS_EXCEEDED","MERCHANT_REQUEST","MLRO_LOCK","NO_SERVICE_COUNTRY","PAID_TO_DEBT_COLLECTOR","PURCHASED_ID","REGULATORY_LOCK","REPORTED_FRAUD_ISSUER","REQUEST_CERTIFIED_DOCS","RETRIEVAL_REQUEST_RECEIVED","RISK_ENGINE","SCA","SUSPECTED_FRAUD","SUSPECTED_MONEY_LAUNDERING","T_C_ABUSE","TERMINATED","UNDER_18","UNDER_INVESTIGATION","WALLET_RECOVERY_PROCEDURE","OTHER"]);
-const obj22 = new Set(obj21);
-function validate70(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj22.has(data)){validate70.errors = [failure];return false;}else {}if(errors === 0){}validate70.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const obj24 = Object.freeze(["ADDRESS_REVERIFICATION","CONTACT_INVESTIGATIONS_TEAM","EDD_CASE_REQUIRED","EDD_CONFIRMATION_REQUIRED","EXPLANATION_OF_ACTIVITY","KYC_DOCS_ONLY","KYC_VERIFICATION","MANUAL_REVIEW","PEP_DECLARATION","PEP_DECLARATION_OCCUPATION_SPOUSE","PEP_SANCTIONS_ALL_QUESTIONS","PEP_SANCTIONS_OCCUPATION_SPOUSE","SUBMIT_AD","SUBMIT_AD_BANK_STATEMENT","SUBMIT_AD_COUNCIL_BILL","SUBMIT_AD_COURT_DOCUMENT","SUBMIT_AD_CREDIT_CARD_STATEMENT","SUBMIT_AD_LEASE_TENANT_CONTRACT","SUBMIT_AD_OTHER","SUBMIT_AD_PENSION_DOCUMENT","SUBMIT_AD_SCHOOL_ENROLLMENT_LETTER","SUBMIT_AD_TAX_RETURN_FORM","SUBMIT_AD_UTILITY_BILL","SUBMIT_HOLDING_ID","SUBMIT_ID","SUBMIT_ID_DRIVER_LICENSE","SUBMIT_ID_FACE_VERIFICATION","SUBMIT_ID_IDENTITY_CARD","SUBMIT_ID_PASSPORT","SUBMIT_ID_RESIDENCE_PERMIT","WAITING_FOR_DOCUMENTS","WAIT","NATIONALITY","OTHER"]);
-const obj25 = new Set(obj24);
-function validate71(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj25.has(data)){validate71.errors = [failure];return false;}else {}if(errors === 0){}validate71.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate72(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((((data.name === undefined) && (missing0 = "name")) || ((data.reason === undefined) && (missing0 = "reason"))) || ((data.id === undefined) && (missing0 = "id"))){validate72.errors = [failure];return false;}else {if(data.name !== undefined){let data0 = data.name;const _errs1 = errors;if(!(validate69(data0))){vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);errors = vErrors.length;}else {}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.reason !== undefined){let data1 = data.reason;const _errs2 = errors;if(!(validate70(data1))){vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);errors = vErrors.length;}else {}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.requiredActions !== undefined){let data2 = data.requiredActions;const _errs3 = errors;const _errs4 = errors;if(errors === _errs3){if(Array.isArray(data2)){var valid1 = true;const len0 = data2.length;for(let i0=0; i0<len0; i0++){let data3 = data2[i0];const _errs5 = errors;if(!(validate71(data3))){vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);errors = vErrors.length;}else {}var valid1 = _errs5 === errors;if(!valid1){break;}}if(valid1){}}else {validate72.errors = [failure];return false;}if(errors === _errs3){}}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.lastChangeDate !== undefined){let data4 = data.lastChangeDate;const _errs6 = errors;const _errs7 = errors;if(errors === _errs6){if((typeof data4 == "number") && (isFinite(data4))){}if(errors === _errs6){if(typeof data4 === "string"){if(!(formats2.validate(data4))){validate72.errors = [failure];return false;}else {}}else {validate72.errors = [failure];return false;}if(errors === _errs6){}}}var valid0 = _errs6 === errors;}else {var valid0 = true;}if(valid0){if(data.id !== undefined){let data5 = data.id;const _errs8 = errors;if(typeof data5 !== "string"){validate72.errors = [failure];return false;}const _errs9 = errors;if(errors === _errs8){}var valid0 = _errs8 === errors;}else {var valid0 = true;}if(valid0){if(data.activationTime !== undefined){let data6 = data.activationTime;const _errs10 = errors;const _errs11 = errors;if(errors === _errs10){if((typeof data6 == "number") && (isFinite(data6))){}if(errors === _errs10){if(typeof data6 === "string"){if(!(formats2.validate(data6))){validate72.errors = [failure];return false;}else {}}else {validate72.errors = [failure];return false;}if(errors === _errs10){}}}var valid0 = _errs10 === errors;}else {var valid0 = true;}if(valid0){if(data.dueDate !== undefined){let data7 = data.dueDate;const _errs12 = errors;const _errs13 = errors;if(errors === _errs12){if((typeof data7 == "number") && (isFinite(data7))){}if(errors === _errs12){if(typeof data7 === "string"){if(!(formats2.validate(data7))){validate72.errors = [failure];return false;}else {}}else {validate72.errors = [failure];return false;}if(errors === _errs12){}}}var valid0 = _errs12 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}}}else {validate72.errors = [failure];return false;}if(errors === 0){}}validate72.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const formats10 = formats.int64;
-function validate76(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if(((data.currencyCode === undefined) && (missing0 = "currencyCode")) || ((data.hasIban === undefined) && (missing0 = "hasIban"))){validate76.errors = [failure];return false;}else {if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;const _errs2 = errors;if(errors === _errs1){if(typeof data0 === "string"){if((data0.length > 20 && func1(data0) > 20)){validate76.errors = [failure];return false;}else {}}else {validate76.errors = [failure];return false;}if(errors === _errs1){}}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.customerId !== undefined){let data1 = data.customerId;const _errs3 = errors;const _errs4 = errors;if(errors === _errs3){if(typeof data1 === "string"){if((data1.length > 20 && func1(data1) > 20)){validate76.errors = [failure];return false;}else {}}else {validate76.errors = [failure];return false;}if(errors === _errs3){}}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.externalId !== undefined){let data2 = data.externalId;const _errs5 = errors;const _errs6 = errors;if(errors === _errs5){if(typeof data2 === "string"){if((data2.length > 40 && func1(data2) > 40)){validate76.errors = [failure];return false;}else {}}else {validate76.errors = [failure];return false;}if(errors === _errs5){}}var valid0 = _errs5 === errors;}else {var valid0 = true;}if(valid0){if(data.currencyCode !== undefined){let data3 = data.currencyCode;const _errs7 = errors;if(!(validate56(data3))){vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);errors = vErrors.length;}else {}var valid0 = _errs7 === errors;}else {var valid0 = true;}if(valid0){if(data.totalBalance !== undefined){let data4 = data.totalBalance;const _errs8 = errors;if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){validate76.errors = [failure];return false;}const _errs9 = errors;if(errors === _errs8){if((typeof data4 == "number") && (isFinite(data4))){if(!(formats10.validate(data4))){validate76.errors = [failure];return false;}else {}}if(errors === _errs8){if(typeof data4 === "string"){}if(errors === _errs8){}}}var valid0 = _errs8 === errors;}else {var valid0 = true;}if(valid0){if(data.availableBalance !== undefined){let data5 = data.availableBalance;const _errs10 = errors;if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){validate76.errors = [failure];return false;}const _errs11 = errors;if(errors === _errs10){if((typeof data5 == "number") && (isFinite(data5))){if(!(formats10.validate(data5))){validate76.errors = [failure];return false;}else {}}if(errors === _errs10){if(typeof data5 === "string"){}if(errors === _errs10){}}}var valid0 = _errs10 === errors;}else {var valid0 = true;}if(valid0){if(data.iban !== undefined){let data6 = data.iban;const _errs12 = errors;if(typeof data6 !== "string"){validate76.errors = [failure];return false;}const _errs13 = errors;if(errors === _errs12){}var valid0 = _errs12 === errors;}else {var valid0 = true;}if(valid0){if(data.bic !== undefined){let data7 = data.bic;const _errs14 = errors;const _errs15 = errors;if(errors === _errs14){if(typeof data7 === "string"){if((data7.length > 20 && func1(data7) > 20)){validate76.errors = [failure];return false;}else {}}else {validate76.errors = [failure];return false;}if(errors === _errs14){}}var valid0 = _errs14 === errors;}else {var valid0 = true;}if(valid0){if(data.accountNumber !== undefined){let data8 = data.accountNumber;const _errs16 = errors;const _errs17 = errors;if(errors === _errs16){if(typeof data8 === "string"){if((data8.length > 40 && func1(data8) > 40)){validate76.errors = [failure];return false;}else {}}else {validate76.errors = [failure];return false;}if(errors === _errs16){}}var valid0 = _errs16 === errors;}else {var valid0 = true;}if(valid0){if(data.bankCode !== undefined){let data9 = data.bankCode;const _errs18 = errors;const _errs19 = errors;if(errors === _errs18){if(typeof data9 === "string"){if((data9.length > 20 && func1(data9) > 20)){validate76.errors = [failure];return false;}else {}}else {validate76.errors = [failure];return false;}if(errors === _errs18){}}var valid0 = _errs18 === errors;}else {var valid0 = true;}if(valid0){if(data.creationTime !== undefined){let data10 = data.creationTime;const _errs20 = errors;const _errs21 = errors;if(errors === _errs20){if((typeof data10 == "number") && (isFinite(data10))){}if(errors === _errs20){if(typeof data10 === "string"){if(!(formats2.validate(data10))){validate76.errors = [failure];return false;}else {}}else {validate76.errors = [failure];return false;}if(errors === _errs20){}}}var valid0 = _errs20 === errors;}else {var valid0 = true;}if(valid0){if(data.hasIban !== undefined){let data11 = data.hasIban;const _errs22 = errors;if(typeof data11 !== "boolean"){validate76.errors = [failure];return false;}const _errs23 = errors;if(errors === _errs22){}var valid0 = _errs22 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}}}}}}}}else {validate76.errors = [failure];return false;}if(errors === 0){}}validate76.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate78(data, instancePath=""){let vErrors = null;let errors = 0;if(!(((data === "SEPA_BANK_ACCOUNT") || (data === "UK_BANK_ACCOUNT")) || (data === "US_BANK_ACCOUNT"))){validate78.errors = [failure];return false;}else {}if(errors === 0){}validate78.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate79(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.instrumentType === undefined) && (missing0 = "instrumentType")){validate79.errors = [failure];return false;}else {if(data.instrumentType !== undefined){let data0 = data.instrumentType;const _errs1 = errors;if(!(validate78(data0))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.status !== undefined){let data1 = data.status;const _errs2 = errors;if(!(data1 === "ACTIVE")){validate79.errors = [failure];return false;}else {}if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate79.errors = [failure];return false;}if(errors === 0){}}validate79.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate81(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((((data.instrumentType === undefined) && (missing0 = "instrumentType")) || ((data.requestDate === undefined) && (missing0 = "requestDate"))) || ((data.status === undefined) && (missing0 = "status"))){validate81.errors = [failure];return false;}else {if(data.instrumentType !== undefined){let data0 = data.instrumentType;const _errs1 = errors;if(!(validate78(data0))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.requestDate !== undefined){let data1 = data.requestDate;const _errs2 = errors;const _errs3 = errors;if(errors === _errs2){if((typeof data1 == "number") && (isFinite(data1))){}if(errors === _errs2){if(typeof data1 === "string"){if(!(formats2.validate(data1))){validate81.errors = [failure];return false;}else {}}else {validate81.errors = [failure];return false;}if(errors === _errs2){}}}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.lastChangeDate !== undefined){let data2 = data.lastChangeDate;const _errs4 = errors;const _errs5 = errors;if(errors === _errs4){if((typeof data2 == "number") && (isFinite(data2))){}if(errors === _errs4){if(typeof data2 === "string"){if(!(formats2.validate(data2))){validate81.errors = [failure];return false;}else {}}else {validate81.errors = [failure];return false;}if(errors === _errs4){}}}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){if(data.status !== undefined){let data3 = data.status;const _errs6 = errors;if(!(((((data3 === "ACCEPTED") || (data3 === "PENDING")) || (data3 === "COMPLETED")) || (data3 === "REJECTED")) || (data3 === "FAILED"))){validate81.errors = [failure];return false;}else {}if(errors === _errs6){}var valid0 = _errs6 === errors;}else {var valid0 = true;}if(valid0){if(data.statusReason !== undefined){let data4 = data.statusReason;const _errs7 = errors;if(typeof data4 !== "string"){validate81.errors = [failure];return false;}const _errs8 = errors;if(errors === _errs7){}var valid0 = _errs7 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}else {validate81.errors = [failure];return false;}if(errors === 0){}}validate81.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate83(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.currencyCode === undefined) && (missing0 = "currencyCode")){validate83.errors = [failure];return false;}else {if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;const _errs2 = errors;if(errors === _errs1){if(typeof data0 === "string"){if((data0.length > 20 && func1(data0) > 20)){validate83.errors = [failure];return false;}else {}}else {validate83.errors = [failure];return false;}if(errors === _errs1){}}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.customerId !== undefined){let data1 = data.customerId;const _errs3 = errors;const _errs4 = errors;if(errors === _errs3){if(typeof data1 === "string"){if((data1.length > 20 && func1(data1) > 20)){validate83.errors = [failure];return false;}else {}}else {validate83.errors = [failure];return false;}if(errors === _errs3){}}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.externalId !== undefined){let data2 = data.externalId;const _errs5 = errors;const _errs6 = errors;if(errors === _errs5){if(typeof data2 === "string"){if((data2.length > 40 && func1(data2) > 40)){validate83.errors = [failure];return false;}else {}}else {validate83.errors = [failure];return false;}if(errors === _errs5){}}var valid0 = _errs5 === errors;}else {var valid0 = true;}if(valid0){if(data.currencyCode !== undefined){let data3 = data.currencyCode;const _errs7 = errors;if(!(validate56(data3))){vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);errors = vErrors.length;}else {}var valid0 = _errs7 === errors;}else {var valid0 = true;}if(valid0){if(data.totalBalance !== undefined){let data4 = data.totalBalance;const _errs8 = errors;if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){validate83.errors = [failure];return false;}const _errs9 = errors;if(errors === _errs8){if((typeof data4 == "number") && (isFinite(data4))){if(!(formats10.validate(data4))){validate83.errors = [failure];return false;}else {}}if(errors === _errs8){if(typeof data4 === "string"){}if(errors === _errs8){}}}var valid0 = _errs8 === errors;}else {var valid0 = true;}if(valid0){if(data.availableBalance !== undefined){let data5 = data.availableBalance;const _errs10 = errors;if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){validate83.errors = [failure];return false;}const _errs11 = errors;if(errors === _errs10){if((typeof data5 == "number") && (isFinite(data5))){if(!(formats10.validate(data5))){validate83.errors = [failure];return false;}else {}}if(errors === _errs10){if(typeof data5 === "string"){}if(errors === _errs10){}}}var valid0 = _errs10 === errors;}else {var valid0 = true;}if(valid0){if(data.virtualInstrument !== undefined){let data6 = data.virtualInstrument;const _errs12 = errors;const _errs13 = errors;if(errors === _errs12){if(Array.isArray(data6)){var valid1 = true;const len0 = data6.length;for(let i0=0; i0<len0; i0++){let data7 = data6[i0];const _errs14 = errors;if(!(validate79(data7))){vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);errors = vErrors.length;}else {}var valid1 = _errs14 === errors;if(!valid1){break;}}if(valid1){}}else {validate83.errors = [failure];return false;}if(errors === _errs12){}}var valid0 = _errs12 === errors;}else {var valid0 = true;}if(valid0){if(data.virtualAccountAssignmentStatus !== undefined){let data8 = data.virtualAccountAssignmentStatus;const _errs15 = errors;const _errs16 = errors;if(errors === _errs15){if(Array.isArray(data8)){var valid2 = true;const len1 = data8.length;for(let i1=0; i1<len1; i1++){let data9 = data8[i1];const _errs17 = errors;if(!(validate81(data9))){vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);errors = vErrors.length;}else {}var valid2 = _errs17 === errors;if(!valid2){break;}}if(valid2){}}else {validate83.errors = [failure];return false;}if(errors === _errs15){}}var valid0 = _errs15 === errors;}else {var valid0 = true;}if(valid0){if(data.creationTime !== undefined){let data10 = data.creationTime;const _errs18 = errors;const _errs19 = errors;if(errors === _errs18){if((typeof data10 == "number") && (isFinite(data10))){}if(errors === _errs18){if(typeof data10 === "string"){if(!(formats2.validate(data10))){validate83.errors = [failure];return false;}else {}}else {validate83.errors = [failure];return false;}if(errors === _errs18){}}}var valid0 = _errs18 === errors;}else {var valid0 = true;}if(valid0){if(data.hasVirtualInstrument !== undefined){let data11 = data.hasVirtualInstrument;const _errs20 = errors;if(typeof data11 !== "boolean"){validate83.errors = [failure];return false;}const _errs21 = errors;if(errors === _errs20){}var valid0 = _errs20 === errors;}else {var valid0 = true;}if(valid0){if(data.virtualAccountAssignment !== undefined){let data12 = data.virtualAccountAssignment;const _errs22 = errors;if(typeof data12 !== "boolean"){validate83.errors = [failure];return false;}const _errs23 = errors;if(errors === _errs22){}var valid0 = _errs22 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}}}}}}}else {validate83.errors = [failure];return false;}if(errors === 0){}}validate83.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const formats26 = formats.ipv4;
-function validate87(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((((data.externalId === undefined) && (missing0 = "externalId")) || ((data.email === undefined) && (missing0 = "email"))) || ((data.registrationIp === undefined) && (missing0 = "registrationIp"))){validate87.errors = [failure];return false;}else {if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;const _errs2 = errors;if(errors === _errs1){if(typeof data0 === "string"){if((data0.length > 20 && func1(data0) > 20)){validate87.errors = [failure];return false;}else {}}else {validate87.errors = [failure];return false;}if(errors === _errs1){}}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.externalId !== undefined){let data1 = data.externalId;const _errs3 = errors;if(!(validate54(data1))){vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.type !== undefined){let data2 = data.type;const _errs4 = errors;if(!(validate55(data2))){vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);errors = vErrors.length;}else {}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){if(data.email !== undefined){let data3 = data.email;const _errs5 = errors;const _errs6 = errors;if(errors === _errs5){if(typeof data3 === "string"){if((data3.length > 150 && func1(data3) > 150)){validate87.errors = [failure];return false;}else {}}else {validate87.errors = [failure];return false;}if(errors === _errs5){}}var valid0 = _errs5 === errors;}else {var valid0 = true;}if(valid0){if(data.mobile !== undefined){let data4 = data.mobile;const _errs7 = errors;const _errs8 = errors;if(errors === _errs7){if(typeof data4 === "string"){if((data4.length > 50 && func1(data4) > 50)){validate87.errors = [failure];return false;}else {}}else {validate87.errors = [failure];return false;}if(errors === _errs7){}}var valid0 = _errs7 === errors;}else {var valid0 = true;}if(valid0){if(data.registrationIp !== undefined){let data5 = data.registrationIp;const _errs9 = errors;const _errs10 = errors;if(errors === _errs9){if((typeof data5 == "number") && (isFinite(data5))){}if(errors === _errs9){if(typeof data5 === "string"){if(!(formats26.validate(data5))){validate87.errors = [failure];return false;}else {}}else {validate87.errors = [failure];return false;}if(errors === _errs9){}}}var valid0 = _errs9 === errors;}else {var valid0 = true;}if(valid0){if(data.registrationDate !== undefined){let data6 = data.registrationDate;const _errs11 = errors;const _errs12 = errors;if(errors === _errs11){if((typeof data6 == "number") && (isFinite(data6))){}if(errors === _errs11){if(typeof data6 === "string"){if(!(formats2.validate(data6))){validate87.errors = [failure];return false;}else {}}else {validate87.errors = [failure];return false;}if(errors === _errs11){}}}var valid0 = _errs11 === errors;}else {var valid0 = true;}if(valid0){if(data.restrictions !== undefined){let data7 = data.restrictions;const _errs13 = errors;const _errs14 = errors;if(errors === _errs13){if(Array.isArray(data7)){var valid1 = true;const len0 = data7.length;for(let i0=0; i0<len0; i0++){let data8 = data7[i0];const _errs15 = errors;if(!(validate72(data8))){vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);errors = vErrors.length;}else {}var valid1 = _errs15 === errors;if(!valid1){break;}}if(valid1){}}else {validate87.errors = [failure];return false;}if(errors === _errs13){}}var valid0 = _errs13 === errors;}else {var valid0 = true;}if(valid0){if(data.accounts !== undefined){let data9 = data.accounts;const _errs16 = errors;const _errs17 = errors;if(errors === _errs16){if(Array.isArray(data9)){var valid2 = true;const len1 = data9.length;for(let i1=0; i1<len1; i1++){let data10 = data9[i1];const _errs18 = errors;if(!(validate76(data10))){vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);errors = vErrors.length;}else {}var valid2 = _errs18 === errors;if(!valid2){break;}}if(valid2){}}else {validate87.errors = [failure];return false;}if(errors === _errs16){}}var valid0 = _errs16 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}}}}}else {validate87.errors = [failure];return false;}if(errors === 0){}}validate87.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const formats34 = formats.date;
-const pattern3 = new RegExp("^[\\p{Script=Latin} '-]*$", "u");
-function validate92(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((((((((((((data.externalId === undefined) && (missing0 = "externalId")) || ((data.email === undefined) && (missing0 = "email"))) || ((data.registrationIp === undefined) && (missing0 = "registrationIp"))) || ((data.firstName === undefined) && (missing0 = "firstName"))) || ((data.lastName === undefined) && (missing0 = "lastName"))) || ((data.address1 === undefined) && (missing0 = "address1"))) || ((data.city === undefined) && (missing0 = "city"))) || ((data.zip === undefined) && (missing0 = "zip"))) || ((data.countryCode === undefined) && (missing0 = "countryCode"))) || ((data.birthDate === undefined) && (missing0 = "birthDate"))) || ((data.occupation === undefined) && (missing0 = "occupation"))){validate92.errors = [failure];return false;}else {if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;const _errs2 = errors;if(errors === _errs1){if(typeof data0 === "string"){if((data0.length > 20 && func1(data0) > 20)){validate92.errors = [failure];return false;}else {}}else {validate92.errors = [failure];return false;}if(errors === _errs1){}}var valid0 = _errs1 === errors;}else {var valid0 = true;}if(valid0){if(data.externalId !== undefined){let data1 = data.externalId;const _errs3 = errors;if(!(validate54(data1))){vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){if(data.type !== undefined){let data2 = data.type;const _errs4 = errors;if(!(validate55(data2))){vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);errors = vErrors.length;}else {}var valid0 = _errs4 === errors;}else {var valid0 = true;}if(valid0){if(data.email !== undefined){let data3 = data.email;const _errs5 = errors;const _errs6 = errors;if(errors === _errs5){if(typeof data3 === "string"){if((data3.length > 150 && func1(data3) > 150)){validate92.errors = [failure];return false;}else {}}else {validate92.errors = [failure];return false;}if(errors === _errs5){}}var valid0 = _errs5 === errors;}else {var valid0 = true;}if(valid0){if(data.mobile !== undefined){let data4 = data.mobile;const _errs7 = errors;const _errs8 = errors;if(errors === _errs7){if(typeof data4 === "string"){if((data4.length > 50 && func1(data4) > 50)){validate92.errors = [failure];return false;}else {}}else {validate92.errors = [failure];return false;}if(errors === _errs7){}}var valid0 = _errs7 === errors;}else {var valid0 = true;}if(valid0){if(data.registrationIp !== undefined){let data5 = data.registrationIp;const _errs9 = errors;const _errs10 = errors;if(errors === _errs9){if((typeof data5 == "number") && (isFinite(data5))){}if(errors === _errs9){if(typeof data5 === "string"){if(!(formats26.validate(data5))){validate92.errors = [failure];return false;}else {}}else {validate92.errors = [failure];return false;}if(errors === _errs9){}}}var valid0 = _errs9 === errors;}else {var valid0 = true;}if(valid0){if(data.registrationDate !== undefined){let data6 = data.registrationDate;const _errs11 = errors;const _errs12 = errors;if(errors === _errs11){if((typeof data6 == "number") && (isFinite(data6))){}if(errors === _errs11){if(typeof data6 === "string"){if(!(formats2.validate(data6))){validate92.errors = [failure];return false;}else {}}else {validate92.errors = [failure];return false;}if(errors === _errs11){}}}var valid0 = _errs11 === errors;}else {var valid0 = true;}if(valid0){if(data.restrictions !== undefined){let data7 = data.restrictions;const _errs13 = errors;const _errs14 = errors;if(errors === _errs13){if(Array.isArray(data7)){var valid1 = true;const len0 = data7.length;for(let i0=0; i0<len0; i0++){let data8 = data7[i0];const _errs15 = errors;if(!(validate65(data8))){vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);errors = vErrors.length;}else {}var valid1 = _errs15 === errors;if(!valid1){break;}}if(valid1){}}else {validate92.errors = [failure];return false;}if(errors === _errs13){}}var valid0 = _errs13 === errors;}else {var valid0 = true;}if(valid0){if(data.accounts !== undefined){let data9 = data.accounts;const _errs16 = errors;const _errs17 = errors;if(errors === _errs16){if(Array.isArray(data9)){var valid2 = true;const len1 = data9.length;for(let i1=0; i1<len1; i1++){let data10 = data9[i1];const _errs18 = errors;if(!(validate83(data10))){vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);errors = vErrors.length;}else {}var valid2 = _errs18 === errors;if(!valid2){break;}}if(valid2){}}else {validate92.errors = [failure];return false;}if(errors === _errs16){}}var valid0 = _errs16 === errors;}else {var valid0 = true;}if(valid0){if(data.firstName !== undefined){let data11 = data.firstName;const _errs19 = errors;const _errs20 = errors;if(errors === _errs19){if(typeof data11 === "string"){if((data11.length > 50 && func1(data11) > 50)){validate92.errors = [failure];return false;}else {if(!pattern3.test(data11)){validate92.errors = [failure];return false;}else {}}}else {validate92.errors = [failure];return false;}if(errors === _errs19){}}var valid0 = _errs19 === errors;}else {var valid0 = true;}if(valid0){if(data.lastName !== undefined){let data12 = data.lastName;const _errs21 = errors;const _errs22 = errors;if(errors === _errs21){if(typeof data12 === "string"){if((data12.length > 50 && func1(data12) > 50)){validate92.errors = [failure];return false;}else {if(!pattern3.test(data12)){validate92.errors = [failure];return false;}else {}}}else {validate92.errors = [failure];return false;}if(errors === _errs21){}}var valid0 = _errs21 === errors;}else {var valid0 = true;}if(valid0){if(data.title !== undefined){let data13 = data.title;const _errs23 = errors;const _errs24 = errors;if(errors === _errs23){if(typeof data13 === "string"){if((data13.length > 15 && func1(data13) > 15)){validate92.errors = [failure];return false;}else {}}else {validate92.errors = [failure];return false;}if(errors === _errs23){}}var valid0 = _errs23 === errors;}else {var valid0 = true;}if(valid0){if(data.address1 !== undefined){let data14 = data.address1;const _errs25 = errors;const _errs26 = errors;if(errors === _errs25){if(typeof data14 === "string"){if((data14.length > 200 && func1(data14) > 200)){validate92.errors = [failure];return false;}else {}}else {validate92.errors = [failure];return false;}if(errors === _errs25){}}var valid0 = _errs25 === errors;}else {var valid0 = true;}if(valid0){if(data.address2 !== undefined){let data15 = data.address2;const _errs27 = errors;const _errs28 = errors;if(errors === _errs27){if(typeof data15 === "string"){if((data15.length > 200 && func1(data15) > 200)){validate92.errors = [failure];return false;}else {}}else {validate92.errors = [failure];return false;}if(errors === _errs27){}}var valid0 = _errs27 === errors;}else {var valid0 = true;}if(valid0){if(data.city !== undefined){let data16 = data.city;const _errs29 = errors;const _errs30 = errors;if(errors === _errs29){if(typeof data16 === "string"){if((data16.length > 100 && func1(data16) > 100)){validate92.errors = [failure];return false;}else {}}else {validate92.errors = [failure];return false;}if(errors === _errs29){}}var valid0 = _errs29 === errors;}else {var valid0 = true;}if(valid0){if(data.zip !== undefined){let data17 = data.zip;const _errs31 = errors;const _errs32 = errors;if(errors === _errs31){if(typeof data17 === "string"){if((data17.length > 30 && func1(data17) > 30)){validate92.errors = [failure];return false;}else {}}else {validate92.errors = [failure];return false;}if(errors === _errs31){}}var valid0 = _errs31 === errors;}else {var valid0 = true;}if(valid0){if(data.state !== undefined){let data18 = data.state;const _errs33 = errors;const _errs34 = errors;if(errors === _errs33){if(typeof data18 === "string"){if((data18.length > 2 && func1(data18) > 2)){validate92.errors = [failure];return false;}else {}}else {validate92.errors = [failure];return false;}if(errors === _errs33){}}var valid0 = _errs33 === errors;}else {var valid0 = true;}if(valid0){if(data.countryCode !== undefined){let data19 = data.countryCode;const _errs35 = errors;if(!(validate57(data19))){vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);errors = vErrors.length;}else {}var valid0 = _errs35 === errors;}else {var valid0 = true;}if(valid0){if(data.birthDate !== undefined){let data20 = data.birthDate;const _errs36 = errors;const _errs37 = errors;if(errors === _errs36){if((typeof data20 == "number") && (isFinite(data20))){}if(errors === _errs36){if(typeof data20 === "string"){if(!(formats34.validate(data20))){validate92.errors = [failure];return false;}else {}}else {validate92.errors = [failure];return false;}if(errors === _errs36){}}}var valid0 = _errs36 === errors;}else {var valid0 = true;}if(valid0){if(data.nationality !== undefined){let data21 = data.nationality;const _errs38 = errors;if(!(validate57(data21))){vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);errors = vErrors.length;}else {}var valid0 = _errs38 === errors;}else {var valid0 = true;}if(valid0){if(data.occupation !== undefined){let data22 = data.occupation;const _errs39 = errors;if(!(validate60(data22))){vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);errors = vErrors.length;}else {}var valid0 = _errs39 === errors;}else {var valid0 = true;}if(valid0){if(data.vulnerabilities !== undefined){let data23 = data.vulnerabilities;const _errs40 = errors;const _errs41 = errors;if(errors === _errs40){if(Array.isArray(data23)){var valid3 = true;const len2 = data23.length;for(let i2=0; i2<len2; i2++){let data24 = data23[i2];const _errs42 = errors;if(!(validate61(data24))){vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);errors = vErrors.length;}else {}var valid3 = _errs42 === errors;if(!valid3){break;}}if(valid3){}}else {validate92.errors = [failure];return false;}if(errors === _errs40){}}var valid0 = _errs40 === errors;}else {var valid0 = true;}if(valid0){if(data.additionalAttributes !== undefined){let data25 = data.additionalAttributes;const _errs43 = errors;const _errs44 = errors;if(errors === _errs43){if(data25 && typeof data25 == "object" && !Array.isArray(data25)){const _errs45 = errors;for(const key0 in data25){let data26 = data25[key0];const _errs46 = errors;if(typeof data26 !== "string"){validate92.errors = [failure];return false;}const _errs47 = errors;if(errors === _errs46){}var valid4 = _errs46 === errors;if(!valid4){break;}}if(_errs45 === errors){}}else {validate92.errors = [failure];return false;}if(errors === _errs43){}}var valid0 = _errs43 === errors;}else {var valid0 = true;}if(valid0){}}}}}}}}}}}}}}}}}}}}}}}}}else {validate92.errors = [failure];return false;}if(errors === 0){}}validate92.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate101(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if(((data.attributeType === undefined) && (missing0 = "attributeType")) || ((data.attributeValue === undefined) && (missing0 = "attributeValue"))){validate101.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!((key0 === "attributeType") || (key0 === "attributeValue"))){validate101.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.attributeType !== undefined){let data0 = data.attributeType;const _errs2 = errors;if(!((data0 === "EMAIL") || (data0 === "MOBILE"))){validate101.errors = [failure];return false;}else {}if(errors === _errs2){}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){if(data.attributeValue !== undefined){let data1 = data.attributeValue;const _errs3 = errors;if(typeof data1 !== "string"){validate101.errors = [failure];return false;}const _errs4 = errors;if(errors === _errs3){}var valid0 = _errs3 === errors;}else {var valid0 = true;}if(valid0){}}}}}else {validate101.errors = [failure];return false;}if(errors === 0){}}validate101.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const func0 = equal;
-function validate102(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){const _errs1 = errors;for(const key0 in data){if(!(key0 === "include")){validate102.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.include !== undefined){let data0 = data.include;const _errs2 = errors;const _errs3 = errors;if(errors === _errs2){if(Array.isArray(data0)){var valid1 = true;const len0 = data0.length;for(let i0=0; i0<len0; i0++){let data1 = data0[i0];const _errs4 = errors;if(!(validate53(data1))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}else {}var valid1 = _errs4 === errors;if(!valid1){break;}}if(valid1){let valid2;let i1 = data0.length;let j0;valid2 = true;if(i1 > 1){outer0:for(;i1--;){for(j0 = i1; j0--;){if(func0(data0[i1], data0[j0])){validate102.errors = [failure];return false;valid2 = false;break outer0;}}}}if(valid2){}}}else {validate102.errors = [failure];return false;}if(errors === _errs2){}}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}else {validate102.errors = [failure];return false;}if(errors === 0){}}validate102.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate104(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate92(data))){vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);errors = vErrors.length;}else {}validate104.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate106(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate106.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate108(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate108.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate110(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate110.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate112(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate112.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate114(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate114.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate116(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate116.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate118(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.customerId === undefined) && (missing0 = "customerId")){validate118.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "customerId")){validate118.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.customerId !== undefined){let data0 = data.customerId;const _errs2 = errors;const _errs3 = errors;if(errors === _errs2){if(typeof data0 === "string"){if((data0.length > 20 && func1(data0) > 20)){validate118.errors = [failure];return false;}else {}}else {validate118.errors = [failure];return false;}if(errors === _errs2){}}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate118.errors = [failure];return false;}if(errors === 0){}}validate118.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate119(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate92(data))){vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);errors = vErrors.length;}else {}validate119.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate121(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate121.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate123(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate123.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-const v0 = validate52;
-const v1 = validate53;
-const v2 = validate54;
-const v3 = validate55;
-const v4 = validate56;
-const v5 = validate57;
-const v6 = validate60;
-const v7 = validate61;
-const v8 = validate62;
-const v9 = validate63;
-const v10 = validate64;
-const v11 = validate65;
-const v12 = validate69;
-const v13 = validate70;
-const v14 = validate71;
-const v15 = validate72;
-const v16 = validate76;
-const v17 = validate78;
-const v18 = validate79;
-const v19 = validate81;
-const v20 = validate83;
-const v21 = validate87;
-const v22 = validate92;
-const v23 = validate58;
-const v24 = validate101;
-const v25 = validate102;
-const v26 = validate104;
-const v27 = validate106;
-const v28 = validate108;
-const v29 = validate110;
-const v30 = validate112;
-const v31 = validate114;
-const v32 = validate116;
-const v33 = validate118;
-const v34 = validate119;
-const v35 = validate121;
-const v36 = validate123;
-return [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36];
-})();
-const allErrors = (() => {
-const formats0 = formats.uri;
-function validate52(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.error === undefined){const err0 = {instancePath,schemaPath:"#/$defs/Error/required",keyword:"required",params:{missingProperty: "error"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.error !== undefined){let data0 = data.error;const _errs1 = errors;const _errs2 = errors;if(data0 && typeof data0 == "object" && !Array.isArray(data0)){if(data0.code === undefined){const err1 = {instancePath:instancePath+"/error",schemaPath:"#/$defs/Error/properties/error/required",keyword:"required",params:{missingProperty: "code"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data0.message === undefined){const err2 = {instancePath:instancePath+"/error",schemaPath:"#/$defs/Error/properties/error/required",keyword:"required",params:{missingProperty: "message"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data0.code !== undefined){let data1 = data0.code;const _errs3 = errors;if(typeof data1 !== "string"){const err3 = {instancePath:instancePath+"/error/code",schemaPath:"#/$defs/Error/properties/error/properties/code/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}const _errs4 = errors;var valid1 = _errs3 === errors;}if(data0.message !== undefined){let data2 = data0.message;const _errs5 = errors;if(typeof data2 !== "string"){const err4 = {instancePath:instancePath+"/error/message",schemaPath:"#/$defs/Error/properties/error/properties/message/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}const _errs6 = errors;var valid1 = _errs5 === errors;}if(data0.details !== undefined){let data3 = data0.details;const _errs7 = errors;const _errs8 = errors;if(Array.isArray(data3)){let valid3 = true;const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];const _errs9 = errors;if(typeof data4 !== "string"){const err5 = {instancePath:instancePath+"/error/details/" + i0,schemaPath:"#/$defs/Error/properties/error/properties/details/items/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}const _errs10 = errors;var valid2 = _errs9 === errors;if(!valid2){valid3 = false;}}}else {const err6 = {instancePath:instancePath+"/error/details",schemaPath:"#/$defs/Error/properties/error/properties/details/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}var valid1 = _errs7 === errors;}if(data0.fieldErrors !== undefined){let data5 = data0.fieldErrors;const _errs11 = errors;const _errs12 = errors;if(Array.isArray(data5)){let valid5 = true;const len1 = data5.length;for(let i1=0; i1<len1; i1++){let data6 = data5[i1];const _errs13 = errors;const _errs14 = errors;if(data6 && typeof data6 == "object" && !Array.isArray(data6)){if(data6.field === undefined){const err7 = {instancePath:instancePath+"/error/fieldErrors/" + i1,schemaPath:"#/$defs/Error/properties/error/properties/fieldErrors/items/required",keyword:"required",params:{missingProperty: "field"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data6.error === undefined){const err8 = {instancePath:instancePath+"/error/fieldErrors/" + i1,schemaPath:"#/$defs/Error/properties/error/properties/fieldErrors/items/required",keyword:"required",params:{missingProperty: "error"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data6.field !== undefined){let data7 = data6.field;const _errs15 = errors;if(typeof data7 !== "string"){const err9 = {instancePath:instancePath+"/error/fieldErrors/" + i1+"/field",schemaPath:"#/$defs/Error/properties/error/properties/fieldErrors/items/properties/field/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}const _errs16 = errors;var valid6 = _errs15 === errors;}if(data6.error !== undefined){let data8 = data6.error;const _errs17 = errors;if(typeof data8 !== "string"){const err10 = {instancePath:instancePath+"/error/fieldErrors/" + i1+"/error",schemaPath:"#/$defs/Error/properties/error/properties/fieldErrors/items/properties/error/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}const _errs18 = errors;var valid6 = _errs17 === errors;}}else {const err11 = {instancePath:instancePath+"/error/fieldErrors/" + i1,schemaPath:"#/$defs/Error/properties/error/properties/fieldErrors/items/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}var valid4 = _errs13 === errors;if(!valid4){valid5 = false;}}}else {const err12 = {instancePath:instancePath+"/error/fieldErrors",schemaPath:"#/$defs/Error/properties/error/properties/fieldErrors/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}var valid1 = _errs11 === errors;}if(data0.links !== undefined){let data9 = data0.links;const _errs19 = errors;const _errs20 = errors;if(Array.isArray(data9)){let valid8 = true;const len2 = data9.length;for(let i2=0; i2<len2; i2++){let data10 = data9[i2];const _errs21 = errors;const _errs22 = errors;if(data10 && typeof data10 == "object" && !Array.isArray(data10)){if(data10.rel === undefined){const err13 = {instancePath:instancePath+"/error/links/" + i2,schemaPath:"#/$defs/Error/properties/error/properties/links/items/required",keyword:"required",params:{missingProperty: "rel"}};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(data10.href === undefined){const err14 = {instancePath:instancePath+"/error/links/" + i2,schemaPath:"#/$defs/Error/properties/error/properties/links/items/required",keyword:"required",params:{missingProperty: "href"}};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(data10.rel !== undefined){let data11 = data10.rel;const _errs23 = errors;if(typeof data11 !== "string"){const err15 = {instancePath:instancePath+"/error/links/" + i2+"/rel",schemaPath:"#/$defs/Error/properties/error/properties/links/items/properties/rel/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}const _errs24 = errors;var valid9 = _errs23 === errors;}if(data10.href !== undefined){let data12 = data10.href;const _errs25 = errors;const _errs26 = errors;if((typeof data12 == "number") && (isFinite(data12))){}if(typeof data12 === "string"){if(!(formats0.validate(data12))){const err16 = {instancePath:instancePath+"/error/links/" + i2+"/href",schemaPath:"#/$defs/Error/properties/error/properties/links/items/properties/href/format",keyword:"format",params:{format: "uri"}};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}else {const err17 = {instancePath:instancePath+"/error/links/" + i2+"/href",schemaPath:"#/$defs/Error/properties/error/properties/links/items/properties/href/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}var valid9 = _errs25 === errors;}}else {const err18 = {instancePath:instancePath+"/error/links/" + i2,schemaPath:"#/$defs/Error/properties/error/properties/links/items/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}var valid7 = _errs21 === errors;if(!valid7){valid8 = false;}}}else {const err19 = {instancePath:instancePath+"/error/links",schemaPath:"#/$defs/Error/properties/error/properties/links/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}var valid1 = _errs19 === errors;}}else {const err20 = {instancePath:instancePath+"/error",schemaPath:"#/$defs/Error/properties/error/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}var valid0 = _errs1 === errors;}}else {const err21 = {instancePath,schemaPath:"#/$defs/Error/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}validate52.errors = vErrors;return errors === 0;}
-const schema20 = {"enum":["ACCOUNTS","RESTRICTIONS","ADDRESS","CONTACTINFO","INCOMPLETE_ONBOARDING_ATTRIBUTES","PREFERENCES","SERVICE_LEVEL","KYC_INFO"],"$id":"specsmith:validators/CustomerPersonInclude"};
-function validate53(data, instancePath=""){let vErrors = null;let errors = 0;if(!((((((((data === "ACCOUNTS") || (data === "RESTRICTIONS")) || (data === "ADDRESS")) || (data === "CONTACTINFO")) || (data === "INCOMPLETE_ONBOARDING_ATTRIBUTES")) || (data === "PREFERENCES")) || (data === "SERVICE_LEVEL")) || (data === "KYC_INFO"))){const err0 = {instancePath,schemaPath:"#/$defs/CustomerPersonInclude/enum",keyword:"enum",params:{allowedValues: schema20.enum}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate53.errors = vErrors;return errors === 0;}
-const func1 = ucs2length;
-function validate54(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(typeof data === "string"){if((data.length > 40 && func1(data) > 40)){const err0 = {instancePath,schemaPath:"#/$defs/ExternalId/maxLength",keyword:"maxLength",params:{limit: 40}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if((data.length < 1 || (data.length < 2 && func1(data) < 1))){const err1 = {instancePath,schemaPath:"#/$defs/ExternalId/minLength",keyword:"minLength",params:{limit: 1}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/$defs/ExternalId/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate54.errors = vErrors;return errors === 0;}
-const schema22 = {"enum":["LEGAL_ENTITY","PERSON"],"$id":"specsmith:validators/CustomerType"};
-function validate55(data, instancePath=""){let vErrors = null;let errors = 0;if(!((data === "LEGAL_ENTITY") || (data === "PERSON"))){const err0 = {instancePath,schemaPath:"#/$defs/CustomerType/enum",keyword:"enum",params:{allowedValues: schema22.enum}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate55.errors = vErrors;return errors === 0;}
-function validate56(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(typeof data === "string"){if((data.length > 3 && func1(data) > 3)){const err0 = {instancePath,schemaPath:"#/$defs/Currency/maxLength",keyword:"maxLength",params:{limit: 3}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if((data.length < 3 || (data.length < 6 && func1(data) < 3))){const err1 = {instancePath,schemaPath:"#/$defs/Currency/minLength",keyword:"minLength",params:{limit: 3}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/$defs/Currency/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate56.errors = vErrors;return errors === 0;}
-function validate57(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(!(validate58(data))){vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);errors = vErrors.length;}else {}var valid0 = _errs0 === errors;const _errs1 = errors;const _errs2 = errors;if(typeof data === "string"){if((data.length > 2 && func1(data) > 2)){const err0 = {instancePath,schemaPath:"#/$defs/CountryCode/allOf/1/maxLength",keyword:"maxLength",params:{limit: 2}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if((data.length < 2 || (data.length < 4 && func1(data) < 2))){const err1 = {instancePath,schemaPath:"#/$defs/CountryCode/allOf/1/minLength",keyword:"minLength",params:{limit: 2}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath,schemaPath:"#/$defs/CountryCode/allOf/1/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var valid0 = _errs1 === errors;validate57.errors = vErrors;return errors === 0;}
-const obj0 = Object.freeze(["AD","AE","AF","AG","AI","AL","AM","AO","AQ","AR","AS","AT","AU","AW","AX","AZ","BA","BB","BD","BE","BF","BG","BH","BI","BJ","BL","BM","BN","BO","BQ","BR","BS","BT","BV","BW","BY","BZ","CA","CC","CD","CF","CG","CH","CI","CK","CL","CM","CN","CO","CR","CU","CV","CW","CX","CY","CZ","DE","DJ","DK","DM","DO","DZ","EC","EE","EG","EH","ER","ES","ET","FI","FJ","FK","FM","FO","FR","GA","GB","GD","GE","GF","GG","GH","GI","GL","GM","GN","GP","GQ","GR","GS","GT","GU","GW","GY","HK","HM","HN","HR","HT","HU","ID","IE","IL","IM","IN","IO","IQ","IR","IS","IT","JE","JM","JO","JP","KE","KG","KH","KI","KM","KN","KP","KR","KW","KY","KZ","LA","LB","LC","LI","LK","LR","LS","LT","LU","LV","LY","MA","MC","MD","ME","MF","MG","MH","MK","ML","MM","MN","MO","MP","MQ","MR","MS","MT","MU","MV","MW","MX","MY","MZ","NA","NC","NE","NF","NG","NI","NL","NO","NP","NR","NU","NZ","OM","PA","PE","PF","PG","PH","PK","PL","PM","PN","PR","PS","PT","PW","PY","QA","RE","RO","RS","RU","RW","SA","SB","SC","SD","SE","SG","SH","SI","SJ","SK","SL","SM","SN","SO","SR","SS","ST","SV","SX","SY","SZ","TC","TD","TF","TG","TH","TJ","TK","TL","TM","TN","TO","TR","TT","TV","TW","TZ","UA","UG","UM","US","UY","UZ","VA","VC","VE","VG","VI","VN","VU","WF","WS","YE","YT","ZA","ZM","ZW"]);
-const obj1 = new Set(obj0);
-function validate58(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj1.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/CountryAlpha2/enumSet",keyword:"enumSet",params:{allowedValues: obj0}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate58.errors = vErrors;return errors === 0;}
-const obj3 = Object.freeze(["ARCHITECTURE_CARTOGRAPHY_SURVEYOR","LIFE_PHYSICAL_AND_SOCIAL_SCIENCES","COMMUNITY_AND_SOCIAL_SERVICES","NEWS_AND_REPORTING_SERVICES","HEALTHCARE_SERVICES","LAW_ENFORCEMENT_AND_PUBLIC_SAFETY","FOOD_AND_BEVERAGE_INDUSTRY","DOMESTIC_SERVICES","PERSONAL_CARE_PROFESSIONAL_SERVICES","SALES_AND_RELATED_OCCUPATIONS","OFFICE_ADMINISTRATION_AND_SUPPORT","FARMING_FISHING_AND_FORESTRY_SERVICES","CONSTRUCTION_AND_RELATED_SERVICES","MANUFACTURING_SERVICES","TRANSPORTATION_SERVICES","ENTERTAINMENT_MEDIA","UNEMPLOYED","STUDENT","PENSIONER","SPORTS_INDUSTRY","BETTING_INDUSTRY","ART_AND_DESIGN","EDUCATION_AND_EDUCATIONAL_SURVICES","ENGINEERING","FINANCIAL_AND_INSURANCE_SERVICES","IT_SOFTWARE_HARDWARE_AND_WEBSITE_DEVELOPMENT","LEGAL_AND_COMPLIANCE_SERVICES","MANAGEMENT_CONSULTING","WEAPON_INDUSTRY","CHARITY_AND_NON_PROFIT_SERVICES","FREELANCER_SELF_EMPLOYED","PUBLIC_SECTOR"]);
-const obj4 = new Set(obj3);
-function validate60(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj4.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/Occupation/enumSet",keyword:"enumSet",params:{allowedValues: obj3}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate60.errors = vErrors;return errors === 0;}
-const obj6 = Object.freeze(["PHYSICAL_DISABILITY","LOW_MENTAL_CAPACITY","GAMBLING_ADDICTION","FINANCE_MISMANAGEMENT","POOR_LITERACY","POOR_LANGUAGE_SKILLS","POOR_DIGITAL_SKILLS","CARING_RESPONSIBILITIES","FRAUDULENT_LOCATION"]);
-const obj7 = new Set(obj6);
-function validate61(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj7.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/Vulnerability/enumSet",keyword:"enumSet",params:{allowedValues: obj6}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate61.errors = vErrors;return errors === 0;}
-const obj9 = Object.freeze(["ALL_TRANSACTIONS","OUTGOING_TRANSACTIONS","INCOMING_TRANSACTIONS","SEND_MONEY","INCOMING_TRANSACTIONS_AND_SEND_MONEY","CARD_DEPOSITS","CARD_AND_ACH_DEPOSITS","DEPOSITS","OUTGOING_TRANSACTIONS_AND_CARD_DEPOSITS","OUTGOING_TRANSACTIONS_AND_ACH_DEPOSITS","DEPOSITS_AND_WITHDRAWALS","CRYPTO_TRANSACTIONS","OTHER"]);
-const obj10 = new Set(obj9);
-function validate62(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj10.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/RestrictionName/enumSet",keyword:"enumSet",params:{allowedValues: obj9}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate62.errors = vErrors;return errors === 0;}
-const obj12 = Object.freeze(["RISK_CONTROLS","COMPLIANCE","CLOSE_ACCOUNT","DUPLICATE_ACCOUNT","KYC","NO_SERVICE_COUNTRY","PREPAID_CARD_CHARGEBACK","T_C_ABUSE","TERMINATED","UNDER_18","OTHER","CONFIRM_TXN_ACTIVITY","MERCHANT_REQUEST"]);
-const obj13 = new Set(obj12);
-function validate63(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj13.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/RestrictionReason/enumSet",keyword:"enumSet",params:{allowedValues: obj12}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate63.errors = vErrors;return errors === 0;}
-const obj15 = Object.freeze(["CONTACT_CUSTOMER_SERVICE","KYC_VERIFICATION","SUBMIT_ID","SUBMIT_SSN_CARD","SECOND_FORM_OF_ID","SUBMIT_AD","PEP_DECLARATION","BANK_ACCOUNT_VERIFICATION","WAIT","NO_REMEDIATION","COMPLETE_ONBOARDING","NATIONALITY","OTHER"]);
-const obj16 = new Set(obj15);
-function validate64(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj16.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/RequiredAction/enumSet",keyword:"enumSet",params:{allowedValues: obj15}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate64.errors = vErrors;return errors === 0;}
-const formats2 = formats["date-time"];
-function validate65(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.name === undefined){const err0 = {instancePath,schemaPath:"#/$defs/Restriction/required",keyword:"required",params:{missingProperty: "name"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.reason === undefined){const err1 = {instancePath,schemaPath:"#/$defs/Restriction/required",keyword:"required",params:{missingProperty: "reason"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.id === undefined){const err2 = {instancePath,schemaPath:"#/$defs/Restriction/required",keyword:"required",params:{missingProperty: "id"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.name !== undefined){let data0 = data.name;const _errs1 = errors;if(!(validate62(data0))){vErrors = nestedErrors(vErrors, validate62.errors, instancePath+"/name");errors = vErrors.length;}else {}var valid0 = _errs1 === errors;}if(data.reason !== undefined){let data1 = data.reason;const _errs2 = errors;if(!(validate63(data1))){vErrors = nestedErrors(vErrors, validate63.errors, instancePath+"/reason");errors = vErrors.length;}else {}var valid0 = _errs2 === errors;}if(data.requiredActions !== undefined){let data2 = data.requiredActions;const _errs3 = errors;const _errs4 = errors;if(Array.isArray(data2)){let valid2 = true;const len0 = data2.length;for(let i0=0; i0<len0; i0++){let data3 = data2[i0];const _errs5 = errors;if(!(validate64(data3))){vErrors = nestedErrors(vErrors, validate64.errors, instancePath+"/requiredActions/" + i0);errors = vErrors.length;}else {}var valid1 = _errs5 === errors;if(!valid1){valid2 = false;}}}else {const err3 = {instancePath:instancePath+"/requiredActions",schemaPath:"#/$defs/Restriction/properties/requiredActions/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}var valid0 = _errs3 === errors;}if(data.creationTime !== undefined){let data4 = data.creationTime;const _errs6 = errors;const _errs7 = errors;if((typeof data4 == "number") && (isFinite(data4))){}if(typeof data4 === "string"){if(!(formats2.validate(data4))){const err4 = {instancePath:instancePath+"/creationTime",schemaPath:"#/$defs/Restriction/properties/creationTime/format",keyword:"format",params:{format: "date-time"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/creationTime",schemaPath:"#/$defs/Restriction/properties/creationTime/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}var valid0 = _errs6 === errors;}if(data.id !== undefined){let data5 = data.id;const _errs8 = errors;const _errs9 = errors;if(typeof data5 === "string"){if((data5.length > 36 && func1(data5) > 36)){const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Restriction/properties/id/maxLength",keyword:"maxLength",params:{limit: 36}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Restriction/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}var valid0 = _errs8 === errors;}}else {const err8 = {instancePath,schemaPath:"#/$defs/Restriction/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}validate65.errors = vErrors;return errors === 0;}
-const obj18 = Object.freeze(["ALL_TRANSACTIONS","OUTGOING_TRANSACTIONS","INCOMING_TRANSACTIONS","SEND_MONEY","CARD_DEPOSITS","DEPOSITS","OUTGOING_TRANSACTIONS_AND_CARD_DEPOSITS","INCOMING_TRANSACTIONS_AND_SEND_MONEY","BANK_WITHDRAWALS","WITHDRAWALS","DEPOSITS_AND_WITHDRAWALS","INCOMING_TRANSACTIONS_AND_TRANSFERS","OTHER"]);
-const obj19 = new Set(obj18);
-function validate69(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj19.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/RestrictionNameV1/enumSet",keyword:"enumSet",params:{allowedValues: obj18}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate69.errors = vErrors;return errors === 0;}
-const obj21 = Object.freeze(["ACCOUNT_TAKEOVER_RECEIVER","ACCOUNT_TAKEOVER_VICTIM","AUP_VIOLATION","BLACKLIST","CHARGEBACK_RECEIVED","CLOSE_ACCOUNT","COLLECTIONS_CASE","COMPLIANCE","COMPLIANCE_EDD_RESTRICTED","COMPLIANCE_LIMITS","COMPLIANCE_PEP","COMPLIANCE_SANCTIONS","CONFIRMED_FRAUD","CUSTOMER_REQUESTED_CLOSURE","CUSTOMER_REQUESTED_CLOSURE_GAMBLING_PROBLEM","DEBT_COLLECTION_AGENCY","DUPLICATE_ACCOUNT_MANUAL","DUPLICATE_ACCOUNT_SIGNUP","EDD_TRANSACTION_CHECK","EXTERNAL_NOTIFICATION","FRAUD_ACCOUNT_CLOSURE","INACTIVE_ACCOUNT","KYC","KYC_LIMITS","LIMITS_EXCEEDED","MERCHANT_REQUEST","MLRO_LOCK","NO_SERVICE_COUNTRY","PAID_TO_DEBT_COLLECTOR","PURCHASED_ID","REGULATORY_LOCK","REPORTED_FRAUD_ISSUER","REQUEST_CERTIFIED_DOCS","RETRIEVAL_REQUEST_RECEIVED","RISK_ENGINE","SCA","SUSPECTED_FRAUD","SUSPECTED_MONEY_LAUNDERING","T_C_ABUSE","TERMINATED","UNDER_18","UNDER_INVESTIGATION","WALLET_RECOVERY_PROCEDURE","OTHER"]);
-const obj22 = new Set(obj21);
-function validate70(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj22.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/RestrictionReasonV1/enumSet",keyword:"enumSet",params:{allowedValues: obj21}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate70.errors = vErrors;return errors === 0;}
-const obj24 = Object.freeze(["ADDRESS_REVERIFICATION","CONTACT_INVESTIGATIONS_TEAM","EDD_CASE_REQUIRED","EDD_CONFIRMATION_REQUIRED","EXPLANATION_OF_ACTIVITY","KYC_DOCS_ONLY","KYC_VERIFICATION","MANUAL_REVIEW","PEP_DECLARATION","PEP_DECLARATION_OCCUPATION_SPOUSE","PEP_SANCTIONS_ALL_QUESTIONS","PEP_SANCTIONS_OCCUPATION_SPOUSE","SUBMIT_AD","SUBMIT_AD_BANK_STATEMENT","SUBMIT_AD_COUNCIL_BILL","SUBMIT_AD_COURT_DOCUMENT","SUBMIT_AD_CREDIT_CARD_STATEMENT","SUBMIT_AD_LEASE_TENANT_CONTRACT","SUBMIT_AD_OTHER","SUBMIT_AD_PENSION_DOCUMENT","SUBMIT_AD_SCHOOL_ENROLLMENT_LETTER","SUBMIT_AD_TAX_RETURN_FORM","SUBMIT_AD_UTILITY_BILL","SUBMIT_HOLDING_ID","SUBMIT_ID","SUBMIT_ID_DRIVER_LICENSE","SUBMIT_ID_FACE_VERIFICATION","SUBMIT_ID_IDENTITY_CARD","SUBMIT_ID_PASSPORT","SUBMIT_ID_RESIDENCE_PERMIT","WAITING_FOR_DOCUMENTS","WAIT","NATIONALITY","OTHER"]);
-const obj25 = new Set(obj24);
-function validate71(data, instancePath=""){let vErrors = null;let errors = 0;if(!obj25.has(data)){const err0 = {instancePath,schemaPath:"#/$defs/RestrictionActionV1/enumSet",keyword:"enumSet",params:{allowedValues: obj24}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate71.errors = vErrors;return errors === 0;}
-function validate72(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.name === undefined){const err0 = {instancePath,schemaPath:"#/$defs/RestrictionV1/required",keyword:"required",params:{missingProperty: "name"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.reason === undefined){const err1 = {instancePath,schemaPath:"#/$defs/RestrictionV1/required",keyword:"required",params:{missingProperty: "reason"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.id === undefined){const err2 = {instancePath,schemaPath:"#/$defs/RestrictionV1/required",keyword:"required",params:{missingProperty: "id"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.name !== undefined){let data0 = data.name;const _errs1 = errors;if(!(validate69(data0))){vErrors = nestedErrors(vErrors, validate69.errors, instancePath+"/name");errors = vErrors.length;}else {}var valid0 = _errs1 === errors;}if(data.reason !== undefined){let data1 = data.reason;const _errs2 = errors;if(!(validate70(data1))){vErrors = nestedErrors(vErrors, validate70.errors, instancePath+"/reason");errors = vErrors.length;}else {}var valid0 = _errs2 === errors;}if(data.requiredActions !== undefined){let data2 = data.requiredActions;const _errs3 = errors;const _errs4 = errors;if(Array.isArray(data2)){let valid2 = true;const len0 = data2.length;for(let i0=0; i0<len0; i0++){let data3 = data2[i0];const _errs5 = errors;if(!(validate71(data3))){vErrors = nestedErrors(vErrors, validate71.errors, instancePath+"/requiredActions/" + i0);errors = vErrors.length;}else {}var valid1 = _errs5 === errors;if(!valid1){valid2 = false;}}}else {const err3 = {instancePath:instancePath+"/requiredActions",schemaPath:"#/$defs/RestrictionV1/properties/requiredActions/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}var valid0 = _errs3 === errors;}if(data.lastChangeDate !== undefined){let data4 = data.lastChangeDate;const _errs6 = errors;const _errs7 = errors;if((typeof data4 == "number") && (isFinite(data4))){}if(typeof data4 === "string"){if(!(formats2.validate(data4))){const err4 = {instancePath:instancePath+"/lastChangeDate",schemaPath:"#/$defs/RestrictionV1/properties/lastChangeDate/format",keyword:"format",params:{format: "date-time"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/lastChangeDate",schemaPath:"#/$defs/RestrictionV1/properties/lastChangeDate/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}var valid0 = _errs6 === errors;}if(data.id !== undefined){let data5 = data.id;const _errs8 = errors;if(typeof data5 !== "string"){const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/RestrictionV1/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}const _errs9 = errors;var valid0 = _errs8 === errors;}if(data.activationTime !== undefined){let data6 = data.activationTime;const _errs10 = errors;const _errs11 = errors;if((typeof data6 == "number") && (isFinite(data6))){}if(typeof data6 === "string"){if(!(formats2.validate(data6))){const err7 = {instancePath:instancePath+"/activationTime",schemaPath:"#/$defs/RestrictionV1/properties/activationTime/format",keyword:"format",params:{format: "date-time"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/activationTime",schemaPath:"#/$defs/RestrictionV1/properties/activationTime/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}var valid0 = _errs10 === errors;}if(data.dueDate !== undefined){let data7 = data.dueDate;const _errs12 = errors;const _errs13 = errors;if((typeof data7 == "number") && (isFinite(data7))){}if(typeof data7 === "string"){if(!(formats2.validate(data7))){const err9 = {instancePath:instancePath+"/dueDate",schemaPath:"#/$defs/RestrictionV1/properties/dueDate/format",keyword:"format",params:{format: "date-time"}};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/dueDate",schemaPath:"#/$defs/RestrictionV1/properties/dueDate/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}var valid0 = _errs12 === errors;}}else {const err11 = {instancePath,schemaPath:"#/$defs/RestrictionV1/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}validate72.errors = vErrors;return errors === 0;}
-const formats10 = formats.int64;
-function validate76(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.currencyCode === undefined){const err0 = {instancePath,schemaPath:"#/$defs/AccountV1/required",keyword:"required",params:{missingProperty: "currencyCode"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.hasIban === undefined){const err1 = {instancePath,schemaPath:"#/$defs/AccountV1/required",keyword:"required",params:{missingProperty: "hasIban"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;const _errs2 = errors;if(typeof data0 === "string"){if((data0.length > 20 && func1(data0) > 20)){const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AccountV1/properties/id/maxLength",keyword:"maxLength",params:{limit: 20}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AccountV1/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}var valid0 = _errs1 === errors;}if(data.customerId !== undefined){let data1 = data.customerId;const _errs3 = errors;const _errs4 = errors;if(typeof data1 === "string"){if((data1.length > 20 && func1(data1) > 20)){const err4 = {instancePath:instancePath+"/customerId",schemaPath:"#/$defs/AccountV1/properties/customerId/maxLength",keyword:"maxLength",params:{limit: 20}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/customerId",schemaPath:"#/$defs/AccountV1/properties/customerId/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}var valid0 = _errs3 === errors;}if(data.externalId !== undefined){let data2 = data.externalId;const _errs5 = errors;const _errs6 = errors;if(typeof data2 === "string"){if((data2.length > 40 && func1(data2) > 40)){const err6 = {instancePath:instancePath+"/externalId",schemaPath:"#/$defs/AccountV1/properties/externalId/maxLength",keyword:"maxLength",params:{limit: 40}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/externalId",schemaPath:"#/$defs/AccountV1/properties/externalId/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}var valid0 = _errs5 === errors;}if(data.currencyCode !== undefined){let data3 = data.currencyCode;const _errs7 = errors;if(!(validate56(data3))){vErrors = nestedErrors(vErrors, validate56.errors, instancePath+"/currencyCode");errors = vErrors.length;}else {}var valid0 = _errs7 === errors;}if(data.totalBalance !== undefined){let data4 = data.totalBalance;const _errs8 = errors;if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){const err8 = {instancePath:instancePath+"/totalBalance",schemaPath:"#/$defs/AccountV1/properties/totalBalance/type",keyword:"type",params:{type: "integer"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}const _errs9 = errors;if((typeof data4 == "number") && (isFinite(data4))){if(!(formats10.validate(data4))){const err9 = {instancePath:instancePath+"/totalBalance",schemaPath:"#/$defs/AccountV1/properties/totalBalance/format",keyword:"format",params:{format: "int64"}};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(typeof data4 === "string"){}var valid0 = _errs8 === errors;}if(data.availableBalance !== undefined){let data5 = data.availableBalance;const _errs10 = errors;if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){const err10 = {instancePath:instancePath+"/availableBalance",schemaPath:"#/$defs/AccountV1/properties/availableBalance/type",keyword:"type",params:{type: "integer"}};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}const _errs11 = errors;if((typeof data5 == "number") && (isFinite(data5))){if(!(formats10.validate(data5))){const err11 = {instancePath:instancePath+"/availableBalance",schemaPath:"#/$defs/AccountV1/properties/availableBalance/format",keyword:"format",params:{format: "int64"}};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(typeof data5 === "string"){}var valid0 = _errs10 === errors;}if(data.iban !== undefined){let data6 = data.iban;const _errs12 = errors;if(typeof data6 !== "string"){const err12 = {instancePath:instancePath+"/iban",schemaPath:"#/$defs/AccountV1/properties/iban/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}const _errs13 = errors;var valid0 = _errs12 === errors;}if(data.bic !== undefined){let data7 = data.bic;const _errs14 = errors;const _errs15 = errors;if(typeof data7 === "string"){if((data7.length > 20 && func1(data7) > 20)){const err13 = {instancePath:instancePath+"/bic",schemaPath:"#/$defs/AccountV1/properties/bic/maxLength",keyword:"maxLength",params:{limit: 20}};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/bic",schemaPath:"#/$defs/AccountV1/properties/bic/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}var valid0 = _errs14 === errors;}if(data.accountNumber !== undefined){let data8 = data.accountNumber;const _errs16 = errors;const _errs17 = errors;if(typeof data8 === "string"){if((data8.length > 40 && func1(data8) > 40)){const err15 = {instancePath:instancePath+"/accountNumber",schemaPath:"#/$defs/AccountV1/properties/accountNumber/maxLength",keyword:"maxLength",params:{limit: 40}};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/accountNumber",schemaPath:"#/$defs/AccountV1/properties/accountNumber/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}var valid0 = _errs16 === errors;}if(data.bankCode !== undefined){let data9 = data.bankCode;const _errs18 = errors;const _errs19 = errors;if(typeof data9 === "string"){if((data9.length > 20 && func1(data9) > 20)){const err17 = {instancePath:instancePath+"/bankCode",schemaPath:"#/$defs/AccountV1/properties/bankCode/maxLength",keyword:"maxLength",params:{limit: 20}};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/bankCode",schemaPath:"#/$defs/AccountV1/properties/bankCode/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}var valid0 = _errs18 === errors;}if(data.creationTime !== undefined){let data10 = data.creationTime;const _errs20 = errors;const _errs21 = errors;if((typeof data10 == "number") && (isFinite(data10))){}if(typeof data10 === "string"){if(!(formats2.validate(data10))){const err19 = {instancePath:instancePath+"/creationTime",schemaPath:"#/$defs/AccountV1/properties/creationTime/format",keyword:"format",params:{format: "date-time"}};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}else {const err20 = {instancePath:instancePath+"/creationTime",schemaPath:"#/$defs/AccountV1/properties/creationTime/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}var valid0 = _errs20 === errors;}if(data.hasIban !== undefined){let data11 = data.hasIban;const _errs22 = errors;if(typeof data11 !== "boolean"){const err21 = {instancePath:instancePath+"/hasIban",schemaPath:"#/$defs/AccountV1/properties/hasIban/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}const _errs23 = errors;var valid0 = _errs22 === errors;}}else {const err22 = {instancePath,schemaPath:"#/$defs/AccountV1/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}validate76.errors = vErrors;return errors === 0;}
-const schema37 = {"enum":["SEPA_BANK_ACCOUNT","UK_BANK_ACCOUNT","US_BANK_ACCOUNT"],"$id":"specsmith:validators/VirtualInstrumentType"};
-function validate78(data, instancePath=""){let vErrors = null;let errors = 0;if(!(((data === "SEPA_BANK_ACCOUNT") || (data === "UK_BANK_ACCOUNT")) || (data === "US_BANK_ACCOUNT"))){const err0 = {instancePath,schemaPath:"#/$defs/VirtualInstrumentType/enum",keyword:"enum",params:{allowedValues: schema37.enum}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate78.errors = vErrors;return errors === 0;}
-const schema38 = {"type":"object","properties":{"instrumentType":{"$ref":"specsmith:validators/VirtualInstrumentType"},"status":{"enum":["ACTIVE"]}},"required":["instrumentType"],"$id":"specsmith:validators/VirtualInstrument"};
-function validate79(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.instrumentType === undefined){const err0 = {instancePath,schemaPath:"#/$defs/VirtualInstrument/required",keyword:"required",params:{missingProperty: "instrumentType"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.instrumentType !== undefined){let data0 = data.instrumentType;const _errs1 = errors;if(!(validate78(data0))){vErrors = nestedErrors(vErrors, validate78.errors, instancePath+"/instrumentType");errors = vErrors.length;}else {}var valid0 = _errs1 === errors;}if(data.status !== undefined){let data1 = data.status;const _errs2 = errors;if(!(data1 === "ACTIVE")){const err1 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/VirtualInstrument/properties/status/enum",keyword:"enum",params:{allowedValues: schema38.properties.status.enum}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}var valid0 = _errs2 === errors;}}else {const err2 = {instancePath,schemaPath:"#/$defs/VirtualInstrument/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}validate79.errors = vErrors;return errors === 0;}
-const schema39 = {"type":"object","properties":{"instrumentType":{"$ref":"specsmith:validators/VirtualInstrumentType"},"requestDate":{"type":"string","format":"date-time"},"lastChangeDate":{"type":"string","format":"date-time"},"status":{"enum":["ACCEPTED","PENDING","COMPLETED","REJECTED","FAILED"]},"statusReason":{"type":"string"}},"required":["instrumentType","requestDate","status"],"$id":"specsmith:validators/VirtualAccountAssignmentStatus"};
-function validate81(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.instrumentType === undefined){const err0 = {instancePath,schemaPath:"#/$defs/VirtualAccountAssignmentStatus/required",keyword:"required",params:{missingProperty: "instrumentType"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.requestDate === undefined){const err1 = {instancePath,schemaPath:"#/$defs/VirtualAccountAssignmentStatus/required",keyword:"required",params:{missingProperty: "requestDate"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.status === undefined){const err2 = {instancePath,schemaPath:"#/$defs/VirtualAccountAssignmentStatus/required",keyword:"required",params:{missingProperty: "status"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.instrumentType !== undefined){let data0 = data.instrumentType;const _errs1 = errors;if(!(validate78(data0))){vErrors = nestedErrors(vErrors, validate78.errors, instancePath+"/instrumentType");errors = vErrors.length;}else {}var valid0 = _errs1 === errors;}if(data.requestDate !== undefined){let data1 = data.requestDate;const _errs2 = errors;const _errs3 = errors;if((typeof data1 == "number") && (isFinite(data1))){}if(typeof data1 === "string"){if(!(formats2.validate(data1))){const err3 = {instancePath:instancePath+"/requestDate",schemaPath:"#/$defs/VirtualAccountAssignmentStatus/properties/requestDate/format",keyword:"format",params:{format: "date-time"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/requestDate",schemaPath:"#/$defs/VirtualAccountAssignmentStatus/properties/requestDate/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}var valid0 = _errs2 === errors;}if(data.lastChangeDate !== undefined){let data2 = data.lastChangeDate;const _errs4 = errors;const _errs5 = errors;if((typeof data2 == "number") && (isFinite(data2))){}if(typeof data2 === "string"){if(!(formats2.validate(data2))){const err5 = {instancePath:instancePath+"/lastChangeDate",schemaPath:"#/$defs/VirtualAccountAssignmentStatus/properties/lastChangeDate/format",keyword:"format",params:{format: "date-time"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/lastChangeDate",schemaPath:"#/$defs/VirtualAccountAssignmentStatus/properties/lastChangeDate/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}var valid0 = _errs4 === errors;}if(data.status !== undefined){let data3 = data.status;const _errs6 = errors;if(!(((((data3 === "ACCEPTED") || (data3 === "PENDING")) || (data3 === "COMPLETED")) || (data3 === "REJECTED")) || (data3 === "FAILED"))){const err7 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/VirtualAccountAssignmentStatus/properties/status/enum",keyword:"enum",params:{allowedValues: schema39.properties.status.enum}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}var valid0 = _errs6 === errors;}if(data.statusReason !== undefined){let data4 = data.statusReason;const _errs7 = errors;if(typeof data4 !== "string"){const err8 = {instancePath:instancePath+"/statusReason",schemaPath:"#/$defs/VirtualAccountAssignmentStatus/properties/statusReason/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}const _errs8 = errors;var valid0 = _errs7 === errors;}}else {const err9 = {instancePath,schemaPath:"#/$defs/VirtualAccountAssignmentStatus/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}validate81.errors = vErrors;return errors === 0;}
-function validate83(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.currencyCode === undefined){const err0 = {instancePath,schemaPath:"#/$defs/Account/required",keyword:"required",params:{missingProperty: "currencyCode"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;const _errs2 = errors;if(typeof data0 === "string"){if((data0.length > 20 && func1(data0) > 20)){const err1 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Account/properties/id/maxLength",keyword:"maxLength",params:{limit: 20}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Account/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var valid0 = _errs1 === errors;}if(data.customerId !== undefined){let data1 = data.customerId;const _errs3 = errors;const _errs4 = errors;if(typeof data1 === "string"){if((data1.length > 20 && func1(data1) > 20)){const err3 = {instancePath:instancePath+"/customerId",schemaPath:"#/$defs/Account/properties/customerId/maxLength",keyword:"maxLength",params:{limit: 20}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/customerId",schemaPath:"#/$defs/Account/properties/customerId/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}var valid0 = _errs3 === errors;}if(data.externalId !== undefined){let data2 = data.externalId;const _errs5 = errors;const _errs6 = errors;if(typeof data2 === "string"){if((data2.length > 40 && func1(data2) > 40)){const err5 = {instancePath:instancePath+"/externalId",schemaPath:"#/$defs/Account/properties/externalId/maxLength",keyword:"maxLength",params:{limit: 40}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/externalId",schemaPath:"#/$defs/Account/properties/externalId/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}var valid0 = _errs5 === errors;}if(data.currencyCode !== undefined){let data3 = data.currencyCode;const _errs7 = errors;if(!(validate56(data3))){vErrors = nestedErrors(vErrors, validate56.errors, instancePath+"/currencyCode");errors = vErrors.length;}else {}var valid0 = _errs7 === errors;}if(data.totalBalance !== undefined){let data4 = data.totalBalance;const _errs8 = errors;if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){const err7 = {instancePath:instancePath+"/totalBalance",schemaPath:"#/$defs/Account/properties/totalBalance/type",keyword:"type",params:{type: "integer"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}const _errs9 = errors;if((typeof data4 == "number") && (isFinite(data4))){if(!(formats10.validate(data4))){const err8 = {instancePath:instancePath+"/totalBalance",schemaPath:"#/$defs/Account/properties/totalBalance/format",keyword:"format",params:{format: "int64"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(typeof data4 === "string"){}var valid0 = _errs8 === errors;}if(data.availableBalance !== undefined){let data5 = data.availableBalance;const _errs10 = errors;if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){const err9 = {instancePath:instancePath+"/availableBalance",schemaPath:"#/$defs/Account/properties/availableBalance/type",keyword:"type",params:{type: "integer"}};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}const _errs11 = errors;if((typeof data5 == "number") && (isFinite(data5))){if(!(formats10.validate(data5))){const err10 = {instancePath:instancePath+"/availableBalance",schemaPath:"#/$defs/Account/properties/availableBalance/format",keyword:"format",params:{format: "int64"}};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(typeof data5 === "string"){}var valid0 = _errs10 === errors;}if(data.virtualInstrument !== undefined){let data6 = data.virtualInstrument;const _errs12 = errors;const _errs13 = errors;if(Array.isArray(data6)){let valid2 = true;const len0 = data6.length;for(let i0=0; i0<len0; i0++){let data7 = data6[i0];const _errs14 = errors;if(!(validate79(data7))){vErrors = nestedErrors(vErrors, validate79.errors, instancePath+"/virtualInstrument/" + i0);errors = vErrors.length;}else {}var valid1 = _errs14 === errors;if(!valid1){valid2 = false;}}}else {const err11 = {instancePath:instancePath+"/virtualInstrument",schemaPath:"#/$defs/Account/properties/virtualInstrument/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}var valid0 = _errs12 === errors;}if(data.virtualAccountAssignmentStatus !== undefined){let data8 = data.virtualAccountAssignmentStatus;const _errs15 = errors;const _errs16 = errors;if(Array.isArray(data8)){let valid4 = true;const len1 = data8.length;for(let i1=0; i1<len1; i1++){let data9 = data8[i1];const _errs17 = errors;if(!(validate81(data9))){vErrors = nestedErrors(vErrors, validate81.errors, instancePath+"/virtualAccountAssignmentStatus/" + i1);errors = vErrors.length;}else {}var valid3 = _errs17 === errors;if(!valid3){valid4 = false;}}}else {const err12 = {instancePath:instancePath+"/virtualAccountAssignmentStatus",schemaPath:"#/$defs/Account/properties/virtualAccountAssignmentStatus/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}var valid0 = _errs15 === errors;}if(data.creationTime !== undefined){let data10 = data.creationTime;const _errs18 = errors;const _errs19 = errors;if((typeof data10 == "number") && (isFinite(data10))){}if(typeof data10 === "string"){if(!(formats2.validate(data10))){const err13 = {instancePath:instancePath+"/creationTime",schemaPath:"#/$defs/Account/properties/creationTime/format",keyword:"format",params:{format: "date-time"}};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/creationTime",schemaPath:"#/$defs/Account/properties/creationTime/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}var valid0 = _errs18 === errors;}if(data.hasVirtualInstrument !== undefined){let data11 = data.hasVirtualInstrument;const _errs20 = errors;if(typeof data11 !== "boolean"){const err15 = {instancePath:instancePath+"/hasVirtualInstrument",schemaPath:"#/$defs/Account/properties/hasVirtualInstrument/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}const _errs21 = errors;var valid0 = _errs20 === errors;}if(data.virtualAccountAssignment !== undefined){let data12 = data.virtualAccountAssignment;const _errs22 = errors;if(typeof data12 !== "boolean"){const err16 = {instancePath:instancePath+"/virtualAccountAssignment",schemaPath:"#/$defs/Account/properties/virtualAccountAssignment/type",keyword:"type",params:{type: "boolean"}};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}const _errs23 = errors;var valid0 = _errs22 === errors;}}else {const err17 = {instancePath,schemaPath:"#/$defs/Account/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}validate83.errors = vErrors;return errors === 0;}
-const formats26 = formats.ipv4;
-function validate87(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.externalId === undefined){const err0 = {instancePath,schemaPath:"#/$defs/Customer/required",keyword:"required",params:{missingProperty: "externalId"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.email === undefined){const err1 = {instancePath,schemaPath:"#/$defs/Customer/required",keyword:"required",params:{missingProperty: "email"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.registrationIp === undefined){const err2 = {instancePath,schemaPath:"#/$defs/Customer/required",keyword:"required",params:{missingProperty: "registrationIp"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;const _errs2 = errors;if(typeof data0 === "string"){if((data0.length > 20 && func1(data0) > 20)){const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Customer/properties/id/maxLength",keyword:"maxLength",params:{limit: 20}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/Customer/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}var valid0 = _errs1 === errors;}if(data.externalId !== undefined){let data1 = data.externalId;const _errs3 = errors;if(!(validate54(data1))){vErrors = nestedErrors(vErrors, validate54.errors, instancePath+"/externalId");errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}if(data.type !== undefined){let data2 = data.type;const _errs4 = errors;if(!(validate55(data2))){vErrors = nestedErrors(vErrors, validate55.errors, instancePath+"/type");errors = vErrors.length;}else {}var valid0 = _errs4 === errors;}if(data.email !== undefined){let data3 = data.email;const _errs5 = errors;const _errs6 = errors;if(typeof data3 === "string"){if((data3.length > 150 && func1(data3) > 150)){const err5 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/Customer/properties/email/maxLength",keyword:"maxLength",params:{limit: 150}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/Customer/properties/email/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}var valid0 = _errs5 === errors;}if(data.mobile !== undefined){let data4 = data.mobile;const _errs7 = errors;const _errs8 = errors;if(typeof data4 === "string"){if((data4.length > 50 && func1(data4) > 50)){const err7 = {instancePath:instancePath+"/mobile",schemaPath:"#/$defs/Customer/properties/mobile/maxLength",keyword:"maxLength",params:{limit: 50}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/mobile",schemaPath:"#/$defs/Customer/properties/mobile/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}var valid0 = _errs7 === errors;}if(data.registrationIp !== undefined){let data5 = data.registrationIp;const _errs9 = errors;const _errs10 = errors;if((typeof data5 == "number") && (isFinite(data5))){}if(typeof data5 === "string"){if(!(formats26.validate(data5))){const err9 = {instancePath:instancePath+"/registrationIp",schemaPath:"#/$defs/Customer/properties/registrationIp/format",keyword:"format",params:{format: "ipv4"}};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/registrationIp",schemaPath:"#/$defs/Customer/properties/registrationIp/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}var valid0 = _errs9 === errors;}if(data.registrationDate !== undefined){let data6 = data.registrationDate;const _errs11 = errors;const _errs12 = errors;if((typeof data6 == "number") && (isFinite(data6))){}if(typeof data6 === "string"){if(!(formats2.validate(data6))){const err11 = {instancePath:instancePath+"/registrationDate",schemaPath:"#/$defs/Customer/properties/registrationDate/format",keyword:"format",params:{format: "date-time"}};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/registrationDate",schemaPath:"#/$defs/Customer/properties/registrationDate/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}var valid0 = _errs11 === errors;}if(data.restrictions !== undefined){let data7 = data.restrictions;const _errs13 = errors;const _errs14 = errors;if(Array.isArray(data7)){let valid2 = true;const len0 = data7.length;for(let i0=0; i0<len0; i0++){let data8 = data7[i0];const _errs15 = errors;if(!(validate72(data8))){vErrors = nestedErrors(vErrors, validate72.errors, instancePath+"/restrictions/" + i0);errors = vErrors.length;}else {}var valid1 = _errs15 === errors;if(!valid1){valid2 = false;}}}else {const err13 = {instancePath:instancePath+"/restrictions",schemaPath:"#/$defs/Customer/properties/restrictions/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}var valid0 = _errs13 === errors;}if(data.accounts !== undefined){let data9 = data.accounts;const _errs16 = errors;const _errs17 = errors;if(Array.isArray(data9)){let valid4 = true;const len1 = data9.length;for(let i1=0; i1<len1; i1++){let data10 = data9[i1];const _errs18 = errors;if(!(validate76(data10))){vErrors = nestedErrors(vErrors, validate76.errors, instancePath+"/accounts/" + i1);errors = vErrors.length;}else {}var valid3 = _errs18 === errors;if(!valid3){valid4 = false;}}}else {const err14 = {instancePath:instancePath+"/accounts",schemaPath:"#/$defs/Customer/properties/accounts/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}var valid0 = _errs16 === errors;}}else {const err15 = {instancePath,schemaPath:"#/$defs/Customer/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}validate87.errors = vErrors;return errors === 0;}
-const formats34 = formats.date;
-const pattern3 = new RegExp("^[\\p{Script=Latin} '-]*$", "u");
-function validate92(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.externalId === undefined){const err0 = {instancePath,schemaPath:"#/$defs/CustomerPerson/required",keyword:"required",params:{missingProperty: "externalId"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.email === undefined){const err1 = {instancePath,schemaPath:"#/$defs/CustomerPerson/required",keyword:"required",params:{missingProperty: "email"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.registrationIp === undefined){const err2 = {instancePath,schemaPath:"#/$defs/CustomerPerson/required",keyword:"required",params:{missingProperty: "registrationIp"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.firstName === undefined){const err3 = {instancePath,schemaPath:"#/$defs/CustomerPerson/required",keyword:"required",params:{missingProperty: "firstName"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.lastName === undefined){const err4 = {instancePath,schemaPath:"#/$defs/CustomerPerson/required",keyword:"required",params:{missingProperty: "lastName"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.address1 === undefined){const err5 = {instancePath,schemaPath:"#/$defs/CustomerPerson/required",keyword:"required",params:{missingProperty: "address1"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.city === undefined){const err6 = {instancePath,schemaPath:"#/$defs/CustomerPerson/required",keyword:"required",params:{missingProperty: "city"}};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(data.zip === undefined){const err7 = {instancePath,schemaPath:"#/$defs/CustomerPerson/required",keyword:"required",params:{missingProperty: "zip"}};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data.countryCode === undefined){const err8 = {instancePath,schemaPath:"#/$defs/CustomerPerson/required",keyword:"required",params:{missingProperty: "countryCode"}};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data.birthDate === undefined){const err9 = {instancePath,schemaPath:"#/$defs/CustomerPerson/required",keyword:"required",params:{missingProperty: "birthDate"}};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data.occupation === undefined){const err10 = {instancePath,schemaPath:"#/$defs/CustomerPerson/required",keyword:"required",params:{missingProperty: "occupation"}};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(data.id !== undefined){let data0 = data.id;const _errs1 = errors;const _errs2 = errors;if(typeof data0 === "string"){if((data0.length > 20 && func1(data0) > 20)){const err11 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/CustomerPerson/properties/id/maxLength",keyword:"maxLength",params:{limit: 20}};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/CustomerPerson/properties/id/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}var valid0 = _errs1 === errors;}if(data.externalId !== undefined){let data1 = data.externalId;const _errs3 = errors;if(!(validate54(data1))){vErrors = nestedErrors(vErrors, validate54.errors, instancePath+"/externalId");errors = vErrors.length;}else {}var valid0 = _errs3 === errors;}if(data.type !== undefined){let data2 = data.type;const _errs4 = errors;if(!(validate55(data2))){vErrors = nestedErrors(vErrors, validate55.errors, instancePath+"/type");errors = vErrors.length;}else {}var valid0 = _errs4 === errors;}if(data.email !== undefined){let data3 = data.email;const _errs5 = errors;const _errs6 = errors;if(typeof data3 === "string"){if((data3.length > 150 && func1(data3) > 150)){const err13 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/CustomerPerson/properties/email/maxLength",keyword:"maxLength",params:{limit: 150}};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/CustomerPerson/properties/email/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}var valid0 = _errs5 === errors;}if(data.mobile !== undefined){let data4 = data.mobile;const _errs7 = errors;const _errs8 = errors;if(typeof data4 === "string"){if((data4.length > 50 && func1(data4) > 50)){const err15 = {instancePath:instancePath+"/mobile",schemaPath:"#/$defs/CustomerPerson/properties/mobile/maxLength",keyword:"maxLength",params:{limit: 50}};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/mobile",schemaPath:"#/$defs/CustomerPerson/properties/mobile/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}var valid0 = _errs7 === errors;}if(data.registrationIp !== undefined){let data5 = data.registrationIp;const _errs9 = errors;const _errs10 = errors;if((typeof data5 == "number") && (isFinite(data5))){}if(typeof data5 === "string"){if(!(formats26.validate(data5))){const err17 = {instancePath:instancePath+"/registrationIp",schemaPath:"#/$defs/CustomerPerson/properties/registrationIp/format",keyword:"format",params:{format: "ipv4"}};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/registrationIp",schemaPath:"#/$defs/CustomerPerson/properties/registrationIp/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}var valid0 = _errs9 === errors;}if(data.registrationDate !== undefined){let data6 = data.registrationDate;const _errs11 = errors;const _errs12 = errors;if((typeof data6 == "number") && (isFinite(data6))){}if(typeof data6 === "string"){if(!(formats2.validate(data6))){const err19 = {instancePath:instancePath+"/registrationDate",schemaPath:"#/$defs/CustomerPerson/properties/registrationDate/format",keyword:"format",params:{format: "date-time"}};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}else {const err20 = {instancePath:instancePath+"/registrationDate",schemaPath:"#/$defs/CustomerPerson/properties/registrationDate/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}var valid0 = _errs11 === errors;}if(data.restrictions !== undefined){let data7 = data.restrictions;const _errs13 = errors;const _errs14 = errors;if(Array.isArray(data7)){let valid2 = true;const len0 = data7.length;for(let i0=0; i0<len0; i0++){let data8 = data7[i0];const _errs15 = errors;if(!(validate65(data8))){vErrors = nestedErrors(vErrors, validate65.errors, instancePath+"/restrictions/" + i0);errors = vErrors.length;}else {}var valid1 = _errs15 === errors;if(!valid1){valid2 = false;}}}else {const err21 = {instancePath:instancePath+"/restrictions",schemaPath:"#/$defs/CustomerPerson/properties/restrictions/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}var valid0 = _errs13 === errors;}if(data.accounts !== undefined){let data9 = data.accounts;const _errs16 = errors;const _errs17 = errors;if(Array.isArray(data9)){let valid4 = true;const len1 = data9.length;for(let i1=0; i1<len1; i1++){let data10 = data9[i1];const _errs18 = errors;if(!(validate83(data10))){vErrors = nestedErrors(vErrors, validate83.errors, instancePath+"/accounts/" + i1);errors = vErrors.length;}else {}var valid3 = _errs18 === errors;if(!valid3){valid4 = false;}}}else {const err22 = {instancePath:instancePath+"/accounts",schemaPath:"#/$defs/CustomerPerson/properties/accounts/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}var valid0 = _errs16 === errors;}if(data.firstName !== undefined){let data11 = data.firstName;const _errs19 = errors;const _errs20 = errors;if(typeof data11 === "string"){if((data11.length > 50 && func1(data11) > 50)){const err23 = {instancePath:instancePath+"/firstName",schemaPath:"#/$defs/CustomerPerson/properties/firstName/maxLength",keyword:"maxLength",params:{limit: 50}};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}if(!pattern3.test(data11)){const err24 = {instancePath:instancePath+"/firstName",schemaPath:"#/$defs/CustomerPerson/properties/firstName/pattern",keyword:"pattern",params:{pattern: "^[\\p{Script=Latin} '-]*$"}};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}else {const err25 = {instancePath:instancePath+"/firstName",schemaPath:"#/$defs/CustomerPerson/properties/firstName/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}var valid0 = _errs19 === errors;}if(data.lastName !== undefined){let data12 = data.lastName;const _errs21 = errors;const _errs22 = errors;if(typeof data12 === "string"){if((data12.length > 50 && func1(data12) > 50)){const err26 = {instancePath:instancePath+"/lastName",schemaPath:"#/$defs/CustomerPerson/properties/lastName/maxLength",keyword:"maxLength",params:{limit: 50}};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}if(!pattern3.test(data12)){const err27 = {instancePath:instancePath+"/lastName",schemaPath:"#/$defs/CustomerPerson/properties/lastName/pattern",keyword:"pattern",params:{pattern: "^[\\p{Script=Latin} '-]*$"}};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}else {const err28 = {instancePath:instancePath+"/lastName",schemaPath:"#/$defs/CustomerPerson/properties/lastName/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}var valid0 = _errs21 === errors;}if(data.title !== undefined){let data13 = data.title;const _errs23 = errors;const _errs24 = errors;if(typeof data13 === "string"){if((data13.length > 15 && func1(data13) > 15)){const err29 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/CustomerPerson/properties/title/maxLength",keyword:"maxLength",params:{limit: 15}};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}else {const err30 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/CustomerPerson/properties/title/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}var valid0 = _errs23 === errors;}if(data.address1 !== undefined){let data14 = data.address1;const _errs25 = errors;const _errs26 = errors;if(typeof data14 === "string"){if((data14.length > 200 && func1(data14) > 200)){const err31 = {instancePath:instancePath+"/address1",schemaPath:"#/$defs/CustomerPerson/properties/address1/maxLength",keyword:"maxLength",params:{limit: 200}};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}else {const err32 = {instancePath:instancePath+"/address1",schemaPath:"#/$defs/CustomerPerson/properties/address1/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}var valid0 = _errs25 === errors;}if(data.address2 !== undefined){let data15 = data.address2;const _errs27 = errors;const _errs28 = errors;if(typeof data15 === "string"){if((data15.length > 200 && func1(data15) > 200)){const err33 = {instancePath:instancePath+"/address2",schemaPath:"#/$defs/CustomerPerson/properties/address2/maxLength",keyword:"maxLength",params:{limit: 200}};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}else {const err34 = {instancePath:instancePath+"/address2",schemaPath:"#/$defs/CustomerPerson/properties/address2/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}var valid0 = _errs27 === errors;}if(data.city !== undefined){let data16 = data.city;const _errs29 = errors;const _errs30 = errors;if(typeof data16 === "string"){if((data16.length > 100 && func1(data16) > 100)){const err35 = {instancePath:instancePath+"/city",schemaPath:"#/$defs/CustomerPerson/properties/city/maxLength",keyword:"maxLength",params:{limit: 100}};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}else {const err36 = {instancePath:instancePath+"/city",schemaPath:"#/$defs/CustomerPerson/properties/city/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}var valid0 = _errs29 === errors;}if(data.zip !== undefined){let data17 = data.zip;const _errs31 = errors;const _errs32 = errors;if(typeof data17 === "string"){if((data17.length > 30 && func1(data17) > 30)){const err37 = {instancePath:instancePath+"/zip",schemaPath:"#/$defs/CustomerPerson/properties/zip/maxLength",keyword:"maxLength",params:{limit: 30}};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/zip",schemaPath:"#/$defs/CustomerPerson/properties/zip/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}var valid0 = _errs31 === errors;}if(data.state !== undefined){let data18 = data.state;const _errs33 = errors;const _errs34 = errors;if(typeof data18 === "string"){if((data18.length > 2 && func1(data18) > 2)){const err39 = {instancePath:instancePath+"/state",schemaPath:"#/$defs/CustomerPerson/properties/state/maxLength",keyword:"maxLength",params:{limit: 2}};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}else {const err40 = {instancePath:instancePath+"/state",schemaPath:"#/$defs/CustomerPerson/properties/state/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}var valid0 = _errs33 === errors;}if(data.countryCode !== undefined){let data19 = data.countryCode;const _errs35 = errors;if(!(validate57(data19))){vErrors = nestedErrors(vErrors, validate57.errors, instancePath+"/countryCode");errors = vErrors.length;}else {}var valid0 = _errs35 === errors;}if(data.birthDate !== undefined){let data20 = data.birthDate;const _errs36 = errors;const _errs37 = errors;if((typeof data20 == "number") && (isFinite(data20))){}if(typeof data20 === "string"){if(!(formats34.validate(data20))){const err41 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/CustomerPerson/properties/birthDate/format",keyword:"format",params:{format: "date"}};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}else {const err42 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/CustomerPerson/properties/birthDate/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}var valid0 = _errs36 === errors;}if(data.nationality !== undefined){let data21 = data.nationality;const _errs38 = errors;if(!(validate57(data21))){vErrors = nestedErrors(vErrors, validate57.errors, instancePath+"/nationality");errors = vErrors.length;}else {}var valid0 = _errs38 === errors;}if(data.occupation !== undefined){let data22 = data.occupation;const _errs39 = errors;if(!(validate60(data22))){vErrors = nestedErrors(vErrors, validate60.errors, instancePath+"/occupation");errors = vErrors.length;}else {}var valid0 = _errs39 === errors;}if(data.vulnerabilities !== undefined){let data23 = data.vulnerabilities;const _errs40 = errors;const _errs41 = errors;if(Array.isArray(data23)){let valid6 = true;const len2 = data23.length;for(let i2=0; i2<len2; i2++){let data24 = data23[i2];const _errs42 = errors;if(!(validate61(data24))){vErrors = nestedErrors(vErrors, validate61.errors, instancePath+"/vulnerabilities/" + i2);errors = vErrors.length;}else {}var valid5 = _errs42 === errors;if(!valid5){valid6 = false;}}}else {const err43 = {instancePath:instancePath+"/vulnerabilities",schemaPath:"#/$defs/CustomerPerson/properties/vulnerabilities/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}var valid0 = _errs40 === errors;}if(data.additionalAttributes !== undefined){let data25 = data.additionalAttributes;const _errs43 = errors;const _errs44 = errors;if(data25 && typeof data25 == "object" && !Array.isArray(data25)){const _errs45 = errors;for(const key0 in data25){let data26 = data25[key0];const _errs46 = errors;if(typeof data26 !== "string"){const err44 = {instancePath:instancePath+"/additionalAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/CustomerPerson/properties/additionalAttributes/additionalProperties/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}const _errs47 = errors;var valid7 = _errs46 === errors;}}else {const err45 = {instancePath:instancePath+"/additionalAttributes",schemaPath:"#/$defs/CustomerPerson/properties/additionalAttributes/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}var valid0 = _errs43 === errors;}}else {const err46 = {instancePath,schemaPath:"#/$defs/CustomerPerson/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}validate92.errors = vErrors;return errors === 0;}
-const schema43 = {"type":"object","properties":{"attributeType":{"enum":["EMAIL","MOBILE"]},"attributeValue":{"type":"string"}},"required":["attributeType","attributeValue"],"additionalProperties":false,"$id":"specsmith:validators/GetCustomerPersonByAttributePathParams"};
-function validate101(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.attributeType === undefined){const err0 = {instancePath,schemaPath:"#/$defs/GetCustomerPersonByAttributePathParams/required",keyword:"required",params:{missingProperty: "attributeType"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.attributeValue === undefined){const err1 = {instancePath,schemaPath:"#/$defs/GetCustomerPersonByAttributePathParams/required",keyword:"required",params:{missingProperty: "attributeValue"}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}const _errs1 = errors;for(const key0 in data){if(!((key0 === "attributeType") || (key0 === "attributeValue"))){const err2 = {instancePath,schemaPath:"#/$defs/GetCustomerPersonByAttributePathParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.attributeType !== undefined){let data0 = data.attributeType;const _errs2 = errors;if(!((data0 === "EMAIL") || (data0 === "MOBILE"))){const err3 = {instancePath:instancePath+"/attributeType",schemaPath:"#/$defs/GetCustomerPersonByAttributePathParams/properties/attributeType/enum",keyword:"enum",params:{allowedValues: schema43.properties.attributeType.enum}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}var valid0 = _errs2 === errors;}if(data.attributeValue !== undefined){let data1 = data.attributeValue;const _errs3 = errors;if(typeof data1 !== "string"){const err4 = {instancePath:instancePath+"/attributeValue",schemaPath:"#/$defs/GetCustomerPersonByAttributePathParams/properties/attributeValue/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}const _errs4 = errors;var valid0 = _errs3 === errors;}}else {const err5 = {instancePath,schemaPath:"#/$defs/GetCustomerPersonByAttributePathParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}validate101.errors = vErrors;return errors === 0;}
-const func0 = equal;
-function validate102(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){const _errs1 = errors;for(const key0 in data){if(!(key0 === "include")){const err0 = {instancePath,schemaPath:"#/$defs/GetCustomerPersonByAttributeQueryParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.include !== undefined){let data0 = data.include;const _errs2 = errors;const _errs3 = errors;if(Array.isArray(data0)){let valid2 = true;const len0 = data0.length;for(let i0=0; i0<len0; i0++){let data1 = data0[i0];const _errs4 = errors;if(!(validate53(data1))){vErrors = nestedErrors(vErrors, validate53.errors, instancePath+"/include/" + i0);errors = vErrors.length;}else {}var valid1 = _errs4 === errors;if(!valid1){valid2 = false;}}let valid3;let i1 = data0.length;let j0;valid3 = true;if(i1 > 1){outer0:for(;i1--;){for(j0 = i1; j0--;){if(func0(data0[i1], data0[j0])){const err1 = {instancePath:instancePath+"/include",schemaPath:"#/$defs/GetCustomerPersonByAttributeQueryParams/properties/include/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;valid3 = false;break outer0;}}}}}else {const err2 = {instancePath:instancePath+"/include",schemaPath:"#/$defs/GetCustomerPersonByAttributeQueryParams/properties/include/type",keyword:"type",params:{type: "array"}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var valid0 = _errs2 === errors;}}else {const err3 = {instancePath,schemaPath:"#/$defs/GetCustomerPersonByAttributeQueryParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}validate102.errors = vErrors;return errors === 0;}
-function validate104(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate92(data))){vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);errors = vErrors.length;}else {}validate104.errors = vErrors;return errors === 0;}
-function validate106(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate106.errors = vErrors;return errors === 0;}
-function validate108(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate108.errors = vErrors;return errors === 0;}
-function validate110(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate110.errors = vErrors;return errors === 0;}
-function validate112(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate112.errors = vErrors;return errors === 0;}
-function validate114(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate114.errors = vErrors;return errors === 0;}
-function validate116(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate116.errors = vErrors;return errors === 0;}
-function validate118(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.customerId === undefined){const err0 = {instancePath,schemaPath:"#/$defs/GetCustomerPersonPathParams/required",keyword:"required",params:{missingProperty: "customerId"}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "customerId")){const err1 = {instancePath,schemaPath:"#/$defs/GetCustomerPersonPathParams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.customerId !== undefined){let data0 = data.customerId;const _errs2 = errors;const _errs3 = errors;if(typeof data0 === "string"){if((data0.length > 20 && func1(data0) > 20)){const err2 = {instancePath:instancePath+"/customerId",schemaPath:"#/$defs/GetCustomerPersonPathParams/properties/customerId/maxLength",keyword:"maxLength",params:{limit: 20}};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/customerId",schemaPath:"#/$defs/GetCustomerPersonPathParams/properties/customerId/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}var valid0 = _errs2 === errors;}}else {const err4 = {instancePath,schemaPath:"#/$defs/GetCustomerPersonPathParams/type",keyword:"type",params:{type: "object"}};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}validate118.errors = vErrors;return errors === 0;}
-function validate119(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate92(data))){vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);errors = vErrors.length;}else {}validate119.errors = vErrors;return errors === 0;}
-function validate121(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate121.errors = vErrors;return errors === 0;}
-function validate123(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate123.errors = vErrors;return errors === 0;}
-const v0 = validate52;
-const v1 = validate53;
-const v2 = validate54;
-const v3 = validate55;
-const v4 = validate56;
-const v5 = validate57;
-const v6 = validate60;
-const v7 = validate61;
-const v8 = validate62;
-const v9 = validate63;
-const v10 = validate64;
-const v11 = validate65;
-const v12 = validate69;
-const v13 = validate70;
-const v14 = validate71;
-const v15 = validate72;
-const v16 = validate76;
-const v17 = validate78;
-const v18 = validate79;
-const v19 = validate81;
-const v20 = validate83;
-const v21 = validate87;
-const v22 = validate92;
-const v23 = validate58;
-const v24 = validate101;
-const v25 = validate102;
-const v26 = validate104;
-const v27 = validate106;
-const v28 = validate108;
-const v29 = validate110;
-const v30 = validate112;
-const v31 = validate114;
-const v32 = validate116;
-const v33 = validate118;
-const v34 = validate119;
-const v35 = validate121;
-const v36 = validate123;
-return [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36];
-})();
-return {
+const {
   ValidationError,
-  validators: [
-    createValidator("Error", firstError[0], allErrors[0], ruleOrigins),
-    createValidator("CustomerPersonInclude", firstError[1], allErrors[1], ruleOrigins),
-    createValidator("ExternalId", firstError[2], allErrors[2], ruleOrigins),
-    createValidator("CustomerType", firstError[3], allErrors[3], ruleOrigins),
-    createValidator("Currency", firstError[4], allErrors[4], ruleOrigins),
-    createValidator("CountryCode", firstError[5], allErrors[5], ruleOrigins),
-    createValidator("Occupation", firstError[6], allErrors[6], ruleOrigins),
-    createValidator("Vulnerability", firstError[7], allErrors[7], ruleOrigins),
-    createValidator("RestrictionName", firstError[8], allErrors[8], ruleOrigins),
-    createValidator("RestrictionReason", firstError[9], allErrors[9], ruleOrigins),
-    createValidator("RequiredAction", firstError[10], allErrors[10], ruleOrigins),
-    createValidator("Restriction", firstError[11], allErrors[11], ruleOrigins),
-    createValidator("RestrictionNameV1", firstError[12], allErrors[12], ruleOrigins),
-    createValidator("RestrictionReasonV1", firstError[13], allErrors[13], ruleOrigins),
-    createValidator("RestrictionActionV1", firstError[14], allErrors[14], ruleOrigins),
-    createValidator("RestrictionV1", firstError[15], allErrors[15], ruleOrigins),
-    createValidator("AccountV1", firstError[16], allErrors[16], ruleOrigins),
-    createValidator("VirtualInstrumentType", firstError[17], allErrors[17], ruleOrigins),
-    createValidator("VirtualInstrument", firstError[18], allErrors[18], ruleOrigins),
-    createValidator("VirtualAccountAssignmentStatus", firstError[19], allErrors[19], ruleOrigins),
-    createValidator("Account", firstError[20], allErrors[20], ruleOrigins),
-    createValidator("Customer", firstError[21], allErrors[21], ruleOrigins),
-    createValidator("CustomerPerson", firstError[22], allErrors[22], ruleOrigins),
-    createValidator("CountryAlpha2", firstError[23], allErrors[23], ruleOrigins),
-    createValidator("GetCustomerPersonByAttributePathParams", firstError[24], allErrors[24], ruleOrigins),
-    createValidator("GetCustomerPersonByAttributeQueryParams", firstError[25], allErrors[25], ruleOrigins),
-    createValidator("GetCustomerPersonByAttributeResponse200", firstError[26], allErrors[26], ruleOrigins),
-    createValidator("GetCustomerPersonByAttributeResponse400", firstError[27], allErrors[27], ruleOrigins),
-    createValidator("GetCustomerPersonByAttributeResponse401", firstError[28], allErrors[28], ruleOrigins),
-    createValidator("GetCustomerPersonByAttributeResponse403", firstError[29], allErrors[29], ruleOrigins),
-    createValidator("GetCustomerPersonByAttributeResponse404", firstError[30], allErrors[30], ruleOrigins),
-    createValidator("GetCustomerPersonByAttributeResponse500", firstError[31], allErrors[31], ruleOrigins),
-    createValidator("GetCustomerPersonByAttributeResponse503", firstError[32], allErrors[32], ruleOrigins),
-    createValidator("GetCustomerPersonPathParams", firstError[33], allErrors[33], ruleOrigins),
-    createValidator("GetCustomerPersonResponse200", firstError[34], allErrors[34], ruleOrigins),
-    createValidator("GetCustomerPersonResponse401", firstError[35], allErrors[35], ruleOrigins),
-    createValidator("GetCustomerPersonResponse404", firstError[36], allErrors[36], ruleOrigins),
-  ],
+  createIs,
+  createAssert,
+  createStandardSchema,
+} = require('./validators-runtime.cjs');
+const $first = require('./validators-first.cjs');
+const $all = require('./validators-all.cjs');
+const $files = ['paysafe/openapi.yaml', 'common/iso-3166-alpha2.yaml'];
+const $notes = [
+  'see https://developer.paysafe.com/en/api-docs/customer-vault/customer-vault-errors/',
+  'see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field',
+  'see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer, https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson',
+  'see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson',
+  'see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer',
+  'see https://www.iso.org/iso-3166-country-codes.html',
+];
+const $rules0 = {
+  base: '/components/schemas/Error',
+  rules: {
+    '': [0, 209, 0],
+    '/properties/error': [0, 218],
+    '/properties/error/properties/code': [0, 222],
+    '/properties/error/properties/message': [0, 225],
+    '/properties/error/properties/details': [0, 228],
+    '/properties/error/properties/details/items': [0, 232],
+    '/properties/error/properties/fieldErrors': [0, 233],
+    '/properties/error/properties/fieldErrors/items': [0, 237],
+    '/properties/error/properties/fieldErrors/items/properties/field': [0, 240],
+    '/properties/error/properties/fieldErrors/items/properties/error': [0, 242],
+    '/properties/error/properties/links': [0, 244],
+    '/properties/error/properties/links/items': [0, 248],
+    '/properties/error/properties/links/items/properties/rel': [0, 251],
+    '/properties/error/properties/links/items/properties/href': [0, 254],
+  },
 };
-})();
+const $rules1 = { base: '/components/schemas/CustomerPersonInclude', rules: { '': [0, 262, 1] } };
+const $rules2 = { base: '/components/schemas/ExternalId', rules: { '': [0, 276, 2] } };
+const $rules3 = { base: '/components/schemas/CustomerType', rules: { '': [0, 285, 2] } };
+const $rules4 = { base: '/components/schemas/Currency', rules: { '': [0, 294, 2] } };
+const $rules5 = {
+  base: '/components/schemas/CountryCode',
+  rules: { '': [0, 303, 3], '/allOf/0': [0, 303, 3, '/components/schemas/CountryCode'] },
+};
+const $rules6 = { base: '/components/schemas/Occupation', rules: { '': [0, 312, 3] } };
+const $rules7 = { base: '/components/schemas/Vulnerability', rules: { '': [0, 350, 3] } };
+const $rules8 = { base: '/components/schemas/RestrictionName', rules: { '': [0, 365, 3] } };
+const $rules9 = { base: '/components/schemas/RestrictionReason', rules: { '': [0, 386, 3] } };
+const $rules10 = { base: '/components/schemas/RequiredAction', rules: { '': [0, 405, 3] } };
+const $rules11 = {
+  base: '/components/schemas/Restriction',
+  rules: {
+    '': [0, 424, 3],
+    '/properties/name': [0, 429, 3],
+    '/properties/reason': [0, 432, 3],
+    '/properties/requiredActions': [0, 435, 3],
+    '/properties/requiredActions/items': [0, 440],
+    '/properties/creationTime': [0, 441, 3],
+    '/properties/id': [0, 447, 3],
+  },
+};
+const $rules12 = { base: '/components/schemas/RestrictionNameV1', rules: { '': [0, 460, 4] } };
+const $rules13 = { base: '/components/schemas/RestrictionReasonV1', rules: { '': [0, 480, 4] } };
+const $rules14 = { base: '/components/schemas/RestrictionActionV1', rules: { '': [0, 531, 4] } };
+const $rules15 = {
+  base: '/components/schemas/RestrictionV1',
+  rules: {
+    '': [0, 571, 4],
+    '/properties/name': [0, 576, 4],
+    '/properties/reason': [0, 579, 4],
+    '/properties/requiredActions': [0, 582, 4],
+    '/properties/requiredActions/items': [0, 587],
+    '/properties/lastChangeDate': [0, 588, 4],
+    '/properties/id': [0, 594, 4],
+    '/properties/activationTime': [0, 599, 4],
+    '/properties/dueDate': [0, 605, 4],
+  },
+};
+const $rules16 = {
+  base: '/components/schemas/AccountV1',
+  rules: {
+    '': [0, 619, 4],
+    '/properties/id': [0, 624, 4],
+    '/properties/customerId': [0, 630, 4],
+    '/properties/externalId': [0, 636, 4],
+    '/properties/currencyCode': [0, 641, 4],
+    '/properties/totalBalance': [0, 644, 4],
+    '/properties/availableBalance': [0, 650, 4],
+    '/properties/iban': [0, 656, 4],
+    '/properties/bic': [0, 661, 4],
+    '/properties/accountNumber': [0, 667, 4],
+    '/properties/bankCode': [0, 672, 4],
+    '/properties/creationTime': [0, 677, 4],
+    '/properties/hasIban': [0, 683, 4],
+  },
+};
+const $rules17 = { base: '/components/schemas/VirtualInstrumentType', rules: { '': [0, 698, 3] } };
+const $rules18 = {
+  base: '/components/schemas/VirtualInstrument',
+  rules: {
+    '': [0, 704, 3],
+    '/properties/instrumentType': [0, 709, 3],
+    '/properties/status': [0, 712, 3],
+  },
+};
+const $rules19 = {
+  base: '/components/schemas/VirtualAccountAssignmentStatus',
+  rules: {
+    '': [0, 721, 3],
+    '/properties/instrumentType': [0, 726, 3],
+    '/properties/requestDate': [0, 729, 3],
+    '/properties/lastChangeDate': [0, 735, 3],
+    '/properties/status': [0, 741, 3],
+    '/properties/statusReason': [0, 747, 3],
+  },
+};
+const $rules20 = {
+  base: '/components/schemas/Account',
+  rules: {
+    '': [0, 757, 3],
+    '/properties/id': [0, 762, 3],
+    '/properties/customerId': [0, 768, 3],
+    '/properties/externalId': [0, 774, 3],
+    '/properties/currencyCode': [0, 779, 3],
+    '/properties/totalBalance': [0, 782, 3],
+    '/properties/availableBalance': [0, 788, 3],
+    '/properties/virtualInstrument': [0, 794, 3],
+    '/properties/virtualInstrument/items': [0, 799],
+    '/properties/virtualAccountAssignmentStatus': [0, 800, 3],
+    '/properties/virtualAccountAssignmentStatus/items': [0, 805],
+    '/properties/creationTime': [0, 806, 3],
+    '/properties/hasVirtualInstrument': [0, 812, 3],
+    '/properties/virtualAccountAssignment': [0, 818, 3],
+  },
+};
+const $rules21 = {
+  base: '/components/schemas/Customer',
+  rules: {
+    '': [0, 835, 4],
+    '/properties/id': [0, 842, 4],
+    '/properties/externalId': [0, 848, 4],
+    '/properties/type': [0, 851, 4],
+    '/properties/email': [0, 854, 4],
+    '/properties/mobile': [0, 860, 4],
+    '/properties/registrationIp': [0, 866, 4],
+    '/properties/registrationDate': [0, 872, 4],
+    '/properties/restrictions': [0, 878, 4],
+    '/properties/restrictions/items': [0, 883],
+    '/properties/accounts': [0, 884, 4],
+    '/properties/accounts/items': [0, 889],
+  },
+};
+const $rules22 = {
+  base: '/components/schemas/CustomerPerson',
+  rules: {
+    '': [0, 914, 3],
+    '/properties/id': [0, 930, 3],
+    '/properties/externalId': [0, 936, 3],
+    '/properties/type': [0, 939, 3],
+    '/properties/email': [0, 942, 3],
+    '/properties/mobile': [0, 948, 3],
+    '/properties/registrationIp': [0, 954, 3],
+    '/properties/registrationDate': [0, 960, 3],
+    '/properties/restrictions': [0, 966, 3],
+    '/properties/restrictions/items': [0, 971],
+    '/properties/accounts': [0, 972, 3],
+    '/properties/accounts/items': [0, 977],
+    '/properties/firstName': [0, 978, 3],
+    '/properties/lastName': [0, 986, 3],
+    '/properties/title': [0, 994, 3],
+    '/properties/address1': [0, 1000, 3],
+    '/properties/address2': [0, 1006, 3],
+    '/properties/city': [0, 1012, 3],
+    '/properties/zip': [0, 1018, 3],
+    '/properties/state': [0, 1024, 3],
+    '/properties/countryCode': [0, 1030, 3],
+    '/properties/birthDate': [0, 1034, 3],
+    '/properties/nationality': [0, 1040, 3],
+    '/properties/occupation': [0, 1044, 3],
+    '/properties/vulnerabilities': [0, 1047, 3],
+    '/properties/vulnerabilities/items': [0, 1052],
+    '/properties/additionalAttributes': [0, 1053, 3],
+    '/properties/additionalAttributes/additionalProperties': [0, 1060],
+  },
+};
+const $rules23 = { base: '/components/schemas/CountryAlpha2', rules: { '': [1, 3, 5] } };
+const $rules24 = {
+  rules: {
+    '/properties/attributeType': [
+      0,
+      45,
+      -1,
+      '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/0/schema',
+    ],
+    '/properties/attributeValue': [
+      0,
+      54,
+      -1,
+      '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/1/schema',
+    ],
+  },
+};
+const $rules25 = {
+  rules: {
+    '/properties/include': [
+      0,
+      65,
+      -1,
+      '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2/schema',
+    ],
+    '/properties/include/items': [
+      0,
+      68,
+      -1,
+      '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2/schema/items',
+    ],
+  },
+};
+const $rules26 = {
+  base: '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/responses/200/content/application~1json/schema',
+  rules: { '': [0, 77] },
+};
+const $rules27 = {
+  base: '/components/responses/BadRequest/content/application~1json/schema',
+  rules: { '': [0, 171] },
+};
+const $rules28 = {
+  base: '/components/responses/Unauthorized/content/application~1json/schema',
+  rules: { '': [0, 178] },
+};
+const $rules29 = {
+  base: '/components/responses/Forbidden/content/application~1json/schema',
+  rules: { '': [0, 185] },
+};
+const $rules30 = {
+  base: '/components/responses/NotFound/content/application~1json/schema',
+  rules: { '': [0, 192] },
+};
+const $rules31 = {
+  base: '/components/responses/ServerError/content/application~1json/schema',
+  rules: { '': [0, 199] },
+};
+const $rules32 = {
+  base: '/components/responses/Unavailable/content/application~1json/schema',
+  rules: { '': [0, 206] },
+};
+const $rules33 = {
+  rules: {
+    '/properties/customerId': [
+      0,
+      121,
+      -1,
+      '/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/parameters/0/schema',
+    ],
+  },
+};
+const $rules34 = {
+  base: '/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/responses/200/content/application~1json/schema',
+  rules: { '': [0, 132] },
+};
+const $rules35 = {
+  base: '/components/responses/Unauthorized/content/application~1json/schema',
+  rules: { '': [0, 178] },
+};
+const $rules36 = {
+  base: '/components/responses/NotFound/content/application~1json/schema',
+  rules: { '': [0, 192] },
+};
+const $origins0 = { files: $files, notes: $notes, defs: { Error: $rules0 } };
+const isError = /* @__PURE__ */ createIs($first.Error);
+const assertError = /* @__PURE__ */ createAssert('Error', $all.Error, $origins0);
+const ErrorSchema = /* @__PURE__ */ createStandardSchema($all.Error, $origins0);
+const $origins1 = { files: $files, notes: $notes, defs: { CustomerPersonInclude: $rules1 } };
+const isCustomerPersonInclude = /* @__PURE__ */ createIs($first.CustomerPersonInclude);
+const assertCustomerPersonInclude = /* @__PURE__ */ createAssert(
+  'CustomerPersonInclude',
+  $all.CustomerPersonInclude,
+  $origins1,
+);
+const CustomerPersonIncludeSchema = /* @__PURE__ */ createStandardSchema(
+  $all.CustomerPersonInclude,
+  $origins1,
+);
+const $origins2 = { files: $files, notes: $notes, defs: { ExternalId: $rules2 } };
+const isExternalId = /* @__PURE__ */ createIs($first.ExternalId);
+const assertExternalId = /* @__PURE__ */ createAssert('ExternalId', $all.ExternalId, $origins2);
+const ExternalIdSchema = /* @__PURE__ */ createStandardSchema($all.ExternalId, $origins2);
+const $origins3 = { files: $files, notes: $notes, defs: { CustomerType: $rules3 } };
+const isCustomerType = /* @__PURE__ */ createIs($first.CustomerType);
+const assertCustomerType = /* @__PURE__ */ createAssert(
+  'CustomerType',
+  $all.CustomerType,
+  $origins3,
+);
+const CustomerTypeSchema = /* @__PURE__ */ createStandardSchema($all.CustomerType, $origins3);
+const $origins4 = { files: $files, notes: $notes, defs: { Currency: $rules4 } };
+const isCurrency = /* @__PURE__ */ createIs($first.Currency);
+const assertCurrency = /* @__PURE__ */ createAssert('Currency', $all.Currency, $origins4);
+const CurrencySchema = /* @__PURE__ */ createStandardSchema($all.Currency, $origins4);
+const $origins5 = {
+  files: $files,
+  notes: $notes,
+  defs: { CountryCode: $rules5, CountryAlpha2: $rules23 },
+};
+const isCountryCode = /* @__PURE__ */ createIs($first.CountryCode);
+const assertCountryCode = /* @__PURE__ */ createAssert('CountryCode', $all.CountryCode, $origins5);
+const CountryCodeSchema = /* @__PURE__ */ createStandardSchema($all.CountryCode, $origins5);
+const $origins6 = { files: $files, notes: $notes, defs: { Occupation: $rules6 } };
+const isOccupation = /* @__PURE__ */ createIs($first.Occupation);
+const assertOccupation = /* @__PURE__ */ createAssert('Occupation', $all.Occupation, $origins6);
+const OccupationSchema = /* @__PURE__ */ createStandardSchema($all.Occupation, $origins6);
+const $origins7 = { files: $files, notes: $notes, defs: { Vulnerability: $rules7 } };
+const isVulnerability = /* @__PURE__ */ createIs($first.Vulnerability);
+const assertVulnerability = /* @__PURE__ */ createAssert(
+  'Vulnerability',
+  $all.Vulnerability,
+  $origins7,
+);
+const VulnerabilitySchema = /* @__PURE__ */ createStandardSchema($all.Vulnerability, $origins7);
+const $origins8 = { files: $files, notes: $notes, defs: { RestrictionName: $rules8 } };
+const isRestrictionName = /* @__PURE__ */ createIs($first.RestrictionName);
+const assertRestrictionName = /* @__PURE__ */ createAssert(
+  'RestrictionName',
+  $all.RestrictionName,
+  $origins8,
+);
+const RestrictionNameSchema = /* @__PURE__ */ createStandardSchema($all.RestrictionName, $origins8);
+const $origins9 = { files: $files, notes: $notes, defs: { RestrictionReason: $rules9 } };
+const isRestrictionReason = /* @__PURE__ */ createIs($first.RestrictionReason);
+const assertRestrictionReason = /* @__PURE__ */ createAssert(
+  'RestrictionReason',
+  $all.RestrictionReason,
+  $origins9,
+);
+const RestrictionReasonSchema = /* @__PURE__ */ createStandardSchema(
+  $all.RestrictionReason,
+  $origins9,
+);
+const $origins10 = { files: $files, notes: $notes, defs: { RequiredAction: $rules10 } };
+const isRequiredAction = /* @__PURE__ */ createIs($first.RequiredAction);
+const assertRequiredAction = /* @__PURE__ */ createAssert(
+  'RequiredAction',
+  $all.RequiredAction,
+  $origins10,
+);
+const RequiredActionSchema = /* @__PURE__ */ createStandardSchema($all.RequiredAction, $origins10);
+const $origins11 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    Restriction: $rules11,
+    RestrictionName: $rules8,
+    RestrictionReason: $rules9,
+    RequiredAction: $rules10,
+  },
+};
+const isRestriction = /* @__PURE__ */ createIs($first.Restriction);
+const assertRestriction = /* @__PURE__ */ createAssert('Restriction', $all.Restriction, $origins11);
+const RestrictionSchema = /* @__PURE__ */ createStandardSchema($all.Restriction, $origins11);
+const $origins12 = { files: $files, notes: $notes, defs: { RestrictionNameV1: $rules12 } };
+const isRestrictionNameV1 = /* @__PURE__ */ createIs($first.RestrictionNameV1);
+const assertRestrictionNameV1 = /* @__PURE__ */ createAssert(
+  'RestrictionNameV1',
+  $all.RestrictionNameV1,
+  $origins12,
+);
+const RestrictionNameV1Schema = /* @__PURE__ */ createStandardSchema(
+  $all.RestrictionNameV1,
+  $origins12,
+);
+const $origins13 = { files: $files, notes: $notes, defs: { RestrictionReasonV1: $rules13 } };
+const isRestrictionReasonV1 = /* @__PURE__ */ createIs($first.RestrictionReasonV1);
+const assertRestrictionReasonV1 = /* @__PURE__ */ createAssert(
+  'RestrictionReasonV1',
+  $all.RestrictionReasonV1,
+  $origins13,
+);
+const RestrictionReasonV1Schema = /* @__PURE__ */ createStandardSchema(
+  $all.RestrictionReasonV1,
+  $origins13,
+);
+const $origins14 = { files: $files, notes: $notes, defs: { RestrictionActionV1: $rules14 } };
+const isRestrictionActionV1 = /* @__PURE__ */ createIs($first.RestrictionActionV1);
+const assertRestrictionActionV1 = /* @__PURE__ */ createAssert(
+  'RestrictionActionV1',
+  $all.RestrictionActionV1,
+  $origins14,
+);
+const RestrictionActionV1Schema = /* @__PURE__ */ createStandardSchema(
+  $all.RestrictionActionV1,
+  $origins14,
+);
+const $origins15 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    RestrictionV1: $rules15,
+    RestrictionNameV1: $rules12,
+    RestrictionReasonV1: $rules13,
+    RestrictionActionV1: $rules14,
+  },
+};
+const isRestrictionV1 = /* @__PURE__ */ createIs($first.RestrictionV1);
+const assertRestrictionV1 = /* @__PURE__ */ createAssert(
+  'RestrictionV1',
+  $all.RestrictionV1,
+  $origins15,
+);
+const RestrictionV1Schema = /* @__PURE__ */ createStandardSchema($all.RestrictionV1, $origins15);
+const $origins16 = {
+  files: $files,
+  notes: $notes,
+  defs: { AccountV1: $rules16, Currency: $rules4 },
+};
+const isAccountV1 = /* @__PURE__ */ createIs($first.AccountV1);
+const assertAccountV1 = /* @__PURE__ */ createAssert('AccountV1', $all.AccountV1, $origins16);
+const AccountV1Schema = /* @__PURE__ */ createStandardSchema($all.AccountV1, $origins16);
+const $origins17 = { files: $files, notes: $notes, defs: { VirtualInstrumentType: $rules17 } };
+const isVirtualInstrumentType = /* @__PURE__ */ createIs($first.VirtualInstrumentType);
+const assertVirtualInstrumentType = /* @__PURE__ */ createAssert(
+  'VirtualInstrumentType',
+  $all.VirtualInstrumentType,
+  $origins17,
+);
+const VirtualInstrumentTypeSchema = /* @__PURE__ */ createStandardSchema(
+  $all.VirtualInstrumentType,
+  $origins17,
+);
+const $origins18 = {
+  files: $files,
+  notes: $notes,
+  defs: { VirtualInstrument: $rules18, VirtualInstrumentType: $rules17 },
+};
+const isVirtualInstrument = /* @__PURE__ */ createIs($first.VirtualInstrument);
+const assertVirtualInstrument = /* @__PURE__ */ createAssert(
+  'VirtualInstrument',
+  $all.VirtualInstrument,
+  $origins18,
+);
+const VirtualInstrumentSchema = /* @__PURE__ */ createStandardSchema(
+  $all.VirtualInstrument,
+  $origins18,
+);
+const $origins19 = {
+  files: $files,
+  notes: $notes,
+  defs: { VirtualAccountAssignmentStatus: $rules19, VirtualInstrumentType: $rules17 },
+};
+const isVirtualAccountAssignmentStatus = /* @__PURE__ */ createIs(
+  $first.VirtualAccountAssignmentStatus,
+);
+const assertVirtualAccountAssignmentStatus = /* @__PURE__ */ createAssert(
+  'VirtualAccountAssignmentStatus',
+  $all.VirtualAccountAssignmentStatus,
+  $origins19,
+);
+const VirtualAccountAssignmentStatusSchema = /* @__PURE__ */ createStandardSchema(
+  $all.VirtualAccountAssignmentStatus,
+  $origins19,
+);
+const $origins20 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    Account: $rules20,
+    Currency: $rules4,
+    VirtualInstrument: $rules18,
+    VirtualAccountAssignmentStatus: $rules19,
+    VirtualInstrumentType: $rules17,
+  },
+};
+const isAccount = /* @__PURE__ */ createIs($first.Account);
+const assertAccount = /* @__PURE__ */ createAssert('Account', $all.Account, $origins20);
+const AccountSchema = /* @__PURE__ */ createStandardSchema($all.Account, $origins20);
+const $origins21 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    Customer: $rules21,
+    ExternalId: $rules2,
+    CustomerType: $rules3,
+    RestrictionV1: $rules15,
+    AccountV1: $rules16,
+    RestrictionNameV1: $rules12,
+    RestrictionReasonV1: $rules13,
+    RestrictionActionV1: $rules14,
+    Currency: $rules4,
+  },
+};
+const isCustomer = /* @__PURE__ */ createIs($first.Customer);
+const assertCustomer = /* @__PURE__ */ createAssert('Customer', $all.Customer, $origins21);
+const CustomerSchema = /* @__PURE__ */ createStandardSchema($all.Customer, $origins21);
+const $origins22 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    CustomerPerson: $rules22,
+    ExternalId: $rules2,
+    CustomerType: $rules3,
+    Restriction: $rules11,
+    Account: $rules20,
+    CountryCode: $rules5,
+    Occupation: $rules6,
+    Vulnerability: $rules7,
+    RestrictionName: $rules8,
+    RestrictionReason: $rules9,
+    RequiredAction: $rules10,
+    Currency: $rules4,
+    VirtualInstrument: $rules18,
+    VirtualAccountAssignmentStatus: $rules19,
+    CountryAlpha2: $rules23,
+    VirtualInstrumentType: $rules17,
+  },
+};
+const isCustomerPerson = /* @__PURE__ */ createIs($first.CustomerPerson);
+const assertCustomerPerson = /* @__PURE__ */ createAssert(
+  'CustomerPerson',
+  $all.CustomerPerson,
+  $origins22,
+);
+const CustomerPersonSchema = /* @__PURE__ */ createStandardSchema($all.CustomerPerson, $origins22);
+const $origins23 = { files: $files, notes: $notes, defs: { CountryAlpha2: $rules23 } };
+const isCountryAlpha2 = /* @__PURE__ */ createIs($first.CountryAlpha2);
+const assertCountryAlpha2 = /* @__PURE__ */ createAssert(
+  'CountryAlpha2',
+  $all.CountryAlpha2,
+  $origins23,
+);
+const CountryAlpha2Schema = /* @__PURE__ */ createStandardSchema($all.CountryAlpha2, $origins23);
+const $origins24 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonByAttributePathParams: $rules24 },
+};
+const isGetCustomerPersonByAttributePathParams = /* @__PURE__ */ createIs(
+  $first.GetCustomerPersonByAttributePathParams,
+);
+const assertGetCustomerPersonByAttributePathParams = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonByAttributePathParams',
+  $all.GetCustomerPersonByAttributePathParams,
+  $origins24,
+);
+const GetCustomerPersonByAttributePathParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonByAttributePathParams,
+  $origins24,
+);
+const $origins25 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonByAttributeQueryParams: $rules25, CustomerPersonInclude: $rules1 },
+};
+const isGetCustomerPersonByAttributeQueryParams = /* @__PURE__ */ createIs(
+  $first.GetCustomerPersonByAttributeQueryParams,
+);
+const assertGetCustomerPersonByAttributeQueryParams = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonByAttributeQueryParams',
+  $all.GetCustomerPersonByAttributeQueryParams,
+  $origins25,
+);
+const GetCustomerPersonByAttributeQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonByAttributeQueryParams,
+  $origins25,
+);
+const $origins26 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    GetCustomerPersonByAttributeResponse200: $rules26,
+    CustomerPerson: $rules22,
+    ExternalId: $rules2,
+    CustomerType: $rules3,
+    Restriction: $rules11,
+    Account: $rules20,
+    CountryCode: $rules5,
+    Occupation: $rules6,
+    Vulnerability: $rules7,
+    RestrictionName: $rules8,
+    RestrictionReason: $rules9,
+    RequiredAction: $rules10,
+    Currency: $rules4,
+    VirtualInstrument: $rules18,
+    VirtualAccountAssignmentStatus: $rules19,
+    CountryAlpha2: $rules23,
+    VirtualInstrumentType: $rules17,
+  },
+};
+const isGetCustomerPersonByAttributeResponse200 = /* @__PURE__ */ createIs(
+  $first.GetCustomerPersonByAttributeResponse200,
+);
+const assertGetCustomerPersonByAttributeResponse200 = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonByAttributeResponse200',
+  $all.GetCustomerPersonByAttributeResponse200,
+  $origins26,
+);
+const GetCustomerPersonByAttributeResponse200Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonByAttributeResponse200,
+  $origins26,
+);
+const $origins27 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonByAttributeResponse400: $rules27, Error: $rules0 },
+};
+const isGetCustomerPersonByAttributeResponse400 = /* @__PURE__ */ createIs(
+  $first.GetCustomerPersonByAttributeResponse400,
+);
+const assertGetCustomerPersonByAttributeResponse400 = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonByAttributeResponse400',
+  $all.GetCustomerPersonByAttributeResponse400,
+  $origins27,
+);
+const GetCustomerPersonByAttributeResponse400Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonByAttributeResponse400,
+  $origins27,
+);
+const $origins28 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonByAttributeResponse401: $rules28, Error: $rules0 },
+};
+const isGetCustomerPersonByAttributeResponse401 = /* @__PURE__ */ createIs(
+  $first.GetCustomerPersonByAttributeResponse401,
+);
+const assertGetCustomerPersonByAttributeResponse401 = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonByAttributeResponse401',
+  $all.GetCustomerPersonByAttributeResponse401,
+  $origins28,
+);
+const GetCustomerPersonByAttributeResponse401Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonByAttributeResponse401,
+  $origins28,
+);
+const $origins29 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonByAttributeResponse403: $rules29, Error: $rules0 },
+};
+const isGetCustomerPersonByAttributeResponse403 = /* @__PURE__ */ createIs(
+  $first.GetCustomerPersonByAttributeResponse403,
+);
+const assertGetCustomerPersonByAttributeResponse403 = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonByAttributeResponse403',
+  $all.GetCustomerPersonByAttributeResponse403,
+  $origins29,
+);
+const GetCustomerPersonByAttributeResponse403Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonByAttributeResponse403,
+  $origins29,
+);
+const $origins30 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonByAttributeResponse404: $rules30, Error: $rules0 },
+};
+const isGetCustomerPersonByAttributeResponse404 = /* @__PURE__ */ createIs(
+  $first.GetCustomerPersonByAttributeResponse404,
+);
+const assertGetCustomerPersonByAttributeResponse404 = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonByAttributeResponse404',
+  $all.GetCustomerPersonByAttributeResponse404,
+  $origins30,
+);
+const GetCustomerPersonByAttributeResponse404Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonByAttributeResponse404,
+  $origins30,
+);
+const $origins31 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonByAttributeResponse500: $rules31, Error: $rules0 },
+};
+const isGetCustomerPersonByAttributeResponse500 = /* @__PURE__ */ createIs(
+  $first.GetCustomerPersonByAttributeResponse500,
+);
+const assertGetCustomerPersonByAttributeResponse500 = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonByAttributeResponse500',
+  $all.GetCustomerPersonByAttributeResponse500,
+  $origins31,
+);
+const GetCustomerPersonByAttributeResponse500Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonByAttributeResponse500,
+  $origins31,
+);
+const $origins32 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonByAttributeResponse503: $rules32, Error: $rules0 },
+};
+const isGetCustomerPersonByAttributeResponse503 = /* @__PURE__ */ createIs(
+  $first.GetCustomerPersonByAttributeResponse503,
+);
+const assertGetCustomerPersonByAttributeResponse503 = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonByAttributeResponse503',
+  $all.GetCustomerPersonByAttributeResponse503,
+  $origins32,
+);
+const GetCustomerPersonByAttributeResponse503Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonByAttributeResponse503,
+  $origins32,
+);
+const $origins33 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonPathParams: $rules33 },
+};
+const isGetCustomerPersonPathParams = /* @__PURE__ */ createIs($first.GetCustomerPersonPathParams);
+const assertGetCustomerPersonPathParams = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonPathParams',
+  $all.GetCustomerPersonPathParams,
+  $origins33,
+);
+const GetCustomerPersonPathParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonPathParams,
+  $origins33,
+);
+const $origins34 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    GetCustomerPersonResponse200: $rules34,
+    CustomerPerson: $rules22,
+    ExternalId: $rules2,
+    CustomerType: $rules3,
+    Restriction: $rules11,
+    Account: $rules20,
+    CountryCode: $rules5,
+    Occupation: $rules6,
+    Vulnerability: $rules7,
+    RestrictionName: $rules8,
+    RestrictionReason: $rules9,
+    RequiredAction: $rules10,
+    Currency: $rules4,
+    VirtualInstrument: $rules18,
+    VirtualAccountAssignmentStatus: $rules19,
+    CountryAlpha2: $rules23,
+    VirtualInstrumentType: $rules17,
+  },
+};
+const isGetCustomerPersonResponse200 = /* @__PURE__ */ createIs(
+  $first.GetCustomerPersonResponse200,
+);
+const assertGetCustomerPersonResponse200 = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonResponse200',
+  $all.GetCustomerPersonResponse200,
+  $origins34,
+);
+const GetCustomerPersonResponse200Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonResponse200,
+  $origins34,
+);
+const $origins35 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonResponse401: $rules35, Error: $rules0 },
+};
+const isGetCustomerPersonResponse401 = /* @__PURE__ */ createIs(
+  $first.GetCustomerPersonResponse401,
+);
+const assertGetCustomerPersonResponse401 = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonResponse401',
+  $all.GetCustomerPersonResponse401,
+  $origins35,
+);
+const GetCustomerPersonResponse401Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonResponse401,
+  $origins35,
+);
+const $origins36 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonResponse404: $rules36, Error: $rules0 },
+};
+const isGetCustomerPersonResponse404 = /* @__PURE__ */ createIs(
+  $first.GetCustomerPersonResponse404,
+);
+const assertGetCustomerPersonResponse404 = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonResponse404',
+  $all.GetCustomerPersonResponse404,
+  $origins36,
+);
+const GetCustomerPersonResponse404Schema = /* @__PURE__ */ createStandardSchema(
+  $all.GetCustomerPersonResponse404,
+  $origins36,
+);
 exports.ValidationError = ValidationError;
-exports.isError = validators[0].is;
-exports.assertError = validators[0].assert;
-exports.ErrorSchema = validators[0].schema;
-exports.isCustomerPersonInclude = validators[1].is;
-exports.assertCustomerPersonInclude = validators[1].assert;
-exports.CustomerPersonIncludeSchema = validators[1].schema;
-exports.isExternalId = validators[2].is;
-exports.assertExternalId = validators[2].assert;
-exports.ExternalIdSchema = validators[2].schema;
-exports.isCustomerType = validators[3].is;
-exports.assertCustomerType = validators[3].assert;
-exports.CustomerTypeSchema = validators[3].schema;
-exports.isCurrency = validators[4].is;
-exports.assertCurrency = validators[4].assert;
-exports.CurrencySchema = validators[4].schema;
-exports.isCountryCode = validators[5].is;
-exports.assertCountryCode = validators[5].assert;
-exports.CountryCodeSchema = validators[5].schema;
-exports.isOccupation = validators[6].is;
-exports.assertOccupation = validators[6].assert;
-exports.OccupationSchema = validators[6].schema;
-exports.isVulnerability = validators[7].is;
-exports.assertVulnerability = validators[7].assert;
-exports.VulnerabilitySchema = validators[7].schema;
-exports.isRestrictionName = validators[8].is;
-exports.assertRestrictionName = validators[8].assert;
-exports.RestrictionNameSchema = validators[8].schema;
-exports.isRestrictionReason = validators[9].is;
-exports.assertRestrictionReason = validators[9].assert;
-exports.RestrictionReasonSchema = validators[9].schema;
-exports.isRequiredAction = validators[10].is;
-exports.assertRequiredAction = validators[10].assert;
-exports.RequiredActionSchema = validators[10].schema;
-exports.isRestriction = validators[11].is;
-exports.assertRestriction = validators[11].assert;
-exports.RestrictionSchema = validators[11].schema;
-exports.isRestrictionNameV1 = validators[12].is;
-exports.assertRestrictionNameV1 = validators[12].assert;
-exports.RestrictionNameV1Schema = validators[12].schema;
-exports.isRestrictionReasonV1 = validators[13].is;
-exports.assertRestrictionReasonV1 = validators[13].assert;
-exports.RestrictionReasonV1Schema = validators[13].schema;
-exports.isRestrictionActionV1 = validators[14].is;
-exports.assertRestrictionActionV1 = validators[14].assert;
-exports.RestrictionActionV1Schema = validators[14].schema;
-exports.isRestrictionV1 = validators[15].is;
-exports.assertRestrictionV1 = validators[15].assert;
-exports.RestrictionV1Schema = validators[15].schema;
-exports.isAccountV1 = validators[16].is;
-exports.assertAccountV1 = validators[16].assert;
-exports.AccountV1Schema = validators[16].schema;
-exports.isVirtualInstrumentType = validators[17].is;
-exports.assertVirtualInstrumentType = validators[17].assert;
-exports.VirtualInstrumentTypeSchema = validators[17].schema;
-exports.isVirtualInstrument = validators[18].is;
-exports.assertVirtualInstrument = validators[18].assert;
-exports.VirtualInstrumentSchema = validators[18].schema;
-exports.isVirtualAccountAssignmentStatus = validators[19].is;
-exports.assertVirtualAccountAssignmentStatus = validators[19].assert;
-exports.VirtualAccountAssignmentStatusSchema = validators[19].schema;
-exports.isAccount = validators[20].is;
-exports.assertAccount = validators[20].assert;
-exports.AccountSchema = validators[20].schema;
-exports.isCustomer = validators[21].is;
-exports.assertCustomer = validators[21].assert;
-exports.CustomerSchema = validators[21].schema;
-exports.isCustomerPerson = validators[22].is;
-exports.assertCustomerPerson = validators[22].assert;
-exports.CustomerPersonSchema = validators[22].schema;
-exports.isCountryAlpha2 = validators[23].is;
-exports.assertCountryAlpha2 = validators[23].assert;
-exports.CountryAlpha2Schema = validators[23].schema;
-exports.isGetCustomerPersonByAttributePathParams = validators[24].is;
-exports.assertGetCustomerPersonByAttributePathParams = validators[24].assert;
-exports.GetCustomerPersonByAttributePathParamsSchema = validators[24].schema;
-exports.isGetCustomerPersonByAttributeQueryParams = validators[25].is;
-exports.assertGetCustomerPersonByAttributeQueryParams = validators[25].assert;
-exports.GetCustomerPersonByAttributeQueryParamsSchema = validators[25].schema;
-exports.isGetCustomerPersonByAttributeResponse200 = validators[26].is;
-exports.assertGetCustomerPersonByAttributeResponse200 = validators[26].assert;
-exports.GetCustomerPersonByAttributeResponse200Schema = validators[26].schema;
-exports.isGetCustomerPersonByAttributeResponse400 = validators[27].is;
-exports.assertGetCustomerPersonByAttributeResponse400 = validators[27].assert;
-exports.GetCustomerPersonByAttributeResponse400Schema = validators[27].schema;
-exports.isGetCustomerPersonByAttributeResponse401 = validators[28].is;
-exports.assertGetCustomerPersonByAttributeResponse401 = validators[28].assert;
-exports.GetCustomerPersonByAttributeResponse401Schema = validators[28].schema;
-exports.isGetCustomerPersonByAttributeResponse403 = validators[29].is;
-exports.assertGetCustomerPersonByAttributeResponse403 = validators[29].assert;
-exports.GetCustomerPersonByAttributeResponse403Schema = validators[29].schema;
-exports.isGetCustomerPersonByAttributeResponse404 = validators[30].is;
-exports.assertGetCustomerPersonByAttributeResponse404 = validators[30].assert;
-exports.GetCustomerPersonByAttributeResponse404Schema = validators[30].schema;
-exports.isGetCustomerPersonByAttributeResponse500 = validators[31].is;
-exports.assertGetCustomerPersonByAttributeResponse500 = validators[31].assert;
-exports.GetCustomerPersonByAttributeResponse500Schema = validators[31].schema;
-exports.isGetCustomerPersonByAttributeResponse503 = validators[32].is;
-exports.assertGetCustomerPersonByAttributeResponse503 = validators[32].assert;
-exports.GetCustomerPersonByAttributeResponse503Schema = validators[32].schema;
-exports.isGetCustomerPersonPathParams = validators[33].is;
-exports.assertGetCustomerPersonPathParams = validators[33].assert;
-exports.GetCustomerPersonPathParamsSchema = validators[33].schema;
-exports.isGetCustomerPersonResponse200 = validators[34].is;
-exports.assertGetCustomerPersonResponse200 = validators[34].assert;
-exports.GetCustomerPersonResponse200Schema = validators[34].schema;
-exports.isGetCustomerPersonResponse401 = validators[35].is;
-exports.assertGetCustomerPersonResponse401 = validators[35].assert;
-exports.GetCustomerPersonResponse401Schema = validators[35].schema;
-exports.isGetCustomerPersonResponse404 = validators[36].is;
-exports.assertGetCustomerPersonResponse404 = validators[36].assert;
-exports.GetCustomerPersonResponse404Schema = validators[36].schema;
+exports.isError = isError;
+exports.assertError = assertError;
+exports.ErrorSchema = ErrorSchema;
+exports.isCustomerPersonInclude = isCustomerPersonInclude;
+exports.assertCustomerPersonInclude = assertCustomerPersonInclude;
+exports.CustomerPersonIncludeSchema = CustomerPersonIncludeSchema;
+exports.isExternalId = isExternalId;
+exports.assertExternalId = assertExternalId;
+exports.ExternalIdSchema = ExternalIdSchema;
+exports.isCustomerType = isCustomerType;
+exports.assertCustomerType = assertCustomerType;
+exports.CustomerTypeSchema = CustomerTypeSchema;
+exports.isCurrency = isCurrency;
+exports.assertCurrency = assertCurrency;
+exports.CurrencySchema = CurrencySchema;
+exports.isCountryCode = isCountryCode;
+exports.assertCountryCode = assertCountryCode;
+exports.CountryCodeSchema = CountryCodeSchema;
+exports.isOccupation = isOccupation;
+exports.assertOccupation = assertOccupation;
+exports.OccupationSchema = OccupationSchema;
+exports.isVulnerability = isVulnerability;
+exports.assertVulnerability = assertVulnerability;
+exports.VulnerabilitySchema = VulnerabilitySchema;
+exports.isRestrictionName = isRestrictionName;
+exports.assertRestrictionName = assertRestrictionName;
+exports.RestrictionNameSchema = RestrictionNameSchema;
+exports.isRestrictionReason = isRestrictionReason;
+exports.assertRestrictionReason = assertRestrictionReason;
+exports.RestrictionReasonSchema = RestrictionReasonSchema;
+exports.isRequiredAction = isRequiredAction;
+exports.assertRequiredAction = assertRequiredAction;
+exports.RequiredActionSchema = RequiredActionSchema;
+exports.isRestriction = isRestriction;
+exports.assertRestriction = assertRestriction;
+exports.RestrictionSchema = RestrictionSchema;
+exports.isRestrictionNameV1 = isRestrictionNameV1;
+exports.assertRestrictionNameV1 = assertRestrictionNameV1;
+exports.RestrictionNameV1Schema = RestrictionNameV1Schema;
+exports.isRestrictionReasonV1 = isRestrictionReasonV1;
+exports.assertRestrictionReasonV1 = assertRestrictionReasonV1;
+exports.RestrictionReasonV1Schema = RestrictionReasonV1Schema;
+exports.isRestrictionActionV1 = isRestrictionActionV1;
+exports.assertRestrictionActionV1 = assertRestrictionActionV1;
+exports.RestrictionActionV1Schema = RestrictionActionV1Schema;
+exports.isRestrictionV1 = isRestrictionV1;
+exports.assertRestrictionV1 = assertRestrictionV1;
+exports.RestrictionV1Schema = RestrictionV1Schema;
+exports.isAccountV1 = isAccountV1;
+exports.assertAccountV1 = assertAccountV1;
+exports.AccountV1Schema = AccountV1Schema;
+exports.isVirtualInstrumentType = isVirtualInstrumentType;
+exports.assertVirtualInstrumentType = assertVirtualInstrumentType;
+exports.VirtualInstrumentTypeSchema = VirtualInstrumentTypeSchema;
+exports.isVirtualInstrument = isVirtualInstrument;
+exports.assertVirtualInstrument = assertVirtualInstrument;
+exports.VirtualInstrumentSchema = VirtualInstrumentSchema;
+exports.isVirtualAccountAssignmentStatus = isVirtualAccountAssignmentStatus;
+exports.assertVirtualAccountAssignmentStatus = assertVirtualAccountAssignmentStatus;
+exports.VirtualAccountAssignmentStatusSchema = VirtualAccountAssignmentStatusSchema;
+exports.isAccount = isAccount;
+exports.assertAccount = assertAccount;
+exports.AccountSchema = AccountSchema;
+exports.isCustomer = isCustomer;
+exports.assertCustomer = assertCustomer;
+exports.CustomerSchema = CustomerSchema;
+exports.isCustomerPerson = isCustomerPerson;
+exports.assertCustomerPerson = assertCustomerPerson;
+exports.CustomerPersonSchema = CustomerPersonSchema;
+exports.isCountryAlpha2 = isCountryAlpha2;
+exports.assertCountryAlpha2 = assertCountryAlpha2;
+exports.CountryAlpha2Schema = CountryAlpha2Schema;
+exports.isGetCustomerPersonByAttributePathParams = isGetCustomerPersonByAttributePathParams;
+exports.assertGetCustomerPersonByAttributePathParams = assertGetCustomerPersonByAttributePathParams;
+exports.GetCustomerPersonByAttributePathParamsSchema = GetCustomerPersonByAttributePathParamsSchema;
+exports.isGetCustomerPersonByAttributeQueryParams = isGetCustomerPersonByAttributeQueryParams;
+exports.assertGetCustomerPersonByAttributeQueryParams =
+  assertGetCustomerPersonByAttributeQueryParams;
+exports.GetCustomerPersonByAttributeQueryParamsSchema =
+  GetCustomerPersonByAttributeQueryParamsSchema;
+exports.isGetCustomerPersonByAttributeResponse200 = isGetCustomerPersonByAttributeResponse200;
+exports.assertGetCustomerPersonByAttributeResponse200 =
+  assertGetCustomerPersonByAttributeResponse200;
+exports.GetCustomerPersonByAttributeResponse200Schema =
+  GetCustomerPersonByAttributeResponse200Schema;
+exports.isGetCustomerPersonByAttributeResponse400 = isGetCustomerPersonByAttributeResponse400;
+exports.assertGetCustomerPersonByAttributeResponse400 =
+  assertGetCustomerPersonByAttributeResponse400;
+exports.GetCustomerPersonByAttributeResponse400Schema =
+  GetCustomerPersonByAttributeResponse400Schema;
+exports.isGetCustomerPersonByAttributeResponse401 = isGetCustomerPersonByAttributeResponse401;
+exports.assertGetCustomerPersonByAttributeResponse401 =
+  assertGetCustomerPersonByAttributeResponse401;
+exports.GetCustomerPersonByAttributeResponse401Schema =
+  GetCustomerPersonByAttributeResponse401Schema;
+exports.isGetCustomerPersonByAttributeResponse403 = isGetCustomerPersonByAttributeResponse403;
+exports.assertGetCustomerPersonByAttributeResponse403 =
+  assertGetCustomerPersonByAttributeResponse403;
+exports.GetCustomerPersonByAttributeResponse403Schema =
+  GetCustomerPersonByAttributeResponse403Schema;
+exports.isGetCustomerPersonByAttributeResponse404 = isGetCustomerPersonByAttributeResponse404;
+exports.assertGetCustomerPersonByAttributeResponse404 =
+  assertGetCustomerPersonByAttributeResponse404;
+exports.GetCustomerPersonByAttributeResponse404Schema =
+  GetCustomerPersonByAttributeResponse404Schema;
+exports.isGetCustomerPersonByAttributeResponse500 = isGetCustomerPersonByAttributeResponse500;
+exports.assertGetCustomerPersonByAttributeResponse500 =
+  assertGetCustomerPersonByAttributeResponse500;
+exports.GetCustomerPersonByAttributeResponse500Schema =
+  GetCustomerPersonByAttributeResponse500Schema;
+exports.isGetCustomerPersonByAttributeResponse503 = isGetCustomerPersonByAttributeResponse503;
+exports.assertGetCustomerPersonByAttributeResponse503 =
+  assertGetCustomerPersonByAttributeResponse503;
+exports.GetCustomerPersonByAttributeResponse503Schema =
+  GetCustomerPersonByAttributeResponse503Schema;
+exports.isGetCustomerPersonPathParams = isGetCustomerPersonPathParams;
+exports.assertGetCustomerPersonPathParams = assertGetCustomerPersonPathParams;
+exports.GetCustomerPersonPathParamsSchema = GetCustomerPersonPathParamsSchema;
+exports.isGetCustomerPersonResponse200 = isGetCustomerPersonResponse200;
+exports.assertGetCustomerPersonResponse200 = assertGetCustomerPersonResponse200;
+exports.GetCustomerPersonResponse200Schema = GetCustomerPersonResponse200Schema;
+exports.isGetCustomerPersonResponse401 = isGetCustomerPersonResponse401;
+exports.assertGetCustomerPersonResponse401 = assertGetCustomerPersonResponse401;
+exports.GetCustomerPersonResponse401Schema = GetCustomerPersonResponse401Schema;
+exports.isGetCustomerPersonResponse404 = isGetCustomerPersonResponse404;
+exports.assertGetCustomerPersonResponse404 = assertGetCustomerPersonResponse404;
+exports.GetCustomerPersonResponse404Schema = GetCustomerPersonResponse404Schema;

@@ -1,6 +1,6 @@
 // The API of specsmith's generated validators: `is*`, `assert*`, Standard Schema objects and ValidationError.
-// Copied into each generated package (inlined in its index.js and index.cjs) and wrapped around the
-// precompiled validator functions. Nothing here compiles code at run time.
+// Copied into each generated package (its validators-runtime module, with runtime.js) and wrapped around
+// the precompiled validator functions. Nothing here compiles code at run time.
 
 /**
  * Thrown by `assert*` functions: `issues` lists every problem found, each with a JSON pointer into the
@@ -227,37 +227,54 @@ function standardIssue(issue) {
   };
 }
 
-/**
- * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
- * throws a ValidationError) and a Standard Schema v1 object for libraries that accept one.
- */
-export function createValidator(subject, first, all, origins = { files: [], notes: [], defs: {} }) {
-  const issues = (value) => {
-    const errors = errorsOf(all, value);
-    return errors === undefined ? undefined : meaningful(errors).map((error) => issueOf(error, value, origins));
+const noOrigins = { files: [], notes: [], defs: {} };
+
+/** Every issue of a value as the all-errors check finds it, or undefined when it is valid. */
+const issuesOf = (all, origins) => (value) => {
+  const errors = errorsOf(all, value);
+  return errors === undefined ? undefined : meaningful(errors).map((error) => issueOf(error, value, origins));
+};
+
+/** `is*`, the hot path: the first-error check itself, guarded only against values it cannot walk. */
+export function createIs(first) {
+  return (value) => {
+    try {
+      return first(value);
+    } catch {
+      return false;
+    }
   };
+}
+
+/** `assert*`: collects every problem and throws a ValidationError naming the subject. */
+export function createAssert(subject, all, origins = noOrigins) {
+  const issues = issuesOf(all, origins);
+  return (value) => {
+    const found = issues(value);
+    if (found !== undefined) throw new ValidationError(subject, found);
+  };
+}
+
+/** A Standard Schema v1 object, for libraries that accept one. */
+export function createStandardSchema(all, origins = noOrigins) {
+  const issues = issuesOf(all, origins);
   return {
-    // The hot path: the compiled check itself, guarded only against values it cannot walk.
-    is: (value) => {
-      try {
-        return first(value);
-      } catch {
-        return false;
-      }
-    },
-    assert: (value) => {
-      const found = issues(value);
-      if (found !== undefined) throw new ValidationError(subject, found);
-    },
-    schema: {
-      '~standard': {
-        version: 1,
-        vendor: 'specsmith',
-        validate: (value) => {
-          const found = issues(value);
-          return found === undefined ? { value } : { issues: found.map(standardIssue) };
-        },
+    '~standard': {
+      version: 1,
+      vendor: 'specsmith',
+      validate: (value) => {
+        const found = issues(value);
+        return found === undefined ? { value } : { issues: found.map(standardIssue) };
       },
     },
   };
+}
+
+/**
+ * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
+ * throws a ValidationError) and a Standard Schema v1 object. Packages bind each face on its own (so a
+ * bundler keeps only the faces imported); `specsmith validate` and `mock` take all three at once.
+ */
+export function createValidator(subject, first, all, origins = noOrigins) {
+  return { is: createIs(first), assert: createAssert(subject, all, origins), schema: createStandardSchema(all, origins) };
 }

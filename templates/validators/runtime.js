@@ -182,9 +182,12 @@ function isHostname(text) {
 }
 
 /** The characters of an RFC 5322 `atext`, by code: letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~. */
-const atext = new Uint8Array(128);
-for (let code = 0; code < 128; code++)
-  if (isLetterOrDigit(code) || "!#$%&'*+-/=?^_`{|}~".includes(String.fromCharCode(code))) atext[code] = 1;
+const atext = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++)
+    if (isLetterOrDigit(code) || "!#$%&'*+-/=?^_`{|}~".includes(String.fromCharCode(code))) table[code] = 1;
+  return table;
+})();
 
 /** An addr-spec of RFC 5321: dot-atom local part (64 at most) at a host name or an address literal. */
 function isEmail(text) {
@@ -305,31 +308,56 @@ const text = (validate) => ({ type: 'string', validate });
 const number = (validate) => ({ type: 'number', validate });
 
 /**
- * The formats the generated validators check, by name, in the shape AJV compiles against (the generator
- * registers these same definitions, so compile time and run time agree). Formats not listed here are not
- * checked; the generator leaves them out of the validators.
+ * The formats the generated validators check, one export each (`formatDateTime` for `date-time`: a bundler
+ * keeps the ones a validator uses), in the shape AJV compiles against (the generator registers these same
+ * definitions, so compile time and run time agree). Formats not listed here are not checked; the generator
+ * leaves them out of the validators.
  */
+export const formatDate = /* @__PURE__ */ text(isDate);
+export const formatTime = /* @__PURE__ */ text(isTime);
+export const formatDateTime = /* @__PURE__ */ text(isDateTime);
+export const formatIpv4 = /* @__PURE__ */ text(isIpv4);
+export const formatIpv6 = /* @__PURE__ */ text(isIpv6);
+export const formatHostname = /* @__PURE__ */ text(isHostname);
+export const formatEmail = /* @__PURE__ */ text(isEmail);
+export const formatUri = /* @__PURE__ */ text(isUri);
+export const formatUriReference = /* @__PURE__ */ text(isUriReference);
+export const formatUriTemplate = /* @__PURE__ */ text(isUriTemplate);
+export const formatUuid = /* @__PURE__ */ text((value) => uuidPattern.test(value));
+export const formatByte = /* @__PURE__ */ text((value) => base64Pattern.test(value));
+export const formatInt32 = /* @__PURE__ */ number((value) => Number.isInteger(value) && value >= int32.min && value <= int32.max);
+export const formatInt64 = /* @__PURE__ */ number((value) => Number.isInteger(value) && Math.abs(value) <= int64Max);
+export const formatFloat = /* @__PURE__ */ number((value) => Number.isFinite(value) && Math.abs(value) <= floatMax);
+export const formatDouble = /* @__PURE__ */ number((value) => Number.isFinite(value));
+export const formatDuration = /* @__PURE__ */ text((value) => durationPattern.test(value));
+export const formatJsonPointer = /* @__PURE__ */ text((value) => jsonPointerPattern.test(value));
+export const formatRelativeJsonPointer = /* @__PURE__ */ text((value) => relativeJsonPointerPattern.test(value));
+export const formatRegex = /* @__PURE__ */ text(isRegex);
+export const formatBinary = /* @__PURE__ */ text(() => true);
+export const formatPassword = /* @__PURE__ */ text(() => true);
+
+/** The formats by name, as the generator registers them with AJV. */
 export const formats = {
-  date: text(isDate),
-  time: text(isTime),
-  'date-time': text(isDateTime),
-  ipv4: text(isIpv4),
-  ipv6: text(isIpv6),
-  hostname: text(isHostname),
-  email: text(isEmail),
-  uri: text(isUri),
-  'uri-reference': text(isUriReference),
-  'uri-template': text(isUriTemplate),
-  uuid: text((value) => uuidPattern.test(value)),
-  byte: text((value) => base64Pattern.test(value)),
-  int32: number((value) => Number.isInteger(value) && value >= int32.min && value <= int32.max),
-  int64: number((value) => Number.isInteger(value) && Math.abs(value) <= int64Max),
-  float: number((value) => Number.isFinite(value) && Math.abs(value) <= floatMax),
-  double: number((value) => Number.isFinite(value)),
-  duration: text((value) => durationPattern.test(value)),
-  'json-pointer': text((value) => jsonPointerPattern.test(value)),
-  'relative-json-pointer': text((value) => relativeJsonPointerPattern.test(value)),
-  regex: text(isRegex),
-  binary: text(() => true),
-  password: text(() => true),
+  date: formatDate,
+  time: formatTime,
+  'date-time': formatDateTime,
+  ipv4: formatIpv4,
+  ipv6: formatIpv6,
+  hostname: formatHostname,
+  email: formatEmail,
+  uri: formatUri,
+  'uri-reference': formatUriReference,
+  'uri-template': formatUriTemplate,
+  uuid: formatUuid,
+  byte: formatByte,
+  int32: formatInt32,
+  int64: formatInt64,
+  float: formatFloat,
+  double: formatDouble,
+  duration: formatDuration,
+  'json-pointer': formatJsonPointer,
+  'relative-json-pointer': formatRelativeJsonPointer,
+  regex: formatRegex,
+  binary: formatBinary,
+  password: formatPassword,
 };

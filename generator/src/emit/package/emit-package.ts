@@ -48,7 +48,7 @@ export async function emitPackage({
       : await emitClient({
           model,
           validators: new Set(validators.entries.map((entry) => entry.name)),
-          taken: [...values.map((value) => value.name), ...validators.exports.map((entry) => entry.name)],
+          taken: [...values.map((value) => value.name), ...validators.exportNames],
         });
   const validatorTypes = emitValidatorTypes(validators?.entries ?? []);
   const clientTypes = client === undefined ? [] : emitClientTypes({ model, functionNames: client.functionNames });
@@ -57,7 +57,7 @@ export async function emitPackage({
   const indexDeclarations = (typesModule: string) => emitIndexDeclarations({ header, typesModule, names: types.names, extra });
   const reexports = [
     ...values.map(({ name }) => ({ name, expression: `types.${name}` })),
-    ...(validators?.exports.map(({ name }) => ({ name, expression: `validators.${name}` })) ?? []),
+    ...(validators?.exportNames.map((name) => ({ name, expression: `validators.${name}` })) ?? []),
     ...(client?.exports.map((name) => ({ name, expression: `client.${name}` })) ?? []),
   ];
   const modules = validators === undefined ? [typeFiles.esm] : [typeFiles.esm, validatorFiles.esm, clientFiles.esm];
@@ -92,13 +92,11 @@ export async function emitPackage({
     ['types.cjs', await formatSource(emitCommonJs(values, header), 'babel', format)],
     ['openapi.json', emitShippedSpec(model, format)],
   ]);
-  if (validators !== undefined) {
-    // Machine output, one top-level statement a line; formatting it would double its size for no reader.
-    const exported = await formatSource(emitEsm([], '', validators.exports), 'babel', format);
-    const required = await formatSource(emitCommonJs([], '', validators.exports), 'babel', format);
-    files.set(validatorFiles.esm, `${header}${validators.body}\n${exported}`);
-    // The directive has to come first, before the compiled code.
-    files.set(validatorFiles.commonJs, `${header}'use strict';\n${validators.body}\n${required.replace(/^'use strict';\n/, '')}`);
+  for (const [name, text] of validators?.files ?? []) {
+    // The compiled modules are machine output, one top-level statement a line: formatting them would double
+    // their size for no reader. The others are read.
+    const compiled = /^validators-(first|all)\./.test(name);
+    files.set(name, compiled ? `${header}${text}` : await formatSource(`${header}${text}`, 'babel', format));
   }
   if (client !== undefined) {
     files.set(clientFiles.esm, await formatSource(clientModule(client, header, 'esm'), 'babel', format));

@@ -1,6 +1,7 @@
 import type { PackageMetadata } from '../../config.js';
 import type { ApiModel } from '../../ir/types.js';
 import { changelogFile, type Release } from '../../write/read-release.js';
+import { validatorModules } from '../validators/validator-modules.js';
 
 /** The types alone (the `/types` entry): declarations and the enums' value lists, which the index re-exports. */
 export const typeFiles = { esm: 'types.js', commonJs: 'types.cjs' } as const;
@@ -17,8 +18,12 @@ const packageFiles = [
   'README.md',
   'openapi.json',
 ];
-/** The compiled validators, in a module of their own (re-exported by the index), when the spec has any. */
+/**
+ * The validators (re-exported by the index), when the spec has any: validators.js binds each one's faces
+ * from the runtime and the two compiled modules (validator-modules.ts), in both module formats.
+ */
 export const validatorFiles = { esm: 'validators.js', commonJs: 'validators.cjs' } as const;
+const validatorModuleFiles = Object.values(validatorModules).flatMap((module) => [`${module}.js`, `${module}.cjs`]);
 /** The typed client (re-exported by the index), in packages with validators. */
 export const clientFiles = { esm: 'client.js', commonJs: 'client.cjs' } as const;
 
@@ -83,7 +88,7 @@ export function emitPackageJson({
     types: './index.d.cts',
     files: [
       ...packageFiles,
-      ...(validators ? [validatorFiles.esm, validatorFiles.commonJs, clientFiles.esm, clientFiles.commonJs] : []),
+      ...(validators ? [...validatorModuleFiles, clientFiles.esm, clientFiles.commonJs] : []),
       ...(release.changelog === undefined ? [] : [changelogFile]),
     ],
     ...(validators ? { dependencies: { '@standard-schema/spec': standardSchemaRange } } : {}),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { compileValidators, type RuntimeFormat } from './compile-validators.js';
+import { compileValidatorStatements, type CompiledValidators, type RuntimeFormat } from './compile-validators.js';
 import type { ValidatorSet } from './validator-set.js';
 
 /**
@@ -18,13 +18,13 @@ export async function compileBoth({
   set: ValidatorSet;
   formats: Readonly<Record<string, RuntimeFormat>>;
   runtimeFile: string;
-}): Promise<[first: string, all: string]> {
+}): Promise<[first: CompiledValidators, all: CompiledValidators]> {
   const worker = new URL('./compile-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(worker))) {
-    return [compileValidators({ set, formats, allErrors: false }), compileValidators({ set, formats, allErrors: true })];
+    return [compileValidatorStatements({ set, formats, allErrors: false }), compileValidatorStatements({ set, formats, allErrors: true })];
   }
   const run = (allErrors: boolean) =>
-    new Promise<string>((resolve, reject) => {
+    new Promise<CompiledValidators>((resolve, reject) => {
       // No inherited flags: the parent may run with --input-type or -e, which a worker module refuses.
       const thread = new Worker(worker, {
         execArgv: [],

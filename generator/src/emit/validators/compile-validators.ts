@@ -30,13 +30,28 @@ const runtimeHelpers: Record<string, string> = {
   'ajv/dist/runtime/equal': 'equal',
 };
 
+/** Compiled validators as top-level statements, and the name each entry's function is bound to, in entry order. */
+export interface CompiledValidators {
+  statements: string[];
+  entries: string[];
+}
+
+/** The compiled validators as one expression: a function run once that returns them in entry order. */
+export const asExpression = ({ statements, entries }: CompiledValidators): string =>
+  `(() => {\n${statements.join('\n')}\nreturn [${entries.join(', ')}];\n})()`;
+
+/** compileValidatorStatements as one expression (asExpression), for code that holds the validators in a closure. */
+export function compileValidators(options: Parameters<typeof compileValidatorStatements>[0]): string {
+  return asExpression(compileValidatorStatements(options));
+}
+
 /**
- * Compiles every validator of the set with AJV (JSON Schema 2020-12, strict) into standalone code: one
- * function expression that returns the validators in entry order. `allErrors` collects every problem;
- * otherwise a validator stops at the first. The code expects `formats`, `ucs2length`, `equal` and
- * `nestedErrors` (templates/validators/runtime.js) in scope.
+ * Compiles every validator of the set with AJV (JSON Schema 2020-12, strict) into standalone code, one
+ * top-level declaration a statement. `allErrors` collects every problem; otherwise a validator stops at
+ * the first. The code expects the runtime's exports it names (templates/validators/runtime.js:
+ * `ucs2length`, `equal`, `nestedErrors` and the `format*` constants) in scope.
  */
-export function compileValidators({
+export function compileValidatorStatements({
   set,
   formats,
   allErrors,
@@ -53,7 +68,7 @@ export function compileValidators({
   applied?: Map<RewriteName, number>;
   /** Changes AJV's code before the rewrites: the shape guard's tests stand in another AJV's output with it. */
   transform?: (code: string) => string;
-}): string {
+}): CompiledValidators {
   const ajv = createAjv({ formats, allErrors, checkSchemas, unevaluated: usesUnevaluated(Object.values(set.defs)) });
   const defOfSchema = addValidatorSchemas(ajv, set);
   const compiled = standaloneStatements(
@@ -81,10 +96,9 @@ export function compileValidators({
   }
   const rewritten = step('dropUnreadConstants', dropUnreadConstants)(statements);
   // One top-level declaration a line, so that a change to one schema is a small diff.
-  const body = rewritten.join('\n');
-  const code = `(() => {\n${body}\nreturn [${exports.map((_, index) => `v${index}`).join(', ')}];\n})()`;
-  assertParses(code);
-  return code;
+  const result = { statements: rewritten, entries: exports.map((_, index) => `v${index}`) };
+  assertParses(asExpression(result));
+  return result;
 }
 
 /** The rewrites of AJV's standalone output (post-process.ts and below), in the order they run. */

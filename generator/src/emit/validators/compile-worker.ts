@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { compileValidators, type RuntimeFormat } from './compile-validators.js';
+import { compileValidatorStatements, type RuntimeFormat } from './compile-validators.js';
 import type { ValidatorSet } from './validator-set.js';
 
 /** Worker side of compileInWorkers (compile-parallel.ts): one AJV compilation of a validator set. */
@@ -10,4 +10,4 @@ const { set, allErrors, runtimeFile } = workerData as {
   runtimeFile: string;
 };
 const runtime = (await import(pathToFileURL(runtimeFile).href)) as { formats: Record<string, RuntimeFormat> };
-parentPort?.postMessage(compileValidators({ set, formats: runtime.formats, allErrors }));
+parentPort?.postMessage(compileValidatorStatements({ set, formats: runtime.formats, allErrors }));

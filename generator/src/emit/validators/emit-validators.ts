@@ -8,6 +8,7 @@ import { compileValidators, type RuntimeFormat } from './compile-validators.js';
 import { validatorNames } from './emit-validator-types.js';
 import type { ValidatorNote } from './lower-schema.js';
 import { collectValidators, type ValidatorEntry } from './validator-set.js';
+import { compiledModule, facadeModule, runtimeModule, templateExports, validatorModules } from './validator-modules.js';
 
 /** AJV refused a lowered schema: a fault of specsmith's lowering, reported as diagnostics where the schema is written. */
 export class ValidatorCompileError extends Error {
@@ -62,17 +63,19 @@ export function culprits({
 
 export interface EmittedValidators {
   entries: ValidatorEntry[];
-  /** Statements that define every validator (runtime helpers, API, compiled checks), without exports. */
-  body: string;
-  /** What the module exports: a name and the expression it is bound to. */
-  exports: { name: string; expression: string }[];
+  /** What validators.js exports: `ValidationError`, then `is*`, `assert*` and `*Schema` per entry. */
+  exportNames: string[];
+  /** The validators' modules by file name (validator-modules.ts), ES and CommonJS, without the header. */
+  files: Map<string, string>;
   notes: ValidatorNote[];
 }
 
 /**
- * The validators of a package as module code: the runtime templates inlined (so the package has no
- * runtime dependency and no `require`), then the checks precompiled twice, stopping at the first
- * problem (`is*`) and collecting every problem (`assert*`, Standard Schema).
+ * The validators of a package as modules: the runtime templates (so the package has no runtime
+ * dependency), the checks precompiled twice, stopping at the first problem (`is*`) and collecting every
+ * problem (`assert*`, Standard Schema), each compilation a module of top-level functions, and
+ * validators.js binding each entry's faces as exports of their own. A bundler that follows one import
+ * keeps that validator's functions, the ones it calls and the runtime helpers they use, and nothing else.
  */
 export async function emitValidators(model: ApiModel): Promise<EmittedValidators | undefined> {
   const runtimeFile = templatePath('validators/runtime.js');
@@ -84,27 +87,15 @@ export async function emitValidators(model: ApiModel): Promise<EmittedValidators
   const [first, all] = await compileBoth({ set, formats: runtime.formats, runtimeFile }).catch((error: unknown) => {
     throw new ValidatorCompileError(culprits({ model, set, formats: runtime.formats, error }));
   });
-  const validators = set.entries.map(
-    (entry, index) => `    createValidator(${JSON.stringify(entry.name)}, firstError[${index}], allErrors[${index}], ruleOrigins),`,
-  );
-  // One closure holds the runtime and the compiled checks, so none of their names meets an export's.
-  const body = [
-    'const { ValidationError, validators } = (() => {',
-    ...templates.map((text) => text.replace(/^export /gm, '')),
-    `const ruleOrigins = ${JSON.stringify(set.origins)};`,
-    `const firstError = ${first};`,
-    `const allErrors = ${all};`,
-    `return {\n  ValidationError,\n  validators: [\n${validators.join('\n')}\n  ],\n};`,
-    '})();',
-  ].join('\n');
-  const exports = [{ name: 'ValidationError', expression: 'ValidationError' }];
-  set.entries.forEach((entry, index) => {
-    const names = validatorNames(entry);
-    exports.push(
-      { name: names.is, expression: `validators[${index}].is` },
-      { name: names.assert, expression: `validators[${index}].assert` },
-      { name: names.schema, expression: `validators[${index}].schema` },
-    );
-  });
-  return { entries: set.entries, body, exports, notes: set.notes };
+  const runtimeNames = templates.flatMap(templateExports);
+  const files = new Map<string, string>();
+  for (const format of ['esm', 'commonjs'] as const) {
+    const file = (module: string) => `${module}.${format === 'esm' ? 'js' : 'cjs'}`;
+    files.set(file(validatorModules.facade), facadeModule({ entries: set.entries, defs: set.defs, origins: set.origins, format }));
+    files.set(file(validatorModules.runtime), runtimeModule(templates, format));
+    files.set(file(validatorModules.first), compiledModule({ compiled: first, entries: set.entries, runtimeNames, format }));
+    files.set(file(validatorModules.all), compiledModule({ compiled: all, entries: set.entries, runtimeNames, format }));
+  }
+  const exportNames = ['ValidationError', ...set.entries.flatMap((entry) => Object.values(validatorNames(entry)))];
+  return { entries: set.entries, exportNames, files, notes: set.notes };
 }

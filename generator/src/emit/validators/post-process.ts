@@ -123,7 +123,8 @@ export function relativeErrorPaths(statements: string[], { movePaths = true }: {
 const errorLiteralReturn = /\b(validate\d+)\.errors = \[\{instancePath(?:[^"]|"(?:[^"\\]|\\.)*")*?\}\];return false;/g;
 
 /** The one error object a first-error validator reports, declared first in its code. */
-export const failureDeclaration = 'const failure = Object.freeze({instancePath: "", schemaPath: "", keyword: "failed", params: {}});';
+export const failureDeclaration =
+  'const failure = /* @__PURE__ */ Object.freeze({instancePath: "", schemaPath: "", keyword: "failed", params: {}});';
 
 /**
  * A first-error validator only answers `is*` (the package words issues from the all-errors ones), so

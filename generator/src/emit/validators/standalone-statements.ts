@@ -1,4 +1,5 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { formatBinding } from './format-binding.js';
 
 /** The parts of AJV's compiled function this module reads (AJV keeps them when `code.source` is on). */
 interface CompiledFunction {
@@ -14,7 +15,7 @@ interface CompiledFunction {
 /** A module-scope name a function uses: a constant (`code`), another function or a recursion wrapper (`ref`). */
 interface ScopeName {
   str: string;
-  value?: { ref?: unknown; code?: { toString(): string } };
+  value?: { ref?: unknown; key?: unknown; code?: { toString(): string } };
 }
 
 export interface StandaloneCode {
@@ -74,9 +75,12 @@ export function standaloneStatements(ajv: Ajv2020, entryIds: string[], defOfSche
           if (target === undefined) throw new Error(`AJV left the recursive reference ${name.str} without a function`);
           declared.add(name.str);
           statements.push(`const ${name.str} = {validate: ${enqueue(target)}};`);
+        } else if (prefix === 'formats' && typeof name.value?.key === 'string') {
+          declared.add(name.str);
+          statements.push(`const ${name.str} = ${formatBinding(name.value.key)};`);
         } else if (name.value?.code !== undefined) {
           declared.add(name.str);
-          statements.push(`const ${name.str} = ${name.value.code.toString()};`);
+          statements.push(`const ${name.str} = ${pure(name.value.code.toString())};`);
         } else {
           throw new Error(`AJV standalone code needs ${name.str}, which has no code`);
         }
@@ -86,6 +90,12 @@ export function standaloneStatements(ajv: Ajv2020, entryIds: string[], defOfSche
     if (source.evaluated !== undefined) statements.push(`${source.validateName.str}.evaluated = ${source.evaluated.toString()};`);
   }
 }
+
+/**
+ * A constant built by a call (`new RegExp(…)`, `Object.freeze(…)`) is marked free of side effects, so that
+ * a bundler drops it with the last validator that reads it.
+ */
+const pure = (code: string) => (/^(?:new |Object\.freeze\()/.test(code) ? `/* @__PURE__ */ ${code}` : code);
 
 /**
  * A function's code, taken from AJV's record. AJV builds it by concatenation, which V8 keeps as a tree of

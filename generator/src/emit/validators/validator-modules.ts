@@ -1,0 +1,162 @@
+import type { CompiledValidators } from './compile-validators.js';
+import type { JsonSchema } from './lower-schema.js';
+import type { RuleOrigins } from './rule-origins.js';
+import type { ValidatorEntry } from './validator-set.js';
+import { validatorNames } from './emit-validator-types.js';
+
+/** The modules of a package's validators, by file name without extension (`.js` and `.cjs` each). */
+export const validatorModules = {
+  facade: 'validators',
+  runtime: 'validators-runtime',
+  first: 'validators-first',
+  all: 'validators-all',
+} as const;
+
+export type ModuleFormat = 'esm' | 'commonjs';
+const extension = (format: ModuleFormat) => (format === 'esm' ? 'js' : 'cjs');
+
+/** What a module imports from another: the names, and the statement for the format. */
+function importStatement(format: ModuleFormat, names: string[], module: string): string {
+  const file = `./${module}.${extension(format)}`;
+  return format === 'esm' ? `import { ${names.join(', ')} } from '${file}';` : `const { ${names.join(', ')} } = require('${file}');`;
+}
+
+function exportStatement(format: ModuleFormat, bindings: [exported: string, local: string][]): string {
+  if (format === 'esm')
+    return `export { ${bindings.map(([exported, local]) => (exported === local ? local : `${local} as ${exported}`)).join(', ')} };`;
+  // Assigned one by one, so that Node's CommonJS-to-ESM lexer sees every name.
+  return bindings.map(([exported, local]) => `exports.${exported} = ${local};`).join('\n');
+}
+
+/** The names a template module exports (`export function x`, `export const x`, `export class X`). */
+export function templateExports(text: string): string[] {
+  return [...text.matchAll(/^export (?:function|const|class) ([A-Za-z_$][\w$]*)/gm)].map((match) => match[1]!);
+}
+
+/**
+ * The runtime (templates/validators/runtime.js and api.js) as one module: ES as written; CommonJS with
+ * the `export` keywords dropped and each name assigned to `exports`.
+ */
+export function runtimeModule(templates: string[], format: ModuleFormat): string {
+  const text = templates.join('\n');
+  if (format === 'esm') return text;
+  const names = templates.flatMap(templateExports);
+  return `'use strict';\n${text.replace(/^export /gm, '')}\n${exportStatement(
+    format,
+    names.map((name) => [name, name]),
+  )}\n`;
+}
+
+/**
+ * One compilation (first-error or all-errors) as a module: the runtime names its code uses imported, its
+ * statements at the top level (each function and constant on its own, so a bundler keeps what an import
+ * reaches), and each entry's function exported under the entry's name.
+ */
+export function compiledModule({
+  compiled,
+  entries,
+  runtimeNames,
+  format,
+}: {
+  compiled: CompiledValidators;
+  entries: ValidatorEntry[];
+  runtimeNames: string[];
+  format: ModuleFormat;
+}): string {
+  const code = compiled.statements.join('\n');
+  const used = runtimeNames.filter((name) => new RegExp(`\\b${name}\\b`).test(code));
+  const lines = [
+    ...(format === 'commonjs' ? ["'use strict';"] : []),
+    ...(used.length > 0 ? [importStatement(format, used, validatorModules.runtime)] : []),
+    code,
+    exportStatement(
+      format,
+      entries.map((entry, index) => [entry.name, compiled.entries[index]!]),
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `validators.js`: each entry's three faces as top-level exports, each made by a call marked pure from
+ * the entry's compiled functions and the origins of the rules it can report (those of the named schemas
+ * it reaches, so an import carries no other schema's table). `ValidationError` is re-exported.
+ */
+export function facadeModule({
+  entries,
+  defs,
+  origins,
+  format,
+}: {
+  entries: ValidatorEntry[];
+  defs: Record<string, JsonSchema>;
+  origins: RuleOrigins;
+  format: ModuleFormat;
+}): string {
+  const lines = [
+    ...(format === 'commonjs' ? ["'use strict';"] : []),
+    importStatement(format, ['ValidationError', 'createIs', 'createAssert', 'createStandardSchema'], validatorModules.runtime),
+    format === 'esm'
+      ? `import * as $first from './${validatorModules.first}.js';\nimport * as $all from './${validatorModules.all}.js';`
+      : `const $first = require('./${validatorModules.first}.cjs');\nconst $all = require('./${validatorModules.all}.cjs');`,
+    `const $files = ${JSON.stringify(origins.files)};`,
+    `const $notes = ${JSON.stringify(origins.notes)};`,
+  ];
+  const ruleTables = new Map<string, string>();
+  for (const [key, table] of Object.entries(origins.defs)) {
+    const local = `$rules${ruleTables.size}`;
+    ruleTables.set(key, local);
+    lines.push(`const ${local} = ${JSON.stringify(table)};`);
+  }
+  const exported: [string, string][] = [['ValidationError', 'ValidationError']];
+  entries.forEach((entry, index) => {
+    const reached = reachableDefs(defs, entry.def).flatMap((def) => {
+      const key = originKey(def);
+      const local = ruleTables.get(key);
+      return local === undefined ? [] : [`${JSON.stringify(key)}: ${local}`];
+    });
+    const originsName = `$origins${index}`;
+    const names = validatorNames(entry);
+    const subject = JSON.stringify(entry.name);
+    lines.push(
+      `const ${originsName} = { files: $files, notes: $notes, defs: { ${reached.join(', ')} } };`,
+      `${format === 'esm' ? 'export ' : ''}const ${names.is} = /* @__PURE__ */ createIs($first.${entry.name});`,
+      `${format === 'esm' ? 'export ' : ''}const ${names.assert} = /* @__PURE__ */ createAssert(${subject}, $all.${entry.name}, ${originsName});`,
+      `${format === 'esm' ? 'export ' : ''}const ${names.schema} = /* @__PURE__ */ createStandardSchema($all.${entry.name}, ${originsName});`,
+    );
+    exported.push([names.is, names.is], [names.assert, names.assert], [names.schema, names.schema]);
+  });
+  lines.push(format === 'esm' ? 'export { ValidationError };' : exportStatement(format, exported));
+  return `${lines.join('\n')}\n`;
+}
+
+/** AJV's escaping of a `$defs` segment in a schema path (rule-origins.ts keys its table by it). */
+const originKey = (def: string) => encodeURIComponent(def.replace(/~/g, '~0').replace(/\//g, '~1'));
+
+/** The named schemas a validator can reach from its own, itself first, through `#/$defs/` references. */
+export function reachableDefs(defs: Record<string, JsonSchema>, start: string): string[] {
+  const seen = new Set([start]);
+  const queue = [start];
+  for (let def = queue.shift(); def !== undefined; def = queue.shift()) {
+    for (const target of refsIn(defs[def])) {
+      if (seen.has(target) || !(target in defs)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
+  }
+  return [...seen];
+}
+
+/** Every `#/$defs/X` a lowered schema references, read from anywhere in it (a reference in data only adds a table). */
+function refsIn(schema: unknown): string[] {
+  const found: string[] = [];
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const ref = (node as Record<string, unknown>).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/$defs/')) found.push(decodeURIComponent(ref.slice('#/$defs/'.length)));
+    Object.values(node).forEach(visit);
+  };
+  visit(schema);
+  return found;
+}
