@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formats } from '../templates/validators/runtime.js';
+import * as runtime from '../templates/validators/runtime.js';
+import { formatBinding } from '../generator/src/emit/validators/format-binding.js';
+
+const { formats } = runtime;
 
 /**
  * The formats the generated validators check (templates/validators/runtime.js), each against values
@@ -92,6 +95,11 @@ const cases: Record<string, { valid: string[]; invalid: string[] }> = {
   'relative-json-pointer': { valid: ['0', '1/0', '2/highly/nested/objects', '0#', '1#'], invalid: ['', '-1', '01', '/foo', '0##', 'a'] },
   regex: { valid: ['^a+$', '[a-z]{2}', '\\p{L}', ''], invalid: ['(', '[a-', '\\p{Nope}', 'a{2,1}'] },
 };
+
+it('exports every format under the name compiled code uses for it (formatBinding)', () => {
+  for (const [name, definition] of Object.entries(formats))
+    expect((runtime as Record<string, unknown>)[formatBinding(name)], name).toBe(definition);
+});
 
 describe('runtime formats', () => {
   for (const [format, { valid, invalid }] of Object.entries(cases)) {

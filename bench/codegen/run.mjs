@@ -68,6 +68,26 @@ const tools = {
 };
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** Every file of the package folder, both module formats, as it sits on disk. */
+const folderSize = (folder) =>
+  readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((total, entry) => total + statSync(path.join(entry.parentPath, entry.name)).size, 0);
+
+/** What a front end ships for one validator of the full package: esbuild's minified bundle of the import, gzipped. */
+async function bundledImport(folder, name) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    stdin: { contents: `import { ${name} } from './index.js';\nconsole.log(${name});`, resolveDir: folder },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  return gzipSync(result.outputFiles[0].text).length;
+}
+
 const sizeOf = (folder) => {
   let raw = 0;
   let gzip = 0;
@@ -92,19 +112,26 @@ for (let round = 0; round < rounds; round += 1) {
     console.error(`round ${round + 1}: ${name} ${result.seconds.toFixed(2)} s, ${result.megabytes.toFixed(0)} MB`);
   }
 }
+// A consumer who only needs types imports the full package's `/types` entry (types.js and its declarations).
+const typesEntry = 'specsmith + validators, /types';
+const consumers = {
+  ...Object.fromEntries(names.map((name) => [name, tools[name].consumer])),
+  [typesEntry]: `import type { Repository, ReposGetResponse200 } from './specsmith-full/types.js';\nexport const pick = (value: ReposGetResponse200): Repository['name'] => value.name;\n`,
+};
+samples[typesEntry] = { tsc: [] };
 const tscConfig = (name) => {
-  const folder = path.join(work, `consumer-${name}`);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(work, `consumer-${name}.ts`), tools[name].consumer);
-  const config = path.join(work, `tsconfig.${name}.json`);
+  const file = `consumer-${name.replace(/\W+/g, '-')}`;
+  writeFileSync(path.join(work, `${file}.ts`), consumers[name]);
+  const config = path.join(work, `tsconfig.${file}.json`);
   const compilerOptions = { strict: true, noEmit: true, module: 'nodenext', target: 'es2022', types: [], skipLibCheck: true };
-  writeFileSync(config, JSON.stringify({ compilerOptions, files: [`consumer-${name}.ts`] }));
+  writeFileSync(config, JSON.stringify({ compilerOptions, files: [`${file}.ts`] }));
   return config;
 };
 // The consumer check is short (about 1.5 s), so it gets more rounds: its noise is larger than its effect.
 const tscRounds = Math.max(rounds, 7);
+const consumerNames = Object.keys(consumers);
 for (let round = 0; round < tscRounds; round += 1) {
-  for (const name of round % 2 === 0 ? names : [...names].reverse()) {
+  for (const name of round % 2 === 0 ? consumerNames : [...consumerNames].reverse()) {
     const result = measure(process.execPath, ['node_modules/typescript/bin/tsc', '-p', tscConfig(name)]);
     samples[name].tsc.push(result.seconds);
   }
@@ -114,23 +141,35 @@ const pairedRatio = (name, key) => median(samples[name][key].map((value, index) 
 
 const rows = names.map((name) => {
   const size = sizeOf(tools[name].out);
-  return { name, wall: median(samples[name].seconds), memory: Math.max(...samples[name].megabytes), tsc: median(samples[name].tsc), size };
+  const folder = folderSize(tools[name].out);
+  return {
+    name,
+    wall: median(samples[name].seconds),
+    memory: Math.max(...samples[name].megabytes),
+    tsc: median(samples[name].tsc),
+    size,
+    folder,
+  };
 });
+const enumImport = await bundledImport(tools['specsmith + validators'].out, 'isSecurityAdvisoryEcosystems');
 const table = [
-  '| tool | median wall | peak RSS | output (.d.ts + .js) | gzip | consumer `tsc --noEmit` |',
-  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  '| tool | median wall | peak RSS | output (.d.ts + .js) | gzip | folder on disk | consumer `tsc --noEmit` |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(
     (row) =>
-      `| ${row.name} | ${row.wall.toFixed(2)} s | ${row.memory.toFixed(0)} MB | ${(row.size.raw / 1e6).toFixed(1)} MB | ${(row.size.gzip / 1e6).toFixed(2)} MB | ${row.tsc.toFixed(2)} s |`,
+      `| ${row.name} | ${row.wall.toFixed(2)} s | ${row.memory.toFixed(0)} MB | ${(row.size.raw / 1e6).toFixed(1)} MB | ${(row.size.gzip / 1e6).toFixed(2)} MB | ${(row.folder / 1e6).toFixed(1)} MB | ${row.tsc.toFixed(2)} s |`,
   ),
+  '',
+  `Bundling \`import { isSecurityAdvisoryEcosystems }\` from the full package (esbuild, minified): ${(enumImport / 1024).toFixed(1)} kB gzip.`,
   '',
   `Ratios to openapi-typescript (median of per-round ratios; ${rounds} interleaved rounds for generation, ${tscRounds} for the type-check):`,
   ...['specsmith', 'specsmith + validators'].map(
     (name) => `- ${name}: wall ${pairedRatio(name, 'seconds').toFixed(2)}×, consumer type-check ${pairedRatio(name, 'tsc').toFixed(2)}×`,
   ),
+  `- ${typesEntry}: consumer type-check ${pairedRatio(typesEntry, 'tsc').toFixed(2)}× (median ${median(samples[typesEntry].tsc).toFixed(2)} s)`,
 ].join('\n');
 console.log(table);
 await writeSection(
   'codegen',
-  `## Codegen: GitHub REST API (\`@octokit/openapi\`, ${spec.split('/').pop()})\n\nspecsmith: types only (like for like), and types with validators (\`is*\`/\`assert*\`/Standard Schema for every schema and operation part); openapi-typescript: types only. Output counts the ES module files. Targets: wall no slower than openapi-typescript, peak under 1 GB, consumer type-check no slower.\n\n${table}\n`,
+  `## Codegen: GitHub REST API (\`@octokit/openapi\`, ${spec.split('/').pop()})\n\nspecsmith: types only (like for like), and types with validators (\`is*\`/\`assert*\`/Standard Schema for every schema and operation part); openapi-typescript: types only. Output counts the ES module files; the folder, every file of both module formats. Targets (issue #12): the full package at most 1.5× openapi-typescript's wall time, under 1 GB peak, a folder of at most 100 MB; types only at most 0.8×; a consumer of the \`/types\` entry type-checks no slower than openapi-typescript's.\n\n${table}\n`,
 );

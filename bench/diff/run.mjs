@@ -27,7 +27,7 @@ function measure(task) {
       const result = await diffSpecs({ old: ${JSON.stringify(old)}, new: ${JSON.stringify(next)} });
       count = result.ok ? result.changes.length : -1;
     }
-    console.log(JSON.stringify({ ms: performance.now() - started, count, rss: process.memoryUsage().rss }));`;
+    console.log(JSON.stringify({ ms: performance.now() - started, count, rss: process.resourceUsage().maxRSS * 1024 }));`;
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 }));
 }
 

@@ -64,7 +64,9 @@ export function compiledModule({
   format: ModuleFormat;
 }): string {
   const code = compiled.statements.join('\n');
-  const used = runtimeNames.filter((name) => new RegExp(`\\b${name}\\b`).test(code));
+  // One pass over the code (tens of megabytes on a large spec) for every runtime name at once.
+  const mentioned = new Set(code.match(new RegExp(`\\b(?:${runtimeNames.join('|')})\\b`, 'g')) ?? []);
+  const used = runtimeNames.filter((name) => mentioned.has(name));
   const lines = [
     ...(format === 'commonjs' ? ["'use strict';"] : []),
     ...(used.length > 0 ? [importStatement(format, used, validatorModules.runtime)] : []),
