@@ -8,7 +8,6 @@ import {
   directCalls,
   dropUnreadConstants,
   failureDeclaration,
-  lengthFastPath,
   ownKeySets,
   relativeErrorPaths,
   sharedFailures,
@@ -86,8 +85,6 @@ export function compileValidatorStatements({
   statements = step('replaceRequires', (all) => all.map(replaceRequires))(statements);
   statements = step('directCalls', directCalls)(statements);
   statements = step('absoluteSchemaPaths', (all) => absoluteSchemaPaths(all, compiled.defOf))(statements);
-  const counters = new Set(statements.flatMap((statement) => /^const (func\d+) = ucs2length;/.exec(statement)?.[1] ?? []));
-  statements = step('lengthFastPath', (all) => all.map((statement) => lengthFastPath(statement, counters)))(statements);
   statements = step('ownKeySets', ownKeySets)(statements);
   statements = step('relativeErrorPaths', (all) => relativeErrorPaths(all, { movePaths: allErrors }))(statements);
   if (!allErrors) {
@@ -106,7 +103,6 @@ export type RewriteName =
   | 'replaceRequires'
   | 'directCalls'
   | 'absoluteSchemaPaths'
-  | 'lengthFastPath'
   | 'ownKeySets'
   | 'relativeErrorPaths'
   | 'sharedFailures'

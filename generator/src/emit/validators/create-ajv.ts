@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import type { RuntimeFormat } from './compile-validators.js';
 import { addEnumSetKeyword } from './enum-set.js';
+import { addLengthKeywords } from './length-keywords.js';
 
 /** AJV's logger during compilation: an unknown keyword is an error of ours; other notes on valid schemas are dropped. */
 const strictSchemaLogger = {
@@ -62,6 +63,7 @@ export function createAjv({
   ajv.opts.unevaluated = unevaluated;
   for (const [name, definition] of Object.entries(formats)) ajv.addFormat(name, definition);
   addEnumSetKeyword(ajv);
+  addLengthKeywords(ajv);
   return ajv;
 }
 

@@ -4,23 +4,6 @@
  */
 
 /**
- * `maxLength`/`minLength` count code points, which AJV does for every string. A string has at most as
- * many code points as UTF-16 units and at least half as many, so the count is only needed when the unit
- * length says "maybe": above N units for a maximum of N, below 2N units for a minimum of N.
- */
-export function lengthFastPath(statement: string, counters: ReadonlySet<string>): string {
-  if (counters.size === 0) return statement;
-  return statement.replace(
-    /\b(func\d+)\((\w+)\) ([<>]) (\d+)\b/g,
-    (match, counter: string, data: string, operator: string, limit: string) => {
-      if (!counters.has(counter)) return match;
-      if (operator === '>') return `(${data}.length > ${limit} && ${counter}(${data}) > ${limit})`;
-      return `(${data}.length < ${limit} || (${data}.length < ${2 * Number(limit)} && ${counter}(${data}) < ${limit}))`;
-    },
-  );
-}
-
-/**
  * A recursive `$ref` makes AJV call the function through a wrapper object (`const wrapper0 = {validate:
  * validate53};`, then `wrapper0.validate(...)`, `wrapper0.validate.errors`). Function declarations are
  * hoisted, so the function can be named directly; the other rewrites then see one shape of call.
