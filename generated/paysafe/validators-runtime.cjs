@@ -2,4 +2,746 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-module.exports = require('./validators-runtime.js');
+// Runtime helpers of specsmith's generated validators. Copied into each generated package (inlined in its
+// index.js and index.cjs); the precompiled validator functions call these instead of AJV's runtime modules,
+// so the package needs no AJV, no ajv-formats and no `require` at run time.
+
+/** Length in Unicode code points: JSON Schema's `maxLength` counts characters, not UTF-16 units. */
+function ucs2length(text) {
+  let length = text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        index++;
+      }
+    }
+  }
+  return length;
+}
+
+/**
+ * A nested validator reports paths relative to the value it was given; its caller moves them under the
+ * property or item it passed (`prefix`) and appends them to its own list. Runs only once something failed.
+ */
+function nestedErrors(errors, found, prefix) {
+  for (const error of found) error.instancePath = prefix + error.instancePath;
+  return errors === null ? found : errors.concat(found);
+}
+
+/** Deep equality of JSON values, for `const`, `enum` of objects and `uniqueItems`. */
+function equal(left, right) {
+  if (left === right) return true;
+  if (left === null || right === null || typeof left !== 'object' || typeof right !== 'object')
+    return left !== left && right !== right;
+  if (Array.isArray(left) !== Array.isArray(right)) return false;
+  if (Array.isArray(left))
+    return left.length === right.length && left.every((item, index) => equal(item, right[index]));
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every(
+    (key) => Object.prototype.hasOwnProperty.call(right, key) && equal(left[key], right[key]),
+  );
+}
+
+// Patterns live at module scope: a regular expression literal inside a function is a new object on every call.
+const hexGroupPattern = /^[0-9a-fA-F]{1,4}$/;
+const uriPattern =
+  /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
+const uriReferencePattern = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
+const uuidPattern = /^(?:urn:uuid:)?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+const base64Pattern = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+const daysInMonth = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+
+// Dates, times and IPv4 addresses are read character by character: they are checked on every call of
+// a validator, often several times a value, and a regular expression with captures costs several times more.
+
+/** The number written by two ASCII digits at `at`, or -1. */
+function twoDigits(text, at) {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+/** RFC 3339 full-date at the start of `text`, on the real calendar (no 1981-02-29, no 2024-04-31). */
+function isDateAt(text) {
+  const century = twoDigits(text, 0);
+  const rest = twoDigits(text, 2);
+  if (century < 0 || rest < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
+    return false;
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeapYear(century * 100 + rest) ? 29 : daysInMonth[month]);
+}
+
+function isDate(text) {
+  return text.length === 10 && isDateAt(text);
+}
+
+/**
+ * RFC 3339 full-time from `at` to the end: hours, minutes, seconds (60 only for a leap second at 23:59
+ * UTC), an optional fraction, then `Z`/`z` or a numeric offset.
+ */
+function isTimeAt(text, at) {
+  const hour = twoDigits(text, at);
+  const minute = twoDigits(text, at + 3);
+  const second = twoDigits(text, at + 6);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
+  if (text.charCodeAt(at + 2) !== 58 || text.charCodeAt(at + 5) !== 58) return false;
+  let index = at + 8;
+  if (text.charCodeAt(index) === 46) {
+    index += 1;
+    const digits = index;
+    while (index < text.length && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57)
+      index += 1;
+    if (index === digits) return false;
+  }
+  const zone = text.charCodeAt(index);
+  let offset = 0;
+  if (zone === 90 || zone === 122) {
+    if (index + 1 !== text.length) return false;
+  } else if (zone === 43 || zone === 45) {
+    const offsetHour = twoDigits(text, index + 1);
+    const offsetMinute = twoDigits(text, index + 4);
+    if (index + 6 !== text.length || text.charCodeAt(index + 3) !== 58) return false;
+    if (offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59) return false;
+    offset = (zone === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
+  } else return false;
+  if (second < 60) return true;
+  // A leap second is 23:59:60 in UTC: shift the local time back by the offset.
+  return (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 23 * 60 + 59;
+}
+
+function isTime(text) {
+  return text.length >= 9 && isTimeAt(text, 0);
+}
+
+/** RFC 3339 date-time: a date, `T` (either case) and a full time. */
+function isDateTime(text) {
+  const separator = text.charCodeAt(10);
+  return (
+    text.length >= 20 &&
+    (separator === 84 || separator === 116) &&
+    isDateAt(text) &&
+    isTimeAt(text, 11)
+  );
+}
+
+/** Dotted-quad IPv4: four decimal octets up to 255, without leading zeros. */
+function isIpv4(text) {
+  let octets = 0;
+  let index = 0;
+  while (octets < 4) {
+    const start = index;
+    let value = 0;
+    while (index < text.length && index - start < 3) {
+      const digit = text.charCodeAt(index) - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+      index += 1;
+    }
+    const length = index - start;
+    if (length === 0 || value > 255 || (length > 1 && text.charCodeAt(start) === 48)) return false;
+    octets += 1;
+    if (octets < 4) {
+      if (text.charCodeAt(index) !== 46) return false;
+      index += 1;
+    }
+  }
+  return index === text.length;
+}
+
+/** RFC 4291 §2.2 text forms: eight groups, one `::`, an IPv4 tail. */
+function isIpv6(text) {
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  const groupsOf = (part) => (part === '' ? [] : part.split(':'));
+  const head = groupsOf(halves[0]);
+  const tail = halves.length === 2 ? groupsOf(halves[1]) : [];
+  const groups = [...head, ...tail];
+  let count = groups.length;
+  const last = groups[groups.length - 1];
+  if (last !== undefined && last.includes('.')) {
+    if (!isIpv4(last)) return false;
+    groups.pop();
+    count += 1;
+  }
+  if (!groups.every((group) => hexGroupPattern.test(group))) return false;
+  return halves.length === 2 ? count <= 7 : count === 8;
+}
+
+const isLetterOrDigit = (code) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/** RFC 1123 host name in `text` from `start` to `end`: dot-separated labels of 1 to 63 letters, digits and inner hyphens, 253 characters at most. */
+function isHostnameIn(text, start, end) {
+  if (end === start || end - start > 253) return false;
+  let label = start;
+  for (let index = start; index <= end; index++) {
+    const code = index === end ? 46 : text.charCodeAt(index);
+    if (code === 46) {
+      if (
+        index === label ||
+        index - label > 63 ||
+        text.charCodeAt(label) === 45 ||
+        text.charCodeAt(index - 1) === 45
+      )
+        return false;
+      label = index + 1;
+    } else if (!isLetterOrDigit(code) && code !== 45) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isHostname(text) {
+  return isHostnameIn(text, 0, text.length);
+}
+
+/** The characters of an RFC 5322 `atext`, by code: letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~. */
+const atext = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++)
+    if (isLetterOrDigit(code) || "!#$%&'*+-/=?^_`{|}~".includes(String.fromCharCode(code)))
+      table[code] = 1;
+  return table;
+})();
+
+/** An addr-spec of RFC 5321: dot-atom local part (64 at most) at a host name or an address literal. */
+function isEmail(text) {
+  const at = text.lastIndexOf('@');
+  if (at < 1 || at > 64) return false;
+  // Atoms of atext joined by single dots: no dot first, last or twice in a row.
+  let afterDot = true;
+  for (let index = 0; index < at; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 46 && !afterDot) afterDot = true;
+    else if (code < 128 && atext[code] === 1) afterDot = false;
+    else return false;
+  }
+  if (afterDot) return false;
+  if (text.charCodeAt(at + 1) === 91 && text.charCodeAt(text.length - 1) === 93) {
+    const literal = text.slice(at + 2, -1);
+    return literal.startsWith('IPv6:') ? isIpv6(literal.slice(5)) : isIpv4(literal);
+  }
+  return text.indexOf('.', at + 1) !== -1 && isHostnameIn(text, at + 1, text.length);
+}
+
+/** RFC 3986 URI (absolute, with a scheme): allowed characters and well-formed percent escapes. */
+function isUri(text) {
+  return uriPattern.test(text);
+}
+
+/** RFC 3986 URI reference: a URI or a relative reference. */
+function isUriReference(text) {
+  return uriReferencePattern.test(text);
+}
+
+const isHexDigit = (code) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+const isPercentEncoded = (text, at) =>
+  text.charCodeAt(at) === 37 &&
+  isHexDigit(text.charCodeAt(at + 1)) &&
+  isHexDigit(text.charCodeAt(at + 2));
+
+/** RFC 6570 §2.1 literals: any character but controls, space, `"'%<>\\^\`{|}` (a `%` only as an escape). */
+function isTemplateLiteral(code) {
+  if (code < 0x80)
+    return code > 0x20 && code !== 0x7f && !'"\'%<>\\^`{|}'.includes(String.fromCharCode(code));
+  return code >= 0xa0;
+}
+
+/** RFC 6570 §2.2 operators: `+ # . / ; ? & = , ! @ |`. */
+const templateOperators = new Set([43, 35, 46, 47, 59, 63, 38, 61, 44, 33, 64, 124]);
+const isVarChar = (code) => isLetterOrDigit(code) || code === 95;
+
+/** The index after the expression that starts after `{` at `at`, or -1: an operator, then variables with `:n` or `*`. */
+function templateExpressionEnd(text, at) {
+  let index = templateOperators.has(text.charCodeAt(at)) ? at + 1 : at;
+  for (;;) {
+    // varname = varchar *( ["."] varchar ), a varchar being a letter, digit, `_` or a percent escape.
+    let varChars = 0;
+    for (;;) {
+      if (isVarChar(text.charCodeAt(index))) index += 1;
+      else if (isPercentEncoded(text, index)) index += 3;
+      else if (
+        text.charCodeAt(index) === 46 &&
+        varChars > 0 &&
+        (isVarChar(text.charCodeAt(index + 1)) || isPercentEncoded(text, index + 1))
+      ) {
+        index += 1;
+        continue;
+      } else break;
+      varChars += 1;
+    }
+    if (varChars === 0) return -1;
+    if (text.charCodeAt(index) === 58) {
+      // A prefix length of 1 to 9999, no leading zero.
+      const start = (index += 1);
+      while (index - start < 4 && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57)
+        index += 1;
+      if (index === start || text.charCodeAt(start) === 48) return -1;
+    } else if (text.charCodeAt(index) === 42) {
+      index += 1;
+    }
+    const next = text.charCodeAt(index);
+    if (next === 125) return index + 1;
+    if (next !== 44) return -1;
+    index += 1;
+  }
+}
+
+/** RFC 6570 URI Template (level 4): literals, percent escapes and `{…}` expressions. */
+function isUriTemplate(text) {
+  let index = 0;
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code === 123) index = templateExpressionEnd(text, index + 1);
+    else if (code === 37) index = isPercentEncoded(text, index) ? index + 3 : -1;
+    else index = isTemplateLiteral(code) ? index + 1 : -1;
+    if (index < 0) return false;
+  }
+  return true;
+}
+
+const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+/** The largest magnitudes of the OpenAPI format registry's int64 and float (IEEE 754 binary32). */
+const int64Max = 2 ** 63;
+const floatMax = 3.4028234663852886e38;
+
+/** RFC 3339 Appendix A `duration`: P, then dates (Y, M, D or W) and/or T with times (H, M, S), each part in order. */
+const durationPattern =
+  /^P(?:(?:\d+D|\d+M(?:\d+D)?|\d+Y(?:\d+M(?:\d+D)?)?)(?:T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S))?|T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)|\d+W)$/;
+/** RFC 6901 JSON pointer: `/`-separated tokens, `~` only as `~0` or `~1`. */
+const jsonPointerPattern = /^(?:\/(?:[^~/]|~[01])*)*$/;
+/** Relative JSON pointer (draft-bhutton-relative-json-pointer-00): a count, then `#` or a JSON pointer. */
+const relativeJsonPointerPattern = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~[01])*)*)$/;
+
+/** An ECMA-262 regular expression (with the `u` flag, as the validators compile `pattern`). */
+function isRegex(value) {
+  try {
+    new RegExp(value, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const text = (validate) => ({ type: 'string', validate });
+const number = (validate) => ({ type: 'number', validate });
+
+/**
+ * The formats the generated validators check, one export each (`formatDateTime` for `date-time`: a bundler
+ * keeps the ones a validator uses), in the shape AJV compiles against (the generator registers these same
+ * definitions, so compile time and run time agree). Formats not listed here are not checked; the generator
+ * leaves them out of the validators.
+ */
+const formatDate = /* @__PURE__ */ text(isDate);
+const formatTime = /* @__PURE__ */ text(isTime);
+const formatDateTime = /* @__PURE__ */ text(isDateTime);
+const formatIpv4 = /* @__PURE__ */ text(isIpv4);
+const formatIpv6 = /* @__PURE__ */ text(isIpv6);
+const formatHostname = /* @__PURE__ */ text(isHostname);
+const formatEmail = /* @__PURE__ */ text(isEmail);
+const formatUri = /* @__PURE__ */ text(isUri);
+const formatUriReference = /* @__PURE__ */ text(isUriReference);
+const formatUriTemplate = /* @__PURE__ */ text(isUriTemplate);
+const formatUuid = /* @__PURE__ */ text((value) => uuidPattern.test(value));
+const formatByte = /* @__PURE__ */ text((value) => base64Pattern.test(value));
+const formatInt32 = /* @__PURE__ */ number(
+  (value) => Number.isInteger(value) && value >= int32.min && value <= int32.max,
+);
+const formatInt64 = /* @__PURE__ */ number(
+  (value) => Number.isInteger(value) && Math.abs(value) <= int64Max,
+);
+const formatFloat = /* @__PURE__ */ number(
+  (value) => Number.isFinite(value) && Math.abs(value) <= floatMax,
+);
+const formatDouble = /* @__PURE__ */ number((value) => Number.isFinite(value));
+const formatDuration = /* @__PURE__ */ text((value) => durationPattern.test(value));
+const formatJsonPointer = /* @__PURE__ */ text((value) => jsonPointerPattern.test(value));
+const formatRelativeJsonPointer = /* @__PURE__ */ text((value) =>
+  relativeJsonPointerPattern.test(value),
+);
+const formatRegex = /* @__PURE__ */ text(isRegex);
+const formatBinary = /* @__PURE__ */ text(() => true);
+const formatPassword = /* @__PURE__ */ text(() => true);
+
+/** The formats by name, as the generator registers them with AJV. */
+const formats = {
+  date: formatDate,
+  time: formatTime,
+  'date-time': formatDateTime,
+  ipv4: formatIpv4,
+  ipv6: formatIpv6,
+  hostname: formatHostname,
+  email: formatEmail,
+  uri: formatUri,
+  'uri-reference': formatUriReference,
+  'uri-template': formatUriTemplate,
+  uuid: formatUuid,
+  byte: formatByte,
+  int32: formatInt32,
+  int64: formatInt64,
+  float: formatFloat,
+  double: formatDouble,
+  duration: formatDuration,
+  'json-pointer': formatJsonPointer,
+  'relative-json-pointer': formatRelativeJsonPointer,
+  regex: formatRegex,
+  binary: formatBinary,
+  password: formatPassword,
+};
+
+// The API of specsmith's generated validators: `is*`, `assert*`, Standard Schema objects and ValidationError.
+// Copied into each generated package (its validators-runtime module, with runtime.js) and wrapped around
+// the precompiled validator functions. Nothing here compiles code at run time.
+
+/**
+ * Thrown by `assert*` functions: `issues` lists every problem found, each with a JSON pointer into the
+ * value. The message (and each issue's) is worded when first read, so a caller that only catches and
+ * counts pays about what a plain `Error` costs; the stack trace, formatted on first use, shows it too.
+ */
+class ValidationError extends Error {
+  #subject;
+  #message;
+
+  constructor(subject, issues) {
+    super();
+    this.name = 'ValidationError';
+    this.issues = issues;
+    this.#subject = subject;
+  }
+
+  get message() {
+    this.#message ??= `${this.#subject} is not valid:\n${this.issues.map((issue) => `  ${issue.message}`).join('\n')}`;
+    return this.#message;
+  }
+
+  /** Code that rewrites an error's message (a wrapper adding context) may still do so. */
+  set message(text) {
+    this.#message = text;
+  }
+}
+
+/** Runs a compiled validator; never throws (a value too deep or cyclic for the checks is an issue, not a crash). */
+function errorsOf(check, value) {
+  try {
+    return check(value) ? undefined : (check.errors ?? []);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [
+      {
+        instancePath: '',
+        keyword: 'value',
+        params: { reason },
+        message: `cannot be checked: ${reason}`,
+      },
+    ];
+  }
+}
+
+const plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const shown = (value) => JSON.stringify(value);
+
+/** What the rule says, in words; AJV's own message when the keyword is not one of these. */
+function describe(error, value) {
+  const params = error.params ?? {};
+  switch (error.keyword) {
+    case 'maxLength':
+      return `must be at most ${plural(params.limit, 'character')}`;
+    case 'minLength':
+      return params.limit === 1
+        ? 'must not be empty'
+        : `must be at least ${plural(params.limit, 'character')}`;
+    case 'pattern':
+      return `must match the pattern ${params.pattern}`;
+    case 'format':
+      return `must be a valid ${params.format}`;
+    case 'enum':
+      return enumMessage(value, params.allowedValues ?? []);
+    case 'const':
+      return `must be ${shown(params.allowedValue)}`;
+    case 'type':
+      return `must be of type ${Array.isArray(params.type) ? params.type.join(' or ') : params.type}`;
+    case 'required':
+      return 'is required';
+    case 'unevaluatedProperties':
+      return 'is not allowed: no part of the schema accepts this property';
+    case 'unevaluatedItems':
+      return `must have at most ${plural(params.len, 'item')}: no part of the schema accepts the rest`;
+    case 'additionalProperties':
+      return 'is not a known property';
+    case 'false schema':
+      return 'is not allowed here';
+    case 'maximum':
+      return `must be at most ${params.limit}`;
+    case 'minimum':
+      return `must be at least ${params.limit}`;
+    case 'exclusiveMaximum':
+      return `must be less than ${params.limit}`;
+    case 'exclusiveMinimum':
+      return `must be more than ${params.limit}`;
+    case 'multipleOf':
+      return `must be a multiple of ${params.multipleOf}`;
+    case 'maxItems':
+      return `must have at most ${plural(params.limit, 'item')}`;
+    case 'minItems':
+      return `must have at least ${plural(params.limit, 'item')}`;
+    case 'uniqueItems':
+      return `must not repeat items (items ${params.j} and ${params.i} are equal)`;
+    case 'oneOf':
+    case 'anyOf':
+      return 'must match one of the allowed shapes';
+    default:
+      return error.message ?? `fails the ${error.keyword} rule`;
+  }
+}
+
+function enumMessage(value, allowed) {
+  const list =
+    allowed.length <= 15
+      ? allowed.map(shown).join(', ')
+      : `${allowed.slice(0, 10).map(shown).join(', ')}, … (${allowed.length} values)`;
+  const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+  return `must be one of ${list}${suggestion === undefined ? '' : `; did you mean ${shown(suggestion)}?`}`;
+}
+
+/** The allowed string closest to `value`: same letters in another case, or within a small edit distance. */
+function closest(value, allowed) {
+  const lower = value.toLowerCase();
+  const strings = allowed.filter((candidate) => typeof candidate === 'string');
+  const sameLetters = strings.find((candidate) => candidate.toLowerCase() === lower);
+  if (sameLetters !== undefined) return sameLetters;
+  let best;
+  let bestDistance = Math.max(1, Math.floor(value.length / 4)) + 1;
+  for (const candidate of strings) {
+    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    if (Math.min(...current) >= limit) return limit;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+const escapeToken = (token) => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** The part of `root` a JSON pointer names (own properties only). */
+function valueAt(root, pointer) {
+  let node = root;
+  for (const token of segmentsOf(pointer)) {
+    if (
+      node === null ||
+      typeof node !== 'object' ||
+      !Object.prototype.hasOwnProperty.call(node, token)
+    )
+      return undefined;
+    node = node[token];
+  }
+  return node;
+}
+
+/** One issue a person can act on: where (a JSON pointer into the value), what, and the rule's keyword. */
+function issueOf(compiled, root, origins) {
+  // A long string enum is compiled as a set lookup under its own keyword; to users it is an `enum`.
+  const error = compiled.keyword === 'enumSet' ? { ...compiled, keyword: 'enum' } : compiled;
+  const params = error.params ?? {};
+  const at = error.instancePath ?? '';
+  let path = at;
+  if (error.keyword === 'required') path += `/${escapeToken(params.missingProperty)}`;
+  if (error.keyword === 'additionalProperties')
+    path += `/${escapeToken(params.additionalProperty)}`;
+  if (error.keyword === 'unevaluatedProperties' && params.unevaluatedProperty !== undefined)
+    path += `/${escapeToken(params.unevaluatedProperty)}`;
+  // Worded on first read (from the value as it is then): the suggestion of an enum and the place in the
+  // spec cost more than finding the problem.
+  let message;
+  let spec;
+  const specOf = () => {
+    spec ??= { text: ruleOrigin(error, origins) };
+    return spec.text;
+  };
+  return {
+    path,
+    get message() {
+      const where = specOf();
+      message ??= `${path === '' ? 'the value' : path} ${describe(error, valueAt(root, at))}${where === undefined ? '' : ` (spec: ${where})`}`;
+      return message;
+    },
+    keyword: error.keyword,
+    params,
+    get spec() {
+      return specOf();
+    },
+  };
+}
+
+const hasOwn = (object, key) =>
+  object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+
+/**
+ * Where the broken rule is written: the schema object holding the keyword (for a `false` schema, itself),
+ * looked up in the generator's table (`{ files, notes, defs: { [def]: { base?, rules: { [path]: [file,
+ * line, note?, pointer?] } } } }`, see the generator's rule-origins.ts): the rule's place in the package's
+ * `openapi.json` when it ships one, the source file and line, and the pages the rule comes from.
+ */
+function ruleOrigin(error, origins) {
+  const path = error.schemaPath ?? '';
+  const holder = error.keyword === 'false schema' ? path : path.slice(0, path.lastIndexOf('/'));
+  const match = /^#\/\$defs\/([^/]*)(.*)$/.exec(holder);
+  if (
+    match === null ||
+    !hasOwn(origins.defs, match[1]) ||
+    !hasOwn(origins.defs[match[1]].rules, match[2])
+  )
+    return undefined;
+  const def = origins.defs[match[1]];
+  const [file, line, note = -1, own] = def.rules[match[2]];
+  const pointer =
+    typeof own === 'string' ? own : def.base === undefined ? undefined : def.base + match[2];
+  const place = pointer === undefined ? '' : `openapi.json#${pointer}, `;
+  return `${place}${origins.files[file]}:${line}${note === -1 ? '' : `; ${origins.notes[note]}`}`;
+}
+
+/** `if` only reports that its `then` or `else` failed; the branch's own errors say what. */
+const meaningful = (errors) => {
+  if (!errors.some((error) => error.keyword === 'if')) return errors;
+  const specific = errors.filter((error) => error.keyword !== 'if');
+  return specific.length > 0 ? specific : errors;
+};
+
+const segmentsOf = (pointer) =>
+  pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((token) => (/^(?:0|[1-9]\d*)$/.test(token) ? Number(token) : token));
+
+/** A Standard Schema issue: the message and the path as a list of keys, each made when first read. */
+function standardIssue(issue) {
+  let path;
+  return {
+    get message() {
+      return issue.message;
+    },
+    get path() {
+      path ??= segmentsOf(issue.path);
+      return path;
+    },
+  };
+}
+
+const noOrigins = { files: [], notes: [], defs: {} };
+
+/** Every issue of a value as the all-errors check finds it, or undefined when it is valid. */
+const issuesOf = (all, origins) => (value) => {
+  const errors = errorsOf(all, value);
+  return errors === undefined
+    ? undefined
+    : meaningful(errors).map((error) => issueOf(error, value, origins));
+};
+
+/** `is*`, the hot path: the first-error check itself, guarded only against values it cannot walk. */
+function createIs(first) {
+  return (value) => {
+    try {
+      return first(value);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** `assert*`: collects every problem and throws a ValidationError naming the subject. */
+function createAssert(subject, all, origins = noOrigins) {
+  const issues = issuesOf(all, origins);
+  return (value) => {
+    const found = issues(value);
+    if (found !== undefined) throw new ValidationError(subject, found);
+  };
+}
+
+/** A Standard Schema v1 object, for libraries that accept one. */
+function createStandardSchema(all, origins = noOrigins) {
+  const issues = issuesOf(all, origins);
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'specsmith',
+      validate: (value) => {
+        const found = issues(value);
+        return found === undefined ? { value } : { issues: found.map(standardIssue) };
+      },
+    },
+  };
+}
+
+/**
+ * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
+ * throws a ValidationError) and a Standard Schema v1 object. Packages bind each face on its own (so a
+ * bundler keeps only the faces imported); `specsmith validate` and `mock` take all three at once.
+ */
+function createValidator(subject, first, all, origins = noOrigins) {
+  return {
+    is: createIs(first),
+    assert: createAssert(subject, all, origins),
+    schema: createStandardSchema(all, origins),
+  };
+}
+
+exports.ucs2length = ucs2length;
+exports.nestedErrors = nestedErrors;
+exports.equal = equal;
+exports.formatDate = formatDate;
+exports.formatTime = formatTime;
+exports.formatDateTime = formatDateTime;
+exports.formatIpv4 = formatIpv4;
+exports.formatIpv6 = formatIpv6;
+exports.formatHostname = formatHostname;
+exports.formatEmail = formatEmail;
+exports.formatUri = formatUri;
+exports.formatUriReference = formatUriReference;
+exports.formatUriTemplate = formatUriTemplate;
+exports.formatUuid = formatUuid;
+exports.formatByte = formatByte;
+exports.formatInt32 = formatInt32;
+exports.formatInt64 = formatInt64;
+exports.formatFloat = formatFloat;
+exports.formatDouble = formatDouble;
+exports.formatDuration = formatDuration;
+exports.formatJsonPointer = formatJsonPointer;
+exports.formatRelativeJsonPointer = formatRelativeJsonPointer;
+exports.formatRegex = formatRegex;
+exports.formatBinary = formatBinary;
+exports.formatPassword = formatPassword;
+exports.formats = formats;
+exports.ValidationError = ValidationError;
+exports.createIs = createIs;
+exports.createAssert = createAssert;
+exports.createStandardSchema = createStandardSchema;
+exports.createValidator = createValidator;

@@ -8,7 +8,7 @@ import { compileValidators, type RuntimeFormat } from './compile-validators.js';
 import { validatorNames } from './emit-validator-types.js';
 import type { ValidatorNote } from './lower-schema.js';
 import { collectValidators, type ValidatorEntry } from './validator-set.js';
-import { commonJsTwin, compiledModule, facadeModule, runtimeModule, templateExports, validatorModules } from './validator-modules.js';
+import { compiledModule, facadeModule, runtimeModule, templateExports, validatorModules } from './validator-modules.js';
 
 /** AJV refused a lowered schema: a fault of specsmith's lowering, reported as diagnostics where the schema is written. */
 export class ValidatorCompileError extends Error {
@@ -90,14 +90,12 @@ export async function emitValidators(model: ApiModel): Promise<EmittedValidators
   const runtimeNames = templates.flatMap(templateExports);
   const files = new Map<string, string>();
   for (const format of ['esm', 'commonjs'] as const) {
-    const file = `${validatorModules.facade}.${format === 'esm' ? 'js' : 'cjs'}`;
-    files.set(file, facadeModule({ entries: set.entries, defs: set.defs, origins: set.origins, format }));
+    const file = (module: string) => `${module}.${format === 'esm' ? 'js' : 'cjs'}`;
+    files.set(file(validatorModules.facade), facadeModule({ entries: set.entries, defs: set.defs, origins: set.origins, format }));
+    files.set(file(validatorModules.runtime), runtimeModule(templates, format));
+    files.set(file(validatorModules.first), compiledModule({ compiled: first, entries: set.entries, runtimeNames, format }));
+    files.set(file(validatorModules.all), compiledModule({ compiled: all, entries: set.entries, runtimeNames, format }));
   }
-  files.set(`${validatorModules.runtime}.js`, runtimeModule(templates));
-  files.set(`${validatorModules.first}.js`, compiledModule({ compiled: first, entries: set.entries, runtimeNames }));
-  files.set(`${validatorModules.all}.js`, compiledModule({ compiled: all, entries: set.entries, runtimeNames }));
-  for (const module of [validatorModules.runtime, validatorModules.first, validatorModules.all])
-    files.set(`${module}.cjs`, commonJsTwin(module));
   const exportNames = ['ValidationError', ...set.entries.flatMap((entry) => Object.values(validatorNames(entry)))];
   return { entries: set.entries, exportNames, files, notes: set.notes };
 }

@@ -33,19 +33,22 @@ export function templateExports(text: string): string[] {
   return [...text.matchAll(/^export (?:function|const|class) ([A-Za-z_$][\w$]*)/gm)].map((match) => match[1]!);
 }
 
-/** The runtime (templates/validators/runtime.js and api.js) as one ES module. */
-export const runtimeModule = (templates: string[]): string => templates.join('\n');
-
 /**
- * The CommonJS twin of an internal ES module: the ES module itself, which Node loads with `require` from
- * 20.19 on (the packages' floor). The compiled validators are most of a large package, so they are
- * written once, and ES and CommonJS users share one runtime (one `ValidationError` class, so `instanceof`
- * holds across the two formats).
+ * The runtime (templates/validators/runtime.js and api.js) as one module: ES as written; CommonJS with
+ * the `export` keywords dropped and each name assigned to `exports`.
  */
-export const commonJsTwin = (module: string): string => `'use strict';\nmodule.exports = require('./${module}.js');\n`;
+export function runtimeModule(templates: string[], format: ModuleFormat): string {
+  const text = templates.join('\n');
+  if (format === 'esm') return text;
+  const names = templates.flatMap(templateExports);
+  return `'use strict';\n${text.replace(/^export /gm, '')}\n${exportStatement(
+    format,
+    names.map((name) => [name, name]),
+  )}\n`;
+}
 
 /**
- * One compilation (first-error or all-errors) as an ES module: the runtime names its code uses imported, its
+ * One compilation (first-error or all-errors) as a module: the runtime names its code uses imported, its
  * statements at the top level (each function and constant on its own, so a bundler keeps what an import
  * reaches), and each entry's function exported under the entry's name.
  */
@@ -53,20 +56,23 @@ export function compiledModule({
   compiled,
   entries,
   runtimeNames,
+  format,
 }: {
   compiled: CompiledValidators;
   entries: ValidatorEntry[];
   runtimeNames: string[];
+  format: ModuleFormat;
 }): string {
   const code = compiled.statements.join('\n');
   // One pass over the code (tens of megabytes on a large spec) for every runtime name at once.
   const mentioned = new Set(code.match(new RegExp(`\\b(?:${runtimeNames.join('|')})\\b`, 'g')) ?? []);
   const used = runtimeNames.filter((name) => mentioned.has(name));
   const lines = [
-    ...(used.length > 0 ? [importStatement('esm', used, validatorModules.runtime)] : []),
+    ...(format === 'commonjs' ? ["'use strict';"] : []),
+    ...(used.length > 0 ? [importStatement(format, used, validatorModules.runtime)] : []),
     code,
     exportStatement(
-      'esm',
+      format,
       entries.map((entry, index) => [entry.name, compiled.entries[index]!]),
     ),
   ];
