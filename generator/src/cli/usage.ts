@@ -144,6 +144,8 @@ Commands:
   specsmith version --since REV                              set package versions and changelogs from the changes
   specsmith validate --spec FILE (--schema NAME | --operation ID --part PART) INPUT
                                                              check JSON values against the spec
+  specsmith validate --spec FILE --fixtures DIR [--format FORMAT]
+                                                             check a folder of example payloads in CI
   specsmith docs-check [DOCS_DIR]                            check the curated specs against doc pages
   specsmith mock --spec FILE [--port N]                      serve the spec's operations with examples
   specsmith COMMAND --help                                   options of a command
