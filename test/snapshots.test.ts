@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validatorModules } from '../generator/src/emit/validators/validator-modules.js';
 import { listFiles } from './support/files.js';
 import { listSpecs, scenarioName } from './support/fixtures.js';
 import { generateFixture } from './support/generate-fixture.js';
@@ -15,15 +16,10 @@ const expected = new Set<string>();
  * is templates/validators/ as it is. validators.js, which binds each validator's exports, is snapshotted;
  * its CommonJS twin is the same code with another import and export syntax.
  */
-const compiled = [
-  'validators-all.cjs',
-  'validators-all.js',
-  'validators-first.cjs',
-  'validators-first.js',
-  'validators-runtime.cjs',
-  'validators-runtime.js',
-  'validators.cjs',
-];
+const compiled = Object.values(validatorModules)
+  .flatMap((module) => [`${module}.cjs`, `${module}.js`])
+  .filter((file) => file !== 'validators.js')
+  .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 /**
  * The client modules inline the runtime of templates/client/ (tested by behaviour in client.test.ts):
  * the snapshot keeps what the spec decides (operation data, functions, exports) and a marker for the
