@@ -31,6 +31,7 @@ function project({ surprises = true } = {}) {
     write('schemas/Out/empty.invalid.json', '{ "id": "ab" }\n');
     write('putItem/body/broken.json', '{ "id": \n');
     write('putItem/bdy/any.json', '{}\n');
+    write('putItem/stray.json', '{}\n');
   }
   return root;
 }
@@ -59,20 +60,23 @@ describe('specsmith validate --fixtures', () => {
     expect(
       lines.some((line) => line.includes('fixtures/putItem/bdy/any.json: putItem has no "bdy" to validate. Did you mean "body"?')),
     ).toBe(true);
-    expect(lines).toContain('9 fixture(s): 5 as expected, 4 surprise(s)');
+    expect(lines).toContain(
+      'fixtures/putItem/stray.json: is not where fixtures go: DIR/<operationId>/<part>/*.json or DIR/schemas/<Name>/*.json',
+    );
+    expect(lines).toContain('10 fixture(s): 5 as expected, 5 surprise(s)');
   });
 
   it('junit: one test case a fixture, a failure per surprise, valid against the JUnit schema', async () => {
     const xml = cli(project(), ['--spec', 'api.yaml', '--fixtures', 'fixtures', '--format', 'junit']).stdout;
     expect(await junitSchemaErrors(xml)).toEqual([]);
-    expect(xml).toContain('<testsuites name="specsmith fixtures" tests="9" failures="4" errors="0">');
+    expect(xml).toContain('<testsuites name="specsmith fixtures" tests="10" failures="5" errors="0">');
     expect(xml).toContain('<testsuite name="putItem body" id="1" tests="4" failures="2" errors="0" skipped="0">');
   });
 
   it('github and sarif: the surprises only, at the fixture line', () => {
     const root = project();
     const github = cli(root, ['--spec', 'api.yaml', '--fixtures', 'fixtures', '--format', 'github']).stdout.trim().split('\n');
-    expect(github).toHaveLength(4);
+    expect(github).toHaveLength(5);
     expect(github).toContain(
       '::error file=fixtures/schemas/Out/empty.invalid.json,title=fixture-accepted%3A fixtures/schemas/Out/empty.invalid.json::expected to be refused as schema Out, but it is valid',
     );
@@ -85,6 +89,7 @@ describe('specsmith validate --fixtures', () => {
       'fixture-accepted',
       'fixture-not-json',
       'fixture-refused',
+      'fixture-target-unknown',
       'fixture-target-unknown',
     ]);
   });

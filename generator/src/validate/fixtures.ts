@@ -38,9 +38,12 @@ export type FixturesResult =
 
 interface FixtureFile {
   absolutePath: string;
-  target: ValidateTarget;
+  /** What its folders name; `misplaced` when it is not two folders deep. */
+  target: ValidateTarget | { misplaced: true };
   label: string;
 }
+
+const placement = 'is not where fixtures go: DIR/<operationId>/<part>/*.json or DIR/schemas/<Name>/*.json';
 
 /**
  * Checks a folder of example payloads against a spec: `DIR/<operationId>/<part>/*.json` (part as for
@@ -67,7 +70,8 @@ export async function checkFixtures({
       problem: `cannot read ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     };
   }
-  const keys = [...new Set(files.map((file) => JSON.stringify(file.target)))];
+  const placed = files.filter((file) => !('misplaced' in file.target));
+  const keys = [...new Set(placed.map((file) => JSON.stringify(file.target)))];
   const compiled = await compileSpecTargets({ spec, targets: keys.map((key) => JSON.parse(key) as ValidateTarget), root: base });
   if (!compiled.ok) return compiled;
   const checks =
@@ -82,7 +86,8 @@ export async function checkFixtures({
   for (const fixture of files) {
     const index = keys.indexOf(JSON.stringify(fixture.target));
     const name = compiled.names[index];
-    results.push(await checkFixture({ fixture, root: base, check: name === undefined ? compiled.problems[index]! : checks[name]! }));
+    const check = index === -1 ? placement : name === undefined ? compiled.problems[index]! : checks[name]!;
+    results.push(await checkFixture({ fixture, root: base, check }));
   }
   return { ok: true, results, diagnostics: compiled.diagnostics };
 }
@@ -113,26 +118,23 @@ async function checkFixture({
   return { ...base, outcome, surprise: outcome !== expected, issues, line: issues[0]?.line ?? 0, column: issues[0]?.column ?? 0 };
 }
 
-/** The fixture files under a folder, in code-unit order, each with the target its folders name. */
+/**
+ * Every `.json` file under a folder, in code-unit order, each with the target its two folders name. A file
+ * at another depth names no target: it is listed all the same (as a surprise), so that a fixture put in the
+ * wrong place fails the build instead of never being checked.
+ */
 async function findFixtures(folder: string): Promise<FixtureFile[]> {
-  const files: FixtureFile[] = [];
-  for (const first of await subfolders(folder)) {
-    for (const second of await subfolders(path.join(folder, first))) {
-      const target: ValidateTarget = first === 'schemas' ? { schema: second } : { operation: first, part: second };
-      const label = first === 'schemas' ? `schema ${second}` : `${first} ${second}`;
-      const inside = path.join(folder, first, second);
-      const names = (await readdir(inside, { withFileTypes: true })).filter((entry) => entry.isFile() && entry.name.endsWith('.json'));
-      for (const name of names.map((entry) => entry.name).sort(compareStrings))
-        files.push({ absolutePath: path.join(inside, name), target, label });
-    }
-  }
-  return files;
-}
-
-async function subfolders(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const paths = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
     .sort(compareStrings);
+  return paths.map((absolutePath) => {
+    const segments = path.relative(folder, absolutePath).split(path.sep);
+    const [first, second] = segments;
+    if (segments.length !== 3 || first === undefined || second === undefined)
+      return { absolutePath, target: { misplaced: true }, label: 'misplaced' };
+    const target: ValidateTarget = first === 'schemas' ? { schema: second } : { operation: first, part: second };
+    return { absolutePath, target, label: first === 'schemas' ? `schema ${second}` : `${first} ${second}` };
+  });
 }
