@@ -146,6 +146,17 @@ const otherCases: [string, Mutation, Mutation, string, string][] = [
   ['request-parameter-removed', none, (d) => operation(d).parameters.pop(), 'warning', 'major'],
   ['request-parameter-became-required', none, (d) => (parameter(d, 'dryRun').required = true), 'error', 'major'],
   ['request-parameter-became-optional', (d) => (parameter(d, 'dryRun').required = true), none, 'info', 'minor'],
+  [
+    'request-path-parameter-renamed',
+    none,
+    (d) => {
+      d.paths['/items/{itemId}'] = d.paths['/items/{id}'];
+      delete d.paths['/items/{id}'];
+      d.paths['/items/{itemId}'].put.parameters[0].name = 'itemId';
+    },
+    'info',
+    'major',
+  ],
   ['request-parameter-style-changed', none, (d) => (parameter(d, 'dryRun').explode = false), 'error', 'major'],
   ['request-body-added', (d) => delete operation(d).requestBody, (d) => (operation(d).requestBody.required = false), 'info', 'minor'],
   ['request-body-required-added', (d) => delete operation(d).requestBody, none, 'error', 'major'],

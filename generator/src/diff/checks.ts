@@ -100,6 +100,11 @@ const otherChecks = {
   'request-parameter-removed': ['warning', 'major', 'a parameter was removed'],
   'request-parameter-became-required': ['error', 'major', 'an optional parameter became required'],
   'request-parameter-became-optional': ['info', 'minor', 'a required parameter became optional'],
+  'request-path-parameter-renamed': [
+    'info',
+    'major',
+    "a path parameter was renamed: the same URL for the API, another key in the client's input",
+  ],
   'request-parameter-style-changed': ['error', 'major', "a parameter's style or explode changed (it is serialised differently)"],
   'request-body-added': ['info', 'minor', 'an optional request body was added'],
   'request-body-required-added': ['error', 'major', 'a required request body was added'],

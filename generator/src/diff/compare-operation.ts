@@ -46,13 +46,29 @@ export function compareOperation({
   });
 }
 
-const parameterKey = (parameter: ParameterNode) =>
-  `${parameter.in}:${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`;
-const allParameters = (operation: OperationNode) => Object.values(operation.parameters).flat();
+/**
+ * How a parameter is recognised in the other version: a path parameter by its place in the path template
+ * (operations are paired by route, whatever their parameters are called), a header by its name in any
+ * case (RFC 9110 §5.1), the others by name.
+ */
+function parameterKey(parameter: ParameterNode, operation: OperationNode): string {
+  if (parameter.in === 'path') {
+    const names = [...operation.path.matchAll(/\{([^}]*)\}/g)].map((match) => match[1]);
+    const place = names.indexOf(parameter.name);
+    if (place !== -1) return `path:#${place}`;
+  }
+  return `${parameter.in}:${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`;
+}
+const parametersByKey = (operation: OperationNode) =>
+  new Map(
+    Object.values(operation.parameters).flatMap((list) =>
+      list.map((parameter) => [parameterKey(parameter, operation), parameter] as const),
+    ),
+  );
 
 function compareParameters(context: SchemaContext, { old, new: next, at }: OperationPair): void {
-  const before = new Map(allParameters(old).map((parameter) => [parameterKey(parameter), parameter]));
-  const after = new Map(allParameters(next).map((parameter) => [parameterKey(parameter), parameter]));
+  const before = parametersByKey(old);
+  const after = parametersByKey(next);
   const add = (id: ChangeInput['id'], parameter: ParameterNode, places: Partial<PlacePair>) =>
     context.log.add({
       id,
@@ -68,6 +84,13 @@ function compareParameters(context: SchemaContext, { old, new: next, at }: Opera
       continue;
     }
     const pair = { old: placeOf(was.origin, at.old), new: place };
+    if (was.name !== parameter.name)
+      context.log.add({
+        id: 'request-path-parameter-renamed',
+        message: `path parameter ${JSON.stringify(was.name)} -> ${JSON.stringify(parameter.name)}`,
+        operation: context.operation!,
+        ...pair,
+      });
     if (was.required !== parameter.required)
       add(parameter.required ? 'request-parameter-became-required' : 'request-parameter-became-optional', parameter, pair);
     if (was.style !== parameter.style || was.explode !== parameter.explode) add('request-parameter-style-changed', parameter, pair);
