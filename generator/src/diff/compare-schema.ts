@@ -11,22 +11,19 @@ import { flattenAllOf } from './flatten-all-of.js';
  * (a pair of named schemas is compared once per direction, which also ends cycles), and every change is
  * reported at the deepest node that has a place in the spec.
  */
-export function compareSchema(context: SchemaContext, oldNode: SchemaNode, newNode: SchemaNode, at: PlacePair): void {
-  const followed = { old: follow(oldNode, context.old), new: follow(newNode, context.new) };
+export function compareSchema(outer: SchemaContext, oldNode: SchemaNode, newNode: SchemaNode, at: PlacePair): void {
+  const followed = { old: follow(oldNode, outer.old), new: follow(newNode, outer.new) };
   if (followed.old === undefined || followed.new === undefined) return;
-  const old = { ...followed.old, node: flattenAllOf(followed.old.node, context.old) };
-  const next = { ...followed.new, node: flattenAllOf(followed.new.node, context.new) };
+  const old = { ...followed.old, node: flattenAllOf(followed.old.node, outer.old) };
+  const next = { ...followed.new, node: flattenAllOf(followed.new.node, outer.new) };
   const here: PlacePair = { old: placeOf(old.node.meta.origin, at.old), new: placeOf(next.node.meta.origin, at.new) };
   if (old.name !== undefined || next.name !== undefined) {
-    const key = `${context.direction}\u0000${old.name ?? here.old.pointer}\u0000${next.name ?? here.new.pointer}`;
-    if (context.visited.has(key)) return;
-    context.visited.add(key);
-    // A named schema's changes belong to it, not to the first operation that happened to reach it.
-    if (next.name !== undefined) {
-      const { operation: _operation, ...shared } = context;
-      context = shared;
-    }
+    const key = `${outer.direction}\u0000${old.name ?? here.old.pointer}\u0000${next.name ?? here.new.pointer}`;
+    if (outer.visited.has(key)) return;
+    outer.visited.add(key);
   }
+  // A named schema's changes belong to it, not to the first operation that happened to reach it.
+  const context = next.name === undefined ? outer : withoutOperation(outer);
   compareDocumentation(context.log, {
     old: old.node.meta,
     new: next.node.meta,
@@ -39,6 +36,8 @@ export function compareSchema(context: SchemaContext, oldNode: SchemaNode, newNo
   compareConstraints(context, old.node, next.node, here);
   compareSameKind(context, old.node, next.node, here);
 }
+
+const withoutOperation = ({ operation: _operation, ...rest }: SchemaContext): SchemaContext => rest;
 
 /** Reports a change of kind; true when the two nodes have the same kind and their insides can be compared. */
 function compareKinds(context: SchemaContext, old: SchemaNode, next: SchemaNode, at: PlacePair): boolean {
