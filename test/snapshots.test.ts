@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compareStrings } from '../generator/src/diagnostics/diagnostic.js';
 import { validatorModules } from '../generator/src/emit/validators/validator-modules.js';
 import { listFiles } from './support/files.js';
 import { listSpecs, scenarioName } from './support/fixtures.js';
@@ -19,7 +20,7 @@ const expected = new Set<string>();
 const compiled = Object.values(validatorModules)
   .flatMap((module) => [`${module}.cjs`, `${module}.js`])
   .filter((file) => file !== 'validators.js')
-  .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  .sort(compareStrings);
 /**
  * The client modules inline the runtime of templates/client/ (tested by behaviour in client.test.ts):
  * the snapshot keeps what the spec decides (operation data, functions, exports) and a marker for the

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { defaultConfigFile, readConfigFile } from '../config-file.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Severity } from '../diff/checks.js';
 import { diffSpecs, type DiffResult } from '../diff/diff-specs.js';
@@ -7,6 +5,7 @@ import { diffFindings, diffRules, formatDiffMarkdown, formatDiffText } from '../
 import { formatGitHub } from '../report/github.js';
 import { formatJUnit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
+import { settingsFrom } from './generate-command.js';
 import { print, toolVersion } from './run-cli.js';
 import { diffUsage } from './usage.js';
 
@@ -31,11 +30,9 @@ export async function runDiff(values: Values, positionals: string[]): Promise<nu
   if (formats[format] === undefined)
     return print(process.stderr, `--format must be one of ${Object.keys(formats).join(', ')}\n\n${diffUsage}`, 2);
   if (failLevels[failOn] === undefined) return print(process.stderr, `--fail-on must be error, warning or never\n\n${diffUsage}`, 2);
-  const configFile = typeof values.config === 'string' ? values.config : existsSync(defaultConfigFile) ? defaultConfigFile : undefined;
-  const settings = configFile === undefined ? { config: {}, diagnostics: [] } : await readConfigFile(configFile);
-  if (settings.config === undefined)
-    return print(process.stderr, settings.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join(''), 2);
-  const result = await diffSpecs({ old: positionals[0]!, new: positionals[1]!, severity: settings.config.diff?.severity ?? {} });
+  const settings = await settingsFrom(values);
+  if (typeof settings === 'number') return settings;
+  const result = await diffSpecs({ old: positionals[0]!, new: positionals[1]!, severity: settings.diff?.severity ?? {} });
   for (const diagnostic of result.diagnostics)
     if (diagnostic.severity === 'error' || !result.ok) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (!result.ok)

@@ -32,12 +32,19 @@ export async function userConfigFrom(values: Values, positionals: string[], usag
   if (positionals.length > 0) return print(process.stderr, `unexpected argument: ${positionals.join(' ')}\n\n${usage}`, 2);
   const flags = configFrom(values);
   if (typeof flags === 'string') return print(process.stderr, `${flags}\n\n${usage}`, 2);
+  const fromFile = await settingsFrom(values);
+  return typeof fromFile === 'number' ? fromFile : { ...fromFile, ...flags };
+}
+
+/**
+ * The settings file alone: `--config`, else specsmith.config.json when present, else none. A file with
+ * problems is printed and its exit code (2) returned.
+ */
+export async function settingsFrom(values: Values): Promise<UserConfig | number> {
   const configFile = typeof values.config === 'string' ? values.config : existsSync(defaultConfigFile) ? defaultConfigFile : undefined;
   const fromFile = configFile === undefined ? { config: {}, diagnostics: [] } : await readConfigFile(configFile);
-  if (fromFile.config === undefined) {
-    return print(process.stderr, fromFile.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join(''), 2);
-  }
-  return { ...fromFile.config, ...flags };
+  if (fromFile.config !== undefined) return fromFile.config;
+  return print(process.stderr, fromFile.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join(''), 2);
 }
 
 function configFrom(values: Values): UserConfig | string {

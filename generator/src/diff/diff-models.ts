@@ -1,4 +1,5 @@
 import equal from 'fast-deep-equal';
+import { compareStrings } from '../diagnostics/diagnostic.js';
 import { packageVersion } from '../emit/package/package-json.js';
 import type { ApiModel, OperationNode } from '../ir/types.js';
 import { escapePointerToken } from '../util/json-pointer.js';
@@ -183,12 +184,10 @@ function sortChanges(changes: Change[]): Change[] {
   return [...changes].sort(
     (a, b) =>
       severityRank[a.severity] - severityRank[b.severity] ||
-      compare(placeKey(a).file, placeKey(b).file) ||
+      compareStrings(placeKey(a).file, placeKey(b).file) ||
       placeKey(a).line - placeKey(b).line ||
-      compare(placeKey(a).pointer, placeKey(b).pointer) ||
-      compare(a.id, b.id) ||
-      compare(a.message, b.message),
+      compareStrings(placeKey(a).pointer, placeKey(b).pointer) ||
+      compareStrings(a.id, b.id) ||
+      compareStrings(a.message, b.message),
   );
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

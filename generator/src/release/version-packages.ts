@@ -9,6 +9,7 @@ import { nextVersion, isVersion } from '../diff/semver.js';
 import { gitReader } from '../diff/spec-source.js';
 import { discoverJobs } from '../discover.js';
 import { packageVersion } from '../emit/package/package-json.js';
+import { OpenApiSchemas } from '../load/openapi-schema.js';
 import { changelogFile, readRelease } from '../write/read-release.js';
 import { addEntry, changelogEntry } from './changelog.js';
 
@@ -44,6 +45,7 @@ export async function versionPackages({ since, config: userConfig = {} }: { sinc
   }
   const packages: VersionedPackage[] = [];
   const diagnostics: Diagnostic[] = [];
+  const schemas = new OpenApiSchemas();
   for (const job of discoverJobs(config)) {
     const folder = path.resolve(root, job.out);
     const current = await readRelease(folder);
@@ -53,7 +55,7 @@ export async function versionPackages({ since, config: userConfig = {} }: { sinc
       packages.push({ job, from: current.version, to: current.version, bump: 'none', changes: [], new: true });
       continue;
     }
-    const diff = await diffSpecs({ old: `${since}:${job.spec}`, new: job.spec, root, severity: config.diff.severity });
+    const diff = await diffSpecs({ old: `${since}:${job.spec}`, new: job.spec, root, severity: config.diff.severity, schemas });
     diagnostics.push(...diff.diagnostics);
     if (!diff.ok) return { ok: false, diagnostics, ...(diff.problem === undefined ? {} : { problem: diff.problem }) };
     const from = await versionAt(readOld, folder, current.version);

@@ -65,7 +65,8 @@ export function compiledModule({
 }): string {
   const code = compiled.statements.join('\n');
   // One pass over the code (tens of megabytes on a large spec) for every runtime name at once.
-  const mentioned = new Set(code.match(new RegExp(`\\b(?:${runtimeNames.join('|')})\\b`, 'g')) ?? []);
+  const names = runtimeNames.map((name) => name.replace(/\$/g, '\\$'));
+  const mentioned = new Set(code.match(new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`, 'g')) ?? []);
   const used = runtimeNames.filter((name) => mentioned.has(name));
   const lines = [
     ...(format === 'commonjs' ? ["'use strict';"] : []),
