@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkAjvShape } from '../generator/src/emit/validators/ajv-shape.js';
 import { formats } from '../templates/validators/runtime.js';
+import { compileValidatorStatements } from '../generator/src/emit/validators/compile-validators.js';
+import { createAjv } from '../generator/src/emit/validators/create-ajv.js';
+import { defId, idPrefix } from '../generator/src/emit/validators/validator-schemas.js';
 
 /**
  * The rewrites of AJV's standalone code (post-process.ts) depend on a code shape AJV never promised, so
@@ -23,5 +26,62 @@ describe('the guard of the rewrites of AJV output', () => {
     expect(() => checkAjvShape({ formats, transform })).toThrow(
       new RegExp(`no longer has the shape these rewrites expect: .*\\b${name} \\(`),
     );
+  });
+});
+
+describe('how specsmith drives AJV', () => {
+  const probe = {
+    entries: [
+      { name: 'Pet', def: 'Pet' },
+      { name: 'Owner', def: 'Owner' },
+    ],
+    defs: {
+      Pet: { type: 'object', properties: { name: { type: 'string', maxLength: 3 }, owner: { $ref: '#/$defs/Owner' } }, required: ['name'] },
+      Owner: { type: 'object', properties: { id: { type: 'integer' } } },
+    },
+  };
+
+  it('never evaluates the code of the schemas it compiles for their standalone code', () => {
+    const ajv = createAjv({ formats, allErrors: false, checkSchemas: true, unevaluated: false, standaloneIds: idPrefix });
+    const ours = ajv.compile({ $id: defId('Probe'), type: 'string' });
+    expect(ours.source?.validateCode).toMatch(/typeof data !== "string"/);
+    expect(() => ours('text')).toThrow(/standalone code only/);
+    // Anything else keeps AJV's own code: validateSchema runs the meta-schema's.
+    const other = ajv.compile({ $id: 'https://example.test/other', type: 'string' });
+    expect([other('text'), other(1)]).toEqual([true, false]);
+    expect(ajv.validateSchema({ type: 'strin' })).toBe(false);
+  });
+
+  it('stops when a rewrite leaves code that does not parse, or declares a name twice', () => {
+    const compile = (transform: (code: string) => string) => () =>
+      compileValidatorStatements({ set: probe, formats, allErrors: true, transform });
+    expect(compile((code) => code)).not.toThrow();
+    expect(compile((code) => code.replace(/^function (validate\d+)\(/, 'function $1((('))).toThrow(/do not parse/);
+    expect(compile((code) => code.replace(/^function validate\d+\(/, 'function validate0('))).toThrow(/declare validate0 twice/);
+  });
+
+  it('parses large output a batch at a time and still finds the statement that breaks', () => {
+    const many = {
+      entries: Array.from({ length: 400 }, (_, index) => ({ name: `S${index}`, def: `S${index}` })),
+      defs: Object.fromEntries(
+        Array.from({ length: 400 }, (_, index) => [
+          `S${index}`,
+          { type: 'string', enum: Array.from({ length: 20 }, (_, value) => `${index}-${value}-${'x'.repeat(240)}`) },
+        ]),
+      ),
+    };
+    // Each function's enum (5 kB) is a set of its own: the output spans more than one batch of a megabyte.
+    const ok = compileValidatorStatements({ set: many, formats, allErrors: true });
+    expect(ok.statements.join('\n').length).toBeGreaterThan(1_500_000);
+    const last = ok.statements.length - 1;
+    let index = 0;
+    expect(() =>
+      compileValidatorStatements({
+        set: many,
+        formats,
+        allErrors: true,
+        transform: (code) => (index++ === last ? `${code} }` : code),
+      }),
+    ).toThrow(/do not parse/);
   });
 });

@@ -92,7 +92,7 @@ export async function emitPackage({
     ['types.cjs', await formatSource(emitCommonJs(values, header), 'babel', format)],
     ['openapi.json', emitShippedSpec(model, format)],
   ]);
-  for (const [name, text] of validators?.files ?? []) {
+  for (const [name, text] of (await validators?.files) ?? []) {
     // The compiled modules are machine output, one top-level statement a line: formatting them would double
     // their size for no reader. The others are read.
     const compiled = /^validators-(first|all)\./.test(name);

@@ -1,8 +1,5 @@
 import { Script } from 'node:vm';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createAjv, usesUnevaluated } from './create-ajv.js';
-import { withEnumSet } from './enum-set.js';
-import { mapSchemas } from './schema-walk.js';
 import {
   countedFailures,
   directCalls,
@@ -13,6 +10,7 @@ import {
   sharedFailures,
 } from './post-process.js';
 import { standaloneStatements } from './standalone-statements.js';
+import { addValidatorSchemas, defId, idPrefix } from './validator-schemas.js';
 import type { ValidatorSet } from './validator-set.js';
 
 /** A format as the runtime template defines it (and AJV compiles against). */
@@ -68,8 +66,14 @@ export function compileValidatorStatements({
   /** Changes AJV's code before the rewrites: the shape guard's tests stand in another AJV's output with it. */
   transform?: (code: string) => string;
 }): CompiledValidators {
-  const ajv = createAjv({ formats, allErrors, checkSchemas, unevaluated: usesUnevaluated(Object.values(set.defs)) });
-  const defOfSchema = addValidatorSchemas(ajv, set);
+  const ajv = createAjv({
+    formats,
+    allErrors,
+    checkSchemas,
+    unevaluated: usesUnevaluated(Object.values(set.defs)),
+    standaloneIds: idPrefix,
+  });
+  const defOfSchema = addValidatorSchemas(ajv, Object.entries(set.defs));
   const compiled = standaloneStatements(
     ajv,
     set.entries.map((entry) => defId(entry.def)),
@@ -94,7 +98,7 @@ export function compileValidatorStatements({
   const rewritten = step('dropUnreadConstants', dropUnreadConstants)(statements);
   // One top-level declaration a line, so that a change to one schema is a small diff.
   const result = { statements: rewritten, entries: exports.map((_, index) => `v${index}`) };
-  assertParses(asExpression(result));
+  assertParses(result.statements);
   return result;
 }
 
@@ -118,13 +122,34 @@ function changes(before: readonly string[], after: readonly string[]): number {
 /**
  * The post-processing rewrites AJV's code as text; a rewrite that went wrong must stop generation here,
  * not ship a package that cannot load. Parsing (not running) the code costs about a tenth of compiling it.
+ * Every statement is a top-level declaration that parses on its own, so they are parsed a megabyte at a
+ * time (with a check that no name is declared twice): one script of a large spec's tens of megabytes made V8 copy it whole, twice its size if any
+ * character is outside Latin-1, and held its parse at the peak of the compilation's memory.
  */
-function assertParses(code: string): void {
-  try {
-    new Script(code);
-  } catch (error) {
-    throw new Error(`specsmith bug: the compiled validators do not parse (${(error as Error).message})`, { cause: error });
+function assertParses(statements: readonly string[]): void {
+  const parse = (code: string) => {
+    try {
+      new Script(`(() => {\n${code}\n})`);
+    } catch (error) {
+      throw new Error(`specsmith bug: the compiled validators do not parse (${(error as Error).message})`, { cause: error });
+    }
+  };
+  // Parsed apart, the batches no longer catch a name declared twice: that is checked on its own.
+  const declared = new Set<string>();
+  let batch: string[] = [];
+  let size = 0;
+  for (const statement of statements) {
+    const name = /^(?:const|let|var|function|class) ([\w$]+)/.exec(statement)?.[1];
+    if (name !== undefined && declared.has(name)) throw new Error(`specsmith bug: the compiled validators declare ${name} twice`);
+    if (name !== undefined) declared.add(name);
+    batch.push(statement);
+    size += statement.length;
+    if (size < 1_000_000) continue;
+    parse(batch.join('\n'));
+    batch = [];
+    size = 0;
   }
+  parse(batch.join('\n'));
 }
 
 /**
@@ -137,41 +162,6 @@ function replaceRequires(code: string): string {
     if (helper === undefined) throw new Error(`AJV standalone code requires ${module}, which the validator runtime does not provide`);
     return helper;
   });
-}
-
-/** The id each named schema is added to AJV under, which entries compile from and `$ref`s point to. */
-function defId(def: string): string {
-  return `${idPrefix}${encodeURIComponent(def)}`;
-}
-
-const idPrefix = 'specsmith:validators/';
-const localRef = '#/$defs/';
-
-/**
- * Adds each of the set's schemas to AJV as a schema of its own, with its `#/$defs/X` references turned
- * into X's id (an entry and every reference to it then share one compiled function; under one root
- * with fragment references, AJV compiled a schema once as an entry and again as a reference target)
- * and its long enums turned into set lookups.
- */
-function addValidatorSchemas(ajv: Ajv2020, set: Pick<ValidatorSet, 'defs'>): Map<unknown, string> {
-  const defOfSchema = new Map<unknown, string>();
-  for (const [name, schema] of Object.entries(set.defs)) {
-    // A boolean schema cannot carry an id; `allOf` keeps its meaning (and its `false schema` error).
-    const body = typeof schema === 'boolean' ? { allOf: [schema] } : mapSchemas(schema, (node) => withEnumSet(withIdRef(node)));
-    const added = { ...(body as Record<string, unknown>), $id: defId(name) };
-    ajv.addSchema(added);
-    defOfSchema.set(added, name);
-  }
-  return defOfSchema;
-}
-
-/** A schema object whose `$ref` names the target's id instead of a `#/$defs/` fragment. */
-function withIdRef(node: Record<string, unknown>): Record<string, unknown> {
-  const ref = node.$ref;
-  if (typeof ref !== 'string') return node;
-  if (!ref.startsWith(localRef) || ref.slice(localRef.length).includes('/'))
-    throw new Error(`validator schemas refer to named schemas only, not ${ref}`);
-  return { ...node, $ref: defId(decodeURIComponent(ref.slice(localRef.length))) };
 }
 
 /**

@@ -25,14 +25,17 @@ export function createAjv({
   allErrors,
   checkSchemas,
   unevaluated,
+  standaloneIds,
 }: {
   formats: Readonly<Record<string, RuntimeFormat>>;
   allErrors: boolean;
   checkSchemas: boolean;
   unevaluated: boolean;
+  /** The id prefix of the schemas compiled only for their standalone code (see standaloneOnly). */
+  standaloneIds: string;
 }): Ajv2020 {
   const ajv = new Ajv2020({
-    code: { source: true, esm: true, formats: _`formats`, optimize: false },
+    code: { source: true, esm: true, formats: _`formats`, optimize: false, process: standaloneOnly(standaloneIds) },
     // Compiling the meta-schema costs more than compiling one validator; `specsmith generate` checks the
     // lowered schemas of every spec it reads, so a command that compiles one for a quick check may skip it.
     validateSchema: checkSchemas,
@@ -65,6 +68,19 @@ export function createAjv({
   addEnumSetKeyword(ajv);
   addLengthKeywords(ajv);
   return ajv;
+}
+
+/**
+ * AJV turns each function it generates into a live one with `new Function`, so that `ajv.validate` can
+ * run it. specsmith never runs those: it reads their code (`source.validateCode`, taken before `process`)
+ * and writes it out as a module. On a large spec that evaluation was a fifth of a compilation's time and
+ * held the parsed functions in memory, so through AJV's `code.process` option the code AJV evaluates for
+ * our schemas is a function that refuses to run. Schemas of other ids (the JSON Schema meta-schemas that
+ * `validateSchema` runs) keep their code.
+ */
+function standaloneOnly(idPrefix: string) {
+  const refuse = 'return function standaloneOnly() { throw new Error("specsmith compiles this schema for its standalone code only"); };';
+  return (code: string, env?: { baseId?: string }): string => (env?.baseId?.startsWith(idPrefix) === true ? refuse : code);
 }
 
 /** Whether any schema writes `unevaluatedProperties`/`unevaluatedItems` (a walk over plain JSON). */

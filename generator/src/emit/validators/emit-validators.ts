@@ -4,10 +4,10 @@ import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.
 import type { ApiModel, SourceRef } from '../../ir/types.js';
 import { templatePath } from '../package/template-path.js';
 import { compileBoth } from './compile-parallel.js';
-import { compileValidators, type RuntimeFormat } from './compile-validators.js';
+import { compileValidators, type CompiledValidators, type RuntimeFormat } from './compile-validators.js';
 import { validatorNames } from './emit-validator-types.js';
 import type { ValidatorNote } from './lower-schema.js';
-import { collectValidators, type ValidatorEntry } from './validator-set.js';
+import { collectValidators, type ValidatorEntry, type ValidatorSet } from './validator-set.js';
 import { compiledModule, facadeModule, runtimeModule, templateExports, validatorModules } from './validator-modules.js';
 
 /** AJV refused a lowered schema: a fault of specsmith's lowering, reported as diagnostics where the schema is written. */
@@ -65,8 +65,12 @@ export interface EmittedValidators {
   entries: ValidatorEntry[];
   /** What validators.js exports: `ValidationError`, then `is*`, `assert*` and `*Schema` per entry. */
   exportNames: string[];
-  /** The validators' modules by file name (validator-modules.ts), ES and CommonJS, without the header. */
-  files: Map<string, string>;
+  /**
+   * The validators' modules by file name (validator-modules.ts), ES and CommonJS, without the header; they
+   * settle once the compilations in the worker threads finish, so that the caller emits the types meanwhile.
+   * Rejects with a ValidatorCompileError when AJV refuses a schema.
+   */
+  files: Promise<Map<string, string>>;
   notes: ValidatorNote[];
 }
 
@@ -83,10 +87,23 @@ export async function emitValidators(model: ApiModel): Promise<EmittedValidators
   const formatTypes = new Map(Object.entries(runtime.formats).map(([name, definition]) => [name, definition.type]));
   const set = collectValidators(model, formatTypes);
   if (set.entries.length === 0) return undefined;
-  const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
-  const [first, all] = await compileBoth({ set, formats: runtime.formats, runtimeFile }).catch((error: unknown) => {
+  const compiled = compileBoth({ set, formats: runtime.formats, runtimeFile }).catch((error: unknown) => {
     throw new ValidatorCompileError(culprits({ model, set, formats: runtime.formats, error }));
   });
+  const files = validatorFiles(set, runtimeFile, compiled);
+  // Awaited by the caller after the types are out; until then a failure must not count as unhandled.
+  files.catch(() => {});
+  const exportNames = ['ValidationError', ...set.entries.flatMap((entry) => Object.values(validatorNames(entry)))];
+  return { entries: set.entries, exportNames, files, notes: set.notes };
+}
+
+async function validatorFiles(
+  set: ValidatorSet,
+  runtimeFile: string,
+  compiled: Promise<[first: CompiledValidators, all: CompiledValidators]>,
+): Promise<Map<string, string>> {
+  const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
+  const [first, all] = await compiled;
   const runtimeNames = templates.flatMap(templateExports);
   const files = new Map<string, string>();
   for (const format of ['esm', 'commonjs'] as const) {
@@ -96,6 +113,5 @@ export async function emitValidators(model: ApiModel): Promise<EmittedValidators
     files.set(file(validatorModules.first), compiledModule({ compiled: first, entries: set.entries, runtimeNames, format }));
     files.set(file(validatorModules.all), compiledModule({ compiled: all, entries: set.entries, runtimeNames, format }));
   }
-  const exportNames = ['ValidationError', ...set.entries.flatMap((entry) => Object.values(validatorNames(entry)))];
-  return { entries: set.entries, exportNames, files, notes: set.notes };
+  return files;
 }

@@ -3,6 +3,7 @@ import type { JsonSchema } from './lower-schema.js';
 import type { RuleOrigins } from './rule-origins.js';
 import type { ValidatorEntry } from './validator-set.js';
 import { validatorNames } from './emit-validator-types.js';
+import { reachableDefs } from './validator-schemas.js';
 
 /** The modules of a package's validators, by file name without extension (`.js` and `.cjs` each). */
 export const validatorModules = {
@@ -63,15 +64,16 @@ export function compiledModule({
   runtimeNames: string[];
   format: ModuleFormat;
 }): string {
-  const code = compiled.statements.join('\n');
-  // One pass over the code (tens of megabytes on a large spec) for every runtime name at once.
+  // One pass over each statement (tens of megabytes in all on a large spec) for every runtime name at once;
+  // the statements are joined once, into the module, and not before.
   const names = runtimeNames.map((name) => name.replace(/\$/g, '\\$'));
-  const mentioned = new Set(code.match(new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`, 'g')) ?? []);
+  const pattern = new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`, 'g');
+  const mentioned = new Set(compiled.statements.flatMap((statement) => statement.match(pattern) ?? []));
   const used = runtimeNames.filter((name) => mentioned.has(name));
   const lines = [
     ...(format === 'commonjs' ? ["'use strict';"] : []),
     ...(used.length > 0 ? [importStatement(format, used, validatorModules.runtime)] : []),
-    code,
+    ...compiled.statements,
     exportStatement(
       format,
       entries.map((entry, index) => [entry.name, compiled.entries[index]!]),
@@ -113,7 +115,7 @@ export function facadeModule({
   }
   const exported: [string, string][] = [['ValidationError', 'ValidationError']];
   entries.forEach((entry, index) => {
-    const reached = reachableDefs(defs, entry.def).flatMap((def) => {
+    const reached = reachableDefs(defs, [entry.def]).flatMap((def) => {
       const key = originKey(def);
       const local = ruleTables.get(key);
       return local === undefined ? [] : [`${JSON.stringify(key)}: ${local}`];
@@ -135,31 +137,3 @@ export function facadeModule({
 
 /** AJV's escaping of a `$defs` segment in a schema path (rule-origins.ts keys its table by it). */
 const originKey = (def: string) => encodeURIComponent(def.replace(/~/g, '~0').replace(/\//g, '~1'));
-
-/** The named schemas a validator can reach from its own, itself first, through `#/$defs/` references. */
-export function reachableDefs(defs: Record<string, JsonSchema>, start: string): string[] {
-  const seen = new Set([start]);
-  const queue = [start];
-  for (let def = queue.shift(); def !== undefined; def = queue.shift()) {
-    for (const target of refsIn(defs[def])) {
-      if (seen.has(target) || !(target in defs)) continue;
-      seen.add(target);
-      queue.push(target);
-    }
-  }
-  return [...seen];
-}
-
-/** Every `#/$defs/X` a lowered schema references, read from anywhere in it (a reference in data only adds a table). */
-function refsIn(schema: unknown): string[] {
-  const found: string[] = [];
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    const ref = (node as Record<string, unknown>).$ref;
-    if (typeof ref === 'string' && ref.startsWith('#/$defs/')) found.push(decodeURIComponent(ref.slice('#/$defs/'.length)));
-    Object.values(node).forEach(visit);
-  };
-  visit(schema);
-  return found;
-}
