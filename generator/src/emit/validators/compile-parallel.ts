@@ -7,8 +7,21 @@ import type { ValidatorSet } from './validator-set.js';
 /**
  * The first-error and all-errors compilations of a set, side by side in two worker threads: each is
  * AJV code generation over every schema, independent of the other, so two cores halve the wall time on
- * a large spec. Where the compiled worker module is not there (the sources run directly, as in tests),
- * both run here, one after the other.
+ * a large spec, and emitPackage emits the types on the main thread meanwhile. Where the compiled worker
+ * module is not there (the sources run directly, as in tests), both run here, one after the other.
+ *
+ * Why two compilations and not one (measured, bench/RESULTS.md and issue #12):
+ * - `is*` answered by the all-errors functions: on valid payloads 1.25× and 0.68× a hand-written check's
+ *   speed where the first-error ones reach 1.52× and 1.46× (typia 1.06× and 0.79×), and on invalid ones
+ *   0.21× and 0.08× (typia 0.93× and 1.11×). It would fall below both targets of the validators.
+ * - `assert*` and Standard Schema from the first-error functions would report one issue, not every one.
+ * - All-errors compiled lazily at the first `assert*` needs a JSON Schema compiler in the package at run
+ *   time: AJV as a dependency, and `new Function`, which a Content-Security-Policy without
+ *   'unsafe-eval' refuses. The packages are precompiled and have no runtime dependency.
+ * So both are compiled, and what is cut is what each costs: AJV does not evaluate the functions it
+ * generates (create-ajv.ts), only the first-error compilation checks the schemas against the
+ * meta-schema, and neither waits for the types. On GitHub's REST description each compilation takes
+ * about 3 s of one core.
  */
 export async function compileBoth({
   set,
@@ -21,14 +34,18 @@ export async function compileBoth({
 }): Promise<[first: CompiledValidators, all: CompiledValidators]> {
   const worker = new URL('./compile-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(worker))) {
-    return [compileValidatorStatements({ set, formats, allErrors: false }), compileValidatorStatements({ set, formats, allErrors: true })];
+    return [
+      compileValidatorStatements({ set, formats, allErrors: false }),
+      compileValidatorStatements({ set, formats, allErrors: true, checkSchemas: false }),
+    ];
   }
   const run = (allErrors: boolean) =>
     new Promise<CompiledValidators>((resolve, reject) => {
       // No inherited flags: the parent may run with --input-type or -e, which a worker module refuses.
       const thread = new Worker(worker, {
         execArgv: [],
-        workerData: { set: { entries: set.entries, defs: set.defs }, allErrors, runtimeFile },
+        // The same schemas go to both: the first-error compilation checks them against the meta-schema once.
+        workerData: { set: { entries: set.entries, defs: set.defs }, allErrors, checkSchemas: !allErrors, runtimeFile },
       });
       thread.once('message', resolve);
       thread.once('error', reject);

@@ -4,10 +4,11 @@ import { compileValidatorStatements, type RuntimeFormat } from './compile-valida
 import type { ValidatorSet } from './validator-set.js';
 
 /** Worker side of compileInWorkers (compile-parallel.ts): one AJV compilation of a validator set. */
-const { set, allErrors, runtimeFile } = workerData as {
+const { set, allErrors, checkSchemas, runtimeFile } = workerData as {
   set: Pick<ValidatorSet, 'entries' | 'defs'>;
   allErrors: boolean;
+  checkSchemas: boolean;
   runtimeFile: string;
 };
 const runtime = (await import(pathToFileURL(runtimeFile).href)) as { formats: Record<string, RuntimeFormat> };
-parentPort?.postMessage(compileValidatorStatements({ set, formats: runtime.formats, allErrors }));
+parentPort?.postMessage(compileValidatorStatements({ set, formats: runtime.formats, allErrors, checkSchemas }));
