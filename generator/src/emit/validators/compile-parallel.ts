@@ -10,7 +10,7 @@ import type { ValidatorSet } from './validator-set.js';
  * a large spec, and emitPackage emits the types on the main thread meanwhile. Where the compiled worker
  * module is not there (the sources run directly, as in tests), both run here, one after the other.
  *
- * Why two compilations and not one (measured, bench/RESULTS.md and issue #12):
+ * Why two compilations and not one (measured by bench/validators, issue #12):
  * - `is*` answered by the all-errors functions: on valid payloads 1.25× and 0.68× a hand-written check's
  *   speed where the first-error ones reach 1.52× and 1.46× (typia 1.06× and 0.79×), and on invalid ones
  *   0.21× and 0.08× (typia 0.93× and 1.11×). It would fall below both targets of the validators.

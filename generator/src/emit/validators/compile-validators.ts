@@ -123,8 +123,9 @@ function changes(before: readonly string[], after: readonly string[]): number {
  * The post-processing rewrites AJV's code as text; a rewrite that went wrong must stop generation here,
  * not ship a package that cannot load. Parsing (not running) the code costs about a tenth of compiling it.
  * Every statement is a top-level declaration that parses on its own, so they are parsed a megabyte at a
- * time (with a check that no name is declared twice): one script of a large spec's tens of megabytes made V8 copy it whole, twice its size if any
- * character is outside Latin-1, and held its parse at the peak of the compilation's memory.
+ * time, with a check of their own that no name is declared twice: one script of a large spec's tens of
+ * megabytes made V8 copy it whole (twice its size if any character is outside Latin-1) at the peak of
+ * the compilation's memory.
  */
 function assertParses(statements: readonly string[]): void {
   const parse = (code: string) => {

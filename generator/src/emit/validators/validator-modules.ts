@@ -115,7 +115,7 @@ export function facadeModule({
   }
   const exported: [string, string][] = [['ValidationError', 'ValidationError']];
   entries.forEach((entry, index) => {
-    const reached = reachableDefs(defs, [entry.def]).flatMap((def) => {
+    const reached = reachableDefs(defs, entry.def).flatMap((def) => {
       const key = originKey(def);
       const local = ruleTables.get(key);
       return local === undefined ? [] : [`${JSON.stringify(key)}: ${local}`];

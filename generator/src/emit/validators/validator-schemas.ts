@@ -18,7 +18,7 @@ export function defId(def: string): string {
  * with fragment references, AJV compiled a schema once as an entry and again as a reference target)
  * and its long enums turned into set lookups.
  */
-export function addedSchema(name: string, schema: JsonSchema): Record<string, unknown> {
+function addedSchema(name: string, schema: JsonSchema): Record<string, unknown> {
   // A boolean schema cannot carry an id; `allOf` keeps its meaning (and its `false schema` error).
   const body = typeof schema === 'boolean' ? { allOf: [schema] } : mapSchemas(schema, (node) => withEnumSet(withIdRef(node)));
   return { ...(body as Record<string, unknown>), $id: defId(name) };
@@ -44,8 +44,8 @@ function withIdRef(node: Record<string, unknown>): Record<string, unknown> {
   return { ...node, $ref: defId(decodeURIComponent(ref.slice(localRef.length))) };
 }
 
-/** Every `#/$defs/X` a lowered schema references, read from anywhere in it (a reference in data only adds a name). */
-export function refsIn(schema: unknown): string[] {
+/** Every `#/$defs/X` a lowered schema references, read from anywhere in it (a reference in data only adds a table). */
+function refsIn(schema: unknown): string[] {
   const found: string[] = [];
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
@@ -58,10 +58,10 @@ export function refsIn(schema: unknown): string[] {
   return found;
 }
 
-/** The named schemas reachable from `starts` through `#/$defs/` references, each once, starts first, breadth-first. */
-export function reachableDefs(defs: Readonly<Record<string, JsonSchema>>, starts: readonly string[]): string[] {
-  const seen = new Set(starts);
-  const queue = [...seen];
+/** The named schemas a validator can reach from its own, itself first, through `#/$defs/` references (breadth-first). */
+export function reachableDefs(defs: Readonly<Record<string, JsonSchema>>, start: string): string[] {
+  const seen = new Set([start]);
+  const queue = [start];
   for (let index = 0; index < queue.length; index++) {
     for (const target of refsIn(defs[queue[index]!])) {
       if (seen.has(target) || !(target in defs)) continue;
