@@ -20,7 +20,7 @@ import type { ValidatorSet } from './validator-set.js';
  *   'unsafe-eval' refuses. The packages are precompiled and have no runtime dependency.
  * So both are compiled, and what is cut is what each costs: AJV does not evaluate the functions it
  * generates (create-ajv.ts), only the first-error compilation checks the schemas against the
- * meta-schema, and neither waits for the types. On GitHub's REST description each compilation takes
+ * meta-schema, and the types no longer wait for them. On GitHub's REST description each compilation takes
  * about 3 s of one core.
  */
 export async function compileBoth({
