@@ -20,7 +20,13 @@ describe('the pipeline does not mutate its input', () => {
     for (const source of files) deepFreeze(source.value);
     // Frozen input: any write in parse or emit throws in strict-mode module code.
     const model = parseDocument(loaded.loaded);
-    await emitPackage({ model, packageName: '@fixtures/frozen', format: { mode: 'none', limit: 0 }, command: 'test' });
+    await emitPackage({
+      model,
+      packageName: '@fixtures/frozen',
+      format: { mode: 'none', limit: 0 },
+      command: 'test',
+      write: async () => {},
+    });
     expect(files.map((source) => source.value)).toEqual(before);
   });
 });

@@ -14,7 +14,7 @@ import { loadDocument } from './load/load-document.js';
 import { OpenApiSchemas } from './load/openapi-schema.js';
 import { createProgress, type Progress } from './progress.js';
 import { readRelease } from './write/read-release.js';
-import { writePackage } from './write/write-package.js';
+import { openPackage } from './write/write-package.js';
 
 export interface PackageResult {
   job: GenerateJob;
@@ -99,6 +99,8 @@ async function generateOne({
   const model = parseDocument(loaded.loaded);
   const release = await readRelease(path.resolve(root, job.out));
   run.progress.step(`${job.spec}: emitting ${model.schemas.length} schemas and ${model.operations.length} operations`);
+  // Each file is written as it is made, into a new folder that replaces the package only once all are out.
+  const writer = await openPackage(outDir);
   let emitted;
   try {
     emitted = await emitPackage({
@@ -109,15 +111,17 @@ async function generateOne({
       validators: run.validators,
       metadata: run.packageMetadata,
       release,
+      write: writer.write,
     });
   } catch (error) {
+    await writer.discard();
     if (error instanceof ValidatorCompileError)
       return { job, ok: false, diagnostics: [...loaded.diagnostics, ...error.diagnostics], files: [] };
     throw error;
   }
-  await writePackage(outDir, emitted.files);
+  await writer.commit();
   run.progress.step(`${job.spec}: wrote ${job.out}`);
-  return { job, ok: true, diagnostics: [...loaded.diagnostics, ...emitted.diagnostics], files: [...emitted.files.keys()] };
+  return { job, ok: true, diagnostics: [...loaded.diagnostics, ...emitted.diagnostics], files: emitted.files };
 }
 
 async function checkInstalledAjv(): Promise<void> {

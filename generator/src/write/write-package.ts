@@ -1,35 +1,51 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+/** A file's content: text, or bytes in pieces written one after the other (a large module is never one string). */
+export type FileContent = string | readonly Uint8Array[];
+
+/** Takes a package's files one at a time as they are emitted, so that none needs to stay in memory once written. */
+export interface PackageWriter {
+  /** Writes one file (a path relative to the package folder, `/`-separated) into the new folder. */
+  write(relative: string, content: FileContent): Promise<void>;
+  /** The new folder takes the old one's place, as one step. */
+  commit(): Promise<void>;
+  /** The new folder goes; the old one stays as it was. */
+  discard(): Promise<void>;
+}
+
 /**
- * Replaces a package folder with new contents as one step: files go to a sibling temporary folder,
- * which takes the old folder's place only when every write succeeded. A failed run leaves the
+ * Starts replacing a package folder: files go to a sibling temporary folder as they come, which takes the
+ * old folder's place only on commit, after every write succeeded. A failed run (discard) leaves the
  * previous output as it was.
  */
-export async function writePackage(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function openPackage(outDir: string): Promise<PackageWriter> {
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
   const staging = path.join(parent, `.${base}.specsmith-new-${process.pid}`);
   const retired = path.join(parent, `.${base}.specsmith-old-${process.pid}`);
   await mkdir(parent, { recursive: true });
   await rm(staging, { recursive: true, force: true });
-  try {
-    for (const [relative, content] of files) {
+  await mkdir(staging);
+  return {
+    async write(relative, content) {
       const target = path.join(staging, relative);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, content);
-    }
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
-  let hadPrevious = true;
-  try {
-    await rename(outDir, retired);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    hadPrevious = false;
-  }
-  await rename(staging, outDir);
-  if (hadPrevious) await rm(retired, { recursive: true, force: true });
+    },
+    async commit() {
+      let hadPrevious = true;
+      try {
+        await rename(outDir, retired);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        hadPrevious = false;
+      }
+      await rename(staging, outDir);
+      if (hadPrevious) await rm(retired, { recursive: true, force: true });
+    },
+    async discard() {
+      await rm(staging, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { compileValidatorStatements, type CompiledValidators, type RuntimeFormat } from './compile-validators.js';
+import { compileValidatorStatements, type RuntimeFormat } from './compile-validators.js';
+import { compiledBody, type CompiledBody } from './validator-modules.js';
 import type { ValidatorSet } from './validator-set.js';
 
 /**
@@ -21,31 +22,35 @@ import type { ValidatorSet } from './validator-set.js';
  * So both are compiled, and what is cut is what each costs: AJV does not evaluate the functions it
  * generates (create-ajv.ts), only the first-error compilation checks the schemas against the
  * meta-schema, and the types no longer wait for them. On GitHub's REST description each compilation takes
- * about 3 s of one core.
+ * about 3 s of one core. Each comes back as the encoded body of its modules (compiledBody), moved from the
+ * worker without a copy.
  */
 export async function compileBoth({
   set,
   formats,
   runtimeFile,
+  runtimeNames,
 }: {
   set: ValidatorSet;
   formats: Readonly<Record<string, RuntimeFormat>>;
   runtimeFile: string;
-}): Promise<[first: CompiledValidators, all: CompiledValidators]> {
+  /** What the runtime module exports (compiledBody imports those the code uses). */
+  runtimeNames: string[];
+}): Promise<[first: CompiledBody, all: CompiledBody]> {
   const worker = new URL('./compile-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(worker))) {
     return [
-      compileValidatorStatements({ set, formats, allErrors: false }),
-      compileValidatorStatements({ set, formats, allErrors: true, checkSchemas: false }),
+      compiledBody(compileValidatorStatements({ set, formats, allErrors: false }), runtimeNames),
+      compiledBody(compileValidatorStatements({ set, formats, allErrors: true, checkSchemas: false }), runtimeNames),
     ];
   }
   const run = (allErrors: boolean) =>
-    new Promise<CompiledValidators>((resolve, reject) => {
+    new Promise<CompiledBody>((resolve, reject) => {
       // No inherited flags: the parent may run with --input-type or -e, which a worker module refuses.
       const thread = new Worker(worker, {
         execArgv: [],
         // The same schemas go to both: the first-error compilation checks them against the meta-schema once.
-        workerData: { set: { entries: set.entries, defs: set.defs }, allErrors, checkSchemas: !allErrors, runtimeFile },
+        workerData: { set: { entries: set.entries, defs: set.defs }, allErrors, checkSchemas: !allErrors, runtimeFile, runtimeNames },
       });
       thread.once('message', resolve);
       thread.once('error', reject);

@@ -1,4 +1,4 @@
-import { Script } from 'node:vm';
+import { compileFunction } from 'node:vm';
 import { createAjv, usesUnevaluated } from './create-ajv.js';
 import {
   countedFailures,
@@ -9,7 +9,7 @@ import {
   relativeErrorPaths,
   sharedFailures,
 } from './post-process.js';
-import { standaloneStatements } from './standalone-statements.js';
+import { standaloneStatements, type StandaloneCode } from './standalone-statements.js';
 import { addValidatorSchemas, defId, idPrefix } from './validator-schemas.js';
 import type { ValidatorSet } from './validator-set.js';
 
@@ -66,29 +66,22 @@ export function compileValidatorStatements({
   /** Changes AJV's code before the rewrites: the shape guard's tests stand in another AJV's output with it. */
   transform?: (code: string) => string;
 }): CompiledValidators {
-  const ajv = createAjv({
-    formats,
-    allErrors,
-    checkSchemas,
-    unevaluated: usesUnevaluated(Object.values(set.defs)),
-    standaloneIds: idPrefix,
-  });
-  const defOfSchema = addValidatorSchemas(ajv, Object.entries(set.defs));
-  const compiled = standaloneStatements(
-    ajv,
-    set.entries.map((entry) => defId(entry.def)),
-    defOfSchema,
-  );
-  const exports = compiled.entries.map((name, index) => `const v${index} = ${name};`);
+  // AJV and what it keeps of the schemas are out of scope once the code is out: the rewrites run without them.
+  const compiled = ajvStatements({ set, formats, allErrors, checkSchemas });
+  const { entries, defOf } = compiled;
+  const exports = entries.map((name, index) => `const v${index} = ${name};`);
   const step = (name: RewriteName, run: (statements: string[]) => string[]) => (statements: string[]) => {
     const next = run(statements);
     applied?.set(name, (applied.get(name) ?? 0) + changes(statements, next));
     return next;
   };
-  let statements = [...compiled.statements, ...exports].map((statement) => (transform === undefined ? statement : transform(statement)));
+  // Taken out of the record (splice), so that what each rewrite replaces can go while the next one runs.
+  let statements = [...compiled.statements.splice(0), ...exports].map((statement) =>
+    transform === undefined ? statement : transform(statement),
+  );
   statements = step('replaceRequires', (all) => all.map(replaceRequires))(statements);
   statements = step('directCalls', directCalls)(statements);
-  statements = step('absoluteSchemaPaths', (all) => absoluteSchemaPaths(all, compiled.defOf))(statements);
+  statements = step('absoluteSchemaPaths', (all) => absoluteSchemaPaths(all, defOf))(statements);
   statements = step('ownKeySets', ownKeySets)(statements);
   statements = step('relativeErrorPaths', (all) => relativeErrorPaths(all, { movePaths: allErrors }))(statements);
   if (!allErrors) {
@@ -100,6 +93,33 @@ export function compileValidatorStatements({
   const result = { statements: rewritten, entries: exports.map((_, index) => `v${index}`) };
   assertParses(result.statements);
   return result;
+}
+
+/** AJV's standalone code for every entry of the set, before the rewrites. */
+function ajvStatements({
+  set,
+  formats,
+  allErrors,
+  checkSchemas,
+}: {
+  set: Pick<ValidatorSet, 'entries' | 'defs'>;
+  formats: Readonly<Record<string, RuntimeFormat>>;
+  allErrors: boolean;
+  checkSchemas: boolean;
+}): StandaloneCode {
+  const ajv = createAjv({
+    formats,
+    allErrors,
+    checkSchemas,
+    unevaluated: usesUnevaluated(Object.values(set.defs)),
+    standaloneIds: idPrefix,
+  });
+  const defOfSchema = addValidatorSchemas(ajv, Object.entries(set.defs));
+  return standaloneStatements(
+    ajv,
+    set.entries.map((entry) => defId(entry.def)),
+    defOfSchema,
+  );
 }
 
 /** The rewrites of AJV's standalone output (post-process.ts and below), in the order they run. */
@@ -125,12 +145,14 @@ function changes(before: readonly string[], after: readonly string[]): number {
  * Every statement is a top-level declaration that parses on its own, so they are parsed a megabyte at a
  * time, with a check of their own that no name is declared twice: one script of a large spec's tens of
  * megabytes made V8 copy it whole (twice its size if any character is outside Latin-1) at the peak of
- * the compilation's memory.
+ * the compilation's memory. Each batch is parsed as a function body (`compileFunction`): V8 keeps a
+ * `Script`'s source in its compilation cache for the life of the thread, which held a second copy of
+ * the whole output until the compilation ended.
  */
 function assertParses(statements: readonly string[]): void {
   const parse = (code: string) => {
     try {
-      new Script(`(() => {\n${code}\n})`);
+      compileFunction(code);
     } catch (error) {
       throw new Error(`specsmith bug: the compiled validators do not parse (${(error as Error).message})`, { cause: error });
     }

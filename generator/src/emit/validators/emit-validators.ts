@@ -4,11 +4,12 @@ import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.
 import type { ApiModel, SourceRef } from '../../ir/types.js';
 import { templatePath } from '../package/template-path.js';
 import { compileBoth } from './compile-parallel.js';
-import { compileValidators, type CompiledValidators, type RuntimeFormat } from './compile-validators.js';
+import { compileValidators, type RuntimeFormat } from './compile-validators.js';
 import { validatorNames } from './emit-validator-types.js';
 import type { ValidatorNote } from './lower-schema.js';
 import { collectValidators, type ValidatorEntry, type ValidatorSet } from './validator-set.js';
-import { compiledModule, facadeModule, runtimeModule, templateExports, validatorModules } from './validator-modules.js';
+import type { FileContent } from '../../write/write-package.js';
+import { compiledModule, facadeModule, runtimeModule, templateExports, validatorModules, type CompiledBody } from './validator-modules.js';
 
 /** AJV refused a lowered schema: a fault of specsmith's lowering, reported as diagnostics where the schema is written. */
 export class ValidatorCompileError extends Error {
@@ -66,11 +67,12 @@ export interface EmittedValidators {
   /** What validators.js exports: `ValidationError`, then `is*`, `assert*` and `*Schema` per entry. */
   exportNames: string[];
   /**
-   * The validators' modules by file name (validator-modules.ts), ES and CommonJS, without the header; they
-   * settle once the compilations in the worker threads finish, so that the caller emits the types meanwhile.
-   * Rejects with a ValidatorCompileError when AJV refuses a schema.
+   * The validators' modules by file name (validator-modules.ts), ES and CommonJS, each with the header;
+   * they settle once the compilations in the worker threads finish, so that the caller emits the types
+   * meanwhile. The compiled modules come in pieces of bytes, the others as text to format. Rejects with a
+   * ValidatorCompileError when AJV refuses a schema.
    */
-  files: Promise<Map<string, string>>;
+  files: Promise<Map<string, FileContent>>;
   notes: ValidatorNote[];
 }
 
@@ -81,37 +83,44 @@ export interface EmittedValidators {
  * validators.js binding each entry's faces as exports of their own. A bundler that follows one import
  * keeps that validator's functions, the ones it calls and the runtime helpers they use, and nothing else.
  */
-export async function emitValidators(model: ApiModel): Promise<EmittedValidators | undefined> {
+export async function emitValidators(model: ApiModel, header: string): Promise<EmittedValidators | undefined> {
   const runtimeFile = templatePath('validators/runtime.js');
   const runtime = (await import(pathToFileURL(runtimeFile).href)) as { formats: Record<string, RuntimeFormat> };
   const formatTypes = new Map(Object.entries(runtime.formats).map(([name, definition]) => [name, definition.type]));
   const set = collectValidators(model, formatTypes);
   if (set.entries.length === 0) return undefined;
-  const compiled = compileBoth({ set, formats: runtime.formats, runtimeFile }).catch((error: unknown) => {
+  const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
+  const runtimeNames = templates.flatMap(templateExports);
+  const compiled = compileBoth({ set, formats: runtime.formats, runtimeFile, runtimeNames }).catch((error: unknown) => {
     throw new ValidatorCompileError(culprits({ model, set, formats: runtime.formats, error }));
   });
-  const files = validatorFiles(set, runtimeFile, compiled);
+  const files = validatorFiles({ set, templates, header, compiled });
   // Awaited by the caller after the types are out; until then a failure must not count as unhandled.
   files.catch(() => {});
   const exportNames = ['ValidationError', ...set.entries.flatMap((entry) => Object.values(validatorNames(entry)))];
   return { entries: set.entries, exportNames, files, notes: set.notes };
 }
 
-async function validatorFiles(
-  set: ValidatorSet,
-  runtimeFile: string,
-  compiled: Promise<[first: CompiledValidators, all: CompiledValidators]>,
-): Promise<Map<string, string>> {
-  const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
+async function validatorFiles({
+  set,
+  templates,
+  header,
+  compiled,
+}: {
+  set: ValidatorSet;
+  templates: string[];
+  header: string;
+  compiled: Promise<[first: CompiledBody, all: CompiledBody]>;
+}): Promise<Map<string, FileContent>> {
   const [first, all] = await compiled;
-  const runtimeNames = templates.flatMap(templateExports);
-  const files = new Map<string, string>();
+  const files = new Map<string, FileContent>();
   for (const format of ['esm', 'commonjs'] as const) {
     const file = (module: string) => `${module}.${format === 'esm' ? 'js' : 'cjs'}`;
-    files.set(file(validatorModules.facade), facadeModule({ entries: set.entries, defs: set.defs, origins: set.origins, format }));
-    files.set(file(validatorModules.runtime), runtimeModule(templates, format));
-    files.set(file(validatorModules.first), compiledModule({ compiled: first, entries: set.entries, runtimeNames, format }));
-    files.set(file(validatorModules.all), compiledModule({ compiled: all, entries: set.entries, runtimeNames, format }));
+    const facade = facadeModule({ entries: set.entries, defs: set.defs, origins: set.origins, format });
+    files.set(file(validatorModules.facade), `${header}${facade}`);
+    files.set(file(validatorModules.runtime), `${header}${runtimeModule(templates, format)}`);
+    files.set(file(validatorModules.first), compiledModule({ header, body: first, entries: set.entries, format }));
+    files.set(file(validatorModules.all), compiledModule({ header, body: all, entries: set.entries, format }));
   }
   return files;
 }

@@ -49,37 +49,57 @@ export function runtimeModule(templates: string[], format: ModuleFormat): string
 }
 
 /**
- * One compilation (first-error or all-errors) as a module: the runtime names its code uses imported, its
- * statements at the top level (each function and constant on its own, so a bundler keeps what an import
- * reaches), and each entry's function exported under the entry's name.
+ * One compilation's statements as the body its two module files share, encoded once (a large spec's
+ * compilation is tens of megabytes: as bytes it crosses from a worker thread without a copy, and the two
+ * files write the same buffer), with the runtime names the code uses and the function of each entry.
  */
-export function compiledModule({
-  compiled,
-  entries,
-  runtimeNames,
-  format,
-}: {
-  compiled: CompiledValidators;
-  entries: ValidatorEntry[];
-  runtimeNames: string[];
-  format: ModuleFormat;
-}): string {
-  // One pass over each statement (tens of megabytes in all on a large spec) for every runtime name at once;
-  // the statements are joined once, into the module, and not before.
+export interface CompiledBody {
+  bytes: Uint8Array<ArrayBuffer>;
+  runtime: string[];
+  entries: string[];
+}
+
+export function compiledBody(compiled: CompiledValidators, runtimeNames: string[]): CompiledBody {
+  // One pass over each statement for every runtime name at once.
   const names = runtimeNames.map((name) => name.replace(/\$/g, '\\$'));
   const pattern = new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`, 'g');
   const mentioned = new Set(compiled.statements.flatMap((statement) => statement.match(pattern) ?? []));
-  const used = runtimeNames.filter((name) => mentioned.has(name));
-  const lines = [
+  // Statement by statement into one buffer: the module's text is never one string.
+  const bytes = Buffer.alloc(compiled.statements.reduce((total, statement) => total + Buffer.byteLength(statement) + 1, 0));
+  let offset = 0;
+  for (const statement of compiled.statements) {
+    offset += bytes.write(statement, offset);
+    offset = bytes.writeUInt8(0x0a, offset);
+  }
+  return { bytes, runtime: runtimeNames.filter((name) => mentioned.has(name)), entries: compiled.entries };
+}
+
+/**
+ * One compilation (first-error or all-errors) as a module, in pieces to write one after the other: the
+ * runtime names its code uses imported, its statements at the top level (each function and constant on
+ * its own, so a bundler keeps what an import reaches), and each entry's function exported under the
+ * entry's name.
+ */
+export function compiledModule({
+  header,
+  body,
+  entries,
+  format,
+}: {
+  header: string;
+  body: CompiledBody;
+  entries: ValidatorEntry[];
+  format: ModuleFormat;
+}): Uint8Array[] {
+  const head = [
     ...(format === 'commonjs' ? ["'use strict';"] : []),
-    ...(used.length > 0 ? [importStatement(format, used, validatorModules.runtime)] : []),
-    ...compiled.statements,
-    exportStatement(
-      format,
-      entries.map((entry, index) => [entry.name, compiled.entries[index]!]),
-    ),
+    ...(body.runtime.length > 0 ? [importStatement(format, body.runtime, validatorModules.runtime)] : []),
   ];
-  return `${lines.join('\n')}\n`;
+  const tail = exportStatement(
+    format,
+    entries.map((entry, index) => [entry.name, body.entries[index]!]),
+  );
+  return [Buffer.from(`${header}${head.map((line) => `${line}\n`).join('')}`), body.bytes, Buffer.from(`${tail}\n`)];
 }
 
 /**
