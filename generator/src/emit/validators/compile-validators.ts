@@ -1,13 +1,19 @@
 import { compileFunction } from 'node:vm';
 import { createAjv, usesUnevaluated } from './create-ajv.js';
 import {
+  callDirectly,
   countedFailures,
-  directCalls,
-  dropUnreadConstants,
+  dropUnreadLocals,
+  dropUnreadSchemas,
   failureDeclaration,
-  ownKeySets,
-  relativeErrorPaths,
+  hasOwnFunctions,
+  isWrapper,
+  relativePaths,
+  relativePathsFit,
   sharedFailures,
+  useKeySets,
+  withKeySets,
+  wrappedFunctions,
 } from './post-process.js';
 import { standaloneStatements, type StandaloneCode } from './standalone-statements.js';
 import { addValidatorSchemas, defId, idPrefix } from './validator-schemas.js';
@@ -70,29 +76,64 @@ export function compileValidatorStatements({
   const compiled = ajvStatements({ set, formats, allErrors, checkSchemas });
   const { entries, defOf } = compiled;
   const exports = entries.map((name, index) => `const v${index} = ${name};`);
-  const step = (name: RewriteName, run: (statements: string[]) => string[]) => (statements: string[]) => {
-    const next = run(statements);
-    applied?.set(name, (applied.get(name) ?? 0) + changes(statements, next));
-    return next;
-  };
-  // Taken out of the record (splice), so that what each rewrite replaces can go while the next one runs.
-  let statements = [...compiled.statements.splice(0), ...exports].map((statement) =>
-    transform === undefined ? statement : transform(statement),
-  );
-  statements = step('replaceRequires', (all) => all.map(replaceRequires))(statements);
-  statements = step('directCalls', directCalls)(statements);
-  statements = step('absoluteSchemaPaths', (all) => absoluteSchemaPaths(all, defOf))(statements);
-  statements = step('ownKeySets', ownKeySets)(statements);
-  statements = step('relativeErrorPaths', (all) => relativeErrorPaths(all, { movePaths: allErrors }))(statements);
-  if (!allErrors) {
-    statements = step('sharedFailures', sharedFailures)(statements);
-    statements = [failureDeclaration, ...step('countedFailures', countedFailures)(statements)];
-  }
-  const rewritten = step('dropUnreadConstants', dropUnreadConstants)(statements);
+  // Taken out of the record (splice), so that the original of a rewritten statement can go at once.
+  const statements = [...compiled.statements.splice(0), ...exports];
+  if (transform !== undefined) for (const [index, statement] of statements.entries()) statements[index] = transform(statement);
+  const rewritten = rewriteInPlace({ statements, defOf, allErrors, applied });
   // One top-level declaration a line, so that a change to one schema is a small diff.
   const result = { statements: rewritten, entries: exports.map((_, index) => `v${index}`) };
   assertParses(result.statements);
   return result;
+}
+
+/**
+ * The rewrites of post-process.ts over AJV's statements, in order. Each replaces a statement in place, so
+ * that what it replaces can go at once: on a large spec, a rewrite that mapped the whole list to a new
+ * one held two copies of the output, and the compilation's heap grew with them.
+ */
+function rewriteInPlace({
+  statements,
+  defOf,
+  allErrors,
+  applied,
+}: {
+  statements: string[];
+  defOf: ReadonlyMap<string, string>;
+  allErrors: boolean;
+  applied: Map<RewriteName, number> | undefined;
+}): string[] {
+  const count = (name: RewriteName, changed: number) => applied?.set(name, (applied.get(name) ?? 0) + changed);
+  const rewrite = (name: RewriteName, run: (statement: string) => string) => {
+    let changed = 0;
+    for (const [index, statement] of statements.entries()) {
+      const next = run(statement);
+      if (next === statement) continue;
+      statements[index] = next;
+      changed++;
+    }
+    count(name, changed);
+  };
+  rewrite('replaceRequires', replaceRequires);
+  const wrapped = wrappedFunctions(statements);
+  rewrite('directCalls', (statement) => callDirectly(statement, wrapped));
+  rewrite('absoluteSchemaPaths', (statement) => absoluteSchemaPaths(statement, defOf));
+  const hasOwn = hasOwnFunctions(statements);
+  const keySets = new Set<string>();
+  rewrite('ownKeySets', (statement) => useKeySets(statement, hasOwn, keySets));
+  if (relativePathsFit(statements)) rewrite('relativeErrorPaths', (statement) => relativePaths(statement, { movePaths: allErrors }));
+  if (!allErrors) {
+    rewrite('sharedFailures', sharedFailures);
+    rewrite('countedFailures', countedFailures);
+  }
+  rewrite('dropUnreadConstants', dropUnreadLocals);
+  const declared = withKeySets(
+    statements.filter((statement) => !isWrapper(statement)),
+    keySets,
+  );
+  const module = allErrors ? declared : [failureDeclaration, ...declared];
+  const kept = dropUnreadSchemas(module);
+  count('dropUnreadConstants', module.length - kept.length);
+  return kept;
 }
 
 /** AJV's standalone code for every entry of the set, before the rewrites. */
@@ -132,12 +173,6 @@ export type RewriteName =
   | 'sharedFailures'
   | 'countedFailures'
   | 'dropUnreadConstants';
-
-/** How many statements a rewrite changed (a removed or added statement counts as one change). */
-function changes(before: readonly string[], after: readonly string[]): number {
-  if (before.length !== after.length) return Math.abs(before.length - after.length);
-  return after.filter((statement, index) => statement !== before[index]).length;
-}
 
 /**
  * The post-processing rewrites AJV's code as text; a rewrite that went wrong must stop generation here,
@@ -192,12 +227,10 @@ function replaceRequires(code: string): string {
  * every named schema is a function of its own. Each function of a named schema gets its `$defs` prefix,
  * so that every error names its rule from the root, where rule-origins.ts looks it up.
  */
-function absoluteSchemaPaths(statements: string[], defOf: Map<string, string>): string[] {
-  return statements.map((statement) => {
-    const name = /^function (validate\d+)\(/.exec(statement)?.[1];
-    const def = name === undefined ? undefined : defOf.get(name);
-    if (def === undefined || def === '') return statement;
-    const prefix = `#/$defs/${encodeURIComponent(def.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
-    return statement.replace(/schemaPath:"#/g, `schemaPath:"${prefix}`);
-  });
+function absoluteSchemaPaths(statement: string, defOf: ReadonlyMap<string, string>): string {
+  const name = /^function (validate\d+)\(/.exec(statement)?.[1];
+  const def = name === undefined ? undefined : defOf.get(name);
+  if (def === undefined || def === '') return statement;
+  const prefix = `#/$defs/${encodeURIComponent(def.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
+  return statement.replace(/schemaPath:"#/g, `schemaPath:"${prefix}`);
 }

@@ -7,41 +7,50 @@
  * A recursive `$ref` makes AJV call the function through a wrapper object (`const wrapper0 = {validate:
  * validate53};`, then `wrapper0.validate(...)`, `wrapper0.validate.errors`). Function declarations are
  * hoisted, so the function can be named directly; the other rewrites then see one shape of call.
+ * `wrappedFunctions` finds the wrappers, `callDirectly` rewrites a statement, and the wrappers' own
+ * declarations go (`isWrapper`).
  */
-export function directCalls(statements: string[]): string[] {
+export function wrappedFunctions(statements: readonly string[]): Map<string, string> {
   const wrapped = new Map<string, string>();
   for (const statement of statements) {
-    const match = /^const (wrapper\d+) = \{validate: (validate\d+)\};$/.exec(statement);
+    const match = wrapperDeclaration.exec(statement);
     if (match !== null) wrapped.set(match[1] ?? '', match[2] ?? '');
   }
-  if (wrapped.size === 0) return statements;
-  return statements
-    .filter((statement) => !/^const wrapper\d+ = \{validate: validate\d+\};$/.test(statement))
-    .map((statement) => statement.replace(/\b(wrapper\d+)\.validate\b/g, (match, wrapper: string) => wrapped.get(wrapper) ?? match));
+  return wrapped;
 }
 
-/** How often `name` occurs in `code` as a whole word. */
-const mentionsOf = (code: string, name: string): number => code.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
+const wrapperDeclaration = /^const (wrapper\d+) = \{validate: (validate\d+)\};$/;
+
+export const isWrapper = (statement: string): boolean => wrapperDeclaration.test(statement);
+
+export function callDirectly(statement: string, wrapped: ReadonlyMap<string, string>): string {
+  if (wrapped.size === 0) return statement;
+  return statement.replace(/\b(wrapper\d+)\.validate\b/g, (match, wrapper: string) => wrapped.get(wrapper) ?? match);
+}
 
 /**
  * For an object with more than eight declared properties, AJV checks `additionalProperties: false` with
  * `hasOwnProperty.call(schema.properties, key)` for every key of the value; a Set of the declared names
- * answers the same question faster. The Set is declared right after the schema constant it reads.
+ * answers the same question faster. `hasOwnFunctions` finds AJV's `hasOwnProperty` constants,
+ * `useKeySets` rewrites a statement (noting the schema constants it now reads a Set of), and `withKeySets`
+ * declares each Set right after the schema constant it reads.
  */
-export function ownKeySets(statements: string[]): string[] {
-  const hasOwn = new Set(
-    statements.flatMap((statement) => /^const (func\d+) = Object\.prototype\.hasOwnProperty;/.exec(statement)?.[1] ?? []),
-  );
-  if (hasOwn.size === 0) return statements;
-  const used = new Set<string>();
-  const rewritten = statements.map((statement) =>
-    statement.replace(/\b(func\d+)\.call\((schema\d+)\.properties, (\w+)\)/g, (match, func: string, schema: string, key: string) => {
-      if (!hasOwn.has(func)) return match;
-      used.add(schema);
-      return `${schema}Keys.has(${key})`;
-    }),
-  );
-  return rewritten.flatMap((statement) => {
+export function hasOwnFunctions(statements: readonly string[]): Set<string> {
+  return new Set(statements.flatMap((statement) => /^const (func\d+) = Object\.prototype\.hasOwnProperty;/.exec(statement)?.[1] ?? []));
+}
+
+export function useKeySets(statement: string, hasOwn: ReadonlySet<string>, used: Set<string>): string {
+  if (hasOwn.size === 0) return statement;
+  return statement.replace(/\b(func\d+)\.call\((schema\d+)\.properties, (\w+)\)/g, (match, func: string, schema: string, key: string) => {
+    if (!hasOwn.has(func)) return match;
+    used.add(schema);
+    return `${schema}Keys.has(${key})`;
+  });
+}
+
+export function withKeySets(statements: string[], used: ReadonlySet<string>): string[] {
+  if (used.size === 0) return statements;
+  return statements.flatMap((statement) => {
     const schema = /^const (schema\d+) = /.exec(statement)?.[1];
     if (schema === undefined || !used.has(schema)) return [statement];
     // The names written out, so that the schema constant is not kept for them alone.
@@ -80,27 +89,30 @@ const nestedCall = new RegExp(
  * `$dynamicRef`, which the lowered schemas never do. So every function is called with the value alone
  * and reports paths relative to it; a caller moves a callee's errors under the property or item it
  * passed (`nestedErrors` of the runtime template), which only happens once something failed.
- * All or nothing: if any statement still mentions the other names or passes a second argument, nothing
- * changes.
+ * All or nothing: `relativePathsFit` says whether every statement reads as this expects once rewritten
+ * (no statement still mentions the other names or passes a second argument); if one does not, none changes.
  */
-export function relativeErrorPaths(statements: string[], { movePaths = true }: { movePaths?: boolean } = {}): string[] {
-  const rewritten = statements.map((statement) =>
-    statement
-      .replace(optionsSignature, 'instancePath=""')
-      .replace(nestedCall, (match, callee: string, data: string, path: string | undefined) => {
-        const call = `if(!(${callee}(${data}))){`;
-        // Without a path of its own the call shares the caller's root: its errors need no move.
-        if (path === undefined || !movePaths)
-          return `${call}vErrors = vErrors === null ? ${callee}.errors : vErrors.concat(${callee}.errors);`;
-        return `${call}vErrors = nestedErrors(vErrors, ${callee}.errors, ${path});`;
-      }),
-  );
-  const leftover = rewritten.some(
-    (statement) =>
-      /\b(?:parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(statement) ||
-      /(?<!function )\bvalidate\d+\(\w+, /.test(statement),
-  );
-  return leftover ? statements : rewritten;
+export function relativePaths(statement: string, { movePaths }: { movePaths: boolean }): string {
+  return statement
+    .replace(optionsSignature, 'instancePath=""')
+    .replace(nestedCall, (match, callee: string, data: string, path: string | undefined) => {
+      const call = `if(!(${callee}(${data}))){`;
+      // Without a path of its own the call shares the caller's root: its errors need no move.
+      if (path === undefined || !movePaths)
+        return `${call}vErrors = vErrors === null ? ${callee}.errors : vErrors.concat(${callee}.errors);`;
+      return `${call}vErrors = nestedErrors(vErrors, ${callee}.errors, ${path});`;
+    });
+}
+
+/** Whether relativePaths leaves every statement without the options it drops (its rewritten text is not kept). */
+export function relativePathsFit(statements: readonly string[]): boolean {
+  return statements.every((statement) => {
+    const rewritten = relativePaths(statement, { movePaths: false });
+    return (
+      !/\b(?:parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(rewritten) &&
+      !/(?<!function )\bvalidate\d+\(\w+, /.test(rewritten)
+    );
+  });
 }
 
 const errorLiteralReturn = /\b(validate\d+)\.errors = \[\{instancePath(?:[^"]|"(?:[^"\\]|\\.)*")*?\}\];return false;/g;
@@ -117,9 +129,9 @@ export const failureDeclaration =
  * an invalid value costs no allocation but that array. Nested calls must not move paths
  * (`relativeErrorPaths` with `movePaths: false`), as the shared object is frozen.
  */
-export function sharedFailures(statements: string[]): string[] {
+export function sharedFailures(statement: string): string {
   // An error literal ends at the first `}];return false;` outside a string (a property name may hold anything).
-  return statements.map((statement) => statement.replace(errorLiteralReturn, '$1.errors = [failure];return false;'));
+  return statement.replace(errorLiteralReturn, '$1.errors = [failure];return false;');
 }
 
 /**
@@ -129,32 +141,36 @@ export function sharedFailures(statements: string[]): string[] {
  * counted but none listed still reports one, since callers count what it reports. (First-error code only,
  * after sharedFailures.)
  */
-export function countedFailures(statements: string[]): string[] {
-  return statements.map((statement) =>
-    statement
-      .replace(/const (err\d+) = \{\};if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g, 'errors++;')
-      .replace(
-        /\b(validate\d+)\.errors = vErrors;return errors === 0;/g,
-        '$1.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;',
-      ),
-  );
+export function countedFailures(statement: string): string {
+  return statement
+    .replace(/const (err\d+) = \{\};if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g, 'errors++;')
+    .replace(
+      /\b(validate\d+)\.errors = vErrors;return errors === 0;/g,
+      '$1.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;',
+    );
 }
 
 /**
  * Module-scope constants (`const schema12 = {...}`, the schema an error's parameters or an enum read)
- * and function-local `const vSchema0 = schema12.enum;` that nothing reads any more after the rewrites.
+ * and function-local `const vSchema0 = schema12.enum;` that nothing reads any more after the rewrites:
+ * `dropUnreadLocals` takes a statement's, `dropUnreadSchemas` the module's.
  */
-export function dropUnreadConstants(statements: string[]): string[] {
-  const withoutLocals = statements.map((statement) =>
-    statement.replace(/const (vSchema\d+) = schema\d+(?:\.\w+)+;/g, (declaration, name: string) =>
-      mentionsOf(statement, name) > 1 ? declaration : '',
-    ),
-  );
+export function dropUnreadLocals(statement: string): string {
+  if (!statement.includes('const vSchema')) return statement;
+  // Every local's mentions counted in one pass over the statement, not one pass a local.
   const mentions = new Map<string, number>();
-  for (const statement of withoutLocals) {
+  for (const [name] of statement.matchAll(/\bvSchema\d+\b/g)) mentions.set(name, (mentions.get(name) ?? 0) + 1);
+  return statement.replace(/const (vSchema\d+) = schema\d+(?:\.\w+)+;/g, (declaration, name: string) =>
+    (mentions.get(name) ?? 0) > 1 ? declaration : '',
+  );
+}
+
+export function dropUnreadSchemas(statements: string[]): string[] {
+  const mentions = new Map<string, number>();
+  for (const statement of statements) {
     for (const [name] of statement.matchAll(/\bschema\d+\b/g)) mentions.set(name, (mentions.get(name) ?? 0) + 1);
   }
-  return withoutLocals.filter((statement) => {
+  return statements.filter((statement) => {
     const name = /^const (schema\d+) = /.exec(statement)?.[1];
     return name === undefined || (mentions.get(name) ?? 0) > 1;
   });

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { formats } from '../templates/validators/runtime.js';
+import { compileValidatorStatements } from '../generator/src/emit/validators/compile-validators.js';
+import { compiledBody, templateExports, type CompiledBody } from '../generator/src/emit/validators/validator-modules.js';
+import type { compileBoth as CompileBoth } from '../generator/src/emit/validators/compile-parallel.js';
+import { repoRoot } from './support/paths.js';
+
+/**
+ * The worker threads exist only in the built generator (`make` builds it before the tests): run from
+ * the sources, compileBoth compiles in the test's own thread.
+ */
+const built = path.join(repoRoot, 'generator/dist/emit/validators');
+const { compileBoth } = (await import(pathToFileURL(path.join(built, 'compile-parallel.js')).href)) as { compileBoth: typeof CompileBoth };
+
+const runtimeFile = path.join(repoRoot, 'templates/validators/runtime.js');
+const runtimeNames = [runtimeFile, path.join(repoRoot, 'templates/validators/api.js')].flatMap((file) =>
+  templateExports(readFileSync(file, 'utf8')),
+);
+const set = {
+  entries: [
+    { name: 'Pet', def: 'Pet' },
+    { name: 'Owner', def: 'Owner' },
+  ],
+  defs: {
+    Pet: { type: 'object', properties: { name: { type: 'string', maxLength: 3 }, owner: { $ref: '#/$defs/Owner' } }, required: ['name'] },
+    Owner: { type: 'object', properties: { id: { type: 'integer' } } },
+  },
+  origins: { files: [], notes: [], defs: {} },
+  notes: [],
+};
+const text = (body: CompiledBody) => Buffer.from(body.bytes).toString('utf8');
+// As compileBoth asks: only the first-error compilation checks the schemas against the meta-schema.
+const inThisThread = (allErrors: boolean) =>
+  text(compiledBody(compileValidatorStatements({ set, formats, allErrors, checkSchemas: !allErrors }), runtimeNames));
+
+describe('the compilations in worker threads', () => {
+  it('give the code a compilation in this thread gives, both ways', async () => {
+    const [first, all] = await compileBoth({ set, formats, runtimeFile, runtimeNames });
+    expect([text(first), text(all)]).toEqual([inThisThread(false), inThisThread(true)]);
+    expect(text(first)).toMatch(/^function validate\d+\(data, instancePath=""\)/m);
+  });
+
+  it('run again without a heap budget when one runs out of it', async () => {
+    // A budget no compilation fits in: the worker is stopped by V8, as it would be on a spec too large.
+    const starved = new Worker(path.join(built, 'compile-worker.js'), {
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: 1 },
+      workerData: { set, allErrors: true, checkSchemas: false, runtimeFile, runtimeNames },
+    });
+    await expect(new Promise((resolve, reject) => starved.once('message', resolve).once('error', reject))).rejects.toMatchObject({
+      code: 'ERR_WORKER_OUT_OF_MEMORY',
+    });
+    const [first, all] = await compileBoth({ set, formats, runtimeFile, runtimeNames, heapBudgetMb: 1 });
+    expect([text(first), text(all)]).toEqual([inThisThread(false), inThisThread(true)]);
+  });
+});
