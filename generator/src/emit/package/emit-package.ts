@@ -61,7 +61,6 @@ export async function emitPackage({
   const clientTypes = client === undefined ? [] : emitClientTypes({ model, functionNames: client.functionNames });
   const types = emitTypes({ model, header });
   const extra = { imports: validatorTypes.imports, statements: [...validatorTypes.statements, ...clientTypes] };
-  const indexDeclarations = (typesModule: string) => emitIndexDeclarations({ header, typesModule, names: types.names, extra });
   const reexports = [
     ...values.map(({ name }) => ({ name, expression: `types.${name}` })),
     ...(validators?.exportNames.map((name) => ({ name, expression: `validators.${name}` })) ?? []),
@@ -94,8 +93,14 @@ export async function emitPackage({
       ...(client === undefined ? {} : { functionNames: client.functionNames }),
     }),
   );
-  await emit('index.d.ts', formatSource(indexDeclarations(`./${typeFiles.esm}`), 'typescript', format));
-  await emit('index.d.cts', formatSource(indexDeclarations(`./${typeFiles.commonJs}`), 'typescript', format));
+  const [esmIndexDeclarations, commonJsIndexDeclarations] = emitIndexDeclarations({
+    header,
+    typesModules: [`./${typeFiles.esm}`, `./${typeFiles.commonJs}`],
+    names: types.names,
+    extra,
+  });
+  await emit('index.d.ts', formatSource(esmIndexDeclarations ?? '', 'typescript', format));
+  await emit('index.d.cts', formatSource(commonJsIndexDeclarations ?? '', 'typescript', format));
   await emit('index.js', formatSource(esmIndex, 'babel', format));
   await emit('index.cjs', formatSource(commonJsIndex, 'babel', format));
   const typeDeclarations = await formatSource(types.text, 'typescript', format);

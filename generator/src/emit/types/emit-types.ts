@@ -15,35 +15,41 @@ export function emitTypes({ model, header }: { model: ApiModel; header: string }
 }
 
 /**
- * The root entry's declarations: everything of the `/types` entry re-exported (and imported, for the
- * declarations below to name), then those of other emitters (validators, client).
+ * The root entry's declarations, one text for each module the types are re-exported from (`./types.js`
+ * for the ES module declarations, `./types.cjs` for the CommonJS ones): everything of the `/types` entry
+ * re-exported (and imported, for the declarations below to name), then those of other emitters
+ * (validators, client).
  */
 export function emitIndexDeclarations({
   header,
-  typesModule,
+  typesModules,
   names,
   extra,
 }: {
   header: string;
-  /** `./types.js` for the ES module declarations, `./types.cjs` for the CommonJS ones. */
-  typesModule: string;
+  typesModules: readonly string[];
   names: readonly string[];
   extra: { imports: TypeStatement[]; statements: TypeStatement[] };
-}): string {
+}): string[] {
   // A type may share its name with a value declared here (a schema named `XSchema` and the Standard Schema
   // object of `X`): TypeScript merges a type and a value of one module, so the type is brought in under
   // another name and declared again here, beside the value, as the single-file declarations had it.
   const values = new Set(extra.statements.flatMap(declaredNames));
   const imported = names.map((name) => (values.has(name) ? `${name} as ${name}$Type` : name));
   const shared = names.filter((name) => values.has(name)).map((name) => `export type ${name} = ${name}$Type;`);
-  const statements: TypeStatement[] = [
+  const head = (typesModule: string): TypeStatement[] => [
     `export * from '${typesModule}';`,
     ...(names.length === 0 || extra.statements.length === 0 ? [] : [`import type { ${imported.join(', ')} } from '${typesModule}';`]),
     ...shared,
-    ...extra.imports,
-    ...extra.statements,
   ];
-  return `${header}${print(statements)}`;
+  // Only the head names the module: the rest (megabytes on a large spec) is printed once, after the first
+  // head, and the other texts take their own head in its place.
+  const [first = '', ...others] = typesModules;
+  const firstHead = print(head(first));
+  const whole = print([...head(first), ...extra.imports, ...extra.statements]);
+  if (!whole.startsWith(firstHead)) throw new Error('specsmith bug: the printed head of the index declarations is not where it was');
+  const rest = whole.slice(firstHead.length);
+  return [`${header}${whole}`, ...others.map((typesModule) => `${header}${print(head(typesModule))}${rest}`)];
 }
 
 // Printed straight from the structures: creating a source file would also parse the text back into an
