@@ -15,22 +15,22 @@ export function parseJsonText({ text, file, origins }: { text: string; file: str
   const stack: { node: Container; pointer: string }[] = [];
   let pendingKey: string | undefined;
   let root: unknown;
-  const place = (value: unknown): string => {
+  // Where a value goes: the root, the end of the open array, or the pending key of the open object.
+  const place = (value: unknown): void => {
     const parent = stack[stack.length - 1];
-    if (parent === undefined) {
-      root = value;
-      return '';
-    }
-    if (Array.isArray(parent.node)) {
-      parent.node.push(value);
-      return appendPointer(parent.pointer, parent.node.length - 1);
-    }
-    const key = pendingKey ?? '';
-    Object.defineProperty(parent.node, key, { value, enumerable: true, writable: true, configurable: true });
-    return appendPointer(parent.pointer, key);
+    if (parent === undefined) root = value;
+    else if (Array.isArray(parent.node)) parent.node.push(value);
+    // `__proto__` as a plain assignment would set the prototype: only it needs a property definition.
+    else if (pendingKey === '__proto__')
+      Object.defineProperty(parent.node, pendingKey, { value, enumerable: true, writable: true, configurable: true });
+    else parent.node[pendingKey ?? ''] = value;
   };
+  // Only containers get a pointer: a scalar's place is its parent's, plus its key.
   const open = (node: Container, line: number, character: number): void => {
-    const pointer = place(node);
+    const parent = stack[stack.length - 1];
+    place(node);
+    const pointer =
+      parent === undefined ? '' : appendPointer(parent.pointer, Array.isArray(parent.node) ? parent.node.length - 1 : (pendingKey ?? ''));
     origins.record(node, { file, pointer, line: line + 1, column: character + 1 });
     stack.push({ node, pointer });
   };
