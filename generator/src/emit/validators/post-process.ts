@@ -127,7 +127,7 @@ export const failureDeclaration =
  * shared `failure` in a fresh array (callers may append to it) instead of building the error object,
  * the schema path and the parameters of each rule. About a third of the first-error code goes, and
  * an invalid value costs no allocation but that array. Nested calls must not move paths
- * (`relativeErrorPaths` with `movePaths: false`), as the shared object is frozen.
+ * (`relativePaths` with `movePaths: false`), as the shared object is frozen.
  */
 export function sharedFailures(statement: string): string {
   // An error literal ends at the first `}];return false;` outside a string (a property name may hold anything).
