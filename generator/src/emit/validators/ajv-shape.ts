@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { compileValidators, type RewriteName, type RuntimeFormat } from './compile-validators.js';
+import { compileValidators, type RuntimeFormat } from './compile-validators.js';
+import type { RewriteName } from './rewrite-statements.js';
 import type { JsonSchema } from './lower-schema.js';
 
 const require = createRequire(import.meta.url);
