@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,29 @@ describe('a package folder written file by file', () => {
     await writer.discard();
     expect(readTree(outDir)).toEqual({ 'old.js': 'old' });
     expect(readdirSync(parent)).toEqual(['pkg']);
+  });
+
+  it('removes the new folders of runs that stopped before the end, and only those', async () => {
+    const { parent, outDir } = earlierPackage();
+    // A process that has exited: its pid names no running process.
+    const stopped = spawnSync(process.execPath, ['-e', '0']).pid;
+    const leftovers = [
+      `.pkg.specsmith-new-${stopped}`,
+      `.pkg.specsmith-new-${process.ppid}`,
+      `.pkg.specsmith-old-${stopped}`,
+      '.pkgx.specsmith-new-1x',
+    ];
+    for (const name of leftovers) {
+      mkdirSync(path.join(parent, name));
+      writeFileSync(path.join(parent, name, 'index.js'), 'left over');
+    }
+    const writer = await openPackage(outDir);
+    await writer.write('index.js', 'new');
+    await writer.commit();
+    // A running process's folder stays, and so does an old folder: it may hold the only previous package.
+    expect(readdirSync(parent).sort()).toEqual(
+      [`.pkg.specsmith-new-${process.ppid}`, `.pkg.specsmith-old-${stopped}`, '.pkgx.specsmith-new-1x', 'pkg'].sort(),
+    );
   });
 
   it('creates the folder when there was none', async () => {

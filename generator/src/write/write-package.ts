@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A file's content: text, or bytes in pieces written one after the other (a large module is never one string). */
@@ -25,6 +25,7 @@ export async function openPackage(outDir: string): Promise<PackageWriter> {
   const staging = path.join(parent, `.${base}.specsmith-new-${process.pid}`);
   const retired = path.join(parent, `.${base}.specsmith-old-${process.pid}`);
   await mkdir(parent, { recursive: true });
+  await removeAbandoned(parent, base);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging);
   return {
@@ -48,4 +49,28 @@ export async function openPackage(outDir: string): Promise<PackageWriter> {
       await rm(staging, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The new folders of runs that stopped before they could commit or discard (Ctrl-C, a crash): the process
+ * that made one is no longer running. Folders of runs still going are left to them. (A `-old-` folder is
+ * never removed: it may hold the only copy of the previous package.)
+ */
+async function removeAbandoned(parent: string, base: string): Promise<void> {
+  const prefix = `.${base}.specsmith-new-`;
+  for (const name of await readdir(parent)) {
+    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length)) : Number.NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid))
+      await rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
