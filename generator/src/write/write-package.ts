@@ -53,8 +53,9 @@ export async function openPackage(outDir: string): Promise<PackageWriter> {
 
 /**
  * The new folders of runs that stopped before they could commit or discard (Ctrl-C, a crash): the process
- * that made one is no longer running. Folders of runs still going are left to them. (A `-old-` folder is
- * never removed: it may hold the only copy of the previous package.)
+ * that made one is no longer running on this machine (a folder shared with other machines is not a place
+ * two runs should write at once). Folders of runs still going are left to them. A `-old-` folder is never
+ * removed: it may hold the only copy of the previous package.
  */
 async function removeAbandoned(parent: string, base: string): Promise<void> {
   const prefix = `.${base}.specsmith-new-`;
