@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { StructureKind } from 'ts-morph';
 import type { ApiModel, OperationNode } from '../../ir/types.js';
 import { templatePath } from '../package/template-path.js';
 import { docText } from '../types/jsdoc.js';
-import { tsDeclareFunction, tsInterface, tsProperty, tsTypeAlias, type TypeStatement } from '../types/structures.js';
+import { structureKinds, tsDeclareFunction, tsInterface, tsProperty, tsTypeAlias, type TypeStatement } from '../types/structures.js';
 import { needsBaseUrl, optionTypes } from './client-options.js';
 
 /**
@@ -23,13 +22,13 @@ export function emitClientTypes({
   const statements: TypeStatement[] = [fixed, ...optionTypes(model)];
   for (const operation of model.operations) statements.push(inputType(operation), resultType(operation));
   statements.push({
-    kind: StructureKind.Interface,
+    kind: structureKinds.interface,
     name: names.client,
     isExported: true,
     extends: ['ClientCore'],
     docs: [`A client of ${oneLine(model.info.title)}: one method per operation.`],
     methods: model.operations.map((operation) => ({
-      kind: StructureKind.MethodSignature,
+      kind: structureKinds.methodSignature,
       name: functionNames.get(operation) ?? '',
       parameters: [
         { name: 'input', type: operation.names.input, hasQuestionToken: !inputRequired(operation) },

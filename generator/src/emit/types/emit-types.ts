@@ -1,17 +1,22 @@
-import { printStructure, StructureKind } from 'ts-morph';
 import type { ApiModel } from '../../ir/types.js';
 import { emitOperation } from './emit-operations.js';
 import { emitSchema } from './emit-schemas.js';
-import type { TypeStatement } from './structures.js';
+import { printStatements as print } from './print-statements.js';
+import { structureKinds, type TypeStatement } from './structures.js';
 
 /** Declarations of every schema and operation (the package's `/types` entry), and the names they declare. */
 export function emitTypes({ model, header }: { model: ApiModel; header: string }): { text: string; names: string[] } {
+  const statements = typeStatements(model);
+  return { text: `${header}${print(statements)}`, names: statements.flatMap(declaredNames) };
+}
+
+/** The statements of the `/types` entry; a spec with nothing to declare still gives a module, which the index can re-export. */
+export function typeStatements(model: ApiModel): TypeStatement[] {
   const schemas = new Map(model.schemas.map((named) => [named.name, named]));
   const statements: TypeStatement[] = [];
   for (const named of model.schemas) statements.push(...emitSchema(named, schemas));
   for (const operation of model.operations) statements.push(...emitOperation(operation, schemas));
-  // A spec with nothing to declare still gives a module, which the index can re-export.
-  return { text: `${header}${print(statements.length === 0 ? ['export {};'] : statements)}`, names: statements.flatMap(declaredNames) };
+  return statements.length === 0 ? ['export {};'] : statements;
 }
 
 /**
@@ -52,13 +57,8 @@ export function emitIndexDeclarations({
   return [`${header}${whole}`, ...others.map((typesModule) => `${header}${print(head(typesModule))}${rest}`)];
 }
 
-// Printed straight from the structures: creating a source file would also parse the text back into an
-// AST, which doubles the cost on a large spec and is not needed to write a file.
-const print = (statements: TypeStatement[]) =>
-  printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2, useSingleQuote: true });
-
 function declaredNames(statement: TypeStatement): string[] {
   if (typeof statement === 'string') return [];
-  if (statement.kind === StructureKind.VariableStatement) return statement.declarations.map((declaration) => declaration.name);
+  if (statement.kind === structureKinds.variableStatement) return statement.declarations.map((declaration) => declaration.name);
   return 'name' in statement && typeof statement.name === 'string' ? [statement.name] : [];
 }
