@@ -12,7 +12,8 @@ import { emitValidatorTypes } from '../generator/src/emit/validators/emit-valida
 import { collectValidators } from '../generator/src/emit/validators/validator-set.js';
 import { emitClient } from '../generator/src/emit/client/emit-client.js';
 import { emitClientTypes } from '../generator/src/emit/client/client-types.js';
-import { printStatements } from '../generator/src/emit/types/print-statements.js';
+import { printStatements, statementParts } from '../generator/src/emit/types/print-statements.js';
+import { formatParts } from '../generator/src/emit/package/format.js';
 import {
   structureKinds,
   tsDeclareClass,
@@ -181,4 +182,26 @@ describe('printStatements', () => {
     expect(statements.length).toBeGreaterThan(10_000);
     expect(unindented(printStatements(statements))).toBe(unindented(tsMorphPrint(statements)));
   }, 120_000);
+});
+
+describe('formatParts', () => {
+  const statements = Array.from({ length: 4000 }, (_, index) =>
+    tsTypeAlias({ name: `T${index}`, type: `'${'ÿ€😀'.repeat(100)}'`, doc: `Type ${index}, “quoted”.` }),
+  );
+  const parts = statementParts(statements);
+
+  it('writes a large file as UTF-8 pieces whose bytes are the text, none of them the whole', async () => {
+    const content = await formatParts(parts, 'typescript', { mode: 'auto', limit: 1_000_000 });
+    expect(Array.isArray(content)).toBe(true);
+    const chunks = content as Uint8Array[];
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(parts.join(''));
+  });
+
+  it('formats a file within the limit as one text', async () => {
+    const small = statementParts(statements.slice(0, 2));
+    const content = await formatParts(small, 'typescript', { mode: 'auto', limit: 1_000_000 });
+    expect(content).toBe(await format(small.join(''), { parser: 'typescript', printWidth: 100, singleQuote: true, trailingComma: 'all' }));
+    expect(await formatParts(small, 'typescript', { mode: 'none', limit: 1_000_000 })).toEqual([Buffer.from(small.join(''))]);
+  });
 });

@@ -3,7 +3,8 @@ import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.
 import type { ApiModel } from '../../ir/types.js';
 import type { ValidatorNote } from '../validators/lower-schema.js';
 import { emitIndexDeclarations, emitTypes } from '../types/emit-types.js';
-import { formatSource, type FormatPolicy } from './format.js';
+import type { TypeStatement } from '../types/structures.js';
+import { formatParts, formatSource, type FormatPolicy } from './format.js';
 import { changelogFile, type Release } from '../../write/read-release.js';
 import type { FileContent } from '../../write/write-package.js';
 import { clientFiles, emitPackageJson, typeFiles, validatorFiles } from './package-json.js';
@@ -59,7 +60,6 @@ export async function emitPackage({
         });
   const validatorTypes = emitValidatorTypes(validators?.entries ?? []);
   const clientTypes = client === undefined ? [] : emitClientTypes({ model, functionNames: client.functionNames });
-  const types = emitTypes({ model, header });
   const extra = { imports: validatorTypes.imports, statements: [...validatorTypes.statements, ...clientTypes] };
   const reexports = [
     ...values.map(({ name }) => ({ name, expression: `types.${name}` })),
@@ -93,20 +93,7 @@ export async function emitPackage({
       ...(client === undefined ? {} : { functionNames: client.functionNames }),
     }),
   );
-  const [esmIndexDeclarations, commonJsIndexDeclarations] = emitIndexDeclarations({
-    header,
-    typesModules: [`./${typeFiles.esm}`, `./${typeFiles.commonJs}`],
-    names: types.names,
-    extra,
-  });
-  await emit('index.d.ts', formatSource(esmIndexDeclarations ?? '', 'typescript', format));
-  await emit('index.d.cts', formatSource(commonJsIndexDeclarations ?? '', 'typescript', format));
-  await emit('index.js', formatSource(esmIndex, 'babel', format));
-  await emit('index.cjs', formatSource(commonJsIndex, 'babel', format));
-  const typeDeclarations = await formatSource(types.text, 'typescript', format);
-  await emit('types.d.ts', typeDeclarations);
-  // CommonJS consumers resolve `.d.cts`; the type declarations are format-neutral, so both hold the same text.
-  await emit('types.d.cts', typeDeclarations);
+  await emitDeclarations({ model, header, extra, format, indexModules: [esmIndex, commonJsIndex], emit });
   await emit('types.js', formatSource(emitEsm(values, header), 'babel', format));
   await emit('types.cjs', formatSource(emitCommonJs(values, header), 'babel', format));
   await emit('openapi.json', emitShippedSpec(model, format));
@@ -121,6 +108,45 @@ export async function emitPackage({
   }
   if (release.changelog !== undefined) await emit(changelogFile, release.changelog);
   return { files, diagnostics: validatorWarnings(validators?.notes ?? []) };
+}
+
+/**
+ * The declaration files (index and types, both module formats) and the index modules between them, each
+ * written as soon as it is made. Their texts are this function's alone, so they can go once written: on
+ * GitHub's REST description they are 43 MB of strings (twice that, where a text holds a character outside
+ * Latin-1) that stayed alive while the validators compiled, at the run's peak of memory (issue #12).
+ */
+async function emitDeclarations({
+  model,
+  header,
+  extra,
+  format,
+  indexModules: [esmIndex, commonJsIndex],
+  emit,
+}: {
+  model: ApiModel;
+  header: string;
+  extra: { imports: TypeStatement[]; statements: TypeStatement[] };
+  format: FormatPolicy;
+  indexModules: [esm: string, commonJs: string];
+  emit: (relative: string, content: FileContent | Promise<FileContent>) => Promise<void>;
+}): Promise<void> {
+  const types = emitTypes({ model, header });
+  const [esmIndexDeclarations, commonJsIndexDeclarations] = emitIndexDeclarations({
+    header,
+    typesModules: [`./${typeFiles.esm}`, `./${typeFiles.commonJs}`],
+    names: types.names,
+    extra,
+  });
+  await emit('index.d.ts', formatParts(esmIndexDeclarations ?? [], 'typescript', format));
+  await emit('index.d.cts', formatParts(commonJsIndexDeclarations ?? [], 'typescript', format));
+  await emit('index.js', formatSource(esmIndex, 'babel', format));
+  await emit('index.cjs', formatSource(commonJsIndex, 'babel', format));
+  // Encoded once, written twice.
+  const typeDeclarations = await formatParts(types.parts, 'typescript', format);
+  await emit('types.d.ts', typeDeclarations);
+  // CommonJS consumers resolve `.d.cts`; the type declarations are format-neutral, so both hold the same text.
+  await emit('types.d.cts', typeDeclarations);
 }
 
 /** The client module in one format: the validators it calls imported, its functions and classes exported. */

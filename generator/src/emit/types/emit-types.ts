@@ -1,13 +1,16 @@
 import type { ApiModel } from '../../ir/types.js';
 import { emitOperation } from './emit-operations.js';
 import { emitSchema } from './emit-schemas.js';
-import { printStatements as print } from './print-statements.js';
+import { statementParts } from './print-statements.js';
 import { structureKinds, type TypeStatement } from './structures.js';
 
-/** Declarations of every schema and operation (the package's `/types` entry), and the names they declare. */
-export function emitTypes({ model, header }: { model: ApiModel; header: string }): { text: string; names: string[] } {
+/**
+ * Declarations of every schema and operation (the package's `/types` entry), as the pieces of its text
+ * (statementParts), and the names they declare.
+ */
+export function emitTypes({ model, header }: { model: ApiModel; header: string }): { parts: string[]; names: string[] } {
   const statements = typeStatements(model);
-  return { text: `${header}${print(statements)}`, names: statements.flatMap(declaredNames) };
+  return { parts: [header, ...statementParts(statements)], names: statements.flatMap(declaredNames) };
 }
 
 /** The statements of the `/types` entry; a spec with nothing to declare still gives a module, which the index can re-export. */
@@ -20,10 +23,10 @@ export function typeStatements(model: ApiModel): TypeStatement[] {
 }
 
 /**
- * The root entry's declarations, one text for each module the types are re-exported from (`./types.js`
- * for the ES module declarations, `./types.cjs` for the CommonJS ones): everything of the `/types` entry
- * re-exported (and imported, for the declarations below to name), then those of other emitters
- * (validators, client).
+ * The root entry's declarations, one for each module the types are re-exported from (`./types.js` for
+ * the ES module declarations, `./types.cjs` for the CommonJS ones), each as the pieces of its text
+ * (statementParts): everything of the `/types` entry re-exported (and imported, for the declarations
+ * below to name), then those of other emitters (validators, client).
  */
 export function emitIndexDeclarations({
   header,
@@ -35,7 +38,7 @@ export function emitIndexDeclarations({
   typesModules: readonly string[];
   names: readonly string[];
   extra: { imports: TypeStatement[]; statements: TypeStatement[] };
-}): string[] {
+}): string[][] {
   // A type may share its name with a value declared here (a schema named `XSchema` and the Standard Schema
   // object of `X`): TypeScript merges a type and a value of one module, so the type is brought in under
   // another name and declared again here, beside the value, as the single-file declarations had it.
@@ -47,14 +50,7 @@ export function emitIndexDeclarations({
     ...(names.length === 0 || extra.statements.length === 0 ? [] : [`import type { ${imported.join(', ')} } from '${typesModule}';`]),
     ...shared,
   ];
-  // Only the head names the module: the rest (megabytes on a large spec) is printed once, after the first
-  // head, and the other texts take their own head in its place.
-  const [first = '', ...others] = typesModules;
-  const firstHead = print(head(first));
-  const whole = print([...head(first), ...extra.imports, ...extra.statements]);
-  if (!whole.startsWith(firstHead)) throw new Error('specsmith bug: the printed head of the index declarations is not where it was');
-  const rest = whole.slice(firstHead.length);
-  return [`${header}${whole}`, ...others.map((typesModule) => `${header}${print(head(typesModule))}${rest}`)];
+  return typesModules.map((typesModule) => [header, ...statementParts([...head(typesModule), ...extra.imports, ...extra.statements])]);
 }
 
 function declaredNames(statement: TypeStatement): string[] {

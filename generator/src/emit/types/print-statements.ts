@@ -22,6 +22,14 @@ import {
  * test/print-statements.test.ts holds this printer to ts-morph's on every spec the tests use.
  */
 export function printStatements(statements: readonly TypeStatement[]): string {
+  return statementParts(statements).join('');
+}
+
+/**
+ * printStatements's text in the pieces that make it, in order: a file of megabytes can be written
+ * piece by piece (partsContent) and never be one string.
+ */
+export function statementParts(statements: readonly TypeStatement[]): string[] {
   const parts: string[] = [];
   let previous: string | undefined;
   for (const statement of statements) {
@@ -31,7 +39,7 @@ export function printStatements(statements: readonly TypeStatement[]): string {
     previous = text;
   }
   if (previous !== undefined && !previous.endsWith('\n')) parts.push('\n');
-  return parts.join('');
+  return parts;
 }
 
 /**
