@@ -117,7 +117,7 @@ describe('the shipped spec of a multi-file spec', () => {
     const again = await generate({ root: folder, jobs: [{ spec: 'out/openapi.json', out: 'again', name: 'bundled' }], progress: 'never' });
     expect(again.diagnostics).toEqual([]);
     const withoutPlaces = (text: string) => text.replace(/^\/\/.*\n/gm, '').replace(/ \([^()\s]*:\d+\)(?= \*\/$|$)/gm, '');
-    const types = (folder: string) => withoutPlaces(readFileSync(path.join(folder, 'types.d.ts'), 'utf8'));
+    const types = (folder: string) => withoutPlaces(readFileSync(path.join(folder, 'types.d.cts'), 'utf8'));
     expect(types(path.join(folder, 'again'))).toBe(types(path.join(folder, 'out')));
     expect(types(path.join(folder, 'out'))).toContain('@spec openapi.json#/components/schemas/Page2/properties/size');
   });
@@ -132,7 +132,7 @@ describe('the shipped spec of a one-file JSON spec', () => {
     expect(result.diagnostics).toEqual([]);
     expect(readFileSync(path.join(folder, 'out/openapi.json'), 'utf8')).toBe(text);
     const shippedLines = text.split('\n');
-    const declarations = readFileSync(path.join(folder, 'out/types.d.ts'), 'utf8');
+    const declarations = readFileSync(path.join(folder, 'out/types.d.cts'), 'utf8');
     const tags = [...declarations.matchAll(/@spec openapi\.json#(\S+) \(openapi\.json:(\d+)\)/g)];
     expect(tags.length).toBeGreaterThan(2);
     for (const [, pointer = '', line = ''] of tags) {

@@ -143,8 +143,12 @@ describe('the packed @specsmith/enfuce package in a fresh project', () => {
     writeFileSync(path.join(project, 'types-only.mts'), usage);
     writeFileSync(path.join(project, 'types-only.cts'), usage);
     expect(typeCheck(['types-only.mts', 'types-only.cts'], project)).toBe('');
-    const declarations = readFileSync(path.join(project, 'node_modules/@specsmith/enfuce/types.d.ts'), 'utf8');
+    const installed = path.join(project, 'node_modules/@specsmith/enfuce');
+    const declarations = readFileSync(path.join(installed, 'types.d.cts'), 'utf8');
+    expect(declarations).toMatch(/^export (?:interface|type) CreateMcCardRequestBody\b/m);
     expect(declarations).not.toMatch(/StandardSchemaV1|createClient|assert[A-Z]/);
+    // The ES module declarations are the CommonJS ones, re-exported.
+    expect(readFileSync(path.join(installed, 'types.d.ts'), 'utf8')).toMatch(/^export \* from '\.\/types\.cjs';$/m);
   });
 
   it('type-checks from .mts and .cts consumers, and rejects a misspelled field', () => {

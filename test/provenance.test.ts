@@ -81,7 +81,7 @@ describe('x-source in the curated specs', () => {
 describe.each(packages)('generated/%s', (name) => {
   const folder = path.join(generatedDir, name);
   const files = listFiles(folder);
-  const declarations = readFileSync(path.join(folder, 'types.d.ts'), 'utf8');
+  const declarations = readFileSync(path.join(folder, 'types.d.cts'), 'utf8');
   const shipped = JSON.parse(readFileSync(path.join(folder, 'openapi.json'), 'utf8')) as unknown;
 
   it('mentions no seed, research note or place outside the package', () => {
@@ -137,7 +137,7 @@ describe.each(packages)('generated/%s', (name) => {
     expect(result.diagnostics).toEqual([]);
     // The same declarations, but for where each one is written (the shipped file has its own lines).
     const withoutPlaces = (text: string) => text.replace(/^\/\/.*\n/gm, '').replace(/ \([^()\s]*:\d+\)(?= \*\/$|$)/gm, '');
-    expect(withoutPlaces(readFileSync(path.join(out, 'types.d.ts'), 'utf8'))).toBe(withoutPlaces(declarations));
+    expect(withoutPlaces(readFileSync(path.join(out, 'types.d.cts'), 'utf8'))).toBe(withoutPlaces(declarations));
   });
 
   it('exports the spec as a subpath', () => {

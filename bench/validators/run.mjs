@@ -43,7 +43,7 @@ async function typiaChecks() {
   mkdirSync(path.join(out, 'input'), { recursive: true });
   mkdirSync(path.join(out, 'types'), { recursive: true });
   for (const provider of ['enfuce', 'paysafe']) {
-    const declarations = readFileSync(path.join(root, `generated/${provider}/types.d.ts`), 'utf8').replaceAll(
+    const declarations = readFileSync(path.join(root, `generated/${provider}/types.d.cts`), 'utf8').replaceAll(
       '\\p{Script=Latin}',
       'A-Za-zÀ-ÖØ-öø-ɏ',
     );

@@ -23,34 +23,33 @@ export function typeStatements(model: ApiModel): TypeStatement[] {
 }
 
 /**
- * The root entry's declarations, one for each module the types are re-exported from (`./types.js` for
- * the ES module declarations, `./types.cjs` for the CommonJS ones), each as the pieces of its text
- * (statementParts): everything of the `/types` entry re-exported (and imported, for the declarations
- * below to name), then those of other emitters (validators, client).
+ * The root entry's declarations as the pieces of their text (statementParts): everything of the `/types`
+ * entry re-exported from `typesModule` (and imported, for the declarations below to name), then those of
+ * other emitters (validators, client).
  */
 export function emitIndexDeclarations({
   header,
-  typesModules,
+  typesModule,
   names,
   extra,
 }: {
   header: string;
-  typesModules: readonly string[];
+  typesModule: string;
   names: readonly string[];
   extra: { imports: TypeStatement[]; statements: TypeStatement[] };
-}): string[][] {
+}): string[] {
   // A type may share its name with a value declared here (a schema named `XSchema` and the Standard Schema
   // object of `X`): TypeScript merges a type and a value of one module, so the type is brought in under
   // another name and declared again here, beside the value, as the single-file declarations had it.
   const values = new Set(extra.statements.flatMap(declaredNames));
   const imported = names.map((name) => (values.has(name) ? `${name} as ${name}$Type` : name));
   const shared = names.filter((name) => values.has(name)).map((name) => `export type ${name} = ${name}$Type;`);
-  const head = (typesModule: string): TypeStatement[] => [
+  const head: TypeStatement[] = [
     `export * from '${typesModule}';`,
     ...(names.length === 0 || extra.statements.length === 0 ? [] : [`import type { ${imported.join(', ')} } from '${typesModule}';`]),
     ...shared,
   ];
-  return typesModules.map((typesModule) => [header, ...statementParts([...head(typesModule), ...extra.imports, ...extra.statements])]);
+  return [header, ...statementParts([...head, ...extra.imports, ...extra.statements])];
 }
 
 function declaredNames(statement: TypeStatement): string[] {
