@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkAjvShape } from '../generator/src/emit/validators/ajv-shape.js';
 import { formats } from '../templates/validators/runtime.js';
 import { compileValidatorStatements } from '../generator/src/emit/validators/compile-validators.js';
+import { compactErrors } from '../generator/src/emit/validators/post-process.js';
+import { reportError } from '../templates/validators/runtime.js';
 import { createAjv } from '../generator/src/emit/validators/create-ajv.js';
 import { defId, idPrefix } from '../generator/src/emit/validators/validator-schemas.js';
 
@@ -21,6 +23,7 @@ describe('the guard of the rewrites of AJV output', () => {
     ['relativeErrorPaths', (code) => code.replace(/\bparentDataProperty\b/g, 'parentKey')],
     ['sharedFailures', (code) => code.replace(/\}\];return false;/g, '}]; return false;')],
     ['countedFailures', (code) => code.replace(/\.errors = vErrors;return errors === 0;/g, '.errors = vErrors; return errors === 0;')],
+    ['compactErrors', (code) => code.replace(/\{vErrors\.push\((err\d+)\);\}/g, '{vErrors[vErrors.length] = $1;}')],
   ];
   it.each(otherShapes)('fails by name when %s finds nothing to rewrite', (name, transform) => {
     expect(() => checkAjvShape({ formats, transform })).toThrow(
@@ -83,5 +86,39 @@ describe('how specsmith drives AJV', () => {
         transform: (code) => (index++ === last ? `${code} }` : code),
       }),
     ).toThrow(/do not parse/);
+  });
+});
+
+describe('compactErrors', () => {
+  // AJV's all-errors shape, with what a property name can hold: quotes, braces, commas and slashes.
+  const site = (name: number, path: string, schemaPath: string, keyword: string, params: string) =>
+    `const err${name} = {${path},schemaPath:${schemaPath},keyword:${keyword},params:${params}};` +
+    `if(vErrors === null){vErrors = [err${name}];}else {vErrors.push(err${name});}errors++;`;
+  const body = [
+    site(0, 'instancePath', '"#/$defs/Pet/required"', '"required"', '{missingProperty: "a}b\\"c"}'),
+    site(1, 'instancePath:instancePath+"/x{,}\\"y"', '"#/$defs/Pet/properties/x{,}\\"y/type"', '"type"', '{type: "string"}'),
+    site(2, 'instancePath:instancePath+"/" + i0', '"#/$defs/Pet/items/enum"', '"enum"', '{allowedValues: ["a", "b"]}'),
+    site(
+      3,
+      'instancePath:instancePath+"/" + key0.replace(/~/g, "~0")',
+      '"#/$defs/Pet/additionalProperties"',
+      '"additionalProperties"',
+      '{additionalProperty: key0}',
+    ),
+  ].join('');
+  const run = (code: string) =>
+    new Function('reportError', 'instancePath', 'i0', 'key0', `let vErrors = null;let errors = 0;${code}return [vErrors, errors];`)(
+      reportError,
+      '/root',
+      2,
+      'k~1',
+    ) as unknown;
+
+  it('reports through reportError what the error literals report, and leaves a path with a comma as AJV wrote it', () => {
+    const compacted = compactErrors(body);
+    expect(compacted.match(/reportError\(/g)).toHaveLength(3);
+    expect(compacted).toContain('const err3 = {');
+    expect(compacted.length).toBeLessThan(body.length * 0.75);
+    expect(run(compacted)).toEqual(run(body));
   });
 });

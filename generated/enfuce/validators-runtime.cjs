@@ -31,6 +31,17 @@ function nestedErrors(errors, found, prefix) {
   return errors === null ? found : errors.concat(found);
 }
 
+/**
+ * One problem found by an all-errors validator, appended to its list (`errors`, null while empty); returns
+ * the list. The object is the one AJV's own code writes out at each rule.
+ */
+function reportError(errors, instancePath, schemaPath, keyword, params) {
+  const error = { instancePath, schemaPath, keyword, params };
+  if (errors === null) return [error];
+  errors.push(error);
+  return errors;
+}
+
 /** Deep equality of JSON values, for `const`, `enum` of objects and `uniqueItems`. */
 function equal(left, right) {
   if (left === right) return true;
@@ -716,6 +727,7 @@ function createValidator(subject, first, all, origins = noOrigins) {
 
 exports.ucs2length = ucs2length;
 exports.nestedErrors = nestedErrors;
+exports.reportError = reportError;
 exports.equal = equal;
 exports.formatDate = formatDate;
 exports.formatTime = formatTime;

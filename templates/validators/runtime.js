@@ -27,6 +27,17 @@ export function nestedErrors(errors, found, prefix) {
   return errors === null ? found : errors.concat(found);
 }
 
+/**
+ * One problem found by an all-errors validator, appended to its list (`errors`, null while empty); returns
+ * the list. The object is the one AJV's own code writes out at each rule.
+ */
+export function reportError(errors, instancePath, schemaPath, keyword, params) {
+  const error = { instancePath, schemaPath, keyword, params };
+  if (errors === null) return [error];
+  errors.push(error);
+  return errors;
+}
+
 /** Deep equality of JSON values, for `const`, `enum` of objects and `uniqueItems`. */
 export function equal(left, right) {
   if (left === right) return true;

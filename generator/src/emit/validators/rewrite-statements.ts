@@ -1,5 +1,6 @@
 import {
   callDirectly,
+  compactErrors,
   countedFailures,
   dropUnreadLocals,
   dropUnreadSchemas,
@@ -23,6 +24,7 @@ export type RewriteName =
   | 'relativeErrorPaths'
   | 'sharedFailures'
   | 'countedFailures'
+  | 'compactErrors'
   | 'dropUnreadConstants';
 
 /**
@@ -63,7 +65,7 @@ export function rewriteInPlace({
   if (!allErrors) {
     rewrite('sharedFailures', sharedFailures);
     rewrite('countedFailures', countedFailures);
-  }
+  } else rewrite('compactErrors', compactErrors);
   rewrite('dropUnreadConstants', dropUnreadLocals);
   const declared = withKeySets(
     statements.filter((statement) => !isWrapper(statement)),
