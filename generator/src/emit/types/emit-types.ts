@@ -2,7 +2,7 @@ import type { ApiModel } from '../../ir/types.js';
 import { emitOperation } from './emit-operations.js';
 import { emitSchema } from './emit-schemas.js';
 import { statementParts } from './print-statements.js';
-import { structureKinds, type TypeStatement } from './structures.js';
+import { structureKinds, type TypeStatement } from './statements.js';
 
 /**
  * Declarations of every schema and operation (the package's `/types` entry), as the pieces of its text

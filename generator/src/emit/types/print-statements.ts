@@ -7,7 +7,7 @@ import {
   type Parameter,
   type PropertyMember,
   type TypeStatement,
-} from './structures.js';
+} from './statements.js';
 
 /**
  * The text of a declaration file from its statements (structures.ts), laid out as ts-morph's
