@@ -27,7 +27,7 @@ export function printStatements(statements: readonly TypeStatement[]): string {
 
 /**
  * printStatements's text in the pieces that make it, in order: a file of megabytes can be written
- * piece by piece (partsContent) and never be one string.
+ * piece by piece (formatParts, format.ts) and never be one string.
  */
 export function statementParts(statements: readonly TypeStatement[]): string[] {
   const parts: string[] = [];
