@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitPackage } from '../generator/src/emit/package/emit-package.js';
@@ -35,6 +35,17 @@ describe('a package folder written file by file', () => {
     const writer = await openPackage(outDir);
     await writer.write('index.js', 'new');
     await writer.discard();
+    expect(readTree(outDir)).toEqual({ 'old.js': 'old' });
+    expect(readdirSync(parent)).toEqual(['pkg']);
+  });
+
+  it('puts the old folder back when the new one cannot take its place', async () => {
+    const { parent, outDir } = earlierPackage();
+    const writer = await openPackage(outDir);
+    await writer.write('index.js', 'new');
+    // The new folder gone before the commit (a cleaner, another run): its rename fails.
+    rmSync(path.join(parent, `.pkg.specsmith-new-${process.pid}`), { recursive: true });
+    await expect(writer.commit()).rejects.toMatchObject({ code: 'ENOENT' });
     expect(readTree(outDir)).toEqual({ 'old.js': 'old' });
     expect(readdirSync(parent)).toEqual(['pkg']);
   });

@@ -8,7 +8,7 @@ export type FileContent = string | readonly Uint8Array[];
 export interface PackageWriter {
   /** Writes one file (a path relative to the package folder, `/`-separated) into the new folder. */
   write(relative: string, content: FileContent): Promise<void>;
-  /** The new folder takes the old one's place, as one step. */
+  /** The new folder takes the old one's place, as one step; if that fails, the old folder stays. */
   commit(): Promise<void>;
   /** The new folder goes; the old one stays as it was. */
   discard(): Promise<void>;
@@ -42,7 +42,16 @@ export async function openPackage(outDir: string): Promise<PackageWriter> {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         hadPrevious = false;
       }
-      await rename(staging, outDir);
+      try {
+        await rename(staging, outDir);
+      } catch (error) {
+        // The old folder goes back, so that a failed commit leaves the package as it was.
+        if (hadPrevious)
+          await rename(retired, outDir).catch((restore: unknown) => {
+            throw new AggregateError([error, restore], `the package could not be replaced, and its previous files are in ${retired}`);
+          });
+        throw error;
+      }
       if (hadPrevious) await rm(retired, { recursive: true, force: true });
     },
     async discard() {
