@@ -4,6 +4,7 @@ import { formats } from '../templates/validators/runtime.js';
 import { compileValidatorStatements } from '../generator/src/emit/validators/compile-validators.js';
 import { compactErrors } from '../generator/src/emit/validators/post-process.js';
 import { reportError } from '../templates/validators/runtime.js';
+import { petAndOwner } from './support/validator-sets.js';
 import { createAjv } from '../generator/src/emit/validators/create-ajv.js';
 import { defId, idPrefix } from '../generator/src/emit/validators/validator-schemas.js';
 
@@ -33,17 +34,6 @@ describe('the guard of the rewrites of AJV output', () => {
 });
 
 describe('how specsmith drives AJV', () => {
-  const probe = {
-    entries: [
-      { name: 'Pet', def: 'Pet' },
-      { name: 'Owner', def: 'Owner' },
-    ],
-    defs: {
-      Pet: { type: 'object', properties: { name: { type: 'string', maxLength: 3 }, owner: { $ref: '#/$defs/Owner' } }, required: ['name'] },
-      Owner: { type: 'object', properties: { id: { type: 'integer' } } },
-    },
-  };
-
   it('never evaluates the code of the schemas it compiles for their standalone code', () => {
     const ajv = createAjv({ formats, allErrors: false, checkSchemas: true, unevaluated: false, standaloneIds: idPrefix });
     const ours = ajv.compile({ $id: defId('Probe'), type: 'string' });
@@ -57,7 +47,7 @@ describe('how specsmith drives AJV', () => {
 
   it('stops when a rewrite leaves code that does not parse, or declares a name twice', () => {
     const compile = (transform: (code: string) => string) => () =>
-      compileValidatorStatements({ set: probe, formats, allErrors: true, transform });
+      compileValidatorStatements({ set: petAndOwner, formats, allErrors: true, transform });
     expect(compile((code) => code)).not.toThrow();
     expect(compile((code) => code.replace(/^function (validate\d+)\(/, 'function $1((('))).toThrow(/do not parse/);
     expect(compile((code) => code.replace(/^function validate\d+\(/, 'function validate0('))).toThrow(/declare validate0 twice/);

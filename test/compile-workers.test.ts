@@ -8,6 +8,7 @@ import { compileValidatorStatements } from '../generator/src/emit/validators/com
 import { compiledBody, templateExports, type CompiledBody } from '../generator/src/emit/validators/validator-modules.js';
 import type { compileBoth as CompileBoth } from '../generator/src/emit/validators/compile-parallel.js';
 import { repoRoot } from './support/paths.js';
+import { petAndOwner } from './support/validator-sets.js';
 
 /**
  * The worker threads exist only in the built generator (`make` builds it before the tests): run from
@@ -21,14 +22,7 @@ const runtimeNames = [runtimeFile, path.join(repoRoot, 'templates/validators/api
   templateExports(readFileSync(file, 'utf8')),
 );
 const set = {
-  entries: [
-    { name: 'Pet', def: 'Pet' },
-    { name: 'Owner', def: 'Owner' },
-  ],
-  defs: {
-    Pet: { type: 'object', properties: { name: { type: 'string', maxLength: 3 }, owner: { $ref: '#/$defs/Owner' } }, required: ['name'] },
-    Owner: { type: 'object', properties: { id: { type: 'integer' } } },
-  },
+  ...petAndOwner,
   origins: { files: [], notes: [], defs: {} },
   notes: [],
 };
