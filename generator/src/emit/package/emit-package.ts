@@ -93,7 +93,9 @@ export async function emitPackage({
       ...(client === undefined ? {} : { functionNames: client.functionNames }),
     }),
   );
-  await emitDeclarations({ model, header, extra, format, indexModules: [esmIndex, commonJsIndex], emit });
+  await emit('index.js', formatSource(esmIndex, 'babel', format));
+  await emit('index.cjs', formatSource(commonJsIndex, 'babel', format));
+  await emitDeclarations({ model, header, extra, format, emit });
   await emit('types.js', formatSource(emitEsm(values, header), 'babel', format));
   await emit('types.cjs', formatSource(emitCommonJs(values, header), 'babel', format));
   await emit('openapi.json', emitShippedSpec(model, format));
@@ -111,10 +113,10 @@ export async function emitPackage({
 }
 
 /**
- * The declaration files (index and types, both module formats) and the index modules between them, each
- * written as soon as it is made. Their texts are this function's alone, so they can go once written: on
- * GitHub's REST description they are tens of megabytes of strings that stayed alive while the validators
- * compiled, at the run's peak of memory (issue #12).
+ * The declaration files (index and types, both module formats), each written as soon as it is made. Their
+ * texts are this function's alone, so they can go once written: on GitHub's REST description they are
+ * tens of megabytes of strings that stayed alive while the validators compiled, at the run's peak of
+ * memory (issue #12).
  *
  * The declarations are the same for both module formats, so the ES module ones (`.d.ts`) re-export the
  * CommonJS ones (`.d.cts`) instead of repeating them: an ES module may import a CommonJS one, where the
@@ -127,14 +129,12 @@ async function emitDeclarations({
   header,
   extra,
   format,
-  indexModules: [esmIndex, commonJsIndex],
   emit,
 }: {
   model: ApiModel;
   header: string;
   extra: { imports: TypeStatement[]; statements: TypeStatement[] };
   format: FormatPolicy;
-  indexModules: [esm: string, commonJs: string];
   emit: (relative: string, content: FileContent | Promise<FileContent>) => Promise<void>;
 }): Promise<void> {
   const reexport = (module: string) => formatSource(`${header}export * from './${module}';\n`, 'typescript', format);
@@ -142,8 +142,6 @@ async function emitDeclarations({
   const indexDeclarations = emitIndexDeclarations({ header, typesModule: `./${typeFiles.commonJs}`, names: types.names, extra });
   await emit('index.d.ts', reexport('index.cjs'));
   await emit('index.d.cts', formatParts(indexDeclarations, 'typescript', format));
-  await emit('index.js', formatSource(esmIndex, 'babel', format));
-  await emit('index.cjs', formatSource(commonJsIndex, 'babel', format));
   await emit('types.d.ts', reexport(typeFiles.commonJs));
   await emit('types.d.cts', formatParts(types.parts, 'typescript', format));
 }
