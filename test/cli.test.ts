@@ -45,6 +45,28 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
     expect(runCli(['generate', '--spec', 'x.yaml']).status).toBe(2);
     expect(runCli(['frobnicate']).status).toBe(2);
     expect(runCli(['generate', '--format', 'ugly']).stderr).toContain('--format must be auto, prettier or none');
+    expect(runCli(['generate', '--commonjs', 'esm']).stderr).toContain('--commonjs must be copy or require-esm');
+  });
+
+  it('--commonjs require-esm (flag or settings file) writes the CommonJS entries as one line each; check compares like with like', () => {
+    const folder = temporaryDirectory('commonjs');
+    cpSync(path.join(fixturesDir, 'object-basic.yaml'), path.join(folder, 'openapi.yaml'));
+    const args = ['--spec', 'openapi.yaml', '--out', 'pkg'];
+    expect(runCli(['generate', ...args, '--commonjs', 'require-esm'], folder).status).toBe(0);
+    const files = readdirSync(path.join(folder, 'pkg')).filter((name) => name.endsWith('.cjs'));
+    expect(files.sort()).toEqual(['index.cjs', 'types.cjs']);
+    const required = spawnSync(process.execPath, ['-e', "console.log(typeof require('./pkg/index.cjs').isCustomer)"], {
+      cwd: folder,
+      encoding: 'utf8',
+    });
+    expect(required.stdout).toBe('function\n');
+    expect(runCli(['check', ...args, '--commonjs', 'require-esm'], folder).status).toBe(0);
+    // Without the mode, check expects the CommonJS copies: each is missing.
+    const unlike = runCli(['check', ...args], folder);
+    expect(unlike.status).toBe(1);
+    expect(unlike.stderr).toContain('missing pkg/validators-all.cjs');
+    writeFileSync(path.join(folder, 'specsmith.config.json'), JSON.stringify({ commonjs: 'require-esm' }));
+    expect(runCli(['check', ...args], folder).status).toBe(0);
   });
 
   it('prints the result as JSON with --json', () => {

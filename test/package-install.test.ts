@@ -1,7 +1,8 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../generator/src/generate.js';
 import { repoRoot, temporaryDirectory } from './support/paths.js';
 import { typeCheck } from './support/type-check.js';
 
@@ -15,7 +16,8 @@ let project = '';
 const run = (command: string, args: string[], cwd: string) =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 /** Node running `code` in the consumer project, as an ES module or as CommonJS; its output. */
-const node = (type: 'module' | 'commonjs', code: string) => run(process.execPath, [`--input-type=${type}`, '-e', code], project).trim();
+const node = (type: 'module' | 'commonjs', code: string, cwd = project) =>
+  run(process.execPath, [`--input-type=${type}`, '-e', code], cwd).trim();
 /** A child process that does not block this one (the mock server it talks to runs in a child of this one). */
 const runAsync = (command: string, args: string[], cwd: string) =>
   new Promise<string>((resolve, reject) =>
@@ -25,33 +27,68 @@ const runAsync = (command: string, args: string[], cwd: string) =>
   );
 
 /**
- * The package's one dependency (`@standard-schema/spec`, types only) is packed from the workspace's own
- * copy and installed beside it, so that `npm install --offline` finds everything in tarballs: an offline
- * install that resolved it by range would need registry metadata in the npm cache, which `npm ci` never
- * stores and a fresh machine does not have. A private cache folder keeps the user's cache out of it.
+ * `source` packed and installed into a fresh project, with the package's one dependency
+ * (`@standard-schema/spec`, types only) packed from the workspace's own copy and installed beside it, so
+ * that `npm install --offline` finds everything in tarballs: an offline install that resolved it by range
+ * would need registry metadata in the npm cache, which `npm ci` never stores and a fresh machine does not
+ * have. A private cache folder keeps the user's cache out of it. Returns the project and the tarballs' folder.
  */
+function installPacked(source: string): { project: string; packDir: string } {
+  const packDir = temporaryDirectory('pack');
+  const cache = temporaryDirectory('npm-cache');
+  const npm = (args: string[], cwd: string) => run('npm', [...args, '--cache', cache], cwd);
+  for (const from of [source, path.join(repoRoot, 'node_modules/@standard-schema/spec')])
+    npm(['pack', from, '--pack-destination', packDir, '--silent'], repoRoot);
+  const tarballs = readdirSync(packDir).filter((name) => name.endsWith('.tgz'));
+  if (tarballs.length !== 2) throw new Error(`npm pack wrote ${tarballs.join(', ') || 'no tarball'}`);
+  const project = temporaryDirectory('consumer');
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  npm(['install', '--offline', '--no-audit', '--no-fund', '--silent', ...tarballs.map((name) => path.join(packDir, name))], project);
+  return { project, packDir };
+}
+
+/** The files `npm pack` would put in the tarball of `source`, sorted. */
+function packedFiles(source: string): string[] {
+  const cache = temporaryDirectory('npm-cache');
+  const packed = JSON.parse(run('npm', ['pack', source, '--dry-run', '--json', '--cache', cache], repoRoot)) as {
+    files: { path: string }[];
+  }[];
+  return (packed[0]?.files.map((file) => file.path) ?? []).sort();
+}
+
+/** publint --strict's and attw's findings on the tarball whose name starts with `prefix` in `packDir`. */
+async function lint(packDir: string, prefix: string) {
+  const tarball = path.join(
+    packDir,
+    readdirSync(packDir).find((name) => name.startsWith(prefix))!,
+  );
+  const { publint } = await import('publint');
+  const { formatMessage } = await import('publint/utils');
+  const data = readFileSync(tarball);
+  const linted = await publint({
+    pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) },
+    strict: true,
+  });
+  const attw = JSON.parse(run(path.join(repoRoot, 'node_modules/.bin/attw'), [tarball, '--format', 'json'], repoRoot)) as {
+    problems: Record<string, unknown>;
+    analysis: { entrypoints: Record<string, unknown> };
+  };
+  return {
+    publint: linted.messages.map((message) => formatMessage(message, linted.pkg)),
+    attw: attw.problems,
+    entrypoints: Object.keys(attw.analysis.entrypoints),
+  };
+}
+
 let packDir = '';
 
 beforeAll(() => {
-  packDir = temporaryDirectory('pack');
-  const cache = temporaryDirectory('npm-cache');
-  const npm = (args: string[], cwd: string) => run('npm', [...args, '--cache', cache], cwd);
-  for (const source of [packageDir, path.join(repoRoot, 'node_modules/@standard-schema/spec')])
-    npm(['pack', source, '--pack-destination', packDir, '--silent'], repoRoot);
-  const tarballs = readdirSync(packDir).filter((name) => name.endsWith('.tgz'));
-  if (tarballs.length !== 2) throw new Error(`npm pack wrote ${tarballs.join(', ') || 'no tarball'}`);
-  project = temporaryDirectory('consumer');
-  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  npm(['install', '--offline', '--no-audit', '--no-fund', '--silent', ...tarballs.map((name) => path.join(packDir, name))], project);
+  ({ project, packDir } = installPacked(packageDir));
 });
 
 describe('the @specsmith/enfuce package as npm would publish it', () => {
   it('packs only what a user needs, with the metadata a registry shows', () => {
-    const cache = temporaryDirectory('npm-cache');
-    const packed = JSON.parse(run('npm', ['pack', packageDir, '--dry-run', '--json', '--cache', cache], repoRoot)) as {
-      files: { path: string }[];
-    }[];
-    expect(packed[0]?.files.map((file) => file.path).sort()).toEqual(
+    expect(packedFiles(packageDir)).toEqual(
       [
         'README.md',
         'client.cjs',
@@ -87,24 +124,11 @@ describe('the @specsmith/enfuce package as npm would publish it', () => {
   });
 
   it('the packed tarball passes publint --strict and @arethetypeswrong/cli', async () => {
-    const tarball = path.join(
-      packDir,
-      readdirSync(packDir).find((name) => name.startsWith('specsmith-enfuce-'))!,
-    );
-    const { publint } = await import('publint');
-    const { formatMessage } = await import('publint/utils');
-    const data = readFileSync(tarball);
-    const linted = await publint({
-      pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) },
-      strict: true,
+    expect(await lint(packDir, 'specsmith-enfuce-')).toEqual({
+      publint: [],
+      attw: {},
+      entrypoints: ['.', './types', './openapi.json', './package.json'],
     });
-    expect(linted.messages.map((message) => formatMessage(message, linted.pkg))).toEqual([]);
-    const attw = JSON.parse(run(path.join(repoRoot, 'node_modules/.bin/attw'), [tarball, '--format', 'json'], repoRoot)) as {
-      problems: Record<string, unknown>;
-      analysis: { entrypoints: Record<string, unknown> };
-    };
-    expect(attw.problems).toEqual({});
-    expect(Object.keys(attw.analysis.entrypoints)).toEqual(['.', './types', './openapi.json', './package.json']);
   });
 });
 
@@ -215,5 +239,91 @@ describe('the packed @specsmith/enfuce package in a fresh project', () => {
     } finally {
       mock.kill('SIGTERM');
     }
+  });
+});
+
+describe('a package generated with --commonjs require-esm, packed and installed', () => {
+  let installed = { project: '', packDir: '' };
+  beforeAll(async () => {
+    const out = temporaryDirectory('require-esm');
+    const result = await generate({
+      root: repoRoot,
+      jobs: [{ spec: 'specs/enfuce/openapi.yaml', out, name: '@specsmith/enfuce' }],
+      commonjs: 'require-esm',
+      progress: 'never',
+    });
+    if (!result.ok) throw new Error(result.diagnostics.map((diagnostic) => diagnostic.message).join('\n'));
+    installed = installPacked(out);
+  });
+  const packageFolder = () => path.join(installed.project, 'node_modules/@specsmith/enfuce');
+
+  it('ships the ES modules alone, with two one-line CommonJS entries that load them', () => {
+    expect(packedFiles(packageFolder())).toEqual(
+      [
+        'README.md',
+        'client.js',
+        'index.cjs',
+        'index.d.cts',
+        'index.d.ts',
+        'index.js',
+        'openapi.json',
+        'package.json',
+        'types.cjs',
+        'types.d.cts',
+        'types.d.ts',
+        'types.js',
+        'validators.js',
+        'validators-all.js',
+        'validators-first.js',
+        'validators-runtime.js',
+      ].sort(),
+    );
+    expect(readFileSync(path.join(packageFolder(), 'index.cjs'), 'utf8')).toMatch(/^module\.exports = require\('\.\/index\.js'\);$/m);
+    expect(readFileSync(path.join(packageFolder(), 'README.md'), 'utf8')).toContain("through Node's `require(esm)`");
+  });
+
+  it('passes publint --strict and @arethetypeswrong/cli', async () => {
+    expect(await lint(installed.packDir, 'specsmith-enfuce-')).toEqual({
+      publint: [],
+      attw: {},
+      entrypoints: ['.', './types', './openapi.json', './package.json'],
+    });
+  });
+
+  it('gives require and import the same module: one copy of each validator and one ValidationError', () => {
+    const script = [
+      "import * as esm from '@specsmith/enfuce';",
+      "import { createRequire } from 'node:module';",
+      "const cjs = createRequire(import.meta.url)('@specsmith/enfuce');",
+      'const keys = (value) => Object.keys(value).sort().join();',
+      'console.log(keys(cjs) === keys(esm), cjs.isMcCard === esm.isMcCard, cjs.ValidationError === esm.ValidationError);',
+    ].join('\n');
+    expect(node('module', script, installed.project)).toBe('true true true');
+  });
+
+  it('validates from CommonJS require, without a warning, and its /types entry holds no validators', () => {
+    const script = [
+      "const { assertCreateMcCardRequestBody, isMcCard, ValidationError, CardRoleValues } = require('@specsmith/enfuce');",
+      'try {',
+      "  assertCreateMcCardRequestBody({ embossing: { firstName: 'M' } });",
+      '} catch (error) {',
+      '  console.log(error instanceof ValidationError, error.issues.map((issue) => issue.path).join());',
+      '}',
+      "console.log(isMcCard(null), CardRoleValues.join(), 'createClient' in require('@specsmith/enfuce/types'));",
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: installed.project, encoding: 'utf8' });
+    expect({ stdout: child.stdout, stderr: child.stderr }).toEqual({
+      stdout: 'true /embossing/lastName\nfalse MAIN,SUPPLEMENTARY false\n',
+      stderr: '',
+    });
+  });
+
+  it('type-checks a .cts consumer that calls a validator', () => {
+    writeFileSync(
+      path.join(installed.project, 'consumer.cts'),
+      "import { isMcCard, type McCard } from '@specsmith/enfuce';\nexport const pick = (value: unknown): McCard | undefined => (isMcCard(value) ? value : undefined);\n",
+    );
+    const options = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
+    expect(typeCheck(['consumer.cts'], installed.project, options)).toBe('');
   });
 });

@@ -235,27 +235,21 @@ const $rules23 = {
   },
 };
 const $rules24 = {
-  rules: { '/properties/auditUser': [0, 238, -1, '/components/parameters/auditUser/schema'] },
-};
-const $rules25 = {
   base: '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/requestBody/content/application~1json/schema',
   rules: { '': [0, 122] },
 };
-const $rules26 = {
+const $rules25 = {
   base: '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/responses/201/content/application~1json/schema',
   rules: { '': [0, 130] },
 };
-const $rules27 = {
+const $rules26 = {
   rules: { '/properties/id': [0, 147, -1, '/paths/~1v3~1%7Bid%7D/get/parameters/0/schema'] },
 };
-const $rules28 = {
-  rules: { '/properties/auditUser': [0, 238, -1, '/components/parameters/auditUser/schema'] },
-};
-const $rules29 = {
+const $rules27 = {
   base: '/paths/~1v3~1%7Bid%7D/get/responses/200/content/application~1json/schema',
   rules: { '': [0, 157] },
 };
-const $rules30 = {
+const $rules28 = {
   rules: {
     '/properties/customerNumber': [
       0,
@@ -265,20 +259,14 @@ const $rules30 = {
     ],
   },
 };
-const $rules31 = {
-  rules: { '/properties/auditUser': [0, 238, -1, '/components/parameters/auditUser/schema'] },
-};
-const $rules32 = {
+const $rules29 = {
   base: '/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/responses/200/content/application~1json/schema',
   rules: { '': [0, 185] },
 };
-const $rules33 = {
+const $rules30 = {
   rules: { '/properties/id': [0, 202, -1, '/paths/~1v4~1%7Bid%7D/get/parameters/0/schema'] },
 };
-const $rules34 = {
-  rules: { '/properties/auditUser': [0, 238, -1, '/components/parameters/auditUser/schema'] },
-};
-const $rules35 = {
+const $rules31 = {
   base: '/paths/~1v4~1%7Bid%7D/get/responses/200/content/application~1json/schema',
   rules: { '': [0, 212] },
 };
@@ -547,7 +535,7 @@ const CreateMcCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
   $all.CreateMcCardPathParams,
   $origins23,
 );
-const $origins24 = { files: $files, notes: $notes, defs: { CreateMcCardQueryParams: $rules24 } };
+const $origins24 = { files: $files, notes: $notes, defs: { CreateMcCardQueryParams: $rules20 } };
 const isCreateMcCardQueryParams = /* @__PURE__ */ createIs($first.CreateMcCardQueryParams);
 const assertCreateMcCardQueryParams = /* @__PURE__ */ createAssert(
   'CreateMcCardQueryParams',
@@ -562,7 +550,7 @@ const $origins25 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreateMcCardRequestBody: $rules25,
+    CreateMcCardRequestBody: $rules24,
     McCard: $rules14,
     Expiration: $rules10,
     Segment: $rules13,
@@ -588,7 +576,7 @@ const CreateMcCardRequestBodySchema = /* @__PURE__ */ createStandardSchema(
 const $origins26 = {
   files: $files,
   notes: $notes,
-  defs: { CreateMcCardResponse201: $rules26, ActionResult: $rules0 },
+  defs: { CreateMcCardResponse201: $rules25, ActionResult: $rules0 },
 };
 const isCreateMcCardResponse201 = /* @__PURE__ */ createIs($first.CreateMcCardResponse201);
 const assertCreateMcCardResponse201 = /* @__PURE__ */ createAssert(
@@ -600,7 +588,7 @@ const CreateMcCardResponse201Schema = /* @__PURE__ */ createStandardSchema(
   $all.CreateMcCardResponse201,
   $origins26,
 );
-const $origins27 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules27 } };
+const $origins27 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules26 } };
 const isGetCustomerPathParams = /* @__PURE__ */ createIs($first.GetCustomerPathParams);
 const assertGetCustomerPathParams = /* @__PURE__ */ createAssert(
   'GetCustomerPathParams',
@@ -611,7 +599,7 @@ const GetCustomerPathParamsSchema = /* @__PURE__ */ createStandardSchema(
   $all.GetCustomerPathParams,
   $origins27,
 );
-const $origins28 = { files: $files, notes: $notes, defs: { GetCustomerQueryParams: $rules28 } };
+const $origins28 = { files: $files, notes: $notes, defs: { GetCustomerQueryParams: $rules20 } };
 const isGetCustomerQueryParams = /* @__PURE__ */ createIs($first.GetCustomerQueryParams);
 const assertGetCustomerQueryParams = /* @__PURE__ */ createAssert(
   'GetCustomerQueryParams',
@@ -626,7 +614,7 @@ const $origins29 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerResponse200: $rules29,
+    GetCustomerResponse200: $rules27,
     CustomerDetails: $rules15,
     Locale: $rules2,
     NationalityCode: $rules4,
@@ -649,7 +637,7 @@ const GetCustomerResponse200Schema = /* @__PURE__ */ createStandardSchema(
 const $origins30 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerByCustomerNumberPathParams: $rules30 },
+  defs: { GetCustomerByCustomerNumberPathParams: $rules28 },
 };
 const isGetCustomerByCustomerNumberPathParams = /* @__PURE__ */ createIs(
   $first.GetCustomerByCustomerNumberPathParams,
@@ -666,7 +654,7 @@ const GetCustomerByCustomerNumberPathParamsSchema = /* @__PURE__ */ createStanda
 const $origins31 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerByCustomerNumberQueryParams: $rules31 },
+  defs: { GetCustomerByCustomerNumberQueryParams: $rules20 },
 };
 const isGetCustomerByCustomerNumberQueryParams = /* @__PURE__ */ createIs(
   $first.GetCustomerByCustomerNumberQueryParams,
@@ -684,7 +672,7 @@ const $origins32 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerByCustomerNumberResponse200: $rules32,
+    GetCustomerByCustomerNumberResponse200: $rules29,
     CustomerDetails: $rules15,
     Locale: $rules2,
     NationalityCode: $rules4,
@@ -706,7 +694,7 @@ const GetCustomerByCustomerNumberResponse200Schema = /* @__PURE__ */ createStand
   $all.GetCustomerByCustomerNumberResponse200,
   $origins32,
 );
-const $origins33 = { files: $files, notes: $notes, defs: { GetCardPathParams: $rules33 } };
+const $origins33 = { files: $files, notes: $notes, defs: { GetCardPathParams: $rules30 } };
 const isGetCardPathParams = /* @__PURE__ */ createIs($first.GetCardPathParams);
 const assertGetCardPathParams = /* @__PURE__ */ createAssert(
   'GetCardPathParams',
@@ -717,7 +705,7 @@ const GetCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
   $all.GetCardPathParams,
   $origins33,
 );
-const $origins34 = { files: $files, notes: $notes, defs: { GetCardQueryParams: $rules34 } };
+const $origins34 = { files: $files, notes: $notes, defs: { GetCardQueryParams: $rules20 } };
 const isGetCardQueryParams = /* @__PURE__ */ createIs($first.GetCardQueryParams);
 const assertGetCardQueryParams = /* @__PURE__ */ createAssert(
   'GetCardQueryParams',
@@ -732,7 +720,7 @@ const $origins35 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCardResponse200: $rules35,
+    GetCardResponse200: $rules31,
     CardDetails: $rules18,
     CardStatus: $rules16,
     Embossing: $rules9,

@@ -261,14 +261,6 @@ const $rules34 = {
   base: '/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/responses/200/content/application~1json/schema',
   rules: { '': [0, 132] },
 };
-const $rules35 = {
-  base: '/components/responses/Unauthorized/content/application~1json/schema',
-  rules: { '': [0, 178] },
-};
-const $rules36 = {
-  base: '/components/responses/NotFound/content/application~1json/schema',
-  rules: { '': [0, 192] },
-};
 const $origins0 = { files: $files, notes: $notes, defs: { Error: $rules0 } };
 export const isError = /* @__PURE__ */ createIs($first.Error);
 export const assertError = /* @__PURE__ */ createAssert('Error', $all.Error, $origins0);
@@ -797,7 +789,7 @@ export const GetCustomerPersonResponse200Schema = /* @__PURE__ */ createStandard
 const $origins35 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonResponse401: $rules35, Error: $rules0 },
+  defs: { GetCustomerPersonResponse401: $rules28, Error: $rules0 },
 };
 export const isGetCustomerPersonResponse401 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonResponse401,
@@ -814,7 +806,7 @@ export const GetCustomerPersonResponse401Schema = /* @__PURE__ */ createStandard
 const $origins36 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonResponse404: $rules36, Error: $rules0 },
+  defs: { GetCustomerPersonResponse404: $rules30, Error: $rules0 },
 };
 export const isGetCustomerPersonResponse404 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonResponse404,

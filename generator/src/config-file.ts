@@ -23,6 +23,7 @@ const configSchema = {
     formatLimit: { type: 'integer', minimum: 0 },
     progress: { enum: ['auto', 'always', 'never'] },
     validators: { enum: ['all', 'none'] },
+    commonjs: { enum: ['copy', 'require-esm'] },
     schemaKeywordTypos: { enum: ['error', 'warning'] },
     packageMetadata: {
       type: 'object',

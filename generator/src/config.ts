@@ -52,6 +52,15 @@ export interface UserConfig {
    */
   validators?: ValidatorsMode;
   /**
+   * How the CommonJS entries (`require`) reach the code. `copy` writes every module twice, as ES module
+   * and as CommonJS. `require-esm` writes each CommonJS entry as one line that loads the ES module
+   * (`require(esm)`, in Node since 20.19, the floor the package declares): the folder is about half the
+   * size on a large spec, and an application that loads the package both ways gets one copy, not two.
+   * Test runners with a module loader of their own cannot load it that way (Jest before Node 24.9).
+   * @default 'copy'
+   */
+  commonjs?: CommonJsMode;
+  /**
    * How a key of a 3.1 Schema Object one or two edits from a known keyword (`maxLenght`) is reported:
    * `error` refuses the spec, `warning` (for specs with a vocabulary of their own) lets it through.
    * @default 'error'
@@ -89,6 +98,7 @@ export interface DiffConfig {
 
 export type FormatMode = 'prettier' | 'none' | 'auto';
 export type ValidatorsMode = 'all' | 'none';
+export type CommonJsMode = 'copy' | 'require-esm';
 
 export interface ResolvedConfig {
   root: string;
@@ -100,6 +110,7 @@ export interface ResolvedConfig {
   formatLimit: number;
   progress: 'auto' | 'always' | 'never';
   validators: ValidatorsMode;
+  commonjs: CommonJsMode;
   schemaKeywordTypos: 'error' | 'warning';
   packageMetadata: PackageMetadata;
   diff: { severity: SeverityOverrides };
@@ -114,6 +125,7 @@ export const defaultConfig = {
   formatLimit: 1_000_000,
   progress: 'auto',
   validators: 'all',
+  commonjs: 'copy',
   schemaKeywordTypos: 'error',
   packageMetadata: {},
   diff: { severity: {} },
@@ -131,6 +143,7 @@ export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
     formatLimit: user.formatLimit ?? defaultConfig.formatLimit,
     progress: user.progress ?? defaultConfig.progress,
     validators: user.validators ?? defaultConfig.validators,
+    commonjs: user.commonjs ?? defaultConfig.commonjs,
     schemaKeywordTypos: user.schemaKeywordTypos ?? defaultConfig.schemaKeywordTypos,
     packageMetadata: user.packageMetadata ?? defaultConfig.packageMetadata,
     diff: { severity: user.diff?.severity ?? defaultConfig.diff.severity },

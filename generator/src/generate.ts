@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { resolveConfig, type GenerateJob, type PackageMetadata, type UserConfig, type ValidatorsMode } from './config.js';
+import {
+  resolveConfig,
+  type GenerateJob,
+  type PackageMetadata,
+  type UserConfig,
+  type ValidatorsMode,
+  type CommonJsMode,
+} from './config.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { discoverJobs } from './discover.js';
 import { emitPackage } from './emit/package/emit-package.js';
@@ -46,6 +53,7 @@ export async function generate(userConfig: UserConfig = {}, options: GenerateOpt
     schemas: new OpenApiSchemas(),
     progress,
     validators: config.validators,
+    commonjs: config.commonjs,
     schemaKeywordTypos: config.schemaKeywordTypos,
     packageMetadata: config.packageMetadata,
   };
@@ -74,6 +82,7 @@ interface RunContext {
   packageMetadata: PackageMetadata;
   schemaKeywordTypos: 'error' | 'warning';
   validators: ValidatorsMode;
+  commonjs: CommonJsMode;
   progress: Progress;
 }
 
@@ -109,6 +118,7 @@ async function generateOne({
       format,
       command,
       validators: run.validators,
+      commonjs: run.commonjs,
       metadata: run.packageMetadata,
       release,
       write: writer.write,

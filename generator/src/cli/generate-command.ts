@@ -59,6 +59,10 @@ function configFrom(values: Values): UserConfig | string {
     if (values.validators !== 'all' && values.validators !== 'none') return `--validators must be all or none`;
     config.validators = values.validators;
   }
+  if (values.commonjs !== undefined) {
+    if (values.commonjs !== 'copy' && values.commonjs !== 'require-esm') return `--commonjs must be copy or require-esm`;
+    config.commonjs = values.commonjs;
+  }
   if (values.progress !== undefined) {
     if (values.progress !== 'auto' && values.progress !== 'always' && values.progress !== 'never')
       return `--progress must be auto, always or never`;

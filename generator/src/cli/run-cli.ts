@@ -21,6 +21,7 @@ const packageOptions: Command['options'] = {
   format: { type: 'string' },
   progress: { type: 'string' },
   validators: { type: 'string' },
+  commonjs: { type: 'string' },
   json: { type: 'boolean' },
 };
 

@@ -11,10 +11,12 @@ Options:
   --format MODE      auto | prettier | none (default: auto: prettier below 1 MB a file)
   --progress MODE    auto | always | never (default: auto: only when stderr is a terminal)
   --validators MODE  all | none (default: all: is*/assert*/*Schema for every schema and operation part)
+  --commonjs MODE    copy | require-esm (default: copy: every module also written as CommonJS;
+                     require-esm: the CommonJS entries load the ES modules, Node 20.19+, half the size)
   --json             print the result (files, diagnostics) as JSON on stdout
 
 The settings file is JSON: { "specsDir", "outDir", "scope", "format", "formatLimit", "progress",
-"validators", "command", "jobs": [{ "spec", "out", "name" }] }, every field optional; its paths are taken from its folder.
+"validators", "commonjs", "command", "jobs": [{ "spec", "out", "name" }] }, every field optional; its paths are taken from its folder.
 
 Exit codes: 0 success, 1 internal error, 2 bad usage or a spec with errors (nothing written for it).
 `;
@@ -32,7 +34,8 @@ Options:
   --config FILE      settings file, as for generate (default: specsmith.config.json when present)
   --spec FILE --out DIR [--name PKG]   one package, as for generate
   --root DIR         folder paths are taken from (default: .)
-  --format MODE, --validators MODE     as the packages were generated with (see generate)
+  --format MODE, --validators MODE, --commonjs MODE
+                     as the packages were generated with (see generate)
   --json             print the result (each package, each file that differs) as JSON on stdout
 
 Exit codes: 0 every package matches, 1 a file differs, 2 bad usage or a spec with errors.

@@ -47,3 +47,11 @@ export function emitCommonJs(
   const lines = [...values, ...more].map((value) => `exports.${value.name} = ${value.expression};`);
   return `${header}'use strict';\n${[...requires, ...lines].join('\n')}\n`;
 }
+
+/**
+ * A CommonJS entry that is the ES module itself, loaded with `require(esm)` (Node 20.19 and later): what
+ * `require` returns is the ES module's namespace, so both kinds of import share one copy of the code.
+ */
+export function emitRequireEsm(header: string, module: string): string {
+  return `${header}'use strict';\nmodule.exports = require('./${module}');\n`;
+}

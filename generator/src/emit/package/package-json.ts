@@ -1,4 +1,4 @@
-import type { PackageMetadata } from '../../config.js';
+import type { CommonJsMode, PackageMetadata } from '../../config.js';
 import type { ApiModel } from '../../ir/types.js';
 import { changelogFile, type Release } from '../../write/read-release.js';
 import { validatorModules } from '../validators/validator-modules.js';
@@ -23,7 +23,8 @@ const packageFiles = [
  * from the runtime and the two compiled modules (validator-modules.ts), in both module formats.
  */
 export const validatorFiles = { esm: 'validators.js', commonJs: 'validators.cjs' } as const;
-const validatorModuleFiles = Object.values(validatorModules).flatMap((module) => [`${module}.js`, `${module}.cjs`]);
+const validatorModuleFiles = (copy: boolean) =>
+  Object.values(validatorModules).flatMap((module) => [`${module}.js`, ...(copy ? [`${module}.cjs`] : [])]);
 /** The typed client (re-exported by the index), in packages with validators. */
 export const clientFiles = { esm: 'client.js', commonJs: 'client.cjs' } as const;
 
@@ -50,12 +51,15 @@ export function emitPackageJson({
   model,
   packageName,
   validators,
+  commonjs = 'copy',
   metadata = {},
   release = {},
 }: {
   model: ApiModel;
   packageName: string;
   validators: boolean;
+  /** `require-esm`: the CommonJS entries are one line each, and only the ES modules are shipped. @default 'copy' */
+  commonjs?: CommonJsMode;
   metadata?: PackageMetadata;
   /** The version (and changelog) `specsmith version` recorded; without one, the spec's info.version. */
   release?: Release;
@@ -88,7 +92,9 @@ export function emitPackageJson({
     types: './index.d.cts',
     files: [
       ...packageFiles,
-      ...(validators ? [...validatorModuleFiles, clientFiles.esm, clientFiles.commonJs] : []),
+      ...(validators
+        ? [...validatorModuleFiles(commonjs === 'copy'), clientFiles.esm, ...(commonjs === 'copy' ? [clientFiles.commonJs] : [])]
+        : []),
       ...(release.changelog === undefined ? [] : [changelogFile]),
     ],
     ...(validators ? { dependencies: { '@standard-schema/spec': standardSchemaRange } } : {}),

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { CommonJsMode } from '../../config.js';
 import type { ApiModel, OperationNode } from '../../ir/types.js';
 import { templatePath } from './template-path.js';
 
@@ -8,6 +9,7 @@ export function emitReadme({
   packageName,
   command,
   validators,
+  commonjs = 'copy',
   functionNames,
 }: {
   model: ApiModel;
@@ -15,6 +17,8 @@ export function emitReadme({
   command: string;
   /** Whether the package has validators to show in the usage example. */
   validators: boolean;
+  /** How the CommonJS entries reach the code. @default 'copy' */
+  commonjs?: CommonJsMode;
   /** The client's function name of each operation, when the package has a client. */
   functionNames?: ReadonlyMap<OperationNode, string>;
 }): string {
@@ -26,6 +30,7 @@ export function emitReadme({
     source: model.source,
     openapi: model.openapi,
     description: model.info.description?.trim() ?? '',
+    modules: modulesParagraph[commonjs],
     contents: validators ? 'TypeScript types, precompiled validators and a typed client' : 'TypeScript types',
     usage: validators ? validatorsExample(model, packageName) : usageExample(model, packageName),
     validators: validators ? `\n\n${validatorsParagraph}` : '',
@@ -49,6 +54,15 @@ export function emitReadme({
   };
   return skeleton.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => slots[key] ?? '').replace(/\n{3,}/g, '\n\n');
 }
+
+const modulesParagraph: Record<CommonJsMode, string> = {
+  copy: 'Works from ESM `import` and CommonJS `require` on Node.js 20.19 or later; TypeScript needs no build step.',
+  'require-esm': [
+    'Works from ESM `import` and CommonJS `require` on Node.js 20.19 or later; TypeScript needs no build step.',
+    "The code ships once, as ES modules: `require` loads them through Node's `require(esm)`, so a test runner",
+    'that loads modules itself must support that (Jest does from Node.js 24.9).',
+  ].join('\n'),
+};
 
 /** The operation's type names that exist in the package, parameters through responses. */
 function typeNamesOf(operation: OperationNode): string[] {

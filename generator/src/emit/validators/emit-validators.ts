@@ -9,7 +9,15 @@ import { validatorNames } from './emit-validator-types.js';
 import type { ValidatorNote } from './lower-schema.js';
 import { collectValidators, type ValidatorEntry, type ValidatorSet } from './validator-set.js';
 import type { FileContent } from '../../write/write-package.js';
-import { compiledModule, facadeModule, runtimeModule, templateExports, validatorModules, type CompiledBody } from './validator-modules.js';
+import {
+  compiledModule,
+  facadeModule,
+  runtimeModule,
+  templateExports,
+  validatorModules,
+  type CompiledBody,
+  type ModuleFormat,
+} from './validator-modules.js';
 
 /** AJV refused a lowered schema: a fault of specsmith's lowering, reported as diagnostics where the schema is written. */
 export class ValidatorCompileError extends Error {
@@ -67,7 +75,7 @@ export interface EmittedValidators {
   /** What validators.js exports: `ValidationError`, then `is*`, `assert*` and `*Schema` per entry. */
   exportNames: string[];
   /**
-   * The validators' modules by file name (validator-modules.ts), ES and CommonJS, each with the header;
+   * The validators' modules by file name (validator-modules.ts), in each format asked for, with the header;
    * they settle once the compilations in the worker threads finish, so that the caller emits the types
    * meanwhile. The compiled modules come in pieces of bytes, the others as text to format. Rejects with a
    * ValidatorCompileError when AJV refuses a schema.
@@ -83,7 +91,11 @@ export interface EmittedValidators {
  * validators.js binding each entry's faces as exports of their own. A bundler that follows one import
  * keeps that validator's functions, the ones it calls and the runtime helpers they use, and nothing else.
  */
-export async function emitValidators(model: ApiModel, header: string): Promise<EmittedValidators | undefined> {
+export async function emitValidators(
+  model: ApiModel,
+  header: string,
+  formats: readonly ModuleFormat[] = ['esm', 'commonjs'],
+): Promise<EmittedValidators | undefined> {
   const runtimeFile = templatePath('validators/runtime.js');
   const runtime = (await import(pathToFileURL(runtimeFile).href)) as { formats: Record<string, RuntimeFormat> };
   const formatTypes = new Map(Object.entries(runtime.formats).map(([name, definition]) => [name, definition.type]));
@@ -94,7 +106,7 @@ export async function emitValidators(model: ApiModel, header: string): Promise<E
   const compiled = compileBoth({ set, formats: runtime.formats, runtimeFile, runtimeNames }).catch((error: unknown) => {
     throw new ValidatorCompileError(culprits({ model, set, formats: runtime.formats, error }));
   });
-  const files = validatorFiles({ set, templates, header, compiled });
+  const files = validatorFiles({ set, templates, header, compiled, formats });
   // Awaited by the caller after the types are out; until then a failure must not count as unhandled.
   files.catch(() => {});
   const exportNames = ['ValidationError', ...set.entries.flatMap((entry) => Object.values(validatorNames(entry)))];
@@ -106,15 +118,17 @@ async function validatorFiles({
   templates,
   header,
   compiled,
+  formats,
 }: {
   set: ValidatorSet;
   templates: string[];
   header: string;
   compiled: Promise<[first: CompiledBody, all: CompiledBody]>;
+  formats: readonly ModuleFormat[];
 }): Promise<Map<string, FileContent>> {
   const [first, all] = await compiled;
   const files = new Map<string, FileContent>();
-  for (const format of ['esm', 'commonjs'] as const) {
+  for (const format of formats) {
     const file = (module: string) => `${module}.${format === 'esm' ? 'js' : 'cjs'}`;
     const facade = facadeModule({ entries: set.entries, defs: set.defs, origins: set.origins, format });
     files.set(file(validatorModules.facade), `${header}${facade}`);

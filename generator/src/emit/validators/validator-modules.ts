@@ -127,11 +127,19 @@ export function facadeModule({
     `const $files = ${JSON.stringify(origins.files)};`,
     `const $notes = ${JSON.stringify(origins.notes)};`,
   ];
+  // One constant per distinct table: the views of one schema (request, response) often have the same
+  // rules, and a large spec's shared responses are reached from hundreds of operations.
   const ruleTables = new Map<string, string>();
+  const locals = new Map<string, string>();
   for (const [key, table] of Object.entries(origins.defs)) {
-    const local = `$rules${ruleTables.size}`;
+    const text = JSON.stringify(table);
+    let local = locals.get(text);
+    if (local === undefined) {
+      local = `$rules${locals.size}`;
+      locals.set(text, local);
+      lines.push(`const ${local} = ${text};`);
+    }
     ruleTables.set(key, local);
-    lines.push(`const ${local} = ${JSON.stringify(table)};`);
   }
   const exported: [string, string][] = [['ValidationError', 'ValidationError']];
   entries.forEach((entry, index) => {

@@ -54,20 +54,10 @@ const $rules5 = {
   rules: { '': [0, 24], '/properties/title': [0, 24] },
 };
 const $rules6 = {
-  rules: {
-    '/properties/customerId': [
-      0,
-      6,
-      -1,
-      '/paths/~1customers~1%7BcustomerId%7D~1cards/parameters/0/schema',
-    ],
-  },
-};
-const $rules7 = {
   base: '/paths/~1customers~1%7BcustomerId%7D~1cards/post/requestBody/content/application~1json/schema',
   rules: { '': [0, 32] },
 };
-const $rules8 = {
+const $rules7 = {
   base: '/paths/~1customers~1%7BcustomerId%7D~1cards/post/responses/201/content/application~1json/schema',
   rules: { '': [0, 42] },
 };
@@ -137,7 +127,7 @@ export const ListCardsResponse404Schema = /* @__PURE__ */ createStandardSchema(
 const $origins6 = {
   files: $files,
   notes: $notes,
-  defs: { PostCustomersCustomerIdCardsPathParams: $rules6 },
+  defs: { PostCustomersCustomerIdCardsPathParams: $rules1 },
 };
 export const isPostCustomersCustomerIdCardsPathParams = /* @__PURE__ */ createIs(
   $first.PostCustomersCustomerIdCardsPathParams,
@@ -154,7 +144,7 @@ export const PostCustomersCustomerIdCardsPathParamsSchema = /* @__PURE__ */ crea
 const $origins7 = {
   files: $files,
   notes: $notes,
-  defs: { PostCustomersCustomerIdCardsRequestBody: $rules7, Card: $rules0 },
+  defs: { PostCustomersCustomerIdCardsRequestBody: $rules6, Card: $rules0 },
 };
 export const isPostCustomersCustomerIdCardsRequestBody = /* @__PURE__ */ createIs(
   $first.PostCustomersCustomerIdCardsRequestBody,
@@ -171,7 +161,7 @@ export const PostCustomersCustomerIdCardsRequestBodySchema = /* @__PURE__ */ cre
 const $origins8 = {
   files: $files,
   notes: $notes,
-  defs: { PostCustomersCustomerIdCardsResponse201: $rules8, Card: $rules0 },
+  defs: { PostCustomersCustomerIdCardsResponse201: $rules7, Card: $rules0 },
 };
 export const isPostCustomersCustomerIdCardsResponse201 = /* @__PURE__ */ createIs(
   $first.PostCustomersCustomerIdCardsResponse201,

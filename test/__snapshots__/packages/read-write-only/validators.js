@@ -44,22 +44,14 @@ const $rules3 = {
   rules: { '': [0, 28], '/properties/manager': [0, 31], '/properties/nickname': [0, 32] },
 };
 const $rules4 = {
-  base: '/components/schemas/Profile',
-  rules: { '': [0, 28], '/properties/manager': [0, 31], '/properties/nickname': [0, 32] },
-};
-const $rules5 = {
-  base: '/components/schemas/Profile',
-  rules: { '': [0, 28], '/properties/manager': [0, 31], '/properties/nickname': [0, 32] },
-};
-const $rules6 = {
   base: '/components/schemas/Plain',
   rules: { '': [0, 34], '/properties/note': [0, 37] },
 };
-const $rules7 = {
+const $rules5 = {
   base: '/paths/~1users/post/requestBody/content/application~1json/schema',
   rules: { '': [0, 10] },
 };
-const $rules8 = {
+const $rules6 = {
   base: '/paths/~1users/post/responses/201/content/application~1json/schema',
   rules: { '': [0, 16] },
 };
@@ -70,7 +62,7 @@ export const UserSchema = /* @__PURE__ */ createStandardSchema($all.User, $origi
 const $origins1 = {
   files: $files,
   notes: $notes,
-  defs: { UserRequest: $rules1, ProfileRequest: $rules4 },
+  defs: { UserRequest: $rules1, ProfileRequest: $rules3 },
 };
 export const isUserRequest = /* @__PURE__ */ createIs($first.UserRequest);
 export const assertUserRequest = /* @__PURE__ */ createAssert(
@@ -82,7 +74,7 @@ export const UserRequestSchema = /* @__PURE__ */ createStandardSchema($all.UserR
 const $origins2 = {
   files: $files,
   notes: $notes,
-  defs: { UserResponse: $rules2, ProfileResponse: $rules5 },
+  defs: { UserResponse: $rules2, ProfileResponse: $rules3 },
 };
 export const isUserResponse = /* @__PURE__ */ createIs($first.UserResponse);
 export const assertUserResponse = /* @__PURE__ */ createAssert(
@@ -101,7 +93,7 @@ export const ProfileSchema = /* @__PURE__ */ createStandardSchema($all.Profile, 
 const $origins4 = {
   files: $files,
   notes: $notes,
-  defs: { ProfileRequest: $rules4, UserRequest: $rules1 },
+  defs: { ProfileRequest: $rules3, UserRequest: $rules1 },
 };
 export const isProfileRequest = /* @__PURE__ */ createIs($first.ProfileRequest);
 export const assertProfileRequest = /* @__PURE__ */ createAssert(
@@ -116,7 +108,7 @@ export const ProfileRequestSchema = /* @__PURE__ */ createStandardSchema(
 const $origins5 = {
   files: $files,
   notes: $notes,
-  defs: { ProfileResponse: $rules5, UserResponse: $rules2 },
+  defs: { ProfileResponse: $rules3, UserResponse: $rules2 },
 };
 export const isProfileResponse = /* @__PURE__ */ createIs($first.ProfileResponse);
 export const assertProfileResponse = /* @__PURE__ */ createAssert(
@@ -128,14 +120,14 @@ export const ProfileResponseSchema = /* @__PURE__ */ createStandardSchema(
   $all.ProfileResponse,
   $origins5,
 );
-const $origins6 = { files: $files, notes: $notes, defs: { Plain: $rules6 } };
+const $origins6 = { files: $files, notes: $notes, defs: { Plain: $rules4 } };
 export const isPlain = /* @__PURE__ */ createIs($first.Plain);
 export const assertPlain = /* @__PURE__ */ createAssert('Plain', $all.Plain, $origins6);
 export const PlainSchema = /* @__PURE__ */ createStandardSchema($all.Plain, $origins6);
 const $origins7 = {
   files: $files,
   notes: $notes,
-  defs: { CreateUserRequestBody: $rules7, UserRequest: $rules1, ProfileRequest: $rules4 },
+  defs: { CreateUserRequestBody: $rules5, UserRequest: $rules1, ProfileRequest: $rules3 },
 };
 export const isCreateUserRequestBody = /* @__PURE__ */ createIs($first.CreateUserRequestBody);
 export const assertCreateUserRequestBody = /* @__PURE__ */ createAssert(
@@ -150,7 +142,7 @@ export const CreateUserRequestBodySchema = /* @__PURE__ */ createStandardSchema(
 const $origins8 = {
   files: $files,
   notes: $notes,
-  defs: { CreateUserResponse201: $rules8, UserResponse: $rules2, ProfileResponse: $rules5 },
+  defs: { CreateUserResponse201: $rules6, UserResponse: $rules2, ProfileResponse: $rules3 },
 };
 export const isCreateUserResponse201 = /* @__PURE__ */ createIs($first.CreateUserResponse201);
 export const assertCreateUserResponse201 = /* @__PURE__ */ createAssert(
