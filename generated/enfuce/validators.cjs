@@ -535,7 +535,11 @@ const CreateMcCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
   $all.CreateMcCardPathParams,
   $origins23,
 );
-const $origins24 = { files: $files, notes: $notes, defs: { CreateMcCardQueryParams: $rules20 } };
+const $origins24 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreatePrivateCustomerQueryParams: $rules20, CreateMcCardQueryParams: $rules20 },
+};
 const isCreateMcCardQueryParams = /* @__PURE__ */ createIs($first.CreateMcCardQueryParams);
 const assertCreateMcCardQueryParams = /* @__PURE__ */ createAssert(
   'CreateMcCardQueryParams',
@@ -576,7 +580,11 @@ const CreateMcCardRequestBodySchema = /* @__PURE__ */ createStandardSchema(
 const $origins26 = {
   files: $files,
   notes: $notes,
-  defs: { CreateMcCardResponse201: $rules25, ActionResult: $rules0 },
+  defs: {
+    CreatePrivateCustomerResponse201: $rules25,
+    CreateMcCardResponse201: $rules25,
+    ActionResult: $rules0,
+  },
 };
 const isCreateMcCardResponse201 = /* @__PURE__ */ createIs($first.CreateMcCardResponse201);
 const assertCreateMcCardResponse201 = /* @__PURE__ */ createAssert(
@@ -599,7 +607,11 @@ const GetCustomerPathParamsSchema = /* @__PURE__ */ createStandardSchema(
   $all.GetCustomerPathParams,
   $origins27,
 );
-const $origins28 = { files: $files, notes: $notes, defs: { GetCustomerQueryParams: $rules20 } };
+const $origins28 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreatePrivateCustomerQueryParams: $rules20, GetCustomerQueryParams: $rules20 },
+};
 const isGetCustomerQueryParams = /* @__PURE__ */ createIs($first.GetCustomerQueryParams);
 const assertGetCustomerQueryParams = /* @__PURE__ */ createAssert(
   'GetCustomerQueryParams',
@@ -654,7 +666,10 @@ const GetCustomerByCustomerNumberPathParamsSchema = /* @__PURE__ */ createStanda
 const $origins31 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerByCustomerNumberQueryParams: $rules20 },
+  defs: {
+    CreatePrivateCustomerQueryParams: $rules20,
+    GetCustomerByCustomerNumberQueryParams: $rules20,
+  },
 };
 const isGetCustomerByCustomerNumberQueryParams = /* @__PURE__ */ createIs(
   $first.GetCustomerByCustomerNumberQueryParams,
@@ -672,6 +687,7 @@ const $origins32 = {
   files: $files,
   notes: $notes,
   defs: {
+    GetCustomerResponse200: $rules29,
     GetCustomerByCustomerNumberResponse200: $rules29,
     CustomerDetails: $rules15,
     Locale: $rules2,
@@ -694,7 +710,11 @@ const GetCustomerByCustomerNumberResponse200Schema = /* @__PURE__ */ createStand
   $all.GetCustomerByCustomerNumberResponse200,
   $origins32,
 );
-const $origins33 = { files: $files, notes: $notes, defs: { GetCardPathParams: $rules30 } };
+const $origins33 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPathParams: $rules30, GetCardPathParams: $rules30 },
+};
 const isGetCardPathParams = /* @__PURE__ */ createIs($first.GetCardPathParams);
 const assertGetCardPathParams = /* @__PURE__ */ createAssert(
   'GetCardPathParams',
@@ -705,7 +725,11 @@ const GetCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
   $all.GetCardPathParams,
   $origins33,
 );
-const $origins34 = { files: $files, notes: $notes, defs: { GetCardQueryParams: $rules20 } };
+const $origins34 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreatePrivateCustomerQueryParams: $rules20, GetCardQueryParams: $rules20 },
+};
 const isGetCardQueryParams = /* @__PURE__ */ createIs($first.GetCardQueryParams);
 const assertGetCardQueryParams = /* @__PURE__ */ createAssert(
   'GetCardQueryParams',

@@ -571,7 +571,11 @@ export const CreateMcCardPathParamsSchema = /* @__PURE__ */ createStandardSchema
   $all.CreateMcCardPathParams,
   $origins23,
 );
-const $origins24 = { files: $files, notes: $notes, defs: { CreateMcCardQueryParams: $rules20 } };
+const $origins24 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreatePrivateCustomerQueryParams: $rules20, CreateMcCardQueryParams: $rules20 },
+};
 export const isCreateMcCardQueryParams = /* @__PURE__ */ createIs($first.CreateMcCardQueryParams);
 export const assertCreateMcCardQueryParams = /* @__PURE__ */ createAssert(
   'CreateMcCardQueryParams',
@@ -612,7 +616,11 @@ export const CreateMcCardRequestBodySchema = /* @__PURE__ */ createStandardSchem
 const $origins26 = {
   files: $files,
   notes: $notes,
-  defs: { CreateMcCardResponse201: $rules25, ActionResult: $rules0 },
+  defs: {
+    CreatePrivateCustomerResponse201: $rules25,
+    CreateMcCardResponse201: $rules25,
+    ActionResult: $rules0,
+  },
 };
 export const isCreateMcCardResponse201 = /* @__PURE__ */ createIs($first.CreateMcCardResponse201);
 export const assertCreateMcCardResponse201 = /* @__PURE__ */ createAssert(
@@ -635,7 +643,11 @@ export const GetCustomerPathParamsSchema = /* @__PURE__ */ createStandardSchema(
   $all.GetCustomerPathParams,
   $origins27,
 );
-const $origins28 = { files: $files, notes: $notes, defs: { GetCustomerQueryParams: $rules20 } };
+const $origins28 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreatePrivateCustomerQueryParams: $rules20, GetCustomerQueryParams: $rules20 },
+};
 export const isGetCustomerQueryParams = /* @__PURE__ */ createIs($first.GetCustomerQueryParams);
 export const assertGetCustomerQueryParams = /* @__PURE__ */ createAssert(
   'GetCustomerQueryParams',
@@ -690,7 +702,10 @@ export const GetCustomerByCustomerNumberPathParamsSchema = /* @__PURE__ */ creat
 const $origins31 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerByCustomerNumberQueryParams: $rules20 },
+  defs: {
+    CreatePrivateCustomerQueryParams: $rules20,
+    GetCustomerByCustomerNumberQueryParams: $rules20,
+  },
 };
 export const isGetCustomerByCustomerNumberQueryParams = /* @__PURE__ */ createIs(
   $first.GetCustomerByCustomerNumberQueryParams,
@@ -708,6 +723,7 @@ const $origins32 = {
   files: $files,
   notes: $notes,
   defs: {
+    GetCustomerResponse200: $rules29,
     GetCustomerByCustomerNumberResponse200: $rules29,
     CustomerDetails: $rules15,
     Locale: $rules2,
@@ -730,7 +746,11 @@ export const GetCustomerByCustomerNumberResponse200Schema = /* @__PURE__ */ crea
   $all.GetCustomerByCustomerNumberResponse200,
   $origins32,
 );
-const $origins33 = { files: $files, notes: $notes, defs: { GetCardPathParams: $rules30 } };
+const $origins33 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPathParams: $rules30, GetCardPathParams: $rules30 },
+};
 export const isGetCardPathParams = /* @__PURE__ */ createIs($first.GetCardPathParams);
 export const assertGetCardPathParams = /* @__PURE__ */ createAssert(
   'GetCardPathParams',
@@ -741,7 +761,11 @@ export const GetCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
   $all.GetCardPathParams,
   $origins33,
 );
-const $origins34 = { files: $files, notes: $notes, defs: { GetCardQueryParams: $rules20 } };
+const $origins34 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreatePrivateCustomerQueryParams: $rules20, GetCardQueryParams: $rules20 },
+};
 export const isGetCardQueryParams = /* @__PURE__ */ createIs($first.GetCardQueryParams);
 export const assertGetCardQueryParams = /* @__PURE__ */ createAssert(
   'GetCardQueryParams',

@@ -32,13 +32,8 @@ function validate26(data, instancePath=""){let vErrors = null;let errors = 0;con
 function validate27(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate15(data))){vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);errors = vErrors.length;}else {}validate27.errors = vErrors;return errors === 0;}
 function validate29(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate20(data))){vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);errors = vErrors.length;}else {}validate29.errors = vErrors;return errors === 0;}
 function validate31(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate26(data))){vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);errors = vErrors.length;}else {}validate31.errors = vErrors;return errors === 0;}
-function validate33(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate26(data))){vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);errors = vErrors.length;}else {}validate33.errors = vErrors;return errors === 0;}
-function validate35(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate26(data))){vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);errors = vErrors.length;}else {}validate35.errors = vErrors;return errors === 0;}
-function validate37(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPathParams/required", "required", {missingProperty: "id"});errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "id")){vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPathParams/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.id !== undefined){let data0 = data.id;const _errs2 = errors;const _errs3 = errors;if((typeof data0 == "number") && (isFinite(data0))){}if(typeof data0 === "string"){if(!(formats2.validate(data0))){vErrors = reportError(vErrors, instancePath+"/id", "#/$defs/GetCustomerPathParams/properties/id/format", "format", {format: "uuid"});errors++;}}else {vErrors = reportError(vErrors, instancePath+"/id", "#/$defs/GetCustomerPathParams/properties/id/type", "type", {type: "string"});errors++;}var valid0 = _errs2 === errors;}}else {vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPathParams/type", "type", {type: "object"});errors++;}validate37.errors = vErrors;return errors === 0;}
-function validate38(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate21(data))){vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);errors = vErrors.length;}else {}validate38.errors = vErrors;return errors === 0;}
-function validate40(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate26(data))){vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);errors = vErrors.length;}else {}validate40.errors = vErrors;return errors === 0;}
-function validate42(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate26(data))){vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);errors = vErrors.length;}else {}validate42.errors = vErrors;return errors === 0;}
-function validate44(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate26(data))){vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);errors = vErrors.length;}else {}validate44.errors = vErrors;return errors === 0;}
+function validate33(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPathParams/required", "required", {missingProperty: "id"});errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "id")){vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPathParams/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.id !== undefined){let data0 = data.id;const _errs2 = errors;const _errs3 = errors;if((typeof data0 == "number") && (isFinite(data0))){}if(typeof data0 === "string"){if(!(formats2.validate(data0))){vErrors = reportError(vErrors, instancePath+"/id", "#/$defs/GetCustomerPathParams/properties/id/format", "format", {format: "uuid"});errors++;}}else {vErrors = reportError(vErrors, instancePath+"/id", "#/$defs/GetCustomerPathParams/properties/id/type", "type", {type: "string"});errors++;}var valid0 = _errs2 === errors;}}else {vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPathParams/type", "type", {type: "object"});errors++;}validate33.errors = vErrors;return errors === 0;}
+function validate34(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate21(data))){vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);errors = vErrors.length;}else {}validate34.errors = vErrors;return errors === 0;}
 const v0 = validate0;
 const v1 = validate3;
 const v2 = validate4;
@@ -56,11 +51,11 @@ const v13 = validate1;
 const v14 = validate27;
 const v15 = validate29;
 const v16 = validate31;
-const v17 = validate33;
-const v18 = validate35;
-const v19 = validate37;
-const v20 = validate38;
-const v21 = validate40;
-const v22 = validate42;
-const v23 = validate44;
+const v17 = validate31;
+const v18 = validate31;
+const v19 = validate33;
+const v20 = validate34;
+const v21 = validate31;
+const v22 = validate31;
+const v23 = validate31;
 export { v0 as Country, v1 as Gender, v2 as Occupation, v3 as BasicData, v4 as TaxInformation, v5 as Identification, v6 as MainAddress, v7 as IndividualCustomer, v8 as CustomerCreated, v9 as CustomerFound, v10 as CustomerSummary, v11 as Portfolio, v12 as ErrorResponse, v13 as CountryAlpha2, v14 as CreateIndividualCustomerRequestBody, v15 as CreateIndividualCustomerResponse201, v16 as CreateIndividualCustomerResponse400, v17 as CreateIndividualCustomerResponse403, v18 as CreateIndividualCustomerResponse404, v19 as GetCustomerPathParams, v20 as GetCustomerResponse200, v21 as GetCustomerResponse400, v22 as GetCustomerResponse403, v23 as GetCustomerResponse404 };

@@ -32,13 +32,8 @@ function validate78(data, instancePath=""){let vErrors = null;let errors = 0;con
 function validate79(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate67(data))){vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);errors = vErrors.length;}else {}validate79.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
 function validate81(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate72(data))){vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);errors = vErrors.length;}else {}validate81.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
 function validate83(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate83.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate85(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate85.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate87(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate87.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate89(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.id === undefined) && (missing0 = "id")){validate89.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "id")){validate89.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.id !== undefined){let data0 = data.id;const _errs2 = errors;const _errs3 = errors;if(errors === _errs2){if((typeof data0 == "number") && (isFinite(data0))){}if(errors === _errs2){if(typeof data0 === "string"){if(!(formats2.validate(data0))){validate89.errors = [failure];return false;}else {}}else {validate89.errors = [failure];return false;}if(errors === _errs2){}}}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate89.errors = [failure];return false;}if(errors === 0){}}validate89.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate90(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate73(data))){vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);errors = vErrors.length;}else {}validate90.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate92(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate92.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate94(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate94.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate96(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate78(data))){vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);errors = vErrors.length;}else {}validate96.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
+function validate85(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.id === undefined) && (missing0 = "id")){validate85.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "id")){validate85.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.id !== undefined){let data0 = data.id;const _errs2 = errors;const _errs3 = errors;if(errors === _errs2){if((typeof data0 == "number") && (isFinite(data0))){}if(errors === _errs2){if(typeof data0 === "string"){if(!(formats2.validate(data0))){validate85.errors = [failure];return false;}else {}}else {validate85.errors = [failure];return false;}if(errors === _errs2){}}}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate85.errors = [failure];return false;}if(errors === 0){}}validate85.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
+function validate86(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate73(data))){vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);errors = vErrors.length;}else {}validate86.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
 const v0 = validate52;
 const v1 = validate55;
 const v2 = validate56;
@@ -56,13 +51,13 @@ const v13 = validate53;
 const v14 = validate79;
 const v15 = validate81;
 const v16 = validate83;
-const v17 = validate85;
-const v18 = validate87;
-const v19 = validate89;
-const v20 = validate90;
-const v21 = validate92;
-const v22 = validate94;
-const v23 = validate96;
+const v17 = validate83;
+const v18 = validate83;
+const v19 = validate85;
+const v20 = validate86;
+const v21 = validate83;
+const v22 = validate83;
+const v23 = validate83;
 exports.Country = v0;
 exports.Gender = v1;
 exports.Occupation = v2;

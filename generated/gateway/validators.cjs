@@ -370,7 +370,11 @@ const CreateIndividualCustomerResponse400Schema = /* @__PURE__ */ createStandard
 const $origins17 = {
   files: $files,
   notes: $notes,
-  defs: { CreateIndividualCustomerResponse403: $rules17, ErrorResponse: $rules12 },
+  defs: {
+    CreateIndividualCustomerResponse400: $rules17,
+    CreateIndividualCustomerResponse403: $rules17,
+    ErrorResponse: $rules12,
+  },
 };
 const isCreateIndividualCustomerResponse403 = /* @__PURE__ */ createIs(
   $first.CreateIndividualCustomerResponse403,
@@ -387,7 +391,11 @@ const CreateIndividualCustomerResponse403Schema = /* @__PURE__ */ createStandard
 const $origins18 = {
   files: $files,
   notes: $notes,
-  defs: { CreateIndividualCustomerResponse404: $rules18, ErrorResponse: $rules12 },
+  defs: {
+    CreateIndividualCustomerResponse400: $rules18,
+    CreateIndividualCustomerResponse404: $rules18,
+    ErrorResponse: $rules12,
+  },
 };
 const isCreateIndividualCustomerResponse404 = /* @__PURE__ */ createIs(
   $first.CreateIndividualCustomerResponse404,
@@ -435,7 +443,11 @@ const GetCustomerResponse200Schema = /* @__PURE__ */ createStandardSchema(
 const $origins21 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerResponse400: $rules21, ErrorResponse: $rules12 },
+  defs: {
+    CreateIndividualCustomerResponse400: $rules21,
+    GetCustomerResponse400: $rules21,
+    ErrorResponse: $rules12,
+  },
 };
 const isGetCustomerResponse400 = /* @__PURE__ */ createIs($first.GetCustomerResponse400);
 const assertGetCustomerResponse400 = /* @__PURE__ */ createAssert(
@@ -450,7 +462,11 @@ const GetCustomerResponse400Schema = /* @__PURE__ */ createStandardSchema(
 const $origins22 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerResponse403: $rules22, ErrorResponse: $rules12 },
+  defs: {
+    CreateIndividualCustomerResponse400: $rules22,
+    GetCustomerResponse403: $rules22,
+    ErrorResponse: $rules12,
+  },
 };
 const isGetCustomerResponse403 = /* @__PURE__ */ createIs($first.GetCustomerResponse403);
 const assertGetCustomerResponse403 = /* @__PURE__ */ createAssert(
@@ -465,7 +481,11 @@ const GetCustomerResponse403Schema = /* @__PURE__ */ createStandardSchema(
 const $origins23 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerResponse404: $rules23, ErrorResponse: $rules12 },
+  defs: {
+    CreateIndividualCustomerResponse400: $rules23,
+    GetCustomerResponse404: $rules23,
+    ErrorResponse: $rules12,
+  },
 };
 const isGetCustomerResponse404 = /* @__PURE__ */ createIs($first.GetCustomerResponse404);
 const assertGetCustomerResponse404 = /* @__PURE__ */ createAssert(

@@ -399,7 +399,11 @@ export const CreateIndividualCustomerResponse400Schema = /* @__PURE__ */ createS
 const $origins17 = {
   files: $files,
   notes: $notes,
-  defs: { CreateIndividualCustomerResponse403: $rules17, ErrorResponse: $rules12 },
+  defs: {
+    CreateIndividualCustomerResponse400: $rules17,
+    CreateIndividualCustomerResponse403: $rules17,
+    ErrorResponse: $rules12,
+  },
 };
 export const isCreateIndividualCustomerResponse403 = /* @__PURE__ */ createIs(
   $first.CreateIndividualCustomerResponse403,
@@ -416,7 +420,11 @@ export const CreateIndividualCustomerResponse403Schema = /* @__PURE__ */ createS
 const $origins18 = {
   files: $files,
   notes: $notes,
-  defs: { CreateIndividualCustomerResponse404: $rules18, ErrorResponse: $rules12 },
+  defs: {
+    CreateIndividualCustomerResponse400: $rules18,
+    CreateIndividualCustomerResponse404: $rules18,
+    ErrorResponse: $rules12,
+  },
 };
 export const isCreateIndividualCustomerResponse404 = /* @__PURE__ */ createIs(
   $first.CreateIndividualCustomerResponse404,
@@ -464,7 +472,11 @@ export const GetCustomerResponse200Schema = /* @__PURE__ */ createStandardSchema
 const $origins21 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerResponse400: $rules21, ErrorResponse: $rules12 },
+  defs: {
+    CreateIndividualCustomerResponse400: $rules21,
+    GetCustomerResponse400: $rules21,
+    ErrorResponse: $rules12,
+  },
 };
 export const isGetCustomerResponse400 = /* @__PURE__ */ createIs($first.GetCustomerResponse400);
 export const assertGetCustomerResponse400 = /* @__PURE__ */ createAssert(
@@ -479,7 +491,11 @@ export const GetCustomerResponse400Schema = /* @__PURE__ */ createStandardSchema
 const $origins22 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerResponse403: $rules22, ErrorResponse: $rules12 },
+  defs: {
+    CreateIndividualCustomerResponse400: $rules22,
+    GetCustomerResponse403: $rules22,
+    ErrorResponse: $rules12,
+  },
 };
 export const isGetCustomerResponse403 = /* @__PURE__ */ createIs($first.GetCustomerResponse403);
 export const assertGetCustomerResponse403 = /* @__PURE__ */ createAssert(
@@ -494,7 +510,11 @@ export const GetCustomerResponse403Schema = /* @__PURE__ */ createStandardSchema
 const $origins23 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerResponse404: $rules23, ErrorResponse: $rules12 },
+  defs: {
+    CreateIndividualCustomerResponse400: $rules23,
+    GetCustomerResponse404: $rules23,
+    ErrorResponse: $rules12,
+  },
 };
 export const isGetCustomerResponse404 = /* @__PURE__ */ createIs($first.GetCustomerResponse404);
 export const assertGetCustomerResponse404 = /* @__PURE__ */ createAssert(

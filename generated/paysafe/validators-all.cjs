@@ -63,15 +63,7 @@ const func30 = equal;
 function validate50(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){const _errs1 = errors;for(const key0 in data){if(!(key0 === "include")){vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPersonByAttributeQueryParams/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.include !== undefined){let data0 = data.include;const _errs2 = errors;const _errs3 = errors;if(Array.isArray(data0)){let valid2 = true;const len0 = data0.length;for(let i0=0; i0<len0; i0++){let data1 = data0[i0];const _errs4 = errors;if(!(validate1(data1))){vErrors = nestedErrors(vErrors, validate1.errors, instancePath+"/include/" + i0);errors = vErrors.length;}else {}var valid1 = _errs4 === errors;if(!valid1){valid2 = false;}}let valid3;let i1 = data0.length;let j0;valid3 = true;if(i1 > 1){outer0:for(;i1--;){for(j0 = i1; j0--;){if(func30(data0[i1], data0[j0])){vErrors = reportError(vErrors, instancePath+"/include", "#/$defs/GetCustomerPersonByAttributeQueryParams/properties/include/uniqueItems", "uniqueItems", {i: i1, j: j0});errors++;valid3 = false;break outer0;}}}}}else {vErrors = reportError(vErrors, instancePath+"/include", "#/$defs/GetCustomerPersonByAttributeQueryParams/properties/include/type", "type", {type: "array"});errors++;}var valid0 = _errs2 === errors;}}else {vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPersonByAttributeQueryParams/type", "type", {type: "object"});errors++;}validate50.errors = vErrors;return errors === 0;}
 function validate52(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate40(data))){vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);errors = vErrors.length;}else {}validate52.errors = vErrors;return errors === 0;}
 function validate54(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate0(data))){vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);errors = vErrors.length;}else {}validate54.errors = vErrors;return errors === 0;}
-function validate56(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate0(data))){vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);errors = vErrors.length;}else {}validate56.errors = vErrors;return errors === 0;}
-function validate58(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate0(data))){vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);errors = vErrors.length;}else {}validate58.errors = vErrors;return errors === 0;}
-function validate60(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate0(data))){vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);errors = vErrors.length;}else {}validate60.errors = vErrors;return errors === 0;}
-function validate62(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate0(data))){vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);errors = vErrors.length;}else {}validate62.errors = vErrors;return errors === 0;}
-function validate64(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate0(data))){vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);errors = vErrors.length;}else {}validate64.errors = vErrors;return errors === 0;}
-function validate66(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.customerId === undefined){vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPersonPathParams/required", "required", {missingProperty: "customerId"});errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "customerId")){vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPersonPathParams/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.customerId !== undefined){let data0 = data.customerId;const _errs2 = errors;const _errs3 = errors;if(typeof data0 === "string"){if(data0.length > 20 && func0(data0) > 20){vErrors = reportError(vErrors, instancePath+"/customerId", "#/$defs/GetCustomerPersonPathParams/properties/customerId/maxLength", "maxLength", {limit: 20});errors++;}}else {vErrors = reportError(vErrors, instancePath+"/customerId", "#/$defs/GetCustomerPersonPathParams/properties/customerId/type", "type", {type: "string"});errors++;}var valid0 = _errs2 === errors;}}else {vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPersonPathParams/type", "type", {type: "object"});errors++;}validate66.errors = vErrors;return errors === 0;}
-function validate67(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate40(data))){vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);errors = vErrors.length;}else {}validate67.errors = vErrors;return errors === 0;}
-function validate69(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate0(data))){vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);errors = vErrors.length;}else {}validate69.errors = vErrors;return errors === 0;}
-function validate71(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate0(data))){vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);errors = vErrors.length;}else {}validate71.errors = vErrors;return errors === 0;}
+function validate56(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.customerId === undefined){vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPersonPathParams/required", "required", {missingProperty: "customerId"});errors++;}const _errs1 = errors;for(const key0 in data){if(!(key0 === "customerId")){vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPersonPathParams/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.customerId !== undefined){let data0 = data.customerId;const _errs2 = errors;const _errs3 = errors;if(typeof data0 === "string"){if(data0.length > 20 && func0(data0) > 20){vErrors = reportError(vErrors, instancePath+"/customerId", "#/$defs/GetCustomerPersonPathParams/properties/customerId/maxLength", "maxLength", {limit: 20});errors++;}}else {vErrors = reportError(vErrors, instancePath+"/customerId", "#/$defs/GetCustomerPersonPathParams/properties/customerId/type", "type", {type: "string"});errors++;}var valid0 = _errs2 === errors;}}else {vErrors = reportError(vErrors, instancePath, "#/$defs/GetCustomerPersonPathParams/type", "type", {type: "object"});errors++;}validate56.errors = vErrors;return errors === 0;}
 const v0 = validate0;
 const v1 = validate1;
 const v2 = validate2;
@@ -100,15 +92,15 @@ const v24 = validate49;
 const v25 = validate50;
 const v26 = validate52;
 const v27 = validate54;
-const v28 = validate56;
-const v29 = validate58;
-const v30 = validate60;
-const v31 = validate62;
-const v32 = validate64;
-const v33 = validate66;
-const v34 = validate67;
-const v35 = validate69;
-const v36 = validate71;
+const v28 = validate54;
+const v29 = validate54;
+const v30 = validate54;
+const v31 = validate54;
+const v32 = validate54;
+const v33 = validate56;
+const v34 = validate52;
+const v35 = validate54;
+const v36 = validate54;
 exports.Error = v0;
 exports.CustomerPersonInclude = v1;
 exports.ExternalId = v2;

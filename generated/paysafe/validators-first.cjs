@@ -58,15 +58,7 @@ const func0 = equal;
 function validate102(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){const _errs1 = errors;for(const key0 in data){if(!(key0 === "include")){validate102.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.include !== undefined){let data0 = data.include;const _errs2 = errors;const _errs3 = errors;if(errors === _errs2){if(Array.isArray(data0)){var valid1 = true;const len0 = data0.length;for(let i0=0; i0<len0; i0++){let data1 = data0[i0];const _errs4 = errors;if(!(validate53(data1))){vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);errors = vErrors.length;}else {}var valid1 = _errs4 === errors;if(!valid1){break;}}if(valid1){let valid2;let i1 = data0.length;let j0;valid2 = true;if(i1 > 1){outer0:for(;i1--;){for(j0 = i1; j0--;){if(func0(data0[i1], data0[j0])){validate102.errors = [failure];return false;valid2 = false;break outer0;}}}}if(valid2){}}}else {validate102.errors = [failure];return false;}if(errors === _errs2){}}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}else {validate102.errors = [failure];return false;}if(errors === 0){}}validate102.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
 function validate104(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate92(data))){vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);errors = vErrors.length;}else {}validate104.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
 function validate106(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate106.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate108(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate108.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate110(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate110.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate112(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate112.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate114(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate114.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate116(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate116.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate118(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.customerId === undefined) && (missing0 = "customerId")){validate118.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "customerId")){validate118.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.customerId !== undefined){let data0 = data.customerId;const _errs2 = errors;const _errs3 = errors;if(errors === _errs2){if(typeof data0 === "string"){if(data0.length > 20 && func1(data0) > 20){validate118.errors = [failure];return false;}else {}}else {validate118.errors = [failure];return false;}if(errors === _errs2){}}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate118.errors = [failure];return false;}if(errors === 0){}}validate118.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate119(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate92(data))){vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);errors = vErrors.length;}else {}validate119.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate121(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate121.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
-function validate123(data, instancePath=""){let vErrors = null;let errors = 0;if(!(validate52(data))){vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);errors = vErrors.length;}else {}validate123.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
+function validate108(data, instancePath=""){let vErrors = null;let errors = 0;const _errs0 = errors;if(errors === 0){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.customerId === undefined) && (missing0 = "customerId")){validate108.errors = [failure];return false;}else {const _errs1 = errors;for(const key0 in data){if(!(key0 === "customerId")){validate108.errors = [failure];return false;break;}}if(_errs1 === errors){if(data.customerId !== undefined){let data0 = data.customerId;const _errs2 = errors;const _errs3 = errors;if(errors === _errs2){if(typeof data0 === "string"){if(data0.length > 20 && func1(data0) > 20){validate108.errors = [failure];return false;}else {}}else {validate108.errors = [failure];return false;}if(errors === _errs2){}}var valid0 = _errs2 === errors;}else {var valid0 = true;}if(valid0){}}}}else {validate108.errors = [failure];return false;}if(errors === 0){}}validate108.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;}
 const v0 = validate52;
 const v1 = validate53;
 const v2 = validate54;
@@ -95,15 +87,15 @@ const v24 = validate101;
 const v25 = validate102;
 const v26 = validate104;
 const v27 = validate106;
-const v28 = validate108;
-const v29 = validate110;
-const v30 = validate112;
-const v31 = validate114;
-const v32 = validate116;
-const v33 = validate118;
-const v34 = validate119;
-const v35 = validate121;
-const v36 = validate123;
+const v28 = validate106;
+const v29 = validate106;
+const v30 = validate106;
+const v31 = validate106;
+const v32 = validate106;
+const v33 = validate108;
+const v34 = validate104;
+const v35 = validate106;
+const v36 = validate106;
 exports.Error = v0;
 exports.CustomerPersonInclude = v1;
 exports.ExternalId = v2;

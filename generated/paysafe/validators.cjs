@@ -612,7 +612,11 @@ const GetCustomerPersonByAttributeResponse400Schema = /* @__PURE__ */ createStan
 const $origins28 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeResponse401: $rules28, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules28,
+    GetCustomerPersonByAttributeResponse401: $rules28,
+    Error: $rules0,
+  },
 };
 const isGetCustomerPersonByAttributeResponse401 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonByAttributeResponse401,
@@ -629,7 +633,11 @@ const GetCustomerPersonByAttributeResponse401Schema = /* @__PURE__ */ createStan
 const $origins29 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeResponse403: $rules29, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules29,
+    GetCustomerPersonByAttributeResponse403: $rules29,
+    Error: $rules0,
+  },
 };
 const isGetCustomerPersonByAttributeResponse403 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonByAttributeResponse403,
@@ -646,7 +654,11 @@ const GetCustomerPersonByAttributeResponse403Schema = /* @__PURE__ */ createStan
 const $origins30 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeResponse404: $rules30, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules30,
+    GetCustomerPersonByAttributeResponse404: $rules30,
+    Error: $rules0,
+  },
 };
 const isGetCustomerPersonByAttributeResponse404 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonByAttributeResponse404,
@@ -663,7 +675,11 @@ const GetCustomerPersonByAttributeResponse404Schema = /* @__PURE__ */ createStan
 const $origins31 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeResponse500: $rules31, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules31,
+    GetCustomerPersonByAttributeResponse500: $rules31,
+    Error: $rules0,
+  },
 };
 const isGetCustomerPersonByAttributeResponse500 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonByAttributeResponse500,
@@ -680,7 +696,11 @@ const GetCustomerPersonByAttributeResponse500Schema = /* @__PURE__ */ createStan
 const $origins32 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeResponse503: $rules32, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules32,
+    GetCustomerPersonByAttributeResponse503: $rules32,
+    Error: $rules0,
+  },
 };
 const isGetCustomerPersonByAttributeResponse503 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonByAttributeResponse503,
@@ -713,6 +733,7 @@ const $origins34 = {
   files: $files,
   notes: $notes,
   defs: {
+    GetCustomerPersonByAttributeResponse200: $rules34,
     GetCustomerPersonResponse200: $rules34,
     CustomerPerson: $rules22,
     ExternalId: $rules2,
@@ -747,7 +768,11 @@ const GetCustomerPersonResponse200Schema = /* @__PURE__ */ createStandardSchema(
 const $origins35 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonResponse401: $rules28, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules28,
+    GetCustomerPersonResponse401: $rules28,
+    Error: $rules0,
+  },
 };
 const isGetCustomerPersonResponse401 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonResponse401,
@@ -764,7 +789,11 @@ const GetCustomerPersonResponse401Schema = /* @__PURE__ */ createStandardSchema(
 const $origins36 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonResponse404: $rules30, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules30,
+    GetCustomerPersonResponse404: $rules30,
+    Error: $rules0,
+  },
 };
 const isGetCustomerPersonResponse404 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonResponse404,

@@ -652,7 +652,11 @@ export const GetCustomerPersonByAttributeResponse400Schema = /* @__PURE__ */ cre
 const $origins28 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeResponse401: $rules28, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules28,
+    GetCustomerPersonByAttributeResponse401: $rules28,
+    Error: $rules0,
+  },
 };
 export const isGetCustomerPersonByAttributeResponse401 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonByAttributeResponse401,
@@ -669,7 +673,11 @@ export const GetCustomerPersonByAttributeResponse401Schema = /* @__PURE__ */ cre
 const $origins29 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeResponse403: $rules29, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules29,
+    GetCustomerPersonByAttributeResponse403: $rules29,
+    Error: $rules0,
+  },
 };
 export const isGetCustomerPersonByAttributeResponse403 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonByAttributeResponse403,
@@ -686,7 +694,11 @@ export const GetCustomerPersonByAttributeResponse403Schema = /* @__PURE__ */ cre
 const $origins30 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeResponse404: $rules30, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules30,
+    GetCustomerPersonByAttributeResponse404: $rules30,
+    Error: $rules0,
+  },
 };
 export const isGetCustomerPersonByAttributeResponse404 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonByAttributeResponse404,
@@ -703,7 +715,11 @@ export const GetCustomerPersonByAttributeResponse404Schema = /* @__PURE__ */ cre
 const $origins31 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeResponse500: $rules31, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules31,
+    GetCustomerPersonByAttributeResponse500: $rules31,
+    Error: $rules0,
+  },
 };
 export const isGetCustomerPersonByAttributeResponse500 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonByAttributeResponse500,
@@ -720,7 +736,11 @@ export const GetCustomerPersonByAttributeResponse500Schema = /* @__PURE__ */ cre
 const $origins32 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeResponse503: $rules32, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules32,
+    GetCustomerPersonByAttributeResponse503: $rules32,
+    Error: $rules0,
+  },
 };
 export const isGetCustomerPersonByAttributeResponse503 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonByAttributeResponse503,
@@ -755,6 +775,7 @@ const $origins34 = {
   files: $files,
   notes: $notes,
   defs: {
+    GetCustomerPersonByAttributeResponse200: $rules34,
     GetCustomerPersonResponse200: $rules34,
     CustomerPerson: $rules22,
     ExternalId: $rules2,
@@ -789,7 +810,11 @@ export const GetCustomerPersonResponse200Schema = /* @__PURE__ */ createStandard
 const $origins35 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonResponse401: $rules28, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules28,
+    GetCustomerPersonResponse401: $rules28,
+    Error: $rules0,
+  },
 };
 export const isGetCustomerPersonResponse401 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonResponse401,
@@ -806,7 +831,11 @@ export const GetCustomerPersonResponse401Schema = /* @__PURE__ */ createStandard
 const $origins36 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonResponse404: $rules30, Error: $rules0 },
+  defs: {
+    GetCustomerPersonByAttributeResponse400: $rules30,
+    GetCustomerPersonResponse404: $rules30,
+    Error: $rules0,
+  },
 };
 export const isGetCustomerPersonResponse404 = /* @__PURE__ */ createIs(
   $first.GetCustomerPersonResponse404,

@@ -84,7 +84,7 @@ function ajvStatements({
   const defOfSchema = addValidatorSchemas(ajv, Object.entries(set.defs));
   return standaloneStatements(
     ajv,
-    set.entries.map((entry) => defId(entry.def)),
+    set.entries.map((entry) => defId(entry.compiledAs ?? entry.def)),
     defOfSchema,
   );
 }

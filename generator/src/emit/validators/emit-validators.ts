@@ -8,6 +8,7 @@ import { compileValidators, type RuntimeFormat } from './compile-validators.js';
 import { validatorNames } from './emit-validator-types.js';
 import type { ValidatorNote } from './lower-schema.js';
 import { collectValidators, type ValidatorEntry, type ValidatorSet } from './validator-set.js';
+import { shareIdenticalEntries } from './shared-entries.js';
 import type { FileContent } from '../../write/write-package.js';
 import {
   compiledModule,
@@ -99,7 +100,7 @@ export async function emitValidators(
   const runtimeFile = templatePath('validators/runtime.js');
   const runtime = (await import(pathToFileURL(runtimeFile).href)) as { formats: Record<string, RuntimeFormat> };
   const formatTypes = new Map(Object.entries(runtime.formats).map(([name, definition]) => [name, definition.type]));
-  const set = collectValidators(model, formatTypes);
+  const set = shareIdenticalEntries(collectValidators(model, formatTypes));
   if (set.entries.length === 0) return undefined;
   const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
   const runtimeNames = templates.flatMap(templateExports);

@@ -143,11 +143,17 @@ export function facadeModule({
   }
   const exported: [string, string][] = [['ValidationError', 'ValidationError']];
   entries.forEach((entry, index) => {
-    const reached = reachableDefs(defs, entry.def).flatMap((def) => {
-      const key = originKey(def);
-      const local = ruleTables.get(key);
-      return local === undefined ? [] : [`${JSON.stringify(key)}: ${local}`];
-    });
+    // A shared function (shared-entries.ts) names the entry's own rules under the def it was compiled for.
+    const own = ruleTables.get(originKey(entry.def));
+    const shared = entry.compiledAs === undefined || own === undefined ? [] : [[originKey(entry.compiledAs), own]];
+    const reached = [
+      ...shared,
+      ...reachableDefs(defs, entry.def).flatMap((def) => {
+        const key = originKey(def);
+        const local = ruleTables.get(key);
+        return local === undefined ? [] : [[key, local]];
+      }),
+    ].map(([key, local]) => `${JSON.stringify(key)}: ${local}`);
     const originsName = `$origins${index}`;
     const names = validatorNames(entry);
     const subject = JSON.stringify(entry.name);

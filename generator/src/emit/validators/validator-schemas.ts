@@ -45,7 +45,7 @@ function withIdRef(node: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Every `#/$defs/X` a lowered schema references, read from anywhere in it (a reference in data only adds a table). */
-function refsIn(schema: unknown): string[] {
+export function refsIn(schema: unknown): string[] {
   const found: string[] = [];
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;

@@ -8,6 +8,8 @@ export interface ValidatorEntry {
   /** The type the validator narrows to (a component schema, its view, or an operation part). */
   name: string;
   def: string;
+  /** The def whose compiled function this entry uses, when its schema is the same as that one's (shared-entries.ts). */
+  compiledAs?: string;
 }
 
 export interface ValidatorSet {

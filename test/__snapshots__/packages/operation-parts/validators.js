@@ -127,7 +127,7 @@ export const ListCardsResponse404Schema = /* @__PURE__ */ createStandardSchema(
 const $origins6 = {
   files: $files,
   notes: $notes,
-  defs: { PostCustomersCustomerIdCardsPathParams: $rules1 },
+  defs: { ListCardsPathParams: $rules1, PostCustomersCustomerIdCardsPathParams: $rules1 },
 };
 export const isPostCustomersCustomerIdCardsPathParams = /* @__PURE__ */ createIs(
   $first.PostCustomersCustomerIdCardsPathParams,
@@ -161,7 +161,11 @@ export const PostCustomersCustomerIdCardsRequestBodySchema = /* @__PURE__ */ cre
 const $origins8 = {
   files: $files,
   notes: $notes,
-  defs: { PostCustomersCustomerIdCardsResponse201: $rules7, Card: $rules0 },
+  defs: {
+    PostCustomersCustomerIdCardsRequestBody: $rules7,
+    PostCustomersCustomerIdCardsResponse201: $rules7,
+    Card: $rules0,
+  },
 };
 export const isPostCustomersCustomerIdCardsResponse201 = /* @__PURE__ */ createIs(
   $first.PostCustomersCustomerIdCardsResponse201,
