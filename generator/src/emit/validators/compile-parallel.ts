@@ -52,7 +52,9 @@ export async function compileBoth({
       // No inherited flags: the parent may run with --input-type or -e, which a worker module refuses.
       const thread = new Worker(worker, {
         execArgv: [],
-        ...(budget === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: budget } }),
+        ...(budget === undefined
+          ? {}
+          : { resourceLimits: { maxOldGenerationSizeMb: budget, maxYoungGenerationSizeMb: youngGenerationMb } }),
         // The same schemas go to both: the first-error compilation checks them against the meta-schema once.
         workerData: { set: { entries: set.entries, defs: set.defs }, allErrors, checkSchemas: !allErrors, runtimeFile, runtimeNames },
       });
@@ -72,10 +74,18 @@ export async function compileBoth({
 
 /**
  * V8 sizes a thread's heap by how fast it allocates, not by what it keeps: on GitHub's REST description a
- * compilation keeps at most about 140 MB, yet each worker let its heap reach about 500 MB before
- * collecting, and the two together were most of the run's peak. With this budget V8 collects sooner, at
- * no time measured (bench/codegen). A compilation that needs more than the budget runs out of it
- * (ERR_WORKER_OUT_OF_MEMORY) and runs again without one: slower, never refused. 192 MB rather than 256:
- * in four interleaved runs the run's peak was 945–968 MB against 940–1,008 MB, in the same time.
+ * compilation keeps at most about 110 MB, yet each worker let its heap reach about 500 MB before
+ * collecting, and the two together were most of the run's peak. With this budget V8 collects sooner. A
+ * compilation that needs more than the budget runs out of it (ERR_WORKER_OUT_OF_MEMORY) and runs again
+ * without one: slower, never refused.
  */
-const defaultHeapBudgetMb = 192;
+const defaultHeapBudgetMb = 160;
+
+/**
+ * AJV's code generation makes short-lived objects at a high rate: with V8's default young generation a
+ * quarter of a compilation's time went to collecting them. Three times the default semi-space (96 MB of
+ * young generation, 32 MB semi-spaces), with the old generation's budget down from 192 to 160 MB to pay
+ * for it, took a GitHub REST run from a median of 7.8 s to 7.1 s (seven interleaved pairs, with the loaded
+ * document no longer kept, generate.ts), its peak from 892–924 MB to 920–942 MB.
+ */
+const youngGenerationMb = 96;
