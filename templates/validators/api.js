@@ -35,7 +35,14 @@ function errorsOf(check, value) {
     return check(value) ? undefined : (check.errors ?? []);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [{ instancePath: '', keyword: 'value', params: { reason }, message: `cannot be checked: ${reason}` }];
+    return [
+      {
+        instancePath: '',
+        keyword: 'value',
+        params: { reason },
+        message: `cannot be checked: ${reason}`,
+      },
+    ];
   }
 }
 
@@ -49,7 +56,9 @@ function describe(error, value) {
     case 'maxLength':
       return `must be at most ${plural(params.limit, 'character')}`;
     case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${plural(params.limit, 'character')}`;
+      return params.limit === 1
+        ? 'must not be empty'
+        : `must be at least ${plural(params.limit, 'character')}`;
     case 'pattern':
       return `must match the pattern ${params.pattern}`;
     case 'format':
@@ -96,7 +105,9 @@ function describe(error, value) {
 
 function enumMessage(value, allowed) {
   const list =
-    allowed.length <= 15 ? allowed.map(shown).join(', ') : `${allowed.slice(0, 10).map(shown).join(', ')}, … (${allowed.length} values)`;
+    allowed.length <= 15
+      ? allowed.map(shown).join(', ')
+      : `${allowed.slice(0, 10).map(shown).join(', ')}, … (${allowed.length} values)`;
   const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
   return `must be one of ${list}${suggestion === undefined ? '' : `; did you mean ${shown(suggestion)}?`}`;
 }
@@ -123,7 +134,11 @@ function editDistance(a, b, limit) {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     if (Math.min(...current) >= limit) return limit;
     previous = current;
@@ -137,7 +152,12 @@ const escapeToken = (token) => String(token).replace(/~/g, '~0').replace(/\//g, 
 function valueAt(root, pointer) {
   let node = root;
   for (const token of segmentsOf(pointer)) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    if (
+      node === null ||
+      typeof node !== 'object' ||
+      !Object.prototype.hasOwnProperty.call(node, token)
+    )
+      return undefined;
     node = node[token];
   }
   return node;
@@ -151,7 +171,8 @@ function issueOf(compiled, root, origins) {
   const at = error.instancePath ?? '';
   let path = at;
   if (error.keyword === 'required') path += `/${escapeToken(params.missingProperty)}`;
-  if (error.keyword === 'additionalProperties') path += `/${escapeToken(params.additionalProperty)}`;
+  if (error.keyword === 'additionalProperties')
+    path += `/${escapeToken(params.additionalProperty)}`;
   if (error.keyword === 'unevaluatedProperties' && params.unevaluatedProperty !== undefined)
     path += `/${escapeToken(params.unevaluatedProperty)}`;
   // Worded on first read (from the value as it is then): the suggestion of an enum and the place in the
@@ -177,7 +198,8 @@ function issueOf(compiled, root, origins) {
   };
 }
 
-const hasOwn = (object, key) => object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+const hasOwn = (object, key) =>
+  object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
 
 /**
  * Where the broken rule is written: the schema object holding the keyword (for a `false` schema, itself),
@@ -189,10 +211,16 @@ function ruleOrigin(error, origins) {
   const path = error.schemaPath ?? '';
   const holder = error.keyword === 'false schema' ? path : path.slice(0, path.lastIndexOf('/'));
   const match = /^#\/\$defs\/([^/]*)(.*)$/.exec(holder);
-  if (match === null || !hasOwn(origins.defs, match[1]) || !hasOwn(origins.defs[match[1]].rules, match[2])) return undefined;
+  if (
+    match === null ||
+    !hasOwn(origins.defs, match[1]) ||
+    !hasOwn(origins.defs[match[1]].rules, match[2])
+  )
+    return undefined;
   const def = origins.defs[match[1]];
   const [file, line, note = -1, own] = def.rules[match[2]];
-  const pointer = typeof own === 'string' ? own : def.base === undefined ? undefined : def.base + match[2];
+  const pointer =
+    typeof own === 'string' ? own : def.base === undefined ? undefined : def.base + match[2];
   const place = pointer === undefined ? '' : `openapi.json#${pointer}, `;
   return `${place}${origins.files[file]}:${line}${note === -1 ? '' : `; ${origins.notes[note]}`}`;
 }
@@ -232,7 +260,9 @@ const noOrigins = { files: [], notes: [], defs: {} };
 /** Every issue of a value as the all-errors check finds it, or undefined when it is valid. */
 const issuesOf = (all, origins) => (value) => {
   const errors = errorsOf(all, value);
-  return errors === undefined ? undefined : meaningful(errors).map((error) => issueOf(error, value, origins));
+  return errors === undefined
+    ? undefined
+    : meaningful(errors).map((error) => issueOf(error, value, origins));
 };
 
 /** `is*`, the hot path: the first-error check itself, guarded only against values it cannot walk. */
@@ -276,5 +306,9 @@ export function createStandardSchema(all, origins = noOrigins) {
  * bundler keeps only the faces imported); `specsmith validate` and `mock` take all three at once.
  */
 export function createValidator(subject, first, all, origins = noOrigins) {
-  return { is: createIs(first), assert: createAssert(subject, all, origins), schema: createStandardSchema(all, origins) };
+  return {
+    is: createIs(first),
+    assert: createAssert(subject, all, origins),
+    schema: createStandardSchema(all, origins),
+  };
 }

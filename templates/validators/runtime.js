@@ -41,17 +41,22 @@ export function reportError(errors, instancePath, schemaPath, keyword, params) {
 /** Deep equality of JSON values, for `const`, `enum` of objects and `uniqueItems`. */
 export function equal(left, right) {
   if (left === right) return true;
-  if (left === null || right === null || typeof left !== 'object' || typeof right !== 'object') return left !== left && right !== right;
+  if (left === null || right === null || typeof left !== 'object' || typeof right !== 'object')
+    return left !== left && right !== right;
   if (Array.isArray(left) !== Array.isArray(right)) return false;
-  if (Array.isArray(left)) return left.length === right.length && left.every((item, index) => equal(item, right[index]));
+  if (Array.isArray(left))
+    return left.length === right.length && left.every((item, index) => equal(item, right[index]));
   const keys = Object.keys(left);
   if (keys.length !== Object.keys(right).length) return false;
-  return keys.every((key) => Object.prototype.hasOwnProperty.call(right, key) && equal(left[key], right[key]));
+  return keys.every(
+    (key) => Object.prototype.hasOwnProperty.call(right, key) && equal(left[key], right[key]),
+  );
 }
 
 // Patterns live at module scope: a regular expression literal inside a function is a new object on every call.
 const hexGroupPattern = /^[0-9a-fA-F]{1,4}$/;
-const uriPattern = /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
+const uriPattern =
+  /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
 const uriReferencePattern = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
 const uuidPattern = /^(?:urn:uuid:)?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const base64Pattern = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -73,7 +78,8 @@ function twoDigits(text, at) {
 function isDateAt(text) {
   const century = twoDigits(text, 0);
   const rest = twoDigits(text, 2);
-  if (century < 0 || rest < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  if (century < 0 || rest < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
+    return false;
   const month = twoDigits(text, 5);
   const day = twoDigits(text, 8);
   if (month < 1 || month > 12 || day < 1) return false;
@@ -98,7 +104,8 @@ function isTimeAt(text, at) {
   if (text.charCodeAt(index) === 46) {
     index += 1;
     const digits = index;
-    while (index < text.length && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) index += 1;
+    while (index < text.length && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57)
+      index += 1;
     if (index === digits) return false;
   }
   const zone = text.charCodeAt(index);
@@ -124,7 +131,12 @@ function isTime(text) {
 /** RFC 3339 date-time: a date, `T` (either case) and a full time. */
 function isDateTime(text) {
   const separator = text.charCodeAt(10);
-  return text.length >= 20 && (separator === 84 || separator === 116) && isDateAt(text) && isTimeAt(text, 11);
+  return (
+    text.length >= 20 &&
+    (separator === 84 || separator === 116) &&
+    isDateAt(text) &&
+    isTimeAt(text, 11)
+  );
 }
 
 /** Dotted-quad IPv4: four decimal octets up to 255, without leading zeros. */
@@ -170,7 +182,8 @@ function isIpv6(text) {
   return halves.length === 2 ? count <= 7 : count === 8;
 }
 
-const isLetterOrDigit = (code) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isLetterOrDigit = (code) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** RFC 1123 host name in `text` from `start` to `end`: dot-separated labels of 1 to 63 letters, digits and inner hyphens, 253 characters at most. */
 function isHostnameIn(text, start, end) {
@@ -179,7 +192,13 @@ function isHostnameIn(text, start, end) {
   for (let index = start; index <= end; index++) {
     const code = index === end ? 46 : text.charCodeAt(index);
     if (code === 46) {
-      if (index === label || index - label > 63 || text.charCodeAt(label) === 45 || text.charCodeAt(index - 1) === 45) return false;
+      if (
+        index === label ||
+        index - label > 63 ||
+        text.charCodeAt(label) === 45 ||
+        text.charCodeAt(index - 1) === 45
+      )
+        return false;
       label = index + 1;
     } else if (!isLetterOrDigit(code) && code !== 45) {
       return false;
@@ -196,7 +215,8 @@ function isHostname(text) {
 const atext = /* @__PURE__ */ (() => {
   const table = new Uint8Array(128);
   for (let code = 0; code < 128; code++)
-    if (isLetterOrDigit(code) || "!#$%&'*+-/=?^_`{|}~".includes(String.fromCharCode(code))) table[code] = 1;
+    if (isLetterOrDigit(code) || "!#$%&'*+-/=?^_`{|}~".includes(String.fromCharCode(code)))
+      table[code] = 1;
   return table;
 })();
 
@@ -230,13 +250,17 @@ function isUriReference(text) {
   return uriReferencePattern.test(text);
 }
 
-const isHexDigit = (code) => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+const isHexDigit = (code) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 const isPercentEncoded = (text, at) =>
-  text.charCodeAt(at) === 37 && isHexDigit(text.charCodeAt(at + 1)) && isHexDigit(text.charCodeAt(at + 2));
+  text.charCodeAt(at) === 37 &&
+  isHexDigit(text.charCodeAt(at + 1)) &&
+  isHexDigit(text.charCodeAt(at + 2));
 
 /** RFC 6570 §2.1 literals: any character but controls, space, `"'%<>\\^\`{|}` (a `%` only as an escape). */
 function isTemplateLiteral(code) {
-  if (code < 0x80) return code > 0x20 && code !== 0x7f && !'"\'%<>\\^`{|}'.includes(String.fromCharCode(code));
+  if (code < 0x80)
+    return code > 0x20 && code !== 0x7f && !'"\'%<>\\^`{|}'.includes(String.fromCharCode(code));
   return code >= 0xa0;
 }
 
@@ -267,7 +291,8 @@ function templateExpressionEnd(text, at) {
     if (text.charCodeAt(index) === 58) {
       // A prefix length of 1 to 9999, no leading zero.
       const start = (index += 1);
-      while (index - start < 4 && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) index += 1;
+      while (index - start < 4 && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57)
+        index += 1;
       if (index === start || text.charCodeAt(start) === 48) return -1;
     } else if (text.charCodeAt(index) === 42) {
       index += 1;
@@ -336,13 +361,21 @@ export const formatUriReference = /* @__PURE__ */ text(isUriReference);
 export const formatUriTemplate = /* @__PURE__ */ text(isUriTemplate);
 export const formatUuid = /* @__PURE__ */ text((value) => uuidPattern.test(value));
 export const formatByte = /* @__PURE__ */ text((value) => base64Pattern.test(value));
-export const formatInt32 = /* @__PURE__ */ number((value) => Number.isInteger(value) && value >= int32.min && value <= int32.max);
-export const formatInt64 = /* @__PURE__ */ number((value) => Number.isInteger(value) && Math.abs(value) <= int64Max);
-export const formatFloat = /* @__PURE__ */ number((value) => Number.isFinite(value) && Math.abs(value) <= floatMax);
+export const formatInt32 = /* @__PURE__ */ number(
+  (value) => Number.isInteger(value) && value >= int32.min && value <= int32.max,
+);
+export const formatInt64 = /* @__PURE__ */ number(
+  (value) => Number.isInteger(value) && Math.abs(value) <= int64Max,
+);
+export const formatFloat = /* @__PURE__ */ number(
+  (value) => Number.isFinite(value) && Math.abs(value) <= floatMax,
+);
 export const formatDouble = /* @__PURE__ */ number((value) => Number.isFinite(value));
 export const formatDuration = /* @__PURE__ */ text((value) => durationPattern.test(value));
 export const formatJsonPointer = /* @__PURE__ */ text((value) => jsonPointerPattern.test(value));
-export const formatRelativeJsonPointer = /* @__PURE__ */ text((value) => relativeJsonPointerPattern.test(value));
+export const formatRelativeJsonPointer = /* @__PURE__ */ text((value) =>
+  relativeJsonPointerPattern.test(value),
+);
 export const formatRegex = /* @__PURE__ */ text(isRegex);
 export const formatBinary = /* @__PURE__ */ text(() => true);
 export const formatPassword = /* @__PURE__ */ text(() => true);

@@ -107,8 +107,9 @@ export async function emitPackage({
   await emit('types.cjs', formatSource(copy ? emitCommonJs(values, header) : emitRequireEsm(header, typeFiles.esm), 'babel', format));
   await emit('openapi.json', emitShippedSpec(model, format));
   for (const [name, content] of (await validators?.files) ?? []) {
-    // The compiled modules (in pieces) are machine output, one top-level statement a line: formatting them
-    // would double their size for no reader. The others are read.
+    // Bytes go out as they are: the compiled modules are machine output, one top-level statement a line
+    // (formatting them would double their size for no reader), and the runtime is formatted already.
+    // validators.js is read, and formatted.
     await emit(name, typeof content === 'string' ? formatSource(content, 'babel', format) : content);
   }
   if (client !== undefined) {
