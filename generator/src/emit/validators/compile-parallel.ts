@@ -73,8 +73,8 @@ export async function compileBoth({
 }
 
 /**
- * V8 sizes a thread's heap by how fast it allocates, not by what it keeps: on GitHub's REST description a
- * compilation keeps at most about 110 MB, yet each worker let its heap reach about 500 MB before
+ * V8 sizes a thread's heap by how fast it allocates, not by what it keeps: on GitHub's REST description
+ * each compilation completes within a 112 MB old generation, yet each worker let its heap reach about 500 MB before
  * collecting, and the two together were most of the run's peak. With this budget V8 collects sooner. A
  * compilation that needs more than the budget runs out of it (ERR_WORKER_OUT_OF_MEMORY) and runs again
  * without one: slower, never refused.

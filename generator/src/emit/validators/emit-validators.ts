@@ -78,9 +78,8 @@ export interface EmittedValidators {
   /**
    * The validators' modules by file name (validator-modules.ts), in each format asked for, with the header;
    * they settle once the compilations in the worker threads finish, so that the caller emits the types
-   * meanwhile. The compiled modules and the runtime come as bytes to write as they are, validators.js as text
-   * to format. Rejects with a
-   * ValidatorCompileError when AJV refuses a schema.
+   * meanwhile. The compiled modules and the runtime come as bytes to write as they are, validators.js as
+   * text to format. Rejects with a ValidatorCompileError when AJV refuses a schema.
    */
   files: Promise<Map<string, FileContent>>;
   notes: ValidatorNote[];
