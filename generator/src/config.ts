@@ -54,9 +54,10 @@ export interface UserConfig {
   /**
    * How the CommonJS entries (`require`) reach the code. `copy` writes every module twice, as ES module
    * and as CommonJS. `require-esm` writes each CommonJS entry as one line that loads the ES module
-   * (`require(esm)`, in Node since 20.19, the floor the package declares): the folder is about half the
-   * size on a large spec, and an application that loads the package both ways gets one copy, not two.
-   * Test runners with a module loader of their own cannot load it that way (Jest before Node 24.9).
+   * (`require(esm)`, in Node since 20.19, the floor the package declares): the folder is about 40%
+   * smaller on a large spec, and an application that loads the package both ways gets one copy, not two.
+   * Test runners with a module loader of their own may not load it that way (Jest only in recent releases,
+   * on Node 24.9 or later).
    * @default 'copy'
    */
   commonjs?: CommonJsMode;

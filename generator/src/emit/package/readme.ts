@@ -60,7 +60,7 @@ const modulesParagraph: Record<CommonJsMode, string> = {
   'require-esm': [
     'Works from ESM `import` and CommonJS `require` on Node.js 20.19 or later; TypeScript needs no build step.',
     "The code ships once, as ES modules: `require` loads them through Node's `require(esm)`, so a test runner",
-    'that loads modules itself must support that (Jest does from Node.js 24.9).',
+    'that loads modules itself must support that (recent Jest releases do, on Node.js 24.9 or later).',
   ].join('\n'),
 };
 
