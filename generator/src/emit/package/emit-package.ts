@@ -12,9 +12,9 @@ import { emitClient, type EmittedClient } from '../client/emit-client.js';
 import { emitClientTypes } from '../client/client-types.js';
 import { emitShippedSpec } from './emit-spec.js';
 import { emitReadme } from './readme.js';
-import { emitCommonJs, emitEsm, emitRequireEsm, runtimeValues } from './emit-values.js';
+import { emitCommonJs, emitEsm, emitRequireEsm, runtimeValues, type RuntimeValue } from './emit-values.js';
 import { emitValidatorTypes } from '../validators/emit-validator-types.js';
-import { emitValidators } from '../validators/emit-validators.js';
+import { emitValidators, type EmittedValidators } from '../validators/emit-validators.js';
 
 export interface EmitPackageInput {
   model: ApiModel;
@@ -65,24 +65,9 @@ export async function emitPackage({
   const validatorTypes = emitValidatorTypes(validators?.entries ?? []);
   const clientTypes = client === undefined ? [] : emitClientTypes({ model, functionNames: client.functionNames });
   const extra = { imports: validatorTypes.imports, statements: [...validatorTypes.statements, ...clientTypes] };
-  const reexports = [
-    ...values.map(({ name }) => ({ name, expression: `types.${name}` })),
-    ...(validators?.exportNames.map((name) => ({ name, expression: `validators.${name}` })) ?? []),
-    ...(client?.exports.map((name) => ({ name, expression: `client.${name}` })) ?? []),
-  ];
   const modules = validators === undefined ? [typeFiles.esm] : [typeFiles.esm, validatorFiles.esm, clientFiles.esm];
   const esmIndex = emitEsm([], header, [], modules);
-  const commonJsIndex = copy
-    ? emitCommonJs([], header, reexports, [
-        { binding: 'types', module: typeFiles.commonJs },
-        ...(validators === undefined
-          ? []
-          : [
-              { binding: 'validators', module: validatorFiles.commonJs },
-              { binding: 'client', module: clientFiles.commonJs },
-            ]),
-      ])
-    : emitRequireEsm(header, 'index.js');
+  const commonJsIndex = copy ? copiedCommonJsIndex({ header, values, validators, client }) : emitRequireEsm(header, 'index.js');
   const files: string[] = [];
   const emit = async (relative: string, content: FileContent | Promise<FileContent>) => {
     files.push(relative);
@@ -152,6 +137,35 @@ async function emitDeclarations({
   await emit('index.d.cts', formatParts(indexDeclarations, 'typescript', format));
   await emit('types.d.ts', reexport(typeFiles.commonJs));
   await emit('types.d.cts', formatParts(types.parts, 'typescript', format));
+}
+
+/** index.cjs when every module is also written as CommonJS: each export of the three modules bound by name. */
+function copiedCommonJsIndex({
+  header,
+  values,
+  validators,
+  client,
+}: {
+  header: string;
+  values: RuntimeValue[];
+  validators: EmittedValidators | undefined;
+  client: EmittedClient | undefined;
+}): string {
+  const reexports = [
+    ...values.map(({ name }) => ({ name, expression: `types.${name}` })),
+    ...(validators?.exportNames.map((name) => ({ name, expression: `validators.${name}` })) ?? []),
+    ...(client?.exports.map((name) => ({ name, expression: `client.${name}` })) ?? []),
+  ];
+  const requires = [
+    { binding: 'types', module: typeFiles.commonJs },
+    ...(validators === undefined
+      ? []
+      : [
+          { binding: 'validators', module: validatorFiles.commonJs },
+          { binding: 'client', module: clientFiles.commonJs },
+        ]),
+  ];
+  return emitCommonJs([], header, reexports, requires);
 }
 
 /** The client module in one format: the validators it calls imported, its functions and classes exported. */

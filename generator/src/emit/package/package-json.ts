@@ -65,6 +65,7 @@ export function emitPackageJson({
   release?: Release;
 }): string {
   const homepage = model.docsUrl;
+  const copy = commonjs === 'copy';
   const manifest = {
     name: packageName,
     version: release.version ?? packageVersion(model.info.version),
@@ -92,9 +93,7 @@ export function emitPackageJson({
     types: './index.d.cts',
     files: [
       ...packageFiles,
-      ...(validators
-        ? [...validatorModuleFiles(commonjs === 'copy'), clientFiles.esm, ...(commonjs === 'copy' ? [clientFiles.commonJs] : [])]
-        : []),
+      ...(validators ? [...validatorModuleFiles(copy), clientFiles.esm, ...(copy ? [clientFiles.commonJs] : [])] : []),
       ...(release.changelog === undefined ? [] : [changelogFile]),
     ],
     ...(validators ? { dependencies: { '@standard-schema/spec': standardSchemaRange } } : {}),

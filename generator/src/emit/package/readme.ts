@@ -55,10 +55,11 @@ export function emitReadme({
   return skeleton.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => slots[key] ?? '').replace(/\n{3,}/g, '\n\n');
 }
 
+const bothFormats = 'Works from ESM `import` and CommonJS `require` on Node.js 20.19 or later; TypeScript needs no build step.';
 const modulesParagraph: Record<CommonJsMode, string> = {
-  copy: 'Works from ESM `import` and CommonJS `require` on Node.js 20.19 or later; TypeScript needs no build step.',
+  copy: bothFormats,
   'require-esm': [
-    'Works from ESM `import` and CommonJS `require` on Node.js 20.19 or later; TypeScript needs no build step.',
+    bothFormats,
     "The code ships once, as ES modules: `require` loads them through Node's `require(esm)`, so a test runner",
     'that loads modules itself must support that (recent Jest releases do, on Node.js 24.9 or later).',
   ].join('\n'),
