@@ -22,20 +22,27 @@ describe('the guard of the rewrites of AJV output', () => {
     ['directCalls', (code) => code.replace(/\bwrapper(\d+)\b/g, 'wrap$1')],
     ['ownKeySets', (code) => code.replace(/\.call\((schema\d+)\.properties, /g, '.call($1["properties"], ')],
     ['relativeErrorPaths', (code) => code.replace(/\bparentDataProperty\b/g, 'parentKey')],
-    ['sharedFailures', (code) => code.replace(/\}\];return false;/g, '}]; return false;')],
-    ['countedFailures', (code) => code.replace(/\.errors = vErrors;return errors === 0;/g, '.errors = vErrors; return errors === 0;')],
     ['compactErrors', (code) => code.replace(/\{vErrors\.push\((err\d+)\);\}/g, '{vErrors[vErrors.length] = $1;}')],
+    // An alternative's problems dropped another way: without the hold, `is*` would stop inside an `anyOf`.
+    ['holdStopInAlternatives', (code) => code.replace(/\berrors = (_errs\d+);/g, 'errors = 0 + $1;')],
+    // A function that returns elsewhere (the first of the two rewrites that read functions names it).
+    [
+      'holdStopInAlternatives',
+      (code) => code.replace(/\.errors = vErrors;return errors === 0;/g, '.errors = vErrors; return errors === 0;'),
+    ],
+    // A problem recorded where the rewrite does not look.
+    ['stopAtFirst', (code) => code.replace(/\berrors = vErrors\.length;/g, 'errors = vErrors.length + 0;')],
   ];
   it.each(otherShapes)('fails by name when %s finds nothing to rewrite', (name, transform) => {
     expect(() => checkAjvShape({ formats, transform })).toThrow(
-      new RegExp(`no longer has the shape these rewrites expect: .*\\b${name} \\(`),
+      new RegExp(`no longer has the shape these rewrites expect: .*\\b${name}\\b`),
     );
   });
 });
 
 describe('how specsmith drives AJV', () => {
   it('never evaluates the code of the schemas it compiles for their standalone code', () => {
-    const ajv = createAjv({ formats, allErrors: false, checkSchemas: true, unevaluated: false, standaloneIds: idPrefix });
+    const ajv = createAjv({ formats, checkSchemas: true, unevaluated: false, standaloneIds: idPrefix });
     const ours = ajv.compile({ $id: defId('Probe'), type: 'string' });
     expect(ours.source?.validateCode).toMatch(/typeof data !== "string"/);
     expect(() => ours('text')).toThrow(/standalone code only/);
@@ -46,8 +53,7 @@ describe('how specsmith drives AJV', () => {
   });
 
   it('stops when a rewrite leaves code that does not parse, or declares a name twice', () => {
-    const compile = (transform: (code: string) => string) => () =>
-      compileValidatorStatements({ set: petAndOwner, formats, allErrors: true, transform });
+    const compile = (transform: (code: string) => string) => () => compileValidatorStatements({ set: petAndOwner, formats, transform });
     expect(compile((code) => code)).not.toThrow();
     expect(compile((code) => code.replace(/^function (validate\d+)\(/, 'function $1((('))).toThrow(/do not parse/);
     expect(compile((code) => code.replace(/^function validate\d+\(/, 'function validate0('))).toThrow(/declare validate0 twice/);
@@ -64,16 +70,14 @@ describe('how specsmith drives AJV', () => {
       ),
     };
     // Each function's enum (5 kB) is a set of its own: the output spans more than one batch of a megabyte.
-    const ok = compileValidatorStatements({ set: many, formats, allErrors: true });
+    const ok = compileValidatorStatements({ set: many, formats });
     expect(ok.statements.join('\n').length).toBeGreaterThan(1_500_000);
-    const last = ok.statements.length - 1;
-    let index = 0;
+    // The last statement (the last entry's export) broken: its batch is not the first.
     expect(() =>
       compileValidatorStatements({
         set: many,
         formats,
-        allErrors: true,
-        transform: (code) => (index++ === last ? `${code} }` : code),
+        transform: (code) => (code.startsWith('const v399 = ') ? `${code} }` : code),
       }),
     ).toThrow(/do not parse/);
   });

@@ -64,7 +64,7 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
     // Without the mode, check expects the CommonJS copies: each is missing.
     const unlike = runCli(['check', ...args], folder);
     expect(unlike.status).toBe(1);
-    expect(unlike.stderr).toContain('missing pkg/validators-all.cjs');
+    expect(unlike.stderr).toContain('missing pkg/validators-compiled.cjs');
     writeFileSync(path.join(folder, 'specsmith.config.json'), JSON.stringify({ commonjs: 'require-esm' }));
     expect(runCli(['check', ...args], folder).status).toBe(0);
   });

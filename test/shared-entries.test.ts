@@ -83,7 +83,7 @@ beforeAll(async () => {
   });
   expect(result.diagnostics).toEqual([]);
   pkg = (await import(pathToFileURL(path.join(folder, 'pkg/index.js')).href)) as Record<string, Assert>;
-  all = (await import(pathToFileURL(path.join(folder, 'pkg/validators-all.js')).href)) as Record<string, unknown>;
+  all = (await import(pathToFileURL(path.join(folder, 'pkg/validators-compiled.js')).href)) as Record<string, unknown>;
 });
 
 describe('entries with the same schema', () => {

@@ -12,7 +12,7 @@ import { fixturesDir, repoRoot, snapshotsDir, temporaryDirectory } from './suppo
 const scenarios = listSpecs(fixturesDir).map((file) => ({ name: scenarioName(file), spec: path.join(fixturesDir, file) }));
 const expected = new Set<string>();
 /**
- * The compiled validators (validators-first, validators-all) are AJV's machine output: nobody can read a
+ * The compiled validators (validators-compiled) are AJV's machine output: nobody can read a
  * snapshot of them, so they are checked by behaviour instead (test/validators.test.ts). The runtime module
  * is templates/validators/ as it is. validators.js, which binds each validator's exports, is snapshotted;
  * its CommonJS twin is the same code with another import and export syntax.

@@ -281,7 +281,15 @@ describe('hostile specs', () => {
     const folder = temporaryDirectory('hostile-names');
     const spec = path.join(folder, 'names.yaml');
     // (`__proto__` is left out: AJV never treats it as a declared property, so a value holding it fails.)
-    const names = ['a}];return false;', 'b"c\\d', '~1/x', 'constructor', 'toString', "e'f`g${h}"];
+    const names = [
+      'a}];return false;',
+      'b"c\\d',
+      '~1/x',
+      'constructor',
+      'toString',
+      "e'f`g${h}",
+      'errors = _errs1;vErrors = reportError(errors++;',
+    ];
     const properties = Object.fromEntries(names.map((name) => [name, { type: 'string', maxLength: 2 }]));
     const document = {
       openapi: '3.1.0',

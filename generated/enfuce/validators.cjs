@@ -8,8 +8,7 @@ const {
   createAssert,
   createStandardSchema,
 } = require('./validators-runtime.cjs');
-const $first = require('./validators-first.cjs');
-const $all = require('./validators-all.cjs');
+const $compiled = require('./validators-compiled.cjs');
 const $files = ['enfuce/openapi.yaml', 'common/iso-3166-alpha3.yaml'];
 const $notes = [
   'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card',
@@ -271,49 +270,55 @@ const $rules31 = {
   rules: { '': [0, 212] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { ActionResult: $rules0 } };
-const isActionResult = /* @__PURE__ */ createIs($first.ActionResult);
+const isActionResult = /* @__PURE__ */ createIs($compiled.ActionResult);
 const assertActionResult = /* @__PURE__ */ createAssert(
   'ActionResult',
-  $all.ActionResult,
+  $compiled.ActionResult,
   $origins0,
 );
-const ActionResultSchema = /* @__PURE__ */ createStandardSchema($all.ActionResult, $origins0);
+const ActionResultSchema = /* @__PURE__ */ createStandardSchema($compiled.ActionResult, $origins0);
 const $origins1 = {
   files: $files,
   notes: $notes,
   defs: { Address: $rules1, CountryAlpha3: $rules19 },
 };
-const isAddress = /* @__PURE__ */ createIs($first.Address);
-const assertAddress = /* @__PURE__ */ createAssert('Address', $all.Address, $origins1);
-const AddressSchema = /* @__PURE__ */ createStandardSchema($all.Address, $origins1);
+const isAddress = /* @__PURE__ */ createIs($compiled.Address);
+const assertAddress = /* @__PURE__ */ createAssert('Address', $compiled.Address, $origins1);
+const AddressSchema = /* @__PURE__ */ createStandardSchema($compiled.Address, $origins1);
 const $origins2 = { files: $files, notes: $notes, defs: { Locale: $rules2 } };
-const isLocale = /* @__PURE__ */ createIs($first.Locale);
-const assertLocale = /* @__PURE__ */ createAssert('Locale', $all.Locale, $origins2);
-const LocaleSchema = /* @__PURE__ */ createStandardSchema($all.Locale, $origins2);
+const isLocale = /* @__PURE__ */ createIs($compiled.Locale);
+const assertLocale = /* @__PURE__ */ createAssert('Locale', $compiled.Locale, $origins2);
+const LocaleSchema = /* @__PURE__ */ createStandardSchema($compiled.Locale, $origins2);
 const $origins3 = { files: $files, notes: $notes, defs: { RiskScore: $rules3 } };
-const isRiskScore = /* @__PURE__ */ createIs($first.RiskScore);
-const assertRiskScore = /* @__PURE__ */ createAssert('RiskScore', $all.RiskScore, $origins3);
-const RiskScoreSchema = /* @__PURE__ */ createStandardSchema($all.RiskScore, $origins3);
+const isRiskScore = /* @__PURE__ */ createIs($compiled.RiskScore);
+const assertRiskScore = /* @__PURE__ */ createAssert('RiskScore', $compiled.RiskScore, $origins3);
+const RiskScoreSchema = /* @__PURE__ */ createStandardSchema($compiled.RiskScore, $origins3);
 const $origins4 = {
   files: $files,
   notes: $notes,
   defs: { NationalityCode: $rules4, CountryAlpha3: $rules19 },
 };
-const isNationalityCode = /* @__PURE__ */ createIs($first.NationalityCode);
+const isNationalityCode = /* @__PURE__ */ createIs($compiled.NationalityCode);
 const assertNationalityCode = /* @__PURE__ */ createAssert(
   'NationalityCode',
-  $all.NationalityCode,
+  $compiled.NationalityCode,
   $origins4,
 );
-const NationalityCodeSchema = /* @__PURE__ */ createStandardSchema($all.NationalityCode, $origins4);
+const NationalityCodeSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.NationalityCode,
+  $origins4,
+);
 const $origins5 = { files: $files, notes: $notes, defs: { AdditionalValue: $rules5 } };
-const isAdditionalValue = /* @__PURE__ */ createIs($first.AdditionalValue);
+const isAdditionalValue = /* @__PURE__ */ createIs($compiled.AdditionalValue);
 const assertAdditionalValue = /* @__PURE__ */ createAssert(
   'AdditionalValue',
-  $all.AdditionalValue,
+  $compiled.AdditionalValue,
   $origins5,
 );
-const AdditionalValueSchema = /* @__PURE__ */ createStandardSchema($all.AdditionalValue, $origins5);
+const AdditionalValueSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.AdditionalValue,
+  $origins5,
+);
 const $origins6 = {
   files: $files,
   notes: $notes,
@@ -327,56 +332,63 @@ const $origins6 = {
     CountryAlpha3: $rules19,
   },
 };
-const isPrivateCustomer = /* @__PURE__ */ createIs($first.PrivateCustomer);
+const isPrivateCustomer = /* @__PURE__ */ createIs($compiled.PrivateCustomer);
 const assertPrivateCustomer = /* @__PURE__ */ createAssert(
   'PrivateCustomer',
-  $all.PrivateCustomer,
+  $compiled.PrivateCustomer,
   $origins6,
 );
-const PrivateCustomerSchema = /* @__PURE__ */ createStandardSchema($all.PrivateCustomer, $origins6);
+const PrivateCustomerSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.PrivateCustomer,
+  $origins6,
+);
 const $origins7 = { files: $files, notes: $notes, defs: { CardRole: $rules7 } };
-const isCardRole = /* @__PURE__ */ createIs($first.CardRole);
-const assertCardRole = /* @__PURE__ */ createAssert('CardRole', $all.CardRole, $origins7);
-const CardRoleSchema = /* @__PURE__ */ createStandardSchema($all.CardRole, $origins7);
+const isCardRole = /* @__PURE__ */ createIs($compiled.CardRole);
+const assertCardRole = /* @__PURE__ */ createAssert('CardRole', $compiled.CardRole, $origins7);
+const CardRoleSchema = /* @__PURE__ */ createStandardSchema($compiled.CardRole, $origins7);
 const $origins8 = { files: $files, notes: $notes, defs: { EmbossedText: $rules8 } };
-const isEmbossedText = /* @__PURE__ */ createIs($first.EmbossedText);
+const isEmbossedText = /* @__PURE__ */ createIs($compiled.EmbossedText);
 const assertEmbossedText = /* @__PURE__ */ createAssert(
   'EmbossedText',
-  $all.EmbossedText,
+  $compiled.EmbossedText,
   $origins8,
 );
-const EmbossedTextSchema = /* @__PURE__ */ createStandardSchema($all.EmbossedText, $origins8);
+const EmbossedTextSchema = /* @__PURE__ */ createStandardSchema($compiled.EmbossedText, $origins8);
 const $origins9 = {
   files: $files,
   notes: $notes,
   defs: { Embossing: $rules9, EmbossedText: $rules8 },
 };
-const isEmbossing = /* @__PURE__ */ createIs($first.Embossing);
-const assertEmbossing = /* @__PURE__ */ createAssert('Embossing', $all.Embossing, $origins9);
-const EmbossingSchema = /* @__PURE__ */ createStandardSchema($all.Embossing, $origins9);
+const isEmbossing = /* @__PURE__ */ createIs($compiled.Embossing);
+const assertEmbossing = /* @__PURE__ */ createAssert('Embossing', $compiled.Embossing, $origins9);
+const EmbossingSchema = /* @__PURE__ */ createStandardSchema($compiled.Embossing, $origins9);
 const $origins10 = { files: $files, notes: $notes, defs: { Expiration: $rules10 } };
-const isExpiration = /* @__PURE__ */ createIs($first.Expiration);
-const assertExpiration = /* @__PURE__ */ createAssert('Expiration', $all.Expiration, $origins10);
-const ExpirationSchema = /* @__PURE__ */ createStandardSchema($all.Expiration, $origins10);
+const isExpiration = /* @__PURE__ */ createIs($compiled.Expiration);
+const assertExpiration = /* @__PURE__ */ createAssert(
+  'Expiration',
+  $compiled.Expiration,
+  $origins10,
+);
+const ExpirationSchema = /* @__PURE__ */ createStandardSchema($compiled.Expiration, $origins10);
 const $origins11 = { files: $files, notes: $notes, defs: { ScheduledClosing: $rules11 } };
-const isScheduledClosing = /* @__PURE__ */ createIs($first.ScheduledClosing);
+const isScheduledClosing = /* @__PURE__ */ createIs($compiled.ScheduledClosing);
 const assertScheduledClosing = /* @__PURE__ */ createAssert(
   'ScheduledClosing',
-  $all.ScheduledClosing,
+  $compiled.ScheduledClosing,
   $origins11,
 );
 const ScheduledClosingSchema = /* @__PURE__ */ createStandardSchema(
-  $all.ScheduledClosing,
+  $compiled.ScheduledClosing,
   $origins11,
 );
 const $origins12 = { files: $files, notes: $notes, defs: { PinStatus: $rules12 } };
-const isPinStatus = /* @__PURE__ */ createIs($first.PinStatus);
-const assertPinStatus = /* @__PURE__ */ createAssert('PinStatus', $all.PinStatus, $origins12);
-const PinStatusSchema = /* @__PURE__ */ createStandardSchema($all.PinStatus, $origins12);
+const isPinStatus = /* @__PURE__ */ createIs($compiled.PinStatus);
+const assertPinStatus = /* @__PURE__ */ createAssert('PinStatus', $compiled.PinStatus, $origins12);
+const PinStatusSchema = /* @__PURE__ */ createStandardSchema($compiled.PinStatus, $origins12);
 const $origins13 = { files: $files, notes: $notes, defs: { Segment: $rules13 } };
-const isSegment = /* @__PURE__ */ createIs($first.Segment);
-const assertSegment = /* @__PURE__ */ createAssert('Segment', $all.Segment, $origins13);
-const SegmentSchema = /* @__PURE__ */ createStandardSchema($all.Segment, $origins13);
+const isSegment = /* @__PURE__ */ createIs($compiled.Segment);
+const assertSegment = /* @__PURE__ */ createAssert('Segment', $compiled.Segment, $origins13);
+const SegmentSchema = /* @__PURE__ */ createStandardSchema($compiled.Segment, $origins13);
 const $origins14 = {
   files: $files,
   notes: $notes,
@@ -393,9 +405,9 @@ const $origins14 = {
     CountryAlpha3: $rules19,
   },
 };
-const isMcCard = /* @__PURE__ */ createIs($first.McCard);
-const assertMcCard = /* @__PURE__ */ createAssert('McCard', $all.McCard, $origins14);
-const McCardSchema = /* @__PURE__ */ createStandardSchema($all.McCard, $origins14);
+const isMcCard = /* @__PURE__ */ createIs($compiled.McCard);
+const assertMcCard = /* @__PURE__ */ createAssert('McCard', $compiled.McCard, $origins14);
+const McCardSchema = /* @__PURE__ */ createStandardSchema($compiled.McCard, $origins14);
 const $origins15 = {
   files: $files,
   notes: $notes,
@@ -409,28 +421,32 @@ const $origins15 = {
     AdditionalValue: $rules5,
   },
 };
-const isCustomerDetails = /* @__PURE__ */ createIs($first.CustomerDetails);
+const isCustomerDetails = /* @__PURE__ */ createIs($compiled.CustomerDetails);
 const assertCustomerDetails = /* @__PURE__ */ createAssert(
   'CustomerDetails',
-  $all.CustomerDetails,
+  $compiled.CustomerDetails,
   $origins15,
 );
 const CustomerDetailsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CustomerDetails,
+  $compiled.CustomerDetails,
   $origins15,
 );
 const $origins16 = { files: $files, notes: $notes, defs: { CardStatus: $rules16 } };
-const isCardStatus = /* @__PURE__ */ createIs($first.CardStatus);
-const assertCardStatus = /* @__PURE__ */ createAssert('CardStatus', $all.CardStatus, $origins16);
-const CardStatusSchema = /* @__PURE__ */ createStandardSchema($all.CardStatus, $origins16);
+const isCardStatus = /* @__PURE__ */ createIs($compiled.CardStatus);
+const assertCardStatus = /* @__PURE__ */ createAssert(
+  'CardStatus',
+  $compiled.CardStatus,
+  $origins16,
+);
+const CardStatusSchema = /* @__PURE__ */ createStandardSchema($compiled.CardStatus, $origins16);
 const $origins17 = { files: $files, notes: $notes, defs: { DeliveryType: $rules17 } };
-const isDeliveryType = /* @__PURE__ */ createIs($first.DeliveryType);
+const isDeliveryType = /* @__PURE__ */ createIs($compiled.DeliveryType);
 const assertDeliveryType = /* @__PURE__ */ createAssert(
   'DeliveryType',
-  $all.DeliveryType,
+  $compiled.DeliveryType,
   $origins17,
 );
-const DeliveryTypeSchema = /* @__PURE__ */ createStandardSchema($all.DeliveryType, $origins17);
+const DeliveryTypeSchema = /* @__PURE__ */ createStandardSchema($compiled.DeliveryType, $origins17);
 const $origins18 = {
   files: $files,
   notes: $notes,
@@ -449,32 +465,39 @@ const $origins18 = {
     CountryAlpha3: $rules19,
   },
 };
-const isCardDetails = /* @__PURE__ */ createIs($first.CardDetails);
-const assertCardDetails = /* @__PURE__ */ createAssert('CardDetails', $all.CardDetails, $origins18);
-const CardDetailsSchema = /* @__PURE__ */ createStandardSchema($all.CardDetails, $origins18);
+const isCardDetails = /* @__PURE__ */ createIs($compiled.CardDetails);
+const assertCardDetails = /* @__PURE__ */ createAssert(
+  'CardDetails',
+  $compiled.CardDetails,
+  $origins18,
+);
+const CardDetailsSchema = /* @__PURE__ */ createStandardSchema($compiled.CardDetails, $origins18);
 const $origins19 = { files: $files, notes: $notes, defs: { CountryAlpha3: $rules19 } };
-const isCountryAlpha3 = /* @__PURE__ */ createIs($first.CountryAlpha3);
+const isCountryAlpha3 = /* @__PURE__ */ createIs($compiled.CountryAlpha3);
 const assertCountryAlpha3 = /* @__PURE__ */ createAssert(
   'CountryAlpha3',
-  $all.CountryAlpha3,
+  $compiled.CountryAlpha3,
   $origins19,
 );
-const CountryAlpha3Schema = /* @__PURE__ */ createStandardSchema($all.CountryAlpha3, $origins19);
+const CountryAlpha3Schema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CountryAlpha3,
+  $origins19,
+);
 const $origins20 = {
   files: $files,
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20 },
 };
 const isCreatePrivateCustomerQueryParams = /* @__PURE__ */ createIs(
-  $first.CreatePrivateCustomerQueryParams,
+  $compiled.CreatePrivateCustomerQueryParams,
 );
 const assertCreatePrivateCustomerQueryParams = /* @__PURE__ */ createAssert(
   'CreatePrivateCustomerQueryParams',
-  $all.CreatePrivateCustomerQueryParams,
+  $compiled.CreatePrivateCustomerQueryParams,
   $origins20,
 );
 const CreatePrivateCustomerQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreatePrivateCustomerQueryParams,
+  $compiled.CreatePrivateCustomerQueryParams,
   $origins20,
 );
 const $origins21 = {
@@ -492,15 +515,15 @@ const $origins21 = {
   },
 };
 const isCreatePrivateCustomerRequestBody = /* @__PURE__ */ createIs(
-  $first.CreatePrivateCustomerRequestBody,
+  $compiled.CreatePrivateCustomerRequestBody,
 );
 const assertCreatePrivateCustomerRequestBody = /* @__PURE__ */ createAssert(
   'CreatePrivateCustomerRequestBody',
-  $all.CreatePrivateCustomerRequestBody,
+  $compiled.CreatePrivateCustomerRequestBody,
   $origins21,
 );
 const CreatePrivateCustomerRequestBodySchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreatePrivateCustomerRequestBody,
+  $compiled.CreatePrivateCustomerRequestBody,
   $origins21,
 );
 const $origins22 = {
@@ -509,15 +532,15 @@ const $origins22 = {
   defs: { CreatePrivateCustomerResponse201: $rules22, ActionResult: $rules0 },
 };
 const isCreatePrivateCustomerResponse201 = /* @__PURE__ */ createIs(
-  $first.CreatePrivateCustomerResponse201,
+  $compiled.CreatePrivateCustomerResponse201,
 );
 const assertCreatePrivateCustomerResponse201 = /* @__PURE__ */ createAssert(
   'CreatePrivateCustomerResponse201',
-  $all.CreatePrivateCustomerResponse201,
+  $compiled.CreatePrivateCustomerResponse201,
   $origins22,
 );
 const CreatePrivateCustomerResponse201Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreatePrivateCustomerResponse201,
+  $compiled.CreatePrivateCustomerResponse201,
   $origins22,
 );
 const $origins23 = {
@@ -525,14 +548,14 @@ const $origins23 = {
   notes: $notes,
   defs: { CreateMcCardPathParams: $rules23, CardRole: $rules7 },
 };
-const isCreateMcCardPathParams = /* @__PURE__ */ createIs($first.CreateMcCardPathParams);
+const isCreateMcCardPathParams = /* @__PURE__ */ createIs($compiled.CreateMcCardPathParams);
 const assertCreateMcCardPathParams = /* @__PURE__ */ createAssert(
   'CreateMcCardPathParams',
-  $all.CreateMcCardPathParams,
+  $compiled.CreateMcCardPathParams,
   $origins23,
 );
 const CreateMcCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateMcCardPathParams,
+  $compiled.CreateMcCardPathParams,
   $origins23,
 );
 const $origins24 = {
@@ -540,14 +563,14 @@ const $origins24 = {
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20, CreateMcCardQueryParams: $rules20 },
 };
-const isCreateMcCardQueryParams = /* @__PURE__ */ createIs($first.CreateMcCardQueryParams);
+const isCreateMcCardQueryParams = /* @__PURE__ */ createIs($compiled.CreateMcCardQueryParams);
 const assertCreateMcCardQueryParams = /* @__PURE__ */ createAssert(
   'CreateMcCardQueryParams',
-  $all.CreateMcCardQueryParams,
+  $compiled.CreateMcCardQueryParams,
   $origins24,
 );
 const CreateMcCardQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateMcCardQueryParams,
+  $compiled.CreateMcCardQueryParams,
   $origins24,
 );
 const $origins25 = {
@@ -567,14 +590,14 @@ const $origins25 = {
     CountryAlpha3: $rules19,
   },
 };
-const isCreateMcCardRequestBody = /* @__PURE__ */ createIs($first.CreateMcCardRequestBody);
+const isCreateMcCardRequestBody = /* @__PURE__ */ createIs($compiled.CreateMcCardRequestBody);
 const assertCreateMcCardRequestBody = /* @__PURE__ */ createAssert(
   'CreateMcCardRequestBody',
-  $all.CreateMcCardRequestBody,
+  $compiled.CreateMcCardRequestBody,
   $origins25,
 );
 const CreateMcCardRequestBodySchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateMcCardRequestBody,
+  $compiled.CreateMcCardRequestBody,
   $origins25,
 );
 const $origins26 = {
@@ -586,25 +609,25 @@ const $origins26 = {
     ActionResult: $rules0,
   },
 };
-const isCreateMcCardResponse201 = /* @__PURE__ */ createIs($first.CreateMcCardResponse201);
+const isCreateMcCardResponse201 = /* @__PURE__ */ createIs($compiled.CreateMcCardResponse201);
 const assertCreateMcCardResponse201 = /* @__PURE__ */ createAssert(
   'CreateMcCardResponse201',
-  $all.CreateMcCardResponse201,
+  $compiled.CreateMcCardResponse201,
   $origins26,
 );
 const CreateMcCardResponse201Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateMcCardResponse201,
+  $compiled.CreateMcCardResponse201,
   $origins26,
 );
 const $origins27 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules26 } };
-const isGetCustomerPathParams = /* @__PURE__ */ createIs($first.GetCustomerPathParams);
+const isGetCustomerPathParams = /* @__PURE__ */ createIs($compiled.GetCustomerPathParams);
 const assertGetCustomerPathParams = /* @__PURE__ */ createAssert(
   'GetCustomerPathParams',
-  $all.GetCustomerPathParams,
+  $compiled.GetCustomerPathParams,
   $origins27,
 );
 const GetCustomerPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPathParams,
+  $compiled.GetCustomerPathParams,
   $origins27,
 );
 const $origins28 = {
@@ -612,14 +635,14 @@ const $origins28 = {
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20, GetCustomerQueryParams: $rules20 },
 };
-const isGetCustomerQueryParams = /* @__PURE__ */ createIs($first.GetCustomerQueryParams);
+const isGetCustomerQueryParams = /* @__PURE__ */ createIs($compiled.GetCustomerQueryParams);
 const assertGetCustomerQueryParams = /* @__PURE__ */ createAssert(
   'GetCustomerQueryParams',
-  $all.GetCustomerQueryParams,
+  $compiled.GetCustomerQueryParams,
   $origins28,
 );
 const GetCustomerQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerQueryParams,
+  $compiled.GetCustomerQueryParams,
   $origins28,
 );
 const $origins29 = {
@@ -636,14 +659,14 @@ const $origins29 = {
     AdditionalValue: $rules5,
   },
 };
-const isGetCustomerResponse200 = /* @__PURE__ */ createIs($first.GetCustomerResponse200);
+const isGetCustomerResponse200 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse200);
 const assertGetCustomerResponse200 = /* @__PURE__ */ createAssert(
   'GetCustomerResponse200',
-  $all.GetCustomerResponse200,
+  $compiled.GetCustomerResponse200,
   $origins29,
 );
 const GetCustomerResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerResponse200,
+  $compiled.GetCustomerResponse200,
   $origins29,
 );
 const $origins30 = {
@@ -652,15 +675,15 @@ const $origins30 = {
   defs: { GetCustomerByCustomerNumberPathParams: $rules28 },
 };
 const isGetCustomerByCustomerNumberPathParams = /* @__PURE__ */ createIs(
-  $first.GetCustomerByCustomerNumberPathParams,
+  $compiled.GetCustomerByCustomerNumberPathParams,
 );
 const assertGetCustomerByCustomerNumberPathParams = /* @__PURE__ */ createAssert(
   'GetCustomerByCustomerNumberPathParams',
-  $all.GetCustomerByCustomerNumberPathParams,
+  $compiled.GetCustomerByCustomerNumberPathParams,
   $origins30,
 );
 const GetCustomerByCustomerNumberPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerByCustomerNumberPathParams,
+  $compiled.GetCustomerByCustomerNumberPathParams,
   $origins30,
 );
 const $origins31 = {
@@ -672,15 +695,15 @@ const $origins31 = {
   },
 };
 const isGetCustomerByCustomerNumberQueryParams = /* @__PURE__ */ createIs(
-  $first.GetCustomerByCustomerNumberQueryParams,
+  $compiled.GetCustomerByCustomerNumberQueryParams,
 );
 const assertGetCustomerByCustomerNumberQueryParams = /* @__PURE__ */ createAssert(
   'GetCustomerByCustomerNumberQueryParams',
-  $all.GetCustomerByCustomerNumberQueryParams,
+  $compiled.GetCustomerByCustomerNumberQueryParams,
   $origins31,
 );
 const GetCustomerByCustomerNumberQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerByCustomerNumberQueryParams,
+  $compiled.GetCustomerByCustomerNumberQueryParams,
   $origins31,
 );
 const $origins32 = {
@@ -699,15 +722,15 @@ const $origins32 = {
   },
 };
 const isGetCustomerByCustomerNumberResponse200 = /* @__PURE__ */ createIs(
-  $first.GetCustomerByCustomerNumberResponse200,
+  $compiled.GetCustomerByCustomerNumberResponse200,
 );
 const assertGetCustomerByCustomerNumberResponse200 = /* @__PURE__ */ createAssert(
   'GetCustomerByCustomerNumberResponse200',
-  $all.GetCustomerByCustomerNumberResponse200,
+  $compiled.GetCustomerByCustomerNumberResponse200,
   $origins32,
 );
 const GetCustomerByCustomerNumberResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerByCustomerNumberResponse200,
+  $compiled.GetCustomerByCustomerNumberResponse200,
   $origins32,
 );
 const $origins33 = {
@@ -715,14 +738,14 @@ const $origins33 = {
   notes: $notes,
   defs: { GetCustomerPathParams: $rules30, GetCardPathParams: $rules30 },
 };
-const isGetCardPathParams = /* @__PURE__ */ createIs($first.GetCardPathParams);
+const isGetCardPathParams = /* @__PURE__ */ createIs($compiled.GetCardPathParams);
 const assertGetCardPathParams = /* @__PURE__ */ createAssert(
   'GetCardPathParams',
-  $all.GetCardPathParams,
+  $compiled.GetCardPathParams,
   $origins33,
 );
 const GetCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCardPathParams,
+  $compiled.GetCardPathParams,
   $origins33,
 );
 const $origins34 = {
@@ -730,14 +753,14 @@ const $origins34 = {
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20, GetCardQueryParams: $rules20 },
 };
-const isGetCardQueryParams = /* @__PURE__ */ createIs($first.GetCardQueryParams);
+const isGetCardQueryParams = /* @__PURE__ */ createIs($compiled.GetCardQueryParams);
 const assertGetCardQueryParams = /* @__PURE__ */ createAssert(
   'GetCardQueryParams',
-  $all.GetCardQueryParams,
+  $compiled.GetCardQueryParams,
   $origins34,
 );
 const GetCardQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCardQueryParams,
+  $compiled.GetCardQueryParams,
   $origins34,
 );
 const $origins35 = {
@@ -759,14 +782,14 @@ const $origins35 = {
     CountryAlpha3: $rules19,
   },
 };
-const isGetCardResponse200 = /* @__PURE__ */ createIs($first.GetCardResponse200);
+const isGetCardResponse200 = /* @__PURE__ */ createIs($compiled.GetCardResponse200);
 const assertGetCardResponse200 = /* @__PURE__ */ createAssert(
   'GetCardResponse200',
-  $all.GetCardResponse200,
+  $compiled.GetCardResponse200,
   $origins35,
 );
 const GetCardResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCardResponse200,
+  $compiled.GetCardResponse200,
   $origins35,
 );
 exports.ValidationError = ValidationError;

@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['enfuce/openapi.yaml', 'common/iso-3166-alpha3.yaml'];
 const $notes = [
   'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card',
@@ -270,14 +269,14 @@ const $rules31 = {
   rules: { '': [0, 212] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { ActionResult: $rules0 } };
-export const isActionResult = /* @__PURE__ */ createIs($first.ActionResult);
+export const isActionResult = /* @__PURE__ */ createIs($compiled.ActionResult);
 export const assertActionResult = /* @__PURE__ */ createAssert(
   'ActionResult',
-  $all.ActionResult,
+  $compiled.ActionResult,
   $origins0,
 );
 export const ActionResultSchema = /* @__PURE__ */ createStandardSchema(
-  $all.ActionResult,
+  $compiled.ActionResult,
   $origins0,
 );
 const $origins1 = {
@@ -285,41 +284,45 @@ const $origins1 = {
   notes: $notes,
   defs: { Address: $rules1, CountryAlpha3: $rules19 },
 };
-export const isAddress = /* @__PURE__ */ createIs($first.Address);
-export const assertAddress = /* @__PURE__ */ createAssert('Address', $all.Address, $origins1);
-export const AddressSchema = /* @__PURE__ */ createStandardSchema($all.Address, $origins1);
+export const isAddress = /* @__PURE__ */ createIs($compiled.Address);
+export const assertAddress = /* @__PURE__ */ createAssert('Address', $compiled.Address, $origins1);
+export const AddressSchema = /* @__PURE__ */ createStandardSchema($compiled.Address, $origins1);
 const $origins2 = { files: $files, notes: $notes, defs: { Locale: $rules2 } };
-export const isLocale = /* @__PURE__ */ createIs($first.Locale);
-export const assertLocale = /* @__PURE__ */ createAssert('Locale', $all.Locale, $origins2);
-export const LocaleSchema = /* @__PURE__ */ createStandardSchema($all.Locale, $origins2);
+export const isLocale = /* @__PURE__ */ createIs($compiled.Locale);
+export const assertLocale = /* @__PURE__ */ createAssert('Locale', $compiled.Locale, $origins2);
+export const LocaleSchema = /* @__PURE__ */ createStandardSchema($compiled.Locale, $origins2);
 const $origins3 = { files: $files, notes: $notes, defs: { RiskScore: $rules3 } };
-export const isRiskScore = /* @__PURE__ */ createIs($first.RiskScore);
-export const assertRiskScore = /* @__PURE__ */ createAssert('RiskScore', $all.RiskScore, $origins3);
-export const RiskScoreSchema = /* @__PURE__ */ createStandardSchema($all.RiskScore, $origins3);
+export const isRiskScore = /* @__PURE__ */ createIs($compiled.RiskScore);
+export const assertRiskScore = /* @__PURE__ */ createAssert(
+  'RiskScore',
+  $compiled.RiskScore,
+  $origins3,
+);
+export const RiskScoreSchema = /* @__PURE__ */ createStandardSchema($compiled.RiskScore, $origins3);
 const $origins4 = {
   files: $files,
   notes: $notes,
   defs: { NationalityCode: $rules4, CountryAlpha3: $rules19 },
 };
-export const isNationalityCode = /* @__PURE__ */ createIs($first.NationalityCode);
+export const isNationalityCode = /* @__PURE__ */ createIs($compiled.NationalityCode);
 export const assertNationalityCode = /* @__PURE__ */ createAssert(
   'NationalityCode',
-  $all.NationalityCode,
+  $compiled.NationalityCode,
   $origins4,
 );
 export const NationalityCodeSchema = /* @__PURE__ */ createStandardSchema(
-  $all.NationalityCode,
+  $compiled.NationalityCode,
   $origins4,
 );
 const $origins5 = { files: $files, notes: $notes, defs: { AdditionalValue: $rules5 } };
-export const isAdditionalValue = /* @__PURE__ */ createIs($first.AdditionalValue);
+export const isAdditionalValue = /* @__PURE__ */ createIs($compiled.AdditionalValue);
 export const assertAdditionalValue = /* @__PURE__ */ createAssert(
   'AdditionalValue',
-  $all.AdditionalValue,
+  $compiled.AdditionalValue,
   $origins5,
 );
 export const AdditionalValueSchema = /* @__PURE__ */ createStandardSchema(
-  $all.AdditionalValue,
+  $compiled.AdditionalValue,
   $origins5,
 );
 const $origins6 = {
@@ -335,29 +338,33 @@ const $origins6 = {
     CountryAlpha3: $rules19,
   },
 };
-export const isPrivateCustomer = /* @__PURE__ */ createIs($first.PrivateCustomer);
+export const isPrivateCustomer = /* @__PURE__ */ createIs($compiled.PrivateCustomer);
 export const assertPrivateCustomer = /* @__PURE__ */ createAssert(
   'PrivateCustomer',
-  $all.PrivateCustomer,
+  $compiled.PrivateCustomer,
   $origins6,
 );
 export const PrivateCustomerSchema = /* @__PURE__ */ createStandardSchema(
-  $all.PrivateCustomer,
+  $compiled.PrivateCustomer,
   $origins6,
 );
 const $origins7 = { files: $files, notes: $notes, defs: { CardRole: $rules7 } };
-export const isCardRole = /* @__PURE__ */ createIs($first.CardRole);
-export const assertCardRole = /* @__PURE__ */ createAssert('CardRole', $all.CardRole, $origins7);
-export const CardRoleSchema = /* @__PURE__ */ createStandardSchema($all.CardRole, $origins7);
+export const isCardRole = /* @__PURE__ */ createIs($compiled.CardRole);
+export const assertCardRole = /* @__PURE__ */ createAssert(
+  'CardRole',
+  $compiled.CardRole,
+  $origins7,
+);
+export const CardRoleSchema = /* @__PURE__ */ createStandardSchema($compiled.CardRole, $origins7);
 const $origins8 = { files: $files, notes: $notes, defs: { EmbossedText: $rules8 } };
-export const isEmbossedText = /* @__PURE__ */ createIs($first.EmbossedText);
+export const isEmbossedText = /* @__PURE__ */ createIs($compiled.EmbossedText);
 export const assertEmbossedText = /* @__PURE__ */ createAssert(
   'EmbossedText',
-  $all.EmbossedText,
+  $compiled.EmbossedText,
   $origins8,
 );
 export const EmbossedTextSchema = /* @__PURE__ */ createStandardSchema(
-  $all.EmbossedText,
+  $compiled.EmbossedText,
   $origins8,
 );
 const $origins9 = {
@@ -365,40 +372,50 @@ const $origins9 = {
   notes: $notes,
   defs: { Embossing: $rules9, EmbossedText: $rules8 },
 };
-export const isEmbossing = /* @__PURE__ */ createIs($first.Embossing);
-export const assertEmbossing = /* @__PURE__ */ createAssert('Embossing', $all.Embossing, $origins9);
-export const EmbossingSchema = /* @__PURE__ */ createStandardSchema($all.Embossing, $origins9);
+export const isEmbossing = /* @__PURE__ */ createIs($compiled.Embossing);
+export const assertEmbossing = /* @__PURE__ */ createAssert(
+  'Embossing',
+  $compiled.Embossing,
+  $origins9,
+);
+export const EmbossingSchema = /* @__PURE__ */ createStandardSchema($compiled.Embossing, $origins9);
 const $origins10 = { files: $files, notes: $notes, defs: { Expiration: $rules10 } };
-export const isExpiration = /* @__PURE__ */ createIs($first.Expiration);
+export const isExpiration = /* @__PURE__ */ createIs($compiled.Expiration);
 export const assertExpiration = /* @__PURE__ */ createAssert(
   'Expiration',
-  $all.Expiration,
+  $compiled.Expiration,
   $origins10,
 );
-export const ExpirationSchema = /* @__PURE__ */ createStandardSchema($all.Expiration, $origins10);
+export const ExpirationSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.Expiration,
+  $origins10,
+);
 const $origins11 = { files: $files, notes: $notes, defs: { ScheduledClosing: $rules11 } };
-export const isScheduledClosing = /* @__PURE__ */ createIs($first.ScheduledClosing);
+export const isScheduledClosing = /* @__PURE__ */ createIs($compiled.ScheduledClosing);
 export const assertScheduledClosing = /* @__PURE__ */ createAssert(
   'ScheduledClosing',
-  $all.ScheduledClosing,
+  $compiled.ScheduledClosing,
   $origins11,
 );
 export const ScheduledClosingSchema = /* @__PURE__ */ createStandardSchema(
-  $all.ScheduledClosing,
+  $compiled.ScheduledClosing,
   $origins11,
 );
 const $origins12 = { files: $files, notes: $notes, defs: { PinStatus: $rules12 } };
-export const isPinStatus = /* @__PURE__ */ createIs($first.PinStatus);
+export const isPinStatus = /* @__PURE__ */ createIs($compiled.PinStatus);
 export const assertPinStatus = /* @__PURE__ */ createAssert(
   'PinStatus',
-  $all.PinStatus,
+  $compiled.PinStatus,
   $origins12,
 );
-export const PinStatusSchema = /* @__PURE__ */ createStandardSchema($all.PinStatus, $origins12);
+export const PinStatusSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.PinStatus,
+  $origins12,
+);
 const $origins13 = { files: $files, notes: $notes, defs: { Segment: $rules13 } };
-export const isSegment = /* @__PURE__ */ createIs($first.Segment);
-export const assertSegment = /* @__PURE__ */ createAssert('Segment', $all.Segment, $origins13);
-export const SegmentSchema = /* @__PURE__ */ createStandardSchema($all.Segment, $origins13);
+export const isSegment = /* @__PURE__ */ createIs($compiled.Segment);
+export const assertSegment = /* @__PURE__ */ createAssert('Segment', $compiled.Segment, $origins13);
+export const SegmentSchema = /* @__PURE__ */ createStandardSchema($compiled.Segment, $origins13);
 const $origins14 = {
   files: $files,
   notes: $notes,
@@ -415,9 +432,9 @@ const $origins14 = {
     CountryAlpha3: $rules19,
   },
 };
-export const isMcCard = /* @__PURE__ */ createIs($first.McCard);
-export const assertMcCard = /* @__PURE__ */ createAssert('McCard', $all.McCard, $origins14);
-export const McCardSchema = /* @__PURE__ */ createStandardSchema($all.McCard, $origins14);
+export const isMcCard = /* @__PURE__ */ createIs($compiled.McCard);
+export const assertMcCard = /* @__PURE__ */ createAssert('McCard', $compiled.McCard, $origins14);
+export const McCardSchema = /* @__PURE__ */ createStandardSchema($compiled.McCard, $origins14);
 const $origins15 = {
   files: $files,
   notes: $notes,
@@ -431,33 +448,36 @@ const $origins15 = {
     AdditionalValue: $rules5,
   },
 };
-export const isCustomerDetails = /* @__PURE__ */ createIs($first.CustomerDetails);
+export const isCustomerDetails = /* @__PURE__ */ createIs($compiled.CustomerDetails);
 export const assertCustomerDetails = /* @__PURE__ */ createAssert(
   'CustomerDetails',
-  $all.CustomerDetails,
+  $compiled.CustomerDetails,
   $origins15,
 );
 export const CustomerDetailsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CustomerDetails,
+  $compiled.CustomerDetails,
   $origins15,
 );
 const $origins16 = { files: $files, notes: $notes, defs: { CardStatus: $rules16 } };
-export const isCardStatus = /* @__PURE__ */ createIs($first.CardStatus);
+export const isCardStatus = /* @__PURE__ */ createIs($compiled.CardStatus);
 export const assertCardStatus = /* @__PURE__ */ createAssert(
   'CardStatus',
-  $all.CardStatus,
+  $compiled.CardStatus,
   $origins16,
 );
-export const CardStatusSchema = /* @__PURE__ */ createStandardSchema($all.CardStatus, $origins16);
+export const CardStatusSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CardStatus,
+  $origins16,
+);
 const $origins17 = { files: $files, notes: $notes, defs: { DeliveryType: $rules17 } };
-export const isDeliveryType = /* @__PURE__ */ createIs($first.DeliveryType);
+export const isDeliveryType = /* @__PURE__ */ createIs($compiled.DeliveryType);
 export const assertDeliveryType = /* @__PURE__ */ createAssert(
   'DeliveryType',
-  $all.DeliveryType,
+  $compiled.DeliveryType,
   $origins17,
 );
 export const DeliveryTypeSchema = /* @__PURE__ */ createStandardSchema(
-  $all.DeliveryType,
+  $compiled.DeliveryType,
   $origins17,
 );
 const $origins18 = {
@@ -478,22 +498,25 @@ const $origins18 = {
     CountryAlpha3: $rules19,
   },
 };
-export const isCardDetails = /* @__PURE__ */ createIs($first.CardDetails);
+export const isCardDetails = /* @__PURE__ */ createIs($compiled.CardDetails);
 export const assertCardDetails = /* @__PURE__ */ createAssert(
   'CardDetails',
-  $all.CardDetails,
+  $compiled.CardDetails,
   $origins18,
 );
-export const CardDetailsSchema = /* @__PURE__ */ createStandardSchema($all.CardDetails, $origins18);
+export const CardDetailsSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CardDetails,
+  $origins18,
+);
 const $origins19 = { files: $files, notes: $notes, defs: { CountryAlpha3: $rules19 } };
-export const isCountryAlpha3 = /* @__PURE__ */ createIs($first.CountryAlpha3);
+export const isCountryAlpha3 = /* @__PURE__ */ createIs($compiled.CountryAlpha3);
 export const assertCountryAlpha3 = /* @__PURE__ */ createAssert(
   'CountryAlpha3',
-  $all.CountryAlpha3,
+  $compiled.CountryAlpha3,
   $origins19,
 );
 export const CountryAlpha3Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CountryAlpha3,
+  $compiled.CountryAlpha3,
   $origins19,
 );
 const $origins20 = {
@@ -502,15 +525,15 @@ const $origins20 = {
   defs: { CreatePrivateCustomerQueryParams: $rules20 },
 };
 export const isCreatePrivateCustomerQueryParams = /* @__PURE__ */ createIs(
-  $first.CreatePrivateCustomerQueryParams,
+  $compiled.CreatePrivateCustomerQueryParams,
 );
 export const assertCreatePrivateCustomerQueryParams = /* @__PURE__ */ createAssert(
   'CreatePrivateCustomerQueryParams',
-  $all.CreatePrivateCustomerQueryParams,
+  $compiled.CreatePrivateCustomerQueryParams,
   $origins20,
 );
 export const CreatePrivateCustomerQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreatePrivateCustomerQueryParams,
+  $compiled.CreatePrivateCustomerQueryParams,
   $origins20,
 );
 const $origins21 = {
@@ -528,15 +551,15 @@ const $origins21 = {
   },
 };
 export const isCreatePrivateCustomerRequestBody = /* @__PURE__ */ createIs(
-  $first.CreatePrivateCustomerRequestBody,
+  $compiled.CreatePrivateCustomerRequestBody,
 );
 export const assertCreatePrivateCustomerRequestBody = /* @__PURE__ */ createAssert(
   'CreatePrivateCustomerRequestBody',
-  $all.CreatePrivateCustomerRequestBody,
+  $compiled.CreatePrivateCustomerRequestBody,
   $origins21,
 );
 export const CreatePrivateCustomerRequestBodySchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreatePrivateCustomerRequestBody,
+  $compiled.CreatePrivateCustomerRequestBody,
   $origins21,
 );
 const $origins22 = {
@@ -545,15 +568,15 @@ const $origins22 = {
   defs: { CreatePrivateCustomerResponse201: $rules22, ActionResult: $rules0 },
 };
 export const isCreatePrivateCustomerResponse201 = /* @__PURE__ */ createIs(
-  $first.CreatePrivateCustomerResponse201,
+  $compiled.CreatePrivateCustomerResponse201,
 );
 export const assertCreatePrivateCustomerResponse201 = /* @__PURE__ */ createAssert(
   'CreatePrivateCustomerResponse201',
-  $all.CreatePrivateCustomerResponse201,
+  $compiled.CreatePrivateCustomerResponse201,
   $origins22,
 );
 export const CreatePrivateCustomerResponse201Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreatePrivateCustomerResponse201,
+  $compiled.CreatePrivateCustomerResponse201,
   $origins22,
 );
 const $origins23 = {
@@ -561,14 +584,14 @@ const $origins23 = {
   notes: $notes,
   defs: { CreateMcCardPathParams: $rules23, CardRole: $rules7 },
 };
-export const isCreateMcCardPathParams = /* @__PURE__ */ createIs($first.CreateMcCardPathParams);
+export const isCreateMcCardPathParams = /* @__PURE__ */ createIs($compiled.CreateMcCardPathParams);
 export const assertCreateMcCardPathParams = /* @__PURE__ */ createAssert(
   'CreateMcCardPathParams',
-  $all.CreateMcCardPathParams,
+  $compiled.CreateMcCardPathParams,
   $origins23,
 );
 export const CreateMcCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateMcCardPathParams,
+  $compiled.CreateMcCardPathParams,
   $origins23,
 );
 const $origins24 = {
@@ -576,14 +599,16 @@ const $origins24 = {
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20, CreateMcCardQueryParams: $rules20 },
 };
-export const isCreateMcCardQueryParams = /* @__PURE__ */ createIs($first.CreateMcCardQueryParams);
+export const isCreateMcCardQueryParams = /* @__PURE__ */ createIs(
+  $compiled.CreateMcCardQueryParams,
+);
 export const assertCreateMcCardQueryParams = /* @__PURE__ */ createAssert(
   'CreateMcCardQueryParams',
-  $all.CreateMcCardQueryParams,
+  $compiled.CreateMcCardQueryParams,
   $origins24,
 );
 export const CreateMcCardQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateMcCardQueryParams,
+  $compiled.CreateMcCardQueryParams,
   $origins24,
 );
 const $origins25 = {
@@ -603,14 +628,16 @@ const $origins25 = {
     CountryAlpha3: $rules19,
   },
 };
-export const isCreateMcCardRequestBody = /* @__PURE__ */ createIs($first.CreateMcCardRequestBody);
+export const isCreateMcCardRequestBody = /* @__PURE__ */ createIs(
+  $compiled.CreateMcCardRequestBody,
+);
 export const assertCreateMcCardRequestBody = /* @__PURE__ */ createAssert(
   'CreateMcCardRequestBody',
-  $all.CreateMcCardRequestBody,
+  $compiled.CreateMcCardRequestBody,
   $origins25,
 );
 export const CreateMcCardRequestBodySchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateMcCardRequestBody,
+  $compiled.CreateMcCardRequestBody,
   $origins25,
 );
 const $origins26 = {
@@ -622,25 +649,27 @@ const $origins26 = {
     ActionResult: $rules0,
   },
 };
-export const isCreateMcCardResponse201 = /* @__PURE__ */ createIs($first.CreateMcCardResponse201);
+export const isCreateMcCardResponse201 = /* @__PURE__ */ createIs(
+  $compiled.CreateMcCardResponse201,
+);
 export const assertCreateMcCardResponse201 = /* @__PURE__ */ createAssert(
   'CreateMcCardResponse201',
-  $all.CreateMcCardResponse201,
+  $compiled.CreateMcCardResponse201,
   $origins26,
 );
 export const CreateMcCardResponse201Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateMcCardResponse201,
+  $compiled.CreateMcCardResponse201,
   $origins26,
 );
 const $origins27 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules26 } };
-export const isGetCustomerPathParams = /* @__PURE__ */ createIs($first.GetCustomerPathParams);
+export const isGetCustomerPathParams = /* @__PURE__ */ createIs($compiled.GetCustomerPathParams);
 export const assertGetCustomerPathParams = /* @__PURE__ */ createAssert(
   'GetCustomerPathParams',
-  $all.GetCustomerPathParams,
+  $compiled.GetCustomerPathParams,
   $origins27,
 );
 export const GetCustomerPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPathParams,
+  $compiled.GetCustomerPathParams,
   $origins27,
 );
 const $origins28 = {
@@ -648,14 +677,14 @@ const $origins28 = {
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20, GetCustomerQueryParams: $rules20 },
 };
-export const isGetCustomerQueryParams = /* @__PURE__ */ createIs($first.GetCustomerQueryParams);
+export const isGetCustomerQueryParams = /* @__PURE__ */ createIs($compiled.GetCustomerQueryParams);
 export const assertGetCustomerQueryParams = /* @__PURE__ */ createAssert(
   'GetCustomerQueryParams',
-  $all.GetCustomerQueryParams,
+  $compiled.GetCustomerQueryParams,
   $origins28,
 );
 export const GetCustomerQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerQueryParams,
+  $compiled.GetCustomerQueryParams,
   $origins28,
 );
 const $origins29 = {
@@ -672,14 +701,14 @@ const $origins29 = {
     AdditionalValue: $rules5,
   },
 };
-export const isGetCustomerResponse200 = /* @__PURE__ */ createIs($first.GetCustomerResponse200);
+export const isGetCustomerResponse200 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse200);
 export const assertGetCustomerResponse200 = /* @__PURE__ */ createAssert(
   'GetCustomerResponse200',
-  $all.GetCustomerResponse200,
+  $compiled.GetCustomerResponse200,
   $origins29,
 );
 export const GetCustomerResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerResponse200,
+  $compiled.GetCustomerResponse200,
   $origins29,
 );
 const $origins30 = {
@@ -688,15 +717,15 @@ const $origins30 = {
   defs: { GetCustomerByCustomerNumberPathParams: $rules28 },
 };
 export const isGetCustomerByCustomerNumberPathParams = /* @__PURE__ */ createIs(
-  $first.GetCustomerByCustomerNumberPathParams,
+  $compiled.GetCustomerByCustomerNumberPathParams,
 );
 export const assertGetCustomerByCustomerNumberPathParams = /* @__PURE__ */ createAssert(
   'GetCustomerByCustomerNumberPathParams',
-  $all.GetCustomerByCustomerNumberPathParams,
+  $compiled.GetCustomerByCustomerNumberPathParams,
   $origins30,
 );
 export const GetCustomerByCustomerNumberPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerByCustomerNumberPathParams,
+  $compiled.GetCustomerByCustomerNumberPathParams,
   $origins30,
 );
 const $origins31 = {
@@ -708,15 +737,15 @@ const $origins31 = {
   },
 };
 export const isGetCustomerByCustomerNumberQueryParams = /* @__PURE__ */ createIs(
-  $first.GetCustomerByCustomerNumberQueryParams,
+  $compiled.GetCustomerByCustomerNumberQueryParams,
 );
 export const assertGetCustomerByCustomerNumberQueryParams = /* @__PURE__ */ createAssert(
   'GetCustomerByCustomerNumberQueryParams',
-  $all.GetCustomerByCustomerNumberQueryParams,
+  $compiled.GetCustomerByCustomerNumberQueryParams,
   $origins31,
 );
 export const GetCustomerByCustomerNumberQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerByCustomerNumberQueryParams,
+  $compiled.GetCustomerByCustomerNumberQueryParams,
   $origins31,
 );
 const $origins32 = {
@@ -735,15 +764,15 @@ const $origins32 = {
   },
 };
 export const isGetCustomerByCustomerNumberResponse200 = /* @__PURE__ */ createIs(
-  $first.GetCustomerByCustomerNumberResponse200,
+  $compiled.GetCustomerByCustomerNumberResponse200,
 );
 export const assertGetCustomerByCustomerNumberResponse200 = /* @__PURE__ */ createAssert(
   'GetCustomerByCustomerNumberResponse200',
-  $all.GetCustomerByCustomerNumberResponse200,
+  $compiled.GetCustomerByCustomerNumberResponse200,
   $origins32,
 );
 export const GetCustomerByCustomerNumberResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerByCustomerNumberResponse200,
+  $compiled.GetCustomerByCustomerNumberResponse200,
   $origins32,
 );
 const $origins33 = {
@@ -751,14 +780,14 @@ const $origins33 = {
   notes: $notes,
   defs: { GetCustomerPathParams: $rules30, GetCardPathParams: $rules30 },
 };
-export const isGetCardPathParams = /* @__PURE__ */ createIs($first.GetCardPathParams);
+export const isGetCardPathParams = /* @__PURE__ */ createIs($compiled.GetCardPathParams);
 export const assertGetCardPathParams = /* @__PURE__ */ createAssert(
   'GetCardPathParams',
-  $all.GetCardPathParams,
+  $compiled.GetCardPathParams,
   $origins33,
 );
 export const GetCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCardPathParams,
+  $compiled.GetCardPathParams,
   $origins33,
 );
 const $origins34 = {
@@ -766,14 +795,14 @@ const $origins34 = {
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20, GetCardQueryParams: $rules20 },
 };
-export const isGetCardQueryParams = /* @__PURE__ */ createIs($first.GetCardQueryParams);
+export const isGetCardQueryParams = /* @__PURE__ */ createIs($compiled.GetCardQueryParams);
 export const assertGetCardQueryParams = /* @__PURE__ */ createAssert(
   'GetCardQueryParams',
-  $all.GetCardQueryParams,
+  $compiled.GetCardQueryParams,
   $origins34,
 );
 export const GetCardQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCardQueryParams,
+  $compiled.GetCardQueryParams,
   $origins34,
 );
 const $origins35 = {
@@ -795,14 +824,14 @@ const $origins35 = {
     CountryAlpha3: $rules19,
   },
 };
-export const isGetCardResponse200 = /* @__PURE__ */ createIs($first.GetCardResponse200);
+export const isGetCardResponse200 = /* @__PURE__ */ createIs($compiled.GetCardResponse200);
 export const assertGetCardResponse200 = /* @__PURE__ */ createAssert(
   'GetCardResponse200',
-  $all.GetCardResponse200,
+  $compiled.GetCardResponse200,
   $origins35,
 );
 export const GetCardResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCardResponse200,
+  $compiled.GetCardResponse200,
   $origins35,
 );
 export { ValidationError };

@@ -8,8 +8,7 @@ const {
   createAssert,
   createStandardSchema,
 } = require('./validators-runtime.cjs');
-const $first = require('./validators-first.cjs');
-const $all = require('./validators-all.cjs');
+const $compiled = require('./validators-compiled.cjs');
 const $files = ['gateway/openapi.yaml', 'common/iso-3166-alpha2.yaml'];
 const $notes = [
   'see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer',
@@ -168,17 +167,21 @@ const $origins0 = {
   notes: $notes,
   defs: { Country: $rules0, CountryAlpha2: $rules13 },
 };
-const isCountry = /* @__PURE__ */ createIs($first.Country);
-const assertCountry = /* @__PURE__ */ createAssert('Country', $all.Country, $origins0);
-const CountrySchema = /* @__PURE__ */ createStandardSchema($all.Country, $origins0);
+const isCountry = /* @__PURE__ */ createIs($compiled.Country);
+const assertCountry = /* @__PURE__ */ createAssert('Country', $compiled.Country, $origins0);
+const CountrySchema = /* @__PURE__ */ createStandardSchema($compiled.Country, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { Gender: $rules1 } };
-const isGender = /* @__PURE__ */ createIs($first.Gender);
-const assertGender = /* @__PURE__ */ createAssert('Gender', $all.Gender, $origins1);
-const GenderSchema = /* @__PURE__ */ createStandardSchema($all.Gender, $origins1);
+const isGender = /* @__PURE__ */ createIs($compiled.Gender);
+const assertGender = /* @__PURE__ */ createAssert('Gender', $compiled.Gender, $origins1);
+const GenderSchema = /* @__PURE__ */ createStandardSchema($compiled.Gender, $origins1);
 const $origins2 = { files: $files, notes: $notes, defs: { Occupation: $rules2 } };
-const isOccupation = /* @__PURE__ */ createIs($first.Occupation);
-const assertOccupation = /* @__PURE__ */ createAssert('Occupation', $all.Occupation, $origins2);
-const OccupationSchema = /* @__PURE__ */ createStandardSchema($all.Occupation, $origins2);
+const isOccupation = /* @__PURE__ */ createIs($compiled.Occupation);
+const assertOccupation = /* @__PURE__ */ createAssert(
+  'Occupation',
+  $compiled.Occupation,
+  $origins2,
+);
+const OccupationSchema = /* @__PURE__ */ createStandardSchema($compiled.Occupation, $origins2);
 const $origins3 = {
   files: $files,
   notes: $notes,
@@ -190,41 +193,51 @@ const $origins3 = {
     CountryAlpha2: $rules13,
   },
 };
-const isBasicData = /* @__PURE__ */ createIs($first.BasicData);
-const assertBasicData = /* @__PURE__ */ createAssert('BasicData', $all.BasicData, $origins3);
-const BasicDataSchema = /* @__PURE__ */ createStandardSchema($all.BasicData, $origins3);
+const isBasicData = /* @__PURE__ */ createIs($compiled.BasicData);
+const assertBasicData = /* @__PURE__ */ createAssert('BasicData', $compiled.BasicData, $origins3);
+const BasicDataSchema = /* @__PURE__ */ createStandardSchema($compiled.BasicData, $origins3);
 const $origins4 = {
   files: $files,
   notes: $notes,
   defs: { TaxInformation: $rules4, Country: $rules0, CountryAlpha2: $rules13 },
 };
-const isTaxInformation = /* @__PURE__ */ createIs($first.TaxInformation);
+const isTaxInformation = /* @__PURE__ */ createIs($compiled.TaxInformation);
 const assertTaxInformation = /* @__PURE__ */ createAssert(
   'TaxInformation',
-  $all.TaxInformation,
+  $compiled.TaxInformation,
   $origins4,
 );
-const TaxInformationSchema = /* @__PURE__ */ createStandardSchema($all.TaxInformation, $origins4);
+const TaxInformationSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.TaxInformation,
+  $origins4,
+);
 const $origins5 = {
   files: $files,
   notes: $notes,
   defs: { Identification: $rules5, Country: $rules0, CountryAlpha2: $rules13 },
 };
-const isIdentification = /* @__PURE__ */ createIs($first.Identification);
+const isIdentification = /* @__PURE__ */ createIs($compiled.Identification);
 const assertIdentification = /* @__PURE__ */ createAssert(
   'Identification',
-  $all.Identification,
+  $compiled.Identification,
   $origins5,
 );
-const IdentificationSchema = /* @__PURE__ */ createStandardSchema($all.Identification, $origins5);
+const IdentificationSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.Identification,
+  $origins5,
+);
 const $origins6 = {
   files: $files,
   notes: $notes,
   defs: { MainAddress: $rules6, Country: $rules0, CountryAlpha2: $rules13 },
 };
-const isMainAddress = /* @__PURE__ */ createIs($first.MainAddress);
-const assertMainAddress = /* @__PURE__ */ createAssert('MainAddress', $all.MainAddress, $origins6);
-const MainAddressSchema = /* @__PURE__ */ createStandardSchema($all.MainAddress, $origins6);
+const isMainAddress = /* @__PURE__ */ createIs($compiled.MainAddress);
+const assertMainAddress = /* @__PURE__ */ createAssert(
+  'MainAddress',
+  $compiled.MainAddress,
+  $origins6,
+);
+const MainAddressSchema = /* @__PURE__ */ createStandardSchema($compiled.MainAddress, $origins6);
 const $origins7 = {
   files: $files,
   notes: $notes,
@@ -240,71 +253,83 @@ const $origins7 = {
     CountryAlpha2: $rules13,
   },
 };
-const isIndividualCustomer = /* @__PURE__ */ createIs($first.IndividualCustomer);
+const isIndividualCustomer = /* @__PURE__ */ createIs($compiled.IndividualCustomer);
 const assertIndividualCustomer = /* @__PURE__ */ createAssert(
   'IndividualCustomer',
-  $all.IndividualCustomer,
+  $compiled.IndividualCustomer,
   $origins7,
 );
 const IndividualCustomerSchema = /* @__PURE__ */ createStandardSchema(
-  $all.IndividualCustomer,
+  $compiled.IndividualCustomer,
   $origins7,
 );
 const $origins8 = { files: $files, notes: $notes, defs: { CustomerCreated: $rules8 } };
-const isCustomerCreated = /* @__PURE__ */ createIs($first.CustomerCreated);
+const isCustomerCreated = /* @__PURE__ */ createIs($compiled.CustomerCreated);
 const assertCustomerCreated = /* @__PURE__ */ createAssert(
   'CustomerCreated',
-  $all.CustomerCreated,
+  $compiled.CustomerCreated,
   $origins8,
 );
-const CustomerCreatedSchema = /* @__PURE__ */ createStandardSchema($all.CustomerCreated, $origins8);
+const CustomerCreatedSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CustomerCreated,
+  $origins8,
+);
 const $origins9 = {
   files: $files,
   notes: $notes,
   defs: { CustomerFound: $rules9, CustomerSummary: $rules10, Portfolio: $rules11 },
 };
-const isCustomerFound = /* @__PURE__ */ createIs($first.CustomerFound);
+const isCustomerFound = /* @__PURE__ */ createIs($compiled.CustomerFound);
 const assertCustomerFound = /* @__PURE__ */ createAssert(
   'CustomerFound',
-  $all.CustomerFound,
+  $compiled.CustomerFound,
   $origins9,
 );
-const CustomerFoundSchema = /* @__PURE__ */ createStandardSchema($all.CustomerFound, $origins9);
+const CustomerFoundSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CustomerFound,
+  $origins9,
+);
 const $origins10 = {
   files: $files,
   notes: $notes,
   defs: { CustomerSummary: $rules10, Portfolio: $rules11 },
 };
-const isCustomerSummary = /* @__PURE__ */ createIs($first.CustomerSummary);
+const isCustomerSummary = /* @__PURE__ */ createIs($compiled.CustomerSummary);
 const assertCustomerSummary = /* @__PURE__ */ createAssert(
   'CustomerSummary',
-  $all.CustomerSummary,
+  $compiled.CustomerSummary,
   $origins10,
 );
 const CustomerSummarySchema = /* @__PURE__ */ createStandardSchema(
-  $all.CustomerSummary,
+  $compiled.CustomerSummary,
   $origins10,
 );
 const $origins11 = { files: $files, notes: $notes, defs: { Portfolio: $rules11 } };
-const isPortfolio = /* @__PURE__ */ createIs($first.Portfolio);
-const assertPortfolio = /* @__PURE__ */ createAssert('Portfolio', $all.Portfolio, $origins11);
-const PortfolioSchema = /* @__PURE__ */ createStandardSchema($all.Portfolio, $origins11);
+const isPortfolio = /* @__PURE__ */ createIs($compiled.Portfolio);
+const assertPortfolio = /* @__PURE__ */ createAssert('Portfolio', $compiled.Portfolio, $origins11);
+const PortfolioSchema = /* @__PURE__ */ createStandardSchema($compiled.Portfolio, $origins11);
 const $origins12 = { files: $files, notes: $notes, defs: { ErrorResponse: $rules12 } };
-const isErrorResponse = /* @__PURE__ */ createIs($first.ErrorResponse);
+const isErrorResponse = /* @__PURE__ */ createIs($compiled.ErrorResponse);
 const assertErrorResponse = /* @__PURE__ */ createAssert(
   'ErrorResponse',
-  $all.ErrorResponse,
+  $compiled.ErrorResponse,
   $origins12,
 );
-const ErrorResponseSchema = /* @__PURE__ */ createStandardSchema($all.ErrorResponse, $origins12);
+const ErrorResponseSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.ErrorResponse,
+  $origins12,
+);
 const $origins13 = { files: $files, notes: $notes, defs: { CountryAlpha2: $rules13 } };
-const isCountryAlpha2 = /* @__PURE__ */ createIs($first.CountryAlpha2);
+const isCountryAlpha2 = /* @__PURE__ */ createIs($compiled.CountryAlpha2);
 const assertCountryAlpha2 = /* @__PURE__ */ createAssert(
   'CountryAlpha2',
-  $all.CountryAlpha2,
+  $compiled.CountryAlpha2,
   $origins13,
 );
-const CountryAlpha2Schema = /* @__PURE__ */ createStandardSchema($all.CountryAlpha2, $origins13);
+const CountryAlpha2Schema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CountryAlpha2,
+  $origins13,
+);
 const $origins14 = {
   files: $files,
   notes: $notes,
@@ -322,15 +347,15 @@ const $origins14 = {
   },
 };
 const isCreateIndividualCustomerRequestBody = /* @__PURE__ */ createIs(
-  $first.CreateIndividualCustomerRequestBody,
+  $compiled.CreateIndividualCustomerRequestBody,
 );
 const assertCreateIndividualCustomerRequestBody = /* @__PURE__ */ createAssert(
   'CreateIndividualCustomerRequestBody',
-  $all.CreateIndividualCustomerRequestBody,
+  $compiled.CreateIndividualCustomerRequestBody,
   $origins14,
 );
 const CreateIndividualCustomerRequestBodySchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateIndividualCustomerRequestBody,
+  $compiled.CreateIndividualCustomerRequestBody,
   $origins14,
 );
 const $origins15 = {
@@ -339,15 +364,15 @@ const $origins15 = {
   defs: { CreateIndividualCustomerResponse201: $rules15, CustomerCreated: $rules8 },
 };
 const isCreateIndividualCustomerResponse201 = /* @__PURE__ */ createIs(
-  $first.CreateIndividualCustomerResponse201,
+  $compiled.CreateIndividualCustomerResponse201,
 );
 const assertCreateIndividualCustomerResponse201 = /* @__PURE__ */ createAssert(
   'CreateIndividualCustomerResponse201',
-  $all.CreateIndividualCustomerResponse201,
+  $compiled.CreateIndividualCustomerResponse201,
   $origins15,
 );
 const CreateIndividualCustomerResponse201Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateIndividualCustomerResponse201,
+  $compiled.CreateIndividualCustomerResponse201,
   $origins15,
 );
 const $origins16 = {
@@ -356,15 +381,15 @@ const $origins16 = {
   defs: { CreateIndividualCustomerResponse400: $rules16, ErrorResponse: $rules12 },
 };
 const isCreateIndividualCustomerResponse400 = /* @__PURE__ */ createIs(
-  $first.CreateIndividualCustomerResponse400,
+  $compiled.CreateIndividualCustomerResponse400,
 );
 const assertCreateIndividualCustomerResponse400 = /* @__PURE__ */ createAssert(
   'CreateIndividualCustomerResponse400',
-  $all.CreateIndividualCustomerResponse400,
+  $compiled.CreateIndividualCustomerResponse400,
   $origins16,
 );
 const CreateIndividualCustomerResponse400Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateIndividualCustomerResponse400,
+  $compiled.CreateIndividualCustomerResponse400,
   $origins16,
 );
 const $origins17 = {
@@ -377,15 +402,15 @@ const $origins17 = {
   },
 };
 const isCreateIndividualCustomerResponse403 = /* @__PURE__ */ createIs(
-  $first.CreateIndividualCustomerResponse403,
+  $compiled.CreateIndividualCustomerResponse403,
 );
 const assertCreateIndividualCustomerResponse403 = /* @__PURE__ */ createAssert(
   'CreateIndividualCustomerResponse403',
-  $all.CreateIndividualCustomerResponse403,
+  $compiled.CreateIndividualCustomerResponse403,
   $origins17,
 );
 const CreateIndividualCustomerResponse403Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateIndividualCustomerResponse403,
+  $compiled.CreateIndividualCustomerResponse403,
   $origins17,
 );
 const $origins18 = {
@@ -398,26 +423,26 @@ const $origins18 = {
   },
 };
 const isCreateIndividualCustomerResponse404 = /* @__PURE__ */ createIs(
-  $first.CreateIndividualCustomerResponse404,
+  $compiled.CreateIndividualCustomerResponse404,
 );
 const assertCreateIndividualCustomerResponse404 = /* @__PURE__ */ createAssert(
   'CreateIndividualCustomerResponse404',
-  $all.CreateIndividualCustomerResponse404,
+  $compiled.CreateIndividualCustomerResponse404,
   $origins18,
 );
 const CreateIndividualCustomerResponse404Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateIndividualCustomerResponse404,
+  $compiled.CreateIndividualCustomerResponse404,
   $origins18,
 );
 const $origins19 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules19 } };
-const isGetCustomerPathParams = /* @__PURE__ */ createIs($first.GetCustomerPathParams);
+const isGetCustomerPathParams = /* @__PURE__ */ createIs($compiled.GetCustomerPathParams);
 const assertGetCustomerPathParams = /* @__PURE__ */ createAssert(
   'GetCustomerPathParams',
-  $all.GetCustomerPathParams,
+  $compiled.GetCustomerPathParams,
   $origins19,
 );
 const GetCustomerPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPathParams,
+  $compiled.GetCustomerPathParams,
   $origins19,
 );
 const $origins20 = {
@@ -430,14 +455,14 @@ const $origins20 = {
     Portfolio: $rules11,
   },
 };
-const isGetCustomerResponse200 = /* @__PURE__ */ createIs($first.GetCustomerResponse200);
+const isGetCustomerResponse200 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse200);
 const assertGetCustomerResponse200 = /* @__PURE__ */ createAssert(
   'GetCustomerResponse200',
-  $all.GetCustomerResponse200,
+  $compiled.GetCustomerResponse200,
   $origins20,
 );
 const GetCustomerResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerResponse200,
+  $compiled.GetCustomerResponse200,
   $origins20,
 );
 const $origins21 = {
@@ -449,14 +474,14 @@ const $origins21 = {
     ErrorResponse: $rules12,
   },
 };
-const isGetCustomerResponse400 = /* @__PURE__ */ createIs($first.GetCustomerResponse400);
+const isGetCustomerResponse400 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse400);
 const assertGetCustomerResponse400 = /* @__PURE__ */ createAssert(
   'GetCustomerResponse400',
-  $all.GetCustomerResponse400,
+  $compiled.GetCustomerResponse400,
   $origins21,
 );
 const GetCustomerResponse400Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerResponse400,
+  $compiled.GetCustomerResponse400,
   $origins21,
 );
 const $origins22 = {
@@ -468,14 +493,14 @@ const $origins22 = {
     ErrorResponse: $rules12,
   },
 };
-const isGetCustomerResponse403 = /* @__PURE__ */ createIs($first.GetCustomerResponse403);
+const isGetCustomerResponse403 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse403);
 const assertGetCustomerResponse403 = /* @__PURE__ */ createAssert(
   'GetCustomerResponse403',
-  $all.GetCustomerResponse403,
+  $compiled.GetCustomerResponse403,
   $origins22,
 );
 const GetCustomerResponse403Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerResponse403,
+  $compiled.GetCustomerResponse403,
   $origins22,
 );
 const $origins23 = {
@@ -487,14 +512,14 @@ const $origins23 = {
     ErrorResponse: $rules12,
   },
 };
-const isGetCustomerResponse404 = /* @__PURE__ */ createIs($first.GetCustomerResponse404);
+const isGetCustomerResponse404 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse404);
 const assertGetCustomerResponse404 = /* @__PURE__ */ createAssert(
   'GetCustomerResponse404',
-  $all.GetCustomerResponse404,
+  $compiled.GetCustomerResponse404,
   $origins23,
 );
 const GetCustomerResponse404Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerResponse404,
+  $compiled.GetCustomerResponse404,
   $origins23,
 );
 exports.ValidationError = ValidationError;

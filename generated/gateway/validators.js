@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['gateway/openapi.yaml', 'common/iso-3166-alpha2.yaml'];
 const $notes = [
   'see https://gateway-api-docs-sandbox.pages.dev/docs/customers-controller-create-individual-customer',
@@ -167,21 +166,24 @@ const $origins0 = {
   notes: $notes,
   defs: { Country: $rules0, CountryAlpha2: $rules13 },
 };
-export const isCountry = /* @__PURE__ */ createIs($first.Country);
-export const assertCountry = /* @__PURE__ */ createAssert('Country', $all.Country, $origins0);
-export const CountrySchema = /* @__PURE__ */ createStandardSchema($all.Country, $origins0);
+export const isCountry = /* @__PURE__ */ createIs($compiled.Country);
+export const assertCountry = /* @__PURE__ */ createAssert('Country', $compiled.Country, $origins0);
+export const CountrySchema = /* @__PURE__ */ createStandardSchema($compiled.Country, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { Gender: $rules1 } };
-export const isGender = /* @__PURE__ */ createIs($first.Gender);
-export const assertGender = /* @__PURE__ */ createAssert('Gender', $all.Gender, $origins1);
-export const GenderSchema = /* @__PURE__ */ createStandardSchema($all.Gender, $origins1);
+export const isGender = /* @__PURE__ */ createIs($compiled.Gender);
+export const assertGender = /* @__PURE__ */ createAssert('Gender', $compiled.Gender, $origins1);
+export const GenderSchema = /* @__PURE__ */ createStandardSchema($compiled.Gender, $origins1);
 const $origins2 = { files: $files, notes: $notes, defs: { Occupation: $rules2 } };
-export const isOccupation = /* @__PURE__ */ createIs($first.Occupation);
+export const isOccupation = /* @__PURE__ */ createIs($compiled.Occupation);
 export const assertOccupation = /* @__PURE__ */ createAssert(
   'Occupation',
-  $all.Occupation,
+  $compiled.Occupation,
   $origins2,
 );
-export const OccupationSchema = /* @__PURE__ */ createStandardSchema($all.Occupation, $origins2);
+export const OccupationSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.Occupation,
+  $origins2,
+);
 const $origins3 = {
   files: $files,
   notes: $notes,
@@ -193,22 +195,26 @@ const $origins3 = {
     CountryAlpha2: $rules13,
   },
 };
-export const isBasicData = /* @__PURE__ */ createIs($first.BasicData);
-export const assertBasicData = /* @__PURE__ */ createAssert('BasicData', $all.BasicData, $origins3);
-export const BasicDataSchema = /* @__PURE__ */ createStandardSchema($all.BasicData, $origins3);
+export const isBasicData = /* @__PURE__ */ createIs($compiled.BasicData);
+export const assertBasicData = /* @__PURE__ */ createAssert(
+  'BasicData',
+  $compiled.BasicData,
+  $origins3,
+);
+export const BasicDataSchema = /* @__PURE__ */ createStandardSchema($compiled.BasicData, $origins3);
 const $origins4 = {
   files: $files,
   notes: $notes,
   defs: { TaxInformation: $rules4, Country: $rules0, CountryAlpha2: $rules13 },
 };
-export const isTaxInformation = /* @__PURE__ */ createIs($first.TaxInformation);
+export const isTaxInformation = /* @__PURE__ */ createIs($compiled.TaxInformation);
 export const assertTaxInformation = /* @__PURE__ */ createAssert(
   'TaxInformation',
-  $all.TaxInformation,
+  $compiled.TaxInformation,
   $origins4,
 );
 export const TaxInformationSchema = /* @__PURE__ */ createStandardSchema(
-  $all.TaxInformation,
+  $compiled.TaxInformation,
   $origins4,
 );
 const $origins5 = {
@@ -216,14 +222,14 @@ const $origins5 = {
   notes: $notes,
   defs: { Identification: $rules5, Country: $rules0, CountryAlpha2: $rules13 },
 };
-export const isIdentification = /* @__PURE__ */ createIs($first.Identification);
+export const isIdentification = /* @__PURE__ */ createIs($compiled.Identification);
 export const assertIdentification = /* @__PURE__ */ createAssert(
   'Identification',
-  $all.Identification,
+  $compiled.Identification,
   $origins5,
 );
 export const IdentificationSchema = /* @__PURE__ */ createStandardSchema(
-  $all.Identification,
+  $compiled.Identification,
   $origins5,
 );
 const $origins6 = {
@@ -231,13 +237,16 @@ const $origins6 = {
   notes: $notes,
   defs: { MainAddress: $rules6, Country: $rules0, CountryAlpha2: $rules13 },
 };
-export const isMainAddress = /* @__PURE__ */ createIs($first.MainAddress);
+export const isMainAddress = /* @__PURE__ */ createIs($compiled.MainAddress);
 export const assertMainAddress = /* @__PURE__ */ createAssert(
   'MainAddress',
-  $all.MainAddress,
+  $compiled.MainAddress,
   $origins6,
 );
-export const MainAddressSchema = /* @__PURE__ */ createStandardSchema($all.MainAddress, $origins6);
+export const MainAddressSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.MainAddress,
+  $origins6,
+);
 const $origins7 = {
   files: $files,
   notes: $notes,
@@ -253,25 +262,25 @@ const $origins7 = {
     CountryAlpha2: $rules13,
   },
 };
-export const isIndividualCustomer = /* @__PURE__ */ createIs($first.IndividualCustomer);
+export const isIndividualCustomer = /* @__PURE__ */ createIs($compiled.IndividualCustomer);
 export const assertIndividualCustomer = /* @__PURE__ */ createAssert(
   'IndividualCustomer',
-  $all.IndividualCustomer,
+  $compiled.IndividualCustomer,
   $origins7,
 );
 export const IndividualCustomerSchema = /* @__PURE__ */ createStandardSchema(
-  $all.IndividualCustomer,
+  $compiled.IndividualCustomer,
   $origins7,
 );
 const $origins8 = { files: $files, notes: $notes, defs: { CustomerCreated: $rules8 } };
-export const isCustomerCreated = /* @__PURE__ */ createIs($first.CustomerCreated);
+export const isCustomerCreated = /* @__PURE__ */ createIs($compiled.CustomerCreated);
 export const assertCustomerCreated = /* @__PURE__ */ createAssert(
   'CustomerCreated',
-  $all.CustomerCreated,
+  $compiled.CustomerCreated,
   $origins8,
 );
 export const CustomerCreatedSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CustomerCreated,
+  $compiled.CustomerCreated,
   $origins8,
 );
 const $origins9 = {
@@ -279,14 +288,14 @@ const $origins9 = {
   notes: $notes,
   defs: { CustomerFound: $rules9, CustomerSummary: $rules10, Portfolio: $rules11 },
 };
-export const isCustomerFound = /* @__PURE__ */ createIs($first.CustomerFound);
+export const isCustomerFound = /* @__PURE__ */ createIs($compiled.CustomerFound);
 export const assertCustomerFound = /* @__PURE__ */ createAssert(
   'CustomerFound',
-  $all.CustomerFound,
+  $compiled.CustomerFound,
   $origins9,
 );
 export const CustomerFoundSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CustomerFound,
+  $compiled.CustomerFound,
   $origins9,
 );
 const $origins10 = {
@@ -294,44 +303,47 @@ const $origins10 = {
   notes: $notes,
   defs: { CustomerSummary: $rules10, Portfolio: $rules11 },
 };
-export const isCustomerSummary = /* @__PURE__ */ createIs($first.CustomerSummary);
+export const isCustomerSummary = /* @__PURE__ */ createIs($compiled.CustomerSummary);
 export const assertCustomerSummary = /* @__PURE__ */ createAssert(
   'CustomerSummary',
-  $all.CustomerSummary,
+  $compiled.CustomerSummary,
   $origins10,
 );
 export const CustomerSummarySchema = /* @__PURE__ */ createStandardSchema(
-  $all.CustomerSummary,
+  $compiled.CustomerSummary,
   $origins10,
 );
 const $origins11 = { files: $files, notes: $notes, defs: { Portfolio: $rules11 } };
-export const isPortfolio = /* @__PURE__ */ createIs($first.Portfolio);
+export const isPortfolio = /* @__PURE__ */ createIs($compiled.Portfolio);
 export const assertPortfolio = /* @__PURE__ */ createAssert(
   'Portfolio',
-  $all.Portfolio,
+  $compiled.Portfolio,
   $origins11,
 );
-export const PortfolioSchema = /* @__PURE__ */ createStandardSchema($all.Portfolio, $origins11);
+export const PortfolioSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.Portfolio,
+  $origins11,
+);
 const $origins12 = { files: $files, notes: $notes, defs: { ErrorResponse: $rules12 } };
-export const isErrorResponse = /* @__PURE__ */ createIs($first.ErrorResponse);
+export const isErrorResponse = /* @__PURE__ */ createIs($compiled.ErrorResponse);
 export const assertErrorResponse = /* @__PURE__ */ createAssert(
   'ErrorResponse',
-  $all.ErrorResponse,
+  $compiled.ErrorResponse,
   $origins12,
 );
 export const ErrorResponseSchema = /* @__PURE__ */ createStandardSchema(
-  $all.ErrorResponse,
+  $compiled.ErrorResponse,
   $origins12,
 );
 const $origins13 = { files: $files, notes: $notes, defs: { CountryAlpha2: $rules13 } };
-export const isCountryAlpha2 = /* @__PURE__ */ createIs($first.CountryAlpha2);
+export const isCountryAlpha2 = /* @__PURE__ */ createIs($compiled.CountryAlpha2);
 export const assertCountryAlpha2 = /* @__PURE__ */ createAssert(
   'CountryAlpha2',
-  $all.CountryAlpha2,
+  $compiled.CountryAlpha2,
   $origins13,
 );
 export const CountryAlpha2Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CountryAlpha2,
+  $compiled.CountryAlpha2,
   $origins13,
 );
 const $origins14 = {
@@ -351,15 +363,15 @@ const $origins14 = {
   },
 };
 export const isCreateIndividualCustomerRequestBody = /* @__PURE__ */ createIs(
-  $first.CreateIndividualCustomerRequestBody,
+  $compiled.CreateIndividualCustomerRequestBody,
 );
 export const assertCreateIndividualCustomerRequestBody = /* @__PURE__ */ createAssert(
   'CreateIndividualCustomerRequestBody',
-  $all.CreateIndividualCustomerRequestBody,
+  $compiled.CreateIndividualCustomerRequestBody,
   $origins14,
 );
 export const CreateIndividualCustomerRequestBodySchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateIndividualCustomerRequestBody,
+  $compiled.CreateIndividualCustomerRequestBody,
   $origins14,
 );
 const $origins15 = {
@@ -368,15 +380,15 @@ const $origins15 = {
   defs: { CreateIndividualCustomerResponse201: $rules15, CustomerCreated: $rules8 },
 };
 export const isCreateIndividualCustomerResponse201 = /* @__PURE__ */ createIs(
-  $first.CreateIndividualCustomerResponse201,
+  $compiled.CreateIndividualCustomerResponse201,
 );
 export const assertCreateIndividualCustomerResponse201 = /* @__PURE__ */ createAssert(
   'CreateIndividualCustomerResponse201',
-  $all.CreateIndividualCustomerResponse201,
+  $compiled.CreateIndividualCustomerResponse201,
   $origins15,
 );
 export const CreateIndividualCustomerResponse201Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateIndividualCustomerResponse201,
+  $compiled.CreateIndividualCustomerResponse201,
   $origins15,
 );
 const $origins16 = {
@@ -385,15 +397,15 @@ const $origins16 = {
   defs: { CreateIndividualCustomerResponse400: $rules16, ErrorResponse: $rules12 },
 };
 export const isCreateIndividualCustomerResponse400 = /* @__PURE__ */ createIs(
-  $first.CreateIndividualCustomerResponse400,
+  $compiled.CreateIndividualCustomerResponse400,
 );
 export const assertCreateIndividualCustomerResponse400 = /* @__PURE__ */ createAssert(
   'CreateIndividualCustomerResponse400',
-  $all.CreateIndividualCustomerResponse400,
+  $compiled.CreateIndividualCustomerResponse400,
   $origins16,
 );
 export const CreateIndividualCustomerResponse400Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateIndividualCustomerResponse400,
+  $compiled.CreateIndividualCustomerResponse400,
   $origins16,
 );
 const $origins17 = {
@@ -406,15 +418,15 @@ const $origins17 = {
   },
 };
 export const isCreateIndividualCustomerResponse403 = /* @__PURE__ */ createIs(
-  $first.CreateIndividualCustomerResponse403,
+  $compiled.CreateIndividualCustomerResponse403,
 );
 export const assertCreateIndividualCustomerResponse403 = /* @__PURE__ */ createAssert(
   'CreateIndividualCustomerResponse403',
-  $all.CreateIndividualCustomerResponse403,
+  $compiled.CreateIndividualCustomerResponse403,
   $origins17,
 );
 export const CreateIndividualCustomerResponse403Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateIndividualCustomerResponse403,
+  $compiled.CreateIndividualCustomerResponse403,
   $origins17,
 );
 const $origins18 = {
@@ -427,26 +439,26 @@ const $origins18 = {
   },
 };
 export const isCreateIndividualCustomerResponse404 = /* @__PURE__ */ createIs(
-  $first.CreateIndividualCustomerResponse404,
+  $compiled.CreateIndividualCustomerResponse404,
 );
 export const assertCreateIndividualCustomerResponse404 = /* @__PURE__ */ createAssert(
   'CreateIndividualCustomerResponse404',
-  $all.CreateIndividualCustomerResponse404,
+  $compiled.CreateIndividualCustomerResponse404,
   $origins18,
 );
 export const CreateIndividualCustomerResponse404Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateIndividualCustomerResponse404,
+  $compiled.CreateIndividualCustomerResponse404,
   $origins18,
 );
 const $origins19 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules19 } };
-export const isGetCustomerPathParams = /* @__PURE__ */ createIs($first.GetCustomerPathParams);
+export const isGetCustomerPathParams = /* @__PURE__ */ createIs($compiled.GetCustomerPathParams);
 export const assertGetCustomerPathParams = /* @__PURE__ */ createAssert(
   'GetCustomerPathParams',
-  $all.GetCustomerPathParams,
+  $compiled.GetCustomerPathParams,
   $origins19,
 );
 export const GetCustomerPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPathParams,
+  $compiled.GetCustomerPathParams,
   $origins19,
 );
 const $origins20 = {
@@ -459,14 +471,14 @@ const $origins20 = {
     Portfolio: $rules11,
   },
 };
-export const isGetCustomerResponse200 = /* @__PURE__ */ createIs($first.GetCustomerResponse200);
+export const isGetCustomerResponse200 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse200);
 export const assertGetCustomerResponse200 = /* @__PURE__ */ createAssert(
   'GetCustomerResponse200',
-  $all.GetCustomerResponse200,
+  $compiled.GetCustomerResponse200,
   $origins20,
 );
 export const GetCustomerResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerResponse200,
+  $compiled.GetCustomerResponse200,
   $origins20,
 );
 const $origins21 = {
@@ -478,14 +490,14 @@ const $origins21 = {
     ErrorResponse: $rules12,
   },
 };
-export const isGetCustomerResponse400 = /* @__PURE__ */ createIs($first.GetCustomerResponse400);
+export const isGetCustomerResponse400 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse400);
 export const assertGetCustomerResponse400 = /* @__PURE__ */ createAssert(
   'GetCustomerResponse400',
-  $all.GetCustomerResponse400,
+  $compiled.GetCustomerResponse400,
   $origins21,
 );
 export const GetCustomerResponse400Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerResponse400,
+  $compiled.GetCustomerResponse400,
   $origins21,
 );
 const $origins22 = {
@@ -497,14 +509,14 @@ const $origins22 = {
     ErrorResponse: $rules12,
   },
 };
-export const isGetCustomerResponse403 = /* @__PURE__ */ createIs($first.GetCustomerResponse403);
+export const isGetCustomerResponse403 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse403);
 export const assertGetCustomerResponse403 = /* @__PURE__ */ createAssert(
   'GetCustomerResponse403',
-  $all.GetCustomerResponse403,
+  $compiled.GetCustomerResponse403,
   $origins22,
 );
 export const GetCustomerResponse403Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerResponse403,
+  $compiled.GetCustomerResponse403,
   $origins22,
 );
 const $origins23 = {
@@ -516,14 +528,14 @@ const $origins23 = {
     ErrorResponse: $rules12,
   },
 };
-export const isGetCustomerResponse404 = /* @__PURE__ */ createIs($first.GetCustomerResponse404);
+export const isGetCustomerResponse404 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse404);
 export const assertGetCustomerResponse404 = /* @__PURE__ */ createAssert(
   'GetCustomerResponse404',
-  $all.GetCustomerResponse404,
+  $compiled.GetCustomerResponse404,
   $origins23,
 );
 export const GetCustomerResponse404Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerResponse404,
+  $compiled.GetCustomerResponse404,
   $origins23,
 );
 export { ValidationError };

@@ -32,6 +32,15 @@ function nestedErrors(errors, found, prefix) {
 }
 
 /**
+ * Whether the compiled functions stop at the first problem: `is*` (api.js) turns it on for one call.
+ * Each function reads it once, on entry, and then returns false at its first problem instead of
+ * collecting it. A function that tries alternatives (`anyOf`, `oneOf`, `not`, `if`, `contains`) turns it
+ * off while it runs, as a problem of one alternative may not be a problem of the value; the code for this
+ * is written at generation (stop-at-first.ts).
+ */
+const checkMode = { stopAtFirst: false };
+
+/**
  * One problem found by an all-errors validator, appended to its list (`errors`, null while empty); returns
  * the list. The object is the one AJV's own code writes out at each rule.
  */
@@ -677,20 +686,27 @@ const issuesOf = (all, origins) => (value) => {
     : meaningful(errors).map((error) => issueOf(error, value, origins));
 };
 
-/** `is*`, the hot path: the first-error check itself, guarded only against values it cannot walk. */
-function createIs(first) {
+/**
+ * `is*`, the hot path: the compiled check, stopping at the first problem (checkMode), guarded only
+ * against values it cannot walk.
+ */
+function createIs(compiled) {
   return (value) => {
+    checkMode.stopAtFirst = true;
     try {
-      return first(value);
+      const valid = compiled(value);
+      checkMode.stopAtFirst = false;
+      return valid;
     } catch {
+      checkMode.stopAtFirst = false;
       return false;
     }
   };
 }
 
 /** `assert*`: collects every problem and throws a ValidationError naming the subject. */
-function createAssert(subject, all, origins = noOrigins) {
-  const issues = issuesOf(all, origins);
+function createAssert(subject, compiled, origins = noOrigins) {
+  const issues = issuesOf(compiled, origins);
   return (value) => {
     const found = issues(value);
     if (found !== undefined) throw new ValidationError(subject, found);
@@ -698,8 +714,8 @@ function createAssert(subject, all, origins = noOrigins) {
 }
 
 /** A Standard Schema v1 object, for libraries that accept one. */
-function createStandardSchema(all, origins = noOrigins) {
-  const issues = issuesOf(all, origins);
+function createStandardSchema(compiled, origins = noOrigins) {
+  const issues = issuesOf(compiled, origins);
   return {
     '~standard': {
       version: 1,
@@ -714,19 +730,21 @@ function createStandardSchema(all, origins = noOrigins) {
 
 /**
  * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
- * throws a ValidationError) and a Standard Schema v1 object. Packages bind each face on its own (so a
- * bundler keeps only the faces imported); `specsmith validate` and `mock` take all three at once.
+ * throws a ValidationError) and a Standard Schema v1 object, all from the one compiled function.
+ * Packages bind each face on its own (so a bundler keeps only the faces imported); `specsmith validate`
+ * and `mock` take all three at once.
  */
-function createValidator(subject, first, all, origins = noOrigins) {
+function createValidator(subject, compiled, origins = noOrigins) {
   return {
-    is: createIs(first),
-    assert: createAssert(subject, all, origins),
-    schema: createStandardSchema(all, origins),
+    is: createIs(compiled),
+    assert: createAssert(subject, compiled, origins),
+    schema: createStandardSchema(compiled, origins),
   };
 }
 
 exports.ucs2length = ucs2length;
 exports.nestedErrors = nestedErrors;
+exports.checkMode = checkMode;
 exports.reportError = reportError;
 exports.equal = equal;
 exports.formatDate = formatDate;

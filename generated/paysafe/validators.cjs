@@ -8,8 +8,7 @@ const {
   createAssert,
   createStandardSchema,
 } = require('./validators-runtime.cjs');
-const $first = require('./validators-first.cjs');
-const $all = require('./validators-all.cjs');
+const $compiled = require('./validators-compiled.cjs');
 const $files = ['paysafe/openapi.yaml', 'common/iso-3166-alpha2.yaml'];
 const $notes = [
   'see https://developer.paysafe.com/en/api-docs/customer-vault/customer-vault-errors/',
@@ -263,83 +262,104 @@ const $rules34 = {
   rules: { '': [0, 132] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Error: $rules0 } };
-const isError = /* @__PURE__ */ createIs($first.Error);
-const assertError = /* @__PURE__ */ createAssert('Error', $all.Error, $origins0);
-const ErrorSchema = /* @__PURE__ */ createStandardSchema($all.Error, $origins0);
+const isError = /* @__PURE__ */ createIs($compiled.Error);
+const assertError = /* @__PURE__ */ createAssert('Error', $compiled.Error, $origins0);
+const ErrorSchema = /* @__PURE__ */ createStandardSchema($compiled.Error, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { CustomerPersonInclude: $rules1 } };
-const isCustomerPersonInclude = /* @__PURE__ */ createIs($first.CustomerPersonInclude);
+const isCustomerPersonInclude = /* @__PURE__ */ createIs($compiled.CustomerPersonInclude);
 const assertCustomerPersonInclude = /* @__PURE__ */ createAssert(
   'CustomerPersonInclude',
-  $all.CustomerPersonInclude,
+  $compiled.CustomerPersonInclude,
   $origins1,
 );
 const CustomerPersonIncludeSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CustomerPersonInclude,
+  $compiled.CustomerPersonInclude,
   $origins1,
 );
 const $origins2 = { files: $files, notes: $notes, defs: { ExternalId: $rules2 } };
-const isExternalId = /* @__PURE__ */ createIs($first.ExternalId);
-const assertExternalId = /* @__PURE__ */ createAssert('ExternalId', $all.ExternalId, $origins2);
-const ExternalIdSchema = /* @__PURE__ */ createStandardSchema($all.ExternalId, $origins2);
+const isExternalId = /* @__PURE__ */ createIs($compiled.ExternalId);
+const assertExternalId = /* @__PURE__ */ createAssert(
+  'ExternalId',
+  $compiled.ExternalId,
+  $origins2,
+);
+const ExternalIdSchema = /* @__PURE__ */ createStandardSchema($compiled.ExternalId, $origins2);
 const $origins3 = { files: $files, notes: $notes, defs: { CustomerType: $rules3 } };
-const isCustomerType = /* @__PURE__ */ createIs($first.CustomerType);
+const isCustomerType = /* @__PURE__ */ createIs($compiled.CustomerType);
 const assertCustomerType = /* @__PURE__ */ createAssert(
   'CustomerType',
-  $all.CustomerType,
+  $compiled.CustomerType,
   $origins3,
 );
-const CustomerTypeSchema = /* @__PURE__ */ createStandardSchema($all.CustomerType, $origins3);
+const CustomerTypeSchema = /* @__PURE__ */ createStandardSchema($compiled.CustomerType, $origins3);
 const $origins4 = { files: $files, notes: $notes, defs: { Currency: $rules4 } };
-const isCurrency = /* @__PURE__ */ createIs($first.Currency);
-const assertCurrency = /* @__PURE__ */ createAssert('Currency', $all.Currency, $origins4);
-const CurrencySchema = /* @__PURE__ */ createStandardSchema($all.Currency, $origins4);
+const isCurrency = /* @__PURE__ */ createIs($compiled.Currency);
+const assertCurrency = /* @__PURE__ */ createAssert('Currency', $compiled.Currency, $origins4);
+const CurrencySchema = /* @__PURE__ */ createStandardSchema($compiled.Currency, $origins4);
 const $origins5 = {
   files: $files,
   notes: $notes,
   defs: { CountryCode: $rules5, CountryAlpha2: $rules23 },
 };
-const isCountryCode = /* @__PURE__ */ createIs($first.CountryCode);
-const assertCountryCode = /* @__PURE__ */ createAssert('CountryCode', $all.CountryCode, $origins5);
-const CountryCodeSchema = /* @__PURE__ */ createStandardSchema($all.CountryCode, $origins5);
+const isCountryCode = /* @__PURE__ */ createIs($compiled.CountryCode);
+const assertCountryCode = /* @__PURE__ */ createAssert(
+  'CountryCode',
+  $compiled.CountryCode,
+  $origins5,
+);
+const CountryCodeSchema = /* @__PURE__ */ createStandardSchema($compiled.CountryCode, $origins5);
 const $origins6 = { files: $files, notes: $notes, defs: { Occupation: $rules6 } };
-const isOccupation = /* @__PURE__ */ createIs($first.Occupation);
-const assertOccupation = /* @__PURE__ */ createAssert('Occupation', $all.Occupation, $origins6);
-const OccupationSchema = /* @__PURE__ */ createStandardSchema($all.Occupation, $origins6);
+const isOccupation = /* @__PURE__ */ createIs($compiled.Occupation);
+const assertOccupation = /* @__PURE__ */ createAssert(
+  'Occupation',
+  $compiled.Occupation,
+  $origins6,
+);
+const OccupationSchema = /* @__PURE__ */ createStandardSchema($compiled.Occupation, $origins6);
 const $origins7 = { files: $files, notes: $notes, defs: { Vulnerability: $rules7 } };
-const isVulnerability = /* @__PURE__ */ createIs($first.Vulnerability);
+const isVulnerability = /* @__PURE__ */ createIs($compiled.Vulnerability);
 const assertVulnerability = /* @__PURE__ */ createAssert(
   'Vulnerability',
-  $all.Vulnerability,
+  $compiled.Vulnerability,
   $origins7,
 );
-const VulnerabilitySchema = /* @__PURE__ */ createStandardSchema($all.Vulnerability, $origins7);
+const VulnerabilitySchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.Vulnerability,
+  $origins7,
+);
 const $origins8 = { files: $files, notes: $notes, defs: { RestrictionName: $rules8 } };
-const isRestrictionName = /* @__PURE__ */ createIs($first.RestrictionName);
+const isRestrictionName = /* @__PURE__ */ createIs($compiled.RestrictionName);
 const assertRestrictionName = /* @__PURE__ */ createAssert(
   'RestrictionName',
-  $all.RestrictionName,
+  $compiled.RestrictionName,
   $origins8,
 );
-const RestrictionNameSchema = /* @__PURE__ */ createStandardSchema($all.RestrictionName, $origins8);
+const RestrictionNameSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.RestrictionName,
+  $origins8,
+);
 const $origins9 = { files: $files, notes: $notes, defs: { RestrictionReason: $rules9 } };
-const isRestrictionReason = /* @__PURE__ */ createIs($first.RestrictionReason);
+const isRestrictionReason = /* @__PURE__ */ createIs($compiled.RestrictionReason);
 const assertRestrictionReason = /* @__PURE__ */ createAssert(
   'RestrictionReason',
-  $all.RestrictionReason,
+  $compiled.RestrictionReason,
   $origins9,
 );
 const RestrictionReasonSchema = /* @__PURE__ */ createStandardSchema(
-  $all.RestrictionReason,
+  $compiled.RestrictionReason,
   $origins9,
 );
 const $origins10 = { files: $files, notes: $notes, defs: { RequiredAction: $rules10 } };
-const isRequiredAction = /* @__PURE__ */ createIs($first.RequiredAction);
+const isRequiredAction = /* @__PURE__ */ createIs($compiled.RequiredAction);
 const assertRequiredAction = /* @__PURE__ */ createAssert(
   'RequiredAction',
-  $all.RequiredAction,
+  $compiled.RequiredAction,
   $origins10,
 );
-const RequiredActionSchema = /* @__PURE__ */ createStandardSchema($all.RequiredAction, $origins10);
+const RequiredActionSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.RequiredAction,
+  $origins10,
+);
 const $origins11 = {
   files: $files,
   notes: $notes,
@@ -350,40 +370,44 @@ const $origins11 = {
     RequiredAction: $rules10,
   },
 };
-const isRestriction = /* @__PURE__ */ createIs($first.Restriction);
-const assertRestriction = /* @__PURE__ */ createAssert('Restriction', $all.Restriction, $origins11);
-const RestrictionSchema = /* @__PURE__ */ createStandardSchema($all.Restriction, $origins11);
+const isRestriction = /* @__PURE__ */ createIs($compiled.Restriction);
+const assertRestriction = /* @__PURE__ */ createAssert(
+  'Restriction',
+  $compiled.Restriction,
+  $origins11,
+);
+const RestrictionSchema = /* @__PURE__ */ createStandardSchema($compiled.Restriction, $origins11);
 const $origins12 = { files: $files, notes: $notes, defs: { RestrictionNameV1: $rules12 } };
-const isRestrictionNameV1 = /* @__PURE__ */ createIs($first.RestrictionNameV1);
+const isRestrictionNameV1 = /* @__PURE__ */ createIs($compiled.RestrictionNameV1);
 const assertRestrictionNameV1 = /* @__PURE__ */ createAssert(
   'RestrictionNameV1',
-  $all.RestrictionNameV1,
+  $compiled.RestrictionNameV1,
   $origins12,
 );
 const RestrictionNameV1Schema = /* @__PURE__ */ createStandardSchema(
-  $all.RestrictionNameV1,
+  $compiled.RestrictionNameV1,
   $origins12,
 );
 const $origins13 = { files: $files, notes: $notes, defs: { RestrictionReasonV1: $rules13 } };
-const isRestrictionReasonV1 = /* @__PURE__ */ createIs($first.RestrictionReasonV1);
+const isRestrictionReasonV1 = /* @__PURE__ */ createIs($compiled.RestrictionReasonV1);
 const assertRestrictionReasonV1 = /* @__PURE__ */ createAssert(
   'RestrictionReasonV1',
-  $all.RestrictionReasonV1,
+  $compiled.RestrictionReasonV1,
   $origins13,
 );
 const RestrictionReasonV1Schema = /* @__PURE__ */ createStandardSchema(
-  $all.RestrictionReasonV1,
+  $compiled.RestrictionReasonV1,
   $origins13,
 );
 const $origins14 = { files: $files, notes: $notes, defs: { RestrictionActionV1: $rules14 } };
-const isRestrictionActionV1 = /* @__PURE__ */ createIs($first.RestrictionActionV1);
+const isRestrictionActionV1 = /* @__PURE__ */ createIs($compiled.RestrictionActionV1);
 const assertRestrictionActionV1 = /* @__PURE__ */ createAssert(
   'RestrictionActionV1',
-  $all.RestrictionActionV1,
+  $compiled.RestrictionActionV1,
   $origins14,
 );
 const RestrictionActionV1Schema = /* @__PURE__ */ createStandardSchema(
-  $all.RestrictionActionV1,
+  $compiled.RestrictionActionV1,
   $origins14,
 );
 const $origins15 = {
@@ -396,30 +420,33 @@ const $origins15 = {
     RestrictionActionV1: $rules14,
   },
 };
-const isRestrictionV1 = /* @__PURE__ */ createIs($first.RestrictionV1);
+const isRestrictionV1 = /* @__PURE__ */ createIs($compiled.RestrictionV1);
 const assertRestrictionV1 = /* @__PURE__ */ createAssert(
   'RestrictionV1',
-  $all.RestrictionV1,
+  $compiled.RestrictionV1,
   $origins15,
 );
-const RestrictionV1Schema = /* @__PURE__ */ createStandardSchema($all.RestrictionV1, $origins15);
+const RestrictionV1Schema = /* @__PURE__ */ createStandardSchema(
+  $compiled.RestrictionV1,
+  $origins15,
+);
 const $origins16 = {
   files: $files,
   notes: $notes,
   defs: { AccountV1: $rules16, Currency: $rules4 },
 };
-const isAccountV1 = /* @__PURE__ */ createIs($first.AccountV1);
-const assertAccountV1 = /* @__PURE__ */ createAssert('AccountV1', $all.AccountV1, $origins16);
-const AccountV1Schema = /* @__PURE__ */ createStandardSchema($all.AccountV1, $origins16);
+const isAccountV1 = /* @__PURE__ */ createIs($compiled.AccountV1);
+const assertAccountV1 = /* @__PURE__ */ createAssert('AccountV1', $compiled.AccountV1, $origins16);
+const AccountV1Schema = /* @__PURE__ */ createStandardSchema($compiled.AccountV1, $origins16);
 const $origins17 = { files: $files, notes: $notes, defs: { VirtualInstrumentType: $rules17 } };
-const isVirtualInstrumentType = /* @__PURE__ */ createIs($first.VirtualInstrumentType);
+const isVirtualInstrumentType = /* @__PURE__ */ createIs($compiled.VirtualInstrumentType);
 const assertVirtualInstrumentType = /* @__PURE__ */ createAssert(
   'VirtualInstrumentType',
-  $all.VirtualInstrumentType,
+  $compiled.VirtualInstrumentType,
   $origins17,
 );
 const VirtualInstrumentTypeSchema = /* @__PURE__ */ createStandardSchema(
-  $all.VirtualInstrumentType,
+  $compiled.VirtualInstrumentType,
   $origins17,
 );
 const $origins18 = {
@@ -427,14 +454,14 @@ const $origins18 = {
   notes: $notes,
   defs: { VirtualInstrument: $rules18, VirtualInstrumentType: $rules17 },
 };
-const isVirtualInstrument = /* @__PURE__ */ createIs($first.VirtualInstrument);
+const isVirtualInstrument = /* @__PURE__ */ createIs($compiled.VirtualInstrument);
 const assertVirtualInstrument = /* @__PURE__ */ createAssert(
   'VirtualInstrument',
-  $all.VirtualInstrument,
+  $compiled.VirtualInstrument,
   $origins18,
 );
 const VirtualInstrumentSchema = /* @__PURE__ */ createStandardSchema(
-  $all.VirtualInstrument,
+  $compiled.VirtualInstrument,
   $origins18,
 );
 const $origins19 = {
@@ -443,15 +470,15 @@ const $origins19 = {
   defs: { VirtualAccountAssignmentStatus: $rules19, VirtualInstrumentType: $rules17 },
 };
 const isVirtualAccountAssignmentStatus = /* @__PURE__ */ createIs(
-  $first.VirtualAccountAssignmentStatus,
+  $compiled.VirtualAccountAssignmentStatus,
 );
 const assertVirtualAccountAssignmentStatus = /* @__PURE__ */ createAssert(
   'VirtualAccountAssignmentStatus',
-  $all.VirtualAccountAssignmentStatus,
+  $compiled.VirtualAccountAssignmentStatus,
   $origins19,
 );
 const VirtualAccountAssignmentStatusSchema = /* @__PURE__ */ createStandardSchema(
-  $all.VirtualAccountAssignmentStatus,
+  $compiled.VirtualAccountAssignmentStatus,
   $origins19,
 );
 const $origins20 = {
@@ -465,9 +492,9 @@ const $origins20 = {
     VirtualInstrumentType: $rules17,
   },
 };
-const isAccount = /* @__PURE__ */ createIs($first.Account);
-const assertAccount = /* @__PURE__ */ createAssert('Account', $all.Account, $origins20);
-const AccountSchema = /* @__PURE__ */ createStandardSchema($all.Account, $origins20);
+const isAccount = /* @__PURE__ */ createIs($compiled.Account);
+const assertAccount = /* @__PURE__ */ createAssert('Account', $compiled.Account, $origins20);
+const AccountSchema = /* @__PURE__ */ createStandardSchema($compiled.Account, $origins20);
 const $origins21 = {
   files: $files,
   notes: $notes,
@@ -483,9 +510,9 @@ const $origins21 = {
     Currency: $rules4,
   },
 };
-const isCustomer = /* @__PURE__ */ createIs($first.Customer);
-const assertCustomer = /* @__PURE__ */ createAssert('Customer', $all.Customer, $origins21);
-const CustomerSchema = /* @__PURE__ */ createStandardSchema($all.Customer, $origins21);
+const isCustomer = /* @__PURE__ */ createIs($compiled.Customer);
+const assertCustomer = /* @__PURE__ */ createAssert('Customer', $compiled.Customer, $origins21);
+const CustomerSchema = /* @__PURE__ */ createStandardSchema($compiled.Customer, $origins21);
 const $origins22 = {
   files: $files,
   notes: $notes,
@@ -508,36 +535,42 @@ const $origins22 = {
     VirtualInstrumentType: $rules17,
   },
 };
-const isCustomerPerson = /* @__PURE__ */ createIs($first.CustomerPerson);
+const isCustomerPerson = /* @__PURE__ */ createIs($compiled.CustomerPerson);
 const assertCustomerPerson = /* @__PURE__ */ createAssert(
   'CustomerPerson',
-  $all.CustomerPerson,
+  $compiled.CustomerPerson,
   $origins22,
 );
-const CustomerPersonSchema = /* @__PURE__ */ createStandardSchema($all.CustomerPerson, $origins22);
+const CustomerPersonSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CustomerPerson,
+  $origins22,
+);
 const $origins23 = { files: $files, notes: $notes, defs: { CountryAlpha2: $rules23 } };
-const isCountryAlpha2 = /* @__PURE__ */ createIs($first.CountryAlpha2);
+const isCountryAlpha2 = /* @__PURE__ */ createIs($compiled.CountryAlpha2);
 const assertCountryAlpha2 = /* @__PURE__ */ createAssert(
   'CountryAlpha2',
-  $all.CountryAlpha2,
+  $compiled.CountryAlpha2,
   $origins23,
 );
-const CountryAlpha2Schema = /* @__PURE__ */ createStandardSchema($all.CountryAlpha2, $origins23);
+const CountryAlpha2Schema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CountryAlpha2,
+  $origins23,
+);
 const $origins24 = {
   files: $files,
   notes: $notes,
   defs: { GetCustomerPersonByAttributePathParams: $rules24 },
 };
 const isGetCustomerPersonByAttributePathParams = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributePathParams,
+  $compiled.GetCustomerPersonByAttributePathParams,
 );
 const assertGetCustomerPersonByAttributePathParams = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributePathParams',
-  $all.GetCustomerPersonByAttributePathParams,
+  $compiled.GetCustomerPersonByAttributePathParams,
   $origins24,
 );
 const GetCustomerPersonByAttributePathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributePathParams,
+  $compiled.GetCustomerPersonByAttributePathParams,
   $origins24,
 );
 const $origins25 = {
@@ -546,15 +579,15 @@ const $origins25 = {
   defs: { GetCustomerPersonByAttributeQueryParams: $rules25, CustomerPersonInclude: $rules1 },
 };
 const isGetCustomerPersonByAttributeQueryParams = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeQueryParams,
+  $compiled.GetCustomerPersonByAttributeQueryParams,
 );
 const assertGetCustomerPersonByAttributeQueryParams = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeQueryParams',
-  $all.GetCustomerPersonByAttributeQueryParams,
+  $compiled.GetCustomerPersonByAttributeQueryParams,
   $origins25,
 );
 const GetCustomerPersonByAttributeQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeQueryParams,
+  $compiled.GetCustomerPersonByAttributeQueryParams,
   $origins25,
 );
 const $origins26 = {
@@ -581,15 +614,15 @@ const $origins26 = {
   },
 };
 const isGetCustomerPersonByAttributeResponse200 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse200,
+  $compiled.GetCustomerPersonByAttributeResponse200,
 );
 const assertGetCustomerPersonByAttributeResponse200 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse200',
-  $all.GetCustomerPersonByAttributeResponse200,
+  $compiled.GetCustomerPersonByAttributeResponse200,
   $origins26,
 );
 const GetCustomerPersonByAttributeResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse200,
+  $compiled.GetCustomerPersonByAttributeResponse200,
   $origins26,
 );
 const $origins27 = {
@@ -598,15 +631,15 @@ const $origins27 = {
   defs: { GetCustomerPersonByAttributeResponse400: $rules27, Error: $rules0 },
 };
 const isGetCustomerPersonByAttributeResponse400 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse400,
+  $compiled.GetCustomerPersonByAttributeResponse400,
 );
 const assertGetCustomerPersonByAttributeResponse400 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse400',
-  $all.GetCustomerPersonByAttributeResponse400,
+  $compiled.GetCustomerPersonByAttributeResponse400,
   $origins27,
 );
 const GetCustomerPersonByAttributeResponse400Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse400,
+  $compiled.GetCustomerPersonByAttributeResponse400,
   $origins27,
 );
 const $origins28 = {
@@ -619,15 +652,15 @@ const $origins28 = {
   },
 };
 const isGetCustomerPersonByAttributeResponse401 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse401,
+  $compiled.GetCustomerPersonByAttributeResponse401,
 );
 const assertGetCustomerPersonByAttributeResponse401 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse401',
-  $all.GetCustomerPersonByAttributeResponse401,
+  $compiled.GetCustomerPersonByAttributeResponse401,
   $origins28,
 );
 const GetCustomerPersonByAttributeResponse401Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse401,
+  $compiled.GetCustomerPersonByAttributeResponse401,
   $origins28,
 );
 const $origins29 = {
@@ -640,15 +673,15 @@ const $origins29 = {
   },
 };
 const isGetCustomerPersonByAttributeResponse403 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse403,
+  $compiled.GetCustomerPersonByAttributeResponse403,
 );
 const assertGetCustomerPersonByAttributeResponse403 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse403',
-  $all.GetCustomerPersonByAttributeResponse403,
+  $compiled.GetCustomerPersonByAttributeResponse403,
   $origins29,
 );
 const GetCustomerPersonByAttributeResponse403Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse403,
+  $compiled.GetCustomerPersonByAttributeResponse403,
   $origins29,
 );
 const $origins30 = {
@@ -661,15 +694,15 @@ const $origins30 = {
   },
 };
 const isGetCustomerPersonByAttributeResponse404 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse404,
+  $compiled.GetCustomerPersonByAttributeResponse404,
 );
 const assertGetCustomerPersonByAttributeResponse404 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse404',
-  $all.GetCustomerPersonByAttributeResponse404,
+  $compiled.GetCustomerPersonByAttributeResponse404,
   $origins30,
 );
 const GetCustomerPersonByAttributeResponse404Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse404,
+  $compiled.GetCustomerPersonByAttributeResponse404,
   $origins30,
 );
 const $origins31 = {
@@ -682,15 +715,15 @@ const $origins31 = {
   },
 };
 const isGetCustomerPersonByAttributeResponse500 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse500,
+  $compiled.GetCustomerPersonByAttributeResponse500,
 );
 const assertGetCustomerPersonByAttributeResponse500 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse500',
-  $all.GetCustomerPersonByAttributeResponse500,
+  $compiled.GetCustomerPersonByAttributeResponse500,
   $origins31,
 );
 const GetCustomerPersonByAttributeResponse500Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse500,
+  $compiled.GetCustomerPersonByAttributeResponse500,
   $origins31,
 );
 const $origins32 = {
@@ -703,15 +736,15 @@ const $origins32 = {
   },
 };
 const isGetCustomerPersonByAttributeResponse503 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse503,
+  $compiled.GetCustomerPersonByAttributeResponse503,
 );
 const assertGetCustomerPersonByAttributeResponse503 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse503',
-  $all.GetCustomerPersonByAttributeResponse503,
+  $compiled.GetCustomerPersonByAttributeResponse503,
   $origins32,
 );
 const GetCustomerPersonByAttributeResponse503Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse503,
+  $compiled.GetCustomerPersonByAttributeResponse503,
   $origins32,
 );
 const $origins33 = {
@@ -719,14 +752,16 @@ const $origins33 = {
   notes: $notes,
   defs: { GetCustomerPersonPathParams: $rules33 },
 };
-const isGetCustomerPersonPathParams = /* @__PURE__ */ createIs($first.GetCustomerPersonPathParams);
+const isGetCustomerPersonPathParams = /* @__PURE__ */ createIs(
+  $compiled.GetCustomerPersonPathParams,
+);
 const assertGetCustomerPersonPathParams = /* @__PURE__ */ createAssert(
   'GetCustomerPersonPathParams',
-  $all.GetCustomerPersonPathParams,
+  $compiled.GetCustomerPersonPathParams,
   $origins33,
 );
 const GetCustomerPersonPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonPathParams,
+  $compiled.GetCustomerPersonPathParams,
   $origins33,
 );
 const $origins34 = {
@@ -754,15 +789,15 @@ const $origins34 = {
   },
 };
 const isGetCustomerPersonResponse200 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonResponse200,
+  $compiled.GetCustomerPersonResponse200,
 );
 const assertGetCustomerPersonResponse200 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonResponse200',
-  $all.GetCustomerPersonResponse200,
+  $compiled.GetCustomerPersonResponse200,
   $origins34,
 );
 const GetCustomerPersonResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonResponse200,
+  $compiled.GetCustomerPersonResponse200,
   $origins34,
 );
 const $origins35 = {
@@ -775,15 +810,15 @@ const $origins35 = {
   },
 };
 const isGetCustomerPersonResponse401 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonResponse401,
+  $compiled.GetCustomerPersonResponse401,
 );
 const assertGetCustomerPersonResponse401 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonResponse401',
-  $all.GetCustomerPersonResponse401,
+  $compiled.GetCustomerPersonResponse401,
   $origins35,
 );
 const GetCustomerPersonResponse401Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonResponse401,
+  $compiled.GetCustomerPersonResponse401,
   $origins35,
 );
 const $origins36 = {
@@ -796,15 +831,15 @@ const $origins36 = {
   },
 };
 const isGetCustomerPersonResponse404 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonResponse404,
+  $compiled.GetCustomerPersonResponse404,
 );
 const assertGetCustomerPersonResponse404 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonResponse404',
-  $all.GetCustomerPersonResponse404,
+  $compiled.GetCustomerPersonResponse404,
   $origins36,
 );
 const GetCustomerPersonResponse404Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonResponse404,
+  $compiled.GetCustomerPersonResponse404,
   $origins36,
 );
 exports.ValidationError = ValidationError;

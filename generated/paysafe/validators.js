@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['paysafe/openapi.yaml', 'common/iso-3166-alpha2.yaml'];
 const $notes = [
   'see https://developer.paysafe.com/en/api-docs/customer-vault/customer-vault-errors/',
@@ -262,105 +261,118 @@ const $rules34 = {
   rules: { '': [0, 132] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Error: $rules0 } };
-export const isError = /* @__PURE__ */ createIs($first.Error);
-export const assertError = /* @__PURE__ */ createAssert('Error', $all.Error, $origins0);
-export const ErrorSchema = /* @__PURE__ */ createStandardSchema($all.Error, $origins0);
+export const isError = /* @__PURE__ */ createIs($compiled.Error);
+export const assertError = /* @__PURE__ */ createAssert('Error', $compiled.Error, $origins0);
+export const ErrorSchema = /* @__PURE__ */ createStandardSchema($compiled.Error, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { CustomerPersonInclude: $rules1 } };
-export const isCustomerPersonInclude = /* @__PURE__ */ createIs($first.CustomerPersonInclude);
+export const isCustomerPersonInclude = /* @__PURE__ */ createIs($compiled.CustomerPersonInclude);
 export const assertCustomerPersonInclude = /* @__PURE__ */ createAssert(
   'CustomerPersonInclude',
-  $all.CustomerPersonInclude,
+  $compiled.CustomerPersonInclude,
   $origins1,
 );
 export const CustomerPersonIncludeSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CustomerPersonInclude,
+  $compiled.CustomerPersonInclude,
   $origins1,
 );
 const $origins2 = { files: $files, notes: $notes, defs: { ExternalId: $rules2 } };
-export const isExternalId = /* @__PURE__ */ createIs($first.ExternalId);
+export const isExternalId = /* @__PURE__ */ createIs($compiled.ExternalId);
 export const assertExternalId = /* @__PURE__ */ createAssert(
   'ExternalId',
-  $all.ExternalId,
+  $compiled.ExternalId,
   $origins2,
 );
-export const ExternalIdSchema = /* @__PURE__ */ createStandardSchema($all.ExternalId, $origins2);
+export const ExternalIdSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.ExternalId,
+  $origins2,
+);
 const $origins3 = { files: $files, notes: $notes, defs: { CustomerType: $rules3 } };
-export const isCustomerType = /* @__PURE__ */ createIs($first.CustomerType);
+export const isCustomerType = /* @__PURE__ */ createIs($compiled.CustomerType);
 export const assertCustomerType = /* @__PURE__ */ createAssert(
   'CustomerType',
-  $all.CustomerType,
+  $compiled.CustomerType,
   $origins3,
 );
 export const CustomerTypeSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CustomerType,
+  $compiled.CustomerType,
   $origins3,
 );
 const $origins4 = { files: $files, notes: $notes, defs: { Currency: $rules4 } };
-export const isCurrency = /* @__PURE__ */ createIs($first.Currency);
-export const assertCurrency = /* @__PURE__ */ createAssert('Currency', $all.Currency, $origins4);
-export const CurrencySchema = /* @__PURE__ */ createStandardSchema($all.Currency, $origins4);
+export const isCurrency = /* @__PURE__ */ createIs($compiled.Currency);
+export const assertCurrency = /* @__PURE__ */ createAssert(
+  'Currency',
+  $compiled.Currency,
+  $origins4,
+);
+export const CurrencySchema = /* @__PURE__ */ createStandardSchema($compiled.Currency, $origins4);
 const $origins5 = {
   files: $files,
   notes: $notes,
   defs: { CountryCode: $rules5, CountryAlpha2: $rules23 },
 };
-export const isCountryCode = /* @__PURE__ */ createIs($first.CountryCode);
+export const isCountryCode = /* @__PURE__ */ createIs($compiled.CountryCode);
 export const assertCountryCode = /* @__PURE__ */ createAssert(
   'CountryCode',
-  $all.CountryCode,
+  $compiled.CountryCode,
   $origins5,
 );
-export const CountryCodeSchema = /* @__PURE__ */ createStandardSchema($all.CountryCode, $origins5);
+export const CountryCodeSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CountryCode,
+  $origins5,
+);
 const $origins6 = { files: $files, notes: $notes, defs: { Occupation: $rules6 } };
-export const isOccupation = /* @__PURE__ */ createIs($first.Occupation);
+export const isOccupation = /* @__PURE__ */ createIs($compiled.Occupation);
 export const assertOccupation = /* @__PURE__ */ createAssert(
   'Occupation',
-  $all.Occupation,
+  $compiled.Occupation,
   $origins6,
 );
-export const OccupationSchema = /* @__PURE__ */ createStandardSchema($all.Occupation, $origins6);
+export const OccupationSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.Occupation,
+  $origins6,
+);
 const $origins7 = { files: $files, notes: $notes, defs: { Vulnerability: $rules7 } };
-export const isVulnerability = /* @__PURE__ */ createIs($first.Vulnerability);
+export const isVulnerability = /* @__PURE__ */ createIs($compiled.Vulnerability);
 export const assertVulnerability = /* @__PURE__ */ createAssert(
   'Vulnerability',
-  $all.Vulnerability,
+  $compiled.Vulnerability,
   $origins7,
 );
 export const VulnerabilitySchema = /* @__PURE__ */ createStandardSchema(
-  $all.Vulnerability,
+  $compiled.Vulnerability,
   $origins7,
 );
 const $origins8 = { files: $files, notes: $notes, defs: { RestrictionName: $rules8 } };
-export const isRestrictionName = /* @__PURE__ */ createIs($first.RestrictionName);
+export const isRestrictionName = /* @__PURE__ */ createIs($compiled.RestrictionName);
 export const assertRestrictionName = /* @__PURE__ */ createAssert(
   'RestrictionName',
-  $all.RestrictionName,
+  $compiled.RestrictionName,
   $origins8,
 );
 export const RestrictionNameSchema = /* @__PURE__ */ createStandardSchema(
-  $all.RestrictionName,
+  $compiled.RestrictionName,
   $origins8,
 );
 const $origins9 = { files: $files, notes: $notes, defs: { RestrictionReason: $rules9 } };
-export const isRestrictionReason = /* @__PURE__ */ createIs($first.RestrictionReason);
+export const isRestrictionReason = /* @__PURE__ */ createIs($compiled.RestrictionReason);
 export const assertRestrictionReason = /* @__PURE__ */ createAssert(
   'RestrictionReason',
-  $all.RestrictionReason,
+  $compiled.RestrictionReason,
   $origins9,
 );
 export const RestrictionReasonSchema = /* @__PURE__ */ createStandardSchema(
-  $all.RestrictionReason,
+  $compiled.RestrictionReason,
   $origins9,
 );
 const $origins10 = { files: $files, notes: $notes, defs: { RequiredAction: $rules10 } };
-export const isRequiredAction = /* @__PURE__ */ createIs($first.RequiredAction);
+export const isRequiredAction = /* @__PURE__ */ createIs($compiled.RequiredAction);
 export const assertRequiredAction = /* @__PURE__ */ createAssert(
   'RequiredAction',
-  $all.RequiredAction,
+  $compiled.RequiredAction,
   $origins10,
 );
 export const RequiredActionSchema = /* @__PURE__ */ createStandardSchema(
-  $all.RequiredAction,
+  $compiled.RequiredAction,
   $origins10,
 );
 const $origins11 = {
@@ -373,44 +385,47 @@ const $origins11 = {
     RequiredAction: $rules10,
   },
 };
-export const isRestriction = /* @__PURE__ */ createIs($first.Restriction);
+export const isRestriction = /* @__PURE__ */ createIs($compiled.Restriction);
 export const assertRestriction = /* @__PURE__ */ createAssert(
   'Restriction',
-  $all.Restriction,
+  $compiled.Restriction,
   $origins11,
 );
-export const RestrictionSchema = /* @__PURE__ */ createStandardSchema($all.Restriction, $origins11);
+export const RestrictionSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.Restriction,
+  $origins11,
+);
 const $origins12 = { files: $files, notes: $notes, defs: { RestrictionNameV1: $rules12 } };
-export const isRestrictionNameV1 = /* @__PURE__ */ createIs($first.RestrictionNameV1);
+export const isRestrictionNameV1 = /* @__PURE__ */ createIs($compiled.RestrictionNameV1);
 export const assertRestrictionNameV1 = /* @__PURE__ */ createAssert(
   'RestrictionNameV1',
-  $all.RestrictionNameV1,
+  $compiled.RestrictionNameV1,
   $origins12,
 );
 export const RestrictionNameV1Schema = /* @__PURE__ */ createStandardSchema(
-  $all.RestrictionNameV1,
+  $compiled.RestrictionNameV1,
   $origins12,
 );
 const $origins13 = { files: $files, notes: $notes, defs: { RestrictionReasonV1: $rules13 } };
-export const isRestrictionReasonV1 = /* @__PURE__ */ createIs($first.RestrictionReasonV1);
+export const isRestrictionReasonV1 = /* @__PURE__ */ createIs($compiled.RestrictionReasonV1);
 export const assertRestrictionReasonV1 = /* @__PURE__ */ createAssert(
   'RestrictionReasonV1',
-  $all.RestrictionReasonV1,
+  $compiled.RestrictionReasonV1,
   $origins13,
 );
 export const RestrictionReasonV1Schema = /* @__PURE__ */ createStandardSchema(
-  $all.RestrictionReasonV1,
+  $compiled.RestrictionReasonV1,
   $origins13,
 );
 const $origins14 = { files: $files, notes: $notes, defs: { RestrictionActionV1: $rules14 } };
-export const isRestrictionActionV1 = /* @__PURE__ */ createIs($first.RestrictionActionV1);
+export const isRestrictionActionV1 = /* @__PURE__ */ createIs($compiled.RestrictionActionV1);
 export const assertRestrictionActionV1 = /* @__PURE__ */ createAssert(
   'RestrictionActionV1',
-  $all.RestrictionActionV1,
+  $compiled.RestrictionActionV1,
   $origins14,
 );
 export const RestrictionActionV1Schema = /* @__PURE__ */ createStandardSchema(
-  $all.RestrictionActionV1,
+  $compiled.RestrictionActionV1,
   $origins14,
 );
 const $origins15 = {
@@ -423,14 +438,14 @@ const $origins15 = {
     RestrictionActionV1: $rules14,
   },
 };
-export const isRestrictionV1 = /* @__PURE__ */ createIs($first.RestrictionV1);
+export const isRestrictionV1 = /* @__PURE__ */ createIs($compiled.RestrictionV1);
 export const assertRestrictionV1 = /* @__PURE__ */ createAssert(
   'RestrictionV1',
-  $all.RestrictionV1,
+  $compiled.RestrictionV1,
   $origins15,
 );
 export const RestrictionV1Schema = /* @__PURE__ */ createStandardSchema(
-  $all.RestrictionV1,
+  $compiled.RestrictionV1,
   $origins15,
 );
 const $origins16 = {
@@ -438,22 +453,25 @@ const $origins16 = {
   notes: $notes,
   defs: { AccountV1: $rules16, Currency: $rules4 },
 };
-export const isAccountV1 = /* @__PURE__ */ createIs($first.AccountV1);
+export const isAccountV1 = /* @__PURE__ */ createIs($compiled.AccountV1);
 export const assertAccountV1 = /* @__PURE__ */ createAssert(
   'AccountV1',
-  $all.AccountV1,
+  $compiled.AccountV1,
   $origins16,
 );
-export const AccountV1Schema = /* @__PURE__ */ createStandardSchema($all.AccountV1, $origins16);
+export const AccountV1Schema = /* @__PURE__ */ createStandardSchema(
+  $compiled.AccountV1,
+  $origins16,
+);
 const $origins17 = { files: $files, notes: $notes, defs: { VirtualInstrumentType: $rules17 } };
-export const isVirtualInstrumentType = /* @__PURE__ */ createIs($first.VirtualInstrumentType);
+export const isVirtualInstrumentType = /* @__PURE__ */ createIs($compiled.VirtualInstrumentType);
 export const assertVirtualInstrumentType = /* @__PURE__ */ createAssert(
   'VirtualInstrumentType',
-  $all.VirtualInstrumentType,
+  $compiled.VirtualInstrumentType,
   $origins17,
 );
 export const VirtualInstrumentTypeSchema = /* @__PURE__ */ createStandardSchema(
-  $all.VirtualInstrumentType,
+  $compiled.VirtualInstrumentType,
   $origins17,
 );
 const $origins18 = {
@@ -461,14 +479,14 @@ const $origins18 = {
   notes: $notes,
   defs: { VirtualInstrument: $rules18, VirtualInstrumentType: $rules17 },
 };
-export const isVirtualInstrument = /* @__PURE__ */ createIs($first.VirtualInstrument);
+export const isVirtualInstrument = /* @__PURE__ */ createIs($compiled.VirtualInstrument);
 export const assertVirtualInstrument = /* @__PURE__ */ createAssert(
   'VirtualInstrument',
-  $all.VirtualInstrument,
+  $compiled.VirtualInstrument,
   $origins18,
 );
 export const VirtualInstrumentSchema = /* @__PURE__ */ createStandardSchema(
-  $all.VirtualInstrument,
+  $compiled.VirtualInstrument,
   $origins18,
 );
 const $origins19 = {
@@ -477,15 +495,15 @@ const $origins19 = {
   defs: { VirtualAccountAssignmentStatus: $rules19, VirtualInstrumentType: $rules17 },
 };
 export const isVirtualAccountAssignmentStatus = /* @__PURE__ */ createIs(
-  $first.VirtualAccountAssignmentStatus,
+  $compiled.VirtualAccountAssignmentStatus,
 );
 export const assertVirtualAccountAssignmentStatus = /* @__PURE__ */ createAssert(
   'VirtualAccountAssignmentStatus',
-  $all.VirtualAccountAssignmentStatus,
+  $compiled.VirtualAccountAssignmentStatus,
   $origins19,
 );
 export const VirtualAccountAssignmentStatusSchema = /* @__PURE__ */ createStandardSchema(
-  $all.VirtualAccountAssignmentStatus,
+  $compiled.VirtualAccountAssignmentStatus,
   $origins19,
 );
 const $origins20 = {
@@ -499,9 +517,9 @@ const $origins20 = {
     VirtualInstrumentType: $rules17,
   },
 };
-export const isAccount = /* @__PURE__ */ createIs($first.Account);
-export const assertAccount = /* @__PURE__ */ createAssert('Account', $all.Account, $origins20);
-export const AccountSchema = /* @__PURE__ */ createStandardSchema($all.Account, $origins20);
+export const isAccount = /* @__PURE__ */ createIs($compiled.Account);
+export const assertAccount = /* @__PURE__ */ createAssert('Account', $compiled.Account, $origins20);
+export const AccountSchema = /* @__PURE__ */ createStandardSchema($compiled.Account, $origins20);
 const $origins21 = {
   files: $files,
   notes: $notes,
@@ -517,9 +535,13 @@ const $origins21 = {
     Currency: $rules4,
   },
 };
-export const isCustomer = /* @__PURE__ */ createIs($first.Customer);
-export const assertCustomer = /* @__PURE__ */ createAssert('Customer', $all.Customer, $origins21);
-export const CustomerSchema = /* @__PURE__ */ createStandardSchema($all.Customer, $origins21);
+export const isCustomer = /* @__PURE__ */ createIs($compiled.Customer);
+export const assertCustomer = /* @__PURE__ */ createAssert(
+  'Customer',
+  $compiled.Customer,
+  $origins21,
+);
+export const CustomerSchema = /* @__PURE__ */ createStandardSchema($compiled.Customer, $origins21);
 const $origins22 = {
   files: $files,
   notes: $notes,
@@ -542,25 +564,25 @@ const $origins22 = {
     VirtualInstrumentType: $rules17,
   },
 };
-export const isCustomerPerson = /* @__PURE__ */ createIs($first.CustomerPerson);
+export const isCustomerPerson = /* @__PURE__ */ createIs($compiled.CustomerPerson);
 export const assertCustomerPerson = /* @__PURE__ */ createAssert(
   'CustomerPerson',
-  $all.CustomerPerson,
+  $compiled.CustomerPerson,
   $origins22,
 );
 export const CustomerPersonSchema = /* @__PURE__ */ createStandardSchema(
-  $all.CustomerPerson,
+  $compiled.CustomerPerson,
   $origins22,
 );
 const $origins23 = { files: $files, notes: $notes, defs: { CountryAlpha2: $rules23 } };
-export const isCountryAlpha2 = /* @__PURE__ */ createIs($first.CountryAlpha2);
+export const isCountryAlpha2 = /* @__PURE__ */ createIs($compiled.CountryAlpha2);
 export const assertCountryAlpha2 = /* @__PURE__ */ createAssert(
   'CountryAlpha2',
-  $all.CountryAlpha2,
+  $compiled.CountryAlpha2,
   $origins23,
 );
 export const CountryAlpha2Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CountryAlpha2,
+  $compiled.CountryAlpha2,
   $origins23,
 );
 const $origins24 = {
@@ -569,15 +591,15 @@ const $origins24 = {
   defs: { GetCustomerPersonByAttributePathParams: $rules24 },
 };
 export const isGetCustomerPersonByAttributePathParams = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributePathParams,
+  $compiled.GetCustomerPersonByAttributePathParams,
 );
 export const assertGetCustomerPersonByAttributePathParams = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributePathParams',
-  $all.GetCustomerPersonByAttributePathParams,
+  $compiled.GetCustomerPersonByAttributePathParams,
   $origins24,
 );
 export const GetCustomerPersonByAttributePathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributePathParams,
+  $compiled.GetCustomerPersonByAttributePathParams,
   $origins24,
 );
 const $origins25 = {
@@ -586,15 +608,15 @@ const $origins25 = {
   defs: { GetCustomerPersonByAttributeQueryParams: $rules25, CustomerPersonInclude: $rules1 },
 };
 export const isGetCustomerPersonByAttributeQueryParams = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeQueryParams,
+  $compiled.GetCustomerPersonByAttributeQueryParams,
 );
 export const assertGetCustomerPersonByAttributeQueryParams = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeQueryParams',
-  $all.GetCustomerPersonByAttributeQueryParams,
+  $compiled.GetCustomerPersonByAttributeQueryParams,
   $origins25,
 );
 export const GetCustomerPersonByAttributeQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeQueryParams,
+  $compiled.GetCustomerPersonByAttributeQueryParams,
   $origins25,
 );
 const $origins26 = {
@@ -621,15 +643,15 @@ const $origins26 = {
   },
 };
 export const isGetCustomerPersonByAttributeResponse200 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse200,
+  $compiled.GetCustomerPersonByAttributeResponse200,
 );
 export const assertGetCustomerPersonByAttributeResponse200 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse200',
-  $all.GetCustomerPersonByAttributeResponse200,
+  $compiled.GetCustomerPersonByAttributeResponse200,
   $origins26,
 );
 export const GetCustomerPersonByAttributeResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse200,
+  $compiled.GetCustomerPersonByAttributeResponse200,
   $origins26,
 );
 const $origins27 = {
@@ -638,15 +660,15 @@ const $origins27 = {
   defs: { GetCustomerPersonByAttributeResponse400: $rules27, Error: $rules0 },
 };
 export const isGetCustomerPersonByAttributeResponse400 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse400,
+  $compiled.GetCustomerPersonByAttributeResponse400,
 );
 export const assertGetCustomerPersonByAttributeResponse400 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse400',
-  $all.GetCustomerPersonByAttributeResponse400,
+  $compiled.GetCustomerPersonByAttributeResponse400,
   $origins27,
 );
 export const GetCustomerPersonByAttributeResponse400Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse400,
+  $compiled.GetCustomerPersonByAttributeResponse400,
   $origins27,
 );
 const $origins28 = {
@@ -659,15 +681,15 @@ const $origins28 = {
   },
 };
 export const isGetCustomerPersonByAttributeResponse401 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse401,
+  $compiled.GetCustomerPersonByAttributeResponse401,
 );
 export const assertGetCustomerPersonByAttributeResponse401 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse401',
-  $all.GetCustomerPersonByAttributeResponse401,
+  $compiled.GetCustomerPersonByAttributeResponse401,
   $origins28,
 );
 export const GetCustomerPersonByAttributeResponse401Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse401,
+  $compiled.GetCustomerPersonByAttributeResponse401,
   $origins28,
 );
 const $origins29 = {
@@ -680,15 +702,15 @@ const $origins29 = {
   },
 };
 export const isGetCustomerPersonByAttributeResponse403 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse403,
+  $compiled.GetCustomerPersonByAttributeResponse403,
 );
 export const assertGetCustomerPersonByAttributeResponse403 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse403',
-  $all.GetCustomerPersonByAttributeResponse403,
+  $compiled.GetCustomerPersonByAttributeResponse403,
   $origins29,
 );
 export const GetCustomerPersonByAttributeResponse403Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse403,
+  $compiled.GetCustomerPersonByAttributeResponse403,
   $origins29,
 );
 const $origins30 = {
@@ -701,15 +723,15 @@ const $origins30 = {
   },
 };
 export const isGetCustomerPersonByAttributeResponse404 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse404,
+  $compiled.GetCustomerPersonByAttributeResponse404,
 );
 export const assertGetCustomerPersonByAttributeResponse404 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse404',
-  $all.GetCustomerPersonByAttributeResponse404,
+  $compiled.GetCustomerPersonByAttributeResponse404,
   $origins30,
 );
 export const GetCustomerPersonByAttributeResponse404Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse404,
+  $compiled.GetCustomerPersonByAttributeResponse404,
   $origins30,
 );
 const $origins31 = {
@@ -722,15 +744,15 @@ const $origins31 = {
   },
 };
 export const isGetCustomerPersonByAttributeResponse500 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse500,
+  $compiled.GetCustomerPersonByAttributeResponse500,
 );
 export const assertGetCustomerPersonByAttributeResponse500 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse500',
-  $all.GetCustomerPersonByAttributeResponse500,
+  $compiled.GetCustomerPersonByAttributeResponse500,
   $origins31,
 );
 export const GetCustomerPersonByAttributeResponse500Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse500,
+  $compiled.GetCustomerPersonByAttributeResponse500,
   $origins31,
 );
 const $origins32 = {
@@ -743,15 +765,15 @@ const $origins32 = {
   },
 };
 export const isGetCustomerPersonByAttributeResponse503 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonByAttributeResponse503,
+  $compiled.GetCustomerPersonByAttributeResponse503,
 );
 export const assertGetCustomerPersonByAttributeResponse503 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse503',
-  $all.GetCustomerPersonByAttributeResponse503,
+  $compiled.GetCustomerPersonByAttributeResponse503,
   $origins32,
 );
 export const GetCustomerPersonByAttributeResponse503Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonByAttributeResponse503,
+  $compiled.GetCustomerPersonByAttributeResponse503,
   $origins32,
 );
 const $origins33 = {
@@ -760,15 +782,15 @@ const $origins33 = {
   defs: { GetCustomerPersonPathParams: $rules33 },
 };
 export const isGetCustomerPersonPathParams = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonPathParams,
+  $compiled.GetCustomerPersonPathParams,
 );
 export const assertGetCustomerPersonPathParams = /* @__PURE__ */ createAssert(
   'GetCustomerPersonPathParams',
-  $all.GetCustomerPersonPathParams,
+  $compiled.GetCustomerPersonPathParams,
   $origins33,
 );
 export const GetCustomerPersonPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonPathParams,
+  $compiled.GetCustomerPersonPathParams,
   $origins33,
 );
 const $origins34 = {
@@ -796,15 +818,15 @@ const $origins34 = {
   },
 };
 export const isGetCustomerPersonResponse200 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonResponse200,
+  $compiled.GetCustomerPersonResponse200,
 );
 export const assertGetCustomerPersonResponse200 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonResponse200',
-  $all.GetCustomerPersonResponse200,
+  $compiled.GetCustomerPersonResponse200,
   $origins34,
 );
 export const GetCustomerPersonResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonResponse200,
+  $compiled.GetCustomerPersonResponse200,
   $origins34,
 );
 const $origins35 = {
@@ -817,15 +839,15 @@ const $origins35 = {
   },
 };
 export const isGetCustomerPersonResponse401 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonResponse401,
+  $compiled.GetCustomerPersonResponse401,
 );
 export const assertGetCustomerPersonResponse401 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonResponse401',
-  $all.GetCustomerPersonResponse401,
+  $compiled.GetCustomerPersonResponse401,
   $origins35,
 );
 export const GetCustomerPersonResponse401Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonResponse401,
+  $compiled.GetCustomerPersonResponse401,
   $origins35,
 );
 const $origins36 = {
@@ -838,15 +860,15 @@ const $origins36 = {
   },
 };
 export const isGetCustomerPersonResponse404 = /* @__PURE__ */ createIs(
-  $first.GetCustomerPersonResponse404,
+  $compiled.GetCustomerPersonResponse404,
 );
 export const assertGetCustomerPersonResponse404 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonResponse404',
-  $all.GetCustomerPersonResponse404,
+  $compiled.GetCustomerPersonResponse404,
   $origins36,
 );
 export const GetCustomerPersonResponse404Schema = /* @__PURE__ */ createStandardSchema(
-  $all.GetCustomerPersonResponse404,
+  $compiled.GetCustomerPersonResponse404,
   $origins36,
 );
 export { ValidationError };

@@ -265,20 +265,27 @@ const issuesOf = (all, origins) => (value) => {
     : meaningful(errors).map((error) => issueOf(error, value, origins));
 };
 
-/** `is*`, the hot path: the first-error check itself, guarded only against values it cannot walk. */
-export function createIs(first) {
+/**
+ * `is*`, the hot path: the compiled check, stopping at the first problem (checkMode), guarded only
+ * against values it cannot walk.
+ */
+export function createIs(compiled) {
   return (value) => {
+    checkMode.stopAtFirst = true;
     try {
-      return first(value);
+      const valid = compiled(value);
+      checkMode.stopAtFirst = false;
+      return valid;
     } catch {
+      checkMode.stopAtFirst = false;
       return false;
     }
   };
 }
 
 /** `assert*`: collects every problem and throws a ValidationError naming the subject. */
-export function createAssert(subject, all, origins = noOrigins) {
-  const issues = issuesOf(all, origins);
+export function createAssert(subject, compiled, origins = noOrigins) {
+  const issues = issuesOf(compiled, origins);
   return (value) => {
     const found = issues(value);
     if (found !== undefined) throw new ValidationError(subject, found);
@@ -286,8 +293,8 @@ export function createAssert(subject, all, origins = noOrigins) {
 }
 
 /** A Standard Schema v1 object, for libraries that accept one. */
-export function createStandardSchema(all, origins = noOrigins) {
-  const issues = issuesOf(all, origins);
+export function createStandardSchema(compiled, origins = noOrigins) {
+  const issues = issuesOf(compiled, origins);
   return {
     '~standard': {
       version: 1,
@@ -302,13 +309,14 @@ export function createStandardSchema(all, origins = noOrigins) {
 
 /**
  * The three faces of one validator: `is` (stops at the first problem), `assert` (collects them all and
- * throws a ValidationError) and a Standard Schema v1 object. Packages bind each face on its own (so a
- * bundler keeps only the faces imported); `specsmith validate` and `mock` take all three at once.
+ * throws a ValidationError) and a Standard Schema v1 object, all from the one compiled function.
+ * Packages bind each face on its own (so a bundler keeps only the faces imported); `specsmith validate`
+ * and `mock` take all three at once.
  */
-export function createValidator(subject, first, all, origins = noOrigins) {
+export function createValidator(subject, compiled, origins = noOrigins) {
   return {
-    is: createIs(first),
-    assert: createAssert(subject, all, origins),
-    schema: createStandardSchema(all, origins),
+    is: createIs(compiled),
+    assert: createAssert(subject, compiled, origins),
+    schema: createStandardSchema(compiled, origins),
   };
 }

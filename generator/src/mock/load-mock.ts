@@ -40,7 +40,7 @@ export async function loadMockSpec({
   const set = collectValidators(model, formatTypes, { patternRisk: () => undefined, locations: 'source' });
   const checks = new Map<string, Check>();
   if (set.entries.length > 0) {
-    const compiled = compileValidators({ set, formats: runtime.formats, allErrors: true, checkSchemas: false });
+    const compiled = compileValidators({ set, formats: runtime.formats, checkSchemas: false });
     const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
     const code = moduleCode({ names: set.entries.map((entry) => entry.name), templates, origins: set.origins, compiled });
     const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as {

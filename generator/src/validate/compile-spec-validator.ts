@@ -83,7 +83,7 @@ export async function compileSpecTargets({
   const names = found.map((entry) => (typeof entry === 'string' ? undefined : entry.name));
   const problems = found.map((entry) => (typeof entry === 'string' ? entry : undefined));
   if (entries.length === 0) return { ok: true, names, problems, code: '', files, diagnostics: loaded.diagnostics };
-  const compiled = compileValidators({ set: { ...set, entries }, formats: runtime.formats, allErrors: true, checkSchemas: false });
+  const compiled = compileValidators({ set: { ...set, entries }, formats: runtime.formats, checkSchemas: false });
   const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
   const code = moduleCode({ names: entries.map((entry) => entry.name), templates, origins: set.origins, compiled });
   return { ok: true, names, problems, code, files, diagnostics: loaded.diagnostics };
@@ -111,7 +111,7 @@ export function moduleCode({
     `const ruleOrigins = ${JSON.stringify(origins)};`,
     `const compiled = ${compiled};`,
     `const names = ${JSON.stringify(names)};`,
-    'return { ValidationError, validators: names.map((name, index) => createValidator(name, compiled[index], compiled[index], ruleOrigins)) };',
+    'return { ValidationError, validators: names.map((name, index) => createValidator(name, compiled[index], ruleOrigins)) };',
     '})();',
     '/** Every issue of the value, or undefined when it is valid. */',
     'const issuesOf = (validator) => (value) => {',

@@ -26,21 +26,19 @@ export function compileValidators(options: Parameters<typeof compileValidatorSta
 
 /**
  * Compiles every validator of the set with AJV (JSON Schema 2020-12, strict) into standalone code, one
- * top-level declaration a statement. `allErrors` collects every problem; otherwise a validator stops at
- * the first. The code expects the runtime's exports it names (templates/validators/runtime.js:
+ * top-level declaration a statement. A validator collects every problem, or stops at the first while the
+ * runtime's `checkMode.stopAtFirst` is on (stop-at-first.ts). The code expects the runtime's exports it names (templates/validators/runtime.js:
  * `ucs2length`, `equal`, `nestedErrors` and the `format*` constants) in scope.
  */
 export function compileValidatorStatements({
   set,
   formats,
-  allErrors,
   checkSchemas = true,
   applied,
   transform,
 }: {
   set: Pick<ValidatorSet, 'entries' | 'defs'>;
   formats: Readonly<Record<string, RuntimeFormat>>;
-  allErrors: boolean;
   /** Check the lowered schemas against the JSON Schema meta-schema first (AJV's `validateSchema`). */
   checkSchemas?: boolean;
   /** Counts, per rewrite, the statements it changed (ajv-shape.ts reads them). */
@@ -49,13 +47,13 @@ export function compileValidatorStatements({
   transform?: (code: string) => string;
 }): CompiledValidators {
   // AJV and what it keeps of the schemas are out of scope once the code is out: the rewrites run without them.
-  const compiled = ajvStatements({ set, formats, allErrors, checkSchemas });
+  const compiled = ajvStatements({ set, formats, checkSchemas });
   const { entries, defOf } = compiled;
   const exports = entries.map((name, index) => `const v${index} = ${name};`);
   // Taken out of the record (splice), so that the original of a rewritten statement can go at once.
   const statements = [...compiled.statements.splice(0), ...exports];
   if (transform !== undefined) for (const [index, statement] of statements.entries()) statements[index] = transform(statement);
-  const rewritten = rewriteInPlace({ statements, defOf, allErrors, applied });
+  const rewritten = rewriteInPlace({ statements, defOf, applied });
   // One top-level declaration a line, so that a change to one schema is a small diff.
   const result = { statements: rewritten, entries: exports.map((_, index) => `v${index}`) };
   assertParses(result.statements);
@@ -66,17 +64,14 @@ export function compileValidatorStatements({
 function ajvStatements({
   set,
   formats,
-  allErrors,
   checkSchemas,
 }: {
   set: Pick<ValidatorSet, 'entries' | 'defs'>;
   formats: Readonly<Record<string, RuntimeFormat>>;
-  allErrors: boolean;
   checkSchemas: boolean;
 }): StandaloneCode {
   const ajv = createAjv({
     formats,
-    allErrors,
     checkSchemas,
     unevaluated: usesUnevaluated(Object.values(set.defs)),
     standaloneIds: idPrefix,

@@ -4,15 +4,13 @@ import { compileValidatorStatements, type RuntimeFormat } from './compile-valida
 import { compiledBody } from './validator-modules.js';
 import type { ValidatorSet } from './validator-set.js';
 
-/** Worker side of compileBoth (compile-parallel.ts): one AJV compilation of a validator set. */
-const { set, allErrors, checkSchemas, runtimeFile, runtimeNames } = workerData as {
+/** Worker side of compileInWorker (compile-parallel.ts): the AJV compilation of a validator set. */
+const { set, runtimeFile, runtimeNames } = workerData as {
   set: Pick<ValidatorSet, 'entries' | 'defs'>;
-  allErrors: boolean;
-  checkSchemas: boolean;
   runtimeFile: string;
   runtimeNames: string[];
 };
 const runtime = (await import(pathToFileURL(runtimeFile).href)) as { formats: Record<string, RuntimeFormat> };
-const body = compiledBody(compileValidatorStatements({ set, formats: runtime.formats, allErrors, checkSchemas }), runtimeNames);
+const body = compiledBody(compileValidatorStatements({ set, formats: runtime.formats }), runtimeNames);
 // The bytes are moved to the main thread, not copied.
 parentPort?.postMessage(body, [body.bytes.buffer]);

@@ -22,13 +22,11 @@ const strictSchemaLogger = {
  */
 export function createAjv({
   formats,
-  allErrors,
   checkSchemas,
   unevaluated,
   standaloneIds,
 }: {
   formats: Readonly<Record<string, RuntimeFormat>>;
-  allErrors: boolean;
   checkSchemas: boolean;
   unevaluated: boolean;
   /** The id prefix of the schemas compiled only for their standalone code (see standaloneOnly). */
@@ -55,7 +53,8 @@ export function createAjv({
     // every use, past what a large spec can compile.
     inlineRefs: false,
     allowUnionTypes: true,
-    allErrors,
+    // Every problem is collected; `is*` stops at the first through the runtime (stop-at-first.ts).
+    allErrors: true,
     // The package words its own messages from keyword and parameters (templates/validators/api.js).
     messages: false,
   });

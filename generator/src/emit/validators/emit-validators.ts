@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ApiModel, SourceRef } from '../../ir/types.js';
 import { templatePath } from '../package/template-path.js';
-import { compileBoth } from './compile-parallel.js';
+import { compileInWorker } from './compile-parallel.js';
 import { compileValidators, type RuntimeFormat } from './compile-validators.js';
 import { validatorNames } from './emit-validator-types.js';
 import type { ValidatorNote } from './lower-schema.js';
@@ -50,7 +50,7 @@ export function culprits({
   }
   const failing = set.entries.flatMap((entry) => {
     try {
-      compileValidators({ set: { ...set, entries: [entry] }, formats, allErrors: true, checkSchemas: false });
+      compileValidators({ set: { ...set, entries: [entry] }, formats, checkSchemas: false });
       return [];
     } catch (cause) {
       return [{ entry, reason: cause instanceof Error ? cause.message : String(cause) }];
@@ -87,8 +87,8 @@ export interface EmittedValidators {
 
 /**
  * The validators of a package as modules: the runtime templates (so the package has no runtime
- * dependency), the checks precompiled twice, stopping at the first problem (`is*`) and collecting every
- * problem (`assert*`, Standard Schema), each compilation a module of top-level functions, and
+ * dependency), the checks precompiled once as a module of top-level functions that collect every problem
+ * (`assert*`, Standard Schema) or stop at the first (`is*`, stop-at-first.ts), and
  * validators.js binding each entry's faces as exports of their own. A bundler that follows one import
  * keeps that validator's functions, the ones it calls and the runtime helpers they use, and nothing else.
  */
@@ -104,7 +104,7 @@ export async function emitValidators(
   if (set.entries.length === 0) return undefined;
   const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
   const runtimeNames = templates.flatMap(templateExports);
-  const compiled = compileBoth({ set, formats: runtime.formats, runtimeFile, runtimeNames }).catch((error: unknown) => {
+  const compiled = compileInWorker({ set, formats: runtime.formats, runtimeFile, runtimeNames }).catch((error: unknown) => {
     throw new ValidatorCompileError(culprits({ model, set, formats: runtime.formats, error }));
   });
   const files = validatorFiles({ set, templates, header, compiled, formats });
@@ -124,10 +124,10 @@ async function validatorFiles({
   set: ValidatorSet;
   templates: string[];
   header: string;
-  compiled: Promise<[first: CompiledBody, all: CompiledBody]>;
+  compiled: Promise<CompiledBody>;
   formats: readonly ModuleFormat[];
 }): Promise<Map<string, FileContent>> {
-  const [first, all] = await compiled;
+  const body = await compiled;
   const files = new Map<string, FileContent>();
   for (const format of formats) {
     const file = (module: string) => `${module}.${format === 'esm' ? 'js' : 'cjs'}`;
@@ -136,8 +136,7 @@ async function validatorFiles({
     // The templates are kept as prettier writes them with the packages' options (test/runtime-module.test.ts),
     // so the runtime goes out as it is: formatting it again cost 0.2 s a package.
     files.set(file(validatorModules.runtime), [Buffer.from(`${header}${runtimeModule(templates, format)}`)]);
-    files.set(file(validatorModules.first), compiledModule({ header, body: first, entries: set.entries, format }));
-    files.set(file(validatorModules.all), compiledModule({ header, body: all, entries: set.entries, format }));
+    files.set(file(validatorModules.compiled), compiledModule({ header, body, entries: set.entries, format }));
   }
   return files;
 }

@@ -92,14 +92,13 @@ const nestedCall = new RegExp(
  * All or nothing: `relativePathsFit` says whether every statement reads as this expects once rewritten
  * (no statement still mentions the other names or passes a second argument); if one does not, none changes.
  */
-export function relativePaths(statement: string, { movePaths }: { movePaths: boolean }): string {
+export function relativePaths(statement: string): string {
   return statement
     .replace(optionsSignature, 'instancePath=""')
     .replace(nestedCall, (match, callee: string, data: string, path: string | undefined) => {
       const call = `if(!(${callee}(${data}))){`;
       // Without a path of its own the call shares the caller's root: its errors need no move.
-      if (path === undefined || !movePaths)
-        return `${call}vErrors = vErrors === null ? ${callee}.errors : vErrors.concat(${callee}.errors);`;
+      if (path === undefined) return `${call}vErrors = vErrors === null ? ${callee}.errors : vErrors.concat(${callee}.errors);`;
       return `${call}vErrors = nestedErrors(vErrors, ${callee}.errors, ${path});`;
     });
 }
@@ -107,47 +106,12 @@ export function relativePaths(statement: string, { movePaths }: { movePaths: boo
 /** Whether relativePaths leaves every statement without the options it drops (its rewritten text is not kept). */
 export function relativePathsFit(statements: readonly string[]): boolean {
   return statements.every((statement) => {
-    const rewritten = relativePaths(statement, { movePaths: false });
+    const rewritten = relativePaths(statement);
     return (
       !/\b(?:parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(rewritten) &&
       !/(?<!function )\bvalidate\d+\(\w+, /.test(rewritten)
     );
   });
-}
-
-const errorLiteralReturn = /\b(validate\d+)\.errors = \[\{instancePath(?:[^"]|"(?:[^"\\]|\\.)*")*?\}\];return false;/g;
-
-/** The one error object a first-error validator reports, declared first in its code. */
-export const failureDeclaration =
-  'const failure = /* @__PURE__ */ Object.freeze({instancePath: "", schemaPath: "", keyword: "failed", params: {}});';
-
-/**
- * A first-error validator only answers `is*` (the package words issues from the all-errors ones), so
- * what it reports when it stops is never read, only counted: each `return false` reports the one
- * shared `failure` in a fresh array (callers may append to it) instead of building the error object,
- * the schema path and the parameters of each rule. About a third of the first-error code goes, and
- * an invalid value costs no allocation but that array. Nested calls must not move paths
- * (`relativePaths` with `movePaths: false`), as the shared object is frozen.
- */
-export function sharedFailures(statement: string): string {
-  // An error literal ends at the first `}];return false;` outside a string (a property name may hold anything).
-  return statement.replace(errorLiteralReturn, '$1.errors = [failure];return false;');
-}
-
-/**
- * Where errors are not wanted (the `if` of if/then/else, what `not` and `contains` try), AJV still pushes
- * an empty object for each problem and only counts them, then resets the count; counting is enough, so a
- * value that takes the `else` side of an `if` allocates nothing. A function that ends with problems
- * counted but none listed still reports one, since callers count what it reports. (First-error code only,
- * after sharedFailures.)
- */
-export function countedFailures(statement: string): string {
-  return statement
-    .replace(/const (err\d+) = \{\};if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g, 'errors++;')
-    .replace(
-      /\b(validate\d+)\.errors = vErrors;return errors === 0;/g,
-      '$1.errors = errors === 0 || vErrors !== null ? vErrors : [failure];return errors === 0;',
-    );
 }
 
 /** A string literal of AJV's code (JSON-escaped). */
@@ -162,9 +126,8 @@ const errorReport = new RegExp(
 /**
  * All-errors code writes each problem out as an object literal and the two branches that start or extend
  * the list, about 200 characters a rule: on GitHub's REST description, 60% of the all-errors module. The
- * runtime's `reportError` builds the same object from the same parts. (All-errors code only: first-error
- * code reports through sharedFailures.) A problem whose path expression holds a comma (a key escaped at
- * run time) keeps AJV's form.
+ * runtime's `reportError` builds the same object from the same parts. A problem whose path expression
+ * holds a comma (a key escaped at run time) keeps AJV's form.
  */
 export function compactErrors(statement: string): string {
   return statement.replace(

@@ -1,19 +1,17 @@
 import {
   callDirectly,
   compactErrors,
-  countedFailures,
   dropUnreadLocals,
   dropUnreadSchemas,
-  failureDeclaration,
   hasOwnFunctions,
   isWrapper,
   relativePaths,
   relativePathsFit,
-  sharedFailures,
   useKeySets,
   withKeySets,
   wrappedFunctions,
 } from './post-process.js';
+import { holdStopInAlternatives, stopAtFirst } from './stop-at-first.js';
 
 /** The rewrites of AJV's standalone output (post-process.ts and this file), in the order they run. */
 export type RewriteName =
@@ -22,9 +20,9 @@ export type RewriteName =
   | 'absoluteSchemaPaths'
   | 'ownKeySets'
   | 'relativeErrorPaths'
-  | 'sharedFailures'
-  | 'countedFailures'
   | 'compactErrors'
+  | 'holdStopInAlternatives'
+  | 'stopAtFirst'
   | 'dropUnreadConstants';
 
 /**
@@ -35,12 +33,10 @@ export type RewriteName =
 export function rewriteInPlace({
   statements,
   defOf,
-  allErrors,
   applied,
 }: {
   statements: string[];
   defOf: ReadonlyMap<string, string>;
-  allErrors: boolean;
   applied: Map<RewriteName, number> | undefined;
 }): string[] {
   const count = (name: RewriteName, changed: number) => applied?.set(name, (applied.get(name) ?? 0) + changed);
@@ -61,17 +57,15 @@ export function rewriteInPlace({
   const hasOwn = hasOwnFunctions(statements);
   const keySets = new Set<string>();
   rewrite('ownKeySets', (statement) => useKeySets(statement, hasOwn, keySets));
-  if (relativePathsFit(statements)) rewrite('relativeErrorPaths', (statement) => relativePaths(statement, { movePaths: allErrors }));
-  if (!allErrors) {
-    rewrite('sharedFailures', sharedFailures);
-    rewrite('countedFailures', countedFailures);
-  } else rewrite('compactErrors', compactErrors);
+  if (relativePathsFit(statements)) rewrite('relativeErrorPaths', relativePaths);
+  rewrite('compactErrors', compactErrors);
+  rewrite('holdStopInAlternatives', holdStopInAlternatives);
+  rewrite('stopAtFirst', stopAtFirst);
   rewrite('dropUnreadConstants', dropUnreadLocals);
-  const declared = withKeySets(
+  const module = withKeySets(
     statements.filter((statement) => !isWrapper(statement)),
     keySets,
   );
-  const module = allErrors ? declared : [failureDeclaration, ...declared];
   const kept = dropUnreadSchemas(module);
   count('dropUnreadConstants', module.length - kept.length);
   return kept;

@@ -9,8 +9,7 @@ import { reachableDefs } from './validator-schemas.js';
 export const validatorModules = {
   facade: 'validators',
   runtime: 'validators-runtime',
-  first: 'validators-first',
-  all: 'validators-all',
+  compiled: 'validators-compiled',
 } as const;
 
 export type ModuleFormat = 'esm' | 'commonjs';
@@ -49,7 +48,7 @@ export function runtimeModule(templates: string[], format: ModuleFormat): string
 }
 
 /**
- * One compilation's statements as the body its two module files share, encoded once (a large spec's
+ * The compilation's statements as the body its two module files share, encoded once (a large spec's
  * compilation is tens of megabytes: as bytes it crosses from a worker thread without a copy, and the two
  * files write the same buffer), with the runtime names the code uses and the function of each entry.
  */
@@ -75,7 +74,7 @@ export function compiledBody(compiled: CompiledValidators, runtimeNames: string[
 }
 
 /**
- * One compilation (first-error or all-errors) as a module, in pieces to write one after the other: the
+ * The compilation as a module, in pieces to write one after the other: the
  * runtime names its code uses imported, its statements at the top level (each function and constant on
  * its own, so a bundler keeps what an import reaches), and each entry's function exported under the
  * entry's name.
@@ -122,8 +121,8 @@ export function facadeModule({
     ...(format === 'commonjs' ? ["'use strict';"] : []),
     importStatement(format, ['ValidationError', 'createIs', 'createAssert', 'createStandardSchema'], validatorModules.runtime),
     format === 'esm'
-      ? `import * as $first from './${validatorModules.first}.js';\nimport * as $all from './${validatorModules.all}.js';`
-      : `const $first = require('./${validatorModules.first}.cjs');\nconst $all = require('./${validatorModules.all}.cjs');`,
+      ? `import * as $compiled from './${validatorModules.compiled}.js';`
+      : `const $compiled = require('./${validatorModules.compiled}.cjs');`,
     `const $files = ${JSON.stringify(origins.files)};`,
     `const $notes = ${JSON.stringify(origins.notes)};`,
   ];
@@ -159,9 +158,9 @@ export function facadeModule({
     const subject = JSON.stringify(entry.name);
     lines.push(
       `const ${originsName} = { files: $files, notes: $notes, defs: { ${reached.join(', ')} } };`,
-      `${format === 'esm' ? 'export ' : ''}const ${names.is} = /* @__PURE__ */ createIs($first.${entry.name});`,
-      `${format === 'esm' ? 'export ' : ''}const ${names.assert} = /* @__PURE__ */ createAssert(${subject}, $all.${entry.name}, ${originsName});`,
-      `${format === 'esm' ? 'export ' : ''}const ${names.schema} = /* @__PURE__ */ createStandardSchema($all.${entry.name}, ${originsName});`,
+      `${format === 'esm' ? 'export ' : ''}const ${names.is} = /* @__PURE__ */ createIs($compiled.${entry.name});`,
+      `${format === 'esm' ? 'export ' : ''}const ${names.assert} = /* @__PURE__ */ createAssert(${subject}, $compiled.${entry.name}, ${originsName});`,
+      `${format === 'esm' ? 'export ' : ''}const ${names.schema} = /* @__PURE__ */ createStandardSchema($compiled.${entry.name}, ${originsName});`,
     );
     exported.push([names.is, names.is], [names.assert, names.assert], [names.schema, names.schema]);
   });

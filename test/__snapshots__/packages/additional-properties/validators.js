@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['additional-properties.yaml'];
 const $notes = [];
 const $rules0 = {
@@ -32,30 +31,38 @@ const $rules4 = {
   rules: { '': [0, 24], '/additionalProperties': [0, 25], '/properties/a': [0, 27] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Closed: $rules0 } };
-export const isClosed = /* @__PURE__ */ createIs($first.Closed);
-export const assertClosed = /* @__PURE__ */ createAssert('Closed', $all.Closed, $origins0);
-export const ClosedSchema = /* @__PURE__ */ createStandardSchema($all.Closed, $origins0);
+export const isClosed = /* @__PURE__ */ createIs($compiled.Closed);
+export const assertClosed = /* @__PURE__ */ createAssert('Closed', $compiled.Closed, $origins0);
+export const ClosedSchema = /* @__PURE__ */ createStandardSchema($compiled.Closed, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { Open: $rules1 } };
-export const isOpen = /* @__PURE__ */ createIs($first.Open);
-export const assertOpen = /* @__PURE__ */ createAssert('Open', $all.Open, $origins1);
-export const OpenSchema = /* @__PURE__ */ createStandardSchema($all.Open, $origins1);
+export const isOpen = /* @__PURE__ */ createIs($compiled.Open);
+export const assertOpen = /* @__PURE__ */ createAssert('Open', $compiled.Open, $origins1);
+export const OpenSchema = /* @__PURE__ */ createStandardSchema($compiled.Open, $origins1);
 const $origins2 = { files: $files, notes: $notes, defs: { Unstated: $rules2 } };
-export const isUnstated = /* @__PURE__ */ createIs($first.Unstated);
-export const assertUnstated = /* @__PURE__ */ createAssert('Unstated', $all.Unstated, $origins2);
-export const UnstatedSchema = /* @__PURE__ */ createStandardSchema($all.Unstated, $origins2);
+export const isUnstated = /* @__PURE__ */ createIs($compiled.Unstated);
+export const assertUnstated = /* @__PURE__ */ createAssert(
+  'Unstated',
+  $compiled.Unstated,
+  $origins2,
+);
+export const UnstatedSchema = /* @__PURE__ */ createStandardSchema($compiled.Unstated, $origins2);
 const $origins3 = { files: $files, notes: $notes, defs: { StringMap: $rules3 } };
-export const isStringMap = /* @__PURE__ */ createIs($first.StringMap);
-export const assertStringMap = /* @__PURE__ */ createAssert('StringMap', $all.StringMap, $origins3);
-export const StringMapSchema = /* @__PURE__ */ createStandardSchema($all.StringMap, $origins3);
+export const isStringMap = /* @__PURE__ */ createIs($compiled.StringMap);
+export const assertStringMap = /* @__PURE__ */ createAssert(
+  'StringMap',
+  $compiled.StringMap,
+  $origins3,
+);
+export const StringMapSchema = /* @__PURE__ */ createStandardSchema($compiled.StringMap, $origins3);
 const $origins4 = { files: $files, notes: $notes, defs: { TypedWithProperties: $rules4 } };
-export const isTypedWithProperties = /* @__PURE__ */ createIs($first.TypedWithProperties);
+export const isTypedWithProperties = /* @__PURE__ */ createIs($compiled.TypedWithProperties);
 export const assertTypedWithProperties = /* @__PURE__ */ createAssert(
   'TypedWithProperties',
-  $all.TypedWithProperties,
+  $compiled.TypedWithProperties,
   $origins4,
 );
 export const TypedWithPropertiesSchema = /* @__PURE__ */ createStandardSchema(
-  $all.TypedWithProperties,
+  $compiled.TypedWithProperties,
   $origins4,
 );
 export { ValidationError };

@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['all-of.yaml'];
 const $notes = [];
 const $rules0 = {
@@ -34,26 +33,30 @@ const $rules2 = {
   },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Base: $rules0 } };
-export const isBase = /* @__PURE__ */ createIs($first.Base);
-export const assertBase = /* @__PURE__ */ createAssert('Base', $all.Base, $origins0);
-export const BaseSchema = /* @__PURE__ */ createStandardSchema($all.Base, $origins0);
+export const isBase = /* @__PURE__ */ createIs($compiled.Base);
+export const assertBase = /* @__PURE__ */ createAssert('Base', $compiled.Base, $origins0);
+export const BaseSchema = /* @__PURE__ */ createStandardSchema($compiled.Base, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { Extended: $rules1, Base: $rules0 } };
-export const isExtended = /* @__PURE__ */ createIs($first.Extended);
-export const assertExtended = /* @__PURE__ */ createAssert('Extended', $all.Extended, $origins1);
-export const ExtendedSchema = /* @__PURE__ */ createStandardSchema($all.Extended, $origins1);
+export const isExtended = /* @__PURE__ */ createIs($compiled.Extended);
+export const assertExtended = /* @__PURE__ */ createAssert(
+  'Extended',
+  $compiled.Extended,
+  $origins1,
+);
+export const ExtendedSchema = /* @__PURE__ */ createStandardSchema($compiled.Extended, $origins1);
 const $origins2 = {
   files: $files,
   notes: $notes,
   defs: { WithOwnProperties: $rules2, Base: $rules0 },
 };
-export const isWithOwnProperties = /* @__PURE__ */ createIs($first.WithOwnProperties);
+export const isWithOwnProperties = /* @__PURE__ */ createIs($compiled.WithOwnProperties);
 export const assertWithOwnProperties = /* @__PURE__ */ createAssert(
   'WithOwnProperties',
-  $all.WithOwnProperties,
+  $compiled.WithOwnProperties,
   $origins2,
 );
 export const WithOwnPropertiesSchema = /* @__PURE__ */ createStandardSchema(
-  $all.WithOwnProperties,
+  $compiled.WithOwnProperties,
   $origins2,
 );
 export { ValidationError };

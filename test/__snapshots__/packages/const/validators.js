@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['const.yaml'];
 const $notes = [];
 const $rules0 = { base: '/components/schemas/Version', rules: { '': [0, 7] } };
@@ -22,11 +21,11 @@ const $rules1 = {
   },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Version: $rules0 } };
-export const isVersion = /* @__PURE__ */ createIs($first.Version);
-export const assertVersion = /* @__PURE__ */ createAssert('Version', $all.Version, $origins0);
-export const VersionSchema = /* @__PURE__ */ createStandardSchema($all.Version, $origins0);
+export const isVersion = /* @__PURE__ */ createIs($compiled.Version);
+export const assertVersion = /* @__PURE__ */ createAssert('Version', $compiled.Version, $origins0);
+export const VersionSchema = /* @__PURE__ */ createStandardSchema($compiled.Version, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { Event: $rules1 } };
-export const isEvent = /* @__PURE__ */ createIs($first.Event);
-export const assertEvent = /* @__PURE__ */ createAssert('Event', $all.Event, $origins1);
-export const EventSchema = /* @__PURE__ */ createStandardSchema($all.Event, $origins1);
+export const isEvent = /* @__PURE__ */ createIs($compiled.Event);
+export const assertEvent = /* @__PURE__ */ createAssert('Event', $compiled.Event, $origins1);
+export const EventSchema = /* @__PURE__ */ createStandardSchema($compiled.Event, $origins1);
 export { ValidationError };

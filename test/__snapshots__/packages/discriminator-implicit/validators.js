@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['discriminator-implicit.yaml'];
 const $notes = [];
 const $rules0 = {
@@ -32,15 +31,15 @@ const $origins0 = {
   notes: $notes,
   defs: { Shape: $rules0, Circle: $rules1, Square: $rules2 },
 };
-export const isShape = /* @__PURE__ */ createIs($first.Shape);
-export const assertShape = /* @__PURE__ */ createAssert('Shape', $all.Shape, $origins0);
-export const ShapeSchema = /* @__PURE__ */ createStandardSchema($all.Shape, $origins0);
+export const isShape = /* @__PURE__ */ createIs($compiled.Shape);
+export const assertShape = /* @__PURE__ */ createAssert('Shape', $compiled.Shape, $origins0);
+export const ShapeSchema = /* @__PURE__ */ createStandardSchema($compiled.Shape, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { Circle: $rules1 } };
-export const isCircle = /* @__PURE__ */ createIs($first.Circle);
-export const assertCircle = /* @__PURE__ */ createAssert('Circle', $all.Circle, $origins1);
-export const CircleSchema = /* @__PURE__ */ createStandardSchema($all.Circle, $origins1);
+export const isCircle = /* @__PURE__ */ createIs($compiled.Circle);
+export const assertCircle = /* @__PURE__ */ createAssert('Circle', $compiled.Circle, $origins1);
+export const CircleSchema = /* @__PURE__ */ createStandardSchema($compiled.Circle, $origins1);
 const $origins2 = { files: $files, notes: $notes, defs: { Square: $rules2 } };
-export const isSquare = /* @__PURE__ */ createIs($first.Square);
-export const assertSquare = /* @__PURE__ */ createAssert('Square', $all.Square, $origins2);
-export const SquareSchema = /* @__PURE__ */ createStandardSchema($all.Square, $origins2);
+export const isSquare = /* @__PURE__ */ createIs($compiled.Square);
+export const assertSquare = /* @__PURE__ */ createAssert('Square', $compiled.Square, $origins2);
+export const SquareSchema = /* @__PURE__ */ createStandardSchema($compiled.Square, $origins2);
 export { ValidationError };

@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['discriminator-mapping.yaml'];
 const $notes = [];
 const $rules0 = {
@@ -32,15 +31,15 @@ const $origins0 = {
   notes: $notes,
   defs: { Pet: $rules0, Cat: $rules1, Dog: $rules2 },
 };
-export const isPet = /* @__PURE__ */ createIs($first.Pet);
-export const assertPet = /* @__PURE__ */ createAssert('Pet', $all.Pet, $origins0);
-export const PetSchema = /* @__PURE__ */ createStandardSchema($all.Pet, $origins0);
+export const isPet = /* @__PURE__ */ createIs($compiled.Pet);
+export const assertPet = /* @__PURE__ */ createAssert('Pet', $compiled.Pet, $origins0);
+export const PetSchema = /* @__PURE__ */ createStandardSchema($compiled.Pet, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { Cat: $rules1 } };
-export const isCat = /* @__PURE__ */ createIs($first.Cat);
-export const assertCat = /* @__PURE__ */ createAssert('Cat', $all.Cat, $origins1);
-export const CatSchema = /* @__PURE__ */ createStandardSchema($all.Cat, $origins1);
+export const isCat = /* @__PURE__ */ createIs($compiled.Cat);
+export const assertCat = /* @__PURE__ */ createAssert('Cat', $compiled.Cat, $origins1);
+export const CatSchema = /* @__PURE__ */ createStandardSchema($compiled.Cat, $origins1);
 const $origins2 = { files: $files, notes: $notes, defs: { Dog: $rules2 } };
-export const isDog = /* @__PURE__ */ createIs($first.Dog);
-export const assertDog = /* @__PURE__ */ createAssert('Dog', $all.Dog, $origins2);
-export const DogSchema = /* @__PURE__ */ createStandardSchema($all.Dog, $origins2);
+export const isDog = /* @__PURE__ */ createIs($compiled.Dog);
+export const assertDog = /* @__PURE__ */ createAssert('Dog', $compiled.Dog, $origins2);
+export const DogSchema = /* @__PURE__ */ createStandardSchema($compiled.Dog, $origins2);
 export { ValidationError };

@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['jsdoc-constraints.yaml'];
 const $notes = ['see seed 000'];
 const $rules0 = {
@@ -24,11 +23,14 @@ const $rules0 = {
   },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Documented: $rules0 } };
-export const isDocumented = /* @__PURE__ */ createIs($first.Documented);
+export const isDocumented = /* @__PURE__ */ createIs($compiled.Documented);
 export const assertDocumented = /* @__PURE__ */ createAssert(
   'Documented',
-  $all.Documented,
+  $compiled.Documented,
   $origins0,
 );
-export const DocumentedSchema = /* @__PURE__ */ createStandardSchema($all.Documented, $origins0);
+export const DocumentedSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.Documented,
+  $origins0,
+);
 export { ValidationError };

@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['openapi.json'];
 const $notes = [];
 const $rules0 = {
@@ -20,22 +19,22 @@ const $rules1 = {
   rules: { '': [0, 16] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Pong: $rules0 } };
-export const isPong = /* @__PURE__ */ createIs($first.Pong);
-export const assertPong = /* @__PURE__ */ createAssert('Pong', $all.Pong, $origins0);
-export const PongSchema = /* @__PURE__ */ createStandardSchema($all.Pong, $origins0);
+export const isPong = /* @__PURE__ */ createIs($compiled.Pong);
+export const assertPong = /* @__PURE__ */ createAssert('Pong', $compiled.Pong, $origins0);
+export const PongSchema = /* @__PURE__ */ createStandardSchema($compiled.Pong, $origins0);
 const $origins1 = {
   files: $files,
   notes: $notes,
   defs: { PingResponse200: $rules1, Pong: $rules0 },
 };
-export const isPingResponse200 = /* @__PURE__ */ createIs($first.PingResponse200);
+export const isPingResponse200 = /* @__PURE__ */ createIs($compiled.PingResponse200);
 export const assertPingResponse200 = /* @__PURE__ */ createAssert(
   'PingResponse200',
-  $all.PingResponse200,
+  $compiled.PingResponse200,
   $origins1,
 );
 export const PingResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.PingResponse200,
+  $compiled.PingResponse200,
   $origins1,
 );
 export { ValidationError };

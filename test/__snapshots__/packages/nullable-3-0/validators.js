@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['nullable-3-0.yaml'];
 const $notes = [];
 const $rules0 = {
@@ -26,11 +25,11 @@ const $rules1 = {
   rules: { '': [0, 16], '/properties/name': [0, 18] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Account: $rules0, Owner: $rules1 } };
-export const isAccount = /* @__PURE__ */ createIs($first.Account);
-export const assertAccount = /* @__PURE__ */ createAssert('Account', $all.Account, $origins0);
-export const AccountSchema = /* @__PURE__ */ createStandardSchema($all.Account, $origins0);
+export const isAccount = /* @__PURE__ */ createIs($compiled.Account);
+export const assertAccount = /* @__PURE__ */ createAssert('Account', $compiled.Account, $origins0);
+export const AccountSchema = /* @__PURE__ */ createStandardSchema($compiled.Account, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { Owner: $rules1 } };
-export const isOwner = /* @__PURE__ */ createIs($first.Owner);
-export const assertOwner = /* @__PURE__ */ createAssert('Owner', $all.Owner, $origins1);
-export const OwnerSchema = /* @__PURE__ */ createStandardSchema($all.Owner, $origins1);
+export const isOwner = /* @__PURE__ */ createIs($compiled.Owner);
+export const assertOwner = /* @__PURE__ */ createAssert('Owner', $compiled.Owner, $origins1);
+export const OwnerSchema = /* @__PURE__ */ createStandardSchema($compiled.Owner, $origins1);
 export { ValidationError };

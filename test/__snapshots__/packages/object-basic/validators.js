@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['object-basic.yaml'];
 const $notes = [];
 const $rules0 = {
@@ -27,7 +26,11 @@ const $rules0 = {
   },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Customer: $rules0 } };
-export const isCustomer = /* @__PURE__ */ createIs($first.Customer);
-export const assertCustomer = /* @__PURE__ */ createAssert('Customer', $all.Customer, $origins0);
-export const CustomerSchema = /* @__PURE__ */ createStandardSchema($all.Customer, $origins0);
+export const isCustomer = /* @__PURE__ */ createIs($compiled.Customer);
+export const assertCustomer = /* @__PURE__ */ createAssert(
+  'Customer',
+  $compiled.Customer,
+  $origins0,
+);
+export const CustomerSchema = /* @__PURE__ */ createStandardSchema($compiled.Customer, $origins0);
 export { ValidationError };

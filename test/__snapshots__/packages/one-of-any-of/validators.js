@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['one-of-any-of.yaml'];
 const $notes = [];
 const $rules0 = {
@@ -27,15 +26,23 @@ const $rules1 = {
 };
 const $rules2 = { base: '/components/schemas/MultiType', rules: { '': [0, 15] } };
 const $origins0 = { files: $files, notes: $notes, defs: { IdOrName: $rules0 } };
-export const isIdOrName = /* @__PURE__ */ createIs($first.IdOrName);
-export const assertIdOrName = /* @__PURE__ */ createAssert('IdOrName', $all.IdOrName, $origins0);
-export const IdOrNameSchema = /* @__PURE__ */ createStandardSchema($all.IdOrName, $origins0);
+export const isIdOrName = /* @__PURE__ */ createIs($compiled.IdOrName);
+export const assertIdOrName = /* @__PURE__ */ createAssert(
+  'IdOrName',
+  $compiled.IdOrName,
+  $origins0,
+);
+export const IdOrNameSchema = /* @__PURE__ */ createStandardSchema($compiled.IdOrName, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { Contact: $rules1 } };
-export const isContact = /* @__PURE__ */ createIs($first.Contact);
-export const assertContact = /* @__PURE__ */ createAssert('Contact', $all.Contact, $origins1);
-export const ContactSchema = /* @__PURE__ */ createStandardSchema($all.Contact, $origins1);
+export const isContact = /* @__PURE__ */ createIs($compiled.Contact);
+export const assertContact = /* @__PURE__ */ createAssert('Contact', $compiled.Contact, $origins1);
+export const ContactSchema = /* @__PURE__ */ createStandardSchema($compiled.Contact, $origins1);
 const $origins2 = { files: $files, notes: $notes, defs: { MultiType: $rules2 } };
-export const isMultiType = /* @__PURE__ */ createIs($first.MultiType);
-export const assertMultiType = /* @__PURE__ */ createAssert('MultiType', $all.MultiType, $origins2);
-export const MultiTypeSchema = /* @__PURE__ */ createStandardSchema($all.MultiType, $origins2);
+export const isMultiType = /* @__PURE__ */ createIs($compiled.MultiType);
+export const assertMultiType = /* @__PURE__ */ createAssert(
+  'MultiType',
+  $compiled.MultiType,
+  $origins2,
+);
+export const MultiTypeSchema = /* @__PURE__ */ createStandardSchema($compiled.MultiType, $origins2);
 export { ValidationError };

@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['operation-parts.yaml'];
 const $notes = [];
 const $rules0 = {
@@ -62,40 +61,40 @@ const $rules7 = {
   rules: { '': [0, 42] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Card: $rules0 } };
-export const isCard = /* @__PURE__ */ createIs($first.Card);
-export const assertCard = /* @__PURE__ */ createAssert('Card', $all.Card, $origins0);
-export const CardSchema = /* @__PURE__ */ createStandardSchema($all.Card, $origins0);
+export const isCard = /* @__PURE__ */ createIs($compiled.Card);
+export const assertCard = /* @__PURE__ */ createAssert('Card', $compiled.Card, $origins0);
+export const CardSchema = /* @__PURE__ */ createStandardSchema($compiled.Card, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { ListCardsPathParams: $rules1 } };
-export const isListCardsPathParams = /* @__PURE__ */ createIs($first.ListCardsPathParams);
+export const isListCardsPathParams = /* @__PURE__ */ createIs($compiled.ListCardsPathParams);
 export const assertListCardsPathParams = /* @__PURE__ */ createAssert(
   'ListCardsPathParams',
-  $all.ListCardsPathParams,
+  $compiled.ListCardsPathParams,
   $origins1,
 );
 export const ListCardsPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.ListCardsPathParams,
+  $compiled.ListCardsPathParams,
   $origins1,
 );
 const $origins2 = { files: $files, notes: $notes, defs: { ListCardsQueryParams: $rules2 } };
-export const isListCardsQueryParams = /* @__PURE__ */ createIs($first.ListCardsQueryParams);
+export const isListCardsQueryParams = /* @__PURE__ */ createIs($compiled.ListCardsQueryParams);
 export const assertListCardsQueryParams = /* @__PURE__ */ createAssert(
   'ListCardsQueryParams',
-  $all.ListCardsQueryParams,
+  $compiled.ListCardsQueryParams,
   $origins2,
 );
 export const ListCardsQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.ListCardsQueryParams,
+  $compiled.ListCardsQueryParams,
   $origins2,
 );
 const $origins3 = { files: $files, notes: $notes, defs: { ListCardsHeaderParams: $rules3 } };
-export const isListCardsHeaderParams = /* @__PURE__ */ createIs($first.ListCardsHeaderParams);
+export const isListCardsHeaderParams = /* @__PURE__ */ createIs($compiled.ListCardsHeaderParams);
 export const assertListCardsHeaderParams = /* @__PURE__ */ createAssert(
   'ListCardsHeaderParams',
-  $all.ListCardsHeaderParams,
+  $compiled.ListCardsHeaderParams,
   $origins3,
 );
 export const ListCardsHeaderParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.ListCardsHeaderParams,
+  $compiled.ListCardsHeaderParams,
   $origins3,
 );
 const $origins4 = {
@@ -103,25 +102,25 @@ const $origins4 = {
   notes: $notes,
   defs: { ListCardsResponse200: $rules4, Card: $rules0 },
 };
-export const isListCardsResponse200 = /* @__PURE__ */ createIs($first.ListCardsResponse200);
+export const isListCardsResponse200 = /* @__PURE__ */ createIs($compiled.ListCardsResponse200);
 export const assertListCardsResponse200 = /* @__PURE__ */ createAssert(
   'ListCardsResponse200',
-  $all.ListCardsResponse200,
+  $compiled.ListCardsResponse200,
   $origins4,
 );
 export const ListCardsResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $all.ListCardsResponse200,
+  $compiled.ListCardsResponse200,
   $origins4,
 );
 const $origins5 = { files: $files, notes: $notes, defs: { ListCardsResponse404: $rules5 } };
-export const isListCardsResponse404 = /* @__PURE__ */ createIs($first.ListCardsResponse404);
+export const isListCardsResponse404 = /* @__PURE__ */ createIs($compiled.ListCardsResponse404);
 export const assertListCardsResponse404 = /* @__PURE__ */ createAssert(
   'ListCardsResponse404',
-  $all.ListCardsResponse404,
+  $compiled.ListCardsResponse404,
   $origins5,
 );
 export const ListCardsResponse404Schema = /* @__PURE__ */ createStandardSchema(
-  $all.ListCardsResponse404,
+  $compiled.ListCardsResponse404,
   $origins5,
 );
 const $origins6 = {
@@ -130,15 +129,15 @@ const $origins6 = {
   defs: { ListCardsPathParams: $rules1, PostCustomersCustomerIdCardsPathParams: $rules1 },
 };
 export const isPostCustomersCustomerIdCardsPathParams = /* @__PURE__ */ createIs(
-  $first.PostCustomersCustomerIdCardsPathParams,
+  $compiled.PostCustomersCustomerIdCardsPathParams,
 );
 export const assertPostCustomersCustomerIdCardsPathParams = /* @__PURE__ */ createAssert(
   'PostCustomersCustomerIdCardsPathParams',
-  $all.PostCustomersCustomerIdCardsPathParams,
+  $compiled.PostCustomersCustomerIdCardsPathParams,
   $origins6,
 );
 export const PostCustomersCustomerIdCardsPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $all.PostCustomersCustomerIdCardsPathParams,
+  $compiled.PostCustomersCustomerIdCardsPathParams,
   $origins6,
 );
 const $origins7 = {
@@ -147,15 +146,15 @@ const $origins7 = {
   defs: { PostCustomersCustomerIdCardsRequestBody: $rules6, Card: $rules0 },
 };
 export const isPostCustomersCustomerIdCardsRequestBody = /* @__PURE__ */ createIs(
-  $first.PostCustomersCustomerIdCardsRequestBody,
+  $compiled.PostCustomersCustomerIdCardsRequestBody,
 );
 export const assertPostCustomersCustomerIdCardsRequestBody = /* @__PURE__ */ createAssert(
   'PostCustomersCustomerIdCardsRequestBody',
-  $all.PostCustomersCustomerIdCardsRequestBody,
+  $compiled.PostCustomersCustomerIdCardsRequestBody,
   $origins7,
 );
 export const PostCustomersCustomerIdCardsRequestBodySchema = /* @__PURE__ */ createStandardSchema(
-  $all.PostCustomersCustomerIdCardsRequestBody,
+  $compiled.PostCustomersCustomerIdCardsRequestBody,
   $origins7,
 );
 const $origins8 = {
@@ -168,15 +167,15 @@ const $origins8 = {
   },
 };
 export const isPostCustomersCustomerIdCardsResponse201 = /* @__PURE__ */ createIs(
-  $first.PostCustomersCustomerIdCardsResponse201,
+  $compiled.PostCustomersCustomerIdCardsResponse201,
 );
 export const assertPostCustomersCustomerIdCardsResponse201 = /* @__PURE__ */ createAssert(
   'PostCustomersCustomerIdCardsResponse201',
-  $all.PostCustomersCustomerIdCardsResponse201,
+  $compiled.PostCustomersCustomerIdCardsResponse201,
   $origins8,
 );
 export const PostCustomersCustomerIdCardsResponse201Schema = /* @__PURE__ */ createStandardSchema(
-  $all.PostCustomersCustomerIdCardsResponse201,
+  $compiled.PostCustomersCustomerIdCardsResponse201,
   $origins8,
 );
 export { ValidationError };

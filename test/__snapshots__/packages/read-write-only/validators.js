@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['read-write-only.yaml'];
 const $notes = [];
 const $rules0 = {
@@ -56,53 +55,56 @@ const $rules6 = {
   rules: { '': [0, 16] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { User: $rules0, Profile: $rules3 } };
-export const isUser = /* @__PURE__ */ createIs($first.User);
-export const assertUser = /* @__PURE__ */ createAssert('User', $all.User, $origins0);
-export const UserSchema = /* @__PURE__ */ createStandardSchema($all.User, $origins0);
+export const isUser = /* @__PURE__ */ createIs($compiled.User);
+export const assertUser = /* @__PURE__ */ createAssert('User', $compiled.User, $origins0);
+export const UserSchema = /* @__PURE__ */ createStandardSchema($compiled.User, $origins0);
 const $origins1 = {
   files: $files,
   notes: $notes,
   defs: { UserRequest: $rules1, ProfileRequest: $rules3 },
 };
-export const isUserRequest = /* @__PURE__ */ createIs($first.UserRequest);
+export const isUserRequest = /* @__PURE__ */ createIs($compiled.UserRequest);
 export const assertUserRequest = /* @__PURE__ */ createAssert(
   'UserRequest',
-  $all.UserRequest,
+  $compiled.UserRequest,
   $origins1,
 );
-export const UserRequestSchema = /* @__PURE__ */ createStandardSchema($all.UserRequest, $origins1);
+export const UserRequestSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.UserRequest,
+  $origins1,
+);
 const $origins2 = {
   files: $files,
   notes: $notes,
   defs: { UserResponse: $rules2, ProfileResponse: $rules3 },
 };
-export const isUserResponse = /* @__PURE__ */ createIs($first.UserResponse);
+export const isUserResponse = /* @__PURE__ */ createIs($compiled.UserResponse);
 export const assertUserResponse = /* @__PURE__ */ createAssert(
   'UserResponse',
-  $all.UserResponse,
+  $compiled.UserResponse,
   $origins2,
 );
 export const UserResponseSchema = /* @__PURE__ */ createStandardSchema(
-  $all.UserResponse,
+  $compiled.UserResponse,
   $origins2,
 );
 const $origins3 = { files: $files, notes: $notes, defs: { Profile: $rules3, User: $rules0 } };
-export const isProfile = /* @__PURE__ */ createIs($first.Profile);
-export const assertProfile = /* @__PURE__ */ createAssert('Profile', $all.Profile, $origins3);
-export const ProfileSchema = /* @__PURE__ */ createStandardSchema($all.Profile, $origins3);
+export const isProfile = /* @__PURE__ */ createIs($compiled.Profile);
+export const assertProfile = /* @__PURE__ */ createAssert('Profile', $compiled.Profile, $origins3);
+export const ProfileSchema = /* @__PURE__ */ createStandardSchema($compiled.Profile, $origins3);
 const $origins4 = {
   files: $files,
   notes: $notes,
   defs: { ProfileRequest: $rules3, UserRequest: $rules1 },
 };
-export const isProfileRequest = /* @__PURE__ */ createIs($first.ProfileRequest);
+export const isProfileRequest = /* @__PURE__ */ createIs($compiled.ProfileRequest);
 export const assertProfileRequest = /* @__PURE__ */ createAssert(
   'ProfileRequest',
-  $all.ProfileRequest,
+  $compiled.ProfileRequest,
   $origins4,
 );
 export const ProfileRequestSchema = /* @__PURE__ */ createStandardSchema(
-  $all.ProfileRequest,
+  $compiled.ProfileRequest,
   $origins4,
 );
 const $origins5 = {
@@ -110,33 +112,33 @@ const $origins5 = {
   notes: $notes,
   defs: { ProfileResponse: $rules3, UserResponse: $rules2 },
 };
-export const isProfileResponse = /* @__PURE__ */ createIs($first.ProfileResponse);
+export const isProfileResponse = /* @__PURE__ */ createIs($compiled.ProfileResponse);
 export const assertProfileResponse = /* @__PURE__ */ createAssert(
   'ProfileResponse',
-  $all.ProfileResponse,
+  $compiled.ProfileResponse,
   $origins5,
 );
 export const ProfileResponseSchema = /* @__PURE__ */ createStandardSchema(
-  $all.ProfileResponse,
+  $compiled.ProfileResponse,
   $origins5,
 );
 const $origins6 = { files: $files, notes: $notes, defs: { Plain: $rules4 } };
-export const isPlain = /* @__PURE__ */ createIs($first.Plain);
-export const assertPlain = /* @__PURE__ */ createAssert('Plain', $all.Plain, $origins6);
-export const PlainSchema = /* @__PURE__ */ createStandardSchema($all.Plain, $origins6);
+export const isPlain = /* @__PURE__ */ createIs($compiled.Plain);
+export const assertPlain = /* @__PURE__ */ createAssert('Plain', $compiled.Plain, $origins6);
+export const PlainSchema = /* @__PURE__ */ createStandardSchema($compiled.Plain, $origins6);
 const $origins7 = {
   files: $files,
   notes: $notes,
   defs: { CreateUserRequestBody: $rules5, UserRequest: $rules1, ProfileRequest: $rules3 },
 };
-export const isCreateUserRequestBody = /* @__PURE__ */ createIs($first.CreateUserRequestBody);
+export const isCreateUserRequestBody = /* @__PURE__ */ createIs($compiled.CreateUserRequestBody);
 export const assertCreateUserRequestBody = /* @__PURE__ */ createAssert(
   'CreateUserRequestBody',
-  $all.CreateUserRequestBody,
+  $compiled.CreateUserRequestBody,
   $origins7,
 );
 export const CreateUserRequestBodySchema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateUserRequestBody,
+  $compiled.CreateUserRequestBody,
   $origins7,
 );
 const $origins8 = {
@@ -144,14 +146,14 @@ const $origins8 = {
   notes: $notes,
   defs: { CreateUserResponse201: $rules6, UserResponse: $rules2, ProfileResponse: $rules3 },
 };
-export const isCreateUserResponse201 = /* @__PURE__ */ createIs($first.CreateUserResponse201);
+export const isCreateUserResponse201 = /* @__PURE__ */ createIs($compiled.CreateUserResponse201);
 export const assertCreateUserResponse201 = /* @__PURE__ */ createAssert(
   'CreateUserResponse201',
-  $all.CreateUserResponse201,
+  $compiled.CreateUserResponse201,
   $origins8,
 );
 export const CreateUserResponse201Schema = /* @__PURE__ */ createStandardSchema(
-  $all.CreateUserResponse201,
+  $compiled.CreateUserResponse201,
   $origins8,
 );
 export { ValidationError };

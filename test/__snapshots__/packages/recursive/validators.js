@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['recursive.yaml'];
 const $notes = [];
 const $rules0 = {
@@ -30,15 +29,19 @@ const $rules2 = {
   rules: { '': [0, 18], '/properties/next': [0, 20] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { TreeNode: $rules0 } };
-export const isTreeNode = /* @__PURE__ */ createIs($first.TreeNode);
-export const assertTreeNode = /* @__PURE__ */ createAssert('TreeNode', $all.TreeNode, $origins0);
-export const TreeNodeSchema = /* @__PURE__ */ createStandardSchema($all.TreeNode, $origins0);
+export const isTreeNode = /* @__PURE__ */ createIs($compiled.TreeNode);
+export const assertTreeNode = /* @__PURE__ */ createAssert(
+  'TreeNode',
+  $compiled.TreeNode,
+  $origins0,
+);
+export const TreeNodeSchema = /* @__PURE__ */ createStandardSchema($compiled.TreeNode, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { Even: $rules1, Odd: $rules2 } };
-export const isEven = /* @__PURE__ */ createIs($first.Even);
-export const assertEven = /* @__PURE__ */ createAssert('Even', $all.Even, $origins1);
-export const EvenSchema = /* @__PURE__ */ createStandardSchema($all.Even, $origins1);
+export const isEven = /* @__PURE__ */ createIs($compiled.Even);
+export const assertEven = /* @__PURE__ */ createAssert('Even', $compiled.Even, $origins1);
+export const EvenSchema = /* @__PURE__ */ createStandardSchema($compiled.Even, $origins1);
 const $origins2 = { files: $files, notes: $notes, defs: { Odd: $rules2, Even: $rules1 } };
-export const isOdd = /* @__PURE__ */ createIs($first.Odd);
-export const assertOdd = /* @__PURE__ */ createAssert('Odd', $all.Odd, $origins2);
-export const OddSchema = /* @__PURE__ */ createStandardSchema($all.Odd, $origins2);
+export const isOdd = /* @__PURE__ */ createIs($compiled.Odd);
+export const assertOdd = /* @__PURE__ */ createAssert('Odd', $compiled.Odd, $origins2);
+export const OddSchema = /* @__PURE__ */ createStandardSchema($compiled.Odd, $origins2);
 export { ValidationError };

@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['string-enums.yaml', 'shared/countries.yaml'];
 const $notes = [];
 const $rules0 = { base: '/components/schemas/CardStatus', rules: { '': [0, 7] } };
@@ -24,27 +23,34 @@ const $rules2 = {
 };
 const $rules3 = { base: '/components/schemas/Country2', rules: { '': [1, 2] } };
 const $origins0 = { files: $files, notes: $notes, defs: { CardStatus: $rules0 } };
-export const isCardStatus = /* @__PURE__ */ createIs($first.CardStatus);
+export const isCardStatus = /* @__PURE__ */ createIs($compiled.CardStatus);
 export const assertCardStatus = /* @__PURE__ */ createAssert(
   'CardStatus',
-  $all.CardStatus,
+  $compiled.CardStatus,
   $origins0,
 );
-export const CardStatusSchema = /* @__PURE__ */ createStandardSchema($all.CardStatus, $origins0);
+export const CardStatusSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CardStatus,
+  $origins0,
+);
 const $origins1 = { files: $files, notes: $notes, defs: { Country: $rules1, Country2: $rules3 } };
-export const isCountry = /* @__PURE__ */ createIs($first.Country);
-export const assertCountry = /* @__PURE__ */ createAssert('Country', $all.Country, $origins1);
-export const CountrySchema = /* @__PURE__ */ createStandardSchema($all.Country, $origins1);
+export const isCountry = /* @__PURE__ */ createIs($compiled.Country);
+export const assertCountry = /* @__PURE__ */ createAssert('Country', $compiled.Country, $origins1);
+export const CountrySchema = /* @__PURE__ */ createStandardSchema($compiled.Country, $origins1);
 const $origins2 = {
   files: $files,
   notes: $notes,
   defs: { Holder: $rules2, CardStatus: $rules0, Country: $rules1, Country2: $rules3 },
 };
-export const isHolder = /* @__PURE__ */ createIs($first.Holder);
-export const assertHolder = /* @__PURE__ */ createAssert('Holder', $all.Holder, $origins2);
-export const HolderSchema = /* @__PURE__ */ createStandardSchema($all.Holder, $origins2);
+export const isHolder = /* @__PURE__ */ createIs($compiled.Holder);
+export const assertHolder = /* @__PURE__ */ createAssert('Holder', $compiled.Holder, $origins2);
+export const HolderSchema = /* @__PURE__ */ createStandardSchema($compiled.Holder, $origins2);
 const $origins3 = { files: $files, notes: $notes, defs: { Country2: $rules3 } };
-export const isCountry2 = /* @__PURE__ */ createIs($first.Country2);
-export const assertCountry2 = /* @__PURE__ */ createAssert('Country2', $all.Country2, $origins3);
-export const Country2Schema = /* @__PURE__ */ createStandardSchema($all.Country2, $origins3);
+export const isCountry2 = /* @__PURE__ */ createIs($compiled.Country2);
+export const assertCountry2 = /* @__PURE__ */ createAssert(
+  'Country2',
+  $compiled.Country2,
+  $origins3,
+);
+export const Country2Schema = /* @__PURE__ */ createStandardSchema($compiled.Country2, $origins3);
 export { ValidationError };

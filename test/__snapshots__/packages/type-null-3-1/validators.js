@@ -7,8 +7,7 @@ import {
   createAssert,
   createStandardSchema,
 } from './validators-runtime.js';
-import * as $first from './validators-first.js';
-import * as $all from './validators-all.js';
+import * as $compiled from './validators-compiled.js';
 const $files = ['type-null-3-1.yaml'];
 const $notes = [];
 const $rules0 = {
@@ -22,7 +21,7 @@ const $rules0 = {
   },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Account: $rules0 } };
-export const isAccount = /* @__PURE__ */ createIs($first.Account);
-export const assertAccount = /* @__PURE__ */ createAssert('Account', $all.Account, $origins0);
-export const AccountSchema = /* @__PURE__ */ createStandardSchema($all.Account, $origins0);
+export const isAccount = /* @__PURE__ */ createIs($compiled.Account);
+export const assertAccount = /* @__PURE__ */ createAssert('Account', $compiled.Account, $origins0);
+export const AccountSchema = /* @__PURE__ */ createStandardSchema($compiled.Account, $origins0);
 export { ValidationError };

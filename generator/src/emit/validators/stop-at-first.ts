@@ -1,0 +1,92 @@
+/**
+ * One compilation answers both `is*` and `assert*`: AJV compiles every validator to collect all problems,
+ * and each function learns on entry whether this call only asks for an answer (the runtime's
+ * `checkMode.stopAtFirst`, which `is*` turns on). If so, it returns false at its first problem instead of
+ * recording it and going on, so an invalid value costs what a first-error check costs.
+ *
+ * Stopping is right only where a problem is one of the value. A function that tries alternatives
+ * (`anyOf`, `oneOf`, `not`, `if`, `contains`) records the problems of an alternative and then drops them
+ * when another one holds: AJV writes the drop as a reset of the count (`errors = _errs3;`). Such a
+ * function turns stopping off for as long as it runs, the functions it calls included, and restores it
+ * before it returns; a problem it keeps makes it return false, and its caller stops there.
+ *
+ * This reads AJV's private code shape (the pinned version, checked by ajv-shape.ts): where a problem is
+ * recorded, how a function starts and ends. A function whose problems are not all where it expects them
+ * stops generation (`StopAtFirstShapeError`) rather than let an `is*` answer go unchecked.
+ */
+
+/** A function of AJV's standalone code (its parameters relativePaths' or AJV's own, which hold no parenthesis). */
+const functionHead = /^function (validate\d+)\(data, [^)]*\)\{/;
+/**
+ * The one way an all-errors function of AJV's returns: its problems published, then (where a spec uses
+ * `unevaluated*`) what it evaluated, then the answer.
+ */
+const functionEnd = /\b(validate\d+)\.errors = vErrors;(?:evaluated\d+\.\w+ = [\w.]+;)*return errors === 0;\}$/;
+/** Dropping the problems an alternative recorded (KeywordCxt.reset). */
+const dropsProblems = /\berrors = _errs\d+;/;
+/** What each problem site ends with: the count going up. */
+const countedProblem = /\berrors\+\+;|\berrors = vErrors\.length;/g;
+/**
+ * A string literal of AJV's code (JSON-escaped; a property name may hold code), and where a problem is
+ * recorded outside one: the runtime's reportError (compactErrors), an error literal AJV's form kept, and
+ * a failed nested call whose problems are appended (with or without moving their paths, called directly
+ * or through AJV's recursion wrapper).
+ */
+const stringOrProblemSite =
+  /"(?:[^"\\]|\\.)*"|(?=vErrors = reportError\(|const err\d+ = \{|vErrors = vErrors === null \? [\w.]+\.errors : |vErrors = nestedErrors\()/g;
+
+/** The code without the contents of its string literals, for the tests above. */
+const withoutStrings = (code: string) => code.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+
+/** A function of AJV's that does not read as the rewrite expects: the rewrite's name, the function and why. */
+export class StopAtFirstShapeError extends Error {
+  constructor(
+    readonly rewrite: 'holdStopInAlternatives' | 'stopAtFirst',
+    name: string,
+    reason: string,
+  ) {
+    super(`${name}: ${reason}`);
+    this.name = 'StopAtFirstShapeError';
+  }
+}
+
+/** A function's name and head, after checking it ends as all-errors functions do; undefined for other statements. */
+function functionParts(
+  statement: string,
+  rewrite: StopAtFirstShapeError['rewrite'],
+): { name: string; head: string; code: string } | undefined {
+  const head = functionHead.exec(statement);
+  if (head === null) return undefined;
+  const name = head[1] ?? '';
+  const code = withoutStrings(statement);
+  if (!functionEnd.test(code) || code.indexOf('return ') !== code.lastIndexOf('return '))
+    throw new StopAtFirstShapeError(rewrite, name, 'it does not end with the one return of an all-errors function');
+  return { name, head: head[0], code };
+}
+
+const holding = 'const held = checkMode.stopAtFirst;checkMode.stopAtFirst = false;';
+
+/** A function that drops problems (it tries alternatives) turns stopping off while it runs. */
+export function holdStopInAlternatives(statement: string): string {
+  const parts = functionParts(statement, 'holdStopInAlternatives');
+  if (parts === undefined || !dropsProblems.test(parts.code)) return statement;
+  const end = statement.lastIndexOf(`${parts.name}.errors = vErrors;`);
+  return `${parts.head}${holding}${statement.slice(parts.head.length, end)}checkMode.stopAtFirst = held;${statement.slice(end)}`;
+}
+
+/** Any other function returns false at each problem while stopping is on (after holdStopInAlternatives). */
+export function stopAtFirst(statement: string): string {
+  const parts = functionParts(statement, 'stopAtFirst');
+  if (parts === undefined || statement.startsWith(holding, parts.head.length)) return statement;
+  const counted = parts.code.match(countedProblem)?.length ?? 0;
+  if (counted === 0) return statement;
+  let sites = 0;
+  const body = statement.slice(parts.head.length).replace(stringOrProblemSite, (match) => {
+    if (match !== '') return match;
+    sites++;
+    return 'if(stop)return false;';
+  });
+  if (sites !== counted)
+    throw new StopAtFirstShapeError('stopAtFirst', parts.name, `${counted} problems counted, ${sites} found where they are recorded`);
+  return `${parts.head}const stop = checkMode.stopAtFirst;${body}`;
+}
