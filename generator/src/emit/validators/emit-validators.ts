@@ -127,16 +127,18 @@ async function validatorFiles({
   compiled: Promise<CompiledBody>;
   formats: readonly ModuleFormat[];
 }): Promise<Map<string, FileContent>> {
-  const body = await compiled;
+  // validators.js and the runtime do not wait for the compilation: they are made while the worker runs.
   const files = new Map<string, FileContent>();
+  const file = (module: string, format: ModuleFormat) => `${module}.${format === 'esm' ? 'js' : 'cjs'}`;
   for (const format of formats) {
-    const file = (module: string) => `${module}.${format === 'esm' ? 'js' : 'cjs'}`;
     const facade = facadeModule({ entries: set.entries, defs: set.defs, origins: set.origins, format });
-    files.set(file(validatorModules.facade), `${header}${facade}`);
+    files.set(file(validatorModules.facade, format), `${header}${facade}`);
     // The templates are kept as prettier writes them with the packages' options (test/runtime-module.test.ts),
     // so the runtime goes out as it is: formatting it again cost 0.2 s a package.
-    files.set(file(validatorModules.runtime), [Buffer.from(`${header}${runtimeModule(templates, format)}`)]);
-    files.set(file(validatorModules.compiled), compiledModule({ header, body, entries: set.entries, format }));
+    files.set(file(validatorModules.runtime, format), [Buffer.from(`${header}${runtimeModule(templates, format)}`)]);
   }
+  const body = await compiled;
+  for (const format of formats)
+    files.set(file(validatorModules.compiled, format), compiledModule({ header, body, entries: set.entries, format }));
   return files;
 }
