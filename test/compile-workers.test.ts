@@ -25,7 +25,7 @@ const runtimeNames = [runtimeFile, path.join(repoRoot, 'templates/validators/api
 );
 const set = {
   ...petAndOwner,
-  origins: { files: [], notes: [], defs: {} },
+  origins: () => ({ files: [], notes: [], defs: {} }),
   notes: [],
 };
 const text = (body: CompiledBody) => Buffer.from(body.bytes).toString('utf8');

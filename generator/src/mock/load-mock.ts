@@ -42,7 +42,7 @@ export async function loadMockSpec({
   if (set.entries.length > 0) {
     const compiled = compileValidators({ set, formats: runtime.formats, checkSchemas: false });
     const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
-    const code = moduleCode({ names: set.entries.map((entry) => entry.name), templates, origins: set.origins, compiled });
+    const code = moduleCode({ names: set.entries.map((entry) => entry.name), templates, origins: set.origins(), compiled });
     const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as {
       checks: Record<string, Check>;
     };

@@ -85,7 +85,7 @@ export async function compileSpecTargets({
   if (entries.length === 0) return { ok: true, names, problems, code: '', files, diagnostics: loaded.diagnostics };
   const compiled = compileValidators({ set: { ...set, entries }, formats: runtime.formats, checkSchemas: false });
   const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
-  const code = moduleCode({ names: entries.map((entry) => entry.name), templates, origins: set.origins, compiled });
+  const code = moduleCode({ names: entries.map((entry) => entry.name), templates, origins: set.origins(), compiled });
   return { ok: true, names, problems, code, files, diagnostics: loaded.diagnostics };
 }
 

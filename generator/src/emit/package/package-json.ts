@@ -20,7 +20,7 @@ const packageFiles = [
 ];
 /**
  * The validators (re-exported by the index), when the spec has any: validators.js binds each one's faces
- * from the runtime and the two compiled modules (validator-modules.ts), in both module formats.
+ * from the runtime and the compiled module (validator-modules.ts), in both module formats.
  */
 export const validatorFiles = { esm: 'validators.js', commonJs: 'validators.cjs' } as const;
 const validatorModuleFiles = (copy: boolean) =>

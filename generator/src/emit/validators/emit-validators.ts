@@ -130,8 +130,9 @@ async function validatorFiles({
   // validators.js and the runtime do not wait for the compilation: they are made while the worker runs.
   const files = new Map<string, FileContent>();
   const file = (module: string, format: ModuleFormat) => `${module}.${format === 'esm' ? 'js' : 'cjs'}`;
+  const origins = set.origins();
   for (const format of formats) {
-    const facade = facadeModule({ entries: set.entries, defs: set.defs, origins: set.origins, format });
+    const facade = facadeModule({ entries: set.entries, defs: set.defs, origins, format });
     files.set(file(validatorModules.facade, format), `${header}${facade}`);
     // The templates are kept as prettier writes them with the packages' options (test/runtime-module.test.ts),
     // so the runtime goes out as it is: formatting it again cost 0.2 s a package.

@@ -17,8 +17,12 @@ export interface ValidatorSet {
   /** Every schema the validators need, by `$defs` key. */
   defs: Record<string, JsonSchema>;
   notes: ValidatorNote[];
-  /** Where each rule comes from, for messages (rule-origins.ts). */
-  origins: RuleOrigins;
+  /**
+   * Where each rule comes from, for messages (rule-origins.ts); made at the first call and kept. Only the
+   * package's validators.js reads it, so the compilation starts without waiting for it (on GitHub's REST
+   * description it is half a second).
+   */
+  origins: () => RuleOrigins;
 }
 
 const directions: ValidationDirection[] = ['as-written', 'request', 'response'];
@@ -62,7 +66,13 @@ export function collectValidators(
       entries.push({ name, def: name });
     }
   }
-  return { entries, defs: Object.fromEntries(defs), notes: dedupeNotes(notes), origins: ruleOrigins({ defs, metaOf, keyOf, locations }) };
+  let origins: RuleOrigins | undefined;
+  return {
+    entries,
+    defs: Object.fromEntries(defs),
+    notes: dedupeNotes(notes),
+    origins: () => (origins ??= ruleOrigins({ defs, metaOf, keyOf, locations })),
+  };
 }
 
 function viewsOf(named: NamedSchema): ValidationDirection[] {
