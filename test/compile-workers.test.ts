@@ -43,7 +43,7 @@ describe('the compilation in a worker thread', () => {
     const starved = new Worker(path.join(built, 'compile-worker.js'), {
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: 1 },
-      workerData: { set, runtimeFile, runtimeNames },
+      workerData: { set: { entries: set.entries, defs: set.defs }, runtimeFile, runtimeNames },
     });
     await expect(new Promise((resolve, reject) => starved.once('message', resolve).once('error', reject))).rejects.toMatchObject({
       code: 'ERR_WORKER_OUT_OF_MEMORY',

@@ -45,6 +45,7 @@ const expected: RewriteName[] = [
   'compactErrors',
   'holdStopInAlternatives',
   'stopAtFirst',
+  'dropUnreadCounts',
 ];
 
 /**

@@ -1,3 +1,5 @@
+import { stringLiteral } from './code-text.js';
+
 /**
  * Rewrites of AJV's standalone code that keep its meaning and cut its cost, each checked by the validator
  * tests (test/validators.test.ts) and the differential test against an independent validator.
@@ -114,8 +116,6 @@ export function relativePathsFit(statements: readonly string[]): boolean {
   });
 }
 
-/** A string literal of AJV's code (JSON-escaped). */
-const stringLiteral = String.raw`"(?:[^"\\]|\\.)*"`;
 /** One problem in all-errors code: the error literal, then the branches that start or extend the list. */
 const errorReport = new RegExp(
   String.raw`const (err\d+) = \{instancePath(?::((?:[^,"{}]|${stringLiteral})+))?,schemaPath:(${stringLiteral}),keyword:(${stringLiteral}),` +

@@ -12,6 +12,7 @@ import {
   wrappedFunctions,
 } from './post-process.js';
 import { holdStopInAlternatives, stopAtFirst } from './stop-at-first.js';
+import { dropUnreadCounts } from './unread-counts.js';
 
 /** The rewrites of AJV's standalone output (post-process.ts and this file), in the order they run. */
 export type RewriteName =
@@ -23,6 +24,7 @@ export type RewriteName =
   | 'compactErrors'
   | 'holdStopInAlternatives'
   | 'stopAtFirst'
+  | 'dropUnreadCounts'
   | 'dropUnreadConstants';
 
 /**
@@ -61,6 +63,7 @@ export function rewriteInPlace({
   rewrite('compactErrors', compactErrors);
   rewrite('holdStopInAlternatives', holdStopInAlternatives);
   rewrite('stopAtFirst', stopAtFirst);
+  rewrite('dropUnreadCounts', dropUnreadCounts);
   rewrite('dropUnreadConstants', dropUnreadLocals);
   const module = withKeySets(
     statements.filter((statement) => !isWrapper(statement)),

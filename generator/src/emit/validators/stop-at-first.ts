@@ -1,3 +1,5 @@
+import { replaceOutsideStrings, withoutStrings } from './code-text.js';
+
 /**
  * One compilation answers both `is*` and `assert*`: AJV compiles every validator to collect all problems,
  * and each function learns on entry whether this call only asks for an answer (the runtime's
@@ -27,16 +29,12 @@ const dropsProblems = /\berrors = _errs\d+;/;
 /** What each problem site ends with: the count going up. */
 const countedProblem = /\berrors\+\+;|\berrors = vErrors\.length;/g;
 /**
- * A string literal of AJV's code (JSON-escaped; a property name may hold code), and where a problem is
- * recorded outside one: the runtime's reportError (compactErrors), an error literal AJV's form kept, and
- * a failed nested call whose problems are appended (with or without moving their paths, called directly
- * or through AJV's recursion wrapper).
+ * Where a problem is recorded: the runtime's reportError (compactErrors), an error literal AJV's form
+ * kept, and a failed nested call whose problems are appended (with or without moving their paths, called
+ * directly or through AJV's recursion wrapper).
  */
-const stringOrProblemSite =
-  /"(?:[^"\\]|\\.)*"|(?=vErrors = reportError\(|const err\d+ = \{|vErrors = vErrors === null \? [\w.]+\.errors : |vErrors = nestedErrors\()/g;
-
-/** The code without the contents of its string literals, for the tests above. */
-const withoutStrings = (code: string) => code.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+const problemSite =
+  /(?=vErrors = reportError\(|const err\d+ = \{|vErrors = vErrors === null \? [\w.]+\.errors : |vErrors = nestedErrors\()/;
 
 /** A function of AJV's that does not read as the rewrite expects: the rewrite's name, the function and why. */
 export class StopAtFirstShapeError extends Error {
@@ -81,8 +79,7 @@ export function stopAtFirst(statement: string): string {
   const counted = parts.code.match(countedProblem)?.length ?? 0;
   if (counted === 0) return statement;
   let sites = 0;
-  const body = statement.slice(parts.head.length).replace(stringOrProblemSite, (match) => {
-    if (match !== '') return match;
+  const body = replaceOutsideStrings(statement.slice(parts.head.length), problemSite, () => {
     sites++;
     return 'if(stop)return false;';
   });
