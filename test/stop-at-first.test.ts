@@ -113,4 +113,38 @@ describe('is* and assert* from one compiled function', () => {
     expect(pkg.isRecord?.(throwing)).toBe(false);
     expect(() => pkg.assertRecord?.({ first: 1, second: 2, third: 3 })).toThrow(/\/first [^\n]*\n[^\n]*\/second [^\n]*\n[^\n]*\/third /);
   });
+  it('keeps each face to its own mode when one runs inside the other (from a getter of the value)', () => {
+    const paths = (value: unknown) => {
+      try {
+        pkg.assertRecord?.(value);
+        return [];
+      } catch (error) {
+        return (error as { issues: { path: string }[] }).issues.map((issue) => issue.path);
+      }
+    };
+    // assert* inside is*: it collects everything, and the is* around it still stops at its first problem.
+    let inner: string[] = [];
+    const outer = watched({ first: 'a', third: 3, fourth: 4 });
+    Object.defineProperty(outer.value, 'second', {
+      enumerable: true,
+      get: () => {
+        inner = paths({ first: 1, second: 'ok', third: 3 });
+        return 'b';
+      },
+    });
+    expect(pkg.isRecord?.(outer.value)).toBe(false);
+    expect(inner).toEqual(['/first', '/third']);
+    // is* inside assert*: it stops at its first problem, and the assert* around it still collects everything.
+    const checked = watched({ first: 1, second: 'b', third: 3 });
+    const around = { first: 1, third: 3 };
+    Object.defineProperty(around, 'second', {
+      enumerable: true,
+      get: () => {
+        expect(pkg.isRecord?.(checked.value)).toBe(false);
+        return 2;
+      },
+    });
+    expect(paths(around)).toEqual(['/first', '/second', '/third']);
+    expect(new Set(checked.reads)).toEqual(new Set(['first']));
+  });
 });

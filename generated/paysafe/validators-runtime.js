@@ -449,8 +449,14 @@ export class ValidationError extends Error {
   }
 }
 
-/** Runs a compiled validator; never throws (a value too deep or cyclic for the checks is an issue, not a crash). */
+/**
+ * Runs a compiled validator to collect every problem; never throws (a value too deep or cyclic for the
+ * checks is an issue, not a crash). Collecting holds even when called from within an `is*` (a getter of
+ * the value it checks), and that `is*` stops at the first problem again afterwards.
+ */
 function errorsOf(check, value) {
+  const held = checkMode.stopAtFirst;
+  checkMode.stopAtFirst = false;
   try {
     return check(value) ? undefined : (check.errors ?? []);
   } catch (error) {
@@ -463,6 +469,8 @@ function errorsOf(check, value) {
         message: `cannot be checked: ${reason}`,
       },
     ];
+  } finally {
+    checkMode.stopAtFirst = held;
   }
 }
 
@@ -687,17 +695,19 @@ const issuesOf = (all, origins) => (value) => {
 
 /**
  * `is*`, the hot path: the compiled check, stopping at the first problem (checkMode), guarded only
- * against values it cannot walk.
+ * against values it cannot walk. The mode it found is restored, for an `assert*` that runs it from a
+ * getter of the value it checks.
  */
 export function createIs(compiled) {
   return (value) => {
+    const held = checkMode.stopAtFirst;
     checkMode.stopAtFirst = true;
     try {
       const valid = compiled(value);
-      checkMode.stopAtFirst = false;
+      checkMode.stopAtFirst = held;
       return valid;
     } catch {
-      checkMode.stopAtFirst = false;
+      checkMode.stopAtFirst = held;
       return false;
     }
   };
