@@ -1,5 +1,9 @@
-/** A string literal of AJV's code (JSON-escaped). A property name may hold anything, code included. */
-export const stringLiteral = String.raw`"(?:[^"\\]|\\.)*"`;
+/**
+ * A string literal of AJV's code (JSON-escaped). A property name may hold anything, code included.
+ * Written as runs between escapes, which V8's regular expressions scan several times faster than one
+ * alternation a character.
+ */
+export const stringLiteral = String.raw`"[^"\\]*(?:\\.[^"\\]*)*"`;
 
 const strings = new RegExp(stringLiteral, 'g');
 
@@ -10,8 +14,12 @@ export const withoutStrings = (code: string): string => code.replace(strings, '"
  * `code` with each match of `pattern` that starts outside a string literal replaced by `replace` (called
  * with the match and the pattern's groups); string literals are passed over whole.
  */
-export function replaceOutsideStrings(code: string, pattern: RegExp, replace: (match: string, ...groups: string[]) => string): string {
+export function replaceOutsideStrings(
+  code: string,
+  pattern: RegExp,
+  replace: (match: string, ...groups: (string | undefined)[]) => string,
+): string {
   return code.replace(new RegExp(`${stringLiteral}|${pattern.source}`, 'g'), (match: string, ...rest: unknown[]) =>
-    match.startsWith('"') ? match : replace(match, ...(rest.slice(0, -2) as string[])),
+    match.startsWith('"') ? match : replace(match, ...(rest.slice(0, -2) as (string | undefined)[])),
   );
 }

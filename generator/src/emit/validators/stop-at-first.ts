@@ -48,26 +48,30 @@ export class StopAtFirstShapeError extends Error {
   }
 }
 
-/** A function's name and head, after checking it ends as all-errors functions do; undefined for other statements. */
-function functionParts(
-  statement: string,
-  rewrite: StopAtFirstShapeError['rewrite'],
-): { name: string; head: string; code: string } | undefined {
+/**
+ * A function's name and head, after checking it ends as all-errors functions do; undefined for other
+ * statements. What is looked for is looked for in the code as it is first, and only where it is found
+ * outside the expected places is the code read again without its strings (a rare property name).
+ */
+function functionParts(statement: string, rewrite: StopAtFirstShapeError['rewrite']): { name: string; head: string } | undefined {
   const head = functionHead.exec(statement);
   if (head === null) return undefined;
   const name = head[1] ?? '';
-  const code = withoutStrings(statement);
-  if (!functionEnd.test(code) || code.indexOf('return ') !== code.lastIndexOf('return '))
+  const returns = statement.indexOf('return ') === statement.lastIndexOf('return ') || oneReturn(withoutStrings(statement));
+  // The end is matched in the last characters alone: a regular expression anchored at the end still scans from the start.
+  if (!functionEnd.test(statement.slice(-400)) || !returns)
     throw new StopAtFirstShapeError(rewrite, name, 'it does not end with the one return of an all-errors function');
-  return { name, head: head[0], code };
+  return { name, head: head[0] };
 }
+
+const oneReturn = (code: string) => code.indexOf('return ') === code.lastIndexOf('return ');
 
 const holding = 'const held = checkMode.stopAtFirst;checkMode.stopAtFirst = false;';
 
 /** A function that drops problems (it tries alternatives) turns stopping off while it runs. */
 export function holdStopInAlternatives(statement: string): string {
   const parts = functionParts(statement, 'holdStopInAlternatives');
-  if (parts === undefined || !dropsProblems.test(parts.code)) return statement;
+  if (parts === undefined || !dropsProblems.test(statement) || !dropsProblems.test(withoutStrings(statement))) return statement;
   const end = statement.lastIndexOf(`${parts.name}.errors = vErrors;`);
   return `${parts.head}${holding}${statement.slice(parts.head.length, end)}checkMode.stopAtFirst = held;${statement.slice(end)}`;
 }
@@ -76,14 +80,17 @@ export function holdStopInAlternatives(statement: string): string {
 export function stopAtFirst(statement: string): string {
   const parts = functionParts(statement, 'stopAtFirst');
   if (parts === undefined || statement.startsWith(holding, parts.head.length)) return statement;
-  const counted = parts.code.match(countedProblem)?.length ?? 0;
-  if (counted === 0) return statement;
   let sites = 0;
   const body = replaceOutsideStrings(statement.slice(parts.head.length), problemSite, () => {
     sites++;
     return 'if(stop)return false;';
   });
+  // Counted in the code as it is; a property name that holds `errors++;` is told apart by counting again.
+  let counted = count(statement, countedProblem);
+  if (counted !== sites) counted = count(withoutStrings(statement), countedProblem);
   if (sites !== counted)
     throw new StopAtFirstShapeError('stopAtFirst', parts.name, `${counted} problems counted, ${sites} found where they are recorded`);
-  return `${parts.head}const stop = checkMode.stopAtFirst;${body}`;
+  return sites === 0 ? statement : `${parts.head}const stop = checkMode.stopAtFirst;${body}`;
 }
+
+const count = (code: string, pattern: RegExp) => code.match(pattern)?.length ?? 0;

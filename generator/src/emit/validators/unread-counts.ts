@@ -9,21 +9,29 @@ import { replaceOutsideStrings, withoutStrings } from './code-text.js';
  */
 export function dropUnreadCounts(statement: string): string {
   if (!statement.startsWith('function ')) return statement;
-  const unreadValid = unread(withoutStrings(statement), /\bvalid\d+\b/g, /\bvar (valid\d+) = _errs\d+ === errors;/g);
-  const withoutValid =
-    unreadValid.size === 0
-      ? statement
-      : replaceOutsideStrings(statement, /var (valid\d+) = _errs\d+ === errors;/, (match, name) => (unreadValid.has(name) ? '' : match));
-  const unreadCounts = unread(withoutStrings(withoutValid), /\b_errs\d+\b/g, /\bconst (_errs\d+) = errors;/g);
-  if (unreadCounts.size === 0) return withoutValid;
-  return replaceOutsideStrings(withoutValid, /const (_errs\d+) = errors;/, (match, name) => (unreadCounts.has(name) ? '' : match));
+  const code = withoutStrings(statement);
+  const unreadValid = unread(code, /\bvalid\d+\b/g, /\bvar (valid\d+) = _errs\d+ === errors;/g);
+  // A count is unread when its one mention left is its declaration, once the unread flags are gone.
+  const counts = mentions(code, /\b_errs\d+\b/g);
+  for (const match of code.matchAll(/\bvar (valid\d+) = (_errs\d+) === errors;/g))
+    if (unreadValid.has(match[1]!)) counts.set(match[2]!, counts.get(match[2]!)! - 1);
+  const unreadCount = (name: string) => counts.get(name) === 1;
+  if (unreadValid.size === 0 && ![...counts.keys()].some(unreadCount)) return statement;
+  return replaceOutsideStrings(statement, /var (valid\d+) = _errs\d+ === errors;|const (_errs\d+) = errors;/, (match, valid, count) =>
+    (valid !== undefined && unreadValid.has(valid)) || (count !== undefined && unreadCount(count)) ? '' : match,
+  );
 }
+
+const mentions = (code: string, name: RegExp): Map<string, number> => {
+  const found = new Map<string, number>();
+  for (const [mention] of code.matchAll(name)) found.set(mention, (found.get(mention) ?? 0) + 1);
+  return found;
+};
 
 /** The names declared by `declaration` (its first group) that `code` mentions nowhere but there. */
 function unread(code: string, name: RegExp, declaration: RegExp): Set<string> {
-  const mentions = new Map<string, number>();
-  for (const [found] of code.matchAll(name)) mentions.set(found, (mentions.get(found) ?? 0) + 1);
+  const all = mentions(code, name);
   const declared = new Map<string, number>();
   for (const match of code.matchAll(declaration)) declared.set(match[1]!, (declared.get(match[1]!) ?? 0) + 1);
-  return new Set([...declared].filter(([found, count]) => mentions.get(found) === count).map(([found]) => found));
+  return new Set([...declared].filter(([found, count]) => all.get(found) === count).map(([found]) => found));
 }
