@@ -50,9 +50,10 @@ const expected: RewriteName[] = [
 
 /**
  * The rewrites read AJV's private code shape, so `ajv` is pinned to the version they were written
- * against; this guards the pin. It compiles the probe and throws, naming each rewrite that
- * found nothing to rewrite (or, for stop-at-first.ts, a function it cannot read), instead of letting code of another shape pass through unchanged (still
- * valid JavaScript, but slower or, where a rewrite is all-or-nothing, differently shaped). `transform`
+ * against; this guards the pin. It compiles the probe and throws, naming each rewrite that found nothing
+ * to rewrite (or, for stop-at-first.ts, a function it cannot read), instead of letting code of another
+ * shape pass through unchanged (still valid JavaScript, but slower, or where a rewrite is all-or-nothing
+ * differently shaped, or for stop-at-first.ts an `is*` that stops inside an alternative). `transform`
  * stands for another AJV's output in the tests.
  */
 export function checkAjvShape({
