@@ -685,9 +685,9 @@ function standardIssue(issue) {
 
 const noOrigins = { files: [], notes: [], defs: {} };
 
-/** Every issue of a value as the all-errors check finds it, or undefined when it is valid. */
-const issuesOf = (all, origins) => (value) => {
-  const errors = errorsOf(all, value);
+/** Every issue of a value as the compiled check collects them, or undefined when it is valid. */
+const issuesOf = (compiled, origins) => (value) => {
+  const errors = errorsOf(compiled, value);
   return errors === undefined
     ? undefined
     : meaningful(errors).map((error) => issueOf(error, value, origins));
