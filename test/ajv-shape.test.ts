@@ -117,4 +117,23 @@ describe('compactErrors', () => {
     expect(compacted.length).toBeLessThan(body.length * 0.75);
     expect(run(compacted)).toEqual(run(body));
   });
+  it("writes a function's own $defs prefix once and joins each problem's part to it", () => {
+    const fn = (code: string) =>
+      `function validate1(data, instancePath=""){let vErrors = null;let errors = 0;${code}validate1.errors = vErrors;return errors === 0;}`;
+    const statement = fn(body);
+    const shared = compactErrors(statement, '#/$defs/Pet');
+    expect(shared).toMatch(/^function validate1\(data, instancePath=""\)\{const \$sp = "#\/\$defs\/Pet";/);
+    expect(shared.match(/\$sp\+"\/required"/g)).toHaveLength(1);
+    // A path outside the prefix, or a problem whose path keeps AJV's form, is written out whole.
+    expect(compactErrors(fn(site(0, 'instancePath', '"#/$defs/Other/type"', '"type"', '{type: "string"}')), '#/$defs/Pet')).not.toContain(
+      '$sp',
+    );
+    const errorsOf = (code: string) =>
+      (
+        new Function('reportError', 'i0', 'key0', `${code}\nvalidate1(null, "/root");return validate1.errors;`) as (
+          ...args: unknown[]
+        ) => unknown
+      )(reportError, 2, 'k~1');
+    expect(errorsOf(shared)).toEqual(errorsOf(compactErrors(statement)));
+  });
 });

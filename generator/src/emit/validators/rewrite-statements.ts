@@ -60,7 +60,7 @@ export function rewriteInPlace({
   const keySets = new Set<string>();
   rewrite('ownKeySets', (statement) => useKeySets(statement, hasOwn, keySets));
   if (relativePathsFit(statements)) rewrite('relativeErrorPaths', relativePaths);
-  rewrite('compactErrors', compactErrors);
+  rewrite('compactErrors', (statement) => compactErrors(statement, defPrefix(statement, defOf)));
   rewrite('holdStopInAlternatives', holdStopInAlternatives);
   rewrite('stopAtFirst', stopAtFirst);
   rewrite('dropUnreadCounts', dropUnreadCounts);
@@ -102,9 +102,14 @@ function replaceRequires(code: string): string {
  * so that every error names its rule from the root, where rule-origins.ts looks it up.
  */
 function absoluteSchemaPaths(statement: string, defOf: ReadonlyMap<string, string>): string {
+  const prefix = defPrefix(statement, defOf);
+  return prefix === undefined ? statement : statement.replace(/schemaPath:"#/g, `schemaPath:"${prefix}`);
+}
+
+/** The `$defs` prefix of the schema paths of a function of a named schema (a JSON pointer, URI-encoded). */
+function defPrefix(statement: string, defOf: ReadonlyMap<string, string>): string | undefined {
   const name = /^function (validate\d+)\(/.exec(statement)?.[1];
   const def = name === undefined ? undefined : defOf.get(name);
-  if (def === undefined || def === '') return statement;
-  const prefix = `#/$defs/${encodeURIComponent(def.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
-  return statement.replace(/schemaPath:"#/g, `schemaPath:"${prefix}`);
+  if (def === undefined || def === '') return undefined;
+  return `#/$defs/${encodeURIComponent(def.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
 }
