@@ -270,55 +270,45 @@ const $rules31 = {
   rules: { '': [0, 212] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { ActionResult: $rules0 } };
-const isActionResult = /* @__PURE__ */ createIs($compiled.ActionResult);
-const assertActionResult = /* @__PURE__ */ createAssert(
-  'ActionResult',
-  $compiled.ActionResult,
-  $origins0,
-);
-const ActionResultSchema = /* @__PURE__ */ createStandardSchema($compiled.ActionResult, $origins0);
+exports.isActionResult = createIs($compiled.ActionResult);
+exports.assertActionResult = createAssert('ActionResult', $compiled.ActionResult, $origins0);
+exports.ActionResultSchema = createStandardSchema($compiled.ActionResult, $origins0);
 const $origins1 = {
   files: $files,
   notes: $notes,
   defs: { Address: $rules1, CountryAlpha3: $rules19 },
 };
-const isAddress = /* @__PURE__ */ createIs($compiled.Address);
-const assertAddress = /* @__PURE__ */ createAssert('Address', $compiled.Address, $origins1);
-const AddressSchema = /* @__PURE__ */ createStandardSchema($compiled.Address, $origins1);
+exports.isAddress = createIs($compiled.Address);
+exports.assertAddress = createAssert('Address', $compiled.Address, $origins1);
+exports.AddressSchema = createStandardSchema($compiled.Address, $origins1);
 const $origins2 = { files: $files, notes: $notes, defs: { Locale: $rules2 } };
-const isLocale = /* @__PURE__ */ createIs($compiled.Locale);
-const assertLocale = /* @__PURE__ */ createAssert('Locale', $compiled.Locale, $origins2);
-const LocaleSchema = /* @__PURE__ */ createStandardSchema($compiled.Locale, $origins2);
+exports.isLocale = createIs($compiled.Locale);
+exports.assertLocale = createAssert('Locale', $compiled.Locale, $origins2);
+exports.LocaleSchema = createStandardSchema($compiled.Locale, $origins2);
 const $origins3 = { files: $files, notes: $notes, defs: { RiskScore: $rules3 } };
-const isRiskScore = /* @__PURE__ */ createIs($compiled.RiskScore);
-const assertRiskScore = /* @__PURE__ */ createAssert('RiskScore', $compiled.RiskScore, $origins3);
-const RiskScoreSchema = /* @__PURE__ */ createStandardSchema($compiled.RiskScore, $origins3);
+exports.isRiskScore = createIs($compiled.RiskScore);
+exports.assertRiskScore = createAssert('RiskScore', $compiled.RiskScore, $origins3);
+exports.RiskScoreSchema = createStandardSchema($compiled.RiskScore, $origins3);
 const $origins4 = {
   files: $files,
   notes: $notes,
   defs: { NationalityCode: $rules4, CountryAlpha3: $rules19 },
 };
-const isNationalityCode = /* @__PURE__ */ createIs($compiled.NationalityCode);
-const assertNationalityCode = /* @__PURE__ */ createAssert(
+exports.isNationalityCode = createIs($compiled.NationalityCode);
+exports.assertNationalityCode = createAssert(
   'NationalityCode',
   $compiled.NationalityCode,
   $origins4,
 );
-const NationalityCodeSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.NationalityCode,
-  $origins4,
-);
+exports.NationalityCodeSchema = createStandardSchema($compiled.NationalityCode, $origins4);
 const $origins5 = { files: $files, notes: $notes, defs: { AdditionalValue: $rules5 } };
-const isAdditionalValue = /* @__PURE__ */ createIs($compiled.AdditionalValue);
-const assertAdditionalValue = /* @__PURE__ */ createAssert(
+exports.isAdditionalValue = createIs($compiled.AdditionalValue);
+exports.assertAdditionalValue = createAssert(
   'AdditionalValue',
   $compiled.AdditionalValue,
   $origins5,
 );
-const AdditionalValueSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.AdditionalValue,
-  $origins5,
-);
+exports.AdditionalValueSchema = createStandardSchema($compiled.AdditionalValue, $origins5);
 const $origins6 = {
   files: $files,
   notes: $notes,
@@ -332,63 +322,49 @@ const $origins6 = {
     CountryAlpha3: $rules19,
   },
 };
-const isPrivateCustomer = /* @__PURE__ */ createIs($compiled.PrivateCustomer);
-const assertPrivateCustomer = /* @__PURE__ */ createAssert(
+exports.isPrivateCustomer = createIs($compiled.PrivateCustomer);
+exports.assertPrivateCustomer = createAssert(
   'PrivateCustomer',
   $compiled.PrivateCustomer,
   $origins6,
 );
-const PrivateCustomerSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.PrivateCustomer,
-  $origins6,
-);
+exports.PrivateCustomerSchema = createStandardSchema($compiled.PrivateCustomer, $origins6);
 const $origins7 = { files: $files, notes: $notes, defs: { CardRole: $rules7 } };
-const isCardRole = /* @__PURE__ */ createIs($compiled.CardRole);
-const assertCardRole = /* @__PURE__ */ createAssert('CardRole', $compiled.CardRole, $origins7);
-const CardRoleSchema = /* @__PURE__ */ createStandardSchema($compiled.CardRole, $origins7);
+exports.isCardRole = createIs($compiled.CardRole);
+exports.assertCardRole = createAssert('CardRole', $compiled.CardRole, $origins7);
+exports.CardRoleSchema = createStandardSchema($compiled.CardRole, $origins7);
 const $origins8 = { files: $files, notes: $notes, defs: { EmbossedText: $rules8 } };
-const isEmbossedText = /* @__PURE__ */ createIs($compiled.EmbossedText);
-const assertEmbossedText = /* @__PURE__ */ createAssert(
-  'EmbossedText',
-  $compiled.EmbossedText,
-  $origins8,
-);
-const EmbossedTextSchema = /* @__PURE__ */ createStandardSchema($compiled.EmbossedText, $origins8);
+exports.isEmbossedText = createIs($compiled.EmbossedText);
+exports.assertEmbossedText = createAssert('EmbossedText', $compiled.EmbossedText, $origins8);
+exports.EmbossedTextSchema = createStandardSchema($compiled.EmbossedText, $origins8);
 const $origins9 = {
   files: $files,
   notes: $notes,
   defs: { Embossing: $rules9, EmbossedText: $rules8 },
 };
-const isEmbossing = /* @__PURE__ */ createIs($compiled.Embossing);
-const assertEmbossing = /* @__PURE__ */ createAssert('Embossing', $compiled.Embossing, $origins9);
-const EmbossingSchema = /* @__PURE__ */ createStandardSchema($compiled.Embossing, $origins9);
+exports.isEmbossing = createIs($compiled.Embossing);
+exports.assertEmbossing = createAssert('Embossing', $compiled.Embossing, $origins9);
+exports.EmbossingSchema = createStandardSchema($compiled.Embossing, $origins9);
 const $origins10 = { files: $files, notes: $notes, defs: { Expiration: $rules10 } };
-const isExpiration = /* @__PURE__ */ createIs($compiled.Expiration);
-const assertExpiration = /* @__PURE__ */ createAssert(
-  'Expiration',
-  $compiled.Expiration,
-  $origins10,
-);
-const ExpirationSchema = /* @__PURE__ */ createStandardSchema($compiled.Expiration, $origins10);
+exports.isExpiration = createIs($compiled.Expiration);
+exports.assertExpiration = createAssert('Expiration', $compiled.Expiration, $origins10);
+exports.ExpirationSchema = createStandardSchema($compiled.Expiration, $origins10);
 const $origins11 = { files: $files, notes: $notes, defs: { ScheduledClosing: $rules11 } };
-const isScheduledClosing = /* @__PURE__ */ createIs($compiled.ScheduledClosing);
-const assertScheduledClosing = /* @__PURE__ */ createAssert(
+exports.isScheduledClosing = createIs($compiled.ScheduledClosing);
+exports.assertScheduledClosing = createAssert(
   'ScheduledClosing',
   $compiled.ScheduledClosing,
   $origins11,
 );
-const ScheduledClosingSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.ScheduledClosing,
-  $origins11,
-);
+exports.ScheduledClosingSchema = createStandardSchema($compiled.ScheduledClosing, $origins11);
 const $origins12 = { files: $files, notes: $notes, defs: { PinStatus: $rules12 } };
-const isPinStatus = /* @__PURE__ */ createIs($compiled.PinStatus);
-const assertPinStatus = /* @__PURE__ */ createAssert('PinStatus', $compiled.PinStatus, $origins12);
-const PinStatusSchema = /* @__PURE__ */ createStandardSchema($compiled.PinStatus, $origins12);
+exports.isPinStatus = createIs($compiled.PinStatus);
+exports.assertPinStatus = createAssert('PinStatus', $compiled.PinStatus, $origins12);
+exports.PinStatusSchema = createStandardSchema($compiled.PinStatus, $origins12);
 const $origins13 = { files: $files, notes: $notes, defs: { Segment: $rules13 } };
-const isSegment = /* @__PURE__ */ createIs($compiled.Segment);
-const assertSegment = /* @__PURE__ */ createAssert('Segment', $compiled.Segment, $origins13);
-const SegmentSchema = /* @__PURE__ */ createStandardSchema($compiled.Segment, $origins13);
+exports.isSegment = createIs($compiled.Segment);
+exports.assertSegment = createAssert('Segment', $compiled.Segment, $origins13);
+exports.SegmentSchema = createStandardSchema($compiled.Segment, $origins13);
 const $origins14 = {
   files: $files,
   notes: $notes,
@@ -405,9 +381,9 @@ const $origins14 = {
     CountryAlpha3: $rules19,
   },
 };
-const isMcCard = /* @__PURE__ */ createIs($compiled.McCard);
-const assertMcCard = /* @__PURE__ */ createAssert('McCard', $compiled.McCard, $origins14);
-const McCardSchema = /* @__PURE__ */ createStandardSchema($compiled.McCard, $origins14);
+exports.isMcCard = createIs($compiled.McCard);
+exports.assertMcCard = createAssert('McCard', $compiled.McCard, $origins14);
+exports.McCardSchema = createStandardSchema($compiled.McCard, $origins14);
 const $origins15 = {
   files: $files,
   notes: $notes,
@@ -421,32 +397,21 @@ const $origins15 = {
     AdditionalValue: $rules5,
   },
 };
-const isCustomerDetails = /* @__PURE__ */ createIs($compiled.CustomerDetails);
-const assertCustomerDetails = /* @__PURE__ */ createAssert(
+exports.isCustomerDetails = createIs($compiled.CustomerDetails);
+exports.assertCustomerDetails = createAssert(
   'CustomerDetails',
   $compiled.CustomerDetails,
   $origins15,
 );
-const CustomerDetailsSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.CustomerDetails,
-  $origins15,
-);
+exports.CustomerDetailsSchema = createStandardSchema($compiled.CustomerDetails, $origins15);
 const $origins16 = { files: $files, notes: $notes, defs: { CardStatus: $rules16 } };
-const isCardStatus = /* @__PURE__ */ createIs($compiled.CardStatus);
-const assertCardStatus = /* @__PURE__ */ createAssert(
-  'CardStatus',
-  $compiled.CardStatus,
-  $origins16,
-);
-const CardStatusSchema = /* @__PURE__ */ createStandardSchema($compiled.CardStatus, $origins16);
+exports.isCardStatus = createIs($compiled.CardStatus);
+exports.assertCardStatus = createAssert('CardStatus', $compiled.CardStatus, $origins16);
+exports.CardStatusSchema = createStandardSchema($compiled.CardStatus, $origins16);
 const $origins17 = { files: $files, notes: $notes, defs: { DeliveryType: $rules17 } };
-const isDeliveryType = /* @__PURE__ */ createIs($compiled.DeliveryType);
-const assertDeliveryType = /* @__PURE__ */ createAssert(
-  'DeliveryType',
-  $compiled.DeliveryType,
-  $origins17,
-);
-const DeliveryTypeSchema = /* @__PURE__ */ createStandardSchema($compiled.DeliveryType, $origins17);
+exports.isDeliveryType = createIs($compiled.DeliveryType);
+exports.assertDeliveryType = createAssert('DeliveryType', $compiled.DeliveryType, $origins17);
+exports.DeliveryTypeSchema = createStandardSchema($compiled.DeliveryType, $origins17);
 const $origins18 = {
   files: $files,
   notes: $notes,
@@ -465,38 +430,25 @@ const $origins18 = {
     CountryAlpha3: $rules19,
   },
 };
-const isCardDetails = /* @__PURE__ */ createIs($compiled.CardDetails);
-const assertCardDetails = /* @__PURE__ */ createAssert(
-  'CardDetails',
-  $compiled.CardDetails,
-  $origins18,
-);
-const CardDetailsSchema = /* @__PURE__ */ createStandardSchema($compiled.CardDetails, $origins18);
+exports.isCardDetails = createIs($compiled.CardDetails);
+exports.assertCardDetails = createAssert('CardDetails', $compiled.CardDetails, $origins18);
+exports.CardDetailsSchema = createStandardSchema($compiled.CardDetails, $origins18);
 const $origins19 = { files: $files, notes: $notes, defs: { CountryAlpha3: $rules19 } };
-const isCountryAlpha3 = /* @__PURE__ */ createIs($compiled.CountryAlpha3);
-const assertCountryAlpha3 = /* @__PURE__ */ createAssert(
-  'CountryAlpha3',
-  $compiled.CountryAlpha3,
-  $origins19,
-);
-const CountryAlpha3Schema = /* @__PURE__ */ createStandardSchema(
-  $compiled.CountryAlpha3,
-  $origins19,
-);
+exports.isCountryAlpha3 = createIs($compiled.CountryAlpha3);
+exports.assertCountryAlpha3 = createAssert('CountryAlpha3', $compiled.CountryAlpha3, $origins19);
+exports.CountryAlpha3Schema = createStandardSchema($compiled.CountryAlpha3, $origins19);
 const $origins20 = {
   files: $files,
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20 },
 };
-const isCreatePrivateCustomerQueryParams = /* @__PURE__ */ createIs(
-  $compiled.CreatePrivateCustomerQueryParams,
-);
-const assertCreatePrivateCustomerQueryParams = /* @__PURE__ */ createAssert(
+exports.isCreatePrivateCustomerQueryParams = createIs($compiled.CreatePrivateCustomerQueryParams);
+exports.assertCreatePrivateCustomerQueryParams = createAssert(
   'CreatePrivateCustomerQueryParams',
   $compiled.CreatePrivateCustomerQueryParams,
   $origins20,
 );
-const CreatePrivateCustomerQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
+exports.CreatePrivateCustomerQueryParamsSchema = createStandardSchema(
   $compiled.CreatePrivateCustomerQueryParams,
   $origins20,
 );
@@ -514,15 +466,13 @@ const $origins21 = {
     CountryAlpha3: $rules19,
   },
 };
-const isCreatePrivateCustomerRequestBody = /* @__PURE__ */ createIs(
-  $compiled.CreatePrivateCustomerRequestBody,
-);
-const assertCreatePrivateCustomerRequestBody = /* @__PURE__ */ createAssert(
+exports.isCreatePrivateCustomerRequestBody = createIs($compiled.CreatePrivateCustomerRequestBody);
+exports.assertCreatePrivateCustomerRequestBody = createAssert(
   'CreatePrivateCustomerRequestBody',
   $compiled.CreatePrivateCustomerRequestBody,
   $origins21,
 );
-const CreatePrivateCustomerRequestBodySchema = /* @__PURE__ */ createStandardSchema(
+exports.CreatePrivateCustomerRequestBodySchema = createStandardSchema(
   $compiled.CreatePrivateCustomerRequestBody,
   $origins21,
 );
@@ -531,15 +481,13 @@ const $origins22 = {
   notes: $notes,
   defs: { CreatePrivateCustomerResponse201: $rules22, ActionResult: $rules0 },
 };
-const isCreatePrivateCustomerResponse201 = /* @__PURE__ */ createIs(
-  $compiled.CreatePrivateCustomerResponse201,
-);
-const assertCreatePrivateCustomerResponse201 = /* @__PURE__ */ createAssert(
+exports.isCreatePrivateCustomerResponse201 = createIs($compiled.CreatePrivateCustomerResponse201);
+exports.assertCreatePrivateCustomerResponse201 = createAssert(
   'CreatePrivateCustomerResponse201',
   $compiled.CreatePrivateCustomerResponse201,
   $origins22,
 );
-const CreatePrivateCustomerResponse201Schema = /* @__PURE__ */ createStandardSchema(
+exports.CreatePrivateCustomerResponse201Schema = createStandardSchema(
   $compiled.CreatePrivateCustomerResponse201,
   $origins22,
 );
@@ -548,13 +496,13 @@ const $origins23 = {
   notes: $notes,
   defs: { CreateMcCardPathParams: $rules23, CardRole: $rules7 },
 };
-const isCreateMcCardPathParams = /* @__PURE__ */ createIs($compiled.CreateMcCardPathParams);
-const assertCreateMcCardPathParams = /* @__PURE__ */ createAssert(
+exports.isCreateMcCardPathParams = createIs($compiled.CreateMcCardPathParams);
+exports.assertCreateMcCardPathParams = createAssert(
   'CreateMcCardPathParams',
   $compiled.CreateMcCardPathParams,
   $origins23,
 );
-const CreateMcCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
+exports.CreateMcCardPathParamsSchema = createStandardSchema(
   $compiled.CreateMcCardPathParams,
   $origins23,
 );
@@ -563,13 +511,13 @@ const $origins24 = {
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20, CreateMcCardQueryParams: $rules20 },
 };
-const isCreateMcCardQueryParams = /* @__PURE__ */ createIs($compiled.CreateMcCardQueryParams);
-const assertCreateMcCardQueryParams = /* @__PURE__ */ createAssert(
+exports.isCreateMcCardQueryParams = createIs($compiled.CreateMcCardQueryParams);
+exports.assertCreateMcCardQueryParams = createAssert(
   'CreateMcCardQueryParams',
   $compiled.CreateMcCardQueryParams,
   $origins24,
 );
-const CreateMcCardQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
+exports.CreateMcCardQueryParamsSchema = createStandardSchema(
   $compiled.CreateMcCardQueryParams,
   $origins24,
 );
@@ -590,13 +538,13 @@ const $origins25 = {
     CountryAlpha3: $rules19,
   },
 };
-const isCreateMcCardRequestBody = /* @__PURE__ */ createIs($compiled.CreateMcCardRequestBody);
-const assertCreateMcCardRequestBody = /* @__PURE__ */ createAssert(
+exports.isCreateMcCardRequestBody = createIs($compiled.CreateMcCardRequestBody);
+exports.assertCreateMcCardRequestBody = createAssert(
   'CreateMcCardRequestBody',
   $compiled.CreateMcCardRequestBody,
   $origins25,
 );
-const CreateMcCardRequestBodySchema = /* @__PURE__ */ createStandardSchema(
+exports.CreateMcCardRequestBodySchema = createStandardSchema(
   $compiled.CreateMcCardRequestBody,
   $origins25,
 );
@@ -609,24 +557,24 @@ const $origins26 = {
     ActionResult: $rules0,
   },
 };
-const isCreateMcCardResponse201 = /* @__PURE__ */ createIs($compiled.CreateMcCardResponse201);
-const assertCreateMcCardResponse201 = /* @__PURE__ */ createAssert(
+exports.isCreateMcCardResponse201 = createIs($compiled.CreateMcCardResponse201);
+exports.assertCreateMcCardResponse201 = createAssert(
   'CreateMcCardResponse201',
   $compiled.CreateMcCardResponse201,
   $origins26,
 );
-const CreateMcCardResponse201Schema = /* @__PURE__ */ createStandardSchema(
+exports.CreateMcCardResponse201Schema = createStandardSchema(
   $compiled.CreateMcCardResponse201,
   $origins26,
 );
 const $origins27 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules26 } };
-const isGetCustomerPathParams = /* @__PURE__ */ createIs($compiled.GetCustomerPathParams);
-const assertGetCustomerPathParams = /* @__PURE__ */ createAssert(
+exports.isGetCustomerPathParams = createIs($compiled.GetCustomerPathParams);
+exports.assertGetCustomerPathParams = createAssert(
   'GetCustomerPathParams',
   $compiled.GetCustomerPathParams,
   $origins27,
 );
-const GetCustomerPathParamsSchema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPathParamsSchema = createStandardSchema(
   $compiled.GetCustomerPathParams,
   $origins27,
 );
@@ -635,13 +583,13 @@ const $origins28 = {
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20, GetCustomerQueryParams: $rules20 },
 };
-const isGetCustomerQueryParams = /* @__PURE__ */ createIs($compiled.GetCustomerQueryParams);
-const assertGetCustomerQueryParams = /* @__PURE__ */ createAssert(
+exports.isGetCustomerQueryParams = createIs($compiled.GetCustomerQueryParams);
+exports.assertGetCustomerQueryParams = createAssert(
   'GetCustomerQueryParams',
   $compiled.GetCustomerQueryParams,
   $origins28,
 );
-const GetCustomerQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerQueryParamsSchema = createStandardSchema(
   $compiled.GetCustomerQueryParams,
   $origins28,
 );
@@ -659,13 +607,13 @@ const $origins29 = {
     AdditionalValue: $rules5,
   },
 };
-const isGetCustomerResponse200 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse200);
-const assertGetCustomerResponse200 = /* @__PURE__ */ createAssert(
+exports.isGetCustomerResponse200 = createIs($compiled.GetCustomerResponse200);
+exports.assertGetCustomerResponse200 = createAssert(
   'GetCustomerResponse200',
   $compiled.GetCustomerResponse200,
   $origins29,
 );
-const GetCustomerResponse200Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerResponse200Schema = createStandardSchema(
   $compiled.GetCustomerResponse200,
   $origins29,
 );
@@ -674,15 +622,15 @@ const $origins30 = {
   notes: $notes,
   defs: { GetCustomerByCustomerNumberPathParams: $rules28 },
 };
-const isGetCustomerByCustomerNumberPathParams = /* @__PURE__ */ createIs(
+exports.isGetCustomerByCustomerNumberPathParams = createIs(
   $compiled.GetCustomerByCustomerNumberPathParams,
 );
-const assertGetCustomerByCustomerNumberPathParams = /* @__PURE__ */ createAssert(
+exports.assertGetCustomerByCustomerNumberPathParams = createAssert(
   'GetCustomerByCustomerNumberPathParams',
   $compiled.GetCustomerByCustomerNumberPathParams,
   $origins30,
 );
-const GetCustomerByCustomerNumberPathParamsSchema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerByCustomerNumberPathParamsSchema = createStandardSchema(
   $compiled.GetCustomerByCustomerNumberPathParams,
   $origins30,
 );
@@ -694,15 +642,15 @@ const $origins31 = {
     GetCustomerByCustomerNumberQueryParams: $rules20,
   },
 };
-const isGetCustomerByCustomerNumberQueryParams = /* @__PURE__ */ createIs(
+exports.isGetCustomerByCustomerNumberQueryParams = createIs(
   $compiled.GetCustomerByCustomerNumberQueryParams,
 );
-const assertGetCustomerByCustomerNumberQueryParams = /* @__PURE__ */ createAssert(
+exports.assertGetCustomerByCustomerNumberQueryParams = createAssert(
   'GetCustomerByCustomerNumberQueryParams',
   $compiled.GetCustomerByCustomerNumberQueryParams,
   $origins31,
 );
-const GetCustomerByCustomerNumberQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerByCustomerNumberQueryParamsSchema = createStandardSchema(
   $compiled.GetCustomerByCustomerNumberQueryParams,
   $origins31,
 );
@@ -721,15 +669,15 @@ const $origins32 = {
     AdditionalValue: $rules5,
   },
 };
-const isGetCustomerByCustomerNumberResponse200 = /* @__PURE__ */ createIs(
+exports.isGetCustomerByCustomerNumberResponse200 = createIs(
   $compiled.GetCustomerByCustomerNumberResponse200,
 );
-const assertGetCustomerByCustomerNumberResponse200 = /* @__PURE__ */ createAssert(
+exports.assertGetCustomerByCustomerNumberResponse200 = createAssert(
   'GetCustomerByCustomerNumberResponse200',
   $compiled.GetCustomerByCustomerNumberResponse200,
   $origins32,
 );
-const GetCustomerByCustomerNumberResponse200Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerByCustomerNumberResponse200Schema = createStandardSchema(
   $compiled.GetCustomerByCustomerNumberResponse200,
   $origins32,
 );
@@ -738,31 +686,25 @@ const $origins33 = {
   notes: $notes,
   defs: { GetCustomerPathParams: $rules30, GetCardPathParams: $rules30 },
 };
-const isGetCardPathParams = /* @__PURE__ */ createIs($compiled.GetCardPathParams);
-const assertGetCardPathParams = /* @__PURE__ */ createAssert(
+exports.isGetCardPathParams = createIs($compiled.GetCardPathParams);
+exports.assertGetCardPathParams = createAssert(
   'GetCardPathParams',
   $compiled.GetCardPathParams,
   $origins33,
 );
-const GetCardPathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.GetCardPathParams,
-  $origins33,
-);
+exports.GetCardPathParamsSchema = createStandardSchema($compiled.GetCardPathParams, $origins33);
 const $origins34 = {
   files: $files,
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20, GetCardQueryParams: $rules20 },
 };
-const isGetCardQueryParams = /* @__PURE__ */ createIs($compiled.GetCardQueryParams);
-const assertGetCardQueryParams = /* @__PURE__ */ createAssert(
+exports.isGetCardQueryParams = createIs($compiled.GetCardQueryParams);
+exports.assertGetCardQueryParams = createAssert(
   'GetCardQueryParams',
   $compiled.GetCardQueryParams,
   $origins34,
 );
-const GetCardQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.GetCardQueryParams,
-  $origins34,
-);
+exports.GetCardQueryParamsSchema = createStandardSchema($compiled.GetCardQueryParams, $origins34);
 const $origins35 = {
   files: $files,
   notes: $notes,
@@ -782,122 +724,11 @@ const $origins35 = {
     CountryAlpha3: $rules19,
   },
 };
-const isGetCardResponse200 = /* @__PURE__ */ createIs($compiled.GetCardResponse200);
-const assertGetCardResponse200 = /* @__PURE__ */ createAssert(
+exports.isGetCardResponse200 = createIs($compiled.GetCardResponse200);
+exports.assertGetCardResponse200 = createAssert(
   'GetCardResponse200',
   $compiled.GetCardResponse200,
   $origins35,
 );
-const GetCardResponse200Schema = /* @__PURE__ */ createStandardSchema(
-  $compiled.GetCardResponse200,
-  $origins35,
-);
+exports.GetCardResponse200Schema = createStandardSchema($compiled.GetCardResponse200, $origins35);
 exports.ValidationError = ValidationError;
-exports.isActionResult = isActionResult;
-exports.assertActionResult = assertActionResult;
-exports.ActionResultSchema = ActionResultSchema;
-exports.isAddress = isAddress;
-exports.assertAddress = assertAddress;
-exports.AddressSchema = AddressSchema;
-exports.isLocale = isLocale;
-exports.assertLocale = assertLocale;
-exports.LocaleSchema = LocaleSchema;
-exports.isRiskScore = isRiskScore;
-exports.assertRiskScore = assertRiskScore;
-exports.RiskScoreSchema = RiskScoreSchema;
-exports.isNationalityCode = isNationalityCode;
-exports.assertNationalityCode = assertNationalityCode;
-exports.NationalityCodeSchema = NationalityCodeSchema;
-exports.isAdditionalValue = isAdditionalValue;
-exports.assertAdditionalValue = assertAdditionalValue;
-exports.AdditionalValueSchema = AdditionalValueSchema;
-exports.isPrivateCustomer = isPrivateCustomer;
-exports.assertPrivateCustomer = assertPrivateCustomer;
-exports.PrivateCustomerSchema = PrivateCustomerSchema;
-exports.isCardRole = isCardRole;
-exports.assertCardRole = assertCardRole;
-exports.CardRoleSchema = CardRoleSchema;
-exports.isEmbossedText = isEmbossedText;
-exports.assertEmbossedText = assertEmbossedText;
-exports.EmbossedTextSchema = EmbossedTextSchema;
-exports.isEmbossing = isEmbossing;
-exports.assertEmbossing = assertEmbossing;
-exports.EmbossingSchema = EmbossingSchema;
-exports.isExpiration = isExpiration;
-exports.assertExpiration = assertExpiration;
-exports.ExpirationSchema = ExpirationSchema;
-exports.isScheduledClosing = isScheduledClosing;
-exports.assertScheduledClosing = assertScheduledClosing;
-exports.ScheduledClosingSchema = ScheduledClosingSchema;
-exports.isPinStatus = isPinStatus;
-exports.assertPinStatus = assertPinStatus;
-exports.PinStatusSchema = PinStatusSchema;
-exports.isSegment = isSegment;
-exports.assertSegment = assertSegment;
-exports.SegmentSchema = SegmentSchema;
-exports.isMcCard = isMcCard;
-exports.assertMcCard = assertMcCard;
-exports.McCardSchema = McCardSchema;
-exports.isCustomerDetails = isCustomerDetails;
-exports.assertCustomerDetails = assertCustomerDetails;
-exports.CustomerDetailsSchema = CustomerDetailsSchema;
-exports.isCardStatus = isCardStatus;
-exports.assertCardStatus = assertCardStatus;
-exports.CardStatusSchema = CardStatusSchema;
-exports.isDeliveryType = isDeliveryType;
-exports.assertDeliveryType = assertDeliveryType;
-exports.DeliveryTypeSchema = DeliveryTypeSchema;
-exports.isCardDetails = isCardDetails;
-exports.assertCardDetails = assertCardDetails;
-exports.CardDetailsSchema = CardDetailsSchema;
-exports.isCountryAlpha3 = isCountryAlpha3;
-exports.assertCountryAlpha3 = assertCountryAlpha3;
-exports.CountryAlpha3Schema = CountryAlpha3Schema;
-exports.isCreatePrivateCustomerQueryParams = isCreatePrivateCustomerQueryParams;
-exports.assertCreatePrivateCustomerQueryParams = assertCreatePrivateCustomerQueryParams;
-exports.CreatePrivateCustomerQueryParamsSchema = CreatePrivateCustomerQueryParamsSchema;
-exports.isCreatePrivateCustomerRequestBody = isCreatePrivateCustomerRequestBody;
-exports.assertCreatePrivateCustomerRequestBody = assertCreatePrivateCustomerRequestBody;
-exports.CreatePrivateCustomerRequestBodySchema = CreatePrivateCustomerRequestBodySchema;
-exports.isCreatePrivateCustomerResponse201 = isCreatePrivateCustomerResponse201;
-exports.assertCreatePrivateCustomerResponse201 = assertCreatePrivateCustomerResponse201;
-exports.CreatePrivateCustomerResponse201Schema = CreatePrivateCustomerResponse201Schema;
-exports.isCreateMcCardPathParams = isCreateMcCardPathParams;
-exports.assertCreateMcCardPathParams = assertCreateMcCardPathParams;
-exports.CreateMcCardPathParamsSchema = CreateMcCardPathParamsSchema;
-exports.isCreateMcCardQueryParams = isCreateMcCardQueryParams;
-exports.assertCreateMcCardQueryParams = assertCreateMcCardQueryParams;
-exports.CreateMcCardQueryParamsSchema = CreateMcCardQueryParamsSchema;
-exports.isCreateMcCardRequestBody = isCreateMcCardRequestBody;
-exports.assertCreateMcCardRequestBody = assertCreateMcCardRequestBody;
-exports.CreateMcCardRequestBodySchema = CreateMcCardRequestBodySchema;
-exports.isCreateMcCardResponse201 = isCreateMcCardResponse201;
-exports.assertCreateMcCardResponse201 = assertCreateMcCardResponse201;
-exports.CreateMcCardResponse201Schema = CreateMcCardResponse201Schema;
-exports.isGetCustomerPathParams = isGetCustomerPathParams;
-exports.assertGetCustomerPathParams = assertGetCustomerPathParams;
-exports.GetCustomerPathParamsSchema = GetCustomerPathParamsSchema;
-exports.isGetCustomerQueryParams = isGetCustomerQueryParams;
-exports.assertGetCustomerQueryParams = assertGetCustomerQueryParams;
-exports.GetCustomerQueryParamsSchema = GetCustomerQueryParamsSchema;
-exports.isGetCustomerResponse200 = isGetCustomerResponse200;
-exports.assertGetCustomerResponse200 = assertGetCustomerResponse200;
-exports.GetCustomerResponse200Schema = GetCustomerResponse200Schema;
-exports.isGetCustomerByCustomerNumberPathParams = isGetCustomerByCustomerNumberPathParams;
-exports.assertGetCustomerByCustomerNumberPathParams = assertGetCustomerByCustomerNumberPathParams;
-exports.GetCustomerByCustomerNumberPathParamsSchema = GetCustomerByCustomerNumberPathParamsSchema;
-exports.isGetCustomerByCustomerNumberQueryParams = isGetCustomerByCustomerNumberQueryParams;
-exports.assertGetCustomerByCustomerNumberQueryParams = assertGetCustomerByCustomerNumberQueryParams;
-exports.GetCustomerByCustomerNumberQueryParamsSchema = GetCustomerByCustomerNumberQueryParamsSchema;
-exports.isGetCustomerByCustomerNumberResponse200 = isGetCustomerByCustomerNumberResponse200;
-exports.assertGetCustomerByCustomerNumberResponse200 = assertGetCustomerByCustomerNumberResponse200;
-exports.GetCustomerByCustomerNumberResponse200Schema = GetCustomerByCustomerNumberResponse200Schema;
-exports.isGetCardPathParams = isGetCardPathParams;
-exports.assertGetCardPathParams = assertGetCardPathParams;
-exports.GetCardPathParamsSchema = GetCardPathParamsSchema;
-exports.isGetCardQueryParams = isGetCardQueryParams;
-exports.assertGetCardQueryParams = assertGetCardQueryParams;
-exports.GetCardQueryParamsSchema = GetCardQueryParamsSchema;
-exports.isGetCardResponse200 = isGetCardResponse200;
-exports.assertGetCardResponse200 = assertGetCardResponse200;
-exports.GetCardResponse200Schema = GetCardResponse200Schema;

@@ -167,21 +167,17 @@ const $origins0 = {
   notes: $notes,
   defs: { Country: $rules0, CountryAlpha2: $rules13 },
 };
-const isCountry = /* @__PURE__ */ createIs($compiled.Country);
-const assertCountry = /* @__PURE__ */ createAssert('Country', $compiled.Country, $origins0);
-const CountrySchema = /* @__PURE__ */ createStandardSchema($compiled.Country, $origins0);
+exports.isCountry = createIs($compiled.Country);
+exports.assertCountry = createAssert('Country', $compiled.Country, $origins0);
+exports.CountrySchema = createStandardSchema($compiled.Country, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { Gender: $rules1 } };
-const isGender = /* @__PURE__ */ createIs($compiled.Gender);
-const assertGender = /* @__PURE__ */ createAssert('Gender', $compiled.Gender, $origins1);
-const GenderSchema = /* @__PURE__ */ createStandardSchema($compiled.Gender, $origins1);
+exports.isGender = createIs($compiled.Gender);
+exports.assertGender = createAssert('Gender', $compiled.Gender, $origins1);
+exports.GenderSchema = createStandardSchema($compiled.Gender, $origins1);
 const $origins2 = { files: $files, notes: $notes, defs: { Occupation: $rules2 } };
-const isOccupation = /* @__PURE__ */ createIs($compiled.Occupation);
-const assertOccupation = /* @__PURE__ */ createAssert(
-  'Occupation',
-  $compiled.Occupation,
-  $origins2,
-);
-const OccupationSchema = /* @__PURE__ */ createStandardSchema($compiled.Occupation, $origins2);
+exports.isOccupation = createIs($compiled.Occupation);
+exports.assertOccupation = createAssert('Occupation', $compiled.Occupation, $origins2);
+exports.OccupationSchema = createStandardSchema($compiled.Occupation, $origins2);
 const $origins3 = {
   files: $files,
   notes: $notes,
@@ -193,51 +189,33 @@ const $origins3 = {
     CountryAlpha2: $rules13,
   },
 };
-const isBasicData = /* @__PURE__ */ createIs($compiled.BasicData);
-const assertBasicData = /* @__PURE__ */ createAssert('BasicData', $compiled.BasicData, $origins3);
-const BasicDataSchema = /* @__PURE__ */ createStandardSchema($compiled.BasicData, $origins3);
+exports.isBasicData = createIs($compiled.BasicData);
+exports.assertBasicData = createAssert('BasicData', $compiled.BasicData, $origins3);
+exports.BasicDataSchema = createStandardSchema($compiled.BasicData, $origins3);
 const $origins4 = {
   files: $files,
   notes: $notes,
   defs: { TaxInformation: $rules4, Country: $rules0, CountryAlpha2: $rules13 },
 };
-const isTaxInformation = /* @__PURE__ */ createIs($compiled.TaxInformation);
-const assertTaxInformation = /* @__PURE__ */ createAssert(
-  'TaxInformation',
-  $compiled.TaxInformation,
-  $origins4,
-);
-const TaxInformationSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.TaxInformation,
-  $origins4,
-);
+exports.isTaxInformation = createIs($compiled.TaxInformation);
+exports.assertTaxInformation = createAssert('TaxInformation', $compiled.TaxInformation, $origins4);
+exports.TaxInformationSchema = createStandardSchema($compiled.TaxInformation, $origins4);
 const $origins5 = {
   files: $files,
   notes: $notes,
   defs: { Identification: $rules5, Country: $rules0, CountryAlpha2: $rules13 },
 };
-const isIdentification = /* @__PURE__ */ createIs($compiled.Identification);
-const assertIdentification = /* @__PURE__ */ createAssert(
-  'Identification',
-  $compiled.Identification,
-  $origins5,
-);
-const IdentificationSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.Identification,
-  $origins5,
-);
+exports.isIdentification = createIs($compiled.Identification);
+exports.assertIdentification = createAssert('Identification', $compiled.Identification, $origins5);
+exports.IdentificationSchema = createStandardSchema($compiled.Identification, $origins5);
 const $origins6 = {
   files: $files,
   notes: $notes,
   defs: { MainAddress: $rules6, Country: $rules0, CountryAlpha2: $rules13 },
 };
-const isMainAddress = /* @__PURE__ */ createIs($compiled.MainAddress);
-const assertMainAddress = /* @__PURE__ */ createAssert(
-  'MainAddress',
-  $compiled.MainAddress,
-  $origins6,
-);
-const MainAddressSchema = /* @__PURE__ */ createStandardSchema($compiled.MainAddress, $origins6);
+exports.isMainAddress = createIs($compiled.MainAddress);
+exports.assertMainAddress = createAssert('MainAddress', $compiled.MainAddress, $origins6);
+exports.MainAddressSchema = createStandardSchema($compiled.MainAddress, $origins6);
 const $origins7 = {
   files: $files,
   notes: $notes,
@@ -253,83 +231,53 @@ const $origins7 = {
     CountryAlpha2: $rules13,
   },
 };
-const isIndividualCustomer = /* @__PURE__ */ createIs($compiled.IndividualCustomer);
-const assertIndividualCustomer = /* @__PURE__ */ createAssert(
+exports.isIndividualCustomer = createIs($compiled.IndividualCustomer);
+exports.assertIndividualCustomer = createAssert(
   'IndividualCustomer',
   $compiled.IndividualCustomer,
   $origins7,
 );
-const IndividualCustomerSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.IndividualCustomer,
-  $origins7,
-);
+exports.IndividualCustomerSchema = createStandardSchema($compiled.IndividualCustomer, $origins7);
 const $origins8 = { files: $files, notes: $notes, defs: { CustomerCreated: $rules8 } };
-const isCustomerCreated = /* @__PURE__ */ createIs($compiled.CustomerCreated);
-const assertCustomerCreated = /* @__PURE__ */ createAssert(
+exports.isCustomerCreated = createIs($compiled.CustomerCreated);
+exports.assertCustomerCreated = createAssert(
   'CustomerCreated',
   $compiled.CustomerCreated,
   $origins8,
 );
-const CustomerCreatedSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.CustomerCreated,
-  $origins8,
-);
+exports.CustomerCreatedSchema = createStandardSchema($compiled.CustomerCreated, $origins8);
 const $origins9 = {
   files: $files,
   notes: $notes,
   defs: { CustomerFound: $rules9, CustomerSummary: $rules10, Portfolio: $rules11 },
 };
-const isCustomerFound = /* @__PURE__ */ createIs($compiled.CustomerFound);
-const assertCustomerFound = /* @__PURE__ */ createAssert(
-  'CustomerFound',
-  $compiled.CustomerFound,
-  $origins9,
-);
-const CustomerFoundSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.CustomerFound,
-  $origins9,
-);
+exports.isCustomerFound = createIs($compiled.CustomerFound);
+exports.assertCustomerFound = createAssert('CustomerFound', $compiled.CustomerFound, $origins9);
+exports.CustomerFoundSchema = createStandardSchema($compiled.CustomerFound, $origins9);
 const $origins10 = {
   files: $files,
   notes: $notes,
   defs: { CustomerSummary: $rules10, Portfolio: $rules11 },
 };
-const isCustomerSummary = /* @__PURE__ */ createIs($compiled.CustomerSummary);
-const assertCustomerSummary = /* @__PURE__ */ createAssert(
+exports.isCustomerSummary = createIs($compiled.CustomerSummary);
+exports.assertCustomerSummary = createAssert(
   'CustomerSummary',
   $compiled.CustomerSummary,
   $origins10,
 );
-const CustomerSummarySchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.CustomerSummary,
-  $origins10,
-);
+exports.CustomerSummarySchema = createStandardSchema($compiled.CustomerSummary, $origins10);
 const $origins11 = { files: $files, notes: $notes, defs: { Portfolio: $rules11 } };
-const isPortfolio = /* @__PURE__ */ createIs($compiled.Portfolio);
-const assertPortfolio = /* @__PURE__ */ createAssert('Portfolio', $compiled.Portfolio, $origins11);
-const PortfolioSchema = /* @__PURE__ */ createStandardSchema($compiled.Portfolio, $origins11);
+exports.isPortfolio = createIs($compiled.Portfolio);
+exports.assertPortfolio = createAssert('Portfolio', $compiled.Portfolio, $origins11);
+exports.PortfolioSchema = createStandardSchema($compiled.Portfolio, $origins11);
 const $origins12 = { files: $files, notes: $notes, defs: { ErrorResponse: $rules12 } };
-const isErrorResponse = /* @__PURE__ */ createIs($compiled.ErrorResponse);
-const assertErrorResponse = /* @__PURE__ */ createAssert(
-  'ErrorResponse',
-  $compiled.ErrorResponse,
-  $origins12,
-);
-const ErrorResponseSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.ErrorResponse,
-  $origins12,
-);
+exports.isErrorResponse = createIs($compiled.ErrorResponse);
+exports.assertErrorResponse = createAssert('ErrorResponse', $compiled.ErrorResponse, $origins12);
+exports.ErrorResponseSchema = createStandardSchema($compiled.ErrorResponse, $origins12);
 const $origins13 = { files: $files, notes: $notes, defs: { CountryAlpha2: $rules13 } };
-const isCountryAlpha2 = /* @__PURE__ */ createIs($compiled.CountryAlpha2);
-const assertCountryAlpha2 = /* @__PURE__ */ createAssert(
-  'CountryAlpha2',
-  $compiled.CountryAlpha2,
-  $origins13,
-);
-const CountryAlpha2Schema = /* @__PURE__ */ createStandardSchema(
-  $compiled.CountryAlpha2,
-  $origins13,
-);
+exports.isCountryAlpha2 = createIs($compiled.CountryAlpha2);
+exports.assertCountryAlpha2 = createAssert('CountryAlpha2', $compiled.CountryAlpha2, $origins13);
+exports.CountryAlpha2Schema = createStandardSchema($compiled.CountryAlpha2, $origins13);
 const $origins14 = {
   files: $files,
   notes: $notes,
@@ -346,15 +294,15 @@ const $origins14 = {
     CountryAlpha2: $rules13,
   },
 };
-const isCreateIndividualCustomerRequestBody = /* @__PURE__ */ createIs(
+exports.isCreateIndividualCustomerRequestBody = createIs(
   $compiled.CreateIndividualCustomerRequestBody,
 );
-const assertCreateIndividualCustomerRequestBody = /* @__PURE__ */ createAssert(
+exports.assertCreateIndividualCustomerRequestBody = createAssert(
   'CreateIndividualCustomerRequestBody',
   $compiled.CreateIndividualCustomerRequestBody,
   $origins14,
 );
-const CreateIndividualCustomerRequestBodySchema = /* @__PURE__ */ createStandardSchema(
+exports.CreateIndividualCustomerRequestBodySchema = createStandardSchema(
   $compiled.CreateIndividualCustomerRequestBody,
   $origins14,
 );
@@ -363,15 +311,15 @@ const $origins15 = {
   notes: $notes,
   defs: { CreateIndividualCustomerResponse201: $rules15, CustomerCreated: $rules8 },
 };
-const isCreateIndividualCustomerResponse201 = /* @__PURE__ */ createIs(
+exports.isCreateIndividualCustomerResponse201 = createIs(
   $compiled.CreateIndividualCustomerResponse201,
 );
-const assertCreateIndividualCustomerResponse201 = /* @__PURE__ */ createAssert(
+exports.assertCreateIndividualCustomerResponse201 = createAssert(
   'CreateIndividualCustomerResponse201',
   $compiled.CreateIndividualCustomerResponse201,
   $origins15,
 );
-const CreateIndividualCustomerResponse201Schema = /* @__PURE__ */ createStandardSchema(
+exports.CreateIndividualCustomerResponse201Schema = createStandardSchema(
   $compiled.CreateIndividualCustomerResponse201,
   $origins15,
 );
@@ -380,15 +328,15 @@ const $origins16 = {
   notes: $notes,
   defs: { CreateIndividualCustomerResponse400: $rules16, ErrorResponse: $rules12 },
 };
-const isCreateIndividualCustomerResponse400 = /* @__PURE__ */ createIs(
+exports.isCreateIndividualCustomerResponse400 = createIs(
   $compiled.CreateIndividualCustomerResponse400,
 );
-const assertCreateIndividualCustomerResponse400 = /* @__PURE__ */ createAssert(
+exports.assertCreateIndividualCustomerResponse400 = createAssert(
   'CreateIndividualCustomerResponse400',
   $compiled.CreateIndividualCustomerResponse400,
   $origins16,
 );
-const CreateIndividualCustomerResponse400Schema = /* @__PURE__ */ createStandardSchema(
+exports.CreateIndividualCustomerResponse400Schema = createStandardSchema(
   $compiled.CreateIndividualCustomerResponse400,
   $origins16,
 );
@@ -401,15 +349,15 @@ const $origins17 = {
     ErrorResponse: $rules12,
   },
 };
-const isCreateIndividualCustomerResponse403 = /* @__PURE__ */ createIs(
+exports.isCreateIndividualCustomerResponse403 = createIs(
   $compiled.CreateIndividualCustomerResponse403,
 );
-const assertCreateIndividualCustomerResponse403 = /* @__PURE__ */ createAssert(
+exports.assertCreateIndividualCustomerResponse403 = createAssert(
   'CreateIndividualCustomerResponse403',
   $compiled.CreateIndividualCustomerResponse403,
   $origins17,
 );
-const CreateIndividualCustomerResponse403Schema = /* @__PURE__ */ createStandardSchema(
+exports.CreateIndividualCustomerResponse403Schema = createStandardSchema(
   $compiled.CreateIndividualCustomerResponse403,
   $origins17,
 );
@@ -422,26 +370,26 @@ const $origins18 = {
     ErrorResponse: $rules12,
   },
 };
-const isCreateIndividualCustomerResponse404 = /* @__PURE__ */ createIs(
+exports.isCreateIndividualCustomerResponse404 = createIs(
   $compiled.CreateIndividualCustomerResponse404,
 );
-const assertCreateIndividualCustomerResponse404 = /* @__PURE__ */ createAssert(
+exports.assertCreateIndividualCustomerResponse404 = createAssert(
   'CreateIndividualCustomerResponse404',
   $compiled.CreateIndividualCustomerResponse404,
   $origins18,
 );
-const CreateIndividualCustomerResponse404Schema = /* @__PURE__ */ createStandardSchema(
+exports.CreateIndividualCustomerResponse404Schema = createStandardSchema(
   $compiled.CreateIndividualCustomerResponse404,
   $origins18,
 );
 const $origins19 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules19 } };
-const isGetCustomerPathParams = /* @__PURE__ */ createIs($compiled.GetCustomerPathParams);
-const assertGetCustomerPathParams = /* @__PURE__ */ createAssert(
+exports.isGetCustomerPathParams = createIs($compiled.GetCustomerPathParams);
+exports.assertGetCustomerPathParams = createAssert(
   'GetCustomerPathParams',
   $compiled.GetCustomerPathParams,
   $origins19,
 );
-const GetCustomerPathParamsSchema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPathParamsSchema = createStandardSchema(
   $compiled.GetCustomerPathParams,
   $origins19,
 );
@@ -455,13 +403,13 @@ const $origins20 = {
     Portfolio: $rules11,
   },
 };
-const isGetCustomerResponse200 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse200);
-const assertGetCustomerResponse200 = /* @__PURE__ */ createAssert(
+exports.isGetCustomerResponse200 = createIs($compiled.GetCustomerResponse200);
+exports.assertGetCustomerResponse200 = createAssert(
   'GetCustomerResponse200',
   $compiled.GetCustomerResponse200,
   $origins20,
 );
-const GetCustomerResponse200Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerResponse200Schema = createStandardSchema(
   $compiled.GetCustomerResponse200,
   $origins20,
 );
@@ -474,13 +422,13 @@ const $origins21 = {
     ErrorResponse: $rules12,
   },
 };
-const isGetCustomerResponse400 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse400);
-const assertGetCustomerResponse400 = /* @__PURE__ */ createAssert(
+exports.isGetCustomerResponse400 = createIs($compiled.GetCustomerResponse400);
+exports.assertGetCustomerResponse400 = createAssert(
   'GetCustomerResponse400',
   $compiled.GetCustomerResponse400,
   $origins21,
 );
-const GetCustomerResponse400Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerResponse400Schema = createStandardSchema(
   $compiled.GetCustomerResponse400,
   $origins21,
 );
@@ -493,13 +441,13 @@ const $origins22 = {
     ErrorResponse: $rules12,
   },
 };
-const isGetCustomerResponse403 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse403);
-const assertGetCustomerResponse403 = /* @__PURE__ */ createAssert(
+exports.isGetCustomerResponse403 = createIs($compiled.GetCustomerResponse403);
+exports.assertGetCustomerResponse403 = createAssert(
   'GetCustomerResponse403',
   $compiled.GetCustomerResponse403,
   $origins22,
 );
-const GetCustomerResponse403Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerResponse403Schema = createStandardSchema(
   $compiled.GetCustomerResponse403,
   $origins22,
 );
@@ -512,86 +460,14 @@ const $origins23 = {
     ErrorResponse: $rules12,
   },
 };
-const isGetCustomerResponse404 = /* @__PURE__ */ createIs($compiled.GetCustomerResponse404);
-const assertGetCustomerResponse404 = /* @__PURE__ */ createAssert(
+exports.isGetCustomerResponse404 = createIs($compiled.GetCustomerResponse404);
+exports.assertGetCustomerResponse404 = createAssert(
   'GetCustomerResponse404',
   $compiled.GetCustomerResponse404,
   $origins23,
 );
-const GetCustomerResponse404Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerResponse404Schema = createStandardSchema(
   $compiled.GetCustomerResponse404,
   $origins23,
 );
 exports.ValidationError = ValidationError;
-exports.isCountry = isCountry;
-exports.assertCountry = assertCountry;
-exports.CountrySchema = CountrySchema;
-exports.isGender = isGender;
-exports.assertGender = assertGender;
-exports.GenderSchema = GenderSchema;
-exports.isOccupation = isOccupation;
-exports.assertOccupation = assertOccupation;
-exports.OccupationSchema = OccupationSchema;
-exports.isBasicData = isBasicData;
-exports.assertBasicData = assertBasicData;
-exports.BasicDataSchema = BasicDataSchema;
-exports.isTaxInformation = isTaxInformation;
-exports.assertTaxInformation = assertTaxInformation;
-exports.TaxInformationSchema = TaxInformationSchema;
-exports.isIdentification = isIdentification;
-exports.assertIdentification = assertIdentification;
-exports.IdentificationSchema = IdentificationSchema;
-exports.isMainAddress = isMainAddress;
-exports.assertMainAddress = assertMainAddress;
-exports.MainAddressSchema = MainAddressSchema;
-exports.isIndividualCustomer = isIndividualCustomer;
-exports.assertIndividualCustomer = assertIndividualCustomer;
-exports.IndividualCustomerSchema = IndividualCustomerSchema;
-exports.isCustomerCreated = isCustomerCreated;
-exports.assertCustomerCreated = assertCustomerCreated;
-exports.CustomerCreatedSchema = CustomerCreatedSchema;
-exports.isCustomerFound = isCustomerFound;
-exports.assertCustomerFound = assertCustomerFound;
-exports.CustomerFoundSchema = CustomerFoundSchema;
-exports.isCustomerSummary = isCustomerSummary;
-exports.assertCustomerSummary = assertCustomerSummary;
-exports.CustomerSummarySchema = CustomerSummarySchema;
-exports.isPortfolio = isPortfolio;
-exports.assertPortfolio = assertPortfolio;
-exports.PortfolioSchema = PortfolioSchema;
-exports.isErrorResponse = isErrorResponse;
-exports.assertErrorResponse = assertErrorResponse;
-exports.ErrorResponseSchema = ErrorResponseSchema;
-exports.isCountryAlpha2 = isCountryAlpha2;
-exports.assertCountryAlpha2 = assertCountryAlpha2;
-exports.CountryAlpha2Schema = CountryAlpha2Schema;
-exports.isCreateIndividualCustomerRequestBody = isCreateIndividualCustomerRequestBody;
-exports.assertCreateIndividualCustomerRequestBody = assertCreateIndividualCustomerRequestBody;
-exports.CreateIndividualCustomerRequestBodySchema = CreateIndividualCustomerRequestBodySchema;
-exports.isCreateIndividualCustomerResponse201 = isCreateIndividualCustomerResponse201;
-exports.assertCreateIndividualCustomerResponse201 = assertCreateIndividualCustomerResponse201;
-exports.CreateIndividualCustomerResponse201Schema = CreateIndividualCustomerResponse201Schema;
-exports.isCreateIndividualCustomerResponse400 = isCreateIndividualCustomerResponse400;
-exports.assertCreateIndividualCustomerResponse400 = assertCreateIndividualCustomerResponse400;
-exports.CreateIndividualCustomerResponse400Schema = CreateIndividualCustomerResponse400Schema;
-exports.isCreateIndividualCustomerResponse403 = isCreateIndividualCustomerResponse403;
-exports.assertCreateIndividualCustomerResponse403 = assertCreateIndividualCustomerResponse403;
-exports.CreateIndividualCustomerResponse403Schema = CreateIndividualCustomerResponse403Schema;
-exports.isCreateIndividualCustomerResponse404 = isCreateIndividualCustomerResponse404;
-exports.assertCreateIndividualCustomerResponse404 = assertCreateIndividualCustomerResponse404;
-exports.CreateIndividualCustomerResponse404Schema = CreateIndividualCustomerResponse404Schema;
-exports.isGetCustomerPathParams = isGetCustomerPathParams;
-exports.assertGetCustomerPathParams = assertGetCustomerPathParams;
-exports.GetCustomerPathParamsSchema = GetCustomerPathParamsSchema;
-exports.isGetCustomerResponse200 = isGetCustomerResponse200;
-exports.assertGetCustomerResponse200 = assertGetCustomerResponse200;
-exports.GetCustomerResponse200Schema = GetCustomerResponse200Schema;
-exports.isGetCustomerResponse400 = isGetCustomerResponse400;
-exports.assertGetCustomerResponse400 = assertGetCustomerResponse400;
-exports.GetCustomerResponse400Schema = GetCustomerResponse400Schema;
-exports.isGetCustomerResponse403 = isGetCustomerResponse403;
-exports.assertGetCustomerResponse403 = assertGetCustomerResponse403;
-exports.GetCustomerResponse403Schema = GetCustomerResponse403Schema;
-exports.isGetCustomerResponse404 = isGetCustomerResponse404;
-exports.assertGetCustomerResponse404 = assertGetCustomerResponse404;
-exports.GetCustomerResponse404Schema = GetCustomerResponse404Schema;

@@ -262,104 +262,68 @@ const $rules34 = {
   rules: { '': [0, 132] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Error: $rules0 } };
-const isError = /* @__PURE__ */ createIs($compiled.Error);
-const assertError = /* @__PURE__ */ createAssert('Error', $compiled.Error, $origins0);
-const ErrorSchema = /* @__PURE__ */ createStandardSchema($compiled.Error, $origins0);
+exports.isError = createIs($compiled.Error);
+exports.assertError = createAssert('Error', $compiled.Error, $origins0);
+exports.ErrorSchema = createStandardSchema($compiled.Error, $origins0);
 const $origins1 = { files: $files, notes: $notes, defs: { CustomerPersonInclude: $rules1 } };
-const isCustomerPersonInclude = /* @__PURE__ */ createIs($compiled.CustomerPersonInclude);
-const assertCustomerPersonInclude = /* @__PURE__ */ createAssert(
+exports.isCustomerPersonInclude = createIs($compiled.CustomerPersonInclude);
+exports.assertCustomerPersonInclude = createAssert(
   'CustomerPersonInclude',
   $compiled.CustomerPersonInclude,
   $origins1,
 );
-const CustomerPersonIncludeSchema = /* @__PURE__ */ createStandardSchema(
+exports.CustomerPersonIncludeSchema = createStandardSchema(
   $compiled.CustomerPersonInclude,
   $origins1,
 );
 const $origins2 = { files: $files, notes: $notes, defs: { ExternalId: $rules2 } };
-const isExternalId = /* @__PURE__ */ createIs($compiled.ExternalId);
-const assertExternalId = /* @__PURE__ */ createAssert(
-  'ExternalId',
-  $compiled.ExternalId,
-  $origins2,
-);
-const ExternalIdSchema = /* @__PURE__ */ createStandardSchema($compiled.ExternalId, $origins2);
+exports.isExternalId = createIs($compiled.ExternalId);
+exports.assertExternalId = createAssert('ExternalId', $compiled.ExternalId, $origins2);
+exports.ExternalIdSchema = createStandardSchema($compiled.ExternalId, $origins2);
 const $origins3 = { files: $files, notes: $notes, defs: { CustomerType: $rules3 } };
-const isCustomerType = /* @__PURE__ */ createIs($compiled.CustomerType);
-const assertCustomerType = /* @__PURE__ */ createAssert(
-  'CustomerType',
-  $compiled.CustomerType,
-  $origins3,
-);
-const CustomerTypeSchema = /* @__PURE__ */ createStandardSchema($compiled.CustomerType, $origins3);
+exports.isCustomerType = createIs($compiled.CustomerType);
+exports.assertCustomerType = createAssert('CustomerType', $compiled.CustomerType, $origins3);
+exports.CustomerTypeSchema = createStandardSchema($compiled.CustomerType, $origins3);
 const $origins4 = { files: $files, notes: $notes, defs: { Currency: $rules4 } };
-const isCurrency = /* @__PURE__ */ createIs($compiled.Currency);
-const assertCurrency = /* @__PURE__ */ createAssert('Currency', $compiled.Currency, $origins4);
-const CurrencySchema = /* @__PURE__ */ createStandardSchema($compiled.Currency, $origins4);
+exports.isCurrency = createIs($compiled.Currency);
+exports.assertCurrency = createAssert('Currency', $compiled.Currency, $origins4);
+exports.CurrencySchema = createStandardSchema($compiled.Currency, $origins4);
 const $origins5 = {
   files: $files,
   notes: $notes,
   defs: { CountryCode: $rules5, CountryAlpha2: $rules23 },
 };
-const isCountryCode = /* @__PURE__ */ createIs($compiled.CountryCode);
-const assertCountryCode = /* @__PURE__ */ createAssert(
-  'CountryCode',
-  $compiled.CountryCode,
-  $origins5,
-);
-const CountryCodeSchema = /* @__PURE__ */ createStandardSchema($compiled.CountryCode, $origins5);
+exports.isCountryCode = createIs($compiled.CountryCode);
+exports.assertCountryCode = createAssert('CountryCode', $compiled.CountryCode, $origins5);
+exports.CountryCodeSchema = createStandardSchema($compiled.CountryCode, $origins5);
 const $origins6 = { files: $files, notes: $notes, defs: { Occupation: $rules6 } };
-const isOccupation = /* @__PURE__ */ createIs($compiled.Occupation);
-const assertOccupation = /* @__PURE__ */ createAssert(
-  'Occupation',
-  $compiled.Occupation,
-  $origins6,
-);
-const OccupationSchema = /* @__PURE__ */ createStandardSchema($compiled.Occupation, $origins6);
+exports.isOccupation = createIs($compiled.Occupation);
+exports.assertOccupation = createAssert('Occupation', $compiled.Occupation, $origins6);
+exports.OccupationSchema = createStandardSchema($compiled.Occupation, $origins6);
 const $origins7 = { files: $files, notes: $notes, defs: { Vulnerability: $rules7 } };
-const isVulnerability = /* @__PURE__ */ createIs($compiled.Vulnerability);
-const assertVulnerability = /* @__PURE__ */ createAssert(
-  'Vulnerability',
-  $compiled.Vulnerability,
-  $origins7,
-);
-const VulnerabilitySchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.Vulnerability,
-  $origins7,
-);
+exports.isVulnerability = createIs($compiled.Vulnerability);
+exports.assertVulnerability = createAssert('Vulnerability', $compiled.Vulnerability, $origins7);
+exports.VulnerabilitySchema = createStandardSchema($compiled.Vulnerability, $origins7);
 const $origins8 = { files: $files, notes: $notes, defs: { RestrictionName: $rules8 } };
-const isRestrictionName = /* @__PURE__ */ createIs($compiled.RestrictionName);
-const assertRestrictionName = /* @__PURE__ */ createAssert(
+exports.isRestrictionName = createIs($compiled.RestrictionName);
+exports.assertRestrictionName = createAssert(
   'RestrictionName',
   $compiled.RestrictionName,
   $origins8,
 );
-const RestrictionNameSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.RestrictionName,
-  $origins8,
-);
+exports.RestrictionNameSchema = createStandardSchema($compiled.RestrictionName, $origins8);
 const $origins9 = { files: $files, notes: $notes, defs: { RestrictionReason: $rules9 } };
-const isRestrictionReason = /* @__PURE__ */ createIs($compiled.RestrictionReason);
-const assertRestrictionReason = /* @__PURE__ */ createAssert(
+exports.isRestrictionReason = createIs($compiled.RestrictionReason);
+exports.assertRestrictionReason = createAssert(
   'RestrictionReason',
   $compiled.RestrictionReason,
   $origins9,
 );
-const RestrictionReasonSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.RestrictionReason,
-  $origins9,
-);
+exports.RestrictionReasonSchema = createStandardSchema($compiled.RestrictionReason, $origins9);
 const $origins10 = { files: $files, notes: $notes, defs: { RequiredAction: $rules10 } };
-const isRequiredAction = /* @__PURE__ */ createIs($compiled.RequiredAction);
-const assertRequiredAction = /* @__PURE__ */ createAssert(
-  'RequiredAction',
-  $compiled.RequiredAction,
-  $origins10,
-);
-const RequiredActionSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.RequiredAction,
-  $origins10,
-);
+exports.isRequiredAction = createIs($compiled.RequiredAction);
+exports.assertRequiredAction = createAssert('RequiredAction', $compiled.RequiredAction, $origins10);
+exports.RequiredActionSchema = createStandardSchema($compiled.RequiredAction, $origins10);
 const $origins11 = {
   files: $files,
   notes: $notes,
@@ -370,46 +334,33 @@ const $origins11 = {
     RequiredAction: $rules10,
   },
 };
-const isRestriction = /* @__PURE__ */ createIs($compiled.Restriction);
-const assertRestriction = /* @__PURE__ */ createAssert(
-  'Restriction',
-  $compiled.Restriction,
-  $origins11,
-);
-const RestrictionSchema = /* @__PURE__ */ createStandardSchema($compiled.Restriction, $origins11);
+exports.isRestriction = createIs($compiled.Restriction);
+exports.assertRestriction = createAssert('Restriction', $compiled.Restriction, $origins11);
+exports.RestrictionSchema = createStandardSchema($compiled.Restriction, $origins11);
 const $origins12 = { files: $files, notes: $notes, defs: { RestrictionNameV1: $rules12 } };
-const isRestrictionNameV1 = /* @__PURE__ */ createIs($compiled.RestrictionNameV1);
-const assertRestrictionNameV1 = /* @__PURE__ */ createAssert(
+exports.isRestrictionNameV1 = createIs($compiled.RestrictionNameV1);
+exports.assertRestrictionNameV1 = createAssert(
   'RestrictionNameV1',
   $compiled.RestrictionNameV1,
   $origins12,
 );
-const RestrictionNameV1Schema = /* @__PURE__ */ createStandardSchema(
-  $compiled.RestrictionNameV1,
-  $origins12,
-);
+exports.RestrictionNameV1Schema = createStandardSchema($compiled.RestrictionNameV1, $origins12);
 const $origins13 = { files: $files, notes: $notes, defs: { RestrictionReasonV1: $rules13 } };
-const isRestrictionReasonV1 = /* @__PURE__ */ createIs($compiled.RestrictionReasonV1);
-const assertRestrictionReasonV1 = /* @__PURE__ */ createAssert(
+exports.isRestrictionReasonV1 = createIs($compiled.RestrictionReasonV1);
+exports.assertRestrictionReasonV1 = createAssert(
   'RestrictionReasonV1',
   $compiled.RestrictionReasonV1,
   $origins13,
 );
-const RestrictionReasonV1Schema = /* @__PURE__ */ createStandardSchema(
-  $compiled.RestrictionReasonV1,
-  $origins13,
-);
+exports.RestrictionReasonV1Schema = createStandardSchema($compiled.RestrictionReasonV1, $origins13);
 const $origins14 = { files: $files, notes: $notes, defs: { RestrictionActionV1: $rules14 } };
-const isRestrictionActionV1 = /* @__PURE__ */ createIs($compiled.RestrictionActionV1);
-const assertRestrictionActionV1 = /* @__PURE__ */ createAssert(
+exports.isRestrictionActionV1 = createIs($compiled.RestrictionActionV1);
+exports.assertRestrictionActionV1 = createAssert(
   'RestrictionActionV1',
   $compiled.RestrictionActionV1,
   $origins14,
 );
-const RestrictionActionV1Schema = /* @__PURE__ */ createStandardSchema(
-  $compiled.RestrictionActionV1,
-  $origins14,
-);
+exports.RestrictionActionV1Schema = createStandardSchema($compiled.RestrictionActionV1, $origins14);
 const $origins15 = {
   files: $files,
   notes: $notes,
@@ -420,32 +371,25 @@ const $origins15 = {
     RestrictionActionV1: $rules14,
   },
 };
-const isRestrictionV1 = /* @__PURE__ */ createIs($compiled.RestrictionV1);
-const assertRestrictionV1 = /* @__PURE__ */ createAssert(
-  'RestrictionV1',
-  $compiled.RestrictionV1,
-  $origins15,
-);
-const RestrictionV1Schema = /* @__PURE__ */ createStandardSchema(
-  $compiled.RestrictionV1,
-  $origins15,
-);
+exports.isRestrictionV1 = createIs($compiled.RestrictionV1);
+exports.assertRestrictionV1 = createAssert('RestrictionV1', $compiled.RestrictionV1, $origins15);
+exports.RestrictionV1Schema = createStandardSchema($compiled.RestrictionV1, $origins15);
 const $origins16 = {
   files: $files,
   notes: $notes,
   defs: { AccountV1: $rules16, Currency: $rules4 },
 };
-const isAccountV1 = /* @__PURE__ */ createIs($compiled.AccountV1);
-const assertAccountV1 = /* @__PURE__ */ createAssert('AccountV1', $compiled.AccountV1, $origins16);
-const AccountV1Schema = /* @__PURE__ */ createStandardSchema($compiled.AccountV1, $origins16);
+exports.isAccountV1 = createIs($compiled.AccountV1);
+exports.assertAccountV1 = createAssert('AccountV1', $compiled.AccountV1, $origins16);
+exports.AccountV1Schema = createStandardSchema($compiled.AccountV1, $origins16);
 const $origins17 = { files: $files, notes: $notes, defs: { VirtualInstrumentType: $rules17 } };
-const isVirtualInstrumentType = /* @__PURE__ */ createIs($compiled.VirtualInstrumentType);
-const assertVirtualInstrumentType = /* @__PURE__ */ createAssert(
+exports.isVirtualInstrumentType = createIs($compiled.VirtualInstrumentType);
+exports.assertVirtualInstrumentType = createAssert(
   'VirtualInstrumentType',
   $compiled.VirtualInstrumentType,
   $origins17,
 );
-const VirtualInstrumentTypeSchema = /* @__PURE__ */ createStandardSchema(
+exports.VirtualInstrumentTypeSchema = createStandardSchema(
   $compiled.VirtualInstrumentType,
   $origins17,
 );
@@ -454,30 +398,25 @@ const $origins18 = {
   notes: $notes,
   defs: { VirtualInstrument: $rules18, VirtualInstrumentType: $rules17 },
 };
-const isVirtualInstrument = /* @__PURE__ */ createIs($compiled.VirtualInstrument);
-const assertVirtualInstrument = /* @__PURE__ */ createAssert(
+exports.isVirtualInstrument = createIs($compiled.VirtualInstrument);
+exports.assertVirtualInstrument = createAssert(
   'VirtualInstrument',
   $compiled.VirtualInstrument,
   $origins18,
 );
-const VirtualInstrumentSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.VirtualInstrument,
-  $origins18,
-);
+exports.VirtualInstrumentSchema = createStandardSchema($compiled.VirtualInstrument, $origins18);
 const $origins19 = {
   files: $files,
   notes: $notes,
   defs: { VirtualAccountAssignmentStatus: $rules19, VirtualInstrumentType: $rules17 },
 };
-const isVirtualAccountAssignmentStatus = /* @__PURE__ */ createIs(
-  $compiled.VirtualAccountAssignmentStatus,
-);
-const assertVirtualAccountAssignmentStatus = /* @__PURE__ */ createAssert(
+exports.isVirtualAccountAssignmentStatus = createIs($compiled.VirtualAccountAssignmentStatus);
+exports.assertVirtualAccountAssignmentStatus = createAssert(
   'VirtualAccountAssignmentStatus',
   $compiled.VirtualAccountAssignmentStatus,
   $origins19,
 );
-const VirtualAccountAssignmentStatusSchema = /* @__PURE__ */ createStandardSchema(
+exports.VirtualAccountAssignmentStatusSchema = createStandardSchema(
   $compiled.VirtualAccountAssignmentStatus,
   $origins19,
 );
@@ -492,9 +431,9 @@ const $origins20 = {
     VirtualInstrumentType: $rules17,
   },
 };
-const isAccount = /* @__PURE__ */ createIs($compiled.Account);
-const assertAccount = /* @__PURE__ */ createAssert('Account', $compiled.Account, $origins20);
-const AccountSchema = /* @__PURE__ */ createStandardSchema($compiled.Account, $origins20);
+exports.isAccount = createIs($compiled.Account);
+exports.assertAccount = createAssert('Account', $compiled.Account, $origins20);
+exports.AccountSchema = createStandardSchema($compiled.Account, $origins20);
 const $origins21 = {
   files: $files,
   notes: $notes,
@@ -510,9 +449,9 @@ const $origins21 = {
     Currency: $rules4,
   },
 };
-const isCustomer = /* @__PURE__ */ createIs($compiled.Customer);
-const assertCustomer = /* @__PURE__ */ createAssert('Customer', $compiled.Customer, $origins21);
-const CustomerSchema = /* @__PURE__ */ createStandardSchema($compiled.Customer, $origins21);
+exports.isCustomer = createIs($compiled.Customer);
+exports.assertCustomer = createAssert('Customer', $compiled.Customer, $origins21);
+exports.CustomerSchema = createStandardSchema($compiled.Customer, $origins21);
 const $origins22 = {
   files: $files,
   notes: $notes,
@@ -535,41 +474,27 @@ const $origins22 = {
     VirtualInstrumentType: $rules17,
   },
 };
-const isCustomerPerson = /* @__PURE__ */ createIs($compiled.CustomerPerson);
-const assertCustomerPerson = /* @__PURE__ */ createAssert(
-  'CustomerPerson',
-  $compiled.CustomerPerson,
-  $origins22,
-);
-const CustomerPersonSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.CustomerPerson,
-  $origins22,
-);
+exports.isCustomerPerson = createIs($compiled.CustomerPerson);
+exports.assertCustomerPerson = createAssert('CustomerPerson', $compiled.CustomerPerson, $origins22);
+exports.CustomerPersonSchema = createStandardSchema($compiled.CustomerPerson, $origins22);
 const $origins23 = { files: $files, notes: $notes, defs: { CountryAlpha2: $rules23 } };
-const isCountryAlpha2 = /* @__PURE__ */ createIs($compiled.CountryAlpha2);
-const assertCountryAlpha2 = /* @__PURE__ */ createAssert(
-  'CountryAlpha2',
-  $compiled.CountryAlpha2,
-  $origins23,
-);
-const CountryAlpha2Schema = /* @__PURE__ */ createStandardSchema(
-  $compiled.CountryAlpha2,
-  $origins23,
-);
+exports.isCountryAlpha2 = createIs($compiled.CountryAlpha2);
+exports.assertCountryAlpha2 = createAssert('CountryAlpha2', $compiled.CountryAlpha2, $origins23);
+exports.CountryAlpha2Schema = createStandardSchema($compiled.CountryAlpha2, $origins23);
 const $origins24 = {
   files: $files,
   notes: $notes,
   defs: { GetCustomerPersonByAttributePathParams: $rules24 },
 };
-const isGetCustomerPersonByAttributePathParams = /* @__PURE__ */ createIs(
+exports.isGetCustomerPersonByAttributePathParams = createIs(
   $compiled.GetCustomerPersonByAttributePathParams,
 );
-const assertGetCustomerPersonByAttributePathParams = /* @__PURE__ */ createAssert(
+exports.assertGetCustomerPersonByAttributePathParams = createAssert(
   'GetCustomerPersonByAttributePathParams',
   $compiled.GetCustomerPersonByAttributePathParams,
   $origins24,
 );
-const GetCustomerPersonByAttributePathParamsSchema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonByAttributePathParamsSchema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributePathParams,
   $origins24,
 );
@@ -578,15 +503,15 @@ const $origins25 = {
   notes: $notes,
   defs: { GetCustomerPersonByAttributeQueryParams: $rules25, CustomerPersonInclude: $rules1 },
 };
-const isGetCustomerPersonByAttributeQueryParams = /* @__PURE__ */ createIs(
+exports.isGetCustomerPersonByAttributeQueryParams = createIs(
   $compiled.GetCustomerPersonByAttributeQueryParams,
 );
-const assertGetCustomerPersonByAttributeQueryParams = /* @__PURE__ */ createAssert(
+exports.assertGetCustomerPersonByAttributeQueryParams = createAssert(
   'GetCustomerPersonByAttributeQueryParams',
   $compiled.GetCustomerPersonByAttributeQueryParams,
   $origins25,
 );
-const GetCustomerPersonByAttributeQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonByAttributeQueryParamsSchema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeQueryParams,
   $origins25,
 );
@@ -613,15 +538,15 @@ const $origins26 = {
     VirtualInstrumentType: $rules17,
   },
 };
-const isGetCustomerPersonByAttributeResponse200 = /* @__PURE__ */ createIs(
+exports.isGetCustomerPersonByAttributeResponse200 = createIs(
   $compiled.GetCustomerPersonByAttributeResponse200,
 );
-const assertGetCustomerPersonByAttributeResponse200 = /* @__PURE__ */ createAssert(
+exports.assertGetCustomerPersonByAttributeResponse200 = createAssert(
   'GetCustomerPersonByAttributeResponse200',
   $compiled.GetCustomerPersonByAttributeResponse200,
   $origins26,
 );
-const GetCustomerPersonByAttributeResponse200Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonByAttributeResponse200Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse200,
   $origins26,
 );
@@ -630,15 +555,15 @@ const $origins27 = {
   notes: $notes,
   defs: { GetCustomerPersonByAttributeResponse400: $rules27, Error: $rules0 },
 };
-const isGetCustomerPersonByAttributeResponse400 = /* @__PURE__ */ createIs(
+exports.isGetCustomerPersonByAttributeResponse400 = createIs(
   $compiled.GetCustomerPersonByAttributeResponse400,
 );
-const assertGetCustomerPersonByAttributeResponse400 = /* @__PURE__ */ createAssert(
+exports.assertGetCustomerPersonByAttributeResponse400 = createAssert(
   'GetCustomerPersonByAttributeResponse400',
   $compiled.GetCustomerPersonByAttributeResponse400,
   $origins27,
 );
-const GetCustomerPersonByAttributeResponse400Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonByAttributeResponse400Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse400,
   $origins27,
 );
@@ -651,15 +576,15 @@ const $origins28 = {
     Error: $rules0,
   },
 };
-const isGetCustomerPersonByAttributeResponse401 = /* @__PURE__ */ createIs(
+exports.isGetCustomerPersonByAttributeResponse401 = createIs(
   $compiled.GetCustomerPersonByAttributeResponse401,
 );
-const assertGetCustomerPersonByAttributeResponse401 = /* @__PURE__ */ createAssert(
+exports.assertGetCustomerPersonByAttributeResponse401 = createAssert(
   'GetCustomerPersonByAttributeResponse401',
   $compiled.GetCustomerPersonByAttributeResponse401,
   $origins28,
 );
-const GetCustomerPersonByAttributeResponse401Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonByAttributeResponse401Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse401,
   $origins28,
 );
@@ -672,15 +597,15 @@ const $origins29 = {
     Error: $rules0,
   },
 };
-const isGetCustomerPersonByAttributeResponse403 = /* @__PURE__ */ createIs(
+exports.isGetCustomerPersonByAttributeResponse403 = createIs(
   $compiled.GetCustomerPersonByAttributeResponse403,
 );
-const assertGetCustomerPersonByAttributeResponse403 = /* @__PURE__ */ createAssert(
+exports.assertGetCustomerPersonByAttributeResponse403 = createAssert(
   'GetCustomerPersonByAttributeResponse403',
   $compiled.GetCustomerPersonByAttributeResponse403,
   $origins29,
 );
-const GetCustomerPersonByAttributeResponse403Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonByAttributeResponse403Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse403,
   $origins29,
 );
@@ -693,15 +618,15 @@ const $origins30 = {
     Error: $rules0,
   },
 };
-const isGetCustomerPersonByAttributeResponse404 = /* @__PURE__ */ createIs(
+exports.isGetCustomerPersonByAttributeResponse404 = createIs(
   $compiled.GetCustomerPersonByAttributeResponse404,
 );
-const assertGetCustomerPersonByAttributeResponse404 = /* @__PURE__ */ createAssert(
+exports.assertGetCustomerPersonByAttributeResponse404 = createAssert(
   'GetCustomerPersonByAttributeResponse404',
   $compiled.GetCustomerPersonByAttributeResponse404,
   $origins30,
 );
-const GetCustomerPersonByAttributeResponse404Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonByAttributeResponse404Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse404,
   $origins30,
 );
@@ -714,15 +639,15 @@ const $origins31 = {
     Error: $rules0,
   },
 };
-const isGetCustomerPersonByAttributeResponse500 = /* @__PURE__ */ createIs(
+exports.isGetCustomerPersonByAttributeResponse500 = createIs(
   $compiled.GetCustomerPersonByAttributeResponse500,
 );
-const assertGetCustomerPersonByAttributeResponse500 = /* @__PURE__ */ createAssert(
+exports.assertGetCustomerPersonByAttributeResponse500 = createAssert(
   'GetCustomerPersonByAttributeResponse500',
   $compiled.GetCustomerPersonByAttributeResponse500,
   $origins31,
 );
-const GetCustomerPersonByAttributeResponse500Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonByAttributeResponse500Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse500,
   $origins31,
 );
@@ -735,15 +660,15 @@ const $origins32 = {
     Error: $rules0,
   },
 };
-const isGetCustomerPersonByAttributeResponse503 = /* @__PURE__ */ createIs(
+exports.isGetCustomerPersonByAttributeResponse503 = createIs(
   $compiled.GetCustomerPersonByAttributeResponse503,
 );
-const assertGetCustomerPersonByAttributeResponse503 = /* @__PURE__ */ createAssert(
+exports.assertGetCustomerPersonByAttributeResponse503 = createAssert(
   'GetCustomerPersonByAttributeResponse503',
   $compiled.GetCustomerPersonByAttributeResponse503,
   $origins32,
 );
-const GetCustomerPersonByAttributeResponse503Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonByAttributeResponse503Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse503,
   $origins32,
 );
@@ -752,15 +677,13 @@ const $origins33 = {
   notes: $notes,
   defs: { GetCustomerPersonPathParams: $rules33 },
 };
-const isGetCustomerPersonPathParams = /* @__PURE__ */ createIs(
-  $compiled.GetCustomerPersonPathParams,
-);
-const assertGetCustomerPersonPathParams = /* @__PURE__ */ createAssert(
+exports.isGetCustomerPersonPathParams = createIs($compiled.GetCustomerPersonPathParams);
+exports.assertGetCustomerPersonPathParams = createAssert(
   'GetCustomerPersonPathParams',
   $compiled.GetCustomerPersonPathParams,
   $origins33,
 );
-const GetCustomerPersonPathParamsSchema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonPathParamsSchema = createStandardSchema(
   $compiled.GetCustomerPersonPathParams,
   $origins33,
 );
@@ -788,15 +711,13 @@ const $origins34 = {
     VirtualInstrumentType: $rules17,
   },
 };
-const isGetCustomerPersonResponse200 = /* @__PURE__ */ createIs(
-  $compiled.GetCustomerPersonResponse200,
-);
-const assertGetCustomerPersonResponse200 = /* @__PURE__ */ createAssert(
+exports.isGetCustomerPersonResponse200 = createIs($compiled.GetCustomerPersonResponse200);
+exports.assertGetCustomerPersonResponse200 = createAssert(
   'GetCustomerPersonResponse200',
   $compiled.GetCustomerPersonResponse200,
   $origins34,
 );
-const GetCustomerPersonResponse200Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonResponse200Schema = createStandardSchema(
   $compiled.GetCustomerPersonResponse200,
   $origins34,
 );
@@ -809,15 +730,13 @@ const $origins35 = {
     Error: $rules0,
   },
 };
-const isGetCustomerPersonResponse401 = /* @__PURE__ */ createIs(
-  $compiled.GetCustomerPersonResponse401,
-);
-const assertGetCustomerPersonResponse401 = /* @__PURE__ */ createAssert(
+exports.isGetCustomerPersonResponse401 = createIs($compiled.GetCustomerPersonResponse401);
+exports.assertGetCustomerPersonResponse401 = createAssert(
   'GetCustomerPersonResponse401',
   $compiled.GetCustomerPersonResponse401,
   $origins35,
 );
-const GetCustomerPersonResponse401Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonResponse401Schema = createStandardSchema(
   $compiled.GetCustomerPersonResponse401,
   $origins35,
 );
@@ -830,143 +749,14 @@ const $origins36 = {
     Error: $rules0,
   },
 };
-const isGetCustomerPersonResponse404 = /* @__PURE__ */ createIs(
-  $compiled.GetCustomerPersonResponse404,
-);
-const assertGetCustomerPersonResponse404 = /* @__PURE__ */ createAssert(
+exports.isGetCustomerPersonResponse404 = createIs($compiled.GetCustomerPersonResponse404);
+exports.assertGetCustomerPersonResponse404 = createAssert(
   'GetCustomerPersonResponse404',
   $compiled.GetCustomerPersonResponse404,
   $origins36,
 );
-const GetCustomerPersonResponse404Schema = /* @__PURE__ */ createStandardSchema(
+exports.GetCustomerPersonResponse404Schema = createStandardSchema(
   $compiled.GetCustomerPersonResponse404,
   $origins36,
 );
 exports.ValidationError = ValidationError;
-exports.isError = isError;
-exports.assertError = assertError;
-exports.ErrorSchema = ErrorSchema;
-exports.isCustomerPersonInclude = isCustomerPersonInclude;
-exports.assertCustomerPersonInclude = assertCustomerPersonInclude;
-exports.CustomerPersonIncludeSchema = CustomerPersonIncludeSchema;
-exports.isExternalId = isExternalId;
-exports.assertExternalId = assertExternalId;
-exports.ExternalIdSchema = ExternalIdSchema;
-exports.isCustomerType = isCustomerType;
-exports.assertCustomerType = assertCustomerType;
-exports.CustomerTypeSchema = CustomerTypeSchema;
-exports.isCurrency = isCurrency;
-exports.assertCurrency = assertCurrency;
-exports.CurrencySchema = CurrencySchema;
-exports.isCountryCode = isCountryCode;
-exports.assertCountryCode = assertCountryCode;
-exports.CountryCodeSchema = CountryCodeSchema;
-exports.isOccupation = isOccupation;
-exports.assertOccupation = assertOccupation;
-exports.OccupationSchema = OccupationSchema;
-exports.isVulnerability = isVulnerability;
-exports.assertVulnerability = assertVulnerability;
-exports.VulnerabilitySchema = VulnerabilitySchema;
-exports.isRestrictionName = isRestrictionName;
-exports.assertRestrictionName = assertRestrictionName;
-exports.RestrictionNameSchema = RestrictionNameSchema;
-exports.isRestrictionReason = isRestrictionReason;
-exports.assertRestrictionReason = assertRestrictionReason;
-exports.RestrictionReasonSchema = RestrictionReasonSchema;
-exports.isRequiredAction = isRequiredAction;
-exports.assertRequiredAction = assertRequiredAction;
-exports.RequiredActionSchema = RequiredActionSchema;
-exports.isRestriction = isRestriction;
-exports.assertRestriction = assertRestriction;
-exports.RestrictionSchema = RestrictionSchema;
-exports.isRestrictionNameV1 = isRestrictionNameV1;
-exports.assertRestrictionNameV1 = assertRestrictionNameV1;
-exports.RestrictionNameV1Schema = RestrictionNameV1Schema;
-exports.isRestrictionReasonV1 = isRestrictionReasonV1;
-exports.assertRestrictionReasonV1 = assertRestrictionReasonV1;
-exports.RestrictionReasonV1Schema = RestrictionReasonV1Schema;
-exports.isRestrictionActionV1 = isRestrictionActionV1;
-exports.assertRestrictionActionV1 = assertRestrictionActionV1;
-exports.RestrictionActionV1Schema = RestrictionActionV1Schema;
-exports.isRestrictionV1 = isRestrictionV1;
-exports.assertRestrictionV1 = assertRestrictionV1;
-exports.RestrictionV1Schema = RestrictionV1Schema;
-exports.isAccountV1 = isAccountV1;
-exports.assertAccountV1 = assertAccountV1;
-exports.AccountV1Schema = AccountV1Schema;
-exports.isVirtualInstrumentType = isVirtualInstrumentType;
-exports.assertVirtualInstrumentType = assertVirtualInstrumentType;
-exports.VirtualInstrumentTypeSchema = VirtualInstrumentTypeSchema;
-exports.isVirtualInstrument = isVirtualInstrument;
-exports.assertVirtualInstrument = assertVirtualInstrument;
-exports.VirtualInstrumentSchema = VirtualInstrumentSchema;
-exports.isVirtualAccountAssignmentStatus = isVirtualAccountAssignmentStatus;
-exports.assertVirtualAccountAssignmentStatus = assertVirtualAccountAssignmentStatus;
-exports.VirtualAccountAssignmentStatusSchema = VirtualAccountAssignmentStatusSchema;
-exports.isAccount = isAccount;
-exports.assertAccount = assertAccount;
-exports.AccountSchema = AccountSchema;
-exports.isCustomer = isCustomer;
-exports.assertCustomer = assertCustomer;
-exports.CustomerSchema = CustomerSchema;
-exports.isCustomerPerson = isCustomerPerson;
-exports.assertCustomerPerson = assertCustomerPerson;
-exports.CustomerPersonSchema = CustomerPersonSchema;
-exports.isCountryAlpha2 = isCountryAlpha2;
-exports.assertCountryAlpha2 = assertCountryAlpha2;
-exports.CountryAlpha2Schema = CountryAlpha2Schema;
-exports.isGetCustomerPersonByAttributePathParams = isGetCustomerPersonByAttributePathParams;
-exports.assertGetCustomerPersonByAttributePathParams = assertGetCustomerPersonByAttributePathParams;
-exports.GetCustomerPersonByAttributePathParamsSchema = GetCustomerPersonByAttributePathParamsSchema;
-exports.isGetCustomerPersonByAttributeQueryParams = isGetCustomerPersonByAttributeQueryParams;
-exports.assertGetCustomerPersonByAttributeQueryParams =
-  assertGetCustomerPersonByAttributeQueryParams;
-exports.GetCustomerPersonByAttributeQueryParamsSchema =
-  GetCustomerPersonByAttributeQueryParamsSchema;
-exports.isGetCustomerPersonByAttributeResponse200 = isGetCustomerPersonByAttributeResponse200;
-exports.assertGetCustomerPersonByAttributeResponse200 =
-  assertGetCustomerPersonByAttributeResponse200;
-exports.GetCustomerPersonByAttributeResponse200Schema =
-  GetCustomerPersonByAttributeResponse200Schema;
-exports.isGetCustomerPersonByAttributeResponse400 = isGetCustomerPersonByAttributeResponse400;
-exports.assertGetCustomerPersonByAttributeResponse400 =
-  assertGetCustomerPersonByAttributeResponse400;
-exports.GetCustomerPersonByAttributeResponse400Schema =
-  GetCustomerPersonByAttributeResponse400Schema;
-exports.isGetCustomerPersonByAttributeResponse401 = isGetCustomerPersonByAttributeResponse401;
-exports.assertGetCustomerPersonByAttributeResponse401 =
-  assertGetCustomerPersonByAttributeResponse401;
-exports.GetCustomerPersonByAttributeResponse401Schema =
-  GetCustomerPersonByAttributeResponse401Schema;
-exports.isGetCustomerPersonByAttributeResponse403 = isGetCustomerPersonByAttributeResponse403;
-exports.assertGetCustomerPersonByAttributeResponse403 =
-  assertGetCustomerPersonByAttributeResponse403;
-exports.GetCustomerPersonByAttributeResponse403Schema =
-  GetCustomerPersonByAttributeResponse403Schema;
-exports.isGetCustomerPersonByAttributeResponse404 = isGetCustomerPersonByAttributeResponse404;
-exports.assertGetCustomerPersonByAttributeResponse404 =
-  assertGetCustomerPersonByAttributeResponse404;
-exports.GetCustomerPersonByAttributeResponse404Schema =
-  GetCustomerPersonByAttributeResponse404Schema;
-exports.isGetCustomerPersonByAttributeResponse500 = isGetCustomerPersonByAttributeResponse500;
-exports.assertGetCustomerPersonByAttributeResponse500 =
-  assertGetCustomerPersonByAttributeResponse500;
-exports.GetCustomerPersonByAttributeResponse500Schema =
-  GetCustomerPersonByAttributeResponse500Schema;
-exports.isGetCustomerPersonByAttributeResponse503 = isGetCustomerPersonByAttributeResponse503;
-exports.assertGetCustomerPersonByAttributeResponse503 =
-  assertGetCustomerPersonByAttributeResponse503;
-exports.GetCustomerPersonByAttributeResponse503Schema =
-  GetCustomerPersonByAttributeResponse503Schema;
-exports.isGetCustomerPersonPathParams = isGetCustomerPersonPathParams;
-exports.assertGetCustomerPersonPathParams = assertGetCustomerPersonPathParams;
-exports.GetCustomerPersonPathParamsSchema = GetCustomerPersonPathParamsSchema;
-exports.isGetCustomerPersonResponse200 = isGetCustomerPersonResponse200;
-exports.assertGetCustomerPersonResponse200 = assertGetCustomerPersonResponse200;
-exports.GetCustomerPersonResponse200Schema = GetCustomerPersonResponse200Schema;
-exports.isGetCustomerPersonResponse401 = isGetCustomerPersonResponse401;
-exports.assertGetCustomerPersonResponse401 = assertGetCustomerPersonResponse401;
-exports.GetCustomerPersonResponse401Schema = GetCustomerPersonResponse401Schema;
-exports.isGetCustomerPersonResponse404 = isGetCustomerPersonResponse404;
-exports.assertGetCustomerPersonResponse404 = assertGetCustomerPersonResponse404;
-exports.GetCustomerPersonResponse404Schema = GetCustomerPersonResponse404Schema;

@@ -140,7 +140,6 @@ export function facadeModule({
     }
     ruleTables.set(key, local);
   }
-  const exported: [string, string][] = [['ValidationError', 'ValidationError']];
   entries.forEach((entry, index) => {
     // A shared function (shared-entries.ts) names the entry's own rules under the def it was compiled for.
     const own = ruleTables.get(originKey(entry.def));
@@ -156,15 +155,18 @@ export function facadeModule({
     const originsName = `$origins${index}`;
     const names = validatorNames(entry);
     const subject = JSON.stringify(entry.name);
+    // ES: a `const` each, marked pure, for bundlers to keep or drop. CommonJS (which bundlers keep whole):
+    // assigned to `exports` as made, one name each for Node's CommonJS-to-ESM lexer, not written twice.
+    const bind = (name: string, value: string) =>
+      format === 'esm' ? `export const ${name} = /* @__PURE__ */ ${value};` : `exports.${name} = ${value};`;
     lines.push(
       `const ${originsName} = { files: $files, notes: $notes, defs: { ${reached.join(', ')} } };`,
-      `${format === 'esm' ? 'export ' : ''}const ${names.is} = /* @__PURE__ */ createIs($compiled.${entry.name});`,
-      `${format === 'esm' ? 'export ' : ''}const ${names.assert} = /* @__PURE__ */ createAssert(${subject}, $compiled.${entry.name}, ${originsName});`,
-      `${format === 'esm' ? 'export ' : ''}const ${names.schema} = /* @__PURE__ */ createStandardSchema($compiled.${entry.name}, ${originsName});`,
+      bind(names.is, `createIs($compiled.${entry.name})`),
+      bind(names.assert, `createAssert(${subject}, $compiled.${entry.name}, ${originsName})`),
+      bind(names.schema, `createStandardSchema($compiled.${entry.name}, ${originsName})`),
     );
-    exported.push([names.is, names.is], [names.assert, names.assert], [names.schema, names.schema]);
   });
-  lines.push(format === 'esm' ? 'export { ValidationError };' : exportStatement(format, exported));
+  lines.push(format === 'esm' ? 'export { ValidationError };' : 'exports.ValidationError = ValidationError;');
   return `${lines.join('\n')}\n`;
 }
 
