@@ -23,11 +23,11 @@ describe('the guard of the rewrites of AJV output', () => {
     ['ownKeySets', (code) => code.replace(/\.call\((schema\d+)\.properties, /g, '.call($1["properties"], ')],
     ['relativeErrorPaths', (code) => code.replace(/\bparentDataProperty\b/g, 'parentKey')],
     ['compactErrors', (code) => code.replace(/\{vErrors\.push\((err\d+)\);\}/g, '{vErrors[vErrors.length] = $1;}')],
-    // An alternative's problems dropped another way: without the hold, `is*` would stop inside an `anyOf`.
-    ['holdStopInAlternatives', (code) => code.replace(/\berrors = (_errs\d+);/g, 'errors = 0 + $1;')],
-    // A function that returns elsewhere (the first of the two rewrites that read functions names it).
+    // An alternative's problems dropped another way: unseen, `is*` would stop inside an `anyOf`.
+    ['collectInAlternatives', (code) => code.replace(/\berrors = (_errs\d+);/g, 'errors = 0 + $1;')],
+    // A function that returns elsewhere (named by the first step that reads functions).
     [
-      'holdStopInAlternatives',
+      'collectInAlternatives',
       (code) => code.replace(/\.errors = vErrors;return errors === 0;/g, '.errors = vErrors; return errors === 0;'),
     ],
     // A problem recorded where the rewrite does not look.

@@ -8,7 +8,7 @@ import { temporaryDirectory } from './support/paths.js';
 /**
  * One compiled function answers `is*` (stop at the first problem) and `assert*` (collect them all):
  * stop-at-first.ts. What a value's getters are asked tells how far a check walked. Record is an object
- * without alternatives; Tagged holds an `anyOf` (its function turns stopping off while it runs) between
+ * without alternatives; Tagged holds an `anyOf` (its function collects, whatever it is asked) between
  * two properties of its own; Outer calls Tagged's function, then Record's.
  */
 const spec = `openapi: 3.1.0
@@ -91,12 +91,12 @@ describe('is* and assert* from one compiled function', () => {
     expect(pkg.isTagged?.({ before: 'a', tag: { first: 1 }, after: 'z' })).toBe(false);
   });
 
-  it('stops again once the alternatives are done, in the function that tried them and in its caller', () => {
+  it('stops again once the alternatives are done, in the caller and the functions it calls next', () => {
     // Tagged's own function tries the alternatives, so it runs to its end; `after` is its problem.
     const tagged = watched({ before: 'a', tag: 'abc', after: 1 });
     expect(pkg.isTagged?.(tagged.value)).toBe(false);
     expect(issuePaths({ before: 'a', tag: 'abc', after: 1 })).toEqual(['/after']);
-    // Tagged's function restores stopping as it returns: Record's, called next, stops at its first problem.
+    // Outer asks Tagged's function, then Record's, to stop: Record's stops at its first problem.
     const record = watched({ first: 1, second: 'b', third: 3 });
     expect(pkg.isOuter?.({ tag: { before: 'a', tag: 'abc' }, record: record.value })).toBe(false);
     expect(new Set(record.reads)).toEqual(new Set(['first']));

@@ -32,15 +32,6 @@ function nestedErrors(errors, found, prefix) {
 }
 
 /**
- * Whether the compiled functions stop at the first problem: `is*` (api.js) turns it on for one call.
- * Each function reads it once, on entry, and then returns false at its first problem instead of
- * collecting it. A function that tries alternatives (`anyOf`, `oneOf`, `not`, `if`, `contains`) turns it
- * off while it runs, as a problem of one alternative may not be a problem of the value; the code for this
- * is written at generation (stop-at-first.ts).
- */
-const checkMode = { stopAtFirst: false };
-
-/**
  * One problem found by an all-errors validator, appended to its list (`errors`, null while empty); returns
  * the list. The object is the one AJV's own code writes out at each rule.
  */
@@ -452,12 +443,9 @@ class ValidationError extends Error {
 
 /**
  * Runs a compiled validator to collect every problem; never throws (a value too deep or cyclic for the
- * checks is an issue, not a crash). Collecting holds even when called from within an `is*` (a getter of
- * the value it checks), and that `is*` stops at the first problem again afterwards.
+ * checks is an issue, not a crash).
  */
 function errorsOf(check, value) {
-  const held = checkMode.stopAtFirst;
-  checkMode.stopAtFirst = false;
   try {
     return check(value) ? undefined : (check.errors ?? []);
   } catch (error) {
@@ -470,8 +458,6 @@ function errorsOf(check, value) {
         message: `cannot be checked: ${reason}`,
       },
     ];
-  } finally {
-    checkMode.stopAtFirst = held;
   }
 }
 
@@ -695,20 +681,14 @@ const issuesOf = (compiled, origins) => (value) => {
 };
 
 /**
- * `is*`, the hot path: the compiled check, stopping at the first problem (checkMode), guarded only
- * against values it cannot walk. The mode it found is restored, for an `assert*` that runs it from a
- * getter of the value it checks.
+ * `is*`, the hot path: the compiled check asked to stop at the first problem (its third argument, after
+ * the value and the path it reports from), guarded only against values it cannot walk.
  */
 function createIs(compiled) {
   return (value) => {
-    const held = checkMode.stopAtFirst;
-    checkMode.stopAtFirst = true;
     try {
-      const valid = compiled(value);
-      checkMode.stopAtFirst = held;
-      return valid;
+      return compiled(value, '', true);
     } catch {
-      checkMode.stopAtFirst = held;
       return false;
     }
   };
@@ -754,7 +734,6 @@ function createValidator(subject, compiled, origins = noOrigins) {
 
 exports.ucs2length = ucs2length;
 exports.nestedErrors = nestedErrors;
-exports.checkMode = checkMode;
 exports.reportError = reportError;
 exports.equal = equal;
 exports.formatDate = formatDate;

@@ -31,12 +31,9 @@ export class ValidationError extends Error {
 
 /**
  * Runs a compiled validator to collect every problem; never throws (a value too deep or cyclic for the
- * checks is an issue, not a crash). Collecting holds even when called from within an `is*` (a getter of
- * the value it checks), and that `is*` stops at the first problem again afterwards.
+ * checks is an issue, not a crash).
  */
 function errorsOf(check, value) {
-  const held = checkMode.stopAtFirst;
-  checkMode.stopAtFirst = false;
   try {
     return check(value) ? undefined : (check.errors ?? []);
   } catch (error) {
@@ -49,8 +46,6 @@ function errorsOf(check, value) {
         message: `cannot be checked: ${reason}`,
       },
     ];
-  } finally {
-    checkMode.stopAtFirst = held;
   }
 }
 
@@ -274,20 +269,14 @@ const issuesOf = (compiled, origins) => (value) => {
 };
 
 /**
- * `is*`, the hot path: the compiled check, stopping at the first problem (checkMode), guarded only
- * against values it cannot walk. The mode it found is restored, for an `assert*` that runs it from a
- * getter of the value it checks.
+ * `is*`, the hot path: the compiled check asked to stop at the first problem (its third argument, after
+ * the value and the path it reports from), guarded only against values it cannot walk.
  */
 export function createIs(compiled) {
   return (value) => {
-    const held = checkMode.stopAtFirst;
-    checkMode.stopAtFirst = true;
     try {
-      const valid = compiled(value);
-      checkMode.stopAtFirst = held;
-      return valid;
+      return compiled(value, '', true);
     } catch {
-      checkMode.stopAtFirst = held;
       return false;
     }
   };

@@ -28,15 +28,6 @@ export function nestedErrors(errors, found, prefix) {
 }
 
 /**
- * Whether the compiled functions stop at the first problem: `is*` (api.js) turns it on for one call.
- * Each function reads it once, on entry, and then returns false at its first problem instead of
- * collecting it. A function that tries alternatives (`anyOf`, `oneOf`, `not`, `if`, `contains`) turns it
- * off while it runs, as a problem of one alternative may not be a problem of the value; the code for this
- * is written at generation (stop-at-first.ts).
- */
-export const checkMode = { stopAtFirst: false };
-
-/**
  * One problem found by an all-errors validator, appended to its list (`errors`, null while empty); returns
  * the list. The object is the one AJV's own code writes out at each rule.
  */

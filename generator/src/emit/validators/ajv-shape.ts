@@ -43,7 +43,7 @@ const expected: RewriteName[] = [
   'ownKeySets',
   'relativeErrorPaths',
   'compactErrors',
-  'holdStopInAlternatives',
+  'collectInAlternatives',
   'stopAtFirst',
   'dropUnreadCounts',
 ];

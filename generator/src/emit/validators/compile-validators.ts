@@ -26,10 +26,10 @@ export function compileValidators(options: Parameters<typeof compileValidatorSta
 
 /**
  * Compiles every validator of the set with AJV (JSON Schema 2020-12, strict) into standalone code, one
- * top-level declaration a statement. A validator collects every problem, or stops at the first while the
- * runtime's `checkMode.stopAtFirst` is on (stop-at-first.ts). The code expects the runtime's exports it
- * names (templates/validators/runtime.js: `checkMode`, `reportError`, `ucs2length`, `equal`,
- * `nestedErrors` and the `format*` constants) in scope.
+ * top-level declaration a statement. A validator collects every problem, or stops at the first when
+ * called with `stop` (stop-at-first.ts). The code expects the runtime's exports it names
+ * (templates/validators/runtime.js: `reportError`, `ucs2length`, `equal`, `nestedErrors` and the
+ * `format*` constants) in scope.
  */
 export function compileValidatorStatements({
   set,

@@ -11,7 +11,7 @@ import {
   withKeySets,
   wrappedFunctions,
 } from './post-process.js';
-import { holdStopInAlternatives, stopAtFirst } from './stop-at-first.js';
+import { stopAtFirst, triesAlternatives } from './stop-at-first.js';
 import { dropUnreadCounts } from './unread-counts.js';
 
 /** The rewrites of AJV's standalone output (post-process.ts and this file), in the order they run. */
@@ -22,7 +22,7 @@ export type RewriteName =
   | 'ownKeySets'
   | 'relativeErrorPaths'
   | 'compactErrors'
-  | 'holdStopInAlternatives'
+  | 'collectInAlternatives'
   | 'stopAtFirst'
   | 'dropUnreadCounts'
   | 'dropUnreadConstants';
@@ -61,7 +61,8 @@ export function rewriteInPlace({
   rewrite('ownKeySets', (statement) => useKeySets(statement, hasOwn, keySets));
   if (relativePathsFit(statements)) rewrite('relativeErrorPaths', relativePaths);
   rewrite('compactErrors', (statement) => compactErrors(statement, defPrefix(statement, defOf)));
-  rewrite('holdStopInAlternatives', holdStopInAlternatives);
+  // Not a rewrite: the functions that try alternatives are left to collect; the shape guard counts them.
+  count('collectInAlternatives', statements.filter(triesAlternatives).length);
   rewrite('stopAtFirst', stopAtFirst);
   rewrite('dropUnreadCounts', dropUnreadCounts);
   rewrite('dropUnreadConstants', dropUnreadLocals);

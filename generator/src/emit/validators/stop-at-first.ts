@@ -2,23 +2,28 @@ import { replaceOutsideStrings, withoutStrings } from './code-text.js';
 
 /**
  * One compilation answers both `is*` and `assert*`: AJV compiles every validator to collect all problems,
- * and each function learns on entry whether this call only asks for an answer (the runtime's
- * `checkMode.stopAtFirst`, which `is*` turns on). If so, it returns false at its first problem instead of
- * recording it and going on, so an invalid value costs what a first-error check costs.
+ * and each function takes a third argument, `stop`, that `is*` passes as true (api.js). A function called
+ * with it returns false at its first problem instead of recording it and going on, so an invalid value
+ * costs what a first-error check costs, and passes it on to the functions it calls.
  *
  * Stopping is right only where a problem is one of the value. A function that tries alternatives
  * (`anyOf`, `oneOf`, `not`, `if`, `contains`) records the problems of an alternative and then drops them
  * when another one holds: AJV writes the drop as a reset of the count (`errors = _errs3;`). Such a
- * function turns stopping off for as long as it runs, the functions it calls included, and restores it
- * before it returns; a problem it keeps makes it return false, and its caller stops there.
+ * function is left as AJV wrote it: it collects, and so do the functions it calls; a problem it keeps
+ * makes it return false, and a caller that was asked to stop stops there.
  *
  * This reads AJV's private code shape (the pinned version, checked by ajv-shape.ts): where a problem is
- * recorded, how a function starts and ends. A function whose problems are not all where it expects them
- * stops generation (`StopAtFirstShapeError`) rather than let an `is*` answer go unchecked.
+ * recorded, how a function starts, calls and ends. A function that does not read as expected stops
+ * generation (`StopAtFirstShapeError`) rather than let an `is*` answer go unchecked. Code whose calls
+ * keep AJV's options object (relativePaths did not apply) is left to collect.
  */
 
 /** A function of AJV's standalone code (its parameters relativePaths' or AJV's own, which hold no parenthesis). */
 const functionHead = /^function (validate\d+)\(data, [^)]*\)\{/;
+/** The head of a function after relativePaths: the value, and its path (always "" once paths are relative). */
+const relativeHead = /^function validate\d+\(data, instancePath=""\)\{/;
+/** A call of another function after relativePaths: the value alone. */
+const call = /(?<![\w$.])(validate\d+)\((\w+)\)/;
 /**
  * The one way an all-errors function of AJV's returns: its problems published, then (where a spec uses
  * `unevaluated*`) what it evaluated, then the answer.
@@ -39,7 +44,7 @@ const problemSite =
 /** A function of AJV's that does not read as the rewrite expects: the rewrite's name, the function and why. */
 export class StopAtFirstShapeError extends Error {
   constructor(
-    readonly rewrite: 'holdStopInAlternatives' | 'stopAtFirst',
+    readonly rewrite: 'collectInAlternatives' | 'stopAtFirst',
     name: string,
     reason: string,
   ) {
@@ -66,31 +71,42 @@ function functionParts(statement: string, rewrite: StopAtFirstShapeError['rewrit
 
 const oneReturn = (code: string) => code.indexOf('return ') === code.lastIndexOf('return ');
 
-const holding = 'const held = checkMode.stopAtFirst;checkMode.stopAtFirst = false;';
-
-/** A function that drops problems (it tries alternatives) turns stopping off while it runs. */
-export function holdStopInAlternatives(statement: string): string {
-  const parts = functionParts(statement, 'holdStopInAlternatives');
-  if (parts === undefined || !dropsProblems.test(statement) || !dropsProblems.test(withoutStrings(statement))) return statement;
-  const end = statement.lastIndexOf(`${parts.name}.errors = vErrors;`);
-  return `${parts.head}${holding}${statement.slice(parts.head.length, end)}checkMode.stopAtFirst = held;${statement.slice(end)}`;
+/** Whether a function tries alternatives (and so collects whatever it is asked): the shape guard counts them. */
+export function triesAlternatives(statement: string): boolean {
+  const parts = functionParts(statement, 'collectInAlternatives');
+  return parts !== undefined && dropsProblems.test(statement) && dropsProblems.test(withoutStrings(statement));
 }
 
-/** Any other function returns false at each problem while stopping is on (after holdStopInAlternatives). */
+/**
+ * Any other function, written as relativePaths leaves it, takes `stop`: it returns false at each problem
+ * when asked to, and passes `stop` on to each function it calls.
+ */
 export function stopAtFirst(statement: string): string {
   const parts = functionParts(statement, 'stopAtFirst');
-  if (parts === undefined || statement.startsWith(holding, parts.head.length)) return statement;
+  if (parts === undefined || !relativeHead.test(statement) || triesAlternatives(statement)) return statement;
   let sites = 0;
-  const body = replaceOutsideStrings(statement.slice(parts.head.length), problemSite, () => {
-    sites++;
-    return 'if(stop)return false;';
-  });
+  let calls = 0;
+  const body = replaceOutsideStrings(
+    statement.slice(parts.head.length),
+    new RegExp(`${problemSite.source}|${call.source}`),
+    (match, callee, value) => {
+      if (callee === undefined) {
+        sites++;
+        return 'if(stop)return false;';
+      }
+      calls++;
+      return `${callee}(${value}, "", stop)`;
+    },
+  );
   // Counted in the code as it is; a property name that holds `errors++;` is told apart by counting again.
   let counted = count(statement, countedProblem);
   if (counted !== sites) counted = count(withoutStrings(statement), countedProblem);
   if (sites !== counted)
     throw new StopAtFirstShapeError('stopAtFirst', parts.name, `${counted} problems counted, ${sites} found where they are recorded`);
-  return sites === 0 ? statement : `${parts.head}const stop = checkMode.stopAtFirst;${body}`;
+  const called = count(withoutStrings(statement.slice(parts.head.length)), /(?<![\w$.])validate\d+\(/g);
+  if (calls !== called) throw new StopAtFirstShapeError('stopAtFirst', parts.name, `${called} calls, ${calls} with the value alone`);
+  if (sites === 0 && calls === 0) return statement;
+  return `function ${parts.name}(data, instancePath="", stop){${body}`;
 }
 
 const count = (code: string, pattern: RegExp) => code.match(pattern)?.length ?? 0;
