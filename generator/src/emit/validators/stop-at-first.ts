@@ -22,8 +22,9 @@ import { replaceOutsideStrings, withoutStrings } from './code-text.js';
 const functionHead = /^function (validate\d+)\(data, [^)]*\)\{/;
 /** The head of a function after relativePaths: the value, and its path (always "" once paths are relative). */
 const relativeHead = /^function validate\d+\(data, instancePath=""\)\{/;
-/** A call of another function after relativePaths: the value alone. */
+/** A call of another function after relativePaths: the value alone; and any call. */
 const call = /(?<![\w$.])(validate\d+)\((\w+)\)/;
+const anyCall = /(?<![\w$.])validate\d+\(/g;
 /**
  * The one way an all-errors function of AJV's returns: its problems published, then (where a spec uses
  * `unevaluated*`) what it evaluated, then the answer.
@@ -40,6 +41,7 @@ const countedProblem = /\berrors\+\+;|\berrors = vErrors\.length;/g;
  */
 const problemSite =
   /(?=vErrors = reportError\(|const err\d+ = \{|vErrors = vErrors === null \? [\w.]+\.errors : |vErrors = nestedErrors\()/;
+const problemSiteOrCall = new RegExp(`${problemSite.source}|${call.source}`);
 
 /** A function of AJV's that does not read as the rewrite expects: the rewrite's name, the function and why. */
 export class StopAtFirstShapeError extends Error {
@@ -86,27 +88,29 @@ export function stopAtFirst(statement: string): string {
   if (parts === undefined || !relativeHead.test(statement) || triesAlternatives(statement)) return statement;
   let sites = 0;
   let calls = 0;
-  const body = replaceOutsideStrings(
-    statement.slice(parts.head.length),
-    new RegExp(`${problemSite.source}|${call.source}`),
-    (match, callee, value) => {
-      if (callee === undefined) {
-        sites++;
-        return 'if(stop)return false;';
-      }
-      calls++;
-      return `${callee}(${value}, "", stop)`;
-    },
-  );
-  // Counted in the code as it is; a property name that holds `errors++;` is told apart by counting again.
-  let counted = count(statement, countedProblem);
-  if (counted !== sites) counted = count(withoutStrings(statement), countedProblem);
+  const body = replaceOutsideStrings(statement.slice(parts.head.length), problemSiteOrCall, (match, callee, value) => {
+    if (callee === undefined) {
+      sites++;
+      return 'if(stop)return false;';
+    }
+    calls++;
+    return `${callee}(${value}, "", stop)`;
+  });
+  // Counted in the code as it is; a property name that holds `errors++;` or a call is told apart by
+  // counting again without the strings.
+  const counted = countOutsideStrings(statement, countedProblem, sites);
   if (sites !== counted)
     throw new StopAtFirstShapeError('stopAtFirst', parts.name, `${counted} problems counted, ${sites} found where they are recorded`);
-  const called = count(withoutStrings(statement.slice(parts.head.length)), /(?<![\w$.])validate\d+\(/g);
+  const called = countOutsideStrings(statement.slice(parts.head.length), anyCall, calls);
   if (calls !== called) throw new StopAtFirstShapeError('stopAtFirst', parts.name, `${called} calls, ${calls} with the value alone`);
   if (sites === 0 && calls === 0) return statement;
   return `function ${parts.name}(data, instancePath="", stop){${body}`;
 }
 
 const count = (code: string, pattern: RegExp) => code.match(pattern)?.length ?? 0;
+
+/** How often `pattern` occurs outside string literals: counted in the code as it is when that gives `expected`. */
+function countOutsideStrings(code: string, pattern: RegExp, expected: number): number {
+  const found = count(code, pattern);
+  return found === expected ? found : count(withoutStrings(code), pattern);
+}
