@@ -19,7 +19,9 @@ describe('the guard of the rewrites of AJV output', () => {
   });
 
   const otherShapes: [string, (code: string) => string][] = [
+    ['replaceRequires', (code) => code.replace(/\/\*# sourceURL/g, '/* sourceURL').replace(/\brequire\(/g, 'require (')],
     ['directCalls', (code) => code.replace(/\bwrapper(\d+)\b/g, 'wrap$1')],
+    ['absoluteSchemaPaths', (code) => code.replace(/schemaPath:"#/g, 'schemaPath: "#')],
     ['ownKeySets', (code) => code.replace(/\.call\((schema\d+)\.properties, /g, '.call($1["properties"], ')],
     ['relativeErrorPaths', (code) => code.replace(/\bparentDataProperty\b/g, 'parentKey')],
     ['compactErrors', (code) => code.replace(/\{vErrors\.push\((err\d+)\);\}/g, '{vErrors[vErrors.length] = $1;}')],
