@@ -13,10 +13,10 @@ import type { ValidatorSet } from './validator-set.js';
  * One compilation, collecting every problem, answers `is*`, `assert*` and Standard Schema: `is*` asks
  * the same functions to stop at the first problem (stop-at-first.ts). Until issue #12 a second, first-error
  * compilation answered `is*`. Measured against it, interleaved in one process on the curated packages,
- * `is*` is as fast (valid payloads 0.96–1.06×, invalid ones 1.09–1.13×: a problem allocates nothing), while
- * on GitHub's REST description the compiled code per module format went from 50 to 27 MB, the CPU time
- * of a generation from 11.2 to 8.3 s and its wall time from 2.33× to 1.95× openapi-typescript's
- * (bench/RESULTS.md). The compilation takes about 3 s of one core there. It comes back as the encoded
+ * `is*` is within a tenth (valid payloads 0.85–1.00×, invalid ones 0.94–1.35×: a problem allocates
+ * nothing) and stays above typia's speed in bench/validators, while on GitHub's REST description the
+ * compiled code per module format went from 50 to 25 MB, the CPU time of a generation from 11.2 to about
+ * 8 s and its wall time from 2.33× to 1.8–2× openapi-typescript's (bench/RESULTS.md). The compilation takes about 3 s of one core there. It comes back as the encoded
  * body of its modules (compiledBody), moved from the worker without a copy.
  *
  * Two workers, each compiling half of the entries (and the schemas they reach, 9% of them in both), were
