@@ -19,7 +19,15 @@ export function replaceOutsideStrings(
   pattern: RegExp,
   replace: (match: string, ...groups: (string | undefined)[]) => string,
 ): string {
-  return code.replace(new RegExp(`${stringLiteral}|${pattern.source}`, 'g'), (match: string, ...rest: unknown[]) =>
+  return code.replace(outsideStrings(pattern), (match: string, ...rest: unknown[]) =>
     match.startsWith('"') ? match : replace(match, ...(rest.slice(0, -2) as (string | undefined)[])),
   );
+}
+
+/** Each pattern joined to the string literal once: the rewrites call replaceOutsideStrings for every statement. */
+const joined = new WeakMap<RegExp, RegExp>();
+function outsideStrings(pattern: RegExp): RegExp {
+  let both = joined.get(pattern);
+  if (both === undefined) joined.set(pattern, (both = new RegExp(`${stringLiteral}|${pattern.source}`, 'g')));
+  return both;
 }

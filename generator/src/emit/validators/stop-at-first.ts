@@ -75,9 +75,11 @@ const oneReturn = (code: string) => code.indexOf('return ') === code.lastIndexOf
 
 /** Whether a function tries alternatives (and so collects whatever it is asked): the shape guard counts them. */
 export function triesAlternatives(statement: string): boolean {
-  const parts = functionParts(statement, 'collectInAlternatives');
-  return parts !== undefined && dropsProblems.test(statement) && dropsProblems.test(withoutStrings(statement));
+  return functionParts(statement, 'collectInAlternatives') !== undefined && dropsProblemsIn(statement);
 }
+
+/** Whether a function's code (not a string in it) drops problems; the code as it is is read first. */
+const dropsProblemsIn = (statement: string) => dropsProblems.test(statement) && dropsProblems.test(withoutStrings(statement));
 
 /**
  * Any other function, written as relativePaths leaves it, takes `stop`: it returns false at each problem
@@ -85,7 +87,7 @@ export function triesAlternatives(statement: string): boolean {
  */
 export function stopAtFirst(statement: string): string {
   const parts = functionParts(statement, 'stopAtFirst');
-  if (parts === undefined || !relativeHead.test(statement) || triesAlternatives(statement)) return statement;
+  if (parts === undefined || !relativeHead.test(statement) || dropsProblemsIn(statement)) return statement;
   let sites = 0;
   let calls = 0;
   const body = replaceOutsideStrings(statement.slice(parts.head.length), problemSiteOrCall, (match, callee, value) => {

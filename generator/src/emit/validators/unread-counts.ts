@@ -17,10 +17,13 @@ export function dropUnreadCounts(statement: string): string {
     if (unreadValid.has(match[1]!)) counts.set(match[2]!, counts.get(match[2]!)! - 1);
   const unreadCount = (name: string) => counts.get(name) === 1;
   if (unreadValid.size === 0 && ![...counts.keys()].some(unreadCount)) return statement;
-  return replaceOutsideStrings(statement, /var (valid\d+) = _errs\d+ === errors;|const (_errs\d+) = errors;/, (match, valid, count) =>
+  return replaceOutsideStrings(statement, declarations, (match, valid, count) =>
     (valid !== undefined && unreadValid.has(valid)) || (count !== undefined && unreadCount(count)) ? '' : match,
   );
 }
+
+/** A flag's or a count's declaration, each name a group of its own. */
+const declarations = /var (valid\d+) = _errs\d+ === errors;|const (_errs\d+) = errors;/;
 
 const mentions = (code: string, name: RegExp): Map<string, number> => {
   const found = new Map<string, number>();
