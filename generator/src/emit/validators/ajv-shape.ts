@@ -10,7 +10,8 @@ const require = createRequire(import.meta.url);
  * Schemas whose standalone code holds every shape the rewrites of AJV's output look for: a recursive
  * `$ref` (the wrapper object), a nested call, the `sourceURL` comments AJV writes after each function, an
  * object of nine closed properties (the own-property test), error literals and the schema constants they
- * read, and an `anyOf` whose alternatives' problems are dropped when one holds. (`maxLength`/`minLength`
+ * read (short enums, written where they are reported, and one too long for that, which keeps its
+ * constant), and an `anyOf` whose alternatives' problems are dropped when one holds. (`maxLength`/`minLength`
  * are keywords of ours, length-keywords.ts, and need no rewrite.)
  */
 const probe: { entries: { name: string; def: string }[]; defs: Record<string, JsonSchema> } = {
@@ -28,9 +29,10 @@ const probe: { entries: { name: string; def: string }[]; defs: Record<string, Js
     Wide: {
       type: 'object',
       additionalProperties: false,
-      properties: Object.fromEntries(
-        ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((name) => [name, { enum: [name, `${name}${name}`] }]),
-      ),
+      properties: {
+        ...Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((name) => [name, { enum: [name, `${name}${name}`] }])),
+        i: { enum: ['a value longer than the read of it', 'and another'] },
+      },
     },
   },
 };
@@ -46,6 +48,8 @@ const expected: RewriteName[] = [
   'collectInAlternatives',
   'stopAtFirst',
   'dropUnreadCounts',
+  'inlineReportedValues',
+  'trimSchemaConstants',
 ];
 
 /**

@@ -149,9 +149,8 @@ export function compactErrors(statement: string, prefix?: string): string {
 }
 
 /**
- * Module-scope constants (`const schema12 = {...}`, the schema an error's parameters or an enum read)
- * and function-local `const vSchema0 = schema12.enum;` that nothing reads any more after the rewrites:
- * `dropUnreadLocals` takes a statement's, `dropUnreadSchemas` the module's.
+ * Function-local `const vSchema0 = schema12.enum;` that nothing reads any more after the rewrites go;
+ * the module's schema constants are trimmed apart (schema-constants.ts).
  */
 export function dropUnreadLocals(statement: string): string {
   if (!statement.includes('const vSchema')) return statement;
@@ -161,15 +160,4 @@ export function dropUnreadLocals(statement: string): string {
   return statement.replace(/const (vSchema\d+) = schema\d+(?:\.\w+)+;/g, (declaration, name: string) =>
     (mentions.get(name) ?? 0) > 1 ? declaration : '',
   );
-}
-
-export function dropUnreadSchemas(statements: string[]): string[] {
-  const mentions = new Map<string, number>();
-  for (const statement of statements) {
-    for (const [name] of statement.matchAll(/\bschema\d+\b/g)) mentions.set(name, (mentions.get(name) ?? 0) + 1);
-  }
-  return statements.filter((statement) => {
-    const name = /^const (schema\d+) = /.exec(statement)?.[1];
-    return name === undefined || (mentions.get(name) ?? 0) > 1;
-  });
 }

@@ -2,7 +2,6 @@ import {
   callDirectly,
   compactErrors,
   dropUnreadLocals,
-  dropUnreadSchemas,
   hasOwnFunctions,
   isWrapper,
   relativePaths,
@@ -11,6 +10,7 @@ import {
   withKeySets,
   wrappedFunctions,
 } from './post-process.js';
+import { trimSchemaConstants } from './schema-constants.js';
 import { stopAtFirst, triesAlternatives } from './stop-at-first.js';
 import { dropUnreadCounts } from './unread-counts.js';
 
@@ -25,7 +25,9 @@ export type RewriteName =
   | 'collectInAlternatives'
   | 'stopAtFirst'
   | 'dropUnreadCounts'
-  | 'dropUnreadConstants';
+  | 'dropUnreadConstants'
+  | 'inlineReportedValues'
+  | 'trimSchemaConstants';
 
 /**
  * The rewrites of post-process.ts over AJV's statements, in order. Each replaces a statement in place, so
@@ -70,9 +72,11 @@ export function rewriteInPlace({
     statements.filter((statement) => !isWrapper(statement)),
     keySets,
   );
-  const kept = dropUnreadSchemas(module);
-  count('dropUnreadConstants', module.length - kept.length);
-  return kept;
+  const trimmed = trimSchemaConstants(module);
+  count('dropUnreadConstants', trimmed.dropped);
+  count('inlineReportedValues', trimmed.inlined);
+  count('trimSchemaConstants', trimmed.pruned);
+  return trimmed.statements;
 }
 
 /**

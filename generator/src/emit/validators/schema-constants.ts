@@ -1,0 +1,160 @@
+import { replaceOutsideStrings } from './code-text.js';
+
+/**
+ * AJV keeps a schema as a module constant (`const schema12 = {...}`) when its code reads a value of it
+ * that is not written inline: the union of types or the enum an error reports
+ * (`{type: schema12.properties.id.type}`, `{allowedValues: schema12.properties.kind.enum}`). The constant
+ * holds the whole schema for those few values: on GitHub's REST description 2 MB per module format, of
+ * which 0.4 MB is read. Two steps, which the shape guard counts apart:
+ * - `inlined`: a value an error reports is written where it is reported when that is no longer than the
+ *   read (`["string","null"]` for `schema127.properties.forkee.properties.description.type`). An error
+ *   then gets an array of its own, as every error gets its own parameters; a read on the way of a valid
+ *   value (an enum's loop) is left to the constant.
+ * - `pruned`: the constants nothing reads any more are dropped and the others cut down to the values
+ *   read, at the same places, so that each read finds what it found.
+ *
+ * A read is `schemaN` and the property accesses that follow it (`.name`, `[0]`, `["a name"]`). What the
+ * code does with the value read is not looked at: the whole value there is kept. Mentions are found in the
+ * text as written, strings included, so a mention inside a string only keeps more. A mention without a
+ * path keeps the whole constant, a path that leaves the JSON (`.length`, `[key]`) the whole value where it
+ * leaves; a constant that is not JSON is left as written.
+ */
+export function trimSchemaConstants(statements: readonly string[]): {
+  statements: string[];
+  inlined: number;
+  dropped: number;
+  pruned: number;
+} {
+  const values = constantValues(statements);
+  let inlined = 0;
+  const rewritten = statements.map((statement) => {
+    if (constantDeclaration.test(statement) || !statement.includes('reportError(')) return statement;
+    return replaceOutsideStrings(statement, reportedRead, (match, key, read) => {
+      const text = jsonCode(valueAt(values, read ?? ''));
+      if (text === undefined || text.length > (read ?? '').length || text.includes('"__proto__"')) return match;
+      inlined++;
+      return `, {${key}: ${text}});errors++;`;
+    });
+  });
+  const reads = readsOfConstants(rewritten);
+  let dropped = 0;
+  let pruned = 0;
+  const kept: string[] = [];
+  for (const statement of rewritten) {
+    const declaration = constantDeclaration.exec(statement);
+    const name = declaration?.[1];
+    if (name === undefined) {
+      kept.push(statement);
+      continue;
+    }
+    const paths = reads.get(name);
+    if (paths === undefined) {
+      dropped++;
+      continue;
+    }
+    const text = values.has(name) ? jsonCode(keptAt(values.get(name), paths)) : undefined;
+    const trimmed = text === undefined ? statement : `const ${name} = ${text};`;
+    if (trimmed.length < statement.length) pruned++;
+    kept.push(trimmed.length < statement.length ? trimmed : statement);
+  }
+  return { statements: kept, inlined, dropped, pruned };
+}
+
+type Segment = string | number;
+
+const constantDeclaration = /^const (schema\d+) = (.*);$/s;
+const mention = /\bschema(\d+)\b((?:\.[A-Za-z_$][\w$]*|\[\d+\]|\["(?:[^"\\\n]|\\.)*"\])*)/g;
+const accessor = /\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\\n]|\\.)*")\]/g;
+/** The parameters of a problem (compactErrors' `reportError` call) that are one read of a constant. */
+const reportedRead = new RegExp(
+  String.raw`, \{(\w+): (schema\d+(?:\.[A-Za-z_$][\w$]*|\[\d+\]|\["(?:[^"\\\n]|\\.)*"\])+)\}\);errors\+\+;`,
+  'g',
+);
+
+/** Each constant's value, by name, where it is JSON. */
+function constantValues(statements: readonly string[]): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  for (const statement of statements) {
+    const declaration = constantDeclaration.exec(statement);
+    if (declaration === null) continue;
+    try {
+      values.set(declaration[1] ?? '', JSON.parse(declaration[2] ?? ''));
+    } catch {
+      // Not JSON: kept as written, and its reads left alone.
+    }
+  }
+  return values;
+}
+
+/** The value a read (`schema12.properties.id.type`) finds, or undefined where it leaves the JSON. */
+function valueAt(values: ReadonlyMap<string, unknown>, read: string): unknown {
+  const name = /^schema\d+/.exec(read)?.[0] ?? '';
+  let value = values.get(name);
+  for (const segment of segmentsOf(read.slice(name.length))) {
+    if (value === null || typeof value !== 'object') return undefined;
+    const inside = Array.isArray(value) ? typeof segment === 'number' && segment < value.length : Object.hasOwn(value, String(segment));
+    if (!inside) return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+/** A JSON value as AJV writes values into code: the two line terminators JSON allows in strings escaped. */
+function jsonCode(value: unknown): string | undefined {
+  return value === undefined
+    ? undefined
+    : JSON.stringify(value)
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+}
+
+/** Each constant's read paths, by name; a constant no statement but its own declaration mentions has none. */
+function readsOfConstants(statements: readonly string[]): Map<string, Segment[][]> {
+  const reads = new Map<string, Segment[][]>();
+  for (const statement of statements) {
+    const own = constantDeclaration.test(statement) ? statement.slice(6, statement.indexOf(' ', 6)) : undefined;
+    for (const match of statement.matchAll(mention)) {
+      const name = `schema${match[1]}`;
+      if (match.index === 6 && name === own) continue;
+      let paths = reads.get(name);
+      if (paths === undefined) reads.set(name, (paths = []));
+      paths.push(segmentsOf(match[2] ?? ''));
+    }
+  }
+  return reads;
+}
+
+function segmentsOf(path: string): Segment[] {
+  return [...path.matchAll(accessor)].map(
+    ([, name, index, quoted]) => name ?? (index !== undefined ? Number(index) : (JSON.parse(quoted ?? '""') as string)),
+  );
+}
+
+/** `value` with only what `paths` reach; the whole of it where a path ends or leaves its JSON. */
+function keptAt(value: unknown, paths: Segment[][]): unknown {
+  if (paths.some((path) => path.length === 0) || value === null || typeof value !== 'object') return value;
+  const groups = new Map<string, Segment[][]>();
+  for (const [first, ...rest] of paths) {
+    const key = String(first);
+    const inside = Array.isArray(value) ? typeof first === 'number' && first < value.length : Object.hasOwn(value, key);
+    if (!inside) return value;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [rest]);
+    else group.push(rest);
+  }
+  const source = value as Record<string, unknown>;
+  if (Array.isArray(value)) {
+    const last = Math.max(...[...groups.keys()].map(Number));
+    return Array.from({ length: last + 1 }, (_, index) => {
+      const inner = groups.get(String(index));
+      return inner === undefined ? null : keptAt(source[index], inner);
+    });
+  }
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    const inner = groups.get(key);
+    // A key named `__proto__` stays a property of its own, as JSON.parse made it.
+    if (inner !== undefined) Object.defineProperty(kept, key, { value: keptAt(source[key], inner), enumerable: true, writable: true });
+  }
+  return kept;
+}
