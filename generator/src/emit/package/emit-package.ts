@@ -67,7 +67,7 @@ export async function emitPackage({
   const extra = { imports: validatorTypes.imports, statements: [...validatorTypes.statements, ...clientTypes] };
   const modules = validators === undefined ? [typeFiles.esm] : [typeFiles.esm, validatorFiles.esm, clientFiles.esm];
   const esmIndex = emitEsm([], header, [], modules);
-  const commonJsIndex = copy ? copiedCommonJsIndex({ header, values, validators, client }) : emitRequireEsm(header, 'index.js');
+  const commonJsIndex = copy ? copiedCommonJsIndex(header, validators !== undefined) : emitRequireEsm(header, 'index.js');
   const files: string[] = [];
   const emit = async (relative: string, content: FileContent | Promise<FileContent>) => {
     files.push(relative);
@@ -139,33 +139,15 @@ async function emitDeclarations({
   await emit('types.d.cts', formatParts(types.parts, 'typescript', format));
 }
 
-/** index.cjs when every module is also written as CommonJS: each export of the three modules bound by name. */
-function copiedCommonJsIndex({
-  header,
-  values,
-  validators,
-  client,
-}: {
-  header: string;
-  values: RuntimeValue[];
-  validators: EmittedValidators | undefined;
-  client: EmittedClient | undefined;
-}): string {
-  const reexports = [
-    ...values.map(({ name }) => ({ name, expression: `types.${name}` })),
-    ...(validators?.exportNames.map((name) => ({ name, expression: `validators.${name}` })) ?? []),
-    ...(client?.exports.map((name) => ({ name, expression: `client.${name}` })) ?? []),
-  ];
-  const requires = [
-    { binding: 'types', module: typeFiles.commonJs },
-    ...(validators === undefined
-      ? []
-      : [
-          { binding: 'validators', module: validatorFiles.commonJs },
-          { binding: 'client', module: clientFiles.commonJs },
-        ]),
-  ];
-  return emitCommonJs([], header, reexports, requires);
+/**
+ * index.cjs when every module is also written as CommonJS: the exports of the three modules, spread into
+ * one object. Node's ES module loader (cjs-module-lexer) reads each spread `require` as a re-export, so
+ * named imports of this file resolve as named bindings one by one did; on GitHub's REST description the
+ * file went from 2 MB to a few lines.
+ */
+function copiedCommonJsIndex(header: string, withValidators: boolean): string {
+  const modules = withValidators ? [typeFiles.commonJs, validatorFiles.commonJs, clientFiles.commonJs] : [typeFiles.commonJs];
+  return `${header}'use strict';\nmodule.exports = {\n${modules.map((module) => `  ...require('./${module}'),\n`).join('')}};\n`;
 }
 
 /** The client module in one format: the validators it calls imported, its functions and classes exported. */

@@ -37,15 +37,9 @@ export function emitEsm(
 }
 
 /** CommonJS exports, each assigned by name so that Node's CommonJS-to-ESM lexer sees every one. */
-export function emitCommonJs(
-  values: readonly RuntimeValue[],
-  header: string,
-  more: readonly RuntimeValue[] = [],
-  requireFrom: readonly { binding: string; module: string }[] = [],
-): string {
-  const requires = requireFrom.map(({ binding, module }) => `const ${binding} = require('./${module}');`);
-  const lines = [...values, ...more].map((value) => `exports.${value.name} = ${value.expression};`);
-  return `${header}'use strict';\n${[...requires, ...lines].join('\n')}\n`;
+export function emitCommonJs(values: readonly RuntimeValue[], header: string): string {
+  const lines = values.map((value) => `exports.${value.name} = ${value.expression};`);
+  return `${header}'use strict';\n${lines.join('\n')}\n`;
 }
 
 /**

@@ -2,29 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/additional-properties.yaml --out .tmp/snapshots/additional-properties --name @fixtures/additional-properties
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isClosed = validators.isClosed;
-exports.assertClosed = validators.assertClosed;
-exports.ClosedSchema = validators.ClosedSchema;
-exports.isOpen = validators.isOpen;
-exports.assertOpen = validators.assertOpen;
-exports.OpenSchema = validators.OpenSchema;
-exports.isUnstated = validators.isUnstated;
-exports.assertUnstated = validators.assertUnstated;
-exports.UnstatedSchema = validators.UnstatedSchema;
-exports.isStringMap = validators.isStringMap;
-exports.assertStringMap = validators.assertStringMap;
-exports.StringMapSchema = validators.StringMapSchema;
-exports.isTypedWithProperties = validators.isTypedWithProperties;
-exports.assertTypedWithProperties = validators.assertTypedWithProperties;
-exports.TypedWithPropertiesSchema = validators.TypedWithPropertiesSchema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

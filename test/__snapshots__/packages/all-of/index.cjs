@@ -2,23 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/all-of.yaml --out .tmp/snapshots/all-of --name @fixtures/all-of
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isBase = validators.isBase;
-exports.assertBase = validators.assertBase;
-exports.BaseSchema = validators.BaseSchema;
-exports.isExtended = validators.isExtended;
-exports.assertExtended = validators.assertExtended;
-exports.ExtendedSchema = validators.ExtendedSchema;
-exports.isWithOwnProperties = validators.isWithOwnProperties;
-exports.assertWithOwnProperties = validators.assertWithOwnProperties;
-exports.WithOwnPropertiesSchema = validators.WithOwnPropertiesSchema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

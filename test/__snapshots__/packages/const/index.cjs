@@ -2,21 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/const.yaml --out .tmp/snapshots/const --name @fixtures/const
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.VersionValues = types.VersionValues;
-exports.ValidationError = validators.ValidationError;
-exports.isVersion = validators.isVersion;
-exports.assertVersion = validators.assertVersion;
-exports.VersionSchema = validators.VersionSchema;
-exports.isEvent = validators.isEvent;
-exports.assertEvent = validators.assertEvent;
-exports.EventSchema = validators.EventSchema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

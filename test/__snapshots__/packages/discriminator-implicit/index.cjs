@@ -2,23 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/discriminator-implicit.yaml --out .tmp/snapshots/discriminator-implicit --name @fixtures/discriminator-implicit
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isShape = validators.isShape;
-exports.assertShape = validators.assertShape;
-exports.ShapeSchema = validators.ShapeSchema;
-exports.isCircle = validators.isCircle;
-exports.assertCircle = validators.assertCircle;
-exports.CircleSchema = validators.CircleSchema;
-exports.isSquare = validators.isSquare;
-exports.assertSquare = validators.assertSquare;
-exports.SquareSchema = validators.SquareSchema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

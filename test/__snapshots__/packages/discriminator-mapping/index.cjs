@@ -2,23 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/discriminator-mapping.yaml --out .tmp/snapshots/discriminator-mapping --name @fixtures/discriminator-mapping
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isPet = validators.isPet;
-exports.assertPet = validators.assertPet;
-exports.PetSchema = validators.PetSchema;
-exports.isCat = validators.isCat;
-exports.assertCat = validators.assertCat;
-exports.CatSchema = validators.CatSchema;
-exports.isDog = validators.isDog;
-exports.assertDog = validators.assertDog;
-exports.DogSchema = validators.DogSchema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

@@ -2,17 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/jsdoc-constraints.yaml --out .tmp/snapshots/jsdoc-constraints --name @fixtures/jsdoc-constraints
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isDocumented = validators.isDocumented;
-exports.assertDocumented = validators.assertDocumented;
-exports.DocumentedSchema = validators.DocumentedSchema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

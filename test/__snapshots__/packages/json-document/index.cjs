@@ -2,21 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/json-document.json --out .tmp/snapshots/json-document --name @fixtures/json-document
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isPong = validators.isPong;
-exports.assertPong = validators.assertPong;
-exports.PongSchema = validators.PongSchema;
-exports.isPingResponse200 = validators.isPingResponse200;
-exports.assertPingResponse200 = validators.assertPingResponse200;
-exports.PingResponse200Schema = validators.PingResponse200Schema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
-exports.ping = client.ping;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

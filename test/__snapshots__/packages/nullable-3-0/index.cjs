@@ -2,20 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/nullable-3-0.yaml --out .tmp/snapshots/nullable-3-0 --name @fixtures/nullable-3-0
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isAccount = validators.isAccount;
-exports.assertAccount = validators.assertAccount;
-exports.AccountSchema = validators.AccountSchema;
-exports.isOwner = validators.isOwner;
-exports.assertOwner = validators.assertOwner;
-exports.OwnerSchema = validators.OwnerSchema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

@@ -2,17 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/object-basic.yaml --out .tmp/snapshots/object-basic --name @fixtures/object-basic
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isCustomer = validators.isCustomer;
-exports.assertCustomer = validators.assertCustomer;
-exports.CustomerSchema = validators.CustomerSchema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

@@ -2,23 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/one-of-any-of.yaml --out .tmp/snapshots/one-of-any-of --name @fixtures/one-of-any-of
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isIdOrName = validators.isIdOrName;
-exports.assertIdOrName = validators.assertIdOrName;
-exports.IdOrNameSchema = validators.IdOrNameSchema;
-exports.isContact = validators.isContact;
-exports.assertContact = validators.assertContact;
-exports.ContactSchema = validators.ContactSchema;
-exports.isMultiType = validators.isMultiType;
-exports.assertMultiType = validators.assertMultiType;
-exports.MultiTypeSchema = validators.MultiTypeSchema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

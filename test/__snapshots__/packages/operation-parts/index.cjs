@@ -2,52 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/operation-parts.yaml --out .tmp/snapshots/operation-parts --name @fixtures/operation-parts
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isCard = validators.isCard;
-exports.assertCard = validators.assertCard;
-exports.CardSchema = validators.CardSchema;
-exports.isListCardsPathParams = validators.isListCardsPathParams;
-exports.assertListCardsPathParams = validators.assertListCardsPathParams;
-exports.ListCardsPathParamsSchema = validators.ListCardsPathParamsSchema;
-exports.isListCardsQueryParams = validators.isListCardsQueryParams;
-exports.assertListCardsQueryParams = validators.assertListCardsQueryParams;
-exports.ListCardsQueryParamsSchema = validators.ListCardsQueryParamsSchema;
-exports.isListCardsHeaderParams = validators.isListCardsHeaderParams;
-exports.assertListCardsHeaderParams = validators.assertListCardsHeaderParams;
-exports.ListCardsHeaderParamsSchema = validators.ListCardsHeaderParamsSchema;
-exports.isListCardsResponse200 = validators.isListCardsResponse200;
-exports.assertListCardsResponse200 = validators.assertListCardsResponse200;
-exports.ListCardsResponse200Schema = validators.ListCardsResponse200Schema;
-exports.isListCardsResponse404 = validators.isListCardsResponse404;
-exports.assertListCardsResponse404 = validators.assertListCardsResponse404;
-exports.ListCardsResponse404Schema = validators.ListCardsResponse404Schema;
-exports.isPostCustomersCustomerIdCardsPathParams =
-  validators.isPostCustomersCustomerIdCardsPathParams;
-exports.assertPostCustomersCustomerIdCardsPathParams =
-  validators.assertPostCustomersCustomerIdCardsPathParams;
-exports.PostCustomersCustomerIdCardsPathParamsSchema =
-  validators.PostCustomersCustomerIdCardsPathParamsSchema;
-exports.isPostCustomersCustomerIdCardsRequestBody =
-  validators.isPostCustomersCustomerIdCardsRequestBody;
-exports.assertPostCustomersCustomerIdCardsRequestBody =
-  validators.assertPostCustomersCustomerIdCardsRequestBody;
-exports.PostCustomersCustomerIdCardsRequestBodySchema =
-  validators.PostCustomersCustomerIdCardsRequestBodySchema;
-exports.isPostCustomersCustomerIdCardsResponse201 =
-  validators.isPostCustomersCustomerIdCardsResponse201;
-exports.assertPostCustomersCustomerIdCardsResponse201 =
-  validators.assertPostCustomersCustomerIdCardsResponse201;
-exports.PostCustomersCustomerIdCardsResponse201Schema =
-  validators.PostCustomersCustomerIdCardsResponse201Schema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
-exports.listCards = client.listCards;
-exports.postCustomersCustomerIdCards = client.postCustomersCustomerIdCards;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

@@ -2,42 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/read-write-only.yaml --out .tmp/snapshots/read-write-only --name @fixtures/read-write-only
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isUser = validators.isUser;
-exports.assertUser = validators.assertUser;
-exports.UserSchema = validators.UserSchema;
-exports.isUserRequest = validators.isUserRequest;
-exports.assertUserRequest = validators.assertUserRequest;
-exports.UserRequestSchema = validators.UserRequestSchema;
-exports.isUserResponse = validators.isUserResponse;
-exports.assertUserResponse = validators.assertUserResponse;
-exports.UserResponseSchema = validators.UserResponseSchema;
-exports.isProfile = validators.isProfile;
-exports.assertProfile = validators.assertProfile;
-exports.ProfileSchema = validators.ProfileSchema;
-exports.isProfileRequest = validators.isProfileRequest;
-exports.assertProfileRequest = validators.assertProfileRequest;
-exports.ProfileRequestSchema = validators.ProfileRequestSchema;
-exports.isProfileResponse = validators.isProfileResponse;
-exports.assertProfileResponse = validators.assertProfileResponse;
-exports.ProfileResponseSchema = validators.ProfileResponseSchema;
-exports.isPlain = validators.isPlain;
-exports.assertPlain = validators.assertPlain;
-exports.PlainSchema = validators.PlainSchema;
-exports.isCreateUserRequestBody = validators.isCreateUserRequestBody;
-exports.assertCreateUserRequestBody = validators.assertCreateUserRequestBody;
-exports.CreateUserRequestBodySchema = validators.CreateUserRequestBodySchema;
-exports.isCreateUserResponse201 = validators.isCreateUserResponse201;
-exports.assertCreateUserResponse201 = validators.assertCreateUserResponse201;
-exports.CreateUserResponse201Schema = validators.CreateUserResponse201Schema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
-exports.createUser = client.createUser;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

@@ -2,23 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/recursive.yaml --out .tmp/snapshots/recursive --name @fixtures/recursive
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isTreeNode = validators.isTreeNode;
-exports.assertTreeNode = validators.assertTreeNode;
-exports.TreeNodeSchema = validators.TreeNodeSchema;
-exports.isEven = validators.isEven;
-exports.assertEven = validators.assertEven;
-exports.EvenSchema = validators.EvenSchema;
-exports.isOdd = validators.isOdd;
-exports.assertOdd = validators.assertOdd;
-exports.OddSchema = validators.OddSchema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

@@ -2,28 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/string-enums.yaml --out .tmp/snapshots/string-enums --name @fixtures/string-enums
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.CardStatusValues = types.CardStatusValues;
-exports.Country2Values = types.Country2Values;
-exports.ValidationError = validators.ValidationError;
-exports.isCardStatus = validators.isCardStatus;
-exports.assertCardStatus = validators.assertCardStatus;
-exports.CardStatusSchema = validators.CardStatusSchema;
-exports.isCountry = validators.isCountry;
-exports.assertCountry = validators.assertCountry;
-exports.CountrySchema = validators.CountrySchema;
-exports.isHolder = validators.isHolder;
-exports.assertHolder = validators.assertHolder;
-exports.HolderSchema = validators.HolderSchema;
-exports.isCountry2 = validators.isCountry2;
-exports.assertCountry2 = validators.assertCountry2;
-exports.Country2Schema = validators.Country2Schema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};

@@ -2,17 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/type-null-3-1.yaml --out .tmp/snapshots/type-null-3-1 --name @fixtures/type-null-3-1
 
 'use strict';
-const types = require('./types.cjs');
-const validators = require('./validators.cjs');
-const client = require('./client.cjs');
-exports.ValidationError = validators.ValidationError;
-exports.isAccount = validators.isAccount;
-exports.assertAccount = validators.assertAccount;
-exports.AccountSchema = validators.AccountSchema;
-exports.createClient = client.createClient;
-exports.createClientCore = client.createClientCore;
-exports.ClientError = client.ClientError;
-exports.UnexpectedStatusError = client.UnexpectedStatusError;
-exports.NetworkError = client.NetworkError;
-exports.TimeoutError = client.TimeoutError;
-exports.ResponseValidationError = client.ResponseValidationError;
+module.exports = {
+  ...require('./types.cjs'),
+  ...require('./validators.cjs'),
+  ...require('./client.cjs'),
+};
