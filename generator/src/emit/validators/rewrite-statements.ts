@@ -11,7 +11,7 @@ import {
   wrappedFunctions,
 } from './post-process.js';
 import { trimSchemaConstants } from './schema-constants.js';
-import { stopAtFirst, triesAlternatives } from './stop-at-first.js';
+import { stopAtFirst } from './stop-at-first.js';
 import { dropUnreadCounts } from './unread-counts.js';
 
 /** The rewrites of AJV's standalone output (post-process.ts and this file), in the order they run. */
@@ -64,8 +64,9 @@ export function rewriteInPlace({
   if (relativePathsFit(statements)) rewrite('relativeErrorPaths', relativePaths);
   rewrite('compactErrors', (statement) => compactErrors(statement, defPrefix(statement, defOf)));
   // Not a rewrite: the functions that try alternatives are left to collect; the shape guard counts them.
-  count('collectInAlternatives', statements.filter(triesAlternatives).length);
-  rewrite('stopAtFirst', stopAtFirst);
+  let alternatives = 0;
+  rewrite('stopAtFirst', (statement) => stopAtFirst(statement, () => alternatives++));
+  count('collectInAlternatives', alternatives);
   rewrite('dropUnreadCounts', dropUnreadCounts);
   rewrite('dropUnreadConstants', dropUnreadLocals);
   const module = withKeySets(

@@ -46,7 +46,7 @@ const problemSiteOrCall = new RegExp(`${problemSite.source}|${call.source}`);
 /** A function of AJV's that does not read as the rewrite expects: the rewrite's name, the function and why. */
 export class StopAtFirstShapeError extends Error {
   constructor(
-    readonly rewrite: 'collectInAlternatives' | 'stopAtFirst',
+    readonly rewrite: 'stopAtFirst',
     name: string,
     reason: string,
   ) {
@@ -60,34 +60,35 @@ export class StopAtFirstShapeError extends Error {
  * statements. What is looked for is looked for in the code as it is first, and only where it is found
  * outside the expected places is the code read again without its strings (a rare property name).
  */
-function functionParts(statement: string, rewrite: StopAtFirstShapeError['rewrite']): { name: string; head: string } | undefined {
+function functionParts(statement: string): { name: string; head: string } | undefined {
   const head = functionHead.exec(statement);
   if (head === null) return undefined;
   const name = head[1] ?? '';
   const returns = statement.indexOf('return ') === statement.lastIndexOf('return ') || oneReturn(withoutStrings(statement));
   // The end is matched in the last characters alone: a regular expression anchored at the end still scans from the start.
   if (!functionEnd.test(statement.slice(-400)) || !returns)
-    throw new StopAtFirstShapeError(rewrite, name, 'it does not end with the one return of an all-errors function');
+    throw new StopAtFirstShapeError('stopAtFirst', name, 'it does not end with the one return of an all-errors function');
   return { name, head: head[0] };
 }
 
 const oneReturn = (code: string) => code.indexOf('return ') === code.lastIndexOf('return ');
 
-/** Whether a function tries alternatives (and so collects whatever it is asked): the shape guard counts them. */
-export function triesAlternatives(statement: string): boolean {
-  return functionParts(statement, 'collectInAlternatives') !== undefined && dropsProblemsIn(statement);
-}
-
 /** Whether a function's code (not a string in it) drops problems; the code as it is is read first. */
 const dropsProblemsIn = (statement: string) => dropsProblems.test(statement) && dropsProblems.test(withoutStrings(statement));
 
 /**
- * Any other function, written as relativePaths leaves it, takes `stop`: it returns false at each problem
- * when asked to, and passes `stop` on to each function it calls.
+ * Any function but one that tries alternatives (which collects whatever it is asked, and which
+ * `triesAlternatives` is told of: the shape guard counts them), written as relativePaths leaves it, takes
+ * `stop`: it returns false at each problem when asked to, and passes `stop` on to each function it calls.
  */
-export function stopAtFirst(statement: string): string {
-  const parts = functionParts(statement, 'stopAtFirst');
-  if (parts === undefined || !relativeHead.test(statement) || dropsProblemsIn(statement)) return statement;
+export function stopAtFirst(statement: string, triesAlternatives: () => void = () => {}): string {
+  const parts = functionParts(statement);
+  if (parts === undefined) return statement;
+  if (dropsProblemsIn(statement)) {
+    triesAlternatives();
+    return statement;
+  }
+  if (!relativeHead.test(statement)) return statement;
   let sites = 0;
   let calls = 0;
   const body = replaceOutsideStrings(statement.slice(parts.head.length), problemSiteOrCall, (match, callee, value) => {
