@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { culprits } from '../generator/src/emit/validators/emit-validators.js';
+import { compileValidators, refusedSchemas } from '../generator/src/emit/validators/compile-validators.js';
 import { collectValidators } from '../generator/src/emit/validators/validator-set.js';
 import { parseDocument } from '../generator/src/ir/parse-document.js';
 import { loadDocument } from '../generator/src/load/load-document.js';
@@ -464,6 +465,22 @@ describe('the valid path', () => {
 });
 
 describe('a schema AJV refuses to compile', () => {
+  it('is found by the meta-schema check the main thread runs while the worker compiles', () => {
+    const refused = refusedSchemas({
+      defs: { Good: { type: 'string', minLength: 1 }, Bad: { type: 'string', minLength: -1 }, Yes: true },
+      formats,
+    });
+    expect(refused).toEqual([{ def: 'Bad', reason: 'schema is invalid: /minLength fails minimum {"comparison":">=","limit":0}' }]);
+    // AJV compiles it without the check: only the meta-schema catches it.
+    expect(() =>
+      compileValidators({
+        set: { entries: [{ name: 'Bad', def: 'Bad' }], defs: { Bad: { minLength: -1 } } },
+        formats,
+        checkSchemas: false,
+      }),
+    ).not.toThrow();
+  });
+
   it('is a diagnostic at the schema it belongs to, not a crash', async () => {
     const folder = temporaryDirectory('uncompilable');
     writeFileSync(

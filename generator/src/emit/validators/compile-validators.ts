@@ -3,6 +3,7 @@ import { createAjv, usesUnevaluated } from './create-ajv.js';
 import { rewriteInPlace, type RewriteName } from './rewrite-statements.js';
 import { standaloneStatements, type StandaloneCode } from './standalone-statements.js';
 import { addValidatorSchemas, defId, idPrefix } from './validator-schemas.js';
+import type { JsonSchema } from './lower-schema.js';
 import type { ValidatorSet } from './validator-set.js';
 
 /** A format as the runtime template defines it (and AJV compiles against). */
@@ -59,6 +60,28 @@ export function compileValidatorStatements({
   const result = { statements: rewritten, entries: exports.map((_, index) => `v${index}`) };
   assertParses(result.statements);
   return result;
+}
+
+/**
+ * The lowered schemas that JSON Schema 2020-12's meta-schema refuses, each with AJV's reason: a fault of
+ * the lowering that would otherwise compile to a check of something else. Generation checks them on the
+ * main thread while the worker compiles them unchecked (`checkSchemas: false`): the check took a tenth of
+ * a second of the worker's time on GitHub's REST description, where the main thread waits for the worker.
+ */
+export function refusedSchemas({
+  defs,
+  formats,
+}: {
+  defs: Readonly<Record<string, JsonSchema>>;
+  formats: Readonly<Record<string, RuntimeFormat>>;
+}): { def: string; reason: string }[] {
+  const ajv = createAjv({ formats, checkSchemas: true, unevaluated: false, standaloneIds: idPrefix });
+  // The AJV of the validators words no messages: each problem is its place, keyword and parameters.
+  const problems = () =>
+    (ajv.errors ?? []).map((error) => `${error.instancePath || '/'} fails ${error.keyword} ${JSON.stringify(error.params)}`).join('; ');
+  return Object.entries(defs).flatMap(([def, schema]) =>
+    ajv.validateSchema(schema) === true ? [] : [{ def, reason: `schema is invalid: ${problems()}` }],
+  );
 }
 
 /** AJV's standalone code for every entry of the set, before the rewrites. */

@@ -11,6 +11,7 @@ const { set, runtimeFile, runtimeNames } = workerData as {
   runtimeNames: string[];
 };
 const runtime = (await import(pathToFileURL(runtimeFile).href)) as { formats: Record<string, RuntimeFormat> };
-const body = compiledBody(compileValidatorStatements({ set, formats: runtime.formats }), runtimeNames);
+// The main thread checks the schemas against the meta-schema meanwhile (emitValidators).
+const body = compiledBody(compileValidatorStatements({ set, formats: runtime.formats, checkSchemas: false }), runtimeNames);
 // The bytes are moved to the main thread, not copied.
 parentPort?.postMessage(body, [body.bytes.buffer]);

@@ -4,7 +4,7 @@ import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.
 import type { ApiModel, SourceRef } from '../../ir/types.js';
 import { templatePath } from '../package/template-path.js';
 import { compileInWorker } from './compile-parallel.js';
-import { compileValidators, type RuntimeFormat } from './compile-validators.js';
+import { compileValidators, refusedSchemas, type RuntimeFormat } from './compile-validators.js';
 import { validatorNames } from './emit-validator-types.js';
 import type { ValidatorNote } from './lower-schema.js';
 import { collectValidators, type ValidatorEntry, type ValidatorSet } from './validator-set.js';
@@ -43,26 +43,30 @@ export function culprits({
   formats: Readonly<Record<string, RuntimeFormat>>;
   error: unknown;
 }): Diagnostic[] {
-  const origins = new Map<string, SourceRef | undefined>(model.schemas.map((named) => [named.name, named.schema.meta.origin]));
-  for (const operation of model.operations) {
-    const { params, response, requestBody } = operation.names;
-    for (const name of [...Object.values(params), ...Object.values(response), requestBody]) origins.set(name, operation.origin);
-  }
   const failing = set.entries.flatMap((entry) => {
     try {
       compileValidators({ set: { ...set, entries: [entry] }, formats, checkSchemas: false });
       return [];
     } catch (cause) {
-      return [{ entry, reason: cause instanceof Error ? cause.message : String(cause) }];
+      return [{ name: entry.name, reason: cause instanceof Error ? cause.message : String(cause) }];
     }
   });
-  const found = failing.length > 0 ? failing : [{ entry: undefined, reason: error instanceof Error ? error.message : String(error) }];
-  return found.map(({ entry, reason }) => {
-    const origin =
-      entry === undefined ? undefined : (origins.get(entry.name.replace(/(Request|Response)$/, '')) ?? origins.get(entry.name));
+  const found = failing.length > 0 ? failing : [{ name: undefined, reason: error instanceof Error ? error.message : String(error) }];
+  return compileFailures(model, found);
+}
+
+/** A diagnostic for each validator (named schema or operation part) that could not be compiled, at its place. */
+export function compileFailures(model: ApiModel, failures: { name: string | undefined; reason: string }[]): Diagnostic[] {
+  const origins = new Map<string, SourceRef | undefined>(model.schemas.map((named) => [named.name, named.schema.meta.origin]));
+  for (const operation of model.operations) {
+    const { params, response, requestBody } = operation.names;
+    for (const name of [...Object.values(params), ...Object.values(response), requestBody]) origins.set(name, operation.origin);
+  }
+  return failures.map(({ name, reason }) => {
+    const origin = name === undefined ? undefined : (origins.get(name.replace(/(Request|Response)$/, '')) ?? origins.get(name));
     return createDiagnostic({
       code: 'validator-compile-failed',
-      message: `the validator of ${entry?.name ?? 'the spec'} could not be compiled (${reason}); this is a fault of specsmith, please report it with the schema`,
+      message: `the validator of ${name ?? 'the spec'} could not be compiled (${reason}); this is a fault of specsmith, please report it with the schema`,
       file: origin?.file ?? model.source,
       pointer: origin?.pointer ?? '',
       line: origin?.line,
@@ -107,7 +111,18 @@ export async function emitValidators(
   const compiled = compileInWorker({ set, formats: runtime.formats, runtimeFile, runtimeNames }).catch((error: unknown) => {
     throw new ValidatorCompileError(culprits({ model, set, formats: runtime.formats, error }));
   });
-  const files = validatorFiles({ set, templates, header, compiled, formats });
+  // The lowered schemas are checked against the meta-schema here while the worker compiles them.
+  const check = () => {
+    const refused = refusedSchemas({ defs: set.defs, formats: runtime.formats });
+    if (refused.length > 0)
+      throw new ValidatorCompileError(
+        compileFailures(
+          model,
+          refused.map(({ def, reason }) => ({ name: def, reason })),
+        ),
+      );
+  };
+  const files = validatorFiles({ set, templates, header, compiled, formats, check });
   // Awaited by the caller after the types are out; until then a failure must not count as unhandled.
   files.catch(() => {});
   const exportNames = ['ValidationError', ...set.entries.flatMap((entry) => Object.values(validatorNames(entry)))];
@@ -120,12 +135,15 @@ async function validatorFiles({
   header,
   compiled,
   formats,
+  check,
 }: {
   set: ValidatorSet;
   templates: string[];
   header: string;
   compiled: Promise<CompiledBody>;
   formats: readonly ModuleFormat[];
+  /** Throws when the compiled code must not ship, whatever the worker returns. */
+  check: () => void;
 }): Promise<Map<string, FileContent>> {
   // validators.js and the runtime do not wait for the compilation: they are made while the worker runs.
   const files = new Map<string, FileContent>();
@@ -138,6 +156,9 @@ async function validatorFiles({
     // so the runtime goes out as it is: formatting it again cost 0.2 s a package.
     files.set(file(validatorModules.runtime, format), [Buffer.from(`${header}${runtimeModule(templates, format)}`)]);
   }
+  // A refusal here leaves the compilation unawaited: its own failure, if any, is not a second one to report.
+  compiled.catch(() => {});
+  check();
   const body = await compiled;
   for (const format of formats)
     files.set(file(validatorModules.compiled, format), compiledModule({ header, body, entries: set.entries, format }));
