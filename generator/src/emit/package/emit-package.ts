@@ -91,15 +91,16 @@ export async function emitPackage({
   await emit('types.js', formatSource(emitEsm(values, header), 'babel', format));
   await emit('types.cjs', formatSource(copy ? emitCommonJs(values, header) : emitRequireEsm(header, typeFiles.esm), 'babel', format));
   await emit('openapi.json', emitShippedSpec(model, format));
+  if (client !== undefined) {
+    await emit(clientFiles.esm, formatSource(clientModule(client, header, 'esm'), 'babel', format));
+    if (copy) await emit(clientFiles.commonJs, formatSource(clientModule(client, header, 'commonjs'), 'babel', format));
+  }
+  // Last: everything else is out by the time the validators' compilation is waited for.
   for (const [name, content] of (await validators?.files) ?? []) {
     // Bytes go out as they are: the compiled modules are machine output, one top-level statement a line
     // (formatting them would double their size for no reader), and the runtime is formatted already.
     // validators.js is read, and formatted.
     await emit(name, typeof content === 'string' ? formatSource(content, 'babel', format) : content);
-  }
-  if (client !== undefined) {
-    await emit(clientFiles.esm, formatSource(clientModule(client, header, 'esm'), 'babel', format));
-    if (copy) await emit(clientFiles.commonJs, formatSource(clientModule(client, header, 'commonjs'), 'babel', format));
   }
   if (release.changelog !== undefined) await emit(changelogFile, release.changelog);
   return { files, diagnostics: validatorWarnings(validators?.notes ?? []) };
