@@ -39,8 +39,7 @@ export async function compileInWorker({
   heapBudgetMb?: number;
 }): Promise<CompiledBody> {
   const worker = new URL('./compile-worker.js', import.meta.url);
-  if (!existsSync(fileURLToPath(worker)))
-    return compiledBody(compileValidatorStatements({ set, formats, checkSchemas: false }), runtimeNames);
+  if (!existsSync(fileURLToPath(worker))) return compiledBody(compileValidatorStatements({ set, formats }), runtimeNames);
   const start = (budget: number | undefined) =>
     new Promise<CompiledBody>((resolve, reject) => {
       // No inherited flags: the parent may run with --input-type or -e, which a worker module refuses.

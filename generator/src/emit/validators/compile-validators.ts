@@ -35,13 +35,16 @@ export function compileValidators(options: Parameters<typeof compileValidatorSta
 export function compileValidatorStatements({
   set,
   formats,
-  checkSchemas = true,
+  checkSchemas = false,
   applied,
   transform,
 }: {
   set: Pick<ValidatorSet, 'entries' | 'defs'>;
   formats: Readonly<Record<string, RuntimeFormat>>;
-  /** Check the lowered schemas against the JSON Schema meta-schema first (AJV's `validateSchema`). */
+  /**
+   * Check the lowered schemas against the JSON Schema meta-schema first (AJV's `validateSchema`); generation
+   * runs refusedSchemas on the main thread instead.
+   */
   checkSchemas?: boolean;
   /** Counts, per rewrite, the statements it changed (ajv-shape.ts reads them). */
   applied?: Map<RewriteName, number>;

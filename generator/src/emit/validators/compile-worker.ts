@@ -12,6 +12,6 @@ const { set, runtimeFile, runtimeNames } = workerData as {
 };
 const runtime = (await import(pathToFileURL(runtimeFile).href)) as { formats: Record<string, RuntimeFormat> };
 // The main thread checks the schemas against the meta-schema meanwhile (emitValidators).
-const body = compiledBody(compileValidatorStatements({ set, formats: runtime.formats, checkSchemas: false }), runtimeNames);
+const body = compiledBody(compileValidatorStatements({ set, formats: runtime.formats }), runtimeNames);
 // The bytes are moved to the main thread, not copied.
 parentPort?.postMessage(body, [body.bytes.buffer]);
