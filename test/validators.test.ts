@@ -311,6 +311,9 @@ describe('hostile specs', () => {
       expect(is(module, 'Names')(valueWith(name, 'too long'))).toBe(false);
       const escaped = name.replace(/~/g, '~0').replace(/\//g, '~1');
       expect(issuesOf(module, 'Names', valueWith(name, 'too long')).map((issue) => issue.path)).toEqual([`/${escaped}`]);
+      // The rule's place: the property's schema in the shipped openapi.json, each token URI-encoded as AJV does.
+      const [issue] = issuesOf(module, 'Names', valueWith(name, 'too long')) as { message: string }[];
+      expect(issue?.message).toContain(`(spec: openapi.json#/components/schemas/Names/properties/${encodeURIComponent(escaped)}, `);
     }
   });
 });

@@ -12,7 +12,7 @@ import { shareIdenticalEntries } from './shared-entries.js';
 import type { FileContent } from '../../write/write-package.js';
 import {
   compiledModule,
-  facadeModule,
+  facadeModules,
   runtimeModule,
   templateExports,
   validatorModules,
@@ -149,9 +149,9 @@ async function validatorFiles({
   const files = new Map<string, FileContent>();
   const file = (module: string, format: ModuleFormat) => `${module}.${format === 'esm' ? 'js' : 'cjs'}`;
   const origins = set.origins();
+  const facades = facadeModules({ entries: set.entries, defs: set.defs, origins, formats });
   for (const format of formats) {
-    const facade = facadeModule({ entries: set.entries, defs: set.defs, origins, format });
-    files.set(file(validatorModules.facade, format), `${header}${facade}`);
+    files.set(file(validatorModules.facade, format), `${header}${facades.get(format) ?? ''}`);
     // The templates are kept as prettier writes them with the packages' options (test/runtime-module.test.ts),
     // so the runtime goes out as it is: formatting it again cost 0.2 s a package.
     files.set(file(validatorModules.runtime, format), [Buffer.from(`${header}${runtimeModule(templates, format)}`)]);

@@ -3,9 +3,16 @@ import type { SchemaMeta, SourceRef } from '../../ir/types.js';
 import type { JsonSchema } from './lower-schema.js';
 import { subschemas } from './schema-walk.js';
 
-/** AJV's escaping of a schema path segment (`compile/util.ts` escapeFragment): JSON pointer, then URI. */
-const segment = (name: string) => encodeURIComponent(name.replace(/~/g, '~0').replace(/\//g, '~1'));
-const encodedPointer = (pointer: string) => (pointer === '' ? '' : `/${pointer.slice(1).split('/').map(encodeURIComponent).join('/')}`);
+/**
+ * AJV's escaping of a schema path segment (`compile/util.ts` escapeFragment): JSON pointer, then URI. Most
+ * names hold only characters neither escapes, and are taken as they are.
+ */
+const plainSegment = /^[\w\-.!*'()]*$/;
+const segment = (name: string) => (plainSegment.test(name) ? name : encodeURIComponent(name.replace(/~/g, '~0').replace(/\//g, '~1')));
+/** A JSON pointer with each token URI-encoded, as AJV writes schema paths. */
+const plainPointer = /^[\w\-.!~*'()/]*$/;
+const encodedPointer = (pointer: string) =>
+  plainPointer.test(pointer) ? pointer : `/${pointer.slice(1).split('/').map(encodeURIComponent).join('/')}`;
 
 /**
  * Where the rules of each lowered schema object are written, by the schema path AJV reports in its errors,
@@ -52,9 +59,12 @@ export function ruleOrigins({
     const visit = (node: unknown, path: string): void => {
       if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
       const found = originOf(node);
-      if (found !== undefined) rules[path] = ruleEntry({ ...found, path, base, locations, files, notes });
-      for (const child of subschemas(node as Record<string, unknown>))
-        visit(child.schema, `${path}/${child.tokens.map(segment).join('/')}`);
+      if (found !== undefined) rules[path] = ruleEntry({ meta: found.meta, origin: found.origin, path, base, locations, files, notes });
+      for (const child of subschemas(node as Record<string, unknown>)) {
+        let childPath = path;
+        for (const token of child.tokens) childPath += `/${segment(token)}`;
+        visit(child.schema, childPath);
+      }
     };
     visit(schema, '');
     if (Object.keys(rules).length > 0) byDef[segment(name)] = base === undefined ? { rules } : { base, rules };

@@ -3,7 +3,7 @@ import type { JsonSchema } from './lower-schema.js';
 import type { RuleOrigins } from './rule-origins.js';
 import type { ValidatorEntry } from './validator-set.js';
 import { validatorNames } from './emit-validator-types.js';
-import { reachableDefs } from './validator-schemas.js';
+import { refsIn } from './validator-schemas.js';
 
 /** The modules of a package's validators, by file name without extension (`.js` and `.cjs` each). */
 export const validatorModules = {
@@ -102,30 +102,23 @@ export function compiledModule({
 }
 
 /**
- * `validators.js`: each entry's three faces as top-level exports, each made by a call marked pure from
- * the entry's compiled functions and the origins of the rules it can report (those of the named schemas
- * it reaches, so an import carries no other schema's table). `ValidationError` is re-exported.
+ * `validators.js` in each format: each entry's three faces as top-level exports, each made by a call marked
+ * pure from the entry's compiled functions and the origins of the rules it can report (those of the named
+ * schemas it reaches, so an import carries no other schema's table). `ValidationError` is re-exported.
+ * What both formats share (the tables, each entry's reach) is worked out once.
  */
-export function facadeModule({
+export function facadeModules({
   entries,
   defs,
   origins,
-  format,
+  formats,
 }: {
   entries: ValidatorEntry[];
   defs: Record<string, JsonSchema>;
   origins: RuleOrigins;
-  format: ModuleFormat;
-}): string {
-  const lines = [
-    ...(format === 'commonjs' ? ["'use strict';"] : []),
-    importStatement(format, ['ValidationError', 'createIs', 'createAssert', 'createStandardSchema'], validatorModules.runtime),
-    format === 'esm'
-      ? `import * as $compiled from './${validatorModules.compiled}.js';`
-      : `const $compiled = require('./${validatorModules.compiled}.cjs');`,
-    `const $files = ${JSON.stringify(origins.files)};`,
-    `const $notes = ${JSON.stringify(origins.notes)};`,
-  ];
+  formats: readonly ModuleFormat[];
+}): Map<ModuleFormat, string> {
+  const shared = [`const $files = ${JSON.stringify(origins.files)};`, `const $notes = ${JSON.stringify(origins.notes)};`];
   // One constant per distinct table: the views of one schema (request, response) often have the same
   // rules, and a large spec's shared responses are reached from hundreds of operations.
   const ruleTables = new Map<string, string>();
@@ -136,38 +129,81 @@ export function facadeModule({
     if (local === undefined) {
       local = `$rules${locals.size}`;
       locals.set(text, local);
-      lines.push(`const ${local} = ${text};`);
+      shared.push(`const ${local} = ${text};`);
     }
     ruleTables.set(key, local);
   }
-  entries.forEach((entry, index) => {
+  const reach = reachOf(defs);
+  const faces = entries.map((entry, index) => {
     // A shared function (shared-entries.ts) names the entry's own rules under the def it was compiled for.
     const own = ruleTables.get(originKey(entry.def));
-    const shared = entry.compiledAs === undefined || own === undefined ? [] : [[originKey(entry.compiledAs), own]];
+    const sharedTable = entry.compiledAs === undefined || own === undefined ? [] : [[originKey(entry.compiledAs), own]];
     const reached = [
-      ...shared,
-      ...reachableDefs(defs, entry.def).flatMap((def) => {
+      ...sharedTable,
+      ...reach(entry.def).flatMap((def) => {
         const key = originKey(def);
         const local = ruleTables.get(key);
         return local === undefined ? [] : [[key, local]];
       }),
     ].map(([key, local]) => `${JSON.stringify(key)}: ${local}`);
     const originsName = `$origins${index}`;
-    const names = validatorNames(entry);
     const subject = JSON.stringify(entry.name);
-    // ES: a `const` each, marked pure, for bundlers to keep or drop. CommonJS (which bundlers keep whole):
-    // assigned to `exports` as made, one name each for Node's CommonJS-to-ESM lexer, not written twice.
-    const bind = (name: string, value: string) =>
-      format === 'esm' ? `export const ${name} = /* @__PURE__ */ ${value};` : `exports.${name} = ${value};`;
-    lines.push(
-      `const ${originsName} = { files: $files, notes: $notes, defs: { ${reached.join(', ')} } };`,
-      bind(names.is, `createIs($compiled.${entry.name})`),
-      bind(names.assert, `createAssert(${subject}, $compiled.${entry.name}, ${originsName})`),
-      bind(names.schema, `createStandardSchema($compiled.${entry.name}, ${originsName})`),
-    );
+    return {
+      origins: `const ${originsName} = { files: $files, notes: $notes, defs: { ${reached.join(', ')} } };`,
+      names: validatorNames(entry),
+      values: {
+        is: `createIs($compiled.${entry.name})`,
+        assert: `createAssert(${subject}, $compiled.${entry.name}, ${originsName})`,
+        schema: `createStandardSchema($compiled.${entry.name}, ${originsName})`,
+      },
+    };
   });
+  return new Map(formats.map((format) => [format, facadeText(format, shared, faces)]));
+}
+
+function facadeText(
+  format: ModuleFormat,
+  shared: string[],
+  faces: { origins: string; names: ReturnType<typeof validatorNames>; values: ReturnType<typeof validatorNames> }[],
+): string {
+  // ES: a `const` each, marked pure, for bundlers to keep or drop. CommonJS (which bundlers keep whole):
+  // assigned to `exports` as made, one name each for Node's CommonJS-to-ESM lexer, not written twice.
+  const bind = (name: string, value: string) =>
+    format === 'esm' ? `export const ${name} = /* @__PURE__ */ ${value};` : `exports.${name} = ${value};`;
+  const lines = [
+    ...(format === 'commonjs' ? ["'use strict';"] : []),
+    importStatement(format, ['ValidationError', 'createIs', 'createAssert', 'createStandardSchema'], validatorModules.runtime),
+    format === 'esm'
+      ? `import * as $compiled from './${validatorModules.compiled}.js';`
+      : `const $compiled = require('./${validatorModules.compiled}.cjs');`,
+    ...shared,
+  ];
+  for (const { origins, names, values } of faces)
+    lines.push(origins, bind(names.is, values.is), bind(names.assert, values.assert), bind(names.schema, values.schema));
   lines.push(format === 'esm' ? 'export { ValidationError };' : 'exports.ValidationError = ValidationError;');
   return `${lines.join('\n')}\n`;
+}
+
+/** reachableDefs for many starts, each schema's references read once. */
+function reachOf(defs: Record<string, JsonSchema>): (start: string) => string[] {
+  const refs = new Map<string, string[]>();
+  const refsOf = (def: string) => {
+    let found = refs.get(def);
+    if (found === undefined) refs.set(def, (found = refsIn(defs[def])));
+    return found;
+  };
+  return (start) => {
+    const seen = new Set([start]);
+    const queue = [start];
+    for (let index = 0; index < queue.length; index++) {
+      for (const target of refsOf(queue[index]!)) {
+        if (seen.has(target) || !(target in defs)) continue;
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+    return queue;
+  };
 }
 
 /** AJV's escaping of a `$defs` segment in a schema path (rule-origins.ts keys its table by it). */
