@@ -54,7 +54,7 @@ export interface UserConfig {
   /**
    * How the CommonJS entries (`require`) reach the code. `copy` writes every module twice, as ES module
    * and as CommonJS. `require-esm` writes each CommonJS entry as one line that loads the ES module
-   * (`require(esm)`, in Node since 20.19, the floor the package declares): the folder is about 40%
+   * (`require(esm)`, in Node since 20.19, the floor the package declares): the folder is about a third
    * smaller on a large spec, and an application that loads the package both ways gets one copy, not two.
    * Test runners with a module loader of their own may not load it that way (Jest only in recent releases,
    * on Node 24.9 or later).

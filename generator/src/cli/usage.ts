@@ -12,7 +12,7 @@ Options:
   --progress MODE    auto | always | never (default: auto: only when stderr is a terminal)
   --validators MODE  all | none (default: all: is*/assert*/*Schema for every schema and operation part)
   --commonjs MODE    copy | require-esm (default: copy: every module also written as CommonJS;
-                     require-esm: the CommonJS entries load the ES modules, Node 20.19+, ~40% smaller)
+                     require-esm: the CommonJS entries load the ES modules, Node 20.19+, ~1/3 smaller)
   --json             print the result (files, diagnostics) as JSON on stdout
 
 The settings file is JSON: { "specsDir", "outDir", "scope", "format", "formatLimit", "progress",
