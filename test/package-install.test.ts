@@ -144,6 +144,19 @@ describe('the packed @specsmith/enfuce package in a fresh project', () => {
     expect(out).toBe('["MAIN","SUPPLEMENTARY"]');
   });
 
+  it('exports the same names to require as to import, and names them to an ES module that imports the CommonJS file', () => {
+    const esm = node('module', "const m = await import('@specsmith/enfuce'); console.log(JSON.stringify(Object.keys(m).sort()));");
+    const commonJs = node('commonjs', "console.log(JSON.stringify(Object.keys(require('@specsmith/enfuce')).sort()));");
+    expect(JSON.parse(commonJs)).toEqual(JSON.parse(esm));
+    expect(JSON.parse(esm)).toEqual(expect.arrayContaining(['ValidationError', 'isMcCard', 'createClient', 'CardRoleValues']));
+    // index.cjs spreads its modules' exports: Node's CommonJS lexer must still see each name.
+    const lexed = node(
+      'module',
+      "const m = await import('./node_modules/@specsmith/enfuce/index.cjs'); console.log(JSON.stringify(Object.keys(m).filter((name) => name !== 'default' && name !== 'module.exports').sort()));",
+    );
+    expect(JSON.parse(lexed)).toEqual(JSON.parse(esm));
+  });
+
   it('hands out the spec it was generated from, to ESM import and CommonJS require', () => {
     const esm = node(
       'module',
