@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -482,6 +482,37 @@ describe('a schema AJV refuses to compile', () => {
         checkSchemas: false,
       }),
     ).not.toThrow();
+  });
+
+  it('refuses the spec at the schema the meta-schema refuses, and writes nothing', async () => {
+    // A schema of another dialect is not held to 2020-12 by the OpenAPI check, but its validator would be.
+    const folder = temporaryDirectory('meta-refused');
+    const spec = path.join(folder, 'api.yaml');
+    writeFileSync(
+      spec,
+      [
+        'openapi: 3.1.0',
+        'info: {title: t, version: 1.0.0}',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        '    Good: {type: string}',
+        '    Odd:',
+        "      $schema: 'http://json-schema.org/draft-07/schema#'",
+        '      type: string',
+        '      minLength: -1',
+        '',
+      ].join('\n'),
+    );
+    const { result, outDir } = await generateFixture({ spec, label: 'validators', name: 'meta-refused' });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map(({ code, line, pointer }) => ({ code, line, pointer }))).toEqual([
+      { code: 'validator-compile-failed', line: 8, pointer: '/components/schemas/Odd' },
+    ]);
+    expect(result.diagnostics[0]?.message).toContain(
+      'the validator of Odd could not be compiled (schema is invalid: /minLength fails minimum {"comparison":">=","limit":0})',
+    );
+    expect(existsSync(outDir)).toBe(false);
   });
 
   it('is a diagnostic at the schema it belongs to, not a crash', async () => {

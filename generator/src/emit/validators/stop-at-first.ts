@@ -43,13 +43,14 @@ const problemSite =
   /(?=vErrors = reportError\(|const err\d+ = \{|vErrors = vErrors === null \? [\w.]+\.errors : |vErrors = nestedErrors\()/;
 const problemSiteOrCall = new RegExp(`${problemSite.source}|${call.source}`);
 
-/** A function of AJV's that does not read as the rewrite expects: the rewrite's name, the function and why. */
+/**
+ * A function of AJV's that does not read as the rewrite expects: the function and why. `rewrite` names the
+ * step for the shape guard (ajv-shape.ts).
+ */
 export class StopAtFirstShapeError extends Error {
-  constructor(
-    readonly rewrite: 'stopAtFirst',
-    name: string,
-    reason: string,
-  ) {
+  readonly rewrite = 'stopAtFirst';
+
+  constructor(name: string, reason: string) {
     super(`${name}: ${reason}`);
     this.name = 'StopAtFirstShapeError';
   }
@@ -67,7 +68,7 @@ function functionParts(statement: string): { name: string; head: string } | unde
   const returns = statement.indexOf('return ') === statement.lastIndexOf('return ') || oneReturn(withoutStrings(statement));
   // The end is matched in the last characters alone: a regular expression anchored at the end still scans from the start.
   if (!functionEnd.test(statement.slice(-400)) || !returns)
-    throw new StopAtFirstShapeError('stopAtFirst', name, 'it does not end with the one return of an all-errors function');
+    throw new StopAtFirstShapeError(name, 'it does not end with the one return of an all-errors function');
   return { name, head: head[0] };
 }
 
@@ -102,10 +103,9 @@ export function stopAtFirst(statement: string, triesAlternatives: () => void = (
   // Counted in the code as it is; a property name that holds `errors++;` or a call is told apart by
   // counting again without the strings.
   const counted = countOutsideStrings(statement, countedProblem, sites);
-  if (sites !== counted)
-    throw new StopAtFirstShapeError('stopAtFirst', parts.name, `${counted} problems counted, ${sites} found where they are recorded`);
+  if (sites !== counted) throw new StopAtFirstShapeError(parts.name, `${counted} problems counted, ${sites} found where they are recorded`);
   const called = countOutsideStrings(statement.slice(parts.head.length), anyCall, calls);
-  if (calls !== called) throw new StopAtFirstShapeError('stopAtFirst', parts.name, `${called} calls, ${calls} with the value alone`);
+  if (calls !== called) throw new StopAtFirstShapeError(parts.name, `${called} calls, ${calls} with the value alone`);
   if (sites === 0 && calls === 0) return statement;
   return `function ${parts.name}(data, instancePath="", stop){${body}`;
 }
