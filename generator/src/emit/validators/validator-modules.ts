@@ -3,7 +3,7 @@ import type { JsonSchema } from './lower-schema.js';
 import type { RuleOrigins } from './rule-origins.js';
 import type { ValidatorEntry } from './validator-set.js';
 import { validatorNames } from './emit-validator-types.js';
-import { refsIn } from './validator-schemas.js';
+import { reachability } from './validator-schemas.js';
 
 /** The modules of a package's validators, by file name without extension (`.js` and `.cjs` each). */
 export const validatorModules = {
@@ -133,7 +133,7 @@ export function facadeModules({
     }
     ruleTables.set(key, local);
   }
-  const reach = reachOf(defs);
+  const reach = reachability(defs);
   const faces = entries.map((entry, index) => {
     // A shared function (shared-entries.ts) names the entry's own rules under the def it was compiled for.
     const own = ruleTables.get(originKey(entry.def));
@@ -182,28 +182,6 @@ function facadeText(
     lines.push(origins, bind(names.is, values.is), bind(names.assert, values.assert), bind(names.schema, values.schema));
   lines.push(format === 'esm' ? 'export { ValidationError };' : 'exports.ValidationError = ValidationError;');
   return `${lines.join('\n')}\n`;
-}
-
-/** reachableDefs for many starts, each schema's references read once. */
-function reachOf(defs: Record<string, JsonSchema>): (start: string) => string[] {
-  const refs = new Map<string, string[]>();
-  const refsOf = (def: string) => {
-    let found = refs.get(def);
-    if (found === undefined) refs.set(def, (found = refsIn(defs[def])));
-    return found;
-  };
-  return (start) => {
-    const seen = new Set([start]);
-    const queue = [start];
-    for (let index = 0; index < queue.length; index++) {
-      for (const target of refsOf(queue[index]!)) {
-        if (seen.has(target) || !(target in defs)) continue;
-        seen.add(target);
-        queue.push(target);
-      }
-    }
-    return queue;
-  };
 }
 
 /** AJV's escaping of a `$defs` segment in a schema path (rule-origins.ts keys its table by it). */

@@ -60,14 +60,27 @@ export function refsIn(schema: unknown): string[] {
 
 /** The named schemas a validator can reach from its own, itself first, through `#/$defs/` references (breadth-first). */
 export function reachableDefs(defs: Readonly<Record<string, JsonSchema>>, start: string): string[] {
-  const seen = new Set([start]);
-  const queue = [start];
-  for (let index = 0; index < queue.length; index++) {
-    for (const target of refsIn(defs[queue[index]!])) {
-      if (seen.has(target) || !(target in defs)) continue;
-      seen.add(target);
-      queue.push(target);
+  return reachability(defs)(start);
+}
+
+/** reachableDefs for many starts: each schema's references are read once, at the first start that reaches it. */
+export function reachability(defs: Readonly<Record<string, JsonSchema>>): (start: string) => string[] {
+  const refs = new Map<string, string[]>();
+  const refsOf = (def: string) => {
+    let found = refs.get(def);
+    if (found === undefined) refs.set(def, (found = refsIn(defs[def])));
+    return found;
+  };
+  return (start) => {
+    const seen = new Set([start]);
+    const queue = [start];
+    for (let index = 0; index < queue.length; index++) {
+      for (const target of refsOf(queue[index]!)) {
+        if (seen.has(target) || !(target in defs)) continue;
+        seen.add(target);
+        queue.push(target);
+      }
     }
-  }
-  return queue;
+    return queue;
+  };
 }
