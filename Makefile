@@ -15,6 +15,8 @@ node_modules/.package-lock.json: package-lock.json package.json
 
 build: install
 	$(TSC) -p generator/tsconfig.json
+	@# The OpenAPI schema validators, precompiled (generator/src/load/precompile-openapi-schemas.ts).
+	node generator/dist/load/precompile-openapi-schemas.js
 	@chmod +x generator/dist/cli/main.js
 	@# npm ci cannot link the bin before dist/ exists; link it once the build made it.
 	@test -e node_modules/.bin/specsmith || npm rebuild specsmith --ignore-scripts >/dev/null
