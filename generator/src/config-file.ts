@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
 import type { UserConfig } from './config.js';
 import { createDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { locate, OriginIndex } from './load/origins.js';
@@ -72,7 +73,12 @@ const configSchema = {
   },
 } as const;
 
-const validateConfig = new Ajv2020.default({ allErrors: true }).compile(configSchema);
+/** Compiled at the first settings file read: a run without one (most) does not pay for it at start. */
+let configValidator: ValidateFunction | undefined;
+const validateConfig = (value: unknown): boolean => {
+  configValidator ??= new Ajv2020.default({ allErrors: true }).compile(configSchema);
+  return configValidator(value);
+};
 
 /**
  * Reads a JSON (or YAML) configuration file. Paths in it are taken from the file's folder, which
@@ -89,7 +95,7 @@ export async function readConfigFile(file: string): Promise<{ config?: UserConfi
     return { config: { ...settings, root: path.dirname(absolutePath) }, diagnostics: [] };
   }
   // propertyNames reports twice: the name's own `enum` failure (under propertyName) and the summary; the summary says it.
-  const errors = (validateConfig.errors ?? []).filter(
+  const errors = (configValidator?.errors ?? []).filter(
     (error) => (error.params as Record<string, unknown>).propertyName === undefined || error.keyword === 'propertyNames',
   );
   const diagnostics = errors.map((error) => {
