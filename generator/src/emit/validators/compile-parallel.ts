@@ -16,8 +16,9 @@ import type { ValidatorSet } from './validator-set.js';
  * `is*` is within a tenth (valid payloads 0.85–1.00×, invalid ones 0.94–1.35×: a problem allocates
  * nothing) and stays above typia's speed in bench/validators, while on GitHub's REST description the
  * compiled code per module format went from 50 to 25 MB, the CPU time of a generation from 11.2 to about
- * 8 s and its wall time from 2.33× to 1.8–2× openapi-typescript's (bench/RESULTS.md). The compilation takes about 3 s of one core there. It comes back as the encoded
- * body of its modules (compiledBody), moved from the worker without a copy.
+ * 8 s and its wall time from 2.33× to 1.8–2× openapi-typescript's (bench/RESULTS.md). The compilation
+ * takes about 3 s of one core there. It comes back as the encoded body of its modules (compiledBody),
+ * moved from the worker without a copy.
  *
  * Two workers, each compiling half of the entries (and the schemas they reach, 9% of them in both), were
  * tried on that spec: on two cores the wall time stayed the same (the types and validators.js are made on

@@ -1,3 +1,4 @@
+import { stringify } from 'ajv/dist/compile/codegen/index.js';
 import { replaceOutsideStrings } from './code-text.js';
 
 /**
@@ -54,8 +55,9 @@ export function trimSchemaConstants(statements: readonly string[]): {
     }
     const text = values.has(name) ? jsonCode(keptAt(values.get(name), paths)) : undefined;
     const trimmed = text === undefined ? statement : `const ${name} = ${text};`;
-    if (trimmed.length < statement.length) pruned++;
-    kept.push(trimmed.length < statement.length ? trimmed : statement);
+    const shorter = trimmed.length < statement.length;
+    if (shorter) pruned++;
+    kept.push(shorter ? trimmed : statement);
   }
   return { statements: kept, inlined, dropped, pruned };
 }
@@ -63,13 +65,13 @@ export function trimSchemaConstants(statements: readonly string[]): {
 type Segment = string | number;
 
 const constantDeclaration = /^const (schema\d+) = (.*);$/s;
-const mention = /\bschema(\d+)\b((?:\.[A-Za-z_$][\w$]*|\[\d+\]|\["(?:[^"\\\n]|\\.)*"\])*)/g;
-const accessor = /\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\\n]|\\.)*")\]/g;
+/** One property access as AJV writes it: `.name`, `[0]` or `["a name"]` (each a group of its own). */
+const access = String.raw`\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\\n]|\\.)*")\]`;
+const accessor = new RegExp(access, 'g');
+const accesses = access.replace(/\((?!\?)/g, '(?:');
+const mention = new RegExp(String.raw`\bschema(\d+)\b((?:${accesses})*)`, 'g');
 /** The parameters of a problem (compactErrors' `reportError` call) that are one read of a constant. */
-const reportedRead = new RegExp(
-  String.raw`, \{(\w+): (schema\d+(?:\.[A-Za-z_$][\w$]*|\[\d+\]|\["(?:[^"\\\n]|\\.)*"\])+)\}\);errors\+\+;`,
-  'g',
-);
+const reportedRead = new RegExp(String.raw`, \{(\w+): (schema\d+(?:${accesses})+)\}\);errors\+\+;`, 'g');
 
 /** Each constant's value, by name, where it is JSON. */
 function constantValues(statements: readonly string[]): Map<string, unknown> {
@@ -91,22 +93,20 @@ function valueAt(values: ReadonlyMap<string, unknown>, read: string): unknown {
   const name = /^schema\d+/.exec(read)?.[0] ?? '';
   let value = values.get(name);
   for (const segment of segmentsOf(read.slice(name.length))) {
-    if (value === null || typeof value !== 'object') return undefined;
-    const inside = Array.isArray(value) ? typeof segment === 'number' && segment < value.length : Object.hasOwn(value, String(segment));
-    if (!inside) return undefined;
-    value = (value as Record<string, unknown>)[segment];
+    if (!holds(value, segment)) return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
   }
   return value;
 }
 
-/** A JSON value as AJV writes values into code: the two line terminators JSON allows in strings escaped. */
-function jsonCode(value: unknown): string | undefined {
-  return value === undefined
-    ? undefined
-    : JSON.stringify(value)
-        .replace(/\u2028/g, '\\u2028')
-        .replace(/\u2029/g, '\\u2029');
-}
+/** Whether `segment` names a part of a JSON value: an item of an array, an own property of an object. */
+const holds = (value: unknown, segment: Segment): boolean =>
+  value !== null &&
+  typeof value === 'object' &&
+  (Array.isArray(value) ? typeof segment === 'number' && segment < value.length : Object.hasOwn(value, String(segment)));
+
+/** A JSON value as AJV writes values into code (its `stringify`: the line terminators JSON leaves raw escaped). */
+const jsonCode = (value: unknown): string | undefined => (value === undefined ? undefined : stringify(value).toString());
 
 /** Each constant's read paths, by name; a constant no statement but its own declaration mentions has none. */
 function readsOfConstants(statements: readonly string[]): Map<string, Segment[][]> {
@@ -135,9 +135,8 @@ function keptAt(value: unknown, paths: Segment[][]): unknown {
   if (paths.some((path) => path.length === 0) || value === null || typeof value !== 'object') return value;
   const groups = new Map<string, Segment[][]>();
   for (const [first, ...rest] of paths) {
+    if (!holds(value, first!)) return value;
     const key = String(first);
-    const inside = Array.isArray(value) ? typeof first === 'number' && first < value.length : Object.hasOwn(value, key);
-    if (!inside) return value;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [rest]);
     else group.push(rest);
