@@ -8,7 +8,7 @@ import { compileValidatorStatements } from '../generator/src/emit/validators/com
 import { compiledBody, templateExports, type CompiledBody } from '../generator/src/emit/validators/validator-modules.js';
 import type { compileInWorker as CompileInWorker } from '../generator/src/emit/validators/compile-parallel.js';
 import { repoRoot } from './support/paths.js';
-import { petAndOwner } from './support/validator-sets.js';
+import { codeNames, manyEnums, petAndOwner } from './support/validator-sets.js';
 
 /**
  * The worker threads exist only in the built generator (`make` builds it before the tests): run from
@@ -29,13 +29,29 @@ const set = {
   notes: [],
 };
 const text = (body: CompiledBody) => Buffer.from(body.bytes).toString('utf8');
-const inThisThread = () => text(compiledBody(compileValidatorStatements({ set, formats }), runtimeNames));
+type Schemas = Parameters<typeof compileValidatorStatements>[0]['set'];
+const inThisThread = (of: Schemas = set) => text(compiledBody(compileValidatorStatements({ set: of, formats }), runtimeNames));
+const asSet = (of: Schemas) => ({ ...set, ...of });
 
 describe('the compilation in a worker thread', () => {
   it('gives the code a compilation in this thread gives', async () => {
     const compiled = text(await compileInWorker({ set, formats, runtimeFile, runtimeNames }));
     expect(compiled).toBe(inThisThread());
     expect(compiled).toMatch(/^function validate\d+\(data, instancePath="", stop\)\{/m);
+  });
+
+  it('rewrites the statements of a compilation posted in many batches as they come, to the code one batch gives', async () => {
+    const compiled = text(await compileInWorker({ set: asSet(manyEnums), formats, runtimeFile, runtimeNames }));
+    // More than ten batches of the worker's (compile-worker.ts).
+    expect(compiled.length).toBeGreaterThan(1_500_000);
+    expect(compiled).toBe(inThisThread(manyEnums));
+  });
+
+  it('compiles again without relative paths when a statement does not fit them', async () => {
+    const compiled = text(await compileInWorker({ set: asSet(codeNames), formats, runtimeFile, runtimeNames }));
+    expect(compiled).toBe(inThisThread(codeNames));
+    expect(compiled).toMatch(/^function validate\d+\(data, \{instancePath="", parentData, /m);
+    expect(compiled).not.toMatch(/nestedErrors/);
   });
 
   it('runs again without a heap budget when one runs out of it', async () => {

@@ -316,6 +316,40 @@ describe('hostile specs', () => {
       expect(issue?.message).toContain(`(spec: openapi.json#/components/schemas/Names/properties/${encodeURIComponent(escaped)}, `);
     }
   });
+  it('checks properties named as the code the rewrites read: a recursion wrapper, the options AJV passes along', async () => {
+    const folder = temporaryDirectory('code-names');
+    const schemas = {
+      Tree: { type: 'object', properties: { 'wrapper0.validate': { type: 'string' }, child: { $ref: '#/components/schemas/Tree' } } },
+      Data: { type: 'object', properties: { rootData: { type: 'integer' }, inner: { $ref: '#/components/schemas/Inner' } } },
+      Inner: { type: 'object', properties: { parentData: { type: 'integer' } } },
+    };
+    const generated = async (name: string, picked: (keyof typeof schemas)[]) => {
+      const spec = path.join(folder, `${name}.json`);
+      const components = { schemas: Object.fromEntries(picked.map((key) => [key, schemas[key]])) };
+      writeFileSync(spec, JSON.stringify({ openapi: '3.1.0', info: { title: name, version: '1.0.0' }, paths: {}, components }));
+      const { result, outDir } = await generateFixture({ spec, label: 'validators', name });
+      expect(result.ok).toBe(true);
+      return { module: await importPackage(outDir), code: readFileSync(path.join(outDir, 'validators-compiled.js'), 'utf8') };
+    };
+    // The wrapper's name in a string stays a name: its property is checked, at every depth.
+    const tree = await generated('wrapper-name', ['Tree']);
+    expect(tree.code).toMatch(/^function validate\d+\(data, instancePath="", stop\)/m);
+    expect(is(tree.module, 'Tree')({ 'wrapper0.validate': 1 })).toBe(false);
+    expect(issuesOf(tree.module, 'Tree', { child: { child: { 'wrapper0.validate': 1 } } }).map((issue) => issue.path)).toEqual([
+      '/child/child/wrapper0.validate',
+    ]);
+    expect(is(tree.module, 'Tree')({ child: { 'wrapper0.validate': 'x' } })).toBe(true);
+    // `data.rootData` does not fit relative paths: the module is compiled again with AJV's options, and checks the same.
+    const both = await generated('options-names', ['Tree', 'Data', 'Inner']);
+    expect(both.code).toMatch(/^function validate\d+\(data, \{instancePath="", parentData, /m);
+    expect(issuesOf(both.module, 'Data', { rootData: 'x', inner: { parentData: 'y' } }).map((issue) => issue.path)).toEqual([
+      '/rootData',
+      '/inner/parentData',
+    ]);
+    expect(is(both.module, 'Data')({ inner: { parentData: 'y' } })).toBe(false);
+    expect(is(both.module, 'Data')({ rootData: 1, inner: { parentData: 2 } })).toBe(true);
+    expect(is(both.module, 'Tree')({ child: { 'wrapper0.validate': 1 } })).toBe(false);
+  });
 });
 
 describe('schema keywords as property names', () => {

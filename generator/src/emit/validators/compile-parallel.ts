@@ -1,14 +1,17 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { compileValidatorStatements, type RuntimeFormat } from './compile-validators.js';
+import { compileValidatorStatements, finishModule, type CompiledValidators, type RuntimeFormat } from './compile-validators.js';
+import { StatementRewriter } from './rewrite-statements.js';
 import { compiledBody, type CompiledBody } from './validator-modules.js';
 import type { ValidatorSet } from './validator-set.js';
 
 /**
  * The compilation of a set in a worker thread: AJV code generation over every schema, while emitPackage
- * emits the types, the client and validators.js on the main thread. Where the compiled worker module is
- * not there (the sources run directly, as in tests), it runs here.
+ * emits the types, the client and validators.js on the main thread. The worker posts AJV's statements in
+ * batches as it goes, and this thread rewrites them (StatementRewriter) as they come, between the steps of
+ * its own emission and once it is done with it. Where the compiled worker module is not there (the sources
+ * run directly, as in tests), it all runs here.
  *
  * One compilation, collecting every problem, answers `is*`, `assert*` and Standard Schema: `is*` asks
  * the same functions to stop at the first problem (stop-at-first.ts). Until issue #12 a second, first-error
@@ -16,18 +19,20 @@ import type { ValidatorSet } from './validator-set.js';
  * `is*` is within a tenth (valid payloads 0.85–1.00×, invalid ones 0.94–1.35×: a problem allocates
  * nothing) and stays above typia's speed in bench/validators, while on GitHub's REST description the
  * compiled code per module format went from 50 to 25 MB, the CPU time of a generation from 11.2 to about
- * 8 s and its wall time from 2.33× to 1.8–2× openapi-typescript's (bench/RESULTS.md). The compilation
- * takes about 3 s of one core there. It comes back as the encoded body of its modules (compiledBody),
- * moved from the worker without a copy.
+ * 8 s and its wall time from 2.33× to 1.8–2× openapi-typescript's (bench/RESULTS.md).
  *
- * Two workers, each compiling half of the entries (and the schemas they reach, 9% of them in both), were
- * tried on that spec: on two cores the wall time stayed the same (the types and validators.js are made on
- * the main thread meanwhile), for 1.2 s more CPU, 150 MB more peak memory and 5 MB more code. So was the
- * main thread compiling every fifth entry once it had emitted the rest (the other part's schemas compiled
- * as empty stubs, renamed at the merge): in three interleaved rounds the wall time did not move, for 0.7 s
- * more CPU; and starting the worker before the spec is read (eight pairs, median 1.01×). The main thread
- * waits 1.6 s for the worker there, but the two cores of the machines measured do not give two threads
- * twice the work: two busy processes ran at 1.0 and 1.5 times one's time.
+ * On that spec the worker's AJV code generation takes about 2.2 s of one core and the rewrites 1 s. With
+ * both in the worker, the main thread waited for it the last 2.2 s of a run; rewritten here as they come,
+ * only the module's own steps (withKeySets, trimSchemaConstants, the parse check) are left when the worker
+ * ends, and a run took 0.92× the time (median of four interleaved pairs).
+ *
+ * Tried on the compilation itself, without a gain: two workers, each compiling half of the entries (and
+ * the schemas they reach, 9% of them in both): the wall time stayed the same for 1.2 s more CPU, 150 MB
+ * more peak memory and 5 MB more code. The main thread compiling every fifth entry once it had emitted the
+ * rest (the other part's schemas compiled as empty stubs, renamed at the merge): the wall time did not
+ * move in three interleaved rounds, for 0.7 s more CPU. Starting the worker before the spec is read: eight
+ * pairs, median 1.01×. Two allocating threads slow each other (two such processes ran at 1.2 to 1.4
+ * times one's time on the machines measured), so what counts is work that is not done twice.
  */
 export async function compileInWorker({
   set,
@@ -46,25 +51,55 @@ export async function compileInWorker({
 }): Promise<CompiledBody> {
   const worker = new URL('./compile-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(worker))) return compiledBody(compileValidatorStatements({ set, formats }), runtimeNames);
-  const start = (budget: number | undefined) =>
-    new Promise<CompiledBody>((resolve, reject) => {
-      // No inherited flags: the parent may run with --input-type or -e, which a worker module refuses.
-      const thread = new Worker(worker, {
-        execArgv: [],
-        ...(budget === undefined
-          ? {}
-          : { resourceLimits: { maxOldGenerationSizeMb: budget, maxYoungGenerationSizeMb: youngGenerationMb } }),
-        workerData: { set: { entries: set.entries, defs: set.defs }, runtimeFile, runtimeNames },
-      });
-      thread.once('message', resolve);
-      thread.once('error', reject);
-      thread.once('exit', (code) => {
-        if (code !== 0) reject(new Error(`validator compilation stopped with exit code ${code}`));
-      });
+  const workerData = { set: { entries: set.entries, defs: set.defs }, runtimeFile };
+  const attempt = (relativePaths: boolean) =>
+    compileOnce({ worker, workerData, relativePaths, budget: heapBudgetMb }).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+      return compileOnce({ worker, workerData, relativePaths, budget: undefined });
     });
-  return start(heapBudgetMb).catch((error: unknown) => {
-    if ((error as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
-    return start(undefined);
+  const compiled = (await attempt(true)) ?? (await attempt(false));
+  return compiledBody(compiled as CompiledValidators, runtimeNames);
+}
+
+/** What the worker posts: a batch of statements as AJV gave them, then the function name of each entry. */
+export type FromWorker = { statements: string[]; defOf: [string, string][] } | { entries: string[] };
+
+/** One compilation in a worker, its statements rewritten here as they come; undefined when unfit for relativePaths. */
+function compileOnce({
+  worker,
+  workerData,
+  relativePaths,
+  budget,
+}: {
+  worker: URL;
+  workerData: unknown;
+  relativePaths: boolean;
+  budget: number | undefined;
+}): Promise<CompiledValidators | undefined> {
+  return new Promise((resolve, reject) => {
+    const rewriter = new StatementRewriter({ relativePaths });
+    // No inherited flags: the parent may run with --input-type or -e, which a worker module refuses.
+    const thread = new Worker(worker, {
+      execArgv: [],
+      ...(budget === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: budget, maxYoungGenerationSizeMb: youngGenerationMb } }),
+      workerData,
+    });
+    thread.on('message', (message: FromWorker) => {
+      try {
+        if ('entries' in message) return resolve(finishModule(rewriter, message.entries));
+        rewriter.add(message.statements, message.defOf);
+        if (!rewriter.unfit) return;
+        void thread.terminate();
+        resolve(undefined);
+      } catch (error) {
+        void thread.terminate();
+        reject(error as Error);
+      }
+    });
+    thread.once('error', reject);
+    thread.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`validator compilation stopped with exit code ${code}`));
+    });
   });
 }
 

@@ -1,7 +1,7 @@
 import { compileFunction } from 'node:vm';
 import { createAjv, usesUnevaluated } from './create-ajv.js';
-import { rewriteInPlace, type RewriteName } from './rewrite-statements.js';
-import { standaloneStatements, type StandaloneCode } from './standalone-statements.js';
+import { StatementRewriter, type RewriteName } from './rewrite-statements.js';
+import { standaloneStatements, type TakeStatements } from './standalone-statements.js';
 import { addValidatorSchemas, defId, idPrefix } from './validator-schemas.js';
 import type { JsonSchema } from './lower-schema.js';
 import type { ValidatorSet } from './validator-set.js';
@@ -51,18 +51,33 @@ export function compileValidatorStatements({
   /** Changes AJV's code before the rewrites: the shape guard's tests stand in another AJV's output with it. */
   transform?: (code: string) => string;
 }): CompiledValidators {
-  // AJV and what it keeps of the schemas are out of scope once the code is out: the rewrites run without them.
-  const compiled = ajvStatements({ set, formats, checkSchemas });
-  const { entries, defOf } = compiled;
-  const exports = entries.map((name, index) => `const v${index} = ${name};`);
-  // Taken out of the record (splice), so that the original of a rewritten statement can go at once.
-  const statements = [...compiled.statements.splice(0), ...exports];
-  if (transform !== undefined) for (const [index, statement] of statements.entries()) statements[index] = transform(statement);
-  const rewritten = rewriteInPlace({ statements, defOf, applied });
+  const compile = (relativePaths: boolean) => {
+    applied?.clear();
+    const rewriter = new StatementRewriter({ relativePaths, ...(applied ? { applied } : {}) });
+    // AJV and what it keeps of the schemas are out of scope once the code is out: the rewrites run without them.
+    const entries = ajvStatements({
+      set,
+      formats,
+      checkSchemas,
+      take: (statements, defOf) => rewriter.add(transform === undefined ? statements : statements.map(transform), defOf),
+    });
+    return finishModule(rewriter, entries);
+  };
+  return compile(true) ?? (compile(false) as CompiledValidators);
+}
+
+/**
+ * The module of a compilation whose statements went through `rewriter`: each entry's function bound to a
+ * name of its own (`v0`, `v1`, …), the module's rewrites done, and the code checked to parse. Undefined
+ * when the compilation is unfit for relativePaths (StatementRewriter) and has to run again without it.
+ */
+export function finishModule(rewriter: StatementRewriter, entries: readonly string[]): CompiledValidators | undefined {
+  rewriter.add(entries.map((name, index) => `const v${index} = ${name};`));
   // One top-level declaration a line, so that a change to one schema is a small diff.
-  const result = { statements: rewritten, entries: exports.map((_, index) => `v${index}`) };
-  assertParses(result.statements);
-  return result;
+  const statements = rewriter.finish();
+  if (statements === undefined) return undefined;
+  assertParses(statements);
+  return { statements, entries: entries.map((_, index) => `v${index}`) };
 }
 
 /**
@@ -87,16 +102,18 @@ export function refusedSchemas({
   );
 }
 
-/** AJV's standalone code for every entry of the set, before the rewrites. */
-function ajvStatements({
+/** AJV's standalone code for every entry of the set, before the rewrites, handed to `take`; returns each entry's function name. */
+export function ajvStatements({
   set,
   formats,
   checkSchemas,
+  take,
 }: {
   set: Pick<ValidatorSet, 'entries' | 'defs'>;
   formats: Readonly<Record<string, RuntimeFormat>>;
   checkSchemas: boolean;
-}): StandaloneCode {
+  take: TakeStatements;
+}): string[] {
   const ajv = createAjv({
     formats,
     checkSchemas,
@@ -104,11 +121,12 @@ function ajvStatements({
     standaloneIds: idPrefix,
   });
   const defOfSchema = addValidatorSchemas(ajv, Object.entries(set.defs));
-  return standaloneStatements(
+  return standaloneStatements({
     ajv,
-    set.entries.map((entry) => defId(entry.compiledAs ?? entry.def)),
+    entryIds: set.entries.map((entry) => defId(entry.compiledAs ?? entry.def)),
     defOfSchema,
-  );
+    take,
+  });
 }
 
 /**

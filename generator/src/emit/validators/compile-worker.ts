@@ -1,17 +1,44 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { compileValidatorStatements, type RuntimeFormat } from './compile-validators.js';
-import { compiledBody } from './validator-modules.js';
+import { ajvStatements, type RuntimeFormat } from './compile-validators.js';
+import type { FromWorker } from './compile-parallel.js';
 import type { ValidatorSet } from './validator-set.js';
 
-/** Worker side of compileInWorker (compile-parallel.ts): the AJV compilation of a validator set. */
-const { set, runtimeFile, runtimeNames } = workerData as {
-  set: Pick<ValidatorSet, 'entries' | 'defs'>;
-  runtimeFile: string;
-  runtimeNames: string[];
-};
+/**
+ * Worker side of compileInWorker (compile-parallel.ts): AJV's code generation over a validator set. Its
+ * statements go to the main thread as they come, a batch of about `batchSize` characters at a time, and
+ * are rewritten there while this thread compiles the next ones.
+ */
+const { set, runtimeFile } = workerData as { set: Pick<ValidatorSet, 'entries' | 'defs'>; runtimeFile: string };
 const runtime = (await import(pathToFileURL(runtimeFile).href)) as { formats: Record<string, RuntimeFormat> };
-// The main thread checks the schemas against the meta-schema meanwhile (emitValidators).
-const body = compiledBody(compileValidatorStatements({ set, formats: runtime.formats }), runtimeNames);
-// The bytes are moved to the main thread, not copied.
-parentPort?.postMessage(body, [body.bytes.buffer]);
+const post = (message: FromWorker) => parentPort?.postMessage(message);
+
+/**
+ * Small enough that the main thread, once done with its own emission, keeps pace and has little left when
+ * the compilation ends; large enough that the messages cost nothing that counts (a few hundred on GitHub's
+ * REST description).
+ */
+const batchSize = 100_000;
+let batch: Extract<FromWorker, { statements: string[] }> = { statements: [], defOf: [] };
+let size = 0;
+const flush = () => {
+  if (batch.statements.length > 0) post(batch);
+  batch = { statements: [], defOf: [] };
+  size = 0;
+};
+const entries = ajvStatements({
+  set,
+  formats: runtime.formats,
+  // The main thread checks the schemas against the meta-schema meanwhile (emitValidators).
+  checkSchemas: false,
+  take: (statements, defOf) => {
+    for (const statement of statements) {
+      batch.statements.push(statement);
+      size += statement.length;
+    }
+    batch.defOf.push(...defOf);
+    if (size >= batchSize) flush();
+  },
+});
+flush();
+post({ entries });

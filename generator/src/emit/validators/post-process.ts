@@ -1,4 +1,4 @@
-import { stringLiteral } from './code-text.js';
+import { replaceOutsideStrings, stringLiteral } from './code-text.js';
 
 /**
  * Rewrites of AJV's standalone code that keep its meaning and cut its cost, each checked by the validator
@@ -9,37 +9,43 @@ import { stringLiteral } from './code-text.js';
  * A recursive `$ref` makes AJV call the function through a wrapper object (`const wrapper0 = {validate:
  * validate53};`, then `wrapper0.validate(...)`, `wrapper0.validate.errors`). Function declarations are
  * hoisted, so the function can be named directly; the other rewrites then see one shape of call.
- * `wrappedFunctions` finds the wrappers, `callDirectly` rewrites a statement, and the wrappers' own
- * declarations go (`isWrapper`).
+ * `wrapperDeclaration` reads a wrapper's declaration, `callDirectly` rewrites a statement, and the
+ * wrappers' own declarations go (`isWrapper`). AJV declares a wrapper before the first function that calls
+ * through it (standalone-statements.ts), so a statement is rewritten with the wrappers seen before it.
  */
-export function wrappedFunctions(statements: readonly string[]): Map<string, string> {
-  const wrapped = new Map<string, string>();
-  for (const statement of statements) {
-    const match = wrapperDeclaration.exec(statement);
-    if (match !== null) wrapped.set(match[1] ?? '', match[2] ?? '');
-  }
-  return wrapped;
+export function wrapperDeclaration(statement: string): [wrapper: string, callee: string] | undefined {
+  const match = wrapperPattern.exec(statement);
+  return match === null ? undefined : [match[1] ?? '', match[2] ?? ''];
 }
 
-const wrapperDeclaration = /^const (wrapper\d+) = \{validate: (validate\d+)\};$/;
+const wrapperPattern = /^const (wrapper\d+) = \{validate: (validate\d+)\};$/;
 
-export const isWrapper = (statement: string): boolean => wrapperDeclaration.test(statement);
+export const isWrapper = (statement: string): boolean => wrapperPattern.test(statement);
 
+/**
+ * Outside string literals: a property may be named `wrapper0.validate`. A call through a wrapper not
+ * declared before it would be left to a declaration that goes: generation stops.
+ */
 export function callDirectly(statement: string, wrapped: ReadonlyMap<string, string>): string {
-  if (wrapped.size === 0) return statement;
-  return statement.replace(/\b(wrapper\d+)\.validate\b/g, (match, wrapper: string) => wrapped.get(wrapper) ?? match);
+  if (!statement.includes('wrapper')) return statement;
+  return replaceOutsideStrings(statement, wrapperCall, (_match, wrapper) => {
+    const callee = wrapped.get(wrapper ?? '');
+    if (callee === undefined) throw new Error(`AJV's code calls through ${wrapper} before declaring it`);
+    return callee;
+  });
 }
+
+const wrapperCall = /(?<![\w$])(wrapper\d+)\.validate\b/;
 
 /**
  * For an object with more than eight declared properties, AJV checks `additionalProperties: false` with
  * `hasOwnProperty.call(schema.properties, key)` for every key of the value; a Set of the declared names
- * answers the same question faster. `hasOwnFunctions` finds AJV's `hasOwnProperty` constants,
- * `useKeySets` rewrites a statement (noting the schema constants it now reads a Set of), and `withKeySets`
- * declares each Set right after the schema constant it reads.
+ * answers the same question faster. `hasOwnConstant` reads AJV's `hasOwnProperty` constants (declared
+ * before the functions that read them), `useKeySets` rewrites a statement (noting the schema constants it
+ * now reads a Set of), and `withKeySets` declares each Set right after the schema constant it reads.
  */
-export function hasOwnFunctions(statements: readonly string[]): Set<string> {
-  return new Set(statements.flatMap((statement) => /^const (func\d+) = Object\.prototype\.hasOwnProperty;/.exec(statement)?.[1] ?? []));
-}
+export const hasOwnConstant = (statement: string): string | undefined =>
+  /^const (func\d+) = Object\.prototype\.hasOwnProperty;/.exec(statement)?.[1];
 
 export function useKeySets(statement: string, hasOwn: ReadonlySet<string>, used: Set<string>): string {
   if (hasOwn.size === 0) return statement;
@@ -91,8 +97,8 @@ const nestedCall = new RegExp(
  * `$dynamicRef`, which the lowered schemas never do. So every function is called with the value alone
  * and reports paths relative to it; a caller moves a callee's errors under the property or item it
  * passed (`nestedErrors` of the runtime template), which only happens once something failed.
- * All or nothing: `relativePathsFit` says whether every statement reads as this expects once rewritten
- * (no statement still mentions the other names or passes a second argument); if one does not, none changes.
+ * All or nothing: `fitsRelativePaths` says whether a statement reads as this expects once rewritten (it
+ * no longer mentions the other names nor passes a second argument); if one does not, none changes.
  */
 export function relativePaths(statement: string): string {
   return statement
@@ -105,16 +111,9 @@ export function relativePaths(statement: string): string {
     });
 }
 
-/** Whether relativePaths leaves every statement without the options it drops (its rewritten text is not kept). */
-export function relativePathsFit(statements: readonly string[]): boolean {
-  return statements.every((statement) => {
-    const rewritten = relativePaths(statement);
-    return (
-      !/\b(?:parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(rewritten) &&
-      !/(?<!function )\bvalidate\d+\(\w+, /.test(rewritten)
-    );
-  });
-}
+/** Whether a statement as relativePaths left it does without the options it drops. */
+export const fitsRelativePaths = (rewritten: string): boolean =>
+  !/\b(?:parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(rewritten) && !/(?<!function )\bvalidate\d+\(\w+, /.test(rewritten);
 
 /** One problem in all-errors code: the error literal, then the branches that start or extend the list. */
 const errorReport = new RegExp(

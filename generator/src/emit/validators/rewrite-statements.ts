@@ -2,13 +2,13 @@ import {
   callDirectly,
   compactErrors,
   dropUnreadLocals,
-  hasOwnFunctions,
+  fitsRelativePaths,
+  hasOwnConstant,
   isWrapper,
   relativePaths,
-  relativePathsFit,
   useKeySets,
   withKeySets,
-  wrappedFunctions,
+  wrapperDeclaration,
 } from './post-process.js';
 import { trimSchemaConstants } from './schema-constants.js';
 import { stopAtFirst } from './stop-at-first.js';
@@ -30,54 +30,90 @@ export type RewriteName =
   | 'trimSchemaConstants';
 
 /**
- * The rewrites of post-process.ts over AJV's statements, in order. Each replaces a statement in place, so
- * that what it replaces can go at once: on a large spec, a rewrite that mapped the whole list to a new
- * one held two copies of the output, and the compilation's heap grew with them.
+ * The rewrites of post-process.ts over AJV's statements, statement by statement as the compilation gives
+ * them (`add`), then over the module (`finish`). What a rewrite learns of the module (the recursion
+ * wrappers, the `hasOwnProperty` constants, the functions of named schemas) is declared before the
+ * statements that use it, so each statement is rewritten once, as it comes: generation rewrites the
+ * statements of a worker's compilation on the main thread while the worker compiles the next ones
+ * (compile-parallel.ts).
+ *
+ * relativePaths is all or nothing. A statement it does not fit marks the whole compilation `unfit`:
+ * `finish` then returns undefined, and the caller compiles again with `relativePaths: false`. No lowered
+ * schema leads there (it takes `$data` or `$dynamicRef`); the shape guard reports a change of AJV that would.
  */
-export function rewriteInPlace({
-  statements,
-  defOf,
-  applied,
-}: {
-  statements: string[];
-  defOf: ReadonlyMap<string, string>;
-  applied: Map<RewriteName, number> | undefined;
-}): string[] {
-  const count = (name: RewriteName, changed: number) => applied?.set(name, (applied.get(name) ?? 0) + changed);
-  const rewrite = (name: RewriteName, run: (statement: string) => string) => {
-    let changed = 0;
-    for (const [index, statement] of statements.entries()) {
-      const next = run(statement);
-      if (next === statement) continue;
-      statements[index] = next;
-      changed++;
+export class StatementRewriter {
+  readonly #statements: string[] = [];
+  readonly #defOf = new Map<string, string>();
+  readonly #wrapped = new Map<string, string>();
+  readonly #hasOwn = new Set<string>();
+  readonly #keySets = new Set<string>();
+  readonly #relativePaths: boolean;
+  readonly #applied: Map<RewriteName, number> | undefined;
+  #unfit = false;
+
+  constructor({ relativePaths = true, applied }: { relativePaths?: boolean; applied?: Map<RewriteName, number> } = {}) {
+    this.#relativePaths = relativePaths;
+    this.#applied = applied;
+  }
+
+  /** Whether relativePaths did not fit a statement: the compilation has to run again without it. */
+  get unfit(): boolean {
+    return this.#unfit;
+  }
+
+  /** Statements in the compilation's order, with the named schema of each function among them (by function name). */
+  add(statements: Iterable<string>, defOf: Iterable<[string, string]> = []): void {
+    if (this.#unfit) return;
+    for (const [name, def] of defOf) this.#defOf.set(name, def);
+    for (const statement of statements) {
+      const rewritten = this.#rewrite(statement);
+      if (this.#unfit) return;
+      if (!isWrapper(rewritten)) this.#statements.push(rewritten);
     }
-    count(name, changed);
-  };
-  rewrite('replaceRequires', replaceRequires);
-  const wrapped = wrappedFunctions(statements);
-  rewrite('directCalls', (statement) => callDirectly(statement, wrapped));
-  rewrite('absoluteSchemaPaths', (statement) => absoluteSchemaPaths(statement, defOf));
-  const hasOwn = hasOwnFunctions(statements);
-  const keySets = new Set<string>();
-  rewrite('ownKeySets', (statement) => useKeySets(statement, hasOwn, keySets));
-  if (relativePathsFit(statements)) rewrite('relativeErrorPaths', relativePaths);
-  rewrite('compactErrors', (statement) => compactErrors(statement, defPrefix(statement, defOf)));
-  // Not a rewrite: the functions that try alternatives are left to collect; the shape guard counts them.
-  let alternatives = 0;
-  rewrite('stopAtFirst', (statement) => stopAtFirst(statement, () => alternatives++));
-  count('collectInAlternatives', alternatives);
-  rewrite('dropUnreadCounts', dropUnreadCounts);
-  rewrite('dropUnreadConstants', dropUnreadLocals);
-  const module = withKeySets(
-    statements.filter((statement) => !isWrapper(statement)),
-    keySets,
-  );
-  const trimmed = trimSchemaConstants(module);
-  count('dropUnreadConstants', trimmed.dropped);
-  count('inlineReportedValues', trimmed.inlined);
-  count('trimSchemaConstants', trimmed.pruned);
-  return trimmed.statements;
+  }
+
+  /** The module's statements, or undefined when it is unfit for relativePaths. */
+  finish(): string[] | undefined {
+    if (this.#unfit) return undefined;
+    const trimmed = trimSchemaConstants(withKeySets(this.#statements.splice(0), this.#keySets));
+    this.#count('dropUnreadConstants', trimmed.dropped);
+    this.#count('inlineReportedValues', trimmed.inlined);
+    this.#count('trimSchemaConstants', trimmed.pruned);
+    return trimmed.statements;
+  }
+
+  #rewrite(raw: string): string {
+    let statement = this.#step('replaceRequires', raw, replaceRequires);
+    const wrapper = wrapperDeclaration(statement);
+    if (wrapper !== undefined) this.#wrapped.set(...wrapper);
+    statement = this.#step('directCalls', statement, (code) => callDirectly(code, this.#wrapped));
+    statement = this.#step('absoluteSchemaPaths', statement, (code) => absoluteSchemaPaths(code, this.#defOf));
+    const hasOwn = hasOwnConstant(statement);
+    if (hasOwn !== undefined) this.#hasOwn.add(hasOwn);
+    statement = this.#step('ownKeySets', statement, (code) => useKeySets(code, this.#hasOwn, this.#keySets));
+    if (this.#relativePaths) {
+      statement = this.#step('relativeErrorPaths', statement, relativePaths);
+      if (!fitsRelativePaths(statement)) {
+        this.#unfit = true;
+        return statement;
+      }
+    }
+    statement = this.#step('compactErrors', statement, (code) => compactErrors(code, defPrefix(code, this.#defOf)));
+    // Not a rewrite: the functions that try alternatives are left to collect; the shape guard counts them.
+    statement = this.#step('stopAtFirst', statement, (code) => stopAtFirst(code, () => this.#count('collectInAlternatives', 1)));
+    statement = this.#step('dropUnreadCounts', statement, dropUnreadCounts);
+    return this.#step('dropUnreadConstants', statement, dropUnreadLocals);
+  }
+
+  #step(name: RewriteName, statement: string, run: (statement: string) => string): string {
+    const next = run(statement);
+    if (next !== statement) this.#count(name, 1);
+    return next;
+  }
+
+  #count(name: RewriteName, changed: number): void {
+    this.#applied?.set(name, (this.#applied.get(name) ?? 0) + changed);
+  }
 }
 
 /**

@@ -18,26 +18,31 @@ interface ScopeName {
   value?: { ref?: unknown; key?: unknown; code?: { toString(): string } };
 }
 
-export interface StandaloneCode {
-  /** Top-level statements, one declaration each: constants before the first function that reads them. */
-  statements: string[];
-  /** The function name of each entry, in the order given. */
-  entries: string[];
-  /** The named schema (its key in `defOfSchema`) each function checks, by function name. */
-  defOf: Map<string, string>;
-}
+/** Statements of the standalone code, and the named schema (its key in `defOfSchema`) of each function among them, by function name. */
+export type TakeStatements = (statements: string[], defOf: [string, string][]) => void;
 
 /**
- * The standalone code of a set of AJV-compiled validators, as a list of statements: every function
- * reachable from the entries once, and every module-scope constant it reads once. AJV's own
- * `standaloneCode` builds one code object by concatenating all of this (its cost grows with the square
- * of the output, and the call stack overflows past some ten thousand functions); here each function is
- * visited once, breadth-first, from AJV's records of what each one uses.
+ * The standalone code of a set of AJV-compiled validators, as statements handed to `take` entry by entry:
+ * every function reachable from the entries once, and every module-scope constant it reads once, before
+ * the first function that reads it. AJV's own `standaloneCode` builds one code object by concatenating
+ * all of this (its cost grows with the square of the output, and the call stack overflows past some ten
+ * thousand functions); here each function is visited once, breadth-first, from AJV's records of what each
+ * one uses. Returns the function name of each entry, in the order given.
  */
-export function standaloneStatements(ajv: Ajv2020, entryIds: string[], defOfSchema: Map<unknown, string>): StandaloneCode {
+export function standaloneStatements({
+  ajv,
+  entryIds,
+  defOfSchema,
+  take,
+}: {
+  ajv: Ajv2020;
+  entryIds: string[];
+  defOfSchema: Map<unknown, string>;
+  take: TakeStatements;
+}): string[] {
   const statements: string[] = [];
+  const defOf: [string, string][] = [];
   const declared = new Set<string>();
-  const defOf = new Map<string, string>();
   const queue: CompiledFunction[] = [];
   const enqueue = (compiled: CompiledFunction): string => {
     const name = compiled.source?.validateName.str;
@@ -51,18 +56,18 @@ export function standaloneStatements(ajv: Ajv2020, entryIds: string[], defOfSche
   let next = 0;
   // Entry by entry: AJV compiles an entry and what it refers to, and those functions are taken out at
   // once, so that AJV's copy of their code can go before the next entry compiles (see takeCode).
-  const entries = entryIds.map((id) => {
+  return entryIds.map((id) => {
     const compiled = ajv.getSchema(id) as CompiledFunction | undefined;
     if (compiled === undefined) throw new Error(`no validator schema ${id}`);
     const name = enqueue(compiled);
     for (; next < queue.length; next++) emit(queue[next] as CompiledFunction);
+    if (statements.length > 0) take(statements.splice(0), defOf.splice(0));
     return name;
   });
-  return { statements, entries, defOf };
 
   function emit(compiled: CompiledFunction): void {
     const source = compiled.source!;
-    defOf.set(source.validateName.str, defOfSchema.get(compiled.schemaEnv?.schema) ?? '');
+    defOf.push([source.validateName.str, defOfSchema.get(compiled.schemaEnv?.schema) ?? '']);
     for (const [prefix, names] of Object.entries(source.scopeValues)) {
       for (const name of names ?? []) {
         if (declared.has(name.str)) continue;
