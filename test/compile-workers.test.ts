@@ -54,6 +54,14 @@ describe('the compilation in a worker thread', () => {
     expect(compiled).not.toMatch(/nestedErrors/);
   });
 
+  it('reports the schemas the meta-schema refuses, and compiles nothing', async () => {
+    const refusing = asSet({ ...petAndOwner, defs: { ...petAndOwner.defs, Owner: { type: 'string', minLength: -1 } } });
+    await expect(compileInWorker({ set: refusing, formats, runtimeFile, runtimeNames })).rejects.toMatchObject({
+      name: 'SchemasRefused',
+      refused: [{ def: 'Owner', reason: expect.stringContaining('minimum') as unknown }],
+    });
+  });
+
   it('runs again without a heap budget when one runs out of it', async () => {
     // A budget no compilation fits in: the worker is stopped by V8, as it would be on a spec too large.
     const starved = new Worker(path.join(built, 'compile-worker.js'), {

@@ -1,13 +1,21 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { compileValidatorStatements, finishModule, type CompiledValidators, type RuntimeFormat } from './compile-validators.js';
+import {
+  compileValidatorStatements,
+  finishModule,
+  refusedSchemas,
+  SchemasRefused,
+  type CompiledValidators,
+  type RuntimeFormat,
+} from './compile-validators.js';
 import { StatementRewriter } from './rewrite-statements.js';
 import { compiledBody, type CompiledBody } from './validator-modules.js';
 import type { ValidatorSet } from './validator-set.js';
 
 /**
- * The compilation of a set in a worker thread: AJV code generation over every schema, while emitPackage
+ * The compilation of a set in a worker thread: the lowered schemas checked against the meta-schema
+ * (SchemasRefused when it refuses one), then AJV code generation over every schema, while emitPackage
  * emits the types, the client and validators.js on the main thread. The worker posts AJV's statements in
  * batches as it goes, and this thread rewrites them (StatementRewriter) as they come, between the steps of
  * its own emission and once it is done with it. Where the compiled worker module is not there (the sources
@@ -50,7 +58,11 @@ export async function compileInWorker({
   heapBudgetMb?: number;
 }): Promise<CompiledBody> {
   const worker = new URL('./compile-worker.js', import.meta.url);
-  if (!existsSync(fileURLToPath(worker))) return compiledBody(compileValidatorStatements({ set, formats }), runtimeNames);
+  if (!existsSync(fileURLToPath(worker))) {
+    const refused = refusedSchemas({ defs: set.defs, formats });
+    if (refused.length > 0) throw new SchemasRefused(refused);
+    return compiledBody(compileValidatorStatements({ set, formats }), runtimeNames);
+  }
   const workerData = { set: { entries: set.entries, defs: set.defs }, runtimeFile };
   const attempt = (relativePaths: boolean) =>
     compileOnce({ worker, workerData, relativePaths, budget: heapBudgetMb }).catch((error: unknown) => {
@@ -61,8 +73,12 @@ export async function compileInWorker({
   return compiledBody(compiled as CompiledValidators, runtimeNames);
 }
 
-/** What the worker posts: a batch of statements as AJV gave them, then the function name of each entry. */
-export type FromWorker = { statements: string[]; defOf: [string, string][] } | { entries: string[] };
+/**
+ * What the worker posts: the schemas the meta-schema refuses, and nothing else; or batches of statements as
+ * AJV gave them, then the function name of each entry.
+ */
+export type FromWorker =
+  { refused: { def: string; reason: string }[] } | { statements: string[]; defOf: [string, string][] } | { entries: string[] };
 
 /** One compilation in a worker, its statements rewritten here as they come; undefined when unfit for relativePaths. */
 function compileOnce({
@@ -86,6 +102,7 @@ function compileOnce({
     });
     thread.on('message', (message: FromWorker) => {
       try {
+        if ('refused' in message) return reject(new SchemasRefused(message.refused));
         if ('entries' in message) return resolve(finishModule(rewriter, message.entries));
         rewriter.add(message.statements, message.defOf);
         if (!rewriter.unfit) return;

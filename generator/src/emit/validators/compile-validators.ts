@@ -1,4 +1,3 @@
-import { compileFunction } from 'node:vm';
 import { createAjv, usesUnevaluated } from './create-ajv.js';
 import { StatementRewriter, type RewriteName } from './rewrite-statements.js';
 import { standaloneStatements, type TakeStatements } from './standalone-statements.js';
@@ -68,7 +67,7 @@ export function compileValidatorStatements({
 
 /**
  * The module of a compilation whose statements went through `rewriter`: each entry's function bound to a
- * name of its own (`v0`, `v1`, …), the module's rewrites done, and the code checked to parse. Undefined
+ * name of its own (`v0`, `v1`, …) and the module's rewrites done (the rewriter checks that the code parses). Undefined
  * when the compilation is unfit for relativePaths (StatementRewriter) and has to run again without it.
  */
 export function finishModule(rewriter: StatementRewriter, entries: readonly string[]): CompiledValidators | undefined {
@@ -76,15 +75,14 @@ export function finishModule(rewriter: StatementRewriter, entries: readonly stri
   // One top-level declaration a line, so that a change to one schema is a small diff.
   const statements = rewriter.finish();
   if (statements === undefined) return undefined;
-  assertParses(statements);
   return { statements, entries: entries.map((_, index) => `v${index}`) };
 }
 
 /**
  * The lowered schemas that JSON Schema 2020-12's meta-schema refuses, each with AJV's reason: a fault of
- * the lowering that would otherwise compile to a check of something else. Generation checks them on the
- * main thread while the worker compiles them unchecked (`checkSchemas: false`): the check took a tenth of
- * a second of the worker's time on GitHub's REST description, where the main thread waits for the worker.
+ * the lowering that would otherwise compile to a check of something else. Generation checks them in the
+ * worker before it compiles them (compile-parallel.ts), with an AJV of its own: the check takes a tenth of
+ * a second on GitHub's REST description, which the worker has to spare and the main thread has not.
  */
 export function refusedSchemas({
   defs,
@@ -100,6 +98,14 @@ export function refusedSchemas({
   return Object.entries(defs).flatMap(([def, schema]) =>
     ajv.validateSchema(schema) === true ? [] : [{ def, reason: `schema is invalid: ${problems()}` }],
   );
+}
+
+/** The lowered schemas the meta-schema refuses (refusedSchemas), found before their compilation. */
+export class SchemasRefused extends Error {
+  constructor(readonly refused: { def: string; reason: string }[]) {
+    super(refused.map(({ def, reason }) => `${def}: ${reason}`).join('; '));
+    this.name = 'SchemasRefused';
+  }
 }
 
 /** AJV's standalone code for every entry of the set, before the rewrites, handed to `take`; returns each entry's function name. */
@@ -127,40 +133,4 @@ export function ajvStatements({
     defOfSchema,
     take,
   });
-}
-
-/**
- * The post-processing rewrites AJV's code as text; a rewrite that went wrong must stop generation here,
- * not ship a package that cannot load. Parsing (not running) the code costs about a tenth of compiling it.
- * Every statement is a top-level declaration that parses on its own, so they are parsed a megabyte at a
- * time, with a check of their own that no name is declared twice: one script of a large spec's tens of
- * megabytes made V8 copy it whole (twice its size if any character is outside Latin-1) at the peak of
- * the compilation's memory. Each batch is parsed as a function body (`compileFunction`): V8 keeps a
- * `Script`'s source in its compilation cache for the life of the thread, which held a second copy of
- * the whole output until the compilation ended.
- */
-function assertParses(statements: readonly string[]): void {
-  const parse = (code: string) => {
-    try {
-      compileFunction(code);
-    } catch (error) {
-      throw new Error(`specsmith bug: the compiled validators do not parse (${(error as Error).message})`, { cause: error });
-    }
-  };
-  // Parsed apart, the batches no longer catch a name declared twice: that is checked on its own.
-  const declared = new Set<string>();
-  let batch: string[] = [];
-  let size = 0;
-  for (const statement of statements) {
-    const name = /^(?:const|let|var|function|class) ([\w$]+)/.exec(statement)?.[1];
-    if (name !== undefined && declared.has(name)) throw new Error(`specsmith bug: the compiled validators declare ${name} twice`);
-    if (name !== undefined) declared.add(name);
-    batch.push(statement);
-    size += statement.length;
-    if (size < 1_000_000) continue;
-    parse(batch.join('\n'));
-    batch = [];
-    size = 0;
-  }
-  parse(batch.join('\n'));
 }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { ajvStatements, type RuntimeFormat } from './compile-validators.js';
+import { ajvStatements, refusedSchemas, type RuntimeFormat } from './compile-validators.js';
 import type { FromWorker } from './compile-parallel.js';
 import type { ValidatorSet } from './validator-set.js';
 
@@ -19,26 +19,33 @@ const post = (message: FromWorker) => parentPort?.postMessage(message);
  * REST description).
  */
 const batchSize = 100_000;
-let batch: Extract<FromWorker, { statements: string[] }> = { statements: [], defOf: [] };
-let size = 0;
-const flush = () => {
-  if (batch.statements.length > 0) post(batch);
-  batch = { statements: [], defOf: [] };
-  size = 0;
-};
-const entries = ajvStatements({
-  set,
-  formats: runtime.formats,
-  // The main thread checks the schemas against the meta-schema meanwhile (emitValidators).
-  checkSchemas: false,
-  take: (statements, defOf) => {
-    for (const statement of statements) {
-      batch.statements.push(statement);
-      size += statement.length;
-    }
-    batch.defOf.push(...defOf);
-    if (size >= batchSize) flush();
-  },
-});
-flush();
-post({ entries });
+
+// The meta-schema's check first, here rather than on the main thread (refusedSchemas).
+const refused = refusedSchemas({ defs: set.defs, formats: runtime.formats });
+if (refused.length > 0) post({ refused });
+else post({ entries: compile() });
+
+function compile(): string[] {
+  let batch: Extract<FromWorker, { statements: string[] }> = { statements: [], defOf: [] };
+  let size = 0;
+  const flush = () => {
+    if (batch.statements.length > 0) post(batch);
+    batch = { statements: [], defOf: [] };
+    size = 0;
+  };
+  const entries = ajvStatements({
+    set,
+    formats: runtime.formats,
+    checkSchemas: false,
+    take: (statements, defOf) => {
+      for (const statement of statements) {
+        batch.statements.push(statement);
+        size += statement.length;
+      }
+      batch.defOf.push(...defOf);
+      if (size >= batchSize) flush();
+    },
+  });
+  flush();
+  return entries;
+}

@@ -4,7 +4,7 @@ import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.
 import type { ApiModel, SourceRef } from '../../ir/types.js';
 import { templatePath } from '../package/template-path.js';
 import { compileInWorker } from './compile-parallel.js';
-import { compileValidators, refusedSchemas, type RuntimeFormat } from './compile-validators.js';
+import { compileValidators, SchemasRefused, type RuntimeFormat } from './compile-validators.js';
 import { validatorNames } from './emit-validator-types.js';
 import type { ValidatorNote } from './lower-schema.js';
 import { collectValidators, type ValidatorEntry, type ValidatorSet } from './validator-set.js';
@@ -109,20 +109,16 @@ export async function emitValidators(
   const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
   const runtimeNames = templates.flatMap(templateExports);
   const compiled = compileInWorker({ set, formats: runtime.formats, runtimeFile, runtimeNames }).catch((error: unknown) => {
-    throw new ValidatorCompileError(culprits({ model, set, formats: runtime.formats, error }));
-  });
-  // The lowered schemas are checked against the meta-schema here while the worker compiles them.
-  const check = () => {
-    const refused = refusedSchemas({ defs: set.defs, formats: runtime.formats });
-    if (refused.length > 0)
+    if (error instanceof SchemasRefused)
       throw new ValidatorCompileError(
         compileFailures(
           model,
-          refused.map(({ def, reason }) => ({ name: def, reason })),
+          error.refused.map(({ def, reason }) => ({ name: def, reason })),
         ),
       );
-  };
-  const files = validatorFiles({ set, templates, header, compiled, formats, check });
+    throw new ValidatorCompileError(culprits({ model, set, formats: runtime.formats, error }));
+  });
+  const files = validatorFiles({ set, templates, header, compiled, formats });
   // Awaited by the caller after the types are out; until then a failure must not count as unhandled.
   files.catch(() => {});
   const exportNames = ['ValidationError', ...set.entries.flatMap((entry) => Object.values(validatorNames(entry)))];
@@ -135,15 +131,12 @@ async function validatorFiles({
   header,
   compiled,
   formats,
-  check,
 }: {
   set: ValidatorSet;
   templates: string[];
   header: string;
   compiled: Promise<CompiledBody>;
   formats: readonly ModuleFormat[];
-  /** Throws when the compiled code must not ship, whatever the worker returns. */
-  check: () => void;
 }): Promise<Map<string, FileContent>> {
   // validators.js and the runtime do not wait for the compilation: they are made while the worker runs.
   const files = new Map<string, FileContent>();
@@ -156,9 +149,6 @@ async function validatorFiles({
     // so the runtime goes out as it is: formatting it again cost 0.2 s a package.
     files.set(file(validatorModules.runtime, format), [Buffer.from(`${header}${runtimeModule(templates, format)}`)]);
   }
-  // A refusal here leaves the compilation unawaited: its own failure, if any, is not a second one to report.
-  compiled.catch(() => {});
-  check();
   const body = await compiled;
   for (const format of formats)
     files.set(file(validatorModules.compiled, format), compiledModule({ header, body, entries: set.entries, format }));

@@ -56,6 +56,8 @@ export function useKeySets(statement: string, hasOwn: ReadonlySet<string>, used:
   });
 }
 
+export const isKeySet = (statement: string): boolean => /^const schema\d+Keys = /.test(statement);
+
 export function withKeySets(statements: string[], used: ReadonlySet<string>): string[] {
   if (used.size === 0) return statements;
   return statements.flatMap((statement) => {

@@ -4,13 +4,15 @@ import {
   dropUnreadLocals,
   fitsRelativePaths,
   hasOwnConstant,
+  isKeySet,
   isWrapper,
   relativePaths,
   useKeySets,
   withKeySets,
   wrapperDeclaration,
 } from './post-process.js';
-import { trimSchemaConstants } from './schema-constants.js';
+import { ParseCheck } from './parse-check.js';
+import { isSchemaConstant, SchemaConstants } from './schema-constants.js';
 import { stopAtFirst } from './stop-at-first.js';
 import { dropUnreadCounts } from './unread-counts.js';
 
@@ -47,6 +49,8 @@ export class StatementRewriter {
   readonly #wrapped = new Map<string, string>();
   readonly #hasOwn = new Set<string>();
   readonly #keySets = new Set<string>();
+  readonly #constants = new SchemaConstants();
+  readonly #parseCheck = new ParseCheck();
   readonly #relativePaths: boolean;
   readonly #applied: Map<RewriteName, number> | undefined;
   #unfit = false;
@@ -68,17 +72,25 @@ export class StatementRewriter {
     for (const statement of statements) {
       const rewritten = this.#rewrite(statement);
       if (this.#unfit) return;
-      if (!isWrapper(rewritten)) this.#statements.push(rewritten);
+      if (isWrapper(rewritten)) continue;
+      const settled = this.#constants.take(rewritten);
+      // Anything but a schema constant is as it will be written: parsed now, while the worker compiles.
+      if (!isSchemaConstant(settled)) this.#parseCheck.add(settled);
+      this.#statements.push(settled);
     }
   }
 
-  /** The module's statements, or undefined when it is unfit for relativePaths. */
+  /** The module's statements, checked to parse, or undefined when it is unfit for relativePaths. */
   finish(): string[] | undefined {
     if (this.#unfit) return undefined;
-    const trimmed = trimSchemaConstants(withKeySets(this.#statements.splice(0), this.#keySets));
+    const module = withKeySets(this.#statements.splice(0), this.#keySets);
+    for (const statement of module) if (isKeySet(statement)) this.#constants.note(statement);
+    const trimmed = this.#constants.finish(module);
     this.#count('dropUnreadConstants', trimmed.dropped);
-    this.#count('inlineReportedValues', trimmed.inlined);
+    this.#count('inlineReportedValues', this.#constants.inlined);
     this.#count('trimSchemaConstants', trimmed.pruned);
+    for (const statement of trimmed.statements) if (isSchemaConstant(statement) || isKeySet(statement)) this.#parseCheck.add(statement);
+    this.#parseCheck.finish();
     return trimmed.statements;
   }
 

@@ -26,45 +26,92 @@ export function trimSchemaConstants(statements: readonly string[]): {
   dropped: number;
   pruned: number;
 } {
-  const values = constantValues(statements);
-  let inlined = 0;
-  const rewritten = statements.map((statement) => {
-    if (constantDeclaration.test(statement) || !statement.includes('reportError(')) return statement;
+  const constants = new SchemaConstants();
+  const taken = statements.map((statement) => constants.take(statement));
+  return { ...constants.finish(taken), inlined: constants.inlined };
+}
+
+/**
+ * trimSchemaConstants statement by statement, as StatementRewriter gets them: `take` notes a constant's
+ * value and writes reported values into a function (AJV declares a constant before the functions that read
+ * it), noting what each statement reads; `finish` drops and cuts the constants of the whole module.
+ */
+export class SchemaConstants {
+  readonly #values = new Map<string, unknown>();
+  readonly #reads = new Map<string, Segment[][]>();
+  #inlined = 0;
+
+  /** How many reported values `take` wrote where they are reported. */
+  get inlined(): number {
+    return this.#inlined;
+  }
+
+  take(statement: string): string {
+    const declaration = constantDeclaration.exec(statement);
+    if (declaration !== null) {
+      try {
+        this.#values.set(declaration[1] ?? '', JSON.parse(declaration[2] ?? ''));
+      } catch {
+        // Not JSON: kept as written, and its reads left alone.
+      }
+    }
+    const rewritten = declaration !== null || !statement.includes('reportError(') ? statement : this.#inline(statement);
+    this.note(rewritten);
+    return rewritten;
+  }
+
+  /** Notes what a statement reads of the constants (take does for the statements it is given). */
+  note(statement: string): void {
+    const own = constantDeclaration.test(statement) ? statement.slice(6, statement.indexOf(' ', 6)) : undefined;
+    for (const match of statement.matchAll(mention)) {
+      const name = `schema${match[1]}`;
+      if (match.index === 6 && name === own) continue;
+      let paths = this.#reads.get(name);
+      if (paths === undefined) this.#reads.set(name, (paths = []));
+      paths.push(segmentsOf(match[2] ?? ''));
+    }
+  }
+
+  /** The module's statements with each constant dropped when unread, else cut to what is read. */
+  finish(statements: readonly string[]): { statements: string[]; dropped: number; pruned: number } {
+    let dropped = 0;
+    let pruned = 0;
+    const kept: string[] = [];
+    for (const statement of statements) {
+      const name = constantDeclaration.exec(statement)?.[1];
+      if (name === undefined) {
+        kept.push(statement);
+        continue;
+      }
+      const paths = this.#reads.get(name);
+      if (paths === undefined) {
+        dropped++;
+        continue;
+      }
+      const text = this.#values.has(name) ? jsonCode(keptAt(this.#values.get(name), paths)) : undefined;
+      const trimmed = text === undefined ? statement : `const ${name} = ${text};`;
+      const shorter = trimmed.length < statement.length;
+      if (shorter) pruned++;
+      kept.push(shorter ? trimmed : statement);
+    }
+    return { statements: kept, dropped, pruned };
+  }
+
+  #inline(statement: string): string {
     return replaceOutsideStrings(statement, reportedRead, (match, key, read) => {
-      const text = jsonCode(valueAt(values, read ?? ''));
+      const text = jsonCode(valueAt(this.#values, read ?? ''));
       if (text === undefined || text.length > (read ?? '').length || text.includes('"__proto__"')) return match;
-      inlined++;
+      this.#inlined++;
       return `, {${key}: ${text}});errors++;`;
     });
-  });
-  const reads = readsOfConstants(rewritten);
-  let dropped = 0;
-  let pruned = 0;
-  const kept: string[] = [];
-  for (const statement of rewritten) {
-    const declaration = constantDeclaration.exec(statement);
-    const name = declaration?.[1];
-    if (name === undefined) {
-      kept.push(statement);
-      continue;
-    }
-    const paths = reads.get(name);
-    if (paths === undefined) {
-      dropped++;
-      continue;
-    }
-    const text = values.has(name) ? jsonCode(keptAt(values.get(name), paths)) : undefined;
-    const trimmed = text === undefined ? statement : `const ${name} = ${text};`;
-    const shorter = trimmed.length < statement.length;
-    if (shorter) pruned++;
-    kept.push(shorter ? trimmed : statement);
   }
-  return { statements: kept, inlined, dropped, pruned };
 }
 
 type Segment = string | number;
 
 const constantDeclaration = /^const (schema\d+) = (.*);$/s;
+
+export const isSchemaConstant = (statement: string): boolean => /^const schema\d+ = /.test(statement);
 /** One property access as AJV writes it: `.name`, `[0]` or `["a name"]` (each a group of its own). */
 const access = String.raw`\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\\n]|\\.)*")\]`;
 const accessor = new RegExp(access, 'g');
@@ -72,21 +119,6 @@ const accesses = access.replace(/\((?!\?)/g, '(?:');
 const mention = new RegExp(String.raw`\bschema(\d+)\b((?:${accesses})*)`, 'g');
 /** The parameters of a problem (compactErrors' `reportError` call) that are one read of a constant. */
 const reportedRead = new RegExp(String.raw`, \{(\w+): (schema\d+(?:${accesses})+)\}\);errors\+\+;`, 'g');
-
-/** Each constant's value, by name, where it is JSON. */
-function constantValues(statements: readonly string[]): Map<string, unknown> {
-  const values = new Map<string, unknown>();
-  for (const statement of statements) {
-    const declaration = constantDeclaration.exec(statement);
-    if (declaration === null) continue;
-    try {
-      values.set(declaration[1] ?? '', JSON.parse(declaration[2] ?? ''));
-    } catch {
-      // Not JSON: kept as written, and its reads left alone.
-    }
-  }
-  return values;
-}
 
 /** The value a read (`schema12.properties.id.type`) finds, or undefined where it leaves the JSON. */
 function valueAt(values: ReadonlyMap<string, unknown>, read: string): unknown {
@@ -107,22 +139,6 @@ const holds = (value: unknown, segment: Segment): boolean =>
 
 /** A JSON value as AJV writes values into code (its `stringify`: the line terminators JSON leaves raw escaped). */
 const jsonCode = (value: unknown): string | undefined => (value === undefined ? undefined : stringify(value).toString());
-
-/** Each constant's read paths, by name; a constant no statement but its own declaration mentions has none. */
-function readsOfConstants(statements: readonly string[]): Map<string, Segment[][]> {
-  const reads = new Map<string, Segment[][]>();
-  for (const statement of statements) {
-    const own = constantDeclaration.test(statement) ? statement.slice(6, statement.indexOf(' ', 6)) : undefined;
-    for (const match of statement.matchAll(mention)) {
-      const name = `schema${match[1]}`;
-      if (match.index === 6 && name === own) continue;
-      let paths = reads.get(name);
-      if (paths === undefined) reads.set(name, (paths = []));
-      paths.push(segmentsOf(match[2] ?? ''));
-    }
-  }
-  return reads;
-}
 
 function segmentsOf(path: string): Segment[] {
   return [...path.matchAll(accessor)].map(
