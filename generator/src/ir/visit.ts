@@ -1,24 +1,22 @@
 import type { SchemaNode } from './types.js';
 
-/** Direct children of a node, for analyses that walk the tree. */
-export function childrenOf(node: SchemaNode): SchemaNode[] {
-  return [...structuralChildren(node), ...node.meta.assertions.map((assertion) => assertion.schema)];
-}
-
-function structuralChildren(node: SchemaNode): SchemaNode[] {
+/** Calls `visit` for the node and each inline descendant, parents first (references are not followed). */
+export function forEachNode(node: SchemaNode, visit: (node: SchemaNode) => void): void {
+  visit(node);
   switch (node.kind) {
     case 'array':
-      return [...node.prefixItems, node.items];
+      for (const item of node.prefixItems) forEachNode(item, visit);
+      forEachNode(node.items, visit);
+      break;
     case 'object':
-      return [...node.properties.map((property) => property.schema), ...(typeof node.additional === 'object' ? [node.additional] : [])];
+      for (const property of node.properties) forEachNode(property.schema, visit);
+      if (typeof node.additional === 'object') forEachNode(node.additional, visit);
+      break;
     case 'composition':
-      return node.members;
+      for (const member of node.members) forEachNode(member, visit);
+      break;
     default:
-      return [];
+      break;
   }
-}
-
-/** True when `test` holds for the node or any inline descendant (references are not followed). */
-export function someNode(node: SchemaNode, test: (node: SchemaNode) => boolean): boolean {
-  return test(node) || childrenOf(node).some((child) => someNode(child, test));
+  for (const assertion of node.meta.assertions) forEachNode(assertion.schema, visit);
 }

@@ -25,6 +25,11 @@ export class OriginIndex {
     this.nodes.set(node, origin);
   }
 
+  /** Every key's position in `node` at once (a map this index keeps). */
+  recordKeys(node: object, keys: Map<string, Position>): void {
+    this.keys.set(node, keys);
+  }
+
   recordKey(node: object, key: string, position: Position): void {
     let keys = this.keys.get(node);
     if (keys === undefined) {

@@ -1,16 +1,32 @@
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { appendPointer } from '../util/json-pointer.js';
+import { recordJsonPositions } from './json-positions.js';
 import type { OriginIndex } from './origins.js';
 import type { ParsedText } from './parse-yaml.js';
 
 type Container = Record<string, unknown> | unknown[];
 
 /**
- * Strict JSON to plain values with positions. A streaming visitor rather than the `yaml` package:
- * on a 13 MB description YAML's document API costs 16× `JSON.parse`, this a small multiple.
+ * Strict JSON to plain values with positions: `JSON.parse` and a scan of the structure for the positions
+ * (json-positions.ts). Text that `JSON.parse` refuses, or whose values it cannot place, is read by a
+ * streaming visitor (visitJsonText), which words the syntax errors.
  */
 export function parseJsonText({ text, file, origins }: { text: string; file: string; origins: OriginIndex }): ParsedText {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return visitJsonText({ text, file, origins });
+  }
+  return recordJsonPositions({ text, value, file, origins }) ? { value, diagnostics: [] } : visitJsonText({ text, file, origins });
+}
+
+/**
+ * Strict JSON to plain values with positions, by a streaming visitor rather than the `yaml` package: on a
+ * 13 MB description YAML's document API costs 16× `JSON.parse`, this a small multiple.
+ */
+export function visitJsonText({ text, file, origins }: { text: string; file: string; origins: OriginIndex }): ParsedText {
   const diagnostics: Diagnostic[] = [];
   const stack: { node: Container; pointer: string }[] = [];
   let pendingKey: string | undefined;
