@@ -45,6 +45,10 @@ const crafted: [string, string][] = [
   ['a key named __proto__', '{"__proto__": {"x": {"y": 1}}, "z": {}}'],
   ['characters outside Latin-1 and astral ones before a container', '{"ключ": "значение 😀", "b": {"c": ["日本", {"d": 1}]}}'],
   ['numbers, literals and strings that hold structure', '{"a": -1.5e+3, "b": "{[,]}", "c": [true, false, null, 0], "d": {"e": "\\"}"}}'],
+  [
+    'numbers at the edges of a double, a lone surrogate, a line separator',
+    '{"n": [1e400, -0, 1.0000000000000001, 1e-400, 123456789012345678901234567890], "s": ["\\ud800", "\u2028", {"t": "\\u2028"}]}',
+  ],
   ['an array at the root', '[{"a": 1}, [{"b": 2}], "x"]'],
   ['one line', '{"a":{"b":[{"c":{}}]},"d":[1,2,{"e":[]}]}'],
 ];

@@ -11,7 +11,10 @@ function batches(set: Parameters<typeof compileValidatorStatements>[0]['set']): 
   return taken;
 }
 
-/** A recursive `$ref` (AJV calls it through a wrapper) and a closed object of nine properties (AJV's hasOwnProperty). */
+/**
+ * A recursive `$ref` (AJV calls it through a wrapper) and a closed object of nine properties (AJV's
+ * hasOwnProperty) whose errors report values of its schema constant (unions of types, a long enum).
+ */
 const recursive = {
   entries: [{ name: 'Node', def: 'Node' }, { name: 'Wide', def: 'Wide' }, ...petAndOwner.entries],
   defs: {
@@ -20,25 +23,31 @@ const recursive = {
     Wide: {
       type: 'object',
       additionalProperties: false,
-      properties: Object.fromEntries([...'abcdefghi'].map((name) => [name, { type: 'string' }])),
+      properties: {
+        ...Object.fromEntries([...'abcdefgh'].map((name) => [name, { type: ['string', 'null'] }])),
+        i: { enum: ['a value longer than the read of it', 'and another'] },
+      },
     },
   },
 };
 
 describe('StatementRewriter', () => {
   it('reads what it learns of the module before the statements that use it, as AJV gives them', () => {
-    // A statement that used a wrapper or a hasOwnProperty constant declared after it would be rewritten
-    // without it: the stream's order is what lets each statement be rewritten once, as it comes.
+    // A statement that used a wrapper, a hasOwnProperty constant or a schema constant (whose reported
+    // values are written in) declared after it would be rewritten without it: the stream's order is what
+    // lets each statement be rewritten once, as it comes.
     const statements = batches(recursive).flatMap((batch) => batch.statements);
     const declaredAt = new Map<string, number>();
     for (const [index, statement] of statements.entries()) {
-      const declared = /^const ((?:wrapper|func)\d+) = /.exec(statement)?.[1];
+      const declared = /^const ((?:wrapper|func|schema)\d+) = /.exec(statement)?.[1];
       if (declared !== undefined) declaredAt.set(declared, index);
     }
     const uses = statements.flatMap((statement, index) =>
-      [...statement.matchAll(/\b(wrapper\d+)\.validate\b|\b(func\d+)\.call\(/g)].map((match) => ({ name: match[1] ?? match[2]!, index })),
+      [...statement.matchAll(/\b(wrapper\d+)\.validate\b|\b(func\d+)\.call\(|\b(schema\d+)\./g)]
+        .map((match) => ({ name: match[1] ?? match[2] ?? match[3]!, index }))
+        .filter((use) => declaredAt.get(use.name) !== index),
     );
-    expect(new Set(uses.map((use) => use.name.replace(/\d+$/, '')))).toEqual(new Set(['wrapper', 'func']));
+    expect(new Set(uses.map((use) => use.name.replace(/\d+$/, '')))).toEqual(new Set(['wrapper', 'func', 'schema']));
     for (const use of uses) expect(declaredAt.get(use.name), use.name).toBeLessThan(use.index);
   });
 
@@ -68,6 +77,9 @@ describe('StatementRewriter', () => {
     expect(oneByOne.finish()).toEqual(module);
     expect(single).toEqual(whole);
     expect(whole.get('absoluteSchemaPaths')).toBeGreaterThan(0);
+    if (set === recursive)
+      for (const step of ['ownKeySets', 'inlineReportedValues', 'trimSchemaConstants'] as const)
+        expect(whole.get(step), step).toBeGreaterThan(0);
   });
 
   it('calls a recursive function directly and drops its wrapper, which it reads before the calls', () => {
