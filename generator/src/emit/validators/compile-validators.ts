@@ -53,7 +53,7 @@ export function compileValidatorStatements({
   const compile = (relativePaths: boolean) => {
     applied?.clear();
     const rewriter = new StatementRewriter({ relativePaths, ...(applied ? { applied } : {}) });
-    // AJV and what it keeps of the schemas are out of scope once the code is out: the rewrites run without them.
+    // Each entry's statements are rewritten as AJV gives them, as generation does with a worker's.
     const entries = ajvStatements({
       set,
       formats,
@@ -67,12 +67,12 @@ export function compileValidatorStatements({
 
 /**
  * The module of a compilation whose statements went through `rewriter`: each entry's function bound to a
- * name of its own (`v0`, `v1`, …) and the module's rewrites done (the rewriter checks that the code parses). Undefined
+ * name of its own (`v0`, `v1`, …) and the module's rewrites done (the rewriter checks that the code
+ * parses); one top-level declaration a line, so that a change to one schema is a small diff. Undefined
  * when the compilation is unfit for relativePaths (StatementRewriter) and has to run again without it.
  */
 export function finishModule(rewriter: StatementRewriter, entries: readonly string[]): CompiledValidators | undefined {
   rewriter.add(entries.map((name, index) => `const v${index} = ${name};`));
-  // One top-level declaration a line, so that a change to one schema is a small diff.
   const statements = rewriter.finish();
   if (statements === undefined) return undefined;
   return { statements, entries: entries.map((_, index) => `v${index}`) };

@@ -40,8 +40,11 @@ export type RewriteName =
  * (compile-parallel.ts).
  *
  * relativePaths is all or nothing. A statement it does not fit marks the whole compilation `unfit`:
- * `finish` then returns undefined, and the caller compiles again with `relativePaths: false`. No lowered
- * schema leads there (it takes `$data` or `$dynamicRef`); the shape guard reports a change of AJV that would.
+ * `finish` then returns undefined, and the caller compiles again with `relativePaths: false`. The options
+ * it drops are read only by `$data` and `$dynamicRef`, which no lowered schema holds; a property named as
+ * one of them (`data.rootData`) is read as one too, which costs that spec the second compilation and its
+ * `is*` the stop at the first problem, not a wrong answer. The shape guard reports a change of AJV's that
+ * would make every spec unfit.
  */
 export class StatementRewriter {
   readonly #statements: string[] = [];
