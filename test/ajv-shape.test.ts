@@ -62,6 +62,14 @@ describe('how specsmith drives AJV', () => {
     expect(compile((code) => code)).not.toThrow();
     expect(compile((code) => code.replace(/^function (validate\d+)\(/, 'function $1((('))).toThrow(/do not parse/);
     expect(compile((code) => code.replace(/^function validate\d+\(/, 'function validate0('))).toThrow(/declare validate0 twice/);
+    // A schema constant, which is parsed once the module's constants are cut, at the end.
+    const withConstant = {
+      entries: [{ name: 'Kind', def: 'Kind' }],
+      defs: { Kind: { type: 'object', properties: { kind: { enum: ['a value longer than the read of it', 'and another'] } } } },
+    };
+    const broken = (transform: (code: string) => string) => () => compileValidatorStatements({ set: withConstant, formats, transform });
+    expect(broken((code) => code)().statements.some((statement) => statement.startsWith('const schema'))).toBe(true);
+    expect(broken((code) => (code.startsWith('const schema') ? code.replace(/;$/, ' };') : code))).toThrow(/do not parse/);
   });
 
   it('parses large output a batch at a time and still finds the statement that breaks', () => {

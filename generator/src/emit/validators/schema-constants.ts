@@ -19,22 +19,10 @@ import { replaceOutsideStrings } from './code-text.js';
  * text as written, strings included, so a mention inside a string only keeps more. A mention without a
  * path keeps the whole constant, a path that leaves the JSON (`.length`, `[key]`) the whole value where it
  * leaves; a constant that is not JSON is left as written.
- */
-export function trimSchemaConstants(statements: readonly string[]): {
-  statements: string[];
-  inlined: number;
-  dropped: number;
-  pruned: number;
-} {
-  const constants = new SchemaConstants();
-  const taken = statements.map((statement) => constants.take(statement));
-  return { ...constants.finish(taken), inlined: constants.inlined };
-}
-
-/**
- * trimSchemaConstants statement by statement, as StatementRewriter gets them: `take` notes a constant's
- * value and writes reported values into a function (AJV declares a constant before the functions that read
- * it), noting what each statement reads; `finish` drops and cuts the constants of the whole module.
+ *
+ * Statement by statement, as StatementRewriter gets them: `take` notes a constant's value and writes
+ * reported values into a function (AJV declares a constant before the functions that read it), noting what
+ * each statement reads; `finish` drops and cuts the constants of the whole module.
  */
 export class SchemaConstants {
   readonly #values = new Map<string, unknown>();
