@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NODE_BIN := node_modules/.bin
 TSC := $(NODE_BIN)/tsc
 
-.PHONY: all install build generate test check typecheck lint drift docs-check bench clean
+.PHONY: all install build generate test check typecheck layers lint drift docs-check bench clean
 
 all: generate
 
@@ -27,10 +27,14 @@ generate: build
 test: build
 	node scripts/run-tests.mjs
 
-check: typecheck lint drift
+check: typecheck layers lint drift
 
 typecheck: install
 	$(TSC) -p tsconfig.json --noEmit
+
+# Imports run down the generator's layers (scripts/check-layers.mjs names them).
+layers:
+	node scripts/check-layers.mjs
 
 lint: build
 	$(NODE_BIN)/prettier --check generator/src templates/validators templates/client test/*.ts test/support scripts bench --log-level warn

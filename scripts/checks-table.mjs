@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { checkTables } from './checks-table-lib.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const catalog = path.join(root, 'generator/dist/diff/checks.js');
+const catalog = path.join(root, 'generator/dist/shared/change-catalog.js');
 const tables = checkTables((await import(pathToFileURL(catalog).href)).checkCatalog);
 
 /** Replaces the rows of the table under `header` (the line that starts with it, then its separator line). */

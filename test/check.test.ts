@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check } from '../generator/src/check/check-packages.js';
+import { check } from '../generator/src/drift/check-packages.js';
 import { generate } from '../generator/src/generate.js';
 import { fixturesDir, repoRoot, temporaryDirectory } from './support/paths.js';
 
@@ -59,6 +59,22 @@ describe('specsmith check', () => {
     const broken = cli(root, args);
     expect(broken.status).toBe(2);
     expect(broken.stderr).toContain('error openapi-schema');
+  });
+
+  it('check() and generate() with no spec to work on: ok is false, with a specs-not-found diagnostic', async () => {
+    const root = temporaryDirectory('check-empty');
+    for (const result of [await check({ root }), await generate({ root, progress: 'never' })]) {
+      expect(result.ok).toBe(false);
+      expect(result.packages).toEqual([]);
+      expect(result.diagnostics.map(({ code, severity, message }) => ({ code, severity, message }))).toEqual([
+        {
+          code: 'specs-not-found',
+          severity: 'error',
+          message: `no spec to work on: the folder ${path.join(root, 'specs')} does not exist`,
+        },
+      ]);
+    }
+    expect((await generate({ root, jobs: [] })).diagnostics[0]?.message).toBe('no spec to work on: the jobs list is empty');
   });
 
   it('changes nothing on disk', async () => {

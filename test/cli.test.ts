@@ -18,6 +18,7 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
     expect(existsSync(bin)).toBe(true);
     const help = execFileSync(bin, ['--help'], { cwd: repoRoot, encoding: 'utf8' });
     expect(help).toContain('specsmith generate --spec FILE --out DIR');
+    expect(help).toContain('specsmith COMMAND --help');
   });
 
   it('generates a package from --spec and --out, and prints where it wrote', () => {
@@ -42,7 +43,9 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
   });
 
   it('exits 2 on bad usage', () => {
-    expect(runCli(['generate', '--spec', 'x.yaml']).status).toBe(2);
+    const half = runCli(['generate', '--spec', 'x.yaml']);
+    expect(half.status).toBe(2);
+    expect(half.stderr).toBe('specsmith generate: --spec and --out go together (and --name needs both); see specsmith generate --help\n');
     expect(runCli(['frobnicate']).status).toBe(2);
     expect(runCli(['generate', '--format', 'ugly']).stderr).toContain('--format must be auto, prettier or none');
     expect(runCli(['generate', '--commonjs', 'esm']).stderr).toContain('--commonjs must be copy or require-esm');
@@ -54,7 +57,7 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
     const args = ['--spec', 'openapi.yaml', '--out', 'pkg'];
     expect(runCli(['generate', ...args, '--commonjs', 'require-esm'], folder).status).toBe(0);
     const files = readdirSync(path.join(folder, 'pkg')).filter((name) => name.endsWith('.cjs'));
-    expect(files.sort()).toEqual(['index.cjs', 'types.cjs']);
+    expect(files.sort()).toEqual(['index.cjs', 'runtime.cjs', 'types.cjs']);
     const required = spawnSync(process.execPath, ['-e', "console.log(typeof require('./pkg/index.cjs').isCustomer)"], {
       cwd: folder,
       encoding: 'utf8',
@@ -101,7 +104,7 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
     const lines = run.stderr.split('\n').filter((line) => line.includes(' error '));
     expect(lines).toEqual([
       'settings.json:2:3 error config-invalid: /format: must be equal to one of the allowed values (at #/format)',
-      'settings.json:3:3 error config-invalid: /outdir: unknown field "outdir" (at #/outdir)',
+      'settings.json:3:3 error config-invalid: /outdir: unknown field "outdir". Did you mean "outDir"? (at #/outdir)',
     ]);
   });
 

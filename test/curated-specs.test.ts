@@ -37,6 +37,15 @@ describe.each(providers)('specs/%s', (provider) => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('says in its description as many operations as it documents', () => {
+    const counts = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+    const description = String(at(loaded.document, '/info/description'));
+    const said = [...description.matchAll(/\b(one|two|three|four|five|six|seven|eight|nine|ten)\b[^.]*?\boperations?\b/gi)];
+    const paths = (loaded.document as Json).paths as Record<string, Json>;
+    const operations = Object.values(paths).flatMap((item) => Object.values(item).filter((value) => (value as Json)?.operationId));
+    for (const [, word] of said) expect(counts.indexOf(word!.toLowerCase()) + 1, description).toBe(operations.length);
+  });
+
   it('every example satisfies the schema it illustrates', () => {
     const examples = collectExamples(loaded.document);
     const compile = schemaCompiler(loaded);

@@ -7,7 +7,7 @@ import { repoRoot, temporaryDirectory } from './support/paths.js';
 
 const script = `
 import { generate } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'generator/dist/index.js')).href)};
-import { readConfigFile } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'generator/dist/config-file.js')).href)};
+import { readConfigFile } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'generator/dist/config/config-file.js')).href)};
 const [root, outDir] = process.argv.slice(-2);
 // The repository's settings, as \`specsmith generate\` (and so \`make\`) reads them.
 const { config } = await readConfigFile(${JSON.stringify(path.join(repoRoot, 'specsmith.config.json'))});

@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnosticCatalog, generate } from '../generator/src/index.js';
+import { OriginIndex } from '../generator/src/load/origins.js';
+import { parseJsonText } from '../generator/src/load/parse-json.js';
 import { readTree } from './support/files.js';
 import { listSpecs, scenarioName } from './support/fixtures.js';
 import { generateFixture } from './support/generate-fixture.js';
@@ -320,5 +323,48 @@ describe('a refused spec leaves the previous package byte-for-byte as it was', (
     expect(second.ok).toBe(false);
     expect(second.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['path-param-undeclared']);
     expect(readTree(first.outDir)).toEqual({ ...before, 'extra-user-file.txt': 'still here' });
+  });
+});
+
+describe('syntax errors, one problem each, in words, where to fix it (built CLI)', () => {
+  const built = path.join(repoRoot, 'generator/dist/cli/main.js');
+  const refuse = (file: string, text: string) => {
+    const folder = temporaryDirectory('syntax');
+    writeFileSync(path.join(folder, file), text);
+    const run = spawnSync(process.execPath, [built, 'generate', '--spec', file, '--out', 'gen'], { cwd: folder, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    return run.stderr.split('\n').filter((line) => line.includes(' error '));
+  };
+
+  it('JSON cut short: one diagnostic where the text stops, naming the object left open', () => {
+    expect(refuse('api.json', '{\n  "openapi": "3.1.0",\n  "info": {\n    "title": "Pets",\n')).toEqual([
+      'api.json:4:21 error json-syntax: the JSON ends before the object opened at line 3, column 11 is closed (2 brackets still open): the text looks cut short (at #/info)',
+    ]);
+  });
+
+  it('YAML: a line indented at column 10 is reported at column 10', () => {
+    const text =
+      'openapi: 3.1.0\ninfo:\n  title: Pets\n  version: 1.0.0\npaths:\n  /pets:\n    get:\n           operationId: listPets\n         summary: List the pets\n';
+    expect(refuse('api.yaml', text)).toEqual(['api.yaml:9:10 error yaml-syntax: All mapping items must start at the same column (at #)']);
+  });
+});
+
+describe('JSON syntax errors in words', () => {
+  const cases: [string, string, string][] = [
+    ['{"a": [1, 2,]}', '1:13', 'a comma before ]: JSON allows no trailing comma'],
+    ['{"a": 1,}', '1:9', 'a comma before }: JSON allows no trailing comma'],
+    ["{'a': 1}", '1:2', "'a' is quoted with ': JSON strings and property names take double quotes"],
+    ['{"a" 1}', '1:6', 'expected a colon after the property name'],
+    ['{"a": 1 "b": 2}', '1:9', 'expected a comma before this property'],
+    ['{"a": [1 2]}', '1:10', 'expected a comma before this item'],
+    ['{"a": "abc', '1:7', 'the string that starts here is not closed on its line (a line break inside a string is written \\n)'],
+    ['{"a": 1}}', '1:9', 'text after the end of the JSON value: a JSON file holds one value'],
+    ['{"a": 1} // note', '1:10', 'a comment: JSON has none'],
+    ['{ "id": \n', '1:8', 'the JSON ends before the object opened at line 1, column 1 is closed: the text looks cut short'],
+    ['  \n', '1:1', 'the file holds no JSON value'],
+  ];
+  it.each(cases)('%j at %s', (text, place, message) => {
+    const { diagnostics } = parseJsonText({ text, file: 'x.json', origins: new OriginIndex() });
+    expect(diagnostics.map((diagnostic) => [`${diagnostic.line}:${diagnostic.column}`, diagnostic.message])).toEqual([[place, message]]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkIds } from '../generator/src/diff/checks.js';
+import { checkIds } from '../generator/src/shared/change-catalog.js';
 import { diffSpecs, type DiffResult } from '../generator/src/diff/diff-specs.js';
 import { baseSpec, writePair, type Doc } from './support/diff-specs.js';
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diagnosticCatalog } from '../generator/src/diagnostics/catalog.js';
 import { docsCheck, type DocsCheckResult } from '../generator/src/docs-check/run-docs-check.js';
 import { readPossibleValues } from '../generator/src/docs-check/possible-values.js';
 import { readFieldLine } from '../generator/src/docs-check/read-docusaurus-schema.js';
@@ -36,6 +37,19 @@ function specsWith(file: string, from: string, to: string): string {
 
 it.runIf(explicitDocsDir !== undefined)('finds the pages where SPECSMITH_DOCS_DIR says they are', () => {
   expect(existsSync(docsDir), `SPECSMITH_DOCS_DIR=${docsDir} does not exist`).toBe(true);
+});
+
+it('specsmith docs-check on a folder that does not exist says only that (exit 2)', () => {
+  const folder = temporaryDirectory('docs-missing');
+  const run = spawnSync(process.execPath, [path.join(repoRoot, 'generator/dist/cli/main.js'), 'docs-check', 'pages'], {
+    cwd: folder,
+    encoding: 'utf8',
+  });
+  expect(run.status).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toBe(
+    `pages error docs-folder-missing: ${path.join(folder, 'pages')} does not exist (at #)\n  hint: ${diagnosticCatalog['docs-folder-missing'].help}\n`,
+  );
 });
 
 describe('reading doc pages', () => {

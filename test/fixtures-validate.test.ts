@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { baseSpec } from './support/diff-specs.js';
@@ -9,6 +10,20 @@ import { repoRoot, temporaryDirectory } from './support/paths.js';
 
 const built = path.join(repoRoot, 'generator/dist/cli/main.js');
 const cli = (root: string, args: string[]) => spawnSync(process.execPath, [built, 'validate', ...args], { cwd: root, encoding: 'utf8' });
+
+/** A build step of a consumer's: the built library's checkFixtures, and what a script reading `ok` and `ran` sees. */
+function buildStep(root: string, dir: string): { ok: boolean; ran: boolean; problem?: string; failed?: number } {
+  const library = pathToFileURL(path.join(repoRoot, 'generator/dist/index.js')).href;
+  const script = `
+    import { checkFixtures } from ${JSON.stringify(library)};
+    const result = await checkFixtures({ spec: 'api.yaml', dir: ${JSON.stringify(dir)} });
+    const failed = result.ran ? result.results.filter((entry) => entry.surprise).length : undefined;
+    console.log(JSON.stringify({ ok: result.ok, ran: result.ran, problem: result.problem, failed }));
+    if (!result.ok) process.exitCode = 1;`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(JSON.parse(run.stdout).ok ? 0 : 1);
+  return JSON.parse(run.stdout);
+}
 
 /** A consumer's fixture folder: files that pass, files that should fail and do, and one surprise of each kind. */
 function project({ surprises = true } = {}) {
@@ -56,7 +71,9 @@ describe('specsmith validate --fixtures', () => {
       ]),
     );
     expect(lines).toContain('fixtures/schemas/Out/empty.invalid.json: expected to be refused as schema Out, but it is valid');
-    expect(lines.some((line) => line.startsWith('fixtures/putItem/body/broken.json:2:'))).toBe(true);
+    expect(lines).toContain(
+      'fixtures/putItem/body/broken.json:1:8: the JSON ends before the object opened at line 1, column 1 is closed: the text looks cut short',
+    );
     expect(
       lines.some((line) => line.includes('fixtures/putItem/bdy/any.json: putItem has no "bdy" to validate. Did you mean "body"?')),
     ).toBe(true);
@@ -99,6 +116,21 @@ describe('specsmith validate --fixtures', () => {
     const tooLong = results.find((result: { file: string }) => result.file.endsWith('too-long.invalid.json'));
     expect(tooLong).toMatchObject({ target: 'putItem body', expected: 'invalid', outcome: 'invalid', surprise: false, line: 1 });
     expect(tooLong.issues[0]).toMatchObject({ path: '/id', keyword: 'maxLength' });
+  });
+
+  it('checkFixtures: ok is false when a fixture fails; ran tells that from a check that could not run', () => {
+    expect(buildStep(project({ surprises: false }), 'fixtures')).toEqual({ ok: true, ran: true, failed: 0 });
+    expect(buildStep(project(), 'fixtures')).toEqual({ ok: false, ran: true, failed: 5 });
+    expect(buildStep(project(), 'absent')).toEqual({ ok: false, ran: false, problem: 'cannot read absent: ENOENT' });
+  });
+
+  it('exits 2 on a folder with no fixture: checking nothing is no pass', () => {
+    const root = project();
+    mkdirSync(path.join(root, 'empty/putItem/body'), { recursive: true });
+    const run = cli(root, ['--spec', 'api.yaml', '--fixtures', 'empty']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('no fixture in empty: it holds no .json file\n');
+    expect(buildStep(root, 'empty')).toEqual({ ok: false, ran: false, problem: 'no fixture in empty: it holds no .json file' });
   });
 
   it('exits 2 on bad usage or a folder that cannot be read', () => {

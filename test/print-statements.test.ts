@@ -8,10 +8,11 @@ import { loadDocument } from '../generator/src/load/load-document.js';
 import { parseDocument } from '../generator/src/ir/parse-document.js';
 import { OpenApiSchemas } from '../generator/src/load/openapi-schema.js';
 import { typeStatements } from '../generator/src/emit/types/emit-types.js';
-import { emitValidatorTypes } from '../generator/src/emit/validators/emit-validator-types.js';
+import { emitValidationErrorTypes, emitValidatorTypes } from '../generator/src/emit/validators/emit-validator-types.js';
 import { collectValidators } from '../generator/src/emit/validators/validator-set.js';
 import { emitClient } from '../generator/src/emit/client/emit-client.js';
 import { emitClientTypes } from '../generator/src/emit/client/client-types.js';
+import { RuntimeNames } from '../generator/src/emit/runtime-names.js';
 import { printStatements, statementParts } from '../generator/src/emit/types/print-statements.js';
 import { formatParts } from '../generator/src/emit/package/format.js';
 import {
@@ -59,7 +60,8 @@ async function declarationStatements(spec: string): Promise<TypeStatement[]> {
     ...typeStatements(model),
     ...validatorTypes.imports,
     ...validatorTypes.statements,
-    ...emitClientTypes({ model, functionNames: client.functionNames }),
+    ...emitClientTypes({ model, functionNames: client.functionNames, runtime: new RuntimeNames(model.typeNames) }),
+    ...emitValidationErrorTypes(),
   ];
 }
 

@@ -46,6 +46,10 @@ describe('generated packages match their snapshots', () => {
       'index.js',
       'openapi.json',
       'package.json',
+      'runtime.cjs',
+      'runtime.d.cts',
+      'runtime.d.ts',
+      'runtime.js',
       'types.cjs',
       'types.d.cts',
       'types.d.ts',
@@ -69,10 +73,11 @@ describe('generated packages match their snapshots', () => {
   });
 
   it('type-checks the whole snapshot tree under --strict', () => {
+    // index, types and runtime, each as .d.ts and .d.cts
     const declarations = listFiles(snapshotsDir)
       .filter((file) => /\.d\.c?ts$/.test(file))
       .map((file) => path.join(snapshotsDir, file));
-    expect(declarations.length).toBe(scenarios.length * 4);
+    expect(declarations.length).toBe(scenarios.length * 6);
     const folder = temporaryDirectory('tsc');
     const config = path.join(folder, 'tsconfig.json');
     const compilerOptions = { strict: true, noEmit: true, skipLibCheck: false, module: 'nodenext', target: 'es2022', types: [] };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { addEntry } from '../generator/src/release/changelog.js';
-import { nextVersion } from '../generator/src/diff/semver.js';
+import { nextVersion } from '../generator/src/release/next-version.js';
 import { baseSpec, type Doc } from './support/diff-specs.js';
 import { gitRepository } from './support/git-repo.js';
 import { repoRoot } from './support/paths.js';

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitPackage } from '../generator/src/emit/package/emit-package.js';
 import { loadDocument, parseDocument } from '../generator/src/index.js';
-import { openPackage, type FileContent } from '../generator/src/write/write-package.js';
+import type { FileContent } from '../generator/src/shared/file-content.js';
+import { openPackage } from '../generator/src/write/write-package.js';
 import { readTree } from './support/files.js';
 import { fixturesDir, repoRoot, temporaryDirectory } from './support/paths.js';
 

@@ -6,22 +6,22 @@ import {
   type UserConfig,
   type ValidatorsMode,
   type CommonJsMode,
-} from './config.js';
+} from './config/config.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { ApiModel } from './ir/types.js';
-import { discoverJobs } from './discover.js';
+import { discoverJobs, noSpecsDiagnostic } from './config/discover.js';
 import { emitPackage } from './emit/package/emit-package.js';
 import { ValidatorCompileError } from './emit/validators/emit-validators.js';
 import { checkAjvShape } from './emit/validators/ajv-shape.js';
 import type { RuntimeFormat } from './emit/validators/compile-validators.js';
-import { templatePath } from './emit/package/template-path.js';
+import { templatePath } from './emit/template-path.js';
 import { pathToFileURL } from 'node:url';
 import type { FormatPolicy } from './emit/package/format.js';
 import { parseDocument } from './ir/parse-document.js';
 import { loadDocument } from './load/load-document.js';
 import { OpenApiSchemas } from './load/openapi-schema.js';
-import { createProgress, type Progress } from './progress.js';
-import { readRelease } from './write/read-release.js';
+import { createProgress, type Progress } from './util/progress.js';
+import { readRelease } from './release/read-release.js';
 import { openPackage } from './write/write-package.js';
 
 export interface PackageResult {
@@ -38,15 +38,16 @@ export interface GenerateResult {
   diagnostics: Diagnostic[];
 }
 
-/**
- * Generates one package per job. A spec with errors is refused whole and its package folder is
- * left untouched; the other jobs still run, and every problem of every spec is reported.
- */
 export interface GenerateOptions {
   /** Where to write a job's package instead of its `out` folder (`specsmith check` writes to a scratch folder). */
   outputFor?: (job: GenerateJob) => string;
 }
 
+/**
+ * Generates one package per job. A spec with errors is refused whole and its package folder is
+ * left untouched; the other jobs still run, and every problem of every spec is reported. No job at all
+ * (no jobs set and no spec under specsDir) is a failure too (`specs-not-found`), not an empty success.
+ */
 export async function generate(userConfig: UserConfig = {}, options: GenerateOptions = {}): Promise<GenerateResult> {
   const config = resolveConfig(userConfig);
   const progress = createProgress(config.progress);
@@ -60,8 +61,9 @@ export async function generate(userConfig: UserConfig = {}, options: GenerateOpt
   };
   const packages: PackageResult[] = [];
   const jobs = discoverJobs(config);
+  if (jobs.length === 0) return { ok: false, packages, diagnostics: [noSpecsDiagnostic(config)] };
   // Once a run, before any validator is compiled: the installed AJV writes the code the rewrites expect.
-  if (config.validators !== 'none' && jobs.length > 0) await checkInstalledAjv();
+  if (config.validators !== 'none') await checkInstalledAjv();
   for (const job of jobs) {
     packages.push(
       await generateOne({

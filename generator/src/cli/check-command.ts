@@ -1,24 +1,26 @@
-import { check, type CheckResult } from '../check/check-packages.js';
+import { check, type CheckResult } from '../drift/check-packages.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import { userConfigFrom } from './generate-command.js';
-import { checkUsage } from './usage.js';
+import { userConfigFrom, type Values } from './settings.js';
 
-type Values = Record<string, string | boolean | undefined>;
-
-/** Exit 0 when every package matches its spec, 1 when a file is stale, missing or extra, 2 on a spec with errors. */
+/**
+ * Exit 0 when every package matches its spec, 1 when a file is stale, missing or extra, 2 on a spec with
+ * errors or no spec at all.
+ */
 export async function runCheck(values: Values, positionals: string[]): Promise<number> {
-  const config = await userConfigFrom(values, positionals, checkUsage);
+  const config = await userConfigFrom(values, positionals, 'check');
   if (typeof config === 'number') return config;
   const result = await check(config);
   if (values.json === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else (result.ok ? process.stdout : process.stderr).write(report(result));
   for (const diagnostic of result.diagnostics)
     if (diagnostic.severity === 'error') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  if (result.packages.some((pack) => !pack.generated)) return 2;
+  if (result.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return 2;
   return result.ok ? 0 : 1;
 }
 
 function report(result: CheckResult): string {
+  // No package: the diagnostics (specs-not-found) say it all.
+  if (result.packages.length === 0) return '';
   const lines: string[] = [];
   for (const pack of result.packages) {
     if (!pack.generated) lines.push(`${pack.job.spec}: has errors, ${pack.job.out} not checked`);

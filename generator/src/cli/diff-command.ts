@@ -1,15 +1,13 @@
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import type { Severity } from '../diff/checks.js';
+import type { Severity } from '../shared/change-catalog.js';
 import { diffSpecs, type DiffResult } from '../diff/diff-specs.js';
 import { diffFindings, diffRules, formatDiffMarkdown, formatDiffText } from '../diff/format-diff.js';
 import { formatGitHub } from '../report/github.js';
 import { formatJUnit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
-import { settingsFrom } from './generate-command.js';
-import { print, toolVersion } from './run-cli.js';
-import { diffUsage } from './usage.js';
-
-type Values = Record<string, string | boolean | undefined>;
+import { settingsFrom } from './settings.js';
+import { print, toolVersion, usageError } from './output.js';
+import type { Values } from './parse-options.js';
 type Report = Extract<DiffResult, { ok: true }>;
 
 const formats: Record<string, (report: Report) => string> = {
@@ -26,10 +24,9 @@ const failLevels: Record<string, Severity[]> = { error: ['error'], warning: ['er
 export async function runDiff(values: Values, positionals: string[]): Promise<number> {
   const format = typeof values.format === 'string' ? values.format : 'text';
   const failOn = typeof values['fail-on'] === 'string' ? values['fail-on'] : 'error';
-  if (positionals.length !== 2) return print(process.stderr, `diff needs two versions: OLD NEW\n\n${diffUsage}`, 2);
-  if (formats[format] === undefined)
-    return print(process.stderr, `--format must be one of ${Object.keys(formats).join(', ')}\n\n${diffUsage}`, 2);
-  if (failLevels[failOn] === undefined) return print(process.stderr, `--fail-on must be error, warning or never\n\n${diffUsage}`, 2);
+  if (positionals.length !== 2) return usageError('diff', 'needs two versions: OLD NEW');
+  if (formats[format] === undefined) return usageError('diff', `--format must be one of ${Object.keys(formats).join(', ')}`);
+  if (failLevels[failOn] === undefined) return usageError('diff', '--fail-on must be error, warning or never');
   const settings = await settingsFrom(values);
   if (typeof settings === 'number') return settings;
   const result = await diffSpecs({ old: positionals[0]!, new: positionals[1]!, severity: settings.diff?.severity ?? {} });

@@ -1,16 +1,13 @@
 import { docsCheck } from '../docs-check/run-docs-check.js';
 import { formatDocsCheckReport } from '../docs-check/report.js';
-import { print } from './run-cli.js';
-import { docsCheckUsage } from './usage.js';
-
-type Values = Record<string, string | boolean | undefined>;
+import { usageError } from './output.js';
+import type { Values } from './parse-options.js';
 
 export async function runDocsCheck(values: Values, positionals: string[]): Promise<number> {
-  if (positionals.length > 1)
-    return print(process.stderr, `unexpected argument: ${positionals.slice(1).join(' ')}\n\n${docsCheckUsage}`, 2);
+  if (positionals.length > 1) return usageError('docs-check', `unexpected argument ${positionals.slice(1).join(' ')}`);
   const docsDir = positionals[0] ?? process.env.SPECSMITH_DOCS_DIR;
   if (docsDir === undefined || docsDir === '') {
-    return print(process.stderr, `name the folder of doc pages (or set SPECSMITH_DOCS_DIR)\n\n${docsCheckUsage}`, 2);
+    return usageError('docs-check', 'name the folder of doc pages (or set SPECSMITH_DOCS_DIR)');
   }
   const result = await docsCheck({
     docsDir,

@@ -3,10 +3,8 @@ import { formatGitHub } from '../report/github.js';
 import { formatJUnit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
 import type { FixtureResult } from '../validate/fixtures.js';
-import { print, toolVersion } from './run-cli.js';
-import { validateUsage } from './usage.js';
-
-type Values = Record<string, string | boolean | undefined>;
+import { print, toolVersion, usageError } from './output.js';
+import type { Values } from './parse-options.js';
 
 const formats: Record<string, (results: FixtureResult[]) => Promise<string>> = {
   text: async (results) => (await import('../validate/format-fixtures.js')).formatFixturesText(results),
@@ -24,8 +22,8 @@ const formats: Record<string, (results: FixtureResult[]) => Promise<string>> = {
 export async function runFixtures(values: Values, positionals: string[]): Promise<number> {
   const format = typeof values.format === 'string' ? values.format : 'text';
   const write = formats[format];
-  if (typeof values.spec !== 'string') return print(process.stderr, `validate needs --spec FILE\n\n${validateUsage}`, 2);
-  if (typeof values.fixtures !== 'string') return print(process.stderr, `--fixtures needs a folder\n\n${validateUsage}`, 2);
+  if (typeof values.spec !== 'string') return usageError('validate', 'needs --spec FILE');
+  if (typeof values.fixtures !== 'string') return usageError('validate', '--fixtures needs a folder');
   if (
     positionals.length > 0 ||
     values.schema !== undefined ||
@@ -33,18 +31,13 @@ export async function runFixtures(values: Values, positionals: string[]): Promis
     values.json !== undefined ||
     values.ndjson !== undefined
   )
-    return print(
-      process.stderr,
-      `--fixtures takes no INPUT, --schema, --operation, --json or --ndjson (use --format)\n\n${validateUsage}`,
-      2,
-    );
-  if (write === undefined)
-    return print(process.stderr, `--format must be one of ${Object.keys(formats).join(', ')}\n\n${validateUsage}`, 2);
+    return usageError('validate', '--fixtures takes no INPUT, --schema, --operation, --json or --ndjson (use --format)');
+  if (write === undefined) return usageError('validate', `--format must be one of ${Object.keys(formats).join(', ')}`);
   const { checkFixtures } = await import('../validate/fixtures.js');
   const result = await checkFixtures({ spec: values.spec, dir: values.fixtures });
   for (const diagnostic of result.diagnostics)
     if (diagnostic.severity === 'error') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  if (!result.ok) return print(process.stderr, `${result.problem ?? 'the spec has errors: no fixture checked'}\n`, 2);
+  if (!result.ran) return print(process.stderr, `${result.problem ?? 'the spec has errors: no fixture checked'}\n`, 2);
   process.stdout.write(await write(result.results));
-  return result.results.some((entry) => entry.surprise) ? 1 : 0;
+  return result.ok ? 0 : 1;
 }

@@ -1,18 +1,15 @@
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadMockSpec } from '../mock/load-mock.js';
 import { startMockServer } from '../mock/mock-server.js';
-import { print } from './run-cli.js';
-import { mockUsage } from './usage.js';
-
-type Values = Record<string, string | boolean | undefined>;
+import { print, usageError } from './output.js';
+import type { Values } from './parse-options.js';
 
 /** Serves the spec until SIGINT or SIGTERM, then closes the server and resolves with 0. */
 export async function runMock(values: Values, positionals: string[]): Promise<number> {
-  if (typeof values.spec !== 'string') return print(process.stderr, `mock needs --spec FILE\n\n${mockUsage}`, 2);
-  if (positionals.length > 0) return print(process.stderr, `unexpected argument: ${positionals.join(' ')}\n\n${mockUsage}`, 2);
+  if (typeof values.spec !== 'string') return usageError('mock', 'needs --spec FILE');
+  if (positionals.length > 0) return usageError('mock', `unexpected argument ${positionals.join(' ')}`);
   const port = values.port === undefined ? 4010 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    return print(process.stderr, `--port must be a whole number from 0 to 65535\n`, 2);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError('mock', '--port must be a whole number from 0 to 65535');
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
   const loaded = await loadMockSpec({ spec: values.spec, root: process.cwd() });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);

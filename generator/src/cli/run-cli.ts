@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { usage } from './usage.js';
-
-type Values = Record<string, string | boolean | undefined>;
+import { closestName } from '../util/did-you-mean.js';
+import { print, toolVersion, usageError } from './output.js';
+import { parseOptions, type Options, type Values } from './parse-options.js';
+import { overview } from './usage.js';
 
 /** A command: its options, and its body, loaded only when the command runs (the CLI starts fast). */
 interface Command {
-  options: NonNullable<ParseArgsConfig['options']>;
+  options: Options;
   usage: () => Promise<string>;
   run: (values: Values, positionals: string[]) => Promise<number>;
 }
@@ -73,31 +72,26 @@ const commands: Record<string, Command> = {
   },
 };
 
-/** Runs the command line and returns the exit code; never calls process.exit. */
+/**
+ * Runs the command line and returns the exit code; never calls process.exit. `--help` prints the
+ * overview, `COMMAND --help` the command's usage; a slip gets one line that says what to type.
+ */
 export async function runCli(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === '--help' || first === '-h') return print(process.stdout, usage, 0);
+  if (first === undefined) return print(process.stderr, overview, 2);
+  if (first === '--help' || first === '-h') return print(process.stdout, overview, 0);
   if (first === '--version') return print(process.stdout, `${toolVersion()}\n`, 0);
-  const command = first === undefined ? undefined : commands[first];
-  if (command === undefined) {
-    return print(process.stderr, `${first === undefined ? 'missing command' : `unknown command: ${first}`}\n\n${usage}`, 2);
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { ...command.options, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    return print(process.stderr, `${(error as Error).message}\n\n${await command.usage()}`, 2);
-  }
-  if (parsed.values.help === true) return print(process.stdout, await command.usage(), 0);
+  const command = commands[first];
+  if (command === undefined) return print(process.stderr, `specsmith: ${notACommand(first)}; run specsmith --help\n`, 2);
+  const wantsHelp = rest.includes('--help') || rest.includes('-h');
+  const parsed = parseOptions(rest, { ...command.options, help: { type: 'boolean', short: 'h' } });
+  if (wantsHelp || (typeof parsed !== 'string' && parsed.values.help === true)) return print(process.stdout, await command.usage(), 0);
+  if (typeof parsed === 'string') return usageError(first, parsed);
   return command.run(parsed.values, parsed.positionals);
 }
 
-export function print(stream: NodeJS.WriteStream, text: string, code: number): number {
-  stream.write(text);
-  return code;
-}
-
-export function toolVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
+function notACommand(word: string): string {
+  if (word.startsWith('-')) return `unknown option ${word}: the command comes first (specsmith COMMAND [options])`;
+  const closest = closestName(word, Object.keys(commands), 2);
+  return `unknown command ${word}${closest === undefined ? '' : ` (did you mean ${closest}?)`}`;
 }

@@ -6,7 +6,8 @@ Options:
   --config FILE      settings file (default: specsmith.config.json when present); flags win over it
   --spec FILE        OpenAPI document (YAML or JSON); its relative $refs are followed
   --out DIR          package folder to write (replaced as a whole, only on success)
-  --name PKG         npm package name (default: @specsmith/<name of DIR>)
+  --name PKG         npm package name (default: <scope>/<name of DIR>, the scope as in the settings,
+                     else that of the package.json in the root folder; none without either)
   --root DIR         folder paths are taken from and shown relative to (default: .)
   --format MODE      auto | prettier | none (default: auto: prettier below 1 MB a file)
   --progress MODE    auto | always | never (default: auto: only when stderr is a terminal)
@@ -18,7 +19,8 @@ Options:
 The settings file is JSON: { "specsDir", "outDir", "scope", "format", "formatLimit", "progress",
 "validators", "commonjs", "command", "jobs": [{ "spec", "out", "name" }] }, every field optional; its paths are taken from its folder.
 
-Exit codes: 0 success, 1 internal error, 2 bad usage or a spec with errors (nothing written for it).
+Exit codes: 0 success, 1 internal error, 2 bad usage, no spec found, or a spec with errors (nothing
+written for it).
 `;
 
 export const checkUsage = `Usage:
@@ -38,7 +40,7 @@ Options:
                      as the packages were generated with (see generate)
   --json             print the result (each package, each file that differs) as JSON on stdout
 
-Exit codes: 0 every package matches, 1 a file differs, 2 bad usage or a spec with errors.
+Exit codes: 0 every package matches, 1 a file differs, 2 bad usage, no spec found, or a spec with errors.
 `;
 
 export const validateUsage = `Usage:
@@ -57,7 +59,8 @@ Options:
   --ndjson           INPUT holds one JSON value a line; print one result line each, in constant memory
   --no-cache         compile the validator even if an unchanged spec was compiled before
   --fixtures DIR     check every DIR/<operationId>/<part>/*.json and DIR/schemas/<Name>/*.json; files
-                     named *.invalid.json must be refused, the others accepted (exit 1 on any surprise)
+                     named *.invalid.json must be refused, the others accepted (exit 1 on any surprise,
+                     2 when the folder holds no fixture)
   --format FORMAT    with --fixtures: text (default) | json | junit | github | sarif, each failure at the
                      fixture file and the line of its first issue
 
@@ -138,26 +141,29 @@ Options:
 Exit codes: 0 stopped by a signal, 2 bad usage, a spec with errors or a port that cannot be used.
 `;
 
-export const usage = `specsmith: OpenAPI 3.0/3.1 to TypeScript packages, checked against the provider docs
+/** `specsmith --help`: what each command is for and the options most runs need; each command has the rest. */
+export const overview = `specsmith: OpenAPI 3.0/3.1 documents to TypeScript packages (types, validators, a typed client)
+
+Usage: specsmith COMMAND [options]
 
 Commands:
-  specsmith generate [--spec FILE --out DIR [--name PKG]]   generate packages
-  specsmith check [--spec FILE --out DIR]                    fail when a generated package is out of date
-  specsmith diff OLD NEW [--format FORMAT]                   breaking changes between two spec versions
-  specsmith version --since REV                              set package versions and changelogs from the changes
-  specsmith validate --spec FILE (--schema NAME | --operation ID --part PART) INPUT
-                                                             check JSON values against the spec
-  specsmith validate --spec FILE --fixtures DIR [--format FORMAT]
-                                                             check a folder of example payloads in CI
-  specsmith docs-check [DOCS_DIR]                            check the curated specs against doc pages
-  specsmith mock --spec FILE [--port N]                      serve the spec's operations with examples
-  specsmith COMMAND --help                                   options of a command
-  specsmith --help | --version
+  generate     write a package for each spec (every specs/<name>/openapi.yaml into generated/<name>)
+  check        fail when a generated package no longer matches its spec (for CI)
+  diff         what changed between two versions of a spec, and the release the package needs
+  version      set package versions and changelogs from the changes since a git revision
+  validate     check JSON values, or a folder of example payloads, against a spec
+  mock         serve a spec's operations over HTTP, answering with its examples
+  docs-check   check specs against captured pages of the provider's docs
 
-${generateUsage}
-${checkUsage}
-${diffUsage}
-${versionUsage}
-${validateUsage}
-${mockUsage}
-${docsCheckUsage}`;
+Most used:
+  specsmith generate --spec FILE --out DIR [--name PKG]   one spec into one package folder
+  specsmith generate                       every spec of the settings (or under specs/)
+  specsmith check                          the same packages, compared with what is on disk
+  --config FILE    settings file (default: specsmith.config.json in the working directory)
+  --json           the result as JSON on stdout (generate, check, docs-check)
+
+More:
+  specsmith COMMAND --help    every option and exit code of a command
+  specsmith --version         the version of specsmith
+  README.md of the specsmith repository: the settings file, library use, recipes for CI.
+`;

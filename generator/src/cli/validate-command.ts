@@ -3,17 +3,15 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadSpecValidator, type SpecValidator, type ValidateTarget } from '../validate/spec-validator.js';
-import { print } from './run-cli.js';
+import { print, usageError } from './output.js';
 import { runFixtures } from './fixtures-command.js';
-import { validateUsage } from './usage.js';
-
-type Values = Record<string, string | boolean | undefined>;
+import type { Values } from './parse-options.js';
 
 export async function runValidate(values: Values, positionals: string[]): Promise<number> {
   if (values.fixtures !== undefined) return runFixtures(values, positionals);
-  if (values.format !== undefined) return print(process.stderr, `--format goes with --fixtures\n\n${validateUsage}`, 2);
+  if (values.format !== undefined) return usageError('validate', '--format goes with --fixtures');
   const request = readRequest(values, positionals);
-  if (typeof request === 'string') return print(process.stderr, `${request}\n\n${validateUsage}`, 2);
+  if (typeof request === 'string') return usageError('validate', request);
   const loaded = await loadSpecValidator({
     spec: request.spec,
     target: request.target,
@@ -34,8 +32,8 @@ export async function runValidate(values: Values, positionals: string[]): Promis
 
 function readRequest(values: Values, positionals: string[]): { spec: string; target: ValidateTarget; input: string } | string {
   const { spec, schema, operation, part } = values;
-  if (typeof spec !== 'string') return 'validate needs --spec FILE';
-  if (positionals.length !== 1) return 'validate needs exactly one input: a FILE, or - for standard input';
+  if (typeof spec !== 'string') return 'needs --spec FILE';
+  if (positionals.length !== 1) return 'needs exactly one input: a FILE, or - for standard input';
   const input = positionals[0] ?? '-';
   if (typeof schema === 'string' && operation === undefined && part === undefined) return { spec, target: { schema }, input };
   if (typeof operation === 'string' && typeof part === 'string' && schema === undefined)

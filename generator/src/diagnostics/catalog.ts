@@ -57,6 +57,11 @@ export const diagnosticCatalog = {
     summary: 'A parameter declared `in: path` does not appear in the path template.',
     help: 'Remove the parameter or add `{name}` to the path.',
   },
+  'specs-not-found': {
+    summary:
+      'A run found no spec to work on: no jobs are set, and no folder of specsDir (specs/ by default) holds an openapi.yaml, openapi.yml or openapi.json.',
+    help: 'Run it from the folder that holds the specs, or point elsewhere: --spec FILE --out DIR for one spec, "specsDir" (or "jobs") in specsmith.config.json, or --config FILE for a settings file in another folder.',
+  },
   'config-invalid': {
     summary: 'The configuration file does not fit its schema.',
     help: 'See `specsmith generate --help` and the UserConfig type for the fields a configuration may set.',

@@ -1,4 +1,4 @@
-import { checkCatalog, type Bump, type CheckId, type Severity } from './checks.js';
+import { checkCatalog, type Bump, type CheckId, type Severity, type SeverityOverrides } from '../shared/change-catalog.js';
 import type { SourceRef } from '../ir/types.js';
 
 /** Where a change is, in one version of the spec: the file as shown, its JSON pointer, and its line when known (0 otherwise). */
@@ -23,8 +23,6 @@ export interface Change {
   /** The node in the new version; absent for something removed. */
   new?: Place;
 }
-
-export type SeverityOverrides = Partial<Record<CheckId, Severity | 'off'>>;
 
 export function placeOf(origin: SourceRef | undefined, fallback: Place): Place {
   if (origin === undefined) return fallback;

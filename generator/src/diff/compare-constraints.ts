@@ -1,5 +1,5 @@
 import type { Constraint, SchemaNode } from '../ir/types.js';
-import type { SchemaCheck } from './checks.js';
+import type { SchemaCheck } from '../shared/change-catalog.js';
 import { report, type PlacePair, type SchemaContext } from './compare-context.js';
 
 const valueOf = (constraints: Constraint[], keyword: string): unknown =>

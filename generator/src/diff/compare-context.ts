@@ -1,6 +1,6 @@
 import type { ApiModel, NamedSchema, SchemaNode } from '../ir/types.js';
 import type { ChangeSink, Place } from './change-log.js';
-import type { Direction, SchemaCheck } from './checks.js';
+import type { Direction, SchemaCheck } from '../shared/change-catalog.js';
 
 /** One version of the spec, with its component schemas by TypeScript name (the name `ref` nodes carry). */
 export interface Side {

@@ -1,10 +1,11 @@
 import equal from 'fast-deep-equal';
 import { compareStrings } from '../diagnostics/diagnostic.js';
-import { packageVersion } from '../emit/package/package-json.js';
+import { packageVersion } from '../util/versions.js';
 import type { ApiModel, OperationNode } from '../ir/types.js';
 import { escapePointerToken } from '../util/json-pointer.js';
-import { ChangeLog, placeOf, type Change, type Place, type SeverityOverrides } from './change-log.js';
-import { bumpRank, severityRank, type Bump } from './checks.js';
+import type { SeverityOverrides } from '../shared/change-catalog.js';
+import { ChangeLog, placeOf, type Change, type Place } from './change-log.js';
+import { bumpRank, severityRank, type Bump } from '../shared/change-catalog.js';
 import { sideOf, type Side } from './compare-context.js';
 import { compareDocumentation } from './compare-documentation.js';
 import { compareOperation, operationLabel } from './compare-operation.js';

@@ -5,7 +5,7 @@ import type { ApiModel } from '../ir/types.js';
 import { loadDocument } from '../load/load-document.js';
 import { displayPathOf } from '../load/source-set.js';
 import type { OpenApiSchemas } from '../load/openapi-schema.js';
-import type { SeverityOverrides } from './change-log.js';
+import type { SeverityOverrides } from '../shared/change-catalog.js';
 import { diffModels, type ModelDiff } from './diff-models.js';
 import { describeSource, gitReader, parseSpecSource, type SpecSource } from './spec-source.js';
 

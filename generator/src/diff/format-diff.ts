@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../report/finding.js';
 import type { Change, Place } from './change-log.js';
-import { checkCatalog, type Severity } from './checks.js';
+import { checkCatalog, type Severity } from '../shared/change-catalog.js';
 import type { DiffResult } from './diff-specs.js';
 
 type DiffReport = Extract<DiffResult, { ok: true }>;

@@ -16,6 +16,9 @@ const columns: { title: string; kinds: FactKind[] }[] = [
  * matches (`matched/found`); then one line per mismatch with the page line and the spec location.
  */
 export function formatDocsCheckReport(result: DocsCheckResult): string {
+  // Without the folder nothing was compared: a table of zeros and a verdict on the specs would mislead.
+  if (result.diagnostics.some((diagnostic) => diagnostic.code === 'docs-folder-missing'))
+    return `${result.diagnostics.map(formatDiagnostic).join('\n')}\n`;
   const header = ['page', 'provider', 'documents', ...columns.map((column) => column.title), 'all'];
   const rows = result.pages.map((page) => [
     page.page,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { compareStrings, createDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadDocument } from '../load/load-document.js';
 import { displayPathOf } from '../load/source-set.js';
-import { checkFacts, labelFacts, readPage, type FactResult } from './check-page.js';
+import { compareFacts, labelFacts, readPage, type FactResult } from './compare-page.js';
 import { readDocsMap, type DocsMapPage } from './docs-map.js';
 import { SpecView } from './spec-view.js';
 
@@ -43,7 +43,12 @@ export async function docsCheck(options: DocsCheckOptions): Promise<DocsCheckRes
   const result: DocsCheckResult = { ok: false, docsDir: shownDocs, pages: [], diagnostics: [] };
   if (!existsSync(docsDir) || !statSync(docsDir).isDirectory()) {
     result.diagnostics.push(
-      createDiagnostic({ code: 'docs-folder-missing', message: `no folder ${shownDocs}`, file: shownDocs, pointer: '' }),
+      createDiagnostic({
+        code: 'docs-folder-missing',
+        message: `${docsDir} ${existsSync(docsDir) ? 'is not a folder' : 'does not exist'}`,
+        file: shownDocs,
+        pointer: '',
+      }),
     );
     return result;
   }
@@ -120,7 +125,7 @@ async function checkEntry(entry: DocsMapPage, context: { provider: string; docsD
   const labelled = labelFacts(reading.facts, entry);
   if (labelled.diagnostics.length > 0) return { diagnostics: labelled.diagnostics };
   const target = entry.schema !== undefined ? `schema ${entry.schema}` : `operation ${entry.operation ?? ''}`;
-  const facts = checkFacts(labelled.facts, entry, context.view);
+  const facts = compareFacts(labelled.facts, entry, context.view);
   return { diagnostics: [], page: { page: entry.page, provider: context.provider, target, facts, unread: reading.unread } };
 }
 

@@ -1,4 +1,4 @@
-import type { OpenApiMinor } from '../load/check-version.js';
+import type { OpenApiMinor } from '../load/lint-version.js';
 import type { Resolver } from '../load/resolver.js';
 import type { RefTarget } from '../load/resolver.js';
 import { unescapePointerToken } from '../util/json-pointer.js';
@@ -13,7 +13,7 @@ interface PendingSchema {
 
 /** State of one parse: names handed out so far and named schemas still to parse. */
 export class ParseContext {
-  readonly names = NameRegistry.withPackageNames();
+  readonly names = new NameRegistry();
   readonly pending: PendingSchema[] = [];
   readonly specNames = new Map<string, string>();
   private readonly byTarget = new Map<string, string>();

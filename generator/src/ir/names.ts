@@ -39,10 +39,12 @@ export function toIdentifier(text: string): string {
 }
 
 /**
- * Names every generated package declares itself: the validators' error and issue types, and the client's
- * fixed declarations (templates/client/types.d.ts; a test holds this list to that file).
+ * Names the runtime of every generated package declares: the validators' error and issue types, and the
+ * client's fixed declarations (templates/client/types.d.ts; a test holds this list to that file). A spec
+ * may name a schema or an operation part as one of them: the spec's keeps the name, and the runtime's is
+ * still exported from the package's `./runtime` entry (emit/runtime-names.ts).
  */
-export const packageNames = [
+export const runtimeTypeNames = [
   'ValidationError',
   'ValidationIssue',
   'TokenProvider',
@@ -71,16 +73,16 @@ export const packageNames = [
 export class NameRegistry {
   private readonly used = new Set<string>();
 
-  /** A registry in which the names the package itself declares are already taken. */
-  static withPackageNames(): NameRegistry {
-    return NameRegistry.taking(packageNames);
-  }
-
   /** A registry in which `names` are already taken. */
   static taking(names: Iterable<string>): NameRegistry {
     const registry = new NameRegistry();
     for (const name of names) registry.used.add(name);
     return registry;
+  }
+
+  /** Every name taken, in the order it was taken. */
+  get claimed(): string[] {
+    return [...this.used];
   }
 
   has(name: string): boolean {

@@ -1,4 +1,4 @@
-import { listOperations } from '../load/check-operations.js';
+import { listOperations } from '../load/lint-operations.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import { escapePointerToken } from '../util/json-pointer.js';
 import { bundleDocument } from './bundle-document.js';
@@ -63,6 +63,7 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
     sources,
     ...(docsUrl === undefined ? {} : { docsUrl }),
     clientNames,
+    typeNames: context.names.claimed,
     shipped: bundle.text === undefined ? { document: bundle.document } : { document: bundle.document, text: bundle.text },
   };
 }

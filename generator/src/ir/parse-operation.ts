@@ -1,4 +1,4 @@
-import { effectiveParameters, type OperationSite } from '../load/check-operations.js';
+import { effectiveParameters, type OperationSite } from '../load/lint-operations.js';
 import type { ParseContext } from './context.js';
 import { toIdentifier, toTypeName } from './names.js';
 import { parseProvenance } from './parse-provenance.js';

@@ -1,4 +1,4 @@
-import type { HttpMethod } from '../load/check-operations.js';
+import type { HttpMethod } from '../load/lint-operations.js';
 
 /** Where a node was written: shown in JSDoc and in messages. */
 export interface SourceRef {
@@ -262,6 +262,8 @@ export interface ApiModel {
   shipped: ShippedSpec;
   /** Type names of the client, claimed after every schema and operation name so those keep theirs. */
   clientNames: { client: string; options: string; auth: string; serverVariables: string };
+  /** Every type name the model hands out (schemas, their views, operation parts, the client's), in claim order. */
+  typeNames: readonly string[];
 }
 
 /**

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { createDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkOpenApiSchema } from './check-openapi-schema.js';
-import { checkOperations } from './check-operations.js';
-import { checkSchemaKeywords, type KeywordTypoSeverity } from './check-schema-keywords.js';
-import { checkVersion, type OpenApiMinor } from './check-version.js';
+import { lintOpenApiSchema } from './lint-openapi-schema.js';
+import { lintOperations } from './lint-operations.js';
+import { lintSchemaKeywords, type KeywordTypoSeverity } from './lint-schema-keywords.js';
+import { lintVersion, type OpenApiMinor } from './lint-version.js';
 import { inlineExternalRefs, withoutCycles } from './inline-external.js';
 import type { OpenApiSchemas } from './openapi-schema.js';
 import { OriginIndex } from './origins.js';
@@ -39,7 +39,7 @@ export interface LoadOptions {
    * 0.2 s, so a command that only reads a spec to validate values against it may skip it.
    * @default true
    */
-  checkOpenApiSchema?: boolean;
+  lintOpenApiSchema?: boolean;
   /** How a near-miss of a Schema Object keyword is reported in a 3.1 document (check-schema-keywords.ts). @default 'error' */
   schemaKeywordTypos?: KeywordTypoSeverity;
   /** How files are read (by absolute path). @default the file system */
@@ -53,7 +53,7 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
   const entry = path.resolve(root, options.entry);
   const first = await readSourceFile({ absolutePath: entry, root, origins, readText: options.readText });
   if (first.file === undefined) return { ok: false, diagnostics: first.diagnostics };
-  const version = checkVersion({ document: first.file.value, file: first.file.displayPath, origins });
+  const version = lintVersion({ document: first.file.value, file: first.file.displayPath, origins });
   if (version.minor === undefined) return { ok: false, diagnostics: version.diagnostics };
 
   const { files, sites, sourceHolders, diagnostics } = await loadReferencedFiles({
@@ -69,17 +69,17 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
   const file = first.file.displayPath;
   // Fragments in other files are checked where they are used, by validating a view with them inlined.
   const refHolders = new Set([...sites.values()].flat().map((site) => site.holder));
-  if (options.checkOpenApiSchema !== false) {
+  if (options.lintOpenApiSchema !== false) {
     const view = files.size === 1 ? document : inlineExternalRefs({ document, refHolders, resolver, origins });
     const checked = [...files.values()].some((loaded) => loaded.syntax === 'yaml') ? withoutCycles(view, origins) : view;
     // Loaded on demand: AJV and the OpenAPI schemas are most of what a command that skips the check would import.
     const schemas = options.schemas ?? new (await import('./openapi-schema.js')).OpenApiSchemas();
-    diagnostics.push(...checkOpenApiSchema({ document: checked, minor: version.minor, file, origins, schemas }));
+    diagnostics.push(...lintOpenApiSchema({ document: checked, minor: version.minor, file, origins, schemas }));
   }
-  diagnostics.push(...checkOperations({ document, resolver, file }));
-  if (version.minor === '3.1' && options.checkOpenApiSchema !== false)
+  diagnostics.push(...lintOperations({ document, resolver, file }));
+  if (version.minor === '3.1' && options.lintOpenApiSchema !== false)
     diagnostics.push(
-      ...checkSchemaKeywords({ document, resolver, origins, ...(options.schemaKeywordTypos ? { typos: options.schemaKeywordTypos } : {}) }),
+      ...lintSchemaKeywords({ document, resolver, origins, ...(options.schemaKeywordTypos ? { typos: options.schemaKeywordTypos } : {}) }),
     );
   const unique = dedupe(diagnostics);
   const errors = unique.filter((diagnostic) => diagnostic.severity === 'error');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { OpenApiMinor } from './check-version.js';
+import type { OpenApiMinor } from './lint-version.js';
 import { usesKnownDialect } from './dialects.js';
 import { compileOpenApiSchema, openApiSchemaFingerprint, type OpenApiSchemaKey } from './openapi-schema-sources.js';
 

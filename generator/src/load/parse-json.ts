@@ -1,7 +1,8 @@
-import { printParseErrorCode, visit } from 'jsonc-parser';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { visit } from 'jsonc-parser';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { appendPointer } from '../util/json-pointer.js';
 import { recordJsonPositions } from './json-positions.js';
+import { describeSyntaxError, type JsonSyntaxError, type OpenContainer } from './json-syntax.js';
 import type { OriginIndex } from './origins.js';
 import type { ParsedText } from './parse-yaml.js';
 
@@ -24,11 +25,12 @@ export function parseJsonText({ text, file, origins }: { text: string; file: str
 
 /**
  * Strict JSON to plain values with positions, by a streaming visitor rather than the `yaml` package: on a
- * 13 MB description YAML's document API costs 16× `JSON.parse`, this a small multiple.
+ * 13 MB description YAML's document API costs 16× `JSON.parse`, this a small multiple. Text that is not
+ * JSON gives one diagnostic, its first error in words (json-syntax.ts).
  */
 export function visitJsonText({ text, file, origins }: { text: string; file: string; origins: OriginIndex }): ParsedText {
-  const diagnostics: Diagnostic[] = [];
-  const stack: { node: Container; pointer: string }[] = [];
+  const stack: { node: Container; pointer: string; open: OpenContainer }[] = [];
+  let firstError: JsonSyntaxError | undefined;
   let pendingKey: string | undefined;
   let root: unknown;
   // Where a value goes: the root, the end of the open array, or the pending key of the open object.
@@ -47,8 +49,9 @@ export function visitJsonText({ text, file, origins }: { text: string; file: str
     place(node);
     const pointer =
       parent === undefined ? '' : appendPointer(parent.pointer, Array.isArray(parent.node) ? parent.node.length - 1 : (pendingKey ?? ''));
-    origins.record(node, { file, pointer, line: line + 1, column: character + 1 });
-    stack.push({ node, pointer });
+    const position = { line: line + 1, column: character + 1 };
+    origins.record(node, { file, pointer, ...position });
+    stack.push({ node, pointer, open: { kind: Array.isArray(node) ? 'array' : 'object', pointer, ...position } });
   };
   visit(
     text,
@@ -63,20 +66,14 @@ export function visitJsonText({ text, file, origins }: { text: string; file: str
         if (parent !== undefined) origins.recordKey(parent.node, property, { line: line + 1, column: character + 1 });
       },
       onLiteralValue: (value) => void place(value),
-      onError: (error, _offset, _length, line, character) => {
-        diagnostics.push(
-          createDiagnostic({
-            code: 'json-syntax',
-            message: `JSON syntax error: ${printParseErrorCode(error)}`,
-            file,
-            pointer: '',
-            line: line + 1,
-            column: character + 1,
-          }),
-        );
+      onError: (code, offset, length, line, character) => {
+        const position = { line: line + 1, column: character + 1 };
+        firstError ??= { text, code, offset, length, position, open: stack.map((entry) => entry.open) };
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
   );
-  return diagnostics.length > 0 ? { value: undefined, diagnostics } : { value: root, diagnostics };
+  if (firstError === undefined) return { value: root, diagnostics: [] };
+  const { message, position, pointer } = describeSyntaxError(firstError);
+  return { value: undefined, diagnostics: [createDiagnostic({ code: 'json-syntax', message, file, pointer, ...position })] };
 }

@@ -15,7 +15,7 @@ export function parseYamlText({ text, file, origins }: { text: string; file: str
   const problems = [...document.errors];
   if (problems.length > 0) {
     const diagnostics = problems.map((problem) => {
-      const position = lineCounter.linePos(problem.pos[0]);
+      const position = lineCounter.linePos(firstSignificant(text, problem.pos[0]));
       return createDiagnostic({
         code: 'yaml-syntax',
         message: problem.message.split('\n')[0] ?? problem.message,
@@ -60,4 +60,15 @@ export function parseYamlText({ text, file, origins }: { text: string; file: str
     return null;
   };
   return { value: convert(document.contents, ''), diagnostics: [] };
+}
+
+/**
+ * The parser places an indentation error (`All mapping items must start at the same column`) at the
+ * indentation, column 1: the line's first character other than a space or tab is where its item starts,
+ * and where an editor should put the cursor.
+ */
+function firstSignificant(text: string, offset: number): number {
+  let at = offset;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  return at < text.length && text[at] !== '\n' && text[at] !== '\r' ? at : offset;
 }

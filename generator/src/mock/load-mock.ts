@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { templatePath } from '../emit/package/template-path.js';
+import { templatePath } from '../emit/template-path.js';
 import { compileValidators, type RuntimeFormat } from '../emit/validators/compile-validators.js';
 import type { JsonSchema } from '../emit/validators/lower-schema.js';
 import { collectValidators } from '../emit/validators/validator-set.js';
@@ -31,7 +31,7 @@ export async function loadMockSpec({
   spec: string;
   root: string;
 }): Promise<{ mock?: MockSpec; diagnostics: Diagnostic[] }> {
-  const loaded = await loadDocument({ entry: spec, root, checkOpenApiSchema: false });
+  const loaded = await loadDocument({ entry: spec, root, lintOpenApiSchema: false });
   if (!loaded.ok) return { diagnostics: loaded.diagnostics };
   const model = parseDocument(loaded.loaded);
   const runtimeFile = templatePath('validators/runtime.js');

@@ -1,5 +1,5 @@
 import type { Change } from '../diff/change-log.js';
-import type { Bump } from '../diff/checks.js';
+import type { Bump } from '../shared/change-catalog.js';
 import { describeChange } from '../diff/format-diff.js';
 
 const sections: [Bump, string][] = [

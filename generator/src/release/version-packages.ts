@@ -1,16 +1,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveConfig, type GenerateJob, type UserConfig } from '../config.js';
+import { resolveConfig, type GenerateJob, type UserConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change } from '../diff/change-log.js';
-import type { Bump } from '../diff/checks.js';
+import type { Bump } from '../shared/change-catalog.js';
 import { diffSpecs } from '../diff/diff-specs.js';
-import { nextVersion, isVersion } from '../diff/semver.js';
+import { isVersion, packageVersion } from '../util/versions.js';
+import { nextVersion } from './next-version.js';
 import { gitReader } from '../diff/spec-source.js';
-import { discoverJobs } from '../discover.js';
-import { packageVersion } from '../emit/package/package-json.js';
+import { discoverJobs } from '../config/discover.js';
 import { OpenApiSchemas } from '../load/openapi-schema.js';
-import { changelogFile, readRelease } from '../write/read-release.js';
+import { changelogFile, readRelease } from './read-release.js';
 import { addEntry, changelogEntry } from './changelog.js';
 
 export interface VersionedPackage {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { templatePath } from '../emit/package/template-path.js';
+import { templatePath } from '../emit/template-path.js';
 import { compileValidators, type RuntimeFormat } from '../emit/validators/compile-validators.js';
 import type { RuleOrigins } from '../emit/validators/rule-origins.js';
 import { didYouMean } from '../util/did-you-mean.js';
@@ -66,7 +66,7 @@ export async function compileSpecTargets({
   root: string;
 }): Promise<CompileManyResult> {
   // The OpenAPI schema check is left to `specsmith generate` and CI (references and operations are still checked).
-  const loaded = await loadDocument({ entry: spec, root, checkOpenApiSchema: false });
+  const loaded = await loadDocument({ entry: spec, root, lintOpenApiSchema: false });
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
   const model = parseDocument(loaded.loaded);
   const runtimeFile = templatePath('validators/runtime.js');

@@ -33,8 +33,14 @@ export interface FixtureResult {
   column: number;
 }
 
+/**
+ * `ok`: every fixture is as expected. `ran` tells a fixture that surprised (`ran: true`, each result
+ * there) from a check that could not run: the spec has errors (its diagnostics), or the folder cannot be
+ * read or holds no fixture (`problem`).
+ */
 export type FixturesResult =
-  { ok: true; results: FixtureResult[]; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[]; problem?: string };
+  | { ok: boolean; ran: true; results: FixtureResult[]; diagnostics: Diagnostic[] }
+  | { ok: false; ran: false; diagnostics: Diagnostic[]; problem?: string };
 
 interface FixtureFile {
   absolutePath: string;
@@ -66,14 +72,17 @@ export async function checkFixtures({
   } catch (error) {
     return {
       ok: false,
+      ran: false,
       diagnostics: [],
       problem: `cannot read ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     };
   }
+  // An empty folder checks nothing: a CI job pointed at the wrong one must not pass.
+  if (files.length === 0) return { ok: false, ran: false, diagnostics: [], problem: `no fixture in ${dir}: it holds no .json file` };
   const placed = files.filter((file) => !('misplaced' in file.target));
   const keys = [...new Set(placed.map((file) => JSON.stringify(file.target)))];
   const compiled = await compileSpecTargets({ spec, targets: keys.map((key) => JSON.parse(key) as ValidateTarget), root: base });
-  if (!compiled.ok) return compiled;
+  if (!compiled.ok) return { ...compiled, ran: false };
   const checks =
     compiled.code === ''
       ? {}
@@ -89,7 +98,7 @@ export async function checkFixtures({
     const check = index === -1 ? placement : name === undefined ? compiled.problems[index]! : checks[name]!;
     results.push(await checkFixture({ fixture, root: base, check }));
   }
-  return { ok: true, results, diagnostics: compiled.diagnostics };
+  return { ok: results.every((result) => !result.surprise), ran: true, results, diagnostics: compiled.diagnostics };
 }
 
 async function checkFixture({

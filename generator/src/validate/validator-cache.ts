@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { templatePath } from '../emit/package/template-path.js';
+import { templatePath } from '../emit/template-path.js';
 
 /**
  * The compiled validators `specsmith validate` keeps between runs: one ES module a spec, target and

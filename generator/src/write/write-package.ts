@@ -1,8 +1,7 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** A file's content: text, or bytes in pieces written one after the other (a large module is never one string). */
-export type FileContent = string | readonly Uint8Array[];
+import type { FileContent } from '../shared/file-content.js';
 
 /** Takes a package's files one at a time as they are emitted, so that none needs to stay in memory once written. */
 export interface PackageWriter {

@@ -1,4 +1,5 @@
 import type { ApiModel, SecuritySchemeNode } from '../../ir/types.js';
+import type { RuntimeNames } from '../runtime-names.js';
 import { tsLiteral, tsPropertyName } from '../ts-text.js';
 import { docText } from '../types/jsdoc.js';
 import { tsInterface, tsProperty, tsTypeAlias, type TypeStatement } from '../types/structures.js';
@@ -7,7 +8,7 @@ import { tsInterface, tsProperty, tsTypeAlias, type TypeStatement } from '../typ
  * The options the spec decides: the server variables of the operations' first servers (typed by their
  * enums), the credentials its security schemes take, and whether `baseUrl` is required.
  */
-export function optionTypes(model: ApiModel): TypeStatement[] {
+export function optionTypes(model: ApiModel, runtime: RuntimeNames): TypeStatement[] {
   const names = model.clientNames;
   const variables = serverVariables(model);
   const statements: TypeStatement[] = [];
@@ -33,7 +34,7 @@ export function optionTypes(model: ApiModel): TypeStatement[] {
   statements.push(
     tsTypeAlias({
       name: names.auth,
-      type: authType(model.securitySchemes),
+      type: authType(model.securitySchemes, runtime),
       doc: 'Credentials, in the form of one of the security schemes the spec names.',
     }),
   );
@@ -67,7 +68,7 @@ export function optionTypes(model: ApiModel): TypeStatement[] {
       }),
     );
   const options = tsInterface({ name: names.options, doc: 'Options of `createClient`.', properties });
-  statements.push({ ...options, extends: ['ClientBaseOptions'] });
+  statements.push({ ...options, extends: [runtime.ref('ClientBaseOptions')] });
   return statements;
 }
 
@@ -82,7 +83,7 @@ function serverVariables(model: ApiModel) {
 export const needsBaseUrl = (model: ApiModel) => model.operations.some((operation) => operation.servers.length === 0);
 
 /** A union of credential shapes; `scheme` picks one when several schemes take the same shape. */
-function authType(schemes: readonly SecuritySchemeNode[]): string {
+function authType(schemes: readonly SecuritySchemeNode[], runtime: RuntimeNames): string {
   const shapes = new Map<string, string[]>();
   for (const scheme of schemes) {
     const shape =
@@ -90,7 +91,7 @@ function authType(schemes: readonly SecuritySchemeNode[]): string {
         ? 'username: string; password: string'
         : scheme.type === 'apiKey'
           ? 'apiKey: string'
-          : 'token: string | TokenProvider';
+          : `token: string | ${runtime.ref('TokenProvider')}`;
     shapes.set(shape, [...(shapes.get(shape) ?? []), scheme.name]);
   }
   if (shapes.size === 0) return 'never';

@@ -1,38 +1,38 @@
-import { readFileSync } from 'node:fs';
 import type { ApiModel, OperationNode } from '../../ir/types.js';
-import { templatePath } from '../package/template-path.js';
+import type { RuntimeNames } from '../runtime-names.js';
 import { docText } from '../types/jsdoc.js';
 import { structureKinds, tsDeclareFunction, tsInterface, tsProperty, tsTypeAlias, type TypeStatement } from '../types/structures.js';
 import { needsBaseUrl, optionTypes } from './client-options.js';
 
 /**
- * Declarations of the client: the fixed ones (templates/client/types.d.ts, as written), then what the spec
- * decides: the options (servers, credentials), each operation's input and result, the client with one
- * method per operation, and the functions.
+ * Declarations of the client that the spec decides: the options (servers, credentials), each operation's
+ * input and result, the client with one method per operation, and the functions. The fixed ones
+ * (templates/client/types.d.ts) are the runtime's, named through `runtime`.
  */
 export function emitClientTypes({
   model,
   functionNames,
+  runtime,
 }: {
   model: ApiModel;
   functionNames: ReadonlyMap<OperationNode, string>;
+  runtime: RuntimeNames;
 }): TypeStatement[] {
-  const fixed = readFileSync(templatePath('client/types.d.ts'), 'utf8').trim();
   const names = model.clientNames;
-  const statements: TypeStatement[] = [fixed, ...optionTypes(model)];
-  for (const operation of model.operations) statements.push(inputType(operation), resultType(operation));
+  const statements: TypeStatement[] = [...optionTypes(model, runtime)];
+  for (const operation of model.operations) statements.push(inputType(operation), resultType(operation, runtime));
   statements.push({
     kind: structureKinds.interface,
     name: names.client,
     isExported: true,
-    extends: ['ClientCore'],
+    extends: [runtime.ref('ClientCore')],
     docs: [`A client of ${oneLine(model.info.title)}: one method per operation.`],
     methods: model.operations.map((operation) => ({
       kind: structureKinds.methodSignature,
       name: functionNames.get(operation) ?? '',
       parameters: [
         { name: 'input', type: operation.names.input, hasQuestionToken: !inputRequired(operation) },
-        { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+        { name: 'options', type: runtime.ref('CallOptions'), hasQuestionToken: true },
       ],
       returnType: `Promise<${operation.names.result}>`,
       docs: docsOf(operationDoc(operation)),
@@ -49,7 +49,7 @@ export function emitClientTypes({
     tsDeclareFunction({
       name: 'createClientCore',
       parameters: [{ name: 'options', type: names.options, hasQuestionToken: optionsOptional }],
-      returns: 'ClientCore',
+      returns: runtime.ref('ClientCore'),
       doc: 'A client without methods: pass it to the operation functions, so a bundle holds only the operations it imports.',
     }),
   );
@@ -58,9 +58,9 @@ export function emitClientTypes({
       tsDeclareFunction({
         name: functionNames.get(operation) ?? '',
         parameters: [
-          { name: 'client', type: 'ClientCore' },
+          { name: 'client', type: runtime.ref('ClientCore') },
           { name: 'input', type: operation.names.input, hasQuestionToken: !inputRequired(operation) },
-          { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+          { name: 'options', type: runtime.ref('CallOptions'), hasQuestionToken: true },
         ],
         returns: `Promise<${operation.names.result}>`,
         doc: operationDoc(operation),
@@ -107,7 +107,7 @@ const inputRequired = (operation: OperationNode) =>
   operation.requestBody?.required === true;
 
 /** A union of the documented responses, each with its status: exact codes, then ranges and `default` less the codes named. */
-function resultType(operation: OperationNode): TypeStatement {
+function resultType(operation: OperationNode, runtime: RuntimeNames): TypeStatement {
   const exact = operation.responses.map((response) => response.status).filter((status) => /^\d{3}$/.test(status));
   const ranges = operation.responses.map((response) => response.status).filter((status) => /^[1-5]XX$/i.test(status));
   const members = operation.responses.map((response) => {
@@ -117,13 +117,14 @@ function resultType(operation: OperationNode): TypeStatement {
     if (/^\d{3}$/.test(status)) statusType = status;
     else if (/^[1-5]XX$/i.test(status)) {
       const inRange = exact.filter((code) => code[0] === status[0]);
-      statusType =
-        inRange.length === 0 ? `HttpStatus${status.toUpperCase()}` : `Exclude<HttpStatus${status.toUpperCase()}, ${inRange.join(' | ')}>`;
+      const range = runtime.ref(`HttpStatus${status.toUpperCase()}`);
+      statusType = inRange.length === 0 ? range : `Exclude<${range}, ${inRange.join(' | ')}>`;
     } else {
-      const named = [...exact, ...ranges.map((range) => `HttpStatus${range.toUpperCase()}`)];
-      statusType = named.length === 0 ? 'HttpStatusCode' : `Exclude<HttpStatusCode, ${named.join(' | ')}>`;
+      const named = [...exact, ...ranges.map((range) => runtime.ref(`HttpStatus${range.toUpperCase()}`))];
+      const any = runtime.ref('HttpStatusCode');
+      statusType = named.length === 0 ? any : `Exclude<${any}, ${named.join(' | ')}>`;
     }
-    return `ApiResult<${statusType}, ${data}>`;
+    return `${runtime.ref('ApiResult')}<${statusType}, ${data}>`;
   });
   return tsTypeAlias({
     name: operation.names.result,

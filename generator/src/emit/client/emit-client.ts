@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ApiModel, OperationNode } from '../../ir/types.js';
-import { templatePath } from '../package/template-path.js';
+import { templatePath } from '../template-path.js';
 import { tsLiteral } from '../ts-text.js';
 import { clientExports, operationFunctionNames } from './client-names.js';
 import { operationData, serverData } from './operation-data.js';

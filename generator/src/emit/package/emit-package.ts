@@ -1,17 +1,19 @@
-import type { CommonJsMode, PackageMetadata, ValidatorsMode } from '../../config.js';
+import type { CommonJsMode, PackageMetadata, ValidatorsMode } from '../../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ApiModel } from '../../ir/types.js';
 import type { ValidatorNote } from '../validators/lower-schema.js';
 import { emitIndexDeclarations, emitTypes } from '../types/emit-types.js';
 import type { TypeStatement } from '../types/structures.js';
 import { formatParts, formatSource, type FormatPolicy } from './format.js';
-import { changelogFile, type Release } from '../../write/read-release.js';
-import type { FileContent } from '../../write/write-package.js';
+import { changelogFile, type Release } from '../../release/read-release.js';
+import type { FileContent } from '../../shared/file-content.js';
 import { clientFiles, emitPackageJson, typeFiles, validatorFiles } from './package-json.js';
 import { emitClient, type EmittedClient } from '../client/emit-client.js';
 import { emitClientTypes } from '../client/client-types.js';
 import { emitShippedSpec } from './emit-spec.js';
 import { emitReadme } from './readme.js';
+import { emitRuntimeEntry, runtimeReexports } from './runtime-entry.js';
+import { RuntimeNames, runtimeFiles } from '../runtime-names.js';
 import { emitCommonJs, emitEsm, emitRequireEsm, runtimeValues, type RuntimeValue } from './emit-values.js';
 import { emitValidatorTypes } from '../validators/emit-validator-types.js';
 import { emitValidators, type EmittedValidators } from '../validators/emit-validators.js';
@@ -63,7 +65,8 @@ export async function emitPackage({
           taken: [...values.map((value) => value.name), ...validators.exportNames],
         });
   const validatorTypes = emitValidatorTypes(validators?.entries ?? []);
-  const clientTypes = client === undefined ? [] : emitClientTypes({ model, functionNames: client.functionNames });
+  const runtime = new RuntimeNames(model.typeNames);
+  const clientTypes = client === undefined ? [] : emitClientTypes({ model, functionNames: client.functionNames, runtime });
   const extra = { imports: validatorTypes.imports, statements: [...validatorTypes.statements, ...clientTypes] };
   const modules = validators === undefined ? [typeFiles.esm] : [typeFiles.esm, validatorFiles.esm, clientFiles.esm];
   const esmIndex = emitEsm([], header, [], modules);
@@ -87,7 +90,14 @@ export async function emitPackage({
   );
   await emit('index.js', formatSource(esmIndex, 'babel', format));
   await emit('index.cjs', formatSource(commonJsIndex, 'babel', format));
-  await emitDeclarations({ model, header, extra, format, emit });
+  await emitDeclarations({ model, header, extra, runtime: validators === undefined ? undefined : runtime, format, emit });
+  if (validators !== undefined) {
+    const entry = emitRuntimeEntry({ header, copy });
+    await emit('runtime.d.ts', formatSource(`${header}export * from './${runtimeFiles.commonJs}';\n`, 'typescript', format));
+    await emit('runtime.d.cts', formatParts(entry.declarations, 'typescript', format));
+    await emit(runtimeFiles.esm, formatSource(entry.esm, 'babel', format));
+    await emit(runtimeFiles.commonJs, formatSource(entry.commonJs, 'babel', format));
+  }
   await emit('types.js', formatSource(emitEsm(values, header), 'babel', format));
   await emit('types.cjs', formatSource(copy ? emitCommonJs(values, header) : emitRequireEsm(header, typeFiles.esm), 'babel', format));
   await emit('openapi.json', emitShippedSpec(model, format));
@@ -122,18 +132,27 @@ async function emitDeclarations({
   model,
   header,
   extra,
+  runtime,
   format,
   emit,
 }: {
   model: ApiModel;
   header: string;
   extra: { imports: TypeStatement[]; statements: TypeStatement[] };
+  /** The runtime's names, in packages that have one (re-exported by the root, less those the spec takes). */
+  runtime: RuntimeNames | undefined;
   format: FormatPolicy;
   emit: (relative: string, content: FileContent | Promise<FileContent>) => Promise<void>;
 }): Promise<void> {
   const reexport = (module: string) => formatSource(`${header}export * from './${module}';\n`, 'typescript', format);
   const types = emitTypes({ model, header });
-  const indexDeclarations = emitIndexDeclarations({ header, typesModule: `./${typeFiles.commonJs}`, names: types.names, extra });
+  const runtimeLines = runtime === undefined ? { reexports: [], imports: [] } : runtimeReexports({ runtime, typeNames: types.names });
+  const indexDeclarations = emitIndexDeclarations({
+    header,
+    typesModule: `./${typeFiles.commonJs}`,
+    names: types.names,
+    extra: { ...extra, reexports: runtimeLines.reexports, imports: [...runtimeLines.imports, ...extra.imports] },
+  });
   await emit('index.d.ts', reexport('index.cjs'));
   await emit('index.d.cts', formatParts(indexDeclarations, 'typescript', format));
   await emit('types.d.ts', reexport(typeFiles.commonJs));

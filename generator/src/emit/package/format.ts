@@ -1,5 +1,5 @@
 import { format as prettierFormat } from 'prettier';
-import type { FormatMode } from '../../config.js';
+import type { FormatMode } from '../../config/config.js';
 
 /** Fixed options, never the user's prettier config: output must not depend on where it is generated. */
 const options = { printWidth: 100, singleQuote: true, trailingComma: 'all', endOfLine: 'lf' } as const;

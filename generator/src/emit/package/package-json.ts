@@ -1,6 +1,8 @@
-import type { CommonJsMode, PackageMetadata } from '../../config.js';
+import type { CommonJsMode, PackageMetadata } from '../../config/config.js';
 import type { ApiModel } from '../../ir/types.js';
-import { changelogFile, type Release } from '../../write/read-release.js';
+import { packageVersion } from '../../util/versions.js';
+import { runtimeFiles } from '../runtime-names.js';
+import { changelogFile, type Release } from '../../release/read-release.js';
 import { validatorModules } from '../validators/validator-modules.js';
 
 /** The types alone (the `/types` entry): declarations and the enums' value lists, which the index re-exports. */
@@ -27,19 +29,6 @@ const validatorModuleFiles = (copy: boolean) =>
   Object.values(validatorModules).flatMap((module) => [`${module}.js`, ...(copy ? [`${module}.cjs`] : [])]);
 /** The typed client (re-exported by the index), in packages with validators. */
 export const clientFiles = { esm: 'client.js', commonJs: 'client.cjs' } as const;
-
-/**
- * npm needs semver; specs often say `1` or `2.0`. Those are padded (`1.0.0`); anything else that is
- * not semver becomes a pre-release of 0.0.0 so the package still installs.
- */
-export function packageVersion(version: string): string {
-  const trimmed = version.trim().replace(/^v/, '');
-  if (/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(trimmed)) return trimmed;
-  const parts = /^(\d+)(?:\.(\d+))?$/.exec(trimmed);
-  if (parts !== null) return `${parts[1]}.${parts[2] ?? '0'}.0`;
-  const label = trimmed.replace(/[^0-9A-Za-z.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
-  return label === '' ? '0.0.0' : `0.0.0-${label}`;
-}
 
 /** The Standard Schema types the validators' declarations refer to (types only, no runtime code). */
 const standardSchemaRange = '^1.1.0';
@@ -86,6 +75,14 @@ export function emitPackageJson({
         import: { types: './types.d.ts', default: './types.js' },
         require: { types: './types.d.cts', default: './types.cjs' },
       },
+      ...(validators
+        ? {
+            './runtime': {
+              import: { types: './runtime.d.ts', default: `./${runtimeFiles.esm}` },
+              require: { types: './runtime.d.cts', default: `./${runtimeFiles.commonJs}` },
+            },
+          }
+        : {}),
       './openapi.json': './openapi.json',
       './package.json': './package.json',
     },
@@ -93,8 +90,19 @@ export function emitPackageJson({
     types: './index.d.cts',
     files: [
       ...packageFiles,
-      ...(validators ? [...validatorModuleFiles(copy), clientFiles.esm, ...(copy ? [clientFiles.commonJs] : [])] : []),
-      ...(release.changelog === undefined ? [] : [changelogFile]),
+      ...(validators
+        ? [
+            ...validatorModuleFiles(copy),
+            clientFiles.esm,
+            ...(copy ? [clientFiles.commonJs] : []),
+            runtimeFiles.esm,
+            runtimeFiles.commonJs,
+            'runtime.d.ts',
+            'runtime.d.cts',
+          ]
+        : []),
+      // Listed before `specsmith version` first writes it, so that a first release changes nothing here.
+      changelogFile,
     ],
     ...(validators ? { dependencies: { '@standard-schema/spec': standardSchemaRange } } : {}),
     // Published with a statement of where it was built (npm provenance needs `repository` to match the CI's).

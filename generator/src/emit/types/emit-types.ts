@@ -24,8 +24,8 @@ export function typeStatements(model: ApiModel): TypeStatement[] {
 
 /**
  * The root entry's declarations as the pieces of their text (statementParts): everything of the `/types`
- * entry re-exported from `typesModule` (and imported, for the declarations below to name), then those of
- * other emitters (validators, client).
+ * entry re-exported from `typesModule` (and imported, for the declarations below to name), the other
+ * modules' re-exports (`extra.reexports`), then the declarations of other emitters (validators, client).
  */
 export function emitIndexDeclarations({
   header,
@@ -36,7 +36,7 @@ export function emitIndexDeclarations({
   header: string;
   typesModule: string;
   names: readonly string[];
-  extra: { imports: TypeStatement[]; statements: TypeStatement[] };
+  extra: { reexports?: TypeStatement[]; imports: TypeStatement[]; statements: TypeStatement[] };
 }): string[] {
   // A type may share its name with a value declared here (a schema named `XSchema` and the Standard Schema
   // object of `X`): TypeScript merges a type and a value of one module, so the type is brought in under
@@ -46,6 +46,7 @@ export function emitIndexDeclarations({
   const shared = names.filter((name) => values.has(name)).map((name) => `export type ${name} = ${name}$Type;`);
   const head: TypeStatement[] = [
     `export * from '${typesModule}';`,
+    ...(extra.reexports ?? []),
     ...(names.length === 0 || extra.statements.length === 0 ? [] : [`import type { ${imported.join(', ')} } from '${typesModule}';`]),
     ...shared,
   ];

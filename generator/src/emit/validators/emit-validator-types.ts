@@ -14,9 +14,8 @@ export function validatorNames(entry: ValidatorEntry): { is: string; assert: str
   return { is: `is${entry.name}`, assert: `assert${entry.name}`, schema: `${entry.name}Schema` };
 }
 
-/** Declarations of the validators: the issue and error types, then `is*`, `assert*` and `*Schema` per entry. */
-export function emitValidatorTypes(entries: readonly ValidatorEntry[]): { imports: TypeStatement[]; statements: TypeStatement[] } {
-  if (entries.length === 0) return { imports: [], statements: [] };
+/** The runtime's declarations of the validators: the issue and error types (templates/validators/api.js). */
+export function emitValidationErrorTypes(): TypeStatement[] {
   const issue = tsInterface({
     name: 'ValidationIssue',
     doc: 'One problem a validator found in a value.',
@@ -64,7 +63,13 @@ export function emitValidatorTypes(entries: readonly ValidatorEntry[]): { import
     doc: 'Thrown by the `assert*` functions with every problem found.',
     properties: [{ name: 'issues', type: 'readonly ValidationIssue[]', doc: 'Every problem, in the order the checks found them.' }],
   });
-  const statements: TypeStatement[] = [issue, error];
+  return [issue, error];
+}
+
+/** Declarations of the validators: `is*`, `assert*` and `*Schema` per entry. */
+export function emitValidatorTypes(entries: readonly ValidatorEntry[]): { imports: TypeStatement[]; statements: TypeStatement[] } {
+  if (entries.length === 0) return { imports: [], statements: [] };
+  const statements: TypeStatement[] = [];
   for (const entry of entries) {
     const names = validatorNames(entry);
     statements.push(

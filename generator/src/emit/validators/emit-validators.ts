@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ApiModel, SourceRef } from '../../ir/types.js';
-import { templatePath } from '../package/template-path.js';
+import { templatePath } from '../template-path.js';
 import { compileInWorker } from './compile-parallel.js';
 import { compileValidators, SchemasRefused, type RuntimeFormat } from './compile-validators.js';
 import { validatorNames } from './emit-validator-types.js';
 import type { ValidatorNote } from './lower-schema.js';
 import { collectValidators, type ValidatorEntry, type ValidatorSet } from './validator-set.js';
 import { shareIdenticalEntries } from './shared-entries.js';
-import type { FileContent } from '../../write/write-package.js';
+import type { FileContent } from '../../shared/file-content.js';
 import {
   compiledModule,
   facadeModules,

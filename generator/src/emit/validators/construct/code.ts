@@ -1,0 +1,82 @@
+/**
+ * Pieces of JavaScript that are safe by construction, after AJV's `lib/compile/codegen/code.ts`: a `Code`
+ * is made only by the `js` template (whose holes take other `Code`), by `literal` (a JSON value, escaped),
+ * by `property` (a member access) or by `identifier` (a checked name). A spec value therefore reaches the
+ * generated text only through `literal` or a checked name, and nothing here reads generated text back.
+ */
+let mint: (text: string) => Code;
+
+export class Code {
+  readonly #text: string;
+
+  private constructor(text: string) {
+    this.#text = text;
+  }
+
+  static {
+    mint = (text) => new Code(text);
+  }
+
+  toString(): string {
+    return this.#text;
+  }
+}
+
+/** An identifier the generated code declares or reads; made only by `identifier`, which checks it. */
+export type Name = Code & { readonly name: true };
+
+/** JavaScript from fixed text and other pieces; a hole takes only `Code`, never a plain string. */
+export function js(strings: TemplateStringsArray, ...parts: Code[]): Code {
+  let text = strings[0] ?? '';
+  parts.forEach((part, index) => {
+    text += `${part.toString()}${strings[index + 1] ?? ''}`;
+  });
+  return mint(text);
+}
+
+/**
+ * A JSON value as a JavaScript expression. JSON is JavaScript once U+2028 and U+2029 are escaped (ES2019
+ * made them legal in strings, but some older parsers and tools still break on them).
+ */
+export function literal(value: unknown): Code {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`not a JSON number: ${value}`);
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new Error(`not a JSON value: ${String(value)}`);
+  return mint(text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+}
+
+const identifierPattern = /^[A-Za-z_$][\w$]*$/;
+/** ECMA-262 §13.1 reserved words, the strict-mode ones, and names a module must not rebind. */
+const reserved = new Set(
+  (
+    'await break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with yield ' +
+    'let static implements interface package private protected public arguments eval undefined NaN Infinity'
+  ).split(' '),
+);
+
+/** Whether `text` may name a binding of the generated module. */
+export function isIdentifier(text: string): boolean {
+  return identifierPattern.test(text) && !reserved.has(text);
+}
+
+/** A checked identifier; throws on any other text, so a name can never carry code. */
+export function identifier(text: string): Name {
+  if (!isIdentifier(text)) throw new Error(`not a safe identifier: ${JSON.stringify(text)}`);
+  return mint(text) as Name;
+}
+
+/**
+ * `object.name` when the name is a plain identifier, else `object["name"]`. `__proto__` always takes the
+ * bracket form, so that it reads as the key it is and not as the accessor of Object.prototype.
+ */
+export function property(object: Code, name: string): Code {
+  if (identifierPattern.test(name) && name !== '__proto__') return mint(`${object.toString()}.${name}`);
+  return js`${object}[${literal(name)}]`;
+}
+
+/** Pieces joined by one of a few fixed separators. */
+export function joinCode(parts: readonly Code[], separator: ', ' | ' || ' | ' && ' | ' + '): Code {
+  if (parts.length === 0) throw new Error('nothing to join');
+  return mint(parts.map(String).join(separator));
+}

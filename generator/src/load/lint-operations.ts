@@ -1,0 +1,109 @@
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { appendPointer } from '../util/json-pointer.js';
+import type { NodeOrigin } from './origins.js';
+import type { Resolver } from './resolver.js';
+
+export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = (typeof httpMethods)[number];
+
+type Json = Record<string, unknown>;
+
+const asObject = (value: unknown): Json | undefined =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+
+/** Names between braces in a path template (OpenAPI 3.1 §4.8.8.2). */
+export function templateNames(pathKey: string): string[] {
+  return [...pathKey.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
+}
+
+export interface OperationSite {
+  pathKey: string;
+  method: HttpMethod;
+  pathItem: Json;
+  operation: Json;
+  pointer: string;
+}
+
+/** Every operation of `paths`, in document order; path items behind a `$ref` are followed. */
+export function listOperations(document: Json, resolver: Resolver): OperationSite[] {
+  const sites: OperationSite[] = [];
+  const paths = asObject(document.paths) ?? {};
+  for (const pathKey of Object.keys(paths)) {
+    const pathItem = asObject(resolver.deref(paths[pathKey]));
+    if (pathItem === undefined) continue;
+    for (const method of httpMethods) {
+      const operation = asObject(pathItem[method]);
+      if (operation !== undefined) {
+        sites.push({ pathKey, method, pathItem, operation, pointer: appendPointer(appendPointer('/paths', pathKey), method) });
+      }
+    }
+  }
+  return sites;
+}
+
+/** Parameters of an operation merged with its path item's: the operation's win by `name` + `in`. */
+export function effectiveParameters(site: OperationSite, resolver: Resolver): Json[] {
+  const merged = new Map<string, Json>();
+  for (const list of [site.pathItem.parameters, site.operation.parameters]) {
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) {
+      const parameter = asObject(resolver.deref(entry));
+      if (parameter === undefined || typeof parameter.name !== 'string' || typeof parameter.in !== 'string') continue;
+      merged.set(`${parameter.in}\u0000${parameter.name}`, parameter);
+    }
+  }
+  return [...merged.values()];
+}
+
+/** Rules the OpenAPI JSON Schema cannot express: unique operationIds, path templates matching path parameters. */
+export function lintOperations({ document, resolver, file }: { document: Json; resolver: Resolver; file: string }): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const firstById = new Map<string, OperationSite>();
+  const at = (node: object, pointer: string) => {
+    const origin: NodeOrigin | undefined = resolver.originOf(node);
+    return { file: origin?.file ?? file, pointer: origin?.pointer ?? pointer, line: origin?.line, column: origin?.column };
+  };
+  for (const site of listOperations(document, resolver)) {
+    const id = site.operation.operationId;
+    if (typeof id === 'string') {
+      const first = firstById.get(id);
+      if (first === undefined) firstById.set(id, site);
+      else {
+        const origin = resolver.origins.ofChild(site.operation, 'operationId');
+        diagnostics.push(
+          createDiagnostic({
+            code: 'duplicate-operation-id',
+            message: `operationId ${JSON.stringify(id)} of ${site.method.toUpperCase()} ${site.pathKey} is already used by ${first.method.toUpperCase()} ${first.pathKey}`,
+            file: origin?.file ?? file,
+            pointer: origin?.pointer ?? appendPointer(site.pointer, 'operationId'),
+            line: origin?.line,
+            column: origin?.column,
+          }),
+        );
+      }
+    }
+    const declared = effectiveParameters(site, resolver).filter((parameter) => parameter.in === 'path');
+    const names = templateNames(site.pathKey);
+    for (const name of names) {
+      if (declared.some((parameter) => parameter.name === name)) continue;
+      diagnostics.push(
+        createDiagnostic({
+          code: 'path-param-undeclared',
+          message: `{${name}} in ${site.pathKey} is not declared as a path parameter of ${site.method.toUpperCase()}`,
+          ...at(site.operation, site.pointer),
+        }),
+      );
+    }
+    for (const parameter of declared) {
+      if (names.includes(parameter.name as string)) continue;
+      diagnostics.push(
+        createDiagnostic({
+          code: 'path-param-unused',
+          message: `path parameter ${JSON.stringify(parameter.name)} does not appear in ${site.pathKey}`,
+          ...at(parameter, site.pointer),
+        }),
+      );
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,151 @@
+/**
+ * Every change `specsmith diff` names, with two verdicts that answer different questions:
+ *
+ * - `severity` judges the API from a client's side (`error`: a client written against the old version can
+ *   fail against the new one). A configuration (`diff.severity`) may change it or turn a check `off`.
+ * - `bump` judges the generated package for its TypeScript consumers (semver: `major` when code that
+ *   compiled and ran may stop compiling or start failing, `minor` for additions and behaviour that only
+ *   accepts more, `patch` for documentation). It is not configurable: it follows from what the emitters do.
+ *
+ * The two differ on purpose. A response enum value removed cannot break a client at run time, but a
+ * consumer's `status === 'REMOVED'` no longer compiles (TS2367), so the package needs a major. A component
+ * schema removed changes no request, but its exported type and validator are gone.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+export type Bump = 'major' | 'minor' | 'patch';
+export type Direction = 'request' | 'response';
+
+export interface CheckDefinition {
+  severity: Severity;
+  bump: Bump;
+  /** One line for reports and the README's table. */
+  summary: string;
+}
+
+type Verdicts = [Severity, Bump];
+
+/**
+ * Schema checks exist once per direction. A request schema breaks clients when it accepts less (their
+ * values may be refused); a response schema breaks them when it allows more (their code may meet a value
+ * it never handled). `[request verdicts, response verdicts, summary]`.
+ */
+const schemaChecks = {
+  'type-changed': [['error', 'major'], ['error', 'major'], 'the type changed'],
+  'type-widened': [
+    ['info', 'minor'],
+    ['error', 'major'],
+    'the type accepts more (integer to number, a type to any, an allOf member removed)',
+  ],
+  'type-narrowed': [
+    ['error', 'major'],
+    ['info', 'minor'],
+    'the type accepts less (number to integer, any to a type, an allOf member added)',
+  ],
+  'nullable-added': [['info', 'minor'], ['error', 'major'], 'null became allowed'],
+  'nullable-removed': [['error', 'major'], ['info', 'minor'], 'null is no longer allowed'],
+  'enum-value-added': [['info', 'minor'], ['error', 'major'], 'a value was added to an enum'],
+  'enum-value-removed': [['error', 'major'], ['info', 'major'], 'a value was removed from an enum'],
+  'union-member-added': [['info', 'minor'], ['error', 'major'], 'a oneOf/anyOf member was added'],
+  'union-member-removed': [['error', 'major'], ['info', 'minor'], 'a oneOf/anyOf member was removed'],
+  'property-added': [['info', 'minor'], ['info', 'minor'], 'an optional property was added'],
+  'property-required-added': [['error', 'major'], ['info', 'minor'], 'a required property was added'],
+  'property-became-required': [['error', 'major'], ['info', 'minor'], 'an optional property became required'],
+  'property-became-optional': [['info', 'minor'], ['error', 'major'], 'a required property became optional'],
+  'property-removed': [['warning', 'major'], ['warning', 'major'], 'an optional property was removed'],
+  'required-property-removed': [['warning', 'major'], ['error', 'major'], 'a required property was removed'],
+  'closed-property-removed': [
+    ['error', 'major'],
+    ['warning', 'major'],
+    'a property was removed from an object that refuses unknown properties',
+  ],
+  'additional-properties-closed': [['error', 'major'], ['info', 'minor'], 'the object no longer accepts unknown properties'],
+  'additional-properties-opened': [['info', 'minor'], ['warning', 'minor'], 'the object now accepts unknown properties'],
+  'max-length-decreased': [['error', 'major'], ['info', 'minor'], 'maxLength is lower (or was added)'],
+  'max-length-increased': [['info', 'minor'], ['warning', 'minor'], 'maxLength is higher (or was removed)'],
+  'min-length-increased': [['error', 'major'], ['info', 'minor'], 'minLength is higher (or was added)'],
+  'min-length-decreased': [['info', 'minor'], ['warning', 'minor'], 'minLength is lower (or was removed)'],
+  'maximum-decreased': [['error', 'major'], ['info', 'minor'], 'maximum or exclusiveMaximum is lower (or was added)'],
+  'maximum-increased': [['info', 'minor'], ['warning', 'minor'], 'maximum or exclusiveMaximum is higher (or was removed)'],
+  'minimum-increased': [['error', 'major'], ['info', 'minor'], 'minimum or exclusiveMinimum is higher (or was added)'],
+  'minimum-decreased': [['info', 'minor'], ['warning', 'minor'], 'minimum or exclusiveMinimum is lower (or was removed)'],
+  'max-items-decreased': [['error', 'major'], ['info', 'minor'], 'maxItems is lower (or was added)'],
+  'max-items-increased': [['info', 'minor'], ['warning', 'minor'], 'maxItems is higher (or was removed)'],
+  'min-items-increased': [['error', 'major'], ['info', 'minor'], 'minItems is higher (or was added)'],
+  'min-items-decreased': [['info', 'minor'], ['warning', 'minor'], 'minItems is lower (or was removed)'],
+  'pattern-added': [['error', 'major'], ['info', 'minor'], 'a pattern was added'],
+  'pattern-changed': [['error', 'major'], ['warning', 'minor'], 'the pattern changed'],
+  'pattern-removed': [['info', 'minor'], ['warning', 'minor'], 'the pattern was removed'],
+  'multiple-of-changed': [['error', 'major'], ['warning', 'minor'], 'multipleOf changed or was added'],
+  'multiple-of-relaxed': [['info', 'minor'], ['warning', 'minor'], 'multipleOf was removed, or is now a divisor of the old one'],
+  'format-added': [['error', 'major'], ['info', 'minor'], 'a format was added'],
+  'format-changed': [['error', 'major'], ['warning', 'minor'], 'the format changed'],
+  'format-removed': [['info', 'minor'], ['warning', 'minor'], 'the format was removed'],
+} as const satisfies Record<string, [Verdicts, Verdicts, string]>;
+
+export type SchemaCheck = keyof typeof schemaChecks;
+
+const otherChecks = {
+  'operation-added': ['info', 'minor', 'an operation was added'],
+  'operation-removed': ['error', 'major', 'an operation was removed'],
+  'operation-path-changed': ['error', 'major', 'an operation (same operationId) moved to another path'],
+  'operation-method-changed': ['error', 'major', 'an operation (same operationId) has another HTTP method'],
+  'operation-id-changed': [
+    'warning',
+    'major',
+    'an operation kept its method and path but changed its operationId (its client function is renamed)',
+  ],
+  'operation-deprecated': ['info', 'minor', 'an operation became deprecated'],
+  'request-parameter-added': ['info', 'minor', 'an optional parameter was added'],
+  'request-parameter-required-added': ['error', 'major', 'a required parameter was added'],
+  'request-parameter-removed': ['warning', 'major', 'a parameter was removed'],
+  'request-parameter-became-required': ['error', 'major', 'an optional parameter became required'],
+  'request-parameter-became-optional': ['info', 'minor', 'a required parameter became optional'],
+  'request-path-parameter-renamed': [
+    'info',
+    'major',
+    "a path parameter was renamed: the same URL for the API, another key in the client's input",
+  ],
+  'request-parameter-style-changed': ['error', 'major', "a parameter's style or explode changed (it is serialised differently)"],
+  'request-body-added': ['info', 'minor', 'an optional request body was added'],
+  'request-body-required-added': ['error', 'major', 'a required request body was added'],
+  'request-body-removed': ['warning', 'major', 'the request body was removed'],
+  'request-body-became-required': ['error', 'major', 'the request body became required'],
+  'request-body-became-optional': ['info', 'minor', 'the request body became optional'],
+  'request-media-type-added': ['info', 'minor', 'a request media type was added'],
+  'request-media-type-removed': ['error', 'major', 'a request media type was removed'],
+  'response-status-added': ['warning', 'minor', 'a response status was documented (clients may not handle it)'],
+  'response-status-removed': ['error', 'major', 'a documented response status was removed'],
+  'response-media-type-added': ['info', 'minor', 'a response media type was added'],
+  'response-media-type-removed': ['error', 'major', 'a response media type was removed'],
+  'security-requirement-added': ['error', 'major', 'an operation needs a security scheme it did not need'],
+  'security-requirement-removed': ['info', 'minor', 'an operation no longer needs a security scheme'],
+  'schema-added': ['info', 'minor', 'a component schema was added (new exported type and validator)'],
+  'schema-removed': ['info', 'major', 'a component schema was removed (its exported type and validator are gone)'],
+  'documentation-changed': ['info', 'patch', 'a description, summary, title, example or source page changed'],
+  'api-version-changed': ['info', 'patch', 'info.version changed'],
+  'api-version-not-bumped': ['warning', 'patch', 'a breaking change came without a new major info.version'],
+  'unclassified-change': ['warning', 'minor', 'the spec changed in a way no check classifies: review it'],
+} as const satisfies Record<string, [Severity, Bump, string]>;
+
+export type CheckId = `${Direction}-${SchemaCheck}` | keyof typeof otherChecks;
+
+function buildCatalog(): Record<CheckId, CheckDefinition> {
+  const catalog: Record<string, CheckDefinition> = {};
+  for (const [suffix, [request, response, summary]] of Object.entries(schemaChecks)) {
+    catalog[`request-${suffix}`] = { severity: request[0], bump: request[1], summary: `request: ${summary}` };
+    catalog[`response-${suffix}`] = { severity: response[0], bump: response[1], summary: `response: ${summary}` };
+  }
+  for (const [id, [severity, bump, summary]] of Object.entries(otherChecks)) catalog[id] = { severity, bump, summary };
+  return catalog as Record<CheckId, CheckDefinition>;
+}
+
+/** Every check, by id. */
+export const checkCatalog: Readonly<Record<CheckId, CheckDefinition>> = buildCatalog();
+
+export const checkIds = Object.keys(checkCatalog) as CheckId[];
+
+export const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+export const bumpRank: Record<Bump, number> = { major: 0, minor: 1, patch: 2 };
+
+/** A configuration's verdicts over the catalog's: a check's severity changed, or the check turned `off`. */
+export type SeverityOverrides = Partial<Record<CheckId, Severity | 'off'>>;
