@@ -99,6 +99,10 @@ describe('the @specsmith/enfuce package as npm would publish it', () => {
         'index.js',
         'openapi.json',
         'package.json',
+        'runtime.cjs',
+        'runtime.d.cts',
+        'runtime.d.ts',
+        'runtime.js',
         'types.cjs',
         'types.d.cts',
         'types.d.ts',
@@ -125,7 +129,7 @@ describe('the @specsmith/enfuce package as npm would publish it', () => {
     expect(await lint(packDir, 'specsmith-enfuce-')).toEqual({
       publint: [],
       attw: {},
-      entrypoints: ['.', './types', './openapi.json', './package.json'],
+      entrypoints: ['.', './types', './runtime', './openapi.json', './package.json'],
     });
   });
 });
@@ -268,7 +272,7 @@ describe('a package generated with --commonjs require-esm, packed and installed'
   });
   const packageFolder = () => path.join(installed.project, 'node_modules/@specsmith/enfuce');
 
-  it('ships the ES modules alone, with two one-line CommonJS entries that load them', () => {
+  it('ships the ES modules alone, with one-line CommonJS entries that load them', () => {
     expect(packedFiles(packageFolder())).toEqual(
       [
         'README.md',
@@ -279,6 +283,10 @@ describe('a package generated with --commonjs require-esm, packed and installed'
         'index.js',
         'openapi.json',
         'package.json',
+        'runtime.cjs',
+        'runtime.d.cts',
+        'runtime.d.ts',
+        'runtime.js',
         'types.cjs',
         'types.d.cts',
         'types.d.ts',
@@ -289,6 +297,7 @@ describe('a package generated with --commonjs require-esm, packed and installed'
       ].sort(),
     );
     expect(readFileSync(path.join(packageFolder(), 'index.cjs'), 'utf8')).toMatch(/^module\.exports = require\('\.\/index\.js'\);$/m);
+    expect(readFileSync(path.join(packageFolder(), 'runtime.cjs'), 'utf8')).toMatch(/^module\.exports = require\('\.\/runtime\.js'\);$/m);
     expect(readFileSync(path.join(packageFolder(), 'README.md'), 'utf8')).toContain("through Node's `require(esm)`");
   });
 
@@ -296,7 +305,7 @@ describe('a package generated with --commonjs require-esm, packed and installed'
     expect(await lint(installed.packDir, 'specsmith-enfuce-')).toEqual({
       publint: [],
       attw: {},
-      entrypoints: ['.', './types', './openapi.json', './package.json'],
+      entrypoints: ['.', './types', './runtime', './openapi.json', './package.json'],
     });
   });
 

@@ -10,7 +10,15 @@ export { docsCheck, type DocsCheckOptions, type DocsCheckResult, type PageResult
 export { formatDocsCheckReport } from './docs-check/report.js';
 export { diffSpecs, type DiffOptions, type DiffResult, type SpecVersion } from './diff/diff-specs.js';
 export { diffModels, type ModelDiff } from './diff/diff-models.js';
-export { checkCatalog, checkIds, type Bump, type CheckDefinition, type CheckId, type Severity as ChangeSeverity, type SeverityOverrides } from './shared/change-catalog.js';
+export {
+  checkCatalog,
+  checkIds,
+  type Bump,
+  type CheckDefinition,
+  type CheckId,
+  type Severity as ChangeSeverity,
+  type SeverityOverrides,
+} from './shared/change-catalog.js';
 export type { Change, Place } from './diff/change-log.js';
 export { formatDiffMarkdown, formatDiffText, diffFindings } from './diff/format-diff.js';
 export { nextVersion } from './release/next-version.js';
