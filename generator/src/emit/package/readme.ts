@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { CommonJsMode } from '../../config.js';
+import type { CommonJsMode } from '../../config/config.js';
 import type { ApiModel, OperationNode } from '../../ir/types.js';
-import { templatePath } from './template-path.js';
+import { templatePath } from '../template-path.js';
 
 /** The package README: the static skeleton in `templates/package/README.md` with this spec's facts. */
 export function emitReadme({
