@@ -25,12 +25,21 @@ export class Block {
 
   /** `for (let index = from; index < array.length; index++) { … }` */
   forRange(index: Name, from: Code, array: Code, body: (inner: Block) => void): void {
-    this.statements.push({ kind: 'nested', head: js`for (let ${index} = ${from}; ${index} < ${array}.length; ${index}++)`, body: filled(body) });
+    this.statements.push({
+      kind: 'nested',
+      head: js`for (let ${index} = ${from}; ${index} < ${array}.length; ${index}++)`,
+      body: filled(body),
+    });
   }
 
   /** `for (const key in object) { … }`: the object's enumerable keys, as AJV walks them. */
   forIn(key: Name, object: Code, body: (inner: Block) => void): void {
     this.statements.push({ kind: 'nested', head: js`for (const ${key} in ${object})`, body: filled(body) });
+  }
+
+  /** `for (head) { … }` for a loop of another shape (a countdown). */
+  for(head: Code, body: (inner: Block) => void): void {
+    this.statements.push({ kind: 'nested', head: js`for (${head})`, body: filled(body) });
   }
 
   /** A labelled or plain block of its own (`{ … }`), for a loop that must be left by `break label`. */
@@ -65,10 +74,11 @@ export function printBlock(block: Block, depth: number): string[] {
   const lines: string[] = [];
   for (const statement of block.statements) {
     if (statement.kind === 'line') {
-      lines.push(`${indent}${statement.code.toString()};`);
+      // A statement laid over several lines (a long call, a long list) keeps its own relative indentation.
+      lines.push(...`${statement.code.toString()};`.split('\n').map((line) => `${indent}${line}`));
       continue;
     }
-    lines.push(`${indent}${statement.head.toString()} {`, ...printBlock(statement.body, depth + 1));
+    lines.push(...`${statement.head.toString()} {`.split('\n').map((line) => `${indent}${line}`), ...printBlock(statement.body, depth + 1));
     if (statement.tail === undefined) lines.push(`${indent}}`);
     else lines.push(`${indent}} ${statement.tail.head.toString()} {`, ...printBlock(statement.tail.body, depth + 1), `${indent}}`);
   }

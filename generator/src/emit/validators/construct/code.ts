@@ -45,6 +45,27 @@ export function literal(value: unknown): Code {
   return mint(text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
 }
 
+/** Lines longer than this are laid out one argument or one list item a line. */
+const lineWidth = 100;
+
+/**
+ * A JSON value as `literal` writes it, laid over lines when it is long: a long array or object one member
+ * a line (JSON.stringify's own layout), so a 250-value enum reads as a column, not one 9,000-character line.
+ */
+export function longLiteral(value: unknown): Code {
+  const flat = literal(value);
+  if (flat.toString().length <= lineWidth) return flat;
+  const text = JSON.stringify(value, null, 2);
+  return mint(text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+}
+
+/** `callee(a, b, c)`, or one argument a line when that is longer than a line should be. */
+export function call(callee: Code, args: readonly Code[]): Code {
+  const flat = `${callee.toString()}(${args.map(String).join(', ')})`;
+  if (flat.length <= lineWidth || args.some((arg) => arg.toString().includes('\n'))) return mint(flat);
+  return mint(`${callee.toString()}(\n${args.map((arg) => `  ${arg.toString()}`).join(',\n')},\n)`);
+}
+
 const identifierPattern = /^[A-Za-z_$][\w$]*$/;
 /** ECMA-262 §13.1 reserved words, the strict-mode ones, and names a module must not rebind. */
 const reserved = new Set(
@@ -67,16 +88,19 @@ export function identifier(text: string): Name {
 }
 
 /**
- * `object.name` when the name is a plain identifier, else `object["name"]`. `__proto__` always takes the
- * bracket form, so that it reads as the key it is and not as the accessor of Object.prototype.
+ * `object.name` when the name is a plain identifier, else `object["name"]`. A read of `__proto__` means
+ * the same in both forms (an own `"__proto__"` member shadows the accessor); the bracket form is kept
+ * for it so that the code never looks like the prototype-setting form of an object literal.
  */
 export function property(object: Code, name: string): Code {
   if (identifierPattern.test(name) && name !== '__proto__') return mint(`${object.toString()}.${name}`);
   return js`${object}[${literal(name)}]`;
 }
 
-/** Pieces joined by one of a few fixed separators. */
+/** Pieces joined by one of a few fixed separators; a long `||` or `&&` chain one operand a line. */
 export function joinCode(parts: readonly Code[], separator: ', ' | ' || ' | ' && ' | ' + '): Code {
   if (parts.length === 0) throw new Error('nothing to join');
-  return mint(parts.map(String).join(separator));
+  const flat = parts.map(String).join(separator);
+  if (flat.length <= lineWidth || separator === ', ' || separator === ' + ') return mint(flat);
+  return mint(`\n  ${parts.map(String).join(`${separator.trimEnd()}\n  `)}\n`);
 }

@@ -1,0 +1,128 @@
+import { Block } from './block.js';
+import { js, type Name } from './code.js';
+import { compileFunction } from './compile-schema.js';
+import { coverageOf, type CoverageGap } from './coverage.js';
+import { ModuleScope } from './module-scope.js';
+import { schemaPathOf, valueAtTokens } from './pointers.js';
+import type { JsonSchema } from '../lower-schema.js';
+import type { CompiledBody } from '../validator-modules.js';
+import type { ValidatorEntry } from '../validator-set.js';
+
+/** The validators of a set, emitted by construction: what validator-modules.ts needs to write the module. */
+export interface ConstructedValidators {
+  /** The module's top-level statements (constants, helpers, one function per schema), without imports or exports. */
+  statements: string[];
+  /** Per entry, in entry order, the local function with the compiled-check contract; undefined when left to AJV. */
+  entries: (string | undefined)[];
+  /** The runtime exports (templates/validators/runtime.js) the statements use, recorded as they were used. */
+  runtime: string[];
+  /** The entries this emitter does not cover, each with why: the caller compiles them with AJV. */
+  uncovered: { entry: ValidatorEntry; gaps: CoverageGap[] }[];
+}
+
+/**
+ * One function per named schema (`validateCustomerPerson(value, errors, path)`) and per `$ref` target and
+ * branch it reaches, and per entry an adapter with the contract `api.js` calls today: `check(value, path,
+ * stop)` returns the verdict, stops at the first problem when `stop` is set, and otherwise leaves every
+ * issue in `check.errors`. Schema paths are `#/$defs/<def>/…`, as rule-origins.ts keys its table.
+ */
+export function constructValidators({
+  defs,
+  entries,
+  formats,
+  runtimeExports,
+}: {
+  defs: Readonly<Record<string, JsonSchema>>;
+  entries: readonly ValidatorEntry[];
+  formats: ReadonlyMap<string, 'string' | 'number'>;
+  runtimeExports: readonly string[];
+}): ConstructedValidators {
+  // Entries sharing a function (shared-entries.ts) are compiled once, under the def they share.
+  const roots = entries.map((entry) => ({ name: entry.name, tokens: ['$defs', entry.compiledAs ?? entry.def] }));
+  const constructed = constructDocument({ document: { $defs: defs }, roots, formats, runtimeExports });
+  return { ...constructed, uncovered: constructed.uncovered.map(({ index, gaps }) => ({ entry: entries[index]!, gaps })) };
+}
+
+/**
+ * The same for any JSON Schema document: one adapter per root (a place in the document, by its tokens),
+ * the functions it reaches, and the roots that are not covered (by index). Roots at the same place share
+ * one adapter.
+ */
+export function constructDocument({
+  document,
+  roots,
+  formats,
+  runtimeExports,
+}: {
+  document: unknown;
+  roots: readonly { name: string; tokens: readonly string[] }[];
+  formats: ReadonlyMap<string, 'string' | 'number'>;
+  runtimeExports: readonly string[];
+}): Omit<ConstructedValidators, 'uncovered'> & { uncovered: { index: number; gaps: CoverageGap[] }[] } {
+  const module = new ModuleScope({ runtimeExports, formats, document });
+  const uncovered: { index: number; gaps: CoverageGap[] }[] = [];
+  const adapters = new Map<string, { adapter: string } | { gaps: CoverageGap[] }>();
+  const names = roots.map(({ name, tokens }, index) => {
+    const key = schemaPathOf(tokens);
+    let found = adapters.get(key);
+    if (found === undefined) adapters.set(key, (found = adapterFor({ module, tokens, name })));
+    if ('gaps' in found) uncovered.push({ index, gaps: found.gaps });
+    return 'adapter' in found ? found.adapter : undefined;
+  });
+  module.drain((name, request) => compileFunction(module, name, request));
+  return { statements: module.statements(), entries: names, runtime: module.usedRuntime, uncovered };
+}
+
+/** The adapter of the root at `tokens`, or the gaps that leave its schema to AJV. */
+function adapterFor({
+  module,
+  tokens,
+  name,
+}: {
+  module: ModuleScope;
+  tokens: readonly string[];
+  name: string;
+}): { adapter: string } | { gaps: CoverageGap[] } {
+  const coverage = coverageOf({ document: module.document, tokens, formats: module.formats });
+  if (!coverage.covered) return { gaps: coverage.gaps };
+  const schema = valueAtTokens(module.document, tokens);
+  const check = module.functionFor({ schema, schemaPath: schemaPathOf(tokens), hint: `validate ${name}` });
+  const adapter = module.names.topLevel(`check ${name}`);
+  module.addFunction(entryAdapter({ module, adapter, check, subject: name }));
+  return { adapter: adapter.toString() };
+}
+
+/**
+ * The compiled-check contract of `api.js` (`createIs` calls `check(value, "", true)`, `createAssert` reads
+ * `check.errors` after `check(value)`), over the schema's function in the one mode or the other.
+ */
+function entryAdapter({ module, adapter, check, subject }: { module: ModuleScope; adapter: Name; check: Name; subject: string }) {
+  const names = module.names.locals();
+  const [value, path, stop, errors, valid] = ['value', 'path', 'stop', 'errors', 'valid'].map((hint) => names.local(hint)) as [
+    Name,
+    Name,
+    Name,
+    Name,
+    Name,
+  ];
+  const body = new Block();
+  body.if(stop, (fast) => fast.line(js`return ${check}(${value}, undefined, ${path} ?? "")`));
+  body.line(js`const ${errors} = []`);
+  body.line(js`const ${valid} = ${check}(${value}, ${errors}, ${path} ?? "")`);
+  body.line(js`${adapter}.errors = ${valid} ? null : ${errors}`);
+  body.line(js`return ${valid}`);
+  return {
+    name: adapter,
+    params: [value, path, stop],
+    body,
+    comment: `The entry ${subject}: stops at the first problem, or collects them all.`,
+  };
+}
+
+/** The statements as validator-modules.ts's compiled body, for `compiledModule` to write in either module format. */
+export function constructedBody(constructed: ConstructedValidators): CompiledBody {
+  const text = constructed.statements.map((statement) => `${statement}\n`).join('');
+  const bytes = new Uint8Array(Buffer.byteLength(text));
+  Buffer.from(text).copy(bytes);
+  return { bytes, runtime: constructed.runtime, entries: constructed.entries.map((name) => name ?? 'undefined') };
+}
