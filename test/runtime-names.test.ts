@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -70,5 +70,13 @@ describe('runtime names a spec takes', () => {
     const commonJsRuntime = require(path.join(outDir, 'runtime.cjs')) as Record<string, new () => Error>;
     expect(() => commonJs.assertValidationError!({})).toThrow(commonJsRuntime.ValidationError!);
     expect(Object.keys(commonJsRuntime).sort()).toEqual(Object.keys(runtime).sort());
+  });
+
+  it('export at run time every class the runtime declares', async () => {
+    const declarations = readFileSync(path.join(outDir, 'runtime.d.cts'), 'utf8');
+    const declared = [...declarations.matchAll(/^export declare class (\w+)/gm)].map((match) => match[1]);
+    const runtime = (await import(pathToFileURL(path.join(outDir, 'runtime.js')).href)) as Record<string, unknown>;
+    expect(declared.length).toBeGreaterThan(1);
+    expect(Object.keys(runtime).sort()).toEqual([...declared].sort());
   });
 });
