@@ -29,7 +29,10 @@ describe('specsmith diff on the command line', () => {
     const pair = mixedPair();
     const run = cli(pair.root, ['diff', pair.old, pair.new]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^error {3}request-max-length-decreased {2}new\.yaml:\d+ \(was old\.yaml:\d+\)$/m);
+    expect(run.stdout).toMatch(/^error {3}request-max-length-decreased {2}new\.yaml:\d+:\d+ \(was old\.yaml:\d+:\d+\)$/m);
+    expect(run.stdout).toContain(
+      '        PUT /items/{id} (putItem) request body.id (schema In.id): maxLength is lower (or was added): maxLength 10 -> 5\n',
+    );
     expect(run.stdout).toContain(
       '5 change(s): 1 error(s), 1 warning(s), 3 info. Breaking for clients. The generated package needs a major release.',
     );
@@ -86,12 +89,14 @@ describe('specsmith diff on the command line', () => {
     expect(working.status).toBe(1);
     const report = JSON.parse(working.stdout);
     expect(report.old.source).toBe('v1:api/main.yaml');
+    const mainLines = stringify(spec).split('\n');
     expect(
       report.changes.map((change: { id: string; new: { file: string; line: number } }) => [change.id, change.new.file, change.new.line]),
     ).toEqual([
-      ['request-max-length-decreased', 'api/common.yaml', 2],
-      ['api-version-not-bumped', 'api/main.yaml', 0],
+      ['request-max-length-decreased', 'api/common.yaml', 3],
+      ['api-version-not-bumped', 'api/main.yaml', mainLines.findIndex((line) => line.trim() === 'version: 1.0.0') + 1],
     ]);
+    expect(report.changes[0]).toMatchObject({ location: 'body.code', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) });
     repo.commit('narrower code');
     // From a subfolder, paths after the colon are read from the working directory, as git show REV:./path does.
     const both = cli(path.join(repo.root, 'api'), ['diff', 'v1:main.yaml', 'HEAD:main.yaml', '--format', 'json']);
@@ -111,8 +116,12 @@ describe('specsmith diff reports for CI systems', () => {
     const xml = cli(pair.root, ['diff', pair.old, pair.new, '--format', 'junit']).stdout;
     expect(await junitSchemaErrors(xml)).toEqual([]);
     expect(xml).toContain('<testsuites name="specsmith diff" tests="5" failures="1" errors="0">');
-    expect(xml).toMatch(/<failure message="[^"]*maxLength 10 -&gt; 5" type="request-max-length-decreased">new\.yaml:\d+: /);
-    expect(xml).toContain('name="request-property-added new.yaml#/components/schemas/In/properties/say &quot;hi&quot; &lt;&amp;&gt;"');
+    expect(xml).toMatch(
+      /<testcase name="request-max-length-decreased PUT \/items\/\{id\} \(putItem\) request body\.id \(schema In\.id\)" [^>]*>\s*<failure message="PUT \/items\/\{id\} \(putItem\) request body\.id[^"]*maxLength 10 -&gt; 5" type="request-max-length-decreased">new\.yaml:\d+:\d+: /,
+    );
+    expect(xml).toContain(
+      'name="request-property-added PUT /items/{id} (putItem) request body[&quot;say \\&quot;hi\\&quot; &lt;&amp;&gt;&quot;] (schema In[&quot;say \\&quot;hi\\&quot; &lt;&amp;&gt;&quot;])"',
+    );
     expect(xml).toContain('property "say \\"hi\\" &lt;&amp;&gt;"</system-out>');
   });
 
@@ -125,26 +134,35 @@ describe('specsmith diff reports for CI systems', () => {
       ['request-max-length-decreased', 'error'],
       ['response-status-added', 'warning'],
     ]);
-    expect(results[0].locations[0].physicalLocation).toMatchObject({
-      artifactLocation: { uri: 'new.yaml' },
-      region: { startLine: expect.any(Number) },
+    const text = readFileSync(path.join(pair.root, 'new.yaml'), 'utf8').split('\n');
+    const line = text.findIndex((entry) => entry.trim() === 'maxLength: 5') + 1;
+    expect(results[0].locations[0]).toEqual({
+      physicalLocation: {
+        artifactLocation: { uri: 'new.yaml' },
+        region: { startLine: line, startColumn: text[line - 1]!.indexOf('maxLength') + 1 },
+      },
+      logicalLocations: [{ fullyQualifiedName: 'PUT /items/{id} (putItem) request body.id (schema In.id)' }],
     });
+    // The JSON report's fingerprint, so code scanning follows the finding across commits.
+    const json = JSON.parse(cli(pair.root, ['diff', pair.old, pair.new, '--format', 'json']).stdout);
+    expect(results[0].partialFingerprints).toEqual({ 'specsmith/v1': json.changes[0].fingerprint });
+    expect(json.changes[0].fingerprint).toMatch(/^[0-9a-f]{32}$/);
     expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual([
       'request-max-length-decreased',
       'response-status-added',
     ]);
   });
 
-  it('github: workflow annotations at the spec line, with the runner escapes', () => {
+  it('github: workflow annotations at the changed keyword, titled by the operation and payload path (no repeated id)', () => {
     const pair = mixedPair();
     const text = readFileSync(path.join(pair.root, 'new.yaml'), 'utf8').split('\n');
-    const line = (key: string, after: number) => text.findIndex((entry, index) => index > after && entry.trim() === key) + 1;
-    const inLine = line('In:', 0);
+    const line = text.findIndex((entry) => entry.trim() === 'maxLength: 5') + 1;
+    const column = text[line - 1]!.indexOf('maxLength') + 1;
     const out = cli(pair.root, ['diff', pair.old, pair.new, '--format', 'github']).stdout;
     expect(out.split('\n')).toEqual([
-      `::error file=new.yaml,line=${line('id:', inLine) + 1},col=${expect.any(Number) && out.match(/col=(\d+)/)![1]},title=request-max-length-decreased%3A request-max-length-decreased new.yaml#/components/schemas/In/properties/id::request: maxLength is lower (or was added): maxLength 10 -> 5`,
+      `::error file=new.yaml,line=${line},col=${column},title=request-max-length-decreased%3A PUT /items/{id} (putItem) request body.id (schema In.id)::PUT /items/{id} (putItem) request body.id (schema In.id): maxLength is lower (or was added): maxLength 10 -> 5`,
       expect.stringMatching(
-        /^::warning file=new\.yaml,line=\d+,col=\d+,title=response-status-added%3A .*::PUT \/items\/\{id\} \(putItem\): a response status was documented \(clients may not handle it\): status 409$/,
+        /^::warning file=new\.yaml,line=\d+,col=\d+,title=response-status-added%3A PUT \/items\/\{id\} \(putItem\) response 409::PUT \/items\/\{id\} \(putItem\) response 409: a response status was documented \(clients may not handle it\): status 409$/,
       ),
       '',
     ]);
@@ -166,6 +184,21 @@ describe('specsmith diff reports for CI systems', () => {
     );
   });
 
+  it('--explain prints a check, exits 0; a typo exits 2 with the nearest id', () => {
+    const pair = mixedPair();
+    const run = cli(pair.root, ['diff', '--explain', 'request-enum-value-removed']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('request-enum-value-removed: request: a value was removed from an enum\n');
+    expect(run.stdout).toContain('Default severity: error');
+    expect(run.stdout).toContain('Package release: major');
+    expect(run.stdout).toContain('  before: enum: [A, B]\n  after:  enum: [A]\n');
+    expect(cli(pair.root, ['diff', '--explain', 'api-version-not-bumped']).stdout).toContain('Default severity: warning');
+    const typo = cli(pair.root, ['diff', '--explain', 'request-enum-value-remove']);
+    expect(typo.status).toBe(2);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toBe('specsmith diff: no check is named "request-enum-value-remove". Did you mean "request-enum-value-removed"?\n');
+  });
+
   it('markdown: most severe first, rows beyond the first ten folded', () => {
     const [old, next] = [baseSpec(), baseSpec()];
     for (let index = 0; index < 12; index += 1) next.components.schemas.In.properties[`p${index}`] = { type: 'string' };
@@ -175,7 +208,9 @@ describe('specsmith diff reports for CI systems', () => {
     const markdown = cli(pair.root, ['diff', pair.old, pair.new, '--format', 'markdown']).stdout;
     const rows = markdown.split('\n').filter((line) => line.startsWith('| 🔴') || line.startsWith('| ⚪'));
     expect(rows).toHaveLength(14);
-    expect(rows[0]).toMatch(/^\| 🔴 error \| `request-max-length-decreased` \|/);
+    expect(rows[0]).toMatch(
+      /^\| 🔴 error \| `request-max-length-decreased` \| `new\.yaml:\d+:\d+` \| PUT \/items\/\{id\} \(putItem\) request body\.id \(schema In\.id\): maxLength is lower \(or was added\): maxLength 10 -> 5 \|$/,
+    );
     expect(markdown).toContain('### specsmith diff: 1 breaking change(s)');
     expect(markdown).toContain('<details><summary>4 more change(s)</summary>');
     expect(markdown.indexOf('<details>')).toBeGreaterThan(markdown.indexOf(rows[9]!));

@@ -23,11 +23,15 @@ describe('specsmith diff on GitHub Enterprise Server 3.18 -> 3.19', () => {
     const detach = result.changes.filter(
       (change) => change.operation?.includes('code-security/detach-configuration') && change.id !== 'documentation-changed',
     );
-    expect(detach.map((change) => [change.id, change.message])).toEqual([
-      ['request-max-items-decreased', 'maxItems none -> 250'],
-      ['request-min-items-increased', 'minItems none -> 1'],
+    // In the order of their keywords' lines, each at its keyword, named by its payload path.
+    expect(detach.map((change) => [change.id, change.message, change.location, change.keyword])).toEqual([
+      ['request-min-items-increased', 'minItems none -> 1', 'body.selected_repository_ids', 'minItems'],
+      ['request-max-items-decreased', 'maxItems none -> 250', 'body.selected_repository_ids', 'maxItems'],
     ]);
-    expect(detach[0]?.new).toMatchObject({ file: 'ghes-3.19.json', pointer: expect.stringContaining('/selected_repository_ids') });
+    expect(detach[0]?.new).toMatchObject({
+      file: 'ghes-3.19.json',
+      pointer: expect.stringMatching(/\/selected_repository_ids\/minItems$/),
+    });
     expect(detach[0]?.new?.line).toBeGreaterThan(0);
     // Secret-scanning alerts gained `assigned_to`: a property added to a response model.
     expect(ids('response-property-added').map((change) => change.new?.pointer)).toContain(

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkIds } from '../generator/src/shared/change-catalog.js';
 import { diffSpecs, type DiffResult } from '../generator/src/diff/diff-specs.js';
+import { describeChange } from '../generator/src/diff/format-diff.js';
 import { baseSpec, writePair, type Doc } from './support/diff-specs.js';
 
 type Report = Extract<DiffResult, { ok: true }>;
@@ -260,15 +261,90 @@ describe('specsmith diff: directions, places, verdicts', () => {
     ]);
   });
 
-  it('names the YAML line and pointer of the change in both versions', async () => {
+  it('names the line and pointer of the changed keyword in both versions, and the operation and payload path', async () => {
     const report = await diffOf(none, (d) => (d.components.schemas.In.properties.id.maxLength = 5));
     const change = report.changes[0]!;
     const text = readFileSync(path.join(report.root, 'new.yaml'), 'utf8').split('\n');
-    expect(change.new).toMatchObject({ file: 'new.yaml', pointer: '/components/schemas/In/properties/id' });
-    expect(change.old).toMatchObject({ file: 'old.yaml', pointer: '/components/schemas/In/properties/id' });
-    // The place is the property's schema: the line after `id:` under In.
-    expect(text[change.new!.line - 2]?.trim()).toBe('id:');
-    expect(change.operation).toBeUndefined();
+    expect(change.new).toMatchObject({ file: 'new.yaml', pointer: '/components/schemas/In/properties/id/maxLength' });
+    expect(change.old).toMatchObject({ file: 'old.yaml', pointer: '/components/schemas/In/properties/id/maxLength' });
+    // The place is the `maxLength:` key itself, line and column.
+    expect(text[change.new!.line - 1]!.slice(change.new!.column - 1)).toBe('maxLength: 5');
+    expect(change).toMatchObject({
+      operation: 'PUT /items/{id} (putItem)',
+      direction: 'request',
+      location: 'body.id',
+      schema: 'In.id',
+      keyword: 'maxLength',
+      values: { old: 10, new: 5 },
+    });
+  });
+
+  it('an enum value removed: at the `enum:` line and column, with the operation and body path', async () => {
+    const report = await diffOf(none, (d) => d.components.schemas.In.properties.status.enum.pop());
+    const change = report.changes.find((entry) => entry.id === 'request-enum-value-removed')!;
+    const text = readFileSync(path.join(report.root, 'new.yaml'), 'utf8').split('\n');
+    const enumLine = text.findIndex((line, index) => line.trim() === 'enum:' && text[index - 2]?.trim() === 'status:') + 1;
+    expect(enumLine).toBeGreaterThan(0);
+    expect(change.new).toMatchObject({ line: enumLine, column: text[enumLine - 1]!.indexOf('enum:') + 1 });
+    expect(change).toMatchObject({ operation: 'PUT /items/{id} (putItem)', location: 'body.status', values: { old: 'B' } });
+    expect(describeChange(change)).toBe(
+      'PUT /items/{id} (putItem) request body.status (schema In.status): a value was removed from an enum: value "B" removed',
+    );
+  });
+
+  it('a response property change is at `response 200 body.…`, through arrays as `[]`', async () => {
+    const list = (d: Doc) =>
+      (d.components.schemas.Out.properties.accounts = { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } });
+    const report = await diffOf(
+      list,
+      (d) => (list(d), (d.components.schemas.Out.properties.accounts.items.properties.id.type = 'integer')),
+    );
+    expect(report.changes[0]).toMatchObject({
+      id: 'response-type-changed',
+      direction: 'response',
+      location: 'response 200 body.accounts[].id',
+      keyword: 'type',
+      values: { old: 'string', new: 'integer' },
+    });
+  });
+
+  it('a query parameter is at `query.<name>`, its schema changes too', async () => {
+    const report = await diffOf(none, (d) => {
+      parameter(d, 'dryRun').required = true;
+      parameter(d, 'dryRun').schema = { type: 'string' };
+    });
+    expect(
+      report.changes
+        .filter((change) => change.id !== 'api-version-not-bumped')
+        .map((change) => [change.id, change.location, change.keyword]),
+    ).toEqual([
+      ['request-parameter-became-required', 'query.dryRun', 'required'],
+      ['request-type-changed', 'query.dryRun', 'type'],
+    ]);
+  });
+
+  it('api-version-not-bumped points at the line of info.version', async () => {
+    const report = await diffOf(none, (d) => delete operation(d).responses['404']);
+    const change = report.changes.find((entry) => entry.id === 'api-version-not-bumped')!;
+    const text = readFileSync(path.join(report.root, 'new.yaml'), 'utf8').split('\n');
+    expect(change.new).toMatchObject({ pointer: '/info/version', line: text.findIndex((line) => line.trim() === 'version: 1.0.0') + 1 });
+    expect(change.new!.line).toBeGreaterThan(0);
+  });
+
+  it('a fingerprint stays when unrelated lines above move the change, and differs for another change', async () => {
+    const narrower = (d: Doc) => (d.components.schemas.In.properties.id.maxLength = 5);
+    const moved = (d: Doc) => ((d.info.description = 'one\ntwo\nthree\nfour'), (d.info.title = 'Diff cases, renamed'));
+    const first = (await diffOf(none, narrower)).changes[0]!;
+    const second = (await diffOf(moved, (d) => (moved(d), narrower(d)))).changes[0]!;
+    expect(second.id).toBe(first.id);
+    expect(second.new!.line).toBeGreaterThan(first.new!.line);
+    expect(second.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    expect(second.fingerprint).toBe(first.fingerprint);
+    const other = (await diffOf(none, (d) => (d.components.schemas.In.properties.id.maxLength = 4))).changes[0]!;
+    expect(other.id).toBe(first.id);
+    expect(other.fingerprint).not.toBe(first.fingerprint);
+    const elsewhere = (await diffOf(none, (d) => (d.components.schemas.In.properties.note.maxLength = 5))).changes[0]!;
+    expect(elsewhere.fingerprint).not.toBe(first.fingerprint);
   });
 
   it('compares a schema shared by many operations once, at its own place', async () => {

@@ -56,11 +56,11 @@ describe('specsmith version', () => {
         '',
         '### Breaking changes',
         '',
-        '- request: maxLength is lower (or was added): maxLength 10 -> 5 (`request-max-length-decreased`)',
+        '- PUT /items/{id} (putItem) request body.id (schema In.id): maxLength is lower (or was added): maxLength 10 -> 5 (`request-max-length-decreased`, api/openapi.yaml:48:11)',
         '',
         '### Additions and other changes',
         '',
-        '- response: an optional property was added: property "extra" (`response-property-added`)',
+        '- PUT /items/{id} (putItem) response 200 body.extra (schema Out.extra): an optional property was added: property "extra" (`response-property-added`, api/openapi.yaml:107:9)',
         '',
       ].join('\n'),
     );

@@ -1,7 +1,10 @@
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Severity } from '../shared/change-catalog.js';
 import { diffSpecs, type DiffResult } from '../diff/diff-specs.js';
+import { explainCheck } from '../diff/explain-check.js';
 import { diffFindings, diffRules, formatDiffMarkdown, formatDiffText } from '../diff/format-diff.js';
+import { checkIds } from '../shared/change-catalog.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { formatGitHub } from '../report/github.js';
 import { formatJUnit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
@@ -24,6 +27,7 @@ const failLevels: Record<string, Severity[]> = { error: ['error'], warning: ['er
 export async function runDiff(values: Values, positionals: string[]): Promise<number> {
   const format = typeof values.format === 'string' ? values.format : 'text';
   const failOn = typeof values['fail-on'] === 'string' ? values['fail-on'] : 'error';
+  if (typeof values.explain === 'string') return explain(values.explain);
   if (positionals.length !== 2) return usageError('diff', 'needs two versions: OLD NEW');
   if (formats[format] === undefined) return usageError('diff', `--format must be one of ${Object.keys(formats).join(', ')}`);
   if (failLevels[failOn] === undefined) return usageError('diff', '--fail-on must be error, warning or never');
@@ -37,4 +41,10 @@ export async function runDiff(values: Values, positionals: string[]): Promise<nu
   process.stdout.write(formats[format]!(result));
   const failing = failLevels[failOn]!;
   return result.changes.some((change) => failing.includes(change.severity)) ? 1 : 0;
+}
+
+function explain(id: string): number {
+  const text = explainCheck(id);
+  if (text !== undefined) return print(process.stdout, text, 0);
+  return print(process.stderr, `specsmith diff: no check is named ${JSON.stringify(id)}.${didYouMean(id, checkIds)}\n`, 2);
 }

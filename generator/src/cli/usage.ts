@@ -72,11 +72,15 @@ Exit codes: 0 valid, 1 invalid (every issue printed), 2 bad usage, unreadable in
 
 export const diffUsage = `Usage:
   specsmith diff OLD NEW [--format FORMAT] [--fail-on LEVEL] [--config FILE]
+  specsmith diff --explain CHECK-ID
 
 Compares two versions of a spec from a client's side. OLD and NEW are files, or REV:PATH for a file at a
 git revision (origin/main:specs/x.yaml; PATH as seen from the working directory), read with git along with
 every file it references. Each change has a check id, a severity (error: a client of the old version can
-fail against the new one) and the release the generated package needs (major, minor or patch).
+fail against the new one) and the release the generated package needs (major, minor or patch). It names
+the operation, the direction and the place in the payload (request body.address.city, request
+query.limit, response 200 body.items[].id), the old and new value, and the file:line:column of the keyword
+that changed; json and sarif add a fingerprint that stays the same across commits.
 
 Options:
   --format FORMAT    text (default) | json | markdown (a pull-request comment) | junit | github
@@ -85,6 +89,7 @@ Options:
   --config FILE      settings file (default: specsmith.config.json when present); its
                      "diff": { "severity": { "CHECK-ID": "error" | "warning" | "info" | "off" } }
                      changes a check's severity or turns it off
+  --explain CHECK-ID what a check means, an example, its default severity and release
 
 Exit codes: 0 nothing at the --fail-on level, 1 a change at that level, 2 bad usage or a version with errors.
 `;

@@ -1,6 +1,6 @@
 import type { Constraint, SchemaNode } from '../ir/types.js';
 import type { SchemaCheck } from '../shared/change-catalog.js';
-import { report, type PlacePair, type SchemaContext } from './compare-context.js';
+import { report, valuePair, type PlacePair, type SchemaContext } from './compare-context.js';
 
 const valueOf = (constraints: Constraint[], keyword: string): unknown =>
   constraints.find((constraint) => constraint.keyword === keyword)?.value;
@@ -36,6 +36,10 @@ function boundOf(constraints: Constraint[], side: 'upper' | 'lower'): Bound | un
   )[0];
 }
 
+/** The keyword that writes a bound (JSON Schema 2020-12 §6.2.2–§6.2.5). */
+const boundKeyword = (bound: Bound, side: 'upper' | 'lower') =>
+  bound.exclusive ? (side === 'upper' ? 'exclusiveMaximum' : 'exclusiveMinimum') : side === 'upper' ? 'maximum' : 'minimum';
+
 const showBound = (bound: Bound | undefined, side: 'upper' | 'lower') =>
   bound === undefined ? 'none' : `${side === 'upper' ? (bound.exclusive ? '<' : '<=') : bound.exclusive ? '>' : '>='} ${bound.value}`;
 
@@ -55,7 +59,13 @@ export function compareConstraints(context: SchemaContext, old: SchemaNode, next
     const now = numberOf(after, keyword);
     if (was === now) continue;
     const narrows = was === undefined || (now !== undefined && (narrowsWhen === 'lower' ? now < was : now > was));
-    report(context, { check: narrows ? narrower : wider, message: `${keyword} ${was ?? 'none'} -> ${now ?? 'none'}`, ...at });
+    report(context, {
+      check: narrows ? narrower : wider,
+      message: `${keyword} ${was ?? 'none'} -> ${now ?? 'none'}`,
+      keyword,
+      values: valuePair(was, now),
+      ...at,
+    });
   }
   for (const side of ['upper', 'lower'] as const) {
     const was = boundOf(before, side);
@@ -67,6 +77,8 @@ export function compareConstraints(context: SchemaContext, old: SchemaNode, next
     report(context, {
       check,
       message: `${side === 'upper' ? 'maximum' : 'minimum'} ${showBound(was, side)} -> ${showBound(now, side)}`,
+      keyword: boundKeyword(now ?? was!, side),
+      values: valuePair(was && showBound(was, side), now && showBound(now, side)),
       ...at,
     });
   }
@@ -80,6 +92,8 @@ export function compareConstraints(context: SchemaContext, old: SchemaNode, next
     report(context, {
       check: relaxed ? 'multiple-of-relaxed' : 'multiple-of-changed',
       message: `multipleOf ${multipleWas ?? 'none'} -> ${multipleNow ?? 'none'}`,
+      keyword: 'multipleOf',
+      values: valuePair(multipleWas, multipleNow),
       ...at,
     });
   }
@@ -100,5 +114,11 @@ function compareWritten({
 }): void {
   if (was === now) return;
   const check: SchemaCheck = was === undefined ? `${keyword}-added` : now === undefined ? `${keyword}-removed` : `${keyword}-changed`;
-  report(context, { check, message: `${keyword} ${JSON.stringify(was) ?? 'none'} -> ${JSON.stringify(now) ?? 'none'}`, ...at });
+  report(context, {
+    check,
+    message: `${keyword} ${JSON.stringify(was) ?? 'none'} -> ${JSON.stringify(now) ?? 'none'}`,
+    keyword,
+    values: valuePair(was, now),
+    ...at,
+  });
 }

@@ -1,6 +1,6 @@
 import equal from 'fast-deep-equal';
 import type { Provenance, SchemaMeta } from '../ir/types.js';
-import type { ChangeSink } from './change-log.js';
+import type { ChangeSink, Scope } from './change-log.js';
 import type { PlacePair } from './compare-context.js';
 
 /** What a node says for people (JSDoc, the package README): its change asks for a patch release. */
@@ -19,12 +19,7 @@ export function documentationOfMeta(meta: SchemaMeta): Documentation {
 /** One `documentation-changed` per node, naming the fields that changed. */
 export function compareDocumentation(
   log: ChangeSink,
-  {
-    old,
-    new: next,
-    at,
-    operation,
-  }: { old: Documentation | SchemaMeta; new: Documentation | SchemaMeta; at: PlacePair; operation?: string },
+  { old, new: next, at, scope = {} }: { old: Documentation | SchemaMeta; new: Documentation | SchemaMeta; at: PlacePair; scope?: Scope },
 ): void {
   const before = 'constraints' in old ? documentationOfMeta(old) : old;
   const after = 'constraints' in next ? documentationOfMeta(next) : next;
@@ -32,10 +27,13 @@ export function compareDocumentation(
     (field) => !equal(before[field] ?? emptyOf(field), after[field] ?? emptyOf(field)),
   );
   if (fields.length === 0) return;
+  const keywords = fields.map((field) => (field === 'provenance' ? 'x-source' : field));
   log.add({
     id: 'documentation-changed',
-    message: `${fields.map((field) => (field === 'provenance' ? 'x-source' : field)).join(', ')} changed`,
-    ...(operation === undefined ? {} : { operation }),
+    message: `${keywords.join(', ')} changed`,
+    ...scope,
+    // One field changed: its line. Several: the node's.
+    ...(keywords.length === 1 && fields[0] !== 'examples' ? { keyword: keywords[0] } : {}),
     ...at,
   });
 }

@@ -1,12 +1,12 @@
 import type { ObjectNode, PropertyNode } from '../ir/types.js';
 import { placeOf } from './change-log.js';
-import { report, type PlacePair, type SchemaContext } from './compare-context.js';
+import { descend, propertyStep, report, type PlacePair, type SchemaContext } from './compare-context.js';
 import { compareSchema } from './compare-schema.js';
 
 /**
  * Properties are compared by name. A `readOnly` property is not part of a request, nor a `writeOnly` one of
  * a response (OpenAPI 3.1 §4.8.24.4), so a property that only changes its access is added or removed in
- * the direction it enters or leaves.
+ * the direction it enters or leaves. Each change is named by the property's payload path.
  */
 export function compareObjects(context: SchemaContext, old: ObjectNode, next: ObjectNode, at: PlacePair): void {
   const skipped = context.direction === 'request' ? 'read-only' : 'write-only';
@@ -17,8 +17,9 @@ export function compareObjects(context: SchemaContext, old: ObjectNode, next: Ob
   for (const [name, property] of after) {
     const was = before.get(name);
     const place = placeOf(property.origin, at.new);
+    const inner = descend(context, propertyStep(name));
     if (was === undefined) {
-      report(context, {
+      report(inner, {
         check: property.required ? 'property-required-added' : 'property-added',
         message: `property ${JSON.stringify(name)}`,
         old: at.old,
@@ -28,16 +29,19 @@ export function compareObjects(context: SchemaContext, old: ObjectNode, next: Ob
     }
     const pair = { old: placeOf(was.origin, at.old), new: place };
     if (was.required !== property.required)
-      report(context, {
+      // The change is in the object's `required` list (JSON Schema 2020-12 §6.5.3), not at the property.
+      report(inner, {
         check: property.required ? 'property-became-required' : 'property-became-optional',
         message: `property ${JSON.stringify(name)}`,
-        ...pair,
+        keyword: 'required',
+        values: { old: was.required, new: property.required },
+        ...at,
       });
-    compareSchema(context, was.schema, property.schema, pair);
+    compareSchema(inner, was.schema, property.schema, pair);
   }
   for (const [name, property] of before) {
     if (after.has(name)) continue;
-    report(context, {
+    report(descend(context, propertyStep(name)), {
       check: removalCheck(property, next),
       message: `property ${JSON.stringify(name)}`,
       old: placeOf(property.origin, at.old),
@@ -58,10 +62,12 @@ function compareAdditional(context: SchemaContext, old: ObjectNode, next: Object
     report(context, {
       check: closed(next) ? 'additional-properties-closed' : 'additional-properties-opened',
       message: 'additionalProperties',
+      keyword: 'additionalProperties',
+      values: { old: !closed(old), new: !closed(next) },
       ...at,
     });
     return;
   }
   if (typeof old.additional === 'object' && typeof next.additional === 'object')
-    compareSchema(context, old.additional, next.additional, at);
+    compareSchema(descend(context, '.*'), old.additional, next.additional, at);
 }

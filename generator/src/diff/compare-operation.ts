@@ -1,6 +1,7 @@
 import type { MediaNode, OperationNode, ParameterNode } from '../ir/types.js';
 import { placeOf, type ChangeInput, type ChangeSink } from './change-log.js';
-import { type Side, type SchemaContext, type PlacePair } from './compare-context.js';
+import { escapePointerToken } from '../util/json-pointer.js';
+import { propertyStep, scopeOf, type Side, type SchemaContext, type PlacePair } from './compare-context.js';
 import { compareDocumentation } from './compare-documentation.js';
 import { compareSchema } from './compare-schema.js';
 import { compareSecurity } from './compare-security.js';
@@ -27,12 +28,20 @@ export function compareOperation({
 }): void {
   const operation = operationLabel(pair.new);
   const context = (direction: 'request' | 'response'): SchemaContext => ({ direction, ...sides, log, operation, visited });
-  if (!pair.old.deprecated && pair.new.deprecated) log.add({ id: 'operation-deprecated', message: 'deprecated', operation, ...pair.at });
+  if (!pair.old.deprecated && pair.new.deprecated)
+    log.add({
+      id: 'operation-deprecated',
+      message: 'deprecated',
+      operation,
+      keyword: 'deprecated',
+      values: { old: false, new: true },
+      ...pair.at,
+    });
   compareDocumentation(log, {
     old: { summary: pair.old.summary, description: pair.old.description, provenance: pair.old.provenance },
     new: { summary: pair.new.summary, description: pair.new.description, provenance: pair.new.provenance },
     at: pair.at,
-    operation,
+    scope: { operation },
   });
   compareParameters(context('request'), pair);
   compareBody(context('request'), pair);
@@ -69,11 +78,18 @@ const parametersByKey = (operation: OperationNode) =>
 function compareParameters(context: SchemaContext, { old, new: next, at }: OperationPair): void {
   const before = parametersByKey(old);
   const after = parametersByKey(next);
-  const add = (id: ChangeInput['id'], parameter: ParameterNode, places: Partial<PlacePair>) =>
+  const parameterContext = (parameter: ParameterNode) => ({ ...context, location: `${parameter.in}${propertyStep(parameter.name)}` });
+  const add = (
+    id: ChangeInput['id'],
+    parameter: ParameterNode,
+    places: Partial<PlacePair>,
+    details: Pick<ChangeInput, 'keyword' | 'values'> = {},
+  ) =>
     context.log.add({
       id,
       message: `${parameter.in} parameter ${JSON.stringify(parameter.name)}`,
-      operation: context.operation!,
+      ...scopeOf(parameterContext(parameter)),
+      ...details,
       ...places,
     });
   for (const [key, parameter] of after) {
@@ -88,43 +104,55 @@ function compareParameters(context: SchemaContext, { old, new: next, at }: Opera
       context.log.add({
         id: 'request-path-parameter-renamed',
         message: `path parameter ${JSON.stringify(was.name)} -> ${JSON.stringify(parameter.name)}`,
-        operation: context.operation!,
+        ...scopeOf(parameterContext(parameter)),
+        keyword: 'name',
+        values: { old: was.name, new: parameter.name },
         ...pair,
       });
     if (was.required !== parameter.required)
-      add(parameter.required ? 'request-parameter-became-required' : 'request-parameter-became-optional', parameter, pair);
-    if (was.style !== parameter.style || was.explode !== parameter.explode) add('request-parameter-style-changed', parameter, pair);
+      add(parameter.required ? 'request-parameter-became-required' : 'request-parameter-became-optional', parameter, pair, {
+        keyword: 'required',
+        values: { old: was.required, new: parameter.required },
+      });
+    if (was.style !== parameter.style || was.explode !== parameter.explode)
+      add('request-parameter-style-changed', parameter, pair, {
+        keyword: was.style !== parameter.style ? 'style' : 'explode',
+        values: { old: `${was.style}${was.explode ? ', explode' : ''}`, new: `${parameter.style}${parameter.explode ? ', explode' : ''}` },
+      });
     compareDocumentation(context.log, {
       old: { description: was.description, provenance: was.provenance },
       new: { description: parameter.description, provenance: parameter.provenance },
       at: pair,
-      operation: context.operation!,
+      scope: scopeOf(parameterContext(parameter)),
     });
-    compareSchema(context, was.schema, parameter.schema, pair);
+    compareSchema(parameterContext(parameter), was.schema, parameter.schema, pair);
   }
   for (const [key, parameter] of before)
     if (!after.has(key)) add('request-parameter-removed', parameter, { old: placeOf(parameter.origin, at.old), new: at.new });
 }
 
-function compareBody(context: SchemaContext, { old, new: next, at }: OperationPair): void {
+function compareBody(outer: SchemaContext, { old, new: next, at }: OperationPair): void {
   const was = old.requestBody;
   const now = next.requestBody;
-  const operation = context.operation!;
+  const context = { ...outer, location: 'body' };
+  const scope = scopeOf(context);
   if (was === undefined && now === undefined) return;
   const pair = { old: placeOf(was?.origin, at.old), new: placeOf(now?.origin, at.new) };
   if (was === undefined || now === undefined) {
     const id = was !== undefined ? 'request-body-removed' : now!.required ? 'request-body-required-added' : 'request-body-added';
-    context.log.add({ id, message: 'request body', operation, ...pair });
+    context.log.add({ id, message: 'request body', ...scope, ...pair });
     return;
   }
   if (was.required !== now.required)
     context.log.add({
       id: now.required ? 'request-body-became-required' : 'request-body-became-optional',
       message: 'request body',
-      operation,
+      ...scope,
+      keyword: 'required',
+      values: { old: was.required, new: now.required },
       ...pair,
     });
-  compareDocumentation(context.log, { old: { description: was.description }, new: { description: now.description }, at: pair, operation });
+  compareDocumentation(context.log, { old: { description: was.description }, new: { description: now.description }, at: pair, scope });
   compareContents({
     context,
     old: was.contents,
@@ -135,26 +163,33 @@ function compareBody(context: SchemaContext, { old, new: next, at }: OperationPa
   });
 }
 
-function compareResponses(context: SchemaContext, { old, new: next, at }: OperationPair): void {
+function compareResponses(outer: SchemaContext, { old, new: next, at }: OperationPair): void {
   const before = new Map(old.responses.map((response) => [response.status.toUpperCase(), response]));
-  const operation = context.operation!;
+  const statusScope = (status: string) => scopeOf({ ...outer, location: `response ${status}` });
   for (const response of next.responses) {
     const was = before.get(response.status.toUpperCase());
     const place = placeOf(response.origin, at.new);
     if (was === undefined) {
-      context.log.add({ id: 'response-status-added', message: `status ${response.status}`, operation, old: at.old, new: place });
+      outer.log.add({
+        id: 'response-status-added',
+        message: `status ${response.status}`,
+        ...statusScope(response.status),
+        values: { new: response.status },
+        old: at.old,
+        new: place,
+      });
       continue;
     }
     before.delete(response.status.toUpperCase());
     const pair = { old: placeOf(was.origin, at.old), new: place };
-    compareDocumentation(context.log, {
+    compareDocumentation(outer.log, {
       old: { description: was.description },
       new: { description: response.description },
       at: pair,
-      operation,
+      scope: statusScope(response.status),
     });
     compareContents({
-      context,
+      context: { ...outer, location: `response ${response.status} body` },
       old: was.contents,
       new: response.contents,
       at: pair,
@@ -163,10 +198,11 @@ function compareResponses(context: SchemaContext, { old, new: next, at }: Operat
     });
   }
   for (const response of before.values())
-    context.log.add({
+    outer.log.add({
       id: 'response-status-removed',
       message: `status ${response.status}`,
-      operation,
+      ...statusScope(response.status),
+      values: { old: response.status },
       old: placeOf(response.origin, at.old),
       new: at.new,
     });
@@ -188,14 +224,17 @@ function compareContents({
   removed: 'request-media-type-removed' | 'response-media-type-removed';
 }): void {
   const before = new Map(old.map((media) => [media.mediaType.toLowerCase(), media]));
-  const operation = context.operation!;
+  const scope = scopeOf(context);
+  const keyword = (media: MediaNode) => `content/${escapePointerToken(media.mediaType)}`;
   for (const media of next) {
     const was = before.get(media.mediaType.toLowerCase());
-    if (was === undefined) context.log.add({ id: added, message: media.mediaType, operation, ...at });
+    if (was === undefined)
+      context.log.add({ id: added, message: media.mediaType, ...scope, keyword: keyword(media), values: { new: media.mediaType }, ...at });
     else {
       before.delete(media.mediaType.toLowerCase());
       compareSchema(context, was.schema, media.schema, at);
     }
   }
-  for (const media of before.values()) context.log.add({ id: removed, message: media.mediaType, operation, ...at });
+  for (const media of before.values())
+    context.log.add({ id: removed, message: media.mediaType, ...scope, keyword: keyword(media), values: { old: media.mediaType }, ...at });
 }

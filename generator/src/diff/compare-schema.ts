@@ -1,6 +1,6 @@
 import type { CompositionNode, SchemaNode } from '../ir/types.js';
 import { placeOf } from './change-log.js';
-import { follow, report, type PlacePair, type SchemaContext } from './compare-context.js';
+import { descend, follow, report, scopeOf, type PlacePair, type SchemaContext } from './compare-context.js';
 import { compareConstraints } from './compare-constraints.js';
 import { compareDocumentation } from './compare-documentation.js';
 import { compareObjects } from './compare-object.js';
@@ -22,22 +22,23 @@ export function compareSchema(outer: SchemaContext, oldNode: SchemaNode, newNode
     if (outer.visited.has(key)) return;
     outer.visited.add(key);
   }
-  // A named schema's changes belong to it, not to the first operation that happened to reach it.
-  const context = next.name === undefined ? outer : withoutOperation(outer);
-  compareDocumentation(context.log, {
-    old: old.node.meta,
-    new: next.node.meta,
-    at: here,
-    ...(context.operation ? { operation: context.operation } : {}),
-  });
+  // A named schema is compared once: its changes name the first operation (in spec order) that reaches it,
+  // and the schema with the path inside it, which is what they are known by across commits.
+  const context = next.name === undefined ? outer : { ...outer, schema: next.name };
+  compareDocumentation(context.log, { old: old.node.meta, new: next.node.meta, at: here, scope: scopeOf(context) });
   if (old.node.meta.nullable !== next.node.meta.nullable)
-    report(context, { check: next.node.meta.nullable ? 'nullable-added' : 'nullable-removed', message: 'nullable', ...here });
+    report(context, {
+      check: next.node.meta.nullable ? 'nullable-added' : 'nullable-removed',
+      message: 'nullable',
+      // 3.0 writes `nullable: true`, 3.1 a type array (JSON Schema 2020-12 §6.1.1).
+      keyword: context.new.model.openapi.startsWith('3.0') ? 'nullable' : 'type',
+      values: { old: old.node.meta.nullable, new: next.node.meta.nullable },
+      ...here,
+    });
   if (!compareKinds(context, old.node, next.node, here)) return;
   compareConstraints(context, old.node, next.node, here);
   compareSameKind(context, old.node, next.node, here);
 }
-
-const withoutOperation = ({ operation: _operation, ...rest }: SchemaContext): SchemaContext => rest;
 
 /** Reports a change of kind; true when the two nodes have the same kind and their insides can be compared. */
 function compareKinds(context: SchemaContext, old: SchemaNode, next: SchemaNode, at: PlacePair): boolean {
@@ -45,13 +46,19 @@ function compareKinds(context: SchemaContext, old: SchemaNode, next: SchemaNode,
   const now = kindLabel(next);
   if (old.kind === next.kind && (old.kind !== 'number' || next.kind !== 'number' || old.integer === next.integer)) return true;
   if (old.kind === 'number' && next.kind === 'number') {
-    report(context, { check: old.integer ? 'type-widened' : 'type-narrowed', message: `type ${was} -> ${now}`, ...at });
+    report(context, {
+      check: old.integer ? 'type-widened' : 'type-narrowed',
+      message: `type ${was} -> ${now}`,
+      keyword: 'type',
+      values: { old: was, new: now },
+      ...at,
+    });
     return true;
   }
   const widened = next.kind === 'unknown' || old.kind === 'never' || literalOf(old, next);
   const narrowed = old.kind === 'unknown' || next.kind === 'never' || literalOf(next, old);
   const check = widened ? 'type-widened' : narrowed ? 'type-narrowed' : 'type-changed';
-  report(context, { check, message: `type ${was} -> ${now}`, ...at });
+  report(context, { check, message: `type ${was} -> ${now}`, keyword: kindKeyword(next), values: { old: was, new: now }, ...at });
   return false;
 }
 
@@ -65,6 +72,13 @@ function literalOf(literal: SchemaNode, base: SchemaNode): boolean {
   return false;
 }
 
+/** The keyword that says a node's kind: `enum` or `const` for a literal, the mode for a composition, else `type`. */
+function kindKeyword(node: SchemaNode): string {
+  if (node.kind === 'literal') return node.written?.const !== undefined ? 'const' : 'enum';
+  if (node.kind === 'composition') return node.mode;
+  return 'type';
+}
+
 function kindLabel(node: SchemaNode): string {
   if (node.kind === 'number') return node.integer ? 'integer' : 'number';
   if (node.kind === 'literal') return `enum ${JSON.stringify(node.values)}`;
@@ -74,23 +88,41 @@ function kindLabel(node: SchemaNode): string {
 }
 
 function compareSameKind(context: SchemaContext, old: SchemaNode, next: SchemaNode, at: PlacePair): void {
-  if (old.kind === 'literal' && next.kind === 'literal') compareLiterals(context, old.values, next.values, at);
+  if (old.kind === 'literal' && next.kind === 'literal') compareLiterals(context, old, next, at);
   else if (old.kind === 'array' && next.kind === 'array') {
-    compareSchema(context, old.items, next.items, at);
+    compareSchema(descend(context, '[]'), old.items, next.items, at);
     const shared = Math.min(old.prefixItems.length, next.prefixItems.length);
-    for (let index = 0; index < shared; index += 1) compareSchema(context, old.prefixItems[index]!, next.prefixItems[index]!, at);
+    for (let index = 0; index < shared; index += 1)
+      compareSchema(descend(context, `[${index}]`), old.prefixItems[index]!, next.prefixItems[index]!, at);
   } else if (old.kind === 'object' && next.kind === 'object') compareObjects(context, old, next, at);
   else if (old.kind === 'composition' && next.kind === 'composition') compareCompositions(context, old, next, at);
 }
 
-function compareLiterals(context: SchemaContext, old: unknown[], next: unknown[], at: PlacePair): void {
+type LiteralNode = Extract<SchemaNode, { kind: 'literal' }>;
+
+function compareLiterals(context: SchemaContext, old: LiteralNode, next: LiteralNode, at: PlacePair): void {
   const key = (value: unknown) => JSON.stringify(value);
-  const before = new Set(old.map(key));
-  const after = new Set(next.map(key));
-  for (const value of next)
-    if (!before.has(key(value))) report(context, { check: 'enum-value-added', message: `value ${key(value)} added`, ...at });
-  for (const value of old)
-    if (!after.has(key(value))) report(context, { check: 'enum-value-removed', message: `value ${key(value)} removed`, ...at });
+  const before = new Set(old.values.map(key));
+  const after = new Set(next.values.map(key));
+  const keyword = (node: SchemaNode) => (node.kind === 'literal' && node.written?.const !== undefined ? 'const' : 'enum');
+  for (const value of next.values)
+    if (!before.has(key(value)))
+      report(context, {
+        check: 'enum-value-added',
+        message: `value ${key(value)} added`,
+        keyword: keyword(next),
+        values: { new: value },
+        ...at,
+      });
+  for (const value of old.values)
+    if (!after.has(key(value)))
+      report(context, {
+        check: 'enum-value-removed',
+        message: `value ${key(value)} removed`,
+        keyword: keyword(old),
+        values: { old: value },
+        ...at,
+      });
 }
 
 /**
@@ -99,7 +131,13 @@ function compareLiterals(context: SchemaContext, old: unknown[], next: unknown[]
  */
 function compareCompositions(context: SchemaContext, old: CompositionNode, next: CompositionNode, at: PlacePair): void {
   if (old.mode !== next.mode) {
-    report(context, { check: 'type-changed', message: `${old.mode} -> ${next.mode}`, ...at });
+    report(context, {
+      check: 'type-changed',
+      message: `${old.mode} -> ${next.mode}`,
+      keyword: next.mode,
+      values: { old: old.mode, new: next.mode },
+      ...at,
+    });
     return;
   }
   const nameOf = (node: SchemaNode) => (node.kind === 'ref' ? node.name : undefined);
@@ -123,6 +161,8 @@ function compareCompositions(context: SchemaContext, old: CompositionNode, next:
       report(context, {
         check: old.mode === 'allOf' ? 'type-widened' : 'union-member-removed',
         message: `${old.mode} member ${index} removed`,
+        keyword: `${old.mode}/${index}`,
+        values: { old: index },
         ...at,
       });
       continue;
@@ -134,6 +174,8 @@ function compareCompositions(context: SchemaContext, old: CompositionNode, next:
     report(context, {
       check: old.mode === 'allOf' ? 'type-narrowed' : 'union-member-added',
       message: `${old.mode} member ${index} added`,
+      keyword: `${next.mode}/${index}`,
+      values: { new: index },
       ...at,
     });
   for (const [before, after] of pairs) compareSchema(context, old.members[before]!, next.members[after]!, at);

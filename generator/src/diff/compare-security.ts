@@ -31,12 +31,19 @@ export function compareSecurity({
       id: 'security-requirement-added',
       message: `callers using ${describe(alternative)} now need ${after.map(describe).join(' or ')}`,
       operation,
+      values: { old: describe(alternative), new: after.map(describe).join(' or ') },
       ...at,
     });
   if (shut.length > 0) return;
   const opened = after.filter((alternative) => !covered(alternative, before));
   for (const alternative of opened)
-    log.add({ id: 'security-requirement-removed', message: `${describe(alternative)} now suffices`, operation, ...at });
+    log.add({
+      id: 'security-requirement-removed',
+      message: `${describe(alternative)} now suffices`,
+      operation,
+      values: { new: describe(alternative) },
+      ...at,
+    });
 }
 
 function alternativesOf(requirements: Requirements): string[][] {

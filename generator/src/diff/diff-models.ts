@@ -10,6 +10,7 @@ import { sideOf, type Side } from './compare-context.js';
 import { compareDocumentation } from './compare-documentation.js';
 import { compareOperation, operationLabel } from './compare-operation.js';
 import { compareSchema } from './compare-schema.js';
+import type { KeywordLocator } from './keyword-places.js';
 
 export interface ModelDiff {
   /** Every change whose check is not turned off: most severe first, then by place in the new version. */
@@ -28,14 +29,17 @@ export function diffModels({
   new: next,
   severity = {},
   files = { old: old.source, new: next.source },
+  locate = { old: undefined, new: undefined },
 }: {
   old: ApiModel;
   new: ApiModel;
   severity?: SeverityOverrides;
   /** The entry files as shown, for changes with no node of their own to point at. @default each model's `source` */
   files?: Files;
+  /** Finds a keyword's line in each version (the loaded documents' positions); without it, changes are at their nodes. */
+  locate?: KeywordLocator;
 }): ModelDiff {
-  const log = new ChangeLog(severity);
+  const log = new ChangeLog(severity, locate);
   const sides = { old: sideOf(old), new: sideOf(next) };
   const visited = compareOperations({ sides, log, files });
   compareComponents({ sides, log, files, visited });
@@ -88,18 +92,31 @@ function compareOperations({ sides, log, files }: { sides: { old: Side; new: Sid
       new: partner === undefined ? rootPlace(files.new, '/paths') : operationPlace(partner, files.new),
     };
     if (partner === undefined) {
-      log.add({ id: 'operation-removed', message: '', operation: operationLabel(operation), ...at });
+      log.add({ id: 'operation-removed', message: '', operation: operationLabel(operation), values: { old: routeOf(operation) }, ...at });
       continue;
     }
     unmatched.delete(partner);
     const moved = operation.method !== partner.method ? 'operation-method-changed' : 'operation-path-changed';
-    log.add({ id: moved, message: `${routeOf(operation)} -> ${routeOf(partner)}`, operation: operationLabel(partner), ...at });
+    log.add({
+      id: moved,
+      message: `${routeOf(operation)} -> ${routeOf(partner)}`,
+      operation: operationLabel(partner),
+      values: { old: routeOf(operation), new: routeOf(partner) },
+      ...at,
+    });
     pairs.push([operation, partner]);
   }
   for (const [before, after] of pairs) {
     const at = { old: operationPlace(before, files.old), new: operationPlace(after, files.new) };
     if (before.id !== after.id)
-      log.add({ id: 'operation-id-changed', message: `operationId ${before.id} -> ${after.id}`, operation: operationLabel(after), ...at });
+      log.add({
+        id: 'operation-id-changed',
+        message: `operationId ${before.id} -> ${after.id}`,
+        operation: operationLabel(after),
+        keyword: 'operationId',
+        values: { old: before.id, new: after.id },
+        ...at,
+      });
     compareOperation({ pair: { old: before, new: after, at }, sides, log, visited });
   }
   for (const operation of unmatched)
@@ -107,6 +124,7 @@ function compareOperations({ sides, log, files }: { sides: { old: Side; new: Sid
       id: 'operation-added',
       message: '',
       operation: operationLabel(operation),
+      values: { new: routeOf(operation) },
       old: rootPlace(files.old, '/paths'),
       new: operationPlace(operation, files.new),
     });
@@ -137,6 +155,7 @@ function compareComponents({
       log.add({
         id: 'schema-added',
         message: `schema ${name}`,
+        schema: name,
         old: componentsPlace(files.old),
         new: placeOf(schema.schema.meta.origin, componentsPlace(files.new)),
       });
@@ -145,6 +164,7 @@ function compareComponents({
       log.add({
         id: 'schema-removed',
         message: `schema ${name}`,
+        schema: name,
         old: placeOf(schema.schema.meta.origin, componentsPlace(files.old)),
         new: componentsPlace(files.new),
       });
@@ -158,7 +178,7 @@ function compareComponents({
       new: placeOf(partner.schema.meta.origin, componentsPlace(files.new)),
     };
     for (const direction of ['request', 'response'] as const)
-      compareSchema({ direction, ...sides, log: unused, visited }, schema.schema, partner.schema, at);
+      compareSchema({ direction, ...sides, log: unused, visited, location: name, schema: name }, schema.schema, partner.schema, at);
   }
 }
 
@@ -170,12 +190,20 @@ function compareInfo({ old, new: next, log, files }: { old: ApiModel; new: ApiMo
     at,
   });
   if (old.info.version !== next.info.version)
-    log.add({ id: 'api-version-changed', message: `info.version ${old.info.version} -> ${next.info.version}`, ...at });
+    log.add({
+      id: 'api-version-changed',
+      message: `info.version ${old.info.version} -> ${next.info.version}`,
+      keyword: 'version',
+      values: { old: old.info.version, new: next.info.version },
+      ...at,
+    });
   const majorOf = (version: string) => Number(packageVersion(version).split('.')[0]);
   if (log.changes.some((change) => change.severity === 'error') && majorOf(next.info.version) <= majorOf(old.info.version))
     log.add({
       id: 'api-version-not-bumped',
       message: `breaking changes, but info.version ${old.info.version} -> ${next.info.version} keeps its major`,
+      keyword: 'version',
+      values: { old: old.info.version, new: next.info.version },
       ...at,
     });
 }

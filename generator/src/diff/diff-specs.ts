@@ -7,6 +7,7 @@ import { displayPathOf } from '../load/source-set.js';
 import type { OpenApiSchemas } from '../load/openapi-schema.js';
 import type { SeverityOverrides } from '../shared/change-catalog.js';
 import { diffModels, type ModelDiff } from './diff-models.js';
+import { locatorOf, type Locate } from './keyword-places.js';
 import { describeSource, gitReader, parseSpecSource, type SpecSource } from './spec-source.js';
 
 export interface DiffOptions {
@@ -55,7 +56,8 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
     old: displayPathOf(path.resolve(root, sources[0].path), root),
     new: displayPathOf(path.resolve(root, sources[1].path), root),
   };
-  const diff = diffModels({ old: old.model, new: next.model, severity: options.severity ?? {}, files });
+  const locate = { old: old.locate, new: next.locate };
+  const diff = diffModels({ old: old.model, new: next.model, severity: options.severity ?? {}, files, locate });
   return { ok: true, old: versionOf(sources[0], old.model), new: versionOf(sources[1], next.model), diagnostics, ...diff };
 }
 
@@ -69,7 +71,7 @@ async function loadVersion(
   source: SpecSource,
   root: string,
   schemas: OpenApiSchemas,
-): Promise<{ model?: ApiModel; diagnostics: Diagnostic[]; problem?: string }> {
+): Promise<{ model?: ApiModel; locate?: Locate; diagnostics: Diagnostic[]; problem?: string }> {
   let readText;
   if (source.kind === 'git') {
     try {
@@ -84,5 +86,5 @@ async function loadVersion(
       ? result.diagnostics.map((diagnostic) => ({ ...diagnostic, file: `${source.revision}:${diagnostic.file}` }))
       : result.diagnostics;
   if (!result.ok) return { diagnostics };
-  return { model: parseDocument(result.loaded), diagnostics };
+  return { model: parseDocument(result.loaded), locate: locatorOf(result.loaded), diagnostics };
 }

@@ -5,11 +5,32 @@ import type { DiffResult } from './diff-specs.js';
 
 type DiffReport = Extract<DiffResult, { ok: true }>;
 
-const where = (place: Place | undefined) =>
-  place === undefined ? '' : place.line > 0 ? `${place.file}:${place.line}` : `${place.file}#${place.pointer}`;
-/** `OPERATION: what the check says: the detail`. */
-export const describeChange = (change: Change) =>
-  `${change.operation === undefined ? '' : `${change.operation}: `}${checkCatalog[change.id].summary}${change.message === '' ? '' : `: ${change.message}`}`;
+/** `file:line:column` of the changed keyword, or `file#pointer` when the line is unknown. */
+export const where = (place: Place | undefined) =>
+  place === undefined ? '' : place.line > 0 ? `${place.file}:${place.line}:${place.column}` : `${place.file}#${place.pointer}`;
+
+/**
+ * Where in the API a change is, in words: `POST /v3/PRIVATE (createPrivateCustomer) request body.address.city`,
+ * `… response 200 body.accounts[].id`, with the component schema when the change is inside one.
+ */
+export function subjectOf(change: Change): string {
+  const location =
+    change.location === undefined
+      ? undefined
+      : change.direction === 'request' && change.operation !== undefined
+        ? `request ${change.location}`
+        : change.location;
+  const inSchema = change.schema !== undefined && change.schema !== change.location ? `(schema ${change.schema})` : undefined;
+  return [change.operation, location, inSchema].filter((part) => part !== undefined).join(' ');
+}
+
+/** `SUBJECT: what the check says: the detail`; the check's `request: ` prefix goes when the subject names the direction. */
+export function describeChange(change: Change): string {
+  const subject = subjectOf(change);
+  const summary = checkCatalog[change.id].summary;
+  const said = change.location === undefined ? summary : summary.replace(/^(request|response): /, '');
+  return `${subject === '' ? '' : `${subject}: `}${said}${change.message === '' ? '' : `: ${change.message}`}`;
+}
 
 function counts(changes: Change[]): string {
   const by = (severity: Severity) => changes.filter((change) => change.severity === severity).length;
@@ -69,9 +90,12 @@ const levels: Record<Severity, Finding['level']> = { error: 'error', warning: 'w
 export function diffFindings(report: DiffReport): Finding[] {
   return report.changes.map((change) => {
     const place = change.new ?? change.old;
+    const subject = subjectOf(change) || (place === undefined ? '' : `${place.file}#${place.pointer}`);
     return {
       suite: `specsmith diff ${report.new.source}`,
-      name: `${change.id} ${place === undefined ? '' : `${place.file}#${place.pointer}`}`.trim(),
+      name: `${change.id} ${subject}`.trim(),
+      ...(subject === '' ? {} : { subject }),
+      fingerprint: change.fingerprint,
       ruleId: change.id,
       level: levels[change.severity],
       failed: change.severity === 'error',

@@ -1,6 +1,6 @@
 import type { Change } from '../diff/change-log.js';
 import type { Bump } from '../shared/change-catalog.js';
-import { describeChange } from '../diff/format-diff.js';
+import { describeChange, where } from '../diff/format-diff.js';
 
 const sections: [Bump, string][] = [
   ['major', 'Breaking changes'],
@@ -30,7 +30,8 @@ export function changelogEntry({
     const listed = changes.filter((change) => change.bump === bump && change.id !== 'api-version-not-bumped');
     if (listed.length === 0) continue;
     lines.push('', `### ${title}`, '');
-    for (const change of listed) lines.push(`- ${describeChange(change)} (\`${change.id}\`)`);
+    // The spec's line as of this release: where to read the change in the spec's history.
+    for (const change of listed) lines.push(`- ${describeChange(change)} (\`${change.id}\`, ${where(change.new ?? change.old)})`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,6 +7,10 @@ export interface Finding {
   suite: string;
   /** A JUnit test case's name. */
   name: string;
+  /** What the finding is about without its rule (an operation and a payload path): annotation titles, SARIF's logical location. */
+  subject?: string;
+  /** The same for the same finding in any commit (SARIF `partialFingerprints`), never made from lines. */
+  fingerprint?: string;
   ruleId: string;
   /** SARIF's levels; GitHub's `error`, `warning` and `notice`. */
   level: 'error' | 'warning' | 'note';

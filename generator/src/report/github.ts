@@ -5,7 +5,8 @@ const commands = { error: 'error', warning: 'warning', note: 'notice' } as const
 /**
  * GitHub Actions workflow commands (`::error file=F,line=L,col=C,title=T::message`), which the runner
  * shows as annotations on the file and line. Values are escaped as the runner unescapes them: `%`, CR and
- * LF everywhere, and `:` and `,` in properties too. Only failed findings and warnings are printed.
+ * LF everywhere, and `:` and `,` in properties too. Only failed findings and warnings are printed. The title
+ * is the rule and the subject (the name when there is none, which for fixtures is the file).
  */
 export function formatGitHub(findings: Finding[]): string {
   return findings
@@ -15,7 +16,7 @@ export function formatGitHub(findings: Finding[]): string {
         ...(finding.file === undefined ? [] : [`file=${property(finding.file)}`]),
         ...(finding.line ? [`line=${finding.line}`] : []),
         ...(finding.line && finding.column ? [`col=${finding.column}`] : []),
-        `title=${property(`${finding.ruleId}: ${finding.name}`)}`,
+        `title=${property(`${finding.ruleId}: ${finding.subject ?? finding.name}`)}`,
       ];
       return `::${finding.failed ? 'error' : commands[finding.level]} ${properties.join(',')}::${data(finding.message)}\n`;
     })

@@ -26,7 +26,10 @@ export function formatJUnit(findings: Finding[], { name }: { name: string }): st
 }
 
 function testCase(finding: Finding, suite: string): string[] {
-  const where = finding.file === undefined ? '' : `${finding.file}${finding.line ? `:${finding.line}` : ''}`;
+  const where =
+    finding.file === undefined
+      ? ''
+      : `${finding.file}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}`;
   // The file goes in the text: `file` is not an attribute the JUnit schema (Jenkins' junit-4.xsd) allows.
   const open = `    <testcase name=${attribute(finding.name)} classname=${attribute(suite)}`;
   const text = `${where === '' ? '' : `${where}: `}${finding.message}`;

@@ -33,6 +33,8 @@ export function formatSarif(findings: Finding[], { tool, version, rules }: { too
           level: finding.failed ? 'error' : finding.level,
           message: { text: finding.message },
           ...(finding.file === undefined ? {} : { locations: [location(finding)] }),
+          // §3.27.17: code scanning matches results across commits by these, not by line.
+          ...(finding.fingerprint === undefined ? {} : { partialFingerprints: { 'specsmith/v1': finding.fingerprint } }),
         })),
       },
     ],
@@ -42,5 +44,7 @@ export function formatSarif(findings: Finding[], { tool, version, rules }: { too
 
 function location(finding: Finding) {
   const region = finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {};
-  return { physicalLocation: { artifactLocation: { uri: encodeURI(finding.file!) }, ...region } };
+  // §3.33: a logical location names the place in the API (`POST /a (id) request body.b`) beside the file's.
+  const logical = finding.subject === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: finding.subject }] };
+  return { physicalLocation: { artifactLocation: { uri: encodeURI(finding.file!) }, ...region }, ...logical };
 }
