@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Block, printFunction } from '../generator/src/emit/validators/construct/block.js';
-import { identifier, js, literal, property } from '../generator/src/emit/validators/construct/code.js';
+import { call, identifier, js, literal, property } from '../generator/src/emit/validators/construct/code.js';
 import { ModuleNames } from '../generator/src/emit/validators/construct/names.js';
 import { loadConstructed } from './support/construct-module.js';
 
@@ -46,19 +46,42 @@ describe('code pieces', () => {
     expect(String(names.locals().local('value'))).toBe('value');
   });
 
-  it('prints one statement a line, indented by depth, with comments that cannot end early', () => {
+  it('prints one statement a line, indented by depth with tabs, with comments that cannot end early', () => {
     const body = new Block();
     body.if(
       js`a`,
       (then) => then.line(js`return 1`),
       (otherwise) => otherwise.line(js`return 2`),
     );
+    body.if(js`b`, (then) => {
+      then.line(js`c()`);
+      then.line(js`return 3`);
+    });
     const text = printFunction({ name: identifier('f'), params: [identifier('a')], body, comment: 'line one\nline two\u2028 */' });
     expect(text).toBe(
-      ['// line one', '// line two  */', 'function f(a) {', '  if (a) {', '    return 1;', '  } else {', '    return 2;', '  }', '}'].join(
-        '\n',
-      ),
+      [
+        '// line one',
+        '// line two  */',
+        'function f(a) {',
+        '\tif (a) {',
+        '\t\treturn 1;',
+        '\t} else {',
+        '\t\treturn 2;',
+        '\t}',
+        // A block of a few short statements sits on its head's line.
+        '\tif (b) { c(); return 3; }',
+        '}',
+      ].join('\n'),
     );
+  });
+
+  it('fills the arguments of a long call over lines as words fill a paragraph', () => {
+    const args = ['first', 'second', 'third', 'fourth'].map((word) => literal(word.repeat(8)));
+    const text = call(identifier('f'), args).toString();
+    expect(text.split('\n')).toEqual([
+      'f("firstfirstfirstfirstfirstfirstfirstfirst", "secondsecondsecondsecondsecondsecondsecondsecond",',
+      '\t"thirdthirdthirdthirdthirdthirdthirdthird", "fourthfourthfourthfourthfourthfourthfourthfourth")',
+    ]);
   });
 });
 
@@ -86,7 +109,8 @@ describe('hostile spec text', () => {
     expect(check({ other: 1 })).toBe(false);
     expect(check.errors?.map((issue) => issue.keyword)).toEqual(['required', 'required', 'additionalProperties']);
     // The def's name reaches the schema paths escaped as AJV escapes them, and never the code as code.
-    expect(source).toContain('"#/$defs/Weird%20%22name%22%0A/required"');
+    expect(check.errors?.[0]?.schemaPath).toBe('#/$defs/Weird%20%22name%22%0A/required');
+    expect(source).toContain('"#/$defs/Weird%20%22name%22%0A"');
     expect(source).not.toMatch(/^\s*throw/m);
   });
 });

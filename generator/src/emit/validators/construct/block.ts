@@ -1,4 +1,4 @@
-import { js, type Code, type Name } from './code.js';
+import { indentUnit, js, type Code, type Name } from './code.js';
 
 /**
  * Statements as a tree: a line is one statement, a nested block is the body of an `if`, `else` or loop.
@@ -67,12 +67,26 @@ export interface FunctionPiece {
   comment: string;
 }
 
-const indentUnit = '  ';
+/** A block of a few short statements sits on its head's line up to this width (indentation not counted). */
+const oneLineWidth = 120;
+
+/** `if (condition) { a; b; }` when the body is short statements that fit on one line, else undefined. */
+function oneLine(statement: Extract<Statement, { kind: 'nested' }>): string | undefined {
+  if (statement.tail !== undefined || statement.body.statements.some((inner) => inner.kind !== 'line')) return undefined;
+  const body = statement.body.statements.map((inner) => `${(inner as { code: Code }).code.toString()};`);
+  const text = `${statement.head.toString()} { ${body.join(' ')} }`;
+  return text.length <= oneLineWidth && !text.includes('\n') ? text : undefined;
+}
 
 export function printBlock(block: Block, depth: number): string[] {
   const indent = indentUnit.repeat(depth);
   const lines: string[] = [];
   for (const statement of block.statements) {
+    const short = statement.kind === 'nested' ? oneLine(statement) : undefined;
+    if (short !== undefined) {
+      lines.push(`${indent}${short}`);
+      continue;
+    }
     if (statement.kind === 'line') {
       // A statement laid over several lines (a long call, a long list) keeps its own relative indentation.
       lines.push(...`${statement.code.toString()};`.split('\n').map((line) => `${indent}${line}`));

@@ -49,21 +49,39 @@ export function literal(value: unknown): Code {
 const lineWidth = 100;
 
 /**
+ * One level of indentation in generated code: a tab, one byte where two spaces take two (on GitHub's REST
+ * description a sixth of the module was indentation); an editor shows it at the width its reader likes.
+ */
+export const indentUnit = '\t';
+
+/**
  * A JSON value as `literal` writes it, laid over lines when it is long: a long array or object one member
  * a line (JSON.stringify's own layout), so a 250-value enum reads as a column, not one 9,000-character line.
  */
 export function longLiteral(value: unknown): Code {
   const flat = literal(value);
   if (flat.toString().length <= lineWidth) return flat;
-  const text = JSON.stringify(value, null, 2);
+  const text = JSON.stringify(value, null, indentUnit);
   return mint(text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
 }
 
-/** `callee(a, b, c)`, or one argument a line when that is longer than a line should be. */
+/**
+ * `callee(a, b, c)`; when that is longer than a line should be, the arguments fill lines as words fill a
+ * paragraph, the later lines indented once (two lines where one argument a line would take seven).
+ */
 export function call(callee: Code, args: readonly Code[]): Code {
-  const flat = `${callee.toString()}(${args.map(String).join(', ')})`;
-  if (flat.length <= lineWidth || args.some((arg) => arg.toString().includes('\n'))) return mint(flat);
-  return mint(`${callee.toString()}(\n${args.map((arg) => `  ${arg.toString()}`).join(',\n')},\n)`);
+  const texts = args.map(String);
+  const flat = `${callee.toString()}(${texts.join(', ')})`;
+  if (flat.length <= lineWidth || texts.some((text) => text.includes('\n'))) return mint(flat);
+  const lines = [`${callee.toString()}(`];
+  texts.forEach((text, index) => {
+    const piece = `${text}${index === texts.length - 1 ? ')' : ','}`;
+    const last = lines[lines.length - 1]!;
+    const joined = last.endsWith('(') ? `${last}${piece}` : `${last} ${piece}`;
+    if (joined.length <= lineWidth || last.trim() === '' || last.endsWith('(')) lines[lines.length - 1] = joined;
+    else lines.push(`${indentUnit}${piece}`);
+  });
+  return mint(lines.join('\n'));
 }
 
 const identifierPattern = /^[A-Za-z_$][\w$]*$/;
@@ -102,5 +120,5 @@ export function joinCode(parts: readonly Code[], separator: ', ' | ' || ' | ' &&
   if (parts.length === 0) throw new Error('nothing to join');
   const flat = parts.map(String).join(separator);
   if (flat.length <= lineWidth || separator === ', ' || separator === ' + ') return mint(flat);
-  return mint(`\n  ${parts.map(String).join(`${separator.trimEnd()}\n  `)}\n`);
+  return mint(`\n${indentUnit}${parts.map(String).join(`${separator.trimEnd()}\n${indentUnit}`)}\n`);
 }

@@ -1,6 +1,6 @@
 import { keywordFamilies } from './compile-schema.js';
 import { refTokens, schemaPathOf, valueAtTokens } from './pointers.js';
-import { schemaPathBelow } from './schema-context.js';
+import { schemaPathBelow } from './schema-places.js';
 
 /** Why a schema is not covered, at the schema path of the keyword that makes it so. */
 export interface CoverageGap {
@@ -122,7 +122,7 @@ function compiles(pattern: unknown): boolean {
 }
 
 /** The schemas directly inside a schema object that its checks apply, with their tokens. */
-function subschemasOf(node: Record<string, unknown>): { schema: unknown; tokens: string[] }[] {
+export function subschemasOf(node: Record<string, unknown>): { schema: unknown; tokens: string[] }[] {
   const found: { schema: unknown; tokens: string[] }[] = [];
   for (const key of single) if (key in node) found.push({ schema: node[key], tokens: [key] });
   for (const key of lists)

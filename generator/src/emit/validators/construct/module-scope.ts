@@ -1,13 +1,21 @@
 import { printFunction, type FunctionPiece } from './block.js';
 import { js, literal, type Code, type Name } from './code.js';
 import { ModuleNames } from './names.js';
+import type { Shapes } from './shapes.js';
 
 /** A schema that becomes a function of its own: a named schema, a `$ref` target, or a branch of an applicator. */
 export interface FunctionRequest {
   /** The schema at that place, as written. */
   schema: unknown;
-  /** Its schema path as AJV reports it (`#/$defs/Pet/anyOf/0`), which its issues extend. */
-  schemaPath: string;
+  /**
+   * Its schema path as AJV reports it (`#/$defs/Pet/anyOf/0`), which its issues extend; undefined for a
+   * function shared by the places of a shape, which is given the path of each in a parameter.
+   */
+  schemaPath: string | undefined;
+  /** What makes two requests the same function: the schema path, or the shape (shapes.ts). */
+  key: string;
+  /** What the function checks, for a person reading the module. */
+  comment: string;
   /** The hint its name is made from (`validatePet`, `validatePetAnyOf0`). */
   hint: string;
 }
@@ -16,7 +24,8 @@ export interface FunctionRequest {
  * What one generated module holds besides the checks themselves: its names, the runtime exports it
  * imports (each recorded when a check first uses it, so the import list is known by construction and never
  * searched for in the text), its constants (patterns, enum lists, sets), its own small helpers, and one
- * function per named schema, `$ref` target and branch, made once per schema path and compiled in turn.
+ * function per named schema, `$ref` target and branch, made once per schema path (once per shape for a
+ * shape the module repeats, shapes.ts) and compiled in turn.
  */
 export class ModuleScope {
   readonly names = new ModuleNames();
@@ -35,17 +44,23 @@ export class ModuleScope {
   /** The document `$ref`s point into (`{ $defs }` for a package's named schemas). */
   readonly document: unknown;
 
+  /** The shapes the module's schemas repeat. */
+  readonly shapes: Shapes;
+
   constructor({
     runtimeExports,
     formats,
     document,
+    shapes,
   }: {
     runtimeExports: readonly string[];
     formats: ReadonlyMap<string, 'string' | 'number'>;
     document: unknown;
+    shapes: Shapes;
   }) {
     this.formats = formats;
     this.document = document;
+    this.shapes = shapes;
     this.#runtimeKnown = new Set(runtimeExports);
     // The runtime's names are bound first, so that no function or constant of the module can take one.
     for (const text of runtimeExports) this.#runtime.set(text, this.names.imported(text));
@@ -85,12 +100,12 @@ export class ModuleScope {
     return found.name;
   }
 
-  /** The function checking the schema at a schema path: named now, compiled when the queue reaches it. */
+  /** The function of a request (by its key: a schema path or a shape): named now, compiled when the queue reaches it. */
   functionFor(request: FunctionRequest): Name {
-    let found = this.#functions.get(request.schemaPath);
+    let found = this.#functions.get(request.key);
     if (found === undefined) {
       found = { name: this.names.topLevel(request.hint), request };
-      this.#functions.set(request.schemaPath, found);
+      this.#functions.set(request.key, found);
       this.#queue.push(found);
     }
     return found.name;
@@ -119,3 +134,12 @@ export class ModuleScope {
 export function regExpCode(source: string): Code {
   return js`new RegExp(${literal(source)}, "u")`;
 }
+
+/** The request of a function made for one place, the schema path it knows whole. */
+export const placedFunction = ({ schema, schemaPath, hint }: { schema: unknown; schemaPath: string; hint: string }): FunctionRequest => ({
+  schema,
+  schemaPath,
+  key: schemaPath,
+  comment: schemaPath,
+  hint,
+});

@@ -1,4 +1,4 @@
-import { keySegment } from './schema-context.js';
+import { keySegment } from './schema-places.js';
 
 /**
  * A `$ref` this emitter resolves: a fragment that is a JSON pointer into the document being compiled

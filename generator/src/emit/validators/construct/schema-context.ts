@@ -1,7 +1,9 @@
-import { Block, type FunctionPiece } from './block.js';
+import type { Block } from './block.js';
 import { call, identifier, joinCode, js, literal, type Code, type Name } from './code.js';
 import type { ModuleScope } from './module-scope.js';
 import type { FunctionNames } from './names.js';
+import { escapeHelper, failHelper, keywordHelper } from './issue-helpers.js';
+import { placeBelow, pointerToken, schemaPathCode, type Check, type SchemaPlace } from './schema-places.js';
 
 /**
  * Where a check stands in the value: a JSON pointer built from the function's `path` parameter and the
@@ -30,7 +32,7 @@ export interface FunctionScope {
 export interface SchemaContext {
   schema: Record<string, unknown>;
   /** AJV's schema path of the schema (`#/$defs/Pet/properties/name`): issues add their keyword to it. */
-  schemaPath: string;
+  schemaPath: SchemaPlace;
   data: Code;
   path: InstancePath;
   block: Block;
@@ -38,20 +40,6 @@ export interface SchemaContext {
   module: ModuleScope;
   compiler: Compiler;
 }
-
-/** A JSON pointer token (RFC 6901 §3): `~` and `/` escaped. */
-export const pointerToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/**
- * A key in a schema path (a property name, a pattern, a `$defs` name, an index) escaped as AJV's
- * `compile/util.ts` escapeFragment does (pointer token, then URI-encoded), which is also how
- * rule-origins.ts writes the paths it keys the spec's lines by. Keywords are written as they are.
- */
-export const keySegment = (token: string) => encodeURIComponent(pointerToken(token));
-
-/** The schema path below `base` of a keyword and the keys after it (`["properties", "a/b"]` → `/properties/a~1b`). */
-export const schemaPathBelow = (base: string, [keyword, ...keys]: readonly string[]) =>
-  keyword === undefined ? base : `${base}/${keyword}${keys.map((key) => `/${keySegment(key)}`).join('')}`;
 
 /** The instance path as a string expression: fixed steps joined into literals, keys escaped at run time. */
 export function pathCode(context: Pick<SchemaContext, 'path' | 'module'>): Code {
@@ -84,8 +72,15 @@ export interface Issue {
   keyword: string;
   /** `{ limit: 3 }` and the like, as code (a value may be read at run time: a key, an index). */
   params: Code;
-  /** The schema path of the rule; the keyword's own by default. */
-  schemaPath?: string;
+  /** Whether the rule is the schema itself (a `false` schema), not its keyword. */
+  atPlace?: boolean;
+  /** The one parameter of a keyword that reports one, as `params` has it: a helper of the keyword's own reports it. */
+  param?: { name: string; value: Code };
+}
+
+/** An issue with one parameter (`{ missingProperty: "name" }`), reported through a helper of its keyword. */
+export function oneParameterIssue(keyword: string, name: string, value: Code): Issue {
+  return { keyword, params: js`{ ${identifier(name)}: ${value} }`, param: { name, value } };
 }
 
 /**
@@ -95,12 +90,24 @@ export interface Issue {
 export function reportIssue(context: SchemaContext, block: Block, issue: Issue, collected?: Code): void {
   const { scope } = context;
   scope.canFail = true;
-  block.line(js`if (${scope.errors} === undefined) return false`);
+  block.line(js`if (!${scope.errors}) return false`);
   if (collected !== undefined) block.line(js`${scope.errors}.push(...${collected})`);
-  const schemaPath = issue.schemaPath ?? `${context.schemaPath}/${issue.keyword}`;
-  const fail = failHelper(context.module);
-  const args = [scope.errors, pathCode(context), literal(schemaPath), literal(issue.keyword), issue.params];
-  block.line(js`${scope.valid} = ${call(fail, args)}`);
+  const [instancePath, keyword] = [pathCode(context), literal(issue.keyword)];
+  if (issue.atPlace) {
+    // The rule is the schema itself: its path, not its keyword's (a rare issue, written out).
+    const schemaPath = schemaPathCode(context.schemaPath);
+    block.line(
+      js`${scope.errors}.push({ instancePath: ${instancePath}, schemaPath: ${schemaPath}, keyword: ${keyword}, params: ${issue.params} })`,
+    );
+    block.line(js`${scope.valid} = false`);
+    return;
+  }
+  const [errors, schemaPath] = [scope.errors, schemaPathCode(context.schemaPath)];
+  const report =
+    issue.param === undefined
+      ? call(failHelper(context.module), [errors, instancePath, schemaPath, keyword, issue.params])
+      : call(keywordHelper(context.module, issue.keyword, issue.param.name), [errors, instancePath, schemaPath, issue.param.value]);
+  block.line(js`${scope.valid} = ${report}`);
 }
 
 /** `if (condition) { report }` */
@@ -111,36 +118,8 @@ export function failWhen(context: SchemaContext, condition: Code, issue: Issue, 
 /** A nested check failed and collected its own issues: stop, or mark this function's verdict. */
 export function failQuietly(context: SchemaContext, block: Block): void {
   context.scope.canFail = true;
-  block.line(js`if (${context.scope.errors} === undefined) return false`);
+  block.line(js`if (!${context.scope.errors}) return false`);
   block.line(js`${context.scope.valid} = false`);
-}
-
-/** `fail(errors, instancePath, schemaPath, keyword, params)`: appends the issue and returns false. */
-function failHelper(module: ModuleScope): Name {
-  return module.helper('fail', (name) => {
-    const [errors, instancePath, schemaPath, keyword, params] = ['errors', 'instancePath', 'schemaPath', 'keyword', 'params'].map(
-      identifier,
-    );
-    const body = new Block();
-    body.line(js`${errors!}.push({ ${instancePath!}, ${schemaPath!}, ${keyword!}, ${params!} })`);
-    body.line(js`return false`);
-    return {
-      name,
-      params: [errors!, instancePath!, schemaPath!, keyword!, params!],
-      body,
-      comment: "Appends an issue (AJV's error object) and returns false.",
-    };
-  });
-}
-
-/** `pointerToken(key)`: a key read at run time, escaped as a JSON pointer token (RFC 6901 §3). */
-function escapeHelper(module: ModuleScope): Name {
-  return module.helper('pointerToken', (name): FunctionPiece => {
-    const key = identifier('key');
-    const body = new Block();
-    body.line(js`return ${key}.replace(/~/g, "~0").replace(/\\//g, "~1")`);
-    return { name, params: [key], body, comment: 'A key as a JSON pointer token (RFC 6901 §3).' };
-  });
 }
 
 /** A step into a subschema: its schema and tokens, and where its value is when not the same one. */
@@ -159,9 +138,9 @@ export interface Compiler {
   inline(context: SchemaContext, child: ChildSchema): void;
   /**
    * A function of its own for a subschema whose verdict the keyword reads (a branch of `anyOf`, `not`'s
-   * schema), called as `name(value, errors, path)`; undefined when the subschema allows every value.
+   * schema), called with callCheck; undefined when the subschema allows every value.
    */
-  branch(context: SchemaContext, child: ChildSchema): Name | undefined;
+  branch(context: SchemaContext, child: ChildSchema): Check | undefined;
 }
 
 /**
@@ -181,7 +160,7 @@ export function childContext(context: SchemaContext, child: ChildSchema & { sche
   return {
     ...context,
     schema,
-    schemaPath: schemaPathBelow(context.schemaPath, tokens),
+    schemaPath: placeBelow(context.schemaPath, tokens),
     data: data ?? context.data,
     path: step === undefined ? context.path : { base: context.path.base, steps: [...context.path.steps, step] },
     block: block ?? context.block,

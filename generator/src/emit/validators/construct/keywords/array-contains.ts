@@ -1,5 +1,6 @@
 import { js, literal, type Code } from '../code.js';
 import { failWhen, pathCode, type KeywordFamily, type SchemaContext } from '../schema-context.js';
+import { callCheck } from '../schema-places.js';
 
 /**
  * `contains` with `minContains`/`maxContains` (applicator §10.3.1.3, validation §6.4.4-5): how many items
@@ -26,7 +27,7 @@ export const containsFamily: KeywordFamily = {
     context.block.line(js`const ${itemErrors} = ${scope.errors} && []`);
     context.block.forRange(index, literal(0), data, (body) => {
       const itemPath = js`${scope.errors} && ${pathCode({ ...context, path: { ...context.path, steps: [...context.path.steps, { index }] } })}`;
-      body.if(js`${check}(${data}[${index}], ${itemErrors}, ${itemPath})`, (passed) => {
+      body.if(callCheck(check, { value: js`${data}[${index}]`, errors: itemErrors, path: itemPath }), (passed) => {
         passed.line(js`${count}++`);
         const done = max === undefined ? js`${count} >= ${literal(min)}` : js`${count} > ${literal(max)}`;
         passed.if(done, (stop) => stop.line(js`break`));

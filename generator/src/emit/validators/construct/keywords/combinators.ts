@@ -1,5 +1,6 @@
 import { joinCode, js, literal, type Code, type Name } from '../code.js';
 import { failWhen, nestedPathCode, type KeywordFamily, type SchemaContext } from '../schema-context.js';
+import { callCheck, type Check } from '../schema-places.js';
 
 /**
  * `allOf`, `anyOf`, `oneOf` and `not` (applicator §10.2.1). `allOf` members are checked in place: their
@@ -19,20 +20,20 @@ export const combinatorsFamily: KeywordFamily = {
     if (schema.not !== undefined) {
       const check = context.compiler.branch(context, { schema: schema.not, tokens: ['not'] });
       // `not: {}` refuses every value; its member never fails, so it needs no call.
-      const passes = check === undefined ? js`true` : js`${check}(${context.data}, undefined, "")`;
+      const passes = check === undefined ? js`true` : callCheck(check, { value: context.data });
       failWhen(context, passes, { keyword: 'not', params: js`{}` });
     }
   },
 };
 
 /** Each member's check: a function, or undefined for a member that allows every value. */
-function members(context: SchemaContext, keyword: string, list: unknown[]): (Name | undefined)[] {
+function members(context: SchemaContext, keyword: string, list: unknown[]): (Check | undefined)[] {
   return list.map((member, index) => context.compiler.branch(context, { schema: member, tokens: [keyword, String(index)] }));
 }
 
 /** The call of a member in the current mode, its issues going to `into`. */
-function call(context: SchemaContext, check: Name | undefined, into: Code): Code {
-  return check === undefined ? js`true` : js`${check}(${context.data}, ${into}, ${nestedPathCode(context)})`;
+function call(context: SchemaContext, check: Check | undefined, into: Name): Code {
+  return check === undefined ? js`true` : callCheck(check, { value: context.data, errors: into, path: nestedPathCode(context) });
 }
 
 /** `anyOf`: the members in order until one passes (`||`); if none does, their issues and the keyword's. */

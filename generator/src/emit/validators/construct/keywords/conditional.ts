@@ -1,5 +1,6 @@
-import { js, literal, type Name } from '../code.js';
+import { js, literal } from '../code.js';
 import { failWhen, nestedPathCode, type KeywordFamily, type SchemaContext } from '../schema-context.js';
+import { callCheck, type Check } from '../schema-places.js';
 
 /**
  * `if`/`then`/`else` (applicator §10.2.2.1-3): `if` decides which of the other two applies, and only its
@@ -14,10 +15,11 @@ export const conditionalFamily: KeywordFamily = {
     const condition = compiler.branch(context, { schema: schema.if, tokens: ['if'] });
     const then = schema.then === undefined ? undefined : compiler.branch(context, { schema: schema.then, tokens: ['then'] });
     const otherwise = schema.else === undefined ? undefined : compiler.branch(context, { schema: schema.else, tokens: ['else'] });
-    const clause = (check: Name | undefined, keyword: 'then' | 'else') => (body: typeof context.block) => {
+    const clause = (check: Check | undefined, keyword: 'then' | 'else') => (body: typeof context.block) => {
       if (check === undefined) return;
       const inner = { ...context, block: body };
-      failWhen(inner, js`!${check}(${context.data}, ${context.scope.errors}, ${nestedPathCode(context)})`, {
+      const passes = callCheck(check, { value: context.data, errors: context.scope.errors, path: nestedPathCode(context) });
+      failWhen(inner, js`!${passes}`, {
         keyword: 'if',
         params: js`{ failingKeyword: ${literal(keyword)} }`,
       });
@@ -27,7 +29,7 @@ export const conditionalFamily: KeywordFamily = {
       clause(then, 'then')(context.block);
       return;
     }
-    const holds = js`${condition}(${context.data}, undefined, "")`;
+    const holds = callCheck(condition, { value: context.data });
     if (otherwise === undefined) context.block.if(holds, clause(then, 'then'));
     else if (then === undefined) context.block.if(js`!${holds}`, clause(otherwise, 'else'));
     else context.block.if(holds, clause(then, 'then'), clause(otherwise, 'else'));

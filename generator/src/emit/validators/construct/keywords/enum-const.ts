@@ -1,5 +1,5 @@
 import { joinCode, js, literal, longLiteral, type Code } from '../code.js';
-import { failWhen, type KeywordFamily, type SchemaContext } from '../schema-context.js';
+import { failWhen, oneParameterIssue, type KeywordFamily, type SchemaContext } from '../schema-context.js';
 
 /** From this many values on, one `Set#has` beats a chain of `===` (enum-set.ts measured the same for AJV). */
 const setThreshold = 9;
@@ -33,7 +33,7 @@ export const enumConstFamily: KeywordFamily = {
           values.map((value, index) => equalsCode(context, value, isPrimitive(value) ? literal(value) : js`${list}[${literal(index)}]`)),
           ' || ',
         );
-      failWhen(context, js`!(${accepted})`, { keyword: 'enum', params: js`{ allowedValues: ${list} }` });
+      failWhen(context, js`!(${accepted})`, oneParameterIssue('enum', 'allowedValues', list));
     }
     if ('const' in schema) {
       const value = schema.const;

@@ -1,6 +1,7 @@
 import { joinCode, js, literal, longLiteral, type Code, type Name } from '../code.js';
 import { regExpCode } from '../module-scope.js';
-import { failWhen, nestedPathCode, reportIssue, type KeywordFamily, type SchemaContext } from '../schema-context.js';
+import { failWhen, nestedPathCode, oneParameterIssue, reportIssue, type KeywordFamily, type SchemaContext } from '../schema-context.js';
+import { callCheck } from '../schema-places.js';
 import { alwaysValid } from './object-properties.js';
 
 /** Up to this many names, `key !== "a" && …` beats a `Set` lookup (AJV switches at 8 too). */
@@ -79,7 +80,7 @@ function emitAdditional(context: SchemaContext, key: Name, additional: unknown, 
   context.block.if(isAdditional, (body) => {
     const inner = { ...context, block: body };
     if (additional === false) {
-      reportIssue(inner, body, { keyword: 'additionalProperties', params: js`{ additionalProperty: ${key} }` });
+      reportIssue(inner, body, oneParameterIssue('additionalProperties', 'additionalProperty', key));
       return;
     }
     const item = valueAt(context, key, body);
@@ -92,7 +93,7 @@ function emitPropertyName(context: SchemaContext, key: Name, names: unknown): vo
   const check = context.compiler.branch(context, { schema: names, tokens: ['propertyNames'] });
   if (check === undefined) return;
   const { errors } = context.scope;
-  failWhen(context, js`!${check}(${key}, ${errors}, ${nestedPathCode(context)})`, {
+  failWhen(context, js`!${callCheck(check, { value: key, errors, path: nestedPathCode(context) })}`, {
     keyword: 'propertyNames',
     params: js`{ propertyName: ${key} }`,
   });

@@ -1,5 +1,5 @@
 import { js, literal } from '../code.js';
-import { failWhen, type KeywordFamily, type SchemaContext } from '../schema-context.js';
+import { failWhen, oneParameterIssue, type KeywordFamily, type SchemaContext } from '../schema-context.js';
 import { absentCode, presentCode } from './own-property.js';
 
 /**
@@ -12,10 +12,7 @@ export const requiredFamily: KeywordFamily = {
   emit(context: SchemaContext) {
     const { schema, data } = context;
     for (const name of (schema.required as string[] | undefined) ?? [])
-      failWhen(context, absentCode(context, data, name), {
-        keyword: 'required',
-        params: js`{ missingProperty: ${literal(name)} }`,
-      });
+      failWhen(context, absentCode(context, data, name), oneParameterIssue('required', 'missingProperty', literal(name)));
     const dependent = (schema.dependentRequired ?? {}) as Record<string, string[]>;
     for (const [property, needed] of Object.entries(dependent)) {
       if (needed.length === 0) continue;

@@ -1,4 +1,5 @@
 import { js } from '../code.js';
+import { placedFunction } from '../module-scope.js';
 import { functionHint, refTokens, schemaPathOf, valueAtTokens } from '../pointers.js';
 import { failQuietly, nestedPathCode, type KeywordFamily, type SchemaContext } from '../schema-context.js';
 
@@ -15,7 +16,9 @@ export const refFamily: KeywordFamily = {
     const tokens = refTokens(ref);
     const target = tokens === undefined ? undefined : valueAtTokens(context.module.document, tokens);
     if (tokens === undefined || target === undefined) throw new Error(`$ref ${ref} is not covered (coverage.ts says so first)`);
-    const check = context.module.functionFor({ schema: target, schemaPath: schemaPathOf(tokens), hint: functionHint(tokens) });
+    const check = context.module.functionFor(
+      placedFunction({ schema: target, schemaPath: schemaPathOf(tokens), hint: functionHint(tokens) }),
+    );
     const { errors } = context.scope;
     context.block.if(js`!${check}(${context.data}, ${errors}, ${nestedPathCode(context)})`, (body) => failQuietly(context, body));
   },

@@ -1,7 +1,7 @@
 import { js, literal } from '../code.js';
 import { formatBinding } from '../../format-binding.js';
 import { regExpCode } from '../module-scope.js';
-import { failWhen, type KeywordFamily, type SchemaContext } from '../schema-context.js';
+import { failWhen, oneParameterIssue, type KeywordFamily, type SchemaContext } from '../schema-context.js';
 
 /**
  * `minLength`, `maxLength` (validation §6.3.1-2: characters, i.e. code points), `pattern` (§6.3.3:
@@ -45,5 +45,5 @@ export const formatTypes = (context: SchemaContext) => context.module.formats;
 /** `format` through the runtime's own export for it (`formatDate`), so a bundler keeps only the formats used. */
 export function emitFormat(context: SchemaContext, format: string): void {
   const check = context.module.runtime(formatBinding(format));
-  failWhen(context, js`!${check}.validate(${context.data})`, { keyword: 'format', params: js`{ format: ${literal(format)} }` });
+  failWhen(context, js`!${check}.validate(${context.data})`, oneParameterIssue('format', 'format', literal(format)));
 }

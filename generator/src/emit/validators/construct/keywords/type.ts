@@ -1,5 +1,5 @@
 import { joinCode, js, literal, type Code } from '../code.js';
-import { failWhen, type KeywordFamily, type SchemaContext } from '../schema-context.js';
+import { failWhen, oneParameterIssue, type Issue, type KeywordFamily, type SchemaContext } from '../schema-context.js';
 
 /**
  * The JSON type of a value as JSON Schema 2020-12 names it (validation §6.1.1). `number` and `integer`
@@ -44,6 +44,9 @@ export const typeFamily: KeywordFamily = {
       checked.map((type) => typeCondition(type, context.data)),
       ' || ',
     );
-    failWhen(context, js`!(${accepted})`, { keyword: 'type', params: js`{ type: ${literal(written)} }` });
+    failWhen(context, js`!(${accepted})`, typeIssue(written));
   },
 };
+
+/** The issue of `type`, naming the type as written. */
+export const typeIssue = (written: unknown): Issue => oneParameterIssue('type', 'type', literal(written));
