@@ -170,6 +170,22 @@ describe("the README's CI recipes on a pull request with a breaking change, a fi
     expect(ghCalls).toBe('GH_TOKEN=token-7 pr comment 7 --body-file diff.md\n');
   });
 
+  it('the annotation, the pull request comment and the JUnit file say where: operation, payload place and the changed keyword', () => {
+    const { output } = runWorkflow(root);
+    const annotation = /^::error file=specs\/acme\/openapi\.yaml,line=(\d+),col=\d+,title=request-property-required-added\b.*$/m.exec(
+      output(steps.diff),
+    );
+    expect(annotation?.[0]).toContain('POST /orders (createOrder)');
+    expect(annotation?.[0]).toContain('request body.currency');
+    const specLines = readFileSync(path.join(root, 'specs/acme/openapi.yaml'), 'utf8').split('\n');
+    // The new property's own line, where a reader sees what was added.
+    expect(specLines[Number(annotation?.[1]) - 1]?.trim()).toMatch(/^currency:/);
+    expect(readFileSync(path.join(root, 'diff.md'), 'utf8')).toContain('POST /orders (createOrder)');
+    const { diff } = runPlainShell(root);
+    expect(diff).toMatch(/<failure [^>]*type="request-property-required-added"[^>]*>[^<]*POST \/orders \(createOrder\)/);
+    expect(diff).toContain(`specs/acme/openapi.yaml:${annotation?.[1]}:`);
+  });
+
   it('the plain-shell recipe writes both JUnit files with the failures, and exits 1', async () => {
     const { status, output, fixtures, diff } = runPlainShell(root);
     expect(status, output).toBe(1);
