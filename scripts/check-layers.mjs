@@ -37,11 +37,12 @@ export function roomOf(relative) {
 
 const rankOf = (room) => layers.findIndex((names) => names.includes(room));
 
-/** Static `import`/`export … from` specifiers and `import()` calls with a literal path. */
+/** Static `import`/`export … from` specifiers, side-effect imports and `import()` calls with a literal path. */
 export function importsOf(text) {
   const found = [];
-  const pattern = /(?:^|\n)\s*(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
-  for (const match of text.matchAll(pattern)) found.push(match[1] ?? match[2]);
+  const pattern =
+    /(?:^|\n)\s*(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+  for (const match of text.matchAll(pattern)) found.push(match[1] ?? match[2] ?? match[3]);
   return found.filter((specifier) => specifier.startsWith('.'));
 }
 
@@ -57,7 +58,12 @@ export function layerViolations(root = sourceRoot) {
     for (const specifier of importsOf(text)) {
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(relative), specifier)).replace(/\.js$/, '.ts');
       const to = roomOf(target);
-      if (to === undefined || to === from) continue;
+      if (to === undefined) {
+        // Outside generator/src (templates/, a package's file) or a folder no layer names.
+        if (!target.startsWith('../')) problems.push({ file: relative, message: `imports ${target}, which stands in no layer` });
+        continue;
+      }
+      if (to === from) continue;
       if (rankOf(to) < rankOf(from)) continue;
       const why = rankOf(to) === rankOf(from) ? 'a room of the same layer as' : 'a higher layer than';
       problems.push({ file: relative, message: `imports ${target} (${to}), ${why} ${from}` });

@@ -40,6 +40,9 @@ describe('coverage', () => {
     [{ patternProperties: { '[': {} } }, ['#/patternProperties patternProperties invalid-pattern']],
     [{ type: 'text' }, ['#/type type malformed']],
     [{ items: [{}] }, ['#/items  malformed']],
+    // Bounds a double cannot hold, as JSON.parse reads 1e400, or whose double overflows (twice minLength).
+    [{ maximum: Number.POSITIVE_INFINITY }, ['#/maximum maximum malformed']],
+    [{ minLength: 1e308 }, ['#/minLength minLength malformed']],
   ])('does not cover %j', (schema, gaps) => {
     expect(gapsOf(schema)).toEqual(gaps);
   });

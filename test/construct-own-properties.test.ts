@@ -29,6 +29,8 @@ const defs = {
     ],
   },
   ConstWithConstructor: { const: { constructor: [1] } },
+  ConstWithProto: { const: json('{"__proto__": {"a": 1}}') },
+  EnumWithProto: { enum: [json('{"__proto__": {"a": 1}}'), 'x'] },
   UniqueObjects: { type: 'array', uniqueItems: true },
 };
 
@@ -72,6 +74,10 @@ describe('own properties', () => {
     ['Tagged', { constructor: 'cow' }, invalid('/constructor const', '/constructor const', ' oneOf')],
     ['ConstWithConstructor', { constructor: [1] }, valid],
     ['ConstWithConstructor', {}, invalid(' const')],
+    ['ConstWithProto', json('{"__proto__": {"a": 1}}'), valid],
+    ['ConstWithProto', {}, invalid(' const')],
+    ['EnumWithProto', json('{"__proto__": {"a": 1}}'), valid],
+    ['EnumWithProto', {}, invalid(' enum')],
     ['UniqueObjects', [{ toString: 1 }, { toString: 2 }], valid],
     ['UniqueObjects', [{ constructor: 1 }, { constructor: 1 }], invalid(' uniqueItems')],
   ])('%s on %j', (name, value, expected) => {

@@ -362,6 +362,18 @@ describe('JSON syntax errors in words', () => {
     ['{"a": 1} // note', '1:10', 'a comment: JSON has none'],
     ['{ "id": \n', '1:8', 'the JSON ends before the object opened at line 1, column 1 is closed: the text looks cut short'],
     ['  \n', '1:1', 'the file holds no JSON value'],
+    // Cut right after a complete value: the parser ends the open containers without brackets before it says so.
+    ['{"openapi": "3.1.0"', '1:20', 'the JSON ends before the object opened at line 1, column 1 is closed: the text looks cut short'],
+    [
+      '{"a": [1, 2',
+      '1:12',
+      'the JSON ends before the array opened at line 1, column 7 is closed (2 brackets still open): the text looks cut short',
+    ],
+    [
+      '{\n  "info": {"title": "x"}\n',
+      '2:25',
+      'the JSON ends before the object opened at line 1, column 1 is closed: the text looks cut short',
+    ],
   ];
   it.each(cases)('%j at %s', (text, place, message) => {
     const { diagnostics } = parseJsonText({ text, file: 'x.json', origins: new OriginIndex() });

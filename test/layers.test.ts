@@ -39,18 +39,22 @@ describe('the layers of generator/src', () => {
     ]);
   });
 
-  it('refuse a file that stands in no layer', () => {
-    const root = tree({ 'elsewhere/thing.ts': '' });
-    expect(violations(root)).toEqual([{ file: 'elsewhere/thing.ts', message: expect.stringContaining('stands in no layer') }]);
+  it('refuse a file that stands in no layer, and an import of one', () => {
+    const root = tree({ 'elsewhere/thing.ts': '', 'util/a.ts': "import '../elsewhere/thing.js';\n" });
+    expect(violations(root)).toEqual([
+      { file: 'elsewhere/thing.ts', message: expect.stringContaining('stands in no layer') },
+      { file: 'util/a.ts', message: 'imports elsewhere/thing.ts, which stands in no layer' },
+    ]);
   });
 
   it('read a file of a subfolder as that subfolder, and only relative specifiers', () => {
     expect(roomOf('emit/types/jsdoc.ts')).toBe('emit/types');
     expect(roomOf('emit/ts-text.ts')).toBe('emit');
     expect(roomOf('generate.ts')).toBe('generate.ts');
-    expect(importsOf("import path from 'node:path';\nexport { a } from './a.js';\nexport * from '../b.js';")).toEqual([
+    expect(importsOf("import path from 'node:path';\nexport { a } from './a.js';\nexport * from '../b.js';\nimport './c.js';")).toEqual([
       './a.js',
       '../b.js',
+      './c.js',
     ]);
   });
 });

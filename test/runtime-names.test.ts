@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixturesDir, temporaryDirectory } from './support/paths.js';
+import { fixturesDir, repoRoot, temporaryDirectory } from './support/paths.js';
 import { generateFixture } from './support/generate-fixture.js';
 import { typeCheck } from './support/type-check.js';
 
@@ -78,5 +78,20 @@ describe('runtime names a spec takes', () => {
     const runtime = (await import(pathToFileURL(path.join(outDir, 'runtime.js')).href)) as Record<string, unknown>;
     expect(declared.length).toBeGreaterThan(1);
     expect(Object.keys(runtime).sort()).toEqual([...declared].sort());
+  });
+
+  it("leave the package README's examples compiling: the class comes from ./runtime", () => {
+    const project = temporaryDirectory('runtime-names-readme');
+    mkdirSync(path.join(project, 'node_modules/@fixtures'), { recursive: true });
+    symlinkSync(outDir, path.join(project, 'node_modules/@fixtures/runtime-names'));
+    symlinkSync(path.join(repoRoot, 'node_modules/@standard-schema'), path.join(project, 'node_modules/@standard-schema'));
+    const readme = readFileSync(path.join(outDir, 'README.md'), 'utf8');
+    const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+    expect(examples.join('\n')).toContain("from '@fixtures/runtime-names/runtime'");
+    const files = examples.map((example, index) => {
+      writeFileSync(path.join(project, `readme-${index}.mts`), example);
+      return `readme-${index}.mts`;
+    });
+    expect(typeCheck(files, project)).toBe('');
   });
 });

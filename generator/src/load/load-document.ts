@@ -40,7 +40,7 @@ export interface LoadOptions {
    * @default true
    */
   lintOpenApiSchema?: boolean;
-  /** How a near-miss of a Schema Object keyword is reported in a 3.1 document (check-schema-keywords.ts). @default 'error' */
+  /** How a near-miss of a Schema Object keyword is reported in a 3.1 document (lint-schema-keywords.ts). @default 'error' */
   schemaKeywordTypos?: KeywordTypoSeverity;
   /** How files are read (by absolute path). @default the file system */
   readText?: ReadText;

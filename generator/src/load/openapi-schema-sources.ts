@@ -84,7 +84,7 @@ const dialectCheck = {
  * they are; its own `$defs/schema` only says "an object or a boolean". The default dialect (OpenAPI 3.1
  * §4.8.24) is JSON Schema 2020-12 with OpenAPI's few keywords, so Schema Objects are checked against the
  * 2020-12 meta-schema (wrong `type` names, a `maxLength` that is not a count); the OpenAPI keywords and
- * misspelt ones are checked by check-schema-keywords.ts. AJV supports `$dynamicAnchor` only at a schema's
+ * misspelt ones are checked by lint-schema-keywords.ts. AJV supports `$dynamicAnchor` only at a schema's
  * root, hence the static reference.
  */
 function staticMetaReferences(node: unknown, schemaCheck: Record<string, unknown>): unknown {

@@ -53,13 +53,20 @@ export function visitJsonText({ text, file, origins }: { text: string; file: str
     origins.record(node, { file, pointer, ...position });
     stack.push({ node, pointer, open: { kind: Array.isArray(node) ? 'array' : 'object', pointer, ...position } });
   };
+  // At the end of a text cut short the parser ends each open container with no bracket (length 0) before
+  // it reports the missing one: those stay open for the error's words, innermost last.
+  const unclosed: OpenContainer[] = [];
+  const close = (length: number): void => {
+    const entry = stack.pop();
+    if (entry !== undefined && length === 0) unclosed.unshift(entry.open);
+  };
   visit(
     text,
     {
       onObjectBegin: (_offset, _length, line, character) => open({}, line, character),
       onArrayBegin: (_offset, _length, line, character) => open([], line, character),
-      onObjectEnd: () => void stack.pop(),
-      onArrayEnd: () => void stack.pop(),
+      onObjectEnd: (_offset, length) => close(length),
+      onArrayEnd: (_offset, length) => close(length),
       onObjectProperty: (property, _offset, _length, line, character) => {
         pendingKey = property;
         const parent = stack[stack.length - 1];
@@ -68,7 +75,7 @@ export function visitJsonText({ text, file, origins }: { text: string; file: str
       onLiteralValue: (value) => void place(value),
       onError: (code, offset, length, line, character) => {
         const position = { line: line + 1, column: character + 1 };
-        firstError ??= { text, code, offset, length, position, open: stack.map((entry) => entry.open) };
+        firstError ??= { text, code, offset, length, position, open: [...stack.map((entry) => entry.open), ...unclosed] };
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },

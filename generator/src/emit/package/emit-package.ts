@@ -64,8 +64,9 @@ export async function emitPackage({
           validators: new Set(validators.entries.map((entry) => entry.name)),
           taken: [...values.map((value) => value.name), ...validators.exportNames],
         });
-  const validatorTypes = emitValidatorTypes(validators?.entries ?? []);
   const runtime = new RuntimeNames(model.typeNames);
+  const errorName = runtime.shadowed.includes('ValidationError') ? '`ValidationError` (of the `./runtime` entry)' : undefined;
+  const validatorTypes = emitValidatorTypes(validators?.entries ?? [], errorName);
   const clientTypes = client === undefined ? [] : emitClientTypes({ model, functionNames: client.functionNames, runtime });
   const extra = { imports: validatorTypes.imports, statements: [...validatorTypes.statements, ...clientTypes] };
   const modules = validators === undefined ? [typeFiles.esm] : [typeFiles.esm, validatorFiles.esm, clientFiles.esm];

@@ -103,15 +103,23 @@ function validatorsExample(model: ApiModel, packageName: string): string {
   const narrowed = received ?? largest;
   if (checked === undefined || narrowed === undefined) return usageExample(model, packageName);
   const names = [...new Set([`assert${checked}`, `is${narrowed}`])];
+  // A spec that names a schema ValidationError has it at the root; the class assert* throws is then the runtime entry's.
+  const shadowed = model.typeNames.includes('ValidationError');
+  const errorClass = shadowed ? 'RuntimeValidationError' : 'ValidationError';
   return [
-    `import { ${names.join(', ')}, ValidationError, type ${narrowed} } from '${packageName}';`,
+    ...(shadowed
+      ? [
+          `import { ${names.join(', ')}, type ${narrowed} } from '${packageName}';`,
+          `import { ValidationError as ${errorClass} } from '${packageName}/runtime';`,
+        ]
+      : [`import { ${names.join(', ')}, ValidationError, type ${narrowed} } from '${packageName}';`]),
     '',
     `export function check(input: unknown) {`,
     '  try {',
     `    assert${checked}(input); // from here on, input has the type ${checked}`,
     '  } catch (error) {',
     '    // Each issue names the path, the broken rule and the spec line it comes from.',
-    '    if (error instanceof ValidationError) for (const issue of error.issues) console.error(issue.message);',
+    `    if (error instanceof ${errorClass}) for (const issue of error.issues) console.error(issue.message);`,
     '    throw error;',
     '  }',
     '}',

@@ -67,7 +67,11 @@ export function emitValidationErrorTypes(): TypeStatement[] {
 }
 
 /** Declarations of the validators: `is*`, `assert*` and `*Schema` per entry. */
-export function emitValidatorTypes(entries: readonly ValidatorEntry[]): { imports: TypeStatement[]; statements: TypeStatement[] } {
+export function emitValidatorTypes(
+  entries: readonly ValidatorEntry[],
+  /** How the docs name the error `assert*` throws: a link, or words when the spec takes the name at the root. */
+  errorName = '{@link ValidationError}',
+): { imports: TypeStatement[]; statements: TypeStatement[] } {
   if (entries.length === 0) return { imports: [], statements: [] };
   const statements: TypeStatement[] = [];
   for (const entry of entries) {
@@ -81,7 +85,7 @@ export function emitValidatorTypes(entries: readonly ValidatorEntry[]): { import
       tsDeclareFunction({
         name: names.assert,
         returns: `asserts value is ${entry.name}`,
-        doc: `Throws a {@link ValidationError} listing every problem unless \`value\` is a valid {@link ${entry.name}}.`,
+        doc: `Throws a ${errorName} listing every problem unless \`value\` is a valid {@link ${entry.name}}.`,
       }),
       tsDeclareConst({
         name: names.schema,

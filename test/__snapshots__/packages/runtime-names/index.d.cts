@@ -27,7 +27,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 /** True when `value` is a valid {@link ValidationError}; stops at the first problem. */
 export declare function isValidationError(value: unknown): value is ValidationError;
 
-/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link ValidationError}. */
+/** Throws a `ValidationError` (of the `./runtime` entry) listing every problem unless `value` is a valid {@link ValidationError}. */
 export declare function assertValidationError(value: unknown): asserts value is ValidationError;
 /** {@link ValidationError} as a Standard Schema (v1), for libraries that accept one. */
 export declare const ValidationErrorSchema: StandardSchemaV1<ValidationError>;
@@ -35,7 +35,7 @@ export declare const ValidationErrorSchema: StandardSchemaV1<ValidationError>;
 /** True when `value` is a valid {@link ApiResult}; stops at the first problem. */
 export declare function isApiResult(value: unknown): value is ApiResult;
 
-/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link ApiResult}. */
+/** Throws a `ValidationError` (of the `./runtime` entry) listing every problem unless `value` is a valid {@link ApiResult}. */
 export declare function assertApiResult(value: unknown): asserts value is ApiResult;
 /** {@link ApiResult} as a Standard Schema (v1), for libraries that accept one. */
 export declare const ApiResultSchema: StandardSchemaV1<ApiResult>;
@@ -43,7 +43,7 @@ export declare const ApiResultSchema: StandardSchemaV1<ApiResult>;
 /** True when `value` is a valid {@link ClientCore}; stops at the first problem. */
 export declare function isClientCore(value: unknown): value is ClientCore;
 
-/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link ClientCore}. */
+/** Throws a `ValidationError` (of the `./runtime` entry) listing every problem unless `value` is a valid {@link ClientCore}. */
 export declare function assertClientCore(value: unknown): asserts value is ClientCore;
 /** {@link ClientCore} as a Standard Schema (v1), for libraries that accept one. */
 export declare const ClientCoreSchema: StandardSchemaV1<ClientCore>;
@@ -51,7 +51,7 @@ export declare const ClientCoreSchema: StandardSchemaV1<ClientCore>;
 /** True when `value` is a valid {@link HttpStatusCode}; stops at the first problem. */
 export declare function isHttpStatusCode(value: unknown): value is HttpStatusCode;
 
-/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link HttpStatusCode}. */
+/** Throws a `ValidationError` (of the `./runtime` entry) listing every problem unless `value` is a valid {@link HttpStatusCode}. */
 export declare function assertHttpStatusCode(value: unknown): asserts value is HttpStatusCode;
 /** {@link HttpStatusCode} as a Standard Schema (v1), for libraries that accept one. */
 export declare const HttpStatusCodeSchema: StandardSchemaV1<HttpStatusCode>;
@@ -59,7 +59,7 @@ export declare const HttpStatusCodeSchema: StandardSchemaV1<HttpStatusCode>;
 /** True when `value` is a valid {@link RunCheckRequestBody}; stops at the first problem. */
 export declare function isRunCheckRequestBody(value: unknown): value is RunCheckRequestBody;
 
-/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link RunCheckRequestBody}. */
+/** Throws a `ValidationError` (of the `./runtime` entry) listing every problem unless `value` is a valid {@link RunCheckRequestBody}. */
 export declare function assertRunCheckRequestBody(
   value: unknown,
 ): asserts value is RunCheckRequestBody;
@@ -69,7 +69,7 @@ export declare const RunCheckRequestBodySchema: StandardSchemaV1<RunCheckRequest
 /** True when `value` is a valid {@link RunCheckResponse200}; stops at the first problem. */
 export declare function isRunCheckResponse200(value: unknown): value is RunCheckResponse200;
 
-/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link RunCheckResponse200}. */
+/** Throws a `ValidationError` (of the `./runtime` entry) listing every problem unless `value` is a valid {@link RunCheckResponse200}. */
 export declare function assertRunCheckResponse200(
   value: unknown,
 ): asserts value is RunCheckResponse200;
@@ -79,7 +79,7 @@ export declare const RunCheckResponse200Schema: StandardSchemaV1<RunCheckRespons
 /** True when `value` is a valid {@link RunCheckResponse422}; stops at the first problem. */
 export declare function isRunCheckResponse422(value: unknown): value is RunCheckResponse422;
 
-/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link RunCheckResponse422}. */
+/** Throws a `ValidationError` (of the `./runtime` entry) listing every problem unless `value` is a valid {@link RunCheckResponse422}. */
 export declare function assertRunCheckResponse422(
   value: unknown,
 ): asserts value is RunCheckResponse422;
@@ -89,7 +89,7 @@ export declare const RunCheckResponse422Schema: StandardSchemaV1<RunCheckRespons
 /** True when `value` is a valid {@link RunCheckResponseDefault}; stops at the first problem. */
 export declare function isRunCheckResponseDefault(value: unknown): value is RunCheckResponseDefault;
 
-/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link RunCheckResponseDefault}. */
+/** Throws a `ValidationError` (of the `./runtime` entry) listing every problem unless `value` is a valid {@link RunCheckResponseDefault}. */
 export declare function assertRunCheckResponseDefault(
   value: unknown,
 ): asserts value is RunCheckResponseDefault;

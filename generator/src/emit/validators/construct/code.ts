@@ -42,7 +42,23 @@ export function literal(value: unknown): Code {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`not a JSON number: ${value}`);
   const text = JSON.stringify(value);
   if (text === undefined) throw new Error(`not a JSON value: ${String(value)}`);
-  return mint(text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  return jsonExpression(text, value);
+}
+
+/**
+ * JSON text as an expression of the same value. In an object literal a `"__proto__":` member sets the
+ * prototype instead of making an own member, so a value that holds that key anywhere is read by
+ * `JSON.parse`, which makes it an own member as the spec wrote it.
+ */
+function jsonExpression(text: string, value: unknown): Code {
+  const escape = (json: string) => json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return mint(holdsProtoKey(value) ? `JSON.parse(${escape(JSON.stringify(text))})` : escape(text));
+}
+
+function holdsProtoKey(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) return true;
+  return Object.values(value).some(holdsProtoKey);
 }
 
 /** Lines longer than this are laid out one argument or one list item a line. */
@@ -61,8 +77,7 @@ export const indentUnit = '\t';
 export function longLiteral(value: unknown): Code {
   const flat = literal(value);
   if (flat.toString().length <= lineWidth) return flat;
-  const text = JSON.stringify(value, null, indentUnit);
-  return mint(text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  return jsonExpression(JSON.stringify(value, null, indentUnit), value);
 }
 
 /**

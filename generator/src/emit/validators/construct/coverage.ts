@@ -103,6 +103,9 @@ function keywordGap({
   if (keyword === 'pattern') return compiles(value) ? undefined : 'invalid-pattern';
   if (keyword === 'patternProperties' && !Object.keys(value as object).every(compiles)) return 'invalid-pattern';
   if (keyword === 'type') return wellTyped(value) ? undefined : 'malformed';
+  // A bound JSON can write but a double cannot hold (1e400 reads as Infinity), or a length whose double
+  // does (the string checks compare against twice minLength), is no literal the code can carry.
+  if (typeof value === 'number' && !(Number.isFinite(value) && Number.isFinite(value * 2))) return 'malformed';
   return undefined;
 }
 
