@@ -1,6 +1,7 @@
 import { keywordFamilies } from './compile-schema.js';
 import { refTokens, schemaPathOf, valueAtTokens } from './pointers.js';
 import { schemaPathBelow } from './schema-places.js';
+import { subschemasOf } from './subschemas.js';
 
 /** Why a schema is not covered, at the schema path of the keyword that makes it so. */
 export interface CoverageGap {
@@ -38,10 +39,6 @@ const annotations = new Set([
 /** Keywords of 2020-12 this emitter leaves to AJV: they need the annotations of other subschemas (§11) or dynamic scope (§8.2.3.2). */
 const leftToAjv = new Set(['unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$recursiveRef', '$recursiveAnchor', '$vocabulary']);
 const checked = new Set(keywordFamilies.flatMap((family) => family.keywords));
-
-const single = ['additionalProperties', 'propertyNames', 'items', 'contains', 'not', 'if', 'then', 'else'];
-const lists = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-const maps = ['properties', 'patternProperties', 'dependentSchemas'];
 
 /** Whether the schema at `tokens` of the document is covered, with every gap it (and what it references) has. */
 export function coverageOf({
@@ -122,19 +119,4 @@ function compiles(pattern: unknown): boolean {
   } catch {
     return false;
   }
-}
-
-/** The schemas directly inside a schema object that its checks apply, with their tokens. */
-export function subschemasOf(node: Record<string, unknown>): { schema: unknown; tokens: string[] }[] {
-  const found: { schema: unknown; tokens: string[] }[] = [];
-  for (const key of single) if (key in node) found.push({ schema: node[key], tokens: [key] });
-  for (const key of lists)
-    if (Array.isArray(node[key]))
-      (node[key] as unknown[]).forEach((item, index) => found.push({ schema: item, tokens: [key, String(index)] }));
-  for (const key of maps) {
-    const map = node[key];
-    if (map !== null && typeof map === 'object')
-      for (const [name, item] of Object.entries(map as Record<string, unknown>)) found.push({ schema: item, tokens: [key, name] });
-  }
-  return found;
 }

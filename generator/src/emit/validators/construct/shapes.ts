@@ -1,4 +1,4 @@
-import { subschemasOf } from './coverage.js';
+import { subschemasOf } from './subschemas.js';
 import { refTokens, schemaPathOf, valueAtTokens } from './pointers.js';
 
 /**
