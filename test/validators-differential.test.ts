@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { generate } from '../generator/src/generate.js';
-import { temporaryDirectory } from './support/paths.js';
+import { folderWithDependencies } from './support/paths.js';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
@@ -122,7 +122,7 @@ const schemas = fc
 let module: Record<string, ((value: unknown) => boolean) & { '~standard': { validate: (value: unknown) => { issues?: unknown } } }>;
 
 beforeAll(async () => {
-  const folder = temporaryDirectory('differential');
+  const folder = folderWithDependencies('differential');
   const document = {
     openapi: '3.1.0',
     info: { title: 'Differential', version: '1.0.0' },

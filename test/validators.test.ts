@@ -4,8 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { culprits } from '../generator/src/emit/validators/emit-validators.js';
-import { compileValidators, refusedSchemas } from '../generator/src/emit/validators/compile-validators.js';
+import { refusedSchemas } from '../generator/src/emit/validators/schema-check.js';
 import { collectValidators } from '../generator/src/emit/validators/validator-set.js';
 import { parseDocument } from '../generator/src/ir/parse-document.js';
 import { loadDocument } from '../generator/src/load/load-document.js';
@@ -265,7 +264,19 @@ describe('keywords the validators cannot check, and patterns that may backtrack'
         message:
           'pattern "^(a+)+$" is checked, but input can make it backtrack catastrophically: a hostile value could make validation slow',
       },
+      {
+        code: 'validator-fallback',
+        severity: 'warning',
+        line: 7,
+        message:
+          "the validator of Contact is compiled by AJV, not by specsmith's emitter, because of unevaluatedProperties (at #/$defs/Contact/unevaluatedProperties); it is slower, its messages cite no spec line, and the package depends on ajv",
+      },
     ]);
+    // AJV's code, as AJV writes it, in a module of its own that the package ships and depends on ajv for.
+    const manifest = JSON.parse(readFileSync(path.join(outDir, 'package.json'), 'utf8')) as { dependencies: object; files: string[] };
+    expect(manifest.dependencies).toHaveProperty('ajv', expect.stringMatching(/^\^8\./));
+    expect(manifest.files).toEqual(expect.arrayContaining(['validators-fallback.js', 'validators-fallback.cjs']));
+    expect(readFileSync(path.join(outDir, 'validators-fallback.js'), 'utf8')).toContain('export const ajvContact = validate');
     const module = await importPackage(outDir);
     expect(is(module, 'Contact')({ phone: 'anything', code: 'anything', day: '2024-01-01', word: 'aaa' })).toBe(true);
     // unevaluatedProperties and dependentRequired are checked: no unknown property, and a phone needs its code.
@@ -274,6 +285,10 @@ describe('keywords the validators cannot check, and patterns that may backtrack'
     expect(is(module, 'Contact')({ phone: 'anything' })).toBe(false);
     expect(is(module, 'Contact')({ word: 'b' })).toBe(false);
     expect(is(module, 'Contact')({ day: '2024-13-01' })).toBe(false);
+    expect(issuesOf(module, 'Contact', { phone: 'p', other: 1 }).map(({ path, keyword }) => `${path} ${keyword}`)).toEqual([
+      ' dependentRequired',
+      '/other unevaluatedProperties',
+    ]);
   });
 });
 
@@ -316,7 +331,7 @@ describe('hostile specs', () => {
       expect(issue?.message).toContain(`(spec: openapi.json#/components/schemas/Names/properties/${encodeURIComponent(escaped)}, `);
     }
   });
-  it('checks properties named as the code the rewrites read: a recursion wrapper, the options AJV passes along', async () => {
+  it('checks properties named as code AJV once wrote (a recursion wrapper, the options it passes along) like any other', async () => {
     const folder = temporaryDirectory('code-names');
     const schemas = {
       Tree: { type: 'object', properties: { 'wrapper0.validate': { type: 'string' }, child: { $ref: '#/components/schemas/Tree' } } },
@@ -333,15 +348,13 @@ describe('hostile specs', () => {
     };
     // The wrapper's name in a string stays a name: its property is checked, at every depth.
     const tree = await generated('wrapper-name', ['Tree']);
-    expect(tree.code).toMatch(/^function validate\d+\(data, instancePath="", stop\)/m);
     expect(is(tree.module, 'Tree')({ 'wrapper0.validate': 1 })).toBe(false);
     expect(issuesOf(tree.module, 'Tree', { child: { child: { 'wrapper0.validate': 1 } } }).map((issue) => issue.path)).toEqual([
       '/child/child/wrapper0.validate',
     ]);
     expect(is(tree.module, 'Tree')({ child: { 'wrapper0.validate': 'x' } })).toBe(true);
-    // `data.rootData` does not fit relative paths: the module is compiled again with AJV's options, and checks the same.
     const both = await generated('options-names', ['Tree', 'Data', 'Inner']);
-    expect(both.code).toMatch(/^function validate\d+\(data, \{instancePath="", parentData, /m);
+    expect(both.code).not.toContain('require(');
     expect(issuesOf(both.module, 'Data', { rootData: 'x', inner: { parentData: 'y' } }).map((issue) => issue.path)).toEqual([
       '/rootData',
       '/inner/parentData',
@@ -501,21 +514,10 @@ describe('the valid path', () => {
   );
 });
 
-describe('a schema AJV refuses to compile', () => {
-  it('is found by the meta-schema check the main thread runs while the worker compiles', () => {
-    const refused = refusedSchemas({
-      defs: { Good: { type: 'string', minLength: 1 }, Bad: { type: 'string', minLength: -1 }, Yes: true },
-      formats,
-    });
+describe('a schema the 2020-12 meta-schema refuses', () => {
+  it('is found before anything is compiled, with the place and rule it breaks', () => {
+    const refused = refusedSchemas({ Good: { type: 'string', minLength: 1 }, Bad: { type: 'string', minLength: -1 }, Yes: true });
     expect(refused).toEqual([{ def: 'Bad', reason: 'schema is invalid: /minLength fails minimum {"comparison":">=","limit":0}' }]);
-    // AJV compiles it without the check: only the meta-schema catches it.
-    expect(() =>
-      compileValidators({
-        set: { entries: [{ name: 'Bad', def: 'Bad' }], defs: { Bad: { minLength: -1 } } },
-        formats,
-        checkSchemas: false,
-      }),
-    ).not.toThrow();
   });
 
   it('refuses the spec at the schema the meta-schema refuses, and writes nothing', async () => {
@@ -547,24 +549,5 @@ describe('a schema AJV refuses to compile', () => {
       'the validator of Odd could not be compiled (schema is invalid: /minLength fails minimum {"comparison":">=","limit":0})',
     );
     expect(existsSync(outDir)).toBe(false);
-  });
-
-  it('is a diagnostic at the schema it belongs to, not a crash', async () => {
-    const folder = temporaryDirectory('uncompilable');
-    writeFileSync(
-      path.join(folder, 'api.yaml'),
-      'openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths: {}\ncomponents:\n  schemas:\n    Good: {type: string}\n    Bad: {type: integer}\n',
-    );
-    const loaded = await loadDocument({ entry: 'api.yaml', root: folder });
-    if (!loaded.ok) throw new Error('the spec does not load');
-    const model = parseDocument(loaded.loaded);
-    const runtimeFormats = new Map(Object.entries(formats).map(([name, definition]) => [name, definition.type]));
-    const set = collectValidators(model, runtimeFormats);
-    // A lowered schema AJV cannot compile (an empty enum in a spot the lowering would never write one).
-    const broken = { ...set, defs: { ...set.defs, Bad: { type: 'integer', enum: [] } } };
-    const diagnostics = culprits({ model, set: broken, formats, error: new Error('compilation failed') });
-    expect(diagnostics.map(({ code, line, message }) => ({ code, line, message: message.slice(0, 60) }))).toEqual([
-      { code: 'validator-compile-failed', line: 7, message: 'the validator of Bad could not be compiled (enum must have n' },
-    ]);
   });
 });

@@ -2,127 +2,2061 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-const { ucs2length, nestedErrors, reportError, formatDate, formatDateTime } = require('./validators-runtime.cjs');
-function validate0(data, instancePath="", stop){const $sp = "#/$defs/ActionResult";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.description !== undefined){let data0 = data.description;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/description", $sp+"/properties/description/type", "type", {type: "string"});errors++;}}if(data.id !== undefined){let data1 = data.id;if(typeof data1 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate0.errors = vErrors;return errors === 0;}
-function validate1(data, instancePath="", stop){const $sp = "#/$defs/Address";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.address1 === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "address1"});errors++;}if(data.city === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "city"});errors++;}if(data.country === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "country"});errors++;}if(data.zipCode === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "zipCode"});errors++;}for(const key0 in data){if(!((((((((key0 === "address1") || (key0 === "address2")) || (key0 === "address3")) || (key0 === "address4")) || (key0 === "city")) || (key0 === "country")) || (key0 === "region")) || (key0 === "zipCode"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.address1 !== undefined){let data0 = data.address1;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/address1", $sp+"/properties/address1/type", "type", {type: "string"});errors++;}}if(data.address2 !== undefined){let data1 = data.address2;if(typeof data1 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/address2", $sp+"/properties/address2/type", "type", {type: "string"});errors++;}}if(data.address3 !== undefined){let data2 = data.address3;if(typeof data2 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/address3", $sp+"/properties/address3/type", "type", {type: "string"});errors++;}}if(data.address4 !== undefined){let data3 = data.address4;if(typeof data3 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/address4", $sp+"/properties/address4/type", "type", {type: "string"});errors++;}}if(data.city !== undefined){let data4 = data.city;if(typeof data4 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/city", $sp+"/properties/city/type", "type", {type: "string"});errors++;}}if(data.country !== undefined){let data5 = data.country;if(!(validate2(data5, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate2.errors, instancePath+"/country");errors = vErrors.length;}else {}}if(data.region !== undefined){let data6 = data.region;if(typeof data6 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/region", $sp+"/properties/region/type", "type", {type: "string"});errors++;}}if(data.zipCode !== undefined){let data7 = data.zipCode;if(typeof data7 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/zipCode", $sp+"/properties/zipCode/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate1.errors = vErrors;return errors === 0;}
-const obj0 = /* @__PURE__ */ Object.freeze(["ABW","AFG","AGO","AIA","ALA","ALB","AND","ARE","ARG","ARM","ASM","ATA","ATF","ATG","AUS","AUT","AZE","BDI","BEL","BEN","BES","BFA","BGD","BGR","BHR","BHS","BIH","BLM","BLR","BLZ","BMU","BOL","BRA","BRB","BRN","BTN","BVT","BWA","CAF","CAN","CCK","CHE","CHL","CHN","CIV","CMR","COD","COG","COK","COL","COM","CPV","CRI","CUB","CUW","CXR","CYM","CYP","CZE","DEU","DJI","DMA","DNK","DOM","DZA","ECU","EGY","ERI","ESH","ESP","EST","ETH","FIN","FJI","FLK","FRA","FRO","FSM","GAB","GBR","GEO","GGY","GHA","GIB","GIN","GLP","GMB","GNB","GNQ","GRC","GRD","GRL","GTM","GUF","GUM","GUY","HKG","HMD","HND","HRV","HTI","HUN","IDN","IMN","IND","IOT","IRL","IRN","IRQ","ISL","ISR","ITA","JAM","JEY","JOR","JPN","KAZ","KEN","KGZ","KHM","KIR","KNA","KOR","KWT","LAO","LBN","LBR","LBY","LCA","LIE","LKA","LSO","LTU","LUX","LVA","MAC","MAF","MAR","MCO","MDA","MDG","MDV","MEX","MHL","MKD","MLI","MLT","MMR","MNE","MNG","MNP","MOZ","MRT","MSR","MTQ","MUS","MWI","MYS","MYT","NAM","NCL","NER","NFK","NGA","NIC","NIU","NLD","NOR","NPL","NRU","NZL","OMN","PAK","PAN","PCN","PER","PHL","PLW","PNG","POL","PRI","PRK","PRT","PRY","PSE","PYF","QAT","REU","ROU","RUS","RWA","SAU","SDN","SEN","SGP","SGS","SHN","SJM","SLB","SLE","SLV","SMR","SOM","SPM","SRB","SSD","STP","SUR","SVK","SVN","SWE","SWZ","SXM","SYC","SYR","TCA","TCD","TGO","THA","TJK","TKL","TKM","TLS","TON","TTO","TUN","TUR","TUV","TWN","TZA","UGA","UKR","UMI","URY","USA","UZB","VAT","VCT","VEN","VGB","VIR","VNM","VUT","WLF","WSM","YEM","ZAF","ZMB","ZWE"]);
-const obj1 = /* @__PURE__ */ new Set(obj0);
-function validate2(data, instancePath="", stop){const $sp = "#/$defs/CountryAlpha3";let vErrors = null;let errors = 0;if(!obj1.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj0});errors++;}validate2.errors = vErrors;return errors === 0;}
-const obj3 = /* @__PURE__ */ Object.freeze(["af_ZA","ar_AE","ar_BH","ar_DZ","ar_EG","ar_IQ","ar_JO","ar_KW","ar_LB","ar_LY","ar_MA","ar_OM","ar_QA","ar_SA","ar_SY","ar_TN","ar_YE","az_AZ","be_BY","bg_BG","bn_IN","bs_BA","ca_ES","cs_CZ","cy_GB","da_DK","de_AT","de_CH","de_DE","de_LI","de_LU","de_NL","el_GR","en_AU","en_BZ","en_CA","en_GB","en_IE","en_JM","en_MT","en_NZ","en_PH","en_TT","en_US","en_VI","en_ZA","en_ZW","es_AR","es_BO","es_CL","es_CO","es_CR","es_DO","es_EC","es_ES","es_GT","es_HN","es_MX","es_NI","es_PA","es_PE","es_PR","es_PY","es_SV","es_UY","es_VE","et_EE","eu_ES","fa_IR","fi_FI","fo_FO","fr_BE","fr_CA","fr_CH","fr_FR","fr_LU","fr_MC","fr_NL","ga_IE","gl_ES","gu_IN","he_IL","hi_IN","hr_HR","hu_HU","hy_AM","id_ID","is_IS","it_CH","it_IT","ja_JP","ka_GE","kk_KZ","kl_GL","kn_IN","ko_KR","kok_IN","lb_LU","lt_LT","lv_LV","mk_MK","ml_IN","mn_MN","mr_IN","ms_BN","ms_MY","mt_MT","nb_NO","nl_BE","nl_NL","nn_NO","no_NO","pa_IN","pl_PL","pt_BR","pt_PT","ro_RO","ru_RU","se_NO","sk_SK","sl_SI","sq_AL","sr_BA","sr_CS","sv_FI","sv_SE","sw_KE","syr_SY","ta_IN","te_IN","th_TH","tn_ZA","tr_TR","uk_UA","uz_UZ","vi_VN","xh_ZA","zh_CN","zh_HK","zh_MO","zh_SG","zh_TW","zu_ZA"]);
-const obj4 = /* @__PURE__ */ new Set(obj3);
-function validate4(data, instancePath="", stop){const $sp = "#/$defs/Locale";let vErrors = null;let errors = 0;if(!obj4.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj3});errors++;}validate4.errors = vErrors;return errors === 0;}
-const schema4 = {"enum":["High","Med","Low","Pep","Prohibited"]};
-function validate5(data, instancePath="", stop){const $sp = "#/$defs/RiskScore";let vErrors = null;let errors = 0;if(!(((((data === "High") || (data === "Med")) || (data === "Low")) || (data === "Pep")) || (data === "Prohibited"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enum", "enum", {allowedValues: schema4.enum});errors++;}validate5.errors = vErrors;return errors === 0;}
-const schema5 = {"allOf":[null,{"anyOf":[null,{"enum":["QZZ","ROM"]}]}]};
-const func0 = ucs2length;
-function validate6(data, instancePath=""){const $sp = "#/$defs/NationalityCode";let vErrors = null;let errors = 0;if(typeof data === "string"){if(data.length > 3 && func0(data) > 3){vErrors = reportError(vErrors, instancePath, $sp+"/allOf/0/maxLength", "maxLength", {limit: 3});errors++;}}else {vErrors = reportError(vErrors, instancePath, $sp+"/allOf/0/type", "type", {type: "string"});errors++;}const _errs3 = errors;let valid1 = false;const _errs4 = errors;if(!(validate2(data))){vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);errors = vErrors.length;}else {}var _valid0 = _errs4 === errors;valid1 = valid1 || _valid0;if(!valid1){const _errs5 = errors;const vSchema0 = schema5.allOf[1].anyOf[1].enum;if(!((data === "QZZ") || (data === "ROM"))){vErrors = reportError(vErrors, instancePath, $sp+"/allOf/1/anyOf/1/enum", "enum", {allowedValues: ["QZZ","ROM"]});errors++;}var _valid0 = _errs5 === errors;valid1 = valid1 || _valid0;if(!valid1){}}if(!valid1){vErrors = reportError(vErrors, instancePath, $sp+"/allOf/1/anyOf", "anyOf", {});errors++;}else {errors = _errs3;if(vErrors !== null){if(_errs3){vErrors.length = _errs3;}else {vErrors = null;}}}validate6.errors = vErrors;return errors === 0;}
-function validate8(data, instancePath="", stop){const $sp = "#/$defs/AdditionalValue";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!((key0 === "key") || (key0 === "value"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.key !== undefined){let data0 = data.key;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/key", $sp+"/properties/key/type", "type", {type: "string"});errors++;}}if(data.value !== undefined){let data1 = data.value;if(typeof data1 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/value", $sp+"/properties/value/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate8.errors = vErrors;return errors === 0;}
-const schema7Keys = new Set(["firstName","lastName","customerNumber","locale","regNo","address","salutation","middleName","dateOfBirth","nationality","riskScore","email","phoneNumber","mobileNumber","screening","temporaryAddress","additionalValues","birthCountry"]);
-const func1 = Object.prototype.hasOwnProperty;
-const pattern0 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9]+$", "u");
+const { ucs2length, formatDate, formatDateTime } = require('./validators-runtime.cjs');
+const allowedValues = /* @__PURE__ */ Object.freeze([
+	"af_ZA",
+	"ar_AE",
+	"ar_BH",
+	"ar_DZ",
+	"ar_EG",
+	"ar_IQ",
+	"ar_JO",
+	"ar_KW",
+	"ar_LB",
+	"ar_LY",
+	"ar_MA",
+	"ar_OM",
+	"ar_QA",
+	"ar_SA",
+	"ar_SY",
+	"ar_TN",
+	"ar_YE",
+	"az_AZ",
+	"be_BY",
+	"bg_BG",
+	"bn_IN",
+	"bs_BA",
+	"ca_ES",
+	"cs_CZ",
+	"cy_GB",
+	"da_DK",
+	"de_AT",
+	"de_CH",
+	"de_DE",
+	"de_LI",
+	"de_LU",
+	"de_NL",
+	"el_GR",
+	"en_AU",
+	"en_BZ",
+	"en_CA",
+	"en_GB",
+	"en_IE",
+	"en_JM",
+	"en_MT",
+	"en_NZ",
+	"en_PH",
+	"en_TT",
+	"en_US",
+	"en_VI",
+	"en_ZA",
+	"en_ZW",
+	"es_AR",
+	"es_BO",
+	"es_CL",
+	"es_CO",
+	"es_CR",
+	"es_DO",
+	"es_EC",
+	"es_ES",
+	"es_GT",
+	"es_HN",
+	"es_MX",
+	"es_NI",
+	"es_PA",
+	"es_PE",
+	"es_PR",
+	"es_PY",
+	"es_SV",
+	"es_UY",
+	"es_VE",
+	"et_EE",
+	"eu_ES",
+	"fa_IR",
+	"fi_FI",
+	"fo_FO",
+	"fr_BE",
+	"fr_CA",
+	"fr_CH",
+	"fr_FR",
+	"fr_LU",
+	"fr_MC",
+	"fr_NL",
+	"ga_IE",
+	"gl_ES",
+	"gu_IN",
+	"he_IL",
+	"hi_IN",
+	"hr_HR",
+	"hu_HU",
+	"hy_AM",
+	"id_ID",
+	"is_IS",
+	"it_CH",
+	"it_IT",
+	"ja_JP",
+	"ka_GE",
+	"kk_KZ",
+	"kl_GL",
+	"kn_IN",
+	"ko_KR",
+	"kok_IN",
+	"lb_LU",
+	"lt_LT",
+	"lv_LV",
+	"mk_MK",
+	"ml_IN",
+	"mn_MN",
+	"mr_IN",
+	"ms_BN",
+	"ms_MY",
+	"mt_MT",
+	"nb_NO",
+	"nl_BE",
+	"nl_NL",
+	"nn_NO",
+	"no_NO",
+	"pa_IN",
+	"pl_PL",
+	"pt_BR",
+	"pt_PT",
+	"ro_RO",
+	"ru_RU",
+	"se_NO",
+	"sk_SK",
+	"sl_SI",
+	"sq_AL",
+	"sr_BA",
+	"sr_CS",
+	"sv_FI",
+	"sv_SE",
+	"sw_KE",
+	"syr_SY",
+	"ta_IN",
+	"te_IN",
+	"th_TH",
+	"tn_ZA",
+	"tr_TR",
+	"uk_UA",
+	"uz_UZ",
+	"vi_VN",
+	"xh_ZA",
+	"zh_CN",
+	"zh_HK",
+	"zh_MO",
+	"zh_SG",
+	"zh_TW",
+	"zu_ZA"
+]);
+const allowedSet = /* @__PURE__ */ new Set(allowedValues);
+const allowedValues1 = /* @__PURE__ */ Object.freeze(["High","Med","Low","Pep","Prohibited"]);
+const pattern = /* @__PURE__ */ new RegExp("^[A-Za-z0-9]+$", "u");
 const pattern1 = /* @__PURE__ */ new RegExp("^\\+[0-9]+$", "u");
-const formats0 = formatDate;
-function validate9(data, instancePath="", stop){const $sp = "#/$defs/PrivateCustomer";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.firstName === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "firstName"});errors++;}if(data.lastName === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "lastName"});errors++;}if(data.customerNumber === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "customerNumber"});errors++;}if(data.locale === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "locale"});errors++;}if(data.regNo === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "regNo"});errors++;}if(data.address === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "address"});errors++;}for(const key0 in data){if(!(schema7Keys.has(key0))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.firstName !== undefined){let data0 = data.firstName;if(typeof data0 === "string"){if(data0.length > 255 && func0(data0) > 255){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/firstName", $sp+"/properties/firstName/maxLength", "maxLength", {limit: 255});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/firstName", $sp+"/properties/firstName/type", "type", {type: "string"});errors++;}}if(data.lastName !== undefined){let data1 = data.lastName;if(typeof data1 === "string"){if(data1.length > 255 && func0(data1) > 255){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/lastName", $sp+"/properties/lastName/maxLength", "maxLength", {limit: 255});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/lastName", $sp+"/properties/lastName/type", "type", {type: "string"});errors++;}}if(data.customerNumber !== undefined){let data2 = data.customerNumber;if(typeof data2 === "string"){if(!pattern0.test(data2)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerNumber", $sp+"/properties/customerNumber/pattern", "pattern", {pattern: "^[A-Za-z0-9]+$"});errors++;}if(data2.length > 64 && func0(data2) > 64){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerNumber", $sp+"/properties/customerNumber/maxLength", "maxLength", {limit: 64});errors++;}if(data2.length < 1 || (data2.length < 2 && func0(data2) < 1)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerNumber", $sp+"/properties/customerNumber/minLength", "minLength", {limit: 1});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerNumber", $sp+"/properties/customerNumber/type", "type", {type: "string"});errors++;}}if(data.locale !== undefined){let data3 = data.locale;if(!(validate4(data3, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate4.errors, instancePath+"/locale");errors = vErrors.length;}else {}}if(data.regNo !== undefined){let data4 = data.regNo;if(typeof data4 === "string"){if(data4.length > 64 && func0(data4) > 64){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/regNo", $sp+"/properties/regNo/maxLength", "maxLength", {limit: 64});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/regNo", $sp+"/properties/regNo/type", "type", {type: "string"});errors++;}}if(data.address !== undefined){let data5 = data.address;if(!(validate1(data5, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate1.errors, instancePath+"/address");errors = vErrors.length;}else {}}if(data.salutation !== undefined){let data6 = data.salutation;if(typeof data6 === "string"){if(data6.length > 32 && func0(data6) > 32){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/salutation", $sp+"/properties/salutation/maxLength", "maxLength", {limit: 32});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/salutation", $sp+"/properties/salutation/type", "type", {type: "string"});errors++;}}if(data.middleName !== undefined){let data7 = data.middleName;if(typeof data7 === "string"){if(data7.length > 255 && func0(data7) > 255){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/middleName", $sp+"/properties/middleName/maxLength", "maxLength", {limit: 255});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/middleName", $sp+"/properties/middleName/type", "type", {type: "string"});errors++;}}if(data.dateOfBirth !== undefined){let data8 = data.dateOfBirth;if((typeof data8 == "number") && (isFinite(data8))){}if(typeof data8 === "string"){if(!(formats0.validate(data8))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/dateOfBirth", $sp+"/properties/dateOfBirth/format", "format", {format: "date"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/dateOfBirth", $sp+"/properties/dateOfBirth/type", "type", {type: "string"});errors++;}}if(data.nationality !== undefined){let data9 = data.nationality;if(Array.isArray(data9)){let valid2 = true;const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];const _errs20 = errors;if(!(validate6(data10, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate6.errors, instancePath+"/nationality/" + i0);errors = vErrors.length;}else {}var valid1 = _errs20 === errors;if(!valid1){valid2 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/nationality", $sp+"/properties/nationality/type", "type", {type: "array"});errors++;}}if(data.riskScore !== undefined){let data11 = data.riskScore;if(!(validate5(data11, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate5.errors, instancePath+"/riskScore");errors = vErrors.length;}else {}}if(data.email !== undefined){let data12 = data.email;if(typeof data12 === "string"){if(data12.length > 255 && func0(data12) > 255){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/email", $sp+"/properties/email/maxLength", "maxLength", {limit: 255});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/email", $sp+"/properties/email/type", "type", {type: "string"});errors++;}}if(data.phoneNumber !== undefined){let data13 = data.phoneNumber;if(typeof data13 === "string"){if(!pattern1.test(data13)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/phoneNumber", $sp+"/properties/phoneNumber/pattern", "pattern", {pattern: "^\\+[0-9]+$"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/phoneNumber", $sp+"/properties/phoneNumber/type", "type", {type: "string"});errors++;}}if(data.mobileNumber !== undefined){let data14 = data.mobileNumber;if(typeof data14 === "string"){if(!pattern1.test(data14)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/mobileNumber", $sp+"/properties/mobileNumber/pattern", "pattern", {pattern: "^\\+[0-9]+$"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/mobileNumber", $sp+"/properties/mobileNumber/type", "type", {type: "string"});errors++;}}if(data.screening !== undefined){let data15 = data.screening;if(data15 && typeof data15 == "object" && !Array.isArray(data15)){for(const key1 in data15){if(!(key1 === "status")){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/screening", $sp+"/properties/screening/additionalProperties", "additionalProperties", {additionalProperty: key1});errors++;}}if(data15.status !== undefined){let data16 = data15.status;if(typeof data16 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/screening/status", $sp+"/properties/screening/properties/status/type", "type", {type: "boolean"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/screening", $sp+"/properties/screening/type", "type", {type: "object"});errors++;}}if(data.temporaryAddress !== undefined){let data17 = data.temporaryAddress;if(!(validate1(data17, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate1.errors, instancePath+"/temporaryAddress");errors = vErrors.length;}else {}}if(data.additionalValues !== undefined){let data18 = data.additionalValues;if(Array.isArray(data18)){if(data18.length > 10){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/additionalValues", $sp+"/properties/additionalValues/maxItems", "maxItems", {limit: 10});errors++;}let valid5 = true;const len1 = data18.length;for(let i1=0; i1<len1; i1++){let data19 = data18[i1];const _errs36 = errors;if(!(validate8(data19, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate8.errors, instancePath+"/additionalValues/" + i1);errors = vErrors.length;}else {}var valid4 = _errs36 === errors;if(!valid4){valid5 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/additionalValues", $sp+"/properties/additionalValues/type", "type", {type: "array"});errors++;}}if(data.birthCountry !== undefined){let data20 = data.birthCountry;if(!(validate2(data20, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate2.errors, instancePath+"/birthCountry");errors = vErrors.length;}else {}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate9.errors = vErrors;return errors === 0;}
-const schema8 = {"enum":["MAIN","SUPPLEMENTARY"]};
-function validate17(data, instancePath="", stop){const $sp = "#/$defs/CardRole";let vErrors = null;let errors = 0;if(!((data === "MAIN") || (data === "SUPPLEMENTARY"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enum", "enum", {allowedValues: schema8.enum});errors++;}validate17.errors = vErrors;return errors === 0;}
-const pattern3 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$", "u");
-function validate18(data, instancePath="", stop){const $sp = "#/$defs/EmbossedText";let vErrors = null;let errors = 0;if(typeof data === "string"){if(!pattern3.test(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/pattern", "pattern", {pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "string"});errors++;}validate18.errors = vErrors;return errors === 0;}
-const schema10Keys = new Set(["firstName","lastName","companyName","additionalField1","additionalField2","additionalField3","additionalField4","additionalField5","externalLayoutCode","manufacturer","physical"]);
-function validate19(data, instancePath="", stop){const $sp = "#/$defs/Embossing";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.firstName === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "firstName"});errors++;}if(data.lastName === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "lastName"});errors++;}for(const key0 in data){if(!(schema10Keys.has(key0))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.firstName !== undefined){let data0 = data.firstName;if(!(validate18(data0, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate18.errors, instancePath+"/firstName");errors = vErrors.length;}else {}}if(data.lastName !== undefined){let data1 = data.lastName;if(!(validate18(data1, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate18.errors, instancePath+"/lastName");errors = vErrors.length;}else {}}if(data.companyName !== undefined){let data2 = data.companyName;if(!(validate18(data2, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate18.errors, instancePath+"/companyName");errors = vErrors.length;}else {}}if(data.additionalField1 !== undefined){let data3 = data.additionalField1;if(!(validate18(data3, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate18.errors, instancePath+"/additionalField1");errors = vErrors.length;}else {}}if(data.additionalField2 !== undefined){let data4 = data.additionalField2;if(!(validate18(data4, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate18.errors, instancePath+"/additionalField2");errors = vErrors.length;}else {}}if(data.additionalField3 !== undefined){let data5 = data.additionalField3;if(!(validate18(data5, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate18.errors, instancePath+"/additionalField3");errors = vErrors.length;}else {}}if(data.additionalField4 !== undefined){let data6 = data.additionalField4;if(!(validate18(data6, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate18.errors, instancePath+"/additionalField4");errors = vErrors.length;}else {}}if(data.additionalField5 !== undefined){let data7 = data.additionalField5;if(!(validate18(data7, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate18.errors, instancePath+"/additionalField5");errors = vErrors.length;}else {}}if(data.externalLayoutCode !== undefined){let data8 = data.externalLayoutCode;if(typeof data8 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/externalLayoutCode", $sp+"/properties/externalLayoutCode/type", "type", {type: "string"});errors++;}}if(data.manufacturer !== undefined){let data9 = data.manufacturer;if(typeof data9 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/manufacturer", $sp+"/properties/manufacturer/type", "type", {type: "string"});errors++;}}if(data.physical !== undefined){let data10 = data.physical;if(typeof data10 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/physical", $sp+"/properties/physical/type", "type", {type: "boolean"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate19.errors = vErrors;return errors === 0;}
-function validate28(data, instancePath="", stop){const $sp = "#/$defs/Expiration";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!((key0 === "year") || (key0 === "month"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.year !== undefined){let data0 = data.year;if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/year", $sp+"/properties/year/type", "type", {type: "integer"});errors++;}}if(data.month !== undefined){let data1 = data.month;if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/month", $sp+"/properties/month/type", "type", {type: "integer"});errors++;}if((typeof data1 == "number") && (isFinite(data1))){if(data1 > 12 || isNaN(data1)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/month", $sp+"/properties/month/maximum", "maximum", {comparison: "<=", limit: 12});errors++;}if(data1 < 1 || isNaN(data1)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/month", $sp+"/properties/month/minimum", "minimum", {comparison: ">=", limit: 1});errors++;}}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate28.errors = vErrors;return errors === 0;}
-const formats2 = formatDateTime;
-function validate29(data, instancePath="", stop){const $sp = "#/$defs/ScheduledClosing";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!((key0 === "type") || (key0 === "time"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.type !== undefined){let data0 = data.type;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/type", $sp+"/properties/type/type", "type", {type: "string"});errors++;}}if(data.time !== undefined){let data1 = data.time;if((typeof data1 == "number") && (isFinite(data1))){}if(typeof data1 === "string"){if(!(formats2.validate(data1))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/time", $sp+"/properties/time/format", "format", {format: "date-time"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/time", $sp+"/properties/time/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate29.errors = vErrors;return errors === 0;}
-function validate30(data, instancePath="", stop){const $sp = "#/$defs/PinStatus";let vErrors = null;let errors = 0;if(!(((data === "D") || (data === "W")) || (data === "S"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enum", "enum", {allowedValues: ["D","W","S"]});errors++;}validate30.errors = vErrors;return errors === 0;}
-const schema14 = {"enum":["SEGMENT_A","SEGMENT_B","SEGMENT_C","SEGMENT_D","SEGMENT_E","SEGMENT_F"]};
-function validate31(data, instancePath="", stop){const $sp = "#/$defs/Segment";let vErrors = null;let errors = 0;if(!((((((data === "SEGMENT_A") || (data === "SEGMENT_B")) || (data === "SEGMENT_C")) || (data === "SEGMENT_D")) || (data === "SEGMENT_E")) || (data === "SEGMENT_F"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enum", "enum", {allowedValues: schema14.enum});errors++;}validate31.errors = vErrors;return errors === 0;}
-const schema15Keys = new Set(["expiration","segment","pinStatus","digitalLayoutCode","scheduledClosing","additionalValues","encryptedData","embossing","productCode","pinAddress","cardAddress"]);
-function validate32(data, instancePath="", stop){const $sp = "#/$defs/McCard";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.embossing === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "embossing"});errors++;}for(const key0 in data){if(!(schema15Keys.has(key0))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.expiration !== undefined){let data0 = data.expiration;if(!(validate28(data0, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate28.errors, instancePath+"/expiration");errors = vErrors.length;}else {}}if(data.segment !== undefined){let data1 = data.segment;if(!(validate31(data1, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate31.errors, instancePath+"/segment");errors = vErrors.length;}else {}}if(data.pinStatus !== undefined){let data2 = data.pinStatus;if(!(validate30(data2, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate30.errors, instancePath+"/pinStatus");errors = vErrors.length;}else {}}if(data.digitalLayoutCode !== undefined){let data3 = data.digitalLayoutCode;if(typeof data3 === "string"){if(data3.length > 32 && func0(data3) > 32){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/digitalLayoutCode", $sp+"/properties/digitalLayoutCode/maxLength", "maxLength", {limit: 32});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/digitalLayoutCode", $sp+"/properties/digitalLayoutCode/type", "type", {type: "string"});errors++;}}if(data.scheduledClosing !== undefined){let data4 = data.scheduledClosing;if(!(validate29(data4, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate29.errors, instancePath+"/scheduledClosing");errors = vErrors.length;}else {}}if(data.additionalValues !== undefined){let data5 = data.additionalValues;if(Array.isArray(data5)){let valid2 = true;const len0 = data5.length;for(let i0=0; i0<len0; i0++){let data6 = data5[i0];const _errs10 = errors;if(!(validate8(data6, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate8.errors, instancePath+"/additionalValues/" + i0);errors = vErrors.length;}else {}var valid1 = _errs10 === errors;if(!valid1){valid2 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/additionalValues", $sp+"/properties/additionalValues/type", "type", {type: "array"});errors++;}}if(data.encryptedData !== undefined){let data7 = data.encryptedData;if(typeof data7 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/encryptedData", $sp+"/properties/encryptedData/type", "type", {type: "string"});errors++;}}if(data.embossing !== undefined){let data8 = data.embossing;if(!(validate19(data8, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate19.errors, instancePath+"/embossing");errors = vErrors.length;}else {}}if(data.productCode !== undefined){let data9 = data.productCode;if(typeof data9 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/productCode", $sp+"/properties/productCode/type", "type", {type: "string"});errors++;}}if(data.pinAddress !== undefined){let data10 = data.pinAddress;if(!(validate1(data10, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate1.errors, instancePath+"/pinAddress");errors = vErrors.length;}else {}}if(data.cardAddress !== undefined){let data11 = data.cardAddress;if(!(validate1(data11, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate1.errors, instancePath+"/cardAddress");errors = vErrors.length;}else {}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate32.errors = vErrors;return errors === 0;}
-const pattern4 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9-]{1,64}$", "u");
-function validate41(data, instancePath="", stop){const $sp = "#/$defs/CustomerDetails";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "id"});errors++;}if(data.id !== undefined){let data0 = data.id;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}if(data.role !== undefined){let data1 = data.role;if(!((data1 === "CORPORATE") || (data1 === "PRIVATE"))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/role", $sp+"/properties/role/enum", "enum", {allowedValues: ["CORPORATE","PRIVATE"]});errors++;}}if(data.customerNumber !== undefined){let data2 = data.customerNumber;if(typeof data2 === "string"){if(!pattern4.test(data2)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerNumber", $sp+"/properties/customerNumber/pattern", "pattern", {pattern: "^[A-Za-z0-9-]{1,64}$"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerNumber", $sp+"/properties/customerNumber/type", "type", {type: "string"});errors++;}}if(data.firstName !== undefined){let data3 = data.firstName;if(typeof data3 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/firstName", $sp+"/properties/firstName/type", "type", {type: "string"});errors++;}}if(data.middleName !== undefined){let data4 = data.middleName;if(typeof data4 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/middleName", $sp+"/properties/middleName/type", "type", {type: "string"});errors++;}}if(data.lastName !== undefined){let data5 = data.lastName;if(typeof data5 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/lastName", $sp+"/properties/lastName/type", "type", {type: "string"});errors++;}}if(data.locale !== undefined){let data6 = data.locale;if(!(validate4(data6, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate4.errors, instancePath+"/locale");errors = vErrors.length;}else {}}if(data.regNo !== undefined){let data7 = data.regNo;if(typeof data7 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/regNo", $sp+"/properties/regNo/type", "type", {type: "string"});errors++;}}if(data.dateOfBirth !== undefined){let data8 = data.dateOfBirth;if((typeof data8 == "number") && (isFinite(data8))){}if(typeof data8 === "string"){if(!(formats0.validate(data8))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/dateOfBirth", $sp+"/properties/dateOfBirth/format", "format", {format: "date"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/dateOfBirth", $sp+"/properties/dateOfBirth/type", "type", {type: "string"});errors++;}}if(data.nationality !== undefined){let data9 = data.nationality;if(Array.isArray(data9)){let valid2 = true;const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];const _errs19 = errors;if(!(validate6(data10, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate6.errors, instancePath+"/nationality/" + i0);errors = vErrors.length;}else {}var valid1 = _errs19 === errors;if(!valid1){valid2 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/nationality", $sp+"/properties/nationality/type", "type", {type: "array"});errors++;}}if(data.riskScore !== undefined){let data11 = data.riskScore;if(!(validate5(data11, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate5.errors, instancePath+"/riskScore");errors = vErrors.length;}else {}}if(data.email !== undefined){let data12 = data.email;if(typeof data12 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/email", $sp+"/properties/email/type", "type", {type: "string"});errors++;}}if(data.phoneNumber !== undefined){let data13 = data.phoneNumber;if(typeof data13 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/phoneNumber", $sp+"/properties/phoneNumber/type", "type", {type: "string"});errors++;}}if(data.mobileNumber !== undefined){let data14 = data.mobileNumber;if(typeof data14 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/mobileNumber", $sp+"/properties/mobileNumber/type", "type", {type: "string"});errors++;}}if(data.address !== undefined){let data15 = data.address;if(!(validate1(data15, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate1.errors, instancePath+"/address");errors = vErrors.length;}else {}}if(data.temporaryAddress !== undefined){let data16 = data.temporaryAddress;if(!(validate1(data16, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate1.errors, instancePath+"/temporaryAddress");errors = vErrors.length;}else {}}if(data.screening !== undefined){let data17 = data.screening;if(data17 && typeof data17 == "object" && !Array.isArray(data17)){if(data17.status !== undefined){let data18 = data17.status;if(typeof data18 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/screening/status", $sp+"/properties/screening/properties/status/type", "type", {type: "boolean"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/screening", $sp+"/properties/screening/type", "type", {type: "object"});errors++;}}if(data.birthCountry !== undefined){let data19 = data.birthCountry;if(!(validate2(data19, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate2.errors, instancePath+"/birthCountry");errors = vErrors.length;}else {}}if(data.additionalValues !== undefined){let data20 = data.additionalValues;if(Array.isArray(data20)){let valid5 = true;const len1 = data20.length;for(let i1=0; i1<len1; i1++){let data21 = data20[i1];const _errs36 = errors;if(!(validate8(data21, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate8.errors, instancePath+"/additionalValues/" + i1);errors = vErrors.length;}else {}var valid4 = _errs36 === errors;if(!valid4){valid5 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/additionalValues", $sp+"/properties/additionalValues/type", "type", {type: "array"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate41.errors = vErrors;return errors === 0;}
-const obj6 = /* @__PURE__ */ Object.freeze(["CARD_OK","CARD_BLOCKED","SUSPECTED_FRAUD","CARD_CLOSED_DUE_TO_FRAUD","CARD_NO_RENEWAL","CARD_LOST","CARD_STOLEN","CARD_CLOSED","CARD_EXPIRED"]);
-const obj7 = /* @__PURE__ */ new Set(obj6);
-function validate49(data, instancePath="", stop){const $sp = "#/$defs/CardStatus";let vErrors = null;let errors = 0;if(!obj7.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj6});errors++;}validate49.errors = vErrors;return errors === 0;}
-const schema18 = {"enum":["CUSTOM_1","CUSTOM_2","CUSTOM_3","CUSTOM_4","CUSTOM_5","MAIL","COURIER"]};
-function validate50(data, instancePath="", stop){const $sp = "#/$defs/DeliveryType";let vErrors = null;let errors = 0;if(!(((((((data === "CUSTOM_1") || (data === "CUSTOM_2")) || (data === "CUSTOM_3")) || (data === "CUSTOM_4")) || (data === "CUSTOM_5")) || (data === "MAIL")) || (data === "COURIER"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enum", "enum", {allowedValues: schema18.enum});errors++;}validate50.errors = vErrors;return errors === 0;}
-function validate51(data, instancePath="", stop){const $sp = "#/$defs/CardDetails";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "id"});errors++;}if(data.id !== undefined){let data0 = data.id;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}if(data.status !== undefined){let data1 = data.status;if(!(validate49(data1, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate49.errors, instancePath+"/status");errors = vErrors.length;}else {}}if(data.reason !== undefined){let data2 = data.reason;if(typeof data2 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/reason", $sp+"/properties/reason/type", "type", {type: "string"});errors++;}}if(data.embossing !== undefined){let data3 = data.embossing;if(!(validate19(data3, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate19.errors, instancePath+"/embossing");errors = vErrors.length;}else {}}if(data.expiration !== undefined){let data4 = data.expiration;if(!(validate28(data4, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate28.errors, instancePath+"/expiration");errors = vErrors.length;}else {}}if(data.segment !== undefined){let data5 = data.segment;if(!(validate31(data5, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate31.errors, instancePath+"/segment");errors = vErrors.length;}else {}}if(data.pinStatus !== undefined){let data6 = data.pinStatus;if(!(validate30(data6, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate30.errors, instancePath+"/pinStatus");errors = vErrors.length;}else {}}if(data.digitalLayoutCode !== undefined){let data7 = data.digitalLayoutCode;if(typeof data7 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/digitalLayoutCode", $sp+"/properties/digitalLayoutCode/type", "type", {type: "string"});errors++;}}if(data.productCode !== undefined){let data8 = data.productCode;if(typeof data8 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/productCode", $sp+"/properties/productCode/type", "type", {type: "string"});errors++;}}if(data.scheduledClosing !== undefined){let data9 = data.scheduledClosing;if(!(validate29(data9, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate29.errors, instancePath+"/scheduledClosing");errors = vErrors.length;}else {}}if(data.cardAddress !== undefined){let data10 = data.cardAddress;if(!(validate1(data10, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate1.errors, instancePath+"/cardAddress");errors = vErrors.length;}else {}}if(data.pinAddress !== undefined){let data11 = data.pinAddress;if(!(validate1(data11, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate1.errors, instancePath+"/pinAddress");errors = vErrors.length;}else {}}if(data.cardDeliveryType !== undefined){let data12 = data.cardDeliveryType;if(!(validate50(data12, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate50.errors, instancePath+"/cardDeliveryType");errors = vErrors.length;}else {}}if(data.pinDeliveryType !== undefined){let data13 = data.pinDeliveryType;if(!(validate50(data13, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate50.errors, instancePath+"/pinDeliveryType");errors = vErrors.length;}else {}}if(data.regionAndEcommBlocking !== undefined){let data14 = data.regionAndEcommBlocking;if(data14 && typeof data14 == "object" && !Array.isArray(data14)){if(data14.ecomm !== undefined){let data15 = data14.ecomm;if(typeof data15 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/regionAndEcommBlocking/ecomm", $sp+"/properties/regionAndEcommBlocking/properties/ecomm/type", "type", {type: "boolean"});errors++;}}if(data14.africa !== undefined){let data16 = data14.africa;if(typeof data16 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/regionAndEcommBlocking/africa", $sp+"/properties/regionAndEcommBlocking/properties/africa/type", "type", {type: "boolean"});errors++;}}if(data14.asia !== undefined){let data17 = data14.asia;if(typeof data17 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/regionAndEcommBlocking/asia", $sp+"/properties/regionAndEcommBlocking/properties/asia/type", "type", {type: "boolean"});errors++;}}if(data14.europe !== undefined){let data18 = data14.europe;if(typeof data18 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/regionAndEcommBlocking/europe", $sp+"/properties/regionAndEcommBlocking/properties/europe/type", "type", {type: "boolean"});errors++;}}if(data14.home !== undefined){let data19 = data14.home;if(typeof data19 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/regionAndEcommBlocking/home", $sp+"/properties/regionAndEcommBlocking/properties/home/type", "type", {type: "boolean"});errors++;}}if(data14.northAmerica !== undefined){let data20 = data14.northAmerica;if(typeof data20 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/regionAndEcommBlocking/northAmerica", $sp+"/properties/regionAndEcommBlocking/properties/northAmerica/type", "type", {type: "boolean"});errors++;}}if(data14.oceania !== undefined){let data21 = data14.oceania;if(typeof data21 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/regionAndEcommBlocking/oceania", $sp+"/properties/regionAndEcommBlocking/properties/oceania/type", "type", {type: "boolean"});errors++;}}if(data14.southAmerica !== undefined){let data22 = data14.southAmerica;if(typeof data22 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/regionAndEcommBlocking/southAmerica", $sp+"/properties/regionAndEcommBlocking/properties/southAmerica/type", "type", {type: "boolean"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/regionAndEcommBlocking", $sp+"/properties/regionAndEcommBlocking/type", "type", {type: "object"});errors++;}}if(data.pinAttempts !== undefined){let data23 = data.pinAttempts;if(data23 && typeof data23 == "object" && !Array.isArray(data23)){if(data23.counter !== undefined){let data24 = data23.counter;if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/pinAttempts/counter", $sp+"/properties/pinAttempts/properties/counter/type", "type", {type: "integer"});errors++;}}if(data23.max !== undefined){let data25 = data23.max;if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/pinAttempts/max", $sp+"/properties/pinAttempts/properties/max/type", "type", {type: "integer"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/pinAttempts", $sp+"/properties/pinAttempts/type", "type", {type: "object"});errors++;}}if(data.referenceNumber !== undefined){let data26 = data.referenceNumber;if(typeof data26 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/referenceNumber", $sp+"/properties/referenceNumber/type", "type", {type: "string"});errors++;}}if(data.additionalValues !== undefined){let data27 = data.additionalValues;if(Array.isArray(data27)){let valid4 = true;const len0 = data27.length;for(let i0=0; i0<len0; i0++){let data28 = data27[i0];const _errs47 = errors;if(!(validate8(data28, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate8.errors, instancePath+"/additionalValues/" + i0);errors = vErrors.length;}else {}var valid3 = _errs47 === errors;if(!valid3){valid4 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/additionalValues", $sp+"/properties/additionalValues/type", "type", {type: "array"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate51.errors = vErrors;return errors === 0;}
-function validate63(data, instancePath="", stop){const $sp = "#/$defs/CreatePrivateCustomerQueryParams";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.auditUser === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "auditUser"});errors++;}for(const key0 in data){if(!(key0 === "auditUser")){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.auditUser !== undefined){let data0 = data.auditUser;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/auditUser", $sp+"/properties/auditUser/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate63.errors = vErrors;return errors === 0;}
-function validate64(data, instancePath="", stop){let vErrors = null;let errors = 0;if(!(validate9(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);errors = vErrors.length;}else {}validate64.errors = vErrors;return errors === 0;}
-function validate66(data, instancePath="", stop){let vErrors = null;let errors = 0;if(!(validate0(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);errors = vErrors.length;}else {}validate66.errors = vErrors;return errors === 0;}
-function validate68(data, instancePath="", stop){const $sp = "#/$defs/CreateMcCardPathParams";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.customerId === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "customerId"});errors++;}if(data.accountId === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "accountId"});errors++;}if(data.cardRole === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "cardRole"});errors++;}for(const key0 in data){if(!(((key0 === "customerId") || (key0 === "accountId")) || (key0 === "cardRole"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.customerId !== undefined){let data0 = data.customerId;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerId", $sp+"/properties/customerId/type", "type", {type: "string"});errors++;}}if(data.accountId !== undefined){let data1 = data.accountId;if(typeof data1 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/accountId", $sp+"/properties/accountId/type", "type", {type: "string"});errors++;}}if(data.cardRole !== undefined){let data2 = data.cardRole;if(!(validate17(data2, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate17.errors, instancePath+"/cardRole");errors = vErrors.length;}else {}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate68.errors = vErrors;return errors === 0;}
-function validate70(data, instancePath="", stop){let vErrors = null;let errors = 0;if(!(validate32(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);errors = vErrors.length;}else {}validate70.errors = vErrors;return errors === 0;}
-function validate72(data, instancePath="", stop){const $sp = "#/$defs/GetCustomerPathParams";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "id"});errors++;}for(const key0 in data){if(!(key0 === "id")){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.id !== undefined){let data0 = data.id;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate72.errors = vErrors;return errors === 0;}
-function validate73(data, instancePath="", stop){let vErrors = null;let errors = 0;if(!(validate41(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);errors = vErrors.length;}else {}validate73.errors = vErrors;return errors === 0;}
-function validate75(data, instancePath="", stop){const $sp = "#/$defs/GetCustomerByCustomerNumberPathParams";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.customerNumber === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "customerNumber"});errors++;}for(const key0 in data){if(!(key0 === "customerNumber")){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.customerNumber !== undefined){let data0 = data.customerNumber;if(typeof data0 === "string"){if(!pattern4.test(data0)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerNumber", $sp+"/properties/customerNumber/pattern", "pattern", {pattern: "^[A-Za-z0-9-]{1,64}$"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerNumber", $sp+"/properties/customerNumber/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate75.errors = vErrors;return errors === 0;}
-function validate76(data, instancePath="", stop){let vErrors = null;let errors = 0;if(!(validate51(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);errors = vErrors.length;}else {}validate76.errors = vErrors;return errors === 0;}
-const v0 = validate0;
-const v1 = validate1;
-const v2 = validate4;
-const v3 = validate5;
-const v4 = validate6;
-const v5 = validate8;
-const v6 = validate9;
-const v7 = validate17;
-const v8 = validate18;
-const v9 = validate19;
-const v10 = validate28;
-const v11 = validate29;
-const v12 = validate30;
-const v13 = validate31;
-const v14 = validate32;
-const v15 = validate41;
-const v16 = validate49;
-const v17 = validate50;
-const v18 = validate51;
-const v19 = validate2;
-const v20 = validate63;
-const v21 = validate64;
-const v22 = validate66;
-const v23 = validate68;
-const v24 = validate63;
-const v25 = validate70;
-const v26 = validate66;
-const v27 = validate72;
-const v28 = validate63;
-const v29 = validate73;
-const v30 = validate75;
-const v31 = validate63;
-const v32 = validate73;
-const v33 = validate72;
-const v34 = validate63;
-const v35 = validate76;
-exports.ActionResult = v0;
-exports.Address = v1;
-exports.Locale = v2;
-exports.RiskScore = v3;
-exports.NationalityCode = v4;
-exports.AdditionalValue = v5;
-exports.PrivateCustomer = v6;
-exports.CardRole = v7;
-exports.EmbossedText = v8;
-exports.Embossing = v9;
-exports.Expiration = v10;
-exports.ScheduledClosing = v11;
-exports.PinStatus = v12;
-exports.Segment = v13;
-exports.McCard = v14;
-exports.CustomerDetails = v15;
-exports.CardStatus = v16;
-exports.DeliveryType = v17;
-exports.CardDetails = v18;
-exports.CountryAlpha3 = v19;
-exports.CreatePrivateCustomerQueryParams = v20;
-exports.CreatePrivateCustomerRequestBody = v21;
-exports.CreatePrivateCustomerResponse201 = v22;
-exports.CreateMcCardPathParams = v23;
-exports.CreateMcCardQueryParams = v24;
-exports.CreateMcCardRequestBody = v25;
-exports.CreateMcCardResponse201 = v26;
-exports.GetCustomerPathParams = v27;
-exports.GetCustomerQueryParams = v28;
-exports.GetCustomerResponse200 = v29;
-exports.GetCustomerByCustomerNumberPathParams = v30;
-exports.GetCustomerByCustomerNumberQueryParams = v31;
-exports.GetCustomerByCustomerNumberResponse200 = v32;
-exports.GetCardPathParams = v33;
-exports.GetCardQueryParams = v34;
-exports.GetCardResponse200 = v35;
+const knownNames = /* @__PURE__ */ new Set([
+	"firstName",
+	"lastName",
+	"customerNumber",
+	"locale",
+	"regNo",
+	"address",
+	"salutation",
+	"middleName",
+	"dateOfBirth",
+	"nationality",
+	"riskScore",
+	"email",
+	"phoneNumber",
+	"mobileNumber",
+	"screening",
+	"temporaryAddress",
+	"additionalValues",
+	"birthCountry"
+]);
+const allowedValues2 = /* @__PURE__ */ Object.freeze(["MAIN","SUPPLEMENTARY"]);
+const pattern2 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$", "u");
+const knownNames1 = /* @__PURE__ */ new Set([
+	"firstName",
+	"lastName",
+	"companyName",
+	"additionalField1",
+	"additionalField2",
+	"additionalField3",
+	"additionalField4",
+	"additionalField5",
+	"externalLayoutCode",
+	"manufacturer",
+	"physical"
+]);
+const allowedValues3 = /* @__PURE__ */ Object.freeze(["D","W","S"]);
+const allowedValues4 = /* @__PURE__ */ Object.freeze(["SEGMENT_A","SEGMENT_B","SEGMENT_C","SEGMENT_D","SEGMENT_E","SEGMENT_F"]);
+const knownNames2 = /* @__PURE__ */ new Set([
+	"expiration",
+	"segment",
+	"pinStatus",
+	"digitalLayoutCode",
+	"scheduledClosing",
+	"additionalValues",
+	"encryptedData",
+	"embossing",
+	"productCode",
+	"pinAddress",
+	"cardAddress"
+]);
+const allowedValues5 = /* @__PURE__ */ Object.freeze(["CORPORATE","PRIVATE"]);
+const pattern3 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9-]{1,64}$", "u");
+const allowedValues6 = /* @__PURE__ */ Object.freeze([
+	"CARD_OK",
+	"CARD_BLOCKED",
+	"SUSPECTED_FRAUD",
+	"CARD_CLOSED_DUE_TO_FRAUD",
+	"CARD_NO_RENEWAL",
+	"CARD_LOST",
+	"CARD_STOLEN",
+	"CARD_CLOSED",
+	"CARD_EXPIRED"
+]);
+const allowedSet1 = /* @__PURE__ */ new Set(allowedValues6);
+const allowedValues7 = /* @__PURE__ */ Object.freeze(["CUSTOM_1","CUSTOM_2","CUSTOM_3","CUSTOM_4","CUSTOM_5","MAIL","COURIER"]);
+const allowedValues8 = /* @__PURE__ */ Object.freeze([
+	"ABW",
+	"AFG",
+	"AGO",
+	"AIA",
+	"ALA",
+	"ALB",
+	"AND",
+	"ARE",
+	"ARG",
+	"ARM",
+	"ASM",
+	"ATA",
+	"ATF",
+	"ATG",
+	"AUS",
+	"AUT",
+	"AZE",
+	"BDI",
+	"BEL",
+	"BEN",
+	"BES",
+	"BFA",
+	"BGD",
+	"BGR",
+	"BHR",
+	"BHS",
+	"BIH",
+	"BLM",
+	"BLR",
+	"BLZ",
+	"BMU",
+	"BOL",
+	"BRA",
+	"BRB",
+	"BRN",
+	"BTN",
+	"BVT",
+	"BWA",
+	"CAF",
+	"CAN",
+	"CCK",
+	"CHE",
+	"CHL",
+	"CHN",
+	"CIV",
+	"CMR",
+	"COD",
+	"COG",
+	"COK",
+	"COL",
+	"COM",
+	"CPV",
+	"CRI",
+	"CUB",
+	"CUW",
+	"CXR",
+	"CYM",
+	"CYP",
+	"CZE",
+	"DEU",
+	"DJI",
+	"DMA",
+	"DNK",
+	"DOM",
+	"DZA",
+	"ECU",
+	"EGY",
+	"ERI",
+	"ESH",
+	"ESP",
+	"EST",
+	"ETH",
+	"FIN",
+	"FJI",
+	"FLK",
+	"FRA",
+	"FRO",
+	"FSM",
+	"GAB",
+	"GBR",
+	"GEO",
+	"GGY",
+	"GHA",
+	"GIB",
+	"GIN",
+	"GLP",
+	"GMB",
+	"GNB",
+	"GNQ",
+	"GRC",
+	"GRD",
+	"GRL",
+	"GTM",
+	"GUF",
+	"GUM",
+	"GUY",
+	"HKG",
+	"HMD",
+	"HND",
+	"HRV",
+	"HTI",
+	"HUN",
+	"IDN",
+	"IMN",
+	"IND",
+	"IOT",
+	"IRL",
+	"IRN",
+	"IRQ",
+	"ISL",
+	"ISR",
+	"ITA",
+	"JAM",
+	"JEY",
+	"JOR",
+	"JPN",
+	"KAZ",
+	"KEN",
+	"KGZ",
+	"KHM",
+	"KIR",
+	"KNA",
+	"KOR",
+	"KWT",
+	"LAO",
+	"LBN",
+	"LBR",
+	"LBY",
+	"LCA",
+	"LIE",
+	"LKA",
+	"LSO",
+	"LTU",
+	"LUX",
+	"LVA",
+	"MAC",
+	"MAF",
+	"MAR",
+	"MCO",
+	"MDA",
+	"MDG",
+	"MDV",
+	"MEX",
+	"MHL",
+	"MKD",
+	"MLI",
+	"MLT",
+	"MMR",
+	"MNE",
+	"MNG",
+	"MNP",
+	"MOZ",
+	"MRT",
+	"MSR",
+	"MTQ",
+	"MUS",
+	"MWI",
+	"MYS",
+	"MYT",
+	"NAM",
+	"NCL",
+	"NER",
+	"NFK",
+	"NGA",
+	"NIC",
+	"NIU",
+	"NLD",
+	"NOR",
+	"NPL",
+	"NRU",
+	"NZL",
+	"OMN",
+	"PAK",
+	"PAN",
+	"PCN",
+	"PER",
+	"PHL",
+	"PLW",
+	"PNG",
+	"POL",
+	"PRI",
+	"PRK",
+	"PRT",
+	"PRY",
+	"PSE",
+	"PYF",
+	"QAT",
+	"REU",
+	"ROU",
+	"RUS",
+	"RWA",
+	"SAU",
+	"SDN",
+	"SEN",
+	"SGP",
+	"SGS",
+	"SHN",
+	"SJM",
+	"SLB",
+	"SLE",
+	"SLV",
+	"SMR",
+	"SOM",
+	"SPM",
+	"SRB",
+	"SSD",
+	"STP",
+	"SUR",
+	"SVK",
+	"SVN",
+	"SWE",
+	"SWZ",
+	"SXM",
+	"SYC",
+	"SYR",
+	"TCA",
+	"TCD",
+	"TGO",
+	"THA",
+	"TJK",
+	"TKL",
+	"TKM",
+	"TLS",
+	"TON",
+	"TTO",
+	"TUN",
+	"TUR",
+	"TUV",
+	"TWN",
+	"TZA",
+	"UGA",
+	"UKR",
+	"UMI",
+	"URY",
+	"USA",
+	"UZB",
+	"VAT",
+	"VCT",
+	"VEN",
+	"VGB",
+	"VIR",
+	"VNM",
+	"VUT",
+	"WLF",
+	"WSM",
+	"YEM",
+	"ZAF",
+	"ZMB",
+	"ZWE"
+]);
+const allowedSet2 = /* @__PURE__ */ new Set(allowedValues8);
+const allowedValues9 = /* @__PURE__ */ Object.freeze(["QZZ","ROM"]);
+// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
+function collect(entry, check, value, path) {
+	const errors = [];
+	const valid = check(value, errors, path ?? "");
+	entry.errors = valid ? null : errors;
+	return valid;
+}
+// Appends the issue of a schema's keyword (AJV's error object) and returns false.
+function fail(errors, instancePath, schemaPath, keyword, params) {
+	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
+	return false;
+}
+// `fail` for `type`.
+function failType(errors, instancePath, schemaPath, type) {
+	return fail(errors, instancePath, schemaPath, "type", { type });
+}
+// `fail` for `required`.
+function failRequired(errors, instancePath, schemaPath, missingProperty) {
+	return fail(errors, instancePath, schemaPath, "required", { missingProperty });
+}
+// `fail` for `additionalProperties`.
+function failAdditionalProperties(errors, instancePath, schemaPath, additionalProperty) {
+	return fail(errors, instancePath, schemaPath, "additionalProperties", { additionalProperty });
+}
+// `fail` for `enum`.
+function failEnum(errors, instancePath, schemaPath, allowedValues) {
+	return fail(errors, instancePath, schemaPath, "enum", { allowedValues });
+}
+// `fail` for `format`.
+function failFormat(errors, instancePath, schemaPath, format) {
+	return fail(errors, instancePath, schemaPath, "format", { format });
+}
+// The entry ActionResult.
+function checkActionResult(value, path, stop) {
+	if (stop) return validateActionResult(value, undefined, path ?? "");
+	return collect(checkActionResult, validateActionResult, value, path);
+}
+// The entry Address.
+function checkAddress(value, path, stop) {
+	if (stop) return validateAddress(value, undefined, path ?? "");
+	return collect(checkAddress, validateAddress, value, path);
+}
+// The entry Locale.
+function checkLocale(value, path, stop) {
+	if (stop) return validateLocale(value, undefined, path ?? "");
+	return collect(checkLocale, validateLocale, value, path);
+}
+// The entry RiskScore.
+function checkRiskScore(value, path, stop) {
+	if (stop) return validateRiskScore(value, undefined, path ?? "");
+	return collect(checkRiskScore, validateRiskScore, value, path);
+}
+// The entry NationalityCode.
+function checkNationalityCode(value, path, stop) {
+	if (stop) return validateNationalityCode(value, undefined, path ?? "");
+	return collect(checkNationalityCode, validateNationalityCode, value, path);
+}
+// The entry AdditionalValue.
+function checkAdditionalValue(value, path, stop) {
+	if (stop) return validateAdditionalValue(value, undefined, path ?? "");
+	return collect(checkAdditionalValue, validateAdditionalValue, value, path);
+}
+// The entry PrivateCustomer.
+function checkPrivateCustomer(value, path, stop) {
+	if (stop) return validatePrivateCustomer(value, undefined, path ?? "");
+	return collect(checkPrivateCustomer, validatePrivateCustomer, value, path);
+}
+// The entry CardRole.
+function checkCardRole(value, path, stop) {
+	if (stop) return validateCardRole(value, undefined, path ?? "");
+	return collect(checkCardRole, validateCardRole, value, path);
+}
+// The entry EmbossedText.
+function checkEmbossedText(value, path, stop) {
+	if (stop) return validateEmbossedText(value, undefined, path ?? "");
+	return collect(checkEmbossedText, validateEmbossedText, value, path);
+}
+// The entry Embossing.
+function checkEmbossing(value, path, stop) {
+	if (stop) return validateEmbossing(value, undefined, path ?? "");
+	return collect(checkEmbossing, validateEmbossing, value, path);
+}
+// The entry Expiration.
+function checkExpiration(value, path, stop) {
+	if (stop) return validateExpiration(value, undefined, path ?? "");
+	return collect(checkExpiration, validateExpiration, value, path);
+}
+// The entry ScheduledClosing.
+function checkScheduledClosing(value, path, stop) {
+	if (stop) return validateScheduledClosing(value, undefined, path ?? "");
+	return collect(checkScheduledClosing, validateScheduledClosing, value, path);
+}
+// The entry PinStatus.
+function checkPinStatus(value, path, stop) {
+	if (stop) return validatePinStatus(value, undefined, path ?? "");
+	return collect(checkPinStatus, validatePinStatus, value, path);
+}
+// The entry Segment.
+function checkSegment(value, path, stop) {
+	if (stop) return validateSegment(value, undefined, path ?? "");
+	return collect(checkSegment, validateSegment, value, path);
+}
+// The entry McCard.
+function checkMcCard(value, path, stop) {
+	if (stop) return validateMcCard(value, undefined, path ?? "");
+	return collect(checkMcCard, validateMcCard, value, path);
+}
+// The entry CustomerDetails.
+function checkCustomerDetails(value, path, stop) {
+	if (stop) return validateCustomerDetails(value, undefined, path ?? "");
+	return collect(checkCustomerDetails, validateCustomerDetails, value, path);
+}
+// The entry CardStatus.
+function checkCardStatus(value, path, stop) {
+	if (stop) return validateCardStatus(value, undefined, path ?? "");
+	return collect(checkCardStatus, validateCardStatus, value, path);
+}
+// The entry DeliveryType.
+function checkDeliveryType(value, path, stop) {
+	if (stop) return validateDeliveryType(value, undefined, path ?? "");
+	return collect(checkDeliveryType, validateDeliveryType, value, path);
+}
+// The entry CardDetails.
+function checkCardDetails(value, path, stop) {
+	if (stop) return validateCardDetails(value, undefined, path ?? "");
+	return collect(checkCardDetails, validateCardDetails, value, path);
+}
+// The entry CountryAlpha3.
+function checkCountryAlpha3(value, path, stop) {
+	if (stop) return validateCountryAlpha3(value, undefined, path ?? "");
+	return collect(checkCountryAlpha3, validateCountryAlpha3, value, path);
+}
+// The entry CreatePrivateCustomerQueryParams.
+function checkCreatePrivateCustomerQueryParams(value, path, stop) {
+	if (stop) return validateCreatePrivateCustomerQueryParams(value, undefined, path ?? "");
+	return collect(checkCreatePrivateCustomerQueryParams, validateCreatePrivateCustomerQueryParams, value, path);
+}
+// The entry CreatePrivateCustomerRequestBody.
+function checkCreatePrivateCustomerRequestBody(value, path, stop) {
+	if (stop) return validateCreatePrivateCustomerRequestBody(value, undefined, path ?? "");
+	return collect(checkCreatePrivateCustomerRequestBody, validateCreatePrivateCustomerRequestBody, value, path);
+}
+// The entry CreatePrivateCustomerResponse201.
+function checkCreatePrivateCustomerResponse201(value, path, stop) {
+	if (stop) return validateCreatePrivateCustomerResponse201(value, undefined, path ?? "");
+	return collect(checkCreatePrivateCustomerResponse201, validateCreatePrivateCustomerResponse201, value, path);
+}
+// The entry CreateMcCardPathParams.
+function checkCreateMcCardPathParams(value, path, stop) {
+	if (stop) return validateCreateMcCardPathParams(value, undefined, path ?? "");
+	return collect(checkCreateMcCardPathParams, validateCreateMcCardPathParams, value, path);
+}
+// The entry CreateMcCardRequestBody.
+function checkCreateMcCardRequestBody(value, path, stop) {
+	if (stop) return validateCreateMcCardRequestBody(value, undefined, path ?? "");
+	return collect(checkCreateMcCardRequestBody, validateCreateMcCardRequestBody, value, path);
+}
+// The entry GetCustomerPathParams.
+function checkGetCustomerPathParams(value, path, stop) {
+	if (stop) return validateGetCustomerPathParams(value, undefined, path ?? "");
+	return collect(checkGetCustomerPathParams, validateGetCustomerPathParams, value, path);
+}
+// The entry GetCustomerResponse200.
+function checkGetCustomerResponse200(value, path, stop) {
+	if (stop) return validateGetCustomerResponse200(value, undefined, path ?? "");
+	return collect(checkGetCustomerResponse200, validateGetCustomerResponse200, value, path);
+}
+// The entry GetCustomerByCustomerNumberPathParams.
+function checkGetCustomerByCustomerNumberPathParams(value, path, stop) {
+	if (stop) return validateGetCustomerByCustomerNumberPathParams(value, undefined, path ?? "");
+	return collect(checkGetCustomerByCustomerNumberPathParams, validateGetCustomerByCustomerNumberPathParams, value, path);
+}
+// The entry GetCardResponse200.
+function checkGetCardResponse200(value, path, stop) {
+	if (stop) return validateGetCardResponse200(value, undefined, path ?? "");
+	return collect(checkGetCardResponse200, validateGetCardResponse200, value, path);
+}
+// #/$defs/ActionResult
+function validateActionResult(value, errors, path) {
+	const schemaPath = "#/$defs/ActionResult";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const description = value.description;
+		if (description !== undefined) {
+			if (!(typeof description === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/description", schemaPath + "/properties/description", "string");
+			}
+		}
+		const id = value.id;
+		if (id !== undefined) {
+			if (!(typeof id === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/Address
+function validateAddress(value, errors, path) {
+	const schemaPath = "#/$defs/Address";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.address1 === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "address1");
+		}
+		if (value.city === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "city"); }
+		if (value.country === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "country");
+		}
+		if (value.zipCode === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "zipCode");
+		}
+		const address1 = value.address1;
+		if (address1 !== undefined) {
+			if (!(typeof address1 === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/address1", schemaPath + "/properties/address1", "string");
+			}
+		}
+		const address2 = value.address2;
+		if (address2 !== undefined) {
+			if (!(typeof address2 === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/address2", schemaPath + "/properties/address2", "string");
+			}
+		}
+		const address3 = value.address3;
+		if (address3 !== undefined) {
+			if (!(typeof address3 === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/address3", schemaPath + "/properties/address3", "string");
+			}
+		}
+		const address4 = value.address4;
+		if (address4 !== undefined) {
+			if (!(typeof address4 === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/address4", schemaPath + "/properties/address4", "string");
+			}
+		}
+		const city = value.city;
+		if (city !== undefined) {
+			if (!(typeof city === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/city", schemaPath + "/properties/city", "string");
+			}
+		}
+		const country = value.country;
+		if (country !== undefined) {
+			if (!validateCountryAlpha3(country, errors, errors && path + "/country")) { if (!errors) return false; valid = false; }
+		}
+		const region = value.region;
+		if (region !== undefined) {
+			if (!(typeof region === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/region", schemaPath + "/properties/region", "string");
+			}
+		}
+		const zipCode = value.zipCode;
+		if (zipCode !== undefined) {
+			if (!(typeof zipCode === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/zipCode", schemaPath + "/properties/zipCode", "string");
+			}
+		}
+		for (const key in value) {
+			if (!(
+				key === "address1" ||
+				key === "address2" ||
+				key === "address3" ||
+				key === "address4" ||
+				key === "city" ||
+				key === "country" ||
+				key === "region" ||
+				key === "zipCode"
+			)) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/Locale
+function validateLocale(value, errors, path) {
+	const schemaPath = "#/$defs/Locale";
+	let valid = true;
+	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues); }
+	return valid;
+}
+// #/$defs/RiskScore
+function validateRiskScore(value, errors, path) {
+	const schemaPath = "#/$defs/RiskScore";
+	let valid = true;
+	if (!(value === "High" || value === "Med" || value === "Low" || value === "Pep" || value === "Prohibited")) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues1);
+	}
+	return valid;
+}
+// #/$defs/NationalityCode
+function validateNationalityCode(value, errors, path) {
+	const schemaPath = "#/$defs/NationalityCode";
+	let valid = true;
+	if (typeof value === "string") {
+		if (value.length > 3 && ucs2length(value) > 3) {
+			if (!errors) return false;
+			valid = fail(errors, path, schemaPath + "/allOf/0", "maxLength", { limit: 3 });
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/0", "string");
+	}
+	const anyErrors = errors && [];
+	if (!(
+		validateNationalityCodeAnyOf0(value, anyErrors, path, anyErrors && schemaPath + "/allOf/1/anyOf/0") ||
+		validateNationalityCodeAnyOf1(value, anyErrors, path)
+	)) {
+		if (!errors) return false;
+		errors.push(...anyErrors);
+		valid = fail(errors, path, schemaPath + "/allOf/1", "anyOf", {});
+	}
+	return valid;
+}
+// #/$defs/AdditionalValue
+function validateAdditionalValue(value, errors, path) {
+	const schemaPath = "#/$defs/AdditionalValue";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const key = value.key;
+		if (key !== undefined) {
+			if (!(typeof key === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/key", schemaPath + "/properties/key", "string");
+			}
+		}
+		const value1 = value.value;
+		if (value1 !== undefined) {
+			if (!(typeof value1 === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/value", schemaPath + "/properties/value", "string");
+			}
+		}
+		for (const key1 in value) {
+			if (!(key1 === "key" || key1 === "value")) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key1);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/PrivateCustomer
+function validatePrivateCustomer(value, errors, path) {
+	const schemaPath = "#/$defs/PrivateCustomer";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.firstName === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "firstName");
+		}
+		if (value.lastName === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "lastName");
+		}
+		if (value.customerNumber === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "customerNumber");
+		}
+		if (value.locale === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "locale"); }
+		if (value.regNo === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "regNo"); }
+		if (value.address === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "address");
+		}
+		const firstName = value.firstName;
+		if (firstName !== undefined) {
+			if (typeof firstName === "string") {
+				if (firstName.length > 255 && ucs2length(firstName) > 255) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/firstName", schemaPath + "/properties/firstName", "maxLength", { limit: 255 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/firstName", schemaPath + "/properties/firstName", "string");
+			}
+		}
+		const lastName = value.lastName;
+		if (lastName !== undefined) {
+			if (typeof lastName === "string") {
+				if (lastName.length > 255 && ucs2length(lastName) > 255) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/lastName", schemaPath + "/properties/lastName", "maxLength", { limit: 255 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/lastName", schemaPath + "/properties/lastName", "string");
+			}
+		}
+		const customerNumber = value.customerNumber;
+		if (customerNumber !== undefined) {
+			if (typeof customerNumber === "string") {
+				if (customerNumber.length > 64 && ucs2length(customerNumber) > 64) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/customerNumber", schemaPath + "/properties/customerNumber", "maxLength",
+						{ limit: 64 });
+				}
+				if (customerNumber.length < 1 || (customerNumber.length < 2 && ucs2length(customerNumber) < 1)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/customerNumber", schemaPath + "/properties/customerNumber", "minLength",
+						{ limit: 1 });
+				}
+				if (!pattern.test(customerNumber)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/customerNumber", schemaPath + "/properties/customerNumber", "pattern",
+						{ pattern: "^[A-Za-z0-9]+$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/customerNumber", schemaPath + "/properties/customerNumber", "string");
+			}
+		}
+		const locale = value.locale;
+		if (locale !== undefined) {
+			if (!validateLocale(locale, errors, errors && path + "/locale")) { if (!errors) return false; valid = false; }
+		}
+		const regNo = value.regNo;
+		if (regNo !== undefined) {
+			if (typeof regNo === "string") {
+				if (regNo.length > 64 && ucs2length(regNo) > 64) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/regNo", schemaPath + "/properties/regNo", "maxLength", { limit: 64 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/regNo", schemaPath + "/properties/regNo", "string");
+			}
+		}
+		const address = value.address;
+		if (address !== undefined) {
+			if (!validateAddress(address, errors, errors && path + "/address")) { if (!errors) return false; valid = false; }
+		}
+		const salutation = value.salutation;
+		if (salutation !== undefined) {
+			if (typeof salutation === "string") {
+				if (salutation.length > 32 && ucs2length(salutation) > 32) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/salutation", schemaPath + "/properties/salutation", "maxLength",
+						{ limit: 32 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/salutation", schemaPath + "/properties/salutation", "string");
+			}
+		}
+		const middleName = value.middleName;
+		if (middleName !== undefined) {
+			if (typeof middleName === "string") {
+				if (middleName.length > 255 && ucs2length(middleName) > 255) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/middleName", schemaPath + "/properties/middleName", "maxLength",
+						{ limit: 255 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/middleName", schemaPath + "/properties/middleName", "string");
+			}
+		}
+		const dateOfBirth = value.dateOfBirth;
+		if (dateOfBirth !== undefined) {
+			if (typeof dateOfBirth === "string") {
+				if (!formatDate.validate(dateOfBirth)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/dateOfBirth", schemaPath + "/properties/dateOfBirth", "date");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/dateOfBirth", schemaPath + "/properties/dateOfBirth", "string");
+			}
+		}
+		const nationality = value.nationality;
+		if (nationality !== undefined) {
+			if (Array.isArray(nationality)) {
+				for (let index = 0; index < nationality.length; index++) {
+					const item = nationality[index];
+					if (!validateNationalityCode(item, errors, errors && path + "/nationality/" + index)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/nationality", schemaPath + "/properties/nationality", "array");
+			}
+		}
+		const riskScore = value.riskScore;
+		if (riskScore !== undefined) {
+			if (!validateRiskScore(riskScore, errors, errors && path + "/riskScore")) { if (!errors) return false; valid = false; }
+		}
+		const email = value.email;
+		if (email !== undefined) {
+			if (typeof email === "string") {
+				if (email.length > 255 && ucs2length(email) > 255) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/email", schemaPath + "/properties/email", "maxLength", { limit: 255 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/email", schemaPath + "/properties/email", "string");
+			}
+		}
+		const phoneNumber = value.phoneNumber;
+		if (phoneNumber !== undefined) {
+			if (typeof phoneNumber === "string") {
+				if (!pattern1.test(phoneNumber)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/phoneNumber", schemaPath + "/properties/phoneNumber", "pattern",
+						{ pattern: "^\\+[0-9]+$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/phoneNumber", schemaPath + "/properties/phoneNumber", "string");
+			}
+		}
+		const mobileNumber = value.mobileNumber;
+		if (mobileNumber !== undefined) {
+			if (typeof mobileNumber === "string") {
+				if (!pattern1.test(mobileNumber)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/mobileNumber", schemaPath + "/properties/mobileNumber", "pattern",
+						{ pattern: "^\\+[0-9]+$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/mobileNumber", schemaPath + "/properties/mobileNumber", "string");
+			}
+		}
+		const screening = value.screening;
+		if (screening !== undefined) {
+			if (screening !== null && typeof screening === "object" && !Array.isArray(screening)) {
+				const status = screening.status;
+				if (status !== undefined) {
+					if (!(typeof status === "boolean")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/screening/status", schemaPath + "/properties/screening/properties/status",
+							"boolean");
+					}
+				}
+				for (const key in screening) {
+					if (!(key === "status")) {
+						if (!errors) return false;
+						valid = failAdditionalProperties(errors, path + "/screening", schemaPath + "/properties/screening", key);
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/screening", schemaPath + "/properties/screening", "object");
+			}
+		}
+		const temporaryAddress = value.temporaryAddress;
+		if (temporaryAddress !== undefined) {
+			if (!validateAddress(temporaryAddress, errors, errors && path + "/temporaryAddress")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const additionalValues = value.additionalValues;
+		if (additionalValues !== undefined) {
+			if (Array.isArray(additionalValues)) {
+				for (let index1 = 0; index1 < additionalValues.length; index1++) {
+					const item1 = additionalValues[index1];
+					if (!validateAdditionalValue(item1, errors, errors && path + "/additionalValues/" + index1)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+				if (additionalValues.length > 10) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/additionalValues", schemaPath + "/properties/additionalValues", "maxItems",
+						{ limit: 10 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/additionalValues", schemaPath + "/properties/additionalValues", "array");
+			}
+		}
+		const birthCountry = value.birthCountry;
+		if (birthCountry !== undefined) {
+			if (!validateCountryAlpha3(birthCountry, errors, errors && path + "/birthCountry")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		for (const key1 in value) {
+			if (!(knownNames.has(key1))) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key1);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CardRole
+function validateCardRole(value, errors, path) {
+	const schemaPath = "#/$defs/CardRole";
+	let valid = true;
+	if (!(value === "MAIN" || value === "SUPPLEMENTARY")) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues2);
+	}
+	return valid;
+}
+// #/$defs/EmbossedText
+function validateEmbossedText(value, errors, path) {
+	const schemaPath = "#/$defs/EmbossedText";
+	let valid = true;
+	if (typeof value === "string") {
+		if (!pattern2.test(value)) {
+			if (!errors) return false;
+			valid = fail(errors, path, schemaPath, "pattern",
+				{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "string");
+	}
+	return valid;
+}
+// #/$defs/Embossing
+function validateEmbossing(value, errors, path) {
+	const schemaPath = "#/$defs/Embossing";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.firstName === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "firstName");
+		}
+		if (value.lastName === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "lastName");
+		}
+		const firstName = value.firstName;
+		if (firstName !== undefined) {
+			if (!validateEmbossedText(firstName, errors, errors && path + "/firstName")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const lastName = value.lastName;
+		if (lastName !== undefined) {
+			if (!validateEmbossedText(lastName, errors, errors && path + "/lastName")) { if (!errors) return false; valid = false; }
+		}
+		const companyName = value.companyName;
+		if (companyName !== undefined) {
+			if (!validateEmbossedText(companyName, errors, errors && path + "/companyName")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const additionalField1 = value.additionalField1;
+		if (additionalField1 !== undefined) {
+			if (!validateEmbossedText(additionalField1, errors, errors && path + "/additionalField1")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const additionalField2 = value.additionalField2;
+		if (additionalField2 !== undefined) {
+			if (!validateEmbossedText(additionalField2, errors, errors && path + "/additionalField2")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const additionalField3 = value.additionalField3;
+		if (additionalField3 !== undefined) {
+			if (!validateEmbossedText(additionalField3, errors, errors && path + "/additionalField3")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const additionalField4 = value.additionalField4;
+		if (additionalField4 !== undefined) {
+			if (!validateEmbossedText(additionalField4, errors, errors && path + "/additionalField4")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const additionalField5 = value.additionalField5;
+		if (additionalField5 !== undefined) {
+			if (!validateEmbossedText(additionalField5, errors, errors && path + "/additionalField5")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const externalLayoutCode = value.externalLayoutCode;
+		if (externalLayoutCode !== undefined) {
+			if (!(typeof externalLayoutCode === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/externalLayoutCode", schemaPath + "/properties/externalLayoutCode",
+					"string");
+			}
+		}
+		const manufacturer = value.manufacturer;
+		if (manufacturer !== undefined) {
+			if (!(typeof manufacturer === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/manufacturer", schemaPath + "/properties/manufacturer", "string");
+			}
+		}
+		const physical = value.physical;
+		if (physical !== undefined) {
+			if (!(typeof physical === "boolean")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/physical", schemaPath + "/properties/physical", "boolean");
+			}
+		}
+		for (const key in value) {
+			if (!(knownNames1.has(key))) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/Expiration
+function validateExpiration(value, errors, path) {
+	const schemaPath = "#/$defs/Expiration";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const year = value.year;
+		if (year !== undefined) {
+			if (!(Number.isInteger(year))) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/year", schemaPath + "/properties/year", "integer");
+			}
+		}
+		const month = value.month;
+		if (month !== undefined) {
+			if (!(Number.isInteger(month))) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/month", schemaPath + "/properties/month", "integer");
+			}
+			if (typeof month === "number") {
+				if (month > 12) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/month", schemaPath + "/properties/month", "maximum",
+						{ comparison: "<=", limit: 12 });
+				}
+				if (month < 1) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/month", schemaPath + "/properties/month", "minimum",
+						{ comparison: ">=", limit: 1 });
+				}
+			}
+		}
+		for (const key in value) {
+			if (!(key === "year" || key === "month")) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/ScheduledClosing
+function validateScheduledClosing(value, errors, path) {
+	const schemaPath = "#/$defs/ScheduledClosing";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(typeof type === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/type", schemaPath + "/properties/type", "string");
+			}
+		}
+		const time = value.time;
+		if (time !== undefined) {
+			if (typeof time === "string") {
+				if (!formatDateTime.validate(time)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/time", schemaPath + "/properties/time", "date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/time", schemaPath + "/properties/time", "string");
+			}
+		}
+		for (const key in value) {
+			if (!(key === "type" || key === "time")) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/PinStatus
+function validatePinStatus(value, errors, path) {
+	const schemaPath = "#/$defs/PinStatus";
+	let valid = true;
+	if (!(value === "D" || value === "W" || value === "S")) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues3);
+	}
+	return valid;
+}
+// #/$defs/Segment
+function validateSegment(value, errors, path) {
+	const schemaPath = "#/$defs/Segment";
+	let valid = true;
+	if (!(
+		value === "SEGMENT_A" ||
+		value === "SEGMENT_B" ||
+		value === "SEGMENT_C" ||
+		value === "SEGMENT_D" ||
+		value === "SEGMENT_E" ||
+		value === "SEGMENT_F"
+	)) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues4);
+	}
+	return valid;
+}
+// #/$defs/McCard
+function validateMcCard(value, errors, path) {
+	const schemaPath = "#/$defs/McCard";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.embossing === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "embossing");
+		}
+		const expiration = value.expiration;
+		if (expiration !== undefined) {
+			if (!validateExpiration(expiration, errors, errors && path + "/expiration")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const segment = value.segment;
+		if (segment !== undefined) {
+			if (!validateSegment(segment, errors, errors && path + "/segment")) { if (!errors) return false; valid = false; }
+		}
+		const pinStatus = value.pinStatus;
+		if (pinStatus !== undefined) {
+			if (!validatePinStatus(pinStatus, errors, errors && path + "/pinStatus")) { if (!errors) return false; valid = false; }
+		}
+		const digitalLayoutCode = value.digitalLayoutCode;
+		if (digitalLayoutCode !== undefined) {
+			if (typeof digitalLayoutCode === "string") {
+				if (digitalLayoutCode.length > 32 && ucs2length(digitalLayoutCode) > 32) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/digitalLayoutCode", schemaPath + "/properties/digitalLayoutCode", "maxLength",
+						{ limit: 32 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/digitalLayoutCode", schemaPath + "/properties/digitalLayoutCode",
+					"string");
+			}
+		}
+		const scheduledClosing = value.scheduledClosing;
+		if (scheduledClosing !== undefined) {
+			if (!validateScheduledClosing(scheduledClosing, errors, errors && path + "/scheduledClosing")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const additionalValues = value.additionalValues;
+		if (additionalValues !== undefined) {
+			if (Array.isArray(additionalValues)) {
+				for (let index = 0; index < additionalValues.length; index++) {
+					const item = additionalValues[index];
+					if (!validateAdditionalValue(item, errors, errors && path + "/additionalValues/" + index)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/additionalValues", schemaPath + "/properties/additionalValues", "array");
+			}
+		}
+		const encryptedData = value.encryptedData;
+		if (encryptedData !== undefined) {
+			if (!(typeof encryptedData === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/encryptedData", schemaPath + "/properties/encryptedData", "string");
+			}
+		}
+		const embossing = value.embossing;
+		if (embossing !== undefined) {
+			if (!validateEmbossing(embossing, errors, errors && path + "/embossing")) { if (!errors) return false; valid = false; }
+		}
+		const productCode = value.productCode;
+		if (productCode !== undefined) {
+			if (!(typeof productCode === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/productCode", schemaPath + "/properties/productCode", "string");
+			}
+		}
+		const pinAddress = value.pinAddress;
+		if (pinAddress !== undefined) {
+			if (!validateAddress(pinAddress, errors, errors && path + "/pinAddress")) { if (!errors) return false; valid = false; }
+		}
+		const cardAddress = value.cardAddress;
+		if (cardAddress !== undefined) {
+			if (!validateAddress(cardAddress, errors, errors && path + "/cardAddress")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		for (const key in value) {
+			if (!(knownNames2.has(key))) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CustomerDetails
+function validateCustomerDetails(value, errors, path) {
+	const schemaPath = "#/$defs/CustomerDetails";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.id === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "id"); }
+		const id = value.id;
+		if (id !== undefined) {
+			if (!(typeof id === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		const role = value.role;
+		if (role !== undefined) {
+			if (!(role === "CORPORATE" || role === "PRIVATE")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/role", schemaPath + "/properties/role", allowedValues5);
+			}
+		}
+		const customerNumber = value.customerNumber;
+		if (customerNumber !== undefined) {
+			if (typeof customerNumber === "string") {
+				if (!pattern3.test(customerNumber)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/customerNumber", schemaPath + "/properties/customerNumber", "pattern",
+						{ pattern: "^[A-Za-z0-9-]{1,64}$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/customerNumber", schemaPath + "/properties/customerNumber", "string");
+			}
+		}
+		const firstName = value.firstName;
+		if (firstName !== undefined) {
+			if (!(typeof firstName === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/firstName", schemaPath + "/properties/firstName", "string");
+			}
+		}
+		const middleName = value.middleName;
+		if (middleName !== undefined) {
+			if (!(typeof middleName === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/middleName", schemaPath + "/properties/middleName", "string");
+			}
+		}
+		const lastName = value.lastName;
+		if (lastName !== undefined) {
+			if (!(typeof lastName === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/lastName", schemaPath + "/properties/lastName", "string");
+			}
+		}
+		const locale = value.locale;
+		if (locale !== undefined) {
+			if (!validateLocale(locale, errors, errors && path + "/locale")) { if (!errors) return false; valid = false; }
+		}
+		const regNo = value.regNo;
+		if (regNo !== undefined) {
+			if (!(typeof regNo === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/regNo", schemaPath + "/properties/regNo", "string");
+			}
+		}
+		const dateOfBirth = value.dateOfBirth;
+		if (dateOfBirth !== undefined) {
+			if (typeof dateOfBirth === "string") {
+				if (!formatDate.validate(dateOfBirth)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/dateOfBirth", schemaPath + "/properties/dateOfBirth", "date");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/dateOfBirth", schemaPath + "/properties/dateOfBirth", "string");
+			}
+		}
+		const nationality = value.nationality;
+		if (nationality !== undefined) {
+			if (Array.isArray(nationality)) {
+				for (let index = 0; index < nationality.length; index++) {
+					const item = nationality[index];
+					if (!validateNationalityCode(item, errors, errors && path + "/nationality/" + index)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/nationality", schemaPath + "/properties/nationality", "array");
+			}
+		}
+		const riskScore = value.riskScore;
+		if (riskScore !== undefined) {
+			if (!validateRiskScore(riskScore, errors, errors && path + "/riskScore")) { if (!errors) return false; valid = false; }
+		}
+		const email = value.email;
+		if (email !== undefined) {
+			if (!(typeof email === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/email", schemaPath + "/properties/email", "string");
+			}
+		}
+		const phoneNumber = value.phoneNumber;
+		if (phoneNumber !== undefined) {
+			if (!(typeof phoneNumber === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/phoneNumber", schemaPath + "/properties/phoneNumber", "string");
+			}
+		}
+		const mobileNumber = value.mobileNumber;
+		if (mobileNumber !== undefined) {
+			if (!(typeof mobileNumber === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/mobileNumber", schemaPath + "/properties/mobileNumber", "string");
+			}
+		}
+		const address = value.address;
+		if (address !== undefined) {
+			if (!validateAddress(address, errors, errors && path + "/address")) { if (!errors) return false; valid = false; }
+		}
+		const temporaryAddress = value.temporaryAddress;
+		if (temporaryAddress !== undefined) {
+			if (!validateAddress(temporaryAddress, errors, errors && path + "/temporaryAddress")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const screening = value.screening;
+		if (screening !== undefined) {
+			if (screening !== null && typeof screening === "object" && !Array.isArray(screening)) {
+				const status = screening.status;
+				if (status !== undefined) {
+					if (!(typeof status === "boolean")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/screening/status", schemaPath + "/properties/screening/properties/status",
+							"boolean");
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/screening", schemaPath + "/properties/screening", "object");
+			}
+		}
+		const birthCountry = value.birthCountry;
+		if (birthCountry !== undefined) {
+			if (!validateCountryAlpha3(birthCountry, errors, errors && path + "/birthCountry")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const additionalValues = value.additionalValues;
+		if (additionalValues !== undefined) {
+			if (Array.isArray(additionalValues)) {
+				for (let index1 = 0; index1 < additionalValues.length; index1++) {
+					const item1 = additionalValues[index1];
+					if (!validateAdditionalValue(item1, errors, errors && path + "/additionalValues/" + index1)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/additionalValues", schemaPath + "/properties/additionalValues", "array");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CardStatus
+function validateCardStatus(value, errors, path) {
+	const schemaPath = "#/$defs/CardStatus";
+	let valid = true;
+	if (!(allowedSet1.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues6);
+	}
+	return valid;
+}
+// #/$defs/DeliveryType
+function validateDeliveryType(value, errors, path) {
+	const schemaPath = "#/$defs/DeliveryType";
+	let valid = true;
+	if (!(
+		value === "CUSTOM_1" ||
+		value === "CUSTOM_2" ||
+		value === "CUSTOM_3" ||
+		value === "CUSTOM_4" ||
+		value === "CUSTOM_5" ||
+		value === "MAIL" ||
+		value === "COURIER"
+	)) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues7);
+	}
+	return valid;
+}
+// #/$defs/CardDetails
+function validateCardDetails(value, errors, path) {
+	const schemaPath = "#/$defs/CardDetails";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.id === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "id"); }
+		const id = value.id;
+		if (id !== undefined) {
+			if (!(typeof id === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		const status = value.status;
+		if (status !== undefined) {
+			if (!validateCardStatus(status, errors, errors && path + "/status")) { if (!errors) return false; valid = false; }
+		}
+		const reason = value.reason;
+		if (reason !== undefined) {
+			if (!(typeof reason === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/reason", schemaPath + "/properties/reason", "string");
+			}
+		}
+		const embossing = value.embossing;
+		if (embossing !== undefined) {
+			if (!validateEmbossing(embossing, errors, errors && path + "/embossing")) { if (!errors) return false; valid = false; }
+		}
+		const expiration = value.expiration;
+		if (expiration !== undefined) {
+			if (!validateExpiration(expiration, errors, errors && path + "/expiration")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const segment = value.segment;
+		if (segment !== undefined) {
+			if (!validateSegment(segment, errors, errors && path + "/segment")) { if (!errors) return false; valid = false; }
+		}
+		const pinStatus = value.pinStatus;
+		if (pinStatus !== undefined) {
+			if (!validatePinStatus(pinStatus, errors, errors && path + "/pinStatus")) { if (!errors) return false; valid = false; }
+		}
+		const digitalLayoutCode = value.digitalLayoutCode;
+		if (digitalLayoutCode !== undefined) {
+			if (!(typeof digitalLayoutCode === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/digitalLayoutCode", schemaPath + "/properties/digitalLayoutCode",
+					"string");
+			}
+		}
+		const productCode = value.productCode;
+		if (productCode !== undefined) {
+			if (!(typeof productCode === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/productCode", schemaPath + "/properties/productCode", "string");
+			}
+		}
+		const scheduledClosing = value.scheduledClosing;
+		if (scheduledClosing !== undefined) {
+			if (!validateScheduledClosing(scheduledClosing, errors, errors && path + "/scheduledClosing")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const cardAddress = value.cardAddress;
+		if (cardAddress !== undefined) {
+			if (!validateAddress(cardAddress, errors, errors && path + "/cardAddress")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const pinAddress = value.pinAddress;
+		if (pinAddress !== undefined) {
+			if (!validateAddress(pinAddress, errors, errors && path + "/pinAddress")) { if (!errors) return false; valid = false; }
+		}
+		const cardDeliveryType = value.cardDeliveryType;
+		if (cardDeliveryType !== undefined) {
+			if (!validateDeliveryType(cardDeliveryType, errors, errors && path + "/cardDeliveryType")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const pinDeliveryType = value.pinDeliveryType;
+		if (pinDeliveryType !== undefined) {
+			if (!validateDeliveryType(pinDeliveryType, errors, errors && path + "/pinDeliveryType")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const regionAndEcommBlocking = value.regionAndEcommBlocking;
+		if (regionAndEcommBlocking !== undefined) {
+			if (regionAndEcommBlocking !== null && typeof regionAndEcommBlocking === "object" && !Array.isArray(regionAndEcommBlocking)) {
+				const ecomm = regionAndEcommBlocking.ecomm;
+				if (ecomm !== undefined) {
+					if (!(typeof ecomm === "boolean")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/regionAndEcommBlocking/ecomm",
+							schemaPath + "/properties/regionAndEcommBlocking/properties/ecomm", "boolean");
+					}
+				}
+				const africa = regionAndEcommBlocking.africa;
+				if (africa !== undefined) {
+					if (!(typeof africa === "boolean")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/regionAndEcommBlocking/africa",
+							schemaPath + "/properties/regionAndEcommBlocking/properties/africa", "boolean");
+					}
+				}
+				const asia = regionAndEcommBlocking.asia;
+				if (asia !== undefined) {
+					if (!(typeof asia === "boolean")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/regionAndEcommBlocking/asia",
+							schemaPath + "/properties/regionAndEcommBlocking/properties/asia", "boolean");
+					}
+				}
+				const europe = regionAndEcommBlocking.europe;
+				if (europe !== undefined) {
+					if (!(typeof europe === "boolean")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/regionAndEcommBlocking/europe",
+							schemaPath + "/properties/regionAndEcommBlocking/properties/europe", "boolean");
+					}
+				}
+				const home = regionAndEcommBlocking.home;
+				if (home !== undefined) {
+					if (!(typeof home === "boolean")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/regionAndEcommBlocking/home",
+							schemaPath + "/properties/regionAndEcommBlocking/properties/home", "boolean");
+					}
+				}
+				const northAmerica = regionAndEcommBlocking.northAmerica;
+				if (northAmerica !== undefined) {
+					if (!(typeof northAmerica === "boolean")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/regionAndEcommBlocking/northAmerica",
+							schemaPath + "/properties/regionAndEcommBlocking/properties/northAmerica", "boolean");
+					}
+				}
+				const oceania = regionAndEcommBlocking.oceania;
+				if (oceania !== undefined) {
+					if (!(typeof oceania === "boolean")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/regionAndEcommBlocking/oceania",
+							schemaPath + "/properties/regionAndEcommBlocking/properties/oceania", "boolean");
+					}
+				}
+				const southAmerica = regionAndEcommBlocking.southAmerica;
+				if (southAmerica !== undefined) {
+					if (!(typeof southAmerica === "boolean")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/regionAndEcommBlocking/southAmerica",
+							schemaPath + "/properties/regionAndEcommBlocking/properties/southAmerica", "boolean");
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/regionAndEcommBlocking",
+					schemaPath + "/properties/regionAndEcommBlocking", "object");
+			}
+		}
+		const pinAttempts = value.pinAttempts;
+		if (pinAttempts !== undefined) {
+			if (pinAttempts !== null && typeof pinAttempts === "object" && !Array.isArray(pinAttempts)) {
+				const counter = pinAttempts.counter;
+				if (counter !== undefined) {
+					if (!(Number.isInteger(counter))) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/pinAttempts/counter",
+							schemaPath + "/properties/pinAttempts/properties/counter", "integer");
+					}
+				}
+				const max = pinAttempts.max;
+				if (max !== undefined) {
+					if (!(Number.isInteger(max))) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/pinAttempts/max", schemaPath + "/properties/pinAttempts/properties/max",
+							"integer");
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/pinAttempts", schemaPath + "/properties/pinAttempts", "object");
+			}
+		}
+		const referenceNumber = value.referenceNumber;
+		if (referenceNumber !== undefined) {
+			if (!(typeof referenceNumber === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/referenceNumber", schemaPath + "/properties/referenceNumber", "string");
+			}
+		}
+		const additionalValues = value.additionalValues;
+		if (additionalValues !== undefined) {
+			if (Array.isArray(additionalValues)) {
+				for (let index = 0; index < additionalValues.length; index++) {
+					const item = additionalValues[index];
+					if (!validateAdditionalValue(item, errors, errors && path + "/additionalValues/" + index)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/additionalValues", schemaPath + "/properties/additionalValues", "array");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CountryAlpha3
+function validateCountryAlpha3(value, errors, path) {
+	const schemaPath = "#/$defs/CountryAlpha3";
+	let valid = true;
+	if (!(allowedSet2.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues8);
+	}
+	return valid;
+}
+// #/$defs/CreatePrivateCustomerQueryParams
+function validateCreatePrivateCustomerQueryParams(value, errors, path) {
+	const schemaPath = "#/$defs/CreatePrivateCustomerQueryParams";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.auditUser === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "auditUser");
+		}
+		const auditUser = value.auditUser;
+		if (auditUser !== undefined) {
+			if (!(typeof auditUser === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/auditUser", schemaPath + "/properties/auditUser", "string");
+			}
+		}
+		for (const key in value) {
+			if (!(key === "auditUser")) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CreatePrivateCustomerRequestBody
+function validateCreatePrivateCustomerRequestBody(value, errors, path) {
+	let valid = true;
+	if (!validatePrivateCustomer(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/CreatePrivateCustomerResponse201
+function validateCreatePrivateCustomerResponse201(value, errors, path) {
+	let valid = true;
+	if (!validateActionResult(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/CreateMcCardPathParams
+function validateCreateMcCardPathParams(value, errors, path) {
+	const schemaPath = "#/$defs/CreateMcCardPathParams";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.customerId === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "customerId");
+		}
+		if (value.accountId === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "accountId");
+		}
+		if (value.cardRole === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "cardRole");
+		}
+		const customerId = value.customerId;
+		if (customerId !== undefined) {
+			if (!(typeof customerId === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/customerId", schemaPath + "/properties/customerId", "string");
+			}
+		}
+		const accountId = value.accountId;
+		if (accountId !== undefined) {
+			if (!(typeof accountId === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/accountId", schemaPath + "/properties/accountId", "string");
+			}
+		}
+		const cardRole = value.cardRole;
+		if (cardRole !== undefined) {
+			if (!validateCardRole(cardRole, errors, errors && path + "/cardRole")) { if (!errors) return false; valid = false; }
+		}
+		for (const key in value) {
+			if (!(key === "customerId" || key === "accountId" || key === "cardRole")) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CreateMcCardRequestBody
+function validateCreateMcCardRequestBody(value, errors, path) {
+	let valid = true;
+	if (!validateMcCard(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/GetCustomerPathParams
+function validateGetCustomerPathParams(value, errors, path) {
+	const schemaPath = "#/$defs/GetCustomerPathParams";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.id === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "id"); }
+		const id = value.id;
+		if (id !== undefined) {
+			if (!(typeof id === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		for (const key in value) {
+			if (!(key === "id")) { if (!errors) return false; valid = failAdditionalProperties(errors, path, schemaPath, key); }
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/GetCustomerResponse200
+function validateGetCustomerResponse200(value, errors, path) {
+	let valid = true;
+	if (!validateCustomerDetails(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/GetCustomerByCustomerNumberPathParams
+function validateGetCustomerByCustomerNumberPathParams(value, errors, path) {
+	const schemaPath = "#/$defs/GetCustomerByCustomerNumberPathParams";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.customerNumber === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "customerNumber");
+		}
+		const customerNumber = value.customerNumber;
+		if (customerNumber !== undefined) {
+			if (typeof customerNumber === "string") {
+				if (!pattern3.test(customerNumber)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/customerNumber", schemaPath + "/properties/customerNumber", "pattern",
+						{ pattern: "^[A-Za-z0-9-]{1,64}$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/customerNumber", schemaPath + "/properties/customerNumber", "string");
+			}
+		}
+		for (const key in value) {
+			if (!(key === "customerNumber")) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/GetCardResponse200
+function validateGetCardResponse200(value, errors, path) {
+	let valid = true;
+	if (!validateCardDetails(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/NationalityCode/allOf/1/anyOf/0, and the 3 other places of its shape: given the schemaPath of each.
+function validateNationalityCodeAnyOf0(value, errors, path, schemaPath) {
+	let valid = true;
+	if (!validateCountryAlpha3(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/NationalityCode/allOf/1/anyOf/1
+function validateNationalityCodeAnyOf1(value, errors, path) {
+	const schemaPath = "#/$defs/NationalityCode/allOf/1/anyOf/1";
+	let valid = true;
+	if (!(value === "QZZ" || value === "ROM")) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues9);
+	}
+	return valid;
+}
+exports.ActionResult = checkActionResult;
+exports.Address = checkAddress;
+exports.Locale = checkLocale;
+exports.RiskScore = checkRiskScore;
+exports.NationalityCode = checkNationalityCode;
+exports.AdditionalValue = checkAdditionalValue;
+exports.PrivateCustomer = checkPrivateCustomer;
+exports.CardRole = checkCardRole;
+exports.EmbossedText = checkEmbossedText;
+exports.Embossing = checkEmbossing;
+exports.Expiration = checkExpiration;
+exports.ScheduledClosing = checkScheduledClosing;
+exports.PinStatus = checkPinStatus;
+exports.Segment = checkSegment;
+exports.McCard = checkMcCard;
+exports.CustomerDetails = checkCustomerDetails;
+exports.CardStatus = checkCardStatus;
+exports.DeliveryType = checkDeliveryType;
+exports.CardDetails = checkCardDetails;
+exports.CountryAlpha3 = checkCountryAlpha3;
+exports.CreatePrivateCustomerQueryParams = checkCreatePrivateCustomerQueryParams;
+exports.CreatePrivateCustomerRequestBody = checkCreatePrivateCustomerRequestBody;
+exports.CreatePrivateCustomerResponse201 = checkCreatePrivateCustomerResponse201;
+exports.CreateMcCardPathParams = checkCreateMcCardPathParams;
+exports.CreateMcCardQueryParams = checkCreatePrivateCustomerQueryParams;
+exports.CreateMcCardRequestBody = checkCreateMcCardRequestBody;
+exports.CreateMcCardResponse201 = checkCreatePrivateCustomerResponse201;
+exports.GetCustomerPathParams = checkGetCustomerPathParams;
+exports.GetCustomerQueryParams = checkCreatePrivateCustomerQueryParams;
+exports.GetCustomerResponse200 = checkGetCustomerResponse200;
+exports.GetCustomerByCustomerNumberPathParams = checkGetCustomerByCustomerNumberPathParams;
+exports.GetCustomerByCustomerNumberQueryParams = checkCreatePrivateCustomerQueryParams;
+exports.GetCustomerByCustomerNumberResponse200 = checkGetCustomerResponse200;
+exports.GetCardPathParams = checkGetCustomerPathParams;
+exports.GetCardQueryParams = checkCreatePrivateCustomerQueryParams;
+exports.GetCardResponse200 = checkGetCardResponse200;

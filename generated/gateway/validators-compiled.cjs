@@ -2,84 +2,1014 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-const { ucs2length, nestedErrors, reportError, formatEmail, formatUuid } = require('./validators-runtime.cjs');
-function validate0(data, instancePath="", stop){const $sp = "#/$defs/Country";let vErrors = null;let errors = 0;if(!(validate1(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);errors = vErrors.length;}else {}if(typeof data !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/allOf/1/type", "type", {type: "string"});errors++;}validate0.errors = vErrors;return errors === 0;}
-const obj0 = /* @__PURE__ */ Object.freeze(["AD","AE","AF","AG","AI","AL","AM","AO","AQ","AR","AS","AT","AU","AW","AX","AZ","BA","BB","BD","BE","BF","BG","BH","BI","BJ","BL","BM","BN","BO","BQ","BR","BS","BT","BV","BW","BY","BZ","CA","CC","CD","CF","CG","CH","CI","CK","CL","CM","CN","CO","CR","CU","CV","CW","CX","CY","CZ","DE","DJ","DK","DM","DO","DZ","EC","EE","EG","EH","ER","ES","ET","FI","FJ","FK","FM","FO","FR","GA","GB","GD","GE","GF","GG","GH","GI","GL","GM","GN","GP","GQ","GR","GS","GT","GU","GW","GY","HK","HM","HN","HR","HT","HU","ID","IE","IL","IM","IN","IO","IQ","IR","IS","IT","JE","JM","JO","JP","KE","KG","KH","KI","KM","KN","KP","KR","KW","KY","KZ","LA","LB","LC","LI","LK","LR","LS","LT","LU","LV","LY","MA","MC","MD","ME","MF","MG","MH","MK","ML","MM","MN","MO","MP","MQ","MR","MS","MT","MU","MV","MW","MX","MY","MZ","NA","NC","NE","NF","NG","NI","NL","NO","NP","NR","NU","NZ","OM","PA","PE","PF","PG","PH","PK","PL","PM","PN","PR","PS","PT","PW","PY","QA","RE","RO","RS","RU","RW","SA","SB","SC","SD","SE","SG","SH","SI","SJ","SK","SL","SM","SN","SO","SR","SS","ST","SV","SX","SY","SZ","TC","TD","TF","TG","TH","TJ","TK","TL","TM","TN","TO","TR","TT","TV","TW","TZ","UA","UG","UM","US","UY","UZ","VA","VC","VE","VG","VI","VN","VU","WF","WS","YE","YT","ZA","ZM","ZW"]);
-const obj1 = /* @__PURE__ */ new Set(obj0);
-function validate1(data, instancePath="", stop){const $sp = "#/$defs/CountryAlpha2";let vErrors = null;let errors = 0;if(!obj1.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj0});errors++;}validate1.errors = vErrors;return errors === 0;}
-const schema2 = {"enum":["M","F","O"]};
-function validate3(data, instancePath="", stop){const $sp = "#/$defs/Gender";let vErrors = null;let errors = 0;if(!(((data === "M") || (data === "F")) || (data === "O"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enum", "enum", {allowedValues: schema2.enum});errors++;}validate3.errors = vErrors;return errors === 0;}
-const obj3 = /* @__PURE__ */ Object.freeze(["11","13","15","17","19","21","23","25","27","29","31","33","35","37","39","41","43","45","47","49","51","53","55","SELFEMP","OTHERXX","STUDENT","RETIRED","UNEMPLO"]);
-const obj4 = /* @__PURE__ */ new Set(obj3);
-function validate4(data, instancePath="", stop){const $sp = "#/$defs/Occupation";let vErrors = null;let errors = 0;if(!obj4.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj3});errors++;}validate4.errors = vErrors;return errors === 0;}
-function validate5(data, instancePath="", stop){const $sp = "#/$defs/BasicData";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.gender !== undefined){let data0 = data.gender;if(!(validate3(data0, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate3.errors, instancePath+"/gender");errors = vErrors.length;}else {}}if(data.nationality !== undefined){let data1 = data.nationality;if(!(validate0(data1, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate0.errors, instancePath+"/nationality");errors = vErrors.length;}else {}}if(data.occupation !== undefined){let data2 = data.occupation;if(!(validate4(data2, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate4.errors, instancePath+"/occupation");errors = vErrors.length;}else {}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate5.errors = vErrors;return errors === 0;}
-const schema5 = {"properties":{"taxNumberType":{"enum":["NATIONAL_INSURANCE_NUMBER","TAX_CODE"]}}};
-const pattern0 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9_-]+$", "u");
-function validate9(data, instancePath="", stop){const $sp = "#/$defs/TaxInformation";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.taxNumber !== undefined){let data0 = data.taxNumber;if(typeof data0 === "string"){if(!pattern0.test(data0)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/taxNumber", $sp+"/properties/taxNumber/pattern", "pattern", {pattern: "^[A-Za-z0-9_-]+$"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/taxNumber", $sp+"/properties/taxNumber/type", "type", {type: "string"});errors++;}}if(data.taxNumberType !== undefined){let data1 = data.taxNumberType;if(!((data1 === "NATIONAL_INSURANCE_NUMBER") || (data1 === "TAX_CODE"))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/taxNumberType", $sp+"/properties/taxNumberType/enum", "enum", {allowedValues: schema5.properties.taxNumberType.enum});errors++;}}if(data.country !== undefined){let data2 = data.country;if(!(validate0(data2, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate0.errors, instancePath+"/country");errors = vErrors.length;}else {}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate9.errors = vErrors;return errors === 0;}
-function validate11(data, instancePath="", stop){const $sp = "#/$defs/Identification";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.identificationCode !== undefined){let data0 = data.identificationCode;if(typeof data0 === "string"){if(!pattern0.test(data0)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/identificationCode", $sp+"/properties/identificationCode/pattern", "pattern", {pattern: "^[A-Za-z0-9_-]+$"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/identificationCode", $sp+"/properties/identificationCode/type", "type", {type: "string"});errors++;}}if(data.country !== undefined){let data1 = data.country;if(!(validate0(data1, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate0.errors, instancePath+"/country");errors = vErrors.length;}else {}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate11.errors = vErrors;return errors === 0;}
-const pattern2 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9 _-]+$", "u");
-function validate13(data, instancePath="", stop){const $sp = "#/$defs/MainAddress";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.zipCode !== undefined){let data0 = data.zipCode;if(typeof data0 === "string"){if(!pattern2.test(data0)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/zipCode", $sp+"/properties/zipCode/pattern", "pattern", {pattern: "^[A-Za-z0-9 _-]+$"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/zipCode", $sp+"/properties/zipCode/type", "type", {type: "string"});errors++;}}if(data.country !== undefined){let data1 = data.country;if(!(validate0(data1, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate0.errors, instancePath+"/country");errors = vErrors.length;}else {}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate13.errors = vErrors;return errors === 0;}
-const func0 = ucs2length;
-const formats0 = formatEmail;
-const pattern3 = /* @__PURE__ */ new RegExp("^[0-9 ()+-]+$", "u");
-const pattern4 = /* @__PURE__ */ new RegExp("^[0-9]{1,4}$", "u");
-function validate15(data, instancePath=""){const $sp = "#/$defs/IndividualCustomer";let vErrors = null;let errors = 0;const _errs1 = errors;let valid0 = true;const _errs2 = errors;if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.pep === undefined) && (missing0 = "pep")){const err0 = {};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}else {if(data.pep !== undefined){let data0 = data.pep;const _errs3 = errors;if(true !== data0){const err1 = {};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}else {}if(errors === _errs3){}var valid1 = _errs3 === errors;}else {var valid1 = true;}if(valid1){}}}if(errors === _errs2){}var _valid0 = _errs2 === errors;errors = _errs1;if(vErrors !== null){if(_errs1){vErrors.length = _errs1;}else {vErrors = null;}}if(_valid0){const _errs4 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.pepExplanation === undefined){vErrors = reportError(vErrors, instancePath, $sp+"/then/required", "required", {missingProperty: "pepExplanation"});errors++;}if(data.pepExplanation !== undefined){let data1 = data.pepExplanation;if(typeof data1 === "string"){if(data1.length < 1 || (data1.length < 2 && func0(data1) < 1)){vErrors = reportError(vErrors, instancePath+"/pepExplanation", $sp+"/then/properties/pepExplanation/minLength", "minLength", {limit: 1});errors++;}}else {vErrors = reportError(vErrors, instancePath+"/pepExplanation", $sp+"/then/properties/pepExplanation/type", "type", {type: "string"});errors++;}}}var _valid0 = _errs4 === errors;valid0 = _valid0;}if(!valid0){vErrors = reportError(vErrors, instancePath, $sp+"/if", "if", {failingKeyword: "then"});errors++;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.basicData === undefined){vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "basicData"});errors++;}if(data.taxInformation === undefined){vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "taxInformation"});errors++;}if(data.identification === undefined){vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "identification"});errors++;}if(data.mainAddress === undefined){vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "mainAddress"});errors++;}if(data.email !== undefined){let data2 = data.email;if((typeof data2 == "number") && (isFinite(data2))){}if(typeof data2 === "string"){if(!(formats0.validate(data2))){vErrors = reportError(vErrors, instancePath+"/email", $sp+"/properties/email/format", "format", {format: "email"});errors++;}}else {vErrors = reportError(vErrors, instancePath+"/email", $sp+"/properties/email/type", "type", {type: "string"});errors++;}}if(data.phone !== undefined){let data3 = data.phone;if(typeof data3 === "string"){if(!pattern3.test(data3)){vErrors = reportError(vErrors, instancePath+"/phone", $sp+"/properties/phone/pattern", "pattern", {pattern: "^[0-9 ()+-]+$"});errors++;}}else {vErrors = reportError(vErrors, instancePath+"/phone", $sp+"/properties/phone/type", "type", {type: "string"});errors++;}}if(data.phoneCountryCode !== undefined){let data4 = data.phoneCountryCode;if(typeof data4 === "string"){if(!pattern4.test(data4)){vErrors = reportError(vErrors, instancePath+"/phoneCountryCode", $sp+"/properties/phoneCountryCode/pattern", "pattern", {pattern: "^[0-9]{1,4}$"});errors++;}if(data4.length > 4 && func0(data4) > 4){vErrors = reportError(vErrors, instancePath+"/phoneCountryCode", $sp+"/properties/phoneCountryCode/maxLength", "maxLength", {limit: 4});errors++;}}else {vErrors = reportError(vErrors, instancePath+"/phoneCountryCode", $sp+"/properties/phoneCountryCode/type", "type", {type: "string"});errors++;}}if(data.basicData !== undefined){let data5 = data.basicData;if(!(validate5(data5))){vErrors = nestedErrors(vErrors, validate5.errors, instancePath+"/basicData");errors = vErrors.length;}else {}}if(data.taxInformation !== undefined){let data6 = data.taxInformation;if(!(validate9(data6))){vErrors = nestedErrors(vErrors, validate9.errors, instancePath+"/taxInformation");errors = vErrors.length;}else {}}if(data.identification !== undefined){let data7 = data.identification;if(!(validate11(data7))){vErrors = nestedErrors(vErrors, validate11.errors, instancePath+"/identification");errors = vErrors.length;}else {}}if(data.mainAddress !== undefined){let data8 = data.mainAddress;if(!(validate13(data8))){vErrors = nestedErrors(vErrors, validate13.errors, instancePath+"/mainAddress");errors = vErrors.length;}else {}}if(data.pep !== undefined){let data9 = data.pep;if(typeof data9 !== "boolean"){vErrors = reportError(vErrors, instancePath+"/pep", $sp+"/properties/pep/type", "type", {type: "boolean"});errors++;}}if(data.pepExplanation !== undefined){let data10 = data.pepExplanation;if(typeof data10 !== "string"){vErrors = reportError(vErrors, instancePath+"/pepExplanation", $sp+"/properties/pepExplanation/type", "type", {type: "string"});errors++;}}}else {vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate15.errors = vErrors;return errors === 0;}
-const formats2 = formatUuid;
-function validate20(data, instancePath="", stop){const $sp = "#/$defs/CustomerCreated";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.traceId !== undefined){let data0 = data.traceId;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/traceId", $sp+"/properties/traceId/type", "type", {type: "string"});errors++;}}if(data.message !== undefined){let data1 = data.message;if(typeof data1 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/message", $sp+"/properties/message/type", "type", {type: "string"});errors++;}}if(data.data !== undefined){let data2 = data.data;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(data2.id !== undefined){let data3 = data2.id;if((typeof data3 == "number") && (isFinite(data3))){}if(typeof data3 === "string"){if(!(formats2.validate(data3))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/data/id", $sp+"/properties/data/properties/id/format", "format", {format: "uuid"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/data/id", $sp+"/properties/data/properties/id/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/data", $sp+"/properties/data/type", "type", {type: "object"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate20.errors = vErrors;return errors === 0;}
-function validate21(data, instancePath="", stop){const $sp = "#/$defs/CustomerFound";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.traceId !== undefined){let data0 = data.traceId;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/traceId", $sp+"/properties/traceId/type", "type", {type: "string"});errors++;}}if(data.message !== undefined){let data1 = data.message;if(typeof data1 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/message", $sp+"/properties/message/type", "type", {type: "string"});errors++;}}if(data.data !== undefined){let data2 = data.data;if(!(validate22(data2, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate22.errors, instancePath+"/data");errors = vErrors.length;}else {}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate21.errors = vErrors;return errors === 0;}
-function validate22(data, instancePath="", stop){const $sp = "#/$defs/CustomerSummary";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "id"});errors++;}if(data.name === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "name"});errors++;}if(data.type === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "type"});errors++;}if(data.id !== undefined){let data0 = data.id;if((typeof data0 == "number") && (isFinite(data0))){}if(typeof data0 === "string"){if(!(formats2.validate(data0))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/format", "format", {format: "uuid"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}if(data.name !== undefined){let data1 = data.name;if(typeof data1 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/name", $sp+"/properties/name/type", "type", {type: "string"});errors++;}}if(data.type !== undefined){let data2 = data.type;if(typeof data2 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/type", $sp+"/properties/type/type", "type", {type: "string"});errors++;}}if(data.portfolios !== undefined){let data3 = data.portfolios;if(Array.isArray(data3)){let valid2 = true;const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];const _errs9 = errors;if(!(validate23(data4, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate23.errors, instancePath+"/portfolios/" + i0);errors = vErrors.length;}else {}var valid1 = _errs9 === errors;if(!valid1){valid2 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/portfolios", $sp+"/properties/portfolios/type", "type", {type: "array"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate22.errors = vErrors;return errors === 0;}
-function validate23(data, instancePath="", stop){const $sp = "#/$defs/Portfolio";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "id"});errors++;}if(data.default === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "default"});errors++;}if(data.wallets === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "wallets"});errors++;}if(data.id !== undefined){let data0 = data.id;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}if(data.default !== undefined){let data1 = data.default;if(typeof data1 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/default", $sp+"/properties/default/type", "type", {type: "boolean"});errors++;}}if(data.wallets !== undefined){let data2 = data.wallets;if(Array.isArray(data2)){let valid2 = true;const len0 = data2.length;for(let i0=0; i0<len0; i0++){let data3 = data2[i0];const _errs7 = errors;if(typeof data3 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/wallets/" + i0, $sp+"/properties/wallets/items/type", "type", {type: "string"});errors++;}var valid1 = _errs7 === errors;if(!valid1){valid2 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/wallets", $sp+"/properties/wallets/type", "type", {type: "array"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate23.errors = vErrors;return errors === 0;}
-function validate26(data, instancePath="", stop){const $sp = "#/$defs/ErrorResponse";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.traceId !== undefined){let data0 = data.traceId;if(typeof data0 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/traceId", $sp+"/properties/traceId/type", "type", {type: "string"});errors++;}}if(data.message !== undefined){let data1 = data.message;if(typeof data1 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/message", $sp+"/properties/message/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate26.errors = vErrors;return errors === 0;}
-function validate27(data, instancePath="", stop){let vErrors = null;let errors = 0;if(!(validate15(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);errors = vErrors.length;}else {}validate27.errors = vErrors;return errors === 0;}
-function validate29(data, instancePath="", stop){let vErrors = null;let errors = 0;if(!(validate20(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);errors = vErrors.length;}else {}validate29.errors = vErrors;return errors === 0;}
-function validate31(data, instancePath="", stop){let vErrors = null;let errors = 0;if(!(validate26(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);errors = vErrors.length;}else {}validate31.errors = vErrors;return errors === 0;}
-function validate33(data, instancePath="", stop){const $sp = "#/$defs/GetCustomerPathParams";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.id === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "id"});errors++;}for(const key0 in data){if(!(key0 === "id")){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.id !== undefined){let data0 = data.id;if((typeof data0 == "number") && (isFinite(data0))){}if(typeof data0 === "string"){if(!(formats2.validate(data0))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/format", "format", {format: "uuid"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate33.errors = vErrors;return errors === 0;}
-function validate34(data, instancePath="", stop){let vErrors = null;let errors = 0;if(!(validate21(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);errors = vErrors.length;}else {}validate34.errors = vErrors;return errors === 0;}
-const v0 = validate0;
-const v1 = validate3;
-const v2 = validate4;
-const v3 = validate5;
-const v4 = validate9;
-const v5 = validate11;
-const v6 = validate13;
-const v7 = validate15;
-const v8 = validate20;
-const v9 = validate21;
-const v10 = validate22;
-const v11 = validate23;
-const v12 = validate26;
-const v13 = validate1;
-const v14 = validate27;
-const v15 = validate29;
-const v16 = validate31;
-const v17 = validate31;
-const v18 = validate31;
-const v19 = validate33;
-const v20 = validate34;
-const v21 = validate31;
-const v22 = validate31;
-const v23 = validate31;
-exports.Country = v0;
-exports.Gender = v1;
-exports.Occupation = v2;
-exports.BasicData = v3;
-exports.TaxInformation = v4;
-exports.Identification = v5;
-exports.MainAddress = v6;
-exports.IndividualCustomer = v7;
-exports.CustomerCreated = v8;
-exports.CustomerFound = v9;
-exports.CustomerSummary = v10;
-exports.Portfolio = v11;
-exports.ErrorResponse = v12;
-exports.CountryAlpha2 = v13;
-exports.CreateIndividualCustomerRequestBody = v14;
-exports.CreateIndividualCustomerResponse201 = v15;
-exports.CreateIndividualCustomerResponse400 = v16;
-exports.CreateIndividualCustomerResponse403 = v17;
-exports.CreateIndividualCustomerResponse404 = v18;
-exports.GetCustomerPathParams = v19;
-exports.GetCustomerResponse200 = v20;
-exports.GetCustomerResponse400 = v21;
-exports.GetCustomerResponse403 = v22;
-exports.GetCustomerResponse404 = v23;
+const { ucs2length, formatEmail, formatUuid } = require('./validators-runtime.cjs');
+const allowedValues = /* @__PURE__ */ Object.freeze(["M","F","O"]);
+const allowedValues1 = /* @__PURE__ */ Object.freeze([
+	"11",
+	"13",
+	"15",
+	"17",
+	"19",
+	"21",
+	"23",
+	"25",
+	"27",
+	"29",
+	"31",
+	"33",
+	"35",
+	"37",
+	"39",
+	"41",
+	"43",
+	"45",
+	"47",
+	"49",
+	"51",
+	"53",
+	"55",
+	"SELFEMP",
+	"OTHERXX",
+	"STUDENT",
+	"RETIRED",
+	"UNEMPLO"
+]);
+const allowedSet = /* @__PURE__ */ new Set(allowedValues1);
+const pattern = /* @__PURE__ */ new RegExp("^[A-Za-z0-9_-]+$", "u");
+const allowedValues2 = /* @__PURE__ */ Object.freeze(["NATIONAL_INSURANCE_NUMBER","TAX_CODE"]);
+const pattern1 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9 _-]+$", "u");
+const pattern2 = /* @__PURE__ */ new RegExp("^[0-9 ()+-]+$", "u");
+const pattern3 = /* @__PURE__ */ new RegExp("^[0-9]{1,4}$", "u");
+const allowedValues3 = /* @__PURE__ */ Object.freeze([
+	"AD",
+	"AE",
+	"AF",
+	"AG",
+	"AI",
+	"AL",
+	"AM",
+	"AO",
+	"AQ",
+	"AR",
+	"AS",
+	"AT",
+	"AU",
+	"AW",
+	"AX",
+	"AZ",
+	"BA",
+	"BB",
+	"BD",
+	"BE",
+	"BF",
+	"BG",
+	"BH",
+	"BI",
+	"BJ",
+	"BL",
+	"BM",
+	"BN",
+	"BO",
+	"BQ",
+	"BR",
+	"BS",
+	"BT",
+	"BV",
+	"BW",
+	"BY",
+	"BZ",
+	"CA",
+	"CC",
+	"CD",
+	"CF",
+	"CG",
+	"CH",
+	"CI",
+	"CK",
+	"CL",
+	"CM",
+	"CN",
+	"CO",
+	"CR",
+	"CU",
+	"CV",
+	"CW",
+	"CX",
+	"CY",
+	"CZ",
+	"DE",
+	"DJ",
+	"DK",
+	"DM",
+	"DO",
+	"DZ",
+	"EC",
+	"EE",
+	"EG",
+	"EH",
+	"ER",
+	"ES",
+	"ET",
+	"FI",
+	"FJ",
+	"FK",
+	"FM",
+	"FO",
+	"FR",
+	"GA",
+	"GB",
+	"GD",
+	"GE",
+	"GF",
+	"GG",
+	"GH",
+	"GI",
+	"GL",
+	"GM",
+	"GN",
+	"GP",
+	"GQ",
+	"GR",
+	"GS",
+	"GT",
+	"GU",
+	"GW",
+	"GY",
+	"HK",
+	"HM",
+	"HN",
+	"HR",
+	"HT",
+	"HU",
+	"ID",
+	"IE",
+	"IL",
+	"IM",
+	"IN",
+	"IO",
+	"IQ",
+	"IR",
+	"IS",
+	"IT",
+	"JE",
+	"JM",
+	"JO",
+	"JP",
+	"KE",
+	"KG",
+	"KH",
+	"KI",
+	"KM",
+	"KN",
+	"KP",
+	"KR",
+	"KW",
+	"KY",
+	"KZ",
+	"LA",
+	"LB",
+	"LC",
+	"LI",
+	"LK",
+	"LR",
+	"LS",
+	"LT",
+	"LU",
+	"LV",
+	"LY",
+	"MA",
+	"MC",
+	"MD",
+	"ME",
+	"MF",
+	"MG",
+	"MH",
+	"MK",
+	"ML",
+	"MM",
+	"MN",
+	"MO",
+	"MP",
+	"MQ",
+	"MR",
+	"MS",
+	"MT",
+	"MU",
+	"MV",
+	"MW",
+	"MX",
+	"MY",
+	"MZ",
+	"NA",
+	"NC",
+	"NE",
+	"NF",
+	"NG",
+	"NI",
+	"NL",
+	"NO",
+	"NP",
+	"NR",
+	"NU",
+	"NZ",
+	"OM",
+	"PA",
+	"PE",
+	"PF",
+	"PG",
+	"PH",
+	"PK",
+	"PL",
+	"PM",
+	"PN",
+	"PR",
+	"PS",
+	"PT",
+	"PW",
+	"PY",
+	"QA",
+	"RE",
+	"RO",
+	"RS",
+	"RU",
+	"RW",
+	"SA",
+	"SB",
+	"SC",
+	"SD",
+	"SE",
+	"SG",
+	"SH",
+	"SI",
+	"SJ",
+	"SK",
+	"SL",
+	"SM",
+	"SN",
+	"SO",
+	"SR",
+	"SS",
+	"ST",
+	"SV",
+	"SX",
+	"SY",
+	"SZ",
+	"TC",
+	"TD",
+	"TF",
+	"TG",
+	"TH",
+	"TJ",
+	"TK",
+	"TL",
+	"TM",
+	"TN",
+	"TO",
+	"TR",
+	"TT",
+	"TV",
+	"TW",
+	"TZ",
+	"UA",
+	"UG",
+	"UM",
+	"US",
+	"UY",
+	"UZ",
+	"VA",
+	"VC",
+	"VE",
+	"VG",
+	"VI",
+	"VN",
+	"VU",
+	"WF",
+	"WS",
+	"YE",
+	"YT",
+	"ZA",
+	"ZM",
+	"ZW"
+]);
+const allowedSet1 = /* @__PURE__ */ new Set(allowedValues3);
+// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
+function collect(entry, check, value, path) {
+	const errors = [];
+	const valid = check(value, errors, path ?? "");
+	entry.errors = valid ? null : errors;
+	return valid;
+}
+// Appends the issue of a schema's keyword (AJV's error object) and returns false.
+function fail(errors, instancePath, schemaPath, keyword, params) {
+	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
+	return false;
+}
+// `fail` for `type`.
+function failType(errors, instancePath, schemaPath, type) {
+	return fail(errors, instancePath, schemaPath, "type", { type });
+}
+// `fail` for `enum`.
+function failEnum(errors, instancePath, schemaPath, allowedValues) {
+	return fail(errors, instancePath, schemaPath, "enum", { allowedValues });
+}
+// `fail` for `required`.
+function failRequired(errors, instancePath, schemaPath, missingProperty) {
+	return fail(errors, instancePath, schemaPath, "required", { missingProperty });
+}
+// `fail` for `format`.
+function failFormat(errors, instancePath, schemaPath, format) {
+	return fail(errors, instancePath, schemaPath, "format", { format });
+}
+// `fail` for `additionalProperties`.
+function failAdditionalProperties(errors, instancePath, schemaPath, additionalProperty) {
+	return fail(errors, instancePath, schemaPath, "additionalProperties", { additionalProperty });
+}
+// The entry Country.
+function checkCountry(value, path, stop) {
+	if (stop) return validateCountry(value, undefined, path ?? "");
+	return collect(checkCountry, validateCountry, value, path);
+}
+// The entry Gender.
+function checkGender(value, path, stop) {
+	if (stop) return validateGender(value, undefined, path ?? "");
+	return collect(checkGender, validateGender, value, path);
+}
+// The entry Occupation.
+function checkOccupation(value, path, stop) {
+	if (stop) return validateOccupation(value, undefined, path ?? "");
+	return collect(checkOccupation, validateOccupation, value, path);
+}
+// The entry BasicData.
+function checkBasicData(value, path, stop) {
+	if (stop) return validateBasicData(value, undefined, path ?? "");
+	return collect(checkBasicData, validateBasicData, value, path);
+}
+// The entry TaxInformation.
+function checkTaxInformation(value, path, stop) {
+	if (stop) return validateTaxInformation(value, undefined, path ?? "");
+	return collect(checkTaxInformation, validateTaxInformation, value, path);
+}
+// The entry Identification.
+function checkIdentification(value, path, stop) {
+	if (stop) return validateIdentification(value, undefined, path ?? "");
+	return collect(checkIdentification, validateIdentification, value, path);
+}
+// The entry MainAddress.
+function checkMainAddress(value, path, stop) {
+	if (stop) return validateMainAddress(value, undefined, path ?? "");
+	return collect(checkMainAddress, validateMainAddress, value, path);
+}
+// The entry IndividualCustomer.
+function checkIndividualCustomer(value, path, stop) {
+	if (stop) return validateIndividualCustomer(value, undefined, path ?? "");
+	return collect(checkIndividualCustomer, validateIndividualCustomer, value, path);
+}
+// The entry CustomerCreated.
+function checkCustomerCreated(value, path, stop) {
+	if (stop) return validateCustomerCreated(value, undefined, path ?? "");
+	return collect(checkCustomerCreated, validateCustomerCreated, value, path);
+}
+// The entry CustomerFound.
+function checkCustomerFound(value, path, stop) {
+	if (stop) return validateCustomerFound(value, undefined, path ?? "");
+	return collect(checkCustomerFound, validateCustomerFound, value, path);
+}
+// The entry CustomerSummary.
+function checkCustomerSummary(value, path, stop) {
+	if (stop) return validateCustomerSummary(value, undefined, path ?? "");
+	return collect(checkCustomerSummary, validateCustomerSummary, value, path);
+}
+// The entry Portfolio.
+function checkPortfolio(value, path, stop) {
+	if (stop) return validatePortfolio(value, undefined, path ?? "");
+	return collect(checkPortfolio, validatePortfolio, value, path);
+}
+// The entry ErrorResponse.
+function checkErrorResponse(value, path, stop) {
+	if (stop) return validateErrorResponse(value, undefined, path ?? "");
+	return collect(checkErrorResponse, validateErrorResponse, value, path);
+}
+// The entry CountryAlpha2.
+function checkCountryAlpha2(value, path, stop) {
+	if (stop) return validateCountryAlpha2(value, undefined, path ?? "");
+	return collect(checkCountryAlpha2, validateCountryAlpha2, value, path);
+}
+// The entry CreateIndividualCustomerRequestBody.
+function checkCreateIndividualCustomerRequestBody(value, path, stop) {
+	if (stop) return validateCreateIndividualCustomerRequestBody(value, undefined, path ?? "");
+	return collect(checkCreateIndividualCustomerRequestBody, validateCreateIndividualCustomerRequestBody, value, path);
+}
+// The entry CreateIndividualCustomerResponse201.
+function checkCreateIndividualCustomerResponse201(value, path, stop) {
+	if (stop) return validateCreateIndividualCustomerResponse201(value, undefined, path ?? "");
+	return collect(checkCreateIndividualCustomerResponse201, validateCreateIndividualCustomerResponse201, value, path);
+}
+// The entry CreateIndividualCustomerResponse400.
+function checkCreateIndividualCustomerResponse400(value, path, stop) {
+	if (stop) return validateCreateIndividualCustomerResponse400(value, undefined, path ?? "");
+	return collect(checkCreateIndividualCustomerResponse400, validateCreateIndividualCustomerResponse400, value, path);
+}
+// The entry GetCustomerPathParams.
+function checkGetCustomerPathParams(value, path, stop) {
+	if (stop) return validateGetCustomerPathParams(value, undefined, path ?? "");
+	return collect(checkGetCustomerPathParams, validateGetCustomerPathParams, value, path);
+}
+// The entry GetCustomerResponse200.
+function checkGetCustomerResponse200(value, path, stop) {
+	if (stop) return validateGetCustomerResponse200(value, undefined, path ?? "");
+	return collect(checkGetCustomerResponse200, validateGetCustomerResponse200, value, path);
+}
+// #/$defs/Country
+function validateCountry(value, errors, path) {
+	const schemaPath = "#/$defs/Country";
+	let valid = true;
+	if (!validateCountryAlpha2(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (!(typeof value === "string")) {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/1", "string");
+	}
+	return valid;
+}
+// #/$defs/Gender
+function validateGender(value, errors, path) {
+	const schemaPath = "#/$defs/Gender";
+	let valid = true;
+	if (!(value === "M" || value === "F" || value === "O")) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues);
+	}
+	return valid;
+}
+// #/$defs/Occupation
+function validateOccupation(value, errors, path) {
+	const schemaPath = "#/$defs/Occupation";
+	let valid = true;
+	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues1); }
+	return valid;
+}
+// #/$defs/BasicData
+function validateBasicData(value, errors, path) {
+	const schemaPath = "#/$defs/BasicData";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const gender = value.gender;
+		if (gender !== undefined) {
+			if (!validateGender(gender, errors, errors && path + "/gender")) { if (!errors) return false; valid = false; }
+		}
+		const nationality = value.nationality;
+		if (nationality !== undefined) {
+			if (!validateCountry(nationality, errors, errors && path + "/nationality")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const occupation = value.occupation;
+		if (occupation !== undefined) {
+			if (!validateOccupation(occupation, errors, errors && path + "/occupation")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/TaxInformation
+function validateTaxInformation(value, errors, path) {
+	const schemaPath = "#/$defs/TaxInformation";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const taxNumber = value.taxNumber;
+		if (taxNumber !== undefined) {
+			if (typeof taxNumber === "string") {
+				if (!pattern.test(taxNumber)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/taxNumber", schemaPath + "/properties/taxNumber", "pattern",
+						{ pattern: "^[A-Za-z0-9_-]+$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/taxNumber", schemaPath + "/properties/taxNumber", "string");
+			}
+		}
+		const taxNumberType = value.taxNumberType;
+		if (taxNumberType !== undefined) {
+			if (!(taxNumberType === "NATIONAL_INSURANCE_NUMBER" || taxNumberType === "TAX_CODE")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/taxNumberType", schemaPath + "/properties/taxNumberType", allowedValues2);
+			}
+		}
+		const country = value.country;
+		if (country !== undefined) {
+			if (!validateCountry(country, errors, errors && path + "/country")) { if (!errors) return false; valid = false; }
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/Identification
+function validateIdentification(value, errors, path) {
+	const schemaPath = "#/$defs/Identification";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const identificationCode = value.identificationCode;
+		if (identificationCode !== undefined) {
+			if (typeof identificationCode === "string") {
+				if (!pattern.test(identificationCode)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/identificationCode", schemaPath + "/properties/identificationCode", "pattern",
+						{ pattern: "^[A-Za-z0-9_-]+$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/identificationCode", schemaPath + "/properties/identificationCode",
+					"string");
+			}
+		}
+		const country = value.country;
+		if (country !== undefined) {
+			if (!validateCountry(country, errors, errors && path + "/country")) { if (!errors) return false; valid = false; }
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/MainAddress
+function validateMainAddress(value, errors, path) {
+	const schemaPath = "#/$defs/MainAddress";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const zipCode = value.zipCode;
+		if (zipCode !== undefined) {
+			if (typeof zipCode === "string") {
+				if (!pattern1.test(zipCode)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/zipCode", schemaPath + "/properties/zipCode", "pattern",
+						{ pattern: "^[A-Za-z0-9 _-]+$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/zipCode", schemaPath + "/properties/zipCode", "string");
+			}
+		}
+		const country = value.country;
+		if (country !== undefined) {
+			if (!validateCountry(country, errors, errors && path + "/country")) { if (!errors) return false; valid = false; }
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/IndividualCustomer
+function validateIndividualCustomer(value, errors, path) {
+	const schemaPath = "#/$defs/IndividualCustomer";
+	let valid = true;
+	if (!(value !== null && typeof value === "object" && !Array.isArray(value))) {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	if (validateIndividualCustomerIf(value, undefined, "")) {
+		if (!validateIndividualCustomerThen(value, errors, path)) {
+			if (!errors) return false;
+			valid = fail(errors, path, schemaPath, "if", { failingKeyword: "then" });
+		}
+	}
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.basicData === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "basicData");
+		}
+		if (value.taxInformation === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "taxInformation");
+		}
+		if (value.identification === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "identification");
+		}
+		if (value.mainAddress === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "mainAddress");
+		}
+		const email = value.email;
+		if (email !== undefined) {
+			if (typeof email === "string") {
+				if (!formatEmail.validate(email)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/email", schemaPath + "/properties/email", "email");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/email", schemaPath + "/properties/email", "string");
+			}
+		}
+		const phone = value.phone;
+		if (phone !== undefined) {
+			if (typeof phone === "string") {
+				if (!pattern2.test(phone)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/phone", schemaPath + "/properties/phone", "pattern",
+						{ pattern: "^[0-9 ()+-]+$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/phone", schemaPath + "/properties/phone", "string");
+			}
+		}
+		const phoneCountryCode = value.phoneCountryCode;
+		if (phoneCountryCode !== undefined) {
+			if (typeof phoneCountryCode === "string") {
+				if (phoneCountryCode.length > 4 && ucs2length(phoneCountryCode) > 4) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/phoneCountryCode", schemaPath + "/properties/phoneCountryCode", "maxLength",
+						{ limit: 4 });
+				}
+				if (!pattern3.test(phoneCountryCode)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/phoneCountryCode", schemaPath + "/properties/phoneCountryCode", "pattern",
+						{ pattern: "^[0-9]{1,4}$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/phoneCountryCode", schemaPath + "/properties/phoneCountryCode", "string");
+			}
+		}
+		const basicData = value.basicData;
+		if (basicData !== undefined) {
+			if (!validateBasicData(basicData, errors, errors && path + "/basicData")) { if (!errors) return false; valid = false; }
+		}
+		const taxInformation = value.taxInformation;
+		if (taxInformation !== undefined) {
+			if (!validateTaxInformation(taxInformation, errors, errors && path + "/taxInformation")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const identification = value.identification;
+		if (identification !== undefined) {
+			if (!validateIdentification(identification, errors, errors && path + "/identification")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const mainAddress = value.mainAddress;
+		if (mainAddress !== undefined) {
+			if (!validateMainAddress(mainAddress, errors, errors && path + "/mainAddress")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const pep = value.pep;
+		if (pep !== undefined) {
+			if (!(typeof pep === "boolean")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/pep", schemaPath + "/properties/pep", "boolean");
+			}
+		}
+		const pepExplanation = value.pepExplanation;
+		if (pepExplanation !== undefined) {
+			if (!(typeof pepExplanation === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/pepExplanation", schemaPath + "/properties/pepExplanation", "string");
+			}
+		}
+	}
+	return valid;
+}
+// #/$defs/CustomerCreated
+function validateCustomerCreated(value, errors, path) {
+	const schemaPath = "#/$defs/CustomerCreated";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const traceId = value.traceId;
+		if (traceId !== undefined) {
+			if (!(typeof traceId === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/traceId", schemaPath + "/properties/traceId", "string");
+			}
+		}
+		const message = value.message;
+		if (message !== undefined) {
+			if (!(typeof message === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/message", schemaPath + "/properties/message", "string");
+			}
+		}
+		const data = value.data;
+		if (data !== undefined) {
+			if (data !== null && typeof data === "object" && !Array.isArray(data)) {
+				const id = data.id;
+				if (id !== undefined) {
+					if (typeof id === "string") {
+						if (!formatUuid.validate(id)) {
+							if (!errors) return false;
+							valid = failFormat(errors, path + "/data/id", schemaPath + "/properties/data/properties/id", "uuid");
+						}
+					} else {
+						if (!errors) return false;
+						valid = failType(errors, path + "/data/id", schemaPath + "/properties/data/properties/id", "string");
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/data", schemaPath + "/properties/data", "object");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CustomerFound
+function validateCustomerFound(value, errors, path) {
+	const schemaPath = "#/$defs/CustomerFound";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const traceId = value.traceId;
+		if (traceId !== undefined) {
+			if (!(typeof traceId === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/traceId", schemaPath + "/properties/traceId", "string");
+			}
+		}
+		const message = value.message;
+		if (message !== undefined) {
+			if (!(typeof message === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/message", schemaPath + "/properties/message", "string");
+			}
+		}
+		const data = value.data;
+		if (data !== undefined) {
+			if (!validateCustomerSummary(data, errors, errors && path + "/data")) { if (!errors) return false; valid = false; }
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CustomerSummary
+function validateCustomerSummary(value, errors, path) {
+	const schemaPath = "#/$defs/CustomerSummary";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.id === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "id"); }
+		if (value.name === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "name"); }
+		if (value.type === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "type"); }
+		const id = value.id;
+		if (id !== undefined) {
+			if (typeof id === "string") {
+				if (!formatUuid.validate(id)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/id", schemaPath + "/properties/id", "uuid");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		const name = value.name;
+		if (name !== undefined) {
+			if (!(typeof name === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/name", schemaPath + "/properties/name", "string");
+			}
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(typeof type === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/type", schemaPath + "/properties/type", "string");
+			}
+		}
+		const portfolios = value.portfolios;
+		if (portfolios !== undefined) {
+			if (Array.isArray(portfolios)) {
+				for (let index = 0; index < portfolios.length; index++) {
+					const item = portfolios[index];
+					if (!validatePortfolio(item, errors, errors && path + "/portfolios/" + index)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/portfolios", schemaPath + "/properties/portfolios", "array");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/Portfolio
+function validatePortfolio(value, errors, path) {
+	const schemaPath = "#/$defs/Portfolio";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.id === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "id"); }
+		if (value.default === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "default");
+		}
+		if (value.wallets === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "wallets");
+		}
+		const id = value.id;
+		if (id !== undefined) {
+			if (!(typeof id === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		const default_ = value.default;
+		if (default_ !== undefined) {
+			if (!(typeof default_ === "boolean")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/default", schemaPath + "/properties/default", "boolean");
+			}
+		}
+		const wallets = value.wallets;
+		if (wallets !== undefined) {
+			if (Array.isArray(wallets)) {
+				for (let index = 0; index < wallets.length; index++) {
+					const item = wallets[index];
+					if (!(typeof item === "string")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/wallets/" + index, schemaPath + "/properties/wallets/items", "string");
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/wallets", schemaPath + "/properties/wallets", "array");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/ErrorResponse
+function validateErrorResponse(value, errors, path) {
+	const schemaPath = "#/$defs/ErrorResponse";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const traceId = value.traceId;
+		if (traceId !== undefined) {
+			if (!(typeof traceId === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/traceId", schemaPath + "/properties/traceId", "string");
+			}
+		}
+		const message = value.message;
+		if (message !== undefined) {
+			if (!(typeof message === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/message", schemaPath + "/properties/message", "string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CountryAlpha2
+function validateCountryAlpha2(value, errors, path) {
+	const schemaPath = "#/$defs/CountryAlpha2";
+	let valid = true;
+	if (!(allowedSet1.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues3);
+	}
+	return valid;
+}
+// #/$defs/CreateIndividualCustomerRequestBody
+function validateCreateIndividualCustomerRequestBody(value, errors, path) {
+	let valid = true;
+	if (!validateIndividualCustomer(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/CreateIndividualCustomerResponse201
+function validateCreateIndividualCustomerResponse201(value, errors, path) {
+	let valid = true;
+	if (!validateCustomerCreated(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/CreateIndividualCustomerResponse400
+function validateCreateIndividualCustomerResponse400(value, errors, path) {
+	let valid = true;
+	if (!validateErrorResponse(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/GetCustomerPathParams
+function validateGetCustomerPathParams(value, errors, path) {
+	const schemaPath = "#/$defs/GetCustomerPathParams";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.id === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "id"); }
+		const id = value.id;
+		if (id !== undefined) {
+			if (typeof id === "string") {
+				if (!formatUuid.validate(id)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/id", schemaPath + "/properties/id", "uuid");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		for (const key in value) {
+			if (!(key === "id")) { if (!errors) return false; valid = failAdditionalProperties(errors, path, schemaPath, key); }
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/GetCustomerResponse200
+function validateGetCustomerResponse200(value, errors, path) {
+	let valid = true;
+	if (!validateCustomerFound(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/IndividualCustomer/if
+function validateIndividualCustomerIf(value, errors, path) {
+	const schemaPath = "#/$defs/IndividualCustomer/if";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.pep === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "pep"); }
+		const pep = value.pep;
+		if (pep !== undefined) {
+			if (!(pep === true)) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/pep", schemaPath + "/properties/pep", "const", { allowedValue: true });
+			}
+		}
+	}
+	return valid;
+}
+// #/$defs/IndividualCustomer/then
+function validateIndividualCustomerThen(value, errors, path) {
+	const schemaPath = "#/$defs/IndividualCustomer/then";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.pepExplanation === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "pepExplanation");
+		}
+		const pepExplanation = value.pepExplanation;
+		if (pepExplanation !== undefined) {
+			if (typeof pepExplanation === "string") {
+				if (pepExplanation.length < 1 || (pepExplanation.length < 2 && ucs2length(pepExplanation) < 1)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/pepExplanation", schemaPath + "/properties/pepExplanation", "minLength",
+						{ limit: 1 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/pepExplanation", schemaPath + "/properties/pepExplanation", "string");
+			}
+		}
+	}
+	return valid;
+}
+exports.Country = checkCountry;
+exports.Gender = checkGender;
+exports.Occupation = checkOccupation;
+exports.BasicData = checkBasicData;
+exports.TaxInformation = checkTaxInformation;
+exports.Identification = checkIdentification;
+exports.MainAddress = checkMainAddress;
+exports.IndividualCustomer = checkIndividualCustomer;
+exports.CustomerCreated = checkCustomerCreated;
+exports.CustomerFound = checkCustomerFound;
+exports.CustomerSummary = checkCustomerSummary;
+exports.Portfolio = checkPortfolio;
+exports.ErrorResponse = checkErrorResponse;
+exports.CountryAlpha2 = checkCountryAlpha2;
+exports.CreateIndividualCustomerRequestBody = checkCreateIndividualCustomerRequestBody;
+exports.CreateIndividualCustomerResponse201 = checkCreateIndividualCustomerResponse201;
+exports.CreateIndividualCustomerResponse400 = checkCreateIndividualCustomerResponse400;
+exports.CreateIndividualCustomerResponse403 = checkCreateIndividualCustomerResponse400;
+exports.CreateIndividualCustomerResponse404 = checkCreateIndividualCustomerResponse400;
+exports.GetCustomerPathParams = checkGetCustomerPathParams;
+exports.GetCustomerResponse200 = checkGetCustomerResponse200;
+exports.GetCustomerResponse400 = checkCreateIndividualCustomerResponse400;
+exports.GetCustomerResponse403 = checkCreateIndividualCustomerResponse400;
+exports.GetCustomerResponse404 = checkCreateIndividualCustomerResponse400;

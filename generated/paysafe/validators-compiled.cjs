@@ -2,137 +2,2136 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-const { ucs2length, nestedErrors, reportError, equal, formatDate, formatDateTime, formatIpv4, formatUri, formatInt64 } = require('./validators-runtime.cjs');
-const formats0 = formatUri;
-function validate0(data, instancePath="", stop){const $sp = "#/$defs/Error";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.error === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "error"});errors++;}if(data.error !== undefined){let data0 = data.error;if(data0 && typeof data0 == "object" && !Array.isArray(data0)){if(data0.code === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error", $sp+"/properties/error/required", "required", {missingProperty: "code"});errors++;}if(data0.message === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error", $sp+"/properties/error/required", "required", {missingProperty: "message"});errors++;}if(data0.code !== undefined){let data1 = data0.code;if(typeof data1 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/code", $sp+"/properties/error/properties/code/type", "type", {type: "string"});errors++;}}if(data0.message !== undefined){let data2 = data0.message;if(typeof data2 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/message", $sp+"/properties/error/properties/message/type", "type", {type: "string"});errors++;}}if(data0.details !== undefined){let data3 = data0.details;if(Array.isArray(data3)){let valid3 = true;const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];const _errs9 = errors;if(typeof data4 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/details/" + i0, $sp+"/properties/error/properties/details/items/type", "type", {type: "string"});errors++;}var valid2 = _errs9 === errors;if(!valid2){valid3 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/details", $sp+"/properties/error/properties/details/type", "type", {type: "array"});errors++;}}if(data0.fieldErrors !== undefined){let data5 = data0.fieldErrors;if(Array.isArray(data5)){let valid5 = true;const len1 = data5.length;for(let i1=0; i1<len1; i1++){let data6 = data5[i1];const _errs13 = errors;if(data6 && typeof data6 == "object" && !Array.isArray(data6)){if(data6.field === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/fieldErrors/" + i1, $sp+"/properties/error/properties/fieldErrors/items/required", "required", {missingProperty: "field"});errors++;}if(data6.error === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/fieldErrors/" + i1, $sp+"/properties/error/properties/fieldErrors/items/required", "required", {missingProperty: "error"});errors++;}if(data6.field !== undefined){let data7 = data6.field;if(typeof data7 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/fieldErrors/" + i1+"/field", $sp+"/properties/error/properties/fieldErrors/items/properties/field/type", "type", {type: "string"});errors++;}}if(data6.error !== undefined){let data8 = data6.error;if(typeof data8 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/fieldErrors/" + i1+"/error", $sp+"/properties/error/properties/fieldErrors/items/properties/error/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/fieldErrors/" + i1, $sp+"/properties/error/properties/fieldErrors/items/type", "type", {type: "object"});errors++;}var valid4 = _errs13 === errors;if(!valid4){valid5 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/fieldErrors", $sp+"/properties/error/properties/fieldErrors/type", "type", {type: "array"});errors++;}}if(data0.links !== undefined){let data9 = data0.links;if(Array.isArray(data9)){let valid8 = true;const len2 = data9.length;for(let i2=0; i2<len2; i2++){let data10 = data9[i2];const _errs21 = errors;if(data10 && typeof data10 == "object" && !Array.isArray(data10)){if(data10.rel === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/links/" + i2, $sp+"/properties/error/properties/links/items/required", "required", {missingProperty: "rel"});errors++;}if(data10.href === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/links/" + i2, $sp+"/properties/error/properties/links/items/required", "required", {missingProperty: "href"});errors++;}if(data10.rel !== undefined){let data11 = data10.rel;if(typeof data11 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/links/" + i2+"/rel", $sp+"/properties/error/properties/links/items/properties/rel/type", "type", {type: "string"});errors++;}}if(data10.href !== undefined){let data12 = data10.href;if((typeof data12 == "number") && (isFinite(data12))){}if(typeof data12 === "string"){if(!(formats0.validate(data12))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/links/" + i2+"/href", $sp+"/properties/error/properties/links/items/properties/href/format", "format", {format: "uri"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/links/" + i2+"/href", $sp+"/properties/error/properties/links/items/properties/href/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/links/" + i2, $sp+"/properties/error/properties/links/items/type", "type", {type: "object"});errors++;}var valid7 = _errs21 === errors;if(!valid7){valid8 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error/links", $sp+"/properties/error/properties/links/type", "type", {type: "array"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/error", $sp+"/properties/error/type", "type", {type: "object"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate0.errors = vErrors;return errors === 0;}
-const schema1 = {"enum":["ACCOUNTS","RESTRICTIONS","ADDRESS","CONTACTINFO","INCOMPLETE_ONBOARDING_ATTRIBUTES","PREFERENCES","SERVICE_LEVEL","KYC_INFO"]};
-function validate1(data, instancePath="", stop){const $sp = "#/$defs/CustomerPersonInclude";let vErrors = null;let errors = 0;if(!((((((((data === "ACCOUNTS") || (data === "RESTRICTIONS")) || (data === "ADDRESS")) || (data === "CONTACTINFO")) || (data === "INCOMPLETE_ONBOARDING_ATTRIBUTES")) || (data === "PREFERENCES")) || (data === "SERVICE_LEVEL")) || (data === "KYC_INFO"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enum", "enum", {allowedValues: schema1.enum});errors++;}validate1.errors = vErrors;return errors === 0;}
-const func0 = ucs2length;
-function validate2(data, instancePath="", stop){const $sp = "#/$defs/ExternalId";let vErrors = null;let errors = 0;if(typeof data === "string"){if(data.length > 40 && func0(data) > 40){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/maxLength", "maxLength", {limit: 40});errors++;}if(data.length < 1 || (data.length < 2 && func0(data) < 1)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/minLength", "minLength", {limit: 1});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "string"});errors++;}validate2.errors = vErrors;return errors === 0;}
-const schema3 = {"enum":["LEGAL_ENTITY","PERSON"]};
-function validate3(data, instancePath="", stop){const $sp = "#/$defs/CustomerType";let vErrors = null;let errors = 0;if(!((data === "LEGAL_ENTITY") || (data === "PERSON"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enum", "enum", {allowedValues: schema3.enum});errors++;}validate3.errors = vErrors;return errors === 0;}
-function validate4(data, instancePath="", stop){const $sp = "#/$defs/Currency";let vErrors = null;let errors = 0;if(typeof data === "string"){if(data.length > 3 && func0(data) > 3){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/maxLength", "maxLength", {limit: 3});errors++;}if(data.length < 3 || (data.length < 6 && func0(data) < 3)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/minLength", "minLength", {limit: 3});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "string"});errors++;}validate4.errors = vErrors;return errors === 0;}
-function validate5(data, instancePath="", stop){const $sp = "#/$defs/CountryCode";let vErrors = null;let errors = 0;if(!(validate6(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);errors = vErrors.length;}else {}if(typeof data === "string"){if(data.length > 2 && func0(data) > 2){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/allOf/1/maxLength", "maxLength", {limit: 2});errors++;}if(data.length < 2 || (data.length < 4 && func0(data) < 2)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/allOf/1/minLength", "minLength", {limit: 2});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/allOf/1/type", "type", {type: "string"});errors++;}validate5.errors = vErrors;return errors === 0;}
-const obj0 = /* @__PURE__ */ Object.freeze(["AD","AE","AF","AG","AI","AL","AM","AO","AQ","AR","AS","AT","AU","AW","AX","AZ","BA","BB","BD","BE","BF","BG","BH","BI","BJ","BL","BM","BN","BO","BQ","BR","BS","BT","BV","BW","BY","BZ","CA","CC","CD","CF","CG","CH","CI","CK","CL","CM","CN","CO","CR","CU","CV","CW","CX","CY","CZ","DE","DJ","DK","DM","DO","DZ","EC","EE","EG","EH","ER","ES","ET","FI","FJ","FK","FM","FO","FR","GA","GB","GD","GE","GF","GG","GH","GI","GL","GM","GN","GP","GQ","GR","GS","GT","GU","GW","GY","HK","HM","HN","HR","HT","HU","ID","IE","IL","IM","IN","IO","IQ","IR","IS","IT","JE","JM","JO","JP","KE","KG","KH","KI","KM","KN","KP","KR","KW","KY","KZ","LA","LB","LC","LI","LK","LR","LS","LT","LU","LV","LY","MA","MC","MD","ME","MF","MG","MH","MK","ML","MM","MN","MO","MP","MQ","MR","MS","MT","MU","MV","MW","MX","MY","MZ","NA","NC","NE","NF","NG","NI","NL","NO","NP","NR","NU","NZ","OM","PA","PE","PF","PG","PH","PK","PL","PM","PN","PR","PS","PT","PW","PY","QA","RE","RO","RS","RU","RW","SA","SB","SC","SD","SE","SG","SH","SI","SJ","SK","SL","SM","SN","SO","SR","SS","ST","SV","SX","SY","SZ","TC","TD","TF","TG","TH","TJ","TK","TL","TM","TN","TO","TR","TT","TV","TW","TZ","UA","UG","UM","US","UY","UZ","VA","VC","VE","VG","VI","VN","VU","WF","WS","YE","YT","ZA","ZM","ZW"]);
-const obj1 = /* @__PURE__ */ new Set(obj0);
-function validate6(data, instancePath="", stop){const $sp = "#/$defs/CountryAlpha2";let vErrors = null;let errors = 0;if(!obj1.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj0});errors++;}validate6.errors = vErrors;return errors === 0;}
-const obj3 = /* @__PURE__ */ Object.freeze(["ARCHITECTURE_CARTOGRAPHY_SURVEYOR","LIFE_PHYSICAL_AND_SOCIAL_SCIENCES","COMMUNITY_AND_SOCIAL_SERVICES","NEWS_AND_REPORTING_SERVICES","HEALTHCARE_SERVICES","LAW_ENFORCEMENT_AND_PUBLIC_SAFETY","FOOD_AND_BEVERAGE_INDUSTRY","DOMESTIC_SERVICES","PERSONAL_CARE_PROFESSIONAL_SERVICES","SALES_AND_RELATED_OCCUPATIONS","OFFICE_ADMINISTRATION_AND_SUPPORT","FARMING_FISHING_AND_FORESTRY_SERVICES","CONSTRUCTION_AND_RELATED_SERVICES","MANUFACTURING_SERVICES","TRANSPORTATION_SERVICES","ENTERTAINMENT_MEDIA","UNEMPLOYED","STUDENT","PENSIONER","SPORTS_INDUSTRY","BETTING_INDUSTRY","ART_AND_DESIGN","EDUCATION_AND_EDUCATIONAL_SURVICES","ENGINEERING","FINANCIAL_AND_INSURANCE_SERVICES","IT_SOFTWARE_HARDWARE_AND_WEBSITE_DEVELOPMENT","LEGAL_AND_COMPLIANCE_SERVICES","MANAGEMENT_CONSULTING","WEAPON_INDUSTRY","CHARITY_AND_NON_PROFIT_SERVICES","FREELANCER_SELF_EMPLOYED","PUBLIC_SECTOR"]);
-const obj4 = /* @__PURE__ */ new Set(obj3);
-function validate8(data, instancePath="", stop){const $sp = "#/$defs/Occupation";let vErrors = null;let errors = 0;if(!obj4.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj3});errors++;}validate8.errors = vErrors;return errors === 0;}
-const obj6 = /* @__PURE__ */ Object.freeze(["PHYSICAL_DISABILITY","LOW_MENTAL_CAPACITY","GAMBLING_ADDICTION","FINANCE_MISMANAGEMENT","POOR_LITERACY","POOR_LANGUAGE_SKILLS","POOR_DIGITAL_SKILLS","CARING_RESPONSIBILITIES","FRAUDULENT_LOCATION"]);
-const obj7 = /* @__PURE__ */ new Set(obj6);
-function validate9(data, instancePath="", stop){const $sp = "#/$defs/Vulnerability";let vErrors = null;let errors = 0;if(!obj7.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj6});errors++;}validate9.errors = vErrors;return errors === 0;}
-const obj9 = /* @__PURE__ */ Object.freeze(["ALL_TRANSACTIONS","OUTGOING_TRANSACTIONS","INCOMING_TRANSACTIONS","SEND_MONEY","INCOMING_TRANSACTIONS_AND_SEND_MONEY","CARD_DEPOSITS","CARD_AND_ACH_DEPOSITS","DEPOSITS","OUTGOING_TRANSACTIONS_AND_CARD_DEPOSITS","OUTGOING_TRANSACTIONS_AND_ACH_DEPOSITS","DEPOSITS_AND_WITHDRAWALS","CRYPTO_TRANSACTIONS","OTHER"]);
-const obj10 = /* @__PURE__ */ new Set(obj9);
-function validate10(data, instancePath="", stop){const $sp = "#/$defs/RestrictionName";let vErrors = null;let errors = 0;if(!obj10.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj9});errors++;}validate10.errors = vErrors;return errors === 0;}
-const obj12 = /* @__PURE__ */ Object.freeze(["RISK_CONTROLS","COMPLIANCE","CLOSE_ACCOUNT","DUPLICATE_ACCOUNT","KYC","NO_SERVICE_COUNTRY","PREPAID_CARD_CHARGEBACK","T_C_ABUSE","TERMINATED","UNDER_18","OTHER","CONFIRM_TXN_ACTIVITY","MERCHANT_REQUEST"]);
-const obj13 = /* @__PURE__ */ new Set(obj12);
-function validate11(data, instancePath="", stop){const $sp = "#/$defs/RestrictionReason";let vErrors = null;let errors = 0;if(!obj13.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj12});errors++;}validate11.errors = vErrors;return errors === 0;}
-const obj15 = /* @__PURE__ */ Object.freeze(["CONTACT_CUSTOMER_SERVICE","KYC_VERIFICATION","SUBMIT_ID","SUBMIT_SSN_CARD","SECOND_FORM_OF_ID","SUBMIT_AD","PEP_DECLARATION","BANK_ACCOUNT_VERIFICATION","WAIT","NO_REMEDIATION","COMPLETE_ONBOARDING","NATIONALITY","OTHER"]);
-const obj16 = /* @__PURE__ */ new Set(obj15);
-function validate12(data, instancePath="", stop){const $sp = "#/$defs/RequiredAction";let vErrors = null;let errors = 0;if(!obj16.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj15});errors++;}validate12.errors = vErrors;return errors === 0;}
-const formats2 = formatDateTime;
-function validate13(data, instancePath="", stop){const $sp = "#/$defs/Restriction";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.name === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "name"});errors++;}if(data.reason === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "reason"});errors++;}if(data.id === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "id"});errors++;}if(data.name !== undefined){let data0 = data.name;if(!(validate10(data0, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate10.errors, instancePath+"/name");errors = vErrors.length;}else {}}if(data.reason !== undefined){let data1 = data.reason;if(!(validate11(data1, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate11.errors, instancePath+"/reason");errors = vErrors.length;}else {}}if(data.requiredActions !== undefined){let data2 = data.requiredActions;if(Array.isArray(data2)){let valid2 = true;const len0 = data2.length;for(let i0=0; i0<len0; i0++){let data3 = data2[i0];const _errs5 = errors;if(!(validate12(data3, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate12.errors, instancePath+"/requiredActions/" + i0);errors = vErrors.length;}else {}var valid1 = _errs5 === errors;if(!valid1){valid2 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/requiredActions", $sp+"/properties/requiredActions/type", "type", {type: "array"});errors++;}}if(data.creationTime !== undefined){let data4 = data.creationTime;if((typeof data4 == "number") && (isFinite(data4))){}if(typeof data4 === "string"){if(!(formats2.validate(data4))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/creationTime", $sp+"/properties/creationTime/format", "format", {format: "date-time"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/creationTime", $sp+"/properties/creationTime/type", "type", {type: "string"});errors++;}}if(data.id !== undefined){let data5 = data.id;if(typeof data5 === "string"){if(data5.length > 36 && func0(data5) > 36){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/maxLength", "maxLength", {limit: 36});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate13.errors = vErrors;return errors === 0;}
-const obj18 = /* @__PURE__ */ Object.freeze(["ALL_TRANSACTIONS","OUTGOING_TRANSACTIONS","INCOMING_TRANSACTIONS","SEND_MONEY","CARD_DEPOSITS","DEPOSITS","OUTGOING_TRANSACTIONS_AND_CARD_DEPOSITS","INCOMING_TRANSACTIONS_AND_SEND_MONEY","BANK_WITHDRAWALS","WITHDRAWALS","DEPOSITS_AND_WITHDRAWALS","INCOMING_TRANSACTIONS_AND_TRANSFERS","OTHER"]);
-const obj19 = /* @__PURE__ */ new Set(obj18);
-function validate17(data, instancePath="", stop){const $sp = "#/$defs/RestrictionNameV1";let vErrors = null;let errors = 0;if(!obj19.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj18});errors++;}validate17.errors = vErrors;return errors === 0;}
-const obj21 = /* @__PURE__ */ Object.freeze(["ACCOUNT_TAKEOVER_RECEIVER","ACCOUNT_TAKEOVER_VICTIM","AUP_VIOLATION","BLACKLIST","CHARGEBACK_RECEIVED","CLOSE_ACCOUNT","COLLECTIONS_CASE","COMPLIANCE","COMPLIANCE_EDD_RESTRICTED","COMPLIANCE_LIMITS","COMPLIANCE_PEP","COMPLIANCE_SANCTIONS","CONFIRMED_FRAUD","CUSTOMER_REQUESTED_CLOSURE","CUSTOMER_REQUESTED_CLOSURE_GAMBLING_PROBLEM","DEBT_COLLECTION_AGENCY","DUPLICATE_ACCOUNT_MANUAL","DUPLICATE_ACCOUNT_SIGNUP","EDD_TRANSACTION_CHECK","EXTERNAL_NOTIFICATION","FRAUD_ACCOUNT_CLOSURE","INACTIVE_ACCOUNT","KYC","KYC_LIMITS","LIMITS_EXCEEDED","MERCHANT_REQUEST","MLRO_LOCK","NO_SERVICE_COUNTRY","PAID_TO_DEBT_COLLECTOR","PURCHASED_ID","REGULATORY_LOCK","REPORTED_FRAUD_ISSUER","REQUEST_CERTIFIED_DOCS","RETRIEVAL_REQUEST_RECEIVED","RISK_ENGINE","SCA","SUSPECTED_FRAUD","SUSPECTED_MONEY_LAUNDERING","T_C_ABUSE","TERMINATED","UNDER_18","UNDER_INVESTIGATION","WALLET_RECOVERY_PROCEDURE","OTHER"]);
-const obj22 = /* @__PURE__ */ new Set(obj21);
-function validate18(data, instancePath="", stop){const $sp = "#/$defs/RestrictionReasonV1";let vErrors = null;let errors = 0;if(!obj22.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj21});errors++;}validate18.errors = vErrors;return errors === 0;}
-const obj24 = /* @__PURE__ */ Object.freeze(["ADDRESS_REVERIFICATION","CONTACT_INVESTIGATIONS_TEAM","EDD_CASE_REQUIRED","EDD_CONFIRMATION_REQUIRED","EXPLANATION_OF_ACTIVITY","KYC_DOCS_ONLY","KYC_VERIFICATION","MANUAL_REVIEW","PEP_DECLARATION","PEP_DECLARATION_OCCUPATION_SPOUSE","PEP_SANCTIONS_ALL_QUESTIONS","PEP_SANCTIONS_OCCUPATION_SPOUSE","SUBMIT_AD","SUBMIT_AD_BANK_STATEMENT","SUBMIT_AD_COUNCIL_BILL","SUBMIT_AD_COURT_DOCUMENT","SUBMIT_AD_CREDIT_CARD_STATEMENT","SUBMIT_AD_LEASE_TENANT_CONTRACT","SUBMIT_AD_OTHER","SUBMIT_AD_PENSION_DOCUMENT","SUBMIT_AD_SCHOOL_ENROLLMENT_LETTER","SUBMIT_AD_TAX_RETURN_FORM","SUBMIT_AD_UTILITY_BILL","SUBMIT_HOLDING_ID","SUBMIT_ID","SUBMIT_ID_DRIVER_LICENSE","SUBMIT_ID_FACE_VERIFICATION","SUBMIT_ID_IDENTITY_CARD","SUBMIT_ID_PASSPORT","SUBMIT_ID_RESIDENCE_PERMIT","WAITING_FOR_DOCUMENTS","WAIT","NATIONALITY","OTHER"]);
-const obj25 = /* @__PURE__ */ new Set(obj24);
-function validate19(data, instancePath="", stop){const $sp = "#/$defs/RestrictionActionV1";let vErrors = null;let errors = 0;if(!obj25.has(data)){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enumSet", "enumSet", {allowedValues: obj24});errors++;}validate19.errors = vErrors;return errors === 0;}
-function validate20(data, instancePath="", stop){const $sp = "#/$defs/RestrictionV1";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.name === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "name"});errors++;}if(data.reason === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "reason"});errors++;}if(data.id === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "id"});errors++;}if(data.name !== undefined){let data0 = data.name;if(!(validate17(data0, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate17.errors, instancePath+"/name");errors = vErrors.length;}else {}}if(data.reason !== undefined){let data1 = data.reason;if(!(validate18(data1, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate18.errors, instancePath+"/reason");errors = vErrors.length;}else {}}if(data.requiredActions !== undefined){let data2 = data.requiredActions;if(Array.isArray(data2)){let valid2 = true;const len0 = data2.length;for(let i0=0; i0<len0; i0++){let data3 = data2[i0];const _errs5 = errors;if(!(validate19(data3, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate19.errors, instancePath+"/requiredActions/" + i0);errors = vErrors.length;}else {}var valid1 = _errs5 === errors;if(!valid1){valid2 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/requiredActions", $sp+"/properties/requiredActions/type", "type", {type: "array"});errors++;}}if(data.lastChangeDate !== undefined){let data4 = data.lastChangeDate;if((typeof data4 == "number") && (isFinite(data4))){}if(typeof data4 === "string"){if(!(formats2.validate(data4))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/lastChangeDate", $sp+"/properties/lastChangeDate/format", "format", {format: "date-time"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/lastChangeDate", $sp+"/properties/lastChangeDate/type", "type", {type: "string"});errors++;}}if(data.id !== undefined){let data5 = data.id;if(typeof data5 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}if(data.activationTime !== undefined){let data6 = data.activationTime;if((typeof data6 == "number") && (isFinite(data6))){}if(typeof data6 === "string"){if(!(formats2.validate(data6))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/activationTime", $sp+"/properties/activationTime/format", "format", {format: "date-time"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/activationTime", $sp+"/properties/activationTime/type", "type", {type: "string"});errors++;}}if(data.dueDate !== undefined){let data7 = data.dueDate;if((typeof data7 == "number") && (isFinite(data7))){}if(typeof data7 === "string"){if(!(formats2.validate(data7))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/dueDate", $sp+"/properties/dueDate/format", "format", {format: "date-time"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/dueDate", $sp+"/properties/dueDate/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate20.errors = vErrors;return errors === 0;}
-const formats10 = formatInt64;
-function validate24(data, instancePath="", stop){const $sp = "#/$defs/AccountV1";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.currencyCode === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "currencyCode"});errors++;}if(data.hasIban === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "hasIban"});errors++;}if(data.id !== undefined){let data0 = data.id;if(typeof data0 === "string"){if(data0.length > 20 && func0(data0) > 20){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/maxLength", "maxLength", {limit: 20});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}if(data.customerId !== undefined){let data1 = data.customerId;if(typeof data1 === "string"){if(data1.length > 20 && func0(data1) > 20){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerId", $sp+"/properties/customerId/maxLength", "maxLength", {limit: 20});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerId", $sp+"/properties/customerId/type", "type", {type: "string"});errors++;}}if(data.externalId !== undefined){let data2 = data.externalId;if(typeof data2 === "string"){if(data2.length > 40 && func0(data2) > 40){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/externalId", $sp+"/properties/externalId/maxLength", "maxLength", {limit: 40});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/externalId", $sp+"/properties/externalId/type", "type", {type: "string"});errors++;}}if(data.currencyCode !== undefined){let data3 = data.currencyCode;if(!(validate4(data3, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate4.errors, instancePath+"/currencyCode");errors = vErrors.length;}else {}}if(data.totalBalance !== undefined){let data4 = data.totalBalance;if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/totalBalance", $sp+"/properties/totalBalance/type", "type", {type: "integer"});errors++;}if((typeof data4 == "number") && (isFinite(data4))){if(!(formats10.validate(data4))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/totalBalance", $sp+"/properties/totalBalance/format", "format", {format: "int64"});errors++;}}if(typeof data4 === "string"){}}if(data.availableBalance !== undefined){let data5 = data.availableBalance;if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/availableBalance", $sp+"/properties/availableBalance/type", "type", {type: "integer"});errors++;}if((typeof data5 == "number") && (isFinite(data5))){if(!(formats10.validate(data5))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/availableBalance", $sp+"/properties/availableBalance/format", "format", {format: "int64"});errors++;}}if(typeof data5 === "string"){}}if(data.iban !== undefined){let data6 = data.iban;if(typeof data6 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/iban", $sp+"/properties/iban/type", "type", {type: "string"});errors++;}}if(data.bic !== undefined){let data7 = data.bic;if(typeof data7 === "string"){if(data7.length > 20 && func0(data7) > 20){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/bic", $sp+"/properties/bic/maxLength", "maxLength", {limit: 20});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/bic", $sp+"/properties/bic/type", "type", {type: "string"});errors++;}}if(data.accountNumber !== undefined){let data8 = data.accountNumber;if(typeof data8 === "string"){if(data8.length > 40 && func0(data8) > 40){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/accountNumber", $sp+"/properties/accountNumber/maxLength", "maxLength", {limit: 40});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/accountNumber", $sp+"/properties/accountNumber/type", "type", {type: "string"});errors++;}}if(data.bankCode !== undefined){let data9 = data.bankCode;if(typeof data9 === "string"){if(data9.length > 20 && func0(data9) > 20){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/bankCode", $sp+"/properties/bankCode/maxLength", "maxLength", {limit: 20});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/bankCode", $sp+"/properties/bankCode/type", "type", {type: "string"});errors++;}}if(data.creationTime !== undefined){let data10 = data.creationTime;if((typeof data10 == "number") && (isFinite(data10))){}if(typeof data10 === "string"){if(!(formats2.validate(data10))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/creationTime", $sp+"/properties/creationTime/format", "format", {format: "date-time"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/creationTime", $sp+"/properties/creationTime/type", "type", {type: "string"});errors++;}}if(data.hasIban !== undefined){let data11 = data.hasIban;if(typeof data11 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/hasIban", $sp+"/properties/hasIban/type", "type", {type: "boolean"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate24.errors = vErrors;return errors === 0;}
-const schema18 = {"enum":["SEPA_BANK_ACCOUNT","UK_BANK_ACCOUNT","US_BANK_ACCOUNT"]};
-function validate26(data, instancePath="", stop){const $sp = "#/$defs/VirtualInstrumentType";let vErrors = null;let errors = 0;if(!(((data === "SEPA_BANK_ACCOUNT") || (data === "UK_BANK_ACCOUNT")) || (data === "US_BANK_ACCOUNT"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/enum", "enum", {allowedValues: schema18.enum});errors++;}validate26.errors = vErrors;return errors === 0;}
-function validate27(data, instancePath="", stop){const $sp = "#/$defs/VirtualInstrument";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.instrumentType === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "instrumentType"});errors++;}if(data.instrumentType !== undefined){let data0 = data.instrumentType;if(!(validate26(data0, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate26.errors, instancePath+"/instrumentType");errors = vErrors.length;}else {}}if(data.status !== undefined){let data1 = data.status;if(!(data1 === "ACTIVE")){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/status", $sp+"/properties/status/enum", "enum", {allowedValues: ["ACTIVE"]});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate27.errors = vErrors;return errors === 0;}
-const schema20 = {"properties":{"status":{"enum":["ACCEPTED","PENDING","COMPLETED","REJECTED","FAILED"]}}};
-function validate29(data, instancePath="", stop){const $sp = "#/$defs/VirtualAccountAssignmentStatus";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.instrumentType === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "instrumentType"});errors++;}if(data.requestDate === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "requestDate"});errors++;}if(data.status === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "status"});errors++;}if(data.instrumentType !== undefined){let data0 = data.instrumentType;if(!(validate26(data0, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate26.errors, instancePath+"/instrumentType");errors = vErrors.length;}else {}}if(data.requestDate !== undefined){let data1 = data.requestDate;if((typeof data1 == "number") && (isFinite(data1))){}if(typeof data1 === "string"){if(!(formats2.validate(data1))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/requestDate", $sp+"/properties/requestDate/format", "format", {format: "date-time"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/requestDate", $sp+"/properties/requestDate/type", "type", {type: "string"});errors++;}}if(data.lastChangeDate !== undefined){let data2 = data.lastChangeDate;if((typeof data2 == "number") && (isFinite(data2))){}if(typeof data2 === "string"){if(!(formats2.validate(data2))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/lastChangeDate", $sp+"/properties/lastChangeDate/format", "format", {format: "date-time"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/lastChangeDate", $sp+"/properties/lastChangeDate/type", "type", {type: "string"});errors++;}}if(data.status !== undefined){let data3 = data.status;if(!(((((data3 === "ACCEPTED") || (data3 === "PENDING")) || (data3 === "COMPLETED")) || (data3 === "REJECTED")) || (data3 === "FAILED"))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/status", $sp+"/properties/status/enum", "enum", {allowedValues: schema20.properties.status.enum});errors++;}}if(data.statusReason !== undefined){let data4 = data.statusReason;if(typeof data4 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/statusReason", $sp+"/properties/statusReason/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate29.errors = vErrors;return errors === 0;}
-function validate31(data, instancePath="", stop){const $sp = "#/$defs/Account";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.currencyCode === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "currencyCode"});errors++;}if(data.id !== undefined){let data0 = data.id;if(typeof data0 === "string"){if(data0.length > 20 && func0(data0) > 20){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/maxLength", "maxLength", {limit: 20});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}if(data.customerId !== undefined){let data1 = data.customerId;if(typeof data1 === "string"){if(data1.length > 20 && func0(data1) > 20){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerId", $sp+"/properties/customerId/maxLength", "maxLength", {limit: 20});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerId", $sp+"/properties/customerId/type", "type", {type: "string"});errors++;}}if(data.externalId !== undefined){let data2 = data.externalId;if(typeof data2 === "string"){if(data2.length > 40 && func0(data2) > 40){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/externalId", $sp+"/properties/externalId/maxLength", "maxLength", {limit: 40});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/externalId", $sp+"/properties/externalId/type", "type", {type: "string"});errors++;}}if(data.currencyCode !== undefined){let data3 = data.currencyCode;if(!(validate4(data3, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate4.errors, instancePath+"/currencyCode");errors = vErrors.length;}else {}}if(data.totalBalance !== undefined){let data4 = data.totalBalance;if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/totalBalance", $sp+"/properties/totalBalance/type", "type", {type: "integer"});errors++;}if((typeof data4 == "number") && (isFinite(data4))){if(!(formats10.validate(data4))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/totalBalance", $sp+"/properties/totalBalance/format", "format", {format: "int64"});errors++;}}if(typeof data4 === "string"){}}if(data.availableBalance !== undefined){let data5 = data.availableBalance;if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/availableBalance", $sp+"/properties/availableBalance/type", "type", {type: "integer"});errors++;}if((typeof data5 == "number") && (isFinite(data5))){if(!(formats10.validate(data5))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/availableBalance", $sp+"/properties/availableBalance/format", "format", {format: "int64"});errors++;}}if(typeof data5 === "string"){}}if(data.virtualInstrument !== undefined){let data6 = data.virtualInstrument;if(Array.isArray(data6)){let valid2 = true;const len0 = data6.length;for(let i0=0; i0<len0; i0++){let data7 = data6[i0];const _errs14 = errors;if(!(validate27(data7, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate27.errors, instancePath+"/virtualInstrument/" + i0);errors = vErrors.length;}else {}var valid1 = _errs14 === errors;if(!valid1){valid2 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/virtualInstrument", $sp+"/properties/virtualInstrument/type", "type", {type: "array"});errors++;}}if(data.virtualAccountAssignmentStatus !== undefined){let data8 = data.virtualAccountAssignmentStatus;if(Array.isArray(data8)){let valid4 = true;const len1 = data8.length;for(let i1=0; i1<len1; i1++){let data9 = data8[i1];const _errs17 = errors;if(!(validate29(data9, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate29.errors, instancePath+"/virtualAccountAssignmentStatus/" + i1);errors = vErrors.length;}else {}var valid3 = _errs17 === errors;if(!valid3){valid4 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/virtualAccountAssignmentStatus", $sp+"/properties/virtualAccountAssignmentStatus/type", "type", {type: "array"});errors++;}}if(data.creationTime !== undefined){let data10 = data.creationTime;if((typeof data10 == "number") && (isFinite(data10))){}if(typeof data10 === "string"){if(!(formats2.validate(data10))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/creationTime", $sp+"/properties/creationTime/format", "format", {format: "date-time"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/creationTime", $sp+"/properties/creationTime/type", "type", {type: "string"});errors++;}}if(data.hasVirtualInstrument !== undefined){let data11 = data.hasVirtualInstrument;if(typeof data11 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/hasVirtualInstrument", $sp+"/properties/hasVirtualInstrument/type", "type", {type: "boolean"});errors++;}}if(data.virtualAccountAssignment !== undefined){let data12 = data.virtualAccountAssignment;if(typeof data12 !== "boolean"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/virtualAccountAssignment", $sp+"/properties/virtualAccountAssignment/type", "type", {type: "boolean"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate31.errors = vErrors;return errors === 0;}
-const formats26 = formatIpv4;
-function validate35(data, instancePath="", stop){const $sp = "#/$defs/Customer";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.externalId === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "externalId"});errors++;}if(data.email === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "email"});errors++;}if(data.registrationIp === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "registrationIp"});errors++;}if(data.id !== undefined){let data0 = data.id;if(typeof data0 === "string"){if(data0.length > 20 && func0(data0) > 20){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/maxLength", "maxLength", {limit: 20});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}if(data.externalId !== undefined){let data1 = data.externalId;if(!(validate2(data1, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate2.errors, instancePath+"/externalId");errors = vErrors.length;}else {}}if(data.type !== undefined){let data2 = data.type;if(!(validate3(data2, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate3.errors, instancePath+"/type");errors = vErrors.length;}else {}}if(data.email !== undefined){let data3 = data.email;if(typeof data3 === "string"){if(data3.length > 150 && func0(data3) > 150){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/email", $sp+"/properties/email/maxLength", "maxLength", {limit: 150});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/email", $sp+"/properties/email/type", "type", {type: "string"});errors++;}}if(data.mobile !== undefined){let data4 = data.mobile;if(typeof data4 === "string"){if(data4.length > 50 && func0(data4) > 50){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/mobile", $sp+"/properties/mobile/maxLength", "maxLength", {limit: 50});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/mobile", $sp+"/properties/mobile/type", "type", {type: "string"});errors++;}}if(data.registrationIp !== undefined){let data5 = data.registrationIp;if((typeof data5 == "number") && (isFinite(data5))){}if(typeof data5 === "string"){if(!(formats26.validate(data5))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/registrationIp", $sp+"/properties/registrationIp/format", "format", {format: "ipv4"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/registrationIp", $sp+"/properties/registrationIp/type", "type", {type: "string"});errors++;}}if(data.registrationDate !== undefined){let data6 = data.registrationDate;if((typeof data6 == "number") && (isFinite(data6))){}if(typeof data6 === "string"){if(!(formats2.validate(data6))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/registrationDate", $sp+"/properties/registrationDate/format", "format", {format: "date-time"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/registrationDate", $sp+"/properties/registrationDate/type", "type", {type: "string"});errors++;}}if(data.restrictions !== undefined){let data7 = data.restrictions;if(Array.isArray(data7)){let valid2 = true;const len0 = data7.length;for(let i0=0; i0<len0; i0++){let data8 = data7[i0];const _errs15 = errors;if(!(validate20(data8, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate20.errors, instancePath+"/restrictions/" + i0);errors = vErrors.length;}else {}var valid1 = _errs15 === errors;if(!valid1){valid2 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/restrictions", $sp+"/properties/restrictions/type", "type", {type: "array"});errors++;}}if(data.accounts !== undefined){let data9 = data.accounts;if(Array.isArray(data9)){let valid4 = true;const len1 = data9.length;for(let i1=0; i1<len1; i1++){let data10 = data9[i1];const _errs18 = errors;if(!(validate24(data10, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate24.errors, instancePath+"/accounts/" + i1);errors = vErrors.length;}else {}var valid3 = _errs18 === errors;if(!valid3){valid4 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/accounts", $sp+"/properties/accounts/type", "type", {type: "array"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate35.errors = vErrors;return errors === 0;}
-const formats34 = formatDate;
-const pattern0 = /* @__PURE__ */ new RegExp("^[\\p{Script=Latin} '-]*$", "u");
-function validate40(data, instancePath="", stop){const $sp = "#/$defs/CustomerPerson";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.externalId === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "externalId"});errors++;}if(data.email === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "email"});errors++;}if(data.registrationIp === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "registrationIp"});errors++;}if(data.firstName === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "firstName"});errors++;}if(data.lastName === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "lastName"});errors++;}if(data.address1 === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "address1"});errors++;}if(data.city === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "city"});errors++;}if(data.zip === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "zip"});errors++;}if(data.countryCode === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "countryCode"});errors++;}if(data.birthDate === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "birthDate"});errors++;}if(data.occupation === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "occupation"});errors++;}if(data.id !== undefined){let data0 = data.id;if(typeof data0 === "string"){if(data0.length > 20 && func0(data0) > 20){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/maxLength", "maxLength", {limit: 20});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/id", $sp+"/properties/id/type", "type", {type: "string"});errors++;}}if(data.externalId !== undefined){let data1 = data.externalId;if(!(validate2(data1, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate2.errors, instancePath+"/externalId");errors = vErrors.length;}else {}}if(data.type !== undefined){let data2 = data.type;if(!(validate3(data2, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate3.errors, instancePath+"/type");errors = vErrors.length;}else {}}if(data.email !== undefined){let data3 = data.email;if(typeof data3 === "string"){if(data3.length > 150 && func0(data3) > 150){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/email", $sp+"/properties/email/maxLength", "maxLength", {limit: 150});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/email", $sp+"/properties/email/type", "type", {type: "string"});errors++;}}if(data.mobile !== undefined){let data4 = data.mobile;if(typeof data4 === "string"){if(data4.length > 50 && func0(data4) > 50){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/mobile", $sp+"/properties/mobile/maxLength", "maxLength", {limit: 50});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/mobile", $sp+"/properties/mobile/type", "type", {type: "string"});errors++;}}if(data.registrationIp !== undefined){let data5 = data.registrationIp;if((typeof data5 == "number") && (isFinite(data5))){}if(typeof data5 === "string"){if(!(formats26.validate(data5))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/registrationIp", $sp+"/properties/registrationIp/format", "format", {format: "ipv4"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/registrationIp", $sp+"/properties/registrationIp/type", "type", {type: "string"});errors++;}}if(data.registrationDate !== undefined){let data6 = data.registrationDate;if((typeof data6 == "number") && (isFinite(data6))){}if(typeof data6 === "string"){if(!(formats2.validate(data6))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/registrationDate", $sp+"/properties/registrationDate/format", "format", {format: "date-time"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/registrationDate", $sp+"/properties/registrationDate/type", "type", {type: "string"});errors++;}}if(data.restrictions !== undefined){let data7 = data.restrictions;if(Array.isArray(data7)){let valid2 = true;const len0 = data7.length;for(let i0=0; i0<len0; i0++){let data8 = data7[i0];const _errs15 = errors;if(!(validate13(data8, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate13.errors, instancePath+"/restrictions/" + i0);errors = vErrors.length;}else {}var valid1 = _errs15 === errors;if(!valid1){valid2 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/restrictions", $sp+"/properties/restrictions/type", "type", {type: "array"});errors++;}}if(data.accounts !== undefined){let data9 = data.accounts;if(Array.isArray(data9)){let valid4 = true;const len1 = data9.length;for(let i1=0; i1<len1; i1++){let data10 = data9[i1];const _errs18 = errors;if(!(validate31(data10, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate31.errors, instancePath+"/accounts/" + i1);errors = vErrors.length;}else {}var valid3 = _errs18 === errors;if(!valid3){valid4 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/accounts", $sp+"/properties/accounts/type", "type", {type: "array"});errors++;}}if(data.firstName !== undefined){let data11 = data.firstName;if(typeof data11 === "string"){if(!pattern0.test(data11)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/firstName", $sp+"/properties/firstName/pattern", "pattern", {pattern: "^[\\p{Script=Latin} '-]*$"});errors++;}if(data11.length > 50 && func0(data11) > 50){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/firstName", $sp+"/properties/firstName/maxLength", "maxLength", {limit: 50});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/firstName", $sp+"/properties/firstName/type", "type", {type: "string"});errors++;}}if(data.lastName !== undefined){let data12 = data.lastName;if(typeof data12 === "string"){if(!pattern0.test(data12)){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/lastName", $sp+"/properties/lastName/pattern", "pattern", {pattern: "^[\\p{Script=Latin} '-]*$"});errors++;}if(data12.length > 50 && func0(data12) > 50){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/lastName", $sp+"/properties/lastName/maxLength", "maxLength", {limit: 50});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/lastName", $sp+"/properties/lastName/type", "type", {type: "string"});errors++;}}if(data.title !== undefined){let data13 = data.title;if(typeof data13 === "string"){if(data13.length > 15 && func0(data13) > 15){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/title", $sp+"/properties/title/maxLength", "maxLength", {limit: 15});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/title", $sp+"/properties/title/type", "type", {type: "string"});errors++;}}if(data.address1 !== undefined){let data14 = data.address1;if(typeof data14 === "string"){if(data14.length > 200 && func0(data14) > 200){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/address1", $sp+"/properties/address1/maxLength", "maxLength", {limit: 200});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/address1", $sp+"/properties/address1/type", "type", {type: "string"});errors++;}}if(data.address2 !== undefined){let data15 = data.address2;if(typeof data15 === "string"){if(data15.length > 200 && func0(data15) > 200){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/address2", $sp+"/properties/address2/maxLength", "maxLength", {limit: 200});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/address2", $sp+"/properties/address2/type", "type", {type: "string"});errors++;}}if(data.city !== undefined){let data16 = data.city;if(typeof data16 === "string"){if(data16.length > 100 && func0(data16) > 100){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/city", $sp+"/properties/city/maxLength", "maxLength", {limit: 100});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/city", $sp+"/properties/city/type", "type", {type: "string"});errors++;}}if(data.zip !== undefined){let data17 = data.zip;if(typeof data17 === "string"){if(data17.length > 30 && func0(data17) > 30){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/zip", $sp+"/properties/zip/maxLength", "maxLength", {limit: 30});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/zip", $sp+"/properties/zip/type", "type", {type: "string"});errors++;}}if(data.state !== undefined){let data18 = data.state;if(typeof data18 === "string"){if(data18.length > 2 && func0(data18) > 2){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/state", $sp+"/properties/state/maxLength", "maxLength", {limit: 2});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/state", $sp+"/properties/state/type", "type", {type: "string"});errors++;}}if(data.countryCode !== undefined){let data19 = data.countryCode;if(!(validate5(data19, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate5.errors, instancePath+"/countryCode");errors = vErrors.length;}else {}}if(data.birthDate !== undefined){let data20 = data.birthDate;if((typeof data20 == "number") && (isFinite(data20))){}if(typeof data20 === "string"){if(!(formats34.validate(data20))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/birthDate", $sp+"/properties/birthDate/format", "format", {format: "date"});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/birthDate", $sp+"/properties/birthDate/type", "type", {type: "string"});errors++;}}if(data.nationality !== undefined){let data21 = data.nationality;if(!(validate5(data21, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate5.errors, instancePath+"/nationality");errors = vErrors.length;}else {}}if(data.occupation !== undefined){let data22 = data.occupation;if(!(validate8(data22, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate8.errors, instancePath+"/occupation");errors = vErrors.length;}else {}}if(data.vulnerabilities !== undefined){let data23 = data.vulnerabilities;if(Array.isArray(data23)){let valid6 = true;const len2 = data23.length;for(let i2=0; i2<len2; i2++){let data24 = data23[i2];const _errs42 = errors;if(!(validate9(data24, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate9.errors, instancePath+"/vulnerabilities/" + i2);errors = vErrors.length;}else {}var valid5 = _errs42 === errors;if(!valid5){valid6 = false;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/vulnerabilities", $sp+"/properties/vulnerabilities/type", "type", {type: "array"});errors++;}}if(data.additionalAttributes !== undefined){let data25 = data.additionalAttributes;if(data25 && typeof data25 == "object" && !Array.isArray(data25)){for(const key0 in data25){let data26 = data25[key0];if(typeof data26 !== "string"){if(stop)return false;const err44 = {instancePath:instancePath+"/additionalAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/CustomerPerson/properties/additionalAttributes/additionalProperties/type",keyword:"type",params:{type: "string"}};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/additionalAttributes", $sp+"/properties/additionalAttributes/type", "type", {type: "object"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate40.errors = vErrors;return errors === 0;}
-function validate49(data, instancePath="", stop){const $sp = "#/$defs/GetCustomerPersonByAttributePathParams";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.attributeType === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "attributeType"});errors++;}if(data.attributeValue === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "attributeValue"});errors++;}for(const key0 in data){if(!((key0 === "attributeType") || (key0 === "attributeValue"))){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.attributeType !== undefined){let data0 = data.attributeType;if(!((data0 === "EMAIL") || (data0 === "MOBILE"))){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/attributeType", $sp+"/properties/attributeType/enum", "enum", {allowedValues: ["EMAIL","MOBILE"]});errors++;}}if(data.attributeValue !== undefined){let data1 = data.attributeValue;if(typeof data1 !== "string"){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/attributeValue", $sp+"/properties/attributeValue/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate49.errors = vErrors;return errors === 0;}
-const func30 = equal;
-function validate50(data, instancePath="", stop){const $sp = "#/$defs/GetCustomerPersonByAttributeQueryParams";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!(key0 === "include")){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.include !== undefined){let data0 = data.include;if(Array.isArray(data0)){let valid2 = true;const len0 = data0.length;for(let i0=0; i0<len0; i0++){let data1 = data0[i0];const _errs4 = errors;if(!(validate1(data1, "", stop))){if(stop)return false;vErrors = nestedErrors(vErrors, validate1.errors, instancePath+"/include/" + i0);errors = vErrors.length;}else {}var valid1 = _errs4 === errors;if(!valid1){valid2 = false;}}let valid3;let i1 = data0.length;let j0;valid3 = true;if(i1 > 1){outer0:for(;i1--;){for(j0 = i1; j0--;){if(func30(data0[i1], data0[j0])){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/include", $sp+"/properties/include/uniqueItems", "uniqueItems", {i: i1, j: j0});errors++;valid3 = false;break outer0;}}}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/include", $sp+"/properties/include/type", "type", {type: "array"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate50.errors = vErrors;return errors === 0;}
-function validate52(data, instancePath="", stop){let vErrors = null;let errors = 0;if(!(validate40(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);errors = vErrors.length;}else {}validate52.errors = vErrors;return errors === 0;}
-function validate54(data, instancePath="", stop){let vErrors = null;let errors = 0;if(!(validate0(data, "", stop))){if(stop)return false;vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);errors = vErrors.length;}else {}validate54.errors = vErrors;return errors === 0;}
-function validate56(data, instancePath="", stop){const $sp = "#/$defs/GetCustomerPersonPathParams";let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.customerId === undefined){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/required", "required", {missingProperty: "customerId"});errors++;}for(const key0 in data){if(!(key0 === "customerId")){if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/additionalProperties", "additionalProperties", {additionalProperty: key0});errors++;}}if(data.customerId !== undefined){let data0 = data.customerId;if(typeof data0 === "string"){if(data0.length > 20 && func0(data0) > 20){if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerId", $sp+"/properties/customerId/maxLength", "maxLength", {limit: 20});errors++;}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath+"/customerId", $sp+"/properties/customerId/type", "type", {type: "string"});errors++;}}}else {if(stop)return false;vErrors = reportError(vErrors, instancePath, $sp+"/type", "type", {type: "object"});errors++;}validate56.errors = vErrors;return errors === 0;}
-const v0 = validate0;
-const v1 = validate1;
-const v2 = validate2;
-const v3 = validate3;
-const v4 = validate4;
-const v5 = validate5;
-const v6 = validate8;
-const v7 = validate9;
-const v8 = validate10;
-const v9 = validate11;
-const v10 = validate12;
-const v11 = validate13;
-const v12 = validate17;
-const v13 = validate18;
-const v14 = validate19;
-const v15 = validate20;
-const v16 = validate24;
-const v17 = validate26;
-const v18 = validate27;
-const v19 = validate29;
-const v20 = validate31;
-const v21 = validate35;
-const v22 = validate40;
-const v23 = validate6;
-const v24 = validate49;
-const v25 = validate50;
-const v26 = validate52;
-const v27 = validate54;
-const v28 = validate54;
-const v29 = validate54;
-const v30 = validate54;
-const v31 = validate54;
-const v32 = validate54;
-const v33 = validate56;
-const v34 = validate52;
-const v35 = validate54;
-const v36 = validate54;
-exports.Error = v0;
-exports.CustomerPersonInclude = v1;
-exports.ExternalId = v2;
-exports.CustomerType = v3;
-exports.Currency = v4;
-exports.CountryCode = v5;
-exports.Occupation = v6;
-exports.Vulnerability = v7;
-exports.RestrictionName = v8;
-exports.RestrictionReason = v9;
-exports.RequiredAction = v10;
-exports.Restriction = v11;
-exports.RestrictionNameV1 = v12;
-exports.RestrictionReasonV1 = v13;
-exports.RestrictionActionV1 = v14;
-exports.RestrictionV1 = v15;
-exports.AccountV1 = v16;
-exports.VirtualInstrumentType = v17;
-exports.VirtualInstrument = v18;
-exports.VirtualAccountAssignmentStatus = v19;
-exports.Account = v20;
-exports.Customer = v21;
-exports.CustomerPerson = v22;
-exports.CountryAlpha2 = v23;
-exports.GetCustomerPersonByAttributePathParams = v24;
-exports.GetCustomerPersonByAttributeQueryParams = v25;
-exports.GetCustomerPersonByAttributeResponse200 = v26;
-exports.GetCustomerPersonByAttributeResponse400 = v27;
-exports.GetCustomerPersonByAttributeResponse401 = v28;
-exports.GetCustomerPersonByAttributeResponse403 = v29;
-exports.GetCustomerPersonByAttributeResponse404 = v30;
-exports.GetCustomerPersonByAttributeResponse500 = v31;
-exports.GetCustomerPersonByAttributeResponse503 = v32;
-exports.GetCustomerPersonPathParams = v33;
-exports.GetCustomerPersonResponse200 = v34;
-exports.GetCustomerPersonResponse401 = v35;
-exports.GetCustomerPersonResponse404 = v36;
+const { ucs2length, equal, formatDate, formatDateTime, formatIpv4, formatUri, formatInt64 } = require('./validators-runtime.cjs');
+const allowedValues = /* @__PURE__ */ Object.freeze([
+	"ACCOUNTS",
+	"RESTRICTIONS",
+	"ADDRESS",
+	"CONTACTINFO",
+	"INCOMPLETE_ONBOARDING_ATTRIBUTES",
+	"PREFERENCES",
+	"SERVICE_LEVEL",
+	"KYC_INFO"
+]);
+const allowedValues1 = /* @__PURE__ */ Object.freeze(["LEGAL_ENTITY","PERSON"]);
+const allowedValues2 = /* @__PURE__ */ Object.freeze([
+	"ARCHITECTURE_CARTOGRAPHY_SURVEYOR",
+	"LIFE_PHYSICAL_AND_SOCIAL_SCIENCES",
+	"COMMUNITY_AND_SOCIAL_SERVICES",
+	"NEWS_AND_REPORTING_SERVICES",
+	"HEALTHCARE_SERVICES",
+	"LAW_ENFORCEMENT_AND_PUBLIC_SAFETY",
+	"FOOD_AND_BEVERAGE_INDUSTRY",
+	"DOMESTIC_SERVICES",
+	"PERSONAL_CARE_PROFESSIONAL_SERVICES",
+	"SALES_AND_RELATED_OCCUPATIONS",
+	"OFFICE_ADMINISTRATION_AND_SUPPORT",
+	"FARMING_FISHING_AND_FORESTRY_SERVICES",
+	"CONSTRUCTION_AND_RELATED_SERVICES",
+	"MANUFACTURING_SERVICES",
+	"TRANSPORTATION_SERVICES",
+	"ENTERTAINMENT_MEDIA",
+	"UNEMPLOYED",
+	"STUDENT",
+	"PENSIONER",
+	"SPORTS_INDUSTRY",
+	"BETTING_INDUSTRY",
+	"ART_AND_DESIGN",
+	"EDUCATION_AND_EDUCATIONAL_SURVICES",
+	"ENGINEERING",
+	"FINANCIAL_AND_INSURANCE_SERVICES",
+	"IT_SOFTWARE_HARDWARE_AND_WEBSITE_DEVELOPMENT",
+	"LEGAL_AND_COMPLIANCE_SERVICES",
+	"MANAGEMENT_CONSULTING",
+	"WEAPON_INDUSTRY",
+	"CHARITY_AND_NON_PROFIT_SERVICES",
+	"FREELANCER_SELF_EMPLOYED",
+	"PUBLIC_SECTOR"
+]);
+const allowedSet = /* @__PURE__ */ new Set(allowedValues2);
+const allowedValues3 = /* @__PURE__ */ Object.freeze([
+	"PHYSICAL_DISABILITY",
+	"LOW_MENTAL_CAPACITY",
+	"GAMBLING_ADDICTION",
+	"FINANCE_MISMANAGEMENT",
+	"POOR_LITERACY",
+	"POOR_LANGUAGE_SKILLS",
+	"POOR_DIGITAL_SKILLS",
+	"CARING_RESPONSIBILITIES",
+	"FRAUDULENT_LOCATION"
+]);
+const allowedSet1 = /* @__PURE__ */ new Set(allowedValues3);
+const allowedValues4 = /* @__PURE__ */ Object.freeze([
+	"ALL_TRANSACTIONS",
+	"OUTGOING_TRANSACTIONS",
+	"INCOMING_TRANSACTIONS",
+	"SEND_MONEY",
+	"INCOMING_TRANSACTIONS_AND_SEND_MONEY",
+	"CARD_DEPOSITS",
+	"CARD_AND_ACH_DEPOSITS",
+	"DEPOSITS",
+	"OUTGOING_TRANSACTIONS_AND_CARD_DEPOSITS",
+	"OUTGOING_TRANSACTIONS_AND_ACH_DEPOSITS",
+	"DEPOSITS_AND_WITHDRAWALS",
+	"CRYPTO_TRANSACTIONS",
+	"OTHER"
+]);
+const allowedSet2 = /* @__PURE__ */ new Set(allowedValues4);
+const allowedValues5 = /* @__PURE__ */ Object.freeze([
+	"RISK_CONTROLS",
+	"COMPLIANCE",
+	"CLOSE_ACCOUNT",
+	"DUPLICATE_ACCOUNT",
+	"KYC",
+	"NO_SERVICE_COUNTRY",
+	"PREPAID_CARD_CHARGEBACK",
+	"T_C_ABUSE",
+	"TERMINATED",
+	"UNDER_18",
+	"OTHER",
+	"CONFIRM_TXN_ACTIVITY",
+	"MERCHANT_REQUEST"
+]);
+const allowedSet3 = /* @__PURE__ */ new Set(allowedValues5);
+const allowedValues6 = /* @__PURE__ */ Object.freeze([
+	"CONTACT_CUSTOMER_SERVICE",
+	"KYC_VERIFICATION",
+	"SUBMIT_ID",
+	"SUBMIT_SSN_CARD",
+	"SECOND_FORM_OF_ID",
+	"SUBMIT_AD",
+	"PEP_DECLARATION",
+	"BANK_ACCOUNT_VERIFICATION",
+	"WAIT",
+	"NO_REMEDIATION",
+	"COMPLETE_ONBOARDING",
+	"NATIONALITY",
+	"OTHER"
+]);
+const allowedSet4 = /* @__PURE__ */ new Set(allowedValues6);
+const allowedValues7 = /* @__PURE__ */ Object.freeze([
+	"ALL_TRANSACTIONS",
+	"OUTGOING_TRANSACTIONS",
+	"INCOMING_TRANSACTIONS",
+	"SEND_MONEY",
+	"CARD_DEPOSITS",
+	"DEPOSITS",
+	"OUTGOING_TRANSACTIONS_AND_CARD_DEPOSITS",
+	"INCOMING_TRANSACTIONS_AND_SEND_MONEY",
+	"BANK_WITHDRAWALS",
+	"WITHDRAWALS",
+	"DEPOSITS_AND_WITHDRAWALS",
+	"INCOMING_TRANSACTIONS_AND_TRANSFERS",
+	"OTHER"
+]);
+const allowedSet5 = /* @__PURE__ */ new Set(allowedValues7);
+const allowedValues8 = /* @__PURE__ */ Object.freeze([
+	"ACCOUNT_TAKEOVER_RECEIVER",
+	"ACCOUNT_TAKEOVER_VICTIM",
+	"AUP_VIOLATION",
+	"BLACKLIST",
+	"CHARGEBACK_RECEIVED",
+	"CLOSE_ACCOUNT",
+	"COLLECTIONS_CASE",
+	"COMPLIANCE",
+	"COMPLIANCE_EDD_RESTRICTED",
+	"COMPLIANCE_LIMITS",
+	"COMPLIANCE_PEP",
+	"COMPLIANCE_SANCTIONS",
+	"CONFIRMED_FRAUD",
+	"CUSTOMER_REQUESTED_CLOSURE",
+	"CUSTOMER_REQUESTED_CLOSURE_GAMBLING_PROBLEM",
+	"DEBT_COLLECTION_AGENCY",
+	"DUPLICATE_ACCOUNT_MANUAL",
+	"DUPLICATE_ACCOUNT_SIGNUP",
+	"EDD_TRANSACTION_CHECK",
+	"EXTERNAL_NOTIFICATION",
+	"FRAUD_ACCOUNT_CLOSURE",
+	"INACTIVE_ACCOUNT",
+	"KYC",
+	"KYC_LIMITS",
+	"LIMITS_EXCEEDED",
+	"MERCHANT_REQUEST",
+	"MLRO_LOCK",
+	"NO_SERVICE_COUNTRY",
+	"PAID_TO_DEBT_COLLECTOR",
+	"PURCHASED_ID",
+	"REGULATORY_LOCK",
+	"REPORTED_FRAUD_ISSUER",
+	"REQUEST_CERTIFIED_DOCS",
+	"RETRIEVAL_REQUEST_RECEIVED",
+	"RISK_ENGINE",
+	"SCA",
+	"SUSPECTED_FRAUD",
+	"SUSPECTED_MONEY_LAUNDERING",
+	"T_C_ABUSE",
+	"TERMINATED",
+	"UNDER_18",
+	"UNDER_INVESTIGATION",
+	"WALLET_RECOVERY_PROCEDURE",
+	"OTHER"
+]);
+const allowedSet6 = /* @__PURE__ */ new Set(allowedValues8);
+const allowedValues9 = /* @__PURE__ */ Object.freeze([
+	"ADDRESS_REVERIFICATION",
+	"CONTACT_INVESTIGATIONS_TEAM",
+	"EDD_CASE_REQUIRED",
+	"EDD_CONFIRMATION_REQUIRED",
+	"EXPLANATION_OF_ACTIVITY",
+	"KYC_DOCS_ONLY",
+	"KYC_VERIFICATION",
+	"MANUAL_REVIEW",
+	"PEP_DECLARATION",
+	"PEP_DECLARATION_OCCUPATION_SPOUSE",
+	"PEP_SANCTIONS_ALL_QUESTIONS",
+	"PEP_SANCTIONS_OCCUPATION_SPOUSE",
+	"SUBMIT_AD",
+	"SUBMIT_AD_BANK_STATEMENT",
+	"SUBMIT_AD_COUNCIL_BILL",
+	"SUBMIT_AD_COURT_DOCUMENT",
+	"SUBMIT_AD_CREDIT_CARD_STATEMENT",
+	"SUBMIT_AD_LEASE_TENANT_CONTRACT",
+	"SUBMIT_AD_OTHER",
+	"SUBMIT_AD_PENSION_DOCUMENT",
+	"SUBMIT_AD_SCHOOL_ENROLLMENT_LETTER",
+	"SUBMIT_AD_TAX_RETURN_FORM",
+	"SUBMIT_AD_UTILITY_BILL",
+	"SUBMIT_HOLDING_ID",
+	"SUBMIT_ID",
+	"SUBMIT_ID_DRIVER_LICENSE",
+	"SUBMIT_ID_FACE_VERIFICATION",
+	"SUBMIT_ID_IDENTITY_CARD",
+	"SUBMIT_ID_PASSPORT",
+	"SUBMIT_ID_RESIDENCE_PERMIT",
+	"WAITING_FOR_DOCUMENTS",
+	"WAIT",
+	"NATIONALITY",
+	"OTHER"
+]);
+const allowedSet7 = /* @__PURE__ */ new Set(allowedValues9);
+const allowedValues10 = /* @__PURE__ */ Object.freeze(["SEPA_BANK_ACCOUNT","UK_BANK_ACCOUNT","US_BANK_ACCOUNT"]);
+const allowedValues11 = /* @__PURE__ */ Object.freeze(["ACTIVE"]);
+const allowedValues12 = /* @__PURE__ */ Object.freeze(["ACCEPTED","PENDING","COMPLETED","REJECTED","FAILED"]);
+const pattern = /* @__PURE__ */ new RegExp("^[\\p{Script=Latin} '-]*$", "u");
+const allowedValues13 = /* @__PURE__ */ Object.freeze([
+	"AD",
+	"AE",
+	"AF",
+	"AG",
+	"AI",
+	"AL",
+	"AM",
+	"AO",
+	"AQ",
+	"AR",
+	"AS",
+	"AT",
+	"AU",
+	"AW",
+	"AX",
+	"AZ",
+	"BA",
+	"BB",
+	"BD",
+	"BE",
+	"BF",
+	"BG",
+	"BH",
+	"BI",
+	"BJ",
+	"BL",
+	"BM",
+	"BN",
+	"BO",
+	"BQ",
+	"BR",
+	"BS",
+	"BT",
+	"BV",
+	"BW",
+	"BY",
+	"BZ",
+	"CA",
+	"CC",
+	"CD",
+	"CF",
+	"CG",
+	"CH",
+	"CI",
+	"CK",
+	"CL",
+	"CM",
+	"CN",
+	"CO",
+	"CR",
+	"CU",
+	"CV",
+	"CW",
+	"CX",
+	"CY",
+	"CZ",
+	"DE",
+	"DJ",
+	"DK",
+	"DM",
+	"DO",
+	"DZ",
+	"EC",
+	"EE",
+	"EG",
+	"EH",
+	"ER",
+	"ES",
+	"ET",
+	"FI",
+	"FJ",
+	"FK",
+	"FM",
+	"FO",
+	"FR",
+	"GA",
+	"GB",
+	"GD",
+	"GE",
+	"GF",
+	"GG",
+	"GH",
+	"GI",
+	"GL",
+	"GM",
+	"GN",
+	"GP",
+	"GQ",
+	"GR",
+	"GS",
+	"GT",
+	"GU",
+	"GW",
+	"GY",
+	"HK",
+	"HM",
+	"HN",
+	"HR",
+	"HT",
+	"HU",
+	"ID",
+	"IE",
+	"IL",
+	"IM",
+	"IN",
+	"IO",
+	"IQ",
+	"IR",
+	"IS",
+	"IT",
+	"JE",
+	"JM",
+	"JO",
+	"JP",
+	"KE",
+	"KG",
+	"KH",
+	"KI",
+	"KM",
+	"KN",
+	"KP",
+	"KR",
+	"KW",
+	"KY",
+	"KZ",
+	"LA",
+	"LB",
+	"LC",
+	"LI",
+	"LK",
+	"LR",
+	"LS",
+	"LT",
+	"LU",
+	"LV",
+	"LY",
+	"MA",
+	"MC",
+	"MD",
+	"ME",
+	"MF",
+	"MG",
+	"MH",
+	"MK",
+	"ML",
+	"MM",
+	"MN",
+	"MO",
+	"MP",
+	"MQ",
+	"MR",
+	"MS",
+	"MT",
+	"MU",
+	"MV",
+	"MW",
+	"MX",
+	"MY",
+	"MZ",
+	"NA",
+	"NC",
+	"NE",
+	"NF",
+	"NG",
+	"NI",
+	"NL",
+	"NO",
+	"NP",
+	"NR",
+	"NU",
+	"NZ",
+	"OM",
+	"PA",
+	"PE",
+	"PF",
+	"PG",
+	"PH",
+	"PK",
+	"PL",
+	"PM",
+	"PN",
+	"PR",
+	"PS",
+	"PT",
+	"PW",
+	"PY",
+	"QA",
+	"RE",
+	"RO",
+	"RS",
+	"RU",
+	"RW",
+	"SA",
+	"SB",
+	"SC",
+	"SD",
+	"SE",
+	"SG",
+	"SH",
+	"SI",
+	"SJ",
+	"SK",
+	"SL",
+	"SM",
+	"SN",
+	"SO",
+	"SR",
+	"SS",
+	"ST",
+	"SV",
+	"SX",
+	"SY",
+	"SZ",
+	"TC",
+	"TD",
+	"TF",
+	"TG",
+	"TH",
+	"TJ",
+	"TK",
+	"TL",
+	"TM",
+	"TN",
+	"TO",
+	"TR",
+	"TT",
+	"TV",
+	"TW",
+	"TZ",
+	"UA",
+	"UG",
+	"UM",
+	"US",
+	"UY",
+	"UZ",
+	"VA",
+	"VC",
+	"VE",
+	"VG",
+	"VI",
+	"VN",
+	"VU",
+	"WF",
+	"WS",
+	"YE",
+	"YT",
+	"ZA",
+	"ZM",
+	"ZW"
+]);
+const allowedSet8 = /* @__PURE__ */ new Set(allowedValues13);
+const allowedValues14 = /* @__PURE__ */ Object.freeze(["EMAIL","MOBILE"]);
+// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
+function collect(entry, check, value, path) {
+	const errors = [];
+	const valid = check(value, errors, path ?? "");
+	entry.errors = valid ? null : errors;
+	return valid;
+}
+// Appends the issue of a schema's keyword (AJV's error object) and returns false.
+function fail(errors, instancePath, schemaPath, keyword, params) {
+	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
+	return false;
+}
+// `fail` for `required`.
+function failRequired(errors, instancePath, schemaPath, missingProperty) {
+	return fail(errors, instancePath, schemaPath, "required", { missingProperty });
+}
+// `fail` for `type`.
+function failType(errors, instancePath, schemaPath, type) {
+	return fail(errors, instancePath, schemaPath, "type", { type });
+}
+// `fail` for `format`.
+function failFormat(errors, instancePath, schemaPath, format) {
+	return fail(errors, instancePath, schemaPath, "format", { format });
+}
+// `fail` for `enum`.
+function failEnum(errors, instancePath, schemaPath, allowedValues) {
+	return fail(errors, instancePath, schemaPath, "enum", { allowedValues });
+}
+// A key as a JSON pointer token (RFC 6901 §3).
+function pointerToken(key) {
+	return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+// `fail` for `additionalProperties`.
+function failAdditionalProperties(errors, instancePath, schemaPath, additionalProperty) {
+	return fail(errors, instancePath, schemaPath, "additionalProperties", { additionalProperty });
+}
+// The entry Error.
+function checkError(value, path, stop) {
+	if (stop) return validateError(value, undefined, path ?? "");
+	return collect(checkError, validateError, value, path);
+}
+// The entry CustomerPersonInclude.
+function checkCustomerPersonInclude(value, path, stop) {
+	if (stop) return validateCustomerPersonInclude(value, undefined, path ?? "");
+	return collect(checkCustomerPersonInclude, validateCustomerPersonInclude, value, path);
+}
+// The entry ExternalId.
+function checkExternalId(value, path, stop) {
+	if (stop) return validateExternalId(value, undefined, path ?? "");
+	return collect(checkExternalId, validateExternalId, value, path);
+}
+// The entry CustomerType.
+function checkCustomerType(value, path, stop) {
+	if (stop) return validateCustomerType(value, undefined, path ?? "");
+	return collect(checkCustomerType, validateCustomerType, value, path);
+}
+// The entry Currency.
+function checkCurrency(value, path, stop) {
+	if (stop) return validateCurrency(value, undefined, path ?? "");
+	return collect(checkCurrency, validateCurrency, value, path);
+}
+// The entry CountryCode.
+function checkCountryCode(value, path, stop) {
+	if (stop) return validateCountryCode(value, undefined, path ?? "");
+	return collect(checkCountryCode, validateCountryCode, value, path);
+}
+// The entry Occupation.
+function checkOccupation(value, path, stop) {
+	if (stop) return validateOccupation(value, undefined, path ?? "");
+	return collect(checkOccupation, validateOccupation, value, path);
+}
+// The entry Vulnerability.
+function checkVulnerability(value, path, stop) {
+	if (stop) return validateVulnerability(value, undefined, path ?? "");
+	return collect(checkVulnerability, validateVulnerability, value, path);
+}
+// The entry RestrictionName.
+function checkRestrictionName(value, path, stop) {
+	if (stop) return validateRestrictionName(value, undefined, path ?? "");
+	return collect(checkRestrictionName, validateRestrictionName, value, path);
+}
+// The entry RestrictionReason.
+function checkRestrictionReason(value, path, stop) {
+	if (stop) return validateRestrictionReason(value, undefined, path ?? "");
+	return collect(checkRestrictionReason, validateRestrictionReason, value, path);
+}
+// The entry RequiredAction.
+function checkRequiredAction(value, path, stop) {
+	if (stop) return validateRequiredAction(value, undefined, path ?? "");
+	return collect(checkRequiredAction, validateRequiredAction, value, path);
+}
+// The entry Restriction.
+function checkRestriction(value, path, stop) {
+	if (stop) return validateRestriction(value, undefined, path ?? "");
+	return collect(checkRestriction, validateRestriction, value, path);
+}
+// The entry RestrictionNameV1.
+function checkRestrictionNameV1(value, path, stop) {
+	if (stop) return validateRestrictionNameV1(value, undefined, path ?? "");
+	return collect(checkRestrictionNameV1, validateRestrictionNameV1, value, path);
+}
+// The entry RestrictionReasonV1.
+function checkRestrictionReasonV1(value, path, stop) {
+	if (stop) return validateRestrictionReasonV1(value, undefined, path ?? "");
+	return collect(checkRestrictionReasonV1, validateRestrictionReasonV1, value, path);
+}
+// The entry RestrictionActionV1.
+function checkRestrictionActionV1(value, path, stop) {
+	if (stop) return validateRestrictionActionV1(value, undefined, path ?? "");
+	return collect(checkRestrictionActionV1, validateRestrictionActionV1, value, path);
+}
+// The entry RestrictionV1.
+function checkRestrictionV1(value, path, stop) {
+	if (stop) return validateRestrictionV1(value, undefined, path ?? "");
+	return collect(checkRestrictionV1, validateRestrictionV1, value, path);
+}
+// The entry AccountV1.
+function checkAccountV1(value, path, stop) {
+	if (stop) return validateAccountV1(value, undefined, path ?? "");
+	return collect(checkAccountV1, validateAccountV1, value, path);
+}
+// The entry VirtualInstrumentType.
+function checkVirtualInstrumentType(value, path, stop) {
+	if (stop) return validateVirtualInstrumentType(value, undefined, path ?? "");
+	return collect(checkVirtualInstrumentType, validateVirtualInstrumentType, value, path);
+}
+// The entry VirtualInstrument.
+function checkVirtualInstrument(value, path, stop) {
+	if (stop) return validateVirtualInstrument(value, undefined, path ?? "");
+	return collect(checkVirtualInstrument, validateVirtualInstrument, value, path);
+}
+// The entry VirtualAccountAssignmentStatus.
+function checkVirtualAccountAssignmentStatus(value, path, stop) {
+	if (stop) return validateVirtualAccountAssignmentStatus(value, undefined, path ?? "");
+	return collect(checkVirtualAccountAssignmentStatus, validateVirtualAccountAssignmentStatus, value, path);
+}
+// The entry Account.
+function checkAccount(value, path, stop) {
+	if (stop) return validateAccount(value, undefined, path ?? "");
+	return collect(checkAccount, validateAccount, value, path);
+}
+// The entry Customer.
+function checkCustomer(value, path, stop) {
+	if (stop) return validateCustomer(value, undefined, path ?? "");
+	return collect(checkCustomer, validateCustomer, value, path);
+}
+// The entry CustomerPerson.
+function checkCustomerPerson(value, path, stop) {
+	if (stop) return validateCustomerPerson(value, undefined, path ?? "");
+	return collect(checkCustomerPerson, validateCustomerPerson, value, path);
+}
+// The entry CountryAlpha2.
+function checkCountryAlpha2(value, path, stop) {
+	if (stop) return validateCountryAlpha2(value, undefined, path ?? "");
+	return collect(checkCountryAlpha2, validateCountryAlpha2, value, path);
+}
+// The entry GetCustomerPersonByAttributePathParams.
+function checkGetCustomerPersonByAttributePathParams(value, path, stop) {
+	if (stop) return validateGetCustomerPersonByAttributePathParams(value, undefined, path ?? "");
+	return collect(checkGetCustomerPersonByAttributePathParams, validateGetCustomerPersonByAttributePathParams, value, path);
+}
+// The entry GetCustomerPersonByAttributeQueryParams.
+function checkGetCustomerPersonByAttributeQueryParams(value, path, stop) {
+	if (stop) return validateGetCustomerPersonByAttributeQueryParams(value, undefined, path ?? "");
+	return collect(checkGetCustomerPersonByAttributeQueryParams, validateGetCustomerPersonByAttributeQueryParams, value, path);
+}
+// The entry GetCustomerPersonByAttributeResponse200.
+function checkGetCustomerPersonByAttributeResponse200(value, path, stop) {
+	if (stop) return validateGetCustomerPersonByAttributeResponse200(value, undefined, path ?? "");
+	return collect(checkGetCustomerPersonByAttributeResponse200, validateGetCustomerPersonByAttributeResponse200, value, path);
+}
+// The entry GetCustomerPersonByAttributeResponse400.
+function checkGetCustomerPersonByAttributeResponse400(value, path, stop) {
+	if (stop) return validateGetCustomerPersonByAttributeResponse400(value, undefined, path ?? "");
+	return collect(checkGetCustomerPersonByAttributeResponse400, validateGetCustomerPersonByAttributeResponse400, value, path);
+}
+// The entry GetCustomerPersonPathParams.
+function checkGetCustomerPersonPathParams(value, path, stop) {
+	if (stop) return validateGetCustomerPersonPathParams(value, undefined, path ?? "");
+	return collect(checkGetCustomerPersonPathParams, validateGetCustomerPersonPathParams, value, path);
+}
+// #/$defs/Error
+function validateError(value, errors, path) {
+	const schemaPath = "#/$defs/Error";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.error === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "error"); }
+		const error = value.error;
+		if (error !== undefined) {
+			if (error !== null && typeof error === "object" && !Array.isArray(error)) {
+				if (error.code === undefined) {
+					if (!errors) return false;
+					valid = failRequired(errors, path + "/error", schemaPath + "/properties/error", "code");
+				}
+				if (error.message === undefined) {
+					if (!errors) return false;
+					valid = failRequired(errors, path + "/error", schemaPath + "/properties/error", "message");
+				}
+				const code = error.code;
+				if (code !== undefined) {
+					if (!(typeof code === "string")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/error/code", schemaPath + "/properties/error/properties/code", "string");
+					}
+				}
+				const message = error.message;
+				if (message !== undefined) {
+					if (!(typeof message === "string")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/error/message", schemaPath + "/properties/error/properties/message",
+							"string");
+					}
+				}
+				const details = error.details;
+				if (details !== undefined) {
+					if (Array.isArray(details)) {
+						for (let index = 0; index < details.length; index++) {
+							const item = details[index];
+							if (!(typeof item === "string")) {
+								if (!errors) return false;
+								valid = failType(errors, path + "/error/details/" + index,
+									schemaPath + "/properties/error/properties/details/items", "string");
+							}
+						}
+					} else {
+						if (!errors) return false;
+						valid = failType(errors, path + "/error/details", schemaPath + "/properties/error/properties/details",
+							"array");
+					}
+				}
+				const fieldErrors = error.fieldErrors;
+				if (fieldErrors !== undefined) {
+					if (Array.isArray(fieldErrors)) {
+						for (let index1 = 0; index1 < fieldErrors.length; index1++) {
+							const item1 = fieldErrors[index1];
+							if (item1 !== null && typeof item1 === "object" && !Array.isArray(item1)) {
+								if (item1.field === undefined) {
+									if (!errors) return false;
+									valid = failRequired(errors, path + "/error/fieldErrors/" + index1,
+										schemaPath + "/properties/error/properties/fieldErrors/items", "field");
+								}
+								if (item1.error === undefined) {
+									if (!errors) return false;
+									valid = failRequired(errors, path + "/error/fieldErrors/" + index1,
+										schemaPath + "/properties/error/properties/fieldErrors/items", "error");
+								}
+								const field = item1.field;
+								if (field !== undefined) {
+									if (!(typeof field === "string")) {
+										if (!errors) return false;
+										valid = failType(errors, path + "/error/fieldErrors/" + index1 + "/field",
+											schemaPath + "/properties/error/properties/fieldErrors/items/properties/field", "string");
+									}
+								}
+								const error1 = item1.error;
+								if (error1 !== undefined) {
+									if (!(typeof error1 === "string")) {
+										if (!errors) return false;
+										valid = failType(errors, path + "/error/fieldErrors/" + index1 + "/error",
+											schemaPath + "/properties/error/properties/fieldErrors/items/properties/error", "string");
+									}
+								}
+							} else {
+								if (!errors) return false;
+								valid = failType(errors, path + "/error/fieldErrors/" + index1,
+									schemaPath + "/properties/error/properties/fieldErrors/items", "object");
+							}
+						}
+					} else {
+						if (!errors) return false;
+						valid = failType(errors, path + "/error/fieldErrors",
+							schemaPath + "/properties/error/properties/fieldErrors", "array");
+					}
+				}
+				const links = error.links;
+				if (links !== undefined) {
+					if (Array.isArray(links)) {
+						for (let index2 = 0; index2 < links.length; index2++) {
+							const item2 = links[index2];
+							if (item2 !== null && typeof item2 === "object" && !Array.isArray(item2)) {
+								if (item2.rel === undefined) {
+									if (!errors) return false;
+									valid = failRequired(errors, path + "/error/links/" + index2,
+										schemaPath + "/properties/error/properties/links/items", "rel");
+								}
+								if (item2.href === undefined) {
+									if (!errors) return false;
+									valid = failRequired(errors, path + "/error/links/" + index2,
+										schemaPath + "/properties/error/properties/links/items", "href");
+								}
+								const rel = item2.rel;
+								if (rel !== undefined) {
+									if (!(typeof rel === "string")) {
+										if (!errors) return false;
+										valid = failType(errors, path + "/error/links/" + index2 + "/rel",
+											schemaPath + "/properties/error/properties/links/items/properties/rel", "string");
+									}
+								}
+								const href = item2.href;
+								if (href !== undefined) {
+									if (typeof href === "string") {
+										if (!formatUri.validate(href)) {
+											if (!errors) return false;
+											valid = failFormat(errors, path + "/error/links/" + index2 + "/href",
+												schemaPath + "/properties/error/properties/links/items/properties/href", "uri");
+										}
+									} else {
+										if (!errors) return false;
+										valid = failType(errors, path + "/error/links/" + index2 + "/href",
+											schemaPath + "/properties/error/properties/links/items/properties/href", "string");
+									}
+								}
+							} else {
+								if (!errors) return false;
+								valid = failType(errors, path + "/error/links/" + index2,
+									schemaPath + "/properties/error/properties/links/items", "object");
+							}
+						}
+					} else {
+						if (!errors) return false;
+						valid = failType(errors, path + "/error/links", schemaPath + "/properties/error/properties/links", "array");
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/error", schemaPath + "/properties/error", "object");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CustomerPersonInclude
+function validateCustomerPersonInclude(value, errors, path) {
+	const schemaPath = "#/$defs/CustomerPersonInclude";
+	let valid = true;
+	if (!(
+		value === "ACCOUNTS" ||
+		value === "RESTRICTIONS" ||
+		value === "ADDRESS" ||
+		value === "CONTACTINFO" ||
+		value === "INCOMPLETE_ONBOARDING_ATTRIBUTES" ||
+		value === "PREFERENCES" ||
+		value === "SERVICE_LEVEL" ||
+		value === "KYC_INFO"
+	)) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues);
+	}
+	return valid;
+}
+// #/$defs/ExternalId
+function validateExternalId(value, errors, path) {
+	const schemaPath = "#/$defs/ExternalId";
+	let valid = true;
+	if (typeof value === "string") {
+		if (value.length > 40 && ucs2length(value) > 40) {
+			if (!errors) return false;
+			valid = fail(errors, path, schemaPath, "maxLength", { limit: 40 });
+		}
+		if (value.length < 1 || (value.length < 2 && ucs2length(value) < 1)) {
+			if (!errors) return false;
+			valid = fail(errors, path, schemaPath, "minLength", { limit: 1 });
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "string");
+	}
+	return valid;
+}
+// #/$defs/CustomerType
+function validateCustomerType(value, errors, path) {
+	const schemaPath = "#/$defs/CustomerType";
+	let valid = true;
+	if (!(value === "LEGAL_ENTITY" || value === "PERSON")) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues1);
+	}
+	return valid;
+}
+// #/$defs/Currency
+function validateCurrency(value, errors, path) {
+	const schemaPath = "#/$defs/Currency";
+	let valid = true;
+	if (typeof value === "string") {
+		if (value.length > 3 && ucs2length(value) > 3) {
+			if (!errors) return false;
+			valid = fail(errors, path, schemaPath, "maxLength", { limit: 3 });
+		}
+		if (value.length < 3 || (value.length < 6 && ucs2length(value) < 3)) {
+			if (!errors) return false;
+			valid = fail(errors, path, schemaPath, "minLength", { limit: 3 });
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "string");
+	}
+	return valid;
+}
+// #/$defs/CountryCode
+function validateCountryCode(value, errors, path) {
+	const schemaPath = "#/$defs/CountryCode";
+	let valid = true;
+	if (!validateCountryAlpha2(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (typeof value === "string") {
+		if (value.length > 2 && ucs2length(value) > 2) {
+			if (!errors) return false;
+			valid = fail(errors, path, schemaPath + "/allOf/1", "maxLength", { limit: 2 });
+		}
+		if (value.length < 2 || (value.length < 4 && ucs2length(value) < 2)) {
+			if (!errors) return false;
+			valid = fail(errors, path, schemaPath + "/allOf/1", "minLength", { limit: 2 });
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/1", "string");
+	}
+	return valid;
+}
+// #/$defs/Occupation
+function validateOccupation(value, errors, path) {
+	const schemaPath = "#/$defs/Occupation";
+	let valid = true;
+	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues2); }
+	return valid;
+}
+// #/$defs/Vulnerability
+function validateVulnerability(value, errors, path) {
+	const schemaPath = "#/$defs/Vulnerability";
+	let valid = true;
+	if (!(allowedSet1.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues3);
+	}
+	return valid;
+}
+// #/$defs/RestrictionName
+function validateRestrictionName(value, errors, path) {
+	const schemaPath = "#/$defs/RestrictionName";
+	let valid = true;
+	if (!(allowedSet2.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues4);
+	}
+	return valid;
+}
+// #/$defs/RestrictionReason
+function validateRestrictionReason(value, errors, path) {
+	const schemaPath = "#/$defs/RestrictionReason";
+	let valid = true;
+	if (!(allowedSet3.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues5);
+	}
+	return valid;
+}
+// #/$defs/RequiredAction
+function validateRequiredAction(value, errors, path) {
+	const schemaPath = "#/$defs/RequiredAction";
+	let valid = true;
+	if (!(allowedSet4.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues6);
+	}
+	return valid;
+}
+// #/$defs/Restriction
+function validateRestriction(value, errors, path) {
+	const schemaPath = "#/$defs/Restriction";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.name === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "name"); }
+		if (value.reason === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "reason"); }
+		if (value.id === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "id"); }
+		const name = value.name;
+		if (name !== undefined) {
+			if (!validateRestrictionName(name, errors, errors && path + "/name")) { if (!errors) return false; valid = false; }
+		}
+		const reason = value.reason;
+		if (reason !== undefined) {
+			if (!validateRestrictionReason(reason, errors, errors && path + "/reason")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const requiredActions = value.requiredActions;
+		if (requiredActions !== undefined) {
+			if (Array.isArray(requiredActions)) {
+				for (let index = 0; index < requiredActions.length; index++) {
+					const item = requiredActions[index];
+					if (!validateRequiredAction(item, errors, errors && path + "/requiredActions/" + index)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/requiredActions", schemaPath + "/properties/requiredActions", "array");
+			}
+		}
+		const creationTime = value.creationTime;
+		if (creationTime !== undefined) {
+			if (typeof creationTime === "string") {
+				if (!formatDateTime.validate(creationTime)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/creationTime", schemaPath + "/properties/creationTime", "date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/creationTime", schemaPath + "/properties/creationTime", "string");
+			}
+		}
+		const id = value.id;
+		if (id !== undefined) {
+			if (typeof id === "string") {
+				if (id.length > 36 && ucs2length(id) > 36) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/id", schemaPath + "/properties/id", "maxLength", { limit: 36 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/RestrictionNameV1
+function validateRestrictionNameV1(value, errors, path) {
+	const schemaPath = "#/$defs/RestrictionNameV1";
+	let valid = true;
+	if (!(allowedSet5.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues7);
+	}
+	return valid;
+}
+// #/$defs/RestrictionReasonV1
+function validateRestrictionReasonV1(value, errors, path) {
+	const schemaPath = "#/$defs/RestrictionReasonV1";
+	let valid = true;
+	if (!(allowedSet6.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues8);
+	}
+	return valid;
+}
+// #/$defs/RestrictionActionV1
+function validateRestrictionActionV1(value, errors, path) {
+	const schemaPath = "#/$defs/RestrictionActionV1";
+	let valid = true;
+	if (!(allowedSet7.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues9);
+	}
+	return valid;
+}
+// #/$defs/RestrictionV1
+function validateRestrictionV1(value, errors, path) {
+	const schemaPath = "#/$defs/RestrictionV1";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.name === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "name"); }
+		if (value.reason === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "reason"); }
+		if (value.id === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "id"); }
+		const name = value.name;
+		if (name !== undefined) {
+			if (!validateRestrictionNameV1(name, errors, errors && path + "/name")) { if (!errors) return false; valid = false; }
+		}
+		const reason = value.reason;
+		if (reason !== undefined) {
+			if (!validateRestrictionReasonV1(reason, errors, errors && path + "/reason")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const requiredActions = value.requiredActions;
+		if (requiredActions !== undefined) {
+			if (Array.isArray(requiredActions)) {
+				for (let index = 0; index < requiredActions.length; index++) {
+					const item = requiredActions[index];
+					if (!validateRestrictionActionV1(item, errors, errors && path + "/requiredActions/" + index)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/requiredActions", schemaPath + "/properties/requiredActions", "array");
+			}
+		}
+		const lastChangeDate = value.lastChangeDate;
+		if (lastChangeDate !== undefined) {
+			if (typeof lastChangeDate === "string") {
+				if (!formatDateTime.validate(lastChangeDate)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/lastChangeDate", schemaPath + "/properties/lastChangeDate", "date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/lastChangeDate", schemaPath + "/properties/lastChangeDate", "string");
+			}
+		}
+		const id = value.id;
+		if (id !== undefined) {
+			if (!(typeof id === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		const activationTime = value.activationTime;
+		if (activationTime !== undefined) {
+			if (typeof activationTime === "string") {
+				if (!formatDateTime.validate(activationTime)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/activationTime", schemaPath + "/properties/activationTime", "date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/activationTime", schemaPath + "/properties/activationTime", "string");
+			}
+		}
+		const dueDate = value.dueDate;
+		if (dueDate !== undefined) {
+			if (typeof dueDate === "string") {
+				if (!formatDateTime.validate(dueDate)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/dueDate", schemaPath + "/properties/dueDate", "date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/dueDate", schemaPath + "/properties/dueDate", "string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/AccountV1
+function validateAccountV1(value, errors, path) {
+	const schemaPath = "#/$defs/AccountV1";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.currencyCode === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "currencyCode");
+		}
+		if (value.hasIban === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "hasIban");
+		}
+		const id = value.id;
+		if (id !== undefined) {
+			if (typeof id === "string") {
+				if (id.length > 20 && ucs2length(id) > 20) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/id", schemaPath + "/properties/id", "maxLength", { limit: 20 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		const customerId = value.customerId;
+		if (customerId !== undefined) {
+			if (typeof customerId === "string") {
+				if (customerId.length > 20 && ucs2length(customerId) > 20) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/customerId", schemaPath + "/properties/customerId", "maxLength",
+						{ limit: 20 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/customerId", schemaPath + "/properties/customerId", "string");
+			}
+		}
+		const externalId = value.externalId;
+		if (externalId !== undefined) {
+			if (typeof externalId === "string") {
+				if (externalId.length > 40 && ucs2length(externalId) > 40) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/externalId", schemaPath + "/properties/externalId", "maxLength",
+						{ limit: 40 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/externalId", schemaPath + "/properties/externalId", "string");
+			}
+		}
+		const currencyCode = value.currencyCode;
+		if (currencyCode !== undefined) {
+			if (!validateCurrency(currencyCode, errors, errors && path + "/currencyCode")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const totalBalance = value.totalBalance;
+		if (totalBalance !== undefined) {
+			if (!(Number.isInteger(totalBalance))) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/totalBalance", schemaPath + "/properties/totalBalance", "integer");
+			}
+			if (typeof totalBalance === "number") {
+				if (!formatInt64.validate(totalBalance)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/totalBalance", schemaPath + "/properties/totalBalance", "int64");
+				}
+			}
+		}
+		const availableBalance = value.availableBalance;
+		if (availableBalance !== undefined) {
+			if (!(Number.isInteger(availableBalance))) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/availableBalance", schemaPath + "/properties/availableBalance", "integer");
+			}
+			if (typeof availableBalance === "number") {
+				if (!formatInt64.validate(availableBalance)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/availableBalance", schemaPath + "/properties/availableBalance", "int64");
+				}
+			}
+		}
+		const iban = value.iban;
+		if (iban !== undefined) {
+			if (!(typeof iban === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/iban", schemaPath + "/properties/iban", "string");
+			}
+		}
+		const bic = value.bic;
+		if (bic !== undefined) {
+			if (typeof bic === "string") {
+				if (bic.length > 20 && ucs2length(bic) > 20) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/bic", schemaPath + "/properties/bic", "maxLength", { limit: 20 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/bic", schemaPath + "/properties/bic", "string");
+			}
+		}
+		const accountNumber = value.accountNumber;
+		if (accountNumber !== undefined) {
+			if (typeof accountNumber === "string") {
+				if (accountNumber.length > 40 && ucs2length(accountNumber) > 40) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/accountNumber", schemaPath + "/properties/accountNumber", "maxLength",
+						{ limit: 40 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/accountNumber", schemaPath + "/properties/accountNumber", "string");
+			}
+		}
+		const bankCode = value.bankCode;
+		if (bankCode !== undefined) {
+			if (typeof bankCode === "string") {
+				if (bankCode.length > 20 && ucs2length(bankCode) > 20) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/bankCode", schemaPath + "/properties/bankCode", "maxLength", { limit: 20 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/bankCode", schemaPath + "/properties/bankCode", "string");
+			}
+		}
+		const creationTime = value.creationTime;
+		if (creationTime !== undefined) {
+			if (typeof creationTime === "string") {
+				if (!formatDateTime.validate(creationTime)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/creationTime", schemaPath + "/properties/creationTime", "date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/creationTime", schemaPath + "/properties/creationTime", "string");
+			}
+		}
+		const hasIban = value.hasIban;
+		if (hasIban !== undefined) {
+			if (!(typeof hasIban === "boolean")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/hasIban", schemaPath + "/properties/hasIban", "boolean");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/VirtualInstrumentType
+function validateVirtualInstrumentType(value, errors, path) {
+	const schemaPath = "#/$defs/VirtualInstrumentType";
+	let valid = true;
+	if (!(value === "SEPA_BANK_ACCOUNT" || value === "UK_BANK_ACCOUNT" || value === "US_BANK_ACCOUNT")) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues10);
+	}
+	return valid;
+}
+// #/$defs/VirtualInstrument
+function validateVirtualInstrument(value, errors, path) {
+	const schemaPath = "#/$defs/VirtualInstrument";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.instrumentType === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "instrumentType");
+		}
+		const instrumentType = value.instrumentType;
+		if (instrumentType !== undefined) {
+			if (!validateVirtualInstrumentType(instrumentType, errors, errors && path + "/instrumentType")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const status = value.status;
+		if (status !== undefined) {
+			if (!(status === "ACTIVE")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/status", schemaPath + "/properties/status", allowedValues11);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/VirtualAccountAssignmentStatus
+function validateVirtualAccountAssignmentStatus(value, errors, path) {
+	const schemaPath = "#/$defs/VirtualAccountAssignmentStatus";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.instrumentType === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "instrumentType");
+		}
+		if (value.requestDate === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "requestDate");
+		}
+		if (value.status === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "status"); }
+		const instrumentType = value.instrumentType;
+		if (instrumentType !== undefined) {
+			if (!validateVirtualInstrumentType(instrumentType, errors, errors && path + "/instrumentType")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const requestDate = value.requestDate;
+		if (requestDate !== undefined) {
+			if (typeof requestDate === "string") {
+				if (!formatDateTime.validate(requestDate)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/requestDate", schemaPath + "/properties/requestDate", "date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/requestDate", schemaPath + "/properties/requestDate", "string");
+			}
+		}
+		const lastChangeDate = value.lastChangeDate;
+		if (lastChangeDate !== undefined) {
+			if (typeof lastChangeDate === "string") {
+				if (!formatDateTime.validate(lastChangeDate)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/lastChangeDate", schemaPath + "/properties/lastChangeDate", "date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/lastChangeDate", schemaPath + "/properties/lastChangeDate", "string");
+			}
+		}
+		const status = value.status;
+		if (status !== undefined) {
+			if (!(
+				status === "ACCEPTED" ||
+				status === "PENDING" ||
+				status === "COMPLETED" ||
+				status === "REJECTED" ||
+				status === "FAILED"
+			)) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/status", schemaPath + "/properties/status", allowedValues12);
+			}
+		}
+		const statusReason = value.statusReason;
+		if (statusReason !== undefined) {
+			if (!(typeof statusReason === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/statusReason", schemaPath + "/properties/statusReason", "string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/Account
+function validateAccount(value, errors, path) {
+	const schemaPath = "#/$defs/Account";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.currencyCode === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "currencyCode");
+		}
+		const id = value.id;
+		if (id !== undefined) {
+			if (typeof id === "string") {
+				if (id.length > 20 && ucs2length(id) > 20) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/id", schemaPath + "/properties/id", "maxLength", { limit: 20 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		const customerId = value.customerId;
+		if (customerId !== undefined) {
+			if (typeof customerId === "string") {
+				if (customerId.length > 20 && ucs2length(customerId) > 20) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/customerId", schemaPath + "/properties/customerId", "maxLength",
+						{ limit: 20 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/customerId", schemaPath + "/properties/customerId", "string");
+			}
+		}
+		const externalId = value.externalId;
+		if (externalId !== undefined) {
+			if (typeof externalId === "string") {
+				if (externalId.length > 40 && ucs2length(externalId) > 40) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/externalId", schemaPath + "/properties/externalId", "maxLength",
+						{ limit: 40 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/externalId", schemaPath + "/properties/externalId", "string");
+			}
+		}
+		const currencyCode = value.currencyCode;
+		if (currencyCode !== undefined) {
+			if (!validateCurrency(currencyCode, errors, errors && path + "/currencyCode")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const totalBalance = value.totalBalance;
+		if (totalBalance !== undefined) {
+			if (!(Number.isInteger(totalBalance))) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/totalBalance", schemaPath + "/properties/totalBalance", "integer");
+			}
+			if (typeof totalBalance === "number") {
+				if (!formatInt64.validate(totalBalance)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/totalBalance", schemaPath + "/properties/totalBalance", "int64");
+				}
+			}
+		}
+		const availableBalance = value.availableBalance;
+		if (availableBalance !== undefined) {
+			if (!(Number.isInteger(availableBalance))) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/availableBalance", schemaPath + "/properties/availableBalance", "integer");
+			}
+			if (typeof availableBalance === "number") {
+				if (!formatInt64.validate(availableBalance)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/availableBalance", schemaPath + "/properties/availableBalance", "int64");
+				}
+			}
+		}
+		const virtualInstrument = value.virtualInstrument;
+		if (virtualInstrument !== undefined) {
+			if (Array.isArray(virtualInstrument)) {
+				for (let index = 0; index < virtualInstrument.length; index++) {
+					const item = virtualInstrument[index];
+					if (!validateVirtualInstrument(item, errors, errors && path + "/virtualInstrument/" + index)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/virtualInstrument", schemaPath + "/properties/virtualInstrument", "array");
+			}
+		}
+		const virtualAccountAssignmentStatus = value.virtualAccountAssignmentStatus;
+		if (virtualAccountAssignmentStatus !== undefined) {
+			if (Array.isArray(virtualAccountAssignmentStatus)) {
+				for (let index1 = 0; index1 < virtualAccountAssignmentStatus.length; index1++) {
+					const item1 = virtualAccountAssignmentStatus[index1];
+					if (!validateVirtualAccountAssignmentStatus(item1, errors, errors && path + "/virtualAccountAssignmentStatus/" + index1)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/virtualAccountAssignmentStatus",
+					schemaPath + "/properties/virtualAccountAssignmentStatus", "array");
+			}
+		}
+		const creationTime = value.creationTime;
+		if (creationTime !== undefined) {
+			if (typeof creationTime === "string") {
+				if (!formatDateTime.validate(creationTime)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/creationTime", schemaPath + "/properties/creationTime", "date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/creationTime", schemaPath + "/properties/creationTime", "string");
+			}
+		}
+		const hasVirtualInstrument = value.hasVirtualInstrument;
+		if (hasVirtualInstrument !== undefined) {
+			if (!(typeof hasVirtualInstrument === "boolean")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/hasVirtualInstrument", schemaPath + "/properties/hasVirtualInstrument",
+					"boolean");
+			}
+		}
+		const virtualAccountAssignment = value.virtualAccountAssignment;
+		if (virtualAccountAssignment !== undefined) {
+			if (!(typeof virtualAccountAssignment === "boolean")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/virtualAccountAssignment",
+					schemaPath + "/properties/virtualAccountAssignment", "boolean");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/Customer
+function validateCustomer(value, errors, path) {
+	const schemaPath = "#/$defs/Customer";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.externalId === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "externalId");
+		}
+		if (value.email === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "email"); }
+		if (value.registrationIp === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "registrationIp");
+		}
+		const id = value.id;
+		if (id !== undefined) {
+			if (typeof id === "string") {
+				if (id.length > 20 && ucs2length(id) > 20) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/id", schemaPath + "/properties/id", "maxLength", { limit: 20 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		const externalId = value.externalId;
+		if (externalId !== undefined) {
+			if (!validateExternalId(externalId, errors, errors && path + "/externalId")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!validateCustomerType(type, errors, errors && path + "/type")) { if (!errors) return false; valid = false; }
+		}
+		const email = value.email;
+		if (email !== undefined) {
+			if (typeof email === "string") {
+				if (email.length > 150 && ucs2length(email) > 150) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/email", schemaPath + "/properties/email", "maxLength", { limit: 150 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/email", schemaPath + "/properties/email", "string");
+			}
+		}
+		const mobile = value.mobile;
+		if (mobile !== undefined) {
+			if (typeof mobile === "string") {
+				if (mobile.length > 50 && ucs2length(mobile) > 50) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/mobile", schemaPath + "/properties/mobile", "maxLength", { limit: 50 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/mobile", schemaPath + "/properties/mobile", "string");
+			}
+		}
+		const registrationIp = value.registrationIp;
+		if (registrationIp !== undefined) {
+			if (typeof registrationIp === "string") {
+				if (!formatIpv4.validate(registrationIp)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/registrationIp", schemaPath + "/properties/registrationIp", "ipv4");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/registrationIp", schemaPath + "/properties/registrationIp", "string");
+			}
+		}
+		const registrationDate = value.registrationDate;
+		if (registrationDate !== undefined) {
+			if (typeof registrationDate === "string") {
+				if (!formatDateTime.validate(registrationDate)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/registrationDate", schemaPath + "/properties/registrationDate",
+						"date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/registrationDate", schemaPath + "/properties/registrationDate", "string");
+			}
+		}
+		const restrictions = value.restrictions;
+		if (restrictions !== undefined) {
+			if (Array.isArray(restrictions)) {
+				for (let index = 0; index < restrictions.length; index++) {
+					const item = restrictions[index];
+					if (!validateRestrictionV1(item, errors, errors && path + "/restrictions/" + index)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/restrictions", schemaPath + "/properties/restrictions", "array");
+			}
+		}
+		const accounts = value.accounts;
+		if (accounts !== undefined) {
+			if (Array.isArray(accounts)) {
+				for (let index1 = 0; index1 < accounts.length; index1++) {
+					const item1 = accounts[index1];
+					if (!validateAccountV1(item1, errors, errors && path + "/accounts/" + index1)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/accounts", schemaPath + "/properties/accounts", "array");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CustomerPerson
+function validateCustomerPerson(value, errors, path) {
+	const schemaPath = "#/$defs/CustomerPerson";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.externalId === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "externalId");
+		}
+		if (value.email === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "email"); }
+		if (value.registrationIp === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "registrationIp");
+		}
+		if (value.firstName === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "firstName");
+		}
+		if (value.lastName === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "lastName");
+		}
+		if (value.address1 === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "address1");
+		}
+		if (value.city === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "city"); }
+		if (value.zip === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "zip"); }
+		if (value.countryCode === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "countryCode");
+		}
+		if (value.birthDate === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "birthDate");
+		}
+		if (value.occupation === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "occupation");
+		}
+		const id = value.id;
+		if (id !== undefined) {
+			if (typeof id === "string") {
+				if (id.length > 20 && ucs2length(id) > 20) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/id", schemaPath + "/properties/id", "maxLength", { limit: 20 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		const externalId = value.externalId;
+		if (externalId !== undefined) {
+			if (!validateExternalId(externalId, errors, errors && path + "/externalId")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!validateCustomerType(type, errors, errors && path + "/type")) { if (!errors) return false; valid = false; }
+		}
+		const email = value.email;
+		if (email !== undefined) {
+			if (typeof email === "string") {
+				if (email.length > 150 && ucs2length(email) > 150) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/email", schemaPath + "/properties/email", "maxLength", { limit: 150 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/email", schemaPath + "/properties/email", "string");
+			}
+		}
+		const mobile = value.mobile;
+		if (mobile !== undefined) {
+			if (typeof mobile === "string") {
+				if (mobile.length > 50 && ucs2length(mobile) > 50) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/mobile", schemaPath + "/properties/mobile", "maxLength", { limit: 50 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/mobile", schemaPath + "/properties/mobile", "string");
+			}
+		}
+		const registrationIp = value.registrationIp;
+		if (registrationIp !== undefined) {
+			if (typeof registrationIp === "string") {
+				if (!formatIpv4.validate(registrationIp)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/registrationIp", schemaPath + "/properties/registrationIp", "ipv4");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/registrationIp", schemaPath + "/properties/registrationIp", "string");
+			}
+		}
+		const registrationDate = value.registrationDate;
+		if (registrationDate !== undefined) {
+			if (typeof registrationDate === "string") {
+				if (!formatDateTime.validate(registrationDate)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/registrationDate", schemaPath + "/properties/registrationDate",
+						"date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/registrationDate", schemaPath + "/properties/registrationDate", "string");
+			}
+		}
+		const restrictions = value.restrictions;
+		if (restrictions !== undefined) {
+			if (Array.isArray(restrictions)) {
+				for (let index = 0; index < restrictions.length; index++) {
+					const item = restrictions[index];
+					if (!validateRestriction(item, errors, errors && path + "/restrictions/" + index)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/restrictions", schemaPath + "/properties/restrictions", "array");
+			}
+		}
+		const accounts = value.accounts;
+		if (accounts !== undefined) {
+			if (Array.isArray(accounts)) {
+				for (let index1 = 0; index1 < accounts.length; index1++) {
+					const item1 = accounts[index1];
+					if (!validateAccount(item1, errors, errors && path + "/accounts/" + index1)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/accounts", schemaPath + "/properties/accounts", "array");
+			}
+		}
+		const firstName = value.firstName;
+		if (firstName !== undefined) {
+			if (typeof firstName === "string") {
+				if (firstName.length > 50 && ucs2length(firstName) > 50) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/firstName", schemaPath + "/properties/firstName", "maxLength", { limit: 50 });
+				}
+				if (!pattern.test(firstName)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/firstName", schemaPath + "/properties/firstName", "pattern",
+						{ pattern: "^[\\p{Script=Latin} '-]*$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/firstName", schemaPath + "/properties/firstName", "string");
+			}
+		}
+		const lastName = value.lastName;
+		if (lastName !== undefined) {
+			if (typeof lastName === "string") {
+				if (lastName.length > 50 && ucs2length(lastName) > 50) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/lastName", schemaPath + "/properties/lastName", "maxLength", { limit: 50 });
+				}
+				if (!pattern.test(lastName)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/lastName", schemaPath + "/properties/lastName", "pattern",
+						{ pattern: "^[\\p{Script=Latin} '-]*$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/lastName", schemaPath + "/properties/lastName", "string");
+			}
+		}
+		const title = value.title;
+		if (title !== undefined) {
+			if (typeof title === "string") {
+				if (title.length > 15 && ucs2length(title) > 15) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/title", schemaPath + "/properties/title", "maxLength", { limit: 15 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/title", schemaPath + "/properties/title", "string");
+			}
+		}
+		const address1 = value.address1;
+		if (address1 !== undefined) {
+			if (typeof address1 === "string") {
+				if (address1.length > 200 && ucs2length(address1) > 200) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/address1", schemaPath + "/properties/address1", "maxLength", { limit: 200 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/address1", schemaPath + "/properties/address1", "string");
+			}
+		}
+		const address2 = value.address2;
+		if (address2 !== undefined) {
+			if (typeof address2 === "string") {
+				if (address2.length > 200 && ucs2length(address2) > 200) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/address2", schemaPath + "/properties/address2", "maxLength", { limit: 200 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/address2", schemaPath + "/properties/address2", "string");
+			}
+		}
+		const city = value.city;
+		if (city !== undefined) {
+			if (typeof city === "string") {
+				if (city.length > 100 && ucs2length(city) > 100) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/city", schemaPath + "/properties/city", "maxLength", { limit: 100 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/city", schemaPath + "/properties/city", "string");
+			}
+		}
+		const zip = value.zip;
+		if (zip !== undefined) {
+			if (typeof zip === "string") {
+				if (zip.length > 30 && ucs2length(zip) > 30) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/zip", schemaPath + "/properties/zip", "maxLength", { limit: 30 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/zip", schemaPath + "/properties/zip", "string");
+			}
+		}
+		const state = value.state;
+		if (state !== undefined) {
+			if (typeof state === "string") {
+				if (state.length > 2 && ucs2length(state) > 2) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/state", schemaPath + "/properties/state", "maxLength", { limit: 2 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/state", schemaPath + "/properties/state", "string");
+			}
+		}
+		const countryCode = value.countryCode;
+		if (countryCode !== undefined) {
+			if (!validateCountryCode(countryCode, errors, errors && path + "/countryCode")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const birthDate = value.birthDate;
+		if (birthDate !== undefined) {
+			if (typeof birthDate === "string") {
+				if (!formatDate.validate(birthDate)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/birthDate", schemaPath + "/properties/birthDate", "date");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/birthDate", schemaPath + "/properties/birthDate", "string");
+			}
+		}
+		const nationality = value.nationality;
+		if (nationality !== undefined) {
+			if (!validateCountryCode(nationality, errors, errors && path + "/nationality")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const occupation = value.occupation;
+		if (occupation !== undefined) {
+			if (!validateOccupation(occupation, errors, errors && path + "/occupation")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const vulnerabilities = value.vulnerabilities;
+		if (vulnerabilities !== undefined) {
+			if (Array.isArray(vulnerabilities)) {
+				for (let index2 = 0; index2 < vulnerabilities.length; index2++) {
+					const item2 = vulnerabilities[index2];
+					if (!validateVulnerability(item2, errors, errors && path + "/vulnerabilities/" + index2)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/vulnerabilities", schemaPath + "/properties/vulnerabilities", "array");
+			}
+		}
+		const additionalAttributes = value.additionalAttributes;
+		if (additionalAttributes !== undefined) {
+			if (additionalAttributes !== null && typeof additionalAttributes === "object" && !Array.isArray(additionalAttributes)) {
+				for (const key in additionalAttributes) {
+					if (true) {
+						const item3 = additionalAttributes[key];
+						if (!(typeof item3 === "string")) {
+							if (!errors) return false;
+							valid = failType(errors, path + "/additionalAttributes/" + pointerToken(key),
+								schemaPath + "/properties/additionalAttributes/additionalProperties", "string");
+						}
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/additionalAttributes", schemaPath + "/properties/additionalAttributes",
+					"object");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CountryAlpha2
+function validateCountryAlpha2(value, errors, path) {
+	const schemaPath = "#/$defs/CountryAlpha2";
+	let valid = true;
+	if (!(allowedSet8.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues13);
+	}
+	return valid;
+}
+// #/$defs/GetCustomerPersonByAttributePathParams
+function validateGetCustomerPersonByAttributePathParams(value, errors, path) {
+	const schemaPath = "#/$defs/GetCustomerPersonByAttributePathParams";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.attributeType === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "attributeType");
+		}
+		if (value.attributeValue === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "attributeValue");
+		}
+		const attributeType = value.attributeType;
+		if (attributeType !== undefined) {
+			if (!(attributeType === "EMAIL" || attributeType === "MOBILE")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/attributeType", schemaPath + "/properties/attributeType", allowedValues14);
+			}
+		}
+		const attributeValue = value.attributeValue;
+		if (attributeValue !== undefined) {
+			if (!(typeof attributeValue === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/attributeValue", schemaPath + "/properties/attributeValue", "string");
+			}
+		}
+		for (const key in value) {
+			if (!(key === "attributeType" || key === "attributeValue")) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/GetCustomerPersonByAttributeQueryParams
+function validateGetCustomerPersonByAttributeQueryParams(value, errors, path) {
+	const schemaPath = "#/$defs/GetCustomerPersonByAttributeQueryParams";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const include = value.include;
+		if (include !== undefined) {
+			if (Array.isArray(include)) {
+				for (let index = 0; index < include.length; index++) {
+					const item = include[index];
+					if (!validateCustomerPersonInclude(item, errors, errors && path + "/include/" + index)) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+				outer: for (let i = include.length; i-- > 1; ) {
+					for (let j = i; j--; ) {
+						if (equal(include[i], include[j])) {
+							if (!errors) return false;
+							valid = fail(errors, path + "/include", schemaPath + "/properties/include", "uniqueItems", { i: i, j: j });
+							break outer;
+						}
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/include", schemaPath + "/properties/include", "array");
+			}
+		}
+		for (const key in value) {
+			if (!(key === "include")) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/GetCustomerPersonByAttributeResponse200
+function validateGetCustomerPersonByAttributeResponse200(value, errors, path) {
+	let valid = true;
+	if (!validateCustomerPerson(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/GetCustomerPersonByAttributeResponse400
+function validateGetCustomerPersonByAttributeResponse400(value, errors, path) {
+	let valid = true;
+	if (!validateError(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/GetCustomerPersonPathParams
+function validateGetCustomerPersonPathParams(value, errors, path) {
+	const schemaPath = "#/$defs/GetCustomerPersonPathParams";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.customerId === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "customerId");
+		}
+		const customerId = value.customerId;
+		if (customerId !== undefined) {
+			if (typeof customerId === "string") {
+				if (customerId.length > 20 && ucs2length(customerId) > 20) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/customerId", schemaPath + "/properties/customerId", "maxLength",
+						{ limit: 20 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/customerId", schemaPath + "/properties/customerId", "string");
+			}
+		}
+		for (const key in value) {
+			if (!(key === "customerId")) {
+				if (!errors) return false;
+				valid = failAdditionalProperties(errors, path, schemaPath, key);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+exports.Error = checkError;
+exports.CustomerPersonInclude = checkCustomerPersonInclude;
+exports.ExternalId = checkExternalId;
+exports.CustomerType = checkCustomerType;
+exports.Currency = checkCurrency;
+exports.CountryCode = checkCountryCode;
+exports.Occupation = checkOccupation;
+exports.Vulnerability = checkVulnerability;
+exports.RestrictionName = checkRestrictionName;
+exports.RestrictionReason = checkRestrictionReason;
+exports.RequiredAction = checkRequiredAction;
+exports.Restriction = checkRestriction;
+exports.RestrictionNameV1 = checkRestrictionNameV1;
+exports.RestrictionReasonV1 = checkRestrictionReasonV1;
+exports.RestrictionActionV1 = checkRestrictionActionV1;
+exports.RestrictionV1 = checkRestrictionV1;
+exports.AccountV1 = checkAccountV1;
+exports.VirtualInstrumentType = checkVirtualInstrumentType;
+exports.VirtualInstrument = checkVirtualInstrument;
+exports.VirtualAccountAssignmentStatus = checkVirtualAccountAssignmentStatus;
+exports.Account = checkAccount;
+exports.Customer = checkCustomer;
+exports.CustomerPerson = checkCustomerPerson;
+exports.CountryAlpha2 = checkCountryAlpha2;
+exports.GetCustomerPersonByAttributePathParams = checkGetCustomerPersonByAttributePathParams;
+exports.GetCustomerPersonByAttributeQueryParams = checkGetCustomerPersonByAttributeQueryParams;
+exports.GetCustomerPersonByAttributeResponse200 = checkGetCustomerPersonByAttributeResponse200;
+exports.GetCustomerPersonByAttributeResponse400 = checkGetCustomerPersonByAttributeResponse400;
+exports.GetCustomerPersonByAttributeResponse401 = checkGetCustomerPersonByAttributeResponse400;
+exports.GetCustomerPersonByAttributeResponse403 = checkGetCustomerPersonByAttributeResponse400;
+exports.GetCustomerPersonByAttributeResponse404 = checkGetCustomerPersonByAttributeResponse400;
+exports.GetCustomerPersonByAttributeResponse500 = checkGetCustomerPersonByAttributeResponse400;
+exports.GetCustomerPersonByAttributeResponse503 = checkGetCustomerPersonByAttributeResponse400;
+exports.GetCustomerPersonPathParams = checkGetCustomerPersonPathParams;
+exports.GetCustomerPersonResponse200 = checkGetCustomerPersonByAttributeResponse200;
+exports.GetCustomerPersonResponse401 = checkGetCustomerPersonByAttributeResponse400;
+exports.GetCustomerPersonResponse404 = checkGetCustomerPersonByAttributeResponse400;

@@ -11,9 +11,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { ApiModel } from './ir/types.js';
 import { discoverJobs, noSpecsDiagnostic } from './config/discover.js';
 import { emitPackage } from './emit/package/emit-package.js';
-import { ValidatorCompileError } from './emit/validators/emit-validators.js';
-import { checkAjvShape } from './emit/validators/ajv-shape.js';
-import type { RuntimeFormat } from './emit/validators/compile-validators.js';
+import { ValidatorCompileError } from './emit/validators/schema-check.js';
 import { templatePath } from './emit/template-path.js';
 import { pathToFileURL } from 'node:url';
 import type { FormatPolicy } from './emit/package/format.js';
@@ -62,8 +60,6 @@ export async function generate(userConfig: UserConfig = {}, options: GenerateOpt
   const packages: PackageResult[] = [];
   const jobs = discoverJobs(config);
   if (jobs.length === 0) return { ok: false, packages, diagnostics: [noSpecsDiagnostic(config)] };
-  // Once a run, before any validator is compiled: the installed AJV writes the code the rewrites expect.
-  if (config.validators !== 'none') await checkInstalledAjv();
   for (const job of jobs) {
     packages.push(
       await generateOne({
@@ -144,11 +140,6 @@ async function loadModel(job: GenerateJob, root: string, run: RunContext): Promi
   if (!loaded.ok) return { diagnostics: loaded.diagnostics };
   run.progress.step(`${job.spec}: building the model`);
   return { model: parseDocument(loaded.loaded), diagnostics: loaded.diagnostics };
-}
-
-async function checkInstalledAjv(): Promise<void> {
-  const runtime = (await import(pathToFileURL(templatePath('validators/runtime.js')).href)) as { formats: Record<string, RuntimeFormat> };
-  checkAjvShape({ formats: runtime.formats });
 }
 
 function commandFor(base: string, job: GenerateJob, explicit: boolean): string {

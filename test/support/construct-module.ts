@@ -67,7 +67,7 @@ async function writeAndImport({
   covered,
   label,
 }: {
-  constructed: { statements: string[]; entries: (string | undefined)[]; runtime: string[] };
+  constructed: { statements: string[]; entries: (string | undefined)[]; runtime: string[]; fallbackImports: string[] };
   covered: ValidatorEntry[];
   label: string;
 }): Promise<{ checks: Record<string, CompiledCheck>; source: string }> {

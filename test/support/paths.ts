@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,4 +11,14 @@ export const cliPath = path.join(repoRoot, 'generator/src/cli/main.ts');
 
 export function temporaryDirectory(label: string): string {
   return mkdtempSync(path.join(tmpdir(), `specsmith-${label}-`));
+}
+
+/**
+ * A folder whose packages can load their dependencies: this repository's node_modules linked in, as a
+ * consumer's would be installed (a package whose validators fall back to AJV requires `ajv`).
+ */
+export function folderWithDependencies(label: string): string {
+  const folder = temporaryDirectory(label);
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+  return folder;
 }

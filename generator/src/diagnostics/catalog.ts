@@ -72,8 +72,14 @@ export const diagnosticCatalog = {
     help: 'Use a format the validators know (date, time, date-time, email, hostname, ipv4, ipv6, uri, uri-reference, uri-template, uuid, byte, duration, json-pointer, relative-json-pointer, regex, int32, int64, float, double), a pattern valid with the u flag, or a plain $ref in place of $dynamicRef; the types are generated either way.',
   },
   'validator-compile-failed': {
-    summary: 'AJV refused to compile the validator of a schema: a fault of specsmith, not of the spec.',
-    help: 'Report it with the schema; generate with --validators none to get the types meanwhile.',
+    summary:
+      'A schema, as the validators read it, is not valid JSON Schema 2020-12 (its meta-schema refuses it), so no check can be compiled from it.',
+    help: 'Fix the keyword the message names (a negative length, a type that is not a JSON type); generate with --validators none to get the types meanwhile.',
+  },
+  'validator-fallback': {
+    summary:
+      "A validator compiled by AJV's standaloneCode instead of specsmith's emitter, because its schema uses a keyword the emitter leaves to AJV (unevaluatedProperties, unevaluatedItems, $dynamicRef).",
+    help: 'Nothing is lost: the value is still checked in full. The package then depends on ajv; write the schema without those keywords (additionalProperties: false on a closed object, a plain $ref) to get the faster emitted check.',
   },
   'validator-pattern-risky': {
     summary: 'A pattern that a hostile value might make backtrack for a long time (ReDoS).',

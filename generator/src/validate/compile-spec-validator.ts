@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { templatePath } from '../emit/template-path.js';
-import { compileValidators, type RuntimeFormat } from '../emit/validators/compile-validators.js';
-import type { RuleOrigins } from '../emit/validators/rule-origins.js';
+import { checksModule } from '../emit/validators/checks-module.js';
+import { loadValidatorRuntime } from '../emit/validators/runtime-format.js';
+import { compileValidatorCode } from '../emit/validators/validator-code.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { collectValidators, type ValidatorEntry } from '../emit/validators/validator-set.js';
 import { parseDocument } from '../ir/parse-document.js';
@@ -11,7 +9,7 @@ import type { ApiModel } from '../ir/types.js';
 import { loadDocument } from '../load/load-document.js';
 import type { ValidateTarget } from './spec-validator.js';
 
-/** One target of a spec compiled into an ES module that exports `name` and `check` (see moduleCode). */
+/** One target of a spec compiled into an ES module that exports its check under `name` (checks-module.ts). */
 export interface CompiledTarget {
   name: string;
   code: string;
@@ -45,7 +43,7 @@ export async function compileSpecTarget({
 export type CompileManyResult =
   | {
       ok: true;
-      /** Per target: the name its check has in the module's `checks`, or undefined when the spec has no such target. */
+      /** Per target: the name the module exports its check under, or undefined when the spec has no such target. */
       names: (string | undefined)[];
       /** Per target without a name: what the spec has instead. */
       problems: (string | undefined)[];
@@ -55,7 +53,7 @@ export type CompileManyResult =
     }
   | { ok: false; diagnostics: Diagnostic[]; problem?: string };
 
-/** Several targets of one spec in one module (one load, one AJV compilation), for fixture folders. */
+/** Several targets of one spec in one module (one load, one compilation), for fixture folders. */
 export async function compileSpecTargets({
   spec,
   targets,
@@ -69,10 +67,9 @@ export async function compileSpecTargets({
   const loaded = await loadDocument({ entry: spec, root, lintOpenApiSchema: false });
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
   const model = parseDocument(loaded.loaded);
-  const runtimeFile = templatePath('validators/runtime.js');
-  const runtime = (await import(pathToFileURL(runtimeFile).href)) as { formats: Record<string, RuntimeFormat> };
+  const runtime = await loadValidatorRuntime();
   // Notes (unknown formats, risky patterns) are for `specsmith generate`; the CLI does not print them.
-  const set = collectValidators(model, new Map(Object.entries(runtime.formats).map(([name, definition]) => [name, definition.type])), {
+  const set = collectValidators(model, runtime.formatTypes, {
     patternRisk: () => undefined,
     // The spec on disk is what the user runs this against, so messages name its files and lines.
     locations: 'source',
@@ -83,51 +80,9 @@ export async function compileSpecTargets({
   const names = found.map((entry) => (typeof entry === 'string' ? undefined : entry.name));
   const problems = found.map((entry) => (typeof entry === 'string' ? entry : undefined));
   if (entries.length === 0) return { ok: true, names, problems, code: '', files, diagnostics: loaded.diagnostics };
-  const compiled = compileValidators({ set: { ...set, entries }, formats: runtime.formats, checkSchemas: false });
-  const templates = await Promise.all([readFile(runtimeFile, 'utf8'), readFile(templatePath('validators/api.js'), 'utf8')]);
-  const code = moduleCode({ names: entries.map((entry) => entry.name), templates, origins: set.origins(), compiled });
+  const compiled = compileValidatorCode({ set: { entries, defs: set.defs }, runtime });
+  const code = checksModule({ code: compiled, entries, origins: set.origins(), runtime });
   return { ok: true, names, problems, code, files, diagnostics: loaded.diagnostics };
-}
-
-/**
- * The module: the runtime templates and the compiled checks in a closure. It exports `checks` (each
- * entry's name to a function that returns every issue of a value, or undefined when it is valid) and,
- * for the first entry, `name` and `check`.
- */
-export function moduleCode({
-  names,
-  templates,
-  origins,
-  compiled,
-}: {
-  names: string[];
-  templates: string[];
-  origins: RuleOrigins;
-  compiled: string;
-}): string {
-  return [
-    'const { ValidationError, validators } = (() => {',
-    ...templates.map((text) => text.replace(/^export /gm, '')),
-    `const ruleOrigins = ${JSON.stringify(origins)};`,
-    `const compiled = ${compiled};`,
-    `const names = ${JSON.stringify(names)};`,
-    'return { ValidationError, validators: names.map((name, index) => createValidator(name, compiled[index], ruleOrigins)) };',
-    '})();',
-    '/** Every issue of the value, or undefined when it is valid. */',
-    'const issuesOf = (validator) => (value) => {',
-    '  try {',
-    '    validator.assert(value);',
-    '    return undefined;',
-    '  } catch (error) {',
-    '    if (error instanceof ValidationError) return error.issues;',
-    '    throw error;',
-    '  }',
-    '};',
-    `export const checks = Object.fromEntries(${JSON.stringify(names)}.map((name, index) => [name, issuesOf(validators[index])]));`,
-    `export const name = ${JSON.stringify(names[0])};`,
-    'export const check = checks[name];',
-    '',
-  ].join('\n');
 }
 
 const parts: Record<string, (names: ApiModel['operations'][number]['names']) => string | undefined> = {

@@ -6,6 +6,8 @@ import { locate, OriginIndex } from '../load/origins.js';
 import { parseJsonText } from '../load/parse-json.js';
 import { displayPathOf } from '../load/source-set.js';
 import { parsePointer } from '../util/json-pointer.js';
+import { dataUrl } from '../util/data-url.js';
+import { importChecks, type Check } from './checks.js';
 import { compileSpecTargets } from './compile-spec-validator.js';
 import type { ValidateTarget, ValidationIssue } from './spec-validator.js';
 
@@ -83,19 +85,12 @@ export async function checkFixtures({
   const keys = [...new Set(placed.map((file) => JSON.stringify(file.target)))];
   const compiled = await compileSpecTargets({ spec, targets: keys.map((key) => JSON.parse(key) as ValidateTarget), root: base });
   if (!compiled.ok) return { ...compiled, ran: false };
-  const checks =
-    compiled.code === ''
-      ? {}
-      : (
-          (await import(`data:text/javascript;base64,${Buffer.from(compiled.code).toString('base64')}`)) as {
-            checks: Record<string, (value: unknown) => ValidationIssue[] | undefined>;
-          }
-        ).checks;
+  const checks = compiled.code === '' ? new Map<string, Check>() : await importChecks(dataUrl(compiled.code));
   const results: FixtureResult[] = [];
   for (const fixture of files) {
     const index = keys.indexOf(JSON.stringify(fixture.target));
     const name = compiled.names[index];
-    const check = index === -1 ? placement : name === undefined ? compiled.problems[index]! : checks[name]!;
+    const check = index === -1 ? placement : name === undefined ? compiled.problems[index]! : checks.get(name)!;
     results.push(await checkFixture({ fixture, root: base, check }));
   }
   return { ok: results.every((result) => !result.surprise), ran: true, results, diagnostics: compiled.diagnostics };

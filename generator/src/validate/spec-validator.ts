@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { importChecks } from './checks.js';
+import { dataUrl } from '../util/data-url.js';
 import { cacheDirectory, cacheFile, entryUrl, readCacheManifest, writeCacheEntry } from './validator-cache.js';
 
 /** What to validate against: a component schema (or one of its views), or one part of an operation. */
@@ -53,14 +55,12 @@ export async function loadSpecValidator({
   if (!result.ok) return result;
   const { code, files } = result.compiled;
   const written = file === undefined ? undefined : writeCacheEntry({ file, files, diagnostics: result.diagnostics, code });
-  const url =
-    file !== undefined && written !== undefined
-      ? entryUrl(file, written)
-      : `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+  const url = file !== undefined && written !== undefined ? entryUrl(file, written) : dataUrl(code);
   return { ok: true, validator: await importValidator(url), diagnostics: result.diagnostics, cache: file === undefined ? 'off' : 'miss' };
 }
 
+/** The validator of a module checks-module.ts wrote for one target: its one export, wrapped by api.js (checks.ts). */
 async function importValidator(url: string): Promise<SpecValidator> {
-  const module = (await import(url)) as SpecValidator;
-  return { name: module.name, check: module.check };
+  const [[name, check]] = [...(await importChecks(url))] as [[string, SpecValidator['check']]];
+  return { name, check };
 }

@@ -77,7 +77,11 @@ export async function emitPackage({
     files.push(relative);
     await write(relative, await content);
   };
-  await emit('package.json', emitPackageJson({ model, packageName, validators: validators !== undefined, commonjs, metadata, release }));
+  const fallback = (validators?.fallbacks.length ?? 0) > 0;
+  await emit(
+    'package.json',
+    emitPackageJson({ model, packageName, validators: validators !== undefined, fallback, commonjs, metadata, release }),
+  );
   await emit(
     'README.md',
     emitReadme({
@@ -106,15 +110,14 @@ export async function emitPackage({
     await emit(clientFiles.esm, formatSource(clientModule(client, header, 'esm'), 'babel', format));
     if (copy) await emit(clientFiles.commonJs, formatSource(clientModule(client, header, 'commonjs'), 'babel', format));
   }
-  // Last: everything else is out by the time the validators' compilation is waited for.
-  for (const [name, content] of (await validators?.files) ?? []) {
+  for (const [name, content] of validators?.files ?? []) {
     // Bytes go out as they are: the compiled modules are machine output, one top-level statement a line
     // (formatting them would double their size for no reader), and the runtime is formatted already.
     // validators.js is read, and formatted.
     await emit(name, typeof content === 'string' ? formatSource(content, 'babel', format) : content);
   }
   if (release.changelog !== undefined) await emit(changelogFile, release.changelog);
-  return { files, diagnostics: validatorWarnings(validators?.notes ?? []) };
+  return { files, diagnostics: [...validatorWarnings(validators?.notes ?? []), ...(validators?.fallbacks ?? [])] };
 }
 
 /**

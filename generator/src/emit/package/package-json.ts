@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { CommonJsMode, PackageMetadata } from '../../config/config.js';
 import type { ApiModel } from '../../ir/types.js';
 import { packageVersion } from '../../util/versions.js';
@@ -25,13 +26,21 @@ const packageFiles = [
  * from the runtime and the compiled module (validator-modules.ts), in both module formats.
  */
 export const validatorFiles = { esm: 'validators.js', commonJs: 'validators.cjs' } as const;
-const validatorModuleFiles = (copy: boolean) =>
-  Object.values(validatorModules).flatMap((module) => [`${module}.js`, ...(copy ? [`${module}.cjs`] : [])]);
+const validatorModuleFiles = (copy: boolean, fallback: boolean) =>
+  Object.values(validatorModules)
+    .filter((module) => fallback || module !== validatorModules.fallback)
+    .flatMap((module) => [`${module}.js`, ...(copy ? [`${module}.cjs`] : [])]);
 /** The typed client (re-exported by the index), in packages with validators. */
 export const clientFiles = { esm: 'client.js', commonJs: 'client.cjs' } as const;
 
 /** The Standard Schema types the validators' declarations refer to (types only, no runtime code). */
 const standardSchemaRange = '^1.1.0';
+
+/**
+ * What a package whose fallback module runs AJV's code depends on: the AJV this toolkit compiled it with,
+ * as a caret range (AJV's runtime helpers keep their paths within a major version).
+ */
+const ajvRange = `^${(createRequire(import.meta.url)('ajv/package.json') as { version: string }).version}`;
 
 /** Words every package is found by, before the configured ones. */
 const baseKeywords = ['openapi', 'typescript', 'api-client', 'validation'];
@@ -40,6 +49,7 @@ export function emitPackageJson({
   model,
   packageName,
   validators,
+  fallback = false,
   commonjs = 'copy',
   metadata = {},
   release = {},
@@ -47,6 +57,8 @@ export function emitPackageJson({
   model: ApiModel;
   packageName: string;
   validators: boolean;
+  /** Some validators run AJV's code (validators-fallback): the module is shipped and `ajv` is a dependency. @default false */
+  fallback?: boolean;
   /** `require-esm`: the CommonJS entries are one line each, and only the ES modules are shipped. @default 'copy' */
   commonjs?: CommonJsMode;
   metadata?: PackageMetadata;
@@ -92,7 +104,7 @@ export function emitPackageJson({
       ...packageFiles,
       ...(validators
         ? [
-            ...validatorModuleFiles(copy),
+            ...validatorModuleFiles(copy, fallback),
             clientFiles.esm,
             ...(copy ? [clientFiles.commonJs] : []),
             runtimeFiles.esm,
@@ -104,7 +116,7 @@ export function emitPackageJson({
       // Listed before `specsmith version` first writes it, so that a first release changes nothing here.
       changelogFile,
     ],
-    ...(validators ? { dependencies: { '@standard-schema/spec': standardSchemaRange } } : {}),
+    ...(validators ? { dependencies: { '@standard-schema/spec': standardSchemaRange, ...(fallback ? { ajv: ajvRange } : {}) } } : {}),
     // Published with a statement of where it was built (npm provenance needs `repository` to match the CI's).
     publishConfig: { access: 'public', provenance: metadata.repository !== undefined },
   };

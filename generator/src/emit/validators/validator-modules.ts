@@ -1,4 +1,3 @@
-import type { CompiledValidators } from './compile-validators.js';
 import type { JsonSchema } from './lower-schema.js';
 import type { RuleOrigins } from './rule-origins.js';
 import type { ValidatorEntry } from './validator-set.js';
@@ -10,15 +9,21 @@ export const validatorModules = {
   facade: 'validators',
   runtime: 'validators-runtime',
   compiled: 'validators-compiled',
+  /** AJV's standalone code for the schemas the emitter does not cover (validator-code.ts); only when there are some. */
+  fallback: 'validators-fallback',
 } as const;
 
 export type ModuleFormat = 'esm' | 'commonjs';
 const extension = (format: ModuleFormat) => (format === 'esm' ? 'js' : 'cjs');
 
+/** The specifier a package's module imports another of its modules by (`./validators-runtime.js`). */
+export const siblingSpecifier = (module: string, format: ModuleFormat): string => `./${module}.${extension(format)}`;
+
 /** What a module imports from another: the names, and the statement for the format. */
-function importStatement(format: ModuleFormat, names: string[], module: string): string {
-  const file = `./${module}.${extension(format)}`;
-  return format === 'esm' ? `import { ${names.join(', ')} } from '${file}';` : `const { ${names.join(', ')} } = require('${file}');`;
+export function importStatement(format: ModuleFormat, names: string[], specifier: string): string {
+  // Single quotes as prettier writes them; JSON's escaping for a specifier that would need any.
+  const from = /['\\\n\r\u2028\u2029]/.test(specifier) ? JSON.stringify(specifier) : `'${specifier}'`;
+  return format === 'esm' ? `import { ${names.join(', ')} } from ${from};` : `const { ${names.join(', ')} } = require(${from});`;
 }
 
 function exportStatement(format: ModuleFormat, bindings: [exported: string, local: string][]): string {
@@ -48,29 +53,15 @@ export function runtimeModule(templates: string[], format: ModuleFormat): string
 }
 
 /**
- * The compilation's statements as the body its two module files share, encoded once (a large spec's
- * compilation is tens of megabytes: as bytes it crosses from a worker thread without a copy, and the two
- * files write the same buffer), with the runtime names the code uses and the function of each entry.
+ * The compiled checks as the body the two module files share, encoded once (a large spec's module is
+ * megabytes: both files write the same buffer), with the runtime names the code uses, the functions it
+ * imports from the fallback module, and the function of each entry.
  */
 export interface CompiledBody {
   bytes: Uint8Array<ArrayBuffer>;
   runtime: string[];
+  fallback: string[];
   entries: string[];
-}
-
-export function compiledBody(compiled: CompiledValidators, runtimeNames: string[]): CompiledBody {
-  // One pass over each statement for every runtime name at once.
-  const names = runtimeNames.map((name) => name.replace(/\$/g, '\\$'));
-  const pattern = new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`, 'g');
-  const mentioned = new Set(compiled.statements.flatMap((statement) => statement.match(pattern) ?? []));
-  // Statement by statement into one buffer: the module's text is never one string.
-  const bytes = Buffer.alloc(compiled.statements.reduce((total, statement) => total + Buffer.byteLength(statement) + 1, 0));
-  let offset = 0;
-  for (const statement of compiled.statements) {
-    offset += bytes.write(statement, offset);
-    offset = bytes.writeUInt8(0x0a, offset);
-  }
-  return { bytes, runtime: runtimeNames.filter((name) => mentioned.has(name)), entries: compiled.entries };
 }
 
 /**
@@ -84,15 +75,22 @@ export function compiledModule({
   body,
   entries,
   format,
+  specifiers = {
+    runtime: siblingSpecifier(validatorModules.runtime, format),
+    fallback: siblingSpecifier(validatorModules.fallback, format),
+  },
 }: {
   header: string;
   body: CompiledBody;
-  entries: ValidatorEntry[];
+  entries: readonly Pick<ValidatorEntry, 'name'>[];
   format: ModuleFormat;
+  /** Where the imports come from: the package's sibling modules, or absolute URLs for a module loaded from memory. */
+  specifiers?: { runtime: string; fallback: string };
 }): Uint8Array[] {
   const head = [
     ...(format === 'commonjs' ? ["'use strict';"] : []),
-    ...(body.runtime.length > 0 ? [importStatement(format, body.runtime, validatorModules.runtime)] : []),
+    ...(body.runtime.length > 0 ? [importStatement(format, body.runtime, specifiers.runtime)] : []),
+    ...(body.fallback.length > 0 ? [importStatement(format, body.fallback, specifiers.fallback)] : []),
   ];
   const tail = exportStatement(
     format,
@@ -172,7 +170,11 @@ function facadeText(
     format === 'esm' ? `export const ${name} = /* @__PURE__ */ ${value};` : `exports.${name} = ${value};`;
   const lines = [
     ...(format === 'commonjs' ? ["'use strict';"] : []),
-    importStatement(format, ['ValidationError', 'createIs', 'createAssert', 'createStandardSchema'], validatorModules.runtime),
+    importStatement(
+      format,
+      ['ValidationError', 'createIs', 'createAssert', 'createStandardSchema'],
+      siblingSpecifier(validatorModules.runtime, format),
+    ),
     format === 'esm'
       ? `import * as $compiled from './${validatorModules.compiled}.js';`
       : `const $compiled = require('./${validatorModules.compiled}.cjs');`,

@@ -35,6 +35,14 @@ export function js(strings: TemplateStringsArray, ...parts: Code[]): Code {
 }
 
 /**
+ * A call or `new` marked free of side effects (`/* @__PURE__ *\/`), for a module constant: a bundler drops
+ * a constant no kept function reads only when the expression that makes it is known to do nothing else.
+ */
+export function pure(call: Code): Code {
+  return js`/* @__PURE__ */ ${call}`;
+}
+
+/**
  * A JSON value as a JavaScript expression. JSON is JavaScript once U+2028 and U+2029 are escaped (ES2019
  * made them legal in strings, but some older parsers and tools still break on them).
  */
@@ -52,7 +60,7 @@ export function literal(value: unknown): Code {
  */
 function jsonExpression(text: string, value: unknown): Code {
   const escape = (json: string) => json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  return mint(holdsProtoKey(value) ? `JSON.parse(${escape(JSON.stringify(text))})` : escape(text));
+  return mint(holdsProtoKey(value) ? `/* @__PURE__ */ JSON.parse(${escape(JSON.stringify(text))})` : escape(text));
 }
 
 function holdsProtoKey(value: unknown): boolean {

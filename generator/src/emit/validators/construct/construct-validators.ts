@@ -13,12 +13,20 @@ import type { ValidatorEntry } from '../validator-set.js';
 export interface ConstructedValidators {
   /** The module's top-level statements (constants, helpers, one function per schema), without imports or exports. */
   statements: string[];
-  /** Per entry, in entry order, the local function with the compiled-check contract; undefined when left to AJV. */
+  /**
+   * Per entry, in entry order, the local function with the compiled-check contract; for an entry left to
+   * AJV, undefined, or with `fallback` an adapter over the AJV function the module imports (`fallbackImports`).
+   */
   entries: (string | undefined)[];
+  /** With `fallback`: the functions the module imports from the AJV-compiled module (validators-fallback). */
+  fallbackImports: string[];
   /** The runtime exports (templates/validators/runtime.js) the statements use, recorded as they were used. */
   runtime: string[];
-  /** The entries this emitter does not cover, each with why: the caller compiles them with AJV. */
-  uncovered: { entry: ValidatorEntry; gaps: CoverageGap[] }[];
+  /**
+   * The entries this emitter does not cover, each with why: the caller compiles them with AJV, with
+   * `fallback` as the function the module imports under `imported`.
+   */
+  uncovered: { entry: ValidatorEntry; gaps: CoverageGap[]; imported?: string }[];
 }
 
 /**
@@ -32,16 +40,19 @@ export function constructValidators({
   entries,
   formats,
   runtimeExports,
+  fallback = false,
 }: {
   defs: Readonly<Record<string, JsonSchema>>;
   entries: readonly ValidatorEntry[];
   formats: ReadonlyMap<string, 'string' | 'number'>;
   runtimeExports: readonly string[];
+  /** Give an uncovered entry an adapter over an imported AJV function (validator-code.ts compiles those). */
+  fallback?: boolean;
 }): ConstructedValidators {
   // Entries sharing a function (shared-entries.ts) are compiled once, under the def they share.
   const roots = entries.map((entry) => ({ name: entry.name, tokens: ['$defs', entry.compiledAs ?? entry.def] }));
-  const constructed = constructDocument({ document: { $defs: defs }, roots, formats, runtimeExports });
-  return { ...constructed, uncovered: constructed.uncovered.map(({ index, gaps }) => ({ entry: entries[index]!, gaps })) };
+  const constructed = constructDocument({ document: { $defs: defs }, roots, formats, runtimeExports, fallback });
+  return { ...constructed, uncovered: constructed.uncovered.map(({ index, ...rest }) => ({ entry: entries[index]!, ...rest })) };
 }
 
 /**
@@ -54,42 +65,50 @@ export function constructDocument({
   roots,
   formats,
   runtimeExports,
+  fallback = false,
 }: {
   document: unknown;
   roots: readonly { name: string; tokens: readonly string[] }[];
   formats: ReadonlyMap<string, 'string' | 'number'>;
   runtimeExports: readonly string[];
-}): Omit<ConstructedValidators, 'uncovered'> & { uncovered: { index: number; gaps: CoverageGap[] }[] } {
+  fallback?: boolean;
+}): Omit<ConstructedValidators, 'uncovered'> & { uncovered: { index: number; gaps: CoverageGap[]; imported?: string }[] } {
   const shapes = new Shapes(
     document,
     roots.map(({ tokens }) => tokens),
   );
   const module = new ModuleScope({ runtimeExports, formats, document, shapes });
-  const uncovered: { index: number; gaps: CoverageGap[] }[] = [];
-  const adapters = new Map<string, { adapter: string } | { gaps: CoverageGap[] }>();
+  const uncovered: { index: number; gaps: CoverageGap[]; imported?: string }[] = [];
+  const fallbackImports: string[] = [];
+  const adapters = new Map<string, { adapter: string | undefined; gaps?: CoverageGap[]; imported?: string }>();
   const names = roots.map(({ name, tokens }, index) => {
     const key = schemaPathOf(tokens);
     let found = adapters.get(key);
-    if (found === undefined) adapters.set(key, (found = adapterFor({ module, tokens, name })));
-    if ('gaps' in found) uncovered.push({ index, gaps: found.gaps });
-    return 'adapter' in found ? found.adapter : undefined;
+    if (found === undefined) {
+      found = adapterFor({ module, tokens, name });
+      if (found.gaps !== undefined && fallback) {
+        const imported = module.names.topLevel(`ajv ${name}`);
+        fallbackImports.push(imported.toString());
+        const adapter = fallbackAdapter({ module, imported, name, gaps: found.gaps });
+        found = { ...found, adapter, imported: imported.toString() };
+      }
+      adapters.set(key, found);
+    }
+    if (found.gaps !== undefined)
+      uncovered.push({ index, gaps: found.gaps, ...(found.imported === undefined ? {} : { imported: found.imported }) });
+    return found.adapter;
   });
   module.drain((name, request) => compileFunction(module, name, request));
-  return { statements: module.statements(), entries: names, runtime: module.usedRuntime, uncovered };
+  return { statements: module.statements(), entries: names, fallbackImports, runtime: module.usedRuntime, uncovered };
 }
 
 /** The adapter of the root at `tokens`, or the gaps that leave its schema to AJV. */
-function adapterFor({
-  module,
-  tokens,
-  name,
-}: {
-  module: ModuleScope;
-  tokens: readonly string[];
-  name: string;
-}): { adapter: string } | { gaps: CoverageGap[] } {
+function adapterFor({ module, tokens, name }: { module: ModuleScope; tokens: readonly string[]; name: string }): {
+  adapter: string | undefined;
+  gaps?: CoverageGap[];
+} {
   const coverage = coverageOf({ document: module.document, tokens, formats: module.formats });
-  if (!coverage.covered) return { gaps: coverage.gaps };
+  if (!coverage.covered) return { adapter: undefined, gaps: coverage.gaps };
   const schema = valueAtTokens(module.document, tokens);
   const check = module.functionFor(placedFunction({ schema, schemaPath: schemaPathOf(tokens), hint: `validate ${name}` }));
   const adapter = module.names.topLevel(`check ${name}`);
@@ -110,6 +129,25 @@ function entryAdapter({ module, adapter, check, subject }: { module: ModuleScope
   body.line(js`if (${stop}) return ${check}(${value}, undefined, ${path} ?? "")`);
   body.line(js`return ${collectHelper(module)}(${adapter}, ${check}, ${value}, ${path})`);
   return { name: adapter, params: [value, path, stop], body, comment: `The entry ${subject}.` };
+}
+
+/**
+ * The compiled-check contract over a function AJV compiled (`validate(data, { instancePath })`, its
+ * issues in `validate.errors`), for a root this emitter does not cover. AJV's function always collects
+ * every issue; `stop` only tells the caller wants the verdict.
+ */
+function fallbackAdapter({ module, imported, name, gaps }: { module: ModuleScope; imported: Name; name: string; gaps: CoverageGap[] }) {
+  const names = module.names.locals();
+  const [value, path, stop, valid] = ['value', 'path', 'stop', 'valid'].map((hint) => names.local(hint)) as [Name, Name, Name, Name];
+  const adapter = module.names.topLevel(`check ${name}`);
+  const body = new Block();
+  body.line(js`const ${valid} = ${imported}(${value}, { instancePath: ${path} ?? "" })`);
+  body.if(js`!${stop}`, (inner) => inner.line(js`${adapter}.errors = ${valid} ? null : ${imported}.errors`));
+  body.line(js`return ${valid}`);
+  const keywords = [...new Set(gaps.map((gap) => gap.keyword))].join(', ');
+  const comment = `The entry ${name}, compiled by AJV (validators-fallback): this emitter does not cover ${keywords}.`;
+  module.addFunction({ name: adapter, params: [value, path, stop], body, comment });
+  return adapter.toString();
 }
 
 /** `collect(entry, check, value, path)`: runs the check in collect mode and leaves its issues in `entry.errors`. */
@@ -138,5 +176,10 @@ export function constructedBody(constructed: ConstructedValidators): CompiledBod
   const text = constructed.statements.map((statement) => `${statement}\n`).join('');
   const bytes = new Uint8Array(Buffer.byteLength(text));
   Buffer.from(text).copy(bytes);
-  return { bytes, runtime: constructed.runtime, entries: constructed.entries.map((name) => name ?? 'undefined') };
+  return {
+    bytes,
+    runtime: constructed.runtime,
+    fallback: constructed.fallbackImports,
+    entries: constructed.entries.map((name) => name ?? 'undefined'),
+  };
 }

@@ -1,5 +1,5 @@
 import { printFunction, type FunctionPiece } from './block.js';
-import { js, literal, type Code, type Name } from './code.js';
+import { js, literal, pure, type Code, type Name } from './code.js';
 import { ModuleNames } from './names.js';
 import type { Shapes } from './shapes.js';
 
@@ -132,7 +132,7 @@ export class ModuleScope {
 
 /** `new RegExp(source, "u")`: a pattern enters the code as a JSON string, never as a regular expression literal. */
 export function regExpCode(source: string): Code {
-  return js`new RegExp(${literal(source)}, "u")`;
+  return pure(js`new RegExp(${literal(source)}, "u")`);
 }
 
 /** The request of a function made for one place, the schema path it knows whole. */

@@ -1,4 +1,4 @@
-import { joinCode, js, literal, longLiteral, type Code } from '../code.js';
+import { joinCode, js, literal, longLiteral, pure, type Code } from '../code.js';
 import { failWhen, oneParameterIssue, type KeywordFamily, type SchemaContext } from '../schema-context.js';
 
 /** From this many values on, one `Set#has` beats a chain of `===` (enum-set.ts measured the same for AJV). */
@@ -23,11 +23,11 @@ export const enumConstFamily: KeywordFamily = {
     const { schema, module, data } = context;
     if (Array.isArray(schema.enum)) {
       const values = schema.enum as unknown[];
-      const list = module.constant('allowedValues', js`Object.freeze(${longLiteral(values)})`);
+      const list = module.constant('allowedValues', pure(js`Object.freeze(${longLiteral(values)})`));
       let accepted: Code;
       if (values.length === 0) accepted = js`false`;
       else if (values.length >= setThreshold && values.every(isPrimitive))
-        accepted = js`${module.constant('allowedSet', js`new Set(${list})`)}.has(${data})`;
+        accepted = js`${module.constant('allowedSet', pure(js`new Set(${list})`))}.has(${data})`;
       else
         accepted = joinCode(
           values.map((value, index) => equalsCode(context, value, isPrimitive(value) ? literal(value) : js`${list}[${literal(index)}]`)),
@@ -37,7 +37,9 @@ export const enumConstFamily: KeywordFamily = {
     }
     if ('const' in schema) {
       const value = schema.const;
-      const reference = isPrimitive(value) ? literal(value) : module.constant('allowedValue', js`Object.freeze(${longLiteral(value)})`);
+      const reference = isPrimitive(value)
+        ? literal(value)
+        : module.constant('allowedValue', pure(js`Object.freeze(${longLiteral(value)})`));
       failWhen(context, js`!(${equalsCode(context, value, reference)})`, { keyword: 'const', params: js`{ allowedValue: ${reference} }` });
     }
   },

@@ -1,4 +1,4 @@
-import { joinCode, js, literal, longLiteral, type Code, type Name } from '../code.js';
+import { joinCode, js, literal, longLiteral, pure, type Code, type Name } from '../code.js';
 import { regExpCode } from '../module-scope.js';
 import { failWhen, nestedPathCode, oneParameterIssue, reportIssue, type KeywordFamily, type SchemaContext } from '../schema-context.js';
 import { callCheck } from '../schema-places.js';
@@ -73,7 +73,7 @@ function emitAdditional(context: SchemaContext, key: Name, additional: unknown, 
   const { module, schema } = context;
   const known = Object.keys((schema.properties ?? {}) as Record<string, unknown>);
   const tests: Code[] = [];
-  if (known.length > chainLimit) tests.push(js`${module.constant('knownNames', js`new Set(${longLiteral(known)})`)}.has(${key})`);
+  if (known.length > chainLimit) tests.push(js`${module.constant('knownNames', pure(js`new Set(${longLiteral(known)})`))}.has(${key})`);
   else tests.push(...known.map((name) => js`${key} === ${literal(name)}`));
   tests.push(...patterns.map(([source]) => js`${module.constant('pattern', regExpCode(source))}.test(${key})`));
   const isAdditional = tests.length === 0 ? js`true` : js`!(${joinCode(tests, ' || ')})`;

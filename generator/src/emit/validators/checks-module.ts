@@ -1,0 +1,34 @@
+import { pathToFileURL } from 'node:url';
+import { dataUrl } from '../../util/data-url.js';
+import type { RuleOrigins } from './rule-origins.js';
+import type { ValidatorRuntime } from './runtime-format.js';
+import type { ValidatorCode } from './validator-code.js';
+import { compiledModule } from './validator-modules.js';
+
+/**
+ * The compiled checks as one ES module that runs from memory or from any folder: the package's compiled
+ * module (validator-modules.ts's `compiledModule`) with its imports pointed at this toolkit's runtime
+ * template by file URL and at the fallback module as a `data:` URL (whose `require` resolves AJV from here),
+ * and the rule origins beside the checks. It exports each entry's check under the entry's name, and
+ * `$origins`; `specsmith validate` and `mock` wrap them with api.js (validate/checks.ts), as a package's
+ * validators.js does.
+ */
+export function checksModule({
+  code,
+  entries,
+  origins,
+  runtime,
+}: {
+  code: ValidatorCode;
+  entries: readonly { name: string }[];
+  origins: RuleOrigins;
+  runtime: Pick<ValidatorRuntime, 'file'>;
+}): string {
+  const runtimeUrl = pathToFileURL(runtime.file).href;
+  const fallback =
+    code.fallback === undefined
+      ? ''
+      : dataUrl(code.fallback({ format: 'esm', runtimeSpecifier: runtimeUrl, requireBase: import.meta.url }));
+  const parts = compiledModule({ header: '', body: code.body, entries, format: 'esm', specifiers: { runtime: runtimeUrl, fallback } });
+  return `${Buffer.concat(parts).toString()}export const $origins = ${JSON.stringify(origins)};\n`;
+}

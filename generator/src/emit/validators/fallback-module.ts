@@ -1,0 +1,77 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import type { RuntimeFormat } from './runtime-format.js';
+import { importStatement, siblingSpecifier, validatorModules, type ModuleFormat } from './validator-modules.js';
+
+/** An entry compiled by AJV: the name the fallback module exports its function under, and the named schema it checks. */
+export interface FallbackEntry {
+  exported: string;
+  def: string;
+}
+
+/** The id the named schemas are added to AJV under, as one document (`<id>#/$defs/<def>`). */
+const documentId = 'specsmith:validators';
+
+/**
+ * The module of the entries the emitter does not cover (construct/coverage.ts: `unevaluated*`,
+ * `$dynamicRef`…), compiled by AJV through its public API: the named schemas added as one document,
+ * `standaloneCode` over the entries' functions, and the code used as AJV writes it. Its header supplies
+ * what that code expects in scope: the runtime's `formats` (AJV's `code.formats` option names it) and,
+ * in an ES module, a `require` for AJV's runtime helpers (`ajv/dist/runtime/…`), so a package with a
+ * fallback depends on `ajv`.
+ */
+export function fallbackModule({
+  defs,
+  entries,
+  formats,
+  format,
+  header = '',
+  runtimeSpecifier = siblingSpecifier(validatorModules.runtime, format),
+  requireBase,
+}: {
+  defs: Readonly<Record<string, unknown>>;
+  entries: readonly FallbackEntry[];
+  formats: Readonly<Record<string, RuntimeFormat>>;
+  format: ModuleFormat;
+  header?: string;
+  /** Where `formats` comes from: the package's runtime module, or an absolute URL for a module loaded from memory. */
+  runtimeSpecifier?: string;
+  /** What `require` resolves from in an ES module: the module itself, or (from memory) a file URL where `ajv` is installed. */
+  requireBase?: string;
+}): string {
+  const ajv = fallbackAjv({ formats, esm: format === 'esm' });
+  ajv.addSchema({ $id: documentId, $defs: defs });
+  const refs = Object.fromEntries(entries.map(({ exported, def }) => [exported, `${documentId}#/$defs/${defPointer(def)}`]));
+  const code = standaloneCode.default(ajv, refs);
+  const lines =
+    format === 'esm'
+      ? [
+          "import { createRequire } from 'node:module';",
+          importStatement(format, ['formats'], runtimeSpecifier),
+          `const require = createRequire(${requireBase === undefined ? 'import.meta.url' : JSON.stringify(requireBase)});`,
+        ]
+      : ["'use strict';", importStatement(format, ['formats'], runtimeSpecifier)];
+  return `${header}${lines.join('\n')}\n${code}\n`;
+}
+
+/** A def name as a JSON pointer token (RFC 6901), percent-encoded for a URI fragment. */
+const defPointer = (def: string) => encodeURIComponent(def.replace(/~/g, '~0').replace(/\//g, '~1'));
+
+/**
+ * AJV as the fallback runs it: JSON Schema 2020-12, every issue collected, no messages (api.js words them
+ * from keyword and parameters), the runtime's formats. Not strict: a schema the emitter leaves to AJV is
+ * compiled as the standard reads it, unknown keywords being annotations.
+ */
+function fallbackAjv({ formats, esm }: { formats: Readonly<Record<string, RuntimeFormat>>; esm: boolean }): Ajv2020 {
+  const ajv = new Ajv2020({
+    code: { source: true, esm, formats: _`formats` },
+    allErrors: true,
+    messages: false,
+    strict: false,
+    inlineRefs: false,
+    logger: false,
+  });
+  for (const [name, definition] of Object.entries(formats)) ajv.addFormat(name, definition);
+  return ajv;
+}

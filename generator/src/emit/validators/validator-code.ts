@@ -1,0 +1,51 @@
+import type { CoverageGap } from './construct/coverage.js';
+import { constructedBody, constructValidators } from './construct/construct-validators.js';
+import { fallbackModule, type FallbackEntry } from './fallback-module.js';
+import type { ValidatorRuntime } from './runtime-format.js';
+import { templateExports, type CompiledBody, type ModuleFormat } from './validator-modules.js';
+import type { ValidatorEntry, ValidatorSet } from './validator-set.js';
+
+/** The compiled checks of a validator set, as `generate`, `validate` and `mock` all run them. */
+export interface ValidatorCode {
+  /** The module of checks emitted by construction (construct/), one adapter per entry. */
+  body: CompiledBody;
+  /** The entries the emitter does not cover, with why; their adapters call AJV's code in the fallback module. */
+  fellBack: { entry: ValidatorEntry; gaps: CoverageGap[] }[];
+  /** AJV's standalone module for those entries, in a module format; undefined when every entry is covered. */
+  fallback: ((options: Omit<Parameters<typeof fallbackModule>[0], 'defs' | 'entries' | 'formats'>) => string) | undefined;
+}
+
+/**
+ * The one place validators are compiled: every entry of the set emitted by construction, and the few
+ * schemas the emitter leaves to AJV (`unevaluated*`, `$dynamicRef`) compiled by AJV's standaloneCode behind
+ * the same entry signature.
+ */
+export function compileValidatorCode({
+  set,
+  runtime,
+}: {
+  set: Pick<ValidatorSet, 'entries' | 'defs'>;
+  runtime: Pick<ValidatorRuntime, 'templates' | 'formats' | 'formatTypes'>;
+}): ValidatorCode {
+  const constructed = constructValidators({
+    defs: set.defs,
+    entries: set.entries,
+    formats: runtime.formatTypes,
+    // Every name the runtime module exports is kept free in the compiled module, whether it imports it or not.
+    runtimeExports: runtime.templates.flatMap(templateExports),
+    fallback: true,
+  });
+  const fellBack = constructed.uncovered.map(({ entry, gaps }) => ({ entry, gaps }));
+  const fallbackEntries = new Map<string, FallbackEntry>();
+  for (const { entry, imported } of constructed.uncovered)
+    if (imported !== undefined) fallbackEntries.set(imported, { exported: imported, def: entry.compiledAs ?? entry.def });
+  const entries = [...fallbackEntries.values()];
+  return {
+    body: constructedBody(constructed),
+    fellBack,
+    fallback:
+      entries.length === 0
+        ? undefined
+        : (options: { format: ModuleFormat }) => fallbackModule({ ...options, defs: set.defs, entries, formats: runtime.formats }),
+  };
+}
