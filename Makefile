@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NODE_BIN := node_modules/.bin
 TSC := $(NODE_BIN)/tsc
 
-.PHONY: all install build generate test check typecheck layers lint drift docs-check bench clean
+.PHONY: all install build generate test check typecheck layers lint drift docs-check bench clean ajv-newest
 
 all: generate
 
@@ -26,6 +26,10 @@ generate: build
 
 test: build
 	node scripts/run-tests.mjs
+
+# The tests that hold the validators to AJV, against the newest AJV 8 on the registry (changes node_modules).
+ajv-newest: build
+	node scripts/ajv-newest.mjs
 
 check: typecheck layers lint drift
 

@@ -77,11 +77,6 @@ export async function emitPackage({
     files.push(relative);
     await write(relative, await content);
   };
-  const fallback = (validators?.fallbacks.length ?? 0) > 0;
-  await emit(
-    'package.json',
-    emitPackageJson({ model, packageName, validators: validators !== undefined, fallback, commonjs, metadata, release }),
-  );
   await emit(
     'README.md',
     emitReadme({
@@ -110,14 +105,22 @@ export async function emitPackage({
     await emit(clientFiles.esm, formatSource(clientModule(client, header, 'esm'), 'babel', format));
     if (copy) await emit(clientFiles.commonJs, formatSource(clientModule(client, header, 'commonjs'), 'babel', format));
   }
-  for (const [name, content] of validators?.files ?? []) {
+  // Last: the checks are compiled once the declarations and the client are out (EmittedValidators.modules).
+  const built = validators?.modules();
+  for (const [name, content] of built?.files ?? []) {
     // Bytes go out as they are: the compiled modules are machine output, one top-level statement a line
     // (formatting them would double their size for no reader), and the runtime is formatted already.
     // validators.js is read, and formatted.
     await emit(name, typeof content === 'string' ? formatSource(content, 'babel', format) : content);
   }
+  // After the validators: a package whose checks fall back to AJV depends on it.
+  const fallback = (built?.fallbacks.length ?? 0) > 0;
+  await emit(
+    'package.json',
+    emitPackageJson({ model, packageName, validators: validators !== undefined, fallback, commonjs, metadata, release }),
+  );
   if (release.changelog !== undefined) await emit(changelogFile, release.changelog);
-  return { files, diagnostics: [...validatorWarnings(validators?.notes ?? []), ...(validators?.fallbacks ?? [])] };
+  return { files, diagnostics: [...validatorWarnings(validators?.notes ?? []), ...(built?.fallbacks ?? [])] };
 }
 
 /**

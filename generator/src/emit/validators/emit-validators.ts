@@ -14,16 +14,24 @@ export interface EmittedValidators {
   entries: ValidatorEntry[];
   /** What validators.js exports: `ValidationError`, then `is*`, `assert*` and `*Schema` per entry. */
   exportNames: string[];
-  /**
-   * The validators' modules by file name (validator-modules.ts), in each format asked for, with the
-   * header. The compiled modules and the runtime come as bytes to write as they are, validators.js as text
-   * to format.
-   */
-  files: Map<string, FileContent>;
   notes: ValidatorNote[];
   /**
-   * The entries left to AJV (validator-code.ts), as warnings at their schemas; when there are any, the
-   * package depends on `ajv`, whose runtime helpers AJV's code requires.
+   * Compiles the checks (validator-code.ts) and makes the validators' modules: called once the types and
+   * the client are written, so that their texts and the checks' are never in memory together (on GitHub's
+   * REST description that was 40 MB of the run's peak).
+   */
+  modules(): CompiledValidatorModules;
+}
+
+export interface CompiledValidatorModules {
+  /**
+   * The modules by file name (validator-modules.ts), in each format asked for, with the header. The
+   * compiled modules and the runtime come as bytes to write as they are, validators.js as text to format.
+   */
+  files: Map<string, FileContent>;
+  /**
+   * The entries left to AJV, as warnings at their schemas; when there are any, the package depends on
+   * `ajv`, whose runtime helpers AJV's code requires.
    */
   fallbacks: Diagnostic[];
 }
@@ -33,7 +41,8 @@ export interface EmittedValidators {
  * as a module of top-level functions that collect every problem (`assert*`, Standard Schema) or stop at
  * the first (`is*`), the fallback module of AJV's code when an entry needs one, and validators.js binding
  * each entry's faces as exports of their own. A bundler that follows one import keeps that validator's
- * functions, the ones it calls and the runtime helpers they use, and nothing else.
+ * functions, the ones it calls and the runtime helpers they use, and nothing else. A schema the 2020-12
+ * meta-schema refuses stops generation here (ValidatorCompileError), before anything is written.
  */
 export async function emitValidators(
   model: ApiModel,
@@ -51,10 +60,13 @@ export async function emitValidators(
         refused.map(({ def, reason }) => ({ entry: { name: def }, reason })),
       ),
     );
-  const code = compileValidatorCode({ set, runtime });
-  const files = validatorFiles({ set, code, templates: runtime.templates, header, formats });
   const exportNames = ['ValidationError', ...set.entries.flatMap((entry) => Object.values(validatorNames(entry)))];
-  return { entries: set.entries, exportNames, files, notes: set.notes, fallbacks: fallbackWarnings(model, code.fellBack) };
+  const modules = () => {
+    const code = compileValidatorCode({ set, runtime });
+    const files = validatorFiles({ set, code, templates: runtime.templates, header, formats });
+    return { files, fallbacks: fallbackWarnings(model, code.fellBack) };
+  };
+  return { entries: set.entries, exportNames, notes: set.notes, modules };
 }
 
 function validatorFiles({
