@@ -3,221 +3,8 @@
 
 'use strict';
 const { ucs2length, formatDate, formatDateTime } = require('./validators-runtime.cjs');
+const schemaPathCountryAlpha3 = "#/$defs/CountryAlpha3";
 const allowedValues = /* @__PURE__ */ Object.freeze([
-	"af_ZA",
-	"ar_AE",
-	"ar_BH",
-	"ar_DZ",
-	"ar_EG",
-	"ar_IQ",
-	"ar_JO",
-	"ar_KW",
-	"ar_LB",
-	"ar_LY",
-	"ar_MA",
-	"ar_OM",
-	"ar_QA",
-	"ar_SA",
-	"ar_SY",
-	"ar_TN",
-	"ar_YE",
-	"az_AZ",
-	"be_BY",
-	"bg_BG",
-	"bn_IN",
-	"bs_BA",
-	"ca_ES",
-	"cs_CZ",
-	"cy_GB",
-	"da_DK",
-	"de_AT",
-	"de_CH",
-	"de_DE",
-	"de_LI",
-	"de_LU",
-	"de_NL",
-	"el_GR",
-	"en_AU",
-	"en_BZ",
-	"en_CA",
-	"en_GB",
-	"en_IE",
-	"en_JM",
-	"en_MT",
-	"en_NZ",
-	"en_PH",
-	"en_TT",
-	"en_US",
-	"en_VI",
-	"en_ZA",
-	"en_ZW",
-	"es_AR",
-	"es_BO",
-	"es_CL",
-	"es_CO",
-	"es_CR",
-	"es_DO",
-	"es_EC",
-	"es_ES",
-	"es_GT",
-	"es_HN",
-	"es_MX",
-	"es_NI",
-	"es_PA",
-	"es_PE",
-	"es_PR",
-	"es_PY",
-	"es_SV",
-	"es_UY",
-	"es_VE",
-	"et_EE",
-	"eu_ES",
-	"fa_IR",
-	"fi_FI",
-	"fo_FO",
-	"fr_BE",
-	"fr_CA",
-	"fr_CH",
-	"fr_FR",
-	"fr_LU",
-	"fr_MC",
-	"fr_NL",
-	"ga_IE",
-	"gl_ES",
-	"gu_IN",
-	"he_IL",
-	"hi_IN",
-	"hr_HR",
-	"hu_HU",
-	"hy_AM",
-	"id_ID",
-	"is_IS",
-	"it_CH",
-	"it_IT",
-	"ja_JP",
-	"ka_GE",
-	"kk_KZ",
-	"kl_GL",
-	"kn_IN",
-	"ko_KR",
-	"kok_IN",
-	"lb_LU",
-	"lt_LT",
-	"lv_LV",
-	"mk_MK",
-	"ml_IN",
-	"mn_MN",
-	"mr_IN",
-	"ms_BN",
-	"ms_MY",
-	"mt_MT",
-	"nb_NO",
-	"nl_BE",
-	"nl_NL",
-	"nn_NO",
-	"no_NO",
-	"pa_IN",
-	"pl_PL",
-	"pt_BR",
-	"pt_PT",
-	"ro_RO",
-	"ru_RU",
-	"se_NO",
-	"sk_SK",
-	"sl_SI",
-	"sq_AL",
-	"sr_BA",
-	"sr_CS",
-	"sv_FI",
-	"sv_SE",
-	"sw_KE",
-	"syr_SY",
-	"ta_IN",
-	"te_IN",
-	"th_TH",
-	"tn_ZA",
-	"tr_TR",
-	"uk_UA",
-	"uz_UZ",
-	"vi_VN",
-	"xh_ZA",
-	"zh_CN",
-	"zh_HK",
-	"zh_MO",
-	"zh_SG",
-	"zh_TW",
-	"zu_ZA"
-]);
-const allowedSet = /* @__PURE__ */ new Set(allowedValues);
-const allowedValues1 = /* @__PURE__ */ Object.freeze(["High","Med","Low","Pep","Prohibited"]);
-const pattern = /* @__PURE__ */ new RegExp("^[A-Za-z0-9]+$", "u");
-const pattern1 = /* @__PURE__ */ new RegExp("^\\+[0-9]+$", "u");
-const knownNames = /* @__PURE__ */ new Set([
-	"firstName",
-	"lastName",
-	"customerNumber",
-	"locale",
-	"regNo",
-	"address",
-	"salutation",
-	"middleName",
-	"dateOfBirth",
-	"nationality",
-	"riskScore",
-	"email",
-	"phoneNumber",
-	"mobileNumber",
-	"screening",
-	"temporaryAddress",
-	"additionalValues",
-	"birthCountry"
-]);
-const allowedValues2 = /* @__PURE__ */ Object.freeze(["MAIN","SUPPLEMENTARY"]);
-const pattern2 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$", "u");
-const knownNames1 = /* @__PURE__ */ new Set([
-	"firstName",
-	"lastName",
-	"companyName",
-	"additionalField1",
-	"additionalField2",
-	"additionalField3",
-	"additionalField4",
-	"additionalField5",
-	"externalLayoutCode",
-	"manufacturer",
-	"physical"
-]);
-const allowedValues3 = /* @__PURE__ */ Object.freeze(["D","W","S"]);
-const allowedValues4 = /* @__PURE__ */ Object.freeze(["SEGMENT_A","SEGMENT_B","SEGMENT_C","SEGMENT_D","SEGMENT_E","SEGMENT_F"]);
-const knownNames2 = /* @__PURE__ */ new Set([
-	"expiration",
-	"segment",
-	"pinStatus",
-	"digitalLayoutCode",
-	"scheduledClosing",
-	"additionalValues",
-	"encryptedData",
-	"embossing",
-	"productCode",
-	"pinAddress",
-	"cardAddress"
-]);
-const allowedValues5 = /* @__PURE__ */ Object.freeze(["CORPORATE","PRIVATE"]);
-const pattern3 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9-]{1,64}$", "u");
-const allowedValues6 = /* @__PURE__ */ Object.freeze([
-	"CARD_OK",
-	"CARD_BLOCKED",
-	"SUSPECTED_FRAUD",
-	"CARD_CLOSED_DUE_TO_FRAUD",
-	"CARD_NO_RENEWAL",
-	"CARD_LOST",
-	"CARD_STOLEN",
-	"CARD_CLOSED",
-	"CARD_EXPIRED"
-]);
-const allowedSet1 = /* @__PURE__ */ new Set(allowedValues6);
-const allowedValues7 = /* @__PURE__ */ Object.freeze(["CUSTOM_1","CUSTOM_2","CUSTOM_3","CUSTOM_4","CUSTOM_5","MAIL","COURIER"]);
-const allowedValues8 = /* @__PURE__ */ Object.freeze([
 	"ABW",
 	"AFG",
 	"AGO",
@@ -468,15 +255,230 @@ const allowedValues8 = /* @__PURE__ */ Object.freeze([
 	"ZMB",
 	"ZWE"
 ]);
-const allowedSet2 = /* @__PURE__ */ new Set(allowedValues8);
+const allowedSet = /* @__PURE__ */ new Set(allowedValues);
+const allowedValues1 = /* @__PURE__ */ Object.freeze([
+	"af_ZA",
+	"ar_AE",
+	"ar_BH",
+	"ar_DZ",
+	"ar_EG",
+	"ar_IQ",
+	"ar_JO",
+	"ar_KW",
+	"ar_LB",
+	"ar_LY",
+	"ar_MA",
+	"ar_OM",
+	"ar_QA",
+	"ar_SA",
+	"ar_SY",
+	"ar_TN",
+	"ar_YE",
+	"az_AZ",
+	"be_BY",
+	"bg_BG",
+	"bn_IN",
+	"bs_BA",
+	"ca_ES",
+	"cs_CZ",
+	"cy_GB",
+	"da_DK",
+	"de_AT",
+	"de_CH",
+	"de_DE",
+	"de_LI",
+	"de_LU",
+	"de_NL",
+	"el_GR",
+	"en_AU",
+	"en_BZ",
+	"en_CA",
+	"en_GB",
+	"en_IE",
+	"en_JM",
+	"en_MT",
+	"en_NZ",
+	"en_PH",
+	"en_TT",
+	"en_US",
+	"en_VI",
+	"en_ZA",
+	"en_ZW",
+	"es_AR",
+	"es_BO",
+	"es_CL",
+	"es_CO",
+	"es_CR",
+	"es_DO",
+	"es_EC",
+	"es_ES",
+	"es_GT",
+	"es_HN",
+	"es_MX",
+	"es_NI",
+	"es_PA",
+	"es_PE",
+	"es_PR",
+	"es_PY",
+	"es_SV",
+	"es_UY",
+	"es_VE",
+	"et_EE",
+	"eu_ES",
+	"fa_IR",
+	"fi_FI",
+	"fo_FO",
+	"fr_BE",
+	"fr_CA",
+	"fr_CH",
+	"fr_FR",
+	"fr_LU",
+	"fr_MC",
+	"fr_NL",
+	"ga_IE",
+	"gl_ES",
+	"gu_IN",
+	"he_IL",
+	"hi_IN",
+	"hr_HR",
+	"hu_HU",
+	"hy_AM",
+	"id_ID",
+	"is_IS",
+	"it_CH",
+	"it_IT",
+	"ja_JP",
+	"ka_GE",
+	"kk_KZ",
+	"kl_GL",
+	"kn_IN",
+	"ko_KR",
+	"kok_IN",
+	"lb_LU",
+	"lt_LT",
+	"lv_LV",
+	"mk_MK",
+	"ml_IN",
+	"mn_MN",
+	"mr_IN",
+	"ms_BN",
+	"ms_MY",
+	"mt_MT",
+	"nb_NO",
+	"nl_BE",
+	"nl_NL",
+	"nn_NO",
+	"no_NO",
+	"pa_IN",
+	"pl_PL",
+	"pt_BR",
+	"pt_PT",
+	"ro_RO",
+	"ru_RU",
+	"se_NO",
+	"sk_SK",
+	"sl_SI",
+	"sq_AL",
+	"sr_BA",
+	"sr_CS",
+	"sv_FI",
+	"sv_SE",
+	"sw_KE",
+	"syr_SY",
+	"ta_IN",
+	"te_IN",
+	"th_TH",
+	"tn_ZA",
+	"tr_TR",
+	"uk_UA",
+	"uz_UZ",
+	"vi_VN",
+	"xh_ZA",
+	"zh_CN",
+	"zh_HK",
+	"zh_MO",
+	"zh_SG",
+	"zh_TW",
+	"zu_ZA"
+]);
+const allowedSet1 = /* @__PURE__ */ new Set(allowedValues1);
+const allowedValues2 = /* @__PURE__ */ Object.freeze(["High","Med","Low","Pep","Prohibited"]);
+const pattern = /* @__PURE__ */ new RegExp("^[A-Za-z0-9]+$", "u");
+const schemaPathLocale = "#/$defs/Locale";
+const schemaPathRiskScore = "#/$defs/RiskScore";
+const pattern1 = /* @__PURE__ */ new RegExp("^\\+[0-9]+$", "u");
+const knownNames = /* @__PURE__ */ new Set([
+	"firstName",
+	"lastName",
+	"customerNumber",
+	"locale",
+	"regNo",
+	"address",
+	"salutation",
+	"middleName",
+	"dateOfBirth",
+	"nationality",
+	"riskScore",
+	"email",
+	"phoneNumber",
+	"mobileNumber",
+	"screening",
+	"temporaryAddress",
+	"additionalValues",
+	"birthCountry"
+]);
+const allowedValues3 = /* @__PURE__ */ Object.freeze(["MAIN","SUPPLEMENTARY"]);
+const pattern2 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$", "u");
+const schemaPathEmbossedText = "#/$defs/EmbossedText";
+const knownNames1 = /* @__PURE__ */ new Set([
+	"firstName",
+	"lastName",
+	"companyName",
+	"additionalField1",
+	"additionalField2",
+	"additionalField3",
+	"additionalField4",
+	"additionalField5",
+	"externalLayoutCode",
+	"manufacturer",
+	"physical"
+]);
+const allowedValues4 = /* @__PURE__ */ Object.freeze(["D","W","S"]);
+const allowedValues5 = /* @__PURE__ */ Object.freeze(["SEGMENT_A","SEGMENT_B","SEGMENT_C","SEGMENT_D","SEGMENT_E","SEGMENT_F"]);
+const schemaPathSegment = "#/$defs/Segment";
+const schemaPathPinStatus = "#/$defs/PinStatus";
+const knownNames2 = /* @__PURE__ */ new Set([
+	"expiration",
+	"segment",
+	"pinStatus",
+	"digitalLayoutCode",
+	"scheduledClosing",
+	"additionalValues",
+	"encryptedData",
+	"embossing",
+	"productCode",
+	"pinAddress",
+	"cardAddress"
+]);
+const allowedValues6 = /* @__PURE__ */ Object.freeze(["CORPORATE","PRIVATE"]);
+const pattern3 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9-]{1,64}$", "u");
+const allowedValues7 = /* @__PURE__ */ Object.freeze([
+	"CARD_OK",
+	"CARD_BLOCKED",
+	"SUSPECTED_FRAUD",
+	"CARD_CLOSED_DUE_TO_FRAUD",
+	"CARD_NO_RENEWAL",
+	"CARD_LOST",
+	"CARD_STOLEN",
+	"CARD_CLOSED",
+	"CARD_EXPIRED"
+]);
+const allowedSet2 = /* @__PURE__ */ new Set(allowedValues7);
+const allowedValues8 = /* @__PURE__ */ Object.freeze(["CUSTOM_1","CUSTOM_2","CUSTOM_3","CUSTOM_4","CUSTOM_5","MAIL","COURIER"]);
+const schemaPathCardStatus = "#/$defs/CardStatus";
+const schemaPathDeliveryType = "#/$defs/DeliveryType";
+const schemaPathCardRole = "#/$defs/CardRole";
 const allowedValues9 = /* @__PURE__ */ Object.freeze(["QZZ","ROM"]);
-// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
-function collect(entry, check, value, path) {
-	const errors = [];
-	const valid = check(value, errors, path ?? "");
-	entry.errors = valid ? null : errors;
-	return valid;
-}
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
@@ -490,162 +492,17 @@ function failType(errors, instancePath, schemaPath, type) {
 function failRequired(errors, instancePath, schemaPath, missingProperty) {
 	return fail(errors, instancePath, schemaPath, "required", { missingProperty });
 }
-// `fail` for `additionalProperties`.
-function failAdditionalProperties(errors, instancePath, schemaPath, additionalProperty) {
-	return fail(errors, instancePath, schemaPath, "additionalProperties", { additionalProperty });
-}
 // `fail` for `enum`.
 function failEnum(errors, instancePath, schemaPath, allowedValues) {
 	return fail(errors, instancePath, schemaPath, "enum", { allowedValues });
 }
+// `fail` for `additionalProperties`.
+function failAdditionalProperties(errors, instancePath, schemaPath, additionalProperty) {
+	return fail(errors, instancePath, schemaPath, "additionalProperties", { additionalProperty });
+}
 // `fail` for `format`.
 function failFormat(errors, instancePath, schemaPath, format) {
 	return fail(errors, instancePath, schemaPath, "format", { format });
-}
-// The entry ActionResult.
-function checkActionResult(value, path, stop) {
-	if (stop) return validateActionResult(value, undefined, path ?? "");
-	return collect(checkActionResult, validateActionResult, value, path);
-}
-// The entry Address.
-function checkAddress(value, path, stop) {
-	if (stop) return validateAddress(value, undefined, path ?? "");
-	return collect(checkAddress, validateAddress, value, path);
-}
-// The entry Locale.
-function checkLocale(value, path, stop) {
-	if (stop) return validateLocale(value, undefined, path ?? "");
-	return collect(checkLocale, validateLocale, value, path);
-}
-// The entry RiskScore.
-function checkRiskScore(value, path, stop) {
-	if (stop) return validateRiskScore(value, undefined, path ?? "");
-	return collect(checkRiskScore, validateRiskScore, value, path);
-}
-// The entry NationalityCode.
-function checkNationalityCode(value, path, stop) {
-	if (stop) return validateNationalityCode(value, undefined, path ?? "");
-	return collect(checkNationalityCode, validateNationalityCode, value, path);
-}
-// The entry AdditionalValue.
-function checkAdditionalValue(value, path, stop) {
-	if (stop) return validateAdditionalValue(value, undefined, path ?? "");
-	return collect(checkAdditionalValue, validateAdditionalValue, value, path);
-}
-// The entry PrivateCustomer.
-function checkPrivateCustomer(value, path, stop) {
-	if (stop) return validatePrivateCustomer(value, undefined, path ?? "");
-	return collect(checkPrivateCustomer, validatePrivateCustomer, value, path);
-}
-// The entry CardRole.
-function checkCardRole(value, path, stop) {
-	if (stop) return validateCardRole(value, undefined, path ?? "");
-	return collect(checkCardRole, validateCardRole, value, path);
-}
-// The entry EmbossedText.
-function checkEmbossedText(value, path, stop) {
-	if (stop) return validateEmbossedText(value, undefined, path ?? "");
-	return collect(checkEmbossedText, validateEmbossedText, value, path);
-}
-// The entry Embossing.
-function checkEmbossing(value, path, stop) {
-	if (stop) return validateEmbossing(value, undefined, path ?? "");
-	return collect(checkEmbossing, validateEmbossing, value, path);
-}
-// The entry Expiration.
-function checkExpiration(value, path, stop) {
-	if (stop) return validateExpiration(value, undefined, path ?? "");
-	return collect(checkExpiration, validateExpiration, value, path);
-}
-// The entry ScheduledClosing.
-function checkScheduledClosing(value, path, stop) {
-	if (stop) return validateScheduledClosing(value, undefined, path ?? "");
-	return collect(checkScheduledClosing, validateScheduledClosing, value, path);
-}
-// The entry PinStatus.
-function checkPinStatus(value, path, stop) {
-	if (stop) return validatePinStatus(value, undefined, path ?? "");
-	return collect(checkPinStatus, validatePinStatus, value, path);
-}
-// The entry Segment.
-function checkSegment(value, path, stop) {
-	if (stop) return validateSegment(value, undefined, path ?? "");
-	return collect(checkSegment, validateSegment, value, path);
-}
-// The entry McCard.
-function checkMcCard(value, path, stop) {
-	if (stop) return validateMcCard(value, undefined, path ?? "");
-	return collect(checkMcCard, validateMcCard, value, path);
-}
-// The entry CustomerDetails.
-function checkCustomerDetails(value, path, stop) {
-	if (stop) return validateCustomerDetails(value, undefined, path ?? "");
-	return collect(checkCustomerDetails, validateCustomerDetails, value, path);
-}
-// The entry CardStatus.
-function checkCardStatus(value, path, stop) {
-	if (stop) return validateCardStatus(value, undefined, path ?? "");
-	return collect(checkCardStatus, validateCardStatus, value, path);
-}
-// The entry DeliveryType.
-function checkDeliveryType(value, path, stop) {
-	if (stop) return validateDeliveryType(value, undefined, path ?? "");
-	return collect(checkDeliveryType, validateDeliveryType, value, path);
-}
-// The entry CardDetails.
-function checkCardDetails(value, path, stop) {
-	if (stop) return validateCardDetails(value, undefined, path ?? "");
-	return collect(checkCardDetails, validateCardDetails, value, path);
-}
-// The entry CountryAlpha3.
-function checkCountryAlpha3(value, path, stop) {
-	if (stop) return validateCountryAlpha3(value, undefined, path ?? "");
-	return collect(checkCountryAlpha3, validateCountryAlpha3, value, path);
-}
-// The entry CreatePrivateCustomerQueryParams.
-function checkCreatePrivateCustomerQueryParams(value, path, stop) {
-	if (stop) return validateCreatePrivateCustomerQueryParams(value, undefined, path ?? "");
-	return collect(checkCreatePrivateCustomerQueryParams, validateCreatePrivateCustomerQueryParams, value, path);
-}
-// The entry CreatePrivateCustomerRequestBody.
-function checkCreatePrivateCustomerRequestBody(value, path, stop) {
-	if (stop) return validateCreatePrivateCustomerRequestBody(value, undefined, path ?? "");
-	return collect(checkCreatePrivateCustomerRequestBody, validateCreatePrivateCustomerRequestBody, value, path);
-}
-// The entry CreatePrivateCustomerResponse201.
-function checkCreatePrivateCustomerResponse201(value, path, stop) {
-	if (stop) return validateCreatePrivateCustomerResponse201(value, undefined, path ?? "");
-	return collect(checkCreatePrivateCustomerResponse201, validateCreatePrivateCustomerResponse201, value, path);
-}
-// The entry CreateMcCardPathParams.
-function checkCreateMcCardPathParams(value, path, stop) {
-	if (stop) return validateCreateMcCardPathParams(value, undefined, path ?? "");
-	return collect(checkCreateMcCardPathParams, validateCreateMcCardPathParams, value, path);
-}
-// The entry CreateMcCardRequestBody.
-function checkCreateMcCardRequestBody(value, path, stop) {
-	if (stop) return validateCreateMcCardRequestBody(value, undefined, path ?? "");
-	return collect(checkCreateMcCardRequestBody, validateCreateMcCardRequestBody, value, path);
-}
-// The entry GetCustomerPathParams.
-function checkGetCustomerPathParams(value, path, stop) {
-	if (stop) return validateGetCustomerPathParams(value, undefined, path ?? "");
-	return collect(checkGetCustomerPathParams, validateGetCustomerPathParams, value, path);
-}
-// The entry GetCustomerResponse200.
-function checkGetCustomerResponse200(value, path, stop) {
-	if (stop) return validateGetCustomerResponse200(value, undefined, path ?? "");
-	return collect(checkGetCustomerResponse200, validateGetCustomerResponse200, value, path);
-}
-// The entry GetCustomerByCustomerNumberPathParams.
-function checkGetCustomerByCustomerNumberPathParams(value, path, stop) {
-	if (stop) return validateGetCustomerByCustomerNumberPathParams(value, undefined, path ?? "");
-	return collect(checkGetCustomerByCustomerNumberPathParams, validateGetCustomerByCustomerNumberPathParams, value, path);
-}
-// The entry GetCardResponse200.
-function checkGetCardResponse200(value, path, stop) {
-	if (stop) return validateGetCardResponse200(value, undefined, path ?? "");
-	return collect(checkGetCardResponse200, validateGetCardResponse200, value, path);
 }
 // #/$defs/ActionResult
 function validateActionResult(value, errors, path) {
@@ -727,7 +584,10 @@ function validateAddress(value, errors, path) {
 		}
 		const country = value.country;
 		if (country !== undefined) {
-			if (!validateCountryAlpha3(country, errors, errors && path + "/country")) { if (!errors) return false; valid = false; }
+			if (!(allowedSet.has(country))) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/country", schemaPathCountryAlpha3, allowedValues);
+			}
 		}
 		const region = value.region;
 		if (region !== undefined) {
@@ -768,7 +628,10 @@ function validateAddress(value, errors, path) {
 function validateLocale(value, errors, path) {
 	const schemaPath = "#/$defs/Locale";
 	let valid = true;
-	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues); }
+	if (!(allowedSet1.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues1);
+	}
 	return valid;
 }
 // #/$defs/RiskScore
@@ -777,7 +640,7 @@ function validateRiskScore(value, errors, path) {
 	let valid = true;
 	if (!(value === "High" || value === "Med" || value === "Low" || value === "Pep" || value === "Prohibited")) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues1);
+		valid = failEnum(errors, path, schemaPath, allowedValues2);
 	}
 	return valid;
 }
@@ -908,7 +771,10 @@ function validatePrivateCustomer(value, errors, path) {
 		}
 		const locale = value.locale;
 		if (locale !== undefined) {
-			if (!validateLocale(locale, errors, errors && path + "/locale")) { if (!errors) return false; valid = false; }
+			if (!(allowedSet1.has(locale))) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/locale", schemaPathLocale, allowedValues1);
+			}
 		}
 		const regNo = value.regNo;
 		if (regNo !== undefined) {
@@ -981,7 +847,16 @@ function validatePrivateCustomer(value, errors, path) {
 		}
 		const riskScore = value.riskScore;
 		if (riskScore !== undefined) {
-			if (!validateRiskScore(riskScore, errors, errors && path + "/riskScore")) { if (!errors) return false; valid = false; }
+			if (!(
+				riskScore === "High" ||
+				riskScore === "Med" ||
+				riskScore === "Low" ||
+				riskScore === "Pep" ||
+				riskScore === "Prohibited"
+			)) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/riskScore", schemaPathRiskScore, allowedValues2);
+			}
 		}
 		const email = value.email;
 		if (email !== undefined) {
@@ -1072,9 +947,9 @@ function validatePrivateCustomer(value, errors, path) {
 		}
 		const birthCountry = value.birthCountry;
 		if (birthCountry !== undefined) {
-			if (!validateCountryAlpha3(birthCountry, errors, errors && path + "/birthCountry")) {
+			if (!(allowedSet.has(birthCountry))) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/birthCountry", schemaPathCountryAlpha3, allowedValues);
 			}
 		}
 		for (const key1 in value) {
@@ -1095,7 +970,7 @@ function validateCardRole(value, errors, path) {
 	let valid = true;
 	if (!(value === "MAIN" || value === "SUPPLEMENTARY")) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues2);
+		valid = failEnum(errors, path, schemaPath, allowedValues3);
 	}
 	return valid;
 }
@@ -1130,55 +1005,106 @@ function validateEmbossing(value, errors, path) {
 		}
 		const firstName = value.firstName;
 		if (firstName !== undefined) {
-			if (!validateEmbossedText(firstName, errors, errors && path + "/firstName")) {
+			if (typeof firstName === "string") {
+				if (!pattern2.test(firstName)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/firstName", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/firstName", schemaPathEmbossedText, "string");
 			}
 		}
 		const lastName = value.lastName;
 		if (lastName !== undefined) {
-			if (!validateEmbossedText(lastName, errors, errors && path + "/lastName")) { if (!errors) return false; valid = false; }
+			if (typeof lastName === "string") {
+				if (!pattern2.test(lastName)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/lastName", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/lastName", schemaPathEmbossedText, "string");
+			}
 		}
 		const companyName = value.companyName;
 		if (companyName !== undefined) {
-			if (!validateEmbossedText(companyName, errors, errors && path + "/companyName")) {
+			if (typeof companyName === "string") {
+				if (!pattern2.test(companyName)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/companyName", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/companyName", schemaPathEmbossedText, "string");
 			}
 		}
 		const additionalField1 = value.additionalField1;
 		if (additionalField1 !== undefined) {
-			if (!validateEmbossedText(additionalField1, errors, errors && path + "/additionalField1")) {
+			if (typeof additionalField1 === "string") {
+				if (!pattern2.test(additionalField1)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/additionalField1", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/additionalField1", schemaPathEmbossedText, "string");
 			}
 		}
 		const additionalField2 = value.additionalField2;
 		if (additionalField2 !== undefined) {
-			if (!validateEmbossedText(additionalField2, errors, errors && path + "/additionalField2")) {
+			if (typeof additionalField2 === "string") {
+				if (!pattern2.test(additionalField2)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/additionalField2", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/additionalField2", schemaPathEmbossedText, "string");
 			}
 		}
 		const additionalField3 = value.additionalField3;
 		if (additionalField3 !== undefined) {
-			if (!validateEmbossedText(additionalField3, errors, errors && path + "/additionalField3")) {
+			if (typeof additionalField3 === "string") {
+				if (!pattern2.test(additionalField3)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/additionalField3", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/additionalField3", schemaPathEmbossedText, "string");
 			}
 		}
 		const additionalField4 = value.additionalField4;
 		if (additionalField4 !== undefined) {
-			if (!validateEmbossedText(additionalField4, errors, errors && path + "/additionalField4")) {
+			if (typeof additionalField4 === "string") {
+				if (!pattern2.test(additionalField4)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/additionalField4", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/additionalField4", schemaPathEmbossedText, "string");
 			}
 		}
 		const additionalField5 = value.additionalField5;
 		if (additionalField5 !== undefined) {
-			if (!validateEmbossedText(additionalField5, errors, errors && path + "/additionalField5")) {
+			if (typeof additionalField5 === "string") {
+				if (!pattern2.test(additionalField5)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/additionalField5", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/additionalField5", schemaPathEmbossedText, "string");
 			}
 		}
 		const externalLayoutCode = value.externalLayoutCode;
@@ -1300,7 +1226,7 @@ function validatePinStatus(value, errors, path) {
 	let valid = true;
 	if (!(value === "D" || value === "W" || value === "S")) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues3);
+		valid = failEnum(errors, path, schemaPath, allowedValues4);
 	}
 	return valid;
 }
@@ -1317,7 +1243,7 @@ function validateSegment(value, errors, path) {
 		value === "SEGMENT_F"
 	)) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues4);
+		valid = failEnum(errors, path, schemaPath, allowedValues5);
 	}
 	return valid;
 }
@@ -1339,11 +1265,24 @@ function validateMcCard(value, errors, path) {
 		}
 		const segment = value.segment;
 		if (segment !== undefined) {
-			if (!validateSegment(segment, errors, errors && path + "/segment")) { if (!errors) return false; valid = false; }
+			if (!(
+				segment === "SEGMENT_A" ||
+				segment === "SEGMENT_B" ||
+				segment === "SEGMENT_C" ||
+				segment === "SEGMENT_D" ||
+				segment === "SEGMENT_E" ||
+				segment === "SEGMENT_F"
+			)) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/segment", schemaPathSegment, allowedValues5);
+			}
 		}
 		const pinStatus = value.pinStatus;
 		if (pinStatus !== undefined) {
-			if (!validatePinStatus(pinStatus, errors, errors && path + "/pinStatus")) { if (!errors) return false; valid = false; }
+			if (!(pinStatus === "D" || pinStatus === "W" || pinStatus === "S")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/pinStatus", schemaPathPinStatus, allowedValues4);
+			}
 		}
 		const digitalLayoutCode = value.digitalLayoutCode;
 		if (digitalLayoutCode !== undefined) {
@@ -1439,7 +1378,7 @@ function validateCustomerDetails(value, errors, path) {
 		if (role !== undefined) {
 			if (!(role === "CORPORATE" || role === "PRIVATE")) {
 				if (!errors) return false;
-				valid = failEnum(errors, path + "/role", schemaPath + "/properties/role", allowedValues5);
+				valid = failEnum(errors, path + "/role", schemaPath + "/properties/role", allowedValues6);
 			}
 		}
 		const customerNumber = value.customerNumber;
@@ -1478,7 +1417,10 @@ function validateCustomerDetails(value, errors, path) {
 		}
 		const locale = value.locale;
 		if (locale !== undefined) {
-			if (!validateLocale(locale, errors, errors && path + "/locale")) { if (!errors) return false; valid = false; }
+			if (!(allowedSet1.has(locale))) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/locale", schemaPathLocale, allowedValues1);
+			}
 		}
 		const regNo = value.regNo;
 		if (regNo !== undefined) {
@@ -1516,7 +1458,16 @@ function validateCustomerDetails(value, errors, path) {
 		}
 		const riskScore = value.riskScore;
 		if (riskScore !== undefined) {
-			if (!validateRiskScore(riskScore, errors, errors && path + "/riskScore")) { if (!errors) return false; valid = false; }
+			if (!(
+				riskScore === "High" ||
+				riskScore === "Med" ||
+				riskScore === "Low" ||
+				riskScore === "Pep" ||
+				riskScore === "Prohibited"
+			)) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/riskScore", schemaPathRiskScore, allowedValues2);
+			}
 		}
 		const email = value.email;
 		if (email !== undefined) {
@@ -1568,9 +1519,9 @@ function validateCustomerDetails(value, errors, path) {
 		}
 		const birthCountry = value.birthCountry;
 		if (birthCountry !== undefined) {
-			if (!validateCountryAlpha3(birthCountry, errors, errors && path + "/birthCountry")) {
+			if (!(allowedSet.has(birthCountry))) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/birthCountry", schemaPathCountryAlpha3, allowedValues);
 			}
 		}
 		const additionalValues = value.additionalValues;
@@ -1598,9 +1549,9 @@ function validateCustomerDetails(value, errors, path) {
 function validateCardStatus(value, errors, path) {
 	const schemaPath = "#/$defs/CardStatus";
 	let valid = true;
-	if (!(allowedSet1.has(value))) {
+	if (!(allowedSet2.has(value))) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues6);
+		valid = failEnum(errors, path, schemaPath, allowedValues7);
 	}
 	return valid;
 }
@@ -1618,7 +1569,7 @@ function validateDeliveryType(value, errors, path) {
 		value === "COURIER"
 	)) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues7);
+		valid = failEnum(errors, path, schemaPath, allowedValues8);
 	}
 	return valid;
 }
@@ -1637,7 +1588,10 @@ function validateCardDetails(value, errors, path) {
 		}
 		const status = value.status;
 		if (status !== undefined) {
-			if (!validateCardStatus(status, errors, errors && path + "/status")) { if (!errors) return false; valid = false; }
+			if (!(allowedSet2.has(status))) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/status", schemaPathCardStatus, allowedValues7);
+			}
 		}
 		const reason = value.reason;
 		if (reason !== undefined) {
@@ -1659,11 +1613,24 @@ function validateCardDetails(value, errors, path) {
 		}
 		const segment = value.segment;
 		if (segment !== undefined) {
-			if (!validateSegment(segment, errors, errors && path + "/segment")) { if (!errors) return false; valid = false; }
+			if (!(
+				segment === "SEGMENT_A" ||
+				segment === "SEGMENT_B" ||
+				segment === "SEGMENT_C" ||
+				segment === "SEGMENT_D" ||
+				segment === "SEGMENT_E" ||
+				segment === "SEGMENT_F"
+			)) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/segment", schemaPathSegment, allowedValues5);
+			}
 		}
 		const pinStatus = value.pinStatus;
 		if (pinStatus !== undefined) {
-			if (!validatePinStatus(pinStatus, errors, errors && path + "/pinStatus")) { if (!errors) return false; valid = false; }
+			if (!(pinStatus === "D" || pinStatus === "W" || pinStatus === "S")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/pinStatus", schemaPathPinStatus, allowedValues4);
+			}
 		}
 		const digitalLayoutCode = value.digitalLayoutCode;
 		if (digitalLayoutCode !== undefined) {
@@ -1700,16 +1667,32 @@ function validateCardDetails(value, errors, path) {
 		}
 		const cardDeliveryType = value.cardDeliveryType;
 		if (cardDeliveryType !== undefined) {
-			if (!validateDeliveryType(cardDeliveryType, errors, errors && path + "/cardDeliveryType")) {
+			if (!(
+				cardDeliveryType === "CUSTOM_1" ||
+				cardDeliveryType === "CUSTOM_2" ||
+				cardDeliveryType === "CUSTOM_3" ||
+				cardDeliveryType === "CUSTOM_4" ||
+				cardDeliveryType === "CUSTOM_5" ||
+				cardDeliveryType === "MAIL" ||
+				cardDeliveryType === "COURIER"
+			)) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/cardDeliveryType", schemaPathDeliveryType, allowedValues8);
 			}
 		}
 		const pinDeliveryType = value.pinDeliveryType;
 		if (pinDeliveryType !== undefined) {
-			if (!validateDeliveryType(pinDeliveryType, errors, errors && path + "/pinDeliveryType")) {
+			if (!(
+				pinDeliveryType === "CUSTOM_1" ||
+				pinDeliveryType === "CUSTOM_2" ||
+				pinDeliveryType === "CUSTOM_3" ||
+				pinDeliveryType === "CUSTOM_4" ||
+				pinDeliveryType === "CUSTOM_5" ||
+				pinDeliveryType === "MAIL" ||
+				pinDeliveryType === "COURIER"
+			)) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/pinDeliveryType", schemaPathDeliveryType, allowedValues8);
 			}
 		}
 		const regionAndEcommBlocking = value.regionAndEcommBlocking;
@@ -1841,10 +1824,7 @@ function validateCardDetails(value, errors, path) {
 function validateCountryAlpha3(value, errors, path) {
 	const schemaPath = "#/$defs/CountryAlpha3";
 	let valid = true;
-	if (!(allowedSet2.has(value))) {
-		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues8);
-	}
+	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues); }
 	return valid;
 }
 // #/$defs/CreatePrivateCustomerQueryParams
@@ -1920,7 +1900,10 @@ function validateCreateMcCardPathParams(value, errors, path) {
 		}
 		const cardRole = value.cardRole;
 		if (cardRole !== undefined) {
-			if (!validateCardRole(cardRole, errors, errors && path + "/cardRole")) { if (!errors) return false; valid = false; }
+			if (!(cardRole === "MAIN" || cardRole === "SUPPLEMENTARY")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/cardRole", schemaPathCardRole, allowedValues3);
+			}
 		}
 		for (const key in value) {
 			if (!(key === "customerId" || key === "accountId" || key === "cardRole")) {
@@ -2011,7 +1994,10 @@ function validateGetCardResponse200(value, errors, path) {
 // #/$defs/NationalityCode/allOf/1/anyOf/0, and the 3 other places of its shape: given the schemaPath of each.
 function validateNationalityCodeAnyOf0(value, errors, path, schemaPath) {
 	let valid = true;
-	if (!validateCountryAlpha3(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (!(allowedSet.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPathCountryAlpha3, allowedValues);
+	}
 	return valid;
 }
 // #/$defs/NationalityCode/allOf/1/anyOf/1
@@ -2024,39 +2010,39 @@ function validateNationalityCodeAnyOf1(value, errors, path) {
 	}
 	return valid;
 }
-exports.ActionResult = checkActionResult;
-exports.Address = checkAddress;
-exports.Locale = checkLocale;
-exports.RiskScore = checkRiskScore;
-exports.NationalityCode = checkNationalityCode;
-exports.AdditionalValue = checkAdditionalValue;
-exports.PrivateCustomer = checkPrivateCustomer;
-exports.CardRole = checkCardRole;
-exports.EmbossedText = checkEmbossedText;
-exports.Embossing = checkEmbossing;
-exports.Expiration = checkExpiration;
-exports.ScheduledClosing = checkScheduledClosing;
-exports.PinStatus = checkPinStatus;
-exports.Segment = checkSegment;
-exports.McCard = checkMcCard;
-exports.CustomerDetails = checkCustomerDetails;
-exports.CardStatus = checkCardStatus;
-exports.DeliveryType = checkDeliveryType;
-exports.CardDetails = checkCardDetails;
-exports.CountryAlpha3 = checkCountryAlpha3;
-exports.CreatePrivateCustomerQueryParams = checkCreatePrivateCustomerQueryParams;
-exports.CreatePrivateCustomerRequestBody = checkCreatePrivateCustomerRequestBody;
-exports.CreatePrivateCustomerResponse201 = checkCreatePrivateCustomerResponse201;
-exports.CreateMcCardPathParams = checkCreateMcCardPathParams;
-exports.CreateMcCardQueryParams = checkCreatePrivateCustomerQueryParams;
-exports.CreateMcCardRequestBody = checkCreateMcCardRequestBody;
-exports.CreateMcCardResponse201 = checkCreatePrivateCustomerResponse201;
-exports.GetCustomerPathParams = checkGetCustomerPathParams;
-exports.GetCustomerQueryParams = checkCreatePrivateCustomerQueryParams;
-exports.GetCustomerResponse200 = checkGetCustomerResponse200;
-exports.GetCustomerByCustomerNumberPathParams = checkGetCustomerByCustomerNumberPathParams;
-exports.GetCustomerByCustomerNumberQueryParams = checkCreatePrivateCustomerQueryParams;
-exports.GetCustomerByCustomerNumberResponse200 = checkGetCustomerResponse200;
-exports.GetCardPathParams = checkGetCustomerPathParams;
-exports.GetCardQueryParams = checkCreatePrivateCustomerQueryParams;
-exports.GetCardResponse200 = checkGetCardResponse200;
+exports.ActionResult = validateActionResult;
+exports.Address = validateAddress;
+exports.Locale = validateLocale;
+exports.RiskScore = validateRiskScore;
+exports.NationalityCode = validateNationalityCode;
+exports.AdditionalValue = validateAdditionalValue;
+exports.PrivateCustomer = validatePrivateCustomer;
+exports.CardRole = validateCardRole;
+exports.EmbossedText = validateEmbossedText;
+exports.Embossing = validateEmbossing;
+exports.Expiration = validateExpiration;
+exports.ScheduledClosing = validateScheduledClosing;
+exports.PinStatus = validatePinStatus;
+exports.Segment = validateSegment;
+exports.McCard = validateMcCard;
+exports.CustomerDetails = validateCustomerDetails;
+exports.CardStatus = validateCardStatus;
+exports.DeliveryType = validateDeliveryType;
+exports.CardDetails = validateCardDetails;
+exports.CountryAlpha3 = validateCountryAlpha3;
+exports.CreatePrivateCustomerQueryParams = validateCreatePrivateCustomerQueryParams;
+exports.CreatePrivateCustomerRequestBody = validateCreatePrivateCustomerRequestBody;
+exports.CreatePrivateCustomerResponse201 = validateCreatePrivateCustomerResponse201;
+exports.CreateMcCardPathParams = validateCreateMcCardPathParams;
+exports.CreateMcCardQueryParams = validateCreatePrivateCustomerQueryParams;
+exports.CreateMcCardRequestBody = validateCreateMcCardRequestBody;
+exports.CreateMcCardResponse201 = validateCreatePrivateCustomerResponse201;
+exports.GetCustomerPathParams = validateGetCustomerPathParams;
+exports.GetCustomerQueryParams = validateCreatePrivateCustomerQueryParams;
+exports.GetCustomerResponse200 = validateGetCustomerResponse200;
+exports.GetCustomerByCustomerNumberPathParams = validateGetCustomerByCustomerNumberPathParams;
+exports.GetCustomerByCustomerNumberQueryParams = validateCreatePrivateCustomerQueryParams;
+exports.GetCustomerByCustomerNumberResponse200 = validateGetCustomerResponse200;
+exports.GetCardPathParams = validateGetCustomerPathParams;
+exports.GetCardQueryParams = validateCreatePrivateCustomerQueryParams;
+exports.GetCardResponse200 = validateGetCardResponse200;

@@ -2,221 +2,8 @@
 // Regenerate: npx specsmith generate
 
 import { ucs2length, formatDate, formatDateTime } from './validators-runtime.js';
+const schemaPathCountryAlpha3 = "#/$defs/CountryAlpha3";
 const allowedValues = /* @__PURE__ */ Object.freeze([
-	"af_ZA",
-	"ar_AE",
-	"ar_BH",
-	"ar_DZ",
-	"ar_EG",
-	"ar_IQ",
-	"ar_JO",
-	"ar_KW",
-	"ar_LB",
-	"ar_LY",
-	"ar_MA",
-	"ar_OM",
-	"ar_QA",
-	"ar_SA",
-	"ar_SY",
-	"ar_TN",
-	"ar_YE",
-	"az_AZ",
-	"be_BY",
-	"bg_BG",
-	"bn_IN",
-	"bs_BA",
-	"ca_ES",
-	"cs_CZ",
-	"cy_GB",
-	"da_DK",
-	"de_AT",
-	"de_CH",
-	"de_DE",
-	"de_LI",
-	"de_LU",
-	"de_NL",
-	"el_GR",
-	"en_AU",
-	"en_BZ",
-	"en_CA",
-	"en_GB",
-	"en_IE",
-	"en_JM",
-	"en_MT",
-	"en_NZ",
-	"en_PH",
-	"en_TT",
-	"en_US",
-	"en_VI",
-	"en_ZA",
-	"en_ZW",
-	"es_AR",
-	"es_BO",
-	"es_CL",
-	"es_CO",
-	"es_CR",
-	"es_DO",
-	"es_EC",
-	"es_ES",
-	"es_GT",
-	"es_HN",
-	"es_MX",
-	"es_NI",
-	"es_PA",
-	"es_PE",
-	"es_PR",
-	"es_PY",
-	"es_SV",
-	"es_UY",
-	"es_VE",
-	"et_EE",
-	"eu_ES",
-	"fa_IR",
-	"fi_FI",
-	"fo_FO",
-	"fr_BE",
-	"fr_CA",
-	"fr_CH",
-	"fr_FR",
-	"fr_LU",
-	"fr_MC",
-	"fr_NL",
-	"ga_IE",
-	"gl_ES",
-	"gu_IN",
-	"he_IL",
-	"hi_IN",
-	"hr_HR",
-	"hu_HU",
-	"hy_AM",
-	"id_ID",
-	"is_IS",
-	"it_CH",
-	"it_IT",
-	"ja_JP",
-	"ka_GE",
-	"kk_KZ",
-	"kl_GL",
-	"kn_IN",
-	"ko_KR",
-	"kok_IN",
-	"lb_LU",
-	"lt_LT",
-	"lv_LV",
-	"mk_MK",
-	"ml_IN",
-	"mn_MN",
-	"mr_IN",
-	"ms_BN",
-	"ms_MY",
-	"mt_MT",
-	"nb_NO",
-	"nl_BE",
-	"nl_NL",
-	"nn_NO",
-	"no_NO",
-	"pa_IN",
-	"pl_PL",
-	"pt_BR",
-	"pt_PT",
-	"ro_RO",
-	"ru_RU",
-	"se_NO",
-	"sk_SK",
-	"sl_SI",
-	"sq_AL",
-	"sr_BA",
-	"sr_CS",
-	"sv_FI",
-	"sv_SE",
-	"sw_KE",
-	"syr_SY",
-	"ta_IN",
-	"te_IN",
-	"th_TH",
-	"tn_ZA",
-	"tr_TR",
-	"uk_UA",
-	"uz_UZ",
-	"vi_VN",
-	"xh_ZA",
-	"zh_CN",
-	"zh_HK",
-	"zh_MO",
-	"zh_SG",
-	"zh_TW",
-	"zu_ZA"
-]);
-const allowedSet = /* @__PURE__ */ new Set(allowedValues);
-const allowedValues1 = /* @__PURE__ */ Object.freeze(["High","Med","Low","Pep","Prohibited"]);
-const pattern = /* @__PURE__ */ new RegExp("^[A-Za-z0-9]+$", "u");
-const pattern1 = /* @__PURE__ */ new RegExp("^\\+[0-9]+$", "u");
-const knownNames = /* @__PURE__ */ new Set([
-	"firstName",
-	"lastName",
-	"customerNumber",
-	"locale",
-	"regNo",
-	"address",
-	"salutation",
-	"middleName",
-	"dateOfBirth",
-	"nationality",
-	"riskScore",
-	"email",
-	"phoneNumber",
-	"mobileNumber",
-	"screening",
-	"temporaryAddress",
-	"additionalValues",
-	"birthCountry"
-]);
-const allowedValues2 = /* @__PURE__ */ Object.freeze(["MAIN","SUPPLEMENTARY"]);
-const pattern2 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$", "u");
-const knownNames1 = /* @__PURE__ */ new Set([
-	"firstName",
-	"lastName",
-	"companyName",
-	"additionalField1",
-	"additionalField2",
-	"additionalField3",
-	"additionalField4",
-	"additionalField5",
-	"externalLayoutCode",
-	"manufacturer",
-	"physical"
-]);
-const allowedValues3 = /* @__PURE__ */ Object.freeze(["D","W","S"]);
-const allowedValues4 = /* @__PURE__ */ Object.freeze(["SEGMENT_A","SEGMENT_B","SEGMENT_C","SEGMENT_D","SEGMENT_E","SEGMENT_F"]);
-const knownNames2 = /* @__PURE__ */ new Set([
-	"expiration",
-	"segment",
-	"pinStatus",
-	"digitalLayoutCode",
-	"scheduledClosing",
-	"additionalValues",
-	"encryptedData",
-	"embossing",
-	"productCode",
-	"pinAddress",
-	"cardAddress"
-]);
-const allowedValues5 = /* @__PURE__ */ Object.freeze(["CORPORATE","PRIVATE"]);
-const pattern3 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9-]{1,64}$", "u");
-const allowedValues6 = /* @__PURE__ */ Object.freeze([
-	"CARD_OK",
-	"CARD_BLOCKED",
-	"SUSPECTED_FRAUD",
-	"CARD_CLOSED_DUE_TO_FRAUD",
-	"CARD_NO_RENEWAL",
-	"CARD_LOST",
-	"CARD_STOLEN",
-	"CARD_CLOSED",
-	"CARD_EXPIRED"
-]);
-const allowedSet1 = /* @__PURE__ */ new Set(allowedValues6);
-const allowedValues7 = /* @__PURE__ */ Object.freeze(["CUSTOM_1","CUSTOM_2","CUSTOM_3","CUSTOM_4","CUSTOM_5","MAIL","COURIER"]);
-const allowedValues8 = /* @__PURE__ */ Object.freeze([
 	"ABW",
 	"AFG",
 	"AGO",
@@ -467,15 +254,230 @@ const allowedValues8 = /* @__PURE__ */ Object.freeze([
 	"ZMB",
 	"ZWE"
 ]);
-const allowedSet2 = /* @__PURE__ */ new Set(allowedValues8);
+const allowedSet = /* @__PURE__ */ new Set(allowedValues);
+const allowedValues1 = /* @__PURE__ */ Object.freeze([
+	"af_ZA",
+	"ar_AE",
+	"ar_BH",
+	"ar_DZ",
+	"ar_EG",
+	"ar_IQ",
+	"ar_JO",
+	"ar_KW",
+	"ar_LB",
+	"ar_LY",
+	"ar_MA",
+	"ar_OM",
+	"ar_QA",
+	"ar_SA",
+	"ar_SY",
+	"ar_TN",
+	"ar_YE",
+	"az_AZ",
+	"be_BY",
+	"bg_BG",
+	"bn_IN",
+	"bs_BA",
+	"ca_ES",
+	"cs_CZ",
+	"cy_GB",
+	"da_DK",
+	"de_AT",
+	"de_CH",
+	"de_DE",
+	"de_LI",
+	"de_LU",
+	"de_NL",
+	"el_GR",
+	"en_AU",
+	"en_BZ",
+	"en_CA",
+	"en_GB",
+	"en_IE",
+	"en_JM",
+	"en_MT",
+	"en_NZ",
+	"en_PH",
+	"en_TT",
+	"en_US",
+	"en_VI",
+	"en_ZA",
+	"en_ZW",
+	"es_AR",
+	"es_BO",
+	"es_CL",
+	"es_CO",
+	"es_CR",
+	"es_DO",
+	"es_EC",
+	"es_ES",
+	"es_GT",
+	"es_HN",
+	"es_MX",
+	"es_NI",
+	"es_PA",
+	"es_PE",
+	"es_PR",
+	"es_PY",
+	"es_SV",
+	"es_UY",
+	"es_VE",
+	"et_EE",
+	"eu_ES",
+	"fa_IR",
+	"fi_FI",
+	"fo_FO",
+	"fr_BE",
+	"fr_CA",
+	"fr_CH",
+	"fr_FR",
+	"fr_LU",
+	"fr_MC",
+	"fr_NL",
+	"ga_IE",
+	"gl_ES",
+	"gu_IN",
+	"he_IL",
+	"hi_IN",
+	"hr_HR",
+	"hu_HU",
+	"hy_AM",
+	"id_ID",
+	"is_IS",
+	"it_CH",
+	"it_IT",
+	"ja_JP",
+	"ka_GE",
+	"kk_KZ",
+	"kl_GL",
+	"kn_IN",
+	"ko_KR",
+	"kok_IN",
+	"lb_LU",
+	"lt_LT",
+	"lv_LV",
+	"mk_MK",
+	"ml_IN",
+	"mn_MN",
+	"mr_IN",
+	"ms_BN",
+	"ms_MY",
+	"mt_MT",
+	"nb_NO",
+	"nl_BE",
+	"nl_NL",
+	"nn_NO",
+	"no_NO",
+	"pa_IN",
+	"pl_PL",
+	"pt_BR",
+	"pt_PT",
+	"ro_RO",
+	"ru_RU",
+	"se_NO",
+	"sk_SK",
+	"sl_SI",
+	"sq_AL",
+	"sr_BA",
+	"sr_CS",
+	"sv_FI",
+	"sv_SE",
+	"sw_KE",
+	"syr_SY",
+	"ta_IN",
+	"te_IN",
+	"th_TH",
+	"tn_ZA",
+	"tr_TR",
+	"uk_UA",
+	"uz_UZ",
+	"vi_VN",
+	"xh_ZA",
+	"zh_CN",
+	"zh_HK",
+	"zh_MO",
+	"zh_SG",
+	"zh_TW",
+	"zu_ZA"
+]);
+const allowedSet1 = /* @__PURE__ */ new Set(allowedValues1);
+const allowedValues2 = /* @__PURE__ */ Object.freeze(["High","Med","Low","Pep","Prohibited"]);
+const pattern = /* @__PURE__ */ new RegExp("^[A-Za-z0-9]+$", "u");
+const schemaPathLocale = "#/$defs/Locale";
+const schemaPathRiskScore = "#/$defs/RiskScore";
+const pattern1 = /* @__PURE__ */ new RegExp("^\\+[0-9]+$", "u");
+const knownNames = /* @__PURE__ */ new Set([
+	"firstName",
+	"lastName",
+	"customerNumber",
+	"locale",
+	"regNo",
+	"address",
+	"salutation",
+	"middleName",
+	"dateOfBirth",
+	"nationality",
+	"riskScore",
+	"email",
+	"phoneNumber",
+	"mobileNumber",
+	"screening",
+	"temporaryAddress",
+	"additionalValues",
+	"birthCountry"
+]);
+const allowedValues3 = /* @__PURE__ */ Object.freeze(["MAIN","SUPPLEMENTARY"]);
+const pattern2 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$", "u");
+const schemaPathEmbossedText = "#/$defs/EmbossedText";
+const knownNames1 = /* @__PURE__ */ new Set([
+	"firstName",
+	"lastName",
+	"companyName",
+	"additionalField1",
+	"additionalField2",
+	"additionalField3",
+	"additionalField4",
+	"additionalField5",
+	"externalLayoutCode",
+	"manufacturer",
+	"physical"
+]);
+const allowedValues4 = /* @__PURE__ */ Object.freeze(["D","W","S"]);
+const allowedValues5 = /* @__PURE__ */ Object.freeze(["SEGMENT_A","SEGMENT_B","SEGMENT_C","SEGMENT_D","SEGMENT_E","SEGMENT_F"]);
+const schemaPathSegment = "#/$defs/Segment";
+const schemaPathPinStatus = "#/$defs/PinStatus";
+const knownNames2 = /* @__PURE__ */ new Set([
+	"expiration",
+	"segment",
+	"pinStatus",
+	"digitalLayoutCode",
+	"scheduledClosing",
+	"additionalValues",
+	"encryptedData",
+	"embossing",
+	"productCode",
+	"pinAddress",
+	"cardAddress"
+]);
+const allowedValues6 = /* @__PURE__ */ Object.freeze(["CORPORATE","PRIVATE"]);
+const pattern3 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9-]{1,64}$", "u");
+const allowedValues7 = /* @__PURE__ */ Object.freeze([
+	"CARD_OK",
+	"CARD_BLOCKED",
+	"SUSPECTED_FRAUD",
+	"CARD_CLOSED_DUE_TO_FRAUD",
+	"CARD_NO_RENEWAL",
+	"CARD_LOST",
+	"CARD_STOLEN",
+	"CARD_CLOSED",
+	"CARD_EXPIRED"
+]);
+const allowedSet2 = /* @__PURE__ */ new Set(allowedValues7);
+const allowedValues8 = /* @__PURE__ */ Object.freeze(["CUSTOM_1","CUSTOM_2","CUSTOM_3","CUSTOM_4","CUSTOM_5","MAIL","COURIER"]);
+const schemaPathCardStatus = "#/$defs/CardStatus";
+const schemaPathDeliveryType = "#/$defs/DeliveryType";
+const schemaPathCardRole = "#/$defs/CardRole";
 const allowedValues9 = /* @__PURE__ */ Object.freeze(["QZZ","ROM"]);
-// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
-function collect(entry, check, value, path) {
-	const errors = [];
-	const valid = check(value, errors, path ?? "");
-	entry.errors = valid ? null : errors;
-	return valid;
-}
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
@@ -489,162 +491,17 @@ function failType(errors, instancePath, schemaPath, type) {
 function failRequired(errors, instancePath, schemaPath, missingProperty) {
 	return fail(errors, instancePath, schemaPath, "required", { missingProperty });
 }
-// `fail` for `additionalProperties`.
-function failAdditionalProperties(errors, instancePath, schemaPath, additionalProperty) {
-	return fail(errors, instancePath, schemaPath, "additionalProperties", { additionalProperty });
-}
 // `fail` for `enum`.
 function failEnum(errors, instancePath, schemaPath, allowedValues) {
 	return fail(errors, instancePath, schemaPath, "enum", { allowedValues });
 }
+// `fail` for `additionalProperties`.
+function failAdditionalProperties(errors, instancePath, schemaPath, additionalProperty) {
+	return fail(errors, instancePath, schemaPath, "additionalProperties", { additionalProperty });
+}
 // `fail` for `format`.
 function failFormat(errors, instancePath, schemaPath, format) {
 	return fail(errors, instancePath, schemaPath, "format", { format });
-}
-// The entry ActionResult.
-function checkActionResult(value, path, stop) {
-	if (stop) return validateActionResult(value, undefined, path ?? "");
-	return collect(checkActionResult, validateActionResult, value, path);
-}
-// The entry Address.
-function checkAddress(value, path, stop) {
-	if (stop) return validateAddress(value, undefined, path ?? "");
-	return collect(checkAddress, validateAddress, value, path);
-}
-// The entry Locale.
-function checkLocale(value, path, stop) {
-	if (stop) return validateLocale(value, undefined, path ?? "");
-	return collect(checkLocale, validateLocale, value, path);
-}
-// The entry RiskScore.
-function checkRiskScore(value, path, stop) {
-	if (stop) return validateRiskScore(value, undefined, path ?? "");
-	return collect(checkRiskScore, validateRiskScore, value, path);
-}
-// The entry NationalityCode.
-function checkNationalityCode(value, path, stop) {
-	if (stop) return validateNationalityCode(value, undefined, path ?? "");
-	return collect(checkNationalityCode, validateNationalityCode, value, path);
-}
-// The entry AdditionalValue.
-function checkAdditionalValue(value, path, stop) {
-	if (stop) return validateAdditionalValue(value, undefined, path ?? "");
-	return collect(checkAdditionalValue, validateAdditionalValue, value, path);
-}
-// The entry PrivateCustomer.
-function checkPrivateCustomer(value, path, stop) {
-	if (stop) return validatePrivateCustomer(value, undefined, path ?? "");
-	return collect(checkPrivateCustomer, validatePrivateCustomer, value, path);
-}
-// The entry CardRole.
-function checkCardRole(value, path, stop) {
-	if (stop) return validateCardRole(value, undefined, path ?? "");
-	return collect(checkCardRole, validateCardRole, value, path);
-}
-// The entry EmbossedText.
-function checkEmbossedText(value, path, stop) {
-	if (stop) return validateEmbossedText(value, undefined, path ?? "");
-	return collect(checkEmbossedText, validateEmbossedText, value, path);
-}
-// The entry Embossing.
-function checkEmbossing(value, path, stop) {
-	if (stop) return validateEmbossing(value, undefined, path ?? "");
-	return collect(checkEmbossing, validateEmbossing, value, path);
-}
-// The entry Expiration.
-function checkExpiration(value, path, stop) {
-	if (stop) return validateExpiration(value, undefined, path ?? "");
-	return collect(checkExpiration, validateExpiration, value, path);
-}
-// The entry ScheduledClosing.
-function checkScheduledClosing(value, path, stop) {
-	if (stop) return validateScheduledClosing(value, undefined, path ?? "");
-	return collect(checkScheduledClosing, validateScheduledClosing, value, path);
-}
-// The entry PinStatus.
-function checkPinStatus(value, path, stop) {
-	if (stop) return validatePinStatus(value, undefined, path ?? "");
-	return collect(checkPinStatus, validatePinStatus, value, path);
-}
-// The entry Segment.
-function checkSegment(value, path, stop) {
-	if (stop) return validateSegment(value, undefined, path ?? "");
-	return collect(checkSegment, validateSegment, value, path);
-}
-// The entry McCard.
-function checkMcCard(value, path, stop) {
-	if (stop) return validateMcCard(value, undefined, path ?? "");
-	return collect(checkMcCard, validateMcCard, value, path);
-}
-// The entry CustomerDetails.
-function checkCustomerDetails(value, path, stop) {
-	if (stop) return validateCustomerDetails(value, undefined, path ?? "");
-	return collect(checkCustomerDetails, validateCustomerDetails, value, path);
-}
-// The entry CardStatus.
-function checkCardStatus(value, path, stop) {
-	if (stop) return validateCardStatus(value, undefined, path ?? "");
-	return collect(checkCardStatus, validateCardStatus, value, path);
-}
-// The entry DeliveryType.
-function checkDeliveryType(value, path, stop) {
-	if (stop) return validateDeliveryType(value, undefined, path ?? "");
-	return collect(checkDeliveryType, validateDeliveryType, value, path);
-}
-// The entry CardDetails.
-function checkCardDetails(value, path, stop) {
-	if (stop) return validateCardDetails(value, undefined, path ?? "");
-	return collect(checkCardDetails, validateCardDetails, value, path);
-}
-// The entry CountryAlpha3.
-function checkCountryAlpha3(value, path, stop) {
-	if (stop) return validateCountryAlpha3(value, undefined, path ?? "");
-	return collect(checkCountryAlpha3, validateCountryAlpha3, value, path);
-}
-// The entry CreatePrivateCustomerQueryParams.
-function checkCreatePrivateCustomerQueryParams(value, path, stop) {
-	if (stop) return validateCreatePrivateCustomerQueryParams(value, undefined, path ?? "");
-	return collect(checkCreatePrivateCustomerQueryParams, validateCreatePrivateCustomerQueryParams, value, path);
-}
-// The entry CreatePrivateCustomerRequestBody.
-function checkCreatePrivateCustomerRequestBody(value, path, stop) {
-	if (stop) return validateCreatePrivateCustomerRequestBody(value, undefined, path ?? "");
-	return collect(checkCreatePrivateCustomerRequestBody, validateCreatePrivateCustomerRequestBody, value, path);
-}
-// The entry CreatePrivateCustomerResponse201.
-function checkCreatePrivateCustomerResponse201(value, path, stop) {
-	if (stop) return validateCreatePrivateCustomerResponse201(value, undefined, path ?? "");
-	return collect(checkCreatePrivateCustomerResponse201, validateCreatePrivateCustomerResponse201, value, path);
-}
-// The entry CreateMcCardPathParams.
-function checkCreateMcCardPathParams(value, path, stop) {
-	if (stop) return validateCreateMcCardPathParams(value, undefined, path ?? "");
-	return collect(checkCreateMcCardPathParams, validateCreateMcCardPathParams, value, path);
-}
-// The entry CreateMcCardRequestBody.
-function checkCreateMcCardRequestBody(value, path, stop) {
-	if (stop) return validateCreateMcCardRequestBody(value, undefined, path ?? "");
-	return collect(checkCreateMcCardRequestBody, validateCreateMcCardRequestBody, value, path);
-}
-// The entry GetCustomerPathParams.
-function checkGetCustomerPathParams(value, path, stop) {
-	if (stop) return validateGetCustomerPathParams(value, undefined, path ?? "");
-	return collect(checkGetCustomerPathParams, validateGetCustomerPathParams, value, path);
-}
-// The entry GetCustomerResponse200.
-function checkGetCustomerResponse200(value, path, stop) {
-	if (stop) return validateGetCustomerResponse200(value, undefined, path ?? "");
-	return collect(checkGetCustomerResponse200, validateGetCustomerResponse200, value, path);
-}
-// The entry GetCustomerByCustomerNumberPathParams.
-function checkGetCustomerByCustomerNumberPathParams(value, path, stop) {
-	if (stop) return validateGetCustomerByCustomerNumberPathParams(value, undefined, path ?? "");
-	return collect(checkGetCustomerByCustomerNumberPathParams, validateGetCustomerByCustomerNumberPathParams, value, path);
-}
-// The entry GetCardResponse200.
-function checkGetCardResponse200(value, path, stop) {
-	if (stop) return validateGetCardResponse200(value, undefined, path ?? "");
-	return collect(checkGetCardResponse200, validateGetCardResponse200, value, path);
 }
 // #/$defs/ActionResult
 function validateActionResult(value, errors, path) {
@@ -726,7 +583,10 @@ function validateAddress(value, errors, path) {
 		}
 		const country = value.country;
 		if (country !== undefined) {
-			if (!validateCountryAlpha3(country, errors, errors && path + "/country")) { if (!errors) return false; valid = false; }
+			if (!(allowedSet.has(country))) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/country", schemaPathCountryAlpha3, allowedValues);
+			}
 		}
 		const region = value.region;
 		if (region !== undefined) {
@@ -767,7 +627,10 @@ function validateAddress(value, errors, path) {
 function validateLocale(value, errors, path) {
 	const schemaPath = "#/$defs/Locale";
 	let valid = true;
-	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues); }
+	if (!(allowedSet1.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues1);
+	}
 	return valid;
 }
 // #/$defs/RiskScore
@@ -776,7 +639,7 @@ function validateRiskScore(value, errors, path) {
 	let valid = true;
 	if (!(value === "High" || value === "Med" || value === "Low" || value === "Pep" || value === "Prohibited")) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues1);
+		valid = failEnum(errors, path, schemaPath, allowedValues2);
 	}
 	return valid;
 }
@@ -907,7 +770,10 @@ function validatePrivateCustomer(value, errors, path) {
 		}
 		const locale = value.locale;
 		if (locale !== undefined) {
-			if (!validateLocale(locale, errors, errors && path + "/locale")) { if (!errors) return false; valid = false; }
+			if (!(allowedSet1.has(locale))) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/locale", schemaPathLocale, allowedValues1);
+			}
 		}
 		const regNo = value.regNo;
 		if (regNo !== undefined) {
@@ -980,7 +846,16 @@ function validatePrivateCustomer(value, errors, path) {
 		}
 		const riskScore = value.riskScore;
 		if (riskScore !== undefined) {
-			if (!validateRiskScore(riskScore, errors, errors && path + "/riskScore")) { if (!errors) return false; valid = false; }
+			if (!(
+				riskScore === "High" ||
+				riskScore === "Med" ||
+				riskScore === "Low" ||
+				riskScore === "Pep" ||
+				riskScore === "Prohibited"
+			)) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/riskScore", schemaPathRiskScore, allowedValues2);
+			}
 		}
 		const email = value.email;
 		if (email !== undefined) {
@@ -1071,9 +946,9 @@ function validatePrivateCustomer(value, errors, path) {
 		}
 		const birthCountry = value.birthCountry;
 		if (birthCountry !== undefined) {
-			if (!validateCountryAlpha3(birthCountry, errors, errors && path + "/birthCountry")) {
+			if (!(allowedSet.has(birthCountry))) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/birthCountry", schemaPathCountryAlpha3, allowedValues);
 			}
 		}
 		for (const key1 in value) {
@@ -1094,7 +969,7 @@ function validateCardRole(value, errors, path) {
 	let valid = true;
 	if (!(value === "MAIN" || value === "SUPPLEMENTARY")) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues2);
+		valid = failEnum(errors, path, schemaPath, allowedValues3);
 	}
 	return valid;
 }
@@ -1129,55 +1004,106 @@ function validateEmbossing(value, errors, path) {
 		}
 		const firstName = value.firstName;
 		if (firstName !== undefined) {
-			if (!validateEmbossedText(firstName, errors, errors && path + "/firstName")) {
+			if (typeof firstName === "string") {
+				if (!pattern2.test(firstName)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/firstName", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/firstName", schemaPathEmbossedText, "string");
 			}
 		}
 		const lastName = value.lastName;
 		if (lastName !== undefined) {
-			if (!validateEmbossedText(lastName, errors, errors && path + "/lastName")) { if (!errors) return false; valid = false; }
+			if (typeof lastName === "string") {
+				if (!pattern2.test(lastName)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/lastName", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/lastName", schemaPathEmbossedText, "string");
+			}
 		}
 		const companyName = value.companyName;
 		if (companyName !== undefined) {
-			if (!validateEmbossedText(companyName, errors, errors && path + "/companyName")) {
+			if (typeof companyName === "string") {
+				if (!pattern2.test(companyName)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/companyName", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/companyName", schemaPathEmbossedText, "string");
 			}
 		}
 		const additionalField1 = value.additionalField1;
 		if (additionalField1 !== undefined) {
-			if (!validateEmbossedText(additionalField1, errors, errors && path + "/additionalField1")) {
+			if (typeof additionalField1 === "string") {
+				if (!pattern2.test(additionalField1)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/additionalField1", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/additionalField1", schemaPathEmbossedText, "string");
 			}
 		}
 		const additionalField2 = value.additionalField2;
 		if (additionalField2 !== undefined) {
-			if (!validateEmbossedText(additionalField2, errors, errors && path + "/additionalField2")) {
+			if (typeof additionalField2 === "string") {
+				if (!pattern2.test(additionalField2)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/additionalField2", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/additionalField2", schemaPathEmbossedText, "string");
 			}
 		}
 		const additionalField3 = value.additionalField3;
 		if (additionalField3 !== undefined) {
-			if (!validateEmbossedText(additionalField3, errors, errors && path + "/additionalField3")) {
+			if (typeof additionalField3 === "string") {
+				if (!pattern2.test(additionalField3)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/additionalField3", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/additionalField3", schemaPathEmbossedText, "string");
 			}
 		}
 		const additionalField4 = value.additionalField4;
 		if (additionalField4 !== undefined) {
-			if (!validateEmbossedText(additionalField4, errors, errors && path + "/additionalField4")) {
+			if (typeof additionalField4 === "string") {
+				if (!pattern2.test(additionalField4)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/additionalField4", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/additionalField4", schemaPathEmbossedText, "string");
 			}
 		}
 		const additionalField5 = value.additionalField5;
 		if (additionalField5 !== undefined) {
-			if (!validateEmbossedText(additionalField5, errors, errors && path + "/additionalField5")) {
+			if (typeof additionalField5 === "string") {
+				if (!pattern2.test(additionalField5)) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/additionalField5", schemaPathEmbossedText, "pattern",
+						{ pattern: "^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$" });
+				}
+			} else {
 				if (!errors) return false;
-				valid = false;
+				valid = failType(errors, path + "/additionalField5", schemaPathEmbossedText, "string");
 			}
 		}
 		const externalLayoutCode = value.externalLayoutCode;
@@ -1299,7 +1225,7 @@ function validatePinStatus(value, errors, path) {
 	let valid = true;
 	if (!(value === "D" || value === "W" || value === "S")) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues3);
+		valid = failEnum(errors, path, schemaPath, allowedValues4);
 	}
 	return valid;
 }
@@ -1316,7 +1242,7 @@ function validateSegment(value, errors, path) {
 		value === "SEGMENT_F"
 	)) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues4);
+		valid = failEnum(errors, path, schemaPath, allowedValues5);
 	}
 	return valid;
 }
@@ -1338,11 +1264,24 @@ function validateMcCard(value, errors, path) {
 		}
 		const segment = value.segment;
 		if (segment !== undefined) {
-			if (!validateSegment(segment, errors, errors && path + "/segment")) { if (!errors) return false; valid = false; }
+			if (!(
+				segment === "SEGMENT_A" ||
+				segment === "SEGMENT_B" ||
+				segment === "SEGMENT_C" ||
+				segment === "SEGMENT_D" ||
+				segment === "SEGMENT_E" ||
+				segment === "SEGMENT_F"
+			)) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/segment", schemaPathSegment, allowedValues5);
+			}
 		}
 		const pinStatus = value.pinStatus;
 		if (pinStatus !== undefined) {
-			if (!validatePinStatus(pinStatus, errors, errors && path + "/pinStatus")) { if (!errors) return false; valid = false; }
+			if (!(pinStatus === "D" || pinStatus === "W" || pinStatus === "S")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/pinStatus", schemaPathPinStatus, allowedValues4);
+			}
 		}
 		const digitalLayoutCode = value.digitalLayoutCode;
 		if (digitalLayoutCode !== undefined) {
@@ -1438,7 +1377,7 @@ function validateCustomerDetails(value, errors, path) {
 		if (role !== undefined) {
 			if (!(role === "CORPORATE" || role === "PRIVATE")) {
 				if (!errors) return false;
-				valid = failEnum(errors, path + "/role", schemaPath + "/properties/role", allowedValues5);
+				valid = failEnum(errors, path + "/role", schemaPath + "/properties/role", allowedValues6);
 			}
 		}
 		const customerNumber = value.customerNumber;
@@ -1477,7 +1416,10 @@ function validateCustomerDetails(value, errors, path) {
 		}
 		const locale = value.locale;
 		if (locale !== undefined) {
-			if (!validateLocale(locale, errors, errors && path + "/locale")) { if (!errors) return false; valid = false; }
+			if (!(allowedSet1.has(locale))) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/locale", schemaPathLocale, allowedValues1);
+			}
 		}
 		const regNo = value.regNo;
 		if (regNo !== undefined) {
@@ -1515,7 +1457,16 @@ function validateCustomerDetails(value, errors, path) {
 		}
 		const riskScore = value.riskScore;
 		if (riskScore !== undefined) {
-			if (!validateRiskScore(riskScore, errors, errors && path + "/riskScore")) { if (!errors) return false; valid = false; }
+			if (!(
+				riskScore === "High" ||
+				riskScore === "Med" ||
+				riskScore === "Low" ||
+				riskScore === "Pep" ||
+				riskScore === "Prohibited"
+			)) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/riskScore", schemaPathRiskScore, allowedValues2);
+			}
 		}
 		const email = value.email;
 		if (email !== undefined) {
@@ -1567,9 +1518,9 @@ function validateCustomerDetails(value, errors, path) {
 		}
 		const birthCountry = value.birthCountry;
 		if (birthCountry !== undefined) {
-			if (!validateCountryAlpha3(birthCountry, errors, errors && path + "/birthCountry")) {
+			if (!(allowedSet.has(birthCountry))) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/birthCountry", schemaPathCountryAlpha3, allowedValues);
 			}
 		}
 		const additionalValues = value.additionalValues;
@@ -1597,9 +1548,9 @@ function validateCustomerDetails(value, errors, path) {
 function validateCardStatus(value, errors, path) {
 	const schemaPath = "#/$defs/CardStatus";
 	let valid = true;
-	if (!(allowedSet1.has(value))) {
+	if (!(allowedSet2.has(value))) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues6);
+		valid = failEnum(errors, path, schemaPath, allowedValues7);
 	}
 	return valid;
 }
@@ -1617,7 +1568,7 @@ function validateDeliveryType(value, errors, path) {
 		value === "COURIER"
 	)) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues7);
+		valid = failEnum(errors, path, schemaPath, allowedValues8);
 	}
 	return valid;
 }
@@ -1636,7 +1587,10 @@ function validateCardDetails(value, errors, path) {
 		}
 		const status = value.status;
 		if (status !== undefined) {
-			if (!validateCardStatus(status, errors, errors && path + "/status")) { if (!errors) return false; valid = false; }
+			if (!(allowedSet2.has(status))) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/status", schemaPathCardStatus, allowedValues7);
+			}
 		}
 		const reason = value.reason;
 		if (reason !== undefined) {
@@ -1658,11 +1612,24 @@ function validateCardDetails(value, errors, path) {
 		}
 		const segment = value.segment;
 		if (segment !== undefined) {
-			if (!validateSegment(segment, errors, errors && path + "/segment")) { if (!errors) return false; valid = false; }
+			if (!(
+				segment === "SEGMENT_A" ||
+				segment === "SEGMENT_B" ||
+				segment === "SEGMENT_C" ||
+				segment === "SEGMENT_D" ||
+				segment === "SEGMENT_E" ||
+				segment === "SEGMENT_F"
+			)) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/segment", schemaPathSegment, allowedValues5);
+			}
 		}
 		const pinStatus = value.pinStatus;
 		if (pinStatus !== undefined) {
-			if (!validatePinStatus(pinStatus, errors, errors && path + "/pinStatus")) { if (!errors) return false; valid = false; }
+			if (!(pinStatus === "D" || pinStatus === "W" || pinStatus === "S")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/pinStatus", schemaPathPinStatus, allowedValues4);
+			}
 		}
 		const digitalLayoutCode = value.digitalLayoutCode;
 		if (digitalLayoutCode !== undefined) {
@@ -1699,16 +1666,32 @@ function validateCardDetails(value, errors, path) {
 		}
 		const cardDeliveryType = value.cardDeliveryType;
 		if (cardDeliveryType !== undefined) {
-			if (!validateDeliveryType(cardDeliveryType, errors, errors && path + "/cardDeliveryType")) {
+			if (!(
+				cardDeliveryType === "CUSTOM_1" ||
+				cardDeliveryType === "CUSTOM_2" ||
+				cardDeliveryType === "CUSTOM_3" ||
+				cardDeliveryType === "CUSTOM_4" ||
+				cardDeliveryType === "CUSTOM_5" ||
+				cardDeliveryType === "MAIL" ||
+				cardDeliveryType === "COURIER"
+			)) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/cardDeliveryType", schemaPathDeliveryType, allowedValues8);
 			}
 		}
 		const pinDeliveryType = value.pinDeliveryType;
 		if (pinDeliveryType !== undefined) {
-			if (!validateDeliveryType(pinDeliveryType, errors, errors && path + "/pinDeliveryType")) {
+			if (!(
+				pinDeliveryType === "CUSTOM_1" ||
+				pinDeliveryType === "CUSTOM_2" ||
+				pinDeliveryType === "CUSTOM_3" ||
+				pinDeliveryType === "CUSTOM_4" ||
+				pinDeliveryType === "CUSTOM_5" ||
+				pinDeliveryType === "MAIL" ||
+				pinDeliveryType === "COURIER"
+			)) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/pinDeliveryType", schemaPathDeliveryType, allowedValues8);
 			}
 		}
 		const regionAndEcommBlocking = value.regionAndEcommBlocking;
@@ -1840,10 +1823,7 @@ function validateCardDetails(value, errors, path) {
 function validateCountryAlpha3(value, errors, path) {
 	const schemaPath = "#/$defs/CountryAlpha3";
 	let valid = true;
-	if (!(allowedSet2.has(value))) {
-		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues8);
-	}
+	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues); }
 	return valid;
 }
 // #/$defs/CreatePrivateCustomerQueryParams
@@ -1919,7 +1899,10 @@ function validateCreateMcCardPathParams(value, errors, path) {
 		}
 		const cardRole = value.cardRole;
 		if (cardRole !== undefined) {
-			if (!validateCardRole(cardRole, errors, errors && path + "/cardRole")) { if (!errors) return false; valid = false; }
+			if (!(cardRole === "MAIN" || cardRole === "SUPPLEMENTARY")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/cardRole", schemaPathCardRole, allowedValues3);
+			}
 		}
 		for (const key in value) {
 			if (!(key === "customerId" || key === "accountId" || key === "cardRole")) {
@@ -2010,7 +1993,10 @@ function validateGetCardResponse200(value, errors, path) {
 // #/$defs/NationalityCode/allOf/1/anyOf/0, and the 3 other places of its shape: given the schemaPath of each.
 function validateNationalityCodeAnyOf0(value, errors, path, schemaPath) {
 	let valid = true;
-	if (!validateCountryAlpha3(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (!(allowedSet.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPathCountryAlpha3, allowedValues);
+	}
 	return valid;
 }
 // #/$defs/NationalityCode/allOf/1/anyOf/1
@@ -2023,4 +2009,4 @@ function validateNationalityCodeAnyOf1(value, errors, path) {
 	}
 	return valid;
 }
-export { checkActionResult as ActionResult, checkAddress as Address, checkLocale as Locale, checkRiskScore as RiskScore, checkNationalityCode as NationalityCode, checkAdditionalValue as AdditionalValue, checkPrivateCustomer as PrivateCustomer, checkCardRole as CardRole, checkEmbossedText as EmbossedText, checkEmbossing as Embossing, checkExpiration as Expiration, checkScheduledClosing as ScheduledClosing, checkPinStatus as PinStatus, checkSegment as Segment, checkMcCard as McCard, checkCustomerDetails as CustomerDetails, checkCardStatus as CardStatus, checkDeliveryType as DeliveryType, checkCardDetails as CardDetails, checkCountryAlpha3 as CountryAlpha3, checkCreatePrivateCustomerQueryParams as CreatePrivateCustomerQueryParams, checkCreatePrivateCustomerRequestBody as CreatePrivateCustomerRequestBody, checkCreatePrivateCustomerResponse201 as CreatePrivateCustomerResponse201, checkCreateMcCardPathParams as CreateMcCardPathParams, checkCreatePrivateCustomerQueryParams as CreateMcCardQueryParams, checkCreateMcCardRequestBody as CreateMcCardRequestBody, checkCreatePrivateCustomerResponse201 as CreateMcCardResponse201, checkGetCustomerPathParams as GetCustomerPathParams, checkCreatePrivateCustomerQueryParams as GetCustomerQueryParams, checkGetCustomerResponse200 as GetCustomerResponse200, checkGetCustomerByCustomerNumberPathParams as GetCustomerByCustomerNumberPathParams, checkCreatePrivateCustomerQueryParams as GetCustomerByCustomerNumberQueryParams, checkGetCustomerResponse200 as GetCustomerByCustomerNumberResponse200, checkGetCustomerPathParams as GetCardPathParams, checkCreatePrivateCustomerQueryParams as GetCardQueryParams, checkGetCardResponse200 as GetCardResponse200 };
+export { validateActionResult as ActionResult, validateAddress as Address, validateLocale as Locale, validateRiskScore as RiskScore, validateNationalityCode as NationalityCode, validateAdditionalValue as AdditionalValue, validatePrivateCustomer as PrivateCustomer, validateCardRole as CardRole, validateEmbossedText as EmbossedText, validateEmbossing as Embossing, validateExpiration as Expiration, validateScheduledClosing as ScheduledClosing, validatePinStatus as PinStatus, validateSegment as Segment, validateMcCard as McCard, validateCustomerDetails as CustomerDetails, validateCardStatus as CardStatus, validateDeliveryType as DeliveryType, validateCardDetails as CardDetails, validateCountryAlpha3 as CountryAlpha3, validateCreatePrivateCustomerQueryParams as CreatePrivateCustomerQueryParams, validateCreatePrivateCustomerRequestBody as CreatePrivateCustomerRequestBody, validateCreatePrivateCustomerResponse201 as CreatePrivateCustomerResponse201, validateCreateMcCardPathParams as CreateMcCardPathParams, validateCreatePrivateCustomerQueryParams as CreateMcCardQueryParams, validateCreateMcCardRequestBody as CreateMcCardRequestBody, validateCreatePrivateCustomerResponse201 as CreateMcCardResponse201, validateGetCustomerPathParams as GetCustomerPathParams, validateCreatePrivateCustomerQueryParams as GetCustomerQueryParams, validateGetCustomerResponse200 as GetCustomerResponse200, validateGetCustomerByCustomerNumberPathParams as GetCustomerByCustomerNumberPathParams, validateCreatePrivateCustomerQueryParams as GetCustomerByCustomerNumberQueryParams, validateGetCustomerResponse200 as GetCustomerByCustomerNumberResponse200, validateGetCustomerPathParams as GetCardPathParams, validateCreatePrivateCustomerQueryParams as GetCardQueryParams, validateGetCardResponse200 as GetCardResponse200 };

@@ -446,7 +446,8 @@ export class ValidationError extends Error {
  */
 function errorsOf(check, value) {
   try {
-    return check(value) ? undefined : (check.errors ?? []);
+    const errors = [];
+    return check(value, errors, '') ? undefined : errors;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return [
@@ -680,13 +681,14 @@ const issuesOf = (compiled, origins) => (value) => {
 };
 
 /**
- * `is*`, the hot path: the compiled check asked to stop at the first problem (its third argument, after
- * the value and the path it reports from), guarded only against values it cannot walk.
+ * `is*`, the hot path: the compiled check with no list of issues, which makes it stop at the first problem
+ * (`check(value, errors, path)`: given an array, it collects every issue there), guarded only against
+ * values it cannot walk.
  */
 export function createIs(compiled) {
   return (value) => {
     try {
-      return compiled(value, '', true);
+      return compiled(value, undefined, '');
     } catch {
       return false;
     }

@@ -2,44 +2,8 @@
 // Regenerate: npx specsmith generate
 
 import { ucs2length, formatEmail, formatUuid } from './validators-runtime.js';
-const allowedValues = /* @__PURE__ */ Object.freeze(["M","F","O"]);
-const allowedValues1 = /* @__PURE__ */ Object.freeze([
-	"11",
-	"13",
-	"15",
-	"17",
-	"19",
-	"21",
-	"23",
-	"25",
-	"27",
-	"29",
-	"31",
-	"33",
-	"35",
-	"37",
-	"39",
-	"41",
-	"43",
-	"45",
-	"47",
-	"49",
-	"51",
-	"53",
-	"55",
-	"SELFEMP",
-	"OTHERXX",
-	"STUDENT",
-	"RETIRED",
-	"UNEMPLO"
-]);
-const allowedSet = /* @__PURE__ */ new Set(allowedValues1);
-const pattern = /* @__PURE__ */ new RegExp("^[A-Za-z0-9_-]+$", "u");
-const allowedValues2 = /* @__PURE__ */ Object.freeze(["NATIONAL_INSURANCE_NUMBER","TAX_CODE"]);
-const pattern1 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9 _-]+$", "u");
-const pattern2 = /* @__PURE__ */ new RegExp("^[0-9 ()+-]+$", "u");
-const pattern3 = /* @__PURE__ */ new RegExp("^[0-9]{1,4}$", "u");
-const allowedValues3 = /* @__PURE__ */ Object.freeze([
+const schemaPathCountryAlpha2 = "#/$defs/CountryAlpha2";
+const allowedValues = /* @__PURE__ */ Object.freeze([
 	"AD",
 	"AE",
 	"AF",
@@ -290,26 +254,58 @@ const allowedValues3 = /* @__PURE__ */ Object.freeze([
 	"ZM",
 	"ZW"
 ]);
-const allowedSet1 = /* @__PURE__ */ new Set(allowedValues3);
-// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
-function collect(entry, check, value, path) {
-	const errors = [];
-	const valid = check(value, errors, path ?? "");
-	entry.errors = valid ? null : errors;
-	return valid;
-}
+const allowedSet = /* @__PURE__ */ new Set(allowedValues);
+const allowedValues1 = /* @__PURE__ */ Object.freeze(["M","F","O"]);
+const allowedValues2 = /* @__PURE__ */ Object.freeze([
+	"11",
+	"13",
+	"15",
+	"17",
+	"19",
+	"21",
+	"23",
+	"25",
+	"27",
+	"29",
+	"31",
+	"33",
+	"35",
+	"37",
+	"39",
+	"41",
+	"43",
+	"45",
+	"47",
+	"49",
+	"51",
+	"53",
+	"55",
+	"SELFEMP",
+	"OTHERXX",
+	"STUDENT",
+	"RETIRED",
+	"UNEMPLO"
+]);
+const allowedSet1 = /* @__PURE__ */ new Set(allowedValues2);
+const schemaPathGender = "#/$defs/Gender";
+const schemaPathOccupation = "#/$defs/Occupation";
+const pattern = /* @__PURE__ */ new RegExp("^[A-Za-z0-9_-]+$", "u");
+const allowedValues3 = /* @__PURE__ */ Object.freeze(["NATIONAL_INSURANCE_NUMBER","TAX_CODE"]);
+const pattern1 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9 _-]+$", "u");
+const pattern2 = /* @__PURE__ */ new RegExp("^[0-9 ()+-]+$", "u");
+const pattern3 = /* @__PURE__ */ new RegExp("^[0-9]{1,4}$", "u");
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
 	return false;
 }
-// `fail` for `type`.
-function failType(errors, instancePath, schemaPath, type) {
-	return fail(errors, instancePath, schemaPath, "type", { type });
-}
 // `fail` for `enum`.
 function failEnum(errors, instancePath, schemaPath, allowedValues) {
 	return fail(errors, instancePath, schemaPath, "enum", { allowedValues });
+}
+// `fail` for `type`.
+function failType(errors, instancePath, schemaPath, type) {
+	return fail(errors, instancePath, schemaPath, "type", { type });
 }
 // `fail` for `required`.
 function failRequired(errors, instancePath, schemaPath, missingProperty) {
@@ -323,106 +319,14 @@ function failFormat(errors, instancePath, schemaPath, format) {
 function failAdditionalProperties(errors, instancePath, schemaPath, additionalProperty) {
 	return fail(errors, instancePath, schemaPath, "additionalProperties", { additionalProperty });
 }
-// The entry Country.
-function checkCountry(value, path, stop) {
-	if (stop) return validateCountry(value, undefined, path ?? "");
-	return collect(checkCountry, validateCountry, value, path);
-}
-// The entry Gender.
-function checkGender(value, path, stop) {
-	if (stop) return validateGender(value, undefined, path ?? "");
-	return collect(checkGender, validateGender, value, path);
-}
-// The entry Occupation.
-function checkOccupation(value, path, stop) {
-	if (stop) return validateOccupation(value, undefined, path ?? "");
-	return collect(checkOccupation, validateOccupation, value, path);
-}
-// The entry BasicData.
-function checkBasicData(value, path, stop) {
-	if (stop) return validateBasicData(value, undefined, path ?? "");
-	return collect(checkBasicData, validateBasicData, value, path);
-}
-// The entry TaxInformation.
-function checkTaxInformation(value, path, stop) {
-	if (stop) return validateTaxInformation(value, undefined, path ?? "");
-	return collect(checkTaxInformation, validateTaxInformation, value, path);
-}
-// The entry Identification.
-function checkIdentification(value, path, stop) {
-	if (stop) return validateIdentification(value, undefined, path ?? "");
-	return collect(checkIdentification, validateIdentification, value, path);
-}
-// The entry MainAddress.
-function checkMainAddress(value, path, stop) {
-	if (stop) return validateMainAddress(value, undefined, path ?? "");
-	return collect(checkMainAddress, validateMainAddress, value, path);
-}
-// The entry IndividualCustomer.
-function checkIndividualCustomer(value, path, stop) {
-	if (stop) return validateIndividualCustomer(value, undefined, path ?? "");
-	return collect(checkIndividualCustomer, validateIndividualCustomer, value, path);
-}
-// The entry CustomerCreated.
-function checkCustomerCreated(value, path, stop) {
-	if (stop) return validateCustomerCreated(value, undefined, path ?? "");
-	return collect(checkCustomerCreated, validateCustomerCreated, value, path);
-}
-// The entry CustomerFound.
-function checkCustomerFound(value, path, stop) {
-	if (stop) return validateCustomerFound(value, undefined, path ?? "");
-	return collect(checkCustomerFound, validateCustomerFound, value, path);
-}
-// The entry CustomerSummary.
-function checkCustomerSummary(value, path, stop) {
-	if (stop) return validateCustomerSummary(value, undefined, path ?? "");
-	return collect(checkCustomerSummary, validateCustomerSummary, value, path);
-}
-// The entry Portfolio.
-function checkPortfolio(value, path, stop) {
-	if (stop) return validatePortfolio(value, undefined, path ?? "");
-	return collect(checkPortfolio, validatePortfolio, value, path);
-}
-// The entry ErrorResponse.
-function checkErrorResponse(value, path, stop) {
-	if (stop) return validateErrorResponse(value, undefined, path ?? "");
-	return collect(checkErrorResponse, validateErrorResponse, value, path);
-}
-// The entry CountryAlpha2.
-function checkCountryAlpha2(value, path, stop) {
-	if (stop) return validateCountryAlpha2(value, undefined, path ?? "");
-	return collect(checkCountryAlpha2, validateCountryAlpha2, value, path);
-}
-// The entry CreateIndividualCustomerRequestBody.
-function checkCreateIndividualCustomerRequestBody(value, path, stop) {
-	if (stop) return validateCreateIndividualCustomerRequestBody(value, undefined, path ?? "");
-	return collect(checkCreateIndividualCustomerRequestBody, validateCreateIndividualCustomerRequestBody, value, path);
-}
-// The entry CreateIndividualCustomerResponse201.
-function checkCreateIndividualCustomerResponse201(value, path, stop) {
-	if (stop) return validateCreateIndividualCustomerResponse201(value, undefined, path ?? "");
-	return collect(checkCreateIndividualCustomerResponse201, validateCreateIndividualCustomerResponse201, value, path);
-}
-// The entry CreateIndividualCustomerResponse400.
-function checkCreateIndividualCustomerResponse400(value, path, stop) {
-	if (stop) return validateCreateIndividualCustomerResponse400(value, undefined, path ?? "");
-	return collect(checkCreateIndividualCustomerResponse400, validateCreateIndividualCustomerResponse400, value, path);
-}
-// The entry GetCustomerPathParams.
-function checkGetCustomerPathParams(value, path, stop) {
-	if (stop) return validateGetCustomerPathParams(value, undefined, path ?? "");
-	return collect(checkGetCustomerPathParams, validateGetCustomerPathParams, value, path);
-}
-// The entry GetCustomerResponse200.
-function checkGetCustomerResponse200(value, path, stop) {
-	if (stop) return validateGetCustomerResponse200(value, undefined, path ?? "");
-	return collect(checkGetCustomerResponse200, validateGetCustomerResponse200, value, path);
-}
 // #/$defs/Country
 function validateCountry(value, errors, path) {
 	const schemaPath = "#/$defs/Country";
 	let valid = true;
-	if (!validateCountryAlpha2(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (!(allowedSet.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPathCountryAlpha2, allowedValues);
+	}
 	if (!(typeof value === "string")) {
 		if (!errors) return false;
 		valid = failType(errors, path, schemaPath + "/allOf/1", "string");
@@ -435,7 +339,7 @@ function validateGender(value, errors, path) {
 	let valid = true;
 	if (!(value === "M" || value === "F" || value === "O")) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues);
+		valid = failEnum(errors, path, schemaPath, allowedValues1);
 	}
 	return valid;
 }
@@ -443,7 +347,10 @@ function validateGender(value, errors, path) {
 function validateOccupation(value, errors, path) {
 	const schemaPath = "#/$defs/Occupation";
 	let valid = true;
-	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues1); }
+	if (!(allowedSet1.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues2);
+	}
 	return valid;
 }
 // #/$defs/BasicData
@@ -453,7 +360,10 @@ function validateBasicData(value, errors, path) {
 	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
 		const gender = value.gender;
 		if (gender !== undefined) {
-			if (!validateGender(gender, errors, errors && path + "/gender")) { if (!errors) return false; valid = false; }
+			if (!(gender === "M" || gender === "F" || gender === "O")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/gender", schemaPathGender, allowedValues1);
+			}
 		}
 		const nationality = value.nationality;
 		if (nationality !== undefined) {
@@ -464,9 +374,9 @@ function validateBasicData(value, errors, path) {
 		}
 		const occupation = value.occupation;
 		if (occupation !== undefined) {
-			if (!validateOccupation(occupation, errors, errors && path + "/occupation")) {
+			if (!(allowedSet1.has(occupation))) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/occupation", schemaPathOccupation, allowedValues2);
 			}
 		}
 	} else {
@@ -497,7 +407,7 @@ function validateTaxInformation(value, errors, path) {
 		if (taxNumberType !== undefined) {
 			if (!(taxNumberType === "NATIONAL_INSURANCE_NUMBER" || taxNumberType === "TAX_CODE")) {
 				if (!errors) return false;
-				valid = failEnum(errors, path + "/taxNumberType", schemaPath + "/properties/taxNumberType", allowedValues2);
+				valid = failEnum(errors, path + "/taxNumberType", schemaPath + "/properties/taxNumberType", allowedValues3);
 			}
 		}
 		const country = value.country;
@@ -890,10 +800,7 @@ function validateErrorResponse(value, errors, path) {
 function validateCountryAlpha2(value, errors, path) {
 	const schemaPath = "#/$defs/CountryAlpha2";
 	let valid = true;
-	if (!(allowedSet1.has(value))) {
-		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues3);
-	}
+	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues); }
 	return valid;
 }
 // #/$defs/CreateIndividualCustomerRequestBody
@@ -988,4 +895,4 @@ function validateIndividualCustomerThen(value, errors, path) {
 	}
 	return valid;
 }
-export { checkCountry as Country, checkGender as Gender, checkOccupation as Occupation, checkBasicData as BasicData, checkTaxInformation as TaxInformation, checkIdentification as Identification, checkMainAddress as MainAddress, checkIndividualCustomer as IndividualCustomer, checkCustomerCreated as CustomerCreated, checkCustomerFound as CustomerFound, checkCustomerSummary as CustomerSummary, checkPortfolio as Portfolio, checkErrorResponse as ErrorResponse, checkCountryAlpha2 as CountryAlpha2, checkCreateIndividualCustomerRequestBody as CreateIndividualCustomerRequestBody, checkCreateIndividualCustomerResponse201 as CreateIndividualCustomerResponse201, checkCreateIndividualCustomerResponse400 as CreateIndividualCustomerResponse400, checkCreateIndividualCustomerResponse400 as CreateIndividualCustomerResponse403, checkCreateIndividualCustomerResponse400 as CreateIndividualCustomerResponse404, checkGetCustomerPathParams as GetCustomerPathParams, checkGetCustomerResponse200 as GetCustomerResponse200, checkCreateIndividualCustomerResponse400 as GetCustomerResponse400, checkCreateIndividualCustomerResponse400 as GetCustomerResponse403, checkCreateIndividualCustomerResponse400 as GetCustomerResponse404 };
+export { validateCountry as Country, validateGender as Gender, validateOccupation as Occupation, validateBasicData as BasicData, validateTaxInformation as TaxInformation, validateIdentification as Identification, validateMainAddress as MainAddress, validateIndividualCustomer as IndividualCustomer, validateCustomerCreated as CustomerCreated, validateCustomerFound as CustomerFound, validateCustomerSummary as CustomerSummary, validatePortfolio as Portfolio, validateErrorResponse as ErrorResponse, validateCountryAlpha2 as CountryAlpha2, validateCreateIndividualCustomerRequestBody as CreateIndividualCustomerRequestBody, validateCreateIndividualCustomerResponse201 as CreateIndividualCustomerResponse201, validateCreateIndividualCustomerResponse400 as CreateIndividualCustomerResponse400, validateCreateIndividualCustomerResponse400 as CreateIndividualCustomerResponse403, validateCreateIndividualCustomerResponse400 as CreateIndividualCustomerResponse404, validateGetCustomerPathParams as GetCustomerPathParams, validateGetCustomerResponse200 as GetCustomerResponse200, validateCreateIndividualCustomerResponse400 as GetCustomerResponse400, validateCreateIndividualCustomerResponse400 as GetCustomerResponse403, validateCreateIndividualCustomerResponse400 as GetCustomerResponse404 };

@@ -13,206 +13,8 @@ const allowedValues = /* @__PURE__ */ Object.freeze([
 	"KYC_INFO"
 ]);
 const allowedValues1 = /* @__PURE__ */ Object.freeze(["LEGAL_ENTITY","PERSON"]);
+const schemaPathCountryAlpha2 = "#/$defs/CountryAlpha2";
 const allowedValues2 = /* @__PURE__ */ Object.freeze([
-	"ARCHITECTURE_CARTOGRAPHY_SURVEYOR",
-	"LIFE_PHYSICAL_AND_SOCIAL_SCIENCES",
-	"COMMUNITY_AND_SOCIAL_SERVICES",
-	"NEWS_AND_REPORTING_SERVICES",
-	"HEALTHCARE_SERVICES",
-	"LAW_ENFORCEMENT_AND_PUBLIC_SAFETY",
-	"FOOD_AND_BEVERAGE_INDUSTRY",
-	"DOMESTIC_SERVICES",
-	"PERSONAL_CARE_PROFESSIONAL_SERVICES",
-	"SALES_AND_RELATED_OCCUPATIONS",
-	"OFFICE_ADMINISTRATION_AND_SUPPORT",
-	"FARMING_FISHING_AND_FORESTRY_SERVICES",
-	"CONSTRUCTION_AND_RELATED_SERVICES",
-	"MANUFACTURING_SERVICES",
-	"TRANSPORTATION_SERVICES",
-	"ENTERTAINMENT_MEDIA",
-	"UNEMPLOYED",
-	"STUDENT",
-	"PENSIONER",
-	"SPORTS_INDUSTRY",
-	"BETTING_INDUSTRY",
-	"ART_AND_DESIGN",
-	"EDUCATION_AND_EDUCATIONAL_SURVICES",
-	"ENGINEERING",
-	"FINANCIAL_AND_INSURANCE_SERVICES",
-	"IT_SOFTWARE_HARDWARE_AND_WEBSITE_DEVELOPMENT",
-	"LEGAL_AND_COMPLIANCE_SERVICES",
-	"MANAGEMENT_CONSULTING",
-	"WEAPON_INDUSTRY",
-	"CHARITY_AND_NON_PROFIT_SERVICES",
-	"FREELANCER_SELF_EMPLOYED",
-	"PUBLIC_SECTOR"
-]);
-const allowedSet = /* @__PURE__ */ new Set(allowedValues2);
-const allowedValues3 = /* @__PURE__ */ Object.freeze([
-	"PHYSICAL_DISABILITY",
-	"LOW_MENTAL_CAPACITY",
-	"GAMBLING_ADDICTION",
-	"FINANCE_MISMANAGEMENT",
-	"POOR_LITERACY",
-	"POOR_LANGUAGE_SKILLS",
-	"POOR_DIGITAL_SKILLS",
-	"CARING_RESPONSIBILITIES",
-	"FRAUDULENT_LOCATION"
-]);
-const allowedSet1 = /* @__PURE__ */ new Set(allowedValues3);
-const allowedValues4 = /* @__PURE__ */ Object.freeze([
-	"ALL_TRANSACTIONS",
-	"OUTGOING_TRANSACTIONS",
-	"INCOMING_TRANSACTIONS",
-	"SEND_MONEY",
-	"INCOMING_TRANSACTIONS_AND_SEND_MONEY",
-	"CARD_DEPOSITS",
-	"CARD_AND_ACH_DEPOSITS",
-	"DEPOSITS",
-	"OUTGOING_TRANSACTIONS_AND_CARD_DEPOSITS",
-	"OUTGOING_TRANSACTIONS_AND_ACH_DEPOSITS",
-	"DEPOSITS_AND_WITHDRAWALS",
-	"CRYPTO_TRANSACTIONS",
-	"OTHER"
-]);
-const allowedSet2 = /* @__PURE__ */ new Set(allowedValues4);
-const allowedValues5 = /* @__PURE__ */ Object.freeze([
-	"RISK_CONTROLS",
-	"COMPLIANCE",
-	"CLOSE_ACCOUNT",
-	"DUPLICATE_ACCOUNT",
-	"KYC",
-	"NO_SERVICE_COUNTRY",
-	"PREPAID_CARD_CHARGEBACK",
-	"T_C_ABUSE",
-	"TERMINATED",
-	"UNDER_18",
-	"OTHER",
-	"CONFIRM_TXN_ACTIVITY",
-	"MERCHANT_REQUEST"
-]);
-const allowedSet3 = /* @__PURE__ */ new Set(allowedValues5);
-const allowedValues6 = /* @__PURE__ */ Object.freeze([
-	"CONTACT_CUSTOMER_SERVICE",
-	"KYC_VERIFICATION",
-	"SUBMIT_ID",
-	"SUBMIT_SSN_CARD",
-	"SECOND_FORM_OF_ID",
-	"SUBMIT_AD",
-	"PEP_DECLARATION",
-	"BANK_ACCOUNT_VERIFICATION",
-	"WAIT",
-	"NO_REMEDIATION",
-	"COMPLETE_ONBOARDING",
-	"NATIONALITY",
-	"OTHER"
-]);
-const allowedSet4 = /* @__PURE__ */ new Set(allowedValues6);
-const allowedValues7 = /* @__PURE__ */ Object.freeze([
-	"ALL_TRANSACTIONS",
-	"OUTGOING_TRANSACTIONS",
-	"INCOMING_TRANSACTIONS",
-	"SEND_MONEY",
-	"CARD_DEPOSITS",
-	"DEPOSITS",
-	"OUTGOING_TRANSACTIONS_AND_CARD_DEPOSITS",
-	"INCOMING_TRANSACTIONS_AND_SEND_MONEY",
-	"BANK_WITHDRAWALS",
-	"WITHDRAWALS",
-	"DEPOSITS_AND_WITHDRAWALS",
-	"INCOMING_TRANSACTIONS_AND_TRANSFERS",
-	"OTHER"
-]);
-const allowedSet5 = /* @__PURE__ */ new Set(allowedValues7);
-const allowedValues8 = /* @__PURE__ */ Object.freeze([
-	"ACCOUNT_TAKEOVER_RECEIVER",
-	"ACCOUNT_TAKEOVER_VICTIM",
-	"AUP_VIOLATION",
-	"BLACKLIST",
-	"CHARGEBACK_RECEIVED",
-	"CLOSE_ACCOUNT",
-	"COLLECTIONS_CASE",
-	"COMPLIANCE",
-	"COMPLIANCE_EDD_RESTRICTED",
-	"COMPLIANCE_LIMITS",
-	"COMPLIANCE_PEP",
-	"COMPLIANCE_SANCTIONS",
-	"CONFIRMED_FRAUD",
-	"CUSTOMER_REQUESTED_CLOSURE",
-	"CUSTOMER_REQUESTED_CLOSURE_GAMBLING_PROBLEM",
-	"DEBT_COLLECTION_AGENCY",
-	"DUPLICATE_ACCOUNT_MANUAL",
-	"DUPLICATE_ACCOUNT_SIGNUP",
-	"EDD_TRANSACTION_CHECK",
-	"EXTERNAL_NOTIFICATION",
-	"FRAUD_ACCOUNT_CLOSURE",
-	"INACTIVE_ACCOUNT",
-	"KYC",
-	"KYC_LIMITS",
-	"LIMITS_EXCEEDED",
-	"MERCHANT_REQUEST",
-	"MLRO_LOCK",
-	"NO_SERVICE_COUNTRY",
-	"PAID_TO_DEBT_COLLECTOR",
-	"PURCHASED_ID",
-	"REGULATORY_LOCK",
-	"REPORTED_FRAUD_ISSUER",
-	"REQUEST_CERTIFIED_DOCS",
-	"RETRIEVAL_REQUEST_RECEIVED",
-	"RISK_ENGINE",
-	"SCA",
-	"SUSPECTED_FRAUD",
-	"SUSPECTED_MONEY_LAUNDERING",
-	"T_C_ABUSE",
-	"TERMINATED",
-	"UNDER_18",
-	"UNDER_INVESTIGATION",
-	"WALLET_RECOVERY_PROCEDURE",
-	"OTHER"
-]);
-const allowedSet6 = /* @__PURE__ */ new Set(allowedValues8);
-const allowedValues9 = /* @__PURE__ */ Object.freeze([
-	"ADDRESS_REVERIFICATION",
-	"CONTACT_INVESTIGATIONS_TEAM",
-	"EDD_CASE_REQUIRED",
-	"EDD_CONFIRMATION_REQUIRED",
-	"EXPLANATION_OF_ACTIVITY",
-	"KYC_DOCS_ONLY",
-	"KYC_VERIFICATION",
-	"MANUAL_REVIEW",
-	"PEP_DECLARATION",
-	"PEP_DECLARATION_OCCUPATION_SPOUSE",
-	"PEP_SANCTIONS_ALL_QUESTIONS",
-	"PEP_SANCTIONS_OCCUPATION_SPOUSE",
-	"SUBMIT_AD",
-	"SUBMIT_AD_BANK_STATEMENT",
-	"SUBMIT_AD_COUNCIL_BILL",
-	"SUBMIT_AD_COURT_DOCUMENT",
-	"SUBMIT_AD_CREDIT_CARD_STATEMENT",
-	"SUBMIT_AD_LEASE_TENANT_CONTRACT",
-	"SUBMIT_AD_OTHER",
-	"SUBMIT_AD_PENSION_DOCUMENT",
-	"SUBMIT_AD_SCHOOL_ENROLLMENT_LETTER",
-	"SUBMIT_AD_TAX_RETURN_FORM",
-	"SUBMIT_AD_UTILITY_BILL",
-	"SUBMIT_HOLDING_ID",
-	"SUBMIT_ID",
-	"SUBMIT_ID_DRIVER_LICENSE",
-	"SUBMIT_ID_FACE_VERIFICATION",
-	"SUBMIT_ID_IDENTITY_CARD",
-	"SUBMIT_ID_PASSPORT",
-	"SUBMIT_ID_RESIDENCE_PERMIT",
-	"WAITING_FOR_DOCUMENTS",
-	"WAIT",
-	"NATIONALITY",
-	"OTHER"
-]);
-const allowedSet7 = /* @__PURE__ */ new Set(allowedValues9);
-const allowedValues10 = /* @__PURE__ */ Object.freeze(["SEPA_BANK_ACCOUNT","UK_BANK_ACCOUNT","US_BANK_ACCOUNT"]);
-const allowedValues11 = /* @__PURE__ */ Object.freeze(["ACTIVE"]);
-const allowedValues12 = /* @__PURE__ */ Object.freeze(["ACCEPTED","PENDING","COMPLETED","REJECTED","FAILED"]);
-const pattern = /* @__PURE__ */ new RegExp("^[\\p{Script=Latin} '-]*$", "u");
-const allowedValues13 = /* @__PURE__ */ Object.freeze([
 	"AD",
 	"AE",
 	"AF",
@@ -463,15 +265,218 @@ const allowedValues13 = /* @__PURE__ */ Object.freeze([
 	"ZM",
 	"ZW"
 ]);
-const allowedSet8 = /* @__PURE__ */ new Set(allowedValues13);
+const allowedSet = /* @__PURE__ */ new Set(allowedValues2);
+const allowedValues3 = /* @__PURE__ */ Object.freeze([
+	"ARCHITECTURE_CARTOGRAPHY_SURVEYOR",
+	"LIFE_PHYSICAL_AND_SOCIAL_SCIENCES",
+	"COMMUNITY_AND_SOCIAL_SERVICES",
+	"NEWS_AND_REPORTING_SERVICES",
+	"HEALTHCARE_SERVICES",
+	"LAW_ENFORCEMENT_AND_PUBLIC_SAFETY",
+	"FOOD_AND_BEVERAGE_INDUSTRY",
+	"DOMESTIC_SERVICES",
+	"PERSONAL_CARE_PROFESSIONAL_SERVICES",
+	"SALES_AND_RELATED_OCCUPATIONS",
+	"OFFICE_ADMINISTRATION_AND_SUPPORT",
+	"FARMING_FISHING_AND_FORESTRY_SERVICES",
+	"CONSTRUCTION_AND_RELATED_SERVICES",
+	"MANUFACTURING_SERVICES",
+	"TRANSPORTATION_SERVICES",
+	"ENTERTAINMENT_MEDIA",
+	"UNEMPLOYED",
+	"STUDENT",
+	"PENSIONER",
+	"SPORTS_INDUSTRY",
+	"BETTING_INDUSTRY",
+	"ART_AND_DESIGN",
+	"EDUCATION_AND_EDUCATIONAL_SURVICES",
+	"ENGINEERING",
+	"FINANCIAL_AND_INSURANCE_SERVICES",
+	"IT_SOFTWARE_HARDWARE_AND_WEBSITE_DEVELOPMENT",
+	"LEGAL_AND_COMPLIANCE_SERVICES",
+	"MANAGEMENT_CONSULTING",
+	"WEAPON_INDUSTRY",
+	"CHARITY_AND_NON_PROFIT_SERVICES",
+	"FREELANCER_SELF_EMPLOYED",
+	"PUBLIC_SECTOR"
+]);
+const allowedSet1 = /* @__PURE__ */ new Set(allowedValues3);
+const allowedValues4 = /* @__PURE__ */ Object.freeze([
+	"PHYSICAL_DISABILITY",
+	"LOW_MENTAL_CAPACITY",
+	"GAMBLING_ADDICTION",
+	"FINANCE_MISMANAGEMENT",
+	"POOR_LITERACY",
+	"POOR_LANGUAGE_SKILLS",
+	"POOR_DIGITAL_SKILLS",
+	"CARING_RESPONSIBILITIES",
+	"FRAUDULENT_LOCATION"
+]);
+const allowedSet2 = /* @__PURE__ */ new Set(allowedValues4);
+const allowedValues5 = /* @__PURE__ */ Object.freeze([
+	"ALL_TRANSACTIONS",
+	"OUTGOING_TRANSACTIONS",
+	"INCOMING_TRANSACTIONS",
+	"SEND_MONEY",
+	"INCOMING_TRANSACTIONS_AND_SEND_MONEY",
+	"CARD_DEPOSITS",
+	"CARD_AND_ACH_DEPOSITS",
+	"DEPOSITS",
+	"OUTGOING_TRANSACTIONS_AND_CARD_DEPOSITS",
+	"OUTGOING_TRANSACTIONS_AND_ACH_DEPOSITS",
+	"DEPOSITS_AND_WITHDRAWALS",
+	"CRYPTO_TRANSACTIONS",
+	"OTHER"
+]);
+const allowedSet3 = /* @__PURE__ */ new Set(allowedValues5);
+const allowedValues6 = /* @__PURE__ */ Object.freeze([
+	"RISK_CONTROLS",
+	"COMPLIANCE",
+	"CLOSE_ACCOUNT",
+	"DUPLICATE_ACCOUNT",
+	"KYC",
+	"NO_SERVICE_COUNTRY",
+	"PREPAID_CARD_CHARGEBACK",
+	"T_C_ABUSE",
+	"TERMINATED",
+	"UNDER_18",
+	"OTHER",
+	"CONFIRM_TXN_ACTIVITY",
+	"MERCHANT_REQUEST"
+]);
+const allowedSet4 = /* @__PURE__ */ new Set(allowedValues6);
+const allowedValues7 = /* @__PURE__ */ Object.freeze([
+	"CONTACT_CUSTOMER_SERVICE",
+	"KYC_VERIFICATION",
+	"SUBMIT_ID",
+	"SUBMIT_SSN_CARD",
+	"SECOND_FORM_OF_ID",
+	"SUBMIT_AD",
+	"PEP_DECLARATION",
+	"BANK_ACCOUNT_VERIFICATION",
+	"WAIT",
+	"NO_REMEDIATION",
+	"COMPLETE_ONBOARDING",
+	"NATIONALITY",
+	"OTHER"
+]);
+const allowedSet5 = /* @__PURE__ */ new Set(allowedValues7);
+const schemaPathRestrictionName = "#/$defs/RestrictionName";
+const schemaPathRestrictionReason = "#/$defs/RestrictionReason";
+const schemaPathRequiredAction = "#/$defs/RequiredAction";
+const allowedValues8 = /* @__PURE__ */ Object.freeze([
+	"ALL_TRANSACTIONS",
+	"OUTGOING_TRANSACTIONS",
+	"INCOMING_TRANSACTIONS",
+	"SEND_MONEY",
+	"CARD_DEPOSITS",
+	"DEPOSITS",
+	"OUTGOING_TRANSACTIONS_AND_CARD_DEPOSITS",
+	"INCOMING_TRANSACTIONS_AND_SEND_MONEY",
+	"BANK_WITHDRAWALS",
+	"WITHDRAWALS",
+	"DEPOSITS_AND_WITHDRAWALS",
+	"INCOMING_TRANSACTIONS_AND_TRANSFERS",
+	"OTHER"
+]);
+const allowedSet6 = /* @__PURE__ */ new Set(allowedValues8);
+const allowedValues9 = /* @__PURE__ */ Object.freeze([
+	"ACCOUNT_TAKEOVER_RECEIVER",
+	"ACCOUNT_TAKEOVER_VICTIM",
+	"AUP_VIOLATION",
+	"BLACKLIST",
+	"CHARGEBACK_RECEIVED",
+	"CLOSE_ACCOUNT",
+	"COLLECTIONS_CASE",
+	"COMPLIANCE",
+	"COMPLIANCE_EDD_RESTRICTED",
+	"COMPLIANCE_LIMITS",
+	"COMPLIANCE_PEP",
+	"COMPLIANCE_SANCTIONS",
+	"CONFIRMED_FRAUD",
+	"CUSTOMER_REQUESTED_CLOSURE",
+	"CUSTOMER_REQUESTED_CLOSURE_GAMBLING_PROBLEM",
+	"DEBT_COLLECTION_AGENCY",
+	"DUPLICATE_ACCOUNT_MANUAL",
+	"DUPLICATE_ACCOUNT_SIGNUP",
+	"EDD_TRANSACTION_CHECK",
+	"EXTERNAL_NOTIFICATION",
+	"FRAUD_ACCOUNT_CLOSURE",
+	"INACTIVE_ACCOUNT",
+	"KYC",
+	"KYC_LIMITS",
+	"LIMITS_EXCEEDED",
+	"MERCHANT_REQUEST",
+	"MLRO_LOCK",
+	"NO_SERVICE_COUNTRY",
+	"PAID_TO_DEBT_COLLECTOR",
+	"PURCHASED_ID",
+	"REGULATORY_LOCK",
+	"REPORTED_FRAUD_ISSUER",
+	"REQUEST_CERTIFIED_DOCS",
+	"RETRIEVAL_REQUEST_RECEIVED",
+	"RISK_ENGINE",
+	"SCA",
+	"SUSPECTED_FRAUD",
+	"SUSPECTED_MONEY_LAUNDERING",
+	"T_C_ABUSE",
+	"TERMINATED",
+	"UNDER_18",
+	"UNDER_INVESTIGATION",
+	"WALLET_RECOVERY_PROCEDURE",
+	"OTHER"
+]);
+const allowedSet7 = /* @__PURE__ */ new Set(allowedValues9);
+const allowedValues10 = /* @__PURE__ */ Object.freeze([
+	"ADDRESS_REVERIFICATION",
+	"CONTACT_INVESTIGATIONS_TEAM",
+	"EDD_CASE_REQUIRED",
+	"EDD_CONFIRMATION_REQUIRED",
+	"EXPLANATION_OF_ACTIVITY",
+	"KYC_DOCS_ONLY",
+	"KYC_VERIFICATION",
+	"MANUAL_REVIEW",
+	"PEP_DECLARATION",
+	"PEP_DECLARATION_OCCUPATION_SPOUSE",
+	"PEP_SANCTIONS_ALL_QUESTIONS",
+	"PEP_SANCTIONS_OCCUPATION_SPOUSE",
+	"SUBMIT_AD",
+	"SUBMIT_AD_BANK_STATEMENT",
+	"SUBMIT_AD_COUNCIL_BILL",
+	"SUBMIT_AD_COURT_DOCUMENT",
+	"SUBMIT_AD_CREDIT_CARD_STATEMENT",
+	"SUBMIT_AD_LEASE_TENANT_CONTRACT",
+	"SUBMIT_AD_OTHER",
+	"SUBMIT_AD_PENSION_DOCUMENT",
+	"SUBMIT_AD_SCHOOL_ENROLLMENT_LETTER",
+	"SUBMIT_AD_TAX_RETURN_FORM",
+	"SUBMIT_AD_UTILITY_BILL",
+	"SUBMIT_HOLDING_ID",
+	"SUBMIT_ID",
+	"SUBMIT_ID_DRIVER_LICENSE",
+	"SUBMIT_ID_FACE_VERIFICATION",
+	"SUBMIT_ID_IDENTITY_CARD",
+	"SUBMIT_ID_PASSPORT",
+	"SUBMIT_ID_RESIDENCE_PERMIT",
+	"WAITING_FOR_DOCUMENTS",
+	"WAIT",
+	"NATIONALITY",
+	"OTHER"
+]);
+const allowedSet8 = /* @__PURE__ */ new Set(allowedValues10);
+const schemaPathRestrictionNameV1 = "#/$defs/RestrictionNameV1";
+const schemaPathRestrictionReasonV1 = "#/$defs/RestrictionReasonV1";
+const schemaPathRestrictionActionV1 = "#/$defs/RestrictionActionV1";
+const allowedValues11 = /* @__PURE__ */ Object.freeze(["SEPA_BANK_ACCOUNT","UK_BANK_ACCOUNT","US_BANK_ACCOUNT"]);
+const schemaPathVirtualInstrumentType = "#/$defs/VirtualInstrumentType";
+const allowedValues12 = /* @__PURE__ */ Object.freeze(["ACTIVE"]);
+const allowedValues13 = /* @__PURE__ */ Object.freeze(["ACCEPTED","PENDING","COMPLETED","REJECTED","FAILED"]);
+const schemaPathCustomerType = "#/$defs/CustomerType";
+const pattern = /* @__PURE__ */ new RegExp("^[\\p{Script=Latin} '-]*$", "u");
+const schemaPathOccupation = "#/$defs/Occupation";
+const schemaPathVulnerability = "#/$defs/Vulnerability";
 const allowedValues14 = /* @__PURE__ */ Object.freeze(["EMAIL","MOBILE"]);
-// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
-function collect(entry, check, value, path) {
-	const errors = [];
-	const valid = check(value, errors, path ?? "");
-	entry.errors = valid ? null : errors;
-	return valid;
-}
+const schemaPathCustomerPersonInclude = "#/$defs/CustomerPersonInclude";
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
@@ -500,151 +505,6 @@ function pointerToken(key) {
 // `fail` for `additionalProperties`.
 function failAdditionalProperties(errors, instancePath, schemaPath, additionalProperty) {
 	return fail(errors, instancePath, schemaPath, "additionalProperties", { additionalProperty });
-}
-// The entry Error.
-function checkError(value, path, stop) {
-	if (stop) return validateError(value, undefined, path ?? "");
-	return collect(checkError, validateError, value, path);
-}
-// The entry CustomerPersonInclude.
-function checkCustomerPersonInclude(value, path, stop) {
-	if (stop) return validateCustomerPersonInclude(value, undefined, path ?? "");
-	return collect(checkCustomerPersonInclude, validateCustomerPersonInclude, value, path);
-}
-// The entry ExternalId.
-function checkExternalId(value, path, stop) {
-	if (stop) return validateExternalId(value, undefined, path ?? "");
-	return collect(checkExternalId, validateExternalId, value, path);
-}
-// The entry CustomerType.
-function checkCustomerType(value, path, stop) {
-	if (stop) return validateCustomerType(value, undefined, path ?? "");
-	return collect(checkCustomerType, validateCustomerType, value, path);
-}
-// The entry Currency.
-function checkCurrency(value, path, stop) {
-	if (stop) return validateCurrency(value, undefined, path ?? "");
-	return collect(checkCurrency, validateCurrency, value, path);
-}
-// The entry CountryCode.
-function checkCountryCode(value, path, stop) {
-	if (stop) return validateCountryCode(value, undefined, path ?? "");
-	return collect(checkCountryCode, validateCountryCode, value, path);
-}
-// The entry Occupation.
-function checkOccupation(value, path, stop) {
-	if (stop) return validateOccupation(value, undefined, path ?? "");
-	return collect(checkOccupation, validateOccupation, value, path);
-}
-// The entry Vulnerability.
-function checkVulnerability(value, path, stop) {
-	if (stop) return validateVulnerability(value, undefined, path ?? "");
-	return collect(checkVulnerability, validateVulnerability, value, path);
-}
-// The entry RestrictionName.
-function checkRestrictionName(value, path, stop) {
-	if (stop) return validateRestrictionName(value, undefined, path ?? "");
-	return collect(checkRestrictionName, validateRestrictionName, value, path);
-}
-// The entry RestrictionReason.
-function checkRestrictionReason(value, path, stop) {
-	if (stop) return validateRestrictionReason(value, undefined, path ?? "");
-	return collect(checkRestrictionReason, validateRestrictionReason, value, path);
-}
-// The entry RequiredAction.
-function checkRequiredAction(value, path, stop) {
-	if (stop) return validateRequiredAction(value, undefined, path ?? "");
-	return collect(checkRequiredAction, validateRequiredAction, value, path);
-}
-// The entry Restriction.
-function checkRestriction(value, path, stop) {
-	if (stop) return validateRestriction(value, undefined, path ?? "");
-	return collect(checkRestriction, validateRestriction, value, path);
-}
-// The entry RestrictionNameV1.
-function checkRestrictionNameV1(value, path, stop) {
-	if (stop) return validateRestrictionNameV1(value, undefined, path ?? "");
-	return collect(checkRestrictionNameV1, validateRestrictionNameV1, value, path);
-}
-// The entry RestrictionReasonV1.
-function checkRestrictionReasonV1(value, path, stop) {
-	if (stop) return validateRestrictionReasonV1(value, undefined, path ?? "");
-	return collect(checkRestrictionReasonV1, validateRestrictionReasonV1, value, path);
-}
-// The entry RestrictionActionV1.
-function checkRestrictionActionV1(value, path, stop) {
-	if (stop) return validateRestrictionActionV1(value, undefined, path ?? "");
-	return collect(checkRestrictionActionV1, validateRestrictionActionV1, value, path);
-}
-// The entry RestrictionV1.
-function checkRestrictionV1(value, path, stop) {
-	if (stop) return validateRestrictionV1(value, undefined, path ?? "");
-	return collect(checkRestrictionV1, validateRestrictionV1, value, path);
-}
-// The entry AccountV1.
-function checkAccountV1(value, path, stop) {
-	if (stop) return validateAccountV1(value, undefined, path ?? "");
-	return collect(checkAccountV1, validateAccountV1, value, path);
-}
-// The entry VirtualInstrumentType.
-function checkVirtualInstrumentType(value, path, stop) {
-	if (stop) return validateVirtualInstrumentType(value, undefined, path ?? "");
-	return collect(checkVirtualInstrumentType, validateVirtualInstrumentType, value, path);
-}
-// The entry VirtualInstrument.
-function checkVirtualInstrument(value, path, stop) {
-	if (stop) return validateVirtualInstrument(value, undefined, path ?? "");
-	return collect(checkVirtualInstrument, validateVirtualInstrument, value, path);
-}
-// The entry VirtualAccountAssignmentStatus.
-function checkVirtualAccountAssignmentStatus(value, path, stop) {
-	if (stop) return validateVirtualAccountAssignmentStatus(value, undefined, path ?? "");
-	return collect(checkVirtualAccountAssignmentStatus, validateVirtualAccountAssignmentStatus, value, path);
-}
-// The entry Account.
-function checkAccount(value, path, stop) {
-	if (stop) return validateAccount(value, undefined, path ?? "");
-	return collect(checkAccount, validateAccount, value, path);
-}
-// The entry Customer.
-function checkCustomer(value, path, stop) {
-	if (stop) return validateCustomer(value, undefined, path ?? "");
-	return collect(checkCustomer, validateCustomer, value, path);
-}
-// The entry CustomerPerson.
-function checkCustomerPerson(value, path, stop) {
-	if (stop) return validateCustomerPerson(value, undefined, path ?? "");
-	return collect(checkCustomerPerson, validateCustomerPerson, value, path);
-}
-// The entry CountryAlpha2.
-function checkCountryAlpha2(value, path, stop) {
-	if (stop) return validateCountryAlpha2(value, undefined, path ?? "");
-	return collect(checkCountryAlpha2, validateCountryAlpha2, value, path);
-}
-// The entry GetCustomerPersonByAttributePathParams.
-function checkGetCustomerPersonByAttributePathParams(value, path, stop) {
-	if (stop) return validateGetCustomerPersonByAttributePathParams(value, undefined, path ?? "");
-	return collect(checkGetCustomerPersonByAttributePathParams, validateGetCustomerPersonByAttributePathParams, value, path);
-}
-// The entry GetCustomerPersonByAttributeQueryParams.
-function checkGetCustomerPersonByAttributeQueryParams(value, path, stop) {
-	if (stop) return validateGetCustomerPersonByAttributeQueryParams(value, undefined, path ?? "");
-	return collect(checkGetCustomerPersonByAttributeQueryParams, validateGetCustomerPersonByAttributeQueryParams, value, path);
-}
-// The entry GetCustomerPersonByAttributeResponse200.
-function checkGetCustomerPersonByAttributeResponse200(value, path, stop) {
-	if (stop) return validateGetCustomerPersonByAttributeResponse200(value, undefined, path ?? "");
-	return collect(checkGetCustomerPersonByAttributeResponse200, validateGetCustomerPersonByAttributeResponse200, value, path);
-}
-// The entry GetCustomerPersonByAttributeResponse400.
-function checkGetCustomerPersonByAttributeResponse400(value, path, stop) {
-	if (stop) return validateGetCustomerPersonByAttributeResponse400(value, undefined, path ?? "");
-	return collect(checkGetCustomerPersonByAttributeResponse400, validateGetCustomerPersonByAttributeResponse400, value, path);
-}
-// The entry GetCustomerPersonPathParams.
-function checkGetCustomerPersonPathParams(value, path, stop) {
-	if (stop) return validateGetCustomerPersonPathParams(value, undefined, path ?? "");
-	return collect(checkGetCustomerPersonPathParams, validateGetCustomerPersonPathParams, value, path);
 }
 // #/$defs/Error
 function validateError(value, errors, path) {
@@ -870,7 +730,10 @@ function validateCurrency(value, errors, path) {
 function validateCountryCode(value, errors, path) {
 	const schemaPath = "#/$defs/CountryCode";
 	let valid = true;
-	if (!validateCountryAlpha2(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (!(allowedSet.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPathCountryAlpha2, allowedValues2);
+	}
 	if (typeof value === "string") {
 		if (value.length > 2 && ucs2length(value) > 2) {
 			if (!errors) return false;
@@ -890,22 +753,15 @@ function validateCountryCode(value, errors, path) {
 function validateOccupation(value, errors, path) {
 	const schemaPath = "#/$defs/Occupation";
 	let valid = true;
-	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues2); }
-	return valid;
-}
-// #/$defs/Vulnerability
-function validateVulnerability(value, errors, path) {
-	const schemaPath = "#/$defs/Vulnerability";
-	let valid = true;
 	if (!(allowedSet1.has(value))) {
 		if (!errors) return false;
 		valid = failEnum(errors, path, schemaPath, allowedValues3);
 	}
 	return valid;
 }
-// #/$defs/RestrictionName
-function validateRestrictionName(value, errors, path) {
-	const schemaPath = "#/$defs/RestrictionName";
+// #/$defs/Vulnerability
+function validateVulnerability(value, errors, path) {
+	const schemaPath = "#/$defs/Vulnerability";
 	let valid = true;
 	if (!(allowedSet2.has(value))) {
 		if (!errors) return false;
@@ -913,9 +769,9 @@ function validateRestrictionName(value, errors, path) {
 	}
 	return valid;
 }
-// #/$defs/RestrictionReason
-function validateRestrictionReason(value, errors, path) {
-	const schemaPath = "#/$defs/RestrictionReason";
+// #/$defs/RestrictionName
+function validateRestrictionName(value, errors, path) {
+	const schemaPath = "#/$defs/RestrictionName";
 	let valid = true;
 	if (!(allowedSet3.has(value))) {
 		if (!errors) return false;
@@ -923,13 +779,23 @@ function validateRestrictionReason(value, errors, path) {
 	}
 	return valid;
 }
-// #/$defs/RequiredAction
-function validateRequiredAction(value, errors, path) {
-	const schemaPath = "#/$defs/RequiredAction";
+// #/$defs/RestrictionReason
+function validateRestrictionReason(value, errors, path) {
+	const schemaPath = "#/$defs/RestrictionReason";
 	let valid = true;
 	if (!(allowedSet4.has(value))) {
 		if (!errors) return false;
 		valid = failEnum(errors, path, schemaPath, allowedValues6);
+	}
+	return valid;
+}
+// #/$defs/RequiredAction
+function validateRequiredAction(value, errors, path) {
+	const schemaPath = "#/$defs/RequiredAction";
+	let valid = true;
+	if (!(allowedSet5.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues7);
 	}
 	return valid;
 }
@@ -943,13 +809,16 @@ function validateRestriction(value, errors, path) {
 		if (value.id === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "id"); }
 		const name = value.name;
 		if (name !== undefined) {
-			if (!validateRestrictionName(name, errors, errors && path + "/name")) { if (!errors) return false; valid = false; }
+			if (!(allowedSet3.has(name))) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/name", schemaPathRestrictionName, allowedValues5);
+			}
 		}
 		const reason = value.reason;
 		if (reason !== undefined) {
-			if (!validateRestrictionReason(reason, errors, errors && path + "/reason")) {
+			if (!(allowedSet4.has(reason))) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/reason", schemaPathRestrictionReason, allowedValues6);
 			}
 		}
 		const requiredActions = value.requiredActions;
@@ -957,9 +826,9 @@ function validateRestriction(value, errors, path) {
 			if (Array.isArray(requiredActions)) {
 				for (let index = 0; index < requiredActions.length; index++) {
 					const item = requiredActions[index];
-					if (!validateRequiredAction(item, errors, errors && path + "/requiredActions/" + index)) {
+					if (!(allowedSet5.has(item))) {
 						if (!errors) return false;
-						valid = false;
+						valid = failEnum(errors, path + "/requiredActions/" + index, schemaPathRequiredAction, allowedValues7);
 					}
 				}
 			} else {
@@ -1001,9 +870,9 @@ function validateRestriction(value, errors, path) {
 function validateRestrictionNameV1(value, errors, path) {
 	const schemaPath = "#/$defs/RestrictionNameV1";
 	let valid = true;
-	if (!(allowedSet5.has(value))) {
+	if (!(allowedSet6.has(value))) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues7);
+		valid = failEnum(errors, path, schemaPath, allowedValues8);
 	}
 	return valid;
 }
@@ -1011,9 +880,9 @@ function validateRestrictionNameV1(value, errors, path) {
 function validateRestrictionReasonV1(value, errors, path) {
 	const schemaPath = "#/$defs/RestrictionReasonV1";
 	let valid = true;
-	if (!(allowedSet6.has(value))) {
+	if (!(allowedSet7.has(value))) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues8);
+		valid = failEnum(errors, path, schemaPath, allowedValues9);
 	}
 	return valid;
 }
@@ -1021,9 +890,9 @@ function validateRestrictionReasonV1(value, errors, path) {
 function validateRestrictionActionV1(value, errors, path) {
 	const schemaPath = "#/$defs/RestrictionActionV1";
 	let valid = true;
-	if (!(allowedSet7.has(value))) {
+	if (!(allowedSet8.has(value))) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues9);
+		valid = failEnum(errors, path, schemaPath, allowedValues10);
 	}
 	return valid;
 }
@@ -1037,13 +906,16 @@ function validateRestrictionV1(value, errors, path) {
 		if (value.id === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "id"); }
 		const name = value.name;
 		if (name !== undefined) {
-			if (!validateRestrictionNameV1(name, errors, errors && path + "/name")) { if (!errors) return false; valid = false; }
+			if (!(allowedSet6.has(name))) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/name", schemaPathRestrictionNameV1, allowedValues8);
+			}
 		}
 		const reason = value.reason;
 		if (reason !== undefined) {
-			if (!validateRestrictionReasonV1(reason, errors, errors && path + "/reason")) {
+			if (!(allowedSet7.has(reason))) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/reason", schemaPathRestrictionReasonV1, allowedValues9);
 			}
 		}
 		const requiredActions = value.requiredActions;
@@ -1051,9 +923,9 @@ function validateRestrictionV1(value, errors, path) {
 			if (Array.isArray(requiredActions)) {
 				for (let index = 0; index < requiredActions.length; index++) {
 					const item = requiredActions[index];
-					if (!validateRestrictionActionV1(item, errors, errors && path + "/requiredActions/" + index)) {
+					if (!(allowedSet8.has(item))) {
 						if (!errors) return false;
-						valid = false;
+						valid = failEnum(errors, path + "/requiredActions/" + index, schemaPathRestrictionActionV1, allowedValues10);
 					}
 				}
 			} else {
@@ -1269,7 +1141,7 @@ function validateVirtualInstrumentType(value, errors, path) {
 	let valid = true;
 	if (!(value === "SEPA_BANK_ACCOUNT" || value === "UK_BANK_ACCOUNT" || value === "US_BANK_ACCOUNT")) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues10);
+		valid = failEnum(errors, path, schemaPath, allowedValues11);
 	}
 	return valid;
 }
@@ -1284,16 +1156,20 @@ function validateVirtualInstrument(value, errors, path) {
 		}
 		const instrumentType = value.instrumentType;
 		if (instrumentType !== undefined) {
-			if (!validateVirtualInstrumentType(instrumentType, errors, errors && path + "/instrumentType")) {
+			if (!(
+				instrumentType === "SEPA_BANK_ACCOUNT" ||
+				instrumentType === "UK_BANK_ACCOUNT" ||
+				instrumentType === "US_BANK_ACCOUNT"
+			)) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/instrumentType", schemaPathVirtualInstrumentType, allowedValues11);
 			}
 		}
 		const status = value.status;
 		if (status !== undefined) {
 			if (!(status === "ACTIVE")) {
 				if (!errors) return false;
-				valid = failEnum(errors, path + "/status", schemaPath + "/properties/status", allowedValues11);
+				valid = failEnum(errors, path + "/status", schemaPath + "/properties/status", allowedValues12);
 			}
 		}
 	} else {
@@ -1318,9 +1194,13 @@ function validateVirtualAccountAssignmentStatus(value, errors, path) {
 		if (value.status === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "status"); }
 		const instrumentType = value.instrumentType;
 		if (instrumentType !== undefined) {
-			if (!validateVirtualInstrumentType(instrumentType, errors, errors && path + "/instrumentType")) {
+			if (!(
+				instrumentType === "SEPA_BANK_ACCOUNT" ||
+				instrumentType === "UK_BANK_ACCOUNT" ||
+				instrumentType === "US_BANK_ACCOUNT"
+			)) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/instrumentType", schemaPathVirtualInstrumentType, allowedValues11);
 			}
 		}
 		const requestDate = value.requestDate;
@@ -1357,7 +1237,7 @@ function validateVirtualAccountAssignmentStatus(value, errors, path) {
 				status === "FAILED"
 			)) {
 				if (!errors) return false;
-				valid = failEnum(errors, path + "/status", schemaPath + "/properties/status", allowedValues12);
+				valid = failEnum(errors, path + "/status", schemaPath + "/properties/status", allowedValues13);
 			}
 		}
 		const statusReason = value.statusReason;
@@ -1553,7 +1433,10 @@ function validateCustomer(value, errors, path) {
 		}
 		const type = value.type;
 		if (type !== undefined) {
-			if (!validateCustomerType(type, errors, errors && path + "/type")) { if (!errors) return false; valid = false; }
+			if (!(type === "LEGAL_ENTITY" || type === "PERSON")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/type", schemaPathCustomerType, allowedValues1);
+			}
 		}
 		const email = value.email;
 		if (email !== undefined) {
@@ -1701,7 +1584,10 @@ function validateCustomerPerson(value, errors, path) {
 		}
 		const type = value.type;
 		if (type !== undefined) {
-			if (!validateCustomerType(type, errors, errors && path + "/type")) { if (!errors) return false; valid = false; }
+			if (!(type === "LEGAL_ENTITY" || type === "PERSON")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/type", schemaPathCustomerType, allowedValues1);
+			}
 		}
 		const email = value.email;
 		if (email !== undefined) {
@@ -1916,9 +1802,9 @@ function validateCustomerPerson(value, errors, path) {
 		}
 		const occupation = value.occupation;
 		if (occupation !== undefined) {
-			if (!validateOccupation(occupation, errors, errors && path + "/occupation")) {
+			if (!(allowedSet1.has(occupation))) {
 				if (!errors) return false;
-				valid = false;
+				valid = failEnum(errors, path + "/occupation", schemaPathOccupation, allowedValues3);
 			}
 		}
 		const vulnerabilities = value.vulnerabilities;
@@ -1926,9 +1812,9 @@ function validateCustomerPerson(value, errors, path) {
 			if (Array.isArray(vulnerabilities)) {
 				for (let index2 = 0; index2 < vulnerabilities.length; index2++) {
 					const item2 = vulnerabilities[index2];
-					if (!validateVulnerability(item2, errors, errors && path + "/vulnerabilities/" + index2)) {
+					if (!(allowedSet2.has(item2))) {
 						if (!errors) return false;
-						valid = false;
+						valid = failEnum(errors, path + "/vulnerabilities/" + index2, schemaPathVulnerability, allowedValues4);
 					}
 				}
 			} else {
@@ -1965,10 +1851,7 @@ function validateCustomerPerson(value, errors, path) {
 function validateCountryAlpha2(value, errors, path) {
 	const schemaPath = "#/$defs/CountryAlpha2";
 	let valid = true;
-	if (!(allowedSet8.has(value))) {
-		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues13);
-	}
+	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues2); }
 	return valid;
 }
 // #/$defs/GetCustomerPersonByAttributePathParams
@@ -2020,9 +1903,18 @@ function validateGetCustomerPersonByAttributeQueryParams(value, errors, path) {
 			if (Array.isArray(include)) {
 				for (let index = 0; index < include.length; index++) {
 					const item = include[index];
-					if (!validateCustomerPersonInclude(item, errors, errors && path + "/include/" + index)) {
+					if (!(
+						item === "ACCOUNTS" ||
+						item === "RESTRICTIONS" ||
+						item === "ADDRESS" ||
+						item === "CONTACTINFO" ||
+						item === "INCOMPLETE_ONBOARDING_ATTRIBUTES" ||
+						item === "PREFERENCES" ||
+						item === "SERVICE_LEVEL" ||
+						item === "KYC_INFO"
+					)) {
 						if (!errors) return false;
-						valid = false;
+						valid = failEnum(errors, path + "/include/" + index, schemaPathCustomerPersonInclude, allowedValues);
 					}
 				}
 				outer: for (let i = include.length; i-- > 1; ) {
@@ -2097,4 +1989,4 @@ function validateGetCustomerPersonPathParams(value, errors, path) {
 	}
 	return valid;
 }
-export { checkError as Error, checkCustomerPersonInclude as CustomerPersonInclude, checkExternalId as ExternalId, checkCustomerType as CustomerType, checkCurrency as Currency, checkCountryCode as CountryCode, checkOccupation as Occupation, checkVulnerability as Vulnerability, checkRestrictionName as RestrictionName, checkRestrictionReason as RestrictionReason, checkRequiredAction as RequiredAction, checkRestriction as Restriction, checkRestrictionNameV1 as RestrictionNameV1, checkRestrictionReasonV1 as RestrictionReasonV1, checkRestrictionActionV1 as RestrictionActionV1, checkRestrictionV1 as RestrictionV1, checkAccountV1 as AccountV1, checkVirtualInstrumentType as VirtualInstrumentType, checkVirtualInstrument as VirtualInstrument, checkVirtualAccountAssignmentStatus as VirtualAccountAssignmentStatus, checkAccount as Account, checkCustomer as Customer, checkCustomerPerson as CustomerPerson, checkCountryAlpha2 as CountryAlpha2, checkGetCustomerPersonByAttributePathParams as GetCustomerPersonByAttributePathParams, checkGetCustomerPersonByAttributeQueryParams as GetCustomerPersonByAttributeQueryParams, checkGetCustomerPersonByAttributeResponse200 as GetCustomerPersonByAttributeResponse200, checkGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse400, checkGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse401, checkGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse403, checkGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse404, checkGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse500, checkGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse503, checkGetCustomerPersonPathParams as GetCustomerPersonPathParams, checkGetCustomerPersonByAttributeResponse200 as GetCustomerPersonResponse200, checkGetCustomerPersonByAttributeResponse400 as GetCustomerPersonResponse401, checkGetCustomerPersonByAttributeResponse400 as GetCustomerPersonResponse404 };
+export { validateError as Error, validateCustomerPersonInclude as CustomerPersonInclude, validateExternalId as ExternalId, validateCustomerType as CustomerType, validateCurrency as Currency, validateCountryCode as CountryCode, validateOccupation as Occupation, validateVulnerability as Vulnerability, validateRestrictionName as RestrictionName, validateRestrictionReason as RestrictionReason, validateRequiredAction as RequiredAction, validateRestriction as Restriction, validateRestrictionNameV1 as RestrictionNameV1, validateRestrictionReasonV1 as RestrictionReasonV1, validateRestrictionActionV1 as RestrictionActionV1, validateRestrictionV1 as RestrictionV1, validateAccountV1 as AccountV1, validateVirtualInstrumentType as VirtualInstrumentType, validateVirtualInstrument as VirtualInstrument, validateVirtualAccountAssignmentStatus as VirtualAccountAssignmentStatus, validateAccount as Account, validateCustomer as Customer, validateCustomerPerson as CustomerPerson, validateCountryAlpha2 as CountryAlpha2, validateGetCustomerPersonByAttributePathParams as GetCustomerPersonByAttributePathParams, validateGetCustomerPersonByAttributeQueryParams as GetCustomerPersonByAttributeQueryParams, validateGetCustomerPersonByAttributeResponse200 as GetCustomerPersonByAttributeResponse200, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse400, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse401, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse403, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse404, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse500, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse503, validateGetCustomerPersonPathParams as GetCustomerPersonPathParams, validateGetCustomerPersonByAttributeResponse200 as GetCustomerPersonResponse200, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonResponse401, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonResponse404 };

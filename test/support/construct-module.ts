@@ -78,6 +78,25 @@ async function writeAndImport({
   const file = path.join(folder, `${validatorModules.compiled}.js`);
   writeFileSync(file, Buffer.concat(pieces));
   writeFileSync(path.join(folder, 'package.json'), '{"type":"module"}');
-  const checks = (await import(pathToFileURL(file).href)) as Record<string, CompiledCheck>;
+  const module = (await import(pathToFileURL(file).href)) as Record<string, EmittedCheck>;
+  const checks = Object.fromEntries(Object.entries(module).map(([name, check]) => [name, inTwoModes(check)]));
   return { checks, source: readFileSync(file, 'utf8') };
+}
+
+/** An emitted check as api.js calls it: no `errors` array stops at the first problem, an array collects every issue. */
+type EmittedCheck = (value: unknown, errors: Issue[] | undefined, path: string) => boolean;
+
+/**
+ * The tests' view of a check: `check(value, path, true)` is the verdict as `is*` asks for it; `check(value)`
+ * collects, leaving the issues in `check.errors` (null when the value passes), as `assert*` asks for them.
+ */
+function inTwoModes(check: EmittedCheck): CompiledCheck {
+  const twoModes: CompiledCheck = (value, path = '', stop = false) => {
+    if (stop) return check(value, undefined, path);
+    const errors: Issue[] = [];
+    const valid = check(value, errors, path);
+    twoModes.errors = valid ? null : errors;
+    return valid;
+  };
+  return twoModes;
 }

@@ -2,13 +2,6 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/discriminator-mapping.yaml --out .tmp/snapshots/discriminator-mapping --name @fixtures/discriminator-mapping
 
 const allowedValues = /* @__PURE__ */ Object.freeze(["cat","kitten"]);
-// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
-function collect(entry, check, value, path) {
-	const errors = [];
-	const valid = check(value, errors, path ?? "");
-	entry.errors = valid ? null : errors;
-	return valid;
-}
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
@@ -25,21 +18,6 @@ function failType(errors, instancePath, schemaPath, type) {
 // `fail` for `enum`.
 function failEnum(errors, instancePath, schemaPath, allowedValues) {
 	return fail(errors, instancePath, schemaPath, "enum", { allowedValues });
-}
-// The entry Pet.
-function checkPet(value, path, stop) {
-	if (stop) return validatePet(value, undefined, path ?? "");
-	return collect(checkPet, validatePet, value, path);
-}
-// The entry Cat.
-function checkCat(value, path, stop) {
-	if (stop) return validateCat(value, undefined, path ?? "");
-	return collect(checkCat, validateCat, value, path);
-}
-// The entry Dog.
-function checkDog(value, path, stop) {
-	if (stop) return validateDog(value, undefined, path ?? "");
-	return collect(checkDog, validateDog, value, path);
 }
 // #/$defs/Pet
 function validatePet(value, errors, path) {
@@ -162,4 +140,4 @@ function validatePetOneOf1(value, errors, path) {
 	}
 	return valid;
 }
-export { checkPet as Pet, checkCat as Cat, checkDog as Dog };
+export { validatePet as Pet, validateCat as Cat, validateDog as Dog };

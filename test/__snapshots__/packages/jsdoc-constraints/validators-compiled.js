@@ -3,13 +3,6 @@
 
 import { ucs2length, equal, formatDate } from './validators-runtime.js';
 const pattern = /* @__PURE__ */ new RegExp("^[A-Z]+$", "u");
-// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
-function collect(entry, check, value, path) {
-	const errors = [];
-	const valid = check(value, errors, path ?? "");
-	entry.errors = valid ? null : errors;
-	return valid;
-}
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
@@ -22,11 +15,6 @@ function failType(errors, instancePath, schemaPath, type) {
 // `fail` for `format`.
 function failFormat(errors, instancePath, schemaPath, format) {
 	return fail(errors, instancePath, schemaPath, "format", { format });
-}
-// The entry Documented.
-function checkDocumented(value, path, stop) {
-	if (stop) return validateDocumented(value, undefined, path ?? "");
-	return collect(checkDocumented, validateDocumented, value, path);
 }
 // #/$defs/Documented
 function validateDocumented(value, errors, path) {
@@ -135,4 +123,4 @@ function validateDocumented(value, errors, path) {
 	}
 	return valid;
 }
-export { checkDocumented as Documented };
+export { validateDocumented as Documented };

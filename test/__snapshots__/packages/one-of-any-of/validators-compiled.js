@@ -2,13 +2,6 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/one-of-any-of.yaml --out .tmp/snapshots/one-of-any-of --name @fixtures/one-of-any-of
 
 import { ucs2length } from './validators-runtime.js';
-// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
-function collect(entry, check, value, path) {
-	const errors = [];
-	const valid = check(value, errors, path ?? "");
-	entry.errors = valid ? null : errors;
-	return valid;
-}
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
@@ -21,21 +14,6 @@ function failType(errors, instancePath, schemaPath, type) {
 // `fail` for `required`.
 function failRequired(errors, instancePath, schemaPath, missingProperty) {
 	return fail(errors, instancePath, schemaPath, "required", { missingProperty });
-}
-// The entry IdOrName.
-function checkIdOrName(value, path, stop) {
-	if (stop) return validateIdOrName(value, undefined, path ?? "");
-	return collect(checkIdOrName, validateIdOrName, value, path);
-}
-// The entry Contact.
-function checkContact(value, path, stop) {
-	if (stop) return validateContact(value, undefined, path ?? "");
-	return collect(checkContact, validateContact, value, path);
-}
-// The entry MultiType.
-function checkMultiType(value, path, stop) {
-	if (stop) return validateMultiType(value, undefined, path ?? "");
-	return collect(checkMultiType, validateMultiType, value, path);
 }
 // #/$defs/IdOrName
 function validateIdOrName(value, errors, path) {
@@ -156,4 +134,4 @@ function validateMultiTypeAnyOf1(value, errors, path) {
 	if (!(Number.isFinite(value))) { if (!errors) return false; valid = failType(errors, path, schemaPath, "number"); }
 	return valid;
 }
-export { checkIdOrName as IdOrName, checkContact as Contact, checkMultiType as MultiType };
+export { validateIdOrName as IdOrName, validateContact as Contact, validateMultiType as MultiType };

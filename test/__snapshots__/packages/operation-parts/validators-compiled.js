@@ -2,13 +2,6 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/operation-parts.yaml --out .tmp/snapshots/operation-parts --name @fixtures/operation-parts
 
 import { formatUuid } from './validators-runtime.js';
-// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
-function collect(entry, check, value, path) {
-	const errors = [];
-	const valid = check(value, errors, path ?? "");
-	entry.errors = valid ? null : errors;
-	return valid;
-}
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
@@ -29,41 +22,6 @@ function failAdditionalProperties(errors, instancePath, schemaPath, additionalPr
 // `fail` for `format`.
 function failFormat(errors, instancePath, schemaPath, format) {
 	return fail(errors, instancePath, schemaPath, "format", { format });
-}
-// The entry Card.
-function checkCard(value, path, stop) {
-	if (stop) return validateCard(value, undefined, path ?? "");
-	return collect(checkCard, validateCard, value, path);
-}
-// The entry ListCardsPathParams.
-function checkListCardsPathParams(value, path, stop) {
-	if (stop) return validateListCardsPathParams(value, undefined, path ?? "");
-	return collect(checkListCardsPathParams, validateListCardsPathParams, value, path);
-}
-// The entry ListCardsQueryParams.
-function checkListCardsQueryParams(value, path, stop) {
-	if (stop) return validateListCardsQueryParams(value, undefined, path ?? "");
-	return collect(checkListCardsQueryParams, validateListCardsQueryParams, value, path);
-}
-// The entry ListCardsHeaderParams.
-function checkListCardsHeaderParams(value, path, stop) {
-	if (stop) return validateListCardsHeaderParams(value, undefined, path ?? "");
-	return collect(checkListCardsHeaderParams, validateListCardsHeaderParams, value, path);
-}
-// The entry ListCardsResponse200.
-function checkListCardsResponse200(value, path, stop) {
-	if (stop) return validateListCardsResponse200(value, undefined, path ?? "");
-	return collect(checkListCardsResponse200, validateListCardsResponse200, value, path);
-}
-// The entry ListCardsResponse404.
-function checkListCardsResponse404(value, path, stop) {
-	if (stop) return validateListCardsResponse404(value, undefined, path ?? "");
-	return collect(checkListCardsResponse404, validateListCardsResponse404, value, path);
-}
-// The entry PostCustomersCustomerIdCardsRequestBody.
-function checkPostCustomersCustomerIdCardsRequestBody(value, path, stop) {
-	if (stop) return validatePostCustomersCustomerIdCardsRequestBody(value, undefined, path ?? "");
-	return collect(checkPostCustomersCustomerIdCardsRequestBody, validatePostCustomersCustomerIdCardsRequestBody, value, path);
 }
 // #/$defs/Card
 function validateCard(value, errors, path) {
@@ -211,4 +169,4 @@ function validatePostCustomersCustomerIdCardsRequestBody(value, errors, path) {
 	if (!validateCard(value, errors, path)) { if (!errors) return false; valid = false; }
 	return valid;
 }
-export { checkCard as Card, checkListCardsPathParams as ListCardsPathParams, checkListCardsQueryParams as ListCardsQueryParams, checkListCardsHeaderParams as ListCardsHeaderParams, checkListCardsResponse200 as ListCardsResponse200, checkListCardsResponse404 as ListCardsResponse404, checkListCardsPathParams as PostCustomersCustomerIdCardsPathParams, checkPostCustomersCustomerIdCardsRequestBody as PostCustomersCustomerIdCardsRequestBody, checkPostCustomersCustomerIdCardsRequestBody as PostCustomersCustomerIdCardsResponse201 };
+export { validateCard as Card, validateListCardsPathParams as ListCardsPathParams, validateListCardsQueryParams as ListCardsQueryParams, validateListCardsHeaderParams as ListCardsHeaderParams, validateListCardsResponse200 as ListCardsResponse200, validateListCardsResponse404 as ListCardsResponse404, validateListCardsPathParams as PostCustomersCustomerIdCardsPathParams, validatePostCustomersCustomerIdCardsRequestBody as PostCustomersCustomerIdCardsRequestBody, validatePostCustomersCustomerIdCardsRequestBody as PostCustomersCustomerIdCardsResponse201 };

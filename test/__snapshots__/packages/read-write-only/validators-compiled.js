@@ -2,13 +2,6 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/read-write-only.yaml --out .tmp/snapshots/read-write-only --name @fixtures/read-write-only
 
 import { ucs2length, formatEmail } from './validators-runtime.js';
-// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
-function collect(entry, check, value, path) {
-	const errors = [];
-	const valid = check(value, errors, path ?? "");
-	entry.errors = valid ? null : errors;
-	return valid;
-}
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
@@ -25,51 +18,6 @@ function failType(errors, instancePath, schemaPath, type) {
 // `fail` for `format`.
 function failFormat(errors, instancePath, schemaPath, format) {
 	return fail(errors, instancePath, schemaPath, "format", { format });
-}
-// The entry User.
-function checkUser(value, path, stop) {
-	if (stop) return validateUser(value, undefined, path ?? "");
-	return collect(checkUser, validateUser, value, path);
-}
-// The entry UserRequest.
-function checkUserRequest(value, path, stop) {
-	if (stop) return validateUserRequest(value, undefined, path ?? "");
-	return collect(checkUserRequest, validateUserRequest, value, path);
-}
-// The entry UserResponse.
-function checkUserResponse(value, path, stop) {
-	if (stop) return validateUserResponse(value, undefined, path ?? "");
-	return collect(checkUserResponse, validateUserResponse, value, path);
-}
-// The entry Profile.
-function checkProfile(value, path, stop) {
-	if (stop) return validateProfile(value, undefined, path ?? "");
-	return collect(checkProfile, validateProfile, value, path);
-}
-// The entry ProfileRequest.
-function checkProfileRequest(value, path, stop) {
-	if (stop) return validateProfileRequest(value, undefined, path ?? "");
-	return collect(checkProfileRequest, validateProfileRequest, value, path);
-}
-// The entry ProfileResponse.
-function checkProfileResponse(value, path, stop) {
-	if (stop) return validateProfileResponse(value, undefined, path ?? "");
-	return collect(checkProfileResponse, validateProfileResponse, value, path);
-}
-// The entry Plain.
-function checkPlain(value, path, stop) {
-	if (stop) return validatePlain(value, undefined, path ?? "");
-	return collect(checkPlain, validatePlain, value, path);
-}
-// The entry CreateUserRequestBody.
-function checkCreateUserRequestBody(value, path, stop) {
-	if (stop) return validateCreateUserRequestBody(value, undefined, path ?? "");
-	return collect(checkCreateUserRequestBody, validateCreateUserRequestBody, value, path);
-}
-// The entry CreateUserResponse201.
-function checkCreateUserResponse201(value, path, stop) {
-	if (stop) return validateCreateUserResponse201(value, undefined, path ?? "");
-	return collect(checkCreateUserResponse201, validateCreateUserResponse201, value, path);
 }
 // #/$defs/User
 function validateUser(value, errors, path) {
@@ -308,4 +256,4 @@ function validateCreateUserResponse201(value, errors, path) {
 	if (!validateUserResponse(value, errors, path)) { if (!errors) return false; valid = false; }
 	return valid;
 }
-export { checkUser as User, checkUserRequest as UserRequest, checkUserResponse as UserResponse, checkProfile as Profile, checkProfileRequest as ProfileRequest, checkProfileResponse as ProfileResponse, checkPlain as Plain, checkCreateUserRequestBody as CreateUserRequestBody, checkCreateUserResponse201 as CreateUserResponse201 };
+export { validateUser as User, validateUserRequest as UserRequest, validateUserResponse as UserResponse, validateProfile as Profile, validateProfileRequest as ProfileRequest, validateProfileResponse as ProfileResponse, validatePlain as Plain, validateCreateUserRequestBody as CreateUserRequestBody, validateCreateUserResponse201 as CreateUserResponse201 };

@@ -3,13 +3,6 @@
 
 import { ucs2length } from './validators-runtime.js';
 const allowedValues = /* @__PURE__ */ Object.freeze(["missing","too-long"]);
-// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
-function collect(entry, check, value, path) {
-	const errors = [];
-	const valid = check(value, errors, path ?? "");
-	entry.errors = valid ? null : errors;
-	return valid;
-}
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
@@ -26,46 +19,6 @@ function failType(errors, instancePath, schemaPath, type) {
 // `fail` for `enum`.
 function failEnum(errors, instancePath, schemaPath, allowedValues) {
 	return fail(errors, instancePath, schemaPath, "enum", { allowedValues });
-}
-// The entry ValidationError.
-function checkValidationError(value, path, stop) {
-	if (stop) return validateValidationError(value, undefined, path ?? "");
-	return collect(checkValidationError, validateValidationError, value, path);
-}
-// The entry ApiResult.
-function checkApiResult(value, path, stop) {
-	if (stop) return validateApiResult(value, undefined, path ?? "");
-	return collect(checkApiResult, validateApiResult, value, path);
-}
-// The entry ClientCore.
-function checkClientCore(value, path, stop) {
-	if (stop) return validateClientCore(value, undefined, path ?? "");
-	return collect(checkClientCore, validateClientCore, value, path);
-}
-// The entry HttpStatusCode.
-function checkHttpStatusCode(value, path, stop) {
-	if (stop) return validateHttpStatusCode(value, undefined, path ?? "");
-	return collect(checkHttpStatusCode, validateHttpStatusCode, value, path);
-}
-// The entry RunCheckRequestBody.
-function checkRunCheckRequestBody(value, path, stop) {
-	if (stop) return validateRunCheckRequestBody(value, undefined, path ?? "");
-	return collect(checkRunCheckRequestBody, validateRunCheckRequestBody, value, path);
-}
-// The entry RunCheckResponse200.
-function checkRunCheckResponse200(value, path, stop) {
-	if (stop) return validateRunCheckResponse200(value, undefined, path ?? "");
-	return collect(checkRunCheckResponse200, validateRunCheckResponse200, value, path);
-}
-// The entry RunCheckResponse422.
-function checkRunCheckResponse422(value, path, stop) {
-	if (stop) return validateRunCheckResponse422(value, undefined, path ?? "");
-	return collect(checkRunCheckResponse422, validateRunCheckResponse422, value, path);
-}
-// The entry RunCheckResponseDefault.
-function checkRunCheckResponseDefault(value, path, stop) {
-	if (stop) return validateRunCheckResponseDefault(value, undefined, path ?? "");
-	return collect(checkRunCheckResponseDefault, validateRunCheckResponseDefault, value, path);
 }
 // #/$defs/ValidationError
 function validateValidationError(value, errors, path) {
@@ -179,4 +132,4 @@ function validateRunCheckResponseDefault(value, errors, path) {
 	if (!validateHttpStatusCode(value, errors, path)) { if (!errors) return false; valid = false; }
 	return valid;
 }
-export { checkValidationError as ValidationError, checkApiResult as ApiResult, checkClientCore as ClientCore, checkHttpStatusCode as HttpStatusCode, checkRunCheckRequestBody as RunCheckRequestBody, checkRunCheckResponse200 as RunCheckResponse200, checkRunCheckResponse422 as RunCheckResponse422, checkRunCheckResponseDefault as RunCheckResponseDefault };
+export { validateValidationError as ValidationError, validateApiResult as ApiResult, validateClientCore as ClientCore, validateHttpStatusCode as HttpStatusCode, validateRunCheckRequestBody as RunCheckRequestBody, validateRunCheckResponse200 as RunCheckResponse200, validateRunCheckResponse422 as RunCheckResponse422, validateRunCheckResponseDefault as RunCheckResponseDefault };

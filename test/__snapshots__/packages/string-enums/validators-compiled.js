@@ -2,8 +2,8 @@
 // Regenerate: npx specsmith generate --spec test/fixtures/specs/string-enums.yaml --out .tmp/snapshots/string-enums --name @fixtures/string-enums
 
 const allowedValues = /* @__PURE__ */ Object.freeze(["ACTIVE","BLOCKED","EDUCATION_AND_EDUCATIONAL_SURVICES"]);
-const allowedValues1 = /* @__PURE__ */ Object.freeze(["a","b"]);
-const allowedValues2 = /* @__PURE__ */ Object.freeze([
+const schemaPathCountry2 = "#/$defs/Country2";
+const allowedValues1 = /* @__PURE__ */ Object.freeze([
 	"AD",
 	"AE",
 	"AF",
@@ -254,14 +254,9 @@ const allowedValues2 = /* @__PURE__ */ Object.freeze([
 	"ZM",
 	"ZW"
 ]);
-const allowedSet = /* @__PURE__ */ new Set(allowedValues2);
-// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
-function collect(entry, check, value, path) {
-	const errors = [];
-	const valid = check(value, errors, path ?? "");
-	entry.errors = valid ? null : errors;
-	return valid;
-}
+const allowedSet = /* @__PURE__ */ new Set(allowedValues1);
+const schemaPathCardStatus = "#/$defs/CardStatus";
+const allowedValues2 = /* @__PURE__ */ Object.freeze(["a","b"]);
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
@@ -274,26 +269,6 @@ function failEnum(errors, instancePath, schemaPath, allowedValues) {
 // `fail` for `type`.
 function failType(errors, instancePath, schemaPath, type) {
 	return fail(errors, instancePath, schemaPath, "type", { type });
-}
-// The entry CardStatus.
-function checkCardStatus(value, path, stop) {
-	if (stop) return validateCardStatus(value, undefined, path ?? "");
-	return collect(checkCardStatus, validateCardStatus, value, path);
-}
-// The entry Country.
-function checkCountry(value, path, stop) {
-	if (stop) return validateCountry(value, undefined, path ?? "");
-	return collect(checkCountry, validateCountry, value, path);
-}
-// The entry Holder.
-function checkHolder(value, path, stop) {
-	if (stop) return validateHolder(value, undefined, path ?? "");
-	return collect(checkHolder, validateHolder, value, path);
-}
-// The entry Country2.
-function checkCountry2(value, path, stop) {
-	if (stop) return validateCountry2(value, undefined, path ?? "");
-	return collect(checkCountry2, validateCountry2, value, path);
 }
 // #/$defs/CardStatus
 function validateCardStatus(value, errors, path) {
@@ -308,7 +283,10 @@ function validateCardStatus(value, errors, path) {
 // #/$defs/Country
 function validateCountry(value, errors, path) {
 	let valid = true;
-	if (!validateCountry2(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (!(allowedSet.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPathCountry2, allowedValues1);
+	}
 	return valid;
 }
 // #/$defs/Holder
@@ -318,7 +296,10 @@ function validateHolder(value, errors, path) {
 	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
 		const status = value.status;
 		if (status !== undefined) {
-			if (!validateCardStatus(status, errors, errors && path + "/status")) { if (!errors) return false; valid = false; }
+			if (!(status === "ACTIVE" || status === "BLOCKED" || status === "EDUCATION_AND_EDUCATIONAL_SURVICES")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/status", schemaPathCardStatus, allowedValues);
+			}
 		}
 		const country = value.country;
 		if (country !== undefined) {
@@ -328,7 +309,7 @@ function validateHolder(value, errors, path) {
 		if (inline !== undefined) {
 			if (!(inline === "a" || inline === "b")) {
 				if (!errors) return false;
-				valid = failEnum(errors, path + "/inline", schemaPath + "/properties/inline", allowedValues1);
+				valid = failEnum(errors, path + "/inline", schemaPath + "/properties/inline", allowedValues2);
 			}
 		}
 	} else {
@@ -341,7 +322,7 @@ function validateHolder(value, errors, path) {
 function validateCountry2(value, errors, path) {
 	const schemaPath = "#/$defs/Country2";
 	let valid = true;
-	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues2); }
+	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues1); }
 	return valid;
 }
-export { checkCardStatus as CardStatus, checkCountry as Country, checkHolder as Holder, checkCountry2 as Country2 };
+export { validateCardStatus as CardStatus, validateCountry as Country, validateHolder as Holder, validateCountry2 as Country2 };

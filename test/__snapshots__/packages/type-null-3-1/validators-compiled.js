@@ -3,13 +3,6 @@
 
 import { formatDateTime } from './validators-runtime.js';
 const allowedValues = /* @__PURE__ */ Object.freeze(["OPEN","CLOSED",null]);
-// An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.
-function collect(entry, check, value, path) {
-	const errors = [];
-	const valid = check(value, errors, path ?? "");
-	entry.errors = valid ? null : errors;
-	return valid;
-}
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
@@ -26,11 +19,6 @@ function failFormat(errors, instancePath, schemaPath, format) {
 // `fail` for `enum`.
 function failEnum(errors, instancePath, schemaPath, allowedValues) {
 	return fail(errors, instancePath, schemaPath, "enum", { allowedValues });
-}
-// The entry Account.
-function checkAccount(value, path, stop) {
-	if (stop) return validateAccount(value, undefined, path ?? "");
-	return collect(checkAccount, validateAccount, value, path);
 }
 // #/$defs/Account
 function validateAccount(value, errors, path) {
@@ -84,4 +72,4 @@ function validateAccount(value, errors, path) {
 	}
 	return valid;
 }
-export { checkAccount as Account };
+export { validateAccount as Account };

@@ -80,6 +80,7 @@ const writes = (schema: Record<string, unknown>, family: KeywordFamily) => famil
 
 /** The compiler the families call for their subschemas. */
 export const compiler: Compiler = {
+  inlineSchema: compileSchema,
   inline(context, child) {
     const { schema } = child;
     if (schema === true || alwaysValid(schema)) return;

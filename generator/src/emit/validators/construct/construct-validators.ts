@@ -1,5 +1,5 @@
 import { Block } from './block.js';
-import { identifier, js, type Name } from './code.js';
+import { js, type Name } from './code.js';
 import { compileFunction } from './compile-schema.js';
 import { coverageOf, type CoverageGap } from './coverage.js';
 import { ModuleScope, placedFunction } from './module-scope.js';
@@ -31,9 +31,10 @@ export interface ConstructedValidators {
 
 /**
  * One function per named schema (`validateCustomerPerson(value, errors, path)`) and per `$ref` target and
- * branch it reaches, and per entry an adapter with the contract `api.js` calls today: `check(value, path,
- * stop)` returns the verdict, stops at the first problem when `stop` is set, and otherwise leaves every
- * issue in `check.errors`. Schema paths are `#/$defs/<def>/…`, as rule-origins.ts keys its table.
+ * branch it reaches; each entry's check is its schema's function, which `api.js` calls as the functions call
+ * each other: `errors` undefined stops at the first problem (`is*`), an array collects every issue
+ * (`assert*`, Standard Schema), `path` is the instance path reported from (`""` at the top). Schema paths
+ * are `#/$defs/<def>/…`, as rule-origins.ts keys its table.
  */
 export function constructValidators({
   defs,
@@ -110,65 +111,28 @@ function adapterFor({ module, tokens, name }: { module: ModuleScope; tokens: rea
   const coverage = coverageOf({ document: module.document, tokens, formats: module.formats });
   if (!coverage.covered) return { adapter: undefined, gaps: coverage.gaps };
   const schema = valueAtTokens(module.document, tokens);
+  // The schema's own function is the entry's check: api.js calls it as every function here is called.
   const check = module.functionFor(placedFunction({ schema, schemaPath: schemaPathOf(tokens), hint: `validate ${name}` }));
-  const adapter = module.names.topLevel(`check ${name}`);
-  module.addFunction(entryAdapter({ module, adapter, check, subject: name }));
-  return { adapter: adapter.toString() };
+  return { adapter: check.toString() };
 }
 
 /**
- * The compiled-check contract of `api.js` (`createIs` calls `check(value, "", true)`, `createAssert` reads
- * `check.errors` after `check(value)`), over the schema's function in the one mode or the other. The
- * collect mode goes through the module's `collect` helper: a call more per assert, a quarter MB less on GitHub's
- * REST description; the `is*` path calls the schema's function directly.
- */
-function entryAdapter({ module, adapter, check, subject }: { module: ModuleScope; adapter: Name; check: Name; subject: string }) {
-  const names = module.names.locals();
-  const [value, path, stop] = ['value', 'path', 'stop'].map((hint) => names.local(hint)) as [Name, Name, Name];
-  const body = new Block();
-  body.line(js`if (${stop}) return ${check}(${value}, undefined, ${path} ?? "")`);
-  body.line(js`return ${collectHelper(module)}(${adapter}, ${check}, ${value}, ${path})`);
-  return { name: adapter, params: [value, path, stop], body, comment: `The entry ${subject}.` };
-}
-
-/**
- * The compiled-check contract over a function AJV compiled (`validate(data, { instancePath })`, its
- * issues in `validate.errors`), for a root this emitter does not cover. AJV's function always collects
- * every issue; `stop` only tells the caller wants the verdict.
+ * The check contract (`check(value, errors, path)`, see compileFunction) over a function AJV compiled
+ * (`validate(data, { instancePath })`, its issues left in `validate.errors`), for a root this emitter does
+ * not cover. AJV's function always collects every issue; they are handed on when the caller collects.
  */
 function fallbackAdapter({ module, imported, name, gaps }: { module: ModuleScope; imported: Name; name: string; gaps: CoverageGap[] }) {
   const names = module.names.locals();
-  const [value, path, stop, valid] = ['value', 'path', 'stop', 'valid'].map((hint) => names.local(hint)) as [Name, Name, Name, Name];
+  const [value, errors, path, valid] = ['value', 'errors', 'path', 'valid'].map((hint) => names.local(hint)) as [Name, Name, Name, Name];
   const adapter = module.names.topLevel(`check ${name}`);
   const body = new Block();
-  body.line(js`const ${valid} = ${imported}(${value}, { instancePath: ${path} ?? "" })`);
-  body.if(js`!${stop}`, (inner) => inner.line(js`${adapter}.errors = ${valid} ? null : ${imported}.errors`));
+  body.line(js`const ${valid} = ${imported}(${value}, { instancePath: ${path} })`);
+  body.if(js`!${valid} && ${errors}`, (inner) => inner.line(js`${errors}.push(...${imported}.errors)`));
   body.line(js`return ${valid}`);
-  const keywords = [...new Set(gaps.map((gap) => gap.keyword))].join(', ');
+  const keywords = [...new Set(gaps.map((gap) => gap.keyword || gap.reason))].join(', ');
   const comment = `The entry ${name}, compiled by AJV (validators-fallback): this emitter does not cover ${keywords}.`;
-  module.addFunction({ name: adapter, params: [value, path, stop], body, comment });
+  module.addFunction({ name: adapter, params: [value, errors, path], body, comment });
   return adapter.toString();
-}
-
-/** `collect(entry, check, value, path)`: runs the check in collect mode and leaves its issues in `entry.errors`. */
-function collectHelper(module: ModuleScope): Name {
-  return module.helper('collect', (name) => {
-    const [entry, check, value, path, errors, valid] = ['entry', 'check', 'value', 'path', 'errors', 'valid'].map(identifier) as [
-      Name,
-      Name,
-      Name,
-      Name,
-      Name,
-      Name,
-    ];
-    const body = new Block();
-    body.line(js`const ${errors} = []`);
-    body.line(js`const ${valid} = ${check}(${value}, ${errors}, ${path} ?? "")`);
-    body.line(js`${entry}.errors = ${valid} ? null : ${errors}`);
-    body.line(js`return ${valid}`);
-    const comment = "An entry's check in collect mode: every issue in `entry.errors`, null when the value passes.";
-    return { name, params: [entry, check, value, path], body, comment };
-  });
 }
 
 /** The statements as validator-modules.ts's compiled body, for `compiledModule` to write in either module format. */

@@ -1,7 +1,7 @@
 import { keywordFamilies } from './compile-schema.js';
 import { refTokens, schemaPathOf, valueAtTokens } from './pointers.js';
 import { schemaPathBelow } from './schema-places.js';
-import { subschemasOf } from './subschemas.js';
+import { annotationKeywords, subschemasOf } from './subschemas.js';
 
 /** Why a schema is not covered, at the schema path of the keyword that makes it so. */
 export interface CoverageGap {
@@ -17,25 +17,6 @@ export interface CoverageGap {
  */
 export type Coverage = { covered: true } | { covered: false; gaps: CoverageGap[] };
 
-/** Keywords that assert nothing (core §8, validation §9, meta-data, content): read by no check. */
-const annotations = new Set([
-  '$schema',
-  '$comment',
-  '$defs',
-  'definitions',
-  '$anchor',
-  '$dynamicAnchor',
-  'title',
-  'description',
-  'default',
-  'examples',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-  'contentEncoding',
-  'contentMediaType',
-  'contentSchema',
-]);
 /** Keywords of 2020-12 this emitter leaves to AJV: they need the annotations of other subschemas (§11) or dynamic scope (§8.2.3.2). */
 const leftToAjv = new Set(['unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$recursiveRef', '$recursiveAnchor', '$vocabulary']);
 const checked = new Set(keywordFamilies.flatMap((family) => family.keywords));
@@ -94,7 +75,7 @@ function keywordGap({
   const value = node[keyword];
   if (keyword === '$id') return isRoot ? undefined : 'not-supported';
   if (leftToAjv.has(keyword)) return 'not-supported';
-  if (annotations.has(keyword)) return undefined;
+  if (annotationKeywords.has(keyword)) return undefined;
   if (!checked.has(keyword)) return 'unknown-keyword';
   if (keyword === 'format') return typeof value === 'string' && formats.has(value) ? undefined : 'unknown-format';
   if (keyword === 'pattern') return compiles(value) ? undefined : 'invalid-pattern';

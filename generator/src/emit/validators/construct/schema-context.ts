@@ -136,6 +136,8 @@ export interface ChildSchema {
 export interface Compiler {
   /** Checks a subschema in place: its issues are this function's issues. */
   inline(context: SchemaContext, child: ChildSchema): void;
+  /** Checks the context's own schema in place, at the context's schema path (a `$ref` target checked where it is referenced). */
+  inlineSchema(context: SchemaContext): void;
   /**
    * A function of its own for a subschema whose verdict the keyword reads (a branch of `anyOf`, `not`'s
    * schema), called with callCheck; undefined when the subschema allows every value.

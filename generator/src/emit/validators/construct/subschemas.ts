@@ -19,3 +19,23 @@ export function subschemasOf(node: Record<string, unknown>): { schema: unknown; 
   }
   return found;
 }
+
+/** Keywords that assert nothing (core §8, validation §9, meta-data, content): read by no check. */
+export const annotationKeywords: ReadonlySet<string> = new Set([
+  '$schema',
+  '$comment',
+  '$defs',
+  'definitions',
+  '$anchor',
+  '$dynamicAnchor',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
+]);
