@@ -416,18 +416,37 @@ const formats = {
 
 /**
  * Thrown by `assert*` functions: `issues` lists every problem found, each with a JSON pointer into the
- * value. The message (and each issue's) is worded when first read, so a caller that only catches and
- * counts pays about what a plain `Error` costs; the stack trace, formatted on first use, shows it too.
+ * value. The list, the message and each issue's message are made when first read, so a caller that only
+ * catches and counts pays about what a plain `Error` costs; the stack trace, formatted on first use,
+ * shows the message too.
  */
 class ValidationError extends Error {
   #subject;
   #message;
+  #issues;
+  /** Makes the issues on first read. */
+  #pending;
 
+  /** `issues`: the list, or a function that makes it when it is first read (as `assert*` passes it). */
   constructor(subject, issues) {
     super();
     this.name = 'ValidationError';
-    this.issues = issues;
+    if (typeof issues === 'function') this.#pending = issues;
+    else this.#issues = issues;
     this.#subject = subject;
+  }
+
+  get issues() {
+    if (this.#pending !== undefined) {
+      this.#issues = this.#pending();
+      this.#pending = undefined;
+    }
+    return this.#issues;
+  }
+
+  set issues(list) {
+    this.#pending = undefined;
+    this.#issues = list;
   }
 
   get message() {
@@ -438,6 +457,10 @@ class ValidationError extends Error {
   /** Code that rewrites an error's message (a wrapper adding context) may still do so. */
   set message(text) {
     this.#message = text;
+  }
+
+  toJSON() {
+    return { name: this.name, issues: this.issues };
   }
 }
 
@@ -673,12 +696,14 @@ function standardIssue(issue) {
 
 const noOrigins = { files: [], notes: [], defs: {} };
 
+/** The issues of a value from what the compiled check collected. */
+const issuesFrom = (errors, value, origins) =>
+  meaningful(errors).map((error) => issueOf(error, value, origins));
+
 /** Every issue of a value as the compiled check collects them, or undefined when it is valid. */
 const issuesOf = (compiled, origins) => (value) => {
   const errors = errorsOf(compiled, value);
-  return errors === undefined
-    ? undefined
-    : meaningful(errors).map((error) => issueOf(error, value, origins));
+  return errors === undefined ? undefined : issuesFrom(errors, value, origins);
 };
 
 /**
@@ -698,10 +723,10 @@ function createIs(compiled) {
 
 /** `assert*`: collects every problem and throws a ValidationError naming the subject. */
 function createAssert(subject, compiled, origins = noOrigins) {
-  const issues = issuesOf(compiled, origins);
   return (value) => {
-    const found = issues(value);
-    if (found !== undefined) throw new ValidationError(subject, found);
+    const errors = errorsOf(compiled, value);
+    if (errors !== undefined)
+      throw new ValidationError(subject, () => issuesFrom(errors, value, origins));
   };
 }
 
