@@ -59,6 +59,7 @@ bench: build
 	node bench/validators/run.mjs
 	node bench/validators/failure-cost.mjs
 	node bench/cli/run.mjs
+	node bench/cli/ndjson.mjs
 	node bench/client/run.mjs
 	node bench/client/mock-start.mjs
 	node bench/diff/run.mjs

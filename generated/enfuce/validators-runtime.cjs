@@ -566,21 +566,26 @@ function closest(value, allowed) {
   return best;
 }
 
-/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
+/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`; two rows, reused. */
 function editDistance(a, b, limit) {
   if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  let previous = new Array(b.length + 1);
+  let current = new Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const code = a.charCodeAt(i - 1);
+    let rowMinimum = i;
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
+      const substitution = previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      const cell = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+      current[j] = cell;
+      if (cell < rowMinimum) rowMinimum = cell;
     }
-    if (Math.min(...current) >= limit) return limit;
+    if (rowMinimum >= limit) return limit;
+    const done = previous;
     previous = current;
+    current = done;
   }
   return previous[b.length];
 }
