@@ -137,9 +137,8 @@ function fallbackAdapter({ module, imported, name, gaps }: { module: ModuleScope
 
 /** The statements as validator-modules.ts's compiled body, for `compiledModule` to write in either module format. */
 export function constructedBody(constructed: ConstructedValidators): CompiledBody {
-  const text = constructed.statements.map((statement) => `${statement}\n`).join('');
-  const bytes = new Uint8Array(Buffer.byteLength(text));
-  Buffer.from(text).copy(bytes);
+  // Encoded once, for both module files to write as they are.
+  const bytes = Buffer.from(constructed.statements.map((statement) => `${statement}\n`).join(''));
   return {
     bytes,
     runtime: constructed.runtime,
