@@ -108,7 +108,7 @@ function adapterFor({ module, tokens, name }: { module: ModuleScope; tokens: rea
   adapter: string | undefined;
   gaps?: CoverageGap[];
 } {
-  const coverage = coverageOf({ document: module.document, tokens, formats: module.formats });
+  const coverage = coverageOf({ document: module.document, tokens, formats: module.formats, covered: module.covered });
   if (!coverage.covered) return { adapter: undefined, gaps: coverage.gaps };
   const schema = valueAtTokens(module.document, tokens);
   // The schema's own function is the entry's check: api.js calls it as every function here is called.

@@ -26,10 +26,17 @@ export function coverageOf({
   document,
   tokens,
   formats,
+  covered = new Set(),
 }: {
   document: unknown;
   tokens: readonly string[];
   formats: ReadonlyMap<string, 'string' | 'number'>;
+  /**
+   * Schema paths known to be covered with all they reach, shared by the calls over one document: a
+   * `$ref` to one is not walked again, and a covered root adds the targets it walked. On GitHub's REST
+   * description the roots reach the same named schemas thousands of times.
+   */
+  covered?: Set<string>;
 }): Coverage {
   const gaps: CoverageGap[] = [];
   const visited = new Set<string>();
@@ -48,7 +55,7 @@ export function coverageOf({
       const targetPath = target === undefined ? undefined : schemaPathOf(target);
       if (target === undefined || valueAtTokens(document, target) === undefined)
         gaps.push({ schemaPath: `${path}/$ref`, keyword: '$ref', reason: 'unresolved-ref' });
-      else if (!visited.has(targetPath!)) {
+      else if (!visited.has(targetPath!) && !covered.has(targetPath!)) {
         visited.add(targetPath!);
         visit(valueAtTokens(document, target), targetPath!, target.length === 0);
       }
@@ -58,7 +65,9 @@ export function coverageOf({
   const start = schemaPathOf(tokens);
   visited.add(start);
   visit(valueAtTokens(document, tokens), start, tokens.length === 0);
-  return gaps.length === 0 ? { covered: true } : { covered: false, gaps };
+  if (gaps.length > 0) return { covered: false, gaps };
+  for (const path of visited) covered.add(path);
+  return { covered: true };
 }
 
 function keywordGap({

@@ -47,6 +47,9 @@ export class ModuleScope {
   /** The shapes the module's schemas repeat. */
   readonly shapes: Shapes;
 
+  /** Schema paths known to be covered with all they reach (coverage.ts's `covered`). */
+  readonly covered = new Set<string>();
+
   constructor({
     runtimeExports,
     formats,
