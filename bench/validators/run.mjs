@@ -132,7 +132,7 @@ const results = [];
 /** specsmith's `is*` against typia, paired in each round: issue #25's targets (1.2× on valid payloads, 1.0× on invalid ones). */
 const againstTypia = [];
 const firstError = 'specsmith, first error';
-const typia = 'typia (ahead of time)';
+const typiaName = 'typia (ahead of time)';
 for (const scenario of scenarios) {
   const checks = implementations(scenario.schema);
   for (const [name, check] of Object.entries(checks)) {
@@ -149,7 +149,7 @@ for (const scenario of scenarios) {
       ratios[name].push(measured[name] / measured['hand-written']);
       rates[name].push(measured[name]);
     }
-    toTypia.push(measured[firstError] / measured[typia]);
+    toTypia.push(measured[firstError] / measured[typiaName]);
   }
   for (const name of Object.keys(checks)) results.push({ ...scenario, name, ratio: median(ratios[name]), rate: median(rates[name]) });
   againstTypia.push({ ...scenario, ratio: median(toTypia) });

@@ -2,17 +2,20 @@ import type { CoverageGap } from './construct/coverage.js';
 import { constructedBody, constructValidators } from './construct/construct-validators.js';
 import { fallbackModule, type FallbackEntry } from './fallback-module.js';
 import type { ValidatorRuntime } from './runtime-format.js';
-import { templateExports, type CompiledBody, type ModuleFormat } from './validator-modules.js';
+import { templateExports, type CompiledBody } from './validator-modules.js';
 import type { ValidatorEntry, ValidatorSet } from './validator-set.js';
+
+/** Where and how the fallback module is written: its format, header, and the specifiers it imports by. */
+export type FallbackOptions = Omit<Parameters<typeof fallbackModule>[0], 'defs' | 'entries' | 'formats'>;
 
 /** The compiled checks of a validator set, as `generate`, `validate` and `mock` all run them. */
 export interface ValidatorCode {
-  /** The module of checks emitted by construction (construct/), one adapter per entry. */
+  /** The module of checks emitted by construction (construct/): one function per schema, each entry's check its schema's. */
   body: CompiledBody;
-  /** The entries the emitter does not cover, with why; their adapters call AJV's code in the fallback module. */
+  /** The entries the emitter does not cover, with why; their checks call AJV's code in the fallback module. */
   fellBack: { entry: ValidatorEntry; gaps: CoverageGap[] }[];
-  /** AJV's standalone module for those entries, in a module format; undefined when every entry is covered. */
-  fallback: ((options: Omit<Parameters<typeof fallbackModule>[0], 'defs' | 'entries' | 'formats'>) => string) | undefined;
+  /** AJV's standalone module for those entries; undefined when every entry is covered. */
+  fallback: ((options: FallbackOptions) => string) | undefined;
 }
 
 /**
@@ -46,6 +49,6 @@ export function compileValidatorCode({
     fallback:
       entries.length === 0
         ? undefined
-        : (options: { format: ModuleFormat }) => fallbackModule({ ...options, defs: set.defs, entries, formats: runtime.formats }),
+        : (options: FallbackOptions) => fallbackModule({ ...options, defs: set.defs, entries, formats: runtime.formats }),
   };
 }
