@@ -10,7 +10,7 @@ describe('the types and values a message reports', () => {
   let pkg: Record<string, (value: unknown) => unknown>;
 
   beforeAll(async () => {
-    const folder = temporaryDirectory('schema-constants');
+    const folder = temporaryDirectory('reported-values');
     writeFileSync(
       path.join(folder, 'openapi.yaml'),
       `openapi: 3.1.0

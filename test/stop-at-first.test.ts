@@ -7,7 +7,7 @@ import { temporaryDirectory } from './support/paths.js';
 
 /**
  * One compiled function answers `is*` (stop at the first problem) and `assert*` (collect them all):
- * stop-at-first.ts. What a value's getters are asked tells how far a check walked. Record is an object
+ * the emitted function, called without an `errors` array or with one. What a value's getters are asked tells how far a check walked. Record is an object
  * without alternatives; Tagged holds an `anyOf` (its function collects, whatever it is asked) between
  * two properties of its own; Outer calls Tagged's function, then Record's.
  */

@@ -1,19 +1,26 @@
+import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './support/paths.js';
+import { generate } from '../generator/src/index.js';
+import { folderWithDependencies, repoRoot } from './support/paths.js';
 
 /** What a front end ships for one import: esbuild's bundle of it, minified, as an ES module. */
-async function bundle(names: string[], from = 'generated/paysafe/validators.js'): Promise<{ code: string; gzip: number }> {
+async function bundle(
+  names: string[],
+  from = 'generated/paysafe/validators.js',
+  platform: 'neutral' | 'browser' = 'neutral',
+): Promise<{ code: string; gzip: number }> {
   const result = await build({
     stdin: {
-      contents: `import { ${names.join(', ')} } from ${JSON.stringify(path.join(repoRoot, from))};\nconsole.log(${names.join(', ')});`,
+      contents: `import { ${names.join(', ')} } from ${JSON.stringify(path.resolve(repoRoot, from))};\nconsole.log(${names.join(', ')});`,
       resolveDir: repoRoot,
     },
     bundle: true,
     minify: true,
     format: 'esm',
+    ...(platform === 'browser' ? { platform } : {}),
     write: false,
     logLevel: 'silent',
   });
@@ -45,5 +52,39 @@ describe('validators are tree-shakable', () => {
     expect(is.code).not.toContain('did you mean');
     expect(assert.code).toContain('did you mean');
     expect(is.gzip).toBeLessThan(assert.gzip);
+  });
+
+  it("bundles for a browser when some validators fall back to AJV: AJV's helpers only in the bundle that uses one", async () => {
+    const folder = folderWithDependencies('fallback-bundle');
+    writeFileSync(
+      path.join(folder, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: {title: Fallback, version: 1.0.0}',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        '    Kind: {type: string, enum: [a, b]}',
+        '    Closed: {type: object, properties: {tags: {type: array, uniqueItems: true}}, unevaluatedProperties: false}',
+        '',
+      ].join('\n'),
+    );
+    const result = await generate({
+      root: folder,
+      jobs: [{ spec: 'openapi.yaml', out: 'pkg', name: '@fixtures/fallback' }],
+      progress: 'never',
+    });
+    expect(result.ok).toBe(true);
+    const from = path.join(folder, 'pkg/validators.js');
+    const covered = await bundle(['isKind'], from, 'browser');
+    expect(covered.code).not.toContain('unevaluatedProperties');
+    const fellBack = await bundle(['isClosed'], from, 'browser');
+    expect(fellBack.code).toContain('unevaluatedProperties');
+    // The bundle runs: AJV's equal() (uniqueItems), read through the header's require, whichever way esbuild read its default.
+    const run = await import(
+      `data:text/javascript;base64,${Buffer.from(fellBack.code.replace(/console\.log\((\w+)\);?\s*$/, 'export default $1;')).toString('base64')}`
+    );
+    expect((run as { default: (value: unknown) => boolean }).default({ tags: [{ a: 1 }, { a: 1 }] })).toBe(false);
+    expect((run as { default: (value: unknown) => boolean }).default({ tags: [{ a: 1 }, { a: 2 }] })).toBe(true);
   });
 });

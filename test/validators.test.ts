@@ -4,7 +4,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { refusedSchemas } from '../generator/src/emit/validators/schema-check.js';
+import { refusedSchemas, ValidatorCompileError } from '../generator/src/emit/validators/schema-check.js';
+import { compiledOrDiagnosed } from '../generator/src/emit/validators/emit-validators.js';
+import { compileValidatorCode, FallbackRefused } from '../generator/src/emit/validators/validator-code.js';
+import { loadValidatorRuntime } from '../generator/src/emit/validators/runtime-format.js';
 import { collectValidators } from '../generator/src/emit/validators/validator-set.js';
 import { parseDocument } from '../generator/src/ir/parse-document.js';
 import { loadDocument } from '../generator/src/load/load-document.js';
@@ -292,6 +295,57 @@ describe('keywords the validators cannot check, and patterns that may backtrack'
   });
 });
 
+describe('schemas neither compiler can check', () => {
+  it('leave a patternProperties key no regular expression can be made of unchecked, with a warning', async () => {
+    const folder = temporaryDirectory('pattern-key');
+    const spec = path.join(folder, 'api.yaml');
+    writeFileSync(
+      spec,
+      [
+        'openapi: 3.1.0',
+        'info: {title: t, version: 1.0.0}',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        '    Tags:',
+        '      type: object',
+        "      patternProperties: {'(?<open': {type: string}, '^x-': {type: integer}}",
+        '      unevaluatedProperties: false',
+        '',
+      ].join('\n'),
+    );
+    const { result, outDir } = await generateFixture({ spec, label: 'validators', name: 'pattern-key' });
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.map(({ code, line }) => ({ code, line }))).toEqual([
+      { code: 'validator-keyword-unchecked', line: 7 },
+      { code: 'validator-fallback', line: 7 },
+    ]);
+    const module = await importPackage(outDir);
+    expect(is(module, 'Tags')({ 'x-a': 1 })).toBe(true);
+    expect(is(module, 'Tags')({ 'x-a': 'one' })).toBe(false);
+  });
+
+  it('are diagnostics at their schema, not a crash, when AJV refuses what the emitter left to it', async () => {
+    const loaded = await loadDocument({ entry: path.join(fixturesDir, 'object-basic.yaml'), root: repoRoot });
+    if (!loaded.ok) throw new Error('the spec does not load');
+    const model = parseDocument(loaded.loaded);
+    const runtime = await loadValidatorRuntime();
+    // Past the lowering (which drops such a key): AJV cannot compile the pattern either.
+    const defs = { Odd: { unevaluatedProperties: false, patternProperties: { '(?<open': true } } };
+    const compile = () => compileValidatorCode({ set: { entries: [{ name: 'Odd', def: 'Odd' }], defs }, runtime });
+    expect(compile).toThrow(FallbackRefused);
+    let diagnostics: { code: string; message: string }[] = [];
+    try {
+      compiledOrDiagnosed(model, compile);
+    } catch (error) {
+      if (error instanceof ValidatorCompileError) diagnostics = error.diagnostics;
+    }
+    expect(diagnostics.map(({ code, message }) => `${code}: ${message.slice(0, 50)}`)).toEqual([
+      'validator-compile-failed: the validator of Odd could not be compiled (Invali',
+    ]);
+  });
+});
+
 describe('hostile specs', () => {
   it('generates working validators whatever the property names hold (quotes, code, JSON pointer characters)', async () => {
     const folder = temporaryDirectory('hostile-names');
@@ -354,7 +408,9 @@ describe('hostile specs', () => {
     ]);
     expect(is(tree.module, 'Tree')({ child: { 'wrapper0.validate': 'x' } })).toBe(true);
     const both = await generated('options-names', ['Tree', 'Data', 'Inner']);
-    expect(both.code).not.toContain('require(');
+    // Every schema is the emitter's own: the module imports no AJV fallback.
+    expect(both.code).not.toContain('validators-fallback');
+    expect(both.code).toContain('function validateData(');
     expect(issuesOf(both.module, 'Data', { rootData: 'x', inner: { parentData: 'y' } }).map((issue) => issue.path)).toEqual([
       '/rootData',
       '/inner/parentData',

@@ -460,9 +460,16 @@ class ValidationError extends Error {
   }
 
   toJSON() {
-    return { name: this.name, issues: this.issues };
+    return { ...this, name: this.name, issues: this.issues };
   }
 }
+
+// `issues` is enumerable, as the own property it used to be: error serializers that walk an error with
+// `for…in` (pino's among them) still write it.
+Object.defineProperty(ValidationError.prototype, 'issues', {
+  ...Object.getOwnPropertyDescriptor(ValidationError.prototype, 'issues'),
+  enumerable: true,
+});
 
 /**
  * Runs a compiled validator to collect every problem; never throws (a value too deep or cyclic for the
@@ -608,9 +615,7 @@ function valueAt(root, pointer) {
 }
 
 /** One issue a person can act on: where (a JSON pointer into the value), what, and the rule's keyword. */
-function issueOf(compiled, root, origins) {
-  // A long string enum is compiled as a set lookup under its own keyword; to users it is an `enum`.
-  const error = compiled.keyword === 'enumSet' ? { ...compiled, keyword: 'enum' } : compiled;
+function issueOf(error, root, origins) {
   const params = error.params ?? {};
   const at = error.instancePath ?? '';
   let path = at;

@@ -78,7 +78,7 @@ export const diagnosticCatalog = {
   },
   'validator-fallback': {
     summary:
-      "A validator compiled by AJV's standaloneCode instead of specsmith's emitter, because its schema uses a keyword the emitter leaves to AJV (unevaluatedProperties, unevaluatedItems, $dynamicRef).",
+      "A validator compiled by AJV's standaloneCode instead of specsmith's emitter, because its schema uses (or reaches a schema that uses) a keyword the emitter leaves to AJV: unevaluatedProperties, unevaluatedItems, a $ref by $id.",
     help: 'Nothing is lost: the value is still checked in full. The package then depends on ajv; write the schema without those keywords (additionalProperties: false on a closed object, a plain $ref) to get the faster emitted check.',
   },
   'validator-pattern-risky': {

@@ -3,14 +3,14 @@ import { checksModule } from '../emit/validators/checks-module.js';
 import { dataUrl } from '../util/data-url.js';
 import type { JsonSchema } from '../emit/validators/lower-schema.js';
 import { loadValidatorRuntime } from '../emit/validators/runtime-format.js';
+import { compiledOrDiagnosed } from '../emit/validators/emit-validators.js';
+import { ValidatorCompileError } from '../emit/validators/schema-check.js';
 import { compileValidatorCode } from '../emit/validators/validator-code.js';
 import { collectValidators } from '../emit/validators/validator-set.js';
 import { parseDocument } from '../ir/parse-document.js';
 import type { ApiModel } from '../ir/types.js';
 import { loadDocument } from '../load/load-document.js';
 import { importChecks, type Check } from '../validate/checks.js';
-
-export type { Check };
 
 /** What the mock server serves from: the model, each validator entry's check, and the lowered schemas to sample. */
 export interface MockSpec {
@@ -35,11 +35,16 @@ export async function loadMockSpec({
   const model = parseDocument(loaded.loaded);
   const runtime = await loadValidatorRuntime();
   const set = collectValidators(model, runtime.formatTypes, { patternRisk: () => undefined, locations: 'source' });
-  const checks =
-    set.entries.length === 0
-      ? new Map<string, Check>()
-      : await importChecks(
-          dataUrl(checksModule({ code: compileValidatorCode({ set, runtime }), entries: set.entries, origins: set.origins(), runtime })),
-        );
+  let checks = new Map<string, Check>();
+  if (set.entries.length > 0) {
+    let code;
+    try {
+      code = compiledOrDiagnosed(model, () => compileValidatorCode({ set, runtime }));
+    } catch (error) {
+      if (error instanceof ValidatorCompileError) return { diagnostics: [...loaded.diagnostics, ...error.diagnostics] };
+      throw error;
+    }
+    checks = await importChecks(dataUrl(checksModule({ code, entries: set.entries, origins: set.origins(), runtime })));
+  }
   return { mock: { model, checks, defs: set.defs }, diagnostics: loaded.diagnostics };
 }

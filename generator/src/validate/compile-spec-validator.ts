@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checksModule } from '../emit/validators/checks-module.js';
 import { loadValidatorRuntime } from '../emit/validators/runtime-format.js';
+import { compiledOrDiagnosed } from '../emit/validators/emit-validators.js';
+import { ValidatorCompileError } from '../emit/validators/schema-check.js';
 import { compileValidatorCode } from '../emit/validators/validator-code.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { collectValidators, type ValidatorEntry } from '../emit/validators/validator-set.js';
@@ -21,7 +23,7 @@ export type CompileResult =
   { ok: true; compiled: CompiledTarget; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[]; problem?: string };
 
 /**
- * Reads a spec and compiles the validator of one target with the same lowering, post-processing,
+ * Reads a spec and compiles the validator of one target with the same lowering, compilation (validator-code.ts),
  * formats and messages as the generated packages (all-errors mode: the CLI reports every issue).
  */
 export async function compileSpecTarget({
@@ -80,7 +82,13 @@ export async function compileSpecTargets({
   const names = found.map((entry) => (typeof entry === 'string' ? undefined : entry.name));
   const problems = found.map((entry) => (typeof entry === 'string' ? entry : undefined));
   if (entries.length === 0) return { ok: true, names, problems, code: '', files, diagnostics: loaded.diagnostics };
-  const compiled = compileValidatorCode({ set: { entries, defs: set.defs }, runtime });
+  let compiled;
+  try {
+    compiled = compiledOrDiagnosed(model, () => compileValidatorCode({ set: { entries, defs: set.defs }, runtime }));
+  } catch (error) {
+    if (error instanceof ValidatorCompileError) return { ok: false, diagnostics: [...loaded.diagnostics, ...error.diagnostics] };
+    throw error;
+  }
   const code = checksModule({ code: compiled, entries, origins: set.origins(), runtime });
   return { ok: true, names, problems, code, files, diagnostics: loaded.diagnostics };
 }

@@ -27,10 +27,10 @@ export type LoadedValidator =
   | { ok: false; diagnostics: Diagnostic[]; problem?: string };
 
 /**
- * A validator for one target of a spec, compiled with the same lowering, post-processing, formats and
- * messages as the generated packages (the CLI compiles; generated packages never do). The compiled
- * module is kept in a cache (validator-cache.ts) unless `cache` is false, so that a second run over an
- * unchanged spec reads neither YAML nor AJV.
+ * A validator for one target of a spec, compiled with the same lowering, compilation (validator-code.ts),
+ * formats and messages as the generated packages (the CLI compiles; generated packages never do). The
+ * compiled module is kept in a cache (validator-cache.ts) unless `cache` is false, so that a second run over
+ * an unchanged spec neither reads the YAML nor compiles.
  */
 export async function loadSpecValidator({
   spec,

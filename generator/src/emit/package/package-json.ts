@@ -37,10 +37,10 @@ export const clientFiles = { esm: 'client.js', commonJs: 'client.cjs' } as const
 const standardSchemaRange = '^1.1.0';
 
 /**
- * What a package whose fallback module runs AJV's code depends on: the AJV this toolkit compiled it with,
- * as a caret range (AJV's runtime helpers keep their paths within a major version).
+ * What a package whose fallback module runs AJV's code depends on: the range this toolkit itself depends on
+ * (generator/package.json), the same on every machine whichever 8.x is installed.
  */
-const ajvRange = `^${(createRequire(import.meta.url)('ajv/package.json') as { version: string }).version}`;
+const ajvRange = (createRequire(import.meta.url)('../../../package.json') as { dependencies: { ajv: string } }).dependencies.ajv;
 
 /** Words every package is found by, before the configured ones. */
 const baseKeywords = ['openapi', 'typescript', 'api-client', 'validation'];

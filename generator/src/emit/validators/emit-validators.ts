@@ -6,7 +6,7 @@ import type { ValidatorNote } from './lower-schema.js';
 import { loadValidatorRuntime } from './runtime-format.js';
 import { compileFailures, entryOrigin, refusedSchemas, ValidatorCompileError } from './schema-check.js';
 import { shareIdenticalEntries } from './shared-entries.js';
-import { compileValidatorCode, type ValidatorCode } from './validator-code.js';
+import { compileValidatorCode, FallbackRefused, type ValidatorCode } from './validator-code.js';
 import { collectValidators, type ValidatorEntry, type ValidatorSet } from './validator-set.js';
 import { compiledModule, facadeModules, runtimeModule, validatorModules, type ModuleFormat } from './validator-modules.js';
 
@@ -62,7 +62,7 @@ export async function emitValidators(
     );
   const exportNames = ['ValidationError', ...set.entries.flatMap((entry) => Object.values(validatorNames(entry)))];
   const modules = () => {
-    const code = compileValidatorCode({ set, runtime });
+    const code = compiledOrDiagnosed(model, () => compileValidatorCode({ set, runtime }));
     const files = validatorFiles({ set, code, templates: runtime.templates, header, formats });
     return { files, fallbacks: fallbackWarnings(model, code.fellBack) };
   };
@@ -94,6 +94,21 @@ function validatorFiles({
     if (code.fallback !== undefined) files.set(file(validatorModules.fallback, format), [Buffer.from(code.fallback({ format, header }))]);
   }
   return files;
+}
+
+/** The compilation, or a ValidatorCompileError at each schema that AJV, left to compile it, refused. */
+export function compiledOrDiagnosed(model: ApiModel, compile: () => ValidatorCode): ValidatorCode {
+  try {
+    return compile();
+  } catch (error) {
+    if (!(error instanceof FallbackRefused)) throw error;
+    throw new ValidatorCompileError(
+      compileFailures(
+        model,
+        error.entries.map((entry) => ({ entry, reason: error.reason })),
+      ),
+    );
+  }
 }
 
 /** One warning per entry left to AJV, at its schema (the operation's, for an operation part), naming the keywords. */

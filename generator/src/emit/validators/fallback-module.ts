@@ -13,12 +13,16 @@ export interface FallbackEntry {
 /** The id the named schemas are added to AJV under, as one document (`<id>#/$defs/<def>`). */
 const documentId = 'specsmith:validators';
 
+/** AJV's runtime helpers its standalone code may `require` (`ajv/dist/runtime/<name>`); re2 only with the `code.regExp` option, not set here. */
+const ajvHelpers = ['equal', 'ucs2length', 'uri', 'validation_error'] as const;
+
 /**
- * The module of the entries the emitter does not cover (construct/coverage.ts: `unevaluated*`,
- * `$dynamicRef`…), compiled by AJV through its public API: the named schemas added as one document,
+ * The module of the entries the emitter does not cover (construct/coverage.ts: `unevaluated*`, a `$ref`
+ * by `$id`…), compiled by AJV through its public API: the named schemas added as one document,
  * `standaloneCode` over the entries' functions, and the code used as AJV writes it. Its header supplies
  * what that code expects in scope: the runtime's `formats` (AJV's `code.formats` option names it) and,
- * in an ES module, a `require` for AJV's runtime helpers (`ajv/dist/runtime/…`), so a package with a
+ * in an ES module, a `require` that answers with AJV's runtime helpers, imported statically so that a
+ * bundler resolves them (no `node:module`), whichever way it reads a CommonJS default. A package with a
  * fallback depends on `ajv`.
  */
 export function fallbackModule({
@@ -28,7 +32,7 @@ export function fallbackModule({
   format,
   header = '',
   runtimeSpecifier = siblingSpecifier(validatorModules.runtime, format),
-  requireBase,
+  ajvHelper = (name) => `ajv/dist/runtime/${name}.js`,
 }: {
   defs: Readonly<Record<string, unknown>>;
   entries: readonly FallbackEntry[];
@@ -37,22 +41,32 @@ export function fallbackModule({
   header?: string;
   /** Where `formats` comes from: the package's runtime module, or an absolute URL for a module loaded from memory. */
   runtimeSpecifier?: string;
-  /** What `require` resolves from in an ES module: the module itself, or (from memory) a file URL where `ajv` is installed. */
-  requireBase?: string;
+  /** Where an ES module imports AJV's helper `name` from: the package's `ajv`, or (from memory) a file URL. */
+  ajvHelper?: (name: string) => string;
 }): string {
   const ajv = fallbackAjv({ formats, esm: format === 'esm' });
   ajv.addSchema({ $id: documentId, $defs: defs });
   const refs = Object.fromEntries(entries.map(({ exported, def }) => [exported, `${documentId}#/$defs/${defPointer(def)}`]));
   const code = standaloneCode.default(ajv, refs);
   const lines =
-    format === 'esm'
-      ? [
-          "import { createRequire } from 'node:module';",
-          importStatement(format, ['formats'], runtimeSpecifier),
-          `const require = createRequire(${requireBase === undefined ? 'import.meta.url' : JSON.stringify(requireBase)});`,
-        ]
-      : ["'use strict';", importStatement(format, ['formats'], runtimeSpecifier)];
+    format === 'esm' ? esmHeader(runtimeSpecifier, ajvHelper) : ["'use strict';", importStatement(format, ['formats'], runtimeSpecifier)];
   return `${header}${lines.join('\n')}\n${code}\n`;
+}
+
+/**
+ * An ES module's header: `formats`, and `require(id)` answering `{ default: helper }` for each of AJV's
+ * helpers. Node's default import of a CommonJS module is its `exports` (marked `__esModule`, `default`
+ * inside); a bundler following Babel's reading gives `exports.default` itself: both come out the same.
+ */
+function esmHeader(runtimeSpecifier: string, ajvHelper: (name: string) => string): string[] {
+  const local = (name: string) => `ajv_${name}`;
+  return [
+    importStatement('esm', ['formats'], runtimeSpecifier),
+    ...ajvHelpers.map((name) => `import ${local(name)} from ${JSON.stringify(ajvHelper(name))};`),
+    'const ajvModule = (imported) => (imported !== null && typeof imported === "object" && imported.__esModule ? imported : { default: imported });',
+    `const ajvRuntime = { ${ajvHelpers.map((name) => `${JSON.stringify(`ajv/dist/runtime/${name}`)}: ajvModule(${local(name)})`).join(', ')} };`,
+    'const require = (id) => ajvRuntime[id];',
+  ];
 }
 
 /** A def name as a JSON pointer token (RFC 6901), percent-encoded for a URI fragment. */

@@ -33,7 +33,7 @@ export function constraints(
 }
 
 /** Whether a pattern compiles as the validators compile it (ECMA-262 with the `u` flag). */
-function compiles(pattern: string): boolean {
+export function compiles(pattern: string): boolean {
   try {
     new RegExp(pattern, 'u');
     return true;

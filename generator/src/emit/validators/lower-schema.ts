@@ -1,5 +1,5 @@
 import type { NamedSchema, ObjectNode, SchemaMeta, SchemaNode, SourceRef } from '../../ir/types.js';
-import { constraints } from './lower-constraints.js';
+import { compiles, constraints } from './lower-constraints.js';
 import { allowNull, lowerLiteral } from './lower-literal.js';
 
 export interface ValidatorNote {
@@ -165,6 +165,11 @@ function withAssertions(schema: JsonSchema, meta: SchemaMeta, context: LowerCont
   const added: Record<string, unknown> = {};
   for (const { keyword, key, schema: sub } of meta.assertions) {
     if ((keyword === 'if' || keyword === 'then' || keyword === 'else') && !conditional) continue;
+    // A key no JavaScript regular expression can be made of is left unchecked, with the warning `pattern` gets.
+    if (keyword === 'patternProperties' && key !== undefined && !compiles(key)) {
+      context.notes.push({ reason: 'invalid-pattern', value: key, origin: meta.origin });
+      continue;
+    }
     const lowered = lowerSchema(sub, context);
     if (key === undefined) added[keyword] = lowered;
     else

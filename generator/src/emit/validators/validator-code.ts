@@ -20,7 +20,7 @@ export interface ValidatorCode {
 
 /**
  * The one place validators are compiled: every entry of the set emitted by construction, and the few
- * schemas the emitter leaves to AJV (`unevaluated*`, `$dynamicRef`) compiled by AJV's standaloneCode behind
+ * schemas the emitter leaves to AJV (`unevaluated*`, a `$ref` by `$id`) compiled by AJV's standaloneCode behind
  * the same entry signature.
  */
 export function compileValidatorCode({
@@ -43,12 +43,28 @@ export function compileValidatorCode({
   for (const { entry, imported } of constructed.uncovered)
     if (imported !== undefined) fallbackEntries.set(imported, { exported: imported, def: entry.compiledAs ?? entry.def });
   const entries = [...fallbackEntries.values()];
-  return {
-    body: constructedBody(constructed),
-    fellBack,
-    fallback:
-      entries.length === 0
-        ? undefined
-        : (options: FallbackOptions) => fallbackModule({ ...options, defs: set.defs, entries, formats: runtime.formats }),
-  };
+  const body = constructedBody(constructed);
+  if (entries.length === 0) return { body, fellBack, fallback: undefined };
+  const fallback = (options: FallbackOptions) => fallbackModule({ ...options, defs: set.defs, entries, formats: runtime.formats });
+  // Compiled once here, so that a schema AJV refuses too (a pattern no engine compiles) is known before any file is written.
+  try {
+    fallback({ format: 'esm' });
+  } catch (error) {
+    throw new FallbackRefused(
+      fellBack.map(({ entry }) => entry),
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+  return { body, fellBack, fallback };
+}
+
+/** AJV refused the schemas left to it: neither compiler can check them. */
+export class FallbackRefused extends Error {
+  constructor(
+    readonly entries: ValidatorEntry[],
+    readonly reason: string,
+  ) {
+    super(`AJV cannot compile ${entries.map((entry) => entry.name).join(', ')}: ${reason}`);
+    this.name = 'FallbackRefused';
+  }
 }

@@ -15,7 +15,7 @@ export interface ConstructedValidators {
   statements: string[];
   /**
    * Per entry, in entry order, the local function with the compiled-check contract; for an entry left to
-   * AJV, undefined, or with `fallback` an adapter over the AJV function the module imports (`fallbackImports`).
+   * AJV, undefined, or with `fallback` a check over the AJV function the module imports (`fallbackImports`).
    */
   entries: (string | undefined)[];
   /** With `fallback`: the functions the module imports from the AJV-compiled module (validators-fallback). */
@@ -47,7 +47,7 @@ export function constructValidators({
   entries: readonly ValidatorEntry[];
   formats: ReadonlyMap<string, 'string' | 'number'>;
   runtimeExports: readonly string[];
-  /** Give an uncovered entry an adapter over an imported AJV function (validator-code.ts compiles those). */
+  /** Give an uncovered entry a check over an imported AJV function (validator-code.ts compiles those). */
   fallback?: boolean;
 }): ConstructedValidators {
   // Entries sharing a function (shared-entries.ts) are compiled once, under the def they share.
@@ -57,9 +57,9 @@ export function constructValidators({
 }
 
 /**
- * The same for any JSON Schema document: one adapter per root (a place in the document, by its tokens),
+ * The same for any JSON Schema document: one check per root (a place in the document, by its tokens),
  * the functions it reaches, and the roots that are not covered (by index). Roots at the same place share
- * one adapter.
+ * one check.
  */
 export function constructDocument({
   document,
@@ -81,39 +81,39 @@ export function constructDocument({
   const module = new ModuleScope({ runtimeExports, formats, document, shapes });
   const uncovered: { index: number; gaps: CoverageGap[]; imported?: string }[] = [];
   const fallbackImports: string[] = [];
-  const adapters = new Map<string, { adapter: string | undefined; gaps?: CoverageGap[]; imported?: string }>();
+  const checks = new Map<string, { check: string | undefined; gaps?: CoverageGap[]; imported?: string }>();
   const names = roots.map(({ name, tokens }, index) => {
     const key = schemaPathOf(tokens);
-    let found = adapters.get(key);
+    let found = checks.get(key);
     if (found === undefined) {
-      found = adapterFor({ module, tokens, name });
+      found = checkFor({ module, tokens, name });
       if (found.gaps !== undefined && fallback) {
         const imported = module.names.topLevel(`ajv ${name}`);
         fallbackImports.push(imported.toString());
-        const adapter = fallbackAdapter({ module, imported, name, gaps: found.gaps });
-        found = { ...found, adapter, imported: imported.toString() };
+        const check = fallbackCheck({ module, imported, name, gaps: found.gaps });
+        found = { ...found, check, imported: imported.toString() };
       }
-      adapters.set(key, found);
+      checks.set(key, found);
     }
     if (found.gaps !== undefined)
       uncovered.push({ index, gaps: found.gaps, ...(found.imported === undefined ? {} : { imported: found.imported }) });
-    return found.adapter;
+    return found.check;
   });
   module.drain((name, request) => compileFunction(module, name, request));
   return { statements: module.statements(), entries: names, fallbackImports, runtime: module.usedRuntime, uncovered };
 }
 
-/** The adapter of the root at `tokens`, or the gaps that leave its schema to AJV. */
-function adapterFor({ module, tokens, name }: { module: ModuleScope; tokens: readonly string[]; name: string }): {
-  adapter: string | undefined;
+/** The check of the root at `tokens` (its schema's function), or the gaps that leave its schema to AJV. */
+function checkFor({ module, tokens, name }: { module: ModuleScope; tokens: readonly string[]; name: string }): {
+  check: string | undefined;
   gaps?: CoverageGap[];
 } {
   const coverage = coverageOf({ document: module.document, tokens, formats: module.formats, covered: module.covered });
-  if (!coverage.covered) return { adapter: undefined, gaps: coverage.gaps };
+  if (!coverage.covered) return { check: undefined, gaps: coverage.gaps };
   const schema = valueAtTokens(module.document, tokens);
   // The schema's own function is the entry's check: api.js calls it as every function here is called.
   const check = module.functionFor(placedFunction({ schema, schemaPath: schemaPathOf(tokens), hint: `validate ${name}` }));
-  return { adapter: check.toString() };
+  return { check: check.toString() };
 }
 
 /**
@@ -121,18 +121,22 @@ function adapterFor({ module, tokens, name }: { module: ModuleScope; tokens: rea
  * (`validate(data, { instancePath })`, its issues left in `validate.errors`), for a root this emitter does
  * not cover. AJV's function always collects every issue; they are handed on when the caller collects.
  */
-function fallbackAdapter({ module, imported, name, gaps }: { module: ModuleScope; imported: Name; name: string; gaps: CoverageGap[] }) {
+function fallbackCheck({ module, imported, name, gaps }: { module: ModuleScope; imported: Name; name: string; gaps: CoverageGap[] }) {
   const names = module.names.locals();
   const [value, errors, path, valid] = ['value', 'errors', 'path', 'valid'].map((hint) => names.local(hint)) as [Name, Name, Name, Name];
-  const adapter = module.names.topLevel(`check ${name}`);
+  const check = module.names.topLevel(`check ${name}`);
   const body = new Block();
   body.line(js`const ${valid} = ${imported}(${value}, { instancePath: ${path} })`);
-  body.if(js`!${valid} && ${errors}`, (inner) => inner.line(js`${errors}.push(...${imported}.errors)`));
+  const issue = names.local('issue');
+  // One by one: a spread of a long list of issues can pass the engine's limit on arguments.
+  body.if(js`!${valid} && ${errors}`, (inner) =>
+    inner.for(js`const ${issue} of ${imported}.errors`, (loop) => loop.line(js`${errors}.push(${issue})`)),
+  );
   body.line(js`return ${valid}`);
   const keywords = [...new Set(gaps.map((gap) => gap.keyword || gap.reason))].join(', ');
   const comment = `The entry ${name}, compiled by AJV (validators-fallback): this emitter does not cover ${keywords}.`;
-  module.addFunction({ name: adapter, params: [value, errors, path], body, comment });
-  return adapter.toString();
+  module.addFunction({ name: check, params: [value, errors, path], body, comment });
+  return check.toString();
 }
 
 /** The statements as validator-modules.ts's compiled body, for `compiledModule` to write in either module format. */
@@ -143,6 +147,9 @@ export function constructedBody(constructed: ConstructedValidators): CompiledBod
     bytes,
     runtime: constructed.runtime,
     fallback: constructed.fallbackImports,
-    entries: constructed.entries.map((name) => name ?? 'undefined'),
+    entries: constructed.entries.map((name, index) => {
+      if (name === undefined) throw new Error(`entry ${index} has no check: a module is constructed with \`fallback\``);
+      return name;
+    }),
   };
 }

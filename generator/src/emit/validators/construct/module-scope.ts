@@ -120,7 +120,7 @@ export class ModuleScope {
       this.#printed.push(printFunction(compile(next.name, next.request)));
   }
 
-  /** A function written by the caller (an entry's adapter), kept in the order it is added. */
+  /** A function written by the caller (the check of an entry left to AJV), kept in the order it is added. */
   addFunction(piece: FunctionPiece): void {
     this.#printed.push(printFunction(piece));
   }

@@ -34,9 +34,9 @@ export const refFamily: KeywordFamily = {
 /** The assertions a small leaf may make: on the value itself, none with a subschema. */
 const leafAssertions = new Set(['type', 'enum', 'const', 'format', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum']);
 
-/** A schema of at most two assertions from leafAssertions and annotations besides: checked in place of a call. */
+/** A schema of one or two assertions from leafAssertions and annotations besides: checked in place of a call. */
 function smallLeaf(schema: unknown): schema is Record<string, unknown> {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return false;
   const keywords = Object.keys(schema).filter((keyword) => !annotationKeywords.has(keyword));
-  return keywords.length <= 2 && keywords.every((keyword) => leafAssertions.has(keyword));
+  return keywords.length >= 1 && keywords.length <= 2 && keywords.every((keyword) => leafAssertions.has(keyword));
 }
