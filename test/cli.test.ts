@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -175,6 +176,44 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
         },
         { line: 3, valid: false, error: expect.stringMatching(/^not JSON: /) },
       ]);
+    });
+
+    it('answers each NDJSON line as it comes, while the input stays open', async () => {
+      const child = spawn(
+        process.execPath,
+        [built, 'validate', '--spec', 'specs/enfuce/openapi.yaml', '--operation', 'createMcCard', '--part', 'query', '--ndjson', '-'],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, SPECSMITH_CACHE_DIR: temporaryDirectory('ndjson-stream') },
+        },
+      );
+      let output = '';
+      child.stdout.setEncoding('utf8');
+      const nextLine = () =>
+        new Promise<string>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no result line within 10 s; output so far: ${output}`)), 10_000);
+          const read = () => {
+            const end = output.indexOf('\n');
+            if (end === -1) return;
+            clearTimeout(timer);
+            child.stdout.off('data', read);
+            const line = output.slice(0, end);
+            output = output.slice(end + 1);
+            resolve(line);
+          };
+          child.stdout.on('data', (chunk: string) => {
+            output += chunk;
+            read();
+          });
+          read();
+        });
+      child.stdin.write(`${JSON.stringify({ auditUser: 'ops' })}\n`);
+      expect(JSON.parse(await nextLine())).toEqual({ line: 1, valid: true });
+      child.stdin.write('{}\n');
+      expect(JSON.parse(await nextLine())).toMatchObject({ line: 2, valid: false });
+      child.stdin.end();
+      const [status] = (await once(child, 'close')) as [number];
+      expect(status).toBe(1);
     });
 
     it('judges each documented rule of the curated schemas as the generated validators do', () => {

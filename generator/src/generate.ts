@@ -12,8 +12,6 @@ import type { ApiModel } from './ir/types.js';
 import { discoverJobs, noSpecsDiagnostic } from './config/discover.js';
 import { emitPackage } from './emit/package/emit-package.js';
 import { ValidatorCompileError } from './emit/validators/schema-check.js';
-import { templatePath } from './emit/template-path.js';
-import { pathToFileURL } from 'node:url';
 import type { FormatPolicy } from './emit/package/format.js';
 import { parseDocument } from './ir/parse-document.js';
 import { loadDocument } from './load/load-document.js';

@@ -80,8 +80,17 @@ async function validateDocument({
 async function validateLines(input: NodeJS.ReadableStream, validator: SpecValidator): Promise<number> {
   let failed = false;
   let number = 0;
-  // Results go out in blocks: a write a line was a system call a line, half the time of a run.
+  // Results go out in blocks: a write a line was a system call a line, half the time of a run. A block is
+  // also written once the lines read so far are done (the next turn of the event loop), so a slow producer
+  // (`tail -f`) sees each result as its line comes; at 64 kB the loop waits for the output to drain.
   let pending = '';
+  let scheduled = false;
+  const writeSoon = () => {
+    scheduled = false;
+    if (pending === '' || process.stdout.writableNeedDrain) return;
+    process.stdout.write(pending);
+    pending = '';
+  };
   const flush = async () => {
     const block = pending;
     pending = '';
@@ -100,6 +109,10 @@ async function validateLines(input: NodeJS.ReadableStream, validator: SpecValida
     if (result.valid !== true) failed = true;
     pending += `${JSON.stringify(result)}\n`;
     if (pending.length >= 1 << 16) await flush();
+    else if (!scheduled) {
+      scheduled = true;
+      setImmediate(writeSoon);
+    }
   }
   if (pending !== '') await flush();
   return failed ? 1 : 0;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,9 @@ export function cacheDirectory(from: string, env: NodeJS.ProcessEnv = process.en
 
 /** The entry's file: a hash of specsmith's own files, the spec's path, the target and the root paths are shown from. */
 export function cacheFile({ directory, spec, target, root }: { directory: string; spec: string; target: unknown; root: string }): string {
-  const key = sha256(JSON.stringify({ tool: toolFingerprint(), spec: path.resolve(root, spec), target, root: path.resolve(root) }));
+  const key = sha256(
+    JSON.stringify({ tool: toolFingerprint(), ajv: ajvVersion(), spec: path.resolve(root, spec), target, root: path.resolve(root) }),
+  );
   return path.join(directory, `validate-${key.slice(0, 32)}.mjs`);
 }
 
@@ -103,6 +106,15 @@ const sha256 = (data: string | Buffer): string => createHash('sha256').update(da
  * specsmith's own code as the cache sees it: size and modification time of every file of the compiled
  * generator and of the validator templates, so that a rebuilt or upgraded specsmith never reuses an entry.
  */
+/** The AJV installed beside specsmith: an entry with a fallback holds its code and imports its helpers. */
+function ajvVersion(): string {
+  try {
+    return (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
+  } catch {
+    return 'none';
+  }
+}
+
 function toolFingerprint(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const roots = [path.resolve(here, '..'), templatePath('validators')];
