@@ -80,6 +80,30 @@ describe('mistyped options and settings', () => {
   });
 });
 
+describe('diff.policy in the settings file', () => {
+  it('reads a response bound lowered as the policy says, and refuses a reading it does not know', () => {
+    const folder = temporaryDirectory('policy');
+    const spec = (maximum: string) =>
+      `openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n  /n:\n    get:\n      operationId: getN\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: integer${maximum}}\n`;
+    writeFileSync(path.join(folder, 'old.yaml'), spec(', maximum: 9'));
+    writeFileSync(path.join(folder, 'new.yaml'), spec(''));
+    const diff = () => specsmith(['diff', 'old.yaml', 'new.yaml', '--format', 'json'], folder);
+    const severities = (stdout: string) =>
+      (JSON.parse(stdout) as { changes: { id: string; severity: string }[] }).changes.map(({ id, severity }) => `${id} ${severity}`);
+    const strict = diff();
+    expect(strict.status).toBe(1);
+    expect(severities(strict.stdout)).toContain('response-maximum-increased error');
+    writeFileSync(path.join(folder, 'specsmith.config.json'), '{ "diff": { "policy": { "responseBounds": "warning" } } }\n');
+    const lenient = diff();
+    expect(lenient.status).toBe(0);
+    expect(severities(lenient.stdout)).toContain('response-maximum-increased warning');
+    writeFileSync(path.join(folder, 'specsmith.config.json'), '{ "diff": { "policy": { "responseBounds": "lenient" } } }\n');
+    const refused = diff();
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('config-invalid: /diff/policy/responseBounds');
+  });
+});
+
 describe('help', () => {
   const folder = temporaryDirectory('help');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkIds } from '../generator/src/shared/change-catalog.js';
+import { checkIds, effectiveSeverities } from '../generator/src/shared/change-catalog.js';
 import { diffSpecs, type DiffResult } from '../generator/src/diff/diff-specs.js';
 import { describeChange } from '../generator/src/diff/format-diff.js';
 import { baseSpec, writePair, type Doc } from './support/diff-specs.js';
@@ -74,17 +74,17 @@ const schemaCases: [string, { old?: SchemaMutation; new: SchemaMutation }, [stri
     ['warning', 'minor'],
   ],
   ['max-length-decreased', { new: property('id', (s) => (s.maxLength = 5)) }, ['error', 'major'], ['info', 'minor']],
-  ['max-length-increased', { new: property('id', (s) => (s.maxLength = 20)) }, ['info', 'minor'], ['warning', 'minor']],
+  ['max-length-increased', { new: property('id', (s) => (s.maxLength = 20)) }, ['info', 'minor'], ['error', 'minor']],
   ['min-length-increased', { new: property('id', (s) => (s.minLength = 3)) }, ['error', 'major'], ['info', 'minor']],
-  ['min-length-decreased', { new: property('id', (s) => delete s.minLength) }, ['info', 'minor'], ['warning', 'minor']],
+  ['min-length-decreased', { new: property('id', (s) => delete s.minLength) }, ['info', 'minor'], ['error', 'minor']],
   ['maximum-decreased', { new: property('count', (s) => (s.maximum = 50)) }, ['error', 'major'], ['info', 'minor']],
-  ['maximum-increased', { new: property('count', (s) => delete s.maximum) }, ['info', 'minor'], ['warning', 'minor']],
+  ['maximum-increased', { new: property('count', (s) => delete s.maximum) }, ['info', 'minor'], ['error', 'minor']],
   ['minimum-increased', { new: property('count', (s) => (s.minimum = 1)) }, ['error', 'major'], ['info', 'minor']],
-  ['minimum-decreased', { new: property('count', (s) => (s.minimum = -1)) }, ['info', 'minor'], ['warning', 'minor']],
+  ['minimum-decreased', { new: property('count', (s) => (s.minimum = -1)) }, ['info', 'minor'], ['error', 'minor']],
   ['max-items-decreased', { new: property('tags', (s) => (s.maxItems = 3)) }, ['error', 'major'], ['info', 'minor']],
-  ['max-items-increased', { new: property('tags', (s) => (s.maxItems = 10)) }, ['info', 'minor'], ['warning', 'minor']],
+  ['max-items-increased', { new: property('tags', (s) => (s.maxItems = 10)) }, ['info', 'minor'], ['error', 'minor']],
   ['min-items-increased', { new: property('tags', (s) => (s.minItems = 2)) }, ['error', 'major'], ['info', 'minor']],
-  ['min-items-decreased', { new: property('tags', (s) => (s.minItems = 0)) }, ['info', 'minor'], ['warning', 'minor']],
+  ['min-items-decreased', { new: property('tags', (s) => (s.minItems = 0)) }, ['info', 'minor'], ['error', 'minor']],
   ['pattern-added', { new: property('note', (s) => (s.pattern = '^x')) }, ['error', 'major'], ['info', 'minor']],
   ['pattern-changed', { new: property('id', (s) => (s.pattern = '^[a-z0-9]+$')) }, ['error', 'major'], ['warning', 'minor']],
   ['pattern-removed', { new: property('id', (s) => delete s.pattern) }, ['info', 'minor'], ['warning', 'minor']],
@@ -396,6 +396,19 @@ describe('specsmith diff: directions, places, verdicts', () => {
     const report = await diffOf(none, (d) => ((d.info.description = 'x'), (d.components.schemas.Out.properties.status.enum = ['A'])));
     expect(report.bump).toBe('major');
     expect(report.breaking).toBe(false);
+  });
+
+  it('diff.policy reads a response bound lowered as a warning when asked; a check of its own outranks it', async () => {
+    const widen = (doc: Doc) => delete doc.components.schemas.Out.properties.count.maximum;
+    const read = async (settings: Parameters<typeof effectiveSeverities>[0]) =>
+      verdicts(await diffOf(() => {}, widen, effectiveSeverities(settings)));
+    expect(await read({})).toEqual([['response-maximum-increased', 'error', 'minor']]);
+    expect(await read({ policy: { responseBounds: 'warning' } })).toEqual([['response-maximum-increased', 'warning', 'minor']]);
+    expect(await read({ policy: { responseBounds: 'warning' }, severity: { 'response-maximum-increased': 'info' } })).toEqual([
+      ['response-maximum-increased', 'info', 'minor'],
+    ]);
+    // A request bound is not the policy's: a request that accepts more breaks nobody.
+    expect(effectiveSeverities({ policy: { responseBounds: 'warning' } })).not.toHaveProperty('request-maximum-increased');
   });
 
   it('severity overrides change a check, and off hides it while its bump still counts', async () => {

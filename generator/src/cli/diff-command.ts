@@ -3,7 +3,7 @@ import type { Severity } from '../shared/change-catalog.js';
 import { diffSpecs, type DiffResult } from '../diff/diff-specs.js';
 import { explainCheck } from '../diff/explain-check.js';
 import { diffFindings, diffRules, formatDiffMarkdown, formatDiffText } from '../diff/format-diff.js';
-import { checkIds } from '../shared/change-catalog.js';
+import { checkIds, effectiveSeverities } from '../shared/change-catalog.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { formatGitHub } from '../report/github.js';
 import { formatJUnit } from '../report/junit.js';
@@ -33,7 +33,7 @@ export async function runDiff(values: Values, positionals: string[]): Promise<nu
   if (failLevels[failOn] === undefined) return usageError('diff', '--fail-on must be error, warning or never');
   const settings = await settingsFrom(values);
   if (typeof settings === 'number') return settings;
-  const result = await diffSpecs({ old: positionals[0]!, new: positionals[1]!, severity: settings.diff?.severity ?? {} });
+  const result = await diffSpecs({ old: positionals[0]!, new: positionals[1]!, severity: effectiveSeverities(settings.diff ?? {}) });
   for (const diagnostic of result.diagnostics)
     if (diagnostic.severity === 'error' || !result.ok) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (!result.ok)

@@ -89,6 +89,8 @@ Options:
   --config FILE      settings file (default: specsmith.config.json when present); its
                      "diff": { "severity": { "CHECK-ID": "error" | "warning" | "info" | "off" } }
                      changes a check's severity or turns it off
+                     "diff": { "policy": { "responseBounds": "warning" } }
+                     a response bound lowered or removed is a warning (default: error)
   --explain CHECK-ID what a check means, an example, its default severity and release
 
 Exit codes: 0 nothing at the --fail-on level, 1 a change at that level, 2 bad usage or a version with errors.

@@ -55,6 +55,11 @@ const configSchema = {
           propertyNames: { enum: checkIds },
           additionalProperties: { enum: ['error', 'warning', 'info', 'off'] },
         },
+        policy: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { responseBounds: { enum: ['error', 'warning'] } },
+        },
       },
     },
     command: { type: 'string', minLength: 1 },

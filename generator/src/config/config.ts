@@ -1,4 +1,4 @@
-import type { SeverityOverrides } from '../shared/change-catalog.js';
+import type { DiffPolicy, SeverityOverrides } from '../shared/change-catalog.js';
 import { packageScopeAt } from './package-scope.js';
 
 /** One spec to generate and where its package goes. */
@@ -81,7 +81,8 @@ export interface UserConfig {
   packageMetadata?: PackageMetadata;
   /**
    * `specsmith diff` (and `version`): `severity` sets a check's severity (`error`, `warning`, `info`) or
-   * turns it `off`, by check id, as oasdiff's levels file does. A check turned off leaves the report and the
+   * turns it `off`, by check id, as oasdiff's levels file does; `policy` picks a reading where tools differ
+   * (DiffPolicy: response bounds lowered, an error by default or a warning). A check turned off leaves the report and the
    * exit code, but its changes still count for the package's version.
    * @default {}
    */
@@ -101,6 +102,8 @@ export interface PackageMetadata {
 
 export interface DiffConfig {
   severity?: SeverityOverrides;
+  /** Readings of changes where tools differ (DiffPolicy): `{ "responseBounds": "warning" }`. @default {} */
+  policy?: DiffPolicy;
 }
 
 export type FormatMode = 'prettier' | 'none' | 'auto';
@@ -121,7 +124,7 @@ export interface ResolvedConfig {
   commonjs: CommonJsMode;
   schemaKeywordTypos: 'error' | 'warning';
   packageMetadata: PackageMetadata;
-  diff: { severity: SeverityOverrides };
+  diff: { severity: SeverityOverrides; policy: DiffPolicy };
   command: string;
 }
 
@@ -135,7 +138,7 @@ export const defaultConfig = {
   commonjs: 'copy',
   schemaKeywordTypos: 'error',
   packageMetadata: {},
-  diff: { severity: {} },
+  diff: { severity: {}, policy: {} },
   command: 'npx specsmith generate',
 } as const satisfies Omit<ResolvedConfig, 'root' | 'jobs' | 'scope'>;
 
@@ -155,7 +158,7 @@ export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
     commonjs: user.commonjs ?? defaultConfig.commonjs,
     schemaKeywordTypos: user.schemaKeywordTypos ?? defaultConfig.schemaKeywordTypos,
     packageMetadata: user.packageMetadata ?? defaultConfig.packageMetadata,
-    diff: { severity: user.diff?.severity ?? defaultConfig.diff.severity },
+    diff: { severity: user.diff?.severity ?? defaultConfig.diff.severity, policy: user.diff?.policy ?? defaultConfig.diff.policy },
     command: user.command ?? defaultConfig.command,
   };
 }

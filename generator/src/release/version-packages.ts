@@ -3,7 +3,7 @@ import path from 'node:path';
 import { resolveConfig, type GenerateJob, type UserConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change } from '../diff/change-log.js';
-import type { Bump } from '../shared/change-catalog.js';
+import { effectiveSeverities, type Bump } from '../shared/change-catalog.js';
 import { diffSpecs } from '../diff/diff-specs.js';
 import { isVersion, packageVersion } from '../util/versions.js';
 import { nextVersion } from './next-version.js';
@@ -55,7 +55,7 @@ export async function versionPackages({ since, config: userConfig = {} }: { sinc
       packages.push({ job, from: current.version, to: current.version, bump: 'none', changes: [], new: true });
       continue;
     }
-    const diff = await diffSpecs({ old: `${since}:${job.spec}`, new: job.spec, root, severity: config.diff.severity, schemas });
+    const diff = await diffSpecs({ old: `${since}:${job.spec}`, new: job.spec, root, severity: effectiveSeverities(config.diff), schemas });
     diagnostics.push(...diff.diagnostics);
     if (!diff.ok) return { ok: false, diagnostics, ...(diff.problem === undefined ? {} : { problem: diff.problem }) };
     const from = await versionAt(readOld, folder, current.version);

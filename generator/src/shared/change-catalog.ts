@@ -61,17 +61,17 @@ const schemaChecks = {
   'additional-properties-closed': [['error', 'major'], ['info', 'minor'], 'the object no longer accepts unknown properties'],
   'additional-properties-opened': [['info', 'minor'], ['warning', 'minor'], 'the object now accepts unknown properties'],
   'max-length-decreased': [['error', 'major'], ['info', 'minor'], 'maxLength is lower (or was added)'],
-  'max-length-increased': [['info', 'minor'], ['warning', 'minor'], 'maxLength is higher (or was removed)'],
+  'max-length-increased': [['info', 'minor'], ['error', 'minor'], 'maxLength is higher (or was removed)'],
   'min-length-increased': [['error', 'major'], ['info', 'minor'], 'minLength is higher (or was added)'],
-  'min-length-decreased': [['info', 'minor'], ['warning', 'minor'], 'minLength is lower (or was removed)'],
+  'min-length-decreased': [['info', 'minor'], ['error', 'minor'], 'minLength is lower (or was removed)'],
   'maximum-decreased': [['error', 'major'], ['info', 'minor'], 'maximum or exclusiveMaximum is lower (or was added)'],
-  'maximum-increased': [['info', 'minor'], ['warning', 'minor'], 'maximum or exclusiveMaximum is higher (or was removed)'],
+  'maximum-increased': [['info', 'minor'], ['error', 'minor'], 'maximum or exclusiveMaximum is higher (or was removed)'],
   'minimum-increased': [['error', 'major'], ['info', 'minor'], 'minimum or exclusiveMinimum is higher (or was added)'],
-  'minimum-decreased': [['info', 'minor'], ['warning', 'minor'], 'minimum or exclusiveMinimum is lower (or was removed)'],
+  'minimum-decreased': [['info', 'minor'], ['error', 'minor'], 'minimum or exclusiveMinimum is lower (or was removed)'],
   'max-items-decreased': [['error', 'major'], ['info', 'minor'], 'maxItems is lower (or was added)'],
-  'max-items-increased': [['info', 'minor'], ['warning', 'minor'], 'maxItems is higher (or was removed)'],
+  'max-items-increased': [['info', 'minor'], ['error', 'minor'], 'maxItems is higher (or was removed)'],
   'min-items-increased': [['error', 'major'], ['info', 'minor'], 'minItems is higher (or was added)'],
-  'min-items-decreased': [['info', 'minor'], ['warning', 'minor'], 'minItems is lower (or was removed)'],
+  'min-items-decreased': [['info', 'minor'], ['error', 'minor'], 'minItems is lower (or was removed)'],
   'pattern-added': [['error', 'major'], ['info', 'minor'], 'a pattern was added'],
   'pattern-changed': [['error', 'major'], ['warning', 'minor'], 'the pattern changed'],
   'pattern-removed': [['info', 'minor'], ['warning', 'minor'], 'the pattern was removed'],
@@ -149,3 +149,39 @@ export const bumpRank: Record<Bump, number> = { major: 0, minor: 1, patch: 2 };
 
 /** A configuration's verdicts over the catalog's: a check's severity changed, or the check turned `off`. */
 export type SeverityOverrides = Partial<Record<CheckId, Severity | 'off'>>;
+
+/**
+ * Where reasonable tools read a change differently, a setting picks the reading (`diff.policy`); each
+ * default is the stricter one.
+ */
+export interface DiffPolicy {
+  /**
+   * A response bound lowered or removed (maxLength or maximum higher, minLength or minimum lower, the same
+   * for items): a client may now meet a value it never handled. `error` (oasdiff's reading too) treats
+   * that as breaking; `warning` suits clients that only pass such values on.
+   * @default 'error'
+   */
+  responseBounds?: 'error' | 'warning';
+}
+
+/** The checks `DiffPolicy.responseBounds` decides. */
+export const responseBoundChecks = [
+  'response-max-length-increased',
+  'response-min-length-decreased',
+  'response-maximum-increased',
+  'response-minimum-decreased',
+  'response-max-items-increased',
+  'response-min-items-decreased',
+] as const satisfies readonly CheckId[];
+
+/** The severities a diff runs with: the policy's readings, then each check the configuration sets. */
+export function effectiveSeverities({
+  severity = {},
+  policy = {},
+}: {
+  severity?: SeverityOverrides;
+  policy?: DiffPolicy;
+}): SeverityOverrides {
+  const bounds = policy.responseBounds ?? 'error';
+  return { ...Object.fromEntries(responseBoundChecks.map((id) => [id, bounds])), ...severity };
+}
