@@ -46,10 +46,12 @@ describe('validators are tree-shakable', () => {
     expect(person.code).not.toContain('/components/schemas/Error');
   });
 
-  it('is* alone carries neither the all-errors checks nor the messages', async () => {
+  it('is* alone carries neither the all-errors checks, the messages nor the error class', async () => {
     const is = await bundle(['isCustomerPerson']);
     const assert = await bundle(['assertCustomerPerson']);
     expect(is.code).not.toContain('did you mean');
+    expect(is.code).not.toContain('is not valid');
+    expect(assert.code).toContain('is not valid');
     expect(assert.code).toContain('did you mean');
     expect(is.gzip).toBeLessThan(assert.gzip);
   });

@@ -419,56 +419,62 @@ export const formats = {
  * catches and counts pays about what a plain `Error` costs; the stack trace, formatted on first use,
  * shows the message too.
  */
-export class ValidationError extends Error {
-  #subject;
-  #message;
-  #issues;
-  /** Makes the issues on first read. */
-  #pending;
+export const ValidationError = /* @__PURE__ */ (() => {
+  class ValidationError extends Error {
+    #subject;
+    #message;
+    #issues;
+    /** Makes the issues on first read. */
+    #pending;
 
-  /** `issues`: the list, or a function that makes it when it is first read (as `assert*` passes it). */
-  constructor(subject, issues) {
-    super();
-    this.name = 'ValidationError';
-    if (typeof issues === 'function') this.#pending = issues;
-    else this.#issues = issues;
-    this.#subject = subject;
-  }
-
-  get issues() {
-    if (this.#pending !== undefined) {
-      this.#issues = this.#pending();
-      this.#pending = undefined;
+    /** `issues`: the list, or a function that makes it when it is first read (as `assert*` passes it). */
+    constructor(subject, issues) {
+      super();
+      this.name = 'ValidationError';
+      if (typeof issues === 'function') this.#pending = issues;
+      else this.#issues = issues;
+      this.#subject = subject;
     }
-    return this.#issues;
+
+    get issues() {
+      if (this.#pending !== undefined) {
+        this.#issues = this.#pending();
+        this.#pending = undefined;
+      }
+      return this.#issues;
+    }
+
+    set issues(list) {
+      this.#pending = undefined;
+      this.#issues = list;
+    }
+
+    get message() {
+      this.#message ??= `${this.#subject} is not valid:\n${this.issues.map((issue) => `  ${issue.message}`).join('\n')}`;
+      return this.#message;
+    }
+
+    /** Code that rewrites an error's message (a wrapper adding context) may still do so. */
+    set message(text) {
+      this.#message = text;
+    }
+
+    toJSON() {
+      return { ...this, name: this.name, issues: this.issues };
+    }
   }
 
-  set issues(list) {
-    this.#pending = undefined;
-    this.#issues = list;
-  }
+  // `issues` is enumerable, as the own property it used to be: error serializers that walk an error with
+  // `for…in` (pino's among them) still write it.
 
-  get message() {
-    this.#message ??= `${this.#subject} is not valid:\n${this.issues.map((issue) => `  ${issue.message}`).join('\n')}`;
-    return this.#message;
-  }
-
-  /** Code that rewrites an error's message (a wrapper adding context) may still do so. */
-  set message(text) {
-    this.#message = text;
-  }
-
-  toJSON() {
-    return { ...this, name: this.name, issues: this.issues };
-  }
-}
-
-// `issues` is enumerable, as the own property it used to be: error serializers that walk an error with
-// `for…in` (pino's among them) still write it.
-Object.defineProperty(ValidationError.prototype, 'issues', {
-  ...Object.getOwnPropertyDescriptor(ValidationError.prototype, 'issues'),
-  enumerable: true,
-});
+  // `issues` is enumerable, as the own property it used to be: error serializers that walk an error with
+  // `for…in` (pino's among them) still write it.
+  Object.defineProperty(ValidationError.prototype, 'issues', {
+    ...Object.getOwnPropertyDescriptor(ValidationError.prototype, 'issues'),
+    enumerable: true,
+  });
+  return ValidationError;
+})();
 
 /**
  * Runs a compiled validator to collect every problem; never throws (a value too deep or cyclic for the
