@@ -4,6 +4,14 @@ export function escapePointerToken(token: string): string {
   return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 }
 
+/**
+ * A token as it stands in a URI fragment (RFC 6901 §6): escaped, then percent-encoded; how AJV writes the
+ * keys of a schema path, and how the validators' tables and references key a named schema.
+ */
+export function fragmentToken(token: string): string {
+  return encodeURIComponent(escapePointerToken(token));
+}
+
 export function unescapePointerToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }

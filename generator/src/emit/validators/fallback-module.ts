@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { fragmentToken } from '../../util/json-pointer.js';
 import type { RuntimeFormat } from './runtime-format.js';
 import { importStatement, siblingSpecifier, validatorModules, type ModuleFormat } from './validator-modules.js';
 
@@ -46,7 +47,7 @@ export function fallbackModule({
 }): string {
   const ajv = fallbackAjv({ formats, esm: format === 'esm' });
   ajv.addSchema({ $id: documentId, $defs: defs });
-  const refs = Object.fromEntries(entries.map(({ exported, def }) => [exported, `${documentId}#/$defs/${defPointer(def)}`]));
+  const refs = Object.fromEntries(entries.map(({ exported, def }) => [exported, `${documentId}#/$defs/${fragmentToken(def)}`]));
   const code = standaloneCode.default(ajv, refs);
   const lines =
     format === 'esm' ? esmHeader(runtimeSpecifier, ajvHelper) : ["'use strict';", importStatement(format, ['formats'], runtimeSpecifier)];
@@ -68,9 +69,6 @@ function esmHeader(runtimeSpecifier: string, ajvHelper: (name: string) => string
     'const require = (id) => ajvRuntime[id];',
   ];
 }
-
-/** A def name as a JSON pointer token (RFC 6901), percent-encoded for a URI fragment. */
-const defPointer = (def: string) => encodeURIComponent(def.replace(/~/g, '~0').replace(/\//g, '~1'));
 
 /**
  * AJV as the fallback runs it: JSON Schema 2020-12, every issue collected, no messages (api.js words them

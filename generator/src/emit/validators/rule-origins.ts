@@ -1,14 +1,15 @@
+import { fragmentToken } from '../../util/json-pointer.js';
 import { sourceUrl } from '../../ir/parse-provenance.js';
 import type { SchemaMeta, SourceRef } from '../../ir/types.js';
 import type { JsonSchema } from './lower-schema.js';
 import { subschemas } from './schema-walk.js';
 
 /**
- * AJV's escaping of a schema path segment (`compile/util.ts` escapeFragment): JSON pointer, then URI. Most
- * names hold only characters neither escapes, and are taken as they are.
+ * A schema path segment as AJV escapes it (`compile/util.ts` escapeFragment): fragmentToken. Most names hold
+ * only characters neither escape touches, and are taken as they are.
  */
 const plainSegment = /^[\w\-.!*'()]*$/;
-const segment = (name: string) => (plainSegment.test(name) ? name : encodeURIComponent(name.replace(/~/g, '~0').replace(/\//g, '~1')));
+const segment = (name: string) => (plainSegment.test(name) ? name : fragmentToken(name));
 /** A JSON pointer with each token URI-encoded, as AJV writes schema paths. */
 const plainPointer = /^[\w\-.!~*'()/]*$/;
 const encodedPointer = (pointer: string) =>

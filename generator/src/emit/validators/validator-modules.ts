@@ -1,3 +1,4 @@
+import { fragmentToken } from '../../util/json-pointer.js';
 import type { JsonSchema } from './lower-schema.js';
 import type { RuleOrigins } from './rule-origins.js';
 import type { ValidatorEntry } from './validator-set.js';
@@ -134,12 +135,12 @@ export function facadeModules({
   const reach = reachability(defs);
   const faces = entries.map((entry, index) => {
     // A shared function (shared-entries.ts) names the entry's own rules under the def it was compiled for.
-    const own = ruleTables.get(originKey(entry.def));
-    const sharedTable = entry.compiledAs === undefined || own === undefined ? [] : [[originKey(entry.compiledAs), own]];
+    const own = ruleTables.get(fragmentToken(entry.def));
+    const sharedTable = entry.compiledAs === undefined || own === undefined ? [] : [[fragmentToken(entry.compiledAs), own]];
     const reached = [
       ...sharedTable,
       ...reach(entry.def).flatMap((def) => {
-        const key = originKey(def);
+        const key = fragmentToken(def);
         const local = ruleTables.get(key);
         return local === undefined ? [] : [[key, local]];
       }),
@@ -185,6 +186,3 @@ function facadeText(
   lines.push(format === 'esm' ? 'export { ValidationError };' : 'exports.ValidationError = ValidationError;');
   return `${lines.join('\n')}\n`;
 }
-
-/** AJV's escaping of a `$defs` segment in a schema path (rule-origins.ts keys its table by it). */
-const originKey = (def: string) => encodeURIComponent(def.replace(/~/g, '~0').replace(/\//g, '~1'));

@@ -1,3 +1,4 @@
+import { fragmentToken } from '../../../util/json-pointer.js';
 import { js, literal, type Code, type Name } from './code.js';
 
 /**
@@ -27,7 +28,7 @@ export const pointerToken = (token: string) => token.replace(/~/g, '~0').replace
  * `compile/util.ts` escapeFragment does (pointer token, then URI-encoded), which is also how
  * rule-origins.ts writes the paths it keys the spec's lines by. Keywords are written as they are.
  */
-export const keySegment = (token: string) => encodeURIComponent(pointerToken(token));
+export const keySegment = fragmentToken;
 
 /** The schema path below `base` of a keyword and the keys after it (`["properties", "a/b"]` → `/properties/a~1b`). */
 export const schemaPathBelow = (base: string, [keyword, ...keys]: readonly string[]) =>
