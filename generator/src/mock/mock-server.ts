@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { OperationNode } from '../ir/types.js';
-import type { ValidationIssue } from '../validate/spec-validator.js';
+import type { ValidationIssue } from '../validate/validate-target.js';
 import type { MockSpec } from './load-mock.js';
 import { readParameters } from './read-parameters.js';
 import { chooseResponse, readPreference, responseBody } from './respond.js';

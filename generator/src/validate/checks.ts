@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { templatePath } from '../emit/template-path.js';
-import type { ValidationIssue } from './spec-validator.js';
+import type { ValidationIssue } from './validate-target.js';
 
 /** Every issue of a value, or undefined when it is valid. Never throws for a value. */
 export type Check = (value: unknown) => ValidationIssue[] | undefined;

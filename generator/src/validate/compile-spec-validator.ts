@@ -9,7 +9,7 @@ import { collectValidators, type ValidatorEntry } from '../emit/validators/valid
 import { parseDocument } from '../ir/parse-document.js';
 import type { ApiModel } from '../ir/types.js';
 import { loadDocument } from '../load/load-document.js';
-import type { ValidateTarget } from './spec-validator.js';
+import type { ValidateTarget } from './validate-target.js';
 
 /** One target of a spec compiled into an ES module that exports its check under `name` (checks-module.ts). */
 export interface CompiledTarget {

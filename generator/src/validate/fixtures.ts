@@ -9,7 +9,7 @@ import { parsePointer } from '../util/json-pointer.js';
 import { dataUrl } from '../util/data-url.js';
 import { importChecks, type Check } from './checks.js';
 import { compileSpecTargets } from './compile-spec-validator.js';
-import type { ValidateTarget, ValidationIssue } from './spec-validator.js';
+import type { ValidateTarget, ValidationIssue } from './validate-target.js';
 
 /** An issue of a fixture, with where in the fixture file it is (the deepest node of its path that exists). */
 export interface FixtureIssue extends ValidationIssue {

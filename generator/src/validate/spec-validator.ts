@@ -4,16 +4,9 @@ import { importChecks } from './checks.js';
 import { dataUrl } from '../util/data-url.js';
 import { cacheDirectory, cacheFile, entryUrl, readCacheManifest, writeCacheEntry } from './validator-cache.js';
 
-/** What to validate against: a component schema (or one of its views), or one part of an operation. */
-export type ValidateTarget = { schema: string } | { operation: string; part: string };
+import type { ValidateTarget, ValidationIssue } from './validate-target.js';
 
-export interface ValidationIssue {
-  path: string;
-  message: string;
-  keyword: string;
-  params: Record<string, unknown>;
-  spec?: string;
-}
+export type { ValidateTarget, ValidationIssue };
 
 export interface SpecValidator {
   /** The type name the validator checks (`CustomerPerson`, `CreateMcCardRequestBody`). */
