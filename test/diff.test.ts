@@ -2,22 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkIds, effectiveSeverities } from '../generator/src/shared/change-catalog.js';
-import { diffSpecs, type DiffResult } from '../generator/src/diff/diff-specs.js';
 import { describeChange } from '../generator/src/diff/format-diff.js';
-import { baseSpec, writePair, type Doc } from './support/diff-specs.js';
-
-type Report = Extract<DiffResult, { ok: true }>;
-type Mutation = (doc: Doc) => void;
-
-async function diffOf(old: Mutation, next: Mutation, severity = {}): Promise<Report & { root: string }> {
-  const [before, after] = [baseSpec(), baseSpec()];
-  old(before);
-  next(after);
-  const files = writePair(before, after);
-  const result = await diffSpecs({ old: files.old, new: files.new, root: files.root, severity });
-  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
-  return { ...result, root: files.root };
-}
+import { diffOf, type Doc, type Mutation, type Report } from './support/diff-specs.js';
 
 const none: Mutation = () => {};
 /** What each change looks like to the test: its id, severity and bump (api-version-not-bumped has a test of its own). */
@@ -29,6 +15,8 @@ const property =
   (name: string, change: (schema: Doc) => void): SchemaMutation =>
   (schema) =>
     change(schema.properties[name]);
+
+const ifNoteA = { properties: { note: { const: 'a' } } };
 
 /**
  * One row per schema check: the change to apply to the new version (and, for checks about something the old
@@ -93,6 +81,149 @@ const schemaCases: [string, { old?: SchemaMutation; new: SchemaMutation }, [stri
   ['format-added', { new: property('note', (s) => (s.format = 'uuid')) }, ['error', 'major'], ['info', 'minor']],
   ['format-changed', { new: property('id', (s) => (s.format = 'hostname')) }, ['error', 'major'], ['warning', 'minor']],
   ['format-removed', { new: property('id', (s) => delete s.format) }, ['info', 'minor'], ['warning', 'minor']],
+  ['min-properties-increased', { new: (s) => (s.minProperties = 2) }, ['error', 'major'], ['info', 'minor']],
+  [
+    'min-properties-decreased',
+    { old: (s) => (s.minProperties = 2), new: (s) => (s.minProperties = 1) },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
+  [
+    'max-properties-decreased',
+    { old: (s) => (s.maxProperties = 9), new: (s) => (s.maxProperties = 5) },
+    ['error', 'major'],
+    ['info', 'minor'],
+  ],
+  ['max-properties-increased', { old: (s) => (s.maxProperties = 5), new: () => {} }, ['info', 'minor'], ['error', 'minor']],
+  [
+    'min-contains-increased',
+    {
+      old: property('tags', (s) => (s.contains = { const: 'a' })),
+      new: property('tags', (s) => ((s.contains = { const: 'a' }), (s.minContains = 2))),
+    },
+    ['error', 'major'],
+    ['info', 'minor'],
+  ],
+  [
+    'min-contains-decreased',
+    {
+      old: property('tags', (s) => ((s.contains = { const: 'a' }), (s.minContains = 2))),
+      new: property('tags', (s) => (s.contains = { const: 'a' })),
+    },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
+  [
+    'max-contains-decreased',
+    {
+      old: property('tags', (s) => (s.contains = { const: 'a' })),
+      new: property('tags', (s) => ((s.contains = { const: 'a' }), (s.maxContains = 1))),
+    },
+    ['error', 'major'],
+    ['info', 'minor'],
+  ],
+  [
+    'max-contains-increased',
+    {
+      old: property('tags', (s) => ((s.contains = { const: 'a' }), (s.maxContains = 1))),
+      new: property('tags', (s) => ((s.contains = { const: 'a' }), (s.maxContains = 3))),
+    },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
+  ['unique-items-added', { new: property('tags', (s) => (s.uniqueItems = true)) }, ['error', 'major'], ['info', 'minor']],
+  ['unique-items-removed', { old: property('tags', (s) => (s.uniqueItems = true)), new: () => {} }, ['info', 'minor'], ['error', 'minor']],
+  ['dependent-required-added', { new: (s) => (s.dependentRequired = { note: ['count'] }) }, ['error', 'major'], ['info', 'minor']],
+  [
+    'dependent-required-removed',
+    { old: (s) => (s.dependentRequired = { note: ['count', 'status'] }), new: (s) => (s.dependentRequired = { note: ['count'] }) },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
+  ['contains-added', { new: property('tags', (s) => (s.contains = { const: 'a' })) }, ['error', 'major'], ['info', 'minor']],
+  [
+    'contains-removed',
+    { old: property('tags', (s) => (s.contains = { const: 'a' })), new: () => {} },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
+  ['property-names-added', { new: (s) => (s.propertyNames = { maxLength: 8 }) }, ['error', 'major'], ['info', 'minor']],
+  ['property-names-removed', { old: (s) => (s.propertyNames = { maxLength: 8 }), new: () => {} }, ['info', 'minor'], ['error', 'minor']],
+  ['pattern-property-added', { new: (s) => (s.patternProperties = { '^x-': { type: 'string' } }) }, ['error', 'major'], ['info', 'minor']],
+  [
+    'pattern-property-removed',
+    { old: (s) => (s.patternProperties = { '^x-': { type: 'string' } }), new: () => {} },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
+  [
+    'dependent-schema-added',
+    { new: (s) => (s.dependentSchemas = { note: { required: ['count'] } }) },
+    ['error', 'major'],
+    ['info', 'minor'],
+  ],
+  [
+    'dependent-schema-removed',
+    { old: (s) => (s.dependentSchemas = { note: { required: ['count'] } }), new: () => {} },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
+  ['conditional-added', { new: (s) => ((s.if = ifNoteA), (s.then = { required: ['count'] })) }, ['error', 'major'], ['info', 'minor']],
+  [
+    'conditional-removed',
+    { old: (s) => ((s.if = ifNoteA), (s.then = { required: ['count'] })), new: () => {} },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
+  [
+    'conditional-changed',
+    {
+      old: (s) => ((s.if = ifNoteA), (s.then = { required: ['count'] })),
+      new: (s) => ((s.if = { properties: { note: { const: 'b' } } }), (s.then = { required: ['count'] })),
+    },
+    ['error', 'major'],
+    ['error', 'minor'],
+  ],
+  [
+    'then-added',
+    { old: (s) => ((s.if = ifNoteA), (s.else = {})), new: (s) => ((s.if = ifNoteA), (s.else = {}), (s.then = { required: ['count'] })) },
+    ['error', 'major'],
+    ['info', 'minor'],
+  ],
+  [
+    'then-removed',
+    { old: (s) => ((s.if = ifNoteA), (s.else = {}), (s.then = { required: ['count'] })), new: (s) => ((s.if = ifNoteA), (s.else = {})) },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
+  [
+    'else-added',
+    { old: (s) => ((s.if = ifNoteA), (s.then = {})), new: (s) => ((s.if = ifNoteA), (s.then = {}), (s.else = { required: ['count'] })) },
+    ['error', 'major'],
+    ['info', 'minor'],
+  ],
+  [
+    'else-removed',
+    { old: (s) => ((s.if = ifNoteA), (s.then = {}), (s.else = { required: ['count'] })), new: (s) => ((s.if = ifNoteA), (s.then = {})) },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
+  ['not-added', { new: property('note', (s) => (s.not = { const: '' })) }, ['error', 'major'], ['info', 'minor']],
+  ['not-removed', { old: property('note', (s) => (s.not = { const: '' })), new: () => {} }, ['info', 'minor'], ['error', 'minor']],
+  ['unevaluated-properties-added', { new: (s) => (s.unevaluatedProperties = false) }, ['error', 'major'], ['info', 'minor']],
+  [
+    'unevaluated-properties-removed',
+    { old: (s) => (s.unevaluatedProperties = false), new: () => {} },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
+  ['unevaluated-items-added', { new: property('tags', (s) => (s.unevaluatedItems = false)) }, ['error', 'major'], ['info', 'minor']],
+  [
+    'unevaluated-items-removed',
+    { old: property('tags', (s) => (s.unevaluatedItems = false)), new: () => {} },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
 ];
 
 const operation = (doc: Doc) => doc.paths['/items/{id}'].put;

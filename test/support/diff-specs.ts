@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { diffSpecs, type DiffResult } from '../../generator/src/diff/diff-specs.js';
 import { temporaryDirectory } from './paths.js';
 
 export type Doc = Record<string, any>;
@@ -58,4 +59,18 @@ export function writePair(old: Doc, next: Doc): { root: string; old: string; new
   writeFileSync(path.join(root, 'old.yaml'), stringify(old));
   writeFileSync(path.join(root, 'new.yaml'), stringify(next));
   return { root, old: 'old.yaml', new: 'new.yaml' };
+}
+
+export type Report = Extract<DiffResult, { ok: true }>;
+export type Mutation = (doc: Doc) => void;
+
+/** The diff of two versions of baseSpec(), each changed by its mutation. */
+export async function diffOf(old: Mutation, next: Mutation, severity = {}): Promise<Report & { root: string }> {
+  const [before, after] = [baseSpec(), baseSpec()];
+  old(before);
+  next(after);
+  const files = writePair(before, after);
+  const result = await diffSpecs({ old: files.old, new: files.new, root: files.root, severity });
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
+  return { ...result, root: files.root };
 }

@@ -1,5 +1,6 @@
 import type { Constraint, SchemaNode } from '../ir/types.js';
 import type { SchemaCheck } from '../shared/change-catalog.js';
+import { escapePointerToken } from '../util/json-pointer.js';
 import { report, valuePair, type PlacePair, type SchemaContext } from './compare-context.js';
 
 const valueOf = (constraints: Constraint[], keyword: string): unknown =>
@@ -15,6 +16,10 @@ const countLimits: [string, SchemaCheck, SchemaCheck, 'lower' | 'higher'][] = [
   ['minLength', 'min-length-increased', 'min-length-decreased', 'higher'],
   ['maxItems', 'max-items-decreased', 'max-items-increased', 'lower'],
   ['minItems', 'min-items-increased', 'min-items-decreased', 'higher'],
+  ['maxProperties', 'max-properties-decreased', 'max-properties-increased', 'lower'],
+  ['minProperties', 'min-properties-increased', 'min-properties-decreased', 'higher'],
+  ['maxContains', 'max-contains-decreased', 'max-contains-increased', 'lower'],
+  ['minContains', 'min-contains-increased', 'min-contains-decreased', 'higher'],
 ];
 
 /** A numeric bound as JSON Schema 2020-12 §6.2 has it: `maximum` and `exclusiveMaximum` together give one bound. */
@@ -50,7 +55,7 @@ function compareBounds(old: Bound | undefined, next: Bound | undefined, side: 'u
   return old.exclusive === next.exclusive ? 0 : next.exclusive ? -1 : 1;
 }
 
-/** Limits, pattern, multipleOf and format of two nodes of the same kind. */
+/** Limits, pattern, multipleOf, format, uniqueItems and dependentRequired of two nodes of the same kind. */
 export function compareConstraints(context: SchemaContext, old: SchemaNode, next: SchemaNode, at: PlacePair): void {
   const before = old.meta.constraints;
   const after = next.meta.constraints;
@@ -97,6 +102,45 @@ export function compareConstraints(context: SchemaContext, old: SchemaNode, next
       ...at,
     });
   }
+  const uniqueWas = valueOf(before, 'uniqueItems') === true;
+  const uniqueNow = valueOf(after, 'uniqueItems') === true;
+  if (uniqueWas !== uniqueNow)
+    report(context, {
+      check: uniqueNow ? 'unique-items-added' : 'unique-items-removed',
+      message: `uniqueItems ${uniqueWas} -> ${uniqueNow}`,
+      keyword: 'uniqueItems',
+      values: { old: uniqueWas, new: uniqueNow },
+      ...at,
+    });
+  compareDependentRequired(context, valueOf(before, 'dependentRequired'), valueOf(after, 'dependentRequired'), at);
+}
+
+/** `dependentRequired` (JSON Schema 2020-12 §6.5.4): each name a property newly needs beside it accepts less. */
+function compareDependentRequired(context: SchemaContext, was: unknown, now: unknown, at: PlacePair): void {
+  const pairsOf = (value: unknown) => {
+    const pairs = new Set<string>();
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return pairs;
+    for (const [property, names] of Object.entries(value))
+      if (Array.isArray(names)) for (const name of names) if (typeof name === 'string') pairs.add(JSON.stringify([property, name]));
+    return pairs;
+  };
+  const before = pairsOf(was);
+  const after = pairsOf(now);
+  const each = (pairs: Set<string>, others: Set<string>, check: SchemaCheck) => {
+    for (const pair of pairs) {
+      if (others.has(pair)) continue;
+      const [property, name] = JSON.parse(pair) as [string, string];
+      report(context, {
+        check,
+        message: `${JSON.stringify(property)} needs ${JSON.stringify(name)}`,
+        keyword: `dependentRequired/${escapePointerToken(property)}`,
+        values: check === 'dependent-required-added' ? { new: [property, name] } : { old: [property, name] },
+        ...at,
+      });
+    }
+  };
+  each(after, before, 'dependent-required-added');
+  each(before, after, 'dependent-required-removed');
 }
 
 function compareWritten({

@@ -1,4 +1,4 @@
-import type { ApiModel, NamedSchema, SchemaNode } from '../ir/types.js';
+import type { ApiModel, NamedSchema } from '../ir/types.js';
 import type { ChangeInput, ChangeSink, Place, Scope } from './change-log.js';
 import type { Direction, SchemaCheck } from '../shared/change-catalog.js';
 
@@ -78,11 +78,4 @@ export function report(
 /** `{ old, new }` with only the sides that have a value. */
 export function valuePair(old: unknown, next: unknown): ChangeInput['values'] {
   return { ...(old === undefined ? {} : { old }), ...(next === undefined ? {} : { new: next }) };
-}
-
-/** A `ref` node's target (the named schema) or the node itself; undefined for a reference to nothing. */
-export function follow(node: SchemaNode, side: Side): { node: SchemaNode; name?: string } | undefined {
-  if (node.kind !== 'ref') return { node };
-  const named = side.named.get(node.name);
-  return named === undefined ? undefined : { node: named.schema, name: named.specName };
 }

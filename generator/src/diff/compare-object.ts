@@ -48,7 +48,33 @@ export function compareObjects(context: SchemaContext, old: ObjectNode, next: Ob
       new: at.new,
     });
   }
+  compareExtraRequired(context, old, next, at);
   compareAdditional(context, old, next, at);
+}
+
+/** Names `required` lists without declaring them (`if: {required: [x]}`): each one more accepts less. */
+function compareExtraRequired(context: SchemaContext, old: ObjectNode, next: ObjectNode, at: PlacePair): void {
+  const declared = (node: ObjectNode) => new Set(node.properties.map((property) => property.name));
+  const [was, now] = [new Set(old.extraRequired), new Set(next.extraRequired)];
+  const [hadProperty, hasProperty] = [declared(old), declared(next)];
+  for (const name of now)
+    if (!was.has(name) && !hadProperty.has(name))
+      report(descend(context, propertyStep(name)), {
+        check: 'property-became-required',
+        message: `property ${JSON.stringify(name)}`,
+        keyword: 'required',
+        values: { old: false, new: true },
+        ...at,
+      });
+  for (const name of was)
+    if (!now.has(name) && !hasProperty.has(name))
+      report(descend(context, propertyStep(name)), {
+        check: 'property-became-optional',
+        message: `property ${JSON.stringify(name)}`,
+        keyword: 'required',
+        values: { old: true, new: false },
+        ...at,
+      });
 }
 
 function removalCheck(property: PropertyNode, next: ObjectNode) {

@@ -1,22 +1,27 @@
 import type { CompositionNode, SchemaNode } from '../ir/types.js';
 import { placeOf } from './change-log.js';
-import { descend, follow, report, scopeOf, type PlacePair, type SchemaContext } from './compare-context.js';
+import { compareAssertions } from './compare-assertions.js';
+import { descend, report, scopeOf, type PlacePair, type SchemaContext, type Side } from './compare-context.js';
 import { compareConstraints } from './compare-constraints.js';
 import { compareDocumentation } from './compare-documentation.js';
 import { compareObjects } from './compare-object.js';
-import { flattenAllOf } from './flatten-all-of.js';
+import { readSchema } from './read-schema.js';
 
 /**
- * Compares what two versions of a schema accept, read in the context's direction. References are followed
- * (a pair of named schemas is compared once per direction, which also ends cycles), and every change is
- * reported at the deepest node that has a place in the spec.
+ * Compares what two versions of a schema accept, read in the context's direction. Each side is read for
+ * what it means (readSchema: references followed, spellings of the same thing made one); a pair of named
+ * schemas is compared once per direction, which also ends cycles; every change is reported at the deepest
+ * node that has a place in the spec.
  */
 export function compareSchema(outer: SchemaContext, oldNode: SchemaNode, newNode: SchemaNode, at: PlacePair): void {
-  const followed = { old: follow(oldNode, outer.old), new: follow(newNode, outer.new) };
-  if (followed.old === undefined || followed.new === undefined) return;
-  const old = { ...followed.old, node: flattenAllOf(followed.old.node, outer.old) };
-  const next = { ...followed.new, node: flattenAllOf(followed.new.node, outer.new) };
+  const old = readSchema(oldNode, outer.old);
+  const next = readSchema(newNode, outer.new);
+  if (old === undefined || next === undefined) return;
   const here: PlacePair = { old: placeOf(old.node.meta.origin, at.old), new: placeOf(next.node.meta.origin, at.new) };
+  const nullable = { old: old.node.meta.nullable || old.wrapperNullable, new: next.node.meta.nullable || next.wrapperNullable };
+  // Null let through around a named schema is a change here; inside it, a change of the schema (reported once).
+  const nullableHere = nullable.old !== nullable.new && old.wrapperNullable !== next.wrapperNullable;
+  if (nullableHere) reportNullable(outer, nullable.new, here);
   if (old.name !== undefined || next.name !== undefined) {
     const key = `${outer.direction}\u0000${old.name ?? here.old.pointer}\u0000${next.name ?? here.new.pointer}`;
     if (outer.visited.has(key)) return;
@@ -26,18 +31,22 @@ export function compareSchema(outer: SchemaContext, oldNode: SchemaNode, newNode
   // and the schema with the path inside it, which is what they are known by across commits.
   const context = next.name === undefined ? outer : { ...outer, schema: next.name };
   compareDocumentation(context.log, { old: old.node.meta, new: next.node.meta, at: here, scope: scopeOf(context) });
-  if (old.node.meta.nullable !== next.node.meta.nullable)
-    report(context, {
-      check: next.node.meta.nullable ? 'nullable-added' : 'nullable-removed',
-      message: 'nullable',
-      // 3.0 writes `nullable: true`, 3.1 a type array (JSON Schema 2020-12 §6.1.1).
-      keyword: context.new.model.openapi.startsWith('3.0') ? 'nullable' : 'type',
-      values: { old: old.node.meta.nullable, new: next.node.meta.nullable },
-      ...here,
-    });
+  if (nullable.old !== nullable.new && !nullableHere) reportNullable(context, nullable.new, here);
   if (!compareKinds(context, old.node, next.node, here)) return;
   compareConstraints(context, old.node, next.node, here);
+  compareAssertions(context, old.node, next.node, here);
   compareSameKind(context, old.node, next.node, here);
+}
+
+function reportNullable(context: SchemaContext, now: boolean, at: PlacePair): void {
+  report(context, {
+    check: now ? 'nullable-added' : 'nullable-removed',
+    message: 'nullable',
+    // 3.0 writes `nullable: true`, 3.1 a type array (JSON Schema 2020-12 §6.1.1).
+    keyword: context.new.model.openapi.startsWith('3.0') ? 'nullable' : 'type',
+    values: { old: !now, new: now },
+    ...at,
+  });
 }
 
 /** Reports a change of kind; true when the two nodes have the same kind and their insides can be compared. */
@@ -55,6 +64,21 @@ function compareKinds(context: SchemaContext, old: SchemaNode, next: SchemaNode,
     });
     return true;
   }
+  // A union that kept (or gained) members around the other version's schema: members removed (or added).
+  const kept = memberLike(context.old, old, next);
+  const grown = memberLike(context.new, next, old);
+  if (kept !== undefined || grown !== undefined) {
+    report(context, {
+      check: kept !== undefined ? 'union-member-removed' : 'union-member-added',
+      message: `${was} -> ${now}`,
+      keyword: kindKeyword(kept !== undefined ? old : next),
+      values: { old: was, new: now },
+      ...at,
+    });
+    if (kept !== undefined) compareSchema(context, kept, next, at);
+    else compareSchema(context, old, grown!, at);
+    return false;
+  }
   const widened = next.kind === 'unknown' || old.kind === 'never' || literalOf(old, next);
   const narrowed = old.kind === 'unknown' || next.kind === 'never' || literalOf(next, old);
   const check = widened ? 'type-widened' : narrowed ? 'type-narrowed' : 'type-changed';
@@ -70,6 +94,17 @@ function literalOf(literal: SchemaNode, base: SchemaNode): boolean {
   if (base.kind === 'boolean') return [...kinds].every((kind) => kind === 'boolean');
   if (base.kind === 'number') return [...kinds].every((kind) => kind === 'integer' || (kind === 'number' && !base.integer));
   return false;
+}
+
+/** The member of an anyOf/oneOf `union` that has `node`'s kind (`type: [string, integer]` holds `type: string`). */
+function memberLike(side: Side, union: SchemaNode, node: SchemaNode): SchemaNode | undefined {
+  if (union.kind !== 'composition' || union.mode === 'allOf' || node.kind === 'composition') return undefined;
+  return union.members.find((member) => {
+    const read = readSchema(member, side)?.node;
+    return (
+      read !== undefined && read.kind === node.kind && (read.kind !== 'number' || node.kind !== 'number' || read.integer === node.integer)
+    );
+  });
 }
 
 /** The keyword that says a node's kind: `enum` or `const` for a literal, the mode for a composition, else `type`. */
@@ -90,10 +125,11 @@ function kindLabel(node: SchemaNode): string {
 function compareSameKind(context: SchemaContext, old: SchemaNode, next: SchemaNode, at: PlacePair): void {
   if (old.kind === 'literal' && next.kind === 'literal') compareLiterals(context, old, next, at);
   else if (old.kind === 'array' && next.kind === 'array') {
+    // Position by position: where one version has no prefixItems entry, its `items` holds there (§10.3.1.2).
+    const positions = Math.max(old.prefixItems.length, next.prefixItems.length);
+    for (let index = 0; index < positions; index += 1)
+      compareSchema(descend(context, `[${index}]`), old.prefixItems[index] ?? old.items, next.prefixItems[index] ?? next.items, at);
     compareSchema(descend(context, '[]'), old.items, next.items, at);
-    const shared = Math.min(old.prefixItems.length, next.prefixItems.length);
-    for (let index = 0; index < shared; index += 1)
-      compareSchema(descend(context, `[${index}]`), old.prefixItems[index]!, next.prefixItems[index]!, at);
   } else if (old.kind === 'object' && next.kind === 'object') compareObjects(context, old, next, at);
   else if (old.kind === 'composition' && next.kind === 'composition') compareCompositions(context, old, next, at);
 }

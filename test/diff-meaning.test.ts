@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { diffOf, type Doc, type Report } from './support/diff-specs.js';
+
+/** The changes a test looks at: id and severity, without the version checks (they have tests of their own). */
+const found = (report: Report) =>
+  report.changes
+    .filter((change) => !['api-version-not-bumped', 'unclassified-change'].includes(change.id))
+    .map((change) => [change.id, change.severity]);
+
+/** The request schema `In` (read as a request) and the response schema `Out`, changed alike. */
+const both = (change: (schema: Doc) => void) => (doc: Doc) => {
+  change(doc.components.schemas.In);
+  change(doc.components.schemas.Out);
+};
+const request = (change: (schema: Doc) => void) => (doc: Doc) => change(doc.components.schemas.In);
+const response = (change: (schema: Doc) => void) => (doc: Doc) => change(doc.components.schemas.Out);
+
+describe('specsmith diff: every JSON Schema 2020-12 keyword, recursively (#26 point 1)', () => {
+  it('compares inside contains, patternProperties, dependentSchemas, propertyNames, then and else', async () => {
+    const inside = async (keyword: string, old: unknown, next: unknown) =>
+      found(
+        await diffOf(
+          request((s) => (s[keyword] = old)),
+          request((s) => (s[keyword] = next)),
+        ),
+      );
+    expect(await inside('propertyNames', { maxLength: 8 }, { maxLength: 4 })).toEqual([['request-max-length-decreased', 'error']]);
+    expect(await inside('patternProperties', { '^x-': { type: 'string' } }, { '^x-': { type: 'string', maxLength: 3 } })).toEqual([
+      ['request-max-length-decreased', 'error'],
+    ]);
+    expect(await inside('dependentSchemas', { note: { required: ['count'] } }, { note: { required: ['count', 'status'] } })).toEqual([
+      ['request-property-became-required', 'error'],
+    ]);
+    const tagsContain = async (old: unknown, next: unknown, direction = request) =>
+      found(
+        await diffOf(
+          direction((s) => (s.properties.tags.contains = old)),
+          direction((s) => (s.properties.tags.contains = next)),
+        ),
+      );
+    expect(await tagsContain({ enum: ['a', 'b'] }, { enum: ['a'] })).toEqual([['request-enum-value-removed', 'error']]);
+    expect(await tagsContain({ enum: ['a'] }, { enum: ['a', 'b'] }, response)).toEqual([['response-enum-value-added', 'error']]);
+  });
+
+  it('reads a change inside not the other way round, and names the payload path of what it finds', async () => {
+    const not = async (old: unknown, next: unknown, direction = request) =>
+      (
+        await diffOf(
+          direction((s) => (s.properties.note.not = old)),
+          direction((s) => (s.properties.note.not = next)),
+        )
+      ).changes.filter((change) => change.id !== 'api-version-not-bumped');
+    // not: {enum: [a]} -> not: {enum: [a, b]}: "b" is now refused, so a request accepts less.
+    const refusesMore = await not({ enum: ['a'] }, { enum: ['a', 'b'] });
+    expect(refusesMore.map((change) => [change.id, change.severity, change.keyword, change.location])).toEqual([
+      ['request-type-narrowed', 'error', 'not', 'body.note'],
+    ]);
+    expect((await not({ enum: ['a', 'b'] }, { enum: ['a'] })).map((change) => [change.id, change.severity])).toEqual([
+      ['request-type-widened', 'info'],
+    ]);
+    // In a response, refusing less lets more through: breaking.
+    expect((await not({ enum: ['a', 'b'] }, { enum: ['a'] }, response)).map((change) => [change.id, change.severity])).toEqual([
+      ['response-type-widened', 'error'],
+    ]);
+  });
+
+  it('an if that changes is conditional-changed, and then/else are not compared beside it', async () => {
+    const report = await diffOf(
+      request((s) => ((s.if = { required: ['note'] }), (s.then = { required: ['count'] }))),
+      request((s) => ((s.if = { required: ['status'] }), (s.then = { required: ['id'] }))),
+    );
+    expect(found(report)).toEqual([['request-conditional-changed', 'error']]);
+  });
+
+  it('prefixItems are compared position by position, items standing where a version has no entry', async () => {
+    const tags = (change: (array: Doc) => void) => both((s) => change(s.properties.tags));
+    // The same list, spelled with and without a prefix entry that repeats items.
+    expect(
+      found(
+        await diffOf(
+          tags(() => {}),
+          tags((a) => (a.prefixItems = [{ type: 'string' }])),
+        ),
+      ),
+    ).toEqual([]);
+    // A first item that must now be an integer: the request accepts less, the response may hold other values.
+    const typed = await diffOf(
+      tags(() => {}),
+      tags((a) => (a.prefixItems = [{ type: 'integer' }])),
+    );
+    expect(found(typed)).toEqual([
+      ['request-type-changed', 'error'],
+      ['response-type-changed', 'error'],
+    ]);
+    expect(typed.changes.find((change) => change.id === 'request-type-changed')?.location).toBe('body.tags[0]');
+    // items: false after a prefix: no item beyond it.
+    const closed = await diffOf(
+      tags((a) => (a.prefixItems = [{ type: 'string' }])),
+      tags((a) => ((a.prefixItems = [{ type: 'string' }]), (a.items = false))),
+    );
+    expect(found(closed)).toEqual([
+      ['request-type-narrowed', 'error'],
+      ['response-type-narrowed', 'info'],
+    ]);
+  });
+});
+
+describe('specsmith diff: meaning, not spelling (#26 point 3)', () => {
+  const spellings = async (old: (s: Doc) => void, next: (s: Doc) => void) => found(await diffOf(both(old), both(next)));
+
+  it('reads the four spellings of a nullable string as one', async () => {
+    const forms: [string, (s: Doc) => void][] = [
+      ['type array', (s) => (s.properties.note = { type: ['string', 'null'] })],
+      ['anyOf with null', (s) => (s.properties.note = { anyOf: [{ type: 'string' }, { type: 'null' }] })],
+      ['oneOf with null', (s) => (s.properties.note = { oneOf: [{ type: 'null' }, { type: 'string' }] })],
+    ];
+    for (const [name, form] of forms)
+      for (const [otherName, other] of forms) expect(await spellings(form, other), `${name} -> ${otherName}`).toEqual([]);
+    // And against a plain string: null added, as a request (accepts more) and as a response (may hold more).
+    for (const [name, form] of forms)
+      expect(await spellings(() => {}, form), name).toEqual([
+        ['response-nullable-added', 'error'],
+        ['request-nullable-added', 'info'],
+      ]);
+  });
+
+  it('reads 3.0 nullable: true like a 3.1 null union, around a reference too', async () => {
+    const version30 = (doc: Doc) => (doc.openapi = '3.0.3');
+    const wrap = (doc: Doc) => {
+      doc.components.schemas.Note = { type: 'string', enum: ['a', 'b'] };
+      doc.components.schemas.In.properties.note = { oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/Note' }] };
+    };
+    const plain = (doc: Doc) => {
+      doc.components.schemas.Note = { type: 'string', enum: ['a', 'b'] };
+      doc.components.schemas.In.properties.note = { $ref: '#/components/schemas/Note' };
+    };
+    expect(found(await diffOf(plain, wrap))).toEqual([['request-nullable-added', 'info']]);
+    expect(found(await diffOf(wrap, plain))).toEqual([['request-nullable-removed', 'error']]);
+    const nullable30 = (doc: Doc) => (version30(doc), (doc.components.schemas.In.properties.note = { type: 'string', nullable: true }));
+    const string30 = (doc: Doc) => version30(doc);
+    expect(found(await diffOf(string30, nullable30))).toEqual([['request-nullable-added', 'info']]);
+  });
+
+  it('an allOf member that only annotates, a one-member allOf/anyOf/oneOf, and $ref versus inline change nothing', async () => {
+    const note = { type: 'string', maxLength: 5 };
+    const define = (doc: Doc) => (doc.components.schemas.Note = note);
+    const at = (spelling: unknown) => (doc: Doc) => {
+      define(doc);
+      doc.components.schemas.In.properties.note = spelling;
+      doc.components.schemas.Out.properties.note = spelling;
+    };
+    const ref = { $ref: '#/components/schemas/Note' };
+    const forms: [string, unknown][] = [
+      ['inline', note],
+      ['$ref', ref],
+      ['allOf of one', { allOf: [ref] }],
+      ['anyOf of one', { anyOf: [note] }],
+      ['oneOf of one', { oneOf: [ref] }],
+      ['allOf with an annotation', { allOf: [ref, { description: 'A note.', example: 'hi' }] }],
+    ];
+    for (const [name, form] of forms) {
+      const report = await diffOf(at(note), at(form));
+      expect(
+        found(report).filter(([id]) => id !== 'documentation-changed'),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('a 3.1 $ref with a pattern beside it is that schema with the pattern: removing it widens a request', async () => {
+    const define = (doc: Doc) => (doc.components.schemas.Code = { type: 'string', maxLength: 8 });
+    const withPattern = (doc: Doc) => (
+      define(doc),
+      (doc.components.schemas.In.properties.note = { $ref: '#/components/schemas/Code', pattern: '^[A-Z]+$' })
+    );
+    const without = (doc: Doc) => (define(doc), (doc.components.schemas.In.properties.note = { $ref: '#/components/schemas/Code' }));
+    expect(found(await diffOf(withPattern, without))).toEqual([['request-pattern-removed', 'info']]);
+    expect(found(await diffOf(without, withPattern))).toEqual([['request-pattern-added', 'error']]);
+  });
+
+  it('a union that loses a member around the other version is union-member-removed, and the kept member is compared', async () => {
+    const report = await diffOf(
+      request((s) => (s.properties.note = { type: ['string', 'integer'] })),
+      request((s) => (s.properties.note = { type: 'string', maxLength: 3 })),
+    );
+    expect(found(report)).toEqual([
+      ['request-union-member-removed', 'error'],
+      ['request-max-length-decreased', 'error'],
+    ]);
+  });
+});
