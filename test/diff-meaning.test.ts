@@ -189,3 +189,45 @@ describe('specsmith diff: meaning, not spelling (#26 point 3)', () => {
     ]);
   });
 });
+
+describe('specsmith diff: webhooks and callbacks, read the other way round (#26 point 2)', () => {
+  const payload = (values: string[]) => ({
+    post: {
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { type: 'object', properties: { status: { type: 'string', enum: values } } } } },
+      },
+      responses: { '200': { description: 'received' } },
+    },
+  });
+  const changes = (report: Report) =>
+    report.changes
+      .filter((change) => change.id !== 'api-version-not-bumped')
+      .map((change) => [change.id, change.severity, change.operation, change.location]);
+
+  it('a webhook payload is what the client receives: a value added may break it, a value removed does not', async () => {
+    const webhook = (values: string[]) => (doc: Doc) => (doc.webhooks = { itemChanged: payload(values) });
+    expect(changes(await diffOf(webhook(['a']), webhook(['a', 'b'])))).toEqual([
+      ['response-enum-value-added', 'error', 'webhook itemChanged POST', 'body.status'],
+    ]);
+    expect(changes(await diffOf(webhook(['a', 'b']), webhook(['a'])))).toEqual([
+      ['response-enum-value-removed', 'info', 'webhook itemChanged POST', 'body.status'],
+    ]);
+  });
+
+  it("a callback is named by its operation, its name and its URL expression; the client's answer is read as a request", async () => {
+    const callback = (values: string[], answer: Doc) => (doc: Doc) => {
+      const item = payload(values);
+      (item.post.responses as Doc)['200'] = answer;
+      doc.paths['/items/{id}'].put.callbacks = { onChange: { '{$request.body#/url}': item } };
+    };
+    const answer = (maxLength: number) => ({
+      description: 'received',
+      content: { 'application/json': { schema: { type: 'object', properties: { note: { type: 'string', maxLength } } } } },
+    });
+    expect(changes(await diffOf(callback(['a'], answer(10)), callback(['a', 'b'], answer(5))))).toEqual([
+      ['response-enum-value-added', 'error', 'callback putItem onChange POST {$request.body#/url}', 'body.status'],
+      ['request-max-length-decreased', 'error', 'callback putItem onChange POST {$request.body#/url}', 'response 200 body.note'],
+    ]);
+  });
+});

@@ -81,6 +81,7 @@ const schemaCases: [string, { old?: SchemaMutation; new: SchemaMutation }, [stri
   ['format-added', { new: property('note', (s) => (s.format = 'uuid')) }, ['error', 'major'], ['info', 'minor']],
   ['format-changed', { new: property('id', (s) => (s.format = 'hostname')) }, ['error', 'major'], ['warning', 'minor']],
   ['format-removed', { new: property('id', (s) => delete s.format) }, ['info', 'minor'], ['warning', 'minor']],
+  ['default-changed', { new: property('count', (s) => (s.default = 4)) }, ['warning', 'patch'], ['info', 'patch']],
   ['min-properties-increased', { new: (s) => (s.minProperties = 2) }, ['error', 'major'], ['info', 'minor']],
   [
     'min-properties-decreased',
@@ -227,6 +228,25 @@ const schemaCases: [string, { old?: SchemaMutation; new: SchemaMutation }, [stri
 ];
 
 const operation = (doc: Doc) => doc.paths['/items/{id}'].put;
+const rateHeader = (required: boolean) => ({ required, schema: { type: 'integer' } });
+/** A webhook the API sends: its payload, and the answer it expects. */
+const webhook = (status = { type: 'string', enum: ['created', 'deleted'] }) => ({
+  post: {
+    operationId: 'itemChanged',
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: { type: 'object', required: ['status'], properties: { status } } } },
+    },
+    responses: { '200': { description: 'received' } },
+  },
+});
+function oauth(doc: Doc, scopes: string[]): void {
+  doc.components.securitySchemes.oauth = {
+    type: 'oauth2',
+    flows: { clientCredentials: { tokenUrl: 'https://api.example.com/token', scopes: { read: 'Read', write: 'Write' } } },
+  };
+  doc.security = [{ oauth: scopes }];
+}
 const parameter = (doc: Doc, name: string) => operation(doc).parameters.find((entry: Doc) => entry.name === name);
 
 /** The checks outside schemas: [id, old mutation, new mutation, severity, bump]. */
@@ -331,7 +351,37 @@ const otherCases: [string, Mutation, Mutation, string, string][] = [
   ['schema-removed', (d) => (d.components.schemas.Extra = { type: 'string' }), none, 'info', 'major'],
   ['documentation-changed', none, (d) => (d.components.schemas.Out.properties.note.description = 'Free text.'), 'info', 'patch'],
   ['api-version-changed', none, (d) => (d.info.version = '1.1.0'), 'info', 'patch'],
-  ['unclassified-change', none, (d) => (d.servers[0].url = 'https://api.example.org'), 'warning', 'minor'],
+  ['unclassified-change', none, (d) => (d.tags = [{ name: 'items' }]), 'warning', 'minor'],
+  ['response-header-added', none, (d) => (operation(d).responses['200'].headers = { 'X-Rate': rateHeader(false) }), 'info', 'minor'],
+  ['response-header-removed', (d) => (operation(d).responses['200'].headers = { 'X-Rate': rateHeader(true) }), none, 'error', 'minor'],
+  [
+    'response-optional-header-removed',
+    (d) => (operation(d).responses['200'].headers = { 'X-Rate': rateHeader(false) }),
+    none,
+    'warning',
+    'minor',
+  ],
+  [
+    'response-header-became-optional',
+    (d) => (operation(d).responses['200'].headers = { 'X-Rate': rateHeader(true) }),
+    (d) => (operation(d).responses['200'].headers = { 'x-rate': rateHeader(false) }),
+    'error',
+    'minor',
+  ],
+  [
+    'response-header-became-required',
+    (d) => (operation(d).responses['200'].headers = { 'X-Rate': rateHeader(false) }),
+    (d) => (operation(d).responses['200'].headers = { 'X-Rate': rateHeader(true) }),
+    'info',
+    'minor',
+  ],
+  ['webhook-added', none, (d) => (d.webhooks = { itemChanged: webhook() }), 'info', 'minor'],
+  ['webhook-removed', (d) => (d.webhooks = { itemChanged: webhook() }), none, 'error', 'major'],
+  ['security-scope-added', (d) => oauth(d, ['read']), (d) => oauth(d, ['read', 'write']), 'error', 'major'],
+  ['security-scope-removed', (d) => oauth(d, ['read', 'write']), (d) => oauth(d, ['read']), 'info', 'minor'],
+  ['server-added', none, (d) => d.servers.push({ url: 'https://sandbox.example.com' }), 'info', 'patch'],
+  ['server-removed', (d) => d.servers.push({ url: 'https://sandbox.example.com' }), none, 'warning', 'minor'],
+  ['server-base-path-changed', none, (d) => (d.servers[0].url = 'https://api.example.com/v2'), 'error', 'major'],
 ];
 
 describe('specsmith diff: one case per check', () => {

@@ -188,6 +188,7 @@ function compareResponses(outer: SchemaContext, { old, new: next, at }: Operatio
       at: pair,
       scope: statusScope(response.status),
     });
+    compareHeaders(outer, response.status, was.headers, response.headers, pair);
     compareContents({
       context: { ...outer, location: `response ${response.status} body` },
       old: was.contents,
@@ -237,4 +238,40 @@ function compareContents({
   }
   for (const media of before.values())
     context.log.add({ id: removed, message: media.mediaType, ...scope, keyword: keyword(media), values: { old: media.mediaType }, ...at });
+}
+
+/** A response's headers, by name in any case (RFC 9110 §5.1): what a client reads from them, as a response. */
+function compareHeaders(outer: SchemaContext, status: string, old: ParameterNode[], next: ParameterNode[], at: PlacePair): void {
+  const before = new Map(old.map((header) => [header.name.toLowerCase(), header]));
+  const context = (header: ParameterNode): SchemaContext => ({
+    ...outer,
+    location: `response ${status} header${propertyStep(header.name)}`,
+  });
+  const add = (
+    id: ChangeInput['id'],
+    header: ParameterNode,
+    places: Partial<PlacePair>,
+    details: Pick<ChangeInput, 'keyword' | 'values'> = {},
+  ) => outer.log.add({ id, message: `header ${JSON.stringify(header.name)}`, ...scopeOf(context(header)), ...details, ...places });
+  for (const header of next) {
+    const was = before.get(header.name.toLowerCase());
+    const place = placeOf(header.origin, at.new);
+    if (was === undefined) {
+      add('response-header-added', header, { old: at.old, new: place });
+      continue;
+    }
+    before.delete(header.name.toLowerCase());
+    const pair = { old: placeOf(was.origin, at.old), new: place };
+    if (was.required !== header.required)
+      add(header.required ? 'response-header-became-required' : 'response-header-became-optional', header, pair, {
+        keyword: 'required',
+        values: { old: was.required, new: header.required },
+      });
+    compareSchema(context(header), was.schema, header.schema, pair);
+  }
+  for (const header of before.values())
+    add(header.required ? 'response-header-removed' : 'response-optional-header-removed', header, {
+      old: placeOf(header.origin, at.old),
+      new: at.new,
+    });
 }

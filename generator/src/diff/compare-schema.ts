@@ -1,7 +1,8 @@
+import equal from 'fast-deep-equal';
 import type { CompositionNode, SchemaNode } from '../ir/types.js';
 import { placeOf } from './change-log.js';
 import { compareAssertions } from './compare-assertions.js';
-import { descend, report, scopeOf, type PlacePair, type SchemaContext, type Side } from './compare-context.js';
+import { descend, report, scopeOf, valuePair, type PlacePair, type SchemaContext, type Side } from './compare-context.js';
 import { compareConstraints } from './compare-constraints.js';
 import { compareDocumentation } from './compare-documentation.js';
 import { compareObjects } from './compare-object.js';
@@ -32,6 +33,14 @@ export function compareSchema(outer: SchemaContext, oldNode: SchemaNode, newNode
   const context = next.name === undefined ? outer : { ...outer, schema: next.name };
   compareDocumentation(context.log, { old: old.node.meta, new: next.node.meta, at: here, scope: scopeOf(context) });
   if (nullable.old !== nullable.new && !nullableHere) reportNullable(context, nullable.new, here);
+  if (!equal(old.node.meta.default, next.node.meta.default))
+    report(context, {
+      check: 'default-changed',
+      message: `default ${JSON.stringify(old.node.meta.default?.value) ?? 'none'} -> ${JSON.stringify(next.node.meta.default?.value) ?? 'none'}`,
+      keyword: 'default',
+      values: valuePair(old.node.meta.default?.value, next.node.meta.default?.value),
+      ...here,
+    });
   if (!compareKinds(context, old.node, next.node, here)) return;
   compareConstraints(context, old.node, next.node, here);
   compareAssertions(context, old.node, next.node, here);

@@ -8,6 +8,7 @@ import { assignVariants } from './directions.js';
 import { parseOperation } from './parse-operation.js';
 import { parseSchema } from './parse-schema.js';
 import { parseServers } from './parse-servers.js';
+import { parseWebhooks } from './parse-webhooks.js';
 import type { ApiModel, NamedSchema, OperationNode, SecuritySchemeNode } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -27,7 +28,14 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
     );
   }
   const servers = parseServers(document.servers) ?? [];
-  const operations = listOperations(document, resolver).map((site) => parseOperation({ site, context, documentServers: servers }));
+  const sites = listOperations(document, resolver);
+  const operations = sites.map((site) => parseOperation({ site, context, documentServers: servers }));
+  const webhooks = parseWebhooks({
+    document,
+    operations: sites.map((site, index) => ({ node: operations[index]!, raw: site.operation, pointer: site.pointer })),
+    context,
+    servers,
+  });
   const schemas: NamedSchema[] = [];
   for (let next = context.pending.shift(); next !== undefined; next = context.pending.shift()) {
     schemas.push({ name: next.name, specName: next.specName, schema: parseSchema(next.raw, context) });
@@ -58,6 +66,7 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
     servers,
     schemas,
     operations,
+    webhooks,
     securitySchemes,
     security: Array.isArray(document.security) ? (document.security as Record<string, string[]>[]) : [],
     sources,

@@ -234,6 +234,17 @@ export interface OperationTypeNames {
   result: string;
 }
 
+/** One request the API makes to its client: a 3.1 webhook or a callback of an operation (OpenAPI 3.1 §4.8.1, §4.8.18). */
+export interface WebhookNode {
+  kind: 'webhook' | 'callback';
+  /** The webhook's name, or `operationId callbackName`. */
+  name: string;
+  /** For a callback, the runtime expression that gives the URL (`{$request.body#/callbackUrl}`). */
+  expression?: string;
+  /** The request the API sends (`method`, parameters, body) and the answers it expects (`responses`). */
+  operation: OperationNode;
+}
+
 export interface SecuritySchemeNode {
   name: string;
   type: string;
@@ -252,6 +263,11 @@ export interface ApiModel {
   servers: ServerNode[];
   schemas: NamedSchema[];
   operations: OperationNode[];
+  /**
+   * What the API sends to an endpoint its client runs: 3.1 `webhooks` and each operation's `callbacks`.
+   * The diff reads them; no emitter does yet, so their type names are not claimed.
+   */
+  webhooks: WebhookNode[];
   securitySchemes: SecuritySchemeNode[];
   security: Record<string, string[]>[];
   /** Every distinct page the spec's `x-source`s name, in document order. */

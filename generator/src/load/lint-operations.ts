@@ -30,15 +30,17 @@ export function listOperations(document: Json, resolver: Resolver): OperationSit
   const paths = asObject(document.paths) ?? {};
   for (const pathKey of Object.keys(paths)) {
     const pathItem = asObject(resolver.deref(paths[pathKey]));
-    if (pathItem === undefined) continue;
-    for (const method of httpMethods) {
-      const operation = asObject(pathItem[method]);
-      if (operation !== undefined) {
-        sites.push({ pathKey, method, pathItem, operation, pointer: appendPointer(appendPointer('/paths', pathKey), method) });
-      }
-    }
+    if (pathItem !== undefined) sites.push(...pathItemOperations(pathItem, pathKey, appendPointer('/paths', pathKey)));
   }
   return sites;
+}
+
+/** The operations of one path item (a `paths` entry, a webhook, a callback expression), in method order. */
+export function pathItemOperations(pathItem: Json, pathKey: string, pointer: string): OperationSite[] {
+  return httpMethods.flatMap((method) => {
+    const operation = asObject(pathItem[method]);
+    return operation === undefined ? [] : [{ pathKey, method, pathItem, operation, pointer: appendPointer(pointer, method) }];
+  });
 }
 
 /** Parameters of an operation merged with its path item's: the operation's win by `name` + `in`. */

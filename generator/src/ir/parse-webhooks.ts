@@ -1,0 +1,59 @@
+import { pathItemOperations } from '../load/lint-operations.js';
+import { appendPointer } from '../util/json-pointer.js';
+import type { ParseContext } from './context.js';
+import { parseOperation } from './parse-operation.js';
+import type { OperationNode, ServerNode, WebhookNode } from './types.js';
+
+type Json = Record<string, unknown>;
+
+const asObject = (value: unknown): Json | undefined =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+
+/**
+ * The requests an API sends: each 3.1 `webhooks` entry (keyed by its name), then each operation's
+ * `callbacks` (keyed by operation and callback name, one per runtime expression), in document order.
+ */
+export function parseWebhooks({
+  document,
+  operations,
+  context,
+  servers,
+}: {
+  document: Json;
+  /** The `paths` operations with the raw object each was parsed from. */
+  operations: { node: OperationNode; raw: Json; pointer: string }[];
+  context: ParseContext;
+  servers: ServerNode[];
+}): WebhookNode[] {
+  const resolver = context.resolver;
+  const webhooks: WebhookNode[] = [];
+  const rawWebhooks = asObject(document.webhooks) ?? {};
+  for (const name of Object.keys(rawWebhooks))
+    for (const operation of operationsOf(rawWebhooks[name], name, appendPointer('/webhooks', name), { context, servers }))
+      webhooks.push({ kind: 'webhook', name, operation });
+  for (const { node, raw, pointer } of operations) {
+    const callbacks = asObject(resolver.deref(raw.callbacks)) ?? {};
+    for (const callbackName of Object.keys(callbacks)) {
+      const callback = asObject(resolver.deref(callbacks[callbackName])) ?? {};
+      const callbackPointer = appendPointer(appendPointer(pointer, 'callbacks'), callbackName);
+      for (const expression of Object.keys(callback).filter((key) => !key.startsWith('x-')))
+        for (const operation of operationsOf(callback[expression], expression, appendPointer(callbackPointer, expression), {
+          context,
+          servers,
+        }))
+          webhooks.push({ kind: 'callback', name: `${node.id} ${callbackName}`, expression, operation });
+    }
+  }
+  return webhooks;
+}
+
+function operationsOf(
+  raw: unknown,
+  pathKey: string,
+  pointer: string,
+  { context, servers }: { context: ParseContext; servers: ServerNode[] },
+): OperationNode[] {
+  const pathItem = asObject(context.resolver.deref(raw));
+  if (pathItem === undefined) return [];
+  return pathItemOperations(pathItem, pathKey, pointer).map((site) => parseOperation({ site, context, documentServers: servers }));
+}
