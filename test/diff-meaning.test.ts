@@ -231,3 +231,60 @@ describe('specsmith diff: webhooks and callbacks, read the other way round (#26 
     ]);
   });
 });
+
+describe('specsmith diff: lifecycle, as oasdiff reads its extensions (#26 point 4)', () => {
+  const withOther = (extra: Doc) => (doc: Doc) =>
+    (doc.paths['/other'] = { get: { operationId: 'other', ...extra, responses: { '204': { description: 'none' } } } });
+  const dropOther = (doc: Doc) => delete doc.paths['/other'];
+
+  it('an operation removed: error unless deprecated first; a past x-sunset lets it go, a future one does not', async () => {
+    const removed = async (extra: Doc) => found(await diffOf(withOther(extra), dropOther));
+    expect(await removed({})).toEqual([['operation-removed', 'error']]);
+    expect(await removed({ deprecated: true })).toEqual([['operation-removed-after-deprecation', 'info']]);
+    expect(await removed({ deprecated: true, 'x-sunset': '2000-01-01' })).toEqual([['operation-removed-after-deprecation', 'info']]);
+    expect(await removed({ deprecated: true, 'x-sunset': '2999-12-31' })).toEqual([['operation-removed-before-sunset', 'error']]);
+    // x-sunset without deprecated announces nothing (oasdiff reads it only on deprecated resources).
+    expect(await removed({ 'x-sunset': '2000-01-01' })).toEqual([['operation-removed', 'error']]);
+  });
+
+  it('breaking changes to a draft or alpha operation are allowed (info, saying why); beta and stable are held', async () => {
+    const narrowed = (level?: string) => (doc: Doc) => {
+      if (level !== undefined) doc.paths['/items/{id}'].put['x-stability-level'] = level;
+      doc.components.schemas.In.properties.id.maxLength = 5;
+    };
+    const at = (level?: string) => (doc: Doc) => {
+      if (level !== undefined) doc.paths['/items/{id}'].put['x-stability-level'] = level;
+    };
+    for (const level of ['draft', 'alpha']) {
+      const report = await diffOf(at(level), narrowed(level));
+      expect(found(report), level).toEqual([['request-max-length-decreased', 'info']]);
+      expect(report.changes[0]?.message).toContain(`(x-stability-level: ${level})`);
+      expect(report.breaking).toBe(false);
+    }
+    for (const level of ['beta', 'stable', undefined])
+      expect(found(await diffOf(at(level), narrowed(level))), String(level)).toEqual([['request-max-length-decreased', 'error']]);
+  });
+
+  it('a schema shared by an alpha operation and a stable one is still held to the stable one', async () => {
+    const shared = (maxLength: number) => (doc: Doc) => {
+      doc.paths['/items/{id}'].put['x-stability-level'] = 'alpha';
+      doc.paths['/copies'] = {
+        post: {
+          operationId: 'copyItem',
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/In' } } } },
+          responses: { '204': { description: 'copied' } },
+        },
+      };
+      doc.components.schemas.In.properties.id.maxLength = maxLength;
+    };
+    const report = await diffOf(shared(10), shared(5));
+    expect(
+      report.changes
+        .filter((change) => change.id !== 'api-version-not-bumped')
+        .map((change) => [change.id, change.severity, change.operation]),
+    ).toEqual([
+      ['request-max-length-decreased', 'error', 'POST /copies (copyItem)'],
+      ['request-max-length-decreased', 'info', 'PUT /items/{id} (putItem)'],
+    ]);
+  });
+});

@@ -81,6 +81,7 @@ const schemaCases: [string, { old?: SchemaMutation; new: SchemaMutation }, [stri
   ['format-added', { new: property('note', (s) => (s.format = 'uuid')) }, ['error', 'major'], ['info', 'minor']],
   ['format-changed', { new: property('id', (s) => (s.format = 'hostname')) }, ['error', 'major'], ['warning', 'minor']],
   ['format-removed', { new: property('id', (s) => delete s.format) }, ['info', 'minor'], ['warning', 'minor']],
+  ['deprecated-added', { new: property('note', (s) => (s.deprecated = true)) }, ['info', 'patch'], ['info', 'patch']],
   ['default-changed', { new: property('count', (s) => (s.default = 4)) }, ['warning', 'patch'], ['info', 'patch']],
   ['min-properties-increased', { new: (s) => (s.minProperties = 2) }, ['error', 'major'], ['info', 'minor']],
   [
@@ -228,6 +229,11 @@ const schemaCases: [string, { old?: SchemaMutation; new: SchemaMutation }, [stri
 ];
 
 const operation = (doc: Doc) => doc.paths['/items/{id}'].put;
+/** A second operation, added to both versions by a case that then changes it. */
+function other(doc: Doc): Doc {
+  doc.paths['/other'] ??= { get: { operationId: 'other', responses: { '204': { description: 'none' } } } };
+  return doc.paths['/other'].get;
+}
 const rateHeader = (required: boolean) => ({ required, schema: { type: 'integer' } });
 /** A webhook the API sends: its payload, and the answer it expects. */
 const webhook = (status = { type: 'string', enum: ['created', 'deleted'] }) => ({
@@ -352,6 +358,38 @@ const otherCases: [string, Mutation, Mutation, string, string][] = [
   ['documentation-changed', none, (d) => (d.components.schemas.Out.properties.note.description = 'Free text.'), 'info', 'patch'],
   ['api-version-changed', none, (d) => (d.info.version = '1.1.0'), 'info', 'patch'],
   ['unclassified-change', none, (d) => (d.tags = [{ name: 'items' }]), 'warning', 'minor'],
+  ['operation-removed-after-deprecation', (d) => (other(d).deprecated = true), (d) => delete d.paths['/other'], 'info', 'major'],
+  [
+    'operation-removed-before-sunset',
+    (d) => Object.assign(other(d), { deprecated: true, 'x-sunset': '2999-12-31' }),
+    (d) => delete d.paths['/other'],
+    'error',
+    'major',
+  ],
+  [
+    'operation-sunset-moved-earlier',
+    (d) => Object.assign(operation(d), { deprecated: true, 'x-sunset': '2999-12-31' }),
+    (d) => Object.assign(operation(d), { deprecated: true, 'x-sunset': '2998-01-31' }),
+    'error',
+    'patch',
+  ],
+  ['operation-stability-decreased', none, (d) => (operation(d)['x-stability-level'] = 'beta'), 'error', 'patch'],
+  ['operation-stability-increased', (d) => (operation(d)['x-stability-level'] = 'beta'), none, 'info', 'patch'],
+  ['request-parameter-deprecated', none, (d) => (parameter(d, 'dryRun').deprecated = true), 'info', 'patch'],
+  [
+    'request-parameter-removed-after-deprecation',
+    (d) => (parameter(d, 'dryRun').deprecated = true),
+    (d) => operation(d).parameters.pop(),
+    'info',
+    'major',
+  ],
+  [
+    'request-parameter-removed-before-sunset',
+    (d) => Object.assign(parameter(d, 'dryRun'), { deprecated: true, 'x-sunset': '2999-12-31' }),
+    (d) => operation(d).parameters.pop(),
+    'error',
+    'major',
+  ],
   ['response-header-added', none, (d) => (operation(d).responses['200'].headers = { 'X-Rate': rateHeader(false) }), 'info', 'minor'],
   ['response-header-removed', (d) => (operation(d).responses['200'].headers = { 'X-Rate': rateHeader(true) }), none, 'error', 'minor'],
   [

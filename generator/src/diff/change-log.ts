@@ -75,17 +75,18 @@ export class ChangeLog implements ChangeSink {
     private readonly locate: KeywordLocator = { old: undefined, new: undefined },
   ) {}
 
-  add({ id, message, old, new: next, keyword, values, ...scope }: ChangeInput, outside = false): void {
-    const key = [id, old?.file, old?.pointer, next?.file, next?.pointer, message].join('\u0000');
+  /** `relaxedBy` names why the change breaks no client (it is then `info`, whatever its check says). */
+  add({ id, message, old, new: next, keyword, values, ...scope }: ChangeInput, relaxedBy?: string): void {
+    const key = [id, old?.file, old?.pointer, next?.file, next?.pointer, message, relaxedBy].join('\u0000');
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const definition = checkCatalog[id];
     const override = this.overrides[id];
     const change: Change = {
       id,
-      severity: outside ? 'info' : override === undefined || override === 'off' ? definition.severity : override,
+      severity: relaxedBy !== undefined ? 'info' : override === undefined || override === 'off' ? definition.severity : override,
       bump: definition.bump,
-      message: outside ? `${message} (in a schema no operation uses)` : message,
+      message: relaxedBy === undefined ? message : `${message} (${relaxedBy})`,
       ...definedOf(scope),
       ...(keyword === undefined ? {} : { keyword }),
       ...(values === undefined ? {} : { values }),
@@ -101,7 +102,12 @@ export class ChangeLog implements ChangeSink {
    * `info` whatever the check says, while their bump still counts (the package exports them).
    */
   outsideOperations(): ChangeSink {
-    return { add: (change) => this.add(change, true) };
+    return this.relaxed('in a schema no operation uses');
+  }
+
+  /** A sink whose changes break no client for the reason given (an operation at `x-stability-level: alpha`). */
+  relaxed(reason: string): ChangeSink {
+    return { add: (change) => this.add(change, reason) };
   }
 
   /** The keyword's own line when the version writes it; the node's place otherwise. A place with no line gets its node's. */

@@ -5,6 +5,7 @@ import { propertyStep, scopeOf, type Side, type SchemaContext, type PlacePair } 
 import { compareDocumentation } from './compare-documentation.js';
 import { compareSchema } from './compare-schema.js';
 import { compareSecurity } from './compare-security.js';
+import { removalOf } from './lifecycle.js';
 
 export interface OperationPair {
   old: OperationNode;
@@ -109,6 +110,8 @@ function compareParameters(context: SchemaContext, { old, new: next, at }: Opera
         values: { old: was.name, new: parameter.name },
         ...pair,
       });
+    if (!was.deprecated && parameter.deprecated)
+      add('request-parameter-deprecated', parameter, pair, { keyword: 'deprecated', values: { old: false, new: true } });
     if (was.required !== parameter.required)
       add(parameter.required ? 'request-parameter-became-required' : 'request-parameter-became-optional', parameter, pair, {
         keyword: 'required',
@@ -127,8 +130,14 @@ function compareParameters(context: SchemaContext, { old, new: next, at }: Opera
     });
     compareSchema(parameterContext(parameter), was.schema, parameter.schema, pair);
   }
-  for (const [key, parameter] of before)
-    if (!after.has(key)) add('request-parameter-removed', parameter, { old: placeOf(parameter.origin, at.old), new: at.new });
+  for (const [key, parameter] of before) {
+    if (after.has(key)) continue;
+    const removal = removalOf(parameter);
+    add(removal === 'without-deprecation' ? 'request-parameter-removed' : `request-parameter-removed-${removal}`, parameter, {
+      old: placeOf(parameter.origin, at.old),
+      new: at.new,
+    });
+  }
 }
 
 function compareBody(outer: SchemaContext, { old, new: next, at }: OperationPair): void {

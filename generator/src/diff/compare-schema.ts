@@ -33,6 +33,14 @@ export function compareSchema(outer: SchemaContext, oldNode: SchemaNode, newNode
   const context = next.name === undefined ? outer : { ...outer, schema: next.name };
   compareDocumentation(context.log, { old: old.node.meta, new: next.node.meta, at: here, scope: scopeOf(context) });
   if (nullable.old !== nullable.new && !nullableHere) reportNullable(context, nullable.new, here);
+  if (!old.node.meta.deprecated && next.node.meta.deprecated)
+    report(context, {
+      check: 'deprecated-added',
+      message: 'deprecated',
+      keyword: 'deprecated',
+      values: { old: false, new: true },
+      ...here,
+    });
   if (!equal(old.node.meta.default, next.node.meta.default))
     report(context, {
       check: 'default-changed',

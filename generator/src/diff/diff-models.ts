@@ -6,11 +6,12 @@ import { escapePointerToken } from '../util/json-pointer.js';
 import type { SeverityOverrides } from '../shared/change-catalog.js';
 import { ChangeLog, placeOf, type Change, type Place } from './change-log.js';
 import { bumpRank, severityRank, type Bump } from '../shared/change-catalog.js';
-import { sideOf, type Side } from './compare-context.js';
+import { sideOf, type PlacePair, type Side } from './compare-context.js';
 import { compareDocumentation } from './compare-documentation.js';
 import { compareOperation, operationLabel } from './compare-operation.js';
 import { compareSchema } from './compare-schema.js';
 import { compareServers } from './compare-servers.js';
+import { breakingAllowed, removalOf, stabilityMove, sunsetMovedEarlier } from './lifecycle.js';
 import { compareWebhooks } from './compare-webhooks.js';
 import type { KeywordLocator } from './keyword-places.js';
 
@@ -82,6 +83,7 @@ const routeOf = (operation: OperationNode) => `${operation.method} ${operation.p
  */
 function compareOperations({ sides, log, files }: { sides: { old: Side; new: Side }; log: ChangeLog; files: Files }): Set<string> {
   const visited = new Set<string>();
+  const reachedOnlyRelaxed = new Set<string>();
   const byRoute = new Map(sides.new.model.operations.map((operation) => [routeOf(operation), operation]));
   const unmatched = new Set(sides.new.model.operations);
   const leftOver: OperationNode[] = [];
@@ -101,7 +103,14 @@ function compareOperations({ sides, log, files }: { sides: { old: Side; new: Sid
       new: partner === undefined ? rootPlace(files.new, '/paths') : operationPlace(partner, files.new),
     };
     if (partner === undefined) {
-      log.add({ id: 'operation-removed', message: '', operation: operationLabel(operation), values: { old: routeOf(operation) }, ...at });
+      const removal = removalOf(operation);
+      log.add({
+        id: removal === 'without-deprecation' ? 'operation-removed' : `operation-removed-${removal}`,
+        message: removal === 'before-sunset' ? `x-sunset ${operation.sunset}` : '',
+        operation: operationLabel(operation),
+        values: { old: routeOf(operation) },
+        ...at,
+      });
       continue;
     }
     unmatched.delete(partner);
@@ -126,7 +135,18 @@ function compareOperations({ sides, log, files }: { sides: { old: Side; new: Sid
         values: { old: before.id, new: after.id },
         ...at,
       });
-    compareOperation({ pair: { old: before, new: after, at }, sides, log, visited });
+    compareLifecycle({ old: before, new: after, log, at });
+    // Breaking changes to a draft or alpha operation are allowed: reported as info, and shared schemas are
+    // compared again for the operations that are held to them.
+    const relaxed = breakingAllowed(before.stability);
+    const compared = relaxed ? new Set<string>() : visited;
+    compareOperation({
+      pair: { old: before, new: after, at },
+      sides,
+      log: relaxed ? log.relaxed(`x-stability-level: ${before.stability}`) : log,
+      visited: compared,
+    });
+    if (relaxed) for (const key of compared) reachedOnlyRelaxed.add(key);
   }
   for (const operation of unmatched)
     log.add({
@@ -137,7 +157,31 @@ function compareOperations({ sides, log, files }: { sides: { old: Side; new: Sid
       old: rootPlace(files.old, '/paths'),
       new: operationPlace(operation, files.new),
     });
-  return visited;
+  return new Set([...visited, ...reachedOnlyRelaxed]);
+}
+
+/** x-stability-level moves and an x-sunset date moved earlier, for a pair of operations. */
+function compareLifecycle({ old, new: next, log, at }: { old: OperationNode; new: OperationNode; log: ChangeLog; at: PlacePair }): void {
+  const operation = operationLabel(next);
+  const move = stabilityMove(old.stability, next.stability);
+  if (move !== 0)
+    log.add({
+      id: move < 0 ? 'operation-stability-decreased' : 'operation-stability-increased',
+      message: `x-stability-level ${old.stability ?? 'stable'} -> ${next.stability ?? 'stable'}`,
+      operation,
+      keyword: 'x-stability-level',
+      values: { old: old.stability ?? 'stable', new: next.stability ?? 'stable' },
+      ...at,
+    });
+  if (sunsetMovedEarlier(old.sunset, next.sunset))
+    log.add({
+      id: 'operation-sunset-moved-earlier',
+      message: `x-sunset ${old.sunset} -> ${next.sunset}`,
+      operation,
+      keyword: 'x-sunset',
+      values: { old: old.sunset, new: next.sunset },
+      ...at,
+    });
 }
 
 /**

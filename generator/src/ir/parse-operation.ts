@@ -3,7 +3,17 @@ import type { ParseContext } from './context.js';
 import { toIdentifier, toTypeName } from './names.js';
 import { parseProvenance } from './parse-provenance.js';
 import { parseSchema } from './parse-schema.js';
-import type { MediaNode, OperationNode, ParameterLocation, ParameterNode, RequestBodyNode, ResponseNode, ServerNode } from './types.js';
+import { stabilityLevels } from './types.js';
+import type {
+  MediaNode,
+  OperationNode,
+  ParameterLocation,
+  ParameterNode,
+  RequestBodyNode,
+  ResponseNode,
+  ServerNode,
+  StabilityLevel,
+} from './types.js';
 import { parseServers } from './parse-servers.js';
 
 type Json = Record<string, unknown>;
@@ -50,6 +60,9 @@ export function parseOperation({
   if (typeof summary === 'string') node.summary = summary;
   if (typeof description === 'string') node.description = description;
   if (Array.isArray(operation.security)) node.security = operation.security as Record<string, string[]>[];
+  if (typeof operation['x-sunset'] === 'string') node.sunset = operation['x-sunset'];
+  const stability = operation['x-stability-level'];
+  if (stabilityLevels.includes(stability as StabilityLevel)) node.stability = stability as StabilityLevel;
   const provenance = parseProvenance(operation);
   if (provenance !== undefined) node.provenance = provenance;
   const origin = context.sourceOf(operation);
@@ -72,6 +85,7 @@ export function parseParameter(raw: Json, context: ParseContext, location?: Para
     schema: content[0]?.schema ?? parseSchema(raw.schema, context),
   };
   if (typeof raw.description === 'string') parameter.description = raw.description;
+  if (typeof raw['x-sunset'] === 'string') parameter.sunset = raw['x-sunset'];
   const provenance = parseProvenance(raw);
   if (provenance !== undefined) parameter.provenance = provenance;
   const origin = context.sourceOf(raw);

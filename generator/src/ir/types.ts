@@ -164,6 +164,8 @@ export interface ParameterNode {
   in: ParameterLocation;
   required: boolean;
   deprecated: boolean;
+  /** `x-sunset`: the date (RFC 3339 full-date) from which a deprecated parameter may be gone. */
+  sunset?: string;
   description?: string;
   style: string;
   explode: boolean;
@@ -211,6 +213,10 @@ export interface OperationNode {
   summary?: string;
   description?: string;
   deprecated: boolean;
+  /** `x-sunset`: the date (RFC 3339 full-date) from which a deprecated operation may be gone. */
+  sunset?: string;
+  /** `x-stability-level`: breaking changes to `draft` and `alpha` operations are allowed (oasdiff's extension). */
+  stability?: StabilityLevel;
   tags: string[];
   parameters: Record<ParameterLocation, ParameterNode[]>;
   requestBody?: RequestBodyNode;
@@ -222,6 +228,10 @@ export interface OperationNode {
   /** Names of the operation's types, claimed after every schema name so schemas keep theirs. */
   names: OperationTypeNames;
 }
+
+/** oasdiff's `x-stability-level` values, least stable first; an operation without one is `stable`. */
+export const stabilityLevels = ['draft', 'alpha', 'beta', 'stable'] as const;
+export type StabilityLevel = (typeof stabilityLevels)[number];
 
 export interface OperationTypeNames {
   params: Record<ParameterLocation, string>;

@@ -80,6 +80,7 @@ const schemaChecks = {
   'format-added': [['error', 'major'], ['info', 'minor'], 'a format was added'],
   'format-changed': [['error', 'major'], ['warning', 'minor'], 'the format changed'],
   'format-removed': [['info', 'minor'], ['warning', 'minor'], 'the format was removed'],
+  'deprecated-added': [['info', 'patch'], ['info', 'patch'], 'a schema or property became deprecated'],
   'default-changed': [['warning', 'patch'], ['info', 'patch'], 'the default changed: a value left out now means another one'],
   'min-properties-increased': [['error', 'major'], ['info', 'minor'], 'minProperties is higher (or was added)'],
   'min-properties-decreased': [['info', 'minor'], ['error', 'minor'], 'minProperties is lower (or was removed)'],
@@ -132,7 +133,16 @@ export type SchemaCheck = keyof typeof schemaChecks;
 
 const otherChecks = {
   'operation-added': ['info', 'minor', 'an operation was added'],
-  'operation-removed': ['error', 'major', 'an operation was removed'],
+  'operation-removed': ['error', 'major', 'an operation was removed without being deprecated first'],
+  'operation-removed-after-deprecation': [
+    'info',
+    'major',
+    'a deprecated operation was removed (on or after its x-sunset date, when it states one)',
+  ],
+  'operation-removed-before-sunset': ['error', 'major', 'a deprecated operation was removed before its x-sunset date'],
+  'operation-sunset-moved-earlier': ['error', 'patch', "a deprecated operation's x-sunset date moved earlier"],
+  'operation-stability-decreased': ['error', 'patch', 'x-stability-level went down (stable to beta, beta to alpha…)'],
+  'operation-stability-increased': ['info', 'patch', 'x-stability-level went up (alpha to beta, beta to stable…)'],
   'operation-path-changed': ['error', 'major', 'an operation (same operationId) moved to another path'],
   'operation-method-changed': ['error', 'major', 'an operation (same operationId) has another HTTP method'],
   'operation-id-changed': [
@@ -143,7 +153,14 @@ const otherChecks = {
   'operation-deprecated': ['info', 'minor', 'an operation became deprecated'],
   'request-parameter-added': ['info', 'minor', 'an optional parameter was added'],
   'request-parameter-required-added': ['error', 'major', 'a required parameter was added'],
-  'request-parameter-removed': ['warning', 'major', 'a parameter was removed'],
+  'request-parameter-removed': ['warning', 'major', 'a parameter was removed without being deprecated first'],
+  'request-parameter-deprecated': ['info', 'patch', 'a parameter became deprecated'],
+  'request-parameter-removed-after-deprecation': [
+    'info',
+    'major',
+    'a deprecated parameter was removed (on or after its x-sunset date, when it states one)',
+  ],
+  'request-parameter-removed-before-sunset': ['error', 'major', 'a deprecated parameter was removed before its x-sunset date'],
   'request-parameter-became-required': ['error', 'major', 'an optional parameter became required'],
   'request-parameter-became-optional': ['info', 'minor', 'a required parameter became optional'],
   'request-path-parameter-renamed': [
