@@ -216,3 +216,71 @@ describe('specsmith diff reports for CI systems', () => {
     expect(markdown.indexOf('<details>')).toBeGreaterThan(markdown.indexOf(rows[9]!));
   });
 });
+
+describe('specsmith diff --since: every spec of a repository at once (#26 point 7)', () => {
+  /** Two providers at v1 (tagged), then one changed in a breaking way, one in a harmless way, and a third added. */
+  function repository() {
+    const repo = gitRepository('diff-since');
+    const spec = (title: string): Doc => ({ ...baseSpec(), info: { title, version: '1.0.0' } });
+    repo.write('specs/alpha/openapi.yaml', stringify(spec('Alpha')));
+    repo.write('specs/beta/openapi.yaml', stringify(spec('Beta')));
+    repo.commit('v1', 'v1');
+    const alpha = spec('Alpha');
+    alpha.components.schemas.In.properties.status.enum = ['A']; // request-enum-value-removed: error
+    repo.write('specs/alpha/openapi.yaml', stringify(alpha));
+    const beta = spec('Beta');
+    beta.components.schemas.Out.properties.note.description = 'Free text.'; // documentation-changed: info
+    repo.write('specs/beta/openapi.yaml', stringify(beta));
+    repo.write('specs/gamma/openapi.yaml', stringify(spec('Gamma')));
+    return repo;
+  }
+
+  it('one report and one exit code: json lists each spec, and the specs new since the revision', () => {
+    const repo = repository();
+    const run = cli(repo.root, ['diff', '--since', 'v1', '--format', 'json']);
+    expect(run.status, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as { since: string; breaking: boolean; specs: Doc[]; added: string[] };
+    expect(report.since).toBe('v1');
+    expect(report.breaking).toBe(true);
+    expect(report.added).toEqual(['specs/gamma/openapi.yaml']);
+    expect(report.specs.map((spec) => [spec.new.source, spec.breaking, spec.changes.map((change: Doc) => change.id)])).toEqual([
+      ['specs/alpha/openapi.yaml', true, ['request-enum-value-removed', 'api-version-not-bumped']],
+      ['specs/beta/openapi.yaml', false, ['documentation-changed']],
+    ]);
+    // Without the breaking change, the repository passes.
+    repo.write('specs/alpha/openapi.yaml', stringify({ ...baseSpec(), info: { title: 'Alpha', version: '1.0.0' } }));
+    expect(cli(repo.root, ['diff', '--since', 'v1']).status).toBe(0);
+  });
+
+  it('github, markdown and junit name the spec file, the operation, the payload path and the enum line', () => {
+    const repo = repository();
+    const enumLine =
+      readFileSync(path.join(repo.root, 'specs/alpha/openapi.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((line) => line.trimStart().startsWith('enum:')) + 1;
+    const github = cli(repo.root, ['diff', '--since', 'v1', '--format', 'github']);
+    expect(github.status).toBe(1);
+    expect(github.stdout).toMatch(
+      new RegExp(
+        `^::error file=specs/alpha/openapi\\.yaml,line=${enumLine},col=\\d+,title=request-enum-value-removed%3A PUT /items/\\{id\\} \\(putItem\\) request body\\.status`,
+        'm',
+      ),
+    );
+    const markdown = cli(repo.root, ['diff', '--since', 'v1', '--format', 'markdown']).stdout;
+    expect(markdown).toContain('### specsmith diff: 1 breaking change(s)');
+    expect(markdown).toContain('`specs/gamma/openapi.yaml`: new, nothing to compare with.');
+    expect(markdown).toContain(`\`specs/alpha/openapi.yaml:${enumLine}:`);
+    expect(markdown).toContain('PUT /items/{id} (putItem) request body.status');
+    const junit = cli(repo.root, ['diff', '--since', 'v1', '--format', 'junit']).stdout;
+    expect(junit).toContain('request-enum-value-removed PUT /items/{id} (putItem) request body.status');
+    expect(junit).toContain(`specs/alpha/openapi.yaml:${enumLine}`);
+  });
+
+  it('usage: --since takes no OLD NEW; an unknown revision exits 2', () => {
+    const repo = repository();
+    expect(cli(repo.root, ['diff', '--since', 'v1', 'a.yaml', 'b.yaml']).stderr).toContain('--since compares every spec');
+    const unknown = cli(repo.root, ['diff', '--since', 'v9']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('cannot read revision v9');
+  });
+});

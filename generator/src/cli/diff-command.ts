@@ -1,6 +1,7 @@
-import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Severity } from '../shared/change-catalog.js';
-import { diffSpecs, type DiffResult } from '../diff/diff-specs.js';
+import { diffSpecs } from '../diff/diff-specs.js';
+import { diffRepository, type SpecDiff } from '../diff/diff-repository.js';
 import { explainCheck } from '../diff/explain-check.js';
 import { diffFindings, diffRules, formatDiffMarkdown, formatDiffText } from '../diff/format-diff.js';
 import { checkIds, effectiveSeverities } from '../shared/change-catalog.js';
@@ -11,15 +12,34 @@ import { formatSarif } from '../report/sarif.js';
 import { settingsFrom } from './settings.js';
 import { print, toolVersion, usageError } from './output.js';
 import type { Values } from './parse-options.js';
-type Report = Extract<DiffResult, { ok: true }>;
 
-const formats: Record<string, (report: Report) => string> = {
-  text: formatDiffText,
-  json: (report) => `${JSON.stringify(report, null, 2)}\n`,
-  markdown: (report) => formatDiffMarkdown(report),
-  junit: (report) => formatJUnit(diffFindings(report), { name: 'specsmith diff' }),
-  github: (report) => formatGitHub(diffFindings(report)),
-  sarif: (report) => formatSarif(diffFindings(report), { tool: 'specsmith', version: toolVersion(), rules: diffRules() }),
+/** What one run compared: two versions of a spec, or (`--since`) every spec against itself at a revision. */
+interface Compared {
+  reports: SpecDiff[];
+  /** With --since: the revision, and the specs that did not exist then. */
+  since?: { revision: string; added: string[] };
+}
+
+const findings = ({ reports }: Compared) => reports.flatMap(diffFindings);
+
+const formats: Record<string, (compared: Compared) => string> = {
+  text: ({ reports, since }) =>
+    [
+      ...reports.map(formatDiffText),
+      ...(since?.added ?? []).map((spec) => `${spec}: new since ${since!.revision}, nothing to compare with\n`),
+    ].join(since === undefined ? '' : '\n'),
+  json: ({ reports, since }) =>
+    `${JSON.stringify(
+      since === undefined
+        ? reports[0]
+        : { since: since.revision, breaking: reports.some((report) => report.breaking), specs: reports, added: since.added },
+      null,
+      2,
+    )}\n`,
+  markdown: ({ reports, since }) => formatDiffMarkdown(reports, { added: since?.added ?? [] }),
+  junit: (compared) => formatJUnit(findings(compared), { name: 'specsmith diff' }),
+  github: (compared) => formatGitHub(findings(compared)),
+  sarif: (compared) => formatSarif(findings(compared), { tool: 'specsmith', version: toolVersion(), rules: diffRules() }),
 };
 
 const failLevels: Record<string, Severity[]> = { error: ['error'], warning: ['error', 'warning'], never: [] };
@@ -27,20 +47,42 @@ const failLevels: Record<string, Severity[]> = { error: ['error'], warning: ['er
 export async function runDiff(values: Values, positionals: string[]): Promise<number> {
   const format = typeof values.format === 'string' ? values.format : 'text';
   const failOn = typeof values['fail-on'] === 'string' ? values['fail-on'] : 'error';
+  const since = typeof values.since === 'string' ? values.since : undefined;
   if (typeof values.explain === 'string') return explain(values.explain);
-  if (positionals.length !== 2) return usageError('diff', 'needs two versions: OLD NEW');
+  if (since !== undefined && positionals.length > 0)
+    return usageError('diff', '--since compares every spec of the settings: give no OLD NEW');
+  if (since === undefined && positionals.length !== 2) return usageError('diff', 'needs two versions: OLD NEW (or --since REV)');
   if (formats[format] === undefined) return usageError('diff', `--format must be one of ${Object.keys(formats).join(', ')}`);
   if (failLevels[failOn] === undefined) return usageError('diff', '--fail-on must be error, warning or never');
   const settings = await settingsFrom(values);
   if (typeof settings === 'number') return settings;
-  const result = await diffSpecs({ old: positionals[0]!, new: positionals[1]!, severity: effectiveSeverities(settings.diff ?? {}) });
-  for (const diagnostic of result.diagnostics)
-    if (diagnostic.severity === 'error' || !result.ok) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  if (!result.ok)
-    return print(process.stderr, result.problem === undefined ? 'a version has errors: nothing compared\n' : `${result.problem}\n`, 2);
-  process.stdout.write(formats[format]!(result));
+  let compared: Compared;
+  if (since === undefined) {
+    const result = await diffSpecs({ old: positionals[0]!, new: positionals[1]!, severity: effectiveSeverities(settings.diff ?? {}) });
+    if (!result.ok) return badInput(result.diagnostics, result.problem);
+    printErrors(result.diagnostics);
+    compared = { reports: [result] };
+  } else {
+    const result = await diffRepository({ since, config: settings });
+    if (!result.ok) return badInput(result.diagnostics, result.problem);
+    printErrors(result.diagnostics);
+    compared = {
+      reports: result.specs.map(({ diff }) => diff),
+      since: { revision: since, added: result.added.map((job) => job.spec) },
+    };
+  }
+  process.stdout.write(formats[format]!(compared));
   const failing = failLevels[failOn]!;
-  return result.changes.some((change) => failing.includes(change.severity)) ? 1 : 0;
+  return compared.reports.some((report) => report.changes.some((change) => failing.includes(change.severity))) ? 1 : 0;
+}
+
+function printErrors(diagnostics: Diagnostic[]): void {
+  for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+}
+
+function badInput(diagnostics: Diagnostic[], problem: string | undefined): number {
+  for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  return print(process.stderr, problem === undefined ? 'a version has errors: nothing compared\n' : `${problem}\n`, 2);
 }
 
 function explain(id: string): number {

@@ -36,7 +36,13 @@ const commands: Record<string, Command> = {
     run: async (values, positionals) => (await import('./check-command.js')).runCheck(values, positionals),
   },
   diff: {
-    options: { format: { type: 'string' }, 'fail-on': { type: 'string' }, config: { type: 'string' }, explain: { type: 'string' } },
+    options: {
+      format: { type: 'string' },
+      'fail-on': { type: 'string' },
+      config: { type: 'string' },
+      explain: { type: 'string' },
+      since: { type: 'string' },
+    },
     usage: async () => (await import('./usage.js')).diffUsage,
     run: async (values, positionals) => (await import('./diff-command.js')).runDiff(values, positionals),
   },

@@ -72,6 +72,7 @@ Exit codes: 0 valid, 1 invalid (every issue printed), 2 bad usage, unreadable in
 
 export const diffUsage = `Usage:
   specsmith diff OLD NEW [--format FORMAT] [--fail-on LEVEL] [--config FILE]
+  specsmith diff --since REV [--format FORMAT] [--fail-on LEVEL] [--config FILE]
   specsmith diff --explain CHECK-ID
 
 Compares two versions of a spec from a client's side. OLD and NEW are files, or REV:PATH for a file at a
@@ -86,6 +87,9 @@ Options:
   --format FORMAT    text (default) | json | markdown (a pull-request comment) | junit | github
                      (workflow annotations at the spec line) | sarif (2.1.0)
   --fail-on LEVEL    error (default) | warning | never: the lowest severity that exits 1
+  --since REV        compare every spec the settings name (their "jobs", else each
+                     specs/<provider>/openapi.*) with itself at the git revision REV: one report
+                     and one exit code for the repository (a spec new since REV is listed)
   --config FILE      settings file (default: specsmith.config.json when present); its
                      "diff": { "severity": { "CHECK-ID": "error" | "warning" | "info" | "off" } }
                      changes a check's severity or turns it off

@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../report/finding.js';
 import type { Change, Place } from './change-log.js';
-import { checkCatalog, type Severity } from '../shared/change-catalog.js';
+import { checkCatalog, severityRank, type Severity } from '../shared/change-catalog.js';
 import type { DiffResult } from './diff-specs.js';
 
 type DiffReport = Extract<DiffResult, { ok: true }>;
@@ -59,27 +59,41 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 
 /**
  * For a pull-request comment: the verdict, then a table, most severe first. Rows beyond the first
- * `visibleRows` are folded into a <details> block so a long report does not bury the conversation.
+ * `visibleRows` are folded into a <details> block so a long report does not bury the conversation. Several
+ * reports (`diff --since`, one per spec) make one comment: a line per spec, one table.
  */
-export function formatDiffMarkdown(report: DiffReport, { visibleRows = 10 }: { visibleRows?: number } = {}): string {
-  const errors = report.changes.filter((change) => change.severity === 'error').length;
-  const title = errors > 0 ? `${errors} breaking change(s)` : report.changes.length === 0 ? 'no changes' : 'no breaking changes';
-  const lines = [
-    `### specsmith diff: ${title}`,
-    '',
-    `\`${cell(report.old.source)}\` (${cell(report.old.version)}) → \`${cell(report.new.source)}\` (${cell(report.new.version)}). ${counts(report.changes)}. ${verdictLine(report)}`,
-  ];
-  const table = (changes: Change[]) => [
+export function formatDiffMarkdown(
+  reports: DiffReport | DiffReport[],
+  { visibleRows = 10, added = [] }: { visibleRows?: number; added?: string[] } = {},
+): string {
+  const list = Array.isArray(reports) ? reports : [reports];
+  const changes = list
+    .flatMap((report) => report.changes)
+    .map((change, index) => ({ change, index }))
+    .sort((a, b) => severityRank[a.change.severity] - severityRank[b.change.severity] || a.index - b.index)
+    .map(({ change }) => change);
+  const errors = changes.filter((change) => change.severity === 'error').length;
+  const title = errors > 0 ? `${errors} breaking change(s)` : changes.length === 0 ? 'no changes' : 'no breaking changes';
+  const versions = (report: DiffReport) =>
+    `\`${cell(report.old.source)}\` (${cell(report.old.version)}) → \`${cell(report.new.source)}\` (${cell(report.new.version)})`;
+  const lines = [`### specsmith diff: ${title}`, ''];
+  if (list.length === 1 && added.length === 0) lines.push(`${versions(list[0]!)}. ${counts(changes)}. ${verdictLine(list[0]!)}`);
+  else {
+    lines.push(`${counts(changes)} in ${list.length} spec(s).`, '');
+    for (const report of list) lines.push(`- ${versions(report)}: ${counts(report.changes)}. ${verdictLine(report)}`);
+    for (const spec of added) lines.push(`- \`${cell(spec)}\`: new, nothing to compare with.`);
+  }
+  const table = (rows: Change[]) => [
     '',
     '| Severity | Check | Where | Change |',
     '| --- | --- | --- | --- |',
-    ...changes.map(
+    ...rows.map(
       (change) =>
         `| ${icons[change.severity]} | \`${change.id}\` | \`${cell(where(change.new ?? change.old))}\` | ${cell(describeChange(change))} |`,
     ),
   ];
-  if (report.changes.length > 0) lines.push(...table(report.changes.slice(0, visibleRows)));
-  const rest = report.changes.slice(visibleRows);
+  if (changes.length > 0) lines.push(...table(changes.slice(0, visibleRows)));
+  const rest = changes.slice(visibleRows);
   if (rest.length > 0) lines.push('', `<details><summary>${rest.length} more change(s)</summary>`, ...table(rest), '', '</details>');
   return `${lines.join('\n')}\n`;
 }

@@ -37,6 +37,16 @@ export async function gitReader(revision: string, root: string): Promise<ReadTex
   };
 }
 
+/** True when the reader finds the file. */
+export async function existsAt(read: ReadText, file: string): Promise<boolean> {
+  try {
+    await read(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function git(args: string[], cwd: string): Promise<string> {
   try {
     const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });

@@ -3,13 +3,12 @@ import path from 'node:path';
 import { resolveConfig, type GenerateJob, type UserConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change } from '../diff/change-log.js';
-import { effectiveSeverities, type Bump } from '../shared/change-catalog.js';
-import { diffSpecs } from '../diff/diff-specs.js';
+import type { Bump } from '../shared/change-catalog.js';
+import { diffRepository } from '../diff/diff-repository.js';
 import { isVersion, packageVersion } from '../util/versions.js';
 import { nextVersion } from './next-version.js';
 import { gitReader } from '../diff/spec-source.js';
 import { discoverJobs } from '../config/discover.js';
-import { OpenApiSchemas } from '../load/openapi-schema.js';
 import { changelogFile, readRelease } from './read-release.js';
 import { addEntry, changelogEntry } from './changelog.js';
 
@@ -37,27 +36,19 @@ export type VersionResult =
 export async function versionPackages({ since, config: userConfig = {} }: { since: string; config?: UserConfig }): Promise<VersionResult> {
   const config = resolveConfig(userConfig);
   const root = path.resolve(config.root);
-  let readOld;
-  try {
-    readOld = await gitReader(since, root);
-  } catch (error) {
-    return { ok: false, diagnostics: [], problem: `cannot read revision ${since}: ${(error as Error).message}` };
-  }
+  const compared = await diffRepository({ since, config: userConfig });
+  if (!compared.ok) return compared;
+  const readOld = await gitReader(since, root);
   const packages: VersionedPackage[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const schemas = new OpenApiSchemas();
-  for (const job of discoverJobs(config)) {
+  for (const job of compared.added) {
+    const current = await readRelease(path.resolve(root, job.out));
+    if (current.version === undefined) return noPackage(compared.diagnostics, job);
+    packages.push({ job, from: current.version, to: current.version, bump: 'none', changes: [], new: true });
+  }
+  for (const { job, diff } of compared.specs) {
     const folder = path.resolve(root, job.out);
     const current = await readRelease(folder);
-    if (current.version === undefined)
-      return { ok: false, diagnostics, problem: `${job.out} has no package.json with a version: run specsmith generate first` };
-    if (!(await exists(readOld, path.resolve(root, job.spec)))) {
-      packages.push({ job, from: current.version, to: current.version, bump: 'none', changes: [], new: true });
-      continue;
-    }
-    const diff = await diffSpecs({ old: `${since}:${job.spec}`, new: job.spec, root, severity: effectiveSeverities(config.diff), schemas });
-    diagnostics.push(...diff.diagnostics);
-    if (!diff.ok) return { ok: false, diagnostics, ...(diff.problem === undefined ? {} : { problem: diff.problem }) };
+    if (current.version === undefined) return noPackage(compared.diagnostics, job);
     const from = await versionAt(readOld, folder, current.version);
     const to = nextVersion(from, diff.bump);
     const changes = [...diff.changes, ...diff.hidden];
@@ -73,17 +64,16 @@ export async function versionPackages({ since, config: userConfig = {} }: { sinc
     });
     await writeFile(path.join(folder, changelogFile), addEntry(current.changelog, entry));
   }
-  return { ok: true, packages, diagnostics };
+  const order = new Map(discoverJobs(config).map((job, index) => [job.spec, index]));
+  packages.sort((a, b) => order.get(a.job.spec)! - order.get(b.job.spec)!);
+  return { ok: true, packages, diagnostics: compared.diagnostics };
 }
 
-async function exists(read: (file: string) => Promise<string>, file: string): Promise<boolean> {
-  try {
-    await read(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const noPackage = (diagnostics: Diagnostic[], job: GenerateJob): VersionResult => ({
+  ok: false,
+  diagnostics,
+  problem: `${job.out} has no package.json with a version: run specsmith generate first`,
+});
 
 /** The package's version at the revision; a package not generated then starts from its version now. */
 async function versionAt(read: (file: string) => Promise<string>, folder: string, fallback: string): Promise<string> {
