@@ -265,6 +265,16 @@ describe('specsmith diff: lifecycle, as oasdiff reads its extensions (#26 point 
       expect(found(await diffOf(at(level), narrowed(level))), String(level)).toEqual([['request-max-length-decreased', 'error']]);
   });
 
+  it('a level is said to move only from one the old version states; a level that is not one of the four is an error', async () => {
+    const level = (value?: string) => (doc: Doc) => {
+      if (value !== undefined) doc.paths['/items/{id}'].put['x-stability-level'] = value;
+    };
+    expect(found(await diffOf(level(), level('beta')))).toEqual([]);
+    expect(found(await diffOf(level('stable'), level('beta')))).toEqual([['operation-stability-decreased', 'error']]);
+    expect(found(await diffOf(level('beta'), level()))).toEqual([['operation-stability-increased', 'info']]);
+    expect(found(await diffOf(level('beta'), level('experimental')))).toEqual([['operation-stability-invalid', 'error']]);
+  });
+
   it('a schema shared by an alpha operation and a stable one is still held to the stable one', async () => {
     const shared = (maxLength: number) => (doc: Doc) => {
       doc.paths['/items/{id}'].put['x-stability-level'] = 'alpha';

@@ -74,14 +74,73 @@ const schemaCases: [string, { old?: SchemaMutation; new: SchemaMutation }, [stri
   ['min-items-increased', { new: property('tags', (s) => (s.minItems = 2)) }, ['error', 'major'], ['info', 'minor']],
   ['min-items-decreased', { new: property('tags', (s) => (s.minItems = 0)) }, ['info', 'minor'], ['error', 'minor']],
   ['pattern-added', { new: property('note', (s) => (s.pattern = '^x')) }, ['error', 'major'], ['info', 'minor']],
-  ['pattern-changed', { new: property('id', (s) => (s.pattern = '^[a-z0-9]+$')) }, ['error', 'major'], ['warning', 'minor']],
-  ['pattern-removed', { new: property('id', (s) => delete s.pattern) }, ['info', 'minor'], ['warning', 'minor']],
-  ['multiple-of-changed', { new: property('count', (s) => (s.multipleOf = 3)) }, ['error', 'major'], ['warning', 'minor']],
-  ['multiple-of-relaxed', { new: property('count', (s) => (s.multipleOf = 1)) }, ['info', 'minor'], ['warning', 'minor']],
+  ['pattern-changed', { new: property('id', (s) => (s.pattern = '^[a-z0-9]+$')) }, ['warning', 'major'], ['warning', 'minor']],
+  ['pattern-removed', { new: property('id', (s) => delete s.pattern) }, ['info', 'minor'], ['error', 'minor']],
+  ['multiple-of-changed', { new: property('count', (s) => (s.multipleOf = 3)) }, ['error', 'major'], ['error', 'minor']],
+  ['multiple-of-relaxed', { new: property('count', (s) => (s.multipleOf = 1)) }, ['info', 'minor'], ['error', 'minor']],
   ['format-added', { new: property('note', (s) => (s.format = 'uuid')) }, ['error', 'major'], ['info', 'minor']],
   ['format-changed', { new: property('id', (s) => (s.format = 'hostname')) }, ['error', 'major'], ['warning', 'minor']],
   ['format-removed', { new: property('id', (s) => delete s.format) }, ['info', 'minor'], ['warning', 'minor']],
   ['deprecated-added', { new: property('note', (s) => (s.deprecated = true)) }, ['info', 'patch'], ['info', 'patch']],
+  [
+    'sunset-removed',
+    {
+      old: property('note', (s) => Object.assign(s, { deprecated: true, 'x-sunset': '2999-12-31' })),
+      new: property('note', (s) => (s.deprecated = true)),
+    },
+    ['error', 'patch'],
+    ['error', 'patch'],
+  ],
+  [
+    'sunset-moved-earlier',
+    {
+      old: property('note', (s) => Object.assign(s, { deprecated: true, 'x-sunset': '2999-12-31' })),
+      new: property('note', (s) => Object.assign(s, { deprecated: true, 'x-sunset': '2998-12-31' })),
+    },
+    ['error', 'patch'],
+    ['error', 'patch'],
+  ],
+  [
+    'sunset-invalid',
+    {
+      old: property('note', (s) => (s.deprecated = true)),
+      new: property('note', (s) => Object.assign(s, { deprecated: true, 'x-sunset': 'soon' })),
+    },
+    ['error', 'patch'],
+    ['error', 'patch'],
+  ],
+  [
+    'stability-decreased',
+    { old: property('note', (s) => (s['x-stability-level'] = 'stable')), new: property('note', (s) => (s['x-stability-level'] = 'draft')) },
+    ['error', 'patch'],
+    ['error', 'patch'],
+  ],
+  [
+    'stability-increased',
+    { old: property('note', (s) => (s['x-stability-level'] = 'beta')), new: () => {} },
+    ['info', 'patch'],
+    ['info', 'patch'],
+  ],
+  [
+    'stability-invalid',
+    { new: property('note', (s) => (s['x-stability-level'] = 'experimental')) },
+    ['error', 'patch'],
+    ['error', 'patch'],
+  ],
+  [
+    'content-media-type-changed',
+    { new: property('note', (s) => (s.contentMediaType = 'application/json')) },
+    ['error', 'minor'],
+    ['error', 'minor'],
+  ],
+  ['content-encoding-changed', { new: property('note', (s) => (s.contentEncoding = 'base64')) }, ['error', 'minor'], ['error', 'minor']],
+  ['content-schema-added', { new: property('note', (s) => (s.contentSchema = { type: 'object' })) }, ['error', 'major'], ['info', 'minor']],
+  [
+    'content-schema-removed',
+    { old: property('note', (s) => (s.contentSchema = { type: 'object' })), new: () => {} },
+    ['info', 'minor'],
+    ['error', 'minor'],
+  ],
   ['default-changed', { new: property('count', (s) => (s.default = 4)) }, ['warning', 'patch'], ['info', 'patch']],
   ['min-properties-increased', { new: (s) => (s.minProperties = 2) }, ['error', 'major'], ['info', 'minor']],
   [
@@ -318,7 +377,7 @@ const otherCases: [string, Mutation, Mutation, string, string][] = [
   ['request-parameter-style-changed', none, (d) => (parameter(d, 'dryRun').explode = false), 'error', 'major'],
   ['request-body-added', (d) => delete operation(d).requestBody, (d) => (operation(d).requestBody.required = false), 'info', 'minor'],
   ['request-body-required-added', (d) => delete operation(d).requestBody, none, 'error', 'major'],
-  ['request-body-removed', none, (d) => delete operation(d).requestBody, 'warning', 'major'],
+  ['request-body-removed', none, (d) => delete operation(d).requestBody, 'error', 'major'],
   ['request-body-became-required', (d) => (operation(d).requestBody.required = false), none, 'error', 'major'],
   ['request-body-became-optional', none, (d) => (operation(d).requestBody.required = false), 'info', 'minor'],
   [
@@ -336,7 +395,14 @@ const otherCases: [string, Mutation, Mutation, string, string][] = [
     'major',
   ],
   ['response-status-added', none, (d) => (operation(d).responses['409'] = { description: 'conflict' }), 'warning', 'minor'],
-  ['response-status-removed', none, (d) => delete operation(d).responses['404'], 'error', 'major'],
+  [
+    'response-status-removed',
+    (d) => (operation(d).responses['201'] = { description: 'created' }),
+    (d) => ((operation(d).responses['201'] = { description: 'created' }), delete operation(d).responses['200']),
+    'error',
+    'major',
+  ],
+  ['response-non-success-status-removed', none, (d) => delete operation(d).responses['404'], 'info', 'major'],
   [
     'response-media-type-added',
     none,
@@ -373,7 +439,49 @@ const otherCases: [string, Mutation, Mutation, string, string][] = [
     'error',
     'patch',
   ],
-  ['operation-stability-decreased', none, (d) => (operation(d)['x-stability-level'] = 'beta'), 'error', 'patch'],
+  [
+    'operation-stability-decreased',
+    (d) => (operation(d)['x-stability-level'] = 'stable'),
+    (d) => (operation(d)['x-stability-level'] = 'beta'),
+    'error',
+    'patch',
+  ],
+  ['operation-stability-invalid', none, (d) => (operation(d)['x-stability-level'] = 'experimental'), 'error', 'patch'],
+  [
+    'operation-sunset-removed',
+    (d) => Object.assign(operation(d), { deprecated: true, 'x-sunset': '2999-12-31' }),
+    (d) => (operation(d).deprecated = true),
+    'error',
+    'patch',
+  ],
+  [
+    'operation-sunset-invalid',
+    (d) => (operation(d).deprecated = true),
+    (d) => Object.assign(operation(d), { deprecated: true, 'x-sunset': '31/12/2999' }),
+    'error',
+    'patch',
+  ],
+  [
+    'request-parameter-sunset-removed',
+    (d) => Object.assign(parameter(d, 'dryRun'), { deprecated: true, 'x-sunset': '2999-12-31' }),
+    (d) => (parameter(d, 'dryRun').deprecated = true),
+    'error',
+    'patch',
+  ],
+  [
+    'request-parameter-sunset-moved-earlier',
+    (d) => Object.assign(parameter(d, 'dryRun'), { deprecated: true, 'x-sunset': '2999-12-31' }),
+    (d) => Object.assign(parameter(d, 'dryRun'), { deprecated: true, 'x-sunset': '2998-12-31' }),
+    'error',
+    'patch',
+  ],
+  [
+    'request-parameter-sunset-invalid',
+    (d) => (parameter(d, 'dryRun').deprecated = true),
+    (d) => Object.assign(parameter(d, 'dryRun'), { deprecated: true, 'x-sunset': 'soon' }),
+    'error',
+    'patch',
+  ],
   ['operation-stability-increased', (d) => (operation(d)['x-stability-level'] = 'beta'), none, 'info', 'patch'],
   ['request-parameter-deprecated', none, (d) => (parameter(d, 'dryRun').deprecated = true), 'info', 'patch'],
   [
@@ -440,15 +548,15 @@ describe('specsmith diff: one case per check', () => {
   });
 
   it('api-version-not-bumped: a breaking change under the same major; a new major silences it', async () => {
-    const breaking = (d: Doc) => delete operation(d).responses['404'];
+    const breaking = (d: Doc) => (d.components.schemas.In.properties.id.maxLength = 5);
     const report = await diffOf(none, (d) => (breaking(d), (d.info.version = '1.2.0')));
     expect(report.changes.map((change) => [change.id, change.severity])).toEqual([
-      ['response-status-removed', 'error'],
+      ['request-max-length-decreased', 'error'],
       ['api-version-not-bumped', 'warning'],
       ['api-version-changed', 'info'],
     ]);
     const bumped = await diffOf(none, (d) => (breaking(d), (d.info.version = '2.0.0')));
-    expect(bumped.changes.map((change) => change.id)).toEqual(['response-status-removed', 'api-version-changed']);
+    expect(bumped.changes.map((change) => change.id)).toEqual(['request-max-length-decreased', 'api-version-changed']);
   });
 
   it('has a case for every check id', () => {
@@ -543,7 +651,7 @@ describe('specsmith diff: directions, places, verdicts', () => {
   });
 
   it('api-version-not-bumped points at the line of info.version', async () => {
-    const report = await diffOf(none, (d) => delete operation(d).responses['404']);
+    const report = await diffOf(none, (d) => (d.components.schemas.In.properties.id.maxLength = 5));
     const change = report.changes.find((entry) => entry.id === 'api-version-not-bumped')!;
     const text = readFileSync(path.join(report.root, 'new.yaml'), 'utf8').split('\n');
     expect(change.new).toMatchObject({ pointer: '/info/version', line: text.findIndex((line) => line.trim() === 'version: 1.0.0') + 1 });

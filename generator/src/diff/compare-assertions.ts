@@ -59,6 +59,7 @@ export function compareAssertions(context: SchemaContext, old: SchemaNode, next:
     if (assertion.keyword === 'not') compareNegated(context, was.schema, assertion.schema, pair);
     else if (assertion.keyword !== 'if') compareSchema(descend(context, stepOf(assertion)), was.schema, assertion.schema, pair);
   }
+  compareContentSchema(context, old.meta.contentSchema, next.meta.contentSchema, at);
   for (const [key, assertion] of before) {
     if (after.has(key) || (branch(assertion.keyword) && (!conditionKept || changedIf))) continue;
     if (assertion.keyword === 'if' && !before.has('then') && !before.has('else')) continue;
@@ -98,3 +99,20 @@ function changesBetween(context: SchemaContext, direction: SchemaContext['direct
 }
 
 const emptyPlace = { file: '', pointer: '', line: 0, column: 0 };
+
+/** `contentSchema` constrains the decoded content as a subschema keyword constrains the value (§8.5). */
+function compareContentSchema(context: SchemaContext, old: SchemaNode | undefined, next: SchemaNode | undefined, at: PlacePair): void {
+  if (old === undefined && next === undefined) return;
+  if (old === undefined || next === undefined) {
+    const check = old === undefined ? 'content-schema-added' : 'content-schema-removed';
+    report(context, {
+      check,
+      message: check === 'content-schema-added' ? 'contentSchema added' : 'contentSchema removed',
+      keyword: 'contentSchema',
+      ...at,
+    });
+    return;
+  }
+  const pair = { old: placeOf(old.meta.origin, at.old), new: placeOf(next.meta.origin, at.new) };
+  compareSchema(descend(context, '{contentSchema}'), old, next, pair);
+}

@@ -113,6 +113,20 @@ export function compareConstraints(context: SchemaContext, old: SchemaNode, next
       ...at,
     });
   compareDependentRequired(context, valueOf(before, 'dependentRequired'), valueOf(after, 'dependentRequired'), at);
+  for (const [keyword, check] of [
+    ['contentMediaType', 'content-media-type-changed'],
+    ['contentEncoding', 'content-encoding-changed'],
+  ] as const) {
+    const [was, now] = [valueOf(before, keyword), valueOf(after, keyword)];
+    if (was !== now)
+      report(context, {
+        check,
+        message: `${keyword} ${JSON.stringify(was) ?? 'none'} -> ${JSON.stringify(now) ?? 'none'}`,
+        keyword,
+        values: valuePair(was, now),
+        ...at,
+      });
+  }
 }
 
 /** `dependentRequired` (JSON Schema 2020-12 §6.5.4): each name a property newly needs beside it accepts less. */

@@ -5,7 +5,7 @@ import { propertyStep, scopeOf, type Side, type SchemaContext, type PlacePair } 
 import { compareDocumentation } from './compare-documentation.js';
 import { compareSchema } from './compare-schema.js';
 import { compareSecurity } from './compare-security.js';
-import { removalOf } from './lifecycle.js';
+import { lifecycleChanges, removalOf } from './lifecycle.js';
 
 export interface OperationPair {
   old: OperationNode;
@@ -112,6 +112,9 @@ function compareParameters(context: SchemaContext, { old, new: next, at }: Opera
       });
     if (!was.deprecated && parameter.deprecated)
       add('request-parameter-deprecated', parameter, pair, { keyword: 'deprecated', values: { old: false, new: true } });
+    for (const change of lifecycleChanges(was, parameter))
+      if (change.keyword === 'x-sunset')
+        add(`request-parameter-${change.check as 'sunset-removed' | 'sunset-moved-earlier' | 'sunset-invalid'}`, parameter, pair, change);
     if (was.required !== parameter.required)
       add(parameter.required ? 'request-parameter-became-required' : 'request-parameter-became-optional', parameter, pair, {
         keyword: 'required',
@@ -209,7 +212,8 @@ function compareResponses(outer: SchemaContext, { old, new: next, at }: Operatio
   }
   for (const response of before.values())
     outer.log.add({
-      id: 'response-status-removed',
+      // A client's code for an error status stops running; a success status it relied on is gone.
+      id: /^2/.test(response.status) ? 'response-status-removed' : 'response-non-success-status-removed',
       message: `status ${response.status}`,
       ...statusScope(response.status),
       values: { old: response.status },

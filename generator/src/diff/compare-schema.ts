@@ -6,6 +6,7 @@ import { descend, report, scopeOf, valuePair, type PlacePair, type SchemaContext
 import { compareConstraints } from './compare-constraints.js';
 import { compareDocumentation } from './compare-documentation.js';
 import { compareObjects } from './compare-object.js';
+import { lifecycleChanges, schemaLifecycle } from './lifecycle.js';
 import { readSchema } from './read-schema.js';
 
 /**
@@ -39,6 +40,12 @@ export function compareSchema(outer: SchemaContext, oldNode: SchemaNode, newNode
       message: 'deprecated',
       keyword: 'deprecated',
       values: { old: false, new: true },
+      ...here,
+    });
+  for (const change of lifecycleChanges(schemaLifecycle(old.node.meta), schemaLifecycle(next.node.meta)))
+    report(context, {
+      message: `${change.keyword} ${String(change.values.old ?? 'none')} -> ${String(change.values.new ?? 'none')}`,
+      ...change,
       ...here,
     });
   if (!equal(old.node.meta.default, next.node.meta.default))

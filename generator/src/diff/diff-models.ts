@@ -11,7 +11,7 @@ import { compareDocumentation } from './compare-documentation.js';
 import { compareOperation, operationLabel } from './compare-operation.js';
 import { compareSchema } from './compare-schema.js';
 import { compareServers } from './compare-servers.js';
-import { breakingAllowed, removalOf, stabilityMove, sunsetMovedEarlier } from './lifecycle.js';
+import { breakingAllowed, lifecycleChanges, removalOf } from './lifecycle.js';
 import { compareWebhooks } from './compare-webhooks.js';
 import type { KeywordLocator } from './keyword-places.js';
 
@@ -160,26 +160,15 @@ function compareOperations({ sides, log, files }: { sides: { old: Side; new: Sid
   return new Set([...visited, ...reachedOnlyRelaxed]);
 }
 
-/** x-stability-level moves and an x-sunset date moved earlier, for a pair of operations. */
+/** x-stability-level and x-sunset changes of a pair of operations (lifecycle.ts). */
 function compareLifecycle({ old, new: next, log, at }: { old: OperationNode; new: OperationNode; log: ChangeLog; at: PlacePair }): void {
-  const operation = operationLabel(next);
-  const move = stabilityMove(old.stability, next.stability);
-  if (move !== 0)
+  for (const change of lifecycleChanges(old, next))
     log.add({
-      id: move < 0 ? 'operation-stability-decreased' : 'operation-stability-increased',
-      message: `x-stability-level ${old.stability ?? 'stable'} -> ${next.stability ?? 'stable'}`,
-      operation,
-      keyword: 'x-stability-level',
-      values: { old: old.stability ?? 'stable', new: next.stability ?? 'stable' },
-      ...at,
-    });
-  if (sunsetMovedEarlier(old.sunset, next.sunset))
-    log.add({
-      id: 'operation-sunset-moved-earlier',
-      message: `x-sunset ${old.sunset} -> ${next.sunset}`,
-      operation,
-      keyword: 'x-sunset',
-      values: { old: old.sunset, new: next.sunset },
+      id: `operation-${change.check}`,
+      message: `${change.keyword} ${String(change.values.old ?? 'none')} -> ${String(change.values.new ?? 'none')}`,
+      operation: operationLabel(next),
+      keyword: change.keyword,
+      values: change.values,
       ...at,
     });
 }

@@ -3,17 +3,7 @@ import type { ParseContext } from './context.js';
 import { toIdentifier, toTypeName } from './names.js';
 import { parseProvenance } from './parse-provenance.js';
 import { parseSchema } from './parse-schema.js';
-import { stabilityLevels } from './types.js';
-import type {
-  MediaNode,
-  OperationNode,
-  ParameterLocation,
-  ParameterNode,
-  RequestBodyNode,
-  ResponseNode,
-  ServerNode,
-  StabilityLevel,
-} from './types.js';
+import type { MediaNode, OperationNode, ParameterLocation, ParameterNode, RequestBodyNode, ResponseNode, ServerNode } from './types.js';
 import { parseServers } from './parse-servers.js';
 
 type Json = Record<string, unknown>;
@@ -61,8 +51,7 @@ export function parseOperation({
   if (typeof description === 'string') node.description = description;
   if (Array.isArray(operation.security)) node.security = operation.security as Record<string, string[]>[];
   if (typeof operation['x-sunset'] === 'string') node.sunset = operation['x-sunset'];
-  const stability = operation['x-stability-level'];
-  if (stabilityLevels.includes(stability as StabilityLevel)) node.stability = stability as StabilityLevel;
+  if ('x-stability-level' in operation) node.stability = String(operation['x-stability-level']);
   const provenance = parseProvenance(operation);
   if (provenance !== undefined) node.provenance = provenance;
   const origin = context.sourceOf(operation);

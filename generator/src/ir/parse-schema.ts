@@ -81,6 +81,7 @@ function parseInline(schema: Json, context: ParseContext): SchemaNode {
       return Object.entries(map).map(([key, value]) => ({ keyword, key, schema: parseSchema(value, context) }));
     }),
   ];
+  if ('contentSchema' in schema) meta.contentSchema = parseSchema(schema.contentSchema, context);
   const base = parseBase(schema, meta, context);
   return parseComposition({ schema, base, meta, context });
 }

@@ -54,6 +54,8 @@ export interface SchemaMeta {
    * 2020-12 §10.2.2, §10.3.1, §10.2.2.4).
    */
   assertions: Assertion[];
+  /** `contentSchema` (JSON Schema 2020-12 §8.5): an annotation of the decoded content; validators skip it, the diff reads it. */
+  contentSchema?: SchemaNode;
   /**
    * JSON Schema keywords the schema writes that the IR does not model (`unevaluatedProperties`,
    * `dependentRequired`, `patternProperties`, …): the validators say they do not check them.
@@ -215,8 +217,11 @@ export interface OperationNode {
   deprecated: boolean;
   /** `x-sunset`: the date (RFC 3339 full-date) from which a deprecated operation may be gone. */
   sunset?: string;
-  /** `x-stability-level`: breaking changes to `draft` and `alpha` operations are allowed (oasdiff's extension). */
-  stability?: StabilityLevel;
+  /**
+   * `x-stability-level` as written (oasdiff's extension): breaking changes to `draft` and `alpha` operations
+   * are allowed; a value other than the four levels is a mistake the diff reports.
+   */
+  stability?: string;
   tags: string[];
   parameters: Record<ParameterLocation, ParameterNode[]>;
   requestBody?: RequestBodyNode;
