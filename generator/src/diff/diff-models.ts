@@ -1,8 +1,8 @@
 import equal from 'fast-deep-equal';
 import { compareStrings } from '../diagnostics/diagnostic.js';
 import { packageVersion } from '../util/versions.js';
-import type { ApiModel, OperationNode } from '../ir/types.js';
-import { escapePointerToken } from '../util/json-pointer.js';
+import type { ApiModel, NamedSchema, OperationNode } from '../ir/types.js';
+import { escapePointerToken, getAtPointer, parsePointer } from '../util/json-pointer.js';
 import type { SeverityOverrides } from '../shared/change-catalog.js';
 import { ChangeLog, placeOf, type Change, type Place } from './change-log.js';
 import { bumpRank, severityRank, type Bump } from '../shared/change-catalog.js';
@@ -214,7 +214,7 @@ function compareComponents({
   const unused = log.outsideOperations();
   for (const [name, schema] of before) {
     const partner = after.get(name);
-    if (partner === undefined || reached.has(name)) continue;
+    if (partner === undefined || reached.has(name) || writtenAlike(sides, schema, partner)) continue;
     const at = {
       old: placeOf(schema.schema.meta.origin, componentsPlace(files.old)),
       new: placeOf(partner.schema.meta.origin, componentsPlace(files.new)),
@@ -222,6 +222,22 @@ function compareComponents({
     for (const direction of ['request', 'response'] as const)
       compareSchema({ direction, ...sides, log: unused, visited, location: name, schema: name }, schema.schema, partner.schema, at);
   }
+}
+
+/**
+ * True when both versions write a component schema the same way, under the same reading of OpenAPI (3.0
+ * and 3.1 read `nullable` differently): nothing in it changed, and what it references is a component of
+ * its own, compared on its own.
+ */
+function writtenAlike(sides: { old: Side; new: Side }, old: NamedSchema, next: NamedSchema): boolean {
+  const written = (side: Side, schema: NamedSchema) => {
+    const pointer = schema.schema.meta.origin?.shipped?.pointer;
+    const tokens = pointer === undefined ? undefined : parsePointer(pointer);
+    return tokens === undefined ? undefined : getAtPointer(side.model.shipped.document, tokens);
+  };
+  const before = written(sides.old, old);
+  if (before === undefined || sides.old.model.openapi.slice(0, 3) !== sides.new.model.openapi.slice(0, 3)) return false;
+  return equal(before, written(sides.new, next));
 }
 
 function compareInfo({ old, new: next, log, files }: { old: ApiModel; new: ApiModel; log: ChangeLog; files: Files }): void {
