@@ -42,6 +42,16 @@ describe('specsmith diff: every JSON Schema 2020-12 keyword, recursively (#26 po
     expect(await tagsContain({ enum: ['a'] }, { enum: ['a', 'b'] }, response)).toEqual([['response-enum-value-added', 'error']]);
   });
 
+  it('additionalProperties: a schema where any value was allowed accepts less, and the reverse more', async () => {
+    const extra = (value: unknown) => request((s) => (s.additionalProperties = value));
+    expect(found(await diffOf(() => {}, extra({ type: 'string' })))).toEqual([['request-type-narrowed', 'error']]);
+    expect(found(await diffOf(extra({ type: 'string' }), extra(true)))).toEqual([['request-type-widened', 'info']]);
+    expect(found(await diffOf(extra({ type: 'string', maxLength: 9 }), extra({ type: 'string', maxLength: 3 })))).toEqual([
+      ['request-max-length-decreased', 'error'],
+    ]);
+    expect(found(await diffOf(extra(true), () => {}))).toEqual([]);
+  });
+
   it('reads a change inside not the other way round, and names the payload path of what it finds', async () => {
     const not = async (old: unknown, next: unknown, direction = request) =>
       (

@@ -1,4 +1,5 @@
-import type { ObjectNode, PropertyNode } from '../ir/types.js';
+import { createMeta } from '../ir/parse-meta.js';
+import type { ObjectNode, PropertyNode, SchemaNode } from '../ir/types.js';
 import { placeOf } from './change-log.js';
 import { descend, propertyStep, report, type PlacePair, type SchemaContext } from './compare-context.js';
 import { compareSchema } from './compare-schema.js';
@@ -94,6 +95,10 @@ function compareAdditional(context: SchemaContext, old: ObjectNode, next: Object
     });
     return;
   }
-  if (typeof old.additional === 'object' && typeof next.additional === 'object')
-    compareSchema(descend(context, '.*'), old.additional, next.additional, at);
+  if (closed(old)) return;
+  // Open (absent or `true`) accepts any value: a schema there is read against `{}` (§10.3.2.3).
+  const valueOf = (node: ObjectNode): SchemaNode =>
+    typeof node.additional === 'object' ? node.additional : { kind: 'unknown', meta: createMeta() };
+  if (typeof old.additional === 'object' || typeof next.additional === 'object')
+    compareSchema(descend(context, '.*'), valueOf(old), valueOf(next), at);
 }
