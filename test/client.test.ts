@@ -78,7 +78,7 @@ describe('the Enfuce client', () => {
   });
 
   it('answers a documented status without a body with its status and no data', async () => {
-    const client = enfuce.createClient({ baseUrl: mock.url });
+    const client = enfuce.createClient({ baseUrl: mock.url, auth: credentials.enfuce });
     const limited = await client.getCard({ path: { id: '1' }, query: { auditUser: 'tester' } }, { headers: { prefer: 'code=429' } });
     expect(limited).toMatchObject({ status: 429, data: undefined });
   });

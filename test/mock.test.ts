@@ -29,6 +29,11 @@ async function startCli(args: string[]): Promise<Running> {
 }
 
 const json = { 'content-type': 'application/json' };
+/** Enfuce's scheme is HTTP Basic: the mock wants `Authorization: Basic …` (any credentials). */
+const basic = { authorization: `Basic ${Buffer.from('tester:secret').toString('base64')}` };
+const call = (url: string, init: RequestInit = {}) =>
+  fetch(url, { ...init, headers: { ...basic, ...(init.headers as Record<string, string>) } });
+const bearer = { authorization: 'Bearer token-1' };
 const customer = curatedExample('enfuce', 'PrivateCustomer');
 
 describe('specsmith mock --spec specs/enfuce/openapi.yaml --port 0', () => {
@@ -47,7 +52,7 @@ describe('specsmith mock --spec specs/enfuce/openapi.yaml --port 0', () => {
 
   it('answers a valid request with the documented example, with or without the server base path', async () => {
     for (const prefix of ['', '/customer']) {
-      const response = await fetch(`${mock.url}${prefix}/v3/PRIVATE?auditUser=me`, {
+      const response = await call(`${mock.url}${prefix}/v3/PRIVATE?auditUser=me`, {
         method: 'POST',
         headers: json,
         body: JSON.stringify(customer),
@@ -59,7 +64,7 @@ describe('specsmith mock --spec specs/enfuce/openapi.yaml --port 0', () => {
   });
 
   it('rejects an invalid request with a problem document listing every issue and where it is', async () => {
-    const response = await fetch(`${mock.url}/v4/MC_CARD/customer/1/account/2/SPARE`, {
+    const response = await call(`${mock.url}/v4/MC_CARD/customer/1/account/2/SPARE`, {
       method: 'POST',
       headers: json,
       body: JSON.stringify({ embossing: { firstName: 'M' }, pinStatus: 'X' }),
@@ -77,27 +82,28 @@ describe('specsmith mock --spec specs/enfuce/openapi.yaml --port 0', () => {
   });
 
   it('rejects a body that is not JSON, and answers 404 and 405 for what the spec lacks', async () => {
-    const notJson = await fetch(`${mock.url}/v3/PRIVATE?auditUser=me`, { method: 'POST', headers: json, body: '{oops' });
+    const notJson = await call(`${mock.url}/v3/PRIVATE?auditUser=me`, { method: 'POST', headers: json, body: '{oops' });
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as { issues: { keyword: string }[] }).issues[0]?.keyword).toBe('json');
-    expect((await fetch(`${mock.url}/nowhere`)).status).toBe(404);
-    const wrongMethod = await fetch(`${mock.url}/v3/PRIVATE`, { method: 'DELETE' });
+    expect((await call(`${mock.url}/nowhere`)).status).toBe(404);
+    const wrongMethod = await call(`${mock.url}/v3/PRIVATE`, { method: 'DELETE' });
     expect(wrongMethod.status).toBe(405);
-    // /v3/PRIVATE is also a value of GET /v3/{id}'s path parameter.
-    expect(wrongMethod.headers.get('allow')).toBe('POST, GET');
+    // The path that matches best is /v3/PRIVATE (a template without variables wins, OpenAPI 3.1 §4.8.8):
+    // its own methods, not those of /v3/{id}, which the text would match too.
+    expect(wrongMethod.headers.get('allow')).toBe('POST, OPTIONS');
   });
 
   it('picks another documented response with Prefer: code=, and says so when it is not documented', async () => {
-    const limited = await fetch(`${mock.url}/v4/1?auditUser=me`, { headers: { prefer: 'code=429' } });
+    const limited = await call(`${mock.url}/v4/1?auditUser=me`, { headers: { prefer: 'code=429' } });
     expect(limited.status).toBe(429);
     expect(await limited.text()).toBe('');
-    const teapot = await fetch(`${mock.url}/v4/1?auditUser=me`, { headers: { prefer: 'code=418' } });
+    const teapot = await call(`${mock.url}/v4/1?auditUser=me`, { headers: { prefer: 'code=418' } });
     expect(teapot.status).toBe(400);
     expect(((await teapot.json()) as { detail: string }).detail).toContain('does not document');
   });
 
   it('logs one line a request, and stops cleanly on SIGTERM', async () => {
-    await fetch(`${mock.url}/v3/151077912?auditUser=me`);
+    await call(`${mock.url}/v3/151077912?auditUser=me`);
     // The line is written when the response has gone out; give the child a moment to print it.
     await new Promise((resolve) => setTimeout(resolve, 100));
     const lines = mock.output().split('\n');
@@ -117,11 +123,15 @@ describe('specsmith mock on other specs', () => {
   it('serves a package’s shipped openapi.json, picks a named example, and stops on SIGINT', async () => {
     const mock = await startCli(['--spec', 'generated/paysafe/openapi.json', '--port', '0']);
     try {
-      const person = await fetch(`${mock.url}/v2/customer-persons/EMAIL/john.smith%40mail.com?include=ACCOUNTS`);
+      const person = await fetch(`${mock.url}/v2/customer-persons/EMAIL/john.smith%40mail.com?include=ACCOUNTS`, { headers: bearer });
       expect(person.status).toBe(200);
       expect(((await person.json()) as { email: string }).email).toBe('john.smith@mail.com');
-      const missing = await fetch(`${mock.url}/v2/customer-persons/EMAIL/x`, { headers: { prefer: 'example=nope' } });
-      expect(missing.status).toBe(500);
+      const missing = await fetch(`${mock.url}/v2/customer-persons/EMAIL/x`, { headers: { ...bearer, prefer: 'example=nope' } });
+      expect(missing.status).toBe(400);
+      const listed = (await missing.json()) as { detail: string; examples: string[] };
+      // This response documents an `example`, no named `examples`: the answer says so.
+      expect(listed.examples).toEqual([]);
+      expect(listed.detail).toContain('documents no named example');
     } finally {
       mock.child.kill('SIGINT');
       const [code] = await once(mock.child, 'exit');

@@ -11,12 +11,21 @@ export async function runMock(values: Values, positionals: string[]): Promise<nu
   const port = values.port === undefined ? 4010 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError('mock', '--port must be a whole number from 0 to 65535');
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+  const cors = values.cors ?? 'on';
+  if (cors !== 'on' && cors !== 'off') return usageError('mock', '--cors must be on or off');
   const loaded = await loadMockSpec({ spec: values.spec, root: process.cwd() });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.mock === undefined) return 2;
   let server;
   try {
-    server = await startMockServer({ mock: loaded.mock, port, host, log: (line) => process.stdout.write(`${line}\n`) });
+    server = await startMockServer({
+      mock: loaded.mock,
+      port,
+      host,
+      auth: values['no-auth'] !== true,
+      cors: cors === 'on',
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
   } catch (error) {
     return print(process.stderr, `cannot listen on ${host}:${port}: ${(error as Error).message}\n`, 2);
   }

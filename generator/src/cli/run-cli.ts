@@ -67,7 +67,13 @@ const commands: Record<string, Command> = {
     run: async (values, positionals) => (await import('./validate-command.js')).runValidate(values, positionals),
   },
   mock: {
-    options: { spec: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+    options: {
+      spec: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'no-auth': { type: 'boolean' },
+      cors: { type: 'string' },
+    },
     usage: async () => (await import('./usage.js')).mockUsage,
     run: async (values, positionals) => (await import('./mock-command.js')).runMock(values, positionals),
   },

@@ -136,18 +136,26 @@ Exit codes: 0 every fact matched, 1 a mismatch, 2 bad usage or a broken docs map
 `;
 
 export const mockUsage = `Usage:
-  specsmith mock --spec FILE [--port N] [--host ADDRESS]
+  specsmith mock --spec FILE [--port N] [--host ADDRESS] [--no-auth] [--cors on|off]
 
-Serves the spec's operations over HTTP until SIGINT or SIGTERM: routes by method and path, checks the
-path, query, headers and body of each request against the spec (400 application/problem+json listing
-every issue), and answers with the documented example, or a value built from the schema that the
-response's own validator accepts. A request header Prefer: code=404 (or example=NAME) picks another
-documented response. One line is logged a request.
+Serves the spec's operations over HTTP until SIGINT or SIGTERM: routes by path, then method (405 lists the
+path's own methods in Allow; HEAD is answered wherever GET is); checks each operation's security (401 with
+WWW-Authenticate, and the spec's documented 401 body where there is one: Basic or Bearer credentials, API
+keys in a header, query parameter or cookie); checks the path, query, headers and body of each request
+against the spec (400 application/problem+json listing every issue; 415 for an undocumented media type;
+413 above 10 MB); and answers with the documented example as written (an example that fails its schema is
+served with an x-specsmith-warning header and a log line), or a value built from the schema that the
+response's own validator accepts, in a media type Accept allows (406 when none). A request header
+Prefer: code=404, example=NAME (400 listing the names when there is none of that name) or dynamic=true
+(a generated value) picks another answer. CORS is on: any origin may call it, preflights are answered from
+the spec. One line is logged a request.
 
 Options:
   --spec FILE        the OpenAPI document (a package's openapi.json works too)
   --port N           port to listen on; 0 picks a free one (default: 4010)
   --host ADDRESS     address to listen on (default: 127.0.0.1)
+  --no-auth          do not check credentials
+  --cors on|off      answer browsers on other origins (default: on)
 
 Exit codes: 0 stopped by a signal, 2 bad usage, a spec with errors or a port that cannot be used.
 `;

@@ -75,6 +75,7 @@ export function parseParameter(raw: Json, context: ParseContext, location?: Para
   };
   if (typeof raw.description === 'string') parameter.description = raw.description;
   if (typeof raw['x-sunset'] === 'string') parameter.sunset = raw['x-sunset'];
+  if (raw.allowEmptyValue === true) parameter.allowEmptyValue = true;
   const provenance = parseProvenance(raw);
   if (provenance !== undefined) parameter.provenance = provenance;
   const origin = context.sourceOf(raw);

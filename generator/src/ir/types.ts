@@ -168,6 +168,8 @@ export interface ParameterNode {
   deprecated: boolean;
   /** `x-sunset`: the date (RFC 3339 full-date) from which a deprecated parameter may be gone. */
   sunset?: string;
+  /** A query parameter that may be sent with an empty value (`?name=`); absent means it may not. */
+  allowEmptyValue?: boolean;
   description?: string;
   style: string;
   explode: boolean;

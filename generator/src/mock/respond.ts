@@ -6,10 +6,11 @@ import { sampleValue } from './sample-value.js';
 
 type Json = Record<string, unknown>;
 
-/** What a `Prefer` header asks of the mock (RFC 7240): `code=404`, `example=NAME`. */
+/** What a `Prefer` header asks of the mock (RFC 7240): `code=404`, `example=NAME`, `dynamic=true` (a generated value). */
 export interface Preference {
   code?: string;
   example?: string;
+  dynamic?: boolean;
 }
 
 export function readPreference(header: string | undefined): Preference {
@@ -18,6 +19,7 @@ export function readPreference(header: string | undefined): Preference {
     const [key = '', value = ''] = part.split('=').map((text) => text.trim().replace(/^"|"$/g, ''));
     if (key.toLowerCase() === 'code') preference.code = value;
     if (key.toLowerCase() === 'example') preference.example = value;
+    if (key.toLowerCase() === 'dynamic') preference.dynamic = value === '' || value.toLowerCase() === 'true';
   }
   return preference;
 }
@@ -42,59 +44,80 @@ export function chooseResponse(operation: OperationNode, preference: Preference)
 
 const statusOf = (status: string) => (/^\d{3}$/.test(status) ? Number(status) : /^[1-5]XX$/i.test(status) ? Number(status[0]) * 100 : 200);
 
-export type Body = { kind: 'none' } | { kind: 'value'; mediaType: string; value: unknown } | { kind: 'problem'; detail: string };
+export type Body =
+  | { kind: 'none' }
+  | {
+      kind: 'value';
+      mediaType: string;
+      value: unknown;
+      /** Why a documented example is served though it fails its schema. */ warning?: string;
+    }
+  | { kind: 'unknown-example'; names: string[] }
+  | { kind: 'problem'; detail: string };
 
 /**
- * The body of a documented response: the example `Prefer: example=` names, else the media type's example,
- * else the schema's, else a value built from the schema; whichever is chosen must pass the response's own
- * validator, so the mock never answers what the spec forbids.
+ * The body of a documented response, in `mediaType`: the example `Prefer: example=` names (an unknown name
+ * answers with the names there are), else the first documented example (the media type's `example`, its
+ * `examples`, the schema's), else, or with `Prefer: dynamic=true`, a value built from the schema that the
+ * response's validator accepts. A documented example is served as written even when it fails its schema:
+ * the spec says that is what the API answers; `warning` says what is wrong with it.
  */
 export function responseBody({
   mock,
   operation,
   response,
+  mediaType,
   preference,
 }: {
   mock: MockSpec;
   operation: OperationNode;
   response: ResponseNode;
+  mediaType: string;
   preference: Preference;
 }): Body {
-  const media = preferredContents(response.contents)[0];
-  if (media === undefined) return { kind: 'none' };
-  const validator = operation.names.response[response.status];
+  // The response's validator (and the schema values are built from) is that of its JSON media types.
+  const validated = preferredContents(response.contents).some((media) => media.mediaType === mediaType);
+  const validator = validated ? operation.names.response[response.status] : undefined;
   const check = validator === undefined ? undefined : mock.checks.get(validator);
-  const candidates = [...documentedExamples(mock, response, media.mediaType, preference)];
-  if (preference.example !== undefined && candidates.length === 0)
-    return { kind: 'problem', detail: `no example named ${JSON.stringify(preference.example)} is documented for this response` };
+  const examples = documentedExamples(mock, response, mediaType);
+  if (preference.example !== undefined && !examples.named.has(preference.example))
+    return { kind: 'unknown-example', names: [...examples.named.keys()] };
+  const documented =
+    preference.example !== undefined ? [examples.named.get(preference.example)] : preference.dynamic === true ? [] : examples.all;
+  if (documented.length > 0) {
+    const value = documented[0];
+    const issues = check?.(value);
+    const warning =
+      issues === undefined ? undefined : `the documented example fails its schema: ${issues.map((issue) => issue.message).join('; ')}`;
+    return { kind: 'value', mediaType, value, ...(warning === undefined ? {} : { warning }) };
+  }
   const definition = validator === undefined ? undefined : mock.defs[validator];
-  if (definition !== undefined) candidates.push(sampleValue(definition, mock.defs));
-  for (const candidate of candidates)
-    if (check === undefined || check(candidate) === undefined) return { kind: 'value', mediaType: media.mediaType, value: candidate };
-  const issues = check?.(candidates.at(-1)) ?? [];
+  // A media type other than JSON, with no example to send: an empty body of that type.
+  if (definition === undefined) return validated ? { kind: 'none' } : { kind: 'value', mediaType, value: '' };
+  const sampled = sampleValue(definition, mock.defs);
+  const issues = check?.(sampled);
+  if (issues === undefined) return { kind: 'value', mediaType, value: sampled };
   return { kind: 'problem', detail: `the mock could not build a valid body: ${issues.map((issue) => issue.message).join('; ')}` };
 }
 
-/** Examples written for a response's media type, in the spec the model was built from. */
-function* documentedExamples(mock: MockSpec, response: ResponseNode, mediaType: string, preference: Preference): Generator<unknown> {
+/** Examples written for a response's media type, in the spec the model was built from: by name, and all in document order. */
+function documentedExamples(mock: MockSpec, response: ResponseNode, mediaType: string): { named: Map<string, unknown>; all: unknown[] } {
   const document = mock.model.shipped.document;
   const pointer = response.origin?.shipped?.pointer;
   const node = pointer === undefined ? undefined : resolve(document, getAtPointer(document, parsePointer(pointer) ?? []));
   const media = resolve(document, asObject(asObject(node)?.content)?.[mediaType]);
-  const named = asObject(asObject(media)?.examples);
-  if (preference.example !== undefined) {
-    const example = asObject(resolve(document, named?.[preference.example]));
-    if (example !== undefined && 'value' in example) yield example.value;
-    return;
-  }
-  if (media !== undefined && 'example' in media) yield media.example;
-  for (const value of Object.values(named ?? {})) {
+  const named = new Map<string, unknown>();
+  for (const [name, value] of Object.entries(asObject(media?.examples) ?? {})) {
     const example = asObject(resolve(document, value));
-    if (example !== undefined && 'value' in example) yield example.value;
+    if (example !== undefined && 'value' in example) named.set(name, example.value);
   }
+  const all: unknown[] = [];
+  if (media !== undefined && 'example' in media) all.push(media.example);
+  all.push(...named.values());
   const schema = asObject(resolve(document, media?.schema));
-  if (schema !== undefined && 'example' in schema) yield schema.example;
-  if (Array.isArray(schema?.examples)) yield* schema.examples;
+  if (schema !== undefined && 'example' in schema) all.push(schema.example);
+  if (Array.isArray(schema?.examples)) all.push(...schema.examples);
+  return { named, all };
 }
 
 const asObject = (value: unknown): Json | undefined =>

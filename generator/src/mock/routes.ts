@@ -34,9 +34,16 @@ export function buildRoutes(operations: readonly OperationNode[]): Route[] {
 }
 
 export type RouteMatch =
-  { kind: 'found'; route: Route; values: Record<string, string> } | { kind: 'method'; allowed: string[] } | { kind: 'none' };
+  | { kind: 'found'; route: Route; values: Record<string, string>; methods: string[]; operations: OperationNode[] }
+  | { kind: 'method'; methods: string[]; operations: OperationNode[] }
+  | { kind: 'none' };
 
-/** The route for a method and path, tried as sent and without each server's base path (`/customer/v3/…`). */
+/**
+ * The route for a method and path, tried as sent and without each server's base path (`/customer/v3/…`).
+ * The path is matched first, the most literal template winning (OpenAPI 3.1 §4.8.8), then the method
+ * among that path's operations; `HEAD` is answered by `GET` (RFC 9110 §9.3.2). `methods` are the path's own
+ * (for `Allow` and CORS), `operations` its operations.
+ */
 export function matchRoute({
   routes,
   method,
@@ -52,18 +59,20 @@ export function matchRoute({
     path,
     ...basePaths.filter((base) => base !== '' && path.startsWith(`${base}/`)).map((base) => path.slice(base.length)),
   ];
-  const allowed = new Set<string>();
   for (const candidate of candidates) {
-    for (const route of routes) {
-      const found = route.pattern.exec(candidate);
-      if (found === null) continue;
-      if (route.operation.method.toUpperCase() !== method) {
-        allowed.add(route.operation.method.toUpperCase());
-        continue;
-      }
-      const values = Object.fromEntries(route.names.map((name, index) => [name, found[index + 1] ?? '']));
-      return { kind: 'found', route, values };
-    }
+    const best = routes.find((route) => route.pattern.test(candidate));
+    if (best === undefined) continue;
+    const siblings = routes.filter((route) => route.operation.path === best.operation.path);
+    const operations = siblings.map((route) => route.operation);
+    const own = operations.map((operation) => operation.method.toUpperCase());
+    const methods = [...own, ...(own.includes('GET') && !own.includes('HEAD') ? ['HEAD'] : []), 'OPTIONS'];
+    const route =
+      siblings.find((sibling) => sibling.operation.method.toUpperCase() === method) ??
+      (method === 'HEAD' ? siblings.find((sibling) => sibling.operation.method === 'get') : undefined);
+    if (route === undefined) return { kind: 'method', methods, operations };
+    const found = route.pattern.exec(candidate)!;
+    const values = Object.fromEntries(route.names.map((name, index) => [name, found[index + 1] ?? '']));
+    return { kind: 'found', route, values, methods, operations };
   }
-  return allowed.size > 0 ? { kind: 'method', allowed: [...allowed] } : { kind: 'none' };
+  return { kind: 'none' };
 }
