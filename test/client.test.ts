@@ -56,25 +56,35 @@ describe.each(Object.keys(packages) as (keyof typeof packages)[])('the %s client
 describe('the Enfuce client', () => {
   let mock: RunningMock;
   beforeAll(async () => {
-    mock = await startCuratedMock('enfuce');
+    // Stateful: a customer or card created is what a read of its id gets back (the spec's links say which read).
+    mock = await startCuratedMock('enfuce', { stateful: true });
   });
   afterAll(() => mock.close());
 
-  it('creates a customer and a card and reads them back, each answer typed by its status', async () => {
+  it('creates a customer and a card and reads the same ones back, each answer typed by its status', async () => {
     const client = enfuce.createClient({ baseUrl: mock.url, auth: credentials.enfuce });
-    const customer = await client.createPrivateCustomer({
-      query: { auditUser: 'tester' },
-      body: enfuceCustomer(),
-    });
+    const body = enfuceCustomer();
+    const customer = await client.createPrivateCustomer({ query: { auditUser: 'tester' }, body });
     expect(customer.status).toBe(201);
     if (customer.status !== 201) return;
     const id = customer.data.id ?? '';
     const read = await client.getCustomer({ path: { id }, query: { auditUser: 'tester' } });
-    expect(read.status === 200 && read.data.id).toBe('151077912');
+    expect(read.status).toBe(200);
+    if (read.status !== 200) return;
+    expect(read.data.id).toBe(id);
+    expect(read.data).toMatchObject(body as object);
+    const other = await client.createPrivateCustomer({ query: { auditUser: 'tester' }, body: enfuceCustomer() });
+    expect(other.status === 201 && other.data.id).not.toBe(id);
     const created = await client.createMcCard({ path: cardPath, query: { auditUser: 'tester' }, body: card });
     expect(created.status).toBe(201);
-    const cardRead = await enfuce.getCard(client, { path: { id: '1234567' }, query: { auditUser: 'tester' } });
-    expect(cardRead.status === 200 && cardRead.data.status).toBe('CARD_OK');
+    if (created.status !== 201) return;
+    const cardRead = await enfuce.getCard(client, { path: { id: created.data.id ?? '' }, query: { auditUser: 'tester' } });
+    expect(cardRead.status === 200 && cardRead.data.id).toBe(created.data.id);
+    // A card nobody created is a 404, which the spec does not document: the client says so.
+    await expect(enfuce.getCard(client, { path: { id: 'no-such-card' }, query: { auditUser: 'tester' } })).rejects.toMatchObject({
+      name: 'UnexpectedStatusError',
+      status: 404,
+    });
   });
 
   it('answers a documented status without a body with its status and no data', async () => {

@@ -29,179 +29,179 @@ const $notes = [
 ];
 const $rules0 = {
   base: '/components/schemas/ActionResult',
-  rules: { '': [0, 247, 0], '/properties/description': [0, 253, 0], '/properties/id': [0, 259, 0] },
+  rules: { '': [0, 261, 0], '/properties/description': [0, 267, 0], '/properties/id': [0, 273, 0] },
 };
 const $rules1 = {
   base: '/components/schemas/Address',
   rules: {
-    '': [0, 269, 1],
-    '/properties/address1': [0, 281, 2],
-    '/properties/address2': [0, 287, 2],
-    '/properties/address3': [0, 293, 2],
-    '/properties/address4': [0, 299, 2],
-    '/properties/city': [0, 305, 2],
-    '/properties/country': [0, 311, 2],
-    '/properties/region': [0, 317, 2],
-    '/properties/zipCode': [0, 323, 2],
+    '': [0, 283, 1],
+    '/properties/address1': [0, 295, 2],
+    '/properties/address2': [0, 301, 2],
+    '/properties/address3': [0, 307, 2],
+    '/properties/address4': [0, 313, 2],
+    '/properties/city': [0, 319, 2],
+    '/properties/country': [0, 325, 2],
+    '/properties/region': [0, 331, 2],
+    '/properties/zipCode': [0, 337, 2],
   },
 };
-const $rules2 = { base: '/components/schemas/Locale', rules: { '': [0, 337, 3] } };
-const $rules3 = { base: '/components/schemas/RiskScore', rules: { '': [0, 486, 3] } };
+const $rules2 = { base: '/components/schemas/Locale', rules: { '': [0, 351, 3] } };
+const $rules3 = { base: '/components/schemas/RiskScore', rules: { '': [0, 500, 3] } };
 const $rules4 = {
   base: '/components/schemas/NationalityCode',
   rules: {
-    '': [0, 494, 3],
-    '/allOf/0': [0, 494, 3, '/components/schemas/NationalityCode'],
-    '/allOf/1/anyOf/0': [0, 502, -1, '/components/schemas/NationalityCode/anyOf/0'],
-    '/allOf/1/anyOf/1': [0, 503, -1, '/components/schemas/NationalityCode/anyOf/1'],
+    '': [0, 508, 3],
+    '/allOf/0': [0, 508, 3, '/components/schemas/NationalityCode'],
+    '/allOf/1/anyOf/0': [0, 516, -1, '/components/schemas/NationalityCode/anyOf/0'],
+    '/allOf/1/anyOf/1': [0, 517, -1, '/components/schemas/NationalityCode/anyOf/1'],
   },
 };
 const $rules5 = {
   base: '/components/schemas/AdditionalValue',
-  rules: { '': [0, 507, 0], '/properties/key': [0, 514, 0], '/properties/value': [0, 519, 0] },
+  rules: { '': [0, 521, 0], '/properties/key': [0, 528, 0], '/properties/value': [0, 533, 0] },
 };
 const $rules6 = {
   base: '/components/schemas/PrivateCustomer',
   rules: {
-    '': [0, 528, 3],
-    '/properties/firstName': [0, 534, 3],
-    '/properties/lastName': [0, 540, 3],
-    '/properties/customerNumber': [0, 546, 3],
-    '/properties/locale': [0, 555],
-    '/properties/regNo': [0, 557, 3],
-    '/properties/address': [0, 563, 3],
-    '/properties/salutation': [0, 567, 3],
-    '/properties/middleName': [0, 573, 3],
-    '/properties/dateOfBirth': [0, 579, 3],
-    '/properties/nationality': [0, 585, 3],
-    '/properties/nationality/items': [0, 590],
-    '/properties/riskScore': [0, 592],
-    '/properties/email': [0, 594, 3],
-    '/properties/phoneNumber': [0, 600, 3],
-    '/properties/mobileNumber': [0, 607, 3],
-    '/properties/screening': [0, 614, 3],
-    '/properties/screening/properties/status': [0, 622, 4],
-    '/properties/temporaryAddress': [0, 628, 5],
-    '/properties/additionalValues': [0, 634, 3],
-    '/properties/additionalValues/items': [0, 640],
-    '/properties/birthCountry': [0, 641, 5],
+    '': [0, 542, 3],
+    '/properties/firstName': [0, 548, 3],
+    '/properties/lastName': [0, 554, 3],
+    '/properties/customerNumber': [0, 560, 3],
+    '/properties/locale': [0, 569],
+    '/properties/regNo': [0, 571, 3],
+    '/properties/address': [0, 577, 3],
+    '/properties/salutation': [0, 581, 3],
+    '/properties/middleName': [0, 587, 3],
+    '/properties/dateOfBirth': [0, 593, 3],
+    '/properties/nationality': [0, 599, 3],
+    '/properties/nationality/items': [0, 604],
+    '/properties/riskScore': [0, 606],
+    '/properties/email': [0, 608, 3],
+    '/properties/phoneNumber': [0, 614, 3],
+    '/properties/mobileNumber': [0, 621, 3],
+    '/properties/screening': [0, 628, 3],
+    '/properties/screening/properties/status': [0, 636, 4],
+    '/properties/temporaryAddress': [0, 642, 5],
+    '/properties/additionalValues': [0, 648, 3],
+    '/properties/additionalValues/items': [0, 654],
+    '/properties/birthCountry': [0, 655, 5],
   },
 };
-const $rules7 = { base: '/components/schemas/CardRole', rules: { '': [0, 669, 6] } };
-const $rules8 = { base: '/components/schemas/EmbossedText', rules: { '': [0, 675, 6] } };
+const $rules7 = { base: '/components/schemas/CardRole', rules: { '': [0, 683, 6] } };
+const $rules8 = { base: '/components/schemas/EmbossedText', rules: { '': [0, 689, 6] } };
 const $rules9 = {
   base: '/components/schemas/Embossing',
   rules: {
-    '': [0, 686, 7],
-    '/properties/firstName': [0, 694, 7],
-    '/properties/lastName': [0, 700, 7],
-    '/properties/companyName': [0, 706, 8],
-    '/properties/additionalField1': [0, 712, 8],
-    '/properties/additionalField2': [0, 717, 8],
-    '/properties/additionalField3': [0, 722, 8],
-    '/properties/additionalField4': [0, 727, 8],
-    '/properties/additionalField5': [0, 732, 8],
-    '/properties/externalLayoutCode': [0, 737, 8],
-    '/properties/manufacturer': [0, 743, 6],
-    '/properties/physical': [0, 747, 8],
+    '': [0, 700, 7],
+    '/properties/firstName': [0, 708, 7],
+    '/properties/lastName': [0, 714, 7],
+    '/properties/companyName': [0, 720, 8],
+    '/properties/additionalField1': [0, 726, 8],
+    '/properties/additionalField2': [0, 731, 8],
+    '/properties/additionalField3': [0, 736, 8],
+    '/properties/additionalField4': [0, 741, 8],
+    '/properties/additionalField5': [0, 746, 8],
+    '/properties/externalLayoutCode': [0, 751, 8],
+    '/properties/manufacturer': [0, 757, 6],
+    '/properties/physical': [0, 761, 8],
   },
 };
 const $rules10 = {
   base: '/components/schemas/Expiration',
-  rules: { '': [0, 759, 8], '/properties/year': [0, 766, 8], '/properties/month': [0, 772, 8] },
+  rules: { '': [0, 773, 8], '/properties/year': [0, 780, 8], '/properties/month': [0, 786, 8] },
 };
 const $rules11 = {
   base: '/components/schemas/ScheduledClosing',
-  rules: { '': [0, 785, 8], '/properties/type': [0, 792, 8], '/properties/time': [0, 799, 8] },
+  rules: { '': [0, 799, 8], '/properties/type': [0, 806, 8], '/properties/time': [0, 813, 8] },
 };
-const $rules12 = { base: '/components/schemas/PinStatus', rules: { '': [0, 810, 6] } };
-const $rules13 = { base: '/components/schemas/Segment', rules: { '': [0, 819, 6] } };
+const $rules12 = { base: '/components/schemas/PinStatus', rules: { '': [0, 824, 6] } };
+const $rules13 = { base: '/components/schemas/Segment', rules: { '': [0, 833, 6] } };
 const $rules14 = {
   base: '/components/schemas/McCard',
   rules: {
-    '': [0, 825, 6],
-    '/properties/expiration': [0, 831],
-    '/properties/segment': [0, 833],
-    '/properties/pinStatus': [0, 835],
-    '/properties/digitalLayoutCode': [0, 837, 9],
-    '/properties/scheduledClosing': [0, 845],
-    '/properties/additionalValues': [0, 847, 6],
-    '/properties/additionalValues/items': [0, 852],
-    '/properties/encryptedData': [0, 853, 6],
-    '/properties/embossing': [0, 857],
-    '/properties/productCode': [0, 859, 6],
-    '/properties/pinAddress': [0, 864, 6],
-    '/properties/cardAddress': [0, 868, 6],
+    '': [0, 839, 6],
+    '/properties/expiration': [0, 845],
+    '/properties/segment': [0, 847],
+    '/properties/pinStatus': [0, 849],
+    '/properties/digitalLayoutCode': [0, 851, 9],
+    '/properties/scheduledClosing': [0, 859],
+    '/properties/additionalValues': [0, 861, 6],
+    '/properties/additionalValues/items': [0, 866],
+    '/properties/encryptedData': [0, 867, 6],
+    '/properties/embossing': [0, 871],
+    '/properties/productCode': [0, 873, 6],
+    '/properties/pinAddress': [0, 878, 6],
+    '/properties/cardAddress': [0, 882, 6],
   },
 };
 const $rules15 = {
   base: '/components/schemas/CustomerDetails',
   rules: {
-    '': [0, 887, 10],
-    '/properties/id': [0, 897, 11],
-    '/properties/role': [0, 902, 11],
-    '/properties/customerNumber': [0, 907, 11],
-    '/properties/firstName': [0, 912, 11],
-    '/properties/middleName': [0, 916, 11],
-    '/properties/lastName': [0, 920, 11],
-    '/properties/locale': [0, 924],
-    '/properties/regNo': [0, 926, 11],
-    '/properties/dateOfBirth': [0, 930, 11],
-    '/properties/nationality': [0, 935, 11],
-    '/properties/nationality/items': [0, 940],
-    '/properties/riskScore': [0, 941],
-    '/properties/email': [0, 943, 11],
-    '/properties/phoneNumber': [0, 947, 11],
-    '/properties/mobileNumber': [0, 951, 11],
-    '/properties/address': [0, 955],
-    '/properties/temporaryAddress': [0, 957],
-    '/properties/screening': [0, 959, 11],
-    '/properties/screening/properties/status': [0, 964, 11],
-    '/properties/birthCountry': [0, 968],
-    '/properties/additionalValues': [0, 971, 11],
-    '/properties/additionalValues/items': [0, 976],
+    '': [0, 901, 10],
+    '/properties/id': [0, 911, 11],
+    '/properties/role': [0, 916, 11],
+    '/properties/customerNumber': [0, 921, 11],
+    '/properties/firstName': [0, 926, 11],
+    '/properties/middleName': [0, 930, 11],
+    '/properties/lastName': [0, 934, 11],
+    '/properties/locale': [0, 938],
+    '/properties/regNo': [0, 940, 11],
+    '/properties/dateOfBirth': [0, 944, 11],
+    '/properties/nationality': [0, 949, 11],
+    '/properties/nationality/items': [0, 954],
+    '/properties/riskScore': [0, 955],
+    '/properties/email': [0, 957, 11],
+    '/properties/phoneNumber': [0, 961, 11],
+    '/properties/mobileNumber': [0, 965, 11],
+    '/properties/address': [0, 969],
+    '/properties/temporaryAddress': [0, 971],
+    '/properties/screening': [0, 973, 11],
+    '/properties/screening/properties/status': [0, 978, 11],
+    '/properties/birthCountry': [0, 982],
+    '/properties/additionalValues': [0, 985, 11],
+    '/properties/additionalValues/items': [0, 990],
   },
 };
-const $rules16 = { base: '/components/schemas/CardStatus', rules: { '': [0, 993, 12] } };
-const $rules17 = { base: '/components/schemas/DeliveryType', rules: { '': [0, 1010, 13] } };
+const $rules16 = { base: '/components/schemas/CardStatus', rules: { '': [0, 1007, 12] } };
+const $rules17 = { base: '/components/schemas/DeliveryType', rules: { '': [0, 1024, 13] } };
 const $rules18 = {
   base: '/components/schemas/CardDetails',
   rules: {
-    '': [0, 1018, 12],
-    '/properties/id': [0, 1025, 12],
-    '/properties/status': [0, 1029],
-    '/properties/reason': [0, 1031, 12],
-    '/properties/embossing': [0, 1035],
-    '/properties/expiration': [0, 1037],
-    '/properties/segment': [0, 1039],
-    '/properties/pinStatus': [0, 1041],
-    '/properties/digitalLayoutCode': [0, 1043, 12],
-    '/properties/productCode': [0, 1047, 12],
-    '/properties/scheduledClosing': [0, 1051],
-    '/properties/cardAddress': [0, 1053],
-    '/properties/pinAddress': [0, 1055],
-    '/properties/cardDeliveryType': [0, 1057],
-    '/properties/pinDeliveryType': [0, 1059],
-    '/properties/regionAndEcommBlocking': [0, 1061, 12],
-    '/properties/regionAndEcommBlocking/properties/ecomm': [0, 1066, 12],
-    '/properties/regionAndEcommBlocking/properties/africa': [0, 1067, 12],
-    '/properties/regionAndEcommBlocking/properties/asia': [0, 1068, 12],
-    '/properties/regionAndEcommBlocking/properties/europe': [0, 1069, 12],
-    '/properties/regionAndEcommBlocking/properties/home': [0, 1070, 12],
-    '/properties/regionAndEcommBlocking/properties/northAmerica': [0, 1071, 12],
-    '/properties/regionAndEcommBlocking/properties/oceania': [0, 1072, 12],
-    '/properties/regionAndEcommBlocking/properties/southAmerica': [0, 1073, 12],
-    '/properties/pinAttempts': [0, 1074, 12],
-    '/properties/pinAttempts/properties/counter': [0, 1079, 12],
-    '/properties/pinAttempts/properties/max': [0, 1080, 12],
-    '/properties/referenceNumber': [0, 1081, 12],
-    '/properties/additionalValues': [0, 1085, 12],
-    '/properties/additionalValues/items': [0, 1090],
+    '': [0, 1032, 12],
+    '/properties/id': [0, 1039, 12],
+    '/properties/status': [0, 1043],
+    '/properties/reason': [0, 1045, 12],
+    '/properties/embossing': [0, 1049],
+    '/properties/expiration': [0, 1051],
+    '/properties/segment': [0, 1053],
+    '/properties/pinStatus': [0, 1055],
+    '/properties/digitalLayoutCode': [0, 1057, 12],
+    '/properties/productCode': [0, 1061, 12],
+    '/properties/scheduledClosing': [0, 1065],
+    '/properties/cardAddress': [0, 1067],
+    '/properties/pinAddress': [0, 1069],
+    '/properties/cardDeliveryType': [0, 1071],
+    '/properties/pinDeliveryType': [0, 1073],
+    '/properties/regionAndEcommBlocking': [0, 1075, 12],
+    '/properties/regionAndEcommBlocking/properties/ecomm': [0, 1080, 12],
+    '/properties/regionAndEcommBlocking/properties/africa': [0, 1081, 12],
+    '/properties/regionAndEcommBlocking/properties/asia': [0, 1082, 12],
+    '/properties/regionAndEcommBlocking/properties/europe': [0, 1083, 12],
+    '/properties/regionAndEcommBlocking/properties/home': [0, 1084, 12],
+    '/properties/regionAndEcommBlocking/properties/northAmerica': [0, 1085, 12],
+    '/properties/regionAndEcommBlocking/properties/oceania': [0, 1086, 12],
+    '/properties/regionAndEcommBlocking/properties/southAmerica': [0, 1087, 12],
+    '/properties/pinAttempts': [0, 1088, 12],
+    '/properties/pinAttempts/properties/counter': [0, 1093, 12],
+    '/properties/pinAttempts/properties/max': [0, 1094, 12],
+    '/properties/referenceNumber': [0, 1095, 12],
+    '/properties/additionalValues': [0, 1099, 12],
+    '/properties/additionalValues/items': [0, 1104],
   },
 };
 const $rules19 = { base: '/components/schemas/CountryAlpha3', rules: { '': [1, 3, 14] } };
 const $rules20 = {
-  rules: { '/properties/auditUser': [0, 239, -1, '/components/parameters/auditUser/schema'] },
+  rules: { '/properties/auditUser': [0, 253, -1, '/components/parameters/auditUser/schema'] },
 };
 const $rules21 = {
   base: '/paths/~1v3~1PRIVATE/post/requestBody/content/application~1json/schema',
@@ -215,19 +215,19 @@ const $rules23 = {
   rules: {
     '/properties/customerId': [
       0,
-      99,
+      106,
       -1,
       '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/0/schema',
     ],
     '/properties/accountId': [
       0,
-      106,
+      113,
       -1,
       '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/1/schema',
     ],
     '/properties/cardRole': [
       0,
-      115,
+      122,
       -1,
       '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/2/schema',
     ],
@@ -235,24 +235,24 @@ const $rules23 = {
 };
 const $rules24 = {
   base: '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/requestBody/content/application~1json/schema',
-  rules: { '': [0, 123] },
+  rules: { '': [0, 130] },
 };
 const $rules25 = {
   base: '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/responses/201/content/application~1json/schema',
-  rules: { '': [0, 131] },
+  rules: { '': [0, 138] },
 };
 const $rules26 = {
-  rules: { '/properties/id': [0, 148, -1, '/paths/~1v3~1%7Bid%7D/get/parameters/0/schema'] },
+  rules: { '/properties/id': [0, 162, -1, '/paths/~1v3~1%7Bid%7D/get/parameters/0/schema'] },
 };
 const $rules27 = {
   base: '/paths/~1v3~1%7Bid%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 158] },
+  rules: { '': [0, 172] },
 };
 const $rules28 = {
   rules: {
     '/properties/customerNumber': [
       0,
-      175,
+      189,
       -1,
       '/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/parameters/0/schema',
     ],
@@ -260,14 +260,14 @@ const $rules28 = {
 };
 const $rules29 = {
   base: '/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 186] },
+  rules: { '': [0, 200] },
 };
 const $rules30 = {
-  rules: { '/properties/id': [0, 203, -1, '/paths/~1v4~1%7Bid%7D/get/parameters/0/schema'] },
+  rules: { '/properties/id': [0, 217, -1, '/paths/~1v4~1%7Bid%7D/get/parameters/0/schema'] },
 };
 const $rules31 = {
   base: '/paths/~1v4~1%7Bid%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 213] },
+  rules: { '': [0, 227] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { ActionResult: $rules0 } };
 exports.isActionResult = createIs($compiled.ActionResult);

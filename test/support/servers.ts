@@ -62,10 +62,10 @@ export interface RunningMock {
 }
 
 /** `specsmith mock` for a curated spec, in this process, counting the requests that reach it. */
-export async function startCuratedMock(provider: string): Promise<RunningMock> {
+export async function startCuratedMock(provider: string, options: { stateful?: boolean } = {}): Promise<RunningMock> {
   const { mock, diagnostics } = await loadMockSpec({ spec: path.join('specs', provider, 'openapi.yaml'), root: repoRoot });
   if (mock === undefined) throw new Error(JSON.stringify(diagnostics));
-  const server = await startMockServer({ mock });
+  const server = await startMockServer({ mock, ...options });
   let requests = 0;
   server.server.on('request', () => (requests += 1));
   return { mock, url: server.url, count: () => requests, close: () => server.close() };

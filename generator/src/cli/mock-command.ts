@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadMockSpec } from '../mock/load-mock.js';
 import { startMockServer } from '../mock/mock-server.js';
@@ -13,6 +14,17 @@ export async function runMock(values: Values, positionals: string[]): Promise<nu
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
   const cors = values.cors ?? 'on';
   if (cors !== 'on' && cors !== 'off') return usageError('mock', '--cors must be on or off');
+  let seed: Record<string, unknown> = {};
+  if (typeof values.seed === 'string') {
+    if (values.stateful !== true) return usageError('mock', '--seed preloads the state: it needs --stateful');
+    try {
+      seed = JSON.parse(await readFile(values.seed, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      return print(process.stderr, `cannot read --seed ${values.seed}: ${(error as Error).message}\n`, 2);
+    }
+    if (seed === null || typeof seed !== 'object' || Array.isArray(seed))
+      return print(process.stderr, `--seed ${values.seed}: expected an object of items by the URL path that reads them\n`, 2);
+  }
   const loaded = await loadMockSpec({ spec: values.spec, root: process.cwd() });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.mock === undefined) return 2;
@@ -24,10 +36,13 @@ export async function runMock(values: Values, positionals: string[]): Promise<nu
       host,
       auth: values['no-auth'] !== true,
       cors: cors === 'on',
+      stateful: values.stateful === true,
+      seed,
       log: (line) => process.stdout.write(`${line}\n`),
     });
   } catch (error) {
-    return print(process.stderr, `cannot listen on ${host}:${port}: ${(error as Error).message}\n`, 2);
+    const message = (error as Error).message;
+    return print(process.stderr, message.startsWith('--seed') ? `${message}\n` : `cannot listen on ${host}:${port}: ${message}\n`, 2);
   }
   const { model } = loaded.mock;
   process.stdout.write(`specsmith mock: ${model.info.title} (${model.operations.length} operations) at ${server.url}\n`);

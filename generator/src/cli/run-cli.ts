@@ -73,6 +73,8 @@ const commands: Record<string, Command> = {
       host: { type: 'string' },
       'no-auth': { type: 'boolean' },
       cors: { type: 'string' },
+      stateful: { type: 'boolean' },
+      seed: { type: 'string' },
     },
     usage: async () => (await import('./usage.js')).mockUsage,
     run: async (values, positionals) => (await import('./mock-command.js')).runMock(values, positionals),

@@ -136,7 +136,7 @@ Exit codes: 0 every fact matched, 1 a mismatch, 2 bad usage or a broken docs map
 `;
 
 export const mockUsage = `Usage:
-  specsmith mock --spec FILE [--port N] [--host ADDRESS] [--no-auth] [--cors on|off]
+  specsmith mock --spec FILE [--port N] [--host ADDRESS] [--no-auth] [--cors on|off] [--stateful [--seed FILE]]
 
 Serves the spec's operations over HTTP until SIGINT or SIGTERM: routes by path, then method (405 lists the
 path's own methods in Allow; HEAD is answered wherever GET is); checks each operation's security (401 with
@@ -156,6 +156,11 @@ Options:
   --host ADDRESS     address to listen on (default: 127.0.0.1)
   --no-auth          do not check credentials
   --cors on|off      answer browsers on other origins (default: on)
+  --stateful         keep what POST, PUT and PATCH write, for GET on the item's path to read back
+                     (the response's links say which, else the paths); DELETE removes; an item
+                     nobody wrote is 404. Idempotency keys (x-idempotency) replay a success.
+  --seed FILE        with --stateful: items to start from, {"/v3/151077912": {...}} by the path
+                     that reads each
 
 Exit codes: 0 stopped by a signal, 2 bad usage, a spec with errors or a port that cannot be used.
 `;

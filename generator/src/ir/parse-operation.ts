@@ -3,7 +3,17 @@ import type { ParseContext } from './context.js';
 import { toIdentifier, toTypeName } from './names.js';
 import { parseProvenance } from './parse-provenance.js';
 import { parseSchema } from './parse-schema.js';
-import type { MediaNode, OperationNode, ParameterLocation, ParameterNode, RequestBodyNode, ResponseNode, ServerNode } from './types.js';
+import type {
+  IdempotencyNode,
+  LinkNode,
+  MediaNode,
+  OperationNode,
+  ParameterLocation,
+  ParameterNode,
+  RequestBodyNode,
+  ResponseNode,
+  ServerNode,
+} from './types.js';
 import { parseServers } from './parse-servers.js';
 
 type Json = Record<string, unknown>;
@@ -52,6 +62,8 @@ export function parseOperation({
   if (Array.isArray(operation.security)) node.security = operation.security as Record<string, string[]>[];
   if (typeof operation['x-sunset'] === 'string') node.sunset = operation['x-sunset'];
   if ('x-stability-level' in operation) node.stability = String(operation['x-stability-level']);
+  const idempotency = parseIdempotency(operation['x-idempotency']);
+  if (idempotency !== undefined) node.idempotency = idempotency;
   const provenance = parseProvenance(operation);
   if (provenance !== undefined) node.provenance = provenance;
   const origin = context.sourceOf(operation);
@@ -115,6 +127,8 @@ function parseResponses(raw: unknown, context: ParseContext): ResponseNode[] {
         .map((name) => parseParameter({ ...(asObject(context.resolver.deref(rawHeaders[name])) ?? {}), name }, context, 'header'))
         .filter((header): header is ParameterNode => header !== undefined);
       const node: ResponseNode = { status, contents: parseContent(response.content, context), headers };
+      const links = parseLinks(response.links, context);
+      if (links.length > 0) node.links = links;
       if (typeof response.description === 'string') node.description = response.description;
       const provenance = parseProvenance(response);
       if (provenance !== undefined) node.provenance = provenance;
@@ -122,4 +136,30 @@ function parseResponses(raw: unknown, context: ParseContext): ResponseNode[] {
       if (origin !== undefined) node.origin = origin;
       return node;
     });
+}
+
+function parseLinks(raw: unknown, context: ParseContext): LinkNode[] {
+  const links = asObject(context.resolver.deref(raw)) ?? {};
+  return Object.keys(links).flatMap((name) => {
+    const link = asObject(context.resolver.deref(links[name]));
+    if (link === undefined || typeof link.operationId !== 'string') return [];
+    return [{ name, operationId: link.operationId, parameters: { ...(asObject(link.parameters) ?? {}) } }];
+  });
+}
+
+/** `x-idempotency: { header, ttl, maxLength }`, the ttl an ISO 8601 duration (`PT24H`, `P1D`). */
+function parseIdempotency(raw: unknown): IdempotencyNode | undefined {
+  const extension = asObject(raw);
+  if (extension === undefined || typeof extension.header !== 'string') return undefined;
+  const node: IdempotencyNode = { header: extension.header, ttlSeconds: durationSeconds(extension.ttl) ?? 86_400 };
+  if (typeof extension.maxLength === 'number') node.maxLength = extension.maxLength;
+  return node;
+}
+
+/** Seconds of an ISO 8601 duration with days, hours, minutes and seconds (`P1DT12H`, `PT30M`); undefined otherwise. */
+export function durationSeconds(text: unknown): number | undefined {
+  const match = typeof text === 'string' ? /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text) : null;
+  if (match === null || text === 'P' || text === 'PT') return undefined;
+  const [, days = '0', hours = '0', minutes = '0', seconds = '0'] = match;
+  return Number(days) * 86_400 + Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
 }

@@ -191,12 +191,29 @@ export interface RequestBodyNode {
   origin?: SourceRef;
 }
 
+/** A Link Object (OpenAPI 3.1 §4.8.20): the operation a response leads to, and its parameters as runtime expressions. */
+export interface LinkNode {
+  name: string;
+  operationId: string;
+  /** Parameter name (or `in.name`) to a runtime expression (`$response.body#/id`) or a constant. */
+  parameters: Record<string, unknown>;
+}
+
+/** `x-idempotency` (ours): the header that carries a client's idempotency key, and how long a success is replayed. */
+export interface IdempotencyNode {
+  header: string;
+  /** Seconds a successful answer is replayed for a repeated key (from an ISO 8601 duration, `PT24H`). */
+  ttlSeconds: number;
+  maxLength?: number;
+}
+
 export interface ResponseNode {
   /** `200`, `4XX` or `default`. */
   status: string;
   description?: string;
   contents: MediaNode[];
   headers: ParameterNode[];
+  links?: LinkNode[];
   provenance?: Provenance;
   origin?: SourceRef;
 }
@@ -224,6 +241,7 @@ export interface OperationNode {
    * are allowed; a value other than the four levels is a mistake the diff reports.
    */
   stability?: string;
+  idempotency?: IdempotencyNode;
   tags: string[];
   parameters: Record<ParameterLocation, ParameterNode[]>;
   requestBody?: RequestBodyNode;

@@ -2,11 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { OperationNode, ResponseNode, SecuritySchemeNode } from '../ir/types.js';
 import { preferredContents } from '../emit/types/emit-operations.js';
-import type { ValidationIssue } from '../validate/validate-target.js';
+import { checkRequest, emptyValues } from './check-request.js';
 import type { MockSpec } from './load-mock.js';
 import { readParameters } from './read-parameters.js';
 import { checkSecurity } from './check-security.js';
 import { acceptsBody, allowedHeaders, allowOrigin, answerPreflight, isPreflight, negotiate } from './http-manners.js';
+import { merge, MockState } from './mock-state.js';
+import { problemReply, send, type Reply } from './reply.js';
 import { chooseResponse, readPreference, responseBody, type Preference } from './respond.js';
 import { buildRoutes, matchRoute } from './routes.js';
 
@@ -29,6 +31,10 @@ export interface MockOptions {
   auth?: boolean;
   /** Answer CORS requests and preflights, so a browser app on another origin can call the mock. @default true */
   cors?: boolean;
+  /** Keep what writes make, for reads to find (`--stateful`, see MockState), and replay idempotency keys. @default false */
+  stateful?: boolean;
+  /** Items to start from, by the URL path that reads each (`--seed FILE`): `{ "/v3/151077912": {…} }`. @default {} */
+  seed?: Record<string, unknown>;
 }
 
 /**
@@ -43,6 +49,8 @@ export async function startMockServer({
   log,
   auth = true,
   cors = true,
+  stateful = false,
+  seed = {},
 }: MockOptions): Promise<MockServer> {
   const site: Site = {
     mock,
@@ -52,13 +60,15 @@ export async function startMockServer({
     securitySchemes: new Map(mock.model.securitySchemes.map((scheme) => [scheme.name, scheme])),
     auth,
     cors,
+    ...(stateful ? { state: new MockState(mock.model.operations) } : {}),
     log: log ?? (() => {}),
   };
+  if (site.state !== undefined) seedState(site, seed);
   const server = createServer((request, response) => {
     const started = Date.now();
     response.on('finish', () => log?.(`${request.method} ${request.url} -> ${response.statusCode} (${Date.now() - started} ms)`));
     handle(site, request, response).catch((error: unknown) => {
-      if (!response.headersSent) problem(response, 500, 'Internal Server Error', (error as Error).message ?? String(error));
+      if (!response.headersSent) send(response, problemReply(500, 'Internal Server Error', (error as Error).message ?? String(error)));
       else response.destroy();
     });
   });
@@ -79,6 +89,15 @@ export async function startMockServer({
   };
 }
 
+/** Preloads the state from `{ "URL path": item }`; a path no GET reads is an error, named. */
+function seedState(site: Site, seed: Record<string, unknown>): void {
+  for (const [path, item] of Object.entries(seed)) {
+    const match = matchRoute({ routes: site.routes, method: 'GET', path, basePaths: site.basePaths });
+    if (match.kind !== 'found' || !site.state!.seed(match.route.operation, decodedValues(match.values), item))
+      throw new Error(`--seed: no GET operation of the spec reads ${path}`);
+  }
+}
+
 /** The path of a server URL, its variables at their defaults: `/customer` of `https://{env}.example.com/customer`. */
 function basePath(url: string): string {
   try {
@@ -97,6 +116,8 @@ interface Site {
   securitySchemes: ReadonlyMap<string, SecuritySchemeNode>;
   auth: boolean;
   cors: boolean;
+  /** With `--stateful`: what writes made, and the answers idempotency keys keep. */
+  state?: MockState;
   log: (line: string) => void;
 }
 
@@ -104,23 +125,25 @@ interface Site {
  * One request, in the order an HTTP server owes its answers: the path (404, or 400 when its
  * percent-encoding does not decode), a CORS preflight, the method (405 with the path's own `Allow`), the
  * credentials (401), the body's size (413) and media type (415), every part against the spec (400), then the
- * documented response the client can accept (406 when none).
+ * documented response the client can accept (406 when none), through the state when it is kept.
  */
 async function handle(site: Site, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const { mock } = site;
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = (request.method ?? 'GET').toUpperCase();
+  const head = method === 'HEAD';
+  const reply = (answer: Reply) => send(response, answer, { head });
   if (site.cors) allowOrigin(request, response);
   if (!decodes(url.pathname))
-    return problem(response, 400, 'Bad Request', `the path ${url.pathname} has percent-encoding that does not decode as UTF-8`);
+    return reply(problemReply(400, 'Bad Request', `the path ${url.pathname} has percent-encoding that does not decode as UTF-8`));
   const match = matchRoute({ routes: site.routes, method, path: url.pathname, basePaths: site.basePaths });
-  if (match.kind === 'none') return problem(response, 404, 'Not Found', `no operation of the spec has the path ${url.pathname}`);
+  if (match.kind === 'none') return reply(problemReply(404, 'Not Found', `no operation of the spec has the path ${url.pathname}`));
   if (site.cors && isPreflight(request))
     return answerPreflight(response, { methods: match.methods, headers: allowedHeaders(match.operations, mock.model.securitySchemes) });
   if (match.kind === 'method') {
     response.setHeader('allow', match.methods.join(', '));
-    if (method === 'OPTIONS') return void response.writeHead(204).end();
-    return problem(response, 405, 'Method Not Allowed', `${url.pathname} takes ${match.methods.join(', ')}`);
+    if (method === 'OPTIONS') return reply({ status: 204, headers: {} });
+    return reply(problemReply(405, 'Method Not Allowed', `${url.pathname} takes ${match.methods.join(', ')}`));
   }
   const { operation } = match.route;
   if (site.auth) {
@@ -129,20 +152,26 @@ async function handle(site: Site, request: IncomingMessage, response: ServerResp
       schemes: site.securitySchemes,
       credentials: { headers: request.headers, search: url.searchParams },
     });
-    if (!verdict.ok) return unauthorized(site, { operation, request, response, challenges: verdict.challenges, detail: verdict.detail });
+    if (!verdict.ok) {
+      // Answered without its body: read and drop it, so the connection can carry the next request.
+      for await (const _chunk of request);
+      return reply(
+        unauthorized(site, { operation, accept: header(request, 'accept'), challenges: verdict.challenges, detail: verdict.detail }),
+      );
+    }
   }
   const raw = await readBody(request);
   if (raw === undefined) {
     // The rest of the body is not read: the connection cannot carry another request (RFC 9110 §15.5.14).
     response.setHeader('connection', 'close');
-    return problem(response, 413, 'Content Too Large', `the body is larger than ${maxBodyBytes} bytes`);
+    return reply(problemReply(413, 'Content Too Large', `the body is larger than ${maxBodyBytes} bytes`));
   }
   const contentType = request.headers['content-type'];
   const body = operation.requestBody;
   if (raw.length > 0 && body !== undefined && contentType !== undefined && !acceptsBody(body.contents, contentType)) {
     const documented = body.contents.map((media) => media.mediaType);
     response.setHeader(`accept-${method.toLowerCase()}`, documented.join(', '));
-    return problem(response, 415, 'Unsupported Media Type', `${operation.id} takes ${documented.join(' or ')}, not ${contentType}`);
+    return reply(problemReply(415, 'Unsupported Media Type', `${operation.id} takes ${documented.join(' or ')}, not ${contentType}`));
   }
   const parts = readParameters({
     operation,
@@ -153,111 +182,117 @@ async function handle(site: Site, request: IncomingMessage, response: ServerResp
   });
   const issues = [...emptyValues(operation, url.searchParams), ...checkRequest({ mock, operation, parts, raw, contentType })];
   if (issues.length > 0)
-    return problem(response, 400, 'Bad Request', `the request does not match the spec of ${operation.id}: ${issues.length} issue(s)`, {
-      issues,
-    });
-  const preference = readPreference(header(request, 'prefer'));
-  const chosen = chooseResponse(operation, preference);
-  if (typeof chosen === 'string') return problem(response, 400, 'Bad Request', chosen);
-  await answer(site, { operation, request, response, chosen, preference, head: method === 'HEAD' });
+    return reply(
+      problemReply(400, 'Bad Request', `the request does not match the spec of ${operation.id}: ${issues.length} issue(s)`, { issues }),
+    );
+  const key = operation.idempotency === undefined ? undefined : header(request, operation.idempotency.header.toLowerCase());
+  const replayed = key === undefined ? undefined : site.state?.replay(operation, key);
+  if (replayed !== undefined) return reply({ ...replayed, headers: { ...replayed.headers, 'idempotent-replayed': 'true' } });
+  const answer = documentedAnswer(site, { operation, request, values: decodedValues(match.values), raw });
+  if (key !== undefined) site.state?.remember(operation, key, answer);
+  reply(answer);
 }
 
-/** The chosen documented response, in a media type the request's `Accept` allows. */
-async function answer(
+/** The answer the spec documents for a valid request: the response `Prefer` picks, through the state when it is kept. */
+function documentedAnswer(
+  site: Site,
+  { operation, request, values, raw }: { operation: OperationNode; request: IncomingMessage; values: Record<string, string>; raw: Buffer },
+): Reply {
+  const preference = readPreference(header(request, 'prefer'));
+  const accept = header(request, 'accept');
+  const chosen = chooseResponse(operation, preference);
+  if (typeof chosen === 'string') return problemReply(400, 'Bad Request', chosen);
+  // Only a success is read from or written to the state: `Prefer: code=` asking for an error changes nothing.
+  const success = chosen.status >= 200 && chosen.status < 300;
+  const step = (success ? site.state?.step({ operation, values, body: parsedBody(raw) }) : undefined) ?? { kind: 'none' };
+  if (step.kind === 'not-found') {
+    const documented = operation.responses.find((candidate) => candidate.status === '404' || candidate.status.toUpperCase() === '4XX');
+    if (documented === undefined) return problemReply(404, 'Not Found', step.detail);
+    return answerWith(site, { operation, chosen: { response: documented, status: 404 }, preference: {}, accept });
+  }
+  const shape =
+    step.kind === 'none' ? undefined : step.kind === 'read' ? (documented: unknown) => merge(documented, step.item) : step.commit;
+  const answer = answerWith(site, { operation, chosen, preference, accept, ...(shape === undefined ? {} : { shape }) });
+  // A write whose answer has no body still keeps what it wrote.
+  if (step.kind === 'write' && answer.body === undefined) step.commit(undefined);
+  return answer;
+}
+
+/**
+ * The chosen documented response, in a media type `Accept` allows (406 when none); `shape` turns the
+ * documented body into the one to send (the state's item laid over it, a fresh id).
+ */
+function answerWith(
   site: Site,
   {
     operation,
-    request,
-    response,
     chosen,
     preference,
-    head,
+    accept,
+    shape,
   }: {
     operation: OperationNode;
-    request: IncomingMessage;
-    response: ServerResponse;
     chosen: { response: ResponseNode; status: number };
     preference: Preference;
-    head: boolean;
+    accept: string | undefined;
+    shape?: (documented: unknown) => unknown;
   },
-): Promise<void> {
+): Reply {
   // JSON first (what the client's types describe), then the response's other media types.
   const offered = [
     ...new Set([...preferredContents(chosen.response.contents), ...chosen.response.contents].map((media) => media.mediaType)),
   ];
-  const mediaType = offered.length === 0 ? undefined : negotiate(offered, header(request, 'accept'));
+  const mediaType = offered.length === 0 ? undefined : negotiate(offered, accept);
   if (offered.length > 0 && mediaType === undefined)
-    return problem(
-      response,
-      406,
-      'Not Acceptable',
-      `${operation.id} answers ${offered.join(' or ')}, which Accept: ${header(request, 'accept')} refuses`,
-    );
+    return problemReply(406, 'Not Acceptable', `${operation.id} answers ${offered.join(' or ')}, which Accept: ${accept} refuses`);
   const body =
     mediaType === undefined
       ? ({ kind: 'none' } as const)
       : responseBody({ mock: site.mock, operation, response: chosen.response, mediaType, preference });
-  if (body.kind === 'problem') return problem(response, 500, 'Internal Server Error', body.detail);
+  if (body.kind === 'problem') return problemReply(500, 'Internal Server Error', body.detail);
   if (body.kind === 'unknown-example')
-    return problem(
-      response,
+    return problemReply(
       400,
       'Bad Request',
       `Prefer asks for example=${preference.example ?? ''}; this response documents ${body.names.length === 0 ? 'no named example' : body.names.join(', ')}`,
       { examples: body.names },
     );
-  response.statusCode = chosen.status;
-  if (body.kind === 'none') return void response.end();
+  if (body.kind === 'none') return { status: chosen.status, headers: {} };
+  const headers: Record<string, string> = { 'content-type': body.mediaType };
   if (body.warning !== undefined) {
-    response.setHeader('x-specsmith-warning', body.warning.replace(/[\r\n]+/g, ' '));
+    headers['x-specsmith-warning'] = body.warning.replace(/[\r\n]+/g, ' ');
     site.log(`warning: ${operation.id} ${chosen.status}: ${body.warning}`);
   }
-  const text = /json/i.test(body.mediaType) ? JSON.stringify(body.value) : String(body.value);
-  response.setHeader('content-type', body.mediaType);
-  response.setHeader('content-length', Buffer.byteLength(text));
-  response.end(head ? undefined : text);
+  const json = /json/i.test(body.mediaType);
+  const value = json && shape !== undefined ? shape(body.value) : body.value;
+  return { status: chosen.status, headers, body: json ? JSON.stringify(value) : String(value) };
 }
 
 /** 401 with a challenge per scheme (RFC 9110 §15.5.2), and the spec's documented 401 body where it has one. */
-async function unauthorized(
+function unauthorized(
   site: Site,
-  {
-    operation,
-    request,
-    response,
-    challenges,
-    detail,
-  }: { operation: OperationNode; request: IncomingMessage; response: ServerResponse; challenges: string[]; detail: string },
-): Promise<void> {
-  // The request is answered without its body: read and drop it, so the connection can carry the next one.
-  for await (const _chunk of request);
-  response.setHeader('www-authenticate', challenges.length === 0 ? 'Bearer realm="specsmith mock"' : challenges.join(', '));
+  { operation, accept, challenges, detail }: { operation: OperationNode; accept: string | undefined; challenges: string[]; detail: string },
+): Reply {
+  const challenge = { 'www-authenticate': challenges.length === 0 ? 'Bearer realm="specsmith mock"' : challenges.join(', ') };
   const documented = operation.responses.find((candidate) => candidate.status === '401' || candidate.status.toUpperCase() === '4XX');
-  if (documented === undefined) return problem(response, 401, 'Unauthorized', detail);
-  await answer(site, {
-    operation,
-    request,
-    response,
-    chosen: { response: documented, status: 401 },
-    preference: {},
-    head: request.method === 'HEAD',
-  });
+  const answer =
+    documented === undefined
+      ? problemReply(401, 'Unauthorized', detail)
+      : answerWith(site, { operation, chosen: { response: documented, status: 401 }, preference: {}, accept });
+  return { ...answer, headers: { ...answer.headers, ...challenge } };
 }
 
-/** A query parameter sent empty (`?name=`) where the spec does not allow it (OpenAPI 3.1 §4.8.12.2). */
-function emptyValues(operation: OperationNode, search: URLSearchParams): Issue[] {
-  return operation.parameters.query
-    .filter(
-      (parameter) =>
-        parameter.allowEmptyValue !== true && search.has(parameter.name) && search.getAll(parameter.name).every((value) => value === ''),
-    )
-    .map((parameter) => ({
-      in: 'query',
-      path: `/${parameter.name}`,
-      keyword: 'allowEmptyValue',
-      params: {},
-      message: `must not be empty (the spec does not set allowEmptyValue)`,
-    }));
+/** Path values as the state keys them: percent-decoded. */
+const decodedValues = (values: Record<string, string>) =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, decodeURIComponent(value)]));
+
+function parsedBody(raw: Buffer): unknown {
+  if (raw.length === 0) return undefined;
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function decodes(path: string): boolean {
@@ -267,59 +302,6 @@ function decodes(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-interface Issue extends ValidationIssue {
-  in: string;
-}
-
-/** Every issue of the request's path, query, headers and body, each saying which part it is in. */
-function checkRequest({
-  mock,
-  operation,
-  parts,
-  raw,
-  contentType,
-}: {
-  mock: MockSpec;
-  operation: OperationNode;
-  parts: ReturnType<typeof readParameters>;
-  raw: Buffer;
-  contentType: string | undefined;
-}): Issue[] {
-  const issues: Issue[] = [];
-  const check = (part: string, name: string, value: unknown) => {
-    for (const issue of mock.checks.get(name)?.(value) ?? []) issues.push({ in: part, ...issue });
-  };
-  const { names } = operation;
-  if (operation.parameters.path.length > 0) check('path', names.params.path, parts.path);
-  if (operation.parameters.query.length > 0) check('query', names.params.query, parts.query);
-  if (operation.parameters.header.length > 0) check('header', names.params.header, parts.headers);
-  const body = operation.requestBody;
-  if (body === undefined) return issues;
-  if (raw.length === 0) {
-    if (body.required) issues.push({ in: 'body', path: '', keyword: 'required', params: {}, message: 'the request body is required' });
-    return issues;
-  }
-  if (body.contents.some((media) => /json/i.test(media.mediaType))) {
-    if (contentType !== undefined && !/json/i.test(contentType))
-      issues.push({
-        in: 'body',
-        path: '',
-        keyword: 'contentType',
-        params: { contentType },
-        message: `the body is ${contentType}, not JSON`,
-      });
-    let value: unknown;
-    try {
-      value = JSON.parse(raw.toString('utf8'));
-    } catch (error) {
-      issues.push({ in: 'body', path: '', keyword: 'json', params: {}, message: `the body is not JSON: ${(error as Error).message}` });
-      return issues;
-    }
-    check('body', names.requestBody, value);
-  }
-  return issues;
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {
@@ -336,11 +318,4 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-/** An RFC 9457 problem document. */
-function problem(response: ServerResponse, status: number, title: string, detail: string, extra: Record<string, unknown> = {}): void {
-  response.statusCode = status;
-  response.setHeader('content-type', 'application/problem+json');
-  response.end(JSON.stringify({ type: 'about:blank', title, status, detail, ...extra }));
 }
