@@ -23,6 +23,7 @@ export const layers = [
   ['write'], // a package folder replaced as one step
   ['generate.ts'], // load → ir → emit → write
   ['drift', 'validate'], // generated packages against their specs; values against a spec
+  ['traffic'], // HTTP exchanges against a spec: routes, parameters read back, requests and responses checked
   ['mock'],
   ['cli', 'index.ts'], // the command line and the library's face
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMeta } from '../generator/src/ir/parse-meta.js';
 import type { OperationNode, ParameterLocation, ParameterNode, SchemaNode } from '../generator/src/ir/types.js';
-import { readParameters } from '../generator/src/mock/read-parameters.js';
+import { readParameters } from '../generator/src/traffic/read-parameters.js';
 import { serializeHeader, serializePath, serializeQuery } from '../templates/client/serialize.js';
 
 /**

@@ -308,3 +308,35 @@ describe('specsmith diff: lifecycle, as oasdiff reads its extensions (#26 point 
     ]);
   });
 });
+
+describe('specsmith diff on valid documents it does not generate from', () => {
+  it('reads an OpenAPI 3.2 document as 3.1, with a warning, and compares it', async () => {
+    const report = await diffOf(
+      (doc) => (doc.openapi = '3.2.0'),
+      (doc) => ((doc.openapi = '3.2.0'), (doc.components.schemas.In.properties.id.maxLength = 5)),
+    );
+    expect(found(report)).toEqual([['request-max-length-decreased', 'error']]);
+    expect(report.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity])).toEqual([
+      ['version-read-as-3.1', 'warning'],
+      ['version-read-as-3.1', 'warning'],
+    ]);
+  });
+
+  it('pairs a route written twice (/items/{id} and /items/{key}) in order: a spec against itself is no change', async () => {
+    const twice = (doc: Doc) => {
+      doc.paths['/items/{key}'] = {
+        get: {
+          operationId: 'getByKey',
+          parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '204': { description: 'found' } },
+        },
+      };
+      doc.paths['/items/{id}'].get = {
+        operationId: 'getById',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '204': { description: 'found' } },
+      };
+    };
+    expect((await diffOf(twice, twice)).changes).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadMockSpec } from '../generator/src/mock/load-mock.js';
+import { loadTrafficSpec } from '../generator/src/traffic/load-spec.js';
 import { startMockServer, type MockServer } from '../generator/src/mock/mock-server.js';
 import { temporaryDirectory } from './support/paths.js';
 
@@ -76,9 +76,9 @@ const logged: string[] = [];
 beforeAll(async () => {
   const root = temporaryDirectory('mock-sandbox');
   writeFileSync(path.join(root, 'openapi.yaml'), stringify(spec));
-  const loaded = await loadMockSpec({ spec: 'openapi.yaml', root });
-  if (loaded.mock === undefined) throw new Error(JSON.stringify(loaded.diagnostics));
-  server = await startMockServer({ mock: loaded.mock, log: (line) => logged.push(line) });
+  const loaded = await loadTrafficSpec({ spec: 'openapi.yaml', root });
+  if (loaded.spec === undefined) throw new Error(JSON.stringify(loaded.diagnostics));
+  server = await startMockServer({ mock: loaded.spec, log: (line) => logged.push(line) });
 });
 afterAll(() => server.close());
 
@@ -120,7 +120,7 @@ describe('security, per operation as the spec states it (#27 point 1)', () => {
   it('--no-auth turns the check off', async () => {
     const root = temporaryDirectory('mock-no-auth');
     writeFileSync(path.join(root, 'openapi.yaml'), stringify(spec));
-    const open = await startMockServer({ mock: (await loadMockSpec({ spec: 'openapi.yaml', root })).mock!, auth: false });
+    const open = await startMockServer({ mock: (await loadTrafficSpec({ spec: 'openapi.yaml', root })).spec!, auth: false });
     try {
       expect((await fetch(`${open.url}/items?q=x`)).status).toBe(200);
     } finally {

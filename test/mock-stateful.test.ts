@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadMockSpec } from '../generator/src/mock/load-mock.js';
+import { loadTrafficSpec } from '../generator/src/traffic/load-spec.js';
 import { startMockServer, type MockOptions, type MockServer } from '../generator/src/mock/mock-server.js';
 import { temporaryDirectory } from './support/paths.js';
 
@@ -113,9 +113,9 @@ const spec = {
 async function start(options: Partial<MockOptions> = {}): Promise<MockServer> {
   const root = temporaryDirectory('mock-stateful');
   writeFileSync(path.join(root, 'openapi.yaml'), stringify(spec));
-  const loaded = await loadMockSpec({ spec: 'openapi.yaml', root });
-  if (loaded.mock === undefined) throw new Error(JSON.stringify(loaded.diagnostics));
-  return startMockServer({ mock: loaded.mock, stateful: true, ...options });
+  const loaded = await loadTrafficSpec({ spec: 'openapi.yaml', root });
+  if (loaded.spec === undefined) throw new Error(JSON.stringify(loaded.diagnostics));
+  return startMockServer({ mock: loaded.spec, stateful: true, ...options });
 }
 
 let server: MockServer;

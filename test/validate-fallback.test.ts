@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadMockSpec } from '../generator/src/mock/load-mock.js';
+import { loadTrafficSpec } from '../generator/src/traffic/load-spec.js';
 import { loadSpecValidator } from '../generator/src/validate/spec-validator.js';
 import { temporaryDirectory } from './support/paths.js';
 
@@ -55,7 +55,7 @@ describe('a schema compiled by AJV, outside generate', () => {
   it('checks requests in mock, beside schemas the emitter compiles', async () => {
     const root = temporaryDirectory('mock-fallback');
     writeFileSync(path.join(root, 'openapi.yaml'), spec);
-    const { mock, diagnostics } = await loadMockSpec({ spec: 'openapi.yaml', root });
+    const { spec: mock, diagnostics } = await loadTrafficSpec({ spec: 'openapi.yaml', root });
     expect(diagnostics).toEqual([]);
     const closed = mock?.checks.get('Closed');
     const open = mock?.checks.get('Open');

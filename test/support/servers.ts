@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { loadMockSpec, type MockSpec } from '../../generator/src/mock/load-mock.js';
+import { loadTrafficSpec, type TrafficSpec } from '../../generator/src/traffic/load-spec.js';
 import { startMockServer } from '../../generator/src/mock/mock-server.js';
 import { sampleValue } from '../../generator/src/mock/sample-value.js';
 import type { OperationNode } from '../../generator/src/ir/types.js';
@@ -54,7 +54,7 @@ export async function startServer(handle: (request: SeenRequest, response: Serve
 }
 
 export interface RunningMock {
-  mock: MockSpec;
+  mock: TrafficSpec;
   url: string;
   /** Requests that reached the server. */
   count(): number;
@@ -63,7 +63,7 @@ export interface RunningMock {
 
 /** `specsmith mock` for a curated spec, in this process, counting the requests that reach it. */
 export async function startCuratedMock(provider: string, options: { stateful?: boolean } = {}): Promise<RunningMock> {
-  const { mock, diagnostics } = await loadMockSpec({ spec: path.join('specs', provider, 'openapi.yaml'), root: repoRoot });
+  const { spec: mock, diagnostics } = await loadTrafficSpec({ spec: path.join('specs', provider, 'openapi.yaml'), root: repoRoot });
   if (mock === undefined) throw new Error(JSON.stringify(diagnostics));
   const server = await startMockServer({ mock, ...options });
   let requests = 0;
@@ -72,7 +72,7 @@ export async function startCuratedMock(provider: string, options: { stateful?: b
 }
 
 /** A valid input for an operation: each part built from its schema and checked by its validator. */
-export function validInput(mock: MockSpec, operation: OperationNode): Record<string, unknown> {
+export function validInput(mock: TrafficSpec, operation: OperationNode): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   const part = (field: string, name: string) => {
     const schema = mock.defs[name];

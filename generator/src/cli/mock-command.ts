@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import { loadMockSpec } from '../mock/load-mock.js';
+import { loadTrafficSpec } from '../traffic/load-spec.js';
 import { startMockServer } from '../mock/mock-server.js';
 import { print, usageError } from './output.js';
 import type { Values } from './parse-options.js';
@@ -25,13 +25,13 @@ export async function runMock(values: Values, positionals: string[]): Promise<nu
     if (seed === null || typeof seed !== 'object' || Array.isArray(seed))
       return print(process.stderr, `--seed ${values.seed}: expected an object of items by the URL path that reads them\n`, 2);
   }
-  const loaded = await loadMockSpec({ spec: values.spec, root: process.cwd() });
+  const loaded = await loadTrafficSpec({ spec: values.spec, root: process.cwd() });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  if (loaded.mock === undefined) return 2;
+  if (loaded.spec === undefined) return 2;
   let server;
   try {
     server = await startMockServer({
-      mock: loaded.mock,
+      mock: loaded.spec,
       port,
       host,
       auth: values['no-auth'] !== true,
@@ -44,7 +44,7 @@ export async function runMock(values: Values, positionals: string[]): Promise<nu
     const message = (error as Error).message;
     return print(process.stderr, message.startsWith('--seed') ? `${message}\n` : `cannot listen on ${host}:${port}: ${message}\n`, 2);
   }
-  const { model } = loaded.mock;
+  const { model } = loaded.spec;
   process.stdout.write(`specsmith mock: ${model.info.title} (${model.operations.length} operations) at ${server.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

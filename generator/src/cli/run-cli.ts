@@ -61,6 +61,7 @@ const commands: Record<string, Command> = {
       ndjson: { type: 'boolean' },
       'no-cache': { type: 'boolean' },
       fixtures: { type: 'string' },
+      har: { type: 'string' },
       format: { type: 'string' },
     },
     usage: async () => (await import('./usage.js')).validateUsage,

@@ -47,6 +47,7 @@ export const validateUsage = `Usage:
   specsmith validate --spec FILE --schema NAME [--json | --ndjson] [--no-cache] INPUT
   specsmith validate --spec FILE --operation ID --part PART [--json | --ndjson] [--no-cache] INPUT
   specsmith validate --spec FILE --fixtures DIR [--format FORMAT]
+  specsmith validate --spec FILE --har FILE [--format FORMAT]
 
 Checks JSON values against a schema of the spec, or against one part of an operation, with the same
 rules and messages as the generated validators. INPUT is a file, or - for standard input.
@@ -61,7 +62,11 @@ Options:
   --fixtures DIR     check every DIR/<operationId>/<part>/*.json and DIR/schemas/<Name>/*.json; files
                      named *.invalid.json must be refused, the others accepted (exit 1 on any surprise,
                      2 when the folder holds no fixture)
-  --format FORMAT    with --fixtures: text (default) | json | junit | github | sarif, each failure at the
+  --har FILE         check every entry of a HAR capture (browser devtools, Playwright, mitmproxy):
+                     each is matched to its operation by method and path, and its request and
+                     response are checked (exit 1 on an invalid one; entries no operation has are
+                     listed, not failed)
+  --format FORMAT    with --fixtures or --har: text (default) | json | junit | github | sarif, each failure at the
                      fixture file and the line of its first issue
 
 The compiled validator is kept in node_modules/.cache/specsmith (or $SPECSMITH_CACHE_DIR) and reused

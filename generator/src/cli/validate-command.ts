@@ -8,8 +8,9 @@ import { runFixtures } from './fixtures-command.js';
 import type { Values } from './parse-options.js';
 
 export async function runValidate(values: Values, positionals: string[]): Promise<number> {
+  if (values.har !== undefined) return (await import('./har-command.js')).runHar(values, positionals);
   if (values.fixtures !== undefined) return runFixtures(values, positionals);
-  if (values.format !== undefined) return usageError('validate', '--format goes with --fixtures');
+  if (values.format !== undefined) return usageError('validate', '--format goes with --fixtures or --har');
   const request = readRequest(values, positionals);
   if (typeof request === 'string') return usageError('validate', request);
   const loaded = await loadSpecValidator({

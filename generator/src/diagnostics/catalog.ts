@@ -28,6 +28,10 @@ export const diagnosticCatalog = {
     summary: 'The `openapi` field names a version other than 3.0.x or 3.1.x.',
     help: 'Set `openapi` to a 3.0.x or 3.1.x version string such as "3.1.0".',
   },
+  'version-read-as-3.1': {
+    summary: 'An OpenAPI 3.2 document is read as 3.1: what 3.2 adds is not compared.',
+    help: 'specsmith generates from 3.0 and 3.1; `diff` reads a 3.2 document as 3.1 so a pair can still be compared (the `query` method, `additionalOperations` and `itemSchema` are not).',
+  },
   'openapi-schema': {
     summary: 'The document does not fit the OpenAPI schema of its version.',
     help: 'Compare the reported node with the OpenAPI specification of the declared version.',

@@ -84,13 +84,17 @@ const routeOf = (operation: OperationNode) => `${operation.method} ${operation.p
 function compareOperations({ sides, log, files }: { sides: { old: Side; new: Side }; log: ChangeLog; files: Files }): Set<string> {
   const visited = new Set<string>();
   const reachedOnlyRelaxed = new Set<string>();
-  const byRoute = new Map(sides.new.model.operations.map((operation) => [routeOf(operation), operation]));
+  // A route may be written twice (`/pets/{id}` and `/pets/{name}`, which OpenAPI 3.1 §4.8.8.2 forbids):
+  // such operations pair in order, so a spec compared with itself is no change.
+  const byRoute = new Map<string, OperationNode[]>();
+  for (const operation of sides.new.model.operations)
+    byRoute.set(routeOf(operation), [...(byRoute.get(routeOf(operation)) ?? []), operation]);
   const unmatched = new Set(sides.new.model.operations);
   const leftOver: OperationNode[] = [];
   const pairs: [OperationNode, OperationNode][] = [];
   for (const operation of sides.old.model.operations) {
-    const partner = byRoute.get(routeOf(operation));
-    if (partner === undefined || !unmatched.has(partner)) leftOver.push(operation);
+    const partner = byRoute.get(routeOf(operation))?.find((candidate) => unmatched.has(candidate));
+    if (partner === undefined) leftOver.push(operation);
     else {
       unmatched.delete(partner);
       pairs.push([operation, partner]);

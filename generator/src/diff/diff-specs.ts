@@ -80,7 +80,13 @@ async function loadVersion(
       return { diagnostics: [], problem: `cannot read ${describeSource(source)}: ${(error as Error).message}` };
     }
   }
-  const result = await loadDocument({ entry: source.path, root, schemas, ...(readText === undefined ? {} : { readText }) });
+  const result = await loadDocument({
+    entry: source.path,
+    root,
+    schemas,
+    newerAs31: true,
+    ...(readText === undefined ? {} : { readText }),
+  });
   const diagnostics =
     source.kind === 'git'
       ? result.diagnostics.map((diagnostic) => ({ ...diagnostic, file: `${source.revision}:${diagnostic.file}` }))

@@ -4,8 +4,21 @@ import type { OriginIndex } from './origins.js';
 export type OpenApiMinor = '3.0' | '3.1';
 
 /** Reads the `openapi` field: which schema and which dialect the rest of the load uses. */
-export function lintVersion({ document, file, origins }: { document: unknown; file: string; origins: OriginIndex }): {
+export function lintVersion({
+  document,
+  file,
+  origins,
+  newerAs31 = false,
+}: {
+  document: unknown;
+  file: string;
+  origins: OriginIndex;
+  /** Read a 3.2 document as 3.1, with a warning, rather than refuse it (the diff's choice). */
+  newerAs31?: boolean;
+}): {
   minor?: OpenApiMinor;
+  /** The document is a newer 3.x read as 3.1: the 3.1 schema would refuse what it adds. */
+  newer?: boolean;
   diagnostics: Diagnostic[];
 } {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
@@ -29,6 +42,19 @@ export function lintVersion({ document, file, origins }: { document: unknown; fi
   }
   const version = record.openapi;
   const match = typeof version === 'string' ? /^3\.(0|1)\.\d+(-.+)?$/.exec(version) : null;
+  if (match === null && newerAs31 && typeof version === 'string' && /^3\.2\.\d+(-.+)?$/.test(version))
+    return {
+      minor: '3.1',
+      newer: true,
+      diagnostics: [
+        createDiagnostic({
+          code: 'version-read-as-3.1',
+          severity: 'warning',
+          message: `openapi ${JSON.stringify(version)} is read as 3.1: what 3.2 adds is not compared`,
+          ...at('openapi'),
+        }),
+      ],
+    };
   if (match === null) {
     const message =
       version === undefined ? 'the document has no `openapi` field' : `openapi ${JSON.stringify(version)} is not a 3.0.x or 3.1.x version`;

@@ -44,6 +44,8 @@ export interface LoadOptions {
   schemaKeywordTypos?: KeywordTypoSeverity;
   /** How files are read (by absolute path). @default the file system */
   readText?: ReadText;
+  /** Read an OpenAPI 3.2 document as 3.1, with a warning (`diff` compares such pairs). @default false */
+  newerAs31?: boolean;
 }
 
 /** Reads, parses, bundles and checks a document; every problem found is reported, none thrown. */
@@ -53,15 +55,23 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
   const entry = path.resolve(root, options.entry);
   const first = await readSourceFile({ absolutePath: entry, root, origins, readText: options.readText });
   if (first.file === undefined) return { ok: false, diagnostics: first.diagnostics };
-  const version = lintVersion({ document: first.file.value, file: first.file.displayPath, origins });
+  const version = lintVersion({ document: first.file.value, file: first.file.displayPath, origins, newerAs31: options.newerAs31 === true });
   if (version.minor === undefined) return { ok: false, diagnostics: version.diagnostics };
+  // The 3.1 schema would refuse what a newer document adds.
+  const lintSchema = options.lintOpenApiSchema !== false && version.newer !== true;
 
-  const { files, sites, sourceHolders, diagnostics } = await loadReferencedFiles({
+  const {
+    files,
+    sites,
+    sourceHolders,
+    diagnostics: loadDiagnostics,
+  } = await loadReferencedFiles({
     rootFile: first.file,
     root,
     origins,
     readText: options.readText,
   });
+  const diagnostics = [...version.diagnostics, ...loadDiagnostics];
   const displayToAbsolute = new Map([...files.values()].map((file) => [file.displayPath, file.absolutePath]));
   const resolver = new Resolver(files, origins, displayToAbsolute);
   diagnostics.push(...checkRefs({ files, sites, resolver, origins }));
@@ -69,7 +79,7 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
   const file = first.file.displayPath;
   // Fragments in other files are checked where they are used, by validating a view with them inlined.
   const refHolders = new Set([...sites.values()].flat().map((site) => site.holder));
-  if (options.lintOpenApiSchema !== false) {
+  if (lintSchema) {
     const view = files.size === 1 ? document : inlineExternalRefs({ document, refHolders, resolver, origins });
     const checked = [...files.values()].some((loaded) => loaded.syntax === 'yaml') ? withoutCycles(view, origins) : view;
     // Loaded on demand: AJV and the OpenAPI schemas are most of what a command that skips the check would import.
@@ -77,7 +87,7 @@ export async function loadDocument(options: LoadOptions): Promise<LoadResult> {
     diagnostics.push(...lintOpenApiSchema({ document: checked, minor: version.minor, file, origins, schemas }));
   }
   diagnostics.push(...lintOperations({ document, resolver, file }));
-  if (version.minor === '3.1' && options.lintOpenApiSchema !== false)
+  if (version.minor === '3.1' && lintSchema)
     diagnostics.push(
       ...lintSchemaKeywords({ document, resolver, origins, ...(options.schemaKeywordTypos ? { typos: options.schemaKeywordTypos } : {}) }),
     );

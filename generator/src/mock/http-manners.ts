@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MediaNode, OperationNode, SecuritySchemeNode } from '../ir/types.js';
+import { covers, documentedFor } from '../traffic/media-types.js';
 
 /**
  * CORS (Fetch Standard §3.2): every answer says which origin may read it; a preflight is answered from the
@@ -37,19 +38,9 @@ export function answerPreflight(response: ServerResponse, { methods, headers }: 
   response.end();
 }
 
-/** A media type's essence, lower case, without parameters: `application/json` of `Application/JSON; charset=utf-8`. */
-export const essence = (mediaType: string) => (mediaType.split(';')[0] ?? '').trim().toLowerCase();
-
-/** True when a documented media type (possibly a range, `image/*`, `*\/*`) covers the one sent. */
-export function covers(documented: string, sent: string): boolean {
-  const [type, subtype] = essence(documented).split('/');
-  const [sentType, sentSubtype] = essence(sent).split('/');
-  return (type === '*' || type === sentType) && (subtype === '*' || subtype === sentSubtype);
-}
-
 /** The request body's media type is one the operation documents (else 415, RFC 9110 §15.5.16). */
 export function acceptsBody(contents: readonly MediaNode[], contentType: string): boolean {
-  return contents.some((media) => covers(media.mediaType, contentType));
+  return documentedFor(contents, contentType) !== undefined;
 }
 
 /**

@@ -2,15 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { OperationNode, ResponseNode, SecuritySchemeNode } from '../ir/types.js';
 import { preferredContents } from '../emit/types/emit-operations.js';
-import { checkRequest, emptyValues } from './check-request.js';
-import type { MockSpec } from './load-mock.js';
-import { readParameters } from './read-parameters.js';
+import { checkRequest, emptyValues } from '../traffic/check-request.js';
+import type { TrafficSpec } from '../traffic/load-spec.js';
+import { readParameters } from '../traffic/read-parameters.js';
 import { checkSecurity } from './check-security.js';
 import { acceptsBody, allowedHeaders, allowOrigin, answerPreflight, isPreflight, negotiate } from './http-manners.js';
 import { merge, MockState } from './mock-state.js';
 import { problemReply, send, type Reply } from './reply.js';
 import { chooseResponse, readPreference, responseBody, type Preference } from './respond.js';
-import { buildRoutes, matchRoute } from './routes.js';
+import { basePathOf, buildRoutes, matchRoute } from '../traffic/routes.js';
 
 /** The largest request body the mock reads; a larger one is answered 413. */
 const maxBodyBytes = 10 * 1024 * 1024;
@@ -22,7 +22,7 @@ export interface MockServer {
 }
 
 export interface MockOptions {
-  mock: MockSpec;
+  mock: TrafficSpec;
   port?: number;
   host?: string;
   /** One line a request (`GET /v3/1 -> 200 (2 ms)`), and one for each warning. @default nothing */
@@ -55,7 +55,7 @@ export async function startMockServer({
   const site: Site = {
     mock,
     routes: buildRoutes(mock.model.operations),
-    basePaths: [...new Set(mock.model.operations.flatMap((operation) => operation.servers.map((server) => basePath(server.url))))],
+    basePaths: [...new Set(mock.model.operations.flatMap((operation) => operation.servers.map((server) => basePathOf(server.url))))],
     schemas: new Map(mock.model.schemas.map((named) => [named.name, named])),
     securitySchemes: new Map(mock.model.securitySchemes.map((scheme) => [scheme.name, scheme])),
     auth,
@@ -98,21 +98,12 @@ function seedState(site: Site, seed: Record<string, unknown>): void {
   }
 }
 
-/** The path of a server URL, its variables at their defaults: `/customer` of `https://{env}.example.com/customer`. */
-function basePath(url: string): string {
-  try {
-    return new URL(url.replace(/\{[^}]+\}/g, 'x'), 'http://localhost').pathname.replace(/\/+$/, '');
-  } catch {
-    return '';
-  }
-}
-
 /** What every request is answered from: the spec, its routes and the server's settings. */
 interface Site {
-  mock: MockSpec;
+  mock: TrafficSpec;
   routes: ReturnType<typeof buildRoutes>;
   basePaths: string[];
-  schemas: ReadonlyMap<string, MockSpec['model']['schemas'][number]>;
+  schemas: ReadonlyMap<string, TrafficSpec['model']['schemas'][number]>;
   securitySchemes: ReadonlyMap<string, SecuritySchemeNode>;
   auth: boolean;
   cors: boolean;
@@ -180,7 +171,7 @@ async function handle(site: Site, request: IncomingMessage, response: ServerResp
     search: url.searchParams,
     headers: request.headers,
   });
-  const issues = [...emptyValues(operation, url.searchParams), ...checkRequest({ mock, operation, parts, raw, contentType })];
+  const issues = [...emptyValues(operation, url.searchParams), ...checkRequest({ spec: mock, operation, parts, raw, contentType })];
   if (issues.length > 0)
     return reply(
       problemReply(400, 'Bad Request', `the request does not match the spec of ${operation.id}: ${issues.length} issue(s)`, { issues }),

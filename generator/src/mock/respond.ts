@@ -1,7 +1,7 @@
 import type { OperationNode, ResponseNode } from '../ir/types.js';
 import { preferredContents } from '../emit/types/emit-operations.js';
 import { getAtPointer, parsePointer } from '../util/json-pointer.js';
-import type { MockSpec } from './load-mock.js';
+import type { TrafficSpec } from '../traffic/load-spec.js';
 import { sampleValue } from './sample-value.js';
 
 type Json = Record<string, unknown>;
@@ -69,7 +69,7 @@ export function responseBody({
   mediaType,
   preference,
 }: {
-  mock: MockSpec;
+  mock: TrafficSpec;
   operation: OperationNode;
   response: ResponseNode;
   mediaType: string;
@@ -101,7 +101,7 @@ export function responseBody({
 }
 
 /** Examples written for a response's media type, in the spec the model was built from: by name, and all in document order. */
-function documentedExamples(mock: MockSpec, response: ResponseNode, mediaType: string): { named: Map<string, unknown>; all: unknown[] } {
+function documentedExamples(mock: TrafficSpec, response: ResponseNode, mediaType: string): { named: Map<string, unknown>; all: unknown[] } {
   const document = mock.model.shipped.document;
   const pointer = response.origin?.shipped?.pointer;
   const node = pointer === undefined ? undefined : resolve(document, getAtPointer(document, parsePointer(pointer) ?? []));

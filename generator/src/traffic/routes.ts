@@ -76,3 +76,12 @@ export function matchRoute({
   }
   return { kind: 'none' };
 }
+
+/** The path of a server URL, its variables at their defaults: `/customer` of `https://{env}.example.com/customer`. */
+export function basePathOf(url: string): string {
+  try {
+    return new URL(url.replace(/\{[^}]+\}/g, 'x'), 'http://localhost').pathname.replace(/\/+$/, '');
+  } catch {
+    return '';
+  }
+}

@@ -12,8 +12,8 @@ import type { ApiModel } from '../ir/types.js';
 import { loadDocument } from '../load/load-document.js';
 import { importChecks, type Check } from '../validate/checks.js';
 
-/** What the mock server serves from: the model, each validator entry's check, and the lowered schemas to sample. */
-export interface MockSpec {
+/** A spec ready for HTTP traffic: the model, each validator entry's check, and the lowered schemas (to sample values from). */
+export interface TrafficSpec {
   model: ApiModel;
   checks: ReadonlyMap<string, Check>;
   defs: Readonly<Record<string, JsonSchema>>;
@@ -23,13 +23,13 @@ export interface MockSpec {
  * Reads a spec and compiles every validator entry of it, as the generated packages do (all-errors mode,
  * messages naming the spec's files and lines), into one module imported from memory.
  */
-export async function loadMockSpec({
+export async function loadTrafficSpec({
   spec,
   root,
 }: {
   spec: string;
   root: string;
-}): Promise<{ mock?: MockSpec; diagnostics: Diagnostic[] }> {
+}): Promise<{ spec?: TrafficSpec; diagnostics: Diagnostic[] }> {
   const loaded = await loadDocument({ entry: spec, root, lintOpenApiSchema: false });
   if (!loaded.ok) return { diagnostics: loaded.diagnostics };
   const model = parseDocument(loaded.loaded);
@@ -46,5 +46,5 @@ export async function loadMockSpec({
     }
     checks = await importChecks(dataUrl(checksModule({ code, entries: set.entries, origins: set.origins(), runtime })));
   }
-  return { mock: { model, checks, defs: set.defs }, diagnostics: loaded.diagnostics };
+  return { spec: { model, checks, defs: set.defs }, diagnostics: loaded.diagnostics };
 }

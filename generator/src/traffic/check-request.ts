@@ -1,6 +1,6 @@
 import type { OperationNode } from '../ir/types.js';
 import type { ValidationIssue } from '../validate/validate-target.js';
-import type { MockSpec } from './load-mock.js';
+import type { TrafficSpec } from './load-spec.js';
 import type { readParameters } from './read-parameters.js';
 
 export interface Issue extends ValidationIssue {
@@ -9,13 +9,13 @@ export interface Issue extends ValidationIssue {
 
 /** Every issue of the request's path, query, headers and body, each saying which part it is in. */
 export function checkRequest({
-  mock,
+  spec,
   operation,
   parts,
   raw,
   contentType,
 }: {
-  mock: MockSpec;
+  spec: TrafficSpec;
   operation: OperationNode;
   parts: ReturnType<typeof readParameters>;
   raw: Buffer;
@@ -23,7 +23,7 @@ export function checkRequest({
 }): Issue[] {
   const issues: Issue[] = [];
   const check = (part: string, name: string, value: unknown) => {
-    for (const issue of mock.checks.get(name)?.(value) ?? []) issues.push({ in: part, ...issue });
+    for (const issue of spec.checks.get(name)?.(value) ?? []) issues.push({ in: part, ...issue });
   };
   const { names } = operation;
   if (operation.parameters.path.length > 0) check('path', names.params.path, parts.path);
