@@ -24,7 +24,7 @@ export const layers = [
   ['generate.ts'], // load → ir → emit → write
   ['drift', 'validate'], // generated packages against their specs; values against a spec
   ['traffic'], // HTTP exchanges against a spec: routes, parameters read back, requests and responses checked
-  ['mock'],
+  ['mock', 'proxy'], // a server for a spec; a checking proxy in front of a real one
   ['cli', 'index.ts'], // the command line and the library's face
 ];
 

@@ -80,6 +80,19 @@ const commands: Record<string, Command> = {
     usage: async () => (await import('./usage.js')).mockUsage,
     run: async (values, positionals) => (await import('./mock-command.js')).runMock(values, positionals),
   },
+  proxy: {
+    options: {
+      spec: { type: 'string' },
+      target: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      errors: { type: 'string' },
+      report: { type: 'string' },
+      format: { type: 'string' },
+    },
+    usage: async () => (await import('./usage.js')).proxyUsage,
+    run: async (values, positionals) => (await import('./proxy-command.js')).runProxy(values, positionals),
+  },
   'docs-check': {
     options: { specs: { type: 'string' }, root: { type: 'string' }, json: { type: 'boolean' } },
     usage: async () => (await import('./usage.js')).docsCheckUsage,

@@ -170,6 +170,30 @@ Options:
 Exit codes: 0 stopped by a signal, 2 bad usage, a spec with errors or a port that cannot be used.
 `;
 
+export const proxyUsage = `Usage:
+  specsmith proxy --spec FILE --target URL [--port N] [--host ADDRESS] [--errors MODE] [--report FILE [--format FORMAT]]
+
+Forwards every request to the real server at URL (a provider's sandbox) and checks the request and the
+target's answer against the spec: the operation by method and path, the request's path, query, headers
+and body, the answer's status, media type, required headers and body. Each violation is logged with the
+operation, the direction and the place (credentials never shown). On SIGINT or SIGTERM it writes the report
+and exits.
+
+Options:
+  --spec FILE        the OpenAPI document
+  --target URL       the server to forward to; its path is a base the request's path is appended to
+  --port N           port to listen on; 0 picks a free one (default: 4011)
+  --host ADDRESS     address to listen on (default: 127.0.0.1)
+  --errors MODE      report (default): only log and report; warn: mark a violating answer with an
+                     x-specsmith-violation header; refuse: answer an invalid request 400 without
+                     forwarding it, and an invalid answer 502
+  --report FILE      where to write the report on exit
+  --format FORMAT    junit (default) | json | github | sarif
+
+Exit codes: 0 stopped with no violation seen, 1 stopped after a violation, 2 bad usage, a spec with errors
+or a port that cannot be used.
+`;
+
 /** `specsmith --help`: what each command is for and the options most runs need; each command has the rest. */
 export const overview = `specsmith: OpenAPI 3.0/3.1 documents to TypeScript packages (types, validators, a typed client)
 
@@ -181,6 +205,7 @@ Commands:
   diff         what changed between two versions of a spec, and the release the package needs
   version      set package versions and changelogs from the changes since a git revision
   validate     check JSON values, or a folder of example payloads, against a spec
+  proxy        forward to a real server, checking every request and answer against the spec
   mock         serve a spec's operations over HTTP, answering with its examples
   docs-check   check specs against captured pages of the provider's docs
 

@@ -8,7 +8,7 @@ import { readParameters } from '../traffic/read-parameters.js';
 import { checkSecurity } from './check-security.js';
 import { acceptsBody, allowedHeaders, allowOrigin, answerPreflight, isPreflight, negotiate } from './http-manners.js';
 import { merge, MockState } from './mock-state.js';
-import { problemReply, send, type Reply } from './reply.js';
+import { problemReply, send, type Reply } from '../traffic/reply.js';
 import { chooseResponse, readPreference, responseBody, type Preference } from './respond.js';
 import { basePathOf, buildRoutes, matchRoute } from '../traffic/routes.js';
 

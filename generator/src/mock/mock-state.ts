@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OperationNode } from '../ir/types.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../traffic/reply.js';
 
 type Json = Record<string, unknown>;
 const asObject = (value: unknown): Json | undefined =>
