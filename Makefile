@@ -62,6 +62,7 @@ bench: build
 	node bench/cli/ndjson.mjs
 	node bench/client/run.mjs
 	node bench/client/mock-start.mjs
+	node bench/client/mock-throughput.mjs
 	node bench/diff/run.mjs
 
 clean:

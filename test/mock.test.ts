@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/paths.js';
@@ -137,6 +138,60 @@ describe('specsmith mock on other specs', () => {
       const [code] = await once(mock.child, 'exit');
       expect(code).toBe(0);
     }
+  });
+
+  it('SIGINT at any moment after start, even while the spec loads, exits 0', async () => {
+    /**
+     * True once the command has taken the stop signals over. Node catches SIGINT from its own start, so the
+     * sign is SIGHUP, which the command takes over in the same step (Linux: bit 1 of SigCgt in /proc/PID/status).
+     */
+    const catchesSigint = (pid: number) => {
+      const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '0';
+      return (BigInt(`0x${mask}`) & 1n) !== 0n;
+    };
+    // While the spec loads: as soon as the command has taken SIGINT over.
+    const loading = spawn(process.execPath, [built, 'mock', '--spec', 'specs/enfuce/openapi.yaml', '--port', '0'], { cwd: repoRoot });
+    let output = '';
+    loading.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    while (loading.exitCode === null && !catchesSigint(loading.pid!)) await new Promise((resolve) => setTimeout(resolve, 2));
+    loading.kill('SIGINT');
+    expect(await once(loading, 'exit')).toEqual([0, null]);
+    expect(output).not.toContain(' at http');
+    // Right after the URL line, again and again.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const mock = await startCli(['--spec', 'specs/enfuce/openapi.yaml', '--port', '0']);
+      mock.child.kill('SIGINT');
+      expect(await once(mock.child, 'exit'), `attempt ${attempt}`).toEqual([0, null]);
+    }
+  });
+
+  it('stopping npx stops the server (its parent gone, the mock exits)', async () => {
+    // `npx` runs the bin under `npm exec` and a shell; when npm is killed, nothing forwards the signal.
+    const npx = spawn('npx', ['--no', 'specsmith', 'mock', '--spec', 'specs/enfuce/openapi.yaml', '--port', '0'], {
+      cwd: repoRoot,
+      detached: true,
+    });
+    let stdout = '';
+    npx.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const deadline = Date.now() + 30_000;
+    while (!/ at (http:\S+)\n/.test(stdout)) {
+      if (npx.exitCode !== null || Date.now() > deadline) throw new Error(`npx specsmith mock did not start: ${stdout}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const url = / at (http:\S+)\n/.exec(stdout)![1]!;
+    expect((await fetch(`${url}/nowhere`)).status).toBe(404);
+    // What a supervisor (or a CI step's timeout) does: SIGTERM to the process it started.
+    npx.kill('SIGTERM');
+    const gone = Date.now() + 10_000;
+    let refused = false;
+    while (!refused && Date.now() < gone) {
+      refused = await fetch(`${url}/nowhere`).then(
+        () => false,
+        () => true,
+      );
+      if (!refused) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(refused).toBe(true);
   });
 
   it('exits 2 with the diagnostics of a spec with errors, and on a bad port', async () => {

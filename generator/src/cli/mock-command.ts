@@ -3,9 +3,10 @@ import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadTrafficSpec } from '../traffic/load-spec.js';
 import { startMockServer } from '../mock/mock-server.js';
 import { print, usageError } from './output.js';
+import { untilStopped } from './until-stopped.js';
 import type { Values } from './parse-options.js';
 
-/** Serves the spec until SIGINT or SIGTERM, then closes the server and resolves with 0. */
+/** Serves the spec until SIGINT, SIGTERM or SIGHUP (or its parent is gone), then closes the server and resolves with 0. */
 export async function runMock(values: Values, positionals: string[]): Promise<number> {
   if (typeof values.spec !== 'string') return usageError('mock', 'needs --spec FILE');
   if (positionals.length > 0) return usageError('mock', `unexpected argument ${positionals.join(' ')}`);
@@ -25,9 +26,11 @@ export async function runMock(values: Values, positionals: string[]): Promise<nu
     if (seed === null || typeof seed !== 'object' || Array.isArray(seed))
       return print(process.stderr, `--seed ${values.seed}: expected an object of items by the URL path that reads them\n`, 2);
   }
+  const stop = untilStopped();
   const loaded = await loadTrafficSpec({ spec: values.spec, root: process.cwd() });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.spec === undefined) return 2;
+  if (stop.isStopped()) return 0;
   let server;
   try {
     server = await startMockServer({
@@ -46,11 +49,7 @@ export async function runMock(values: Values, positionals: string[]): Promise<nu
   }
   const { model } = loaded.spec;
   process.stdout.write(`specsmith mock: ${model.info.title} (${model.operations.length} operations) at ${server.url}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stop.stopped;
   await server.close();
   process.stdout.write('specsmith mock: stopped\n');
   return 0;

@@ -9,6 +9,7 @@ import { formatSarif } from '../report/sarif.js';
 import type { Finding } from '../report/finding.js';
 import { loadTrafficSpec } from '../traffic/load-spec.js';
 import { print, toolVersion, usageError } from './output.js';
+import { untilStopped } from './until-stopped.js';
 import type { Values } from './parse-options.js';
 
 const formats: Record<string, (exchanges: ProxiedExchange[], findings: Finding[]) => string> = {
@@ -39,9 +40,11 @@ export async function runProxy(values: Values, positionals: string[]): Promise<n
   if (formats[format] === undefined) return usageError('proxy', `--format must be one of ${Object.keys(formats).join(', ')}`);
   if (values.format !== undefined && typeof values.report !== 'string') return usageError('proxy', '--format goes with --report FILE');
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+  const stop = untilStopped();
   const loaded = await loadTrafficSpec({ spec: values.spec, root: process.cwd() });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.spec === undefined) return 2;
+  if (stop.isStopped()) return 0;
   let proxy;
   try {
     proxy = await startProxyServer({
@@ -56,10 +59,7 @@ export async function runProxy(values: Values, positionals: string[]): Promise<n
     return print(process.stderr, `cannot listen on ${host}:${port}: ${(error as Error).message}\n`, 2);
   }
   process.stdout.write(`specsmith proxy: ${loaded.spec.model.info.title} -> ${values.target} at ${proxy.url}\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stop.stopped;
   await proxy.close();
   const secrets = credentialNames(loaded.spec.model.securitySchemes).headers;
   const findings = proxyFindings(proxy.exchanges, (exchange) => exchange.issues.map((issue) => describe(exchange, issue, secrets)));
