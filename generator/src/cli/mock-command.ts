@@ -27,7 +27,8 @@ export async function runMock(values: Values, positionals: string[]): Promise<nu
       return print(process.stderr, `--seed ${values.seed}: expected an object of items by the URL path that reads them\n`, 2);
   }
   const stop = untilStopped();
-  const loaded = await loadTrafficSpec({ spec: values.spec, root: process.cwd() });
+  // Each operation's validators are compiled on its first request: a large spec starts in the time it takes to read it.
+  const loaded = await loadTrafficSpec({ spec: values.spec, root: process.cwd(), compile: 'on-demand' });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.spec === undefined) return 2;
   if (stop.isStopped()) return 0;

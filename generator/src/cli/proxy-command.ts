@@ -41,7 +41,8 @@ export async function runProxy(values: Values, positionals: string[]): Promise<n
   if (values.format !== undefined && typeof values.report !== 'string') return usageError('proxy', '--format goes with --report FILE');
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
   const stop = untilStopped();
-  const loaded = await loadTrafficSpec({ spec: values.spec, root: process.cwd() });
+  // Each operation's validators are compiled on its first request: a large spec starts in the time it takes to read it.
+  const loaded = await loadTrafficSpec({ spec: values.spec, root: process.cwd(), compile: 'on-demand' });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.spec === undefined) return 2;
   if (stop.isStopped()) return 0;

@@ -137,6 +137,7 @@ async function handle(site: Site, request: IncomingMessage, response: ServerResp
     return reply(problemReply(405, 'Method Not Allowed', `${url.pathname} takes ${match.methods.join(', ')}`));
   }
   const { operation } = match.route;
+  await mock.prepare(operation);
   if (site.auth) {
     const verdict = checkSecurity({
       requirements: operation.security ?? mock.model.security,

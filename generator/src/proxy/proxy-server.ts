@@ -134,7 +134,7 @@ async function forward({
     return { method, url: shown, status: 413, issues: [] };
   }
   const record = { method, url: request.url ?? '/', headers: request.headers, body };
-  const requestCheck = checker.check(record);
+  const requestCheck = await checker.check(record);
   const requestIssues = requestCheck.matched ? requestCheck.issues : [];
   const operation = requestCheck.matched ? requestCheck.operation.id : undefined;
   const base = { method, url: shown, ...(operation === undefined ? {} : { operation }) };
@@ -153,7 +153,7 @@ async function forward({
     headers: Object.fromEntries([...answer.headers].map(([name, value]) => [name.toLowerCase(), value])),
     body: Buffer.from(await answer.arrayBuffer()),
   };
-  const exchangeCheck = checker.check(record, received);
+  const exchangeCheck = await checker.check(record, received);
   if (!exchangeCheck.matched) {
     relay(response, received, []);
     return { ...base, status: received.status, issues: [], unmatched: exchangeCheck.reason };

@@ -50,13 +50,14 @@ export class ExchangeChecker {
     this.schemas = new Map(spec.model.schemas.map((named) => [named.name, named]));
   }
 
-  check(request: RequestRecord, response?: ResponseRecord): ExchangeResult {
+  async check(request: RequestRecord, response?: ResponseRecord): Promise<ExchangeResult> {
     const url = new URL(request.url, 'http://localhost');
     const method = request.method.toUpperCase();
     const match = matchRoute({ routes: this.routes, method, path: url.pathname, basePaths: this.basePaths });
     if (match.kind === 'none') return { matched: false, reason: `no operation of the spec has the path ${url.pathname}` };
     if (match.kind === 'method') return { matched: false, reason: `${url.pathname} takes ${match.methods.join(', ')}, not ${method}` };
     const { operation } = match.route;
+    await this.spec.prepare(operation);
     const issues: ExchangeIssue[] = this.checkRequest({ operation, url, request, values: match.values }).map((issue) => ({
       direction: 'request',
       ...issue,

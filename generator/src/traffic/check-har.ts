@@ -47,31 +47,38 @@ export async function checkHar({ spec, file, root = process.cwd() }: { spec: str
   const entries = asArray(asObject(asObject(parsed.value)?.log)?.entries);
   if (parsed.diagnostics.length > 0 || !Array.isArray(asObject(asObject(parsed.value)?.log)?.entries))
     return { ran: false, problem: `${file} is not a HAR capture (a JSON document with log.entries)`, diagnostics: parsed.diagnostics };
-  const loaded = await loadTrafficSpec({ spec, root });
+  // Only the operations the capture reaches are compiled.
+  const loaded = await loadTrafficSpec({ spec, root, compile: 'on-demand' });
   if (loaded.spec === undefined) return { ran: false, diagnostics: loaded.diagnostics };
   const checker = new ExchangeChecker(loaded.spec);
-  const results = entries.map((raw, index): HarEntryResult => {
-    const entry = asObject(raw) ?? {};
-    const request = asObject(entry.request) ?? {};
-    const response = asObject(entry.response);
-    const place = locate(origins, parsed.value, ['log', 'entries', String(index)]);
-    const base = {
-      entry: index,
-      method: String(request.method ?? 'GET').toUpperCase(),
-      url: String(request.url ?? '/'),
-      line: place?.line ?? 0,
-      column: place?.column ?? 0,
-    };
-    const result = checker.check(
-      { method: base.method, url: base.url, headers: headersOf(request.headers), body: requestBody(request) },
-      response === undefined
-        ? undefined
-        : { status: Number(response.status ?? 0), headers: headersOf(response.headers), body: responseBody(response) },
-    );
-    if (!result.matched) return { ...base, outcome: 'unmatched', reason: result.reason, issues: [] };
-    return { ...base, outcome: result.issues.length === 0 ? 'valid' : 'invalid', operation: result.operation.id, issues: result.issues };
-  });
+  const results: HarEntryResult[] = [];
+  for (const [index, raw] of entries.entries()) results.push(await checkEntry(checker, { raw, index, origins, root: parsed.value }));
   return { ok: results.every((result) => result.outcome !== 'invalid'), ran: true, file, results, diagnostics: loaded.diagnostics };
+}
+
+async function checkEntry(
+  checker: ExchangeChecker,
+  { raw, index, origins, root }: { raw: unknown; index: number; origins: OriginIndex; root: unknown },
+): Promise<HarEntryResult> {
+  const entry = asObject(raw) ?? {};
+  const request = asObject(entry.request) ?? {};
+  const response = asObject(entry.response);
+  const place = locate(origins, root, ['log', 'entries', String(index)]);
+  const base = {
+    entry: index,
+    method: String(request.method ?? 'GET').toUpperCase(),
+    url: String(request.url ?? '/'),
+    line: place?.line ?? 0,
+    column: place?.column ?? 0,
+  };
+  const result = await checker.check(
+    { method: base.method, url: base.url, headers: headersOf(request.headers), body: requestBody(request) },
+    response === undefined
+      ? undefined
+      : { status: Number(response.status ?? 0), headers: headersOf(response.headers), body: responseBody(response) },
+  );
+  if (!result.matched) return { ...base, outcome: 'unmatched', reason: result.reason, issues: [] };
+  return { ...base, outcome: result.issues.length === 0 ? 'valid' : 'invalid', operation: result.operation.id, issues: result.issues };
 }
 
 /** HAR headers (`[{ name, value }]`) by lower-case name; repeated ones joined as HTTP joins them. */
