@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { junitSchemaErrors } from './support/ci-formats.js';
 import { repoRoot, temporaryDirectory } from './support/paths.js';
 import { curatedExample } from './support/violations.js';
@@ -123,5 +124,51 @@ describe('specsmith validate --har (#27 point 6)', () => {
     const bad = cli(root, ['--har', 'not.har']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('not a HAR capture');
+  });
+});
+
+describe('specsmith validate --examples (#27 point 3: an example that fails its schema is a finding)', () => {
+  it('checks request, response and schema examples by the validators; each failure at its line; exit 1', async () => {
+    const root = temporaryDirectory('examples');
+    const item = { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } };
+    const text = stringify({
+      openapi: '3.1.0',
+      info: { title: 'Examples', version: '1.0.0' },
+      paths: {
+        '/items': {
+          post: {
+            operationId: 'createItem',
+            requestBody: { content: { 'application/json': { schema: item, examples: { good: { value: { id: '1', name: 'a' } } } } } },
+            responses: { '201': { description: 'made', content: { 'application/json': { schema: item, example: { id: '7' } } } } },
+          },
+        },
+      },
+      components: { schemas: { Item: { ...item, example: { id: 1, name: 'x' } } } },
+    });
+    writeFileSync(path.join(root, 'openapi.yaml'), text);
+    const run = spawnSync(process.execPath, [built, 'validate', '--spec', 'openapi.yaml', '--examples'], { cwd: root, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(1);
+    const lines = text.split('\n');
+    const line = (needle: string) => lines.findIndex((entry) => entry.includes(needle)) + 1;
+    expect(run.stdout).toContain(`openapi.yaml:${line('example:')}:`);
+    expect(run.stdout).toMatch(/createItem response 201 fails its schema:\n {2}\/name is required/);
+    expect(run.stdout).toMatch(/schema Item fails its schema:\n {2}\/id must be of type string/);
+    expect(run.stdout).toContain('3 example(s): 1 valid, 2 failing their schema');
+    const junit = spawnSync(process.execPath, [built, 'validate', '--spec', 'openapi.yaml', '--examples', '--format', 'junit'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).stdout;
+    expect(await junitSchemaErrors(junit)).toEqual([]);
+    expect(junit).toMatch(/<failure [^>]*type="example-invalid"/);
+  });
+
+  it('every example of the curated specs fits its schema', () => {
+    for (const provider of ['enfuce', 'gateway', 'paysafe']) {
+      const run = spawnSync(process.execPath, [built, 'validate', '--spec', `specs/${provider}/openapi.yaml`, '--examples'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      });
+      expect(run.status, `${provider}: ${run.stdout}`).toBe(0);
+    }
   });
 });

@@ -62,6 +62,7 @@ const commands: Record<string, Command> = {
       'no-cache': { type: 'boolean' },
       fixtures: { type: 'string' },
       har: { type: 'string' },
+      examples: { type: 'boolean' },
       format: { type: 'string' },
     },
     usage: async () => (await import('./usage.js')).validateUsage,

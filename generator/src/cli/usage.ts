@@ -48,6 +48,7 @@ export const validateUsage = `Usage:
   specsmith validate --spec FILE --operation ID --part PART [--json | --ndjson] [--no-cache] INPUT
   specsmith validate --spec FILE --fixtures DIR [--format FORMAT]
   specsmith validate --spec FILE --har FILE [--format FORMAT]
+  specsmith validate --spec FILE --examples [--format FORMAT]
 
 Checks JSON values against a schema of the spec, or against one part of an operation, with the same
 rules and messages as the generated validators. INPUT is a file, or - for standard input.
@@ -66,7 +67,9 @@ Options:
                      each is matched to its operation by method and path, and its request and
                      response are checked (exit 1 on an invalid one; entries no operation has are
                      listed, not failed)
-  --format FORMAT    with --fixtures or --har: text (default) | json | junit | github | sarif, each failure at the
+  --examples         check every example the spec documents for a JSON request body, response or
+                     component schema against its schema (exit 1 when one fails, at its line)
+  --format FORMAT    with --fixtures, --har or --examples: text (default) | json | junit | github | sarif, each failure at the
                      fixture file and the line of its first issue
 
 The compiled validator is kept in node_modules/.cache/specsmith (or $SPECSMITH_CACHE_DIR) and reused

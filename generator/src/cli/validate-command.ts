@@ -9,8 +9,9 @@ import type { Values } from './parse-options.js';
 
 export async function runValidate(values: Values, positionals: string[]): Promise<number> {
   if (values.har !== undefined) return (await import('./har-command.js')).runHar(values, positionals);
+  if (values.examples === true) return (await import('./examples-command.js')).runExamples(values, positionals);
   if (values.fixtures !== undefined) return runFixtures(values, positionals);
-  if (values.format !== undefined) return usageError('validate', '--format goes with --fixtures or --har');
+  if (values.format !== undefined) return usageError('validate', '--format goes with --fixtures, --har or --examples');
   const request = readRequest(values, positionals);
   if (typeof request === 'string') return usageError('validate', request);
   const loaded = await loadSpecValidator({

@@ -1,10 +1,8 @@
 import type { OperationNode, ResponseNode } from '../ir/types.js';
 import { preferredContents } from '../emit/types/emit-operations.js';
-import { getAtPointer, parsePointer } from '../util/json-pointer.js';
+import { mediaExamples } from '../traffic/examples.js';
 import type { TrafficSpec } from '../traffic/load-spec.js';
 import { sampleValue } from './sample-value.js';
-
-type Json = Record<string, unknown>;
 
 /** What a `Prefer` header asks of the mock (RFC 7240): `code=404`, `example=NAME`, `dynamic=true` (a generated value). */
 export interface Preference {
@@ -102,34 +100,8 @@ export function responseBody({
 
 /** Examples written for a response's media type, in the spec the model was built from: by name, and all in document order. */
 function documentedExamples(mock: TrafficSpec, response: ResponseNode, mediaType: string): { named: Map<string, unknown>; all: unknown[] } {
-  const document = mock.model.shipped.document;
   const pointer = response.origin?.shipped?.pointer;
-  const node = pointer === undefined ? undefined : resolve(document, getAtPointer(document, parsePointer(pointer) ?? []));
-  const media = resolve(document, asObject(asObject(node)?.content)?.[mediaType]);
-  const named = new Map<string, unknown>();
-  for (const [name, value] of Object.entries(asObject(media?.examples) ?? {})) {
-    const example = asObject(resolve(document, value));
-    if (example !== undefined && 'value' in example) named.set(name, example.value);
-  }
-  const all: unknown[] = [];
-  if (media !== undefined && 'example' in media) all.push(media.example);
-  all.push(...named.values());
-  const schema = asObject(resolve(document, media?.schema));
-  if (schema !== undefined && 'example' in schema) all.push(schema.example);
-  if (Array.isArray(schema?.examples)) all.push(...schema.examples);
-  return { named, all };
-}
-
-const asObject = (value: unknown): Json | undefined =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-
-/** Follows local `$ref`s in the bundled document. */
-function resolve(document: unknown, node: unknown): Json | undefined {
-  let current = node;
-  for (let steps = 0; steps < 32; steps++) {
-    const ref = asObject(current)?.$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#')) break;
-    current = getAtPointer(document, parsePointer(decodeURIComponent(ref.slice(1))) ?? []);
-  }
-  return asObject(current);
+  const examples = pointer === undefined ? [] : mediaExamples(mock.model.shipped.document, pointer, mediaType);
+  const named = new Map(examples.filter((example) => example.name !== undefined).map((example) => [example.name!, example.value]));
+  return { named, all: examples.map((example) => example.value) };
 }

@@ -9,6 +9,7 @@ import { compileValidatorCode } from '../emit/validators/validator-code.js';
 import { collectValidators, type ValidatorEntry, type ValidatorSet } from '../emit/validators/validator-set.js';
 import { parseDocument } from '../ir/parse-document.js';
 import type { ApiModel, OperationNode } from '../ir/types.js';
+import { locatorOf } from '../diff/keyword-places.js';
 import { loadDocument } from '../load/load-document.js';
 import { importChecks, type Check } from '../validate/checks.js';
 
@@ -20,6 +21,8 @@ export interface TrafficSpec {
   defs: Readonly<Record<string, JsonSchema>>;
   /** Resolves once `checks` holds the operation's (compiling them the first time an operation is met, on demand). */
   prepare(operation: OperationNode): Promise<void>;
+  /** The file, line and column of a node of the shipped document, when the spec is one file (its pointers are the file's). */
+  locate(pointer: string): { file: string; line: number; column: number } | undefined;
 }
 
 /** When validators are compiled: all at load (`all`), or each operation's on its first request (`on-demand`). */
@@ -45,14 +48,20 @@ export async function loadTrafficSpec({
   const runtime = await loadValidatorRuntime();
   const set = collectValidators(model, runtime.formatTypes, { patternRisk: () => undefined, locations: 'source' });
   const checks = new Map<string, Check>();
-  if (compile === 'on-demand') return { spec: onDemand({ model, set, runtime, checks }), diagnostics: loaded.diagnostics };
+  const single = loaded.loaded.resolver.files.size === 1 ? locatorOf(loaded.loaded) : undefined;
+  const file = loaded.loaded.root.displayPath;
+  const locate = (pointer: string) => {
+    const found = single?.(file, pointer);
+    return found === undefined ? undefined : { file, line: found.line, column: found.column };
+  };
+  if (compile === 'on-demand') return { spec: { ...onDemand({ model, set, runtime, checks }), locate }, diagnostics: loaded.diagnostics };
   try {
     for (const [name, check] of await compileEntries({ model, set, runtime, entries: set.entries })) checks.set(name, check);
   } catch (error) {
     if (error instanceof ValidatorCompileError) return { diagnostics: [...loaded.diagnostics, ...error.diagnostics] };
     throw error;
   }
-  return { spec: { model, checks, defs: set.defs, prepare: async () => {} }, diagnostics: loaded.diagnostics };
+  return { spec: { model, checks, defs: set.defs, prepare: async () => {}, locate }, diagnostics: loaded.diagnostics };
 }
 
 interface Compilation {
@@ -69,7 +78,7 @@ async function compileEntries({ model, set, runtime, entries }: Compilation & { 
 }
 
 /** Each operation's entries (its parameters, body and responses) compiled the first time it is prepared. */
-function onDemand({ model, set, runtime, checks }: Compilation & { checks: Map<string, Check> }): TrafficSpec {
+function onDemand({ model, set, runtime, checks }: Compilation & { checks: Map<string, Check> }): Omit<TrafficSpec, 'locate'> {
   const byName = new Map(set.entries.map((entry) => [entry.name, entry]));
   const pending = new Map<string, Promise<void>>();
   const prepare = (operation: OperationNode): Promise<void> => {
