@@ -309,15 +309,13 @@ describe('retries', () => {
     expect(third - second).toBeGreaterThanOrEqual(39);
   });
 
-  it('never retries a POST unless the call asks, and stops when Retry-After asks for longer than it may wait', async () => {
+  it('never retries a POST without an idempotency key unless the call asks, and stops when Retry-After asks for longer than it may wait', async () => {
     let start = before();
     behaviour = (response) => answer(response, 503, { 'retry-after': '0' });
     const client = enfuce.createClient({ baseUrl: server.url, retry: { attempts: 3, baseDelayMs: 1 } });
-    const post = () =>
-      client.createMcCard({ path: cardPath, query: { auditUser: 'a' }, body: card }, { retry: { attempts: 2, baseDelayMs: 1 } });
-    await expect(client.createMcCard({ path: cardPath, query: { auditUser: 'a' }, body: card })).rejects.toBeInstanceOf(
-      enfuce.UnexpectedStatusError,
-    );
+    const input = { query: { auditUser: 'a' }, body: enfuceCustomer() };
+    const post = () => client.createPrivateCustomer(input, { retry: { attempts: 2, baseDelayMs: 1 } });
+    await expect(client.createPrivateCustomer(input)).rejects.toBeInstanceOf(enfuce.UnexpectedStatusError);
     expect(before() - start).toBe(1);
     start = before();
     await expect(post()).rejects.toBeInstanceOf(enfuce.UnexpectedStatusError);
@@ -447,6 +445,79 @@ describe('secrets', () => {
       expect(shown).toContain('[REDACTED]');
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('idempotency keys (x-idempotency: Enfuce createMcCard)', () => {
+  it('orders a card against a server that drops the first answer after committing: one key, retried, exactly one card', async () => {
+    const cards = new Map<string, { id: string }>();
+    let created = 0;
+    const server = await startServer((request, response, index) => {
+      const key = String(request.headers['x-idempotency-key'] ?? '');
+      let card = cards.get(key);
+      if (card === undefined) {
+        created += 1;
+        card = { id: String(1000 + created) };
+        cards.set(key, card);
+      }
+      // The first attempt is committed, then its answer is lost on the way back.
+      if (index === 0) return void response.socket?.destroy();
+      response.writeHead(201, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(card));
+    });
+    try {
+      const keys: string[] = [];
+      const client = enfuce.createClient({
+        baseUrl: server.url,
+        retry: { attempts: 3, baseDelayMs: 1 },
+        onRequest: (view) => keys.push(view.headers['x-idempotency-key'] ?? ''),
+      });
+      const result = await client.createMcCard({ path: cardPath, query: { auditUser: 'a' }, body: card });
+      expect(result.status).toBe(201);
+      expect(created).toBe(1);
+      expect(server.requests).toHaveLength(2);
+      const sent = server.requests.map((request) => request.headers['x-idempotency-key']);
+      expect(sent[0]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(sent[1]).toBe(sent[0]);
+      // The hooks see the key, so a caller can log it.
+      expect(keys).toEqual([sent[0], sent[0]]);
+      // Each call makes its own key.
+      await client.createMcCard({ path: cardPath, query: { auditUser: 'a' }, body: card });
+      expect(created).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('the caller may give the key; an error carries it; without retry options a POST is still sent once', async () => {
+    const server = await startServer((_, response) => void response.socket?.destroy());
+    try {
+      const once = enfuce.createClient({ baseUrl: server.url });
+      const error = (await once
+        .createMcCard({ path: cardPath, query: { auditUser: 'a' }, body: card }, { idempotencyKey: 'order-42' })
+        .catch((caught: unknown) => caught)) as enfuce.NetworkError;
+      expect(error).toBeInstanceOf(enfuce.NetworkError);
+      expect(error.idempotencyKey).toBe('order-42');
+      expect(server.requests).toHaveLength(1);
+      expect(server.requests[0]?.headers['x-idempotency-key']).toBe('order-42');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("against specsmith mock --stateful: a repeated key gets the first order's card back", async () => {
+    const mock = await startCuratedMock('enfuce', { stateful: true });
+    try {
+      const client = enfuce.createClient({ baseUrl: mock.url, auth: credentials.enfuce });
+      const order = () => client.createMcCard({ path: cardPath, query: { auditUser: 'a' }, body: card }, { idempotencyKey: 'order-7' });
+      const first = await order();
+      const again = await order();
+      expect(first.status === 201 && again.status === 201).toBe(true);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(first.status === 201 && again.status === 201 && again.data.id).toBe(first.status === 201 ? first.data.id : undefined);
+    } finally {
+      await mock.close();
     }
   });
 });

@@ -39,6 +39,7 @@ import type {
   CreatePrivateCustomerResponses,
   CreateMcCardPathParams,
   CreateMcCardQueryParams,
+  CreateMcCardHeaderParams,
   CreateMcCardRequestBody,
   CreateMcCardResponse201,
   CreateMcCardResponse429,
@@ -278,6 +279,18 @@ export declare function assertCreateMcCardQueryParams(
 /** {@link CreateMcCardQueryParams} as a Standard Schema (v1), for libraries that accept one. */
 export declare const CreateMcCardQueryParamsSchema: StandardSchemaV1<CreateMcCardQueryParams>;
 
+/** True when `value` is a valid {@link CreateMcCardHeaderParams}; stops at the first problem. */
+export declare function isCreateMcCardHeaderParams(
+  value: unknown,
+): value is CreateMcCardHeaderParams;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link CreateMcCardHeaderParams}. */
+export declare function assertCreateMcCardHeaderParams(
+  value: unknown,
+): asserts value is CreateMcCardHeaderParams;
+/** {@link CreateMcCardHeaderParams} as a Standard Schema (v1), for libraries that accept one. */
+export declare const CreateMcCardHeaderParamsSchema: StandardSchemaV1<CreateMcCardHeaderParams>;
+
 /** True when `value` is a valid {@link CreateMcCardRequestBody}; stops at the first problem. */
 export declare function isCreateMcCardRequestBody(value: unknown): value is CreateMcCardRequestBody;
 
@@ -434,6 +447,7 @@ export type CreatePrivateCustomerResult =
 export interface CreateMcCardInput {
   path: CreateMcCardPathParams;
   query: CreateMcCardQueryParams;
+  headers?: CreateMcCardHeaderParams;
   body: CreateMcCardRequestBody;
 }
 

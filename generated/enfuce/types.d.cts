@@ -6,21 +6,21 @@
  * @example {"description":"Customer created","id":"1234567"}
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/ActionResult (enfuce/openapi.yaml:261)
+ * @spec openapi.json#/components/schemas/ActionResult (enfuce/openapi.yaml:282)
  */
 export interface ActionResult {
   /**
    * Short summary of the result.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/ActionResult/properties/description (enfuce/openapi.yaml:267)
+   * @spec openapi.json#/components/schemas/ActionResult/properties/description (enfuce/openapi.yaml:288)
    */
   description?: string;
   /**
    * Id of the resource created or updated.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/ActionResult/properties/id (enfuce/openapi.yaml:273)
+   * @spec openapi.json#/components/schemas/ActionResult/properties/id (enfuce/openapi.yaml:294)
    */
   id?: string;
 }
@@ -32,56 +32,56 @@ export interface ActionResult {
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
  * @see https://docs.enfuce.com/guides/the-essentials/issue-any-card/customer (address is required)
  * @see https://docs.enfuce.com/guides/the-essentials/customer-portal/developer-portal (the minimum address fields)
- * @spec openapi.json#/components/schemas/Address (enfuce/openapi.yaml:283)
+ * @spec openapi.json#/components/schemas/Address (enfuce/openapi.yaml:304)
  */
 export interface Address {
   /**
    * First address line.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/address1 (enfuce/openapi.yaml:295)
+   * @spec openapi.json#/components/schemas/Address/properties/address1 (enfuce/openapi.yaml:316)
    */
   address1: string;
   /**
    * Second address line.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/address2 (enfuce/openapi.yaml:301)
+   * @spec openapi.json#/components/schemas/Address/properties/address2 (enfuce/openapi.yaml:322)
    */
   address2?: string;
   /**
    * Third address line.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/address3 (enfuce/openapi.yaml:307)
+   * @spec openapi.json#/components/schemas/Address/properties/address3 (enfuce/openapi.yaml:328)
    */
   address3?: string;
   /**
    * Fourth address line.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/address4 (enfuce/openapi.yaml:313)
+   * @spec openapi.json#/components/schemas/Address/properties/address4 (enfuce/openapi.yaml:334)
    */
   address4?: string;
   /**
    * City or town.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/city (enfuce/openapi.yaml:319)
+   * @spec openapi.json#/components/schemas/Address/properties/city (enfuce/openapi.yaml:340)
    */
   city: string;
   /**
    * Country as an ISO 3166-1 alpha-3 code.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/country (enfuce/openapi.yaml:325)
+   * @spec openapi.json#/components/schemas/Address/properties/country (enfuce/openapi.yaml:346)
    */
   country: CountryAlpha3;
   /**
    * Region, state or province.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/region (enfuce/openapi.yaml:331)
+   * @spec openapi.json#/components/schemas/Address/properties/region (enfuce/openapi.yaml:352)
    */
   region?: string;
   /**
@@ -89,7 +89,7 @@ export interface Address {
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
    * @inferred the create examples show a bare number; the update example a string
-   * @spec openapi.json#/components/schemas/Address/properties/zipCode (enfuce/openapi.yaml:337)
+   * @spec openapi.json#/components/schemas/Address/properties/zipCode (enfuce/openapi.yaml:358)
    */
   zipCode: string;
 }
@@ -98,7 +98,7 @@ export interface Address {
  * Language and country of the customer, from the fixed list of locales the API accepts.
  * @example "fi_FI"
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (the 143 locale values)
- * @spec openapi.json#/components/schemas/Locale (enfuce/openapi.yaml:351)
+ * @spec openapi.json#/components/schemas/Locale (enfuce/openapi.yaml:372)
  */
 export type Locale =
   | 'af_ZA'
@@ -394,7 +394,7 @@ export declare const LocaleValues: readonly [
  * Risk assessment of the customer: High, Med (medium), Low, Pep (politically exposed person) or Prohibited (sanctioned or outside the risk appetite).
  * @example "Low"
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
- * @spec openapi.json#/components/schemas/RiskScore (enfuce/openapi.yaml:500)
+ * @spec openapi.json#/components/schemas/RiskScore (enfuce/openapi.yaml:521)
  */
 export type RiskScore = 'High' | 'Med' | 'Low' | 'Pep' | 'Prohibited';
 /** Every value of {@link RiskScore}, in spec order. */
@@ -405,7 +405,7 @@ export declare const RiskScoreValues: readonly ['High', 'Med', 'Low', 'Pep', 'Pr
  * @example "FIN"
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
  * @inferred the page says "except for QZZ and ROM"; we read it as the two codes being accepted in addition
- * @spec openapi.json#/components/schemas/NationalityCode (enfuce/openapi.yaml:508)
+ * @spec openapi.json#/components/schemas/NationalityCode (enfuce/openapi.yaml:529)
  */
 export type NationalityCode = string & (CountryAlpha3 | ('QZZ' | 'ROM'));
 
@@ -414,19 +414,19 @@ export type NationalityCode = string & (CountryAlpha3 | ('QZZ' | 'ROM'));
  * @example {"key":"loyaltyId","value":"884201"}
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (additionalValues in the request example)
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (additionalValues in the request example)
- * @spec openapi.json#/components/schemas/AdditionalValue (enfuce/openapi.yaml:521)
+ * @spec openapi.json#/components/schemas/AdditionalValue (enfuce/openapi.yaml:542)
  */
 export interface AdditionalValue {
   /**
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (additionalValues in the request example)
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (additionalValues in the request example)
-   * @spec openapi.json#/components/schemas/AdditionalValue/properties/key (enfuce/openapi.yaml:528)
+   * @spec openapi.json#/components/schemas/AdditionalValue/properties/key (enfuce/openapi.yaml:549)
    */
   key?: string;
   /**
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (additionalValues in the request example)
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (additionalValues in the request example)
-   * @spec openapi.json#/components/schemas/AdditionalValue/properties/value (enfuce/openapi.yaml:533)
+   * @spec openapi.json#/components/schemas/AdditionalValue/properties/value (enfuce/openapi.yaml:554)
    */
   value?: string;
 }
@@ -435,7 +435,7 @@ export interface AdditionalValue {
  * A private (consumer) customer.
  * @example {"firstName":"Matti","lastName":"Korhonen","customerNumber":"ABCDEFGH123456789","locale":"fi_FI","regNo":"19560606-1234","address":{"address1":"Kings street 12","city":"Mariehamn","country":"ALA","zipCode":"22100"},"dateOfBirth":"1935-01-08","nationality":["FIN","SWE"],"riskScore":"Med","email":"info@enfuce.com","mobileNumber":"+358401234567","screening":{"status":false},"additionalValues":[{"key":"segment","value":"retail"}]}
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
- * @spec openapi.json#/components/schemas/PrivateCustomer (enfuce/openapi.yaml:542)
+ * @spec openapi.json#/components/schemas/PrivateCustomer (enfuce/openapi.yaml:563)
  */
 export interface PrivateCustomer {
   /**
@@ -443,7 +443,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Matti"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/firstName (enfuce/openapi.yaml:548)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/firstName (enfuce/openapi.yaml:569)
    */
   firstName: string;
   /**
@@ -451,7 +451,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Korhonen"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/lastName (enfuce/openapi.yaml:554)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/lastName (enfuce/openapi.yaml:575)
    */
   lastName: string;
   /**
@@ -462,23 +462,23 @@ export interface PrivateCustomer {
    * @example "ABCDEFGH123456789"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @inferred pattern and minimum length read from "letters and numbers, max 64"
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/customerNumber (enfuce/openapi.yaml:560)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/customerNumber (enfuce/openapi.yaml:581)
    */
   customerNumber: string;
-  /** @spec openapi.json#/components/schemas/PrivateCustomer/properties/locale (enfuce/openapi.yaml:569) */
+  /** @spec openapi.json#/components/schemas/PrivateCustomer/properties/locale (enfuce/openapi.yaml:590) */
   locale: Locale;
   /**
    * Customer identifier such as a national identity number; Enfuce does not validate it.
    * @maxLength 64
    * @example "19560606-1234"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/regNo (enfuce/openapi.yaml:571)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/regNo (enfuce/openapi.yaml:592)
    */
   regNo: string;
   /**
    * Address used when neither the account nor the card has one.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/address (enfuce/openapi.yaml:577)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/address (enfuce/openapi.yaml:598)
    */
   address: Address;
   /**
@@ -486,7 +486,7 @@ export interface PrivateCustomer {
    * @maxLength 32
    * @example "Mr"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/salutation (enfuce/openapi.yaml:581)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/salutation (enfuce/openapi.yaml:602)
    */
   salutation?: string;
   /**
@@ -494,7 +494,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Juha"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/middleName (enfuce/openapi.yaml:587)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/middleName (enfuce/openapi.yaml:608)
    */
   middleName?: string;
   /**
@@ -502,24 +502,24 @@ export interface PrivateCustomer {
    * @format date
    * @example "1935-01-08"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/dateOfBirth (enfuce/openapi.yaml:593)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/dateOfBirth (enfuce/openapi.yaml:614)
    */
   dateOfBirth?: string;
   /**
    * Nationalities of the customer.
    * @example ["FIN","SWE"]
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/nationality (enfuce/openapi.yaml:599)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/nationality (enfuce/openapi.yaml:620)
    */
   nationality?: NationalityCode[];
-  /** @spec openapi.json#/components/schemas/PrivateCustomer/properties/riskScore (enfuce/openapi.yaml:606) */
+  /** @spec openapi.json#/components/schemas/PrivateCustomer/properties/riskScore (enfuce/openapi.yaml:627) */
   riskScore?: RiskScore;
   /**
    * E-mail address.
    * @maxLength 255
    * @example "info@enfuce.com"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/email (enfuce/openapi.yaml:608)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/email (enfuce/openapi.yaml:629)
    */
   email?: string;
   /**
@@ -528,7 +528,7 @@ export interface PrivateCustomer {
    * @example "+35821010001"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @inferred pattern (a + then digits) read from the page's prose
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/phoneNumber (enfuce/openapi.yaml:614)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/phoneNumber (enfuce/openapi.yaml:635)
    */
   phoneNumber?: string;
   /**
@@ -537,20 +537,20 @@ export interface PrivateCustomer {
    * @example "+358401234567"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @inferred pattern (a + then digits) read from the page's prose
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/mobileNumber (enfuce/openapi.yaml:621)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/mobileNumber (enfuce/openapi.yaml:642)
    */
   mobileNumber?: string;
   /**
    * PEP and sanction screening result. Informational only, though it may affect how the card can be used; optional.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (screening, the field name from the request example)
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/screening (enfuce/openapi.yaml:628)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/screening (enfuce/openapi.yaml:649)
    */
   screening?: {
     /**
      * Screening status.
      * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (screening.status in the request example)
      * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (screening.status in the response example)
-     * @spec openapi.json#/components/schemas/PrivateCustomer/properties/screening/properties/status (enfuce/openapi.yaml:636)
+     * @spec openapi.json#/components/schemas/PrivateCustomer/properties/screening/properties/status (enfuce/openapi.yaml:657)
      */
     status?: boolean;
   };
@@ -558,21 +558,21 @@ export interface PrivateCustomer {
    * Address that replaces the others for a limited time.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (temporaryAddress in the request example)
    * @see https://docs.enfuce.com/payment/api/update-a-customer/update-a-private-customer (temporaryAddress in the update example)
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/temporaryAddress (enfuce/openapi.yaml:642)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/temporaryAddress (enfuce/openapi.yaml:663)
    */
   temporaryAddress?: Address;
   /**
    * Custom key-value metadata; Enfuce checks only length and format.
    * @maxItems 10
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer ("Maximum length 10" on the array is the item count)
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/additionalValues (enfuce/openapi.yaml:648)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/additionalValues (enfuce/openapi.yaml:669)
    */
   additionalValues?: AdditionalValue[];
   /**
    * Country of birth (ISO 3166-1 alpha-3).
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (the request example only; not in the field list)
    * @see https://docs.enfuce.com/payment/api/update-a-customer/update-a-private-customer (the update example)
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/birthCountry (enfuce/openapi.yaml:655)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/birthCountry (enfuce/openapi.yaml:676)
    */
   birthCountry?: CountryAlpha3;
 }
@@ -581,7 +581,7 @@ export interface PrivateCustomer {
  * Role of a card on its account.
  * @example "MAIN"
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/CardRole (enfuce/openapi.yaml:683)
+ * @spec openapi.json#/components/schemas/CardRole (enfuce/openapi.yaml:704)
  */
 export type CardRole = 'MAIN' | 'SUPPLEMENTARY';
 /** Every value of {@link CardRole}, in spec order. */
@@ -591,7 +591,7 @@ export declare const CardRoleValues: readonly ['MAIN', 'SUPPLEMENTARY'];
  * @pattern ^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$
  * @example "Åsa Ødegård-Þórsdóttir"
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing character sets)
- * @spec openapi.json#/components/schemas/EmbossedText (enfuce/openapi.yaml:689)
+ * @spec openapi.json#/components/schemas/EmbossedText (enfuce/openapi.yaml:710)
  */
 export type EmbossedText = string;
 
@@ -600,78 +600,78 @@ export type EmbossedText = string;
  * @example {"firstName":"Monica","lastName":"Liikamaa","companyName":"Enfuce Financial Services","physical":true}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing; field names from the request example)
  * @see https://docs.enfuce.com/guides/the-essentials/issue-any-card/payment-cards (first and last name are required card data)
- * @spec openapi.json#/components/schemas/Embossing (enfuce/openapi.yaml:700)
+ * @spec openapi.json#/components/schemas/Embossing (enfuce/openapi.yaml:721)
  */
 export interface Embossing {
   /**
    * Card holder's first name as embossed.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/guides/the-essentials/issue-any-card/payment-cards (required card data)
-   * @spec openapi.json#/components/schemas/Embossing/properties/firstName (enfuce/openapi.yaml:708)
+   * @spec openapi.json#/components/schemas/Embossing/properties/firstName (enfuce/openapi.yaml:729)
    */
   firstName: EmbossedText;
   /**
    * Card holder's last name as embossed.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/guides/the-essentials/issue-any-card/payment-cards (required card data)
-   * @spec openapi.json#/components/schemas/Embossing/properties/lastName (enfuce/openapi.yaml:714)
+   * @spec openapi.json#/components/schemas/Embossing/properties/lastName (enfuce/openapi.yaml:735)
    */
   lastName: EmbossedText;
   /**
    * Company name line.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/companyName (enfuce/openapi.yaml:720)
+   * @spec openapi.json#/components/schemas/Embossing/properties/companyName (enfuce/openapi.yaml:741)
    */
   companyName?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField1 (enfuce/openapi.yaml:726)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField1 (enfuce/openapi.yaml:747)
    */
   additionalField1?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField2 (enfuce/openapi.yaml:731)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField2 (enfuce/openapi.yaml:752)
    */
   additionalField2?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField3 (enfuce/openapi.yaml:736)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField3 (enfuce/openapi.yaml:757)
    */
   additionalField3?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField4 (enfuce/openapi.yaml:741)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField4 (enfuce/openapi.yaml:762)
    */
   additionalField4?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField5 (enfuce/openapi.yaml:746)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField5 (enfuce/openapi.yaml:767)
    */
   additionalField5?: EmbossedText;
   /**
    * Plastic layout chosen at the card bureau.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/externalLayoutCode (enfuce/openapi.yaml:751)
+   * @spec openapi.json#/components/schemas/Embossing/properties/externalLayoutCode (enfuce/openapi.yaml:772)
    */
   externalLayoutCode?: string;
   /**
    * Card manufacturer.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example; the list of values is not documented)
-   * @spec openapi.json#/components/schemas/Embossing/properties/manufacturer (enfuce/openapi.yaml:757)
+   * @spec openapi.json#/components/schemas/Embossing/properties/manufacturer (enfuce/openapi.yaml:778)
    */
   manufacturer?: string;
   /**
    * Whether a physical card is produced.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/physical (enfuce/openapi.yaml:761)
+   * @spec openapi.json#/components/schemas/Embossing/properties/physical (enfuce/openapi.yaml:782)
    */
   physical?: boolean;
 }
@@ -681,14 +681,14 @@ export interface Embossing {
  * @example {"year":2029,"month":6}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (expiration in the request example)
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (expiration in the response example)
- * @spec openapi.json#/components/schemas/Expiration (enfuce/openapi.yaml:773)
+ * @spec openapi.json#/components/schemas/Expiration (enfuce/openapi.yaml:794)
  */
 export interface Expiration {
   /**
    * @example 2028
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (expiration in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (expiration in the response example)
-   * @spec openapi.json#/components/schemas/Expiration/properties/year (enfuce/openapi.yaml:780)
+   * @spec openapi.json#/components/schemas/Expiration/properties/year (enfuce/openapi.yaml:801)
    */
   year?: number;
   /**
@@ -698,7 +698,7 @@ export interface Expiration {
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (expiration in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (expiration in the response example)
    * @inferred range 1-12
-   * @spec openapi.json#/components/schemas/Expiration/properties/month (enfuce/openapi.yaml:786)
+   * @spec openapi.json#/components/schemas/Expiration/properties/month (enfuce/openapi.yaml:807)
    */
   month?: number;
 }
@@ -708,7 +708,7 @@ export interface Expiration {
  * @example {"type":"TIMEBASED","time":"2030-06-30T03:00:00.000Z"}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (scheduledClosing)
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (scheduledClosing in the response example)
- * @spec openapi.json#/components/schemas/ScheduledClosing (enfuce/openapi.yaml:799)
+ * @spec openapi.json#/components/schemas/ScheduledClosing (enfuce/openapi.yaml:820)
  */
 export interface ScheduledClosing {
   /**
@@ -716,7 +716,7 @@ export interface ScheduledClosing {
    * @example "TIMEBASED"
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (scheduledClosing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (scheduledClosing in the response example)
-   * @spec openapi.json#/components/schemas/ScheduledClosing/properties/type (enfuce/openapi.yaml:806)
+   * @spec openapi.json#/components/schemas/ScheduledClosing/properties/type (enfuce/openapi.yaml:827)
    */
   type?: string;
   /**
@@ -724,7 +724,7 @@ export interface ScheduledClosing {
    * @example "2099-12-31T03:00:00.000Z"
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (scheduledClosing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (scheduledClosing in the response example)
-   * @spec openapi.json#/components/schemas/ScheduledClosing/properties/time (enfuce/openapi.yaml:813)
+   * @spec openapi.json#/components/schemas/ScheduledClosing/properties/time (enfuce/openapi.yaml:834)
    */
   time?: string;
 }
@@ -734,7 +734,7 @@ export interface ScheduledClosing {
  * @default "D"
  * @example "W"
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/PinStatus (enfuce/openapi.yaml:824)
+ * @spec openapi.json#/components/schemas/PinStatus (enfuce/openapi.yaml:845)
  */
 export type PinStatus = 'D' | 'W' | 'S';
 /** Every value of {@link PinStatus}, in spec order. */
@@ -743,7 +743,7 @@ export declare const PinStatusValues: readonly ['D', 'W', 'S'];
  * Free grouping of the card, exported but not acted on by Enfuce.
  * @example "SEGMENT_B"
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/Segment (enfuce/openapi.yaml:833)
+ * @spec openapi.json#/components/schemas/Segment (enfuce/openapi.yaml:854)
  */
 export type Segment =
   'SEGMENT_A' | 'SEGMENT_B' | 'SEGMENT_C' | 'SEGMENT_D' | 'SEGMENT_E' | 'SEGMENT_F';
@@ -761,14 +761,14 @@ export declare const SegmentValues: readonly [
  * A Mastercard card to create.
  * @example {"embossing":{"firstName":"Monica","lastName":"Liikamaa"},"expiration":{"year":2028,"month":1},"pinStatus":"D","segment":"SEGMENT_A","cardAddress":{"address1":"Kings street 12","city":"Mariehamn","country":"ALA","zipCode":"22100"}}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/McCard (enfuce/openapi.yaml:839)
+ * @spec openapi.json#/components/schemas/McCard (enfuce/openapi.yaml:860)
  */
 export interface McCard {
-  /** @spec openapi.json#/components/schemas/McCard/properties/expiration (enfuce/openapi.yaml:845) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/expiration (enfuce/openapi.yaml:866) */
   expiration?: Expiration;
-  /** @spec openapi.json#/components/schemas/McCard/properties/segment (enfuce/openapi.yaml:847) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/segment (enfuce/openapi.yaml:868) */
   segment?: Segment;
-  /** @spec openapi.json#/components/schemas/McCard/properties/pinStatus (enfuce/openapi.yaml:849) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/pinStatus (enfuce/openapi.yaml:870) */
   pinStatus?: PinStatus;
   /**
    * Id of the digital wallet artwork; agree its use with Enfuce.
@@ -776,42 +776,42 @@ export interface McCard {
    * @example "abc123abc"
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (digitalLayoutCode)
    * @see https://docs.enfuce.com/payment/api/update-card/update-a-debit-mastercard-branded-card (maxLength 32 shown on the update page)
-   * @spec openapi.json#/components/schemas/McCard/properties/digitalLayoutCode (enfuce/openapi.yaml:851)
+   * @spec openapi.json#/components/schemas/McCard/properties/digitalLayoutCode (enfuce/openapi.yaml:872)
    */
   digitalLayoutCode?: string;
-  /** @spec openapi.json#/components/schemas/McCard/properties/scheduledClosing (enfuce/openapi.yaml:859) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/scheduledClosing (enfuce/openapi.yaml:880) */
   scheduledClosing?: ScheduledClosing;
   /**
    * Custom key-value metadata, passed on to personalisation files in some versions.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/additionalValues (enfuce/openapi.yaml:861)
+   * @spec openapi.json#/components/schemas/McCard/properties/additionalValues (enfuce/openapi.yaml:882)
    */
   additionalValues?: AdditionalValue[];
   /**
    * The card number encrypted as a JWE.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/encryptedData (enfuce/openapi.yaml:867)
+   * @spec openapi.json#/components/schemas/McCard/properties/encryptedData (enfuce/openapi.yaml:888)
    */
   encryptedData?: string;
-  /** @spec openapi.json#/components/schemas/McCard/properties/embossing (enfuce/openapi.yaml:871) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/embossing (enfuce/openapi.yaml:892) */
   embossing: Embossing;
   /**
    * Card product, when the institution has several; values depend on its setup.
    * @example "MC_CARD_2"
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/productCode (enfuce/openapi.yaml:873)
+   * @spec openapi.json#/components/schemas/McCard/properties/productCode (enfuce/openapi.yaml:894)
    */
   productCode?: string;
   /**
    * Where the PIN letter is sent.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/pinAddress (enfuce/openapi.yaml:878)
+   * @spec openapi.json#/components/schemas/McCard/properties/pinAddress (enfuce/openapi.yaml:899)
    */
   pinAddress?: Address;
   /**
    * Where the card is sent.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/cardAddress (enfuce/openapi.yaml:882)
+   * @spec openapi.json#/components/schemas/McCard/properties/cardAddress (enfuce/openapi.yaml:903)
    */
   cardAddress?: Address;
 }
@@ -822,114 +822,114 @@ export interface McCard {
  * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
  * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-number.md (response examples)
  * @inferred the create fields come back under the same names (the examples show them so)
- * @spec openapi.json#/components/schemas/CustomerDetails (enfuce/openapi.yaml:901)
+ * @spec openapi.json#/components/schemas/CustomerDetails (enfuce/openapi.yaml:922)
  */
 export interface CustomerDetails {
   /**
    * Enfuce's id of the customer.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
    * @inferred typed as a string, as in the create answer, although the example writes digits only
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/id (enfuce/openapi.yaml:911)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/id (enfuce/openapi.yaml:932)
    */
   id: string;
   /**
    * Whether the customer is a company or a person.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/role (enfuce/openapi.yaml:916)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/role (enfuce/openapi.yaml:937)
    */
   role?: 'CORPORATE' | 'PRIVATE';
   /**
    * The institution's own number for the customer.
    * @pattern ^[A-Za-z0-9-]{1,64}$
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (the pattern shown on the response)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/customerNumber (enfuce/openapi.yaml:921)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/customerNumber (enfuce/openapi.yaml:942)
    */
   customerNumber?: string;
   /**
    * First name.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/firstName (enfuce/openapi.yaml:926)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/firstName (enfuce/openapi.yaml:947)
    */
   firstName?: string;
   /**
    * Middle name.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/middleName (enfuce/openapi.yaml:930)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/middleName (enfuce/openapi.yaml:951)
    */
   middleName?: string;
   /**
    * Last name.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/lastName (enfuce/openapi.yaml:934)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/lastName (enfuce/openapi.yaml:955)
    */
   lastName?: string;
-  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/locale (enfuce/openapi.yaml:938) */
+  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/locale (enfuce/openapi.yaml:959) */
   locale?: Locale;
   /**
    * Customer identifier such as a national identity number.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/regNo (enfuce/openapi.yaml:940)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/regNo (enfuce/openapi.yaml:961)
    */
   regNo?: string;
   /**
    * Date of birth.
    * @format date
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/dateOfBirth (enfuce/openapi.yaml:944)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/dateOfBirth (enfuce/openapi.yaml:965)
    */
   dateOfBirth?: string;
   /**
    * Nationalities of the customer.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/nationality (enfuce/openapi.yaml:949)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/nationality (enfuce/openapi.yaml:970)
    */
   nationality?: NationalityCode[];
-  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/riskScore (enfuce/openapi.yaml:955) */
+  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/riskScore (enfuce/openapi.yaml:976) */
   riskScore?: RiskScore;
   /**
    * E-mail address.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/email (enfuce/openapi.yaml:957)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/email (enfuce/openapi.yaml:978)
    */
   email?: string;
   /**
    * Land-line number.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/phoneNumber (enfuce/openapi.yaml:961)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/phoneNumber (enfuce/openapi.yaml:982)
    */
   phoneNumber?: string;
   /**
    * Mobile number.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/mobileNumber (enfuce/openapi.yaml:965)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/mobileNumber (enfuce/openapi.yaml:986)
    */
   mobileNumber?: string;
-  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/address (enfuce/openapi.yaml:969) */
+  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/address (enfuce/openapi.yaml:990) */
   address?: Address;
-  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/temporaryAddress (enfuce/openapi.yaml:971) */
+  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/temporaryAddress (enfuce/openapi.yaml:992) */
   temporaryAddress?: Address;
   /**
    * PEP and sanction screening result.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (screening.status in the response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/screening (enfuce/openapi.yaml:973)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/screening (enfuce/openapi.yaml:994)
    */
   screening?: {
     /**
      * Screening status.
      * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (screening.status in the response example)
-     * @spec openapi.json#/components/schemas/CustomerDetails/properties/screening/properties/status (enfuce/openapi.yaml:978)
+     * @spec openapi.json#/components/schemas/CustomerDetails/properties/screening/properties/status (enfuce/openapi.yaml:999)
      */
     status?: boolean;
   };
   /**
    * Country of birth (ISO 3166-1 alpha-3).
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/birthCountry (enfuce/openapi.yaml:982)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/birthCountry (enfuce/openapi.yaml:1003)
    */
   birthCountry?: CountryAlpha3;
   /**
    * Custom key-value metadata.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/additionalValues (enfuce/openapi.yaml:985)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/additionalValues (enfuce/openapi.yaml:1006)
    */
   additionalValues?: AdditionalValue[];
 }
@@ -939,7 +939,7 @@ export interface CustomerDetails {
  * @example "CARD_OK"
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
  * @inferred the list of values is the one the card pages print; CARD_EXPIRED appears on the read page only
- * @spec openapi.json#/components/schemas/CardStatus (enfuce/openapi.yaml:1007)
+ * @spec openapi.json#/components/schemas/CardStatus (enfuce/openapi.yaml:1028)
  */
 export type CardStatus =
   | 'CARD_OK'
@@ -968,7 +968,7 @@ export declare const CardStatusValues: readonly [
  * @example "MAIL"
  * @see https://docs.enfuce.com/payment/api/update-card/update-a-debit-mastercard-branded-card (cardDeliveryType and pinDeliveryType)
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
- * @spec openapi.json#/components/schemas/DeliveryType (enfuce/openapi.yaml:1024)
+ * @spec openapi.json#/components/schemas/DeliveryType (enfuce/openapi.yaml:1045)
  */
 export type DeliveryType =
   'CUSTOM_1' | 'CUSTOM_2' | 'CUSTOM_3' | 'CUSTOM_4' | 'CUSTOM_5' | 'MAIL' | 'COURIER';
@@ -987,137 +987,137 @@ export declare const DeliveryTypeValues: readonly [
  * A card as the read call returns it. Open to fields this spec does not list, since it describes what Enfuce sends.
  * @example {"id":"1234567","status":"CARD_OK","embossing":{"firstName":"Monica","lastName":"Liikamaa"},"expiration":{"year":2028,"month":1},"pinStatus":"D","segment":"SEGMENT_A","cardDeliveryType":"MAIL","pinAttempts":{"counter":0,"max":3}}
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
- * @spec openapi.json#/components/schemas/CardDetails (enfuce/openapi.yaml:1032)
+ * @spec openapi.json#/components/schemas/CardDetails (enfuce/openapi.yaml:1053)
  */
 export interface CardDetails {
   /**
    * Enfuce's id of the card.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/id (enfuce/openapi.yaml:1039)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/id (enfuce/openapi.yaml:1060)
    */
   id: string;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/status (enfuce/openapi.yaml:1043) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/status (enfuce/openapi.yaml:1064) */
   status?: CardStatus;
   /**
    * Why the card has its status.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/reason (enfuce/openapi.yaml:1045)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/reason (enfuce/openapi.yaml:1066)
    */
   reason?: string;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/embossing (enfuce/openapi.yaml:1049) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/embossing (enfuce/openapi.yaml:1070) */
   embossing?: Embossing;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/expiration (enfuce/openapi.yaml:1051) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/expiration (enfuce/openapi.yaml:1072) */
   expiration?: Expiration;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/segment (enfuce/openapi.yaml:1053) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/segment (enfuce/openapi.yaml:1074) */
   segment?: Segment;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinStatus (enfuce/openapi.yaml:1055) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinStatus (enfuce/openapi.yaml:1076) */
   pinStatus?: PinStatus;
   /**
    * Id of the digital wallet artwork.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/digitalLayoutCode (enfuce/openapi.yaml:1057)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/digitalLayoutCode (enfuce/openapi.yaml:1078)
    */
   digitalLayoutCode?: string;
   /**
    * Card product.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/productCode (enfuce/openapi.yaml:1061)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/productCode (enfuce/openapi.yaml:1082)
    */
   productCode?: string;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/scheduledClosing (enfuce/openapi.yaml:1065) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/scheduledClosing (enfuce/openapi.yaml:1086) */
   scheduledClosing?: ScheduledClosing;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/cardAddress (enfuce/openapi.yaml:1067) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/cardAddress (enfuce/openapi.yaml:1088) */
   cardAddress?: Address;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinAddress (enfuce/openapi.yaml:1069) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinAddress (enfuce/openapi.yaml:1090) */
   pinAddress?: Address;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/cardDeliveryType (enfuce/openapi.yaml:1071) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/cardDeliveryType (enfuce/openapi.yaml:1092) */
   cardDeliveryType?: DeliveryType;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinDeliveryType (enfuce/openapi.yaml:1073) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinDeliveryType (enfuce/openapi.yaml:1094) */
   pinDeliveryType?: DeliveryType;
   /**
    * Regions (and e-commerce) where card payments are blocked.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking (enfuce/openapi.yaml:1075)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking (enfuce/openapi.yaml:1096)
    */
   regionAndEcommBlocking?: {
     /**
      * E-commerce payments blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/ecomm (enfuce/openapi.yaml:1080)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/ecomm (enfuce/openapi.yaml:1101)
      */
     ecomm?: boolean;
     /**
      * Payments in Africa blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/africa (enfuce/openapi.yaml:1081)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/africa (enfuce/openapi.yaml:1102)
      */
     africa?: boolean;
     /**
      * Payments in Asia blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/asia (enfuce/openapi.yaml:1082)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/asia (enfuce/openapi.yaml:1103)
      */
     asia?: boolean;
     /**
      * Payments in Europe blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/europe (enfuce/openapi.yaml:1083)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/europe (enfuce/openapi.yaml:1104)
      */
     europe?: boolean;
     /**
      * Payments in the home country blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/home (enfuce/openapi.yaml:1084)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/home (enfuce/openapi.yaml:1105)
      */
     home?: boolean;
     /**
      * Payments in North America blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/northAmerica (enfuce/openapi.yaml:1085)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/northAmerica (enfuce/openapi.yaml:1106)
      */
     northAmerica?: boolean;
     /**
      * Payments in Oceania blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/oceania (enfuce/openapi.yaml:1086)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/oceania (enfuce/openapi.yaml:1107)
      */
     oceania?: boolean;
     /**
      * Payments in South America blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/southAmerica (enfuce/openapi.yaml:1087)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/southAmerica (enfuce/openapi.yaml:1108)
      */
     southAmerica?: boolean;
   };
   /**
    * Wrong PIN entries so far, and how many are allowed.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts (enfuce/openapi.yaml:1088)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts (enfuce/openapi.yaml:1109)
    */
   pinAttempts?: {
     /**
      * Wrong PIN entries so far.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts/properties/counter (enfuce/openapi.yaml:1093)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts/properties/counter (enfuce/openapi.yaml:1114)
      */
     counter?: number;
     /**
      * Wrong PIN entries allowed.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts/properties/max (enfuce/openapi.yaml:1094)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts/properties/max (enfuce/openapi.yaml:1115)
      */
     max?: number;
   };
   /**
    * Reference number of the card.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/referenceNumber (enfuce/openapi.yaml:1095)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/referenceNumber (enfuce/openapi.yaml:1116)
    */
   referenceNumber?: string;
   /**
    * Custom key-value metadata.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/additionalValues (enfuce/openapi.yaml:1099)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/additionalValues (enfuce/openapi.yaml:1120)
    */
   additionalValues?: AdditionalValue[];
 }
@@ -1639,7 +1639,7 @@ export interface CreatePrivateCustomerQueryParams {
    * User recorded in Enfuce's audit log for this request.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:245)
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:266)
    */
   auditUser: string;
 }
@@ -1664,7 +1664,7 @@ export type CreatePrivateCustomerResponse201 = ActionResult;
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation createPrivateCustomer POST /v3/PRIVATE
  * @see https://docs.enfuce.com/payment/api/rate-limits.md
- * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:256)
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:277)
  */
 export type CreatePrivateCustomerResponse429 = undefined;
 
@@ -1688,19 +1688,19 @@ export interface CreateMcCardPathParams {
   /**
    * Id of the customer the card is created for.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/0 (enfuce/openapi.yaml:100)
+   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/0 (enfuce/openapi.yaml:110)
    */
   customerId: string;
   /**
    * Id of the account the card is connected to.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/1 (enfuce/openapi.yaml:107)
+   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/1 (enfuce/openapi.yaml:117)
    */
   accountId: string;
   /**
    * Role of the card on the account. MAIN makes the card holder the account holder; a SUPPLEMENTARY card may belong to another person.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/2 (enfuce/openapi.yaml:114)
+   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/2 (enfuce/openapi.yaml:124)
    */
   cardRole: CardRole;
 }
@@ -1714,16 +1714,30 @@ export interface CreateMcCardQueryParams {
    * User recorded in Enfuce's audit log for this request.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:245)
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:266)
    */
   auditUser: string;
+}
+
+/**
+ * Header parameters of POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}.
+ * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
+ */
+export interface CreateMcCardHeaderParams {
+  /**
+   * A key the client makes for one card order and sends again on every retry: Enfuce answers a repeated key with the card the first attempt created, for 24 hours. The generated client makes one per call.
+   * @maxLength 64
+   * @see https://docs.enfuce.com/payment/api/create-card
+   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/4 (enfuce/openapi.yaml:134)
+   */
+  'x-idempotency-key'?: string;
 }
 
 /**
  * Request body of POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}.
  * The card to create.
  * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
- * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/requestBody (enfuce/openapi.yaml:125)
+ * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/requestBody (enfuce/openapi.yaml:146)
  */
 export type CreateMcCardRequestBody = McCard;
 /**
@@ -1731,7 +1745,7 @@ export type CreateMcCardRequestBody = McCard;
  * The card was created.
  * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/responses/201 (enfuce/openapi.yaml:133)
+ * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/responses/201 (enfuce/openapi.yaml:154)
  */
 export type CreateMcCardResponse201 = ActionResult;
 /**
@@ -1739,7 +1753,7 @@ export type CreateMcCardResponse201 = ActionResult;
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
  * @see https://docs.enfuce.com/payment/api/rate-limits.md
- * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:256)
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:277)
  */
 export type CreateMcCardResponse429 = undefined;
 
@@ -1763,7 +1777,7 @@ export interface GetCustomerPathParams {
   /**
    * Enfuce's id of the customer, as the create call returned it.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id
-   * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get/parameters/0 (enfuce/openapi.yaml:156)
+   * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get/parameters/0 (enfuce/openapi.yaml:177)
    */
   id: string;
 }
@@ -1777,7 +1791,7 @@ export interface GetCustomerQueryParams {
    * User recorded in Enfuce's audit log for this request.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:245)
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:266)
    */
   auditUser: string;
 }
@@ -1787,7 +1801,7 @@ export interface GetCustomerQueryParams {
  * The customer.
  * @operation getCustomer GET /v3/{id}
  * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
- * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get/responses/200 (enfuce/openapi.yaml:167)
+ * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get/responses/200 (enfuce/openapi.yaml:188)
  */
 export type GetCustomerResponse200 = CustomerDetails;
 /**
@@ -1795,7 +1809,7 @@ export type GetCustomerResponse200 = CustomerDetails;
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation getCustomer GET /v3/{id}
  * @see https://docs.enfuce.com/payment/api/rate-limits.md
- * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:256)
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:277)
  */
 export type GetCustomerResponse429 = undefined;
 
@@ -1804,7 +1818,7 @@ export type GetCustomerResponse429 = undefined;
  * Responses of GET /v3/{id}, by status code.
  * @operation getCustomer GET /v3/{id}
  * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id
- * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get (enfuce/openapi.yaml:150)
+ * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get (enfuce/openapi.yaml:171)
  */
 export interface GetCustomerResponses {
   '200': GetCustomerResponse200;
@@ -1820,7 +1834,7 @@ export interface GetCustomerByCustomerNumberPathParams {
    * The institution's own number for the customer.
    * @pattern ^[A-Za-z0-9-]{1,64}$
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (the pattern shown on the response)
-   * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/parameters/0 (enfuce/openapi.yaml:183)
+   * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/parameters/0 (enfuce/openapi.yaml:204)
    */
   customerNumber: string;
 }
@@ -1834,7 +1848,7 @@ export interface GetCustomerByCustomerNumberQueryParams {
    * User recorded in Enfuce's audit log for this request.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:245)
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:266)
    */
   auditUser: string;
 }
@@ -1844,7 +1858,7 @@ export interface GetCustomerByCustomerNumberQueryParams {
  * The customer.
  * @operation getCustomerByCustomerNumber GET /v3/customerNumber/{customerNumber}
  * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-number.md (response examples)
- * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/responses/200 (enfuce/openapi.yaml:195)
+ * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/responses/200 (enfuce/openapi.yaml:216)
  */
 export type GetCustomerByCustomerNumberResponse200 = CustomerDetails;
 /**
@@ -1852,7 +1866,7 @@ export type GetCustomerByCustomerNumberResponse200 = CustomerDetails;
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation getCustomerByCustomerNumber GET /v3/customerNumber/{customerNumber}
  * @see https://docs.enfuce.com/payment/api/rate-limits.md
- * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:256)
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:277)
  */
 export type GetCustomerByCustomerNumberResponse429 = undefined;
 
@@ -1861,7 +1875,7 @@ export type GetCustomerByCustomerNumberResponse429 = undefined;
  * Responses of GET /v3/customerNumber/{customerNumber}, by status code.
  * @operation getCustomerByCustomerNumber GET /v3/customerNumber/{customerNumber}
  * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-number.md
- * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get (enfuce/openapi.yaml:177)
+ * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get (enfuce/openapi.yaml:198)
  */
 export interface GetCustomerByCustomerNumberResponses {
   '200': GetCustomerByCustomerNumberResponse200;
@@ -1876,7 +1890,7 @@ export interface GetCardPathParams {
   /**
    * Enfuce's id of the card, as the create call returned it.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card
-   * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get/parameters/0 (enfuce/openapi.yaml:211)
+   * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get/parameters/0 (enfuce/openapi.yaml:232)
    */
   id: string;
 }
@@ -1890,7 +1904,7 @@ export interface GetCardQueryParams {
    * User recorded in Enfuce's audit log for this request.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:245)
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:266)
    */
   auditUser: string;
 }
@@ -1900,7 +1914,7 @@ export interface GetCardQueryParams {
  * The card.
  * @operation getCard GET /v4/{id}
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
- * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get/responses/200 (enfuce/openapi.yaml:222)
+ * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get/responses/200 (enfuce/openapi.yaml:243)
  */
 export type GetCardResponse200 = CardDetails;
 /**
@@ -1908,7 +1922,7 @@ export type GetCardResponse200 = CardDetails;
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation getCard GET /v4/{id}
  * @see https://docs.enfuce.com/payment/api/rate-limits.md
- * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:256)
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:277)
  */
 export type GetCardResponse429 = undefined;
 
@@ -1917,7 +1931,7 @@ export type GetCardResponse429 = undefined;
  * Responses of GET /v4/{id}, by status code.
  * @operation getCard GET /v4/{id}
  * @see https://docs.enfuce.com/payment/api/get-card/get-card
- * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get (enfuce/openapi.yaml:205)
+ * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get (enfuce/openapi.yaml:226)
  */
 export interface GetCardResponses {
   '200': GetCardResponse200;

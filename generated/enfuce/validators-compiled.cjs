@@ -1917,6 +1917,31 @@ function validateCreateMcCardPathParams(value, errors, path) {
 	}
 	return valid;
 }
+// #/$defs/CreateMcCardHeaderParams
+function validateCreateMcCardHeaderParams(value, errors, path) {
+	const schemaPath = "#/$defs/CreateMcCardHeaderParams";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const property = value["x-idempotency-key"];
+		if (property !== undefined) {
+			if (typeof property === "string") {
+				if (property.length > 64 && ucs2length(property) > 64) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/x-idempotency-key", schemaPath + "/properties/x-idempotency-key", "maxLength",
+						{ limit: 64 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/x-idempotency-key", schemaPath + "/properties/x-idempotency-key",
+					"string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
 // #/$defs/CreateMcCardRequestBody
 function validateCreateMcCardRequestBody(value, errors, path) {
 	let valid = true;
@@ -2035,6 +2060,7 @@ exports.CreatePrivateCustomerRequestBody = validateCreatePrivateCustomerRequestB
 exports.CreatePrivateCustomerResponse201 = validateCreatePrivateCustomerResponse201;
 exports.CreateMcCardPathParams = validateCreateMcCardPathParams;
 exports.CreateMcCardQueryParams = validateCreatePrivateCustomerQueryParams;
+exports.CreateMcCardHeaderParams = validateCreateMcCardHeaderParams;
 exports.CreateMcCardRequestBody = validateCreateMcCardRequestBody;
 exports.CreateMcCardResponse201 = validateCreatePrivateCustomerResponse201;
 exports.GetCustomerPathParams = validateGetCustomerPathParams;

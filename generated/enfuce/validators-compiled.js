@@ -1916,6 +1916,31 @@ function validateCreateMcCardPathParams(value, errors, path) {
 	}
 	return valid;
 }
+// #/$defs/CreateMcCardHeaderParams
+function validateCreateMcCardHeaderParams(value, errors, path) {
+	const schemaPath = "#/$defs/CreateMcCardHeaderParams";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const property = value["x-idempotency-key"];
+		if (property !== undefined) {
+			if (typeof property === "string") {
+				if (property.length > 64 && ucs2length(property) > 64) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/x-idempotency-key", schemaPath + "/properties/x-idempotency-key", "maxLength",
+						{ limit: 64 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/x-idempotency-key", schemaPath + "/properties/x-idempotency-key",
+					"string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
 // #/$defs/CreateMcCardRequestBody
 function validateCreateMcCardRequestBody(value, errors, path) {
 	let valid = true;
@@ -2009,4 +2034,4 @@ function validateNationalityCodeAnyOf1(value, errors, path) {
 	}
 	return valid;
 }
-export { validateActionResult as ActionResult, validateAddress as Address, validateLocale as Locale, validateRiskScore as RiskScore, validateNationalityCode as NationalityCode, validateAdditionalValue as AdditionalValue, validatePrivateCustomer as PrivateCustomer, validateCardRole as CardRole, validateEmbossedText as EmbossedText, validateEmbossing as Embossing, validateExpiration as Expiration, validateScheduledClosing as ScheduledClosing, validatePinStatus as PinStatus, validateSegment as Segment, validateMcCard as McCard, validateCustomerDetails as CustomerDetails, validateCardStatus as CardStatus, validateDeliveryType as DeliveryType, validateCardDetails as CardDetails, validateCountryAlpha3 as CountryAlpha3, validateCreatePrivateCustomerQueryParams as CreatePrivateCustomerQueryParams, validateCreatePrivateCustomerRequestBody as CreatePrivateCustomerRequestBody, validateCreatePrivateCustomerResponse201 as CreatePrivateCustomerResponse201, validateCreateMcCardPathParams as CreateMcCardPathParams, validateCreatePrivateCustomerQueryParams as CreateMcCardQueryParams, validateCreateMcCardRequestBody as CreateMcCardRequestBody, validateCreatePrivateCustomerResponse201 as CreateMcCardResponse201, validateGetCustomerPathParams as GetCustomerPathParams, validateCreatePrivateCustomerQueryParams as GetCustomerQueryParams, validateGetCustomerResponse200 as GetCustomerResponse200, validateGetCustomerByCustomerNumberPathParams as GetCustomerByCustomerNumberPathParams, validateCreatePrivateCustomerQueryParams as GetCustomerByCustomerNumberQueryParams, validateGetCustomerResponse200 as GetCustomerByCustomerNumberResponse200, validateGetCustomerPathParams as GetCardPathParams, validateCreatePrivateCustomerQueryParams as GetCardQueryParams, validateGetCardResponse200 as GetCardResponse200 };
+export { validateActionResult as ActionResult, validateAddress as Address, validateLocale as Locale, validateRiskScore as RiskScore, validateNationalityCode as NationalityCode, validateAdditionalValue as AdditionalValue, validatePrivateCustomer as PrivateCustomer, validateCardRole as CardRole, validateEmbossedText as EmbossedText, validateEmbossing as Embossing, validateExpiration as Expiration, validateScheduledClosing as ScheduledClosing, validatePinStatus as PinStatus, validateSegment as Segment, validateMcCard as McCard, validateCustomerDetails as CustomerDetails, validateCardStatus as CardStatus, validateDeliveryType as DeliveryType, validateCardDetails as CardDetails, validateCountryAlpha3 as CountryAlpha3, validateCreatePrivateCustomerQueryParams as CreatePrivateCustomerQueryParams, validateCreatePrivateCustomerRequestBody as CreatePrivateCustomerRequestBody, validateCreatePrivateCustomerResponse201 as CreatePrivateCustomerResponse201, validateCreateMcCardPathParams as CreateMcCardPathParams, validateCreatePrivateCustomerQueryParams as CreateMcCardQueryParams, validateCreateMcCardHeaderParams as CreateMcCardHeaderParams, validateCreateMcCardRequestBody as CreateMcCardRequestBody, validateCreatePrivateCustomerResponse201 as CreateMcCardResponse201, validateGetCustomerPathParams as GetCustomerPathParams, validateCreatePrivateCustomerQueryParams as GetCustomerQueryParams, validateGetCustomerResponse200 as GetCustomerResponse200, validateGetCustomerByCustomerNumberPathParams as GetCustomerByCustomerNumberPathParams, validateCreatePrivateCustomerQueryParams as GetCustomerByCustomerNumberQueryParams, validateGetCustomerResponse200 as GetCustomerByCustomerNumberResponse200, validateGetCustomerPathParams as GetCardPathParams, validateCreatePrivateCustomerQueryParams as GetCardQueryParams, validateGetCardResponse200 as GetCardResponse200 };

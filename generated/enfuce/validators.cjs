@@ -29,179 +29,179 @@ const $notes = [
 ];
 const $rules0 = {
   base: '/components/schemas/ActionResult',
-  rules: { '': [0, 261, 0], '/properties/description': [0, 267, 0], '/properties/id': [0, 273, 0] },
+  rules: { '': [0, 282, 0], '/properties/description': [0, 288, 0], '/properties/id': [0, 294, 0] },
 };
 const $rules1 = {
   base: '/components/schemas/Address',
   rules: {
-    '': [0, 283, 1],
-    '/properties/address1': [0, 295, 2],
-    '/properties/address2': [0, 301, 2],
-    '/properties/address3': [0, 307, 2],
-    '/properties/address4': [0, 313, 2],
-    '/properties/city': [0, 319, 2],
-    '/properties/country': [0, 325, 2],
-    '/properties/region': [0, 331, 2],
-    '/properties/zipCode': [0, 337, 2],
+    '': [0, 304, 1],
+    '/properties/address1': [0, 316, 2],
+    '/properties/address2': [0, 322, 2],
+    '/properties/address3': [0, 328, 2],
+    '/properties/address4': [0, 334, 2],
+    '/properties/city': [0, 340, 2],
+    '/properties/country': [0, 346, 2],
+    '/properties/region': [0, 352, 2],
+    '/properties/zipCode': [0, 358, 2],
   },
 };
-const $rules2 = { base: '/components/schemas/Locale', rules: { '': [0, 351, 3] } };
-const $rules3 = { base: '/components/schemas/RiskScore', rules: { '': [0, 500, 3] } };
+const $rules2 = { base: '/components/schemas/Locale', rules: { '': [0, 372, 3] } };
+const $rules3 = { base: '/components/schemas/RiskScore', rules: { '': [0, 521, 3] } };
 const $rules4 = {
   base: '/components/schemas/NationalityCode',
   rules: {
-    '': [0, 508, 3],
-    '/allOf/0': [0, 508, 3, '/components/schemas/NationalityCode'],
-    '/allOf/1/anyOf/0': [0, 516, -1, '/components/schemas/NationalityCode/anyOf/0'],
-    '/allOf/1/anyOf/1': [0, 517, -1, '/components/schemas/NationalityCode/anyOf/1'],
+    '': [0, 529, 3],
+    '/allOf/0': [0, 529, 3, '/components/schemas/NationalityCode'],
+    '/allOf/1/anyOf/0': [0, 537, -1, '/components/schemas/NationalityCode/anyOf/0'],
+    '/allOf/1/anyOf/1': [0, 538, -1, '/components/schemas/NationalityCode/anyOf/1'],
   },
 };
 const $rules5 = {
   base: '/components/schemas/AdditionalValue',
-  rules: { '': [0, 521, 0], '/properties/key': [0, 528, 0], '/properties/value': [0, 533, 0] },
+  rules: { '': [0, 542, 0], '/properties/key': [0, 549, 0], '/properties/value': [0, 554, 0] },
 };
 const $rules6 = {
   base: '/components/schemas/PrivateCustomer',
   rules: {
-    '': [0, 542, 3],
-    '/properties/firstName': [0, 548, 3],
-    '/properties/lastName': [0, 554, 3],
-    '/properties/customerNumber': [0, 560, 3],
-    '/properties/locale': [0, 569],
-    '/properties/regNo': [0, 571, 3],
-    '/properties/address': [0, 577, 3],
-    '/properties/salutation': [0, 581, 3],
-    '/properties/middleName': [0, 587, 3],
-    '/properties/dateOfBirth': [0, 593, 3],
-    '/properties/nationality': [0, 599, 3],
-    '/properties/nationality/items': [0, 604],
-    '/properties/riskScore': [0, 606],
-    '/properties/email': [0, 608, 3],
-    '/properties/phoneNumber': [0, 614, 3],
-    '/properties/mobileNumber': [0, 621, 3],
-    '/properties/screening': [0, 628, 3],
-    '/properties/screening/properties/status': [0, 636, 4],
-    '/properties/temporaryAddress': [0, 642, 5],
-    '/properties/additionalValues': [0, 648, 3],
-    '/properties/additionalValues/items': [0, 654],
-    '/properties/birthCountry': [0, 655, 5],
+    '': [0, 563, 3],
+    '/properties/firstName': [0, 569, 3],
+    '/properties/lastName': [0, 575, 3],
+    '/properties/customerNumber': [0, 581, 3],
+    '/properties/locale': [0, 590],
+    '/properties/regNo': [0, 592, 3],
+    '/properties/address': [0, 598, 3],
+    '/properties/salutation': [0, 602, 3],
+    '/properties/middleName': [0, 608, 3],
+    '/properties/dateOfBirth': [0, 614, 3],
+    '/properties/nationality': [0, 620, 3],
+    '/properties/nationality/items': [0, 625],
+    '/properties/riskScore': [0, 627],
+    '/properties/email': [0, 629, 3],
+    '/properties/phoneNumber': [0, 635, 3],
+    '/properties/mobileNumber': [0, 642, 3],
+    '/properties/screening': [0, 649, 3],
+    '/properties/screening/properties/status': [0, 657, 4],
+    '/properties/temporaryAddress': [0, 663, 5],
+    '/properties/additionalValues': [0, 669, 3],
+    '/properties/additionalValues/items': [0, 675],
+    '/properties/birthCountry': [0, 676, 5],
   },
 };
-const $rules7 = { base: '/components/schemas/CardRole', rules: { '': [0, 683, 6] } };
-const $rules8 = { base: '/components/schemas/EmbossedText', rules: { '': [0, 689, 6] } };
+const $rules7 = { base: '/components/schemas/CardRole', rules: { '': [0, 704, 6] } };
+const $rules8 = { base: '/components/schemas/EmbossedText', rules: { '': [0, 710, 6] } };
 const $rules9 = {
   base: '/components/schemas/Embossing',
   rules: {
-    '': [0, 700, 7],
-    '/properties/firstName': [0, 708, 7],
-    '/properties/lastName': [0, 714, 7],
-    '/properties/companyName': [0, 720, 8],
-    '/properties/additionalField1': [0, 726, 8],
-    '/properties/additionalField2': [0, 731, 8],
-    '/properties/additionalField3': [0, 736, 8],
-    '/properties/additionalField4': [0, 741, 8],
-    '/properties/additionalField5': [0, 746, 8],
-    '/properties/externalLayoutCode': [0, 751, 8],
-    '/properties/manufacturer': [0, 757, 6],
-    '/properties/physical': [0, 761, 8],
+    '': [0, 721, 7],
+    '/properties/firstName': [0, 729, 7],
+    '/properties/lastName': [0, 735, 7],
+    '/properties/companyName': [0, 741, 8],
+    '/properties/additionalField1': [0, 747, 8],
+    '/properties/additionalField2': [0, 752, 8],
+    '/properties/additionalField3': [0, 757, 8],
+    '/properties/additionalField4': [0, 762, 8],
+    '/properties/additionalField5': [0, 767, 8],
+    '/properties/externalLayoutCode': [0, 772, 8],
+    '/properties/manufacturer': [0, 778, 6],
+    '/properties/physical': [0, 782, 8],
   },
 };
 const $rules10 = {
   base: '/components/schemas/Expiration',
-  rules: { '': [0, 773, 8], '/properties/year': [0, 780, 8], '/properties/month': [0, 786, 8] },
+  rules: { '': [0, 794, 8], '/properties/year': [0, 801, 8], '/properties/month': [0, 807, 8] },
 };
 const $rules11 = {
   base: '/components/schemas/ScheduledClosing',
-  rules: { '': [0, 799, 8], '/properties/type': [0, 806, 8], '/properties/time': [0, 813, 8] },
+  rules: { '': [0, 820, 8], '/properties/type': [0, 827, 8], '/properties/time': [0, 834, 8] },
 };
-const $rules12 = { base: '/components/schemas/PinStatus', rules: { '': [0, 824, 6] } };
-const $rules13 = { base: '/components/schemas/Segment', rules: { '': [0, 833, 6] } };
+const $rules12 = { base: '/components/schemas/PinStatus', rules: { '': [0, 845, 6] } };
+const $rules13 = { base: '/components/schemas/Segment', rules: { '': [0, 854, 6] } };
 const $rules14 = {
   base: '/components/schemas/McCard',
   rules: {
-    '': [0, 839, 6],
-    '/properties/expiration': [0, 845],
-    '/properties/segment': [0, 847],
-    '/properties/pinStatus': [0, 849],
-    '/properties/digitalLayoutCode': [0, 851, 9],
-    '/properties/scheduledClosing': [0, 859],
-    '/properties/additionalValues': [0, 861, 6],
-    '/properties/additionalValues/items': [0, 866],
-    '/properties/encryptedData': [0, 867, 6],
-    '/properties/embossing': [0, 871],
-    '/properties/productCode': [0, 873, 6],
-    '/properties/pinAddress': [0, 878, 6],
-    '/properties/cardAddress': [0, 882, 6],
+    '': [0, 860, 6],
+    '/properties/expiration': [0, 866],
+    '/properties/segment': [0, 868],
+    '/properties/pinStatus': [0, 870],
+    '/properties/digitalLayoutCode': [0, 872, 9],
+    '/properties/scheduledClosing': [0, 880],
+    '/properties/additionalValues': [0, 882, 6],
+    '/properties/additionalValues/items': [0, 887],
+    '/properties/encryptedData': [0, 888, 6],
+    '/properties/embossing': [0, 892],
+    '/properties/productCode': [0, 894, 6],
+    '/properties/pinAddress': [0, 899, 6],
+    '/properties/cardAddress': [0, 903, 6],
   },
 };
 const $rules15 = {
   base: '/components/schemas/CustomerDetails',
   rules: {
-    '': [0, 901, 10],
-    '/properties/id': [0, 911, 11],
-    '/properties/role': [0, 916, 11],
-    '/properties/customerNumber': [0, 921, 11],
-    '/properties/firstName': [0, 926, 11],
-    '/properties/middleName': [0, 930, 11],
-    '/properties/lastName': [0, 934, 11],
-    '/properties/locale': [0, 938],
-    '/properties/regNo': [0, 940, 11],
-    '/properties/dateOfBirth': [0, 944, 11],
-    '/properties/nationality': [0, 949, 11],
-    '/properties/nationality/items': [0, 954],
-    '/properties/riskScore': [0, 955],
-    '/properties/email': [0, 957, 11],
-    '/properties/phoneNumber': [0, 961, 11],
-    '/properties/mobileNumber': [0, 965, 11],
-    '/properties/address': [0, 969],
-    '/properties/temporaryAddress': [0, 971],
-    '/properties/screening': [0, 973, 11],
-    '/properties/screening/properties/status': [0, 978, 11],
-    '/properties/birthCountry': [0, 982],
-    '/properties/additionalValues': [0, 985, 11],
-    '/properties/additionalValues/items': [0, 990],
+    '': [0, 922, 10],
+    '/properties/id': [0, 932, 11],
+    '/properties/role': [0, 937, 11],
+    '/properties/customerNumber': [0, 942, 11],
+    '/properties/firstName': [0, 947, 11],
+    '/properties/middleName': [0, 951, 11],
+    '/properties/lastName': [0, 955, 11],
+    '/properties/locale': [0, 959],
+    '/properties/regNo': [0, 961, 11],
+    '/properties/dateOfBirth': [0, 965, 11],
+    '/properties/nationality': [0, 970, 11],
+    '/properties/nationality/items': [0, 975],
+    '/properties/riskScore': [0, 976],
+    '/properties/email': [0, 978, 11],
+    '/properties/phoneNumber': [0, 982, 11],
+    '/properties/mobileNumber': [0, 986, 11],
+    '/properties/address': [0, 990],
+    '/properties/temporaryAddress': [0, 992],
+    '/properties/screening': [0, 994, 11],
+    '/properties/screening/properties/status': [0, 999, 11],
+    '/properties/birthCountry': [0, 1003],
+    '/properties/additionalValues': [0, 1006, 11],
+    '/properties/additionalValues/items': [0, 1011],
   },
 };
-const $rules16 = { base: '/components/schemas/CardStatus', rules: { '': [0, 1007, 12] } };
-const $rules17 = { base: '/components/schemas/DeliveryType', rules: { '': [0, 1024, 13] } };
+const $rules16 = { base: '/components/schemas/CardStatus', rules: { '': [0, 1028, 12] } };
+const $rules17 = { base: '/components/schemas/DeliveryType', rules: { '': [0, 1045, 13] } };
 const $rules18 = {
   base: '/components/schemas/CardDetails',
   rules: {
-    '': [0, 1032, 12],
-    '/properties/id': [0, 1039, 12],
-    '/properties/status': [0, 1043],
-    '/properties/reason': [0, 1045, 12],
-    '/properties/embossing': [0, 1049],
-    '/properties/expiration': [0, 1051],
-    '/properties/segment': [0, 1053],
-    '/properties/pinStatus': [0, 1055],
-    '/properties/digitalLayoutCode': [0, 1057, 12],
-    '/properties/productCode': [0, 1061, 12],
-    '/properties/scheduledClosing': [0, 1065],
-    '/properties/cardAddress': [0, 1067],
-    '/properties/pinAddress': [0, 1069],
-    '/properties/cardDeliveryType': [0, 1071],
-    '/properties/pinDeliveryType': [0, 1073],
-    '/properties/regionAndEcommBlocking': [0, 1075, 12],
-    '/properties/regionAndEcommBlocking/properties/ecomm': [0, 1080, 12],
-    '/properties/regionAndEcommBlocking/properties/africa': [0, 1081, 12],
-    '/properties/regionAndEcommBlocking/properties/asia': [0, 1082, 12],
-    '/properties/regionAndEcommBlocking/properties/europe': [0, 1083, 12],
-    '/properties/regionAndEcommBlocking/properties/home': [0, 1084, 12],
-    '/properties/regionAndEcommBlocking/properties/northAmerica': [0, 1085, 12],
-    '/properties/regionAndEcommBlocking/properties/oceania': [0, 1086, 12],
-    '/properties/regionAndEcommBlocking/properties/southAmerica': [0, 1087, 12],
-    '/properties/pinAttempts': [0, 1088, 12],
-    '/properties/pinAttempts/properties/counter': [0, 1093, 12],
-    '/properties/pinAttempts/properties/max': [0, 1094, 12],
-    '/properties/referenceNumber': [0, 1095, 12],
-    '/properties/additionalValues': [0, 1099, 12],
-    '/properties/additionalValues/items': [0, 1104],
+    '': [0, 1053, 12],
+    '/properties/id': [0, 1060, 12],
+    '/properties/status': [0, 1064],
+    '/properties/reason': [0, 1066, 12],
+    '/properties/embossing': [0, 1070],
+    '/properties/expiration': [0, 1072],
+    '/properties/segment': [0, 1074],
+    '/properties/pinStatus': [0, 1076],
+    '/properties/digitalLayoutCode': [0, 1078, 12],
+    '/properties/productCode': [0, 1082, 12],
+    '/properties/scheduledClosing': [0, 1086],
+    '/properties/cardAddress': [0, 1088],
+    '/properties/pinAddress': [0, 1090],
+    '/properties/cardDeliveryType': [0, 1092],
+    '/properties/pinDeliveryType': [0, 1094],
+    '/properties/regionAndEcommBlocking': [0, 1096, 12],
+    '/properties/regionAndEcommBlocking/properties/ecomm': [0, 1101, 12],
+    '/properties/regionAndEcommBlocking/properties/africa': [0, 1102, 12],
+    '/properties/regionAndEcommBlocking/properties/asia': [0, 1103, 12],
+    '/properties/regionAndEcommBlocking/properties/europe': [0, 1104, 12],
+    '/properties/regionAndEcommBlocking/properties/home': [0, 1105, 12],
+    '/properties/regionAndEcommBlocking/properties/northAmerica': [0, 1106, 12],
+    '/properties/regionAndEcommBlocking/properties/oceania': [0, 1107, 12],
+    '/properties/regionAndEcommBlocking/properties/southAmerica': [0, 1108, 12],
+    '/properties/pinAttempts': [0, 1109, 12],
+    '/properties/pinAttempts/properties/counter': [0, 1114, 12],
+    '/properties/pinAttempts/properties/max': [0, 1115, 12],
+    '/properties/referenceNumber': [0, 1116, 12],
+    '/properties/additionalValues': [0, 1120, 12],
+    '/properties/additionalValues/items': [0, 1125],
   },
 };
 const $rules19 = { base: '/components/schemas/CountryAlpha3', rules: { '': [1, 3, 14] } };
 const $rules20 = {
-  rules: { '/properties/auditUser': [0, 253, -1, '/components/parameters/auditUser/schema'] },
+  rules: { '/properties/auditUser': [0, 274, -1, '/components/parameters/auditUser/schema'] },
 };
 const $rules21 = {
   base: '/paths/~1v3~1PRIVATE/post/requestBody/content/application~1json/schema',
@@ -215,59 +215,69 @@ const $rules23 = {
   rules: {
     '/properties/customerId': [
       0,
-      106,
+      116,
       -1,
       '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/0/schema',
     ],
     '/properties/accountId': [
       0,
-      113,
+      123,
       -1,
       '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/1/schema',
     ],
     '/properties/cardRole': [
       0,
-      122,
+      132,
       -1,
       '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/2/schema',
     ],
   },
 };
 const $rules24 = {
-  base: '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/requestBody/content/application~1json/schema',
-  rules: { '': [0, 130] },
+  rules: {
+    '/properties/x-idempotency-key': [
+      0,
+      143,
+      -1,
+      '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/4/schema',
+    ],
+  },
 };
 const $rules25 = {
-  base: '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/responses/201/content/application~1json/schema',
-  rules: { '': [0, 138] },
+  base: '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/requestBody/content/application~1json/schema',
+  rules: { '': [0, 151] },
 };
 const $rules26 = {
-  rules: { '/properties/id': [0, 162, -1, '/paths/~1v3~1%7Bid%7D/get/parameters/0/schema'] },
+  base: '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/responses/201/content/application~1json/schema',
+  rules: { '': [0, 159] },
 };
 const $rules27 = {
-  base: '/paths/~1v3~1%7Bid%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 172] },
+  rules: { '/properties/id': [0, 183, -1, '/paths/~1v3~1%7Bid%7D/get/parameters/0/schema'] },
 };
 const $rules28 = {
+  base: '/paths/~1v3~1%7Bid%7D/get/responses/200/content/application~1json/schema',
+  rules: { '': [0, 193] },
+};
+const $rules29 = {
   rules: {
     '/properties/customerNumber': [
       0,
-      189,
+      210,
       -1,
       '/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/parameters/0/schema',
     ],
   },
 };
-const $rules29 = {
-  base: '/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 200] },
-};
 const $rules30 = {
-  rules: { '/properties/id': [0, 217, -1, '/paths/~1v4~1%7Bid%7D/get/parameters/0/schema'] },
+  base: '/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/responses/200/content/application~1json/schema',
+  rules: { '': [0, 221] },
 };
 const $rules31 = {
+  rules: { '/properties/id': [0, 238, -1, '/paths/~1v4~1%7Bid%7D/get/parameters/0/schema'] },
+};
+const $rules32 = {
   base: '/paths/~1v4~1%7Bid%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 227] },
+  rules: { '': [0, 248] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { ActionResult: $rules0 } };
 exports.isActionResult = createIs($compiled.ActionResult);
@@ -521,11 +531,22 @@ exports.CreateMcCardQueryParamsSchema = createStandardSchema(
   $compiled.CreateMcCardQueryParams,
   $origins24,
 );
-const $origins25 = {
+const $origins25 = { files: $files, notes: $notes, defs: { CreateMcCardHeaderParams: $rules24 } };
+exports.isCreateMcCardHeaderParams = createIs($compiled.CreateMcCardHeaderParams);
+exports.assertCreateMcCardHeaderParams = createAssert(
+  'CreateMcCardHeaderParams',
+  $compiled.CreateMcCardHeaderParams,
+  $origins25,
+);
+exports.CreateMcCardHeaderParamsSchema = createStandardSchema(
+  $compiled.CreateMcCardHeaderParams,
+  $origins25,
+);
+const $origins26 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreateMcCardRequestBody: $rules24,
+    CreateMcCardRequestBody: $rules25,
     McCard: $rules14,
     Expiration: $rules10,
     Segment: $rules13,
@@ -542,18 +563,18 @@ exports.isCreateMcCardRequestBody = createIs($compiled.CreateMcCardRequestBody);
 exports.assertCreateMcCardRequestBody = createAssert(
   'CreateMcCardRequestBody',
   $compiled.CreateMcCardRequestBody,
-  $origins25,
+  $origins26,
 );
 exports.CreateMcCardRequestBodySchema = createStandardSchema(
   $compiled.CreateMcCardRequestBody,
-  $origins25,
+  $origins26,
 );
-const $origins26 = {
+const $origins27 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreatePrivateCustomerResponse201: $rules25,
-    CreateMcCardResponse201: $rules25,
+    CreatePrivateCustomerResponse201: $rules26,
+    CreateMcCardResponse201: $rules26,
     ActionResult: $rules0,
   },
 };
@@ -561,24 +582,24 @@ exports.isCreateMcCardResponse201 = createIs($compiled.CreateMcCardResponse201);
 exports.assertCreateMcCardResponse201 = createAssert(
   'CreateMcCardResponse201',
   $compiled.CreateMcCardResponse201,
-  $origins26,
+  $origins27,
 );
 exports.CreateMcCardResponse201Schema = createStandardSchema(
   $compiled.CreateMcCardResponse201,
-  $origins26,
+  $origins27,
 );
-const $origins27 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules26 } };
+const $origins28 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules27 } };
 exports.isGetCustomerPathParams = createIs($compiled.GetCustomerPathParams);
 exports.assertGetCustomerPathParams = createAssert(
   'GetCustomerPathParams',
   $compiled.GetCustomerPathParams,
-  $origins27,
+  $origins28,
 );
 exports.GetCustomerPathParamsSchema = createStandardSchema(
   $compiled.GetCustomerPathParams,
-  $origins27,
+  $origins28,
 );
-const $origins28 = {
+const $origins29 = {
   files: $files,
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20, GetCustomerQueryParams: $rules20 },
@@ -587,17 +608,17 @@ exports.isGetCustomerQueryParams = createIs($compiled.GetCustomerQueryParams);
 exports.assertGetCustomerQueryParams = createAssert(
   'GetCustomerQueryParams',
   $compiled.GetCustomerQueryParams,
-  $origins28,
+  $origins29,
 );
 exports.GetCustomerQueryParamsSchema = createStandardSchema(
   $compiled.GetCustomerQueryParams,
-  $origins28,
+  $origins29,
 );
-const $origins29 = {
+const $origins30 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerResponse200: $rules27,
+    GetCustomerResponse200: $rules28,
     CustomerDetails: $rules15,
     Locale: $rules2,
     NationalityCode: $rules4,
@@ -611,16 +632,16 @@ exports.isGetCustomerResponse200 = createIs($compiled.GetCustomerResponse200);
 exports.assertGetCustomerResponse200 = createAssert(
   'GetCustomerResponse200',
   $compiled.GetCustomerResponse200,
-  $origins29,
+  $origins30,
 );
 exports.GetCustomerResponse200Schema = createStandardSchema(
   $compiled.GetCustomerResponse200,
-  $origins29,
+  $origins30,
 );
-const $origins30 = {
+const $origins31 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerByCustomerNumberPathParams: $rules28 },
+  defs: { GetCustomerByCustomerNumberPathParams: $rules29 },
 };
 exports.isGetCustomerByCustomerNumberPathParams = createIs(
   $compiled.GetCustomerByCustomerNumberPathParams,
@@ -628,13 +649,13 @@ exports.isGetCustomerByCustomerNumberPathParams = createIs(
 exports.assertGetCustomerByCustomerNumberPathParams = createAssert(
   'GetCustomerByCustomerNumberPathParams',
   $compiled.GetCustomerByCustomerNumberPathParams,
-  $origins30,
+  $origins31,
 );
 exports.GetCustomerByCustomerNumberPathParamsSchema = createStandardSchema(
   $compiled.GetCustomerByCustomerNumberPathParams,
-  $origins30,
+  $origins31,
 );
-const $origins31 = {
+const $origins32 = {
   files: $files,
   notes: $notes,
   defs: {
@@ -648,18 +669,18 @@ exports.isGetCustomerByCustomerNumberQueryParams = createIs(
 exports.assertGetCustomerByCustomerNumberQueryParams = createAssert(
   'GetCustomerByCustomerNumberQueryParams',
   $compiled.GetCustomerByCustomerNumberQueryParams,
-  $origins31,
+  $origins32,
 );
 exports.GetCustomerByCustomerNumberQueryParamsSchema = createStandardSchema(
   $compiled.GetCustomerByCustomerNumberQueryParams,
-  $origins31,
+  $origins32,
 );
-const $origins32 = {
+const $origins33 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerResponse200: $rules29,
-    GetCustomerByCustomerNumberResponse200: $rules29,
+    GetCustomerResponse200: $rules30,
+    GetCustomerByCustomerNumberResponse200: $rules30,
     CustomerDetails: $rules15,
     Locale: $rules2,
     NationalityCode: $rules4,
@@ -675,25 +696,25 @@ exports.isGetCustomerByCustomerNumberResponse200 = createIs(
 exports.assertGetCustomerByCustomerNumberResponse200 = createAssert(
   'GetCustomerByCustomerNumberResponse200',
   $compiled.GetCustomerByCustomerNumberResponse200,
-  $origins32,
+  $origins33,
 );
 exports.GetCustomerByCustomerNumberResponse200Schema = createStandardSchema(
   $compiled.GetCustomerByCustomerNumberResponse200,
-  $origins32,
+  $origins33,
 );
-const $origins33 = {
+const $origins34 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPathParams: $rules30, GetCardPathParams: $rules30 },
+  defs: { GetCustomerPathParams: $rules31, GetCardPathParams: $rules31 },
 };
 exports.isGetCardPathParams = createIs($compiled.GetCardPathParams);
 exports.assertGetCardPathParams = createAssert(
   'GetCardPathParams',
   $compiled.GetCardPathParams,
-  $origins33,
+  $origins34,
 );
-exports.GetCardPathParamsSchema = createStandardSchema($compiled.GetCardPathParams, $origins33);
-const $origins34 = {
+exports.GetCardPathParamsSchema = createStandardSchema($compiled.GetCardPathParams, $origins34);
+const $origins35 = {
   files: $files,
   notes: $notes,
   defs: { CreatePrivateCustomerQueryParams: $rules20, GetCardQueryParams: $rules20 },
@@ -702,14 +723,14 @@ exports.isGetCardQueryParams = createIs($compiled.GetCardQueryParams);
 exports.assertGetCardQueryParams = createAssert(
   'GetCardQueryParams',
   $compiled.GetCardQueryParams,
-  $origins34,
+  $origins35,
 );
-exports.GetCardQueryParamsSchema = createStandardSchema($compiled.GetCardQueryParams, $origins34);
-const $origins35 = {
+exports.GetCardQueryParamsSchema = createStandardSchema($compiled.GetCardQueryParams, $origins35);
+const $origins36 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCardResponse200: $rules31,
+    GetCardResponse200: $rules32,
     CardDetails: $rules18,
     CardStatus: $rules16,
     Embossing: $rules9,
@@ -728,7 +749,7 @@ exports.isGetCardResponse200 = createIs($compiled.GetCardResponse200);
 exports.assertGetCardResponse200 = createAssert(
   'GetCardResponse200',
   $compiled.GetCardResponse200,
-  $origins35,
+  $origins36,
 );
-exports.GetCardResponse200Schema = createStandardSchema($compiled.GetCardResponse200, $origins35);
+exports.GetCardResponse200Schema = createStandardSchema($compiled.GetCardResponse200, $origins36);
 exports.ValidationError = ValidationError;

@@ -166,12 +166,13 @@ const $client = (() => {
 
   /** What every client error says: which operation, and the request (its URL redacted). */
   class ClientError extends Error {
-    constructor(message, { operationId, method, url, cause }) {
+    constructor(message, { operationId, method, url, cause, idempotencyKey }) {
       super(message, cause === undefined ? undefined : { cause });
       this.name = new.target.name;
       this.operationId = operationId;
       this.method = method;
       this.url = url;
+      if (idempotencyKey !== undefined) this.idempotencyKey = idempotencyKey;
     }
   }
 
@@ -232,6 +233,7 @@ const $client = (() => {
   //
   // An operation: { id, method, path, servers: [{ url, variables }], params: [[name, in, style, explode]],
   //   body?: { mediaType, required }, security?: [[schemeName, ...], ...], responses: { [status]: { media?, check? } },
+  //   idempotency?: { header },
   //   check: { path?, query?, header?, body? } }  (each check a pair [is*, assert*] of the package's validators;
   //   a response's `check` the same)
 
@@ -267,7 +269,14 @@ const $client = (() => {
     if (options.validateRequests !== false) checkRequest(operation, values);
     const timeoutMs = init?.timeoutMs ?? options.timeoutMs;
     const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
-    const retry = init?.retry ?? (idempotent.has(operation.method) ? options.retry : undefined);
+    // An operation that takes an idempotency key gets one per call (the caller's, else a new UUID), sent on
+    // every attempt: the server answers a retry with what the first attempt did, so it is retried like a GET.
+    const idempotencyKey = idempotencyKeyOf(operation, values, init);
+    const retry =
+      init?.retry ??
+      (idempotent.has(operation.method) || idempotencyKey !== undefined
+        ? options.retry
+        : undefined);
     const abort = abortScope(timeoutMs, init?.signal);
     let request;
     try {
@@ -282,7 +291,7 @@ const $client = (() => {
               ? await tokenOf(state, true)
               : (state.token ?? (await tokenOf(state, false)));
         refreshNow = false;
-        request = buildRequest({ state, operation, values, init, token: bearer });
+        request = buildRequest({ state, operation, values, init, token: bearer, idempotencyKey });
         const response = await send({ state, operation, request, abort, timeoutMs });
         if (response instanceof NetworkError) {
           const wait = retry === undefined ? undefined : backoff(retry, attempt);
@@ -308,11 +317,13 @@ const $client = (() => {
       }
     } catch (error) {
       const url = request === undefined ? '' : redactUrl(request.url, request.secrets.query);
+      const key = idempotencyKey === undefined ? {} : { idempotencyKey };
       throw abort.translate(error, {
         operationId: operation.id,
         method: operation.method,
         url,
         timeoutMs,
+        ...key,
       });
     } finally {
       abort.dispose();
@@ -365,7 +376,15 @@ const $client = (() => {
     return path;
   }
 
-  function buildRequest({ state, operation, values, init, token }) {
+  /** The key an idempotent call carries: the one in its headers, `init.idempotencyKey`, else a new UUID; none for other operations. */
+  function idempotencyKeyOf(operation, values, init) {
+    const header = operation.idempotency?.header;
+    if (header === undefined) return undefined;
+    const given = values.headers?.[header] ?? init?.idempotencyKey;
+    return given === undefined ? globalThis.crypto.randomUUID() : String(given);
+  }
+
+  function buildRequest({ state, operation, values, init, token, idempotencyKey }) {
     const { options } = state;
     const path = pathOf(operation, values);
     const query = [];
@@ -387,6 +406,8 @@ const $client = (() => {
       else cookies.push(...serializeCookie(name, value, explode));
     }
     setHeaders(headers, init?.headers);
+    if (idempotencyKey !== undefined)
+      headers[operation.idempotency.header.toLowerCase()] = idempotencyKey;
     const secrets = applyAuth({ state, operation, headers, query, cookies, token });
     if (cookies.length > 0) headers.cookie = cookies.join('; ');
     let body;
@@ -398,7 +419,7 @@ const $client = (() => {
     if (operation.accept !== undefined && headers.accept === undefined)
       headers.accept = operation.accept;
     const url = `${baseOf(state, operation)}${path}${query.length > 0 ? `?${query.join('&')}` : ''}`;
-    return { method: operation.method, url, headers, body, secrets };
+    return { method: operation.method, url, headers, body, secrets, idempotencyKey };
   }
 
   /** Header names are case-insensitive (RFC 9110 §5.1): kept in lower case so a later value replaces an earlier one. */
@@ -524,7 +545,13 @@ const $client = (() => {
       return response;
     } catch (error) {
       const url = redactUrl(request.url, request.secrets.query);
-      const where = { operationId: operation.id, method: request.method, url, cause: error };
+      const where = {
+        operationId: operation.id,
+        method: request.method,
+        url,
+        cause: error,
+        ...keyOf(request),
+      };
       if (abort.signal?.aborted) throw abort.translate(error, { ...where, timeoutMs });
       return new NetworkError(where);
     }
@@ -560,6 +587,10 @@ const $client = (() => {
     return `${head}?${pairs.join('&')}`;
   }
 
+  /** The request's idempotency key, for errors to carry (a caller logs it to find the attempt). */
+  const keyOf = (request) =>
+    request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey };
+
   /** The documented response a status falls under: the exact code, then its range (`4XX`), then `default`. */
   function responseFor(operation, status) {
     const { responses } = operation;
@@ -572,6 +603,7 @@ const $client = (() => {
       operationId: operation.id,
       method: request.method,
       url: redactUrl(request.url, request.secrets.query),
+      ...keyOf(request),
     });
     const documented = responseFor(operation, response.status);
     const { status, headers } = response;

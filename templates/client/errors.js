@@ -3,12 +3,13 @@
 
 /** What every client error says: which operation, and the request (its URL redacted). */
 export class ClientError extends Error {
-  constructor(message, { operationId, method, url, cause }) {
+  constructor(message, { operationId, method, url, cause, idempotencyKey }) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = new.target.name;
     this.operationId = operationId;
     this.method = method;
     this.url = url;
+    if (idempotencyKey !== undefined) this.idempotencyKey = idempotencyKey;
   }
 }
 

@@ -4,6 +4,7 @@
 //
 // An operation: { id, method, path, servers: [{ url, variables }], params: [[name, in, style, explode]],
 //   body?: { mediaType, required }, security?: [[schemeName, ...], ...], responses: { [status]: { media?, check? } },
+//   idempotency?: { header },
 //   check: { path?, query?, header?, body? } }  (each check a pair [is*, assert*] of the package's validators;
 //   a response's `check` the same)
 
@@ -29,7 +30,10 @@ export async function callOperation(core, operation, input, init) {
   if (options.validateRequests !== false) checkRequest(operation, values);
   const timeoutMs = init?.timeoutMs ?? options.timeoutMs;
   const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
-  const retry = init?.retry ?? (idempotent.has(operation.method) ? options.retry : undefined);
+  // An operation that takes an idempotency key gets one per call (the caller's, else a new UUID), sent on
+  // every attempt: the server answers a retry with what the first attempt did, so it is retried like a GET.
+  const idempotencyKey = idempotencyKeyOf(operation, values, init);
+  const retry = init?.retry ?? (idempotent.has(operation.method) || idempotencyKey !== undefined ? options.retry : undefined);
   const abort = abortScope(timeoutMs, init?.signal);
   let request;
   try {
@@ -44,7 +48,7 @@ export async function callOperation(core, operation, input, init) {
             ? await tokenOf(state, true)
             : (state.token ?? (await tokenOf(state, false)));
       refreshNow = false;
-      request = buildRequest({ state, operation, values, init, token: bearer });
+      request = buildRequest({ state, operation, values, init, token: bearer, idempotencyKey });
       const response = await send({ state, operation, request, abort, timeoutMs });
       if (response instanceof NetworkError) {
         const wait = retry === undefined ? undefined : backoff(retry, attempt);
@@ -70,7 +74,8 @@ export async function callOperation(core, operation, input, init) {
     }
   } catch (error) {
     const url = request === undefined ? '' : redactUrl(request.url, request.secrets.query);
-    throw abort.translate(error, { operationId: operation.id, method: operation.method, url, timeoutMs });
+    const key = idempotencyKey === undefined ? {} : { idempotencyKey };
+    throw abort.translate(error, { operationId: operation.id, method: operation.method, url, timeoutMs, ...key });
   } finally {
     abort.dispose();
   }
@@ -112,7 +117,15 @@ function pathOf(operation, values) {
   return path;
 }
 
-function buildRequest({ state, operation, values, init, token }) {
+/** The key an idempotent call carries: the one in its headers, `init.idempotencyKey`, else a new UUID; none for other operations. */
+function idempotencyKeyOf(operation, values, init) {
+  const header = operation.idempotency?.header;
+  if (header === undefined) return undefined;
+  const given = values.headers?.[header] ?? init?.idempotencyKey;
+  return given === undefined ? globalThis.crypto.randomUUID() : String(given);
+}
+
+function buildRequest({ state, operation, values, init, token, idempotencyKey }) {
   const { options } = state;
   const path = pathOf(operation, values);
   const query = [];
@@ -128,6 +141,7 @@ function buildRequest({ state, operation, values, init, token }) {
     else cookies.push(...serializeCookie(name, value, explode));
   }
   setHeaders(headers, init?.headers);
+  if (idempotencyKey !== undefined) headers[operation.idempotency.header.toLowerCase()] = idempotencyKey;
   const secrets = applyAuth({ state, operation, headers, query, cookies, token });
   if (cookies.length > 0) headers.cookie = cookies.join('; ');
   let body;
@@ -138,7 +152,7 @@ function buildRequest({ state, operation, values, init, token }) {
   }
   if (operation.accept !== undefined && headers.accept === undefined) headers.accept = operation.accept;
   const url = `${baseOf(state, operation)}${path}${query.length > 0 ? `?${query.join('&')}` : ''}`;
-  return { method: operation.method, url, headers, body, secrets };
+  return { method: operation.method, url, headers, body, secrets, idempotencyKey };
 }
 
 /** Header names are case-insensitive (RFC 9110 §5.1): kept in lower case so a later value replaces an earlier one. */
@@ -245,7 +259,7 @@ async function send({ state, operation, request, abort, timeoutMs }) {
     return response;
   } catch (error) {
     const url = redactUrl(request.url, request.secrets.query);
-    const where = { operationId: operation.id, method: request.method, url, cause: error };
+    const where = { operationId: operation.id, method: request.method, url, cause: error, ...keyOf(request) };
     if (abort.signal?.aborted) throw abort.translate(error, { ...where, timeoutMs });
     return new NetworkError(where);
   }
@@ -272,6 +286,9 @@ function redactUrl(url, names) {
   return `${head}?${pairs.join('&')}`;
 }
 
+/** The request's idempotency key, for errors to carry (a caller logs it to find the attempt). */
+const keyOf = (request) => (request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey });
+
 /** The documented response a status falls under: the exact code, then its range (`4XX`), then `default`. */
 function responseFor(operation, status) {
   const { responses } = operation;
@@ -280,7 +297,12 @@ function responseFor(operation, status) {
 
 async function readResult({ state, operation, request, response, abort, timeoutMs }) {
   // Where the call went, for errors only: the common call builds none of it.
-  const where = () => ({ operationId: operation.id, method: request.method, url: redactUrl(request.url, request.secrets.query) });
+  const where = () => ({
+    operationId: operation.id,
+    method: request.method,
+    url: redactUrl(request.url, request.secrets.query),
+    ...keyOf(request),
+  });
   const documented = responseFor(operation, response.status);
   const { status, headers } = response;
   if (documented === undefined) {

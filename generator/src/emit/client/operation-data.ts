@@ -59,6 +59,7 @@ export function operationData({
     ...(accepts.length === 0 ? [] : [`accept: ${tsLiteral(accepts.join(', '))}`]),
     `security: ${tsLiteral((operation.security ?? model.security).map((requirement) => Object.keys(requirement)))}`,
     `responses: { ${responses.join(', ')} }`,
+    ...(operation.idempotency === undefined ? [] : [`idempotency: ${tsLiteral({ header: operation.idempotency.header })}`]),
     `check: { ${checks.map(([part, name]) => `${part}: ${name}`).join(', ')} }`,
   ];
   return { text: `{\n  ${fields.join(',\n  ')},\n}`, uses };

@@ -24,7 +24,11 @@ export declare class ValidationError extends Error {
 /** A credential provider for bearer tokens: asked once, and again (with `refresh: true`) after a 401. */
 export type TokenProvider = (context: { refresh: boolean }) => string | Promise<string>;
 
-/** Retries of failed calls: only on 408, 429, 502, 503, 504 and network errors, and only for idempotent methods unless a call passes `retry` itself. */
+/**
+ * Retries of failed calls: only on 408, 429, 502, 503, 504 and network errors, and only for idempotent
+ * methods and operations that take an idempotency key (each retry sends the same key) unless a call passes
+ * `retry` itself.
+ */
 export interface RetryOptions {
   /** Attempts in all, the first included. @default 3 */
   attempts?: number;
@@ -90,6 +94,11 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Retries for this call, whatever its method. */
   retry?: RetryOptions;
+  /**
+   * For an operation that takes an idempotency key (`x-idempotency` in the spec): the key to send, the same
+   * on every retry. @default a new `crypto.randomUUID()` per call (or the key given in the call's headers)
+   */
+  idempotencyKey?: string;
 }
 
 /** One documented response: `status` tells which, so checking it narrows `data` to that response's type. */
@@ -105,6 +114,8 @@ export declare class ClientError extends Error {
   readonly operationId: string;
   readonly method: string;
   readonly url: string;
+  /** The idempotency key the request carried, for an operation that takes one. */
+  readonly idempotencyKey?: string;
 }
 
 /** The server answered with a status the spec does not document for the operation. */
