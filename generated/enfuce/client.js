@@ -247,7 +247,7 @@ const $client = (() => {
   //
   // An operation: { id, method, path, servers: [{ url, variables }], params: [[name, in, style, explode]],
   //   body?: { mediaType, required }, security?: [[schemeName, ...], ...], responses: { [status]: { media?, check? } },
-  //   idempotency?: { header },
+  //   idempotency?: { header }, signing?: { header },
   //   check: { path?, query?, header?, body? } }  (each check a pair [is*, assert*] of the package's validators;
   //   a response's `check` the same)
 
@@ -267,6 +267,7 @@ const $client = (() => {
       secrets: new WeakMap(),
       token: undefined,
       basic: undefined,
+      signingKey: undefined,
     });
     if (methodsOf !== undefined) Object.assign(client, methodsOf(client));
     return Object.freeze(client);
@@ -306,6 +307,8 @@ const $client = (() => {
               : (state.token ?? (await tokenOf(state, false)));
         refreshNow = false;
         request = buildRequest({ state, operation, values, init, token: bearer, idempotencyKey });
+        if (operation.signing !== undefined)
+          await sign(state, operation, request, pathOf(operation, values));
         const response = await send({ state, operation, request, abort, timeoutMs });
         if (response instanceof NetworkError) {
           const wait = retry === undefined ? undefined : backoff(retry, attempt);
@@ -388,6 +391,36 @@ const $client = (() => {
       }
     }
     return path;
+  }
+
+  /**
+   * The request signature (`x-request-signing`): base64(HMAC-SHA256(key, the body exactly as it goes out)),
+   * or over the operation's path when there is no body. The key is the base64-decoded shared secret, given
+   * as `signing: { key }` (text, or a function that returns it); it is imported once per client and kept
+   * out of every view of the request.
+   */
+  async function sign(state, operation, request, path) {
+    const given = state.options.signing?.key;
+    if (given === undefined)
+      throw new TypeError(
+        `${operation.id}: the spec asks for a request signature; pass signing: { key } to createClient`,
+      );
+    if (state.signingKey === undefined || typeof given === 'function') {
+      const text = String(typeof given === 'function' ? await given() : given);
+      const bytes = Uint8Array.from(atob(text.replace(/\s+/g, '')), (char) => char.charCodeAt(0));
+      state.signingKey = await globalThis.crypto.subtle.importKey(
+        'raw',
+        bytes,
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      );
+    }
+    const data = new TextEncoder().encode(request.body === undefined ? path : request.body);
+    const mac = new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', state.signingKey, data));
+    let binary = '';
+    for (const byte of mac) binary += String.fromCharCode(byte);
+    request.headers[operation.signing.header] = btoa(binary);
   }
 
   /** The key an idempotent call carries: the one in its headers, `init.idempotencyKey`, else a new UUID; none for other operations. */

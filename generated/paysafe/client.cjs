@@ -3,6 +3,12 @@
 
 'use strict';
 const {
+  isCreateWalletResponse400,
+  assertCreateWalletResponse400,
+  isCreateWalletResponse401,
+  assertCreateWalletResponse401,
+  isCreateWalletRequestBody,
+  assertCreateWalletRequestBody,
   isGetCustomerPersonByAttributeResponse200,
   assertGetCustomerPersonByAttributeResponse200,
   isGetCustomerPersonByAttributeResponse400,
@@ -240,7 +246,7 @@ const $client = (() => {
   //
   // An operation: { id, method, path, servers: [{ url, variables }], params: [[name, in, style, explode]],
   //   body?: { mediaType, required }, security?: [[schemeName, ...], ...], responses: { [status]: { media?, check? } },
-  //   idempotency?: { header },
+  //   idempotency?: { header }, signing?: { header },
   //   check: { path?, query?, header?, body? } }  (each check a pair [is*, assert*] of the package's validators;
   //   a response's `check` the same)
 
@@ -260,6 +266,7 @@ const $client = (() => {
       secrets: new WeakMap(),
       token: undefined,
       basic: undefined,
+      signingKey: undefined,
     });
     if (methodsOf !== undefined) Object.assign(client, methodsOf(client));
     return Object.freeze(client);
@@ -299,6 +306,8 @@ const $client = (() => {
               : (state.token ?? (await tokenOf(state, false)));
         refreshNow = false;
         request = buildRequest({ state, operation, values, init, token: bearer, idempotencyKey });
+        if (operation.signing !== undefined)
+          await sign(state, operation, request, pathOf(operation, values));
         const response = await send({ state, operation, request, abort, timeoutMs });
         if (response instanceof NetworkError) {
           const wait = retry === undefined ? undefined : backoff(retry, attempt);
@@ -381,6 +390,36 @@ const $client = (() => {
       }
     }
     return path;
+  }
+
+  /**
+   * The request signature (`x-request-signing`): base64(HMAC-SHA256(key, the body exactly as it goes out)),
+   * or over the operation's path when there is no body. The key is the base64-decoded shared secret, given
+   * as `signing: { key }` (text, or a function that returns it); it is imported once per client and kept
+   * out of every view of the request.
+   */
+  async function sign(state, operation, request, path) {
+    const given = state.options.signing?.key;
+    if (given === undefined)
+      throw new TypeError(
+        `${operation.id}: the spec asks for a request signature; pass signing: { key } to createClient`,
+      );
+    if (state.signingKey === undefined || typeof given === 'function') {
+      const text = String(typeof given === 'function' ? await given() : given);
+      const bytes = Uint8Array.from(atob(text.replace(/\s+/g, '')), (char) => char.charCodeAt(0));
+      state.signingKey = await globalThis.crypto.subtle.importKey(
+        'raw',
+        bytes,
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      );
+    }
+    const data = new TextEncoder().encode(request.body === undefined ? path : request.body);
+    const mac = new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', state.signingKey, data));
+    let binary = '';
+    for (const byte of mac) binary += String.fromCharCode(byte);
+    request.headers[operation.signing.header] = btoa(binary);
   }
 
   /** The key an idempotent call carries: the one in its headers, `init.idempotencyKey`, else a new UUID; none for other operations. */
@@ -791,6 +830,29 @@ const servers$0 = [
   { url: 'https://sandbox.paysafe.com/digitalwallets', variables: {} },
 ];
 const operation$0 = {
+  id: 'createWallet',
+  method: 'POST',
+  path: '/v2/wallets',
+  servers: servers$0,
+  params: [],
+  body: { mediaType: 'application/json', required: true },
+  accept: 'application/json',
+  security: [['bearerAuth']],
+  responses: {
+    201: {},
+    400: {
+      media: 'application/json',
+      check: [isCreateWalletResponse400, assertCreateWalletResponse400],
+    },
+    401: {
+      media: 'application/json',
+      check: [isCreateWalletResponse401, assertCreateWalletResponse401],
+    },
+  },
+  signing: { header: 'signature' },
+  check: { body: [isCreateWalletRequestBody, assertCreateWalletRequestBody] },
+};
+const operation$1 = {
   id: 'getCustomerPersonByAttribute',
   method: 'GET',
   path: '/v2/customer-persons/{attributeType}/{attributeValue}',
@@ -861,7 +923,7 @@ const operation$0 = {
     ],
   },
 };
-const operation$1 = {
+const operation$2 = {
   id: 'getCustomerPerson',
   method: 'GET',
   path: '/v2/customer-persons/{customerId}',
@@ -889,15 +951,19 @@ const operation$1 = {
 function createClientCore(options) {
   return $client.createCore(options, securitySchemes$);
 }
-function getCustomerPersonByAttribute(client, input, options) {
+function createWallet(client, input, options) {
   return $client.callOperation(client, operation$0, input, options);
 }
-function getCustomerPerson(client, input, options) {
+function getCustomerPersonByAttribute(client, input, options) {
   return $client.callOperation(client, operation$1, input, options);
+}
+function getCustomerPerson(client, input, options) {
+  return $client.callOperation(client, operation$2, input, options);
 }
 /** A client with one method per operation. */
 function createClient(options) {
   return $client.createCore(options, securitySchemes$, (client) => ({
+    createWallet: (input, options) => createWallet(client, input, options),
     getCustomerPersonByAttribute: (input, options) =>
       getCustomerPersonByAttribute(client, input, options),
     getCustomerPerson: (input, options) => getCustomerPerson(client, input, options),
@@ -910,5 +976,6 @@ exports.UnexpectedStatusError = UnexpectedStatusError;
 exports.NetworkError = NetworkError;
 exports.TimeoutError = TimeoutError;
 exports.ResponseValidationError = ResponseValidationError;
+exports.createWallet = createWallet;
 exports.getCustomerPersonByAttribute = getCustomerPersonByAttribute;
 exports.getCustomerPerson = getCustomerPerson;

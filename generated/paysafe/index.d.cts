@@ -37,9 +37,15 @@ import type {
   VirtualAccountAssignmentStatus,
   Account,
   Customer,
+  WalletRequest,
   CustomerPerson,
   CountryAlpha2,
   CountryAlpha2Values,
+  CreateWalletRequestBody,
+  CreateWalletResponse201,
+  CreateWalletResponse400,
+  CreateWalletResponse401,
+  CreateWalletResponses,
   GetCustomerPersonByAttributePathParams,
   GetCustomerPersonByAttributeQueryParams,
   GetCustomerPersonByAttributeResponse200,
@@ -253,6 +259,14 @@ export declare function assertCustomer(value: unknown): asserts value is Custome
 /** {@link Customer} as a Standard Schema (v1), for libraries that accept one. */
 export declare const CustomerSchema: StandardSchemaV1<Customer>;
 
+/** True when `value` is a valid {@link WalletRequest}; stops at the first problem. */
+export declare function isWalletRequest(value: unknown): value is WalletRequest;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link WalletRequest}. */
+export declare function assertWalletRequest(value: unknown): asserts value is WalletRequest;
+/** {@link WalletRequest} as a Standard Schema (v1), for libraries that accept one. */
+export declare const WalletRequestSchema: StandardSchemaV1<WalletRequest>;
+
 /** True when `value` is a valid {@link CustomerPerson}; stops at the first problem. */
 export declare function isCustomerPerson(value: unknown): value is CustomerPerson;
 
@@ -268,6 +282,36 @@ export declare function isCountryAlpha2(value: unknown): value is CountryAlpha2;
 export declare function assertCountryAlpha2(value: unknown): asserts value is CountryAlpha2;
 /** {@link CountryAlpha2} as a Standard Schema (v1), for libraries that accept one. */
 export declare const CountryAlpha2Schema: StandardSchemaV1<CountryAlpha2>;
+
+/** True when `value` is a valid {@link CreateWalletRequestBody}; stops at the first problem. */
+export declare function isCreateWalletRequestBody(value: unknown): value is CreateWalletRequestBody;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link CreateWalletRequestBody}. */
+export declare function assertCreateWalletRequestBody(
+  value: unknown,
+): asserts value is CreateWalletRequestBody;
+/** {@link CreateWalletRequestBody} as a Standard Schema (v1), for libraries that accept one. */
+export declare const CreateWalletRequestBodySchema: StandardSchemaV1<CreateWalletRequestBody>;
+
+/** True when `value` is a valid {@link CreateWalletResponse400}; stops at the first problem. */
+export declare function isCreateWalletResponse400(value: unknown): value is CreateWalletResponse400;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link CreateWalletResponse400}. */
+export declare function assertCreateWalletResponse400(
+  value: unknown,
+): asserts value is CreateWalletResponse400;
+/** {@link CreateWalletResponse400} as a Standard Schema (v1), for libraries that accept one. */
+export declare const CreateWalletResponse400Schema: StandardSchemaV1<CreateWalletResponse400>;
+
+/** True when `value` is a valid {@link CreateWalletResponse401}; stops at the first problem. */
+export declare function isCreateWalletResponse401(value: unknown): value is CreateWalletResponse401;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link CreateWalletResponse401}. */
+export declare function assertCreateWalletResponse401(
+  value: unknown,
+): asserts value is CreateWalletResponse401;
+/** {@link CreateWalletResponse401} as a Standard Schema (v1), for libraries that accept one. */
+export declare const CreateWalletResponse401Schema: StandardSchemaV1<CreateWalletResponse401>;
 
 /** True when `value` is a valid {@link GetCustomerPersonByAttributePathParams}; stops at the first problem. */
 export declare function isGetCustomerPersonByAttributePathParams(
@@ -435,6 +479,17 @@ export interface ClientOptions extends ClientBaseOptions {
   auth?: ClientAuth;
 }
 
+/** What createWallet sends: POST /v2/wallets. */
+export interface CreateWalletInput {
+  body: CreateWalletRequestBody;
+}
+
+/** What createWallet answers: one member per documented response; anything else throws. */
+export type CreateWalletResult =
+  | ApiResult<201, CreateWalletResponse201>
+  | ApiResult<400, CreateWalletResponse400>
+  | ApiResult<401, CreateWalletResponse401>;
+
 /** What getCustomerPersonByAttribute sends: GET /v2/customer-persons/{attributeType}/{attributeValue}. */
 export interface GetCustomerPersonByAttributeInput {
   path: GetCustomerPersonByAttributePathParams;
@@ -465,6 +520,15 @@ export type GetCustomerPersonResult =
 /** A client of Paysafe Embedded Wallets Business API (customers): one method per operation. */
 export interface Client extends ClientCore {
   /**
+   * Create a wallet, and with it its customer person
+   * Onboards a customer: creating a wallet creates its customer person. Creating customers needs a request signature (the Signature header).
+   * @operation createWallet POST /v2/wallets
+   * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/wallets/customer-management/ (onboarding a customer is creating a wallet; the customer's KYC status must be COMPLETED)
+   * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/request-signing/ (endpoints that create customers need a Signature)
+   * @inferred the path and method (from third-party client code; Paysafe's page for this endpoint was not read)
+   */
+  createWallet(input: CreateWalletInput, options?: CallOptions): Promise<CreateWalletResult>;
+  /**
    * Find a customer person by e-mail address or mobile number
    * Looks a customer person up by one unique attribute. Without `include` the response carries only a limited set of fields; each `include` value adds one group of details.
    * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
@@ -492,6 +556,20 @@ export declare function createClient(options?: ClientOptions): Client;
 
 /** A client without methods: pass it to the operation functions, so a bundle holds only the operations it imports. */
 export declare function createClientCore(options?: ClientOptions): ClientCore;
+
+/**
+ * Create a wallet, and with it its customer person
+ * Onboards a customer: creating a wallet creates its customer person. Creating customers needs a request signature (the Signature header).
+ * @operation createWallet POST /v2/wallets
+ * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/wallets/customer-management/ (onboarding a customer is creating a wallet; the customer's KYC status must be COMPLETED)
+ * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/request-signing/ (endpoints that create customers need a Signature)
+ * @inferred the path and method (from third-party client code; Paysafe's page for this endpoint was not read)
+ */
+export declare function createWallet(
+  client: ClientCore,
+  input: CreateWalletInput,
+  options?: CallOptions,
+): Promise<CreateWalletResult>;
 
 /**
  * Find a customer person by e-mail address or mobile number

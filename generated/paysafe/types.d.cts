@@ -6,53 +6,53 @@
  * @example {"error":{"code":"5279","message":"The authentication credentials are invalid."}}
  * @see https://developer.paysafe.com/en/api-docs/customer-vault/customer-vault-errors/ (the error envelope of other Paysafe REST APIs)
  * @inferred the envelope applies to Embedded Wallets
- * @spec openapi.json#/components/schemas/Error (paysafe/openapi.yaml:209)
+ * @spec openapi.json#/components/schemas/Error (paysafe/openapi.yaml:251)
  */
 export interface Error {
-  /** @spec openapi.json#/components/schemas/Error/properties/error (paysafe/openapi.yaml:218) */
+  /** @spec openapi.json#/components/schemas/Error/properties/error (paysafe/openapi.yaml:260) */
   error: {
     /**
      * Paysafe's error code.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/code (paysafe/openapi.yaml:222)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/code (paysafe/openapi.yaml:264)
      */
     code: string;
     /**
      * What went wrong, for a person to read.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/message (paysafe/openapi.yaml:225)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/message (paysafe/openapi.yaml:267)
      */
     message: string;
     /**
      * Further detail lines.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/details (paysafe/openapi.yaml:228)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/details (paysafe/openapi.yaml:270)
      */
     details?: string[];
     /**
      * One entry per request field that was rejected.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors (paysafe/openapi.yaml:233)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors (paysafe/openapi.yaml:275)
      */
     fieldErrors?: {
       /**
-       * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors/items/properties/field (paysafe/openapi.yaml:240)
+       * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors/items/properties/field (paysafe/openapi.yaml:282)
        */
       field: string;
       /**
-       * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors/items/properties/error (paysafe/openapi.yaml:242)
+       * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors/items/properties/error (paysafe/openapi.yaml:284)
        */
       error: string;
     }[];
     /**
      * Links to more information about the error.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/links (paysafe/openapi.yaml:244)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/links (paysafe/openapi.yaml:286)
      */
     links?: {
       /**
        * @example "errorinfo"
-       * @spec openapi.json#/components/schemas/Error/properties/error/properties/links/items/properties/rel (paysafe/openapi.yaml:251)
+       * @spec openapi.json#/components/schemas/Error/properties/error/properties/links/items/properties/rel (paysafe/openapi.yaml:293)
        */
       rel: string;
       /**
        * @format uri
-       * @spec openapi.json#/components/schemas/Error/properties/error/properties/links/items/properties/href (paysafe/openapi.yaml:254)
+       * @spec openapi.json#/components/schemas/Error/properties/error/properties/links/items/properties/href (paysafe/openapi.yaml:296)
        */
       href: string;
     }[];
@@ -63,7 +63,7 @@ export interface Error {
  * A group of details the by-attribute lookup can add to its response.
  * @example "ACCOUNTS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
- * @spec openapi.json#/components/schemas/CustomerPersonInclude (paysafe/openapi.yaml:262)
+ * @spec openapi.json#/components/schemas/CustomerPersonInclude (paysafe/openapi.yaml:304)
  */
 export type CustomerPersonInclude =
   | 'ACCOUNTS'
@@ -92,7 +92,7 @@ export declare const CustomerPersonIncludeValues: readonly [
  * @example "af5c8b52-0afd-4799-85ab-fe659a076932"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/ExternalId (paysafe/openapi.yaml:276)
+ * @spec openapi.json#/components/schemas/ExternalId (paysafe/openapi.yaml:318)
  */
 export type ExternalId = string;
 /**
@@ -101,7 +101,7 @@ export type ExternalId = string;
  * @example "PERSON"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/CustomerType (paysafe/openapi.yaml:285)
+ * @spec openapi.json#/components/schemas/CustomerType (paysafe/openapi.yaml:327)
  */
 export type CustomerType = 'LEGAL_ENTITY' | 'PERSON';
 /** Every value of {@link CustomerType}, in spec order. */
@@ -113,7 +113,7 @@ export declare const CustomerTypeValues: readonly ['LEGAL_ENTITY', 'PERSON'];
  * @example "EUR"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Currency (paysafe/openapi.yaml:294)
+ * @spec openapi.json#/components/schemas/Currency (paysafe/openapi.yaml:336)
  */
 export type Currency = string;
 /**
@@ -123,14 +123,14 @@ export type Currency = string;
  * @example "GB"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
  * @inferred the page gives the length and names the standard; the list of codes is ISO's
- * @spec openapi.json#/components/schemas/CountryCode (paysafe/openapi.yaml:303)
+ * @spec openapi.json#/components/schemas/CountryCode (paysafe/openapi.yaml:345)
  */
 export type CountryCode = CountryAlpha2 & string;
 /**
  * The customer's field of work, from Paysafe's fixed list.
  * @example "ENGINEERING"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Occupation (paysafe/openapi.yaml:312)
+ * @spec openapi.json#/components/schemas/Occupation (paysafe/openapi.yaml:354)
  */
 export type Occupation =
   | 'ARCHITECTURE_CARTOGRAPHY_SURVEYOR'
@@ -204,7 +204,7 @@ export declare const OccupationValues: readonly [
  * A circumstance that makes the customer vulnerable.
  * @example "POOR_DIGITAL_SKILLS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Vulnerability (paysafe/openapi.yaml:350)
+ * @spec openapi.json#/components/schemas/Vulnerability (paysafe/openapi.yaml:392)
  */
 export type Vulnerability =
   | 'PHYSICAL_DISABILITY'
@@ -232,7 +232,7 @@ export declare const VulnerabilityValues: readonly [
  * What a restriction on a customer wallet blocks (v2): all transactions, outgoing or incoming ones, sending money, card or ACH deposits, withdrawals, crypto transactions, or combinations.
  * @example "ALL_TRANSACTIONS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/RestrictionName (paysafe/openapi.yaml:365)
+ * @spec openapi.json#/components/schemas/RestrictionName (paysafe/openapi.yaml:407)
  */
 export type RestrictionName =
   | 'ALL_TRANSACTIONS'
@@ -268,7 +268,7 @@ export declare const RestrictionNameValues: readonly [
  * Why the restriction was placed (v2).
  * @example "RISK_CONTROLS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/RestrictionReason (paysafe/openapi.yaml:386)
+ * @spec openapi.json#/components/schemas/RestrictionReason (paysafe/openapi.yaml:428)
  */
 export type RestrictionReason =
   | 'RISK_CONTROLS'
@@ -304,7 +304,7 @@ export declare const RestrictionReasonValues: readonly [
  * Something the customer has to do before the restriction is lifted (v2).
  * @example "KYC_VERIFICATION"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/RequiredAction (paysafe/openapi.yaml:405)
+ * @spec openapi.json#/components/schemas/RequiredAction (paysafe/openapi.yaml:447)
  */
 export type RequiredAction =
   | 'CONTACT_CUSTOMER_SERVICE'
@@ -341,23 +341,23 @@ export declare const RequiredActionValues: readonly [
  * A restriction placed on the customer's wallet (v2 model).
  * @example {"name":"ALL_TRANSACTIONS","reason":"RISK_CONTROLS","requiredActions":["CONTACT_CUSTOMER_SERVICE"],"creationTime":"2021-07-15T17:54:12Z","id":"084666a4-cd47-40c1-afe2-4a575e341d59"}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Restriction (paysafe/openapi.yaml:424)
+ * @spec openapi.json#/components/schemas/Restriction (paysafe/openapi.yaml:466)
  */
 export interface Restriction {
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/name (paysafe/openapi.yaml:429)
+   * @spec openapi.json#/components/schemas/Restriction/properties/name (paysafe/openapi.yaml:471)
    */
   name: RestrictionName;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/reason (paysafe/openapi.yaml:432)
+   * @spec openapi.json#/components/schemas/Restriction/properties/reason (paysafe/openapi.yaml:474)
    */
   reason: RestrictionReason;
   /**
    * What has to be done to lift the restriction.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/requiredActions (paysafe/openapi.yaml:435)
+   * @spec openapi.json#/components/schemas/Restriction/properties/requiredActions (paysafe/openapi.yaml:477)
    */
   requiredActions?: RequiredAction[];
   /**
@@ -365,7 +365,7 @@ export interface Restriction {
    * @format date-time
    * @example "2021-07-15T17:54:12Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/creationTime (paysafe/openapi.yaml:441)
+   * @spec openapi.json#/components/schemas/Restriction/properties/creationTime (paysafe/openapi.yaml:483)
    */
   creationTime?: string;
   /**
@@ -373,7 +373,7 @@ export interface Restriction {
    * @maxLength 36
    * @example "084666a4-cd47-40c1-afe2-4a575e341d59"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/id (paysafe/openapi.yaml:447)
+   * @spec openapi.json#/components/schemas/Restriction/properties/id (paysafe/openapi.yaml:489)
    */
   id: string;
 }
@@ -383,7 +383,7 @@ export interface Restriction {
  * @deprecated
  * @example "ALL_TRANSACTIONS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/RestrictionNameV1 (paysafe/openapi.yaml:460)
+ * @spec openapi.json#/components/schemas/RestrictionNameV1 (paysafe/openapi.yaml:502)
  */
 export type RestrictionNameV1 =
   | 'ALL_TRANSACTIONS'
@@ -420,7 +420,7 @@ export declare const RestrictionNameV1Values: readonly [
  * @deprecated
  * @example "ACCOUNT_TAKEOVER_RECEIVER"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/RestrictionReasonV1 (paysafe/openapi.yaml:480)
+ * @spec openapi.json#/components/schemas/RestrictionReasonV1 (paysafe/openapi.yaml:522)
  */
 export type RestrictionReasonV1 =
   | 'ACCOUNT_TAKEOVER_RECEIVER'
@@ -518,7 +518,7 @@ export declare const RestrictionReasonV1Values: readonly [
  * Something the customer has to do before the restriction is lifted (v1 model).
  * @example "ADDRESS_REVERIFICATION"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/RestrictionActionV1 (paysafe/openapi.yaml:531)
+ * @spec openapi.json#/components/schemas/RestrictionActionV1 (paysafe/openapi.yaml:573)
  */
 export type RestrictionActionV1 =
   | 'ADDRESS_REVERIFICATION'
@@ -597,23 +597,23 @@ export declare const RestrictionActionV1Values: readonly [
  * A restriction placed on the customer (v1 model; Paysafe marks the model deprecated).
  * @example {"name":"ALL_TRANSACTIONS","reason":"ACCOUNT_TAKEOVER_RECEIVER","requiredActions":["ADDRESS_REVERIFICATION"],"lastChangeDate":"2021-07-15T17:54:12Z","id":"7731","activationTime":"2021-07-15T17:54:12Z"}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/RestrictionV1 (paysafe/openapi.yaml:571)
+ * @spec openapi.json#/components/schemas/RestrictionV1 (paysafe/openapi.yaml:613)
  */
 export interface RestrictionV1 {
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/name (paysafe/openapi.yaml:576)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/name (paysafe/openapi.yaml:618)
    */
   name: RestrictionNameV1;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/reason (paysafe/openapi.yaml:579)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/reason (paysafe/openapi.yaml:621)
    */
   reason: RestrictionReasonV1;
   /**
    * What has to be done to lift the restriction.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/requiredActions (paysafe/openapi.yaml:582)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/requiredActions (paysafe/openapi.yaml:624)
    */
   requiredActions?: RestrictionActionV1[];
   /**
@@ -621,14 +621,14 @@ export interface RestrictionV1 {
    * @format date-time
    * @example "2021-07-15T17:54:12Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/lastChangeDate (paysafe/openapi.yaml:588)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/lastChangeDate (paysafe/openapi.yaml:630)
    */
   lastChangeDate?: string;
   /**
    * Id of the restriction.
    * @example "7731"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/id (paysafe/openapi.yaml:594)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/id (paysafe/openapi.yaml:636)
    */
   id: string;
   /**
@@ -636,7 +636,7 @@ export interface RestrictionV1 {
    * @format date-time
    * @example "2021-07-15T17:54:12Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/activationTime (paysafe/openapi.yaml:599)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/activationTime (paysafe/openapi.yaml:641)
    */
   activationTime?: string;
   /**
@@ -644,7 +644,7 @@ export interface RestrictionV1 {
    * @format date-time
    * @example "2021-08-15T17:54:12Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/dueDate (paysafe/openapi.yaml:605)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/dueDate (paysafe/openapi.yaml:647)
    */
   dueDate?: string;
 }
@@ -653,7 +653,7 @@ export interface RestrictionV1 {
  * An account of the customer (v1 model), with its bank details.
  * @example {"id":"5010001","customerId":"5435323362","currencyCode":"EUR","totalBalance":12050,"availableBalance":11000,"iban":"GB33BUKB20201555555555","bic":"BUKBGB22","creationTime":"2019-08-24T14:15:22Z","hasIban":true}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/AccountV1 (paysafe/openapi.yaml:619)
+ * @spec openapi.json#/components/schemas/AccountV1 (paysafe/openapi.yaml:661)
  */
 export interface AccountV1 {
   /**
@@ -661,7 +661,7 @@ export interface AccountV1 {
    * @maxLength 20
    * @example "5010001"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/id (paysafe/openapi.yaml:624)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/id (paysafe/openapi.yaml:666)
    */
   id?: string;
   /**
@@ -669,19 +669,19 @@ export interface AccountV1 {
    * @maxLength 20
    * @example "5435323362"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/customerId (paysafe/openapi.yaml:630)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/customerId (paysafe/openapi.yaml:672)
    */
   customerId?: string;
   /**
    * The partner's own identifier for the account.
    * @maxLength 40
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/externalId (paysafe/openapi.yaml:636)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/externalId (paysafe/openapi.yaml:678)
    */
   externalId?: string;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/currencyCode (paysafe/openapi.yaml:641)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/currencyCode (paysafe/openapi.yaml:683)
    */
   currencyCode: Currency;
   /**
@@ -689,7 +689,7 @@ export interface AccountV1 {
    * @format int64
    * @example 12050
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/totalBalance (paysafe/openapi.yaml:644)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/totalBalance (paysafe/openapi.yaml:686)
    */
   totalBalance?: number;
   /**
@@ -697,14 +697,14 @@ export interface AccountV1 {
    * @format int64
    * @example 11000
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/availableBalance (paysafe/openapi.yaml:650)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/availableBalance (paysafe/openapi.yaml:692)
    */
   availableBalance?: number;
   /**
    * IBAN of the account.
    * @example "GB33BUKB20201555555555"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/iban (paysafe/openapi.yaml:656)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/iban (paysafe/openapi.yaml:698)
    */
   iban?: string;
   /**
@@ -712,21 +712,21 @@ export interface AccountV1 {
    * @maxLength 20
    * @example "BUKBGB22"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/bic (paysafe/openapi.yaml:661)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/bic (paysafe/openapi.yaml:703)
    */
   bic?: string;
   /**
    * Danish (DKK) account number.
    * @maxLength 40
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/accountNumber (paysafe/openapi.yaml:667)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/accountNumber (paysafe/openapi.yaml:709)
    */
   accountNumber?: string;
   /**
    * Danish (DKK) bank code.
    * @maxLength 20
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/bankCode (paysafe/openapi.yaml:672)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/bankCode (paysafe/openapi.yaml:714)
    */
   bankCode?: string;
   /**
@@ -734,13 +734,13 @@ export interface AccountV1 {
    * @format date-time
    * @example "2019-08-24T14:15:22Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/creationTime (paysafe/openapi.yaml:677)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/creationTime (paysafe/openapi.yaml:719)
    */
   creationTime?: string;
   /**
    * Whether the account has an IBAN.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/hasIban (paysafe/openapi.yaml:683)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/hasIban (paysafe/openapi.yaml:725)
    */
   hasIban: boolean;
 }
@@ -749,7 +749,7 @@ export interface AccountV1 {
  * Kind of virtual payment instrument.
  * @example "SEPA_BANK_ACCOUNT"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/VirtualInstrumentType (paysafe/openapi.yaml:698)
+ * @spec openapi.json#/components/schemas/VirtualInstrumentType (paysafe/openapi.yaml:740)
  */
 export type VirtualInstrumentType = 'SEPA_BANK_ACCOUNT' | 'UK_BANK_ACCOUNT' | 'US_BANK_ACCOUNT';
 /** Every value of {@link VirtualInstrumentType}, in spec order. */
@@ -763,18 +763,18 @@ export declare const VirtualInstrumentTypeValues: readonly [
  * A virtual payment instrument of the account.
  * @example {"instrumentType":"SEPA_BANK_ACCOUNT","status":"ACTIVE"}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/VirtualInstrument (paysafe/openapi.yaml:704)
+ * @spec openapi.json#/components/schemas/VirtualInstrument (paysafe/openapi.yaml:746)
  */
 export interface VirtualInstrument {
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualInstrument/properties/instrumentType (paysafe/openapi.yaml:709)
+   * @spec openapi.json#/components/schemas/VirtualInstrument/properties/instrumentType (paysafe/openapi.yaml:751)
    */
   instrumentType: VirtualInstrumentType;
   /**
    * Status of the instrument.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualInstrument/properties/status (paysafe/openapi.yaml:712)
+   * @spec openapi.json#/components/schemas/VirtualInstrument/properties/status (paysafe/openapi.yaml:754)
    */
   status?: 'ACTIVE';
 }
@@ -783,12 +783,12 @@ export interface VirtualInstrument {
  * Progress of a request for a virtual payment instrument.
  * @example {"instrumentType":"SEPA_BANK_ACCOUNT","requestDate":"2019-08-24T14:15:22Z","status":"PENDING"}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus (paysafe/openapi.yaml:721)
+ * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus (paysafe/openapi.yaml:763)
  */
 export interface VirtualAccountAssignmentStatus {
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/instrumentType (paysafe/openapi.yaml:726)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/instrumentType (paysafe/openapi.yaml:768)
    */
   instrumentType: VirtualInstrumentType;
   /**
@@ -796,7 +796,7 @@ export interface VirtualAccountAssignmentStatus {
    * @format date-time
    * @example "2019-08-24T14:15:22Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/requestDate (paysafe/openapi.yaml:729)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/requestDate (paysafe/openapi.yaml:771)
    */
   requestDate: string;
   /**
@@ -804,21 +804,21 @@ export interface VirtualAccountAssignmentStatus {
    * @format date-time
    * @example "2019-08-25T09:00:00Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/lastChangeDate (paysafe/openapi.yaml:735)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/lastChangeDate (paysafe/openapi.yaml:777)
    */
   lastChangeDate?: string;
   /**
    * Where the request stands.
    * @example "COMPLETED"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/status (paysafe/openapi.yaml:741)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/status (paysafe/openapi.yaml:783)
    */
   status: 'ACCEPTED' | 'PENDING' | 'COMPLETED' | 'REJECTED' | 'FAILED';
   /**
    * More detail on the current status.
    * @example "Request has been denied by the issuing bank."
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/statusReason (paysafe/openapi.yaml:747)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/statusReason (paysafe/openapi.yaml:789)
    */
   statusReason?: string;
 }
@@ -827,7 +827,7 @@ export interface VirtualAccountAssignmentStatus {
  * An e-money account of the customer (v2 model).
  * @example {"id":"5010001","customerId":"5435323362","currencyCode":"EUR","totalBalance":12050,"availableBalance":11000,"virtualInstrument":[{"instrumentType":"SEPA_BANK_ACCOUNT","status":"ACTIVE"}],"creationTime":"2019-08-24T14:15:22Z","virtualAccountAssignment":false}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Account (paysafe/openapi.yaml:757)
+ * @spec openapi.json#/components/schemas/Account (paysafe/openapi.yaml:799)
  */
 export interface Account {
   /**
@@ -835,7 +835,7 @@ export interface Account {
    * @maxLength 20
    * @example "5010001"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/id (paysafe/openapi.yaml:762)
+   * @spec openapi.json#/components/schemas/Account/properties/id (paysafe/openapi.yaml:804)
    */
   id?: string;
   /**
@@ -843,19 +843,19 @@ export interface Account {
    * @maxLength 20
    * @example "5435323362"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/customerId (paysafe/openapi.yaml:768)
+   * @spec openapi.json#/components/schemas/Account/properties/customerId (paysafe/openapi.yaml:810)
    */
   customerId?: string;
   /**
    * The partner's own identifier for the account.
    * @maxLength 40
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/externalId (paysafe/openapi.yaml:774)
+   * @spec openapi.json#/components/schemas/Account/properties/externalId (paysafe/openapi.yaml:816)
    */
   externalId?: string;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/currencyCode (paysafe/openapi.yaml:779)
+   * @spec openapi.json#/components/schemas/Account/properties/currencyCode (paysafe/openapi.yaml:821)
    */
   currencyCode: Currency;
   /**
@@ -863,7 +863,7 @@ export interface Account {
    * @format int64
    * @example 12050
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/totalBalance (paysafe/openapi.yaml:782)
+   * @spec openapi.json#/components/schemas/Account/properties/totalBalance (paysafe/openapi.yaml:824)
    */
   totalBalance?: number;
   /**
@@ -871,19 +871,19 @@ export interface Account {
    * @format int64
    * @example 11000
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/availableBalance (paysafe/openapi.yaml:788)
+   * @spec openapi.json#/components/schemas/Account/properties/availableBalance (paysafe/openapi.yaml:830)
    */
   availableBalance?: number;
   /**
    * Virtual payment instruments of the account.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/virtualInstrument (paysafe/openapi.yaml:794)
+   * @spec openapi.json#/components/schemas/Account/properties/virtualInstrument (paysafe/openapi.yaml:836)
    */
   virtualInstrument?: VirtualInstrument[];
   /**
    * Requests for virtual payment instruments and where each stands.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/virtualAccountAssignmentStatus (paysafe/openapi.yaml:800)
+   * @spec openapi.json#/components/schemas/Account/properties/virtualAccountAssignmentStatus (paysafe/openapi.yaml:842)
    */
   virtualAccountAssignmentStatus?: VirtualAccountAssignmentStatus[];
   /**
@@ -891,7 +891,7 @@ export interface Account {
    * @format date-time
    * @example "2019-08-24T14:15:22Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/creationTime (paysafe/openapi.yaml:806)
+   * @spec openapi.json#/components/schemas/Account/properties/creationTime (paysafe/openapi.yaml:848)
    */
   creationTime?: string;
   /**
@@ -899,14 +899,14 @@ export interface Account {
    * @deprecated
    * @default false
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/hasVirtualInstrument (paysafe/openapi.yaml:812)
+   * @spec openapi.json#/components/schemas/Account/properties/hasVirtualInstrument (paysafe/openapi.yaml:854)
    */
   hasVirtualInstrument?: boolean;
   /**
    * Whether a virtual bank account is to be created for this e-money account.
    * @default false
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/virtualAccountAssignment (paysafe/openapi.yaml:818)
+   * @spec openapi.json#/components/schemas/Account/properties/virtualAccountAssignment (paysafe/openapi.yaml:860)
    */
   virtualAccountAssignment?: boolean;
 }
@@ -915,7 +915,7 @@ export interface Account {
  * A wallet customer as Business API v1 returns it. Paysafe marks its restriction model deprecated; v2 replaces this model with CustomerPerson.
  * @example {"id":"10040500","externalId":"af5c8b52-0afd-4799-85ab-fe659a076932","type":"PERSON","email":"john.smith@mail.com","mobile":"+12025550120","registrationIp":"198.51.100.42","registrationDate":"2024-07-29T15:51:28.071Z","restrictions":[{"name":"ALL_TRANSACTIONS","reason":"BLACKLIST","requiredActions":["CONTACT_INVESTIGATIONS_TEAM"],"id":"7731","activationTime":"2021-07-15T17:54:12Z"}],"accounts":[{"id":"5010001","customerId":"10040500","currencyCode":"EUR","totalBalance":12050,"availableBalance":11000,"iban":"GB33BUKB20201555555555","bic":"BUKBGB22","hasIban":true}]}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/Customer (paysafe/openapi.yaml:835)
+ * @spec openapi.json#/components/schemas/Customer (paysafe/openapi.yaml:877)
  */
 export interface Customer {
   /**
@@ -923,17 +923,17 @@ export interface Customer {
    * @maxLength 20
    * @example "10040500"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/id (paysafe/openapi.yaml:842)
+   * @spec openapi.json#/components/schemas/Customer/properties/id (paysafe/openapi.yaml:884)
    */
   id?: string;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/externalId (paysafe/openapi.yaml:848)
+   * @spec openapi.json#/components/schemas/Customer/properties/externalId (paysafe/openapi.yaml:890)
    */
   externalId: ExternalId;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/type (paysafe/openapi.yaml:851)
+   * @spec openapi.json#/components/schemas/Customer/properties/type (paysafe/openapi.yaml:893)
    */
   type?: CustomerType;
   /**
@@ -941,7 +941,7 @@ export interface Customer {
    * @maxLength 150
    * @example "john.smith@mail.com"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/email (paysafe/openapi.yaml:854)
+   * @spec openapi.json#/components/schemas/Customer/properties/email (paysafe/openapi.yaml:896)
    */
   email: string;
   /**
@@ -949,7 +949,7 @@ export interface Customer {
    * @maxLength 50
    * @example "+12025550120"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/mobile (paysafe/openapi.yaml:860)
+   * @spec openapi.json#/components/schemas/Customer/properties/mobile (paysafe/openapi.yaml:902)
    */
   mobile?: string;
   /**
@@ -957,7 +957,7 @@ export interface Customer {
    * @format ipv4
    * @example "198.51.100.42"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/registrationIp (paysafe/openapi.yaml:866)
+   * @spec openapi.json#/components/schemas/Customer/properties/registrationIp (paysafe/openapi.yaml:908)
    */
   registrationIp: string;
   /**
@@ -965,28 +965,50 @@ export interface Customer {
    * @format date-time
    * @example "2024-07-29T15:51:28.071Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/registrationDate (paysafe/openapi.yaml:872)
+   * @spec openapi.json#/components/schemas/Customer/properties/registrationDate (paysafe/openapi.yaml:914)
    */
   registrationDate?: string;
   /**
    * Restrictions on the customer (deprecated model).
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/restrictions (paysafe/openapi.yaml:878)
+   * @spec openapi.json#/components/schemas/Customer/properties/restrictions (paysafe/openapi.yaml:920)
    */
   restrictions?: RestrictionV1[];
   /**
    * The customer's accounts.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/accounts (paysafe/openapi.yaml:884)
+   * @spec openapi.json#/components/schemas/Customer/properties/accounts (paysafe/openapi.yaml:926)
    */
   accounts?: AccountV1[];
+}
+
+/**
+ * A wallet to create, with the customer person it belongs to. Its customer is a person (`type` PERSON) and, unlike a customer person Paysafe returns, must have a mobile number.
+ * @example {"customer":{"externalId":"af5c8b52-0afd-4799-85ab-fe659a076932","type":"PERSON","email":"john.smith@mail.com","mobile":"+447700900123","registrationIp":"198.51.100.42","firstName":"John","lastName":"Smith","title":"Mr.","address1":"12 Hanover Square","city":"London","zip":"W1S 1JE","countryCode":"GB","birthDate":"1984-03-17","nationality":"GB","occupation":"EDUCATION_AND_EDUCATIONAL_SURVICES"}}
+ * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/walletrequest
+ * @spec openapi.json#/components/schemas/WalletRequest (paysafe/openapi.yaml:956)
+ */
+export interface WalletRequest {
+  /**
+   * The customer person the wallet is created for.
+   * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/walletrequest
+   * @spec openapi.json#/components/schemas/WalletRequest/properties/customer (paysafe/openapi.yaml:963)
+   */
+  customer: CustomerPerson & {
+    /**
+     * Only a person can be created this way.
+     * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/walletrequest
+     * @spec openapi.json#/components/schemas/WalletRequest/properties/customer/allOf/1/properties/type (paysafe/openapi.yaml:971)
+     */
+    type?: 'PERSON';
+  };
 }
 
 /**
  * A wallet customer who is a person, as Business API v2 returns it.
  * @example {"id":"10040500","externalId":"af5c8b52-0afd-4799-85ab-fe659a076932","type":"PERSON","email":"john.smith@mail.com","mobile":"+447700900123","registrationIp":"198.51.100.42","registrationDate":"2024-07-29T15:51:28.071Z","restrictions":[{"name":"CRYPTO_TRANSACTIONS","reason":"KYC","requiredActions":["SUBMIT_ID"],"creationTime":"2021-07-15T17:54:12Z","id":"084666a4-cd47-40c1-afe2-4a575e341d59"}],"accounts":[{"id":"5010001","customerId":"10040500","currencyCode":"GBP","totalBalance":12050,"availableBalance":11000,"virtualInstrument":[{"instrumentType":"UK_BANK_ACCOUNT","status":"ACTIVE"}],"creationTime":"2019-08-24T14:15:22Z","virtualAccountAssignment":true}],"firstName":"John","lastName":"Smith","title":"Mr.","address1":"12 Hanover Square","city":"London","zip":"W1S 1JE","countryCode":"GB","birthDate":"1984-03-17","nationality":"GB","occupation":"EDUCATION_AND_EDUCATIONAL_SURVICES","vulnerabilities":["POOR_DIGITAL_SKILLS"],"additionalAttributes":{"preferredContactTime":"evenings"}}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/CustomerPerson (paysafe/openapi.yaml:914)
+ * @spec openapi.json#/components/schemas/CustomerPerson (paysafe/openapi.yaml:994)
  */
 export interface CustomerPerson {
   /**
@@ -994,17 +1016,17 @@ export interface CustomerPerson {
    * @maxLength 20
    * @example "10040500"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/id (paysafe/openapi.yaml:930)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/id (paysafe/openapi.yaml:1010)
    */
   id?: string;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/externalId (paysafe/openapi.yaml:936)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/externalId (paysafe/openapi.yaml:1016)
    */
   externalId: ExternalId;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/type (paysafe/openapi.yaml:939)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/type (paysafe/openapi.yaml:1019)
    */
   type?: CustomerType;
   /**
@@ -1012,7 +1034,7 @@ export interface CustomerPerson {
    * @maxLength 150
    * @example "john.smith@mail.com"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/email (paysafe/openapi.yaml:942)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/email (paysafe/openapi.yaml:1022)
    */
   email: string;
   /**
@@ -1020,7 +1042,7 @@ export interface CustomerPerson {
    * @maxLength 50
    * @example "+12025550120"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/mobile (paysafe/openapi.yaml:948)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/mobile (paysafe/openapi.yaml:1028)
    */
   mobile?: string;
   /**
@@ -1028,7 +1050,7 @@ export interface CustomerPerson {
    * @format ipv4
    * @example "198.51.100.42"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/registrationIp (paysafe/openapi.yaml:954)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/registrationIp (paysafe/openapi.yaml:1034)
    */
   registrationIp: string;
   /**
@@ -1036,19 +1058,19 @@ export interface CustomerPerson {
    * @format date-time
    * @example "2024-07-29T15:51:28.071Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/registrationDate (paysafe/openapi.yaml:960)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/registrationDate (paysafe/openapi.yaml:1040)
    */
   registrationDate?: string;
   /**
    * Restrictions on the customer's wallet.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/restrictions (paysafe/openapi.yaml:966)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/restrictions (paysafe/openapi.yaml:1046)
    */
   restrictions?: Restriction[];
   /**
    * The customer's accounts.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/accounts (paysafe/openapi.yaml:972)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/accounts (paysafe/openapi.yaml:1052)
    */
   accounts?: Account[];
   /**
@@ -1058,7 +1080,7 @@ export interface CustomerPerson {
    * @example "John"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
    * @inferred the pattern (Latin-script letters, space, ' and -) is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/firstName (paysafe/openapi.yaml:978)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/firstName (paysafe/openapi.yaml:1058)
    */
   firstName: string;
   /**
@@ -1068,7 +1090,7 @@ export interface CustomerPerson {
    * @example "O'Neill-Smith"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
    * @inferred the pattern (Latin-script letters, space, ' and -) is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/lastName (paysafe/openapi.yaml:986)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/lastName (paysafe/openapi.yaml:1066)
    */
   lastName: string;
   /**
@@ -1076,7 +1098,7 @@ export interface CustomerPerson {
    * @maxLength 15
    * @example "Dr."
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/title (paysafe/openapi.yaml:994)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/title (paysafe/openapi.yaml:1074)
    */
   title?: string;
   /**
@@ -1084,7 +1106,7 @@ export interface CustomerPerson {
    * @maxLength 200
    * @example "12 Hanover Square"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/address1 (paysafe/openapi.yaml:1000)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/address1 (paysafe/openapi.yaml:1080)
    */
   address1: string;
   /**
@@ -1092,7 +1114,7 @@ export interface CustomerPerson {
    * @maxLength 200
    * @example "Flat 4"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/address2 (paysafe/openapi.yaml:1006)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/address2 (paysafe/openapi.yaml:1086)
    */
   address2?: string;
   /**
@@ -1100,7 +1122,7 @@ export interface CustomerPerson {
    * @maxLength 100
    * @example "London"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/city (paysafe/openapi.yaml:1012)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/city (paysafe/openapi.yaml:1092)
    */
   city: string;
   /**
@@ -1108,7 +1130,7 @@ export interface CustomerPerson {
    * @maxLength 30
    * @example "W1S 1JE"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/zip (paysafe/openapi.yaml:1018)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/zip (paysafe/openapi.yaml:1098)
    */
   zip: string;
   /**
@@ -1116,13 +1138,13 @@ export interface CustomerPerson {
    * @maxLength 2
    * @example "NY"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/state (paysafe/openapi.yaml:1024)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/state (paysafe/openapi.yaml:1104)
    */
   state?: string;
   /**
    * Country of residence, ISO 3166-1 alpha-2.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/countryCode (paysafe/openapi.yaml:1030)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/countryCode (paysafe/openapi.yaml:1110)
    */
   countryCode: CountryCode;
   /**
@@ -1130,30 +1152,30 @@ export interface CustomerPerson {
    * @format date
    * @example "1984-03-17"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/birthDate (paysafe/openapi.yaml:1034)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/birthDate (paysafe/openapi.yaml:1114)
    */
   birthDate: string;
   /**
    * Nationality, ISO 3166-1 alpha-2.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/nationality (paysafe/openapi.yaml:1040)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/nationality (paysafe/openapi.yaml:1120)
    */
   nationality?: CountryCode;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/occupation (paysafe/openapi.yaml:1044)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/occupation (paysafe/openapi.yaml:1124)
    */
   occupation: Occupation;
   /**
    * Vulnerabilities recorded for the customer.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/vulnerabilities (paysafe/openapi.yaml:1047)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/vulnerabilities (paysafe/openapi.yaml:1127)
    */
   vulnerabilities?: Vulnerability[];
   /**
    * Further attributes outside the standard list, as string values; which ones is agreed with Paysafe during integration.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/additionalAttributes (paysafe/openapi.yaml:1053)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/additionalAttributes (paysafe/openapi.yaml:1133)
    */
   additionalAttributes?: {
     [key: string]: string;
@@ -1667,6 +1689,53 @@ export declare const CountryAlpha2Values: readonly [
   'ZM',
   'ZW',
 ];
+/**
+ * Request body of POST /v2/wallets.
+ * The wallet to create, with its customer.
+ * @operation createWallet POST /v2/wallets
+ * @spec openapi.json#/paths/~1v2~1wallets/post/requestBody (paysafe/openapi.yaml:57)
+ */
+export type CreateWalletRequestBody = WalletRequest;
+/**
+ * Response 201 of POST /v2/wallets.
+ * The wallet was created.
+ * @operation createWallet POST /v2/wallets
+ * @inferred the status code; the body is not documented on the pages read
+ * @spec openapi.json#/paths/~1v2~1wallets/post/responses/201 (paysafe/openapi.yaml:65)
+ */
+export type CreateWalletResponse201 = undefined;
+/**
+ * Response 400 of POST /v2/wallets.
+ * The request is malformed or a parameter is invalid.
+ * @operation createWallet POST /v2/wallets
+ * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
+ * @spec openapi.json#/components/responses/BadRequest (paysafe/openapi.yaml:208)
+ */
+export type CreateWalletResponse400 = Error;
+/**
+ * Response 401 of POST /v2/wallets.
+ * The bearer token is missing, invalid or expired.
+ * @operation createWallet POST /v2/wallets
+ * @see https://docs.paysafe.com/docs/embedded-wallets/authentication/overview (401 for a missing, invalid or expired token)
+ * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:215)
+ */
+export type CreateWalletResponse401 = Error;
+
+/**
+ * Create a wallet, and with it its customer person
+ * Onboards a customer: creating a wallet creates its customer person. Creating customers needs a request signature (the Signature header).
+ * Responses of POST /v2/wallets, by status code.
+ * @operation createWallet POST /v2/wallets
+ * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/wallets/customer-management/ (onboarding a customer is creating a wallet; the customer's KYC status must be COMPLETED)
+ * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/request-signing/ (endpoints that create customers need a Signature)
+ * @inferred the path and method (from third-party client code; Paysafe's page for this endpoint was not read)
+ * @spec openapi.json#/paths/~1v2~1wallets/post (paysafe/openapi.yaml:45)
+ */
+export interface CreateWalletResponses {
+  '201': CreateWalletResponse201;
+  '400': CreateWalletResponse400;
+  '401': CreateWalletResponse401;
+}
 
 /**
  * Path parameters of GET /v2/customer-persons/{attributeType}/{attributeValue}.
@@ -1676,13 +1745,13 @@ export interface GetCustomerPersonByAttributePathParams {
   /**
    * Which attribute `attributeValue` holds.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
-   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/0 (paysafe/openapi.yaml:39)
+   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/0 (paysafe/openapi.yaml:81)
    */
   attributeType: 'EMAIL' | 'MOBILE';
   /**
    * The e-mail address or mobile number to look for.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
-   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/1 (paysafe/openapi.yaml:48)
+   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/1 (paysafe/openapi.yaml:90)
    */
   attributeValue: string;
 }
@@ -1697,7 +1766,7 @@ export interface GetCustomerPersonByAttributeQueryParams {
    * @uniqueItems true
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
    * @inferred several values at once, comma-separated (form style, not exploded)
-   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2 (paysafe/openapi.yaml:56)
+   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2 (paysafe/openapi.yaml:98)
    */
   include?: CustomerPersonInclude[];
 }
@@ -1707,7 +1776,7 @@ export interface GetCustomerPersonByAttributeQueryParams {
  * The customer person with that attribute.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
- * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/responses/200 (paysafe/openapi.yaml:72)
+ * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/responses/200 (paysafe/openapi.yaml:114)
  */
 export type GetCustomerPersonByAttributeResponse200 = CustomerPerson;
 /**
@@ -1715,7 +1784,7 @@ export type GetCustomerPersonByAttributeResponse200 = CustomerPerson;
  * The request is malformed or a parameter is invalid.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/BadRequest (paysafe/openapi.yaml:166)
+ * @spec openapi.json#/components/responses/BadRequest (paysafe/openapi.yaml:208)
  */
 export type GetCustomerPersonByAttributeResponse400 = Error;
 /**
@@ -1723,7 +1792,7 @@ export type GetCustomerPersonByAttributeResponse400 = Error;
  * The bearer token is missing, invalid or expired.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/docs/embedded-wallets/authentication/overview (401 for a missing, invalid or expired token)
- * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:173)
+ * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:215)
  */
 export type GetCustomerPersonByAttributeResponse401 = Error;
 /**
@@ -1731,7 +1800,7 @@ export type GetCustomerPersonByAttributeResponse401 = Error;
  * The caller may not access this customer.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/Forbidden (paysafe/openapi.yaml:180)
+ * @spec openapi.json#/components/responses/Forbidden (paysafe/openapi.yaml:222)
  */
 export type GetCustomerPersonByAttributeResponse403 = Error;
 /**
@@ -1739,7 +1808,7 @@ export type GetCustomerPersonByAttributeResponse403 = Error;
  * No customer person matches.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/NotFound (paysafe/openapi.yaml:187)
+ * @spec openapi.json#/components/responses/NotFound (paysafe/openapi.yaml:229)
  */
 export type GetCustomerPersonByAttributeResponse404 = Error;
 /**
@@ -1747,7 +1816,7 @@ export type GetCustomerPersonByAttributeResponse404 = Error;
  * Paysafe failed to handle the request.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/ServerError (paysafe/openapi.yaml:194)
+ * @spec openapi.json#/components/responses/ServerError (paysafe/openapi.yaml:236)
  */
 export type GetCustomerPersonByAttributeResponse500 = Error;
 /**
@@ -1755,7 +1824,7 @@ export type GetCustomerPersonByAttributeResponse500 = Error;
  * The service is temporarily unavailable.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/Unavailable (paysafe/openapi.yaml:201)
+ * @spec openapi.json#/components/responses/Unavailable (paysafe/openapi.yaml:243)
  */
 export type GetCustomerPersonByAttributeResponse503 = Error;
 
@@ -1765,7 +1834,7 @@ export type GetCustomerPersonByAttributeResponse503 = Error;
  * Responses of GET /v2/customer-persons/{attributeType}/{attributeValue}, by status code.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
- * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get (paysafe/openapi.yaml:31)
+ * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get (paysafe/openapi.yaml:73)
  */
 export interface GetCustomerPersonByAttributeResponses {
   '200': GetCustomerPersonByAttributeResponse200;
@@ -1787,7 +1856,7 @@ export interface GetCustomerPersonPathParams {
    * @maxLength 20
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/patch-customer-persons-customer-id (the same path, documented for PATCH; GET is known from third-party client code only)
    * @inferred maxLength taken from CustomerPerson.id
-   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/parameters/0 (paysafe/openapi.yaml:115)
+   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/parameters/0 (paysafe/openapi.yaml:157)
    */
   customerId: string;
 }
@@ -1797,7 +1866,7 @@ export interface GetCustomerPersonPathParams {
  * The customer person.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
  * @inferred status code and body as for the by-attribute lookup
- * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/responses/200 (paysafe/openapi.yaml:127)
+ * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/responses/200 (paysafe/openapi.yaml:169)
  */
 export type GetCustomerPersonResponse200 = CustomerPerson;
 /**
@@ -1805,7 +1874,7 @@ export type GetCustomerPersonResponse200 = CustomerPerson;
  * The bearer token is missing, invalid or expired.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
  * @see https://docs.paysafe.com/docs/embedded-wallets/authentication/overview (401 for a missing, invalid or expired token)
- * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:173)
+ * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:215)
  */
 export type GetCustomerPersonResponse401 = Error;
 /**
@@ -1813,7 +1882,7 @@ export type GetCustomerPersonResponse401 = Error;
  * No customer person matches.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/NotFound (paysafe/openapi.yaml:187)
+ * @spec openapi.json#/components/responses/NotFound (paysafe/openapi.yaml:229)
  */
 export type GetCustomerPersonResponse404 = Error;
 
@@ -1824,7 +1893,7 @@ export type GetCustomerPersonResponse404 = Error;
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/patch-customer-persons-customer-id (the same path, documented for PATCH; GET is known from third-party client code only)
  * @inferred the whole operation (path from third-party code; responses as for the by-attribute lookup)
- * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get (paysafe/openapi.yaml:106)
+ * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get (paysafe/openapi.yaml:148)
  */
 export interface GetCustomerPersonResponses {
   '200': GetCustomerPersonResponse200;

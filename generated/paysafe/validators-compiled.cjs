@@ -473,10 +473,11 @@ const schemaPathVirtualInstrumentType = "#/$defs/VirtualInstrumentType";
 const allowedValues12 = /* @__PURE__ */ Object.freeze(["ACTIVE"]);
 const allowedValues13 = /* @__PURE__ */ Object.freeze(["ACCEPTED","PENDING","COMPLETED","REJECTED","FAILED"]);
 const schemaPathCustomerType = "#/$defs/CustomerType";
+const allowedValues14 = /* @__PURE__ */ Object.freeze(["PERSON"]);
 const pattern = /* @__PURE__ */ new RegExp("^[\\p{Script=Latin} '-]*$", "u");
 const schemaPathOccupation = "#/$defs/Occupation";
 const schemaPathVulnerability = "#/$defs/Vulnerability";
-const allowedValues14 = /* @__PURE__ */ Object.freeze(["EMAIL","MOBILE"]);
+const allowedValues15 = /* @__PURE__ */ Object.freeze(["EMAIL","MOBILE"]);
 const schemaPathCustomerPersonInclude = "#/$defs/CustomerPersonInclude";
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
@@ -1524,6 +1525,45 @@ function validateCustomer(value, errors, path) {
 	}
 	return valid;
 }
+// #/$defs/WalletRequest
+function validateWalletRequest(value, errors, path) {
+	const schemaPath = "#/$defs/WalletRequest";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.customer === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "customer");
+		}
+		const customer = value.customer;
+		if (customer !== undefined) {
+			if (!validateCustomerPerson(customer, errors, errors && path + "/customer")) {
+				if (!errors) return false;
+				valid = false;
+			}
+			if (customer !== null && typeof customer === "object" && !Array.isArray(customer)) {
+				if (customer.mobile === undefined) {
+					if (!errors) return false;
+					valid = failRequired(errors, path + "/customer", schemaPath + "/properties/customer/allOf/1", "mobile");
+				}
+				const type = customer.type;
+				if (type !== undefined) {
+					if (!(type === "PERSON")) {
+						if (!errors) return false;
+						valid = failEnum(errors, path + "/customer/type",
+							schemaPath + "/properties/customer/allOf/1/properties/type", allowedValues14);
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/customer", schemaPath + "/properties/customer/allOf/1", "object");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
 // #/$defs/CustomerPerson
 function validateCustomerPerson(value, errors, path) {
 	const schemaPath = "#/$defs/CustomerPerson";
@@ -1855,6 +1895,18 @@ function validateCountryAlpha2(value, errors, path) {
 	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues2); }
 	return valid;
 }
+// #/$defs/CreateWalletRequestBody
+function validateCreateWalletRequestBody(value, errors, path) {
+	let valid = true;
+	if (!validateWalletRequest(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/CreateWalletResponse400
+function validateCreateWalletResponse400(value, errors, path) {
+	let valid = true;
+	if (!validateError(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
 // #/$defs/GetCustomerPersonByAttributePathParams
 function validateGetCustomerPersonByAttributePathParams(value, errors, path) {
 	const schemaPath = "#/$defs/GetCustomerPersonByAttributePathParams";
@@ -1872,7 +1924,7 @@ function validateGetCustomerPersonByAttributePathParams(value, errors, path) {
 		if (attributeType !== undefined) {
 			if (!(attributeType === "EMAIL" || attributeType === "MOBILE")) {
 				if (!errors) return false;
-				valid = failEnum(errors, path + "/attributeType", schemaPath + "/properties/attributeType", allowedValues14);
+				valid = failEnum(errors, path + "/attributeType", schemaPath + "/properties/attributeType", allowedValues15);
 			}
 		}
 		const attributeValue = value.attributeValue;
@@ -1950,12 +2002,6 @@ function validateGetCustomerPersonByAttributeResponse200(value, errors, path) {
 	if (!validateCustomerPerson(value, errors, path)) { if (!errors) return false; valid = false; }
 	return valid;
 }
-// #/$defs/GetCustomerPersonByAttributeResponse400
-function validateGetCustomerPersonByAttributeResponse400(value, errors, path) {
-	let valid = true;
-	if (!validateError(value, errors, path)) { if (!errors) return false; valid = false; }
-	return valid;
-}
 // #/$defs/GetCustomerPersonPathParams
 function validateGetCustomerPersonPathParams(value, errors, path) {
 	const schemaPath = "#/$defs/GetCustomerPersonPathParams";
@@ -2012,18 +2058,22 @@ exports.VirtualInstrument = validateVirtualInstrument;
 exports.VirtualAccountAssignmentStatus = validateVirtualAccountAssignmentStatus;
 exports.Account = validateAccount;
 exports.Customer = validateCustomer;
+exports.WalletRequest = validateWalletRequest;
 exports.CustomerPerson = validateCustomerPerson;
 exports.CountryAlpha2 = validateCountryAlpha2;
+exports.CreateWalletRequestBody = validateCreateWalletRequestBody;
+exports.CreateWalletResponse400 = validateCreateWalletResponse400;
+exports.CreateWalletResponse401 = validateCreateWalletResponse400;
 exports.GetCustomerPersonByAttributePathParams = validateGetCustomerPersonByAttributePathParams;
 exports.GetCustomerPersonByAttributeQueryParams = validateGetCustomerPersonByAttributeQueryParams;
 exports.GetCustomerPersonByAttributeResponse200 = validateGetCustomerPersonByAttributeResponse200;
-exports.GetCustomerPersonByAttributeResponse400 = validateGetCustomerPersonByAttributeResponse400;
-exports.GetCustomerPersonByAttributeResponse401 = validateGetCustomerPersonByAttributeResponse400;
-exports.GetCustomerPersonByAttributeResponse403 = validateGetCustomerPersonByAttributeResponse400;
-exports.GetCustomerPersonByAttributeResponse404 = validateGetCustomerPersonByAttributeResponse400;
-exports.GetCustomerPersonByAttributeResponse500 = validateGetCustomerPersonByAttributeResponse400;
-exports.GetCustomerPersonByAttributeResponse503 = validateGetCustomerPersonByAttributeResponse400;
+exports.GetCustomerPersonByAttributeResponse400 = validateCreateWalletResponse400;
+exports.GetCustomerPersonByAttributeResponse401 = validateCreateWalletResponse400;
+exports.GetCustomerPersonByAttributeResponse403 = validateCreateWalletResponse400;
+exports.GetCustomerPersonByAttributeResponse404 = validateCreateWalletResponse400;
+exports.GetCustomerPersonByAttributeResponse500 = validateCreateWalletResponse400;
+exports.GetCustomerPersonByAttributeResponse503 = validateCreateWalletResponse400;
 exports.GetCustomerPersonPathParams = validateGetCustomerPersonPathParams;
 exports.GetCustomerPersonResponse200 = validateGetCustomerPersonByAttributeResponse200;
-exports.GetCustomerPersonResponse401 = validateGetCustomerPersonByAttributeResponse400;
-exports.GetCustomerPersonResponse404 = validateGetCustomerPersonByAttributeResponse400;
+exports.GetCustomerPersonResponse401 = validateCreateWalletResponse400;
+exports.GetCustomerPersonResponse404 = validateCreateWalletResponse400;

@@ -472,10 +472,11 @@ const schemaPathVirtualInstrumentType = "#/$defs/VirtualInstrumentType";
 const allowedValues12 = /* @__PURE__ */ Object.freeze(["ACTIVE"]);
 const allowedValues13 = /* @__PURE__ */ Object.freeze(["ACCEPTED","PENDING","COMPLETED","REJECTED","FAILED"]);
 const schemaPathCustomerType = "#/$defs/CustomerType";
+const allowedValues14 = /* @__PURE__ */ Object.freeze(["PERSON"]);
 const pattern = /* @__PURE__ */ new RegExp("^[\\p{Script=Latin} '-]*$", "u");
 const schemaPathOccupation = "#/$defs/Occupation";
 const schemaPathVulnerability = "#/$defs/Vulnerability";
-const allowedValues14 = /* @__PURE__ */ Object.freeze(["EMAIL","MOBILE"]);
+const allowedValues15 = /* @__PURE__ */ Object.freeze(["EMAIL","MOBILE"]);
 const schemaPathCustomerPersonInclude = "#/$defs/CustomerPersonInclude";
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
@@ -1523,6 +1524,45 @@ function validateCustomer(value, errors, path) {
 	}
 	return valid;
 }
+// #/$defs/WalletRequest
+function validateWalletRequest(value, errors, path) {
+	const schemaPath = "#/$defs/WalletRequest";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.customer === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "customer");
+		}
+		const customer = value.customer;
+		if (customer !== undefined) {
+			if (!validateCustomerPerson(customer, errors, errors && path + "/customer")) {
+				if (!errors) return false;
+				valid = false;
+			}
+			if (customer !== null && typeof customer === "object" && !Array.isArray(customer)) {
+				if (customer.mobile === undefined) {
+					if (!errors) return false;
+					valid = failRequired(errors, path + "/customer", schemaPath + "/properties/customer/allOf/1", "mobile");
+				}
+				const type = customer.type;
+				if (type !== undefined) {
+					if (!(type === "PERSON")) {
+						if (!errors) return false;
+						valid = failEnum(errors, path + "/customer/type",
+							schemaPath + "/properties/customer/allOf/1/properties/type", allowedValues14);
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/customer", schemaPath + "/properties/customer/allOf/1", "object");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
 // #/$defs/CustomerPerson
 function validateCustomerPerson(value, errors, path) {
 	const schemaPath = "#/$defs/CustomerPerson";
@@ -1854,6 +1894,18 @@ function validateCountryAlpha2(value, errors, path) {
 	if (!(allowedSet.has(value))) { if (!errors) return false; valid = failEnum(errors, path, schemaPath, allowedValues2); }
 	return valid;
 }
+// #/$defs/CreateWalletRequestBody
+function validateCreateWalletRequestBody(value, errors, path) {
+	let valid = true;
+	if (!validateWalletRequest(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/CreateWalletResponse400
+function validateCreateWalletResponse400(value, errors, path) {
+	let valid = true;
+	if (!validateError(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
 // #/$defs/GetCustomerPersonByAttributePathParams
 function validateGetCustomerPersonByAttributePathParams(value, errors, path) {
 	const schemaPath = "#/$defs/GetCustomerPersonByAttributePathParams";
@@ -1871,7 +1923,7 @@ function validateGetCustomerPersonByAttributePathParams(value, errors, path) {
 		if (attributeType !== undefined) {
 			if (!(attributeType === "EMAIL" || attributeType === "MOBILE")) {
 				if (!errors) return false;
-				valid = failEnum(errors, path + "/attributeType", schemaPath + "/properties/attributeType", allowedValues14);
+				valid = failEnum(errors, path + "/attributeType", schemaPath + "/properties/attributeType", allowedValues15);
 			}
 		}
 		const attributeValue = value.attributeValue;
@@ -1949,12 +2001,6 @@ function validateGetCustomerPersonByAttributeResponse200(value, errors, path) {
 	if (!validateCustomerPerson(value, errors, path)) { if (!errors) return false; valid = false; }
 	return valid;
 }
-// #/$defs/GetCustomerPersonByAttributeResponse400
-function validateGetCustomerPersonByAttributeResponse400(value, errors, path) {
-	let valid = true;
-	if (!validateError(value, errors, path)) { if (!errors) return false; valid = false; }
-	return valid;
-}
 // #/$defs/GetCustomerPersonPathParams
 function validateGetCustomerPersonPathParams(value, errors, path) {
 	const schemaPath = "#/$defs/GetCustomerPersonPathParams";
@@ -1989,4 +2035,4 @@ function validateGetCustomerPersonPathParams(value, errors, path) {
 	}
 	return valid;
 }
-export { validateError as Error, validateCustomerPersonInclude as CustomerPersonInclude, validateExternalId as ExternalId, validateCustomerType as CustomerType, validateCurrency as Currency, validateCountryCode as CountryCode, validateOccupation as Occupation, validateVulnerability as Vulnerability, validateRestrictionName as RestrictionName, validateRestrictionReason as RestrictionReason, validateRequiredAction as RequiredAction, validateRestriction as Restriction, validateRestrictionNameV1 as RestrictionNameV1, validateRestrictionReasonV1 as RestrictionReasonV1, validateRestrictionActionV1 as RestrictionActionV1, validateRestrictionV1 as RestrictionV1, validateAccountV1 as AccountV1, validateVirtualInstrumentType as VirtualInstrumentType, validateVirtualInstrument as VirtualInstrument, validateVirtualAccountAssignmentStatus as VirtualAccountAssignmentStatus, validateAccount as Account, validateCustomer as Customer, validateCustomerPerson as CustomerPerson, validateCountryAlpha2 as CountryAlpha2, validateGetCustomerPersonByAttributePathParams as GetCustomerPersonByAttributePathParams, validateGetCustomerPersonByAttributeQueryParams as GetCustomerPersonByAttributeQueryParams, validateGetCustomerPersonByAttributeResponse200 as GetCustomerPersonByAttributeResponse200, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse400, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse401, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse403, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse404, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse500, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonByAttributeResponse503, validateGetCustomerPersonPathParams as GetCustomerPersonPathParams, validateGetCustomerPersonByAttributeResponse200 as GetCustomerPersonResponse200, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonResponse401, validateGetCustomerPersonByAttributeResponse400 as GetCustomerPersonResponse404 };
+export { validateError as Error, validateCustomerPersonInclude as CustomerPersonInclude, validateExternalId as ExternalId, validateCustomerType as CustomerType, validateCurrency as Currency, validateCountryCode as CountryCode, validateOccupation as Occupation, validateVulnerability as Vulnerability, validateRestrictionName as RestrictionName, validateRestrictionReason as RestrictionReason, validateRequiredAction as RequiredAction, validateRestriction as Restriction, validateRestrictionNameV1 as RestrictionNameV1, validateRestrictionReasonV1 as RestrictionReasonV1, validateRestrictionActionV1 as RestrictionActionV1, validateRestrictionV1 as RestrictionV1, validateAccountV1 as AccountV1, validateVirtualInstrumentType as VirtualInstrumentType, validateVirtualInstrument as VirtualInstrument, validateVirtualAccountAssignmentStatus as VirtualAccountAssignmentStatus, validateAccount as Account, validateCustomer as Customer, validateWalletRequest as WalletRequest, validateCustomerPerson as CustomerPerson, validateCountryAlpha2 as CountryAlpha2, validateCreateWalletRequestBody as CreateWalletRequestBody, validateCreateWalletResponse400 as CreateWalletResponse400, validateCreateWalletResponse400 as CreateWalletResponse401, validateGetCustomerPersonByAttributePathParams as GetCustomerPersonByAttributePathParams, validateGetCustomerPersonByAttributeQueryParams as GetCustomerPersonByAttributeQueryParams, validateGetCustomerPersonByAttributeResponse200 as GetCustomerPersonByAttributeResponse200, validateCreateWalletResponse400 as GetCustomerPersonByAttributeResponse400, validateCreateWalletResponse400 as GetCustomerPersonByAttributeResponse401, validateCreateWalletResponse400 as GetCustomerPersonByAttributeResponse403, validateCreateWalletResponse400 as GetCustomerPersonByAttributeResponse404, validateCreateWalletResponse400 as GetCustomerPersonByAttributeResponse500, validateCreateWalletResponse400 as GetCustomerPersonByAttributeResponse503, validateGetCustomerPersonPathParams as GetCustomerPersonPathParams, validateGetCustomerPersonByAttributeResponse200 as GetCustomerPersonResponse200, validateCreateWalletResponse400 as GetCustomerPersonResponse401, validateCreateWalletResponse400 as GetCustomerPersonResponse404 };

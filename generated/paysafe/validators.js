@@ -15,250 +15,265 @@ const $notes = [
   'see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer, https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson',
   'see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson',
   'see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer',
+  'see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/walletrequest',
   'see https://www.iso.org/iso-3166-country-codes.html',
 ];
 const $rules0 = {
   base: '/components/schemas/Error',
   rules: {
-    '': [0, 209, 0],
-    '/properties/error': [0, 218],
-    '/properties/error/properties/code': [0, 222],
-    '/properties/error/properties/message': [0, 225],
-    '/properties/error/properties/details': [0, 228],
-    '/properties/error/properties/details/items': [0, 232],
-    '/properties/error/properties/fieldErrors': [0, 233],
-    '/properties/error/properties/fieldErrors/items': [0, 237],
-    '/properties/error/properties/fieldErrors/items/properties/field': [0, 240],
-    '/properties/error/properties/fieldErrors/items/properties/error': [0, 242],
-    '/properties/error/properties/links': [0, 244],
-    '/properties/error/properties/links/items': [0, 248],
-    '/properties/error/properties/links/items/properties/rel': [0, 251],
-    '/properties/error/properties/links/items/properties/href': [0, 254],
+    '': [0, 251, 0],
+    '/properties/error': [0, 260],
+    '/properties/error/properties/code': [0, 264],
+    '/properties/error/properties/message': [0, 267],
+    '/properties/error/properties/details': [0, 270],
+    '/properties/error/properties/details/items': [0, 274],
+    '/properties/error/properties/fieldErrors': [0, 275],
+    '/properties/error/properties/fieldErrors/items': [0, 279],
+    '/properties/error/properties/fieldErrors/items/properties/field': [0, 282],
+    '/properties/error/properties/fieldErrors/items/properties/error': [0, 284],
+    '/properties/error/properties/links': [0, 286],
+    '/properties/error/properties/links/items': [0, 290],
+    '/properties/error/properties/links/items/properties/rel': [0, 293],
+    '/properties/error/properties/links/items/properties/href': [0, 296],
   },
 };
-const $rules1 = { base: '/components/schemas/CustomerPersonInclude', rules: { '': [0, 262, 1] } };
-const $rules2 = { base: '/components/schemas/ExternalId', rules: { '': [0, 276, 2] } };
-const $rules3 = { base: '/components/schemas/CustomerType', rules: { '': [0, 285, 2] } };
-const $rules4 = { base: '/components/schemas/Currency', rules: { '': [0, 294, 2] } };
+const $rules1 = { base: '/components/schemas/CustomerPersonInclude', rules: { '': [0, 304, 1] } };
+const $rules2 = { base: '/components/schemas/ExternalId', rules: { '': [0, 318, 2] } };
+const $rules3 = { base: '/components/schemas/CustomerType', rules: { '': [0, 327, 2] } };
+const $rules4 = { base: '/components/schemas/Currency', rules: { '': [0, 336, 2] } };
 const $rules5 = {
   base: '/components/schemas/CountryCode',
-  rules: { '': [0, 303, 3], '/allOf/0': [0, 303, 3, '/components/schemas/CountryCode'] },
+  rules: { '': [0, 345, 3], '/allOf/0': [0, 345, 3, '/components/schemas/CountryCode'] },
 };
-const $rules6 = { base: '/components/schemas/Occupation', rules: { '': [0, 312, 3] } };
-const $rules7 = { base: '/components/schemas/Vulnerability', rules: { '': [0, 350, 3] } };
-const $rules8 = { base: '/components/schemas/RestrictionName', rules: { '': [0, 365, 3] } };
-const $rules9 = { base: '/components/schemas/RestrictionReason', rules: { '': [0, 386, 3] } };
-const $rules10 = { base: '/components/schemas/RequiredAction', rules: { '': [0, 405, 3] } };
+const $rules6 = { base: '/components/schemas/Occupation', rules: { '': [0, 354, 3] } };
+const $rules7 = { base: '/components/schemas/Vulnerability', rules: { '': [0, 392, 3] } };
+const $rules8 = { base: '/components/schemas/RestrictionName', rules: { '': [0, 407, 3] } };
+const $rules9 = { base: '/components/schemas/RestrictionReason', rules: { '': [0, 428, 3] } };
+const $rules10 = { base: '/components/schemas/RequiredAction', rules: { '': [0, 447, 3] } };
 const $rules11 = {
   base: '/components/schemas/Restriction',
   rules: {
-    '': [0, 424, 3],
-    '/properties/name': [0, 429, 3],
-    '/properties/reason': [0, 432, 3],
-    '/properties/requiredActions': [0, 435, 3],
-    '/properties/requiredActions/items': [0, 440],
-    '/properties/creationTime': [0, 441, 3],
-    '/properties/id': [0, 447, 3],
+    '': [0, 466, 3],
+    '/properties/name': [0, 471, 3],
+    '/properties/reason': [0, 474, 3],
+    '/properties/requiredActions': [0, 477, 3],
+    '/properties/requiredActions/items': [0, 482],
+    '/properties/creationTime': [0, 483, 3],
+    '/properties/id': [0, 489, 3],
   },
 };
-const $rules12 = { base: '/components/schemas/RestrictionNameV1', rules: { '': [0, 460, 4] } };
-const $rules13 = { base: '/components/schemas/RestrictionReasonV1', rules: { '': [0, 480, 4] } };
-const $rules14 = { base: '/components/schemas/RestrictionActionV1', rules: { '': [0, 531, 4] } };
+const $rules12 = { base: '/components/schemas/RestrictionNameV1', rules: { '': [0, 502, 4] } };
+const $rules13 = { base: '/components/schemas/RestrictionReasonV1', rules: { '': [0, 522, 4] } };
+const $rules14 = { base: '/components/schemas/RestrictionActionV1', rules: { '': [0, 573, 4] } };
 const $rules15 = {
   base: '/components/schemas/RestrictionV1',
   rules: {
-    '': [0, 571, 4],
-    '/properties/name': [0, 576, 4],
-    '/properties/reason': [0, 579, 4],
-    '/properties/requiredActions': [0, 582, 4],
-    '/properties/requiredActions/items': [0, 587],
-    '/properties/lastChangeDate': [0, 588, 4],
-    '/properties/id': [0, 594, 4],
-    '/properties/activationTime': [0, 599, 4],
-    '/properties/dueDate': [0, 605, 4],
+    '': [0, 613, 4],
+    '/properties/name': [0, 618, 4],
+    '/properties/reason': [0, 621, 4],
+    '/properties/requiredActions': [0, 624, 4],
+    '/properties/requiredActions/items': [0, 629],
+    '/properties/lastChangeDate': [0, 630, 4],
+    '/properties/id': [0, 636, 4],
+    '/properties/activationTime': [0, 641, 4],
+    '/properties/dueDate': [0, 647, 4],
   },
 };
 const $rules16 = {
   base: '/components/schemas/AccountV1',
   rules: {
-    '': [0, 619, 4],
-    '/properties/id': [0, 624, 4],
-    '/properties/customerId': [0, 630, 4],
-    '/properties/externalId': [0, 636, 4],
-    '/properties/currencyCode': [0, 641, 4],
-    '/properties/totalBalance': [0, 644, 4],
-    '/properties/availableBalance': [0, 650, 4],
-    '/properties/iban': [0, 656, 4],
-    '/properties/bic': [0, 661, 4],
-    '/properties/accountNumber': [0, 667, 4],
-    '/properties/bankCode': [0, 672, 4],
-    '/properties/creationTime': [0, 677, 4],
-    '/properties/hasIban': [0, 683, 4],
+    '': [0, 661, 4],
+    '/properties/id': [0, 666, 4],
+    '/properties/customerId': [0, 672, 4],
+    '/properties/externalId': [0, 678, 4],
+    '/properties/currencyCode': [0, 683, 4],
+    '/properties/totalBalance': [0, 686, 4],
+    '/properties/availableBalance': [0, 692, 4],
+    '/properties/iban': [0, 698, 4],
+    '/properties/bic': [0, 703, 4],
+    '/properties/accountNumber': [0, 709, 4],
+    '/properties/bankCode': [0, 714, 4],
+    '/properties/creationTime': [0, 719, 4],
+    '/properties/hasIban': [0, 725, 4],
   },
 };
-const $rules17 = { base: '/components/schemas/VirtualInstrumentType', rules: { '': [0, 698, 3] } };
+const $rules17 = { base: '/components/schemas/VirtualInstrumentType', rules: { '': [0, 740, 3] } };
 const $rules18 = {
   base: '/components/schemas/VirtualInstrument',
   rules: {
-    '': [0, 704, 3],
-    '/properties/instrumentType': [0, 709, 3],
-    '/properties/status': [0, 712, 3],
+    '': [0, 746, 3],
+    '/properties/instrumentType': [0, 751, 3],
+    '/properties/status': [0, 754, 3],
   },
 };
 const $rules19 = {
   base: '/components/schemas/VirtualAccountAssignmentStatus',
   rules: {
-    '': [0, 721, 3],
-    '/properties/instrumentType': [0, 726, 3],
-    '/properties/requestDate': [0, 729, 3],
-    '/properties/lastChangeDate': [0, 735, 3],
-    '/properties/status': [0, 741, 3],
-    '/properties/statusReason': [0, 747, 3],
+    '': [0, 763, 3],
+    '/properties/instrumentType': [0, 768, 3],
+    '/properties/requestDate': [0, 771, 3],
+    '/properties/lastChangeDate': [0, 777, 3],
+    '/properties/status': [0, 783, 3],
+    '/properties/statusReason': [0, 789, 3],
   },
 };
 const $rules20 = {
   base: '/components/schemas/Account',
   rules: {
-    '': [0, 757, 3],
-    '/properties/id': [0, 762, 3],
-    '/properties/customerId': [0, 768, 3],
-    '/properties/externalId': [0, 774, 3],
-    '/properties/currencyCode': [0, 779, 3],
-    '/properties/totalBalance': [0, 782, 3],
-    '/properties/availableBalance': [0, 788, 3],
-    '/properties/virtualInstrument': [0, 794, 3],
-    '/properties/virtualInstrument/items': [0, 799],
-    '/properties/virtualAccountAssignmentStatus': [0, 800, 3],
-    '/properties/virtualAccountAssignmentStatus/items': [0, 805],
-    '/properties/creationTime': [0, 806, 3],
-    '/properties/hasVirtualInstrument': [0, 812, 3],
-    '/properties/virtualAccountAssignment': [0, 818, 3],
+    '': [0, 799, 3],
+    '/properties/id': [0, 804, 3],
+    '/properties/customerId': [0, 810, 3],
+    '/properties/externalId': [0, 816, 3],
+    '/properties/currencyCode': [0, 821, 3],
+    '/properties/totalBalance': [0, 824, 3],
+    '/properties/availableBalance': [0, 830, 3],
+    '/properties/virtualInstrument': [0, 836, 3],
+    '/properties/virtualInstrument/items': [0, 841],
+    '/properties/virtualAccountAssignmentStatus': [0, 842, 3],
+    '/properties/virtualAccountAssignmentStatus/items': [0, 847],
+    '/properties/creationTime': [0, 848, 3],
+    '/properties/hasVirtualInstrument': [0, 854, 3],
+    '/properties/virtualAccountAssignment': [0, 860, 3],
   },
 };
 const $rules21 = {
   base: '/components/schemas/Customer',
   rules: {
-    '': [0, 835, 4],
-    '/properties/id': [0, 842, 4],
-    '/properties/externalId': [0, 848, 4],
-    '/properties/type': [0, 851, 4],
-    '/properties/email': [0, 854, 4],
-    '/properties/mobile': [0, 860, 4],
-    '/properties/registrationIp': [0, 866, 4],
-    '/properties/registrationDate': [0, 872, 4],
-    '/properties/restrictions': [0, 878, 4],
-    '/properties/restrictions/items': [0, 883],
-    '/properties/accounts': [0, 884, 4],
-    '/properties/accounts/items': [0, 889],
+    '': [0, 877, 4],
+    '/properties/id': [0, 884, 4],
+    '/properties/externalId': [0, 890, 4],
+    '/properties/type': [0, 893, 4],
+    '/properties/email': [0, 896, 4],
+    '/properties/mobile': [0, 902, 4],
+    '/properties/registrationIp': [0, 908, 4],
+    '/properties/registrationDate': [0, 914, 4],
+    '/properties/restrictions': [0, 920, 4],
+    '/properties/restrictions/items': [0, 925],
+    '/properties/accounts': [0, 926, 4],
+    '/properties/accounts/items': [0, 931],
   },
 };
 const $rules22 = {
-  base: '/components/schemas/CustomerPerson',
+  base: '/components/schemas/WalletRequest',
   rules: {
-    '': [0, 914, 3],
-    '/properties/id': [0, 930, 3],
-    '/properties/externalId': [0, 936, 3],
-    '/properties/type': [0, 939, 3],
-    '/properties/email': [0, 942, 3],
-    '/properties/mobile': [0, 948, 3],
-    '/properties/registrationIp': [0, 954, 3],
-    '/properties/registrationDate': [0, 960, 3],
-    '/properties/restrictions': [0, 966, 3],
-    '/properties/restrictions/items': [0, 971],
-    '/properties/accounts': [0, 972, 3],
-    '/properties/accounts/items': [0, 977],
-    '/properties/firstName': [0, 978, 3],
-    '/properties/lastName': [0, 986, 3],
-    '/properties/title': [0, 994, 3],
-    '/properties/address1': [0, 1000, 3],
-    '/properties/address2': [0, 1006, 3],
-    '/properties/city': [0, 1012, 3],
-    '/properties/zip': [0, 1018, 3],
-    '/properties/state': [0, 1024, 3],
-    '/properties/countryCode': [0, 1030, 3],
-    '/properties/birthDate': [0, 1034, 3],
-    '/properties/nationality': [0, 1040, 3],
-    '/properties/occupation': [0, 1044, 3],
-    '/properties/vulnerabilities': [0, 1047, 3],
-    '/properties/vulnerabilities/items': [0, 1052],
-    '/properties/additionalAttributes': [0, 1053, 3],
-    '/properties/additionalAttributes/additionalProperties': [0, 1060],
+    '': [0, 956, 5],
+    '/properties/customer': [0, 963, 5],
+    '/properties/customer/allOf/0': [0, 967],
+    '/properties/customer/allOf/1': [0, 968],
+    '/properties/customer/allOf/1/properties/type': [0, 971, 5],
   },
 };
-const $rules23 = { base: '/components/schemas/CountryAlpha2', rules: { '': [1, 3, 5] } };
-const $rules24 = {
+const $rules23 = {
+  base: '/components/schemas/CustomerPerson',
+  rules: {
+    '': [0, 994, 3],
+    '/properties/id': [0, 1010, 3],
+    '/properties/externalId': [0, 1016, 3],
+    '/properties/type': [0, 1019, 3],
+    '/properties/email': [0, 1022, 3],
+    '/properties/mobile': [0, 1028, 3],
+    '/properties/registrationIp': [0, 1034, 3],
+    '/properties/registrationDate': [0, 1040, 3],
+    '/properties/restrictions': [0, 1046, 3],
+    '/properties/restrictions/items': [0, 1051],
+    '/properties/accounts': [0, 1052, 3],
+    '/properties/accounts/items': [0, 1057],
+    '/properties/firstName': [0, 1058, 3],
+    '/properties/lastName': [0, 1066, 3],
+    '/properties/title': [0, 1074, 3],
+    '/properties/address1': [0, 1080, 3],
+    '/properties/address2': [0, 1086, 3],
+    '/properties/city': [0, 1092, 3],
+    '/properties/zip': [0, 1098, 3],
+    '/properties/state': [0, 1104, 3],
+    '/properties/countryCode': [0, 1110, 3],
+    '/properties/birthDate': [0, 1114, 3],
+    '/properties/nationality': [0, 1120, 3],
+    '/properties/occupation': [0, 1124, 3],
+    '/properties/vulnerabilities': [0, 1127, 3],
+    '/properties/vulnerabilities/items': [0, 1132],
+    '/properties/additionalAttributes': [0, 1133, 3],
+    '/properties/additionalAttributes/additionalProperties': [0, 1140],
+  },
+};
+const $rules24 = { base: '/components/schemas/CountryAlpha2', rules: { '': [1, 3, 6] } };
+const $rules25 = {
+  base: '/paths/~1v2~1wallets/post/requestBody/content/application~1json/schema',
+  rules: { '': [0, 62] },
+};
+const $rules26 = {
+  base: '/components/responses/BadRequest/content/application~1json/schema',
+  rules: { '': [0, 213] },
+};
+const $rules27 = {
+  base: '/components/responses/Unauthorized/content/application~1json/schema',
+  rules: { '': [0, 220] },
+};
+const $rules28 = {
   rules: {
     '/properties/attributeType': [
       0,
-      45,
+      87,
       -1,
       '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/0/schema',
     ],
     '/properties/attributeValue': [
       0,
-      54,
+      96,
       -1,
       '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/1/schema',
     ],
   },
 };
-const $rules25 = {
+const $rules29 = {
   rules: {
     '/properties/include': [
       0,
-      65,
+      107,
       -1,
       '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2/schema',
     ],
     '/properties/include/items': [
       0,
-      68,
+      110,
       -1,
       '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2/schema/items',
     ],
   },
 };
-const $rules26 = {
-  base: '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 77] },
-};
-const $rules27 = {
-  base: '/components/responses/BadRequest/content/application~1json/schema',
-  rules: { '': [0, 171] },
-};
-const $rules28 = {
-  base: '/components/responses/Unauthorized/content/application~1json/schema',
-  rules: { '': [0, 178] },
-};
-const $rules29 = {
-  base: '/components/responses/Forbidden/content/application~1json/schema',
-  rules: { '': [0, 185] },
-};
 const $rules30 = {
-  base: '/components/responses/NotFound/content/application~1json/schema',
-  rules: { '': [0, 192] },
+  base: '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/responses/200/content/application~1json/schema',
+  rules: { '': [0, 119] },
 };
 const $rules31 = {
-  base: '/components/responses/ServerError/content/application~1json/schema',
-  rules: { '': [0, 199] },
+  base: '/components/responses/Forbidden/content/application~1json/schema',
+  rules: { '': [0, 227] },
 };
 const $rules32 = {
-  base: '/components/responses/Unavailable/content/application~1json/schema',
-  rules: { '': [0, 206] },
+  base: '/components/responses/NotFound/content/application~1json/schema',
+  rules: { '': [0, 234] },
 };
 const $rules33 = {
+  base: '/components/responses/ServerError/content/application~1json/schema',
+  rules: { '': [0, 241] },
+};
+const $rules34 = {
+  base: '/components/responses/Unavailable/content/application~1json/schema',
+  rules: { '': [0, 248] },
+};
+const $rules35 = {
   rules: {
     '/properties/customerId': [
       0,
-      121,
+      163,
       -1,
       '/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/parameters/0/schema',
     ],
   },
 };
-const $rules34 = {
+const $rules36 = {
   base: '/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 132] },
+  rules: { '': [0, 174] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Error: $rules0 } };
 export const isError = /* @__PURE__ */ createIs($compiled.Error);
@@ -308,7 +323,7 @@ export const CurrencySchema = /* @__PURE__ */ createStandardSchema($compiled.Cur
 const $origins5 = {
   files: $files,
   notes: $notes,
-  defs: { CountryCode: $rules5, CountryAlpha2: $rules23 },
+  defs: { CountryCode: $rules5, CountryAlpha2: $rules24 },
 };
 export const isCountryCode = /* @__PURE__ */ createIs($compiled.CountryCode);
 export const assertCountryCode = /* @__PURE__ */ createAssert(
@@ -546,7 +561,8 @@ const $origins22 = {
   files: $files,
   notes: $notes,
   defs: {
-    CustomerPerson: $rules22,
+    WalletRequest: $rules22,
+    CustomerPerson: $rules23,
     ExternalId: $rules2,
     CustomerType: $rules3,
     Restriction: $rules11,
@@ -560,7 +576,39 @@ const $origins22 = {
     Currency: $rules4,
     VirtualInstrument: $rules18,
     VirtualAccountAssignmentStatus: $rules19,
-    CountryAlpha2: $rules23,
+    CountryAlpha2: $rules24,
+    VirtualInstrumentType: $rules17,
+  },
+};
+export const isWalletRequest = /* @__PURE__ */ createIs($compiled.WalletRequest);
+export const assertWalletRequest = /* @__PURE__ */ createAssert(
+  'WalletRequest',
+  $compiled.WalletRequest,
+  $origins22,
+);
+export const WalletRequestSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.WalletRequest,
+  $origins22,
+);
+const $origins23 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    CustomerPerson: $rules23,
+    ExternalId: $rules2,
+    CustomerType: $rules3,
+    Restriction: $rules11,
+    Account: $rules20,
+    CountryCode: $rules5,
+    Occupation: $rules6,
+    Vulnerability: $rules7,
+    RestrictionName: $rules8,
+    RestrictionReason: $rules9,
+    RequiredAction: $rules10,
+    Currency: $rules4,
+    VirtualInstrument: $rules18,
+    VirtualAccountAssignmentStatus: $rules19,
+    CountryAlpha2: $rules24,
     VirtualInstrumentType: $rules17,
   },
 };
@@ -568,63 +616,30 @@ export const isCustomerPerson = /* @__PURE__ */ createIs($compiled.CustomerPerso
 export const assertCustomerPerson = /* @__PURE__ */ createAssert(
   'CustomerPerson',
   $compiled.CustomerPerson,
-  $origins22,
+  $origins23,
 );
 export const CustomerPersonSchema = /* @__PURE__ */ createStandardSchema(
   $compiled.CustomerPerson,
-  $origins22,
+  $origins23,
 );
-const $origins23 = { files: $files, notes: $notes, defs: { CountryAlpha2: $rules23 } };
+const $origins24 = { files: $files, notes: $notes, defs: { CountryAlpha2: $rules24 } };
 export const isCountryAlpha2 = /* @__PURE__ */ createIs($compiled.CountryAlpha2);
 export const assertCountryAlpha2 = /* @__PURE__ */ createAssert(
   'CountryAlpha2',
   $compiled.CountryAlpha2,
-  $origins23,
+  $origins24,
 );
 export const CountryAlpha2Schema = /* @__PURE__ */ createStandardSchema(
   $compiled.CountryAlpha2,
-  $origins23,
-);
-const $origins24 = {
-  files: $files,
-  notes: $notes,
-  defs: { GetCustomerPersonByAttributePathParams: $rules24 },
-};
-export const isGetCustomerPersonByAttributePathParams = /* @__PURE__ */ createIs(
-  $compiled.GetCustomerPersonByAttributePathParams,
-);
-export const assertGetCustomerPersonByAttributePathParams = /* @__PURE__ */ createAssert(
-  'GetCustomerPersonByAttributePathParams',
-  $compiled.GetCustomerPersonByAttributePathParams,
-  $origins24,
-);
-export const GetCustomerPersonByAttributePathParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.GetCustomerPersonByAttributePathParams,
   $origins24,
 );
 const $origins25 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeQueryParams: $rules25, CustomerPersonInclude: $rules1 },
-};
-export const isGetCustomerPersonByAttributeQueryParams = /* @__PURE__ */ createIs(
-  $compiled.GetCustomerPersonByAttributeQueryParams,
-);
-export const assertGetCustomerPersonByAttributeQueryParams = /* @__PURE__ */ createAssert(
-  'GetCustomerPersonByAttributeQueryParams',
-  $compiled.GetCustomerPersonByAttributeQueryParams,
-  $origins25,
-);
-export const GetCustomerPersonByAttributeQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
-  $compiled.GetCustomerPersonByAttributeQueryParams,
-  $origins25,
-);
-const $origins26 = {
-  files: $files,
-  notes: $notes,
   defs: {
-    GetCustomerPersonByAttributeResponse200: $rules26,
-    CustomerPerson: $rules22,
+    CreateWalletRequestBody: $rules25,
+    WalletRequest: $rules22,
+    CustomerPerson: $rules23,
     ExternalId: $rules2,
     CustomerType: $rules3,
     Restriction: $rules11,
@@ -638,7 +653,110 @@ const $origins26 = {
     Currency: $rules4,
     VirtualInstrument: $rules18,
     VirtualAccountAssignmentStatus: $rules19,
-    CountryAlpha2: $rules23,
+    CountryAlpha2: $rules24,
+    VirtualInstrumentType: $rules17,
+  },
+};
+export const isCreateWalletRequestBody = /* @__PURE__ */ createIs(
+  $compiled.CreateWalletRequestBody,
+);
+export const assertCreateWalletRequestBody = /* @__PURE__ */ createAssert(
+  'CreateWalletRequestBody',
+  $compiled.CreateWalletRequestBody,
+  $origins25,
+);
+export const CreateWalletRequestBodySchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CreateWalletRequestBody,
+  $origins25,
+);
+const $origins26 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreateWalletResponse400: $rules26, Error: $rules0 },
+};
+export const isCreateWalletResponse400 = /* @__PURE__ */ createIs(
+  $compiled.CreateWalletResponse400,
+);
+export const assertCreateWalletResponse400 = /* @__PURE__ */ createAssert(
+  'CreateWalletResponse400',
+  $compiled.CreateWalletResponse400,
+  $origins26,
+);
+export const CreateWalletResponse400Schema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CreateWalletResponse400,
+  $origins26,
+);
+const $origins27 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreateWalletResponse400: $rules27, CreateWalletResponse401: $rules27, Error: $rules0 },
+};
+export const isCreateWalletResponse401 = /* @__PURE__ */ createIs(
+  $compiled.CreateWalletResponse401,
+);
+export const assertCreateWalletResponse401 = /* @__PURE__ */ createAssert(
+  'CreateWalletResponse401',
+  $compiled.CreateWalletResponse401,
+  $origins27,
+);
+export const CreateWalletResponse401Schema = /* @__PURE__ */ createStandardSchema(
+  $compiled.CreateWalletResponse401,
+  $origins27,
+);
+const $origins28 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonByAttributePathParams: $rules28 },
+};
+export const isGetCustomerPersonByAttributePathParams = /* @__PURE__ */ createIs(
+  $compiled.GetCustomerPersonByAttributePathParams,
+);
+export const assertGetCustomerPersonByAttributePathParams = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonByAttributePathParams',
+  $compiled.GetCustomerPersonByAttributePathParams,
+  $origins28,
+);
+export const GetCustomerPersonByAttributePathParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.GetCustomerPersonByAttributePathParams,
+  $origins28,
+);
+const $origins29 = {
+  files: $files,
+  notes: $notes,
+  defs: { GetCustomerPersonByAttributeQueryParams: $rules29, CustomerPersonInclude: $rules1 },
+};
+export const isGetCustomerPersonByAttributeQueryParams = /* @__PURE__ */ createIs(
+  $compiled.GetCustomerPersonByAttributeQueryParams,
+);
+export const assertGetCustomerPersonByAttributeQueryParams = /* @__PURE__ */ createAssert(
+  'GetCustomerPersonByAttributeQueryParams',
+  $compiled.GetCustomerPersonByAttributeQueryParams,
+  $origins29,
+);
+export const GetCustomerPersonByAttributeQueryParamsSchema = /* @__PURE__ */ createStandardSchema(
+  $compiled.GetCustomerPersonByAttributeQueryParams,
+  $origins29,
+);
+const $origins30 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    GetCustomerPersonByAttributeResponse200: $rules30,
+    CustomerPerson: $rules23,
+    ExternalId: $rules2,
+    CustomerType: $rules3,
+    Restriction: $rules11,
+    Account: $rules20,
+    CountryCode: $rules5,
+    Occupation: $rules6,
+    Vulnerability: $rules7,
+    RestrictionName: $rules8,
+    RestrictionReason: $rules9,
+    RequiredAction: $rules10,
+    Currency: $rules4,
+    VirtualInstrument: $rules18,
+    VirtualAccountAssignmentStatus: $rules19,
+    CountryAlpha2: $rules24,
     VirtualInstrumentType: $rules17,
   },
 };
@@ -648,16 +766,20 @@ export const isGetCustomerPersonByAttributeResponse200 = /* @__PURE__ */ createI
 export const assertGetCustomerPersonByAttributeResponse200 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse200',
   $compiled.GetCustomerPersonByAttributeResponse200,
-  $origins26,
+  $origins30,
 );
 export const GetCustomerPersonByAttributeResponse200Schema = /* @__PURE__ */ createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse200,
-  $origins26,
+  $origins30,
 );
-const $origins27 = {
+const $origins31 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeResponse400: $rules27, Error: $rules0 },
+  defs: {
+    CreateWalletResponse400: $rules26,
+    GetCustomerPersonByAttributeResponse400: $rules26,
+    Error: $rules0,
+  },
 };
 export const isGetCustomerPersonByAttributeResponse400 = /* @__PURE__ */ createIs(
   $compiled.GetCustomerPersonByAttributeResponse400,
@@ -665,18 +787,18 @@ export const isGetCustomerPersonByAttributeResponse400 = /* @__PURE__ */ createI
 export const assertGetCustomerPersonByAttributeResponse400 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse400',
   $compiled.GetCustomerPersonByAttributeResponse400,
-  $origins27,
+  $origins31,
 );
 export const GetCustomerPersonByAttributeResponse400Schema = /* @__PURE__ */ createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse400,
-  $origins27,
+  $origins31,
 );
-const $origins28 = {
+const $origins32 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerPersonByAttributeResponse400: $rules28,
-    GetCustomerPersonByAttributeResponse401: $rules28,
+    CreateWalletResponse400: $rules27,
+    GetCustomerPersonByAttributeResponse401: $rules27,
     Error: $rules0,
   },
 };
@@ -686,18 +808,18 @@ export const isGetCustomerPersonByAttributeResponse401 = /* @__PURE__ */ createI
 export const assertGetCustomerPersonByAttributeResponse401 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse401',
   $compiled.GetCustomerPersonByAttributeResponse401,
-  $origins28,
+  $origins32,
 );
 export const GetCustomerPersonByAttributeResponse401Schema = /* @__PURE__ */ createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse401,
-  $origins28,
+  $origins32,
 );
-const $origins29 = {
+const $origins33 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerPersonByAttributeResponse400: $rules29,
-    GetCustomerPersonByAttributeResponse403: $rules29,
+    CreateWalletResponse400: $rules31,
+    GetCustomerPersonByAttributeResponse403: $rules31,
     Error: $rules0,
   },
 };
@@ -707,18 +829,18 @@ export const isGetCustomerPersonByAttributeResponse403 = /* @__PURE__ */ createI
 export const assertGetCustomerPersonByAttributeResponse403 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse403',
   $compiled.GetCustomerPersonByAttributeResponse403,
-  $origins29,
+  $origins33,
 );
 export const GetCustomerPersonByAttributeResponse403Schema = /* @__PURE__ */ createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse403,
-  $origins29,
+  $origins33,
 );
-const $origins30 = {
+const $origins34 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerPersonByAttributeResponse400: $rules30,
-    GetCustomerPersonByAttributeResponse404: $rules30,
+    CreateWalletResponse400: $rules32,
+    GetCustomerPersonByAttributeResponse404: $rules32,
     Error: $rules0,
   },
 };
@@ -728,18 +850,18 @@ export const isGetCustomerPersonByAttributeResponse404 = /* @__PURE__ */ createI
 export const assertGetCustomerPersonByAttributeResponse404 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse404',
   $compiled.GetCustomerPersonByAttributeResponse404,
-  $origins30,
+  $origins34,
 );
 export const GetCustomerPersonByAttributeResponse404Schema = /* @__PURE__ */ createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse404,
-  $origins30,
+  $origins34,
 );
-const $origins31 = {
+const $origins35 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerPersonByAttributeResponse400: $rules31,
-    GetCustomerPersonByAttributeResponse500: $rules31,
+    CreateWalletResponse400: $rules33,
+    GetCustomerPersonByAttributeResponse500: $rules33,
     Error: $rules0,
   },
 };
@@ -749,18 +871,18 @@ export const isGetCustomerPersonByAttributeResponse500 = /* @__PURE__ */ createI
 export const assertGetCustomerPersonByAttributeResponse500 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse500',
   $compiled.GetCustomerPersonByAttributeResponse500,
-  $origins31,
+  $origins35,
 );
 export const GetCustomerPersonByAttributeResponse500Schema = /* @__PURE__ */ createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse500,
-  $origins31,
+  $origins35,
 );
-const $origins32 = {
+const $origins36 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerPersonByAttributeResponse400: $rules32,
-    GetCustomerPersonByAttributeResponse503: $rules32,
+    CreateWalletResponse400: $rules34,
+    GetCustomerPersonByAttributeResponse503: $rules34,
     Error: $rules0,
   },
 };
@@ -770,16 +892,16 @@ export const isGetCustomerPersonByAttributeResponse503 = /* @__PURE__ */ createI
 export const assertGetCustomerPersonByAttributeResponse503 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonByAttributeResponse503',
   $compiled.GetCustomerPersonByAttributeResponse503,
-  $origins32,
+  $origins36,
 );
 export const GetCustomerPersonByAttributeResponse503Schema = /* @__PURE__ */ createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse503,
-  $origins32,
+  $origins36,
 );
-const $origins33 = {
+const $origins37 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonPathParams: $rules33 },
+  defs: { GetCustomerPersonPathParams: $rules35 },
 };
 export const isGetCustomerPersonPathParams = /* @__PURE__ */ createIs(
   $compiled.GetCustomerPersonPathParams,
@@ -787,19 +909,19 @@ export const isGetCustomerPersonPathParams = /* @__PURE__ */ createIs(
 export const assertGetCustomerPersonPathParams = /* @__PURE__ */ createAssert(
   'GetCustomerPersonPathParams',
   $compiled.GetCustomerPersonPathParams,
-  $origins33,
+  $origins37,
 );
 export const GetCustomerPersonPathParamsSchema = /* @__PURE__ */ createStandardSchema(
   $compiled.GetCustomerPersonPathParams,
-  $origins33,
+  $origins37,
 );
-const $origins34 = {
+const $origins38 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerPersonByAttributeResponse200: $rules34,
-    GetCustomerPersonResponse200: $rules34,
-    CustomerPerson: $rules22,
+    GetCustomerPersonByAttributeResponse200: $rules36,
+    GetCustomerPersonResponse200: $rules36,
+    CustomerPerson: $rules23,
     ExternalId: $rules2,
     CustomerType: $rules3,
     Restriction: $rules11,
@@ -813,7 +935,7 @@ const $origins34 = {
     Currency: $rules4,
     VirtualInstrument: $rules18,
     VirtualAccountAssignmentStatus: $rules19,
-    CountryAlpha2: $rules23,
+    CountryAlpha2: $rules24,
     VirtualInstrumentType: $rules17,
   },
 };
@@ -823,18 +945,18 @@ export const isGetCustomerPersonResponse200 = /* @__PURE__ */ createIs(
 export const assertGetCustomerPersonResponse200 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonResponse200',
   $compiled.GetCustomerPersonResponse200,
-  $origins34,
+  $origins38,
 );
 export const GetCustomerPersonResponse200Schema = /* @__PURE__ */ createStandardSchema(
   $compiled.GetCustomerPersonResponse200,
-  $origins34,
+  $origins38,
 );
-const $origins35 = {
+const $origins39 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerPersonByAttributeResponse400: $rules28,
-    GetCustomerPersonResponse401: $rules28,
+    CreateWalletResponse400: $rules27,
+    GetCustomerPersonResponse401: $rules27,
     Error: $rules0,
   },
 };
@@ -844,18 +966,18 @@ export const isGetCustomerPersonResponse401 = /* @__PURE__ */ createIs(
 export const assertGetCustomerPersonResponse401 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonResponse401',
   $compiled.GetCustomerPersonResponse401,
-  $origins35,
+  $origins39,
 );
 export const GetCustomerPersonResponse401Schema = /* @__PURE__ */ createStandardSchema(
   $compiled.GetCustomerPersonResponse401,
-  $origins35,
+  $origins39,
 );
-const $origins36 = {
+const $origins40 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerPersonByAttributeResponse400: $rules30,
-    GetCustomerPersonResponse404: $rules30,
+    CreateWalletResponse400: $rules32,
+    GetCustomerPersonResponse404: $rules32,
     Error: $rules0,
   },
 };
@@ -865,10 +987,10 @@ export const isGetCustomerPersonResponse404 = /* @__PURE__ */ createIs(
 export const assertGetCustomerPersonResponse404 = /* @__PURE__ */ createAssert(
   'GetCustomerPersonResponse404',
   $compiled.GetCustomerPersonResponse404,
-  $origins36,
+  $origins40,
 );
 export const GetCustomerPersonResponse404Schema = /* @__PURE__ */ createStandardSchema(
   $compiled.GetCustomerPersonResponse404,
-  $origins36,
+  $origins40,
 );
 export { ValidationError };

@@ -30,6 +30,11 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
   const servers = parseServers(document.servers) ?? [];
   const sites = listOperations(document, resolver);
   const operations = sites.map((site) => parseOperation({ site, context, documentServers: servers }));
+  const signing = asObject(document['x-request-signing']);
+  if (typeof signing.header === 'string')
+    sites.forEach((site, index) => {
+      if (site.operation['x-signed'] === true) operations[index]!.signing = { header: signing.header as string };
+    });
   const webhooks = parseWebhooks({
     document,
     operations: sites.map((site, index) => ({ node: operations[index]!, raw: site.operation, pointer: site.pointer })),

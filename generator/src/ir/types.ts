@@ -207,6 +207,11 @@ export interface IdempotencyNode {
   maxLength?: number;
 }
 
+/** `x-request-signing` (ours): a header carrying base64(HMAC-SHA256(key, the body as sent, else the operation's path)). */
+export interface SigningNode {
+  header: string;
+}
+
 export interface ResponseNode {
   /** `200`, `4XX` or `default`. */
   status: string;
@@ -242,6 +247,8 @@ export interface OperationNode {
    */
   stability?: string;
   idempotency?: IdempotencyNode;
+  /** The request signature the operation needs (`x-signed: true` under the document's `x-request-signing`). */
+  signing?: SigningNode;
   tags: string[];
   parameters: Record<ParameterLocation, ParameterNode[]>;
   requestBody?: RequestBodyNode;

@@ -73,6 +73,20 @@ class Sampler {
     }
   }
 
+  /** A schema with its references followed (undefined for one that leads nowhere, or a boolean schema). */
+  private resolved(schema: JsonSchema): Json | undefined {
+    let node = schema;
+    for (let steps = 0; steps < 12; steps++) {
+      if (typeof node !== 'object') return undefined;
+      const ref = (node as Json).$ref;
+      if (typeof ref !== 'string') return node as Json;
+      const target = this.defs[decodeURIComponent(ref.replace(/^#\/\$defs\//, ''))];
+      if (target === undefined) return undefined;
+      node = target;
+    }
+    return undefined;
+  }
+
   private reference(node: Json, depth: number): unknown {
     const name = decodeURIComponent(String(node.$ref).replace(/^#\/\$defs\//, ''));
     const target = this.defs[name];
@@ -80,12 +94,30 @@ class Sampler {
     return this.sample(target, depth + 1);
   }
 
-  /** `allOf`: each member's sample, objects merged, the schema's own keywords last. */
+  /**
+   * `allOf`: members that describe objects are sampled as one object (every member's properties, a property
+   * two members describe by both schemas, and every member's required names, so a name one member requires
+   * gets the schema another gives it); otherwise each member's sample, objects merged, the own keywords last.
+   */
   private merged(node: Json, depth: number): unknown {
     const { allOf, ...own } = node;
-    const parts = [...(allOf as JsonSchema[]), ...(Object.keys(own).length > 0 ? [own] : [])].map((part) => this.sample(part, depth + 1));
+    const members = [...(allOf as JsonSchema[]), ...(Object.keys(own).length > 0 ? [own] : [])];
+    const shapes = members.map((member) => this.resolved(member));
+    if (depth <= 12 && shapes.every((shape) => shape !== undefined && ('properties' in shape || 'required' in shape))) {
+      const properties: Record<string, JsonSchema> = {};
+      const required = new Set<string>();
+      for (const shape of shapes as Json[]) {
+        for (const [name, schema] of Object.entries((shape.properties ?? {}) as Record<string, JsonSchema>))
+          properties[name] = properties[name] === undefined ? schema : { allOf: [properties[name], schema] };
+        for (const name of Array.isArray(shape.required) ? (shape.required as string[]) : []) required.add(name);
+      }
+      return this.object({ properties, required: [...required] }, depth);
+    }
+    const parts = members.map((part) => this.sample(part, depth + 1));
     const objects = parts.filter((part): part is Json => part !== null && typeof part === 'object' && !Array.isArray(part));
-    if (objects.length === 0) return parts.find((part) => part !== null && part !== undefined) ?? parts[0];
+    // A member that lists the values (`enum`, `const`) is the narrowest: its sample fits the others too, likely.
+    const listed = members.findLastIndex((member) => typeof member === 'object' && ('enum' in member || 'const' in member));
+    if (objects.length === 0) return listed >= 0 ? parts[listed] : (parts.find((part) => part !== null && part !== undefined) ?? parts[0]);
     return Object.assign({}, ...objects);
   }
 

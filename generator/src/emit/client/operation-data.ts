@@ -60,6 +60,7 @@ export function operationData({
     `security: ${tsLiteral((operation.security ?? model.security).map((requirement) => Object.keys(requirement)))}`,
     `responses: { ${responses.join(', ')} }`,
     ...(operation.idempotency === undefined ? [] : [`idempotency: ${tsLiteral({ header: operation.idempotency.header })}`]),
+    ...(operation.signing === undefined ? [] : [`signing: ${tsLiteral({ header: operation.signing.header.toLowerCase() })}`]),
     `check: { ${checks.map(([part, name]) => `${part}: ${name}`).join(', ')} }`,
   ];
   return { text: `{\n  ${fields.join(',\n  ')},\n}`, uses };

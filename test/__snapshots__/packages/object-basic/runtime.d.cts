@@ -75,6 +75,11 @@ export interface ClientBaseOptions {
   timeoutMs?: number;
   /** Retries of failed calls; off unless given. */
   retry?: RetryOptions;
+  /**
+   * The shared secret for operations the spec asks to be signed (`x-request-signing`): base64 text, or a
+   * function that returns it. Each such request carries base64(HMAC-SHA256(key, the body as sent)).
+   */
+  signing?: { key: string | (() => string | Promise<string>) };
   /** Called before each request is sent (each retry too), for logging and tracing. */
   onRequest?: (request: RequestView) => void;
   /** Called when the response headers arrive. */
