@@ -63,6 +63,7 @@ bench: build
 	node bench/client/run.mjs
 	node bench/client/mock-start.mjs
 	node bench/client/mock-throughput.mjs
+	node bench/client/signing.mjs
 	node bench/diff/run.mjs
 
 clean:
