@@ -172,7 +172,11 @@ async function handle(site: Site, request: IncomingMessage, response: ServerResp
     search: url.searchParams,
     headers: request.headers,
   });
-  const issues = [...emptyValues(operation, url.searchParams), ...checkRequest({ spec: mock, operation, parts, raw, contentType })];
+  let sent: unknown;
+  const issues = [
+    ...emptyValues(operation, url.searchParams),
+    ...checkRequest({ spec: mock, operation, parts, raw, contentType, onBody: (value) => (sent = value) }),
+  ];
   if (issues.length > 0)
     return reply(
       problemReply(400, 'Bad Request', `the request does not match the spec of ${operation.id}: ${issues.length} issue(s)`, { issues }),
@@ -180,7 +184,7 @@ async function handle(site: Site, request: IncomingMessage, response: ServerResp
   const key = operation.idempotency === undefined ? undefined : header(request, operation.idempotency.header.toLowerCase());
   const replayed = key === undefined ? undefined : site.state?.replay(operation, key);
   if (replayed !== undefined) return reply({ ...replayed, headers: { ...replayed.headers, 'idempotent-replayed': 'true' } });
-  const answer = documentedAnswer(site, { operation, request, values: decodedValues(match.values), raw });
+  const answer = documentedAnswer(site, { operation, request, values: decodedValues(match.values), body: sent });
   if (key !== undefined) site.state?.remember(operation, key, answer);
   reply(answer);
 }
@@ -188,7 +192,12 @@ async function handle(site: Site, request: IncomingMessage, response: ServerResp
 /** The answer the spec documents for a valid request: the response `Prefer` picks, through the state when it is kept. */
 function documentedAnswer(
   site: Site,
-  { operation, request, values, raw }: { operation: OperationNode; request: IncomingMessage; values: Record<string, string>; raw: Buffer },
+  {
+    operation,
+    request,
+    values,
+    body,
+  }: { operation: OperationNode; request: IncomingMessage; values: Record<string, string>; body: unknown },
 ): Reply {
   const preference = readPreference(header(request, 'prefer'));
   const accept = header(request, 'accept');
@@ -196,7 +205,7 @@ function documentedAnswer(
   if (typeof chosen === 'string') return problemReply(400, 'Bad Request', chosen);
   // Only a success is read from or written to the state: `Prefer: code=` asking for an error changes nothing.
   const success = chosen.status >= 200 && chosen.status < 300;
-  const step = (success ? site.state?.step({ operation, values, body: parsedBody(raw) }) : undefined) ?? { kind: 'none' };
+  const step = (success ? site.state?.step({ operation, values, body }) : undefined) ?? { kind: 'none' };
   if (step.kind === 'not-found') {
     const documented = operation.responses.find((candidate) => candidate.status === '404' || candidate.status.toUpperCase() === '4XX');
     if (documented === undefined) return problemReply(404, 'Not Found', step.detail);
@@ -277,15 +286,6 @@ function unauthorized(
 /** Path values as the state keys them: percent-decoded. */
 const decodedValues = (values: Record<string, string>) =>
   Object.fromEntries(Object.entries(values).map(([name, value]) => [name, decodeURIComponent(value)]));
-
-function parsedBody(raw: Buffer): unknown {
-  if (raw.length === 0) return undefined;
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
 
 function decodes(path: string): boolean {
   try {

@@ -108,8 +108,9 @@ export class MockState {
 
   /** A created item: fresh values for the ids its read takes from the answer, the request's body beside them. */
   private create(target: Target, values: Record<string, string>, body: unknown, answer: unknown): unknown {
+    // The answer is the documented example (never changed: a copy); the body was parsed for this request alone.
     const fresh = { ...(asObject(answer) ?? {}) };
-    const item = { ...(asObject(body) ?? {}) };
+    const item = asObject(body) ?? {};
     const ids: Json = {};
     for (const source of Object.values(target.from)) {
       if (!('body' in source)) continue;

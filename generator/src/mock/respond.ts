@@ -98,10 +98,19 @@ export function responseBody({
   return { kind: 'problem', detail: `the mock could not build a valid body: ${issues.map((issue) => issue.message).join('; ')}` };
 }
 
+/** The examples of each response and media type, read from the document once (a response is answered many times). */
+const examplesRead = new WeakMap<ResponseNode, Map<string, { named: Map<string, unknown>; all: unknown[] }>>();
+
 /** Examples written for a response's media type, in the spec the model was built from: by name, and all in document order. */
 function documentedExamples(mock: TrafficSpec, response: ResponseNode, mediaType: string): { named: Map<string, unknown>; all: unknown[] } {
+  let byMedia = examplesRead.get(response);
+  if (byMedia === undefined) examplesRead.set(response, (byMedia = new Map()));
+  const known = byMedia.get(mediaType);
+  if (known !== undefined) return known;
   const pointer = response.origin?.shipped?.pointer;
   const examples = pointer === undefined ? [] : mediaExamples(mock.model.shipped.document, pointer, mediaType);
   const named = new Map(examples.filter((example) => example.name !== undefined).map((example) => [example.name!, example.value]));
-  return { named, all: examples.map((example) => example.value) };
+  const read = { named, all: examples.map((example) => example.value) };
+  byMedia.set(mediaType, read);
+  return read;
 }

@@ -14,12 +14,15 @@ export function checkRequest({
   parts,
   raw,
   contentType,
+  onBody,
 }: {
   spec: TrafficSpec;
   operation: OperationNode;
   parts: ReturnType<typeof readParameters>;
   raw: Buffer;
   contentType: string | undefined;
+  /** Receives the JSON body once parsed, so that a caller need not parse it again. */
+  onBody?: (value: unknown) => void;
 }): Issue[] {
   const issues: Issue[] = [];
   const check = (part: string, name: string, value: unknown) => {
@@ -51,6 +54,7 @@ export function checkRequest({
       issues.push({ in: 'body', path: '', keyword: 'json', params: {}, message: `the body is not JSON: ${(error as Error).message}` });
       return issues;
     }
+    onBody?.(value);
     check('body', names.requestBody, value);
   }
   return issues;
