@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen, maxBodyBytes, readBody } from '../traffic/http-server.js';
 import type { OperationNode, ResponseNode, SecuritySchemeNode } from '../ir/types.js';
 import { preferredContents } from '../emit/types/emit-operations.js';
 import { checkRequest, emptyValues } from '../traffic/check-request.js';
@@ -11,9 +11,6 @@ import { merge, MockState } from './mock-state.js';
 import { problemReply, send, type Reply } from '../traffic/reply.js';
 import { chooseResponse, readPreference, responseBody, type Preference } from './respond.js';
 import { basePathOf, buildRoutes, matchRoute } from '../traffic/routes.js';
-
-/** The largest request body the mock reads; a larger one is answered 413. */
-const maxBodyBytes = 10 * 1024 * 1024;
 
 export interface MockServer {
   url: string;
@@ -72,21 +69,8 @@ export async function startMockServer({
       else response.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${shown}:${address.port}`,
-    server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  };
+  const listening = await listen(server, port, host);
+  return { ...listening, server };
 }
 
 /** Preloads the state from `{ "URL path": item }`; a path no GET reads is an error, named. */
@@ -299,15 +283,4 @@ function decodes(path: string): boolean {
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen, maxBodyBytes, readBody } from '../traffic/http-server.js';
 import { problemReply, send } from '../traffic/reply.js';
 import { ExchangeChecker, type ExchangeIssue, type ResponseRecord } from '../traffic/check-exchange.js';
 import type { TrafficSpec } from '../traffic/load-spec.js';
@@ -55,8 +55,6 @@ const notForwarded = new Set([
   'content-length',
 ]);
 
-const maxBodyBytes = 10 * 1024 * 1024;
-
 /**
  * `specsmith proxy`: forwards every request to the real server (a provider's sandbox) and checks the
  * request and the response against the spec (ExchangeChecker). Violations are logged with the operation,
@@ -91,22 +89,8 @@ export async function startProxyServer({
         else response.destroy();
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${shownHost}:${address.port}`,
-    server,
-    exchanges,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  };
+  const listening = await listen(server, port, host);
+  return { ...listening, server, exchanges };
 }
 
 async function forward({
@@ -196,17 +180,6 @@ function forwardedHeaders(headers: IncomingMessage['headers']): Record<string, s
 export function describe(exchange: ProxiedExchange, issue: ExchangeIssue, secretHeaders: ReadonlySet<string>): string {
   const credential = issue.in === 'header' && secretHeaders.has(issue.path.slice(1).toLowerCase());
   return `${exchange.method} ${exchange.url} (${exchange.operation ?? '?'}) ${issue.direction} ${issue.in}${issue.path}: ${credential ? '(a credential: redacted)' : issue.message}`;
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** What failed, host, port and code (`ECONNREFUSED 127.0.0.1:9`), from a fetch error's causes. */
