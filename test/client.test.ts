@@ -229,6 +229,17 @@ describe('faults of the network and the server', () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(gateway.NetworkError);
     expect((error as Error).cause).toBeInstanceOf(Error);
+    // What failed, not just `fetch failed`: the code, host and port two causes down.
+    expect((error as Error).message).toMatch(new RegExp(`failed: ECONNREFUSED 127\\.0\\.0\\.1:${new URL(closed.url).port}$`));
+  });
+
+  it('says which host could not be found', async () => {
+    const error = (await gateway
+      .createClient({ baseUrl: 'http://no-such-host.invalid' })
+      .getCustomer({ path: { id: '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' } })
+      .catch((caught: unknown) => caught)) as Error;
+    expect(error).toBeInstanceOf(gateway.NetworkError);
+    expect(error.message).toMatch(/failed: (ENOTFOUND|EAI_AGAIN) no-such-host\.invalid$/);
   });
 
   it('throws TimeoutError for a server slower than timeoutMs, and the caller’s own abort as it is', async () => {

@@ -23,12 +23,23 @@ export class UnexpectedStatusError extends ClientError {
   }
 }
 
-/** The request never got a complete answer: the connection failed, was reset, or the body was cut short. */
+/**
+ * The request never got a complete answer: the connection failed, was reset, or the body was cut short.
+ * Its message says what failed, from the innermost cause: `ECONNREFUSED 127.0.0.1:4010`, `ENOTFOUND api.example`.
+ */
 export class NetworkError extends ClientError {
   constructor(where) {
-    const reason = where.cause instanceof Error ? where.cause.message : String(where.cause);
-    super(`${where.operationId}: ${where.method} ${where.url} failed: ${reason}`, where);
+    super(`${where.operationId}: ${where.method} ${where.url} failed: ${failureOf(where.cause)}`, where);
   }
+}
+
+/** The system error under `fetch failed` (its code, address and port), else the cause's message. */
+function failureOf(cause) {
+  let inner = cause;
+  while (inner?.cause !== undefined && inner.cause !== null && typeof inner.cause === 'object') inner = inner.cause;
+  if (typeof inner?.code !== 'string') return cause instanceof Error ? cause.message : String(cause);
+  const host = inner.address ?? inner.hostname;
+  return `${inner.code}${host === undefined ? '' : ` ${host}${inner.port === undefined ? '' : `:${inner.port}`}`}`;
 }
 
 /** No complete answer within `timeoutMs` (retries and reading the body included). */
