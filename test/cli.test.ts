@@ -295,7 +295,7 @@ describe('specsmith CLI (built toolkit, as `make` leaves it)', () => {
       const unknown = validate(['--spec', 'specs/enfuce/openapi.yaml', '--operation', 'createMcCard', '--part', 'bodyy', '-'], '{}');
       expect(unknown.status).toBe(2);
       expect(unknown.stderr).toBe(
-        'createMcCard has no "bodyy" to validate. Did you mean "body"? It has body, path, query, response.201.\n',
+        'createMcCard has no "bodyy" to validate. Did you mean "body"? It has body, path, query, headers, response.201.\n',
       );
       const notJson = validate(['--spec', 'specs/paysafe/openapi.yaml', '--schema', 'CustomerPerson', '-'], '{oops');
       expect(notJson.status).toBe(2);

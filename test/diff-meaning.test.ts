@@ -340,3 +340,68 @@ describe('specsmith diff on valid documents it does not generate from', () => {
     expect((await diffOf(twice, twice)).changes).toEqual([]);
   });
 });
+
+describe('specsmith diff: what a spelling carries is not lost (review of #26)', () => {
+  const defineS = (doc: Doc) => (doc.components.schemas.S = { type: 'string' });
+  const note = (spelling: unknown) => (doc: Doc) => (defineS(doc), (doc.components.schemas.In.properties.note = spelling));
+  const ref = { $ref: '#/components/schemas/S' };
+
+  it('a format beside a $ref is compared', async () => {
+    expect(found(await diffOf(note(ref), note({ ...ref, format: 'uuid' })))).toEqual([['request-format-added', 'error']]);
+  });
+
+  it('an allOf of objects keeps every member: a property two members describe, required names before the property, additionalProperties', async () => {
+    const object = (second: Doc, first: Doc = { type: 'object', properties: { a: { type: 'string', maxLength: 10 } } }) =>
+      note({ allOf: [first, second] });
+    expect(found(await diffOf(object({ properties: { a: { maxLength: 10 } } }), object({ properties: { a: { maxLength: 3 } } })))).toEqual([
+      ['request-max-length-decreased', 'error'],
+    ]);
+    const requiredFirst = (names: string[]) =>
+      note({ allOf: [{ required: names }, { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } }] });
+    expect(found(await diffOf(requiredFirst(['a']), requiredFirst(['a', 'b'])))).toEqual([['request-property-became-required', 'error']]);
+    const extra = (type: string) => note({ allOf: [{ type: 'object', additionalProperties: { type } }, { type: 'object' }] });
+    expect(found(await diffOf(extra('string'), extra('integer')))).toEqual([['request-type-changed', 'error']]);
+  });
+
+  it("a one-member allOf's own default, deprecated and lifecycle are kept", async () => {
+    const annotated = (value: string) => note({ allOf: [ref], default: value });
+    expect(found(await diffOf(annotated('a'), annotated('b')))).toEqual([['request-default-changed', 'warning']]);
+  });
+
+  it('a union narrowed to one named member is compared with that member', async () => {
+    const pets = (doc: Doc) => {
+      doc.components.schemas.Cat = { type: 'object', properties: { id: { type: 'string' } } };
+      doc.components.schemas.Dog = { type: 'object', properties: { id: { type: 'integer' } } };
+    };
+    const pet = (spelling: unknown) => (doc: Doc) => (pets(doc), (doc.components.schemas.Out.properties.note = spelling));
+    const cat = { $ref: '#/components/schemas/Cat' };
+    const dog = { $ref: '#/components/schemas/Dog' };
+    expect(found(await diffOf(pet({ anyOf: [cat, dog] }), pet(dog)))).toEqual([['response-union-member-removed', 'info']]);
+  });
+
+  it('a schema an alpha operation shares with a webhook is still held to the webhook', async () => {
+    const shared = (values: string[]) => (doc: Doc) => {
+      doc.paths['/items/{id}'].put['x-stability-level'] = 'alpha';
+      doc.components.schemas.Out.properties.status.enum = values;
+      doc.webhooks = {
+        itemChanged: {
+          post: {
+            requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Out' } } } },
+            responses: { '200': { description: 'received' } },
+          },
+        },
+      };
+    };
+    const report = await diffOf(shared(['A', 'B']), shared(['A', 'B', 'C']));
+    expect(report.changes.map((change) => [change.id, change.severity, change.operation])).toContainEqual([
+      'response-enum-value-added',
+      'error',
+      'webhook itemChanged POST',
+    ]);
+  });
+
+  it('a server URL that differs only in the host case or a trailing slash has not moved', async () => {
+    const server = (url: string) => (doc: Doc) => (doc.servers = [{ url }]);
+    expect(found(await diffOf(server('https://api.example.com/v1'), server('https://API.example.com/v1/')))).toEqual([]);
+  });
+});

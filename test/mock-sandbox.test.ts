@@ -235,3 +235,32 @@ describe('examples are served as documented (#27 point 3)', () => {
     expect(dynamic.name.length).toBeLessThanOrEqual(5);
   });
 });
+
+describe('review of #27: what the mock keeps and logs', () => {
+  it('logs no credential sent in the query', async () => {
+    await call('/items/1?api_key=sekrit-key-1');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(logged.join('\n')).not.toContain('sekrit-key-1');
+    expect(logged.some((line) => line.startsWith('GET /items/1?api_key=(redacted) -> 200'))).toBe(true);
+  });
+
+  it('a body in a documented non-JSON media type beside JSON is not read as JSON', async () => {
+    const root = temporaryDirectory('mock-form');
+    const form = structuredClone(spec) as unknown as {
+      paths: Record<string, Record<string, { requestBody: { content: Record<string, unknown> } }>>;
+    };
+    form.paths['/items']!.post!.requestBody.content['application/x-www-form-urlencoded'] = { schema: { type: 'object' } };
+    writeFileSync(path.join(root, 'openapi.yaml'), stringify(form));
+    const open = await startMockServer({ mock: (await loadTrafficSpec({ spec: 'openapi.yaml', root })).spec!, auth: false });
+    try {
+      const sent = await fetch(`${open.url}/items`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'id=1&name=a',
+      });
+      expect(sent.status).toBe(201);
+    } finally {
+      await open.close();
+    }
+  });
+});

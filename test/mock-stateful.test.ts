@@ -180,6 +180,13 @@ describe('specsmith mock --stateful (#27 point 4)', () => {
     expect((await send('GET', `/cards/${id}`)).status).toBe(200);
   });
 
+  it('a DELETE whose answer fails (406) leaves the item', async () => {
+    const { id } = (await (await send('POST', '/pets', { name: 'Kept' })).json()) as { id: string };
+    const refused = await send('DELETE', `/pets/${id}`, undefined, { accept: 'text/xml', prefer: 'code=404' });
+    expect(refused.status).toBe(406);
+    expect((await send('GET', `/pets/${id}`)).status).toBe(200);
+  });
+
   it('a success asked for with Prefer: code= writes, an error does not; reads the state does not hold answer as before', async () => {
     expect((await send('GET', '/pets/never')).status).toBe(404);
     const asked = await send('POST', '/pets', { name: 'Q' }, { prefer: 'code=201' });

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -137,6 +137,37 @@ describe('specsmith proxy with an upstream that drifts', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       upstream.server.close();
+    }
+  });
+});
+
+describe('review of #27: the proxy stays at its target', () => {
+  it('a request target with two leading slashes stays at the target (no other host gets the credentials); every Set-Cookie is relayed', async () => {
+    const seen: string[] = [];
+    const upstream = createServer((request, response) => {
+      seen.push(`${request.headers.host} ${request.url}`);
+      response.setHeader('set-cookie', ['session=1; Path=/', 'csrf=2; Path=/']);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ id: '1' }));
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const target = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/card`;
+    const proxy = await startProxyServer({ spec, target });
+    try {
+      const { port } = new URL(proxy.url);
+      const answer = await new Promise<{ cookies: string[] }>((resolve, reject) => {
+        const sent = request({ host: '127.0.0.1', port, path: '//elsewhere.invalid/v4/1?auditUser=me', headers: auth }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ cookies: response.headers['set-cookie'] ?? [] }));
+        });
+        sent.on('error', reject);
+        sent.end();
+      });
+      expect(seen).toEqual([`127.0.0.1:${new URL(target).port} /card/elsewhere.invalid/v4/1?auditUser=me`]);
+      expect(answer.cookies).toEqual(['session=1; Path=/', 'csrf=2; Path=/']);
+    } finally {
+      await proxy.close();
+      upstream.close();
     }
   });
 });

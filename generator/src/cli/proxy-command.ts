@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { proxyFindings, proxyRules } from '../proxy/format-proxy.js';
-import { credentialNames } from '../proxy/redact.js';
+import { credentialNames } from '../traffic/redact.js';
 import { describe, startProxyServer, type ErrorMode, type ProxiedExchange } from '../proxy/proxy-server.js';
 import { formatGitHub } from '../report/github.js';
 import { formatJUnit } from '../report/junit.js';
@@ -61,11 +61,16 @@ export async function runProxy(values: Values, positionals: string[]): Promise<n
   }
   process.stdout.write(`specsmith proxy: ${loaded.spec.model.info.title} -> ${values.target} at ${proxy.url}\n`);
   await stop.stopped;
-  await proxy.close();
+  // The report first, with the exchanges finished by now: a slow upstream must not hold it back.
+  const exchanges = [...proxy.exchanges];
   const secrets = credentialNames(loaded.spec.model.securitySchemes).headers;
-  const findings = proxyFindings(proxy.exchanges, (exchange) => exchange.issues.map((issue) => describe(exchange, issue, secrets)));
-  if (typeof values.report === 'string') await writeFile(values.report, formats[format]!(proxy.exchanges, findings));
-  const violations = proxy.exchanges.filter((exchange) => exchange.issues.length > 0).length;
-  process.stdout.write(`specsmith proxy: stopped; ${proxy.exchanges.length} exchange(s), ${violations} with violations\n`);
+  const findings = proxyFindings(exchanges, (exchange) => exchange.issues.map((issue) => describe(exchange, issue, secrets)));
+  if (typeof values.report === 'string') await writeFile(values.report, formats[format]!(exchanges, findings));
+  const violations = exchanges.filter((exchange) => exchange.issues.length > 0).length;
+  process.stdout.write(`specsmith proxy: stopped; ${exchanges.length} exchange(s), ${violations} with violations\n`);
+  // Then the server, giving exchanges in flight a moment before their connections are cut.
+  const grace = setTimeout(() => proxy.server.closeAllConnections(), 2000);
+  await proxy.close();
+  clearTimeout(grace);
   return violations > 0 ? 1 : 0;
 }

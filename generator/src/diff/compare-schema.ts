@@ -7,7 +7,7 @@ import { compareConstraints } from './compare-constraints.js';
 import { compareDocumentation } from './compare-documentation.js';
 import { compareObjects } from './compare-object.js';
 import { lifecycleChanges, schemaLifecycle } from './lifecycle.js';
-import { readSchema } from './read-schema.js';
+import { readSchema, type SchemaReading } from './read-schema.js';
 
 /**
  * Compares what two versions of a schema accept, read in the context's direction. Each side is read for
@@ -56,7 +56,7 @@ export function compareSchema(outer: SchemaContext, oldNode: SchemaNode, newNode
       values: valuePair(old.node.meta.default?.value, next.node.meta.default?.value),
       ...here,
     });
-  if (!compareKinds(context, old.node, next.node, here)) return;
+  if (!compareKinds(context, old, next, here)) return;
   compareConstraints(context, old.node, next.node, here);
   compareAssertions(context, old.node, next.node, here);
   compareSameKind(context, old.node, next.node, here);
@@ -74,7 +74,8 @@ function reportNullable(context: SchemaContext, now: boolean, at: PlacePair): vo
 }
 
 /** Reports a change of kind; true when the two nodes have the same kind and their insides can be compared. */
-function compareKinds(context: SchemaContext, old: SchemaNode, next: SchemaNode, at: PlacePair): boolean {
+function compareKinds(context: SchemaContext, oldReading: SchemaReading, nextReading: SchemaReading, at: PlacePair): boolean {
+  const [old, next] = [oldReading.node, nextReading.node];
   const was = kindLabel(old);
   const now = kindLabel(next);
   if (old.kind === next.kind && (old.kind !== 'number' || next.kind !== 'number' || old.integer === next.integer)) return true;
@@ -89,8 +90,8 @@ function compareKinds(context: SchemaContext, old: SchemaNode, next: SchemaNode,
     return true;
   }
   // A union that kept (or gained) members around the other version's schema: members removed (or added).
-  const kept = memberLike(context.old, old, next);
-  const grown = memberLike(context.new, next, old);
+  const kept = memberLike(context.old, old, nextReading);
+  const grown = memberLike(context.new, next, oldReading);
   if (kept !== undefined || grown !== undefined) {
     report(context, {
       check: kept !== undefined ? 'union-member-removed' : 'union-member-added',
@@ -121,14 +122,20 @@ function literalOf(literal: SchemaNode, base: SchemaNode): boolean {
 }
 
 /** The member of an anyOf/oneOf `union` that has `node`'s kind (`type: [string, integer]` holds `type: string`). */
-function memberLike(side: Side, union: SchemaNode, node: SchemaNode): SchemaNode | undefined {
+function memberLike(side: Side, union: SchemaNode, other: SchemaReading): SchemaNode | undefined {
+  const node = other.node;
   if (union.kind !== 'composition' || union.mode === 'allOf' || node.kind === 'composition') return undefined;
-  return union.members.find((member) => {
-    const read = readSchema(member, side)?.node;
-    return (
-      read !== undefined && read.kind === node.kind && (read.kind !== 'number' || node.kind !== 'number' || read.integer === node.integer)
-    );
-  });
+  const readings = union.members.map((member) => ({ member, read: readSchema(member, side) }));
+  // The member that is the other version's schema by name (`anyOf: [Cat, Dog]` -> `Dog`), else the only one of its kind.
+  const named = other.name === undefined ? undefined : readings.find(({ read }) => read?.name === other.name);
+  if (named !== undefined) return named.member;
+  const alike = readings.filter(
+    ({ read }) =>
+      read !== undefined &&
+      read.node.kind === node.kind &&
+      (read.node.kind !== 'number' || node.kind !== 'number' || read.node.integer === node.integer),
+  );
+  return alike.length === 1 ? alike[0]!.member : undefined;
 }
 
 /** The keyword that says a node's kind: `enum` or `const` for a literal, the mode for a composition, else `type`. */

@@ -23,12 +23,15 @@ export function compareServers({
   /** `/servers` in each version. */
   at: (side: 'old' | 'new', index?: number) => Place;
 }): void {
-  const urls = (servers: ServerNode[]) => servers.map((server) => server.url);
-  const removed = urls(old).filter((url) => !urls(next).includes(url));
-  const added = new Set(urls(next).filter((url) => !urls(old).includes(url)));
+  // Compared as written apart from what does not change a URL: the host's case, a trailing slash.
+  const same = (a: string, b: string) => partsOf(a).origin === partsOf(b).origin && partsOf(a).path === partsOf(b).path;
+  const removed = old.map((server) => server.url).filter((url) => !next.some((server) => same(server.url, url)));
+  const added = new Set(next.map((server) => server.url).filter((url) => !old.some((server) => same(server.url, url))));
   const indexIn = (servers: ServerNode[], url: string) => servers.findIndex((server) => server.url === url);
   for (const url of removed) {
-    const moved = [...added].find((candidate) => partsOf(candidate).origin === partsOf(url).origin);
+    const moved = [...added].find(
+      (candidate) => partsOf(candidate).origin === partsOf(url).origin && partsOf(candidate).path !== partsOf(url).path,
+    );
     const place = { old: at('old', indexIn(old, url)) };
     if (moved !== undefined) {
       added.delete(moved);

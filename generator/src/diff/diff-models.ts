@@ -44,7 +44,9 @@ export function diffModels({
 }): ModelDiff {
   const log = new ChangeLog(severity, locate);
   const sides = { old: sideOf(old), new: sideOf(next) };
-  const visited = compareOperations({ sides, log, files });
+  // Schemas the stable operations compared are not compared again; those only draft/alpha operations
+  // reached are (by webhooks, at their own severity), and count as reached for the components.
+  const { visited, reachedRelaxed } = compareOperations({ sides, log, files });
   compareWebhooks({ sides, log, visited, root: { old: rootPlace(files.old, '/webhooks'), new: rootPlace(files.new, '/webhooks') } });
   compareServers({
     old: old.servers,
@@ -52,7 +54,7 @@ export function diffModels({
     log,
     at: (side, index) => rootPlace(files[side], index === undefined || index < 0 ? '/servers' : `/servers/${index}`),
   });
-  compareComponents({ sides, log, files, visited });
+  compareComponents({ sides, log, files, visited, reached: new Set([...visited, ...reachedRelaxed]) });
   compareInfo({ old, new: next, log, files });
   if (log.changes.length === 0 && log.hidden.length === 0 && !equal(old.shipped.document, next.shipped.document)) {
     log.add({
@@ -81,7 +83,10 @@ const routeOf = (operation: OperationNode) => `${operation.method} ${operation.p
  * Operations are paired by route, then the ones left by operationId (an operation that moved). What is
  * left after both is added or removed.
  */
-function compareOperations({ sides, log, files }: { sides: { old: Side; new: Side }; log: ChangeLog; files: Files }): Set<string> {
+function compareOperations({ sides, log, files }: { sides: { old: Side; new: Side }; log: ChangeLog; files: Files }): {
+  visited: Set<string>;
+  reachedRelaxed: Set<string>;
+} {
   const visited = new Set<string>();
   const reachedOnlyRelaxed = new Set<string>();
   // A route may be written twice (`/pets/{id}` and `/pets/{name}`, which OpenAPI 3.1 §4.8.8.2 forbids):
@@ -161,7 +166,7 @@ function compareOperations({ sides, log, files }: { sides: { old: Side; new: Sid
       old: rootPlace(files.old, '/paths'),
       new: operationPlace(operation, files.new),
     });
-  return new Set([...visited, ...reachedOnlyRelaxed]);
+  return { visited, reachedRelaxed: reachedOnlyRelaxed };
 }
 
 /** x-stability-level and x-sunset changes of a pair of operations (lifecycle.ts). */
@@ -186,12 +191,15 @@ function compareComponents({
   log,
   files,
   visited,
+  reached: reachedKeys,
 }: {
   sides: { old: Side; new: Side };
   log: ChangeLog;
   files: Files;
-  /** The named-schema pairs the operations compared (compareSchema's keys). */
+  /** The named-schema pairs compared so far (compareSchema's keys). */
   visited: Set<string>;
+  /** Those and the pairs only draft/alpha operations compared: every pair some operation reaches. */
+  reached: Set<string>;
 }): void {
   const before = new Map(sides.old.model.schemas.map((schema) => [schema.specName, schema]));
   const after = new Map(sides.new.model.schemas.map((schema) => [schema.specName, schema]));
@@ -214,7 +222,7 @@ function compareComponents({
         old: placeOf(schema.schema.meta.origin, componentsPlace(files.old)),
         new: componentsPlace(files.new),
       });
-  const reached = new Set([...visited].map((key) => key.split('\u0000')[1]));
+  const reached = new Set([...reachedKeys].map((key) => key.split('\u0000')[1]));
   const unused = log.outsideOperations();
   for (const [name, schema] of before) {
     const partner = after.get(name);

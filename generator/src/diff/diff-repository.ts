@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { OpenApiSchemas } from '../load/openapi-schema.js';
 import { effectiveSeverities } from '../shared/change-catalog.js';
 import { diffSpecs, type DiffResult } from './diff-specs.js';
-import { existsAt, gitReader } from './spec-source.js';
+import { existsAt, gitReader, resolveCommit } from './spec-source.js';
 
 export type SpecDiff = Extract<DiffResult, { ok: true }>;
 
@@ -32,8 +32,11 @@ export async function diffRepository({ since, config: userConfig = {} }: { since
   const config = resolveConfig(userConfig);
   const root = path.resolve(config.root);
   let readOld;
+  let commit: string;
   try {
-    readOld = await gitReader(since, root);
+    // Every spec is read at the same commit, even if `since` is a branch that moves meanwhile.
+    commit = await resolveCommit(since, root);
+    readOld = await gitReader(commit, root);
   } catch (error) {
     return { ok: false, diagnostics: [], problem: `cannot read revision ${since}: ${(error as Error).message}` };
   }
@@ -47,10 +50,11 @@ export async function diffRepository({ since, config: userConfig = {} }: { since
       added.push(job);
       continue;
     }
-    const diff = await diffSpecs({ old: `${since}:${job.spec}`, new: job.spec, root, severity, schemas });
+    const diff = await diffSpecs({ old: `${commit}:${job.spec}`, new: job.spec, root, severity, schemas });
     diagnostics.push(...diff.diagnostics);
     if (!diff.ok) return { ok: false, diagnostics, ...(diff.problem === undefined ? {} : { problem: diff.problem }) };
-    specs.push({ job, diff });
+    // Shown as the revision was given (`v1.0.0:specs/x.yaml`), read at the commit it named.
+    specs.push({ job, diff: { ...diff, old: { ...diff.old, source: `${since}:${job.spec}` } } });
   }
   return { ok: true, since, specs, added, diagnostics, breaking: specs.some(({ diff }) => diff.breaking) };
 }

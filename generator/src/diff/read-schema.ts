@@ -1,4 +1,5 @@
 import equal from 'fast-deep-equal';
+import { createMeta } from '../ir/parse-meta.js';
 import type { CompositionNode, Constraint, ObjectNode, PropertyNode, SchemaMeta, SchemaNode } from '../ir/types.js';
 import type { Side } from './compare-context.js';
 
@@ -28,37 +29,71 @@ export function readSchema(start: SchemaNode, side: Side): SchemaReading | undef
   let node = start;
   let name: string | undefined;
   let wrapperNullable = false;
+  // What a reference says beside itself (a default, deprecated, lifecycle): kept on what it leads to.
+  let carried: Pick<SchemaMeta, 'deprecated' | 'extensions' | 'default'> = { deprecated: false, extensions: [] };
   const seen = new Set<string>();
+  const done = (result: SchemaNode): SchemaReading => ({
+    node: saysNothing({ ...createMeta(), ...carried }) ? result : ({ ...result, meta: withCarried(result.meta, carried) } as SchemaNode),
+    ...(name === undefined ? {} : { name }),
+    wrapperNullable,
+  });
   for (;;) {
     if (node.kind === 'ref') {
       const named = side.named.get(node.name);
       if (named === undefined || seen.has(node.name)) return undefined;
       seen.add(node.name);
       wrapperNullable ||= node.meta.nullable;
+      carried = withCarried(node.meta, carried);
       name = named.specName;
       node = named.schema;
       continue;
     }
-    if (node.kind !== 'composition') return { node, ...(name === undefined ? {} : { name }), wrapperNullable };
+    if (node.kind !== 'composition') return done(node);
     const inner = unwrap(node);
     if (inner !== undefined) {
       wrapperNullable ||= inner.nullable;
       node = inner.node;
       continue;
     }
-    return { node: mergeAllOf(node, side), ...(name === undefined ? {} : { name }), wrapperNullable };
+    return done(mergeAllOf(node, side));
   }
 }
 
-/** True for a schema that constrains nothing: no type, no assertion, only annotations. */
+/** `meta` with what an outer node carries: its default when `meta` has none, deprecated from either, both's extensions. */
+function withCarried<T extends Pick<SchemaMeta, 'deprecated' | 'extensions' | 'default'>>(
+  meta: T,
+  carried: Pick<SchemaMeta, 'deprecated' | 'extensions' | 'default'>,
+): T {
+  return {
+    ...meta,
+    deprecated: meta.deprecated || carried.deprecated,
+    extensions: [...carried.extensions.filter(([key]) => readExtensions.has(key)), ...meta.extensions],
+    ...(meta.default === undefined && carried.default !== undefined ? { default: carried.default } : {}),
+  };
+}
+
+/** The `x-*` fields the diff reads (lifecycle.ts): a node that states one says something to compare. */
+const readExtensions = new Set(['x-sunset', 'x-stability-level']);
+
+/**
+ * True for a schema that says nothing the diff compares: no type, no assertion, no format, no default,
+ * not deprecated, no lifecycle extension; only title, description and examples.
+ */
 function annotatesOnly(node: SchemaNode): boolean {
-  const { meta } = node;
+  return node.kind === 'unknown' && saysNothing(node.meta);
+}
+
+function saysNothing(meta: SchemaMeta): boolean {
   return (
-    node.kind === 'unknown' &&
     !meta.nullable &&
+    !meta.deprecated &&
+    meta.default === undefined &&
+    meta.format === undefined &&
+    meta.contentSchema === undefined &&
     meta.constraints.length === 0 &&
     meta.assertions.length === 0 &&
-    meta.unchecked.length === 0
+    meta.unchecked.length === 0 &&
+    !meta.extensions.some(([name]) => readExtensions.has(name))
   );
 }
 
@@ -66,8 +101,8 @@ const isNullType = (node: SchemaNode) => node.kind === 'null' && node.meta.const
 
 /** The one member a composition stands for, or undefined when it says more than one member does. */
 function unwrap(node: CompositionNode): { node: SchemaNode; nullable: boolean } | undefined {
-  // Keywords of the composition's own would be lost with it.
-  if (node.meta.constraints.length > 0 || node.meta.assertions.length > 0 || node.discriminator !== undefined) return undefined;
+  // What the composition says of its own (keywords, a default, deprecated, lifecycle) would be lost with it.
+  if (!saysNothing({ ...node.meta, nullable: false }) || node.discriminator !== undefined) return undefined;
   let members = node.members;
   let nullable = node.meta.nullable;
   if (node.mode === 'allOf') members = members.filter((member) => !annotatesOnly(member));
@@ -115,23 +150,39 @@ function mergeAllOf(node: CompositionNode, side: Side): SchemaNode {
 /** Every member's properties, required where any member requires them; the untyped members' keywords kept. */
 function mergeObjects(node: CompositionNode, objects: ObjectNode[], members: SchemaNode[]): SchemaNode {
   const properties = new Map<string, PropertyNode>();
-  for (const member of objects) {
+  for (const member of objects)
     for (const property of member.properties) {
       const known = properties.get(property.name);
-      properties.set(property.name, known === undefined ? property : { ...known, required: known.required || property.required });
+      // Two members that describe one property: it must meet both schemas.
+      const schema: SchemaNode =
+        known === undefined
+          ? property.schema
+          : { kind: 'composition', mode: 'allOf', members: [known.schema, property.schema], meta: createMeta() };
+      properties.set(property.name, { ...(known ?? property), schema, required: (known?.required ?? false) || property.required });
     }
-    for (const requiredName of member.extraRequired) {
-      const known = properties.get(requiredName);
-      if (known !== undefined) properties.set(requiredName, { ...known, required: true });
-    }
+  // `required` names apply whichever member declares the property, before or after.
+  const requiredNames = new Set(objects.flatMap((member) => member.extraRequired));
+  for (const name of requiredNames) {
+    const known = properties.get(name);
+    if (known !== undefined) properties.set(name, { ...known, required: true });
   }
   const meta = mergedMeta(node.meta, members);
   if (meta === undefined) return node;
+  const schemas = objects
+    .map((member) => member.additional)
+    .filter((additional): additional is SchemaNode => typeof additional === 'object');
+  const additional: ObjectNode['additional'] = objects.some((member) => member.additional === false)
+    ? false
+    : schemas.length === 0
+      ? undefined
+      : schemas.length === 1
+        ? schemas[0]
+        : { kind: 'composition', mode: 'allOf', members: schemas, meta: createMeta() };
   return {
     kind: 'object',
     properties: [...properties.values()],
-    additional: objects.some((member) => member.additional === false) ? false : undefined,
-    extraRequired: [...new Set(objects.flatMap((member) => member.extraRequired))].filter((required) => !properties.has(required)),
+    additional,
+    extraRequired: [...requiredNames].filter((required) => !properties.has(required)),
     untyped: false,
     meta: { ...meta, nullable: node.meta.nullable || objects.every((member) => member.meta.nullable) },
   };
@@ -153,17 +204,39 @@ function mergedMeta(first: SchemaMeta, others: SchemaNode[]): SchemaMeta | undef
   const metas = [first, ...others.map((member) => member.meta).filter((meta) => meta !== first)];
   const constraints: Constraint[] = [];
   for (const constraint of metas.flatMap((meta) => meta.constraints)) {
-    const same = constraints.find((known) => known.keyword === constraint.keyword);
+    const index = constraints.findIndex((known) => known.keyword === constraint.keyword);
+    const same = constraints[index];
     if (same === undefined) constraints.push(constraint);
     // 3.1 `{$ref, pattern}` states its siblings on the allOf it becomes and on its member alike.
-    else if (!equal(same.value, constraint.value)) return undefined;
+    else if (equal(same.value, constraint.value)) continue;
+    else {
+      // Two limits of one kind: the tighter holds (both must). Anything else cannot be told apart from values.
+      const tighter = tighterOf(constraint.keyword, same.value, constraint.value);
+      if (tighter === undefined) return undefined;
+      constraints[index] = { keyword: constraint.keyword, value: tighter };
+    }
   }
   const formats = [...new Set(metas.map((meta) => meta.format).filter((format) => format !== undefined))];
   if (formats.length > 1) return undefined;
+  const defaults = metas.filter((meta) => meta.default !== undefined);
   return {
     ...first,
     constraints,
     assertions: metas.flatMap((meta) => meta.assertions),
+    deprecated: metas.some((meta) => meta.deprecated),
+    extensions: metas.flatMap((meta) => meta.extensions),
+    ...(defaults[0] === undefined ? {} : { default: defaults[0].default }),
     ...(formats[0] === undefined ? {} : { format: formats[0] }),
   };
+}
+
+const upperLimits = new Set(['maxLength', 'maxItems', 'maxProperties', 'maxContains', 'maximum', 'exclusiveMaximum']);
+const lowerLimits = new Set(['minLength', 'minItems', 'minProperties', 'minContains', 'minimum', 'exclusiveMinimum']);
+
+/** The tighter of two numeric limits of one keyword, or undefined for any other keyword. */
+function tighterOf(keyword: string, a: unknown, b: unknown): number | undefined {
+  if (typeof a !== 'number' || typeof b !== 'number') return undefined;
+  if (upperLimits.has(keyword)) return Math.min(a, b);
+  if (lowerLimits.has(keyword)) return Math.max(a, b);
+  return undefined;
 }

@@ -27,7 +27,7 @@ export const describeSource = (source: SpecSource) => (source.kind === 'file' ? 
  * comes from the same one even if a branch moves meanwhile. Files outside the repository cannot be read.
  */
 export async function gitReader(revision: string, root: string): Promise<ReadText> {
-  const commit = (await git(['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`], root)).trim();
+  const commit = await resolveCommit(revision, root);
   const top = (await git(['rev-parse', '--show-toplevel'], root)).trim();
   return async (absolutePath) => {
     const relative = path.relative(top, absolutePath).split(path.sep).join('/');
@@ -35,6 +35,11 @@ export async function gitReader(revision: string, root: string): Promise<ReadTex
       throw Object.assign(new Error('outside the repository'), { code: 'outside the repository' });
     return git(['cat-file', 'blob', `${commit}:${relative}`], top);
   };
+}
+
+/** The commit a revision names now (a branch may move while a run reads it). */
+export async function resolveCommit(revision: string, root: string): Promise<string> {
+  return (await git(['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`], root)).trim();
 }
 
 /** True when the reader finds the file. */

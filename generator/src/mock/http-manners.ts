@@ -19,7 +19,12 @@ export function allowOrigin(request: IncomingMessage, response: ServerResponse):
 /** Headers a browser may send to the path's operations: their header parameters, API keys, and the usual ones. */
 export function allowedHeaders(operations: readonly OperationNode[], schemes: readonly SecuritySchemeNode[]): string[] {
   const names = new Set(['accept', 'authorization', 'content-type', 'prefer']);
-  for (const operation of operations) for (const parameter of operation.parameters.header) names.add(parameter.name.toLowerCase());
+  for (const operation of operations) {
+    for (const parameter of operation.parameters.header) names.add(parameter.name.toLowerCase());
+    // A signed request carries its signature, an idempotent one its key: headers the spec states beside the parameters.
+    if (operation.signing !== undefined) names.add(operation.signing.header.toLowerCase());
+    if (operation.idempotency !== undefined) names.add(operation.idempotency.header.toLowerCase());
+  }
   for (const scheme of schemes)
     if (scheme.type === 'apiKey' && scheme.in === 'header' && scheme.parameterName !== undefined)
       names.add(scheme.parameterName.toLowerCase());

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { listen, maxBodyBytes, readBody } from '../traffic/http-server.js';
+import { credentialNames, redactedUrl } from '../traffic/redact.js';
 import type { OperationNode, ResponseNode, SecuritySchemeNode } from '../ir/types.js';
 import { preferredContents } from '../emit/types/emit-operations.js';
 import { checkRequest, emptyValues } from '../traffic/check-request.js';
@@ -61,9 +62,12 @@ export async function startMockServer({
     log: log ?? (() => {}),
   };
   if (site.state !== undefined) seedState(site, seed);
+  const secrets = credentialNames(mock.model.securitySchemes).query;
   const server = createServer((request, response) => {
     const started = Date.now();
-    response.on('finish', () => log?.(`${request.method} ${request.url} -> ${response.statusCode} (${Date.now() - started} ms)`));
+    // The log never shows a credential sent in the query (an API key, an access token).
+    const shown = () => redactedUrl(request.url ?? '/', secrets);
+    response.on('finish', () => log?.(`${request.method} ${shown()} -> ${response.statusCode} (${Date.now() - started} ms)`));
     handle(site, request, response).catch((error: unknown) => {
       if (!response.headersSent) send(response, problemReply(500, 'Internal Server Error', (error as Error).message ?? String(error)));
       else response.destroy();
@@ -195,11 +199,16 @@ function documentedAnswer(
     if (documented === undefined) return problemReply(404, 'Not Found', step.detail);
     return answerWith(site, { operation, chosen: { response: documented, status: 404 }, preference: {}, accept });
   }
+  let committed = false;
   const shape =
-    step.kind === 'none' ? undefined : step.kind === 'read' ? (documented: unknown) => merge(documented, step.item) : step.commit;
+    step.kind === 'none'
+      ? undefined
+      : step.kind === 'read'
+        ? (documented: unknown) => merge(documented, step.item)
+        : (documented: unknown) => ((committed = true), step.commit(documented));
   const answer = answerWith(site, { operation, chosen, preference, accept, ...(shape === undefined ? {} : { shape }) });
-  // A write whose answer has no body still keeps what it wrote.
-  if (step.kind === 'write' && answer.body === undefined) step.commit(undefined);
+  // A write is kept once its answer is a success, whether or not that answer has a JSON body to shape.
+  if (step.kind === 'write' && !committed && answer.status >= 200 && answer.status < 300) step.commit(undefined);
   return answer;
 }
 

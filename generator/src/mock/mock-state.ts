@@ -79,8 +79,9 @@ export class MockState {
     const key = keyOf(target.read, valuesFrom(target, values, undefined));
     const existing = this.items.get(key);
     if (operation.method === 'delete') {
-      if (!this.items.delete(key)) return { kind: 'not-found', detail: `no item at ${describe(target.read, values)} to delete` };
-      return { kind: 'none' };
+      if (existing === undefined) return { kind: 'not-found', detail: `no item at ${describe(target.read, values)} to delete` };
+      // Removed once the answer is a success (a 406 or an unknown example leaves the item).
+      return { kind: 'write', commit: (answer) => (this.items.delete(key), answer) };
     }
     if (operation.method === 'patch') {
       if (existing === undefined) return { kind: 'not-found', detail: `no item at ${describe(target.read, values)} to change` };
@@ -103,6 +104,11 @@ export class MockState {
   /** Keeps a success for its idempotency key (errors are not kept, so a retry after one runs again). */
   remember(operation: OperationNode, key: string, reply: Reply, now = Date.now()): void {
     if (operation.idempotency === undefined || reply.status < 200 || reply.status > 299) return;
+    // Kept in the order they were made: the oldest expire first, so a sweep from the front frees what is due.
+    for (const [kept, { expires }] of this.replies) {
+      if (expires > now) break;
+      this.replies.delete(kept);
+    }
     this.replies.set(`${operation.id}\u0000${key}`, { expires: now + operation.idempotency.ttlSeconds * 1000, reply });
   }
 

@@ -3,7 +3,7 @@ import { listen, maxBodyBytes, readBody } from '../traffic/http-server.js';
 import { problemReply, send } from '../traffic/reply.js';
 import { ExchangeChecker, type ExchangeIssue, type ResponseRecord } from '../traffic/check-exchange.js';
 import type { TrafficSpec } from '../traffic/load-spec.js';
-import { credentialNames, redactedUrl } from './redact.js';
+import { credentialNames, redactedUrl } from '../traffic/redact.js';
 
 /** What the proxy does with a violation: only report it, mark the answer, or refuse. */
 export type ErrorMode = 'report' | 'warn' | 'refuse';
@@ -117,7 +117,9 @@ async function forward({
     send(response, problemReply(413, 'Content Too Large', `the body is larger than ${maxBodyBytes} bytes`));
     return { method, url: shown, status: 413, issues: [] };
   }
-  const record = { method, url: request.url ?? '/', headers: request.headers, body };
+  // One leading slash: `//host/x` is a path here, as it is upstream (see below).
+  const path = `/${(request.url ?? '/').replace(/^\/+/, '')}`;
+  const record = { method, url: path, headers: request.headers, body };
   const requestCheck = await checker.check(record);
   const requestIssues = requestCheck.matched ? requestCheck.issues : [];
   const operation = requestCheck.matched ? requestCheck.operation.id : undefined;
@@ -126,17 +128,22 @@ async function forward({
     send(response, problemReply(400, 'Bad Request', `the request does not match the spec of ${operation}`, { issues: requestIssues }));
     return { ...base, status: 400, issues: requestIssues };
   }
-  const answer = await fetch(new URL(`${upstream.pathname.replace(/\/+$/, '')}${request.url ?? '/'}`, upstream), {
+  // The target's origin and base path, then the request's own path: never a URL the request names
+  // (`GET //other.example/x` must not leave for other.example with the caller's credentials).
+  const target = `${upstream.origin}${upstream.pathname.replace(/\/+$/, '')}${path}`;
+  const answer = await fetch(target, {
     method,
     headers: forwardedHeaders(request.headers),
     redirect: 'manual',
     ...(body.length === 0 || method === 'GET' || method === 'HEAD' ? {} : { body }),
   });
-  const received: ResponseRecord = {
-    status: answer.status,
-    headers: Object.fromEntries([...answer.headers].map(([name, value]) => [name.toLowerCase(), value])),
-    body: Buffer.from(await answer.arrayBuffer()),
-  };
+  const headers: Record<string, string | string[]> = Object.fromEntries(
+    [...answer.headers].map(([name, value]) => [name.toLowerCase(), value]),
+  );
+  // Each Set-Cookie is a header of its own (RFC 6265 §3): keep them all, not the last.
+  const cookies = answer.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  const received: ResponseRecord = { status: answer.status, headers, body: Buffer.from(await answer.arrayBuffer()) };
   const exchangeCheck = await checker.check(record, received);
   if (!exchangeCheck.matched) {
     relay(response, received, []);

@@ -4,6 +4,7 @@ import { locate, OriginIndex } from '../load/origins.js';
 import { parseJsonText } from '../load/parse-json.js';
 import { ExchangeChecker, type ExchangeIssue, type Headers } from './check-exchange.js';
 import { loadTrafficSpec } from './load-spec.js';
+import { credentialNames, redactedUrl } from './redact.js';
 
 type Json = Record<string, unknown>;
 const asObject = (value: unknown): Json | undefined =>
@@ -51,14 +52,22 @@ export async function checkHar({ spec, file, root = process.cwd() }: { spec: str
   const loaded = await loadTrafficSpec({ spec, root, compile: 'on-demand' });
   if (loaded.spec === undefined) return { ran: false, diagnostics: loaded.diagnostics };
   const checker = new ExchangeChecker(loaded.spec);
+  const secrets = credentialNames(loaded.spec.model.securitySchemes).query;
   const results: HarEntryResult[] = [];
-  for (const [index, raw] of entries.entries()) results.push(await checkEntry(checker, { raw, index, origins, root: parsed.value }));
+  for (const [index, raw] of entries.entries())
+    results.push(await checkEntry(checker, { raw, index, origins, root: parsed.value, secrets }));
   return { ok: results.every((result) => result.outcome !== 'invalid'), ran: true, file, results, diagnostics: loaded.diagnostics };
 }
 
 async function checkEntry(
   checker: ExchangeChecker,
-  { raw, index, origins, root }: { raw: unknown; index: number; origins: OriginIndex; root: unknown },
+  {
+    raw,
+    index,
+    origins,
+    root,
+    secrets,
+  }: { raw: unknown; index: number; origins: OriginIndex; root: unknown; secrets: ReadonlySet<string> },
 ): Promise<HarEntryResult> {
   const entry = asObject(raw) ?? {};
   const request = asObject(entry.request) ?? {};
@@ -67,22 +76,35 @@ async function checkEntry(
   const base = {
     entry: index,
     method: String(request.method ?? 'GET').toUpperCase(),
-    url: String(request.url ?? '/'),
+    // What the results show (they end up in CI logs): no credential from the query.
+    url: redactedUrl(String(request.url ?? '/'), secrets),
     line: place?.line ?? 0,
     column: place?.column ?? 0,
   };
   const result = await checker.check(
-    { method: base.method, url: base.url, headers: headersOf(request.headers), body: requestBody(request) },
+    {
+      method: base.method,
+      url: String(request.url ?? '/'),
+      headers: headersOf(request.headers, asObject(request.postData)?.mimeType),
+      body: requestBody(request),
+    },
     response === undefined
       ? undefined
-      : { status: Number(response.status ?? 0), headers: headersOf(response.headers), body: responseBody(response) },
+      : {
+          status: Number(response.status ?? 0),
+          headers: headersOf(response.headers, asObject(response.content)?.mimeType),
+          body: responseBody(response),
+        },
   );
   if (!result.matched) return { ...base, outcome: 'unmatched', reason: result.reason, issues: [] };
   return { ...base, outcome: result.issues.length === 0 ? 'valid' : 'invalid', operation: result.operation.id, issues: result.issues };
 }
 
-/** HAR headers (`[{ name, value }]`) by lower-case name; repeated ones joined as HTTP joins them. */
-function headersOf(raw: unknown): Headers {
+/**
+ * HAR headers (`[{ name, value }]`) by lower-case name, repeated ones joined as HTTP joins them; a capture
+ * that left out `Content-Type` still states the body's `mimeType`.
+ */
+function headersOf(raw: unknown, mimeType: unknown): Headers {
   const headers: Record<string, string> = {};
   for (const entry of asArray(raw)) {
     const header = asObject(entry);
@@ -93,6 +115,7 @@ function headersOf(raw: unknown): Headers {
     const value = String(header.value ?? '');
     headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
   }
+  if (headers['content-type'] === undefined && typeof mimeType === 'string' && mimeType !== '') headers['content-type'] = mimeType;
   return headers;
 }
 

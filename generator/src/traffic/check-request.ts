@@ -1,6 +1,7 @@
 import type { OperationNode } from '../ir/types.js';
 import type { ValidationIssue } from '../validate/validate-target.js';
 import type { TrafficSpec } from './load-spec.js';
+import { documentedFor, isJson } from './media-types.js';
 import type { readParameters } from './read-parameters.js';
 
 export interface Issue extends ValidationIssue {
@@ -38,15 +39,10 @@ export function checkRequest({
     if (body.required) issues.push({ in: 'body', path: '', keyword: 'required', params: {}, message: 'the request body is required' });
     return issues;
   }
-  if (body.contents.some((media) => /json/i.test(media.mediaType))) {
-    if (contentType !== undefined && !/json/i.test(contentType))
-      issues.push({
-        in: 'body',
-        path: '',
-        keyword: 'contentType',
-        params: { contentType },
-        message: `the body is ${contentType}, not JSON`,
-      });
+  // The documented media type the body was sent as (JSON when it does not say): only JSON is read and validated.
+  const media =
+    contentType === undefined ? body.contents.find((entry) => isJson(entry.mediaType)) : documentedFor(body.contents, contentType);
+  if (media !== undefined && isJson(media.mediaType)) {
     let value: unknown;
     try {
       value = JSON.parse(raw.toString('utf8'));

@@ -6,7 +6,8 @@ import type { SecuritySchemeNode } from '../ir/types.js';
  */
 export function credentialNames(schemes: readonly SecuritySchemeNode[]): { headers: ReadonlySet<string>; query: ReadonlySet<string> } {
   const headers = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
-  const query = new Set<string>();
+  // An OAuth 2.0 bearer token may travel in the query too (RFC 6750 §2.3).
+  const query = new Set<string>(['access_token']);
   for (const scheme of schemes) {
     if (scheme.type !== 'apiKey' || scheme.parameterName === undefined) continue;
     if (scheme.in === 'query') query.add(scheme.parameterName);
@@ -17,7 +18,7 @@ export function credentialNames(schemes: readonly SecuritySchemeNode[]): { heade
 
 /** A request target with the values of credential query parameters replaced: `/v1/x?api_key=(redacted)`. */
 export function redactedUrl(target: string, query: ReadonlySet<string>): string {
-  if (query.size === 0 || !target.includes('?')) return target;
+  if (!target.includes('?')) return target;
   const url = new URL(target, 'http://localhost');
   for (const name of query) if (url.searchParams.has(name)) url.searchParams.set(name, '(redacted)');
   return `${url.pathname}${url.search.replace(/%28redacted%29/g, '(redacted)')}`;
