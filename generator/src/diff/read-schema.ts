@@ -32,8 +32,9 @@ export function readSchema(start: SchemaNode, side: Side): SchemaReading | undef
   // What a reference says beside itself (a default, deprecated, lifecycle): kept on what it leads to.
   let carried: Pick<SchemaMeta, 'deprecated' | 'extensions' | 'default'> = { deprecated: false, extensions: [] };
   const seen = new Set<string>();
+  const carries = () => carried.deprecated || carried.default !== undefined || carried.extensions.length > 0;
   const done = (result: SchemaNode): SchemaReading => ({
-    node: saysNothing({ ...createMeta(), ...carried }) ? result : ({ ...result, meta: withCarried(result.meta, carried) } as SchemaNode),
+    node: carries() ? ({ ...result, meta: withCarried(result.meta, carried) } as SchemaNode) : result,
     ...(name === undefined ? {} : { name }),
     wrapperNullable,
   });
@@ -43,7 +44,9 @@ export function readSchema(start: SchemaNode, side: Side): SchemaReading | undef
       if (named === undefined || seen.has(node.name)) return undefined;
       seen.add(node.name);
       wrapperNullable ||= node.meta.nullable;
-      carried = withCarried(node.meta, carried);
+      // Most references say nothing beside themselves: nothing to carry, nothing allocated.
+      if (node.meta.deprecated || node.meta.default !== undefined || node.meta.extensions.some(([key]) => readExtensions.has(key)))
+        carried = withCarried(node.meta, carried);
       name = named.specName;
       node = named.schema;
       continue;
