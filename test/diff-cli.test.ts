@@ -276,6 +276,22 @@ describe('specsmith diff --since: every spec of a repository at once (#26 point 
     expect(junit).toContain(`specs/alpha/openapi.yaml:${enumLine}`);
   });
 
+  it('a spec removed since the revision is an error in every format: its package is gone', () => {
+    const repo = repository();
+    repo.git('rm', '--quiet', '--force', 'specs/beta/openapi.yaml');
+    repo.write('specs/alpha/openapi.yaml', stringify({ ...baseSpec(), info: { title: 'Alpha', version: '1.0.0' } }));
+    const json = cli(repo.root, ['diff', '--since', 'v1', '--format', 'json']);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ breaking: true, removed: ['specs/beta/openapi.yaml'] });
+    expect(cli(repo.root, ['diff', '--since', 'v1']).stdout).toContain(
+      'error   specs/beta/openapi.yaml: removed since v1 (its package is gone)',
+    );
+    expect(cli(repo.root, ['diff', '--since', 'v1', '--format', 'markdown']).stdout).toContain('🔴 `specs/beta/openapi.yaml`: removed');
+    expect(cli(repo.root, ['diff', '--since', 'v1', '--format', 'github']).stdout).toMatch(
+      /^::error file=specs\/beta\/openapi\.yaml,title=spec-removed/m,
+    );
+  });
+
   it('usage: --since takes no OLD NEW; an unknown revision exits 2', () => {
     const repo = repository();
     expect(cli(repo.root, ['diff', '--since', 'v1', 'a.yaml', 'b.yaml']).stderr).toContain('--since compares every spec');

@@ -6,6 +6,7 @@ import { explainCheck } from '../diff/explain-check.js';
 import { diffFindings, diffRules, formatDiffMarkdown, formatDiffText } from '../diff/format-diff.js';
 import { checkIds, effectiveSeverities } from '../shared/change-catalog.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import type { Finding } from '../report/finding.js';
 import { formatGitHub } from '../report/github.js';
 import { formatJUnit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
@@ -16,30 +17,53 @@ import type { Values } from './parse-options.js';
 /** What one run compared: two versions of a spec, or (`--since`) every spec against itself at a revision. */
 interface Compared {
   reports: SpecDiff[];
-  /** With --since: the revision, and the specs that did not exist then. */
-  since?: { revision: string; added: string[] };
+  /** With --since: the revision, the specs that did not exist then, and those that existed and are gone. */
+  since?: { revision: string; added: string[]; removed: string[] };
 }
 
-const findings = ({ reports }: Compared) => reports.flatMap(diffFindings);
+/** Each change as a CI finding, and each spec removed since the revision as a failed one at its (old) path. */
+const findings = ({ reports, since }: Compared): Finding[] => [
+  ...reports.flatMap(diffFindings),
+  ...(since?.removed ?? []).map((spec): Finding => ({
+    suite: 'specsmith diff',
+    name: `spec-removed ${spec}`,
+    ruleId: 'spec-removed',
+    level: 'error',
+    failed: true,
+    message: `${spec} existed at ${since!.revision} and is gone: its package is gone too`,
+    file: spec,
+  })),
+];
+const rules = () => [
+  ...diffRules(),
+  { id: 'spec-removed', description: 'a spec (and its package) was removed since the revision', level: 'error' as const },
+];
 
 const formats: Record<string, (compared: Compared) => string> = {
   text: ({ reports, since }) =>
     [
       ...reports.map(formatDiffText),
       ...(since?.added ?? []).map((spec) => `${spec}: new since ${since!.revision}, nothing to compare with\n`),
+      ...(since?.removed ?? []).map((spec) => `error   ${spec}: removed since ${since!.revision} (its package is gone)\n`),
     ].join(since === undefined ? '' : '\n'),
   json: ({ reports, since }) =>
     `${JSON.stringify(
       since === undefined
         ? reports[0]
-        : { since: since.revision, breaking: reports.some((report) => report.breaking), specs: reports, added: since.added },
+        : {
+            since: since.revision,
+            breaking: since.removed.length > 0 || reports.some((report) => report.breaking),
+            specs: reports,
+            added: since.added,
+            removed: since.removed,
+          },
       null,
       2,
     )}\n`,
-  markdown: ({ reports, since }) => formatDiffMarkdown(reports, { added: since?.added ?? [] }),
+  markdown: ({ reports, since }) => formatDiffMarkdown(reports, { added: since?.added ?? [], removed: since?.removed ?? [] }),
   junit: (compared) => formatJUnit(findings(compared), { name: 'specsmith diff' }),
   github: (compared) => formatGitHub(findings(compared)),
-  sarif: (compared) => formatSarif(findings(compared), { tool: 'specsmith', version: toolVersion(), rules: diffRules() }),
+  sarif: (compared) => formatSarif(findings(compared), { tool: 'specsmith', version: toolVersion(), rules: rules() }),
 };
 
 const failLevels: Record<string, Severity[]> = { error: ['error'], warning: ['error', 'warning'], never: [] };
@@ -68,12 +92,13 @@ export async function runDiff(values: Values, positionals: string[]): Promise<nu
     printErrors(result.diagnostics);
     compared = {
       reports: result.specs.map(({ diff }) => diff),
-      since: { revision: since, added: result.added.map((job) => job.spec) },
+      since: { revision: since, added: result.added.map((job) => job.spec), removed: result.removed },
     };
   }
   process.stdout.write(formats[format]!(compared));
   const failing = failLevels[failOn]!;
-  return compared.reports.some((report) => report.changes.some((change) => failing.includes(change.severity))) ? 1 : 0;
+  const removedFails = (compared.since?.removed.length ?? 0) > 0 && failing.includes('error');
+  return removedFails || compared.reports.some((report) => report.changes.some((change) => failing.includes(change.severity))) ? 1 : 0;
 }
 
 function printErrors(diagnostics: Diagnostic[]): void {

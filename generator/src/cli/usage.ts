@@ -97,7 +97,8 @@ Options:
   --fail-on LEVEL    error (default) | warning | never: the lowest severity that exits 1
   --since REV        compare every spec the settings name (their "jobs", else each
                      specs/<provider>/openapi.*) with itself at the git revision REV: one report
-                     and one exit code for the repository (a spec new since REV is listed)
+                     and one exit code for the repository (a spec new since REV is listed;
+                     one removed since REV, with the default layout, is an error)
   --config FILE      settings file (default: specsmith.config.json when present); its
                      "diff": { "severity": { "CHECK-ID": "error" | "warning" | "info" | "off" } }
                      changes a check's severity or turns it off

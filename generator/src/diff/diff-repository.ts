@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { OpenApiSchemas } from '../load/openapi-schema.js';
 import { effectiveSeverities } from '../shared/change-catalog.js';
 import { diffSpecs, type DiffResult } from './diff-specs.js';
-import { existsAt, gitReader, resolveCommit } from './spec-source.js';
+import { existsAt, filesAt, gitReader, resolveCommit } from './spec-source.js';
 
 export type SpecDiff = Extract<DiffResult, { ok: true }>;
 
@@ -17,6 +17,11 @@ export type RepositoryDiff =
       specs: { job: GenerateJob; diff: SpecDiff }[];
       /** Specs that did not exist at the revision. */
       added: GenerateJob[];
+      /**
+       * Specs that existed at the revision and are gone (with the default layout, `specs/<provider>/openapi.*`):
+       * their package is gone too, which breaks whoever installed it.
+       */
+      removed: string[];
       diagnostics: Diagnostic[];
       /** Some spec has a change of severity `error`. */
       breaking: boolean;
@@ -56,5 +61,25 @@ export async function diffRepository({ since, config: userConfig = {} }: { since
     // Shown as the revision was given (`v1.0.0:specs/x.yaml`), read at the commit it named.
     specs.push({ job, diff: { ...diff, old: { ...diff.old, source: `${since}:${job.spec}` } } });
   }
-  return { ok: true, since, specs, added, diagnostics, breaking: specs.some(({ diff }) => diff.breaking) };
+  const removed = await removedSpecs({ config, commit, root, now: discoverJobs(config) });
+  return { ok: true, since, specs, added, removed, diagnostics, breaking: removed.length > 0 || specs.some(({ diff }) => diff.breaking) };
+}
+
+/** With the default layout, the `specs/<provider>/openapi.*` at the commit that are no longer there. */
+async function removedSpecs({
+  config,
+  commit,
+  root,
+  now,
+}: {
+  config: ReturnType<typeof resolveConfig>;
+  commit: string;
+  root: string;
+  now: GenerateJob[];
+}): Promise<string[]> {
+  if (config.jobs !== undefined) return [];
+  const entry = new RegExp(`^${config.specsDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\/+$/, '')}/[^/]+/openapi\\.(ya?ml|json)$`);
+  const current = new Set(now.map((job) => job.spec.split(path.sep).join('/')));
+  const then = (await filesAt(commit, config.specsDir, root)).filter((file) => entry.test(file));
+  return then.filter((file) => !current.has(file));
 }

@@ -64,7 +64,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
  */
 export function formatDiffMarkdown(
   reports: DiffReport | DiffReport[],
-  { visibleRows = 10, added = [] }: { visibleRows?: number; added?: string[] } = {},
+  { visibleRows = 10, added = [], removed = [] }: { visibleRows?: number; added?: string[]; removed?: string[] } = {},
 ): string {
   const list = Array.isArray(reports) ? reports : [reports];
   const changes = list
@@ -72,16 +72,18 @@ export function formatDiffMarkdown(
     .map((change, index) => ({ change, index }))
     .sort((a, b) => severityRank[a.change.severity] - severityRank[b.change.severity] || a.index - b.index)
     .map(({ change }) => change);
-  const errors = changes.filter((change) => change.severity === 'error').length;
+  const errors = changes.filter((change) => change.severity === 'error').length + removed.length;
   const title = errors > 0 ? `${errors} breaking change(s)` : changes.length === 0 ? 'no changes' : 'no breaking changes';
   const versions = (report: DiffReport) =>
     `\`${cell(report.old.source)}\` (${cell(report.old.version)}) → \`${cell(report.new.source)}\` (${cell(report.new.version)})`;
   const lines = [`### specsmith diff: ${title}`, ''];
-  if (list.length === 1 && added.length === 0) lines.push(`${versions(list[0]!)}. ${counts(changes)}. ${verdictLine(list[0]!)}`);
+  if (list.length === 1 && added.length === 0 && removed.length === 0)
+    lines.push(`${versions(list[0]!)}. ${counts(changes)}. ${verdictLine(list[0]!)}`);
   else {
     lines.push(`${counts(changes)} in ${list.length} spec(s).`, '');
     for (const report of list) lines.push(`- ${versions(report)}: ${counts(report.changes)}. ${verdictLine(report)}`);
     for (const spec of added) lines.push(`- \`${cell(spec)}\`: new, nothing to compare with.`);
+    for (const spec of removed) lines.push(`- 🔴 \`${cell(spec)}\`: removed (its package is gone).`);
   }
   const table = (rows: Change[]) => [
     '',

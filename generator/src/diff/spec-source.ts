@@ -42,6 +42,16 @@ export async function resolveCommit(revision: string, root: string): Promise<str
   return (await git(['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`], root)).trim();
 }
 
+/** Paths (relative to the working directory, `/` separated) of the files under a folder at a commit. */
+export async function filesAt(commit: string, folder: string, root: string): Promise<string[]> {
+  const listed = await git(['ls-tree', '-r', '--name-only', '--full-name', commit, '--', folder], root);
+  const top = (await git(['rev-parse', '--show-toplevel'], root)).trim();
+  return listed
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => path.relative(root, path.join(top, line)).split(path.sep).join('/'));
+}
+
 /** True when the reader finds the file. */
 export async function existsAt(read: ReadText, file: string): Promise<boolean> {
   try {
