@@ -15,6 +15,8 @@ node_modules/.package-lock.json: package-lock.json package.json
 
 build: install
 	$(TSC) -p generator/tsconfig.json
+	@# The runtime every package ships: templates/runtime bundled by esbuild, its declarations by dts-bundle-generator.
+	node scripts/build-runtime.mjs
 	@# The OpenAPI schema validators, precompiled (generator/src/load/precompile-openapi-schemas.ts).
 	node generator/dist/load/precompile-openapi-schemas.js
 	@chmod +x generator/dist/cli/main.js
@@ -35,13 +37,14 @@ check: typecheck layers lint drift
 
 typecheck: install
 	$(TSC) -p tsconfig.json --noEmit
+	$(TSC) -p templates/runtime/tsconfig.json
 
 # Imports run down the generator's layers (scripts/check-layers.mjs names them).
 layers:
 	node scripts/check-layers.mjs
 
 lint: build
-	$(NODE_BIN)/prettier --check generator/src templates/validators templates/client test/*.ts test/support scripts bench --log-level warn
+	$(NODE_BIN)/prettier --check generator/src templates/runtime test/*.ts test/support scripts bench --log-level warn
 	for package in generated/*/; do $(NODE_BIN)/publint run "$$package" --strict || exit 1; done
 	for package in generated/*/; do $(NODE_BIN)/attw --pack "$$package" --format ascii || exit 1; done
 	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true $(NODE_BIN)/redocly lint --config redocly-lint.yaml --format=stylish 2>&1 | grep -v '[║╔╚]'; exit $${PIPESTATUS[0]}

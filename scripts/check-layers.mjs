@@ -18,7 +18,7 @@ export const layers = [
   ['emit'], // model → files: what the emitters share
   ['emit/types'],
   ['emit/validators'],
-  ['emit/client'],
+  ['emit/client', 'emit/webhooks'],
   ['emit/package'],
   ['write'], // a package folder replaced as one step
   ['generate.ts'], // load → ir → emit → write

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMeta } from '../generator/src/ir/parse-meta.js';
 import type { OperationNode, ParameterLocation, ParameterNode, SchemaNode } from '../generator/src/ir/types.js';
 import { readParameters } from '../generator/src/traffic/read-parameters.js';
-import { serializeHeader, serializePath, serializeQuery } from '../templates/client/serialize.js';
+import { serializeHeader, serializePath, serializeQuery } from '../templates/runtime/serialize.js';
 
 /**
  * Parameter serialization against the Style Examples of OpenAPI 3.1 §4.8.12.4 (color = "blue",

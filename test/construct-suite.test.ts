@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formats } from '../templates/validators/runtime.js';
+import { formats } from '../templates/runtime/checks.js';
 import { loadConstructedDocument } from './support/construct-module.js';
 import { repoRoot } from './support/paths.js';
 

@@ -5,24 +5,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { constructedBody, constructValidators } from '../generator/src/emit/validators/construct/construct-validators.js';
 import { shareIdenticalEntries } from '../generator/src/emit/validators/shared-entries.js';
-import { compiledModule, facadeModules, runtimeModule, validatorModules } from '../generator/src/emit/validators/validator-modules.js';
+import { compiledModule, facadeModules, validatorModules } from '../generator/src/emit/validators/validator-modules.js';
 import { collectValidators } from '../generator/src/emit/validators/validator-set.js';
 import { parseDocument } from '../generator/src/ir/parse-document.js';
 import { loadDocument } from '../generator/src/load/load-document.js';
 import { arbitraryFor } from './support/arbitrary.js';
-import { runtimeExports, runtimeFormats } from './support/construct-module.js';
+import { runtimeExports, runtimeFormats, runtimeModuleFile } from './support/construct-module.js';
 import { generateFixture } from './support/generate-fixture.js';
 import { nearMisses } from './support/near-miss.js';
 import { repoRoot, temporaryDirectory } from './support/paths.js';
-import { readFileSync } from 'node:fs';
-import { templatePath } from '../generator/src/emit/template-path.js';
 
 type Faces = Record<string, (value: unknown) => unknown>;
 type Schema = boolean | Record<string, unknown>;
 
 /**
  * The emitted module plugs into the package as it is written today: validator-modules.ts writes it
- * (`compiledModule`) and its facade (`facadeModules`, with rule-origins.ts's table), and api.js words the
+ * (`compiledModule`) and its facade (`facadeModules`, with rule-origins.ts's table), and the runtime's validation.js words the
  * issues. For the same values, `assert*` must throw the same issues, word for word (place, keyword,
  * message with the spec's file and line), as the package `generate` writes with AJV's code.
  */
@@ -37,9 +35,8 @@ async function constructedFacade(
   const constructed = constructValidators({ defs: set.defs, entries: set.entries, formats: await runtimeFormats(), runtimeExports });
   expect(constructed.uncovered).toEqual([]);
   const folder = temporaryDirectory('construct-wiring');
-  const templates = ['runtime.js', 'api.js'].map((file) => readFileSync(templatePath(`validators/${file}`), 'utf8'));
   writeFileSync(path.join(folder, 'package.json'), '{"type":"module"}');
-  writeFileSync(path.join(folder, `${validatorModules.runtime}.js`), runtimeModule(templates, 'esm'));
+  writeFileSync(path.join(folder, `${validatorModules.runtime}.js`), runtimeModuleFile);
   const body = constructedBody(constructed);
   writeFileSync(
     path.join(folder, `${validatorModules.compiled}.js`),

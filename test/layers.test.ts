@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain script, without declarations
 import { importsOf, layerViolations, roomOf } from '../scripts/check-layers.mjs';
 
 type Problem = { file: string; message: string };

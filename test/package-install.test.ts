@@ -111,8 +111,8 @@ describe('the @specsmith/enfuce package as npm would publish it', () => {
         'validators.js',
         'validators-compiled.cjs',
         'validators-compiled.js',
-        'validators-runtime.cjs',
-        'validators-runtime.js',
+        'webhooks.cjs',
+        'webhooks.js',
       ].sort(),
     );
     const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -293,7 +293,7 @@ describe('a package generated with --commonjs require-esm, packed and installed'
         'types.js',
         'validators.js',
         'validators-compiled.js',
-        'validators-runtime.js',
+        'webhooks.js',
       ].sort(),
     );
     expect(readFileSync(path.join(packageFolder(), 'index.cjs'), 'utf8')).toMatch(/^module\.exports = require\('\.\/index\.js'\);$/m);

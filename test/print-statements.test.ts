@@ -8,7 +8,7 @@ import { loadDocument } from '../generator/src/load/load-document.js';
 import { parseDocument } from '../generator/src/ir/parse-document.js';
 import { OpenApiSchemas } from '../generator/src/load/openapi-schema.js';
 import { typeStatements } from '../generator/src/emit/types/emit-types.js';
-import { emitValidationErrorTypes, emitValidatorTypes } from '../generator/src/emit/validators/emit-validator-types.js';
+import { emitValidatorTypes } from '../generator/src/emit/validators/emit-validator-types.js';
 import { collectValidators } from '../generator/src/emit/validators/validator-set.js';
 import { emitClient } from '../generator/src/emit/client/emit-client.js';
 import { emitClientTypes } from '../generator/src/emit/client/client-types.js';
@@ -26,7 +26,7 @@ import {
   tsTypeAlias,
   type TypeStatement,
 } from '../generator/src/emit/types/structures.js';
-import { formats } from '../templates/validators/runtime.js';
+import { formats } from '../templates/runtime/checks.js';
 import { fixturesDir, repoRoot } from './support/paths.js';
 
 const require = createRequire(import.meta.url);
@@ -55,13 +55,12 @@ async function declarationStatements(spec: string): Promise<TypeStatement[]> {
   const model = parseDocument(loaded.loaded);
   const set = collectValidators(model, new Map(Object.entries(formats).map(([name, definition]) => [name, definition.type])));
   const validatorTypes = emitValidatorTypes(set.entries);
-  const client = await emitClient({ model, validators: new Set(set.entries.map((entry) => entry.name)), taken: [] });
+  const client = emitClient({ model, validators: new Set(set.entries.map((entry) => entry.name)), taken: [] });
   return [
     ...typeStatements(model),
     ...validatorTypes.imports,
     ...validatorTypes.statements,
     ...emitClientTypes({ model, functionNames: client.functionNames, runtime: new RuntimeNames(model.typeNames) }),
-    ...emitValidationErrorTypes(),
   ];
 }
 

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { checkCatalog } from '../generator/src/shared/change-catalog.js';
-// @ts-expect-error: a plain script module, without declarations
 import { checkTables } from '../scripts/checks-table-lib.mjs';
 import { repoRoot } from './support/paths.js';
 

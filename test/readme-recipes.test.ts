@@ -50,8 +50,11 @@ describe('the specsmith toolkit, packed and installed as a devDependency of an e
         'package/dist/index.js',
         'package/dist/load/openapi-schemas/3.1-dialect.cjs',
         'package/templates/package/README.md',
-        'package/templates/validators/runtime.js',
-        'package/templates/client/runtime.js',
+        'package/dist/runtime/runtime.js',
+        'package/dist/runtime/runtime.cjs',
+        'package/dist/runtime/runtime.d.ts',
+        'package/templates/runtime/index.js',
+        'package/templates/runtime/client.js',
       ]),
     );
     expect(files.filter((file) => /^package\/(src|test)\//.test(file))).toEqual([]);

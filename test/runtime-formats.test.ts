@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as runtime from '../templates/validators/runtime.js';
+import * as runtime from '../templates/runtime/checks.js';
 import { formatBinding } from '../generator/src/emit/validators/format-binding.js';
 
 const { formats } = runtime;
 
 /**
- * The formats the generated validators check (templates/validators/runtime.js), each against values
+ * The formats the generated validators check (templates/runtime/checks.js), each against values
  * written from its RFC, valid and not. Host names and e-mail addresses are read character by character
  * (no allocation on a valid value); property tests hold them to the plain regular expressions of the rule.
  */

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { collectValidators } from '../generator/src/emit/validators/validator-set.js';
 import { parseDocument } from '../generator/src/ir/parse-document.js';
 import { loadDocument } from '../generator/src/load/load-document.js';
-import { formats } from '../templates/validators/runtime.js';
+import { formats } from '../templates/runtime/checks.js';
 import { arbitraryFor, codePoints } from './support/arbitrary.js';
 import { repoRoot } from './support/paths.js';
 

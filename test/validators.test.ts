@@ -11,7 +11,7 @@ import { loadValidatorRuntime } from '../generator/src/emit/validators/runtime-f
 import { collectValidators } from '../generator/src/emit/validators/validator-set.js';
 import { parseDocument } from '../generator/src/ir/parse-document.js';
 import { loadDocument } from '../generator/src/load/load-document.js';
-import { formats } from '../templates/validators/runtime.js';
+import { formats } from '../templates/runtime/checks.js';
 import { generateFixture } from './support/generate-fixture.js';
 import { fixturesDir, repoRoot, temporaryDirectory } from './support/paths.js';
 import { curatedExample, violations } from './support/violations.js';

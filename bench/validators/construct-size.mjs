@@ -9,13 +9,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { formats } from '../../templates/validators/runtime.js';
+import { formats } from '../../templates/runtime/checks.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dist = path.resolve(root, process.env.SPECSMITH_DIST ?? 'generator/dist');
 const load = (relative) => import(pathToFileURL(path.join(dist, relative)).href);
 const { constructedBody, constructValidators } = await load('emit/validators/construct/construct-validators.js');
-const { compiledModule, runtimeModule, templateExports } = await load('emit/validators/validator-modules.js');
+const { compiledModule } = await load('emit/validators/validator-modules.js');
+const runtime = await import('../../templates/runtime/index.js');
 const { collectValidators } = await load('emit/validators/validator-set.js');
 const { shareIdenticalEntries } = await load('emit/validators/shared-entries.js');
 const { parseDocument } = await load('ir/parse-document.js');
@@ -23,7 +24,6 @@ const { loadDocument } = await load('load/load-document.js');
 
 const spec = process.argv[2] ?? 'node_modules/@octokit/openapi/generated/api.github.com.json';
 const formatTypes = new Map(Object.entries(formats).map(([name, definition]) => [name, definition.type]));
-const templates = ['runtime.js', 'api.js'].map((file) => readFileSync(path.join(root, 'templates/validators', file), 'utf8'));
 
 const loaded = await loadDocument({ entry: spec, root });
 const set = shareIdenticalEntries(collectValidators(parseDocument(loaded.loaded), formatTypes));
@@ -32,7 +32,7 @@ const constructed = constructValidators({
   defs: set.defs,
   entries: set.entries,
   formats: formatTypes,
-  runtimeExports: templates.flatMap(templateExports),
+  runtimeExports: Object.keys(runtime).sort(),
 });
 const seconds = (performance.now() - started) / 1000;
 const body = constructedBody(constructed);
@@ -40,7 +40,10 @@ const text = Buffer.concat(compiledModule({ header: '', body, entries: set.entri
 
 const folder = path.join(root, '.tmp/bench-construct-size');
 mkdirSync(folder, { recursive: true });
-writeFileSync(path.join(folder, 'validators-runtime.js'), runtimeModule(templates, 'esm'));
+writeFileSync(
+  path.join(folder, 'runtime.js'),
+  `export * from ${JSON.stringify(new URL('../../templates/runtime/index.js', import.meta.url).href)};\n`,
+);
 writeFileSync(path.join(folder, 'package.json'), '{"type":"module"}');
 writeFileSync(path.join(folder, 'validators-compiled.js'), text);
 

@@ -1,7 +1,7 @@
 // Straight-line hand-written checks of the same constraints as the curated specs: the reference every
 // validator is measured against (a ratio of 1 means as fast as this). Formats use the generated packages'
-// own runtime (templates/validators/runtime.js), so the reference is as correct as specsmith.
-import { formats, ucs2length } from '../../templates/validators/runtime.js';
+// own runtime (templates/runtime/checks.js), so the reference is as correct as specsmith.
+import { formats, ucs2length } from '../../templates/runtime/checks.js';
 import * as enfuce from '../../generated/enfuce/index.js';
 import * as paysafe from '../../generated/paysafe/index.js';
 

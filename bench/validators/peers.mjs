@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { collectValidators } from '../../generator/dist/emit/validators/validator-set.js';
 import { parseDocument } from '../../generator/dist/ir/parse-document.js';
 import { loadDocument } from '../../generator/dist/load/load-document.js';
-import { formats } from '../../templates/validators/runtime.js';
+import { formats } from '../../templates/runtime/checks.js';
 import * as enfuce from '../../generated/enfuce/index.js';
 import * as paysafe from '../../generated/paysafe/index.js';
 

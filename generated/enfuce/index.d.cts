@@ -30,6 +30,22 @@ import type {
   DeliveryType,
   DeliveryTypeValues,
   CardDetails,
+  NotificationType,
+  NotificationTypeValues,
+  NotificationBase,
+  Notification,
+  AccountStatus,
+  AccountStatusValues,
+  ReminderStatus,
+  ReminderStatusValues,
+  AccountNotification,
+  CardNotification,
+  NotificationAmount,
+  NotificationMerchant,
+  TransactionNotification,
+  AuthorizationHoldNotification,
+  TokenizationNotification,
+  EmvScriptNotification,
   CountryAlpha3,
   CountryAlpha3Values,
   CreatePrivateCustomerQueryParams,
@@ -59,8 +75,20 @@ import type {
   GetCardResponse200,
   GetCardResponse429,
   GetCardResponses,
+  ReceiveNotificationRequestBody,
+  ReceiveNotificationResponse201,
+  ReceiveNotificationResponses,
 } from './types.cjs';
-import type { ClientBaseOptions, CallOptions, ApiResult, ClientCore } from './runtime.cjs';
+import type {
+  TokenProvider,
+  ClientBaseOptions,
+  CallOptions,
+  ApiResult,
+  ClientCore,
+  WebhookRequest,
+  WebhookSecrets,
+  WebhookResult,
+} from './runtime.cjs';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 /** True when `value` is a valid {@link ActionResult}; stops at the first problem. */
@@ -214,6 +242,128 @@ export declare function isCardDetails(value: unknown): value is CardDetails;
 export declare function assertCardDetails(value: unknown): asserts value is CardDetails;
 /** {@link CardDetails} as a Standard Schema (v1), for libraries that accept one. */
 export declare const CardDetailsSchema: StandardSchemaV1<CardDetails>;
+
+/** True when `value` is a valid {@link NotificationType}; stops at the first problem. */
+export declare function isNotificationType(value: unknown): value is NotificationType;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link NotificationType}. */
+export declare function assertNotificationType(value: unknown): asserts value is NotificationType;
+/** {@link NotificationType} as a Standard Schema (v1), for libraries that accept one. */
+export declare const NotificationTypeSchema: StandardSchemaV1<NotificationType>;
+
+/** True when `value` is a valid {@link NotificationBase}; stops at the first problem. */
+export declare function isNotificationBase(value: unknown): value is NotificationBase;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link NotificationBase}. */
+export declare function assertNotificationBase(value: unknown): asserts value is NotificationBase;
+/** {@link NotificationBase} as a Standard Schema (v1), for libraries that accept one. */
+export declare const NotificationBaseSchema: StandardSchemaV1<NotificationBase>;
+
+/** True when `value` is a valid {@link Notification}; stops at the first problem. */
+export declare function isNotification(value: unknown): value is Notification;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link Notification}. */
+export declare function assertNotification(value: unknown): asserts value is Notification;
+/** {@link Notification} as a Standard Schema (v1), for libraries that accept one. */
+export declare const NotificationSchema: StandardSchemaV1<Notification>;
+
+/** True when `value` is a valid {@link AccountStatus}; stops at the first problem. */
+export declare function isAccountStatus(value: unknown): value is AccountStatus;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link AccountStatus}. */
+export declare function assertAccountStatus(value: unknown): asserts value is AccountStatus;
+/** {@link AccountStatus} as a Standard Schema (v1), for libraries that accept one. */
+export declare const AccountStatusSchema: StandardSchemaV1<AccountStatus>;
+
+/** True when `value` is a valid {@link ReminderStatus}; stops at the first problem. */
+export declare function isReminderStatus(value: unknown): value is ReminderStatus;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link ReminderStatus}. */
+export declare function assertReminderStatus(value: unknown): asserts value is ReminderStatus;
+/** {@link ReminderStatus} as a Standard Schema (v1), for libraries that accept one. */
+export declare const ReminderStatusSchema: StandardSchemaV1<ReminderStatus>;
+
+/** True when `value` is a valid {@link AccountNotification}; stops at the first problem. */
+export declare function isAccountNotification(value: unknown): value is AccountNotification;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link AccountNotification}. */
+export declare function assertAccountNotification(
+  value: unknown,
+): asserts value is AccountNotification;
+/** {@link AccountNotification} as a Standard Schema (v1), for libraries that accept one. */
+export declare const AccountNotificationSchema: StandardSchemaV1<AccountNotification>;
+
+/** True when `value` is a valid {@link CardNotification}; stops at the first problem. */
+export declare function isCardNotification(value: unknown): value is CardNotification;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link CardNotification}. */
+export declare function assertCardNotification(value: unknown): asserts value is CardNotification;
+/** {@link CardNotification} as a Standard Schema (v1), for libraries that accept one. */
+export declare const CardNotificationSchema: StandardSchemaV1<CardNotification>;
+
+/** True when `value` is a valid {@link NotificationAmount}; stops at the first problem. */
+export declare function isNotificationAmount(value: unknown): value is NotificationAmount;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link NotificationAmount}. */
+export declare function assertNotificationAmount(
+  value: unknown,
+): asserts value is NotificationAmount;
+/** {@link NotificationAmount} as a Standard Schema (v1), for libraries that accept one. */
+export declare const NotificationAmountSchema: StandardSchemaV1<NotificationAmount>;
+
+/** True when `value` is a valid {@link NotificationMerchant}; stops at the first problem. */
+export declare function isNotificationMerchant(value: unknown): value is NotificationMerchant;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link NotificationMerchant}. */
+export declare function assertNotificationMerchant(
+  value: unknown,
+): asserts value is NotificationMerchant;
+/** {@link NotificationMerchant} as a Standard Schema (v1), for libraries that accept one. */
+export declare const NotificationMerchantSchema: StandardSchemaV1<NotificationMerchant>;
+
+/** True when `value` is a valid {@link TransactionNotification}; stops at the first problem. */
+export declare function isTransactionNotification(value: unknown): value is TransactionNotification;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link TransactionNotification}. */
+export declare function assertTransactionNotification(
+  value: unknown,
+): asserts value is TransactionNotification;
+/** {@link TransactionNotification} as a Standard Schema (v1), for libraries that accept one. */
+export declare const TransactionNotificationSchema: StandardSchemaV1<TransactionNotification>;
+
+/** True when `value` is a valid {@link AuthorizationHoldNotification}; stops at the first problem. */
+export declare function isAuthorizationHoldNotification(
+  value: unknown,
+): value is AuthorizationHoldNotification;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link AuthorizationHoldNotification}. */
+export declare function assertAuthorizationHoldNotification(
+  value: unknown,
+): asserts value is AuthorizationHoldNotification;
+/** {@link AuthorizationHoldNotification} as a Standard Schema (v1), for libraries that accept one. */
+export declare const AuthorizationHoldNotificationSchema: StandardSchemaV1<AuthorizationHoldNotification>;
+
+/** True when `value` is a valid {@link TokenizationNotification}; stops at the first problem. */
+export declare function isTokenizationNotification(
+  value: unknown,
+): value is TokenizationNotification;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link TokenizationNotification}. */
+export declare function assertTokenizationNotification(
+  value: unknown,
+): asserts value is TokenizationNotification;
+/** {@link TokenizationNotification} as a Standard Schema (v1), for libraries that accept one. */
+export declare const TokenizationNotificationSchema: StandardSchemaV1<TokenizationNotification>;
+
+/** True when `value` is a valid {@link EmvScriptNotification}; stops at the first problem. */
+export declare function isEmvScriptNotification(value: unknown): value is EmvScriptNotification;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link EmvScriptNotification}. */
+export declare function assertEmvScriptNotification(
+  value: unknown,
+): asserts value is EmvScriptNotification;
+/** {@link EmvScriptNotification} as a Standard Schema (v1), for libraries that accept one. */
+export declare const EmvScriptNotificationSchema: StandardSchemaV1<EmvScriptNotification>;
 
 /** True when `value` is a valid {@link CountryAlpha3}; stops at the first problem. */
 export declare function isCountryAlpha3(value: unknown): value is CountryAlpha3;
@@ -405,6 +555,30 @@ export declare function assertGetCardResponse200(
 /** {@link GetCardResponse200} as a Standard Schema (v1), for libraries that accept one. */
 export declare const GetCardResponse200Schema: StandardSchemaV1<GetCardResponse200>;
 
+/** True when `value` is a valid {@link ReceiveNotificationRequestBody}; stops at the first problem. */
+export declare function isReceiveNotificationRequestBody(
+  value: unknown,
+): value is ReceiveNotificationRequestBody;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link ReceiveNotificationRequestBody}. */
+export declare function assertReceiveNotificationRequestBody(
+  value: unknown,
+): asserts value is ReceiveNotificationRequestBody;
+/** {@link ReceiveNotificationRequestBody} as a Standard Schema (v1), for libraries that accept one. */
+export declare const ReceiveNotificationRequestBodySchema: StandardSchemaV1<ReceiveNotificationRequestBody>;
+
+/** True when `value` is a valid {@link ReceiveNotificationResponse201}; stops at the first problem. */
+export declare function isReceiveNotificationResponse201(
+  value: unknown,
+): value is ReceiveNotificationResponse201;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link ReceiveNotificationResponse201}. */
+export declare function assertReceiveNotificationResponse201(
+  value: unknown,
+): asserts value is ReceiveNotificationResponse201;
+/** {@link ReceiveNotificationResponse201} as a Standard Schema (v1), for libraries that accept one. */
+export declare const ReceiveNotificationResponse201Schema: StandardSchemaV1<ReceiveNotificationResponse201>;
+
 /** Values of the servers' URL variables; each defaults to the spec's default. */
 export interface ServerVariables {
   /**
@@ -420,7 +594,9 @@ export interface ServerVariables {
 }
 
 /** Credentials, in the form of one of the security schemes the spec names. */
-export type ClientAuth = { username: string; password: string; scheme?: 'basicAuth' };
+export type ClientAuth =
+  | { username: string; password: string; scheme?: 'basicAuth' }
+  | { token: string | TokenProvider; scheme?: 'notificationBearer' };
 
 /** Options of `createClient`. */
 export interface ClientOptions extends ClientBaseOptions {
@@ -585,3 +761,24 @@ export declare function getCard(
   input: GetCardInput,
   options?: CallOptions,
 ): Promise<GetCardResult>;
+
+/** The requests the API sends to an endpoint its client runs (webhooks and callbacks): each payload, by name. */
+export interface Webhooks {
+  /**
+   * The payload of webhook notification: POST to the receiver.
+   * Receive a notification from Enfuce
+   * @operation receiveNotification
+   */
+  notification: ReceiveNotificationRequestBody;
+}
+
+/**
+ * Checks a webhook request and reads its payload: the signature (HMAC over the raw body) or bearer token
+ * the spec asks for is checked first, in constant time; the body is parsed and validated only after.
+ * `{ ok: true, event }`, typed by the webhook, else why it was refused and the status to answer.
+ */
+export declare function parseWebhook<Name extends keyof Webhooks & string>(
+  name: Name,
+  request: WebhookRequest,
+  secrets?: WebhookSecrets,
+): Promise<WebhookResult<Name, Webhooks[Name]>>;

@@ -178,6 +178,38 @@ exports.DeliveryTypeValues = Object.freeze([
   'MAIL',
   'COURIER',
 ]);
+exports.NotificationTypeValues = Object.freeze([
+  'ACCOUNT',
+  'CARD',
+  'TRANSACTION',
+  'AUTHORIZATION_HOLD',
+  'TOKENIZATION',
+  'EMVSCRIPT',
+  'INVOICE',
+  'FRAUD_CASE',
+]);
+exports.AccountStatusValues = Object.freeze([
+  'ACCOUNT_BLOCKED',
+  'ACCOUNT_COLLECTION',
+  'ACCOUNT_OK',
+  'ACCOUNT_TO_CLOSE',
+  'ACCOUNT_CLOSED',
+  'ACCOUNT_AUTO_CLOSED',
+]);
+exports.ReminderStatusValues = Object.freeze([
+  'WAIT',
+  'REMINDER1_SENT',
+  'CARD_BLOCKED',
+  'REMINDER2_SENT',
+  'REMINDER3_SENT',
+  'REMINDER4_SENT',
+  'REMINDER5_SENT',
+  'REMINDER6_SENT',
+  'REMINDER7_SENT',
+  'SENT_TO_COLLECTION',
+  'STOPPED',
+  'DONE',
+]);
 exports.CountryAlpha3Values = Object.freeze([
   'ABW',
   'AFG',

@@ -2,25 +2,28 @@
 // Regenerate: npx specsmith generate
 
 /**
- * Outcome of a create or update call.
+ * Outcome of a create or update call, and the client's answer to a notification.
  * @example {"description":"Customer created","id":"1234567"}
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/ActionResult (enfuce/openapi.yaml:282)
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (the answer to a notification)
+ * @spec openapi.json#/components/schemas/ActionResult (enfuce/openapi.yaml:413)
  */
 export interface ActionResult {
   /**
    * Short summary of the result.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/ActionResult/properties/description (enfuce/openapi.yaml:288)
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (the answer to a notification)
+   * @spec openapi.json#/components/schemas/ActionResult/properties/description (enfuce/openapi.yaml:420)
    */
   description?: string;
   /**
    * Id of the resource created or updated.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/ActionResult/properties/id (enfuce/openapi.yaml:294)
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (the answer to a notification)
+   * @spec openapi.json#/components/schemas/ActionResult/properties/id (enfuce/openapi.yaml:427)
    */
   id?: string;
 }
@@ -32,56 +35,56 @@ export interface ActionResult {
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
  * @see https://docs.enfuce.com/guides/the-essentials/issue-any-card/customer (address is required)
  * @see https://docs.enfuce.com/guides/the-essentials/customer-portal/developer-portal (the minimum address fields)
- * @spec openapi.json#/components/schemas/Address (enfuce/openapi.yaml:304)
+ * @spec openapi.json#/components/schemas/Address (enfuce/openapi.yaml:438)
  */
 export interface Address {
   /**
    * First address line.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/address1 (enfuce/openapi.yaml:316)
+   * @spec openapi.json#/components/schemas/Address/properties/address1 (enfuce/openapi.yaml:450)
    */
   address1: string;
   /**
    * Second address line.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/address2 (enfuce/openapi.yaml:322)
+   * @spec openapi.json#/components/schemas/Address/properties/address2 (enfuce/openapi.yaml:456)
    */
   address2?: string;
   /**
    * Third address line.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/address3 (enfuce/openapi.yaml:328)
+   * @spec openapi.json#/components/schemas/Address/properties/address3 (enfuce/openapi.yaml:462)
    */
   address3?: string;
   /**
    * Fourth address line.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/address4 (enfuce/openapi.yaml:334)
+   * @spec openapi.json#/components/schemas/Address/properties/address4 (enfuce/openapi.yaml:468)
    */
   address4?: string;
   /**
    * City or town.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/city (enfuce/openapi.yaml:340)
+   * @spec openapi.json#/components/schemas/Address/properties/city (enfuce/openapi.yaml:474)
    */
   city: string;
   /**
    * Country as an ISO 3166-1 alpha-3 code.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/country (enfuce/openapi.yaml:346)
+   * @spec openapi.json#/components/schemas/Address/properties/country (enfuce/openapi.yaml:480)
    */
   country: CountryAlpha3;
   /**
    * Region, state or province.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
-   * @spec openapi.json#/components/schemas/Address/properties/region (enfuce/openapi.yaml:352)
+   * @spec openapi.json#/components/schemas/Address/properties/region (enfuce/openapi.yaml:486)
    */
   region?: string;
   /**
@@ -89,7 +92,7 @@ export interface Address {
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (address in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (card addresses in the response example)
    * @inferred the create examples show a bare number; the update example a string
-   * @spec openapi.json#/components/schemas/Address/properties/zipCode (enfuce/openapi.yaml:358)
+   * @spec openapi.json#/components/schemas/Address/properties/zipCode (enfuce/openapi.yaml:492)
    */
   zipCode: string;
 }
@@ -98,7 +101,7 @@ export interface Address {
  * Language and country of the customer, from the fixed list of locales the API accepts.
  * @example "fi_FI"
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (the 143 locale values)
- * @spec openapi.json#/components/schemas/Locale (enfuce/openapi.yaml:372)
+ * @spec openapi.json#/components/schemas/Locale (enfuce/openapi.yaml:506)
  */
 export type Locale =
   | 'af_ZA'
@@ -394,7 +397,7 @@ export declare const LocaleValues: readonly [
  * Risk assessment of the customer: High, Med (medium), Low, Pep (politically exposed person) or Prohibited (sanctioned or outside the risk appetite).
  * @example "Low"
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
- * @spec openapi.json#/components/schemas/RiskScore (enfuce/openapi.yaml:521)
+ * @spec openapi.json#/components/schemas/RiskScore (enfuce/openapi.yaml:655)
  */
 export type RiskScore = 'High' | 'Med' | 'Low' | 'Pep' | 'Prohibited';
 /** Every value of {@link RiskScore}, in spec order. */
@@ -405,7 +408,7 @@ export declare const RiskScoreValues: readonly ['High', 'Med', 'Low', 'Pep', 'Pr
  * @example "FIN"
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
  * @inferred the page says "except for QZZ and ROM"; we read it as the two codes being accepted in addition
- * @spec openapi.json#/components/schemas/NationalityCode (enfuce/openapi.yaml:529)
+ * @spec openapi.json#/components/schemas/NationalityCode (enfuce/openapi.yaml:663)
  */
 export type NationalityCode = string & (CountryAlpha3 | ('QZZ' | 'ROM'));
 
@@ -414,19 +417,19 @@ export type NationalityCode = string & (CountryAlpha3 | ('QZZ' | 'ROM'));
  * @example {"key":"loyaltyId","value":"884201"}
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (additionalValues in the request example)
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (additionalValues in the request example)
- * @spec openapi.json#/components/schemas/AdditionalValue (enfuce/openapi.yaml:542)
+ * @spec openapi.json#/components/schemas/AdditionalValue (enfuce/openapi.yaml:676)
  */
 export interface AdditionalValue {
   /**
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (additionalValues in the request example)
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (additionalValues in the request example)
-   * @spec openapi.json#/components/schemas/AdditionalValue/properties/key (enfuce/openapi.yaml:549)
+   * @spec openapi.json#/components/schemas/AdditionalValue/properties/key (enfuce/openapi.yaml:683)
    */
   key?: string;
   /**
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (additionalValues in the request example)
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (additionalValues in the request example)
-   * @spec openapi.json#/components/schemas/AdditionalValue/properties/value (enfuce/openapi.yaml:554)
+   * @spec openapi.json#/components/schemas/AdditionalValue/properties/value (enfuce/openapi.yaml:688)
    */
   value?: string;
 }
@@ -435,7 +438,7 @@ export interface AdditionalValue {
  * A private (consumer) customer.
  * @example {"firstName":"Matti","lastName":"Korhonen","customerNumber":"ABCDEFGH123456789","locale":"fi_FI","regNo":"19560606-1234","address":{"address1":"Kings street 12","city":"Mariehamn","country":"ALA","zipCode":"22100"},"dateOfBirth":"1935-01-08","nationality":["FIN","SWE"],"riskScore":"Med","email":"info@enfuce.com","mobileNumber":"+358401234567","screening":{"status":false},"additionalValues":[{"key":"segment","value":"retail"}]}
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
- * @spec openapi.json#/components/schemas/PrivateCustomer (enfuce/openapi.yaml:563)
+ * @spec openapi.json#/components/schemas/PrivateCustomer (enfuce/openapi.yaml:697)
  */
 export interface PrivateCustomer {
   /**
@@ -443,7 +446,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Matti"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/firstName (enfuce/openapi.yaml:569)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/firstName (enfuce/openapi.yaml:703)
    */
   firstName: string;
   /**
@@ -451,7 +454,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Korhonen"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/lastName (enfuce/openapi.yaml:575)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/lastName (enfuce/openapi.yaml:709)
    */
   lastName: string;
   /**
@@ -462,23 +465,23 @@ export interface PrivateCustomer {
    * @example "ABCDEFGH123456789"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @inferred pattern and minimum length read from "letters and numbers, max 64"
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/customerNumber (enfuce/openapi.yaml:581)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/customerNumber (enfuce/openapi.yaml:715)
    */
   customerNumber: string;
-  /** @spec openapi.json#/components/schemas/PrivateCustomer/properties/locale (enfuce/openapi.yaml:590) */
+  /** @spec openapi.json#/components/schemas/PrivateCustomer/properties/locale (enfuce/openapi.yaml:724) */
   locale: Locale;
   /**
    * Customer identifier such as a national identity number; Enfuce does not validate it.
    * @maxLength 64
    * @example "19560606-1234"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/regNo (enfuce/openapi.yaml:592)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/regNo (enfuce/openapi.yaml:726)
    */
   regNo: string;
   /**
    * Address used when neither the account nor the card has one.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/address (enfuce/openapi.yaml:598)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/address (enfuce/openapi.yaml:732)
    */
   address: Address;
   /**
@@ -486,7 +489,7 @@ export interface PrivateCustomer {
    * @maxLength 32
    * @example "Mr"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/salutation (enfuce/openapi.yaml:602)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/salutation (enfuce/openapi.yaml:736)
    */
   salutation?: string;
   /**
@@ -494,7 +497,7 @@ export interface PrivateCustomer {
    * @maxLength 255
    * @example "Juha"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/middleName (enfuce/openapi.yaml:608)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/middleName (enfuce/openapi.yaml:742)
    */
   middleName?: string;
   /**
@@ -502,24 +505,24 @@ export interface PrivateCustomer {
    * @format date
    * @example "1935-01-08"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/dateOfBirth (enfuce/openapi.yaml:614)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/dateOfBirth (enfuce/openapi.yaml:748)
    */
   dateOfBirth?: string;
   /**
    * Nationalities of the customer.
    * @example ["FIN","SWE"]
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/nationality (enfuce/openapi.yaml:620)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/nationality (enfuce/openapi.yaml:754)
    */
   nationality?: NationalityCode[];
-  /** @spec openapi.json#/components/schemas/PrivateCustomer/properties/riskScore (enfuce/openapi.yaml:627) */
+  /** @spec openapi.json#/components/schemas/PrivateCustomer/properties/riskScore (enfuce/openapi.yaml:761) */
   riskScore?: RiskScore;
   /**
    * E-mail address.
    * @maxLength 255
    * @example "info@enfuce.com"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/email (enfuce/openapi.yaml:629)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/email (enfuce/openapi.yaml:763)
    */
   email?: string;
   /**
@@ -528,7 +531,7 @@ export interface PrivateCustomer {
    * @example "+35821010001"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @inferred pattern (a + then digits) read from the page's prose
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/phoneNumber (enfuce/openapi.yaml:635)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/phoneNumber (enfuce/openapi.yaml:769)
    */
   phoneNumber?: string;
   /**
@@ -537,20 +540,20 @@ export interface PrivateCustomer {
    * @example "+358401234567"
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @inferred pattern (a + then digits) read from the page's prose
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/mobileNumber (enfuce/openapi.yaml:642)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/mobileNumber (enfuce/openapi.yaml:776)
    */
   mobileNumber?: string;
   /**
    * PEP and sanction screening result. Informational only, though it may affect how the card can be used; optional.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (screening, the field name from the request example)
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/screening (enfuce/openapi.yaml:649)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/screening (enfuce/openapi.yaml:783)
    */
   screening?: {
     /**
      * Screening status.
      * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (screening.status in the request example)
      * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (screening.status in the response example)
-     * @spec openapi.json#/components/schemas/PrivateCustomer/properties/screening/properties/status (enfuce/openapi.yaml:657)
+     * @spec openapi.json#/components/schemas/PrivateCustomer/properties/screening/properties/status (enfuce/openapi.yaml:791)
      */
     status?: boolean;
   };
@@ -558,21 +561,21 @@ export interface PrivateCustomer {
    * Address that replaces the others for a limited time.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (temporaryAddress in the request example)
    * @see https://docs.enfuce.com/payment/api/update-a-customer/update-a-private-customer (temporaryAddress in the update example)
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/temporaryAddress (enfuce/openapi.yaml:663)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/temporaryAddress (enfuce/openapi.yaml:797)
    */
   temporaryAddress?: Address;
   /**
    * Custom key-value metadata; Enfuce checks only length and format.
    * @maxItems 10
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer ("Maximum length 10" on the array is the item count)
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/additionalValues (enfuce/openapi.yaml:669)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/additionalValues (enfuce/openapi.yaml:803)
    */
   additionalValues?: AdditionalValue[];
   /**
    * Country of birth (ISO 3166-1 alpha-3).
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer (the request example only; not in the field list)
    * @see https://docs.enfuce.com/payment/api/update-a-customer/update-a-private-customer (the update example)
-   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/birthCountry (enfuce/openapi.yaml:676)
+   * @spec openapi.json#/components/schemas/PrivateCustomer/properties/birthCountry (enfuce/openapi.yaml:810)
    */
   birthCountry?: CountryAlpha3;
 }
@@ -581,7 +584,7 @@ export interface PrivateCustomer {
  * Role of a card on its account.
  * @example "MAIN"
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/CardRole (enfuce/openapi.yaml:704)
+ * @spec openapi.json#/components/schemas/CardRole (enfuce/openapi.yaml:838)
  */
 export type CardRole = 'MAIN' | 'SUPPLEMENTARY';
 /** Every value of {@link CardRole}, in spec order. */
@@ -591,7 +594,7 @@ export declare const CardRoleValues: readonly ['MAIN', 'SUPPLEMENTARY'];
  * @pattern ^[A-Za-z0-9ÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ/.,&+' -]*$
  * @example "Åsa Ødegård-Þórsdóttir"
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing character sets)
- * @spec openapi.json#/components/schemas/EmbossedText (enfuce/openapi.yaml:710)
+ * @spec openapi.json#/components/schemas/EmbossedText (enfuce/openapi.yaml:844)
  */
 export type EmbossedText = string;
 
@@ -600,78 +603,78 @@ export type EmbossedText = string;
  * @example {"firstName":"Monica","lastName":"Liikamaa","companyName":"Enfuce Financial Services","physical":true}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing; field names from the request example)
  * @see https://docs.enfuce.com/guides/the-essentials/issue-any-card/payment-cards (first and last name are required card data)
- * @spec openapi.json#/components/schemas/Embossing (enfuce/openapi.yaml:721)
+ * @spec openapi.json#/components/schemas/Embossing (enfuce/openapi.yaml:855)
  */
 export interface Embossing {
   /**
    * Card holder's first name as embossed.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/guides/the-essentials/issue-any-card/payment-cards (required card data)
-   * @spec openapi.json#/components/schemas/Embossing/properties/firstName (enfuce/openapi.yaml:729)
+   * @spec openapi.json#/components/schemas/Embossing/properties/firstName (enfuce/openapi.yaml:863)
    */
   firstName: EmbossedText;
   /**
    * Card holder's last name as embossed.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/guides/the-essentials/issue-any-card/payment-cards (required card data)
-   * @spec openapi.json#/components/schemas/Embossing/properties/lastName (enfuce/openapi.yaml:735)
+   * @spec openapi.json#/components/schemas/Embossing/properties/lastName (enfuce/openapi.yaml:869)
    */
   lastName: EmbossedText;
   /**
    * Company name line.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/companyName (enfuce/openapi.yaml:741)
+   * @spec openapi.json#/components/schemas/Embossing/properties/companyName (enfuce/openapi.yaml:875)
    */
   companyName?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField1 (enfuce/openapi.yaml:747)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField1 (enfuce/openapi.yaml:881)
    */
   additionalField1?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField2 (enfuce/openapi.yaml:752)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField2 (enfuce/openapi.yaml:886)
    */
   additionalField2?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField3 (enfuce/openapi.yaml:757)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField3 (enfuce/openapi.yaml:891)
    */
   additionalField3?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField4 (enfuce/openapi.yaml:762)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField4 (enfuce/openapi.yaml:896)
    */
   additionalField4?: EmbossedText;
   /**
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField5 (enfuce/openapi.yaml:767)
+   * @spec openapi.json#/components/schemas/Embossing/properties/additionalField5 (enfuce/openapi.yaml:901)
    */
   additionalField5?: EmbossedText;
   /**
    * Plastic layout chosen at the card bureau.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/externalLayoutCode (enfuce/openapi.yaml:772)
+   * @spec openapi.json#/components/schemas/Embossing/properties/externalLayoutCode (enfuce/openapi.yaml:906)
    */
   externalLayoutCode?: string;
   /**
    * Card manufacturer.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example; the list of values is not documented)
-   * @spec openapi.json#/components/schemas/Embossing/properties/manufacturer (enfuce/openapi.yaml:778)
+   * @spec openapi.json#/components/schemas/Embossing/properties/manufacturer (enfuce/openapi.yaml:912)
    */
   manufacturer?: string;
   /**
    * Whether a physical card is produced.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (embossing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (embossing in the response example)
-   * @spec openapi.json#/components/schemas/Embossing/properties/physical (enfuce/openapi.yaml:782)
+   * @spec openapi.json#/components/schemas/Embossing/properties/physical (enfuce/openapi.yaml:916)
    */
   physical?: boolean;
 }
@@ -681,14 +684,14 @@ export interface Embossing {
  * @example {"year":2029,"month":6}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (expiration in the request example)
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (expiration in the response example)
- * @spec openapi.json#/components/schemas/Expiration (enfuce/openapi.yaml:794)
+ * @spec openapi.json#/components/schemas/Expiration (enfuce/openapi.yaml:928)
  */
 export interface Expiration {
   /**
    * @example 2028
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (expiration in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (expiration in the response example)
-   * @spec openapi.json#/components/schemas/Expiration/properties/year (enfuce/openapi.yaml:801)
+   * @spec openapi.json#/components/schemas/Expiration/properties/year (enfuce/openapi.yaml:935)
    */
   year?: number;
   /**
@@ -698,7 +701,7 @@ export interface Expiration {
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (expiration in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (expiration in the response example)
    * @inferred range 1-12
-   * @spec openapi.json#/components/schemas/Expiration/properties/month (enfuce/openapi.yaml:807)
+   * @spec openapi.json#/components/schemas/Expiration/properties/month (enfuce/openapi.yaml:941)
    */
   month?: number;
 }
@@ -708,7 +711,7 @@ export interface Expiration {
  * @example {"type":"TIMEBASED","time":"2030-06-30T03:00:00.000Z"}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (scheduledClosing)
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (scheduledClosing in the response example)
- * @spec openapi.json#/components/schemas/ScheduledClosing (enfuce/openapi.yaml:820)
+ * @spec openapi.json#/components/schemas/ScheduledClosing (enfuce/openapi.yaml:954)
  */
 export interface ScheduledClosing {
   /**
@@ -716,7 +719,7 @@ export interface ScheduledClosing {
    * @example "TIMEBASED"
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (scheduledClosing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (scheduledClosing in the response example)
-   * @spec openapi.json#/components/schemas/ScheduledClosing/properties/type (enfuce/openapi.yaml:827)
+   * @spec openapi.json#/components/schemas/ScheduledClosing/properties/type (enfuce/openapi.yaml:961)
    */
   type?: string;
   /**
@@ -724,7 +727,7 @@ export interface ScheduledClosing {
    * @example "2099-12-31T03:00:00.000Z"
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (scheduledClosing in the request example)
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (scheduledClosing in the response example)
-   * @spec openapi.json#/components/schemas/ScheduledClosing/properties/time (enfuce/openapi.yaml:834)
+   * @spec openapi.json#/components/schemas/ScheduledClosing/properties/time (enfuce/openapi.yaml:968)
    */
   time?: string;
 }
@@ -734,7 +737,7 @@ export interface ScheduledClosing {
  * @default "D"
  * @example "W"
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/PinStatus (enfuce/openapi.yaml:845)
+ * @spec openapi.json#/components/schemas/PinStatus (enfuce/openapi.yaml:979)
  */
 export type PinStatus = 'D' | 'W' | 'S';
 /** Every value of {@link PinStatus}, in spec order. */
@@ -743,7 +746,7 @@ export declare const PinStatusValues: readonly ['D', 'W', 'S'];
  * Free grouping of the card, exported but not acted on by Enfuce.
  * @example "SEGMENT_B"
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/Segment (enfuce/openapi.yaml:854)
+ * @spec openapi.json#/components/schemas/Segment (enfuce/openapi.yaml:988)
  */
 export type Segment =
   'SEGMENT_A' | 'SEGMENT_B' | 'SEGMENT_C' | 'SEGMENT_D' | 'SEGMENT_E' | 'SEGMENT_F';
@@ -761,14 +764,14 @@ export declare const SegmentValues: readonly [
  * A Mastercard card to create.
  * @example {"embossing":{"firstName":"Monica","lastName":"Liikamaa"},"expiration":{"year":2028,"month":1},"pinStatus":"D","segment":"SEGMENT_A","cardAddress":{"address1":"Kings street 12","city":"Mariehamn","country":"ALA","zipCode":"22100"}}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/components/schemas/McCard (enfuce/openapi.yaml:860)
+ * @spec openapi.json#/components/schemas/McCard (enfuce/openapi.yaml:994)
  */
 export interface McCard {
-  /** @spec openapi.json#/components/schemas/McCard/properties/expiration (enfuce/openapi.yaml:866) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/expiration (enfuce/openapi.yaml:1000) */
   expiration?: Expiration;
-  /** @spec openapi.json#/components/schemas/McCard/properties/segment (enfuce/openapi.yaml:868) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/segment (enfuce/openapi.yaml:1002) */
   segment?: Segment;
-  /** @spec openapi.json#/components/schemas/McCard/properties/pinStatus (enfuce/openapi.yaml:870) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/pinStatus (enfuce/openapi.yaml:1004) */
   pinStatus?: PinStatus;
   /**
    * Id of the digital wallet artwork; agree its use with Enfuce.
@@ -776,42 +779,42 @@ export interface McCard {
    * @example "abc123abc"
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card (digitalLayoutCode)
    * @see https://docs.enfuce.com/payment/api/update-card/update-a-debit-mastercard-branded-card (maxLength 32 shown on the update page)
-   * @spec openapi.json#/components/schemas/McCard/properties/digitalLayoutCode (enfuce/openapi.yaml:872)
+   * @spec openapi.json#/components/schemas/McCard/properties/digitalLayoutCode (enfuce/openapi.yaml:1006)
    */
   digitalLayoutCode?: string;
-  /** @spec openapi.json#/components/schemas/McCard/properties/scheduledClosing (enfuce/openapi.yaml:880) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/scheduledClosing (enfuce/openapi.yaml:1014) */
   scheduledClosing?: ScheduledClosing;
   /**
    * Custom key-value metadata, passed on to personalisation files in some versions.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/additionalValues (enfuce/openapi.yaml:882)
+   * @spec openapi.json#/components/schemas/McCard/properties/additionalValues (enfuce/openapi.yaml:1016)
    */
   additionalValues?: AdditionalValue[];
   /**
    * The card number encrypted as a JWE.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/encryptedData (enfuce/openapi.yaml:888)
+   * @spec openapi.json#/components/schemas/McCard/properties/encryptedData (enfuce/openapi.yaml:1022)
    */
   encryptedData?: string;
-  /** @spec openapi.json#/components/schemas/McCard/properties/embossing (enfuce/openapi.yaml:892) */
+  /** @spec openapi.json#/components/schemas/McCard/properties/embossing (enfuce/openapi.yaml:1026) */
   embossing: Embossing;
   /**
    * Card product, when the institution has several; values depend on its setup.
    * @example "MC_CARD_2"
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/productCode (enfuce/openapi.yaml:894)
+   * @spec openapi.json#/components/schemas/McCard/properties/productCode (enfuce/openapi.yaml:1028)
    */
   productCode?: string;
   /**
    * Where the PIN letter is sent.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/pinAddress (enfuce/openapi.yaml:899)
+   * @spec openapi.json#/components/schemas/McCard/properties/pinAddress (enfuce/openapi.yaml:1033)
    */
   pinAddress?: Address;
   /**
    * Where the card is sent.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/schemas/McCard/properties/cardAddress (enfuce/openapi.yaml:903)
+   * @spec openapi.json#/components/schemas/McCard/properties/cardAddress (enfuce/openapi.yaml:1037)
    */
   cardAddress?: Address;
 }
@@ -822,114 +825,114 @@ export interface McCard {
  * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
  * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-number.md (response examples)
  * @inferred the create fields come back under the same names (the examples show them so)
- * @spec openapi.json#/components/schemas/CustomerDetails (enfuce/openapi.yaml:922)
+ * @spec openapi.json#/components/schemas/CustomerDetails (enfuce/openapi.yaml:1056)
  */
 export interface CustomerDetails {
   /**
    * Enfuce's id of the customer.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
    * @inferred typed as a string, as in the create answer, although the example writes digits only
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/id (enfuce/openapi.yaml:932)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/id (enfuce/openapi.yaml:1066)
    */
   id: string;
   /**
    * Whether the customer is a company or a person.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/role (enfuce/openapi.yaml:937)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/role (enfuce/openapi.yaml:1071)
    */
   role?: 'CORPORATE' | 'PRIVATE';
   /**
    * The institution's own number for the customer.
    * @pattern ^[A-Za-z0-9-]{1,64}$
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (the pattern shown on the response)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/customerNumber (enfuce/openapi.yaml:942)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/customerNumber (enfuce/openapi.yaml:1076)
    */
   customerNumber?: string;
   /**
    * First name.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/firstName (enfuce/openapi.yaml:947)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/firstName (enfuce/openapi.yaml:1081)
    */
   firstName?: string;
   /**
    * Middle name.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/middleName (enfuce/openapi.yaml:951)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/middleName (enfuce/openapi.yaml:1085)
    */
   middleName?: string;
   /**
    * Last name.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/lastName (enfuce/openapi.yaml:955)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/lastName (enfuce/openapi.yaml:1089)
    */
   lastName?: string;
-  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/locale (enfuce/openapi.yaml:959) */
+  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/locale (enfuce/openapi.yaml:1093) */
   locale?: Locale;
   /**
    * Customer identifier such as a national identity number.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/regNo (enfuce/openapi.yaml:961)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/regNo (enfuce/openapi.yaml:1095)
    */
   regNo?: string;
   /**
    * Date of birth.
    * @format date
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/dateOfBirth (enfuce/openapi.yaml:965)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/dateOfBirth (enfuce/openapi.yaml:1099)
    */
   dateOfBirth?: string;
   /**
    * Nationalities of the customer.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/nationality (enfuce/openapi.yaml:970)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/nationality (enfuce/openapi.yaml:1104)
    */
   nationality?: NationalityCode[];
-  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/riskScore (enfuce/openapi.yaml:976) */
+  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/riskScore (enfuce/openapi.yaml:1110) */
   riskScore?: RiskScore;
   /**
    * E-mail address.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/email (enfuce/openapi.yaml:978)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/email (enfuce/openapi.yaml:1112)
    */
   email?: string;
   /**
    * Land-line number.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/phoneNumber (enfuce/openapi.yaml:982)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/phoneNumber (enfuce/openapi.yaml:1116)
    */
   phoneNumber?: string;
   /**
    * Mobile number.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/mobileNumber (enfuce/openapi.yaml:986)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/mobileNumber (enfuce/openapi.yaml:1120)
    */
   mobileNumber?: string;
-  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/address (enfuce/openapi.yaml:990) */
+  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/address (enfuce/openapi.yaml:1124) */
   address?: Address;
-  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/temporaryAddress (enfuce/openapi.yaml:992) */
+  /** @spec openapi.json#/components/schemas/CustomerDetails/properties/temporaryAddress (enfuce/openapi.yaml:1126) */
   temporaryAddress?: Address;
   /**
    * PEP and sanction screening result.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (screening.status in the response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/screening (enfuce/openapi.yaml:994)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/screening (enfuce/openapi.yaml:1128)
    */
   screening?: {
     /**
      * Screening status.
      * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (screening.status in the response example)
-     * @spec openapi.json#/components/schemas/CustomerDetails/properties/screening/properties/status (enfuce/openapi.yaml:999)
+     * @spec openapi.json#/components/schemas/CustomerDetails/properties/screening/properties/status (enfuce/openapi.yaml:1133)
      */
     status?: boolean;
   };
   /**
    * Country of birth (ISO 3166-1 alpha-3).
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/birthCountry (enfuce/openapi.yaml:1003)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/birthCountry (enfuce/openapi.yaml:1137)
    */
   birthCountry?: CountryAlpha3;
   /**
    * Custom key-value metadata.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
-   * @spec openapi.json#/components/schemas/CustomerDetails/properties/additionalValues (enfuce/openapi.yaml:1006)
+   * @spec openapi.json#/components/schemas/CustomerDetails/properties/additionalValues (enfuce/openapi.yaml:1140)
    */
   additionalValues?: AdditionalValue[];
 }
@@ -939,7 +942,7 @@ export interface CustomerDetails {
  * @example "CARD_OK"
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
  * @inferred the list of values is the one the card pages print; CARD_EXPIRED appears on the read page only
- * @spec openapi.json#/components/schemas/CardStatus (enfuce/openapi.yaml:1028)
+ * @spec openapi.json#/components/schemas/CardStatus (enfuce/openapi.yaml:1162)
  */
 export type CardStatus =
   | 'CARD_OK'
@@ -968,7 +971,7 @@ export declare const CardStatusValues: readonly [
  * @example "MAIL"
  * @see https://docs.enfuce.com/payment/api/update-card/update-a-debit-mastercard-branded-card (cardDeliveryType and pinDeliveryType)
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
- * @spec openapi.json#/components/schemas/DeliveryType (enfuce/openapi.yaml:1045)
+ * @spec openapi.json#/components/schemas/DeliveryType (enfuce/openapi.yaml:1179)
  */
 export type DeliveryType =
   'CUSTOM_1' | 'CUSTOM_2' | 'CUSTOM_3' | 'CUSTOM_4' | 'CUSTOM_5' | 'MAIL' | 'COURIER';
@@ -987,141 +990,575 @@ export declare const DeliveryTypeValues: readonly [
  * A card as the read call returns it. Open to fields this spec does not list, since it describes what Enfuce sends.
  * @example {"id":"1234567","status":"CARD_OK","embossing":{"firstName":"Monica","lastName":"Liikamaa"},"expiration":{"year":2028,"month":1},"pinStatus":"D","segment":"SEGMENT_A","cardDeliveryType":"MAIL","pinAttempts":{"counter":0,"max":3}}
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
- * @spec openapi.json#/components/schemas/CardDetails (enfuce/openapi.yaml:1053)
+ * @spec openapi.json#/components/schemas/CardDetails (enfuce/openapi.yaml:1187)
  */
 export interface CardDetails {
   /**
    * Enfuce's id of the card.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/id (enfuce/openapi.yaml:1060)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/id (enfuce/openapi.yaml:1194)
    */
   id: string;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/status (enfuce/openapi.yaml:1064) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/status (enfuce/openapi.yaml:1198) */
   status?: CardStatus;
   /**
    * Why the card has its status.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/reason (enfuce/openapi.yaml:1066)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/reason (enfuce/openapi.yaml:1200)
    */
   reason?: string;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/embossing (enfuce/openapi.yaml:1070) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/embossing (enfuce/openapi.yaml:1204) */
   embossing?: Embossing;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/expiration (enfuce/openapi.yaml:1072) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/expiration (enfuce/openapi.yaml:1206) */
   expiration?: Expiration;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/segment (enfuce/openapi.yaml:1074) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/segment (enfuce/openapi.yaml:1208) */
   segment?: Segment;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinStatus (enfuce/openapi.yaml:1076) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinStatus (enfuce/openapi.yaml:1210) */
   pinStatus?: PinStatus;
   /**
    * Id of the digital wallet artwork.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/digitalLayoutCode (enfuce/openapi.yaml:1078)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/digitalLayoutCode (enfuce/openapi.yaml:1212)
    */
   digitalLayoutCode?: string;
   /**
    * Card product.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/productCode (enfuce/openapi.yaml:1082)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/productCode (enfuce/openapi.yaml:1216)
    */
   productCode?: string;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/scheduledClosing (enfuce/openapi.yaml:1086) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/scheduledClosing (enfuce/openapi.yaml:1220) */
   scheduledClosing?: ScheduledClosing;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/cardAddress (enfuce/openapi.yaml:1088) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/cardAddress (enfuce/openapi.yaml:1222) */
   cardAddress?: Address;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinAddress (enfuce/openapi.yaml:1090) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinAddress (enfuce/openapi.yaml:1224) */
   pinAddress?: Address;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/cardDeliveryType (enfuce/openapi.yaml:1092) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/cardDeliveryType (enfuce/openapi.yaml:1226) */
   cardDeliveryType?: DeliveryType;
-  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinDeliveryType (enfuce/openapi.yaml:1094) */
+  /** @spec openapi.json#/components/schemas/CardDetails/properties/pinDeliveryType (enfuce/openapi.yaml:1228) */
   pinDeliveryType?: DeliveryType;
   /**
    * Regions (and e-commerce) where card payments are blocked.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking (enfuce/openapi.yaml:1096)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking (enfuce/openapi.yaml:1230)
    */
   regionAndEcommBlocking?: {
     /**
      * E-commerce payments blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/ecomm (enfuce/openapi.yaml:1101)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/ecomm (enfuce/openapi.yaml:1235)
      */
     ecomm?: boolean;
     /**
      * Payments in Africa blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/africa (enfuce/openapi.yaml:1102)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/africa (enfuce/openapi.yaml:1236)
      */
     africa?: boolean;
     /**
      * Payments in Asia blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/asia (enfuce/openapi.yaml:1103)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/asia (enfuce/openapi.yaml:1237)
      */
     asia?: boolean;
     /**
      * Payments in Europe blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/europe (enfuce/openapi.yaml:1104)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/europe (enfuce/openapi.yaml:1238)
      */
     europe?: boolean;
     /**
      * Payments in the home country blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/home (enfuce/openapi.yaml:1105)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/home (enfuce/openapi.yaml:1239)
      */
     home?: boolean;
     /**
      * Payments in North America blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/northAmerica (enfuce/openapi.yaml:1106)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/northAmerica (enfuce/openapi.yaml:1240)
      */
     northAmerica?: boolean;
     /**
      * Payments in Oceania blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/oceania (enfuce/openapi.yaml:1107)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/oceania (enfuce/openapi.yaml:1241)
      */
     oceania?: boolean;
     /**
      * Payments in South America blocked.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/southAmerica (enfuce/openapi.yaml:1108)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/regionAndEcommBlocking/properties/southAmerica (enfuce/openapi.yaml:1242)
      */
     southAmerica?: boolean;
   };
   /**
    * Wrong PIN entries so far, and how many are allowed.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts (enfuce/openapi.yaml:1109)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts (enfuce/openapi.yaml:1243)
    */
   pinAttempts?: {
     /**
      * Wrong PIN entries so far.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts/properties/counter (enfuce/openapi.yaml:1114)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts/properties/counter (enfuce/openapi.yaml:1248)
      */
     counter?: number;
     /**
      * Wrong PIN entries allowed.
      * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-     * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts/properties/max (enfuce/openapi.yaml:1115)
+     * @spec openapi.json#/components/schemas/CardDetails/properties/pinAttempts/properties/max (enfuce/openapi.yaml:1249)
      */
     max?: number;
   };
   /**
    * Reference number of the card.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/referenceNumber (enfuce/openapi.yaml:1116)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/referenceNumber (enfuce/openapi.yaml:1250)
    */
   referenceNumber?: string;
   /**
    * Custom key-value metadata.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
-   * @spec openapi.json#/components/schemas/CardDetails/properties/additionalValues (enfuce/openapi.yaml:1120)
+   * @spec openapi.json#/components/schemas/CardDetails/properties/additionalValues (enfuce/openapi.yaml:1254)
    */
   additionalValues?: AdditionalValue[];
 }
 
+/**
+ * Which kind of entity a notification is about, named as in Enfuce's other APIs. INVOICE is sent for fleet cards only.
+ * @example "ACCOUNT"
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (the type list and its INVOICE note)
+ * @spec openapi.json#/components/schemas/NotificationType (enfuce/openapi.yaml:1276)
+ */
+export type NotificationType =
+  | 'ACCOUNT'
+  | 'CARD'
+  | 'TRANSACTION'
+  | 'AUTHORIZATION_HOLD'
+  | 'TOKENIZATION'
+  | 'EMVSCRIPT'
+  | 'INVOICE'
+  | 'FRAUD_CASE';
+/** Every value of {@link NotificationType}, in spec order. */
+export declare const NotificationTypeValues: readonly [
+  'ACCOUNT',
+  'CARD',
+  'TRANSACTION',
+  'AUTHORIZATION_HOLD',
+  'TOKENIZATION',
+  'EMVSCRIPT',
+  'INVOICE',
+  'FRAUD_CASE',
+];
+
+/**
+ * The fields every notification carries, whatever its kind. Open to fields this spec does not list: Enfuce may add elements to a body, and a client has to accept them.
+ * @example {"accountId":"1234567890","branchCode":"752001","customerNumber":"ABCDEFGH123456789","id":"1234567890","type":"ACCOUNT"}
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (id and type required; branchCode; accountId and customerNumber on the account option)
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (accountId, customerNumber, branchCode and subType in every request example)
+ * @see https://docs.enfuce.com/payment/api/notification (a client must accept elements added later)
+ * @spec openapi.json#/components/schemas/NotificationBase (enfuce/openapi.yaml:1284)
+ */
+export interface NotificationBase {
+  /**
+   * Enfuce's unique id of the notification.
+   * @example "1234567890"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint
+   * @spec openapi.json#/components/schemas/NotificationBase/properties/id (enfuce/openapi.yaml:1294)
+   */
+  id: string;
+  /** @spec openapi.json#/components/schemas/NotificationBase/properties/type (enfuce/openapi.yaml:1299) */
+  type: NotificationType;
+  /**
+   * Id of the account the notification concerns.
+   * @example "1234567890"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (accountId on the account option)
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the request examples)
+   * @spec openapi.json#/components/schemas/NotificationBase/properties/accountId (enfuce/openapi.yaml:1301)
+   */
+  accountId?: string;
+  /**
+   * The institution's own number for the customer concerned (usually the card holder), the one given when the customer was created.
+   * @example "ABCDEFGH123456789"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (customerNumber on the account option)
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the request examples)
+   * @spec openapi.json#/components/schemas/NotificationBase/properties/customerNumber (enfuce/openapi.yaml:1308)
+   */
+  customerNumber?: string;
+  /**
+   * The identifier Enfuce gave the institution; it can serve, for instance, to pick the sender id of text messages.
+   * @example "752001"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint
+   * @spec openapi.json#/components/schemas/NotificationBase/properties/branchCode (enfuce/openapi.yaml:1317)
+   */
+  branchCode?: string;
+  /**
+   * What happened to the entity; the values depend on `type`.
+   * @example "STATUS_CHANGE"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (subType on the account option)
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (subType in every request example)
+   * @spec openapi.json#/components/schemas/NotificationBase/properties/subType (enfuce/openapi.yaml:1324)
+   */
+  subType?: string;
+}
+
+/**
+ * A notification from Enfuce: one of six kinds, told apart by `type`. Each kind adds its own fields to the common ones; all stay open to fields added later.
+ * @example {"accountId":"1234567890","branchCode":"752001","customerNumber":"ABCDEFGH123456789","id":"1234567890","status":"ACCOUNT_BLOCKED","subType":"STATUS_CHANGE","type":"ACCOUNT"}
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (six body options; the fields differ with the kind of notification)
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (request examples for an account, a card and a transaction)
+ * @inferred which kinds the six options are. The captures read show the account option in full and examples of account, card and transaction bodies; AUTHORIZATION_HOLD, TOKENIZATION and EMVSCRIPT are our reading of the other three (the five kinds of the page's older rendering, plus AUTHORIZATION_HOLD). INVOICE and FRAUD_CASE are in the type list without a variant here, so this schema refuses them.
+ * @spec openapi.json#/components/schemas/Notification (enfuce/openapi.yaml:1338)
+ */
+export type Notification =
+  | (AccountNotification & { type: 'ACCOUNT' })
+  | (CardNotification & { type: 'CARD' })
+  | (TransactionNotification & { type: 'TRANSACTION' })
+  | (AuthorizationHoldNotification & { type: 'AUTHORIZATION_HOLD' })
+  | (TokenizationNotification & { type: 'TOKENIZATION' })
+  | (EmvScriptNotification & { type: 'EMVSCRIPT' });
+/**
+ * Status of an account, as an account notification reports it.
+ * @example "ACCOUNT_BLOCKED"
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (status on the account option)
+ * @spec openapi.json#/components/schemas/AccountStatus (enfuce/openapi.yaml:1374)
+ */
+export type AccountStatus =
+  | 'ACCOUNT_BLOCKED'
+  | 'ACCOUNT_COLLECTION'
+  | 'ACCOUNT_OK'
+  | 'ACCOUNT_TO_CLOSE'
+  | 'ACCOUNT_CLOSED'
+  | 'ACCOUNT_AUTO_CLOSED';
+/** Every value of {@link AccountStatus}, in spec order. */
+export declare const AccountStatusValues: readonly [
+  'ACCOUNT_BLOCKED',
+  'ACCOUNT_COLLECTION',
+  'ACCOUNT_OK',
+  'ACCOUNT_TO_CLOSE',
+  'ACCOUNT_CLOSED',
+  'ACCOUNT_AUTO_CLOSED',
+];
+/**
+ * Step of the payment reminder process an account is in: waiting, a numbered reminder sent, the card blocked, handed over to collection, stopped, or done.
+ * @example "REMINDER1_SENT"
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (reminderStatus on the account option)
+ * @spec openapi.json#/components/schemas/ReminderStatus (enfuce/openapi.yaml:1380)
+ */
+export type ReminderStatus =
+  | 'WAIT'
+  | 'REMINDER1_SENT'
+  | 'CARD_BLOCKED'
+  | 'REMINDER2_SENT'
+  | 'REMINDER3_SENT'
+  | 'REMINDER4_SENT'
+  | 'REMINDER5_SENT'
+  | 'REMINDER6_SENT'
+  | 'REMINDER7_SENT'
+  | 'SENT_TO_COLLECTION'
+  | 'STOPPED'
+  | 'DONE';
+/** Every value of {@link ReminderStatus}, in spec order. */
+export declare const ReminderStatusValues: readonly [
+  'WAIT',
+  'REMINDER1_SENT',
+  'CARD_BLOCKED',
+  'REMINDER2_SENT',
+  'REMINDER3_SENT',
+  'REMINDER4_SENT',
+  'REMINDER5_SENT',
+  'REMINDER6_SENT',
+  'REMINDER7_SENT',
+  'SENT_TO_COLLECTION',
+  'STOPPED',
+  'DONE',
+];
+/**
+ * An account was created, its status changed, or its step in the payment reminder process changed.
+ * @example {"accountId":"1234567890","branchCode":"752001","customerNumber":"ABCDEFGH123456789","id":"1234567890","reminderStatus":"REMINDER1_SENT","subType":"REMINDER_STATUS_CHANGE","type":"ACCOUNT"}
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (the account option, with accountId, customerNumber and subType required, and the status and reminderStatus lists)
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the account request example)
+ * @inferred `type` is fixed to ACCOUNT: the option itself repeats the whole type list, but its fields are account facts and its example is the account body
+ * @spec openapi.json#/components/schemas/AccountNotification (enfuce/openapi.yaml:1400)
+ */
+export type AccountNotification = {
+  /**
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the account request example)
+   * @spec openapi.json#/components/schemas/AccountNotification/properties/type (enfuce/openapi.yaml:1413)
+   */
+  type: 'ACCOUNT';
+  /**
+   * What happened to the account.
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (subType on the account option)
+   * @spec openapi.json#/components/schemas/AccountNotification/properties/subType (enfuce/openapi.yaml:1417)
+   */
+  subType: 'CREATED' | 'REMINDER_STATUS_CHANGE' | 'STATUS_CHANGE';
+  /**
+   * @spec openapi.json#/components/schemas/AccountNotification/properties/status (enfuce/openapi.yaml:1422)
+   */
+  status?: AccountStatus;
+  /**
+   * @spec openapi.json#/components/schemas/AccountNotification/properties/reminderStatus (enfuce/openapi.yaml:1424)
+   */
+  reminderStatus?: ReminderStatus;
+} & NotificationBase;
+/**
+ * Something happened to a card, such as a step of its production.
+ * @example {"accountId":"1234567890","branchCode":"752001","cardId":"801476123","customerNumber":"ABCDEFGH123456789","expiration":{"month":1,"year":2019},"id":"1234567890","productionEvent":"NCRD","status":"CARD_OK","subType":"PRODUCTION_EVENT","truncatedCardNumber":"123456______4285","type":"CARD"}
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the card request example)
+ * @inferred fields and types are read from the page's card example; which fields are required, and the lists of `subType`, `status` and `productionEvent` values, were not in the captures read
+ * @spec openapi.json#/components/schemas/CardNotification (enfuce/openapi.yaml:1435)
+ */
+export type CardNotification = {
+  /**
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the card request example)
+   * @spec openapi.json#/components/schemas/CardNotification/properties/type (enfuce/openapi.yaml:1445)
+   */
+  type: 'CARD';
+  /**
+   * Enfuce's id of the card.
+   * @example "801476123"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the card request example)
+   * @spec openapi.json#/components/schemas/CardNotification/properties/cardId (enfuce/openapi.yaml:1449)
+   */
+  cardId?: string;
+  /**
+   * The card number with its middle digits hidden.
+   * @example "123456______4285"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the card request example)
+   * @spec openapi.json#/components/schemas/CardNotification/properties/truncatedCardNumber (enfuce/openapi.yaml:1454)
+   */
+  truncatedCardNumber?: string;
+  /**
+   * Expiry month and year of the card.
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the card request example)
+   * @spec openapi.json#/components/schemas/CardNotification/properties/expiration (enfuce/openapi.yaml:1459)
+   */
+  expiration?: {
+    /**
+     * @example 1
+     * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the card request example)
+     * @spec openapi.json#/components/schemas/CardNotification/properties/expiration/properties/month (enfuce/openapi.yaml:1464)
+     */
+    month?: number;
+    /**
+     * @example 2019
+     * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the card request example)
+     * @spec openapi.json#/components/schemas/CardNotification/properties/expiration/properties/year (enfuce/openapi.yaml:1468)
+     */
+    year?: number;
+  };
+  /**
+   * Code of the production event the notification reports.
+   * @example "NCRD"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the card request example)
+   * @spec openapi.json#/components/schemas/CardNotification/properties/productionEvent (enfuce/openapi.yaml:1472)
+   */
+  productionEvent?: string;
+  /**
+   * Status of the card after the event.
+   * @example "CARD_OK"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the card request example)
+   * @inferred left open; probably a value of CardStatus (the example sends CARD_OK), which the page does not say
+   * @spec openapi.json#/components/schemas/CardNotification/properties/status (enfuce/openapi.yaml:1477)
+   */
+  status?: string;
+} & NotificationBase;
+
+/**
+ * An amount of money and its currency, as a transaction notification carries it.
+ * @example {"amount":3.14,"currency":"EUR"}
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (accountAvailableAmount, accountCreditLimit, feeAmount and settlementAmount in the transaction example)
+ * @spec openapi.json#/components/schemas/NotificationAmount (enfuce/openapi.yaml:1498)
+ */
+export interface NotificationAmount {
+  /**
+   * The amount, in units of the currency.
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the transaction request example)
+   * @inferred units (not minor units), since the example writes 3.14
+   * @spec openapi.json#/components/schemas/NotificationAmount/properties/amount (enfuce/openapi.yaml:1502)
+   */
+  amount?: number;
+  /**
+   * Currency code.
+   * @example "EUR"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the transaction request example)
+   * @spec openapi.json#/components/schemas/NotificationAmount/properties/currency (enfuce/openapi.yaml:1507)
+   */
+  currency?: string;
+}
+
+/**
+ * The merchant where a card transaction took place.
+ * @example {"id":"64017528","acquirerId":"454109","city":"Helsinki","country":"FIN","mcc":3016,"name":"Airline of the world"}
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (merchant in the transaction request example)
+ * @spec openapi.json#/components/schemas/NotificationMerchant (enfuce/openapi.yaml:1516)
+ */
+export interface NotificationMerchant {
+  /**
+   * Id of the merchant.
+   * @example "64017528"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (merchant in the transaction request example)
+   * @spec openapi.json#/components/schemas/NotificationMerchant/properties/id (enfuce/openapi.yaml:1520)
+   */
+  id?: string;
+  /**
+   * Id of the merchant's acquirer.
+   * @example "454109"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (merchant in the transaction request example)
+   * @spec openapi.json#/components/schemas/NotificationMerchant/properties/acquirerId (enfuce/openapi.yaml:1525)
+   */
+  acquirerId?: string;
+  /**
+   * City of the merchant.
+   * @example "Helsinki"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (merchant in the transaction request example)
+   * @spec openapi.json#/components/schemas/NotificationMerchant/properties/city (enfuce/openapi.yaml:1530)
+   */
+  city?: string;
+  /**
+   * Country of the merchant (an alpha-3 code in the example).
+   * @example "FIN"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (merchant in the transaction request example)
+   * @spec openapi.json#/components/schemas/NotificationMerchant/properties/country (enfuce/openapi.yaml:1535)
+   */
+  country?: string;
+  /**
+   * Merchant category code.
+   * @example 3016
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (merchant in the transaction request example)
+   * @spec openapi.json#/components/schemas/NotificationMerchant/properties/mcc (enfuce/openapi.yaml:1540)
+   */
+  mcc?: number;
+  /**
+   * Name of the merchant.
+   * @example "Airline of the world"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (merchant in the transaction request example)
+   * @spec openapi.json#/components/schemas/NotificationMerchant/properties/name (enfuce/openapi.yaml:1545)
+   */
+  name?: string;
+}
+
+/**
+ * A card transaction or authorisation happened on the account, with the amounts and the merchant involved.
+ * @example {"accountAvailableAmount":{"amount":3.14,"currency":"EUR"},"accountId":"1234567890","branchCode":"752001","cardId":"801476123","customerNumber":"ABCDEFGH123456789","id":"1234567890","merchant":{"id":"64017528","acquirerId":"454109","city":"Helsinki","country":"FIN","mcc":3016,"name":"Airline of the world"},"originalTransactionId":"1234567890","settlementAmount":{"amount":3.14,"currency":"EUR"},"subType":"AUTH","type":"TRANSACTION"}
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the transaction request example)
+ * @see https://docs.enfuce.com/updates/release-notes (26 September 2025, the TRANSACTION subType values AUTH_UNBLOCK and AUTH_VERIFICATION)
+ * @inferred fields and types are read from the page's transaction example, which the capture read cuts off after `subType` (so `type` itself is not shown); which fields are required, and the full list of `subType` values, were not in the captures read
+ * @spec openapi.json#/components/schemas/TransactionNotification (enfuce/openapi.yaml:1558)
+ */
+export type TransactionNotification = {
+  /**
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (the type list)
+   * @spec openapi.json#/components/schemas/TransactionNotification/properties/type (enfuce/openapi.yaml:1573)
+   */
+  type: 'TRANSACTION';
+  /**
+   * What happened: AUTH (an authorisation, as in the page's example), AUTH_UNBLOCK (held funds released when a transaction is purged) or AUTH_VERIFICATION (an account check for a zero amount), among others this spec does not list.
+   * @example "AUTH"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (AUTH in the transaction request example)
+   * @see https://docs.enfuce.com/updates/release-notes (26 September 2025, AUTH_UNBLOCK and AUTH_VERIFICATION)
+   * @spec openapi.json#/components/schemas/TransactionNotification/properties/subType (enfuce/openapi.yaml:1577)
+   */
+  subType?: string;
+  /**
+   * Enfuce's id of the card used.
+   * @example "801476123"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the transaction request example)
+   * @spec openapi.json#/components/schemas/TransactionNotification/properties/cardId (enfuce/openapi.yaml:1587)
+   */
+  cardId?: string;
+  /**
+   * Amount available on the account.
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the transaction request example)
+   * @spec openapi.json#/components/schemas/TransactionNotification/properties/accountAvailableAmount (enfuce/openapi.yaml:1592)
+   */
+  accountAvailableAmount?: NotificationAmount;
+  /**
+   * Credit limit of the account.
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the transaction request example)
+   * @spec openapi.json#/components/schemas/TransactionNotification/properties/accountCreditLimit (enfuce/openapi.yaml:1596)
+   */
+  accountCreditLimit?: NotificationAmount;
+  /**
+   * Fee charged for the transaction.
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the transaction request example)
+   * @spec openapi.json#/components/schemas/TransactionNotification/properties/feeAmount (enfuce/openapi.yaml:1600)
+   */
+  feeAmount?: NotificationAmount;
+  /**
+   * Amount in the settlement currency.
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the transaction request example)
+   * @spec openapi.json#/components/schemas/TransactionNotification/properties/settlementAmount (enfuce/openapi.yaml:1604)
+   */
+  settlementAmount?: NotificationAmount;
+  /**
+   * European Central Bank exchange rate applied.
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the transaction request example, which gives a placeholder string)
+   * @spec openapi.json#/components/schemas/TransactionNotification/properties/ecbRate (enfuce/openapi.yaml:1608)
+   */
+  ecbRate?: string;
+  /**
+   * @spec openapi.json#/components/schemas/TransactionNotification/properties/merchant (enfuce/openapi.yaml:1612)
+   */
+  merchant?: NotificationMerchant;
+  /**
+   * Id of the transaction this one refers back to.
+   * @example "1234567890"
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the transaction request example)
+   * @spec openapi.json#/components/schemas/TransactionNotification/properties/originalTransactionId (enfuce/openapi.yaml:1614)
+   */
+  originalTransactionId?: string;
+  /**
+   * Response code given to the authorisation.
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (the transaction request example, which gives a placeholder string)
+   * @spec openapi.json#/components/schemas/TransactionNotification/properties/responseCode (enfuce/openapi.yaml:1619)
+   */
+  responseCode?: string;
+} & NotificationBase;
+/**
+ * A notification about an authorisation hold on an account. Only the fields every notification has are curated here; the object stays open for the ones Enfuce adds for this kind.
+ * @example {"accountId":"1234567890","branchCode":"752001","customerNumber":"ABCDEFGH123456789","id":"1234567890","type":"AUTHORIZATION_HOLD"}
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (AUTHORIZATION_HOLD in the type list)
+ * @inferred that one of the page's six body options is this kind (see Notification); the option's own fields were not in the captures read
+ * @spec openapi.json#/components/schemas/AuthorizationHoldNotification (enfuce/openapi.yaml:1646)
+ */
+export type AuthorizationHoldNotification = {
+  /**
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (the type list)
+   * @spec openapi.json#/components/schemas/AuthorizationHoldNotification/properties/type (enfuce/openapi.yaml:1658)
+   */
+  type: 'AUTHORIZATION_HOLD';
+} & NotificationBase;
+/**
+ * A notification about the tokenisation of a card. Only the fields every notification has are curated here; the object stays open for the ones Enfuce adds for this kind.
+ * @example {"accountId":"1234567890","branchCode":"752001","customerNumber":"ABCDEFGH123456789","id":"1234567890","type":"TOKENIZATION"}
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (TOKENIZATION in the type list)
+ * @inferred that one of the page's six body options is this kind (see Notification); the option's own fields were not in the captures read
+ * @spec openapi.json#/components/schemas/TokenizationNotification (enfuce/openapi.yaml:1669)
+ */
+export type TokenizationNotification = {
+  /**
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (the type list)
+   * @spec openapi.json#/components/schemas/TokenizationNotification/properties/type (enfuce/openapi.yaml:1681)
+   */
+  type: 'TOKENIZATION';
+} & NotificationBase;
+/**
+ * A notification about an EMV script for a card chip. Only the fields every notification has are curated here; the object stays open for the ones Enfuce adds for this kind.
+ * @example {"accountId":"1234567890","branchCode":"752001","customerNumber":"ABCDEFGH123456789","id":"1234567890","type":"EMVSCRIPT"}
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (EMVSCRIPT in the type list)
+ * @inferred that one of the page's six body options is this kind (see Notification); the option's own fields were not in the captures read
+ * @spec openapi.json#/components/schemas/EmvScriptNotification (enfuce/openapi.yaml:1692)
+ */
+export type EmvScriptNotification = {
+  /**
+   * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (the type list)
+   * @spec openapi.json#/components/schemas/EmvScriptNotification/properties/type (enfuce/openapi.yaml:1704)
+   */
+  type: 'EMVSCRIPT';
+} & NotificationBase;
 /**
  * ISO 3166-1 alpha-3 country code (the 249 officially assigned codes).
  * @see https://www.iso.org/iso-3166-country-codes.html (as published in the i18n-iso-countries package)
@@ -1639,7 +2076,7 @@ export interface CreatePrivateCustomerQueryParams {
    * User recorded in Enfuce's audit log for this request.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:266)
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:397)
    */
   auditUser: string;
 }
@@ -1648,7 +2085,7 @@ export interface CreatePrivateCustomerQueryParams {
  * Request body of POST /v3/PRIVATE.
  * The private customer to create.
  * @operation createPrivateCustomer POST /v3/PRIVATE
- * @spec openapi.json#/paths/~1v3~1PRIVATE/post/requestBody (enfuce/openapi.yaml:49)
+ * @spec openapi.json#/paths/~1v3~1PRIVATE/post/requestBody (enfuce/openapi.yaml:53)
  */
 export type CreatePrivateCustomerRequestBody = PrivateCustomer;
 /**
@@ -1656,7 +2093,7 @@ export type CreatePrivateCustomerRequestBody = PrivateCustomer;
  * The customer was created. The page names no status code for this response; 201 is our choice, matching the documented create-card response.
  * @operation createPrivateCustomer POST /v3/PRIVATE
  * @inferred status code 201 (the page shows the body without a code)
- * @spec openapi.json#/paths/~1v3~1PRIVATE/post/responses/201 (enfuce/openapi.yaml:57)
+ * @spec openapi.json#/paths/~1v3~1PRIVATE/post/responses/201 (enfuce/openapi.yaml:61)
  */
 export type CreatePrivateCustomerResponse201 = ActionResult;
 /**
@@ -1664,7 +2101,7 @@ export type CreatePrivateCustomerResponse201 = ActionResult;
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation createPrivateCustomer POST /v3/PRIVATE
  * @see https://docs.enfuce.com/payment/api/rate-limits.md
- * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:277)
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:408)
  */
 export type CreatePrivateCustomerResponse429 = undefined;
 
@@ -1673,7 +2110,7 @@ export type CreatePrivateCustomerResponse429 = undefined;
  * Responses of POST /v3/PRIVATE, by status code.
  * @operation createPrivateCustomer POST /v3/PRIVATE
  * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
- * @spec openapi.json#/paths/~1v3~1PRIVATE/post (enfuce/openapi.yaml:23)
+ * @spec openapi.json#/paths/~1v3~1PRIVATE/post (enfuce/openapi.yaml:27)
  */
 export interface CreatePrivateCustomerResponses {
   '201': CreatePrivateCustomerResponse201;
@@ -1688,19 +2125,19 @@ export interface CreateMcCardPathParams {
   /**
    * Id of the customer the card is created for.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/0 (enfuce/openapi.yaml:110)
+   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/0 (enfuce/openapi.yaml:114)
    */
   customerId: string;
   /**
    * Id of the account the card is connected to.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/1 (enfuce/openapi.yaml:117)
+   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/1 (enfuce/openapi.yaml:121)
    */
   accountId: string;
   /**
    * Role of the card on the account. MAIN makes the card holder the account holder; a SUPPLEMENTARY card may belong to another person.
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/2 (enfuce/openapi.yaml:124)
+   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/2 (enfuce/openapi.yaml:128)
    */
   cardRole: CardRole;
 }
@@ -1714,7 +2151,7 @@ export interface CreateMcCardQueryParams {
    * User recorded in Enfuce's audit log for this request.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:266)
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:397)
    */
   auditUser: string;
 }
@@ -1728,7 +2165,7 @@ export interface CreateMcCardHeaderParams {
    * A key the client makes for one card order and sends again on every retry: Enfuce answers a repeated key with the card the first attempt created, for 24 hours. The generated client makes one per call.
    * @maxLength 64
    * @see https://docs.enfuce.com/payment/api/create-card
-   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/4 (enfuce/openapi.yaml:134)
+   * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/4 (enfuce/openapi.yaml:138)
    */
   'x-idempotency-key'?: string;
 }
@@ -1737,7 +2174,7 @@ export interface CreateMcCardHeaderParams {
  * Request body of POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}.
  * The card to create.
  * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
- * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/requestBody (enfuce/openapi.yaml:146)
+ * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/requestBody (enfuce/openapi.yaml:150)
  */
 export type CreateMcCardRequestBody = McCard;
 /**
@@ -1745,7 +2182,7 @@ export type CreateMcCardRequestBody = McCard;
  * The card was created.
  * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/responses/201 (enfuce/openapi.yaml:154)
+ * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/responses/201 (enfuce/openapi.yaml:158)
  */
 export type CreateMcCardResponse201 = ActionResult;
 /**
@@ -1753,7 +2190,7 @@ export type CreateMcCardResponse201 = ActionResult;
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
  * @see https://docs.enfuce.com/payment/api/rate-limits.md
- * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:277)
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:408)
  */
 export type CreateMcCardResponse429 = undefined;
 
@@ -1762,7 +2199,7 @@ export type CreateMcCardResponse429 = undefined;
  * Responses of POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}, by status code.
  * @operation createMcCard POST /v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}
  * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
- * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post (enfuce/openapi.yaml:76)
+ * @spec openapi.json#/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post (enfuce/openapi.yaml:80)
  */
 export interface CreateMcCardResponses {
   '201': CreateMcCardResponse201;
@@ -1777,7 +2214,7 @@ export interface GetCustomerPathParams {
   /**
    * Enfuce's id of the customer, as the create call returned it.
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id
-   * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get/parameters/0 (enfuce/openapi.yaml:177)
+   * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get/parameters/0 (enfuce/openapi.yaml:181)
    */
   id: string;
 }
@@ -1791,7 +2228,7 @@ export interface GetCustomerQueryParams {
    * User recorded in Enfuce's audit log for this request.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:266)
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:397)
    */
   auditUser: string;
 }
@@ -1801,7 +2238,7 @@ export interface GetCustomerQueryParams {
  * The customer.
  * @operation getCustomer GET /v3/{id}
  * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (response example)
- * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get/responses/200 (enfuce/openapi.yaml:188)
+ * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get/responses/200 (enfuce/openapi.yaml:192)
  */
 export type GetCustomerResponse200 = CustomerDetails;
 /**
@@ -1809,7 +2246,7 @@ export type GetCustomerResponse200 = CustomerDetails;
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation getCustomer GET /v3/{id}
  * @see https://docs.enfuce.com/payment/api/rate-limits.md
- * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:277)
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:408)
  */
 export type GetCustomerResponse429 = undefined;
 
@@ -1818,7 +2255,7 @@ export type GetCustomerResponse429 = undefined;
  * Responses of GET /v3/{id}, by status code.
  * @operation getCustomer GET /v3/{id}
  * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id
- * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get (enfuce/openapi.yaml:171)
+ * @spec openapi.json#/paths/~1v3~1%7Bid%7D/get (enfuce/openapi.yaml:175)
  */
 export interface GetCustomerResponses {
   '200': GetCustomerResponse200;
@@ -1834,7 +2271,7 @@ export interface GetCustomerByCustomerNumberPathParams {
    * The institution's own number for the customer.
    * @pattern ^[A-Za-z0-9-]{1,64}$
    * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id (the pattern shown on the response)
-   * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/parameters/0 (enfuce/openapi.yaml:204)
+   * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/parameters/0 (enfuce/openapi.yaml:208)
    */
   customerNumber: string;
 }
@@ -1848,7 +2285,7 @@ export interface GetCustomerByCustomerNumberQueryParams {
    * User recorded in Enfuce's audit log for this request.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:266)
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:397)
    */
   auditUser: string;
 }
@@ -1858,7 +2295,7 @@ export interface GetCustomerByCustomerNumberQueryParams {
  * The customer.
  * @operation getCustomerByCustomerNumber GET /v3/customerNumber/{customerNumber}
  * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-number.md (response examples)
- * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/responses/200 (enfuce/openapi.yaml:216)
+ * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/responses/200 (enfuce/openapi.yaml:220)
  */
 export type GetCustomerByCustomerNumberResponse200 = CustomerDetails;
 /**
@@ -1866,7 +2303,7 @@ export type GetCustomerByCustomerNumberResponse200 = CustomerDetails;
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation getCustomerByCustomerNumber GET /v3/customerNumber/{customerNumber}
  * @see https://docs.enfuce.com/payment/api/rate-limits.md
- * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:277)
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:408)
  */
 export type GetCustomerByCustomerNumberResponse429 = undefined;
 
@@ -1875,7 +2312,7 @@ export type GetCustomerByCustomerNumberResponse429 = undefined;
  * Responses of GET /v3/customerNumber/{customerNumber}, by status code.
  * @operation getCustomerByCustomerNumber GET /v3/customerNumber/{customerNumber}
  * @see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-number.md
- * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get (enfuce/openapi.yaml:198)
+ * @spec openapi.json#/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get (enfuce/openapi.yaml:202)
  */
 export interface GetCustomerByCustomerNumberResponses {
   '200': GetCustomerByCustomerNumberResponse200;
@@ -1890,7 +2327,7 @@ export interface GetCardPathParams {
   /**
    * Enfuce's id of the card, as the create call returned it.
    * @see https://docs.enfuce.com/payment/api/get-card/get-card
-   * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get/parameters/0 (enfuce/openapi.yaml:232)
+   * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get/parameters/0 (enfuce/openapi.yaml:236)
    */
   id: string;
 }
@@ -1904,7 +2341,7 @@ export interface GetCardQueryParams {
    * User recorded in Enfuce's audit log for this request.
    * @see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer
    * @see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card
-   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:266)
+   * @spec openapi.json#/components/parameters/auditUser (enfuce/openapi.yaml:397)
    */
   auditUser: string;
 }
@@ -1914,7 +2351,7 @@ export interface GetCardQueryParams {
  * The card.
  * @operation getCard GET /v4/{id}
  * @see https://docs.enfuce.com/payment/api/get-card/get-card (response example)
- * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get/responses/200 (enfuce/openapi.yaml:243)
+ * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get/responses/200 (enfuce/openapi.yaml:247)
  */
 export type GetCardResponse200 = CardDetails;
 /**
@@ -1922,7 +2359,7 @@ export type GetCardResponse200 = CardDetails;
  * Too many requests: above 50 requests per second or 3000 per minute for one customer.
  * @operation getCard GET /v4/{id}
  * @see https://docs.enfuce.com/payment/api/rate-limits.md
- * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:277)
+ * @spec openapi.json#/components/responses/RateLimited (enfuce/openapi.yaml:408)
  */
 export type GetCardResponse429 = undefined;
 
@@ -1931,9 +2368,39 @@ export type GetCardResponse429 = undefined;
  * Responses of GET /v4/{id}, by status code.
  * @operation getCard GET /v4/{id}
  * @see https://docs.enfuce.com/payment/api/get-card/get-card
- * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get (enfuce/openapi.yaml:226)
+ * @spec openapi.json#/paths/~1v4~1%7Bid%7D/get (enfuce/openapi.yaml:230)
  */
 export interface GetCardResponses {
   '200': GetCardResponse200;
   '429': GetCardResponse429;
+}
+
+/**
+ * Request body of POST notification.
+ * The notification.
+ * @operation receiveNotification POST notification
+ * @spec openapi.json#/webhooks/notification/post/requestBody (enfuce/openapi.yaml:274)
+ */
+export type ReceiveNotificationRequestBody = Notification;
+/**
+ * Response 201 of POST notification.
+ * The client has taken the notification.
+ * @operation receiveNotification POST notification
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (201 with a description and an id)
+ * @spec openapi.json#/webhooks/notification/post/responses/201 (enfuce/openapi.yaml:363)
+ */
+export type ReceiveNotificationResponse201 = ActionResult;
+
+/**
+ * Receive a notification from Enfuce
+ * Enfuce calls `POST /v1/notification` on an endpoint the client runs whenever something changes on one of its entities (an account, a card, a transaction, …). The body's `type` says which kind of entity the notification is about and `subType` what happened to it; the fields beside them depend on that kind. The client acknowledges with 201 and has one second to do so.
+ * Responses of POST notification, by status code.
+ * @operation receiveNotification POST notification
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint (POST /v1/notification on the client's side, the bearer header, the body, the 201 answer)
+ * @see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md (an answer is expected within 1000 ms; a request example per kind of notification)
+ * @see https://docs.enfuce.com/payment/api/notification (a client must accept elements added to a body later)
+ * @spec openapi.json#/webhooks/notification/post (enfuce/openapi.yaml:258)
+ */
+export interface ReceiveNotificationResponses {
+  '201': ReceiveNotificationResponse201;
 }

@@ -177,6 +177,38 @@ export const DeliveryTypeValues = Object.freeze([
   'MAIL',
   'COURIER',
 ]);
+export const NotificationTypeValues = Object.freeze([
+  'ACCOUNT',
+  'CARD',
+  'TRANSACTION',
+  'AUTHORIZATION_HOLD',
+  'TOKENIZATION',
+  'EMVSCRIPT',
+  'INVOICE',
+  'FRAUD_CASE',
+]);
+export const AccountStatusValues = Object.freeze([
+  'ACCOUNT_BLOCKED',
+  'ACCOUNT_COLLECTION',
+  'ACCOUNT_OK',
+  'ACCOUNT_TO_CLOSE',
+  'ACCOUNT_CLOSED',
+  'ACCOUNT_AUTO_CLOSED',
+]);
+export const ReminderStatusValues = Object.freeze([
+  'WAIT',
+  'REMINDER1_SENT',
+  'CARD_BLOCKED',
+  'REMINDER2_SENT',
+  'REMINDER3_SENT',
+  'REMINDER4_SENT',
+  'REMINDER5_SENT',
+  'REMINDER6_SENT',
+  'REMINDER7_SENT',
+  'SENT_TO_COLLECTION',
+  'STOPPED',
+  'DONE',
+]);
 export const CountryAlpha3Values = Object.freeze([
   'ABW',
   'AFG',

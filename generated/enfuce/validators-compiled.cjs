@@ -2,7 +2,7 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-const { ucs2length, formatDate, formatDateTime } = require('./validators-runtime.cjs');
+const { formatDate, formatDateTime, ucs2length } = require('./runtime.cjs');
 const schemaPathCountryAlpha3 = "#/$defs/CountryAlpha3";
 const allowedValues = /* @__PURE__ */ Object.freeze([
 	"ABW",
@@ -477,8 +477,45 @@ const allowedSet2 = /* @__PURE__ */ new Set(allowedValues7);
 const allowedValues8 = /* @__PURE__ */ Object.freeze(["CUSTOM_1","CUSTOM_2","CUSTOM_3","CUSTOM_4","CUSTOM_5","MAIL","COURIER"]);
 const schemaPathCardStatus = "#/$defs/CardStatus";
 const schemaPathDeliveryType = "#/$defs/DeliveryType";
+const allowedValues9 = /* @__PURE__ */ Object.freeze([
+	"ACCOUNT",
+	"CARD",
+	"TRANSACTION",
+	"AUTHORIZATION_HOLD",
+	"TOKENIZATION",
+	"EMVSCRIPT",
+	"INVOICE",
+	"FRAUD_CASE"
+]);
+const schemaPathNotificationType = "#/$defs/NotificationType";
+const allowedValues10 = /* @__PURE__ */ Object.freeze([
+	"ACCOUNT_BLOCKED",
+	"ACCOUNT_COLLECTION",
+	"ACCOUNT_OK",
+	"ACCOUNT_TO_CLOSE",
+	"ACCOUNT_CLOSED",
+	"ACCOUNT_AUTO_CLOSED"
+]);
+const allowedValues11 = /* @__PURE__ */ Object.freeze([
+	"WAIT",
+	"REMINDER1_SENT",
+	"CARD_BLOCKED",
+	"REMINDER2_SENT",
+	"REMINDER3_SENT",
+	"REMINDER4_SENT",
+	"REMINDER5_SENT",
+	"REMINDER6_SENT",
+	"REMINDER7_SENT",
+	"SENT_TO_COLLECTION",
+	"STOPPED",
+	"DONE"
+]);
+const allowedSet3 = /* @__PURE__ */ new Set(allowedValues11);
+const allowedValues12 = /* @__PURE__ */ Object.freeze(["CREATED","REMINDER_STATUS_CHANGE","STATUS_CHANGE"]);
+const schemaPathAccountStatus = "#/$defs/AccountStatus";
+const schemaPathReminderStatus = "#/$defs/ReminderStatus";
 const schemaPathCardRole = "#/$defs/CardRole";
-const allowedValues9 = /* @__PURE__ */ Object.freeze(["QZZ","ROM"]);
+const allowedValues13 = /* @__PURE__ */ Object.freeze(["QZZ","ROM"]);
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
 	errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params });
@@ -1820,6 +1857,538 @@ function validateCardDetails(value, errors, path) {
 	}
 	return valid;
 }
+// #/$defs/NotificationType
+function validateNotificationType(value, errors, path) {
+	const schemaPath = "#/$defs/NotificationType";
+	let valid = true;
+	if (!(
+		value === "ACCOUNT" ||
+		value === "CARD" ||
+		value === "TRANSACTION" ||
+		value === "AUTHORIZATION_HOLD" ||
+		value === "TOKENIZATION" ||
+		value === "EMVSCRIPT" ||
+		value === "INVOICE" ||
+		value === "FRAUD_CASE"
+	)) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues9);
+	}
+	return valid;
+}
+// #/$defs/NotificationBase
+function validateNotificationBase(value, errors, path) {
+	const schemaPath = "#/$defs/NotificationBase";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.id === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "id"); }
+		if (value.type === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "type"); }
+		const id = value.id;
+		if (id !== undefined) {
+			if (!(typeof id === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(
+				type === "ACCOUNT" ||
+				type === "CARD" ||
+				type === "TRANSACTION" ||
+				type === "AUTHORIZATION_HOLD" ||
+				type === "TOKENIZATION" ||
+				type === "EMVSCRIPT" ||
+				type === "INVOICE" ||
+				type === "FRAUD_CASE"
+			)) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/type", schemaPathNotificationType, allowedValues9);
+			}
+		}
+		const accountId = value.accountId;
+		if (accountId !== undefined) {
+			if (!(typeof accountId === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/accountId", schemaPath + "/properties/accountId", "string");
+			}
+		}
+		const customerNumber = value.customerNumber;
+		if (customerNumber !== undefined) {
+			if (!(typeof customerNumber === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/customerNumber", schemaPath + "/properties/customerNumber", "string");
+			}
+		}
+		const branchCode = value.branchCode;
+		if (branchCode !== undefined) {
+			if (!(typeof branchCode === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/branchCode", schemaPath + "/properties/branchCode", "string");
+			}
+		}
+		const subType = value.subType;
+		if (subType !== undefined) {
+			if (!(typeof subType === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/subType", schemaPath + "/properties/subType", "string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/Notification
+function validateNotification(value, errors, path) {
+	const schemaPath = "#/$defs/Notification";
+	let valid = true;
+	const oneErrors = errors && [];
+	let passing = null;
+	let passed = 0;
+	if (validateNotificationOneOf0(value, oneErrors, path)) { passing = passed === 0 ? 0 : [passing, 0]; passed++; }
+	if (passed < 2 && validateNotificationOneOf1(value, oneErrors, path)) {
+		passing = passed === 0 ? 1 : [passing, 1];
+		passed++;
+	}
+	if (passed < 2 && validateNotificationOneOf2(value, oneErrors, path)) {
+		passing = passed === 0 ? 2 : [passing, 2];
+		passed++;
+	}
+	if (passed < 2 && validateNotificationOneOf3(value, oneErrors, path)) {
+		passing = passed === 0 ? 3 : [passing, 3];
+		passed++;
+	}
+	if (passed < 2 && validateNotificationOneOf4(value, oneErrors, path)) {
+		passing = passed === 0 ? 4 : [passing, 4];
+		passed++;
+	}
+	if (passed < 2 && validateNotificationOneOf5(value, oneErrors, path)) {
+		passing = passed === 0 ? 5 : [passing, 5];
+		passed++;
+	}
+	if (passed !== 1) {
+		if (!errors) return false;
+		errors.push(...oneErrors);
+		valid = fail(errors, path, schemaPath, "oneOf", { passingSchemas: passing });
+	}
+	return valid;
+}
+// #/$defs/AccountStatus
+function validateAccountStatus(value, errors, path) {
+	const schemaPath = "#/$defs/AccountStatus";
+	let valid = true;
+	if (!(
+		value === "ACCOUNT_BLOCKED" ||
+		value === "ACCOUNT_COLLECTION" ||
+		value === "ACCOUNT_OK" ||
+		value === "ACCOUNT_TO_CLOSE" ||
+		value === "ACCOUNT_CLOSED" ||
+		value === "ACCOUNT_AUTO_CLOSED"
+	)) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues10);
+	}
+	return valid;
+}
+// #/$defs/ReminderStatus
+function validateReminderStatus(value, errors, path) {
+	const schemaPath = "#/$defs/ReminderStatus";
+	let valid = true;
+	if (!(allowedSet3.has(value))) {
+		if (!errors) return false;
+		valid = failEnum(errors, path, schemaPath, allowedValues11);
+	}
+	return valid;
+}
+// #/$defs/AccountNotification
+function validateAccountNotification(value, errors, path) {
+	const schemaPath = "#/$defs/AccountNotification";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.type === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/0", "type");
+		}
+		if (value.subType === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/0", "subType");
+		}
+		if (value.accountId === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/0", "accountId");
+		}
+		if (value.customerNumber === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/0", "customerNumber");
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "ACCOUNT")) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/type", schemaPath + "/allOf/0/properties/type", "const",
+					{ allowedValue: "ACCOUNT" });
+			}
+		}
+		const subType = value.subType;
+		if (subType !== undefined) {
+			if (!(subType === "CREATED" || subType === "REMINDER_STATUS_CHANGE" || subType === "STATUS_CHANGE")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/subType", schemaPath + "/allOf/0/properties/subType", allowedValues12);
+			}
+		}
+		const status = value.status;
+		if (status !== undefined) {
+			if (!(
+				status === "ACCOUNT_BLOCKED" ||
+				status === "ACCOUNT_COLLECTION" ||
+				status === "ACCOUNT_OK" ||
+				status === "ACCOUNT_TO_CLOSE" ||
+				status === "ACCOUNT_CLOSED" ||
+				status === "ACCOUNT_AUTO_CLOSED"
+			)) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/status", schemaPathAccountStatus, allowedValues10);
+			}
+		}
+		const reminderStatus = value.reminderStatus;
+		if (reminderStatus !== undefined) {
+			if (!(allowedSet3.has(reminderStatus))) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/reminderStatus", schemaPathReminderStatus, allowedValues11);
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/0", "object");
+	}
+	if (!validateNotificationBase(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/CardNotification
+function validateCardNotification(value, errors, path) {
+	const schemaPath = "#/$defs/CardNotification";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.type === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/0", "type");
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "CARD")) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/type", schemaPath + "/allOf/0/properties/type", "const",
+					{ allowedValue: "CARD" });
+			}
+		}
+		const cardId = value.cardId;
+		if (cardId !== undefined) {
+			if (!(typeof cardId === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/cardId", schemaPath + "/allOf/0/properties/cardId", "string");
+			}
+		}
+		const truncatedCardNumber = value.truncatedCardNumber;
+		if (truncatedCardNumber !== undefined) {
+			if (!(typeof truncatedCardNumber === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/truncatedCardNumber",
+					schemaPath + "/allOf/0/properties/truncatedCardNumber", "string");
+			}
+		}
+		const expiration = value.expiration;
+		if (expiration !== undefined) {
+			if (expiration !== null && typeof expiration === "object" && !Array.isArray(expiration)) {
+				const month = expiration.month;
+				if (month !== undefined) {
+					if (!(Number.isInteger(month))) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/expiration/month",
+							schemaPath + "/allOf/0/properties/expiration/properties/month", "integer");
+					}
+				}
+				const year = expiration.year;
+				if (year !== undefined) {
+					if (!(Number.isInteger(year))) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/expiration/year",
+							schemaPath + "/allOf/0/properties/expiration/properties/year", "integer");
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/expiration", schemaPath + "/allOf/0/properties/expiration", "object");
+			}
+		}
+		const productionEvent = value.productionEvent;
+		if (productionEvent !== undefined) {
+			if (!(typeof productionEvent === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/productionEvent", schemaPath + "/allOf/0/properties/productionEvent",
+					"string");
+			}
+		}
+		const status = value.status;
+		if (status !== undefined) {
+			if (!(typeof status === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/status", schemaPath + "/allOf/0/properties/status", "string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/0", "object");
+	}
+	if (!validateNotificationBase(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/NotificationAmount
+function validateNotificationAmount(value, errors, path) {
+	const schemaPath = "#/$defs/NotificationAmount";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const amount = value.amount;
+		if (amount !== undefined) {
+			if (!(Number.isFinite(amount))) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/amount", schemaPath + "/properties/amount", "number");
+			}
+		}
+		const currency = value.currency;
+		if (currency !== undefined) {
+			if (!(typeof currency === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/currency", schemaPath + "/properties/currency", "string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/NotificationMerchant
+function validateNotificationMerchant(value, errors, path) {
+	const schemaPath = "#/$defs/NotificationMerchant";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		const id = value.id;
+		if (id !== undefined) {
+			if (!(typeof id === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		const acquirerId = value.acquirerId;
+		if (acquirerId !== undefined) {
+			if (!(typeof acquirerId === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/acquirerId", schemaPath + "/properties/acquirerId", "string");
+			}
+		}
+		const city = value.city;
+		if (city !== undefined) {
+			if (!(typeof city === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/city", schemaPath + "/properties/city", "string");
+			}
+		}
+		const country = value.country;
+		if (country !== undefined) {
+			if (!(typeof country === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/country", schemaPath + "/properties/country", "string");
+			}
+		}
+		const mcc = value.mcc;
+		if (mcc !== undefined) {
+			if (!(Number.isInteger(mcc))) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/mcc", schemaPath + "/properties/mcc", "integer");
+			}
+		}
+		const name = value.name;
+		if (name !== undefined) {
+			if (!(typeof name === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/name", schemaPath + "/properties/name", "string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/TransactionNotification
+function validateTransactionNotification(value, errors, path) {
+	const schemaPath = "#/$defs/TransactionNotification";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.type === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/0", "type");
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "TRANSACTION")) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/type", schemaPath + "/allOf/0/properties/type", "const",
+					{ allowedValue: "TRANSACTION" });
+			}
+		}
+		const subType = value.subType;
+		if (subType !== undefined) {
+			if (!(typeof subType === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/subType", schemaPath + "/allOf/0/properties/subType", "string");
+			}
+		}
+		const cardId = value.cardId;
+		if (cardId !== undefined) {
+			if (!(typeof cardId === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/cardId", schemaPath + "/allOf/0/properties/cardId", "string");
+			}
+		}
+		const accountAvailableAmount = value.accountAvailableAmount;
+		if (accountAvailableAmount !== undefined) {
+			if (!validateNotificationAmount(accountAvailableAmount, errors, errors && path + "/accountAvailableAmount")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const accountCreditLimit = value.accountCreditLimit;
+		if (accountCreditLimit !== undefined) {
+			if (!validateNotificationAmount(accountCreditLimit, errors, errors && path + "/accountCreditLimit")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const feeAmount = value.feeAmount;
+		if (feeAmount !== undefined) {
+			if (!validateNotificationAmount(feeAmount, errors, errors && path + "/feeAmount")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const settlementAmount = value.settlementAmount;
+		if (settlementAmount !== undefined) {
+			if (!validateNotificationAmount(settlementAmount, errors, errors && path + "/settlementAmount")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const ecbRate = value.ecbRate;
+		if (ecbRate !== undefined) {
+			if (!(typeof ecbRate === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/ecbRate", schemaPath + "/allOf/0/properties/ecbRate", "string");
+			}
+		}
+		const merchant = value.merchant;
+		if (merchant !== undefined) {
+			if (!validateNotificationMerchant(merchant, errors, errors && path + "/merchant")) {
+				if (!errors) return false;
+				valid = false;
+			}
+		}
+		const originalTransactionId = value.originalTransactionId;
+		if (originalTransactionId !== undefined) {
+			if (!(typeof originalTransactionId === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/originalTransactionId",
+					schemaPath + "/allOf/0/properties/originalTransactionId", "string");
+			}
+		}
+		const responseCode = value.responseCode;
+		if (responseCode !== undefined) {
+			if (!(typeof responseCode === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/responseCode", schemaPath + "/allOf/0/properties/responseCode", "string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/0", "object");
+	}
+	if (!validateNotificationBase(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/AuthorizationHoldNotification
+function validateAuthorizationHoldNotification(value, errors, path) {
+	const schemaPath = "#/$defs/AuthorizationHoldNotification";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.type === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/0", "type");
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "AUTHORIZATION_HOLD")) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/type", schemaPath + "/allOf/0/properties/type", "const",
+					{ allowedValue: "AUTHORIZATION_HOLD" });
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/0", "object");
+	}
+	if (!validateNotificationBase(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/TokenizationNotification
+function validateTokenizationNotification(value, errors, path) {
+	const schemaPath = "#/$defs/TokenizationNotification";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.type === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/0", "type");
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "TOKENIZATION")) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/type", schemaPath + "/allOf/0/properties/type", "const",
+					{ allowedValue: "TOKENIZATION" });
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/0", "object");
+	}
+	if (!validateNotificationBase(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/EmvScriptNotification
+function validateEmvScriptNotification(value, errors, path) {
+	const schemaPath = "#/$defs/EmvScriptNotification";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.type === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/0", "type");
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "EMVSCRIPT")) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/type", schemaPath + "/allOf/0/properties/type", "const",
+					{ allowedValue: "EMVSCRIPT" });
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/0", "object");
+	}
+	if (!validateNotificationBase(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
 // #/$defs/CountryAlpha3
 function validateCountryAlpha3(value, errors, path) {
 	const schemaPath = "#/$defs/CountryAlpha3";
@@ -2016,6 +2585,12 @@ function validateGetCardResponse200(value, errors, path) {
 	if (!validateCardDetails(value, errors, path)) { if (!errors) return false; valid = false; }
 	return valid;
 }
+// #/$defs/ReceiveNotificationRequestBody
+function validateReceiveNotificationRequestBody(value, errors, path) {
+	let valid = true;
+	if (!validateNotification(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
 // #/$defs/NationalityCode/allOf/1/anyOf/0, and the 3 other places of its shape: given the schemaPath of each.
 function validateNationalityCodeAnyOf0(value, errors, path, schemaPath) {
 	let valid = true;
@@ -2031,7 +2606,151 @@ function validateNationalityCodeAnyOf1(value, errors, path) {
 	let valid = true;
 	if (!(value === "QZZ" || value === "ROM")) {
 		if (!errors) return false;
-		valid = failEnum(errors, path, schemaPath, allowedValues9);
+		valid = failEnum(errors, path, schemaPath, allowedValues13);
+	}
+	return valid;
+}
+// #/$defs/Notification/oneOf/0
+function validateNotificationOneOf0(value, errors, path) {
+	const schemaPath = "#/$defs/Notification/oneOf/0";
+	let valid = true;
+	if (!validateAccountNotification(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.type === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/1", "type");
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "ACCOUNT")) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/type", schemaPath + "/allOf/1/properties/type", "const",
+					{ allowedValue: "ACCOUNT" });
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/1", "object");
+	}
+	return valid;
+}
+// #/$defs/Notification/oneOf/1
+function validateNotificationOneOf1(value, errors, path) {
+	const schemaPath = "#/$defs/Notification/oneOf/1";
+	let valid = true;
+	if (!validateCardNotification(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.type === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/1", "type");
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "CARD")) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/type", schemaPath + "/allOf/1/properties/type", "const",
+					{ allowedValue: "CARD" });
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/1", "object");
+	}
+	return valid;
+}
+// #/$defs/Notification/oneOf/2
+function validateNotificationOneOf2(value, errors, path) {
+	const schemaPath = "#/$defs/Notification/oneOf/2";
+	let valid = true;
+	if (!validateTransactionNotification(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.type === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/1", "type");
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "TRANSACTION")) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/type", schemaPath + "/allOf/1/properties/type", "const",
+					{ allowedValue: "TRANSACTION" });
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/1", "object");
+	}
+	return valid;
+}
+// #/$defs/Notification/oneOf/3
+function validateNotificationOneOf3(value, errors, path) {
+	const schemaPath = "#/$defs/Notification/oneOf/3";
+	let valid = true;
+	if (!validateAuthorizationHoldNotification(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.type === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/1", "type");
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "AUTHORIZATION_HOLD")) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/type", schemaPath + "/allOf/1/properties/type", "const",
+					{ allowedValue: "AUTHORIZATION_HOLD" });
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/1", "object");
+	}
+	return valid;
+}
+// #/$defs/Notification/oneOf/4
+function validateNotificationOneOf4(value, errors, path) {
+	const schemaPath = "#/$defs/Notification/oneOf/4";
+	let valid = true;
+	if (!validateTokenizationNotification(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.type === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/1", "type");
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "TOKENIZATION")) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/type", schemaPath + "/allOf/1/properties/type", "const",
+					{ allowedValue: "TOKENIZATION" });
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/1", "object");
+	}
+	return valid;
+}
+// #/$defs/Notification/oneOf/5
+function validateNotificationOneOf5(value, errors, path) {
+	const schemaPath = "#/$defs/Notification/oneOf/5";
+	let valid = true;
+	if (!validateEmvScriptNotification(value, errors, path)) { if (!errors) return false; valid = false; }
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.type === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath + "/allOf/1", "type");
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "EMVSCRIPT")) {
+				if (!errors) return false;
+				valid = fail(errors, path + "/type", schemaPath + "/allOf/1/properties/type", "const",
+					{ allowedValue: "EMVSCRIPT" });
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath + "/allOf/1", "object");
 	}
 	return valid;
 }
@@ -2054,6 +2773,19 @@ exports.CustomerDetails = validateCustomerDetails;
 exports.CardStatus = validateCardStatus;
 exports.DeliveryType = validateDeliveryType;
 exports.CardDetails = validateCardDetails;
+exports.NotificationType = validateNotificationType;
+exports.NotificationBase = validateNotificationBase;
+exports.Notification = validateNotification;
+exports.AccountStatus = validateAccountStatus;
+exports.ReminderStatus = validateReminderStatus;
+exports.AccountNotification = validateAccountNotification;
+exports.CardNotification = validateCardNotification;
+exports.NotificationAmount = validateNotificationAmount;
+exports.NotificationMerchant = validateNotificationMerchant;
+exports.TransactionNotification = validateTransactionNotification;
+exports.AuthorizationHoldNotification = validateAuthorizationHoldNotification;
+exports.TokenizationNotification = validateTokenizationNotification;
+exports.EmvScriptNotification = validateEmvScriptNotification;
 exports.CountryAlpha3 = validateCountryAlpha3;
 exports.CreatePrivateCustomerQueryParams = validateCreatePrivateCustomerQueryParams;
 exports.CreatePrivateCustomerRequestBody = validateCreatePrivateCustomerRequestBody;
@@ -2072,3 +2804,5 @@ exports.GetCustomerByCustomerNumberResponse200 = validateGetCustomerResponse200;
 exports.GetCardPathParams = validateGetCustomerPathParams;
 exports.GetCardQueryParams = validateCreatePrivateCustomerQueryParams;
 exports.GetCardResponse200 = validateGetCardResponse200;
+exports.ReceiveNotificationRequestBody = validateReceiveNotificationRequestBody;
+exports.ReceiveNotificationResponse201 = validateCreatePrivateCustomerResponse201;

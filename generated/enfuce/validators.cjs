@@ -2,19 +2,15 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-const {
-  ValidationError,
-  createIs,
-  createAssert,
-  createStandardSchema,
-} = require('./validators-runtime.cjs');
+const { ValidationError, createIs, createAssert, createStandardSchema } = require('./runtime.cjs');
 const $compiled = require('./validators-compiled.cjs');
 const $files = ['enfuce/openapi.yaml', 'common/iso-3166-alpha3.yaml'];
 const $notes = [
-  'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card',
+  'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card, https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint',
   'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/get-card/get-card, https://docs.enfuce.com/guides/the-essentials/issue-any-card/customer, https://docs.enfuce.com/guides/the-essentials/customer-portal/developer-portal',
   'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/get-card/get-card',
   'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer',
+  'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card',
   'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id',
   'see https://docs.enfuce.com/payment/api/create-a-customer/create-private-customer, https://docs.enfuce.com/payment/api/update-a-customer/update-a-private-customer',
   'see https://docs.enfuce.com/payment/api/create-card/create-a-mastercard-branded-card',
@@ -25,259 +21,523 @@ const $notes = [
   'see https://docs.enfuce.com/payment/api/get-customer-information/get-customer-by-customer-id',
   'see https://docs.enfuce.com/payment/api/get-card/get-card',
   'see https://docs.enfuce.com/payment/api/update-card/update-a-debit-mastercard-branded-card, https://docs.enfuce.com/payment/api/get-card/get-card',
+  'see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint',
+  'see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint, https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md, https://docs.enfuce.com/payment/api/notification',
+  'see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint, https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md',
+  'see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md',
+  'see https://docs.enfuce.com/payment/api/receive-a-notification/outgoing-webhook-notification-endpoint.md, https://docs.enfuce.com/updates/release-notes',
   'see https://www.iso.org/iso-3166-country-codes.html',
 ];
 const $rules0 = {
   base: '/components/schemas/ActionResult',
-  rules: { '': [0, 282, 0], '/properties/description': [0, 288, 0], '/properties/id': [0, 294, 0] },
+  rules: { '': [0, 413, 0], '/properties/description': [0, 420, 0], '/properties/id': [0, 427, 0] },
 };
 const $rules1 = {
   base: '/components/schemas/Address',
   rules: {
-    '': [0, 304, 1],
-    '/properties/address1': [0, 316, 2],
-    '/properties/address2': [0, 322, 2],
-    '/properties/address3': [0, 328, 2],
-    '/properties/address4': [0, 334, 2],
-    '/properties/city': [0, 340, 2],
-    '/properties/country': [0, 346, 2],
-    '/properties/region': [0, 352, 2],
-    '/properties/zipCode': [0, 358, 2],
+    '': [0, 438, 1],
+    '/properties/address1': [0, 450, 2],
+    '/properties/address2': [0, 456, 2],
+    '/properties/address3': [0, 462, 2],
+    '/properties/address4': [0, 468, 2],
+    '/properties/city': [0, 474, 2],
+    '/properties/country': [0, 480, 2],
+    '/properties/region': [0, 486, 2],
+    '/properties/zipCode': [0, 492, 2],
   },
 };
-const $rules2 = { base: '/components/schemas/Locale', rules: { '': [0, 372, 3] } };
-const $rules3 = { base: '/components/schemas/RiskScore', rules: { '': [0, 521, 3] } };
+const $rules2 = { base: '/components/schemas/Locale', rules: { '': [0, 506, 3] } };
+const $rules3 = { base: '/components/schemas/RiskScore', rules: { '': [0, 655, 3] } };
 const $rules4 = {
   base: '/components/schemas/NationalityCode',
   rules: {
-    '': [0, 529, 3],
-    '/allOf/0': [0, 529, 3, '/components/schemas/NationalityCode'],
-    '/allOf/1/anyOf/0': [0, 537, -1, '/components/schemas/NationalityCode/anyOf/0'],
-    '/allOf/1/anyOf/1': [0, 538, -1, '/components/schemas/NationalityCode/anyOf/1'],
+    '': [0, 663, 3],
+    '/allOf/0': [0, 663, 3, '/components/schemas/NationalityCode'],
+    '/allOf/1/anyOf/0': [0, 671, -1, '/components/schemas/NationalityCode/anyOf/0'],
+    '/allOf/1/anyOf/1': [0, 672, -1, '/components/schemas/NationalityCode/anyOf/1'],
   },
 };
 const $rules5 = {
   base: '/components/schemas/AdditionalValue',
-  rules: { '': [0, 542, 0], '/properties/key': [0, 549, 0], '/properties/value': [0, 554, 0] },
+  rules: { '': [0, 676, 4], '/properties/key': [0, 683, 4], '/properties/value': [0, 688, 4] },
 };
 const $rules6 = {
   base: '/components/schemas/PrivateCustomer',
   rules: {
-    '': [0, 563, 3],
-    '/properties/firstName': [0, 569, 3],
-    '/properties/lastName': [0, 575, 3],
-    '/properties/customerNumber': [0, 581, 3],
-    '/properties/locale': [0, 590],
-    '/properties/regNo': [0, 592, 3],
-    '/properties/address': [0, 598, 3],
-    '/properties/salutation': [0, 602, 3],
-    '/properties/middleName': [0, 608, 3],
-    '/properties/dateOfBirth': [0, 614, 3],
-    '/properties/nationality': [0, 620, 3],
-    '/properties/nationality/items': [0, 625],
-    '/properties/riskScore': [0, 627],
-    '/properties/email': [0, 629, 3],
-    '/properties/phoneNumber': [0, 635, 3],
-    '/properties/mobileNumber': [0, 642, 3],
-    '/properties/screening': [0, 649, 3],
-    '/properties/screening/properties/status': [0, 657, 4],
-    '/properties/temporaryAddress': [0, 663, 5],
-    '/properties/additionalValues': [0, 669, 3],
-    '/properties/additionalValues/items': [0, 675],
-    '/properties/birthCountry': [0, 676, 5],
+    '': [0, 697, 3],
+    '/properties/firstName': [0, 703, 3],
+    '/properties/lastName': [0, 709, 3],
+    '/properties/customerNumber': [0, 715, 3],
+    '/properties/locale': [0, 724],
+    '/properties/regNo': [0, 726, 3],
+    '/properties/address': [0, 732, 3],
+    '/properties/salutation': [0, 736, 3],
+    '/properties/middleName': [0, 742, 3],
+    '/properties/dateOfBirth': [0, 748, 3],
+    '/properties/nationality': [0, 754, 3],
+    '/properties/nationality/items': [0, 759],
+    '/properties/riskScore': [0, 761],
+    '/properties/email': [0, 763, 3],
+    '/properties/phoneNumber': [0, 769, 3],
+    '/properties/mobileNumber': [0, 776, 3],
+    '/properties/screening': [0, 783, 3],
+    '/properties/screening/properties/status': [0, 791, 5],
+    '/properties/temporaryAddress': [0, 797, 6],
+    '/properties/additionalValues': [0, 803, 3],
+    '/properties/additionalValues/items': [0, 809],
+    '/properties/birthCountry': [0, 810, 6],
   },
 };
-const $rules7 = { base: '/components/schemas/CardRole', rules: { '': [0, 704, 6] } };
-const $rules8 = { base: '/components/schemas/EmbossedText', rules: { '': [0, 710, 6] } };
+const $rules7 = { base: '/components/schemas/CardRole', rules: { '': [0, 838, 7] } };
+const $rules8 = { base: '/components/schemas/EmbossedText', rules: { '': [0, 844, 7] } };
 const $rules9 = {
   base: '/components/schemas/Embossing',
   rules: {
-    '': [0, 721, 7],
-    '/properties/firstName': [0, 729, 7],
-    '/properties/lastName': [0, 735, 7],
-    '/properties/companyName': [0, 741, 8],
-    '/properties/additionalField1': [0, 747, 8],
-    '/properties/additionalField2': [0, 752, 8],
-    '/properties/additionalField3': [0, 757, 8],
-    '/properties/additionalField4': [0, 762, 8],
-    '/properties/additionalField5': [0, 767, 8],
-    '/properties/externalLayoutCode': [0, 772, 8],
-    '/properties/manufacturer': [0, 778, 6],
-    '/properties/physical': [0, 782, 8],
+    '': [0, 855, 8],
+    '/properties/firstName': [0, 863, 8],
+    '/properties/lastName': [0, 869, 8],
+    '/properties/companyName': [0, 875, 9],
+    '/properties/additionalField1': [0, 881, 9],
+    '/properties/additionalField2': [0, 886, 9],
+    '/properties/additionalField3': [0, 891, 9],
+    '/properties/additionalField4': [0, 896, 9],
+    '/properties/additionalField5': [0, 901, 9],
+    '/properties/externalLayoutCode': [0, 906, 9],
+    '/properties/manufacturer': [0, 912, 7],
+    '/properties/physical': [0, 916, 9],
   },
 };
 const $rules10 = {
   base: '/components/schemas/Expiration',
-  rules: { '': [0, 794, 8], '/properties/year': [0, 801, 8], '/properties/month': [0, 807, 8] },
+  rules: { '': [0, 928, 9], '/properties/year': [0, 935, 9], '/properties/month': [0, 941, 9] },
 };
 const $rules11 = {
   base: '/components/schemas/ScheduledClosing',
-  rules: { '': [0, 820, 8], '/properties/type': [0, 827, 8], '/properties/time': [0, 834, 8] },
+  rules: { '': [0, 954, 9], '/properties/type': [0, 961, 9], '/properties/time': [0, 968, 9] },
 };
-const $rules12 = { base: '/components/schemas/PinStatus', rules: { '': [0, 845, 6] } };
-const $rules13 = { base: '/components/schemas/Segment', rules: { '': [0, 854, 6] } };
+const $rules12 = { base: '/components/schemas/PinStatus', rules: { '': [0, 979, 7] } };
+const $rules13 = { base: '/components/schemas/Segment', rules: { '': [0, 988, 7] } };
 const $rules14 = {
   base: '/components/schemas/McCard',
   rules: {
-    '': [0, 860, 6],
-    '/properties/expiration': [0, 866],
-    '/properties/segment': [0, 868],
-    '/properties/pinStatus': [0, 870],
-    '/properties/digitalLayoutCode': [0, 872, 9],
-    '/properties/scheduledClosing': [0, 880],
-    '/properties/additionalValues': [0, 882, 6],
-    '/properties/additionalValues/items': [0, 887],
-    '/properties/encryptedData': [0, 888, 6],
-    '/properties/embossing': [0, 892],
-    '/properties/productCode': [0, 894, 6],
-    '/properties/pinAddress': [0, 899, 6],
-    '/properties/cardAddress': [0, 903, 6],
+    '': [0, 994, 7],
+    '/properties/expiration': [0, 1000],
+    '/properties/segment': [0, 1002],
+    '/properties/pinStatus': [0, 1004],
+    '/properties/digitalLayoutCode': [0, 1006, 10],
+    '/properties/scheduledClosing': [0, 1014],
+    '/properties/additionalValues': [0, 1016, 7],
+    '/properties/additionalValues/items': [0, 1021],
+    '/properties/encryptedData': [0, 1022, 7],
+    '/properties/embossing': [0, 1026],
+    '/properties/productCode': [0, 1028, 7],
+    '/properties/pinAddress': [0, 1033, 7],
+    '/properties/cardAddress': [0, 1037, 7],
   },
 };
 const $rules15 = {
   base: '/components/schemas/CustomerDetails',
   rules: {
-    '': [0, 922, 10],
-    '/properties/id': [0, 932, 11],
-    '/properties/role': [0, 937, 11],
-    '/properties/customerNumber': [0, 942, 11],
-    '/properties/firstName': [0, 947, 11],
-    '/properties/middleName': [0, 951, 11],
-    '/properties/lastName': [0, 955, 11],
-    '/properties/locale': [0, 959],
-    '/properties/regNo': [0, 961, 11],
-    '/properties/dateOfBirth': [0, 965, 11],
-    '/properties/nationality': [0, 970, 11],
-    '/properties/nationality/items': [0, 975],
-    '/properties/riskScore': [0, 976],
-    '/properties/email': [0, 978, 11],
-    '/properties/phoneNumber': [0, 982, 11],
-    '/properties/mobileNumber': [0, 986, 11],
-    '/properties/address': [0, 990],
-    '/properties/temporaryAddress': [0, 992],
-    '/properties/screening': [0, 994, 11],
-    '/properties/screening/properties/status': [0, 999, 11],
-    '/properties/birthCountry': [0, 1003],
-    '/properties/additionalValues': [0, 1006, 11],
-    '/properties/additionalValues/items': [0, 1011],
+    '': [0, 1056, 11],
+    '/properties/id': [0, 1066, 12],
+    '/properties/role': [0, 1071, 12],
+    '/properties/customerNumber': [0, 1076, 12],
+    '/properties/firstName': [0, 1081, 12],
+    '/properties/middleName': [0, 1085, 12],
+    '/properties/lastName': [0, 1089, 12],
+    '/properties/locale': [0, 1093],
+    '/properties/regNo': [0, 1095, 12],
+    '/properties/dateOfBirth': [0, 1099, 12],
+    '/properties/nationality': [0, 1104, 12],
+    '/properties/nationality/items': [0, 1109],
+    '/properties/riskScore': [0, 1110],
+    '/properties/email': [0, 1112, 12],
+    '/properties/phoneNumber': [0, 1116, 12],
+    '/properties/mobileNumber': [0, 1120, 12],
+    '/properties/address': [0, 1124],
+    '/properties/temporaryAddress': [0, 1126],
+    '/properties/screening': [0, 1128, 12],
+    '/properties/screening/properties/status': [0, 1133, 12],
+    '/properties/birthCountry': [0, 1137],
+    '/properties/additionalValues': [0, 1140, 12],
+    '/properties/additionalValues/items': [0, 1145],
   },
 };
-const $rules16 = { base: '/components/schemas/CardStatus', rules: { '': [0, 1028, 12] } };
-const $rules17 = { base: '/components/schemas/DeliveryType', rules: { '': [0, 1045, 13] } };
+const $rules16 = { base: '/components/schemas/CardStatus', rules: { '': [0, 1162, 13] } };
+const $rules17 = { base: '/components/schemas/DeliveryType', rules: { '': [0, 1179, 14] } };
 const $rules18 = {
   base: '/components/schemas/CardDetails',
   rules: {
-    '': [0, 1053, 12],
-    '/properties/id': [0, 1060, 12],
-    '/properties/status': [0, 1064],
-    '/properties/reason': [0, 1066, 12],
-    '/properties/embossing': [0, 1070],
-    '/properties/expiration': [0, 1072],
-    '/properties/segment': [0, 1074],
-    '/properties/pinStatus': [0, 1076],
-    '/properties/digitalLayoutCode': [0, 1078, 12],
-    '/properties/productCode': [0, 1082, 12],
-    '/properties/scheduledClosing': [0, 1086],
-    '/properties/cardAddress': [0, 1088],
-    '/properties/pinAddress': [0, 1090],
-    '/properties/cardDeliveryType': [0, 1092],
-    '/properties/pinDeliveryType': [0, 1094],
-    '/properties/regionAndEcommBlocking': [0, 1096, 12],
-    '/properties/regionAndEcommBlocking/properties/ecomm': [0, 1101, 12],
-    '/properties/regionAndEcommBlocking/properties/africa': [0, 1102, 12],
-    '/properties/regionAndEcommBlocking/properties/asia': [0, 1103, 12],
-    '/properties/regionAndEcommBlocking/properties/europe': [0, 1104, 12],
-    '/properties/regionAndEcommBlocking/properties/home': [0, 1105, 12],
-    '/properties/regionAndEcommBlocking/properties/northAmerica': [0, 1106, 12],
-    '/properties/regionAndEcommBlocking/properties/oceania': [0, 1107, 12],
-    '/properties/regionAndEcommBlocking/properties/southAmerica': [0, 1108, 12],
-    '/properties/pinAttempts': [0, 1109, 12],
-    '/properties/pinAttempts/properties/counter': [0, 1114, 12],
-    '/properties/pinAttempts/properties/max': [0, 1115, 12],
-    '/properties/referenceNumber': [0, 1116, 12],
-    '/properties/additionalValues': [0, 1120, 12],
-    '/properties/additionalValues/items': [0, 1125],
+    '': [0, 1187, 13],
+    '/properties/id': [0, 1194, 13],
+    '/properties/status': [0, 1198],
+    '/properties/reason': [0, 1200, 13],
+    '/properties/embossing': [0, 1204],
+    '/properties/expiration': [0, 1206],
+    '/properties/segment': [0, 1208],
+    '/properties/pinStatus': [0, 1210],
+    '/properties/digitalLayoutCode': [0, 1212, 13],
+    '/properties/productCode': [0, 1216, 13],
+    '/properties/scheduledClosing': [0, 1220],
+    '/properties/cardAddress': [0, 1222],
+    '/properties/pinAddress': [0, 1224],
+    '/properties/cardDeliveryType': [0, 1226],
+    '/properties/pinDeliveryType': [0, 1228],
+    '/properties/regionAndEcommBlocking': [0, 1230, 13],
+    '/properties/regionAndEcommBlocking/properties/ecomm': [0, 1235, 13],
+    '/properties/regionAndEcommBlocking/properties/africa': [0, 1236, 13],
+    '/properties/regionAndEcommBlocking/properties/asia': [0, 1237, 13],
+    '/properties/regionAndEcommBlocking/properties/europe': [0, 1238, 13],
+    '/properties/regionAndEcommBlocking/properties/home': [0, 1239, 13],
+    '/properties/regionAndEcommBlocking/properties/northAmerica': [0, 1240, 13],
+    '/properties/regionAndEcommBlocking/properties/oceania': [0, 1241, 13],
+    '/properties/regionAndEcommBlocking/properties/southAmerica': [0, 1242, 13],
+    '/properties/pinAttempts': [0, 1243, 13],
+    '/properties/pinAttempts/properties/counter': [0, 1248, 13],
+    '/properties/pinAttempts/properties/max': [0, 1249, 13],
+    '/properties/referenceNumber': [0, 1250, 13],
+    '/properties/additionalValues': [0, 1254, 13],
+    '/properties/additionalValues/items': [0, 1259],
   },
 };
-const $rules19 = { base: '/components/schemas/CountryAlpha3', rules: { '': [1, 3, 14] } };
+const $rules19 = { base: '/components/schemas/NotificationType', rules: { '': [0, 1276, 15] } };
 const $rules20 = {
-  rules: { '/properties/auditUser': [0, 274, -1, '/components/parameters/auditUser/schema'] },
+  base: '/components/schemas/NotificationBase',
+  rules: {
+    '': [0, 1284, 16],
+    '/properties/id': [0, 1294, 15],
+    '/properties/type': [0, 1299],
+    '/properties/accountId': [0, 1301, 17],
+    '/properties/customerNumber': [0, 1308, 17],
+    '/properties/branchCode': [0, 1317, 15],
+    '/properties/subType': [0, 1324, 17],
+  },
 };
 const $rules21 = {
+  base: '/components/schemas/Notification',
+  rules: {
+    '': [0, 1338, 17],
+    '/oneOf/0/allOf/0': [0, 1350, -1, '/components/schemas/Notification/oneOf/0'],
+    '/oneOf/1/allOf/0': [0, 1351, -1, '/components/schemas/Notification/oneOf/1'],
+    '/oneOf/2/allOf/0': [0, 1352, -1, '/components/schemas/Notification/oneOf/2'],
+    '/oneOf/3/allOf/0': [0, 1353, -1, '/components/schemas/Notification/oneOf/3'],
+    '/oneOf/4/allOf/0': [0, 1354, -1, '/components/schemas/Notification/oneOf/4'],
+    '/oneOf/5/allOf/0': [0, 1355, -1, '/components/schemas/Notification/oneOf/5'],
+  },
+};
+const $rules22 = { base: '/components/schemas/AccountStatus', rules: { '': [0, 1374, 15] } };
+const $rules23 = { base: '/components/schemas/ReminderStatus', rules: { '': [0, 1380, 15] } };
+const $rules24 = {
+  base: '/components/schemas/AccountNotification',
+  rules: {
+    '': [0, 1400, 17],
+    '/allOf/0': [0, 1400, 17, '/components/schemas/AccountNotification'],
+    '/allOf/0/properties/type': [
+      0,
+      1413,
+      18,
+      '/components/schemas/AccountNotification/properties/type',
+    ],
+    '/allOf/0/properties/subType': [
+      0,
+      1417,
+      15,
+      '/components/schemas/AccountNotification/properties/subType',
+    ],
+    '/allOf/0/properties/status': [
+      0,
+      1422,
+      -1,
+      '/components/schemas/AccountNotification/properties/status',
+    ],
+    '/allOf/0/properties/reminderStatus': [
+      0,
+      1424,
+      -1,
+      '/components/schemas/AccountNotification/properties/reminderStatus',
+    ],
+    '/allOf/1': [0, 1409, -1, '/components/schemas/AccountNotification/allOf/0'],
+  },
+};
+const $rules25 = {
+  base: '/components/schemas/CardNotification',
+  rules: {
+    '': [0, 1435, 18],
+    '/allOf/0': [0, 1435, 18, '/components/schemas/CardNotification'],
+    '/allOf/0/properties/type': [
+      0,
+      1445,
+      18,
+      '/components/schemas/CardNotification/properties/type',
+    ],
+    '/allOf/0/properties/cardId': [
+      0,
+      1449,
+      18,
+      '/components/schemas/CardNotification/properties/cardId',
+    ],
+    '/allOf/0/properties/truncatedCardNumber': [
+      0,
+      1454,
+      18,
+      '/components/schemas/CardNotification/properties/truncatedCardNumber',
+    ],
+    '/allOf/0/properties/expiration': [
+      0,
+      1459,
+      18,
+      '/components/schemas/CardNotification/properties/expiration',
+    ],
+    '/allOf/0/properties/expiration/properties/month': [
+      0,
+      1464,
+      18,
+      '/components/schemas/CardNotification/properties/expiration/properties/month',
+    ],
+    '/allOf/0/properties/expiration/properties/year': [
+      0,
+      1468,
+      18,
+      '/components/schemas/CardNotification/properties/expiration/properties/year',
+    ],
+    '/allOf/0/properties/productionEvent': [
+      0,
+      1472,
+      18,
+      '/components/schemas/CardNotification/properties/productionEvent',
+    ],
+    '/allOf/0/properties/status': [
+      0,
+      1477,
+      18,
+      '/components/schemas/CardNotification/properties/status',
+    ],
+    '/allOf/1': [0, 1441, -1, '/components/schemas/CardNotification/allOf/0'],
+  },
+};
+const $rules26 = {
+  base: '/components/schemas/NotificationAmount',
+  rules: {
+    '': [0, 1498, 18],
+    '/properties/amount': [0, 1502, 18],
+    '/properties/currency': [0, 1507, 18],
+  },
+};
+const $rules27 = {
+  base: '/components/schemas/NotificationMerchant',
+  rules: {
+    '': [0, 1516, 18],
+    '/properties/id': [0, 1520, 18],
+    '/properties/acquirerId': [0, 1525, 18],
+    '/properties/city': [0, 1530, 18],
+    '/properties/country': [0, 1535, 18],
+    '/properties/mcc': [0, 1540, 18],
+    '/properties/name': [0, 1545, 18],
+  },
+};
+const $rules28 = {
+  base: '/components/schemas/TransactionNotification',
+  rules: {
+    '': [0, 1558, 19],
+    '/allOf/0': [0, 1558, 19, '/components/schemas/TransactionNotification'],
+    '/allOf/0/properties/type': [
+      0,
+      1573,
+      15,
+      '/components/schemas/TransactionNotification/properties/type',
+    ],
+    '/allOf/0/properties/subType': [
+      0,
+      1577,
+      19,
+      '/components/schemas/TransactionNotification/properties/subType',
+    ],
+    '/allOf/0/properties/cardId': [
+      0,
+      1587,
+      18,
+      '/components/schemas/TransactionNotification/properties/cardId',
+    ],
+    '/allOf/0/properties/accountAvailableAmount': [
+      0,
+      1592,
+      18,
+      '/components/schemas/TransactionNotification/properties/accountAvailableAmount',
+    ],
+    '/allOf/0/properties/accountCreditLimit': [
+      0,
+      1596,
+      18,
+      '/components/schemas/TransactionNotification/properties/accountCreditLimit',
+    ],
+    '/allOf/0/properties/feeAmount': [
+      0,
+      1600,
+      18,
+      '/components/schemas/TransactionNotification/properties/feeAmount',
+    ],
+    '/allOf/0/properties/settlementAmount': [
+      0,
+      1604,
+      18,
+      '/components/schemas/TransactionNotification/properties/settlementAmount',
+    ],
+    '/allOf/0/properties/ecbRate': [
+      0,
+      1608,
+      18,
+      '/components/schemas/TransactionNotification/properties/ecbRate',
+    ],
+    '/allOf/0/properties/merchant': [
+      0,
+      1612,
+      -1,
+      '/components/schemas/TransactionNotification/properties/merchant',
+    ],
+    '/allOf/0/properties/originalTransactionId': [
+      0,
+      1614,
+      18,
+      '/components/schemas/TransactionNotification/properties/originalTransactionId',
+    ],
+    '/allOf/0/properties/responseCode': [
+      0,
+      1619,
+      18,
+      '/components/schemas/TransactionNotification/properties/responseCode',
+    ],
+    '/allOf/1': [0, 1569, -1, '/components/schemas/TransactionNotification/allOf/0'],
+  },
+};
+const $rules29 = {
+  base: '/components/schemas/AuthorizationHoldNotification',
+  rules: {
+    '': [0, 1646, 15],
+    '/allOf/0': [0, 1646, 15, '/components/schemas/AuthorizationHoldNotification'],
+    '/allOf/0/properties/type': [
+      0,
+      1658,
+      15,
+      '/components/schemas/AuthorizationHoldNotification/properties/type',
+    ],
+    '/allOf/1': [0, 1654, -1, '/components/schemas/AuthorizationHoldNotification/allOf/0'],
+  },
+};
+const $rules30 = {
+  base: '/components/schemas/TokenizationNotification',
+  rules: {
+    '': [0, 1669, 15],
+    '/allOf/0': [0, 1669, 15, '/components/schemas/TokenizationNotification'],
+    '/allOf/0/properties/type': [
+      0,
+      1681,
+      15,
+      '/components/schemas/TokenizationNotification/properties/type',
+    ],
+    '/allOf/1': [0, 1677, -1, '/components/schemas/TokenizationNotification/allOf/0'],
+  },
+};
+const $rules31 = {
+  base: '/components/schemas/EmvScriptNotification',
+  rules: {
+    '': [0, 1692, 15],
+    '/allOf/0': [0, 1692, 15, '/components/schemas/EmvScriptNotification'],
+    '/allOf/0/properties/type': [
+      0,
+      1704,
+      15,
+      '/components/schemas/EmvScriptNotification/properties/type',
+    ],
+    '/allOf/1': [0, 1700, -1, '/components/schemas/EmvScriptNotification/allOf/0'],
+  },
+};
+const $rules32 = { base: '/components/schemas/CountryAlpha3', rules: { '': [1, 3, 20] } };
+const $rules33 = {
+  rules: { '/properties/auditUser': [0, 405, -1, '/components/parameters/auditUser/schema'] },
+};
+const $rules34 = {
   base: '/paths/~1v3~1PRIVATE/post/requestBody/content/application~1json/schema',
-  rules: { '': [0, 54] },
+  rules: { '': [0, 58] },
 };
-const $rules22 = {
+const $rules35 = {
   base: '/paths/~1v3~1PRIVATE/post/responses/201/content/application~1json/schema',
-  rules: { '': [0, 64] },
+  rules: { '': [0, 68] },
 };
-const $rules23 = {
+const $rules36 = {
   rules: {
     '/properties/customerId': [
       0,
-      116,
+      120,
       -1,
       '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/0/schema',
     ],
     '/properties/accountId': [
       0,
-      123,
+      127,
       -1,
       '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/1/schema',
     ],
     '/properties/cardRole': [
       0,
-      132,
+      136,
       -1,
       '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/2/schema',
     ],
   },
 };
-const $rules24 = {
+const $rules37 = {
   rules: {
     '/properties/x-idempotency-key': [
       0,
-      143,
+      147,
       -1,
       '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/parameters/4/schema',
     ],
   },
 };
-const $rules25 = {
+const $rules38 = {
   base: '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/requestBody/content/application~1json/schema',
-  rules: { '': [0, 151] },
+  rules: { '': [0, 155] },
 };
-const $rules26 = {
+const $rules39 = {
   base: '/paths/~1v4~1MC_CARD~1customer~1%7BcustomerId%7D~1account~1%7BaccountId%7D~1%7BcardRole%7D/post/responses/201/content/application~1json/schema',
-  rules: { '': [0, 159] },
+  rules: { '': [0, 163] },
 };
-const $rules27 = {
-  rules: { '/properties/id': [0, 183, -1, '/paths/~1v3~1%7Bid%7D/get/parameters/0/schema'] },
+const $rules40 = {
+  rules: { '/properties/id': [0, 187, -1, '/paths/~1v3~1%7Bid%7D/get/parameters/0/schema'] },
 };
-const $rules28 = {
+const $rules41 = {
   base: '/paths/~1v3~1%7Bid%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 193] },
+  rules: { '': [0, 197] },
 };
-const $rules29 = {
+const $rules42 = {
   rules: {
     '/properties/customerNumber': [
       0,
-      210,
+      214,
       -1,
       '/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/parameters/0/schema',
     ],
   },
 };
-const $rules30 = {
+const $rules43 = {
   base: '/paths/~1v3~1customerNumber~1%7BcustomerNumber%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 221] },
+  rules: { '': [0, 225] },
 };
-const $rules31 = {
-  rules: { '/properties/id': [0, 238, -1, '/paths/~1v4~1%7Bid%7D/get/parameters/0/schema'] },
+const $rules44 = {
+  rules: { '/properties/id': [0, 242, -1, '/paths/~1v4~1%7Bid%7D/get/parameters/0/schema'] },
 };
-const $rules32 = {
+const $rules45 = {
   base: '/paths/~1v4~1%7Bid%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 248] },
+  rules: { '': [0, 252] },
+};
+const $rules46 = {
+  base: '/webhooks/notification/post/requestBody/content/application~1json/schema',
+  rules: { '': [0, 279] },
+};
+const $rules47 = {
+  base: '/webhooks/notification/post/responses/201/content/application~1json/schema',
+  rules: { '': [0, 368] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { ActionResult: $rules0 } };
 exports.isActionResult = createIs($compiled.ActionResult);
@@ -286,7 +546,7 @@ exports.ActionResultSchema = createStandardSchema($compiled.ActionResult, $origi
 const $origins1 = {
   files: $files,
   notes: $notes,
-  defs: { Address: $rules1, CountryAlpha3: $rules19 },
+  defs: { Address: $rules1, CountryAlpha3: $rules32 },
 };
 exports.isAddress = createIs($compiled.Address);
 exports.assertAddress = createAssert('Address', $compiled.Address, $origins1);
@@ -302,7 +562,7 @@ exports.RiskScoreSchema = createStandardSchema($compiled.RiskScore, $origins3);
 const $origins4 = {
   files: $files,
   notes: $notes,
-  defs: { NationalityCode: $rules4, CountryAlpha3: $rules19 },
+  defs: { NationalityCode: $rules4, CountryAlpha3: $rules32 },
 };
 exports.isNationalityCode = createIs($compiled.NationalityCode);
 exports.assertNationalityCode = createAssert(
@@ -329,7 +589,7 @@ const $origins6 = {
     NationalityCode: $rules4,
     RiskScore: $rules3,
     AdditionalValue: $rules5,
-    CountryAlpha3: $rules19,
+    CountryAlpha3: $rules32,
   },
 };
 exports.isPrivateCustomer = createIs($compiled.PrivateCustomer);
@@ -388,7 +648,7 @@ const $origins14 = {
     Embossing: $rules9,
     Address: $rules1,
     EmbossedText: $rules8,
-    CountryAlpha3: $rules19,
+    CountryAlpha3: $rules32,
   },
 };
 exports.isMcCard = createIs($compiled.McCard);
@@ -403,7 +663,7 @@ const $origins15 = {
     NationalityCode: $rules4,
     RiskScore: $rules3,
     Address: $rules1,
-    CountryAlpha3: $rules19,
+    CountryAlpha3: $rules32,
     AdditionalValue: $rules5,
   },
 };
@@ -437,116 +697,289 @@ const $origins18 = {
     DeliveryType: $rules17,
     AdditionalValue: $rules5,
     EmbossedText: $rules8,
-    CountryAlpha3: $rules19,
+    CountryAlpha3: $rules32,
   },
 };
 exports.isCardDetails = createIs($compiled.CardDetails);
 exports.assertCardDetails = createAssert('CardDetails', $compiled.CardDetails, $origins18);
 exports.CardDetailsSchema = createStandardSchema($compiled.CardDetails, $origins18);
-const $origins19 = { files: $files, notes: $notes, defs: { CountryAlpha3: $rules19 } };
-exports.isCountryAlpha3 = createIs($compiled.CountryAlpha3);
-exports.assertCountryAlpha3 = createAssert('CountryAlpha3', $compiled.CountryAlpha3, $origins19);
-exports.CountryAlpha3Schema = createStandardSchema($compiled.CountryAlpha3, $origins19);
+const $origins19 = { files: $files, notes: $notes, defs: { NotificationType: $rules19 } };
+exports.isNotificationType = createIs($compiled.NotificationType);
+exports.assertNotificationType = createAssert(
+  'NotificationType',
+  $compiled.NotificationType,
+  $origins19,
+);
+exports.NotificationTypeSchema = createStandardSchema($compiled.NotificationType, $origins19);
 const $origins20 = {
   files: $files,
   notes: $notes,
-  defs: { CreatePrivateCustomerQueryParams: $rules20 },
+  defs: { NotificationBase: $rules20, NotificationType: $rules19 },
+};
+exports.isNotificationBase = createIs($compiled.NotificationBase);
+exports.assertNotificationBase = createAssert(
+  'NotificationBase',
+  $compiled.NotificationBase,
+  $origins20,
+);
+exports.NotificationBaseSchema = createStandardSchema($compiled.NotificationBase, $origins20);
+const $origins21 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    Notification: $rules21,
+    AccountNotification: $rules24,
+    CardNotification: $rules25,
+    TransactionNotification: $rules28,
+    AuthorizationHoldNotification: $rules29,
+    TokenizationNotification: $rules30,
+    EmvScriptNotification: $rules31,
+    AccountStatus: $rules22,
+    ReminderStatus: $rules23,
+    NotificationBase: $rules20,
+    NotificationAmount: $rules26,
+    NotificationMerchant: $rules27,
+    NotificationType: $rules19,
+  },
+};
+exports.isNotification = createIs($compiled.Notification);
+exports.assertNotification = createAssert('Notification', $compiled.Notification, $origins21);
+exports.NotificationSchema = createStandardSchema($compiled.Notification, $origins21);
+const $origins22 = { files: $files, notes: $notes, defs: { AccountStatus: $rules22 } };
+exports.isAccountStatus = createIs($compiled.AccountStatus);
+exports.assertAccountStatus = createAssert('AccountStatus', $compiled.AccountStatus, $origins22);
+exports.AccountStatusSchema = createStandardSchema($compiled.AccountStatus, $origins22);
+const $origins23 = { files: $files, notes: $notes, defs: { ReminderStatus: $rules23 } };
+exports.isReminderStatus = createIs($compiled.ReminderStatus);
+exports.assertReminderStatus = createAssert('ReminderStatus', $compiled.ReminderStatus, $origins23);
+exports.ReminderStatusSchema = createStandardSchema($compiled.ReminderStatus, $origins23);
+const $origins24 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    AccountNotification: $rules24,
+    AccountStatus: $rules22,
+    ReminderStatus: $rules23,
+    NotificationBase: $rules20,
+    NotificationType: $rules19,
+  },
+};
+exports.isAccountNotification = createIs($compiled.AccountNotification);
+exports.assertAccountNotification = createAssert(
+  'AccountNotification',
+  $compiled.AccountNotification,
+  $origins24,
+);
+exports.AccountNotificationSchema = createStandardSchema($compiled.AccountNotification, $origins24);
+const $origins25 = {
+  files: $files,
+  notes: $notes,
+  defs: { CardNotification: $rules25, NotificationBase: $rules20, NotificationType: $rules19 },
+};
+exports.isCardNotification = createIs($compiled.CardNotification);
+exports.assertCardNotification = createAssert(
+  'CardNotification',
+  $compiled.CardNotification,
+  $origins25,
+);
+exports.CardNotificationSchema = createStandardSchema($compiled.CardNotification, $origins25);
+const $origins26 = { files: $files, notes: $notes, defs: { NotificationAmount: $rules26 } };
+exports.isNotificationAmount = createIs($compiled.NotificationAmount);
+exports.assertNotificationAmount = createAssert(
+  'NotificationAmount',
+  $compiled.NotificationAmount,
+  $origins26,
+);
+exports.NotificationAmountSchema = createStandardSchema($compiled.NotificationAmount, $origins26);
+const $origins27 = { files: $files, notes: $notes, defs: { NotificationMerchant: $rules27 } };
+exports.isNotificationMerchant = createIs($compiled.NotificationMerchant);
+exports.assertNotificationMerchant = createAssert(
+  'NotificationMerchant',
+  $compiled.NotificationMerchant,
+  $origins27,
+);
+exports.NotificationMerchantSchema = createStandardSchema(
+  $compiled.NotificationMerchant,
+  $origins27,
+);
+const $origins28 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    TransactionNotification: $rules28,
+    NotificationAmount: $rules26,
+    NotificationMerchant: $rules27,
+    NotificationBase: $rules20,
+    NotificationType: $rules19,
+  },
+};
+exports.isTransactionNotification = createIs($compiled.TransactionNotification);
+exports.assertTransactionNotification = createAssert(
+  'TransactionNotification',
+  $compiled.TransactionNotification,
+  $origins28,
+);
+exports.TransactionNotificationSchema = createStandardSchema(
+  $compiled.TransactionNotification,
+  $origins28,
+);
+const $origins29 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    AuthorizationHoldNotification: $rules29,
+    NotificationBase: $rules20,
+    NotificationType: $rules19,
+  },
+};
+exports.isAuthorizationHoldNotification = createIs($compiled.AuthorizationHoldNotification);
+exports.assertAuthorizationHoldNotification = createAssert(
+  'AuthorizationHoldNotification',
+  $compiled.AuthorizationHoldNotification,
+  $origins29,
+);
+exports.AuthorizationHoldNotificationSchema = createStandardSchema(
+  $compiled.AuthorizationHoldNotification,
+  $origins29,
+);
+const $origins30 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    TokenizationNotification: $rules30,
+    NotificationBase: $rules20,
+    NotificationType: $rules19,
+  },
+};
+exports.isTokenizationNotification = createIs($compiled.TokenizationNotification);
+exports.assertTokenizationNotification = createAssert(
+  'TokenizationNotification',
+  $compiled.TokenizationNotification,
+  $origins30,
+);
+exports.TokenizationNotificationSchema = createStandardSchema(
+  $compiled.TokenizationNotification,
+  $origins30,
+);
+const $origins31 = {
+  files: $files,
+  notes: $notes,
+  defs: { EmvScriptNotification: $rules31, NotificationBase: $rules20, NotificationType: $rules19 },
+};
+exports.isEmvScriptNotification = createIs($compiled.EmvScriptNotification);
+exports.assertEmvScriptNotification = createAssert(
+  'EmvScriptNotification',
+  $compiled.EmvScriptNotification,
+  $origins31,
+);
+exports.EmvScriptNotificationSchema = createStandardSchema(
+  $compiled.EmvScriptNotification,
+  $origins31,
+);
+const $origins32 = { files: $files, notes: $notes, defs: { CountryAlpha3: $rules32 } };
+exports.isCountryAlpha3 = createIs($compiled.CountryAlpha3);
+exports.assertCountryAlpha3 = createAssert('CountryAlpha3', $compiled.CountryAlpha3, $origins32);
+exports.CountryAlpha3Schema = createStandardSchema($compiled.CountryAlpha3, $origins32);
+const $origins33 = {
+  files: $files,
+  notes: $notes,
+  defs: { CreatePrivateCustomerQueryParams: $rules33 },
 };
 exports.isCreatePrivateCustomerQueryParams = createIs($compiled.CreatePrivateCustomerQueryParams);
 exports.assertCreatePrivateCustomerQueryParams = createAssert(
   'CreatePrivateCustomerQueryParams',
   $compiled.CreatePrivateCustomerQueryParams,
-  $origins20,
+  $origins33,
 );
 exports.CreatePrivateCustomerQueryParamsSchema = createStandardSchema(
   $compiled.CreatePrivateCustomerQueryParams,
-  $origins20,
+  $origins33,
 );
-const $origins21 = {
+const $origins34 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreatePrivateCustomerRequestBody: $rules21,
+    CreatePrivateCustomerRequestBody: $rules34,
     PrivateCustomer: $rules6,
     Locale: $rules2,
     Address: $rules1,
     NationalityCode: $rules4,
     RiskScore: $rules3,
     AdditionalValue: $rules5,
-    CountryAlpha3: $rules19,
+    CountryAlpha3: $rules32,
   },
 };
 exports.isCreatePrivateCustomerRequestBody = createIs($compiled.CreatePrivateCustomerRequestBody);
 exports.assertCreatePrivateCustomerRequestBody = createAssert(
   'CreatePrivateCustomerRequestBody',
   $compiled.CreatePrivateCustomerRequestBody,
-  $origins21,
+  $origins34,
 );
 exports.CreatePrivateCustomerRequestBodySchema = createStandardSchema(
   $compiled.CreatePrivateCustomerRequestBody,
-  $origins21,
+  $origins34,
 );
-const $origins22 = {
+const $origins35 = {
   files: $files,
   notes: $notes,
-  defs: { CreatePrivateCustomerResponse201: $rules22, ActionResult: $rules0 },
+  defs: { CreatePrivateCustomerResponse201: $rules35, ActionResult: $rules0 },
 };
 exports.isCreatePrivateCustomerResponse201 = createIs($compiled.CreatePrivateCustomerResponse201);
 exports.assertCreatePrivateCustomerResponse201 = createAssert(
   'CreatePrivateCustomerResponse201',
   $compiled.CreatePrivateCustomerResponse201,
-  $origins22,
+  $origins35,
 );
 exports.CreatePrivateCustomerResponse201Schema = createStandardSchema(
   $compiled.CreatePrivateCustomerResponse201,
-  $origins22,
+  $origins35,
 );
-const $origins23 = {
+const $origins36 = {
   files: $files,
   notes: $notes,
-  defs: { CreateMcCardPathParams: $rules23, CardRole: $rules7 },
+  defs: { CreateMcCardPathParams: $rules36, CardRole: $rules7 },
 };
 exports.isCreateMcCardPathParams = createIs($compiled.CreateMcCardPathParams);
 exports.assertCreateMcCardPathParams = createAssert(
   'CreateMcCardPathParams',
   $compiled.CreateMcCardPathParams,
-  $origins23,
+  $origins36,
 );
 exports.CreateMcCardPathParamsSchema = createStandardSchema(
   $compiled.CreateMcCardPathParams,
-  $origins23,
+  $origins36,
 );
-const $origins24 = {
+const $origins37 = {
   files: $files,
   notes: $notes,
-  defs: { CreatePrivateCustomerQueryParams: $rules20, CreateMcCardQueryParams: $rules20 },
+  defs: { CreatePrivateCustomerQueryParams: $rules33, CreateMcCardQueryParams: $rules33 },
 };
 exports.isCreateMcCardQueryParams = createIs($compiled.CreateMcCardQueryParams);
 exports.assertCreateMcCardQueryParams = createAssert(
   'CreateMcCardQueryParams',
   $compiled.CreateMcCardQueryParams,
-  $origins24,
+  $origins37,
 );
 exports.CreateMcCardQueryParamsSchema = createStandardSchema(
   $compiled.CreateMcCardQueryParams,
-  $origins24,
+  $origins37,
 );
-const $origins25 = { files: $files, notes: $notes, defs: { CreateMcCardHeaderParams: $rules24 } };
+const $origins38 = { files: $files, notes: $notes, defs: { CreateMcCardHeaderParams: $rules37 } };
 exports.isCreateMcCardHeaderParams = createIs($compiled.CreateMcCardHeaderParams);
 exports.assertCreateMcCardHeaderParams = createAssert(
   'CreateMcCardHeaderParams',
   $compiled.CreateMcCardHeaderParams,
-  $origins25,
+  $origins38,
 );
 exports.CreateMcCardHeaderParamsSchema = createStandardSchema(
   $compiled.CreateMcCardHeaderParams,
-  $origins25,
+  $origins38,
 );
-const $origins26 = {
+const $origins39 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreateMcCardRequestBody: $rules25,
+    CreateMcCardRequestBody: $rules38,
     McCard: $rules14,
     Expiration: $rules10,
     Segment: $rules13,
@@ -556,25 +989,25 @@ const $origins26 = {
     Embossing: $rules9,
     Address: $rules1,
     EmbossedText: $rules8,
-    CountryAlpha3: $rules19,
+    CountryAlpha3: $rules32,
   },
 };
 exports.isCreateMcCardRequestBody = createIs($compiled.CreateMcCardRequestBody);
 exports.assertCreateMcCardRequestBody = createAssert(
   'CreateMcCardRequestBody',
   $compiled.CreateMcCardRequestBody,
-  $origins26,
+  $origins39,
 );
 exports.CreateMcCardRequestBodySchema = createStandardSchema(
   $compiled.CreateMcCardRequestBody,
-  $origins26,
+  $origins39,
 );
-const $origins27 = {
+const $origins40 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreatePrivateCustomerResponse201: $rules26,
-    CreateMcCardResponse201: $rules26,
+    CreatePrivateCustomerResponse201: $rules39,
+    CreateMcCardResponse201: $rules39,
     ActionResult: $rules0,
   },
 };
@@ -582,49 +1015,49 @@ exports.isCreateMcCardResponse201 = createIs($compiled.CreateMcCardResponse201);
 exports.assertCreateMcCardResponse201 = createAssert(
   'CreateMcCardResponse201',
   $compiled.CreateMcCardResponse201,
-  $origins27,
+  $origins40,
 );
 exports.CreateMcCardResponse201Schema = createStandardSchema(
   $compiled.CreateMcCardResponse201,
-  $origins27,
+  $origins40,
 );
-const $origins28 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules27 } };
+const $origins41 = { files: $files, notes: $notes, defs: { GetCustomerPathParams: $rules40 } };
 exports.isGetCustomerPathParams = createIs($compiled.GetCustomerPathParams);
 exports.assertGetCustomerPathParams = createAssert(
   'GetCustomerPathParams',
   $compiled.GetCustomerPathParams,
-  $origins28,
+  $origins41,
 );
 exports.GetCustomerPathParamsSchema = createStandardSchema(
   $compiled.GetCustomerPathParams,
-  $origins28,
+  $origins41,
 );
-const $origins29 = {
+const $origins42 = {
   files: $files,
   notes: $notes,
-  defs: { CreatePrivateCustomerQueryParams: $rules20, GetCustomerQueryParams: $rules20 },
+  defs: { CreatePrivateCustomerQueryParams: $rules33, GetCustomerQueryParams: $rules33 },
 };
 exports.isGetCustomerQueryParams = createIs($compiled.GetCustomerQueryParams);
 exports.assertGetCustomerQueryParams = createAssert(
   'GetCustomerQueryParams',
   $compiled.GetCustomerQueryParams,
-  $origins29,
+  $origins42,
 );
 exports.GetCustomerQueryParamsSchema = createStandardSchema(
   $compiled.GetCustomerQueryParams,
-  $origins29,
+  $origins42,
 );
-const $origins30 = {
+const $origins43 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerResponse200: $rules28,
+    GetCustomerResponse200: $rules41,
     CustomerDetails: $rules15,
     Locale: $rules2,
     NationalityCode: $rules4,
     RiskScore: $rules3,
     Address: $rules1,
-    CountryAlpha3: $rules19,
+    CountryAlpha3: $rules32,
     AdditionalValue: $rules5,
   },
 };
@@ -632,16 +1065,16 @@ exports.isGetCustomerResponse200 = createIs($compiled.GetCustomerResponse200);
 exports.assertGetCustomerResponse200 = createAssert(
   'GetCustomerResponse200',
   $compiled.GetCustomerResponse200,
-  $origins30,
+  $origins43,
 );
 exports.GetCustomerResponse200Schema = createStandardSchema(
   $compiled.GetCustomerResponse200,
-  $origins30,
+  $origins43,
 );
-const $origins31 = {
+const $origins44 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerByCustomerNumberPathParams: $rules29 },
+  defs: { GetCustomerByCustomerNumberPathParams: $rules42 },
 };
 exports.isGetCustomerByCustomerNumberPathParams = createIs(
   $compiled.GetCustomerByCustomerNumberPathParams,
@@ -649,18 +1082,18 @@ exports.isGetCustomerByCustomerNumberPathParams = createIs(
 exports.assertGetCustomerByCustomerNumberPathParams = createAssert(
   'GetCustomerByCustomerNumberPathParams',
   $compiled.GetCustomerByCustomerNumberPathParams,
-  $origins31,
+  $origins44,
 );
 exports.GetCustomerByCustomerNumberPathParamsSchema = createStandardSchema(
   $compiled.GetCustomerByCustomerNumberPathParams,
-  $origins31,
+  $origins44,
 );
-const $origins32 = {
+const $origins45 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreatePrivateCustomerQueryParams: $rules20,
-    GetCustomerByCustomerNumberQueryParams: $rules20,
+    CreatePrivateCustomerQueryParams: $rules33,
+    GetCustomerByCustomerNumberQueryParams: $rules33,
   },
 };
 exports.isGetCustomerByCustomerNumberQueryParams = createIs(
@@ -669,24 +1102,24 @@ exports.isGetCustomerByCustomerNumberQueryParams = createIs(
 exports.assertGetCustomerByCustomerNumberQueryParams = createAssert(
   'GetCustomerByCustomerNumberQueryParams',
   $compiled.GetCustomerByCustomerNumberQueryParams,
-  $origins32,
+  $origins45,
 );
 exports.GetCustomerByCustomerNumberQueryParamsSchema = createStandardSchema(
   $compiled.GetCustomerByCustomerNumberQueryParams,
-  $origins32,
+  $origins45,
 );
-const $origins33 = {
+const $origins46 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerResponse200: $rules30,
-    GetCustomerByCustomerNumberResponse200: $rules30,
+    GetCustomerResponse200: $rules43,
+    GetCustomerByCustomerNumberResponse200: $rules43,
     CustomerDetails: $rules15,
     Locale: $rules2,
     NationalityCode: $rules4,
     RiskScore: $rules3,
     Address: $rules1,
-    CountryAlpha3: $rules19,
+    CountryAlpha3: $rules32,
     AdditionalValue: $rules5,
   },
 };
@@ -696,41 +1129,41 @@ exports.isGetCustomerByCustomerNumberResponse200 = createIs(
 exports.assertGetCustomerByCustomerNumberResponse200 = createAssert(
   'GetCustomerByCustomerNumberResponse200',
   $compiled.GetCustomerByCustomerNumberResponse200,
-  $origins33,
+  $origins46,
 );
 exports.GetCustomerByCustomerNumberResponse200Schema = createStandardSchema(
   $compiled.GetCustomerByCustomerNumberResponse200,
-  $origins33,
+  $origins46,
 );
-const $origins34 = {
+const $origins47 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPathParams: $rules31, GetCardPathParams: $rules31 },
+  defs: { GetCustomerPathParams: $rules44, GetCardPathParams: $rules44 },
 };
 exports.isGetCardPathParams = createIs($compiled.GetCardPathParams);
 exports.assertGetCardPathParams = createAssert(
   'GetCardPathParams',
   $compiled.GetCardPathParams,
-  $origins34,
+  $origins47,
 );
-exports.GetCardPathParamsSchema = createStandardSchema($compiled.GetCardPathParams, $origins34);
-const $origins35 = {
+exports.GetCardPathParamsSchema = createStandardSchema($compiled.GetCardPathParams, $origins47);
+const $origins48 = {
   files: $files,
   notes: $notes,
-  defs: { CreatePrivateCustomerQueryParams: $rules20, GetCardQueryParams: $rules20 },
+  defs: { CreatePrivateCustomerQueryParams: $rules33, GetCardQueryParams: $rules33 },
 };
 exports.isGetCardQueryParams = createIs($compiled.GetCardQueryParams);
 exports.assertGetCardQueryParams = createAssert(
   'GetCardQueryParams',
   $compiled.GetCardQueryParams,
-  $origins35,
+  $origins48,
 );
-exports.GetCardQueryParamsSchema = createStandardSchema($compiled.GetCardQueryParams, $origins35);
-const $origins36 = {
+exports.GetCardQueryParamsSchema = createStandardSchema($compiled.GetCardQueryParams, $origins48);
+const $origins49 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCardResponse200: $rules32,
+    GetCardResponse200: $rules45,
     CardDetails: $rules18,
     CardStatus: $rules16,
     Embossing: $rules9,
@@ -742,14 +1175,63 @@ const $origins36 = {
     DeliveryType: $rules17,
     AdditionalValue: $rules5,
     EmbossedText: $rules8,
-    CountryAlpha3: $rules19,
+    CountryAlpha3: $rules32,
   },
 };
 exports.isGetCardResponse200 = createIs($compiled.GetCardResponse200);
 exports.assertGetCardResponse200 = createAssert(
   'GetCardResponse200',
   $compiled.GetCardResponse200,
-  $origins36,
+  $origins49,
 );
-exports.GetCardResponse200Schema = createStandardSchema($compiled.GetCardResponse200, $origins36);
+exports.GetCardResponse200Schema = createStandardSchema($compiled.GetCardResponse200, $origins49);
+const $origins50 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    ReceiveNotificationRequestBody: $rules46,
+    Notification: $rules21,
+    AccountNotification: $rules24,
+    CardNotification: $rules25,
+    TransactionNotification: $rules28,
+    AuthorizationHoldNotification: $rules29,
+    TokenizationNotification: $rules30,
+    EmvScriptNotification: $rules31,
+    AccountStatus: $rules22,
+    ReminderStatus: $rules23,
+    NotificationBase: $rules20,
+    NotificationAmount: $rules26,
+    NotificationMerchant: $rules27,
+    NotificationType: $rules19,
+  },
+};
+exports.isReceiveNotificationRequestBody = createIs($compiled.ReceiveNotificationRequestBody);
+exports.assertReceiveNotificationRequestBody = createAssert(
+  'ReceiveNotificationRequestBody',
+  $compiled.ReceiveNotificationRequestBody,
+  $origins50,
+);
+exports.ReceiveNotificationRequestBodySchema = createStandardSchema(
+  $compiled.ReceiveNotificationRequestBody,
+  $origins50,
+);
+const $origins51 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    CreatePrivateCustomerResponse201: $rules47,
+    ReceiveNotificationResponse201: $rules47,
+    ActionResult: $rules0,
+  },
+};
+exports.isReceiveNotificationResponse201 = createIs($compiled.ReceiveNotificationResponse201);
+exports.assertReceiveNotificationResponse201 = createAssert(
+  'ReceiveNotificationResponse201',
+  $compiled.ReceiveNotificationResponse201,
+  $origins51,
+);
+exports.ReceiveNotificationResponse201Schema = createStandardSchema(
+  $compiled.ReceiveNotificationResponse201,
+  $origins51,
+);
 exports.ValidationError = ValidationError;

@@ -2,7 +2,7 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-const { ucs2length, formatEmail, formatUuid } = require('./validators-runtime.cjs');
+const { formatEmail, formatUuid, ucs2length } = require('./runtime.cjs');
 const schemaPathCountryAlpha2 = "#/$defs/CountryAlpha2";
 const allowedValues = /* @__PURE__ */ Object.freeze([
 	"AD",

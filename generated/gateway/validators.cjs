@@ -2,12 +2,7 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-const {
-  ValidationError,
-  createIs,
-  createAssert,
-  createStandardSchema,
-} = require('./validators-runtime.cjs');
+const { ValidationError, createIs, createAssert, createStandardSchema } = require('./runtime.cjs');
 const $compiled = require('./validators-compiled.cjs');
 const $files = ['gateway/openapi.yaml', 'common/iso-3166-alpha2.yaml'];
 const $notes = [

@@ -2,6 +2,7 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
+const { callOperation, createCore } = require('./runtime.cjs');
 const {
   isCreateWalletResponse400,
   assertCreateWalletResponse400,
@@ -36,822 +37,6 @@ const {
   isGetCustomerPersonPathParams,
   assertGetCustomerPersonPathParams,
 } = require('./validators.cjs');
-const $client = (() => {
-  // Parameter serialization of specsmith's generated clients: OpenAPI 3.1 §4.8.12.4 (style and explode),
-  // as its Style Examples table spells each case. Inlined into every generated package's client module.
-
-  const encode = (value) => encodeURIComponent(String(value));
-
-  /** An object's entries (own, defined) or an array's items, in order; undefined for a primitive. */
-  function partsOf(value) {
-    if (Array.isArray(value))
-      return { kind: 'array', items: value.filter((item) => item !== undefined) };
-    if (value !== null && typeof value === 'object')
-      return {
-        kind: 'object',
-        entries: Object.entries(value).filter(([, item]) => item !== undefined),
-      };
-    return undefined;
-  }
-
-  /**
-   * A path parameter's text: `simple` (`3,4,5`, `role=admin,firstName=Alex`), `label` (`.3.4.5`) or
-   * `matrix` (`;color=blue;color=black`). Values are percent-encoded, delimiters are not.
-   */
-  function serializePath(name, value, style, explode) {
-    const parts = partsOf(value);
-    const prefix = style === 'label' ? '.' : style === 'matrix' ? ';' : '';
-    if (parts === undefined)
-      return style === 'matrix' ? `;${encode(name)}=${encode(value)}` : `${prefix}${encode(value)}`;
-    if (parts.kind === 'array') {
-      if (style === 'matrix')
-        return explode
-          ? parts.items.map((item) => `;${encode(name)}=${encode(item)}`).join('')
-          : `;${encode(name)}=${parts.items.map(encode).join(',')}`;
-      return prefix + parts.items.map(encode).join(explode && style === 'label' ? '.' : ',');
-    }
-    if (explode) {
-      const pairs = parts.entries.map(([key, item]) => `${encode(key)}=${encode(item)}`);
-      return style === 'matrix'
-        ? pairs.map((pair) => `;${pair}`).join('')
-        : prefix + pairs.join(style === 'label' ? '.' : ',');
-    }
-    const flat = parts.entries.flatMap(([key, item]) => [encode(key), encode(item)]).join(',');
-    return style === 'matrix' ? `;${encode(name)}=${flat}` : `${prefix}${flat}`;
-  }
-
-  const delimiters = { form: ',', spaceDelimited: '%20', pipeDelimited: '%7C' };
-
-  /**
-   * A query parameter as encoded `name=value` pairs: `form` (repeated names when exploded, commas when not),
-   * `spaceDelimited`, `pipeDelimited`, `deepObject` (`color%5BR%5D=100`).
-   */
-  function serializeQuery(name, value, style, explode) {
-    if (value === undefined) return [];
-    const parts = partsOf(value);
-    if (parts === undefined) return [`${encode(name)}=${value === null ? '' : encode(value)}`];
-    if (style === 'deepObject')
-      return parts.kind === 'object'
-        ? parts.entries.map(([key, item]) => `${encode(`${name}[${key}]`)}=${encode(item)}`)
-        : [];
-    const delimiter = delimiters[style] ?? ',';
-    if (parts.kind === 'array') {
-      if (explode && style === 'form')
-        return parts.items.map((item) => `${encode(name)}=${encode(item)}`);
-      return [`${encode(name)}=${parts.items.map(encode).join(delimiter)}`];
-    }
-    if (explode && style === 'form')
-      return parts.entries.map(([key, item]) => `${encode(key)}=${encode(item)}`);
-    return [
-      `${encode(name)}=${parts.entries.flatMap(([key, item]) => [encode(key), encode(item)]).join(delimiter)}`,
-    ];
-  }
-
-  /** A header's value (`simple` style): `3,4,5`, `role,admin` or, exploded, `role=admin`. Not percent-encoded. */
-  function serializeHeader(value, explode) {
-    const parts = partsOf(value);
-    if (parts === undefined) return String(value);
-    if (parts.kind === 'array') return parts.items.map(String).join(',');
-    return parts.entries
-      .map(([key, item]) => (explode ? `${key}=${item}` : `${key},${item}`))
-      .join(',');
-  }
-
-  /** A cookie's `name=value` pairs (`form` style). */
-  function serializeCookie(name, value, explode) {
-    const parts = partsOf(value);
-    if (parts === undefined) return [`${name}=${encode(value)}`];
-    if (parts.kind === 'array')
-      return explode
-        ? parts.items.map((item) => `${name}=${encode(item)}`)
-        : [`${name}=${parts.items.map(encode).join(',')}`];
-    return explode
-      ? parts.entries.map(([key, item]) => `${key}=${encode(item)}`)
-      : [
-          `${name}=${parts.entries.flatMap(([key, item]) => [encode(key), encode(item)]).join(',')}`,
-        ];
-  }
-
-  /** A request body in the media type the operation documents: JSON, a URL-encoded form or multipart form data. */
-  function serializeBody(mediaType, body) {
-    if (/^application\/x-www-form-urlencoded\b/i.test(mediaType)) {
-      const form = new URLSearchParams();
-      for (const [key, value] of Object.entries(body ?? {}))
-        appendField(form, key, value, (item) => String(item));
-      return { body: form, contentType: 'application/x-www-form-urlencoded' };
-    }
-    if (/^multipart\/form-data\b/i.test(mediaType)) {
-      const form = new FormData();
-      for (const [key, value] of Object.entries(body ?? {}))
-        appendField(form, key, value, (item) => (item instanceof Blob ? item : String(item)));
-      // The platform writes the boundary into the content type itself.
-      return { body: form, contentType: undefined };
-    }
-    if (/json/i.test(mediaType)) return { body: JSON.stringify(body), contentType: mediaType };
-    if (
-      typeof body === 'string' ||
-      body instanceof Blob ||
-      body instanceof ArrayBuffer ||
-      ArrayBuffer.isView(body)
-    )
-      return { body, contentType: mediaType };
-    return { body: JSON.stringify(body), contentType: mediaType };
-  }
-
-  /** Form fields: an array repeats its name, an object other than a file is sent as JSON (OpenAPI 3.1 §4.8.15). */
-  function appendField(form, key, value, convert) {
-    if (value === undefined) return;
-    if (Array.isArray(value)) {
-      for (const item of value) appendField(form, key, item, convert);
-      return;
-    }
-    const isFile = typeof Blob !== 'undefined' && value instanceof Blob;
-    form.append(
-      key,
-      value !== null && typeof value === 'object' && !isFile
-        ? JSON.stringify(value)
-        : convert(value ?? ''),
-    );
-  }
-
-  // The errors of specsmith's generated clients. Inlined into every generated package's client module.
-  // None of them carries a credential: URLs and headers are redacted before an error is built.
-
-  /** What every client error says: which operation, and the request (its URL redacted). */
-  class ClientError extends Error {
-    constructor(message, { operationId, method, url, cause, idempotencyKey }) {
-      super(message, cause === undefined ? undefined : { cause });
-      this.name = new.target.name;
-      this.operationId = operationId;
-      this.method = method;
-      this.url = url;
-      if (idempotencyKey !== undefined) this.idempotencyKey = idempotencyKey;
-    }
-  }
-
-  /** The server answered with a status the spec does not document for the operation. */
-  class UnexpectedStatusError extends ClientError {
-    constructor({ status, headers, body, ...where }) {
-      super(
-        `${where.operationId}: ${where.method} ${where.url} answered ${status}, which the spec does not document`,
-        where,
-      );
-      this.status = status;
-      this.headers = headers;
-      this.body = body;
-    }
-  }
-
-  /**
-   * The request never got a complete answer: the connection failed, was reset, or the body was cut short.
-   * Its message says what failed, from the innermost cause: `ECONNREFUSED 127.0.0.1:4010`, `ENOTFOUND api.example`.
-   */
-  class NetworkError extends ClientError {
-    constructor(where) {
-      super(
-        `${where.operationId}: ${where.method} ${where.url} failed: ${failureOf(where.cause)}`,
-        where,
-      );
-    }
-  }
-
-  /** The system error under `fetch failed` (its code, address and port), else the cause's message. */
-  function failureOf(cause) {
-    let inner = cause;
-    while (inner?.cause !== undefined && inner.cause !== null && typeof inner.cause === 'object')
-      inner = inner.cause;
-    if (typeof inner?.code !== 'string')
-      return cause instanceof Error ? cause.message : String(cause);
-    const host = inner.address ?? inner.hostname;
-    return `${inner.code}${host === undefined ? '' : ` ${host}${inner.port === undefined ? '' : `:${inner.port}`}`}`;
-  }
-
-  /** No complete answer within `timeoutMs` (retries and reading the body included). */
-  class TimeoutError extends ClientError {
-    constructor({ timeoutMs, ...where }) {
-      super(
-        `${where.operationId}: ${where.method} ${where.url} timed out after ${timeoutMs} ms`,
-        where,
-      );
-      this.timeoutMs = timeoutMs;
-    }
-  }
-
-  /**
-   * The answer is documented but its body is not what the spec says: invalid against the schema, or not
-   * JSON where JSON is documented. `body` is the text as received, so nothing the server sent is lost.
-   */
-  class ResponseValidationError extends ClientError {
-    constructor({ status, headers, body, issues, reason, ...where }) {
-      const details =
-        issues.length > 0 ? issues.map((issue) => `\n  ${issue.message}`).join('') : ` ${reason}`;
-      super(
-        `${where.operationId}: the ${status} answer to ${where.method} ${where.url} does not match the spec:${details}`,
-        where,
-      );
-      this.status = status;
-      this.headers = headers;
-      this.body = body;
-      this.issues = issues;
-    }
-  }
-
-  // The request pipeline of specsmith's generated clients, built on the platform `fetch`. Inlined into every
-  // generated package's client module with serialize.js and errors.js; the package passes each operation
-  // in as data (see the generator's emit/client), so this file knows no spec.
-  //
-  // An operation: { id, method, path, servers: [{ url, variables }], params: [[name, in, style, explode]],
-  //   body?: { mediaType, required }, security?: [[schemeName, ...], ...], responses: { [status]: { media?, check? } },
-  //   idempotency?: { header }, signing?: { header },
-  //   check: { path?, query?, header?, body? } }  (each check a pair [is*, assert*] of the package's validators;
-  //   a response's `check` the same)
-
-  /** Private state of each client, out of reach of `util.inspect`, `JSON.stringify` and enumeration. */
-  const states = new WeakMap();
-  const idempotent = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
-  const retriedStatuses = new Set([408, 429, 502, 503, 504]);
-  const redacted = '[REDACTED]';
-
-  /** A client without methods; the package's `createClient` adds one per operation. */
-  function createCore(options, schemes, methodsOf) {
-    const client = { [Symbol.toStringTag]: 'SpecsmithClient' };
-    states.set(client, {
-      options: options ?? {},
-      schemes,
-      bases: new Map(),
-      secrets: new WeakMap(),
-      token: undefined,
-      basic: undefined,
-      signer: undefined,
-    });
-    if (methodsOf !== undefined) Object.assign(client, methodsOf(client));
-    return Object.freeze(client);
-  }
-
-  async function callOperation(core, operation, input, init) {
-    const state = states.get(core);
-    if (state === undefined)
-      throw new TypeError(
-        `${operation.id}: the first argument must be a client made by createClient`,
-      );
-    const { options } = state;
-    const values = input ?? {};
-    if (options.validateRequests !== false) checkRequest(operation, values);
-    const timeoutMs = init?.timeoutMs ?? options.timeoutMs;
-    const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
-    // An operation that takes an idempotency key gets one per call (the caller's, else a new UUID), sent on
-    // every attempt: the server answers a retry with what the first attempt did, so it is retried like a GET.
-    const idempotencyKey = idempotencyKeyOf(operation, values, init);
-    const retry =
-      init?.retry ??
-      (idempotent.has(operation.method) || idempotencyKey !== undefined
-        ? options.retry
-        : undefined);
-    const abort = abortScope(timeoutMs, init?.signal);
-    let request;
-    try {
-      let refreshed = false;
-      let refreshNow = false;
-      for (let attempt = 1; ; attempt++) {
-        // A bearer token is awaited only when the client has one to fetch; other calls take no extra tick.
-        const bearer =
-          options.auth?.token === undefined
-            ? undefined
-            : refreshNow
-              ? await tokenOf(state, true)
-              : (state.token ?? (await tokenOf(state, false)));
-        refreshNow = false;
-        request = buildRequest({ state, operation, values, init, token: bearer, idempotencyKey });
-        if (operation.signing !== undefined)
-          await sign(state, operation, request, pathOf(operation, values));
-        const response = await send({ state, operation, request, abort, timeoutMs });
-        if (response instanceof NetworkError) {
-          const wait = retry === undefined ? undefined : backoff(retry, attempt);
-          if (wait === undefined || !fits(deadline, wait)) throw response;
-          await sleep(wait, abort.signal);
-          continue;
-        }
-        if (response.status === 401 && !refreshed && typeof options.auth?.token === 'function') {
-          refreshed = true;
-          refreshNow = true;
-          await discard(response);
-          continue;
-        }
-        if (retry !== undefined && retriedStatuses.has(response.status)) {
-          const wait = retryDelay(retry, attempt, response.headers.get('retry-after'));
-          if (wait !== undefined && fits(deadline, wait)) {
-            await discard(response);
-            await sleep(wait, abort.signal);
-            continue;
-          }
-        }
-        return await readResult({ state, operation, request, response, abort, timeoutMs });
-      }
-    } catch (error) {
-      const url = request === undefined ? '' : redactUrl(request.url, request.secrets.query);
-      const key = idempotencyKey === undefined ? {} : { idempotencyKey };
-      throw abort.translate(error, {
-        operationId: operation.id,
-        method: operation.method,
-        url,
-        timeoutMs,
-        ...key,
-      });
-    } finally {
-      abort.dispose();
-    }
-  }
-
-  /**
-   * Request parts are checked before a byte is sent: each check is a pair of the package's validators, the
-   * fast `is*` first and, only when it fails, `assert*` to throw a ValidationError with every problem.
-   */
-  function checkRequest(operation, values) {
-    const { check } = operation;
-    if (check.path !== undefined) verify(check.path, values.path ?? {});
-    if (check.query !== undefined) verify(check.query, values.query ?? {});
-    if (check.header !== undefined) verify(check.header, values.headers ?? {});
-    if (check.body !== undefined && (values.body !== undefined || operation.body?.required))
-      verify(check.body, values.body);
-  }
-
-  function verify([is, assert], value) {
-    if (!is(value)) assert(value);
-  }
-
-  /** The path template split once into literal text and parameter names: `['/v4/', {name: 'id'}]`. */
-  const templates = new WeakMap();
-
-  function pathOf(operation, values) {
-    let parts = templates.get(operation);
-    if (parts === undefined) {
-      parts = operation.path
-        .split(/(\{[^}]+\})/)
-        .map((part) => (/^\{[^}]+\}$/.test(part) ? { name: part.slice(1, -1) } : part));
-      templates.set(operation, parts);
-    }
-    let path = '';
-    for (const part of parts) {
-      if (typeof part === 'string') path += part;
-      else {
-        const parameter = operation.params.find(
-          ([name, location]) => name === part.name && location === 'path',
-        );
-        path += serializePath(
-          part.name,
-          values.path?.[part.name],
-          parameter?.[2] ?? 'simple',
-          parameter?.[3] ?? false,
-        );
-      }
-    }
-    return path;
-  }
-
-  /**
-   * The request signature (`x-request-signing`): base64(HMAC-SHA256(key, the body exactly as it goes out)),
-   * or over the operation's path when there is no body. The key is the base64-decoded shared secret, given
-   * as `signing: { key }` (text, or a function that returns it); it is read once per client (each call for a
-   * function) and kept out of every view of the request. Node's own HMAC when the platform has it (a few µs),
-   * else Web Crypto (browsers, workers).
-   */
-  async function sign(state, operation, request, path) {
-    const given = state.options.signing?.key;
-    if (given === undefined)
-      throw new TypeError(
-        `${operation.id}: the spec asks for a request signature; pass signing: { key } to createClient`,
-      );
-    if (state.signer === undefined || typeof given === 'function')
-      state.signer = await signerOf(String(typeof given === 'function' ? await given() : given));
-    request.headers[operation.signing.header] = await state.signer(
-      request.body === undefined ? path : request.body,
-    );
-  }
-
-  async function signerOf(text) {
-    const bytes = Uint8Array.from(atob(text.replace(/\s+/g, '')), (char) => char.charCodeAt(0));
-    const native = globalThis.process?.getBuiltinModule?.('node:crypto');
-    if (native !== undefined)
-      return (data) => native.createHmac('sha256', bytes).update(data).digest('base64');
-    const key = await globalThis.crypto.subtle.importKey(
-      'raw',
-      bytes,
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['sign'],
-    );
-    return async (data) => {
-      const mac = new Uint8Array(
-        await globalThis.crypto.subtle.sign('HMAC', key, new TextEncoder().encode(data)),
-      );
-      let binary = '';
-      for (const byte of mac) binary += String.fromCharCode(byte);
-      return btoa(binary);
-    };
-  }
-
-  /** The key an idempotent call carries: the one in its headers, `init.idempotencyKey`, else a new UUID; none for other operations. */
-  function idempotencyKeyOf(operation, values, init) {
-    const header = operation.idempotency?.header;
-    if (header === undefined) return undefined;
-    const given = values.headers?.[header] ?? init?.idempotencyKey;
-    return given === undefined ? globalThis.crypto.randomUUID() : String(given);
-  }
-
-  function buildRequest({ state, operation, values, init, token, idempotencyKey }) {
-    const { options } = state;
-    const path = pathOf(operation, values);
-    const query = [];
-    const headers = {};
-    setHeaders(headers, options.headers);
-    const cookies = [];
-    for (const [name, location, style, explode] of operation.params) {
-      if (location === 'path') continue;
-      const value = (
-        location === 'query'
-          ? values.query
-          : location === 'header'
-            ? values.headers
-            : values.cookies
-      )?.[name];
-      if (value === undefined) continue;
-      else if (location === 'query') query.push(...serializeQuery(name, value, style, explode));
-      else if (location === 'header') headers[name.toLowerCase()] = serializeHeader(value, explode);
-      else cookies.push(...serializeCookie(name, value, explode));
-    }
-    setHeaders(headers, init?.headers);
-    if (idempotencyKey !== undefined)
-      headers[operation.idempotency.header.toLowerCase()] = idempotencyKey;
-    const secrets = applyAuth({ state, operation, headers, query, cookies, token });
-    if (cookies.length > 0) headers.cookie = cookies.join('; ');
-    let body;
-    if (operation.body !== undefined && values.body !== undefined) {
-      const serialized = serializeBody(operation.body.mediaType, values.body);
-      body = serialized.body;
-      if (serialized.contentType !== undefined) headers['content-type'] = serialized.contentType;
-    }
-    if (operation.accept !== undefined && headers.accept === undefined)
-      headers.accept = operation.accept;
-    const url = `${baseOf(state, operation)}${path}${query.length > 0 ? `?${query.join('&')}` : ''}`;
-    return { method: operation.method, url, headers, body, secrets, idempotencyKey };
-  }
-
-  /** Header names are case-insensitive (RFC 9110 §5.1): kept in lower case so a later value replaces an earlier one. */
-  function setHeaders(headers, more) {
-    if (more === undefined) return;
-    const entries =
-      typeof Headers !== 'undefined' && more instanceof Headers ? [...more] : Object.entries(more);
-    for (const [name, value] of entries)
-      if (value !== undefined) headers[name.toLowerCase()] = String(value);
-  }
-
-  /** The server URL for an operation: `baseUrl`, or its first server with the variables filled in (cached). */
-  function baseOf(state, operation) {
-    let base = state.bases.get(operation.servers);
-    if (base !== undefined) return base;
-    const { options } = state;
-    if (options.baseUrl !== undefined) base = String(options.baseUrl);
-    else {
-      const server = operation.servers[0];
-      if (server === undefined)
-        throw new TypeError(
-          `${operation.id}: the spec names no server for it; pass baseUrl to createClient`,
-        );
-      base = server.url.replace(/\{([^}]+)\}/g, (_, name) =>
-        String(options.serverVariables?.[name] ?? server.variables[name] ?? `{${name}}`),
-      );
-    }
-    base = base.replace(/\/+$/, '');
-    state.bases.set(operation.servers, base);
-    return base;
-  }
-
-  /**
-   * Credentials for the first security requirement of the operation that the client's `auth` satisfies
-   * (OpenAPI 3.1 §4.8.30); the values written are remembered so that every view of the request hides them.
-   */
-  function applyAuth({ state, operation, headers, query, cookies, token }) {
-    const auth = state.options.auth;
-    if (auth === undefined) return noSecrets;
-    // Where the credentials go depends only on the client and the operation: worked out on the first call.
-    const known = state.secrets.get(operation);
-    const secrets = known ?? { headers: new Set(), query: new Set() };
-    if (known === undefined) state.secrets.set(operation, secrets);
-    const requirement = operation.security.find((names) =>
-      names.every((name) => fitsScheme(state.schemes[name], auth)),
-    );
-    for (const name of requirement ?? []) {
-      const scheme = state.schemes[name];
-      if (scheme.type === 'http' && /^basic$/i.test(scheme.scheme ?? '')) {
-        state.basic ??= `Basic ${base64(`${auth.username}:${auth.password}`)}`;
-        headers.authorization = state.basic;
-        secrets.headers.add('authorization');
-      } else if (scheme.type === 'apiKey') {
-        const key = String(auth.apiKey);
-        if (scheme.in === 'query') {
-          query.push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(key)}`);
-          secrets.query.add(scheme.name);
-        } else if (scheme.in === 'cookie') {
-          cookies.push(`${scheme.name}=${encodeURIComponent(key)}`);
-          secrets.headers.add('cookie');
-        } else {
-          headers[scheme.name.toLowerCase()] = key;
-          secrets.headers.add(scheme.name.toLowerCase());
-        }
-      } else {
-        headers.authorization = `Bearer ${token}`;
-        secrets.headers.add('authorization');
-      }
-    }
-    return secrets;
-  }
-
-  function fitsScheme(scheme, auth) {
-    if (scheme === undefined) return false;
-    if (auth.scheme !== undefined && auth.scheme !== scheme.id) return false;
-    if (scheme.type === 'http' && /^basic$/i.test(scheme.scheme ?? ''))
-      return 'username' in auth && 'password' in auth;
-    if (scheme.type === 'apiKey') return 'apiKey' in auth;
-    return 'token' in auth;
-  }
-
-  const noSecrets = { headers: new Set(), query: new Set() };
-
-  /** A token, or a token provider's answer (asked again, once, after a 401). */
-  async function tokenOf(state, refresh) {
-    const { token } = state.options.auth;
-    if (typeof token !== 'function') state.token = String(token);
-    else if (state.token === undefined || refresh) state.token = String(await token({ refresh }));
-    return state.token;
-  }
-
-  function base64(text) {
-    let binary = '';
-    for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-    return btoa(binary);
-  }
-
-  async function send({ state, operation, request, abort, timeoutMs }) {
-    const { options } = state;
-    // What hooks see is built only when there are hooks: the common call pays nothing for it.
-    const view =
-      options.onRequest === undefined && options.onResponse === undefined
-        ? undefined
-        : requestView(operation, request);
-    if (view !== undefined) options.onRequest?.(view);
-    const started = view === undefined ? 0 : Date.now();
-    const fetchImpl = options.fetch ?? globalThis.fetch;
-    try {
-      const init = {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal: abort.signal,
-      };
-      const response = await fetchImpl(request.url, init);
-      if (view !== undefined) {
-        const { status, statusText, headers } = response;
-        options.onResponse?.(
-          { status, statusText, headers, url: view.url, durationMs: Date.now() - started },
-          view,
-        );
-      }
-      return response;
-    } catch (error) {
-      const url = redactUrl(request.url, request.secrets.query);
-      const where = {
-        operationId: operation.id,
-        method: request.method,
-        url,
-        cause: error,
-        ...keyOf(request),
-      };
-      if (abort.signal?.aborted) throw abort.translate(error, { ...where, timeoutMs });
-      return new NetworkError(where);
-    }
-  }
-
-  /** What hooks and errors see of a request: no credential in its URL, headers or anywhere else. */
-  function requestView(operation, request) {
-    const headers = {};
-    for (const [name, value] of Object.entries(request.headers)) {
-      const lower = name.toLowerCase();
-      headers[name] =
-        lower === 'authorization' ||
-        lower === 'proxy-authorization' ||
-        request.secrets.headers.has(lower)
-          ? redacted
-          : String(value);
-    }
-    return {
-      operationId: operation.id,
-      method: request.method,
-      url: redactUrl(request.url, request.secrets.query),
-      headers,
-    };
-  }
-
-  function redactUrl(url, names) {
-    if (names.size === 0) return url;
-    const [head, search] = url.split('?');
-    const pairs = search.split('&').map((pair) => {
-      const name = decodeURIComponent(pair.split('=')[0]);
-      return names.has(name) ? `${encodeURIComponent(name)}=${encodeURIComponent(redacted)}` : pair;
-    });
-    return `${head}?${pairs.join('&')}`;
-  }
-
-  /** The request's idempotency key, for errors to carry (a caller logs it to find the attempt). */
-  const keyOf = (request) =>
-    request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey };
-
-  /** The documented response a status falls under: the exact code, then its range (`4XX`), then `default`. */
-  function responseFor(operation, status) {
-    const { responses } = operation;
-    return responses[status] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
-  }
-
-  async function readResult({ state, operation, request, response, abort, timeoutMs }) {
-    // Where the call went, for errors only: the common call builds none of it.
-    const where = () => ({
-      operationId: operation.id,
-      method: request.method,
-      url: redactUrl(request.url, request.secrets.query),
-      ...keyOf(request),
-    });
-    const documented = responseFor(operation, response.status);
-    const { status, headers } = response;
-    if (documented === undefined) {
-      const body = await readBody(response, 'text', where, abort, timeoutMs);
-      throw new UnexpectedStatusError({ ...where(), status, headers, body });
-    }
-    let data;
-    const media = documented.media;
-    if (media === undefined) await discard(response);
-    else if (media.includes('json'))
-      data = await readJson({ state, operation, documented, response, where, abort, timeoutMs });
-    else
-      data = await readBody(
-        response,
-        media.startsWith('text/') ? 'text' : 'blob',
-        where,
-        abort,
-        timeoutMs,
-      );
-    return { status, data, headers, response };
-  }
-
-  /** A documented JSON body: parsed, then checked with the fast `is*` and, only when that fails, `assert*` for the issues. */
-  async function readJson({ state, operation, documented, response, where, abort, timeoutMs }) {
-    const text = await readBody(response, 'text', where, abort, timeoutMs);
-    const { status, headers } = response;
-    const fail = (reason, issues = [], cause) =>
-      new ResponseValidationError({
-        ...where(),
-        status,
-        headers,
-        body: text,
-        issues,
-        reason,
-        ...(cause === undefined ? {} : { cause }),
-      });
-    const type = headers.get('content-type');
-    if (type !== null && !/json/i.test(type) && text !== '')
-      throw fail(`its content type is ${type}, where the spec documents ${documented.media}`);
-    let data;
-    try {
-      data = text === '' ? undefined : JSON.parse(text);
-    } catch (error) {
-      throw fail(`its body is not JSON (${error.message})`, [], error);
-    }
-    const mode = state.options.validateResponses ?? true;
-    if (mode === false || documented.check === undefined || documented.check[0](data)) return data;
-    try {
-      documented.check[1](data);
-    } catch (error) {
-      if (!Array.isArray(error?.issues)) throw error;
-      if (mode !== 'warn') throw fail('', error.issues, error);
-      state.options.onValidationWarning?.({
-        operationId: operation.id,
-        status,
-        issues: error.issues,
-        data,
-        body: text,
-      });
-    }
-    return data;
-  }
-
-  async function readBody(response, as, where, abort, timeoutMs) {
-    try {
-      return as === 'text' ? await response.text() : await response.blob();
-    } catch (error) {
-      if (abort.signal?.aborted) throw abort.translate(error, { ...where(), timeoutMs });
-      throw new NetworkError({ ...where(), cause: error });
-    }
-  }
-
-  /** A response that will not be read is cancelled, so its connection is freed. */
-  async function discard(response) {
-    try {
-      await response.body?.cancel();
-    } catch {
-      // Nothing to free.
-    }
-  }
-
-  /** Exponential backoff with jitter (half fixed, half random), capped by `maxDelayMs`; undefined when attempts are spent. */
-  function backoff(retry, attempt) {
-    if (attempt >= (retry.attempts ?? 3)) return undefined;
-    const cap = Math.min(
-      retry.maxDelayMs ?? 30_000,
-      (retry.baseDelayMs ?? 100) * 2 ** (attempt - 1),
-    );
-    return cap / 2 + Math.random() * (cap / 2);
-  }
-
-  /**
-   * The wait before retrying a 408/429/502/503/504: `Retry-After` in seconds or as an HTTP date
-   * (RFC 9110 §10.2.3) when the server sends one, never sooner; else the backoff. Undefined when the
-   * attempts are spent or the server asks for longer than `maxDelayMs`.
-   */
-  function retryDelay(retry, attempt, retryAfter) {
-    const fallback = backoff(retry, attempt);
-    if (fallback === undefined || retryAfter === null) return fallback;
-    const asked = /^\s*\d+\s*$/.test(retryAfter)
-      ? Number(retryAfter) * 1000
-      : Date.parse(retryAfter) - Date.now();
-    if (Number.isNaN(asked)) return fallback;
-    const wait = Math.max(0, asked);
-    return wait > (retry.maxDelayMs ?? 30_000) ? undefined : wait;
-  }
-
-  const fits = (deadline, wait) => deadline === undefined || Date.now() + wait < deadline;
-
-  function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(done, ms);
-      function done() {
-        signal?.removeEventListener('abort', stop);
-        resolve();
-      }
-      function stop() {
-        clearTimeout(timer);
-        reject(signal.reason);
-      }
-      signal?.addEventListener('abort', stop, { once: true });
-    });
-  }
-
-  /**
-   * One signal for a call: the caller's, and the deadline of `timeoutMs`. Nothing is allocated when the
-   * call has neither. `translate` turns the deadline's abort into a TimeoutError and leaves the caller's
-   * own abort as it is.
-   */
-  function abortScope(timeoutMs, signal) {
-    if (timeoutMs === undefined && signal === undefined)
-      return { signal: undefined, translate: (error) => error, dispose() {} };
-    const controller = new AbortController();
-    const deadline = { reason: 'timeout' };
-    const timer =
-      timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(deadline), timeoutMs);
-    const follow = () => controller.abort(signal.reason);
-    if (signal?.aborted) follow();
-    else signal?.addEventListener('abort', follow, { once: true });
-    return {
-      signal: controller.signal,
-      translate(error, where) {
-        if (controller.signal.aborted && controller.signal.reason === deadline) {
-          return error instanceof TimeoutError
-            ? error
-            : new TimeoutError({ ...where, cause: error });
-        }
-        if (controller.signal.aborted && signal?.aborted) return signal.reason;
-        return error;
-      },
-      dispose() {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', follow);
-      },
-    };
-  }
-
-  return {
-    createCore,
-    callOperation,
-    ClientError,
-    UnexpectedStatusError,
-    NetworkError,
-    TimeoutError,
-    ResponseValidationError,
-  };
-})();
-const ClientError = $client.ClientError;
-const UnexpectedStatusError = $client.UnexpectedStatusError;
-const NetworkError = $client.NetworkError;
-const TimeoutError = $client.TimeoutError;
-const ResponseValidationError = $client.ResponseValidationError;
 const securitySchemes$ = { bearerAuth: { id: 'bearerAuth', type: 'http', scheme: 'bearer' } };
 const servers$0 = [
   { url: 'https://api.paysafe.com/digitalwallets', variables: {} },
@@ -866,19 +51,15 @@ const operation$0 = {
   body: { mediaType: 'application/json', required: true },
   accept: 'application/json',
   security: [['bearerAuth']],
-  responses: {
-    201: {},
-    400: {
-      media: 'application/json',
-      check: [isCreateWalletResponse400, assertCreateWalletResponse400],
-    },
-    401: {
-      media: 'application/json',
-      check: [isCreateWalletResponse401, assertCreateWalletResponse401],
-    },
-  },
+  responses: { 201: {}, 400: { media: 'application/json' }, 401: { media: 'application/json' } },
   signing: { header: 'signature' },
-  check: { body: [isCreateWalletRequestBody, assertCreateWalletRequestBody] },
+};
+const checks$0 = {
+  body: [isCreateWalletRequestBody, assertCreateWalletRequestBody],
+  responses: {
+    400: [isCreateWalletResponse400, assertCreateWalletResponse400],
+    401: [isCreateWalletResponse401, assertCreateWalletResponse401],
+  },
 };
 const operation$1 = {
   id: 'getCustomerPersonByAttribute',
@@ -893,62 +74,26 @@ const operation$1 = {
   accept: 'application/json',
   security: [['bearerAuth']],
   responses: {
-    200: {
-      media: 'application/json',
-      check: [
-        isGetCustomerPersonByAttributeResponse200,
-        assertGetCustomerPersonByAttributeResponse200,
-      ],
-    },
-    400: {
-      media: 'application/json',
-      check: [
-        isGetCustomerPersonByAttributeResponse400,
-        assertGetCustomerPersonByAttributeResponse400,
-      ],
-    },
-    401: {
-      media: 'application/json',
-      check: [
-        isGetCustomerPersonByAttributeResponse401,
-        assertGetCustomerPersonByAttributeResponse401,
-      ],
-    },
-    403: {
-      media: 'application/json',
-      check: [
-        isGetCustomerPersonByAttributeResponse403,
-        assertGetCustomerPersonByAttributeResponse403,
-      ],
-    },
-    404: {
-      media: 'application/json',
-      check: [
-        isGetCustomerPersonByAttributeResponse404,
-        assertGetCustomerPersonByAttributeResponse404,
-      ],
-    },
-    500: {
-      media: 'application/json',
-      check: [
-        isGetCustomerPersonByAttributeResponse500,
-        assertGetCustomerPersonByAttributeResponse500,
-      ],
-    },
-    503: {
-      media: 'application/json',
-      check: [
-        isGetCustomerPersonByAttributeResponse503,
-        assertGetCustomerPersonByAttributeResponse503,
-      ],
-    },
+    200: { media: 'application/json' },
+    400: { media: 'application/json' },
+    401: { media: 'application/json' },
+    403: { media: 'application/json' },
+    404: { media: 'application/json' },
+    500: { media: 'application/json' },
+    503: { media: 'application/json' },
   },
-  check: {
-    path: [isGetCustomerPersonByAttributePathParams, assertGetCustomerPersonByAttributePathParams],
-    query: [
-      isGetCustomerPersonByAttributeQueryParams,
-      assertGetCustomerPersonByAttributeQueryParams,
-    ],
+};
+const checks$1 = {
+  path: [isGetCustomerPersonByAttributePathParams, assertGetCustomerPersonByAttributePathParams],
+  query: [isGetCustomerPersonByAttributeQueryParams, assertGetCustomerPersonByAttributeQueryParams],
+  responses: {
+    200: [isGetCustomerPersonByAttributeResponse200, assertGetCustomerPersonByAttributeResponse200],
+    400: [isGetCustomerPersonByAttributeResponse400, assertGetCustomerPersonByAttributeResponse400],
+    401: [isGetCustomerPersonByAttributeResponse401, assertGetCustomerPersonByAttributeResponse401],
+    403: [isGetCustomerPersonByAttributeResponse403, assertGetCustomerPersonByAttributeResponse403],
+    404: [isGetCustomerPersonByAttributeResponse404, assertGetCustomerPersonByAttributeResponse404],
+    500: [isGetCustomerPersonByAttributeResponse500, assertGetCustomerPersonByAttributeResponse500],
+    503: [isGetCustomerPersonByAttributeResponse503, assertGetCustomerPersonByAttributeResponse503],
   },
 };
 const operation$2 = {
@@ -960,37 +105,35 @@ const operation$2 = {
   accept: 'application/json',
   security: [['bearerAuth']],
   responses: {
-    200: {
-      media: 'application/json',
-      check: [isGetCustomerPersonResponse200, assertGetCustomerPersonResponse200],
-    },
-    401: {
-      media: 'application/json',
-      check: [isGetCustomerPersonResponse401, assertGetCustomerPersonResponse401],
-    },
-    404: {
-      media: 'application/json',
-      check: [isGetCustomerPersonResponse404, assertGetCustomerPersonResponse404],
-    },
+    200: { media: 'application/json' },
+    401: { media: 'application/json' },
+    404: { media: 'application/json' },
   },
-  check: { path: [isGetCustomerPersonPathParams, assertGetCustomerPersonPathParams] },
+};
+const checks$2 = {
+  path: [isGetCustomerPersonPathParams, assertGetCustomerPersonPathParams],
+  responses: {
+    200: [isGetCustomerPersonResponse200, assertGetCustomerPersonResponse200],
+    401: [isGetCustomerPersonResponse401, assertGetCustomerPersonResponse401],
+    404: [isGetCustomerPersonResponse404, assertGetCustomerPersonResponse404],
+  },
 };
 /** A client without methods, for bundles that import single operations. */
 function createClientCore(options) {
-  return $client.createCore(options, securitySchemes$);
+  return createCore(options, securitySchemes$);
 }
 function createWallet(client, input, options) {
-  return $client.callOperation(client, operation$0, input, options);
+  return callOperation(client, operation$0, input, options, checks$0);
 }
 function getCustomerPersonByAttribute(client, input, options) {
-  return $client.callOperation(client, operation$1, input, options);
+  return callOperation(client, operation$1, input, options, checks$1);
 }
 function getCustomerPerson(client, input, options) {
-  return $client.callOperation(client, operation$2, input, options);
+  return callOperation(client, operation$2, input, options, checks$2);
 }
 /** A client with one method per operation. */
 function createClient(options) {
-  return $client.createCore(options, securitySchemes$, (client) => ({
+  return createCore(options, securitySchemes$, (client) => ({
     createWallet: (input, options) => createWallet(client, input, options),
     getCustomerPersonByAttribute: (input, options) =>
       getCustomerPersonByAttribute(client, input, options),
@@ -999,11 +142,11 @@ function createClient(options) {
 }
 exports.createClient = createClient;
 exports.createClientCore = createClientCore;
-exports.ClientError = ClientError;
-exports.UnexpectedStatusError = UnexpectedStatusError;
-exports.NetworkError = NetworkError;
-exports.TimeoutError = TimeoutError;
-exports.ResponseValidationError = ResponseValidationError;
 exports.createWallet = createWallet;
 exports.getCustomerPersonByAttribute = getCustomerPersonByAttribute;
 exports.getCustomerPerson = getCustomerPerson;
+exports.ClientError = require('./runtime.cjs').ClientError;
+exports.UnexpectedStatusError = require('./runtime.cjs').UnexpectedStatusError;
+exports.NetworkError = require('./runtime.cjs').NetworkError;
+exports.TimeoutError = require('./runtime.cjs').TimeoutError;
+exports.ResponseValidationError = require('./runtime.cjs').ResponseValidationError;

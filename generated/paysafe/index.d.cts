@@ -39,6 +39,9 @@ import type {
   Customer,
   WalletRequest,
   CustomerPerson,
+  AccountEvent,
+  CustomerRestrictionEvent,
+  CustomerRestrictionEventRestriction,
   CountryAlpha2,
   CountryAlpha2Values,
   CreateWalletRequestBody,
@@ -61,6 +64,16 @@ import type {
   GetCustomerPersonResponse401,
   GetCustomerPersonResponse404,
   GetCustomerPersonResponses,
+  ReceiveAccountEventRequestBody,
+  ReceiveAccountEventResponse200,
+  ReceiveAccountEventResponse202,
+  ReceiveAccountEventResponse400,
+  ReceiveAccountEventResponses,
+  ReceiveCustomerRestrictionEventRequestBody,
+  ReceiveCustomerRestrictionEventResponse200,
+  ReceiveCustomerRestrictionEventResponse202,
+  ReceiveCustomerRestrictionEventResponse400,
+  ReceiveCustomerRestrictionEventResponses,
 } from './types.cjs';
 import type {
   TokenProvider,
@@ -68,6 +81,9 @@ import type {
   CallOptions,
   ApiResult,
   ClientCore,
+  WebhookRequest,
+  WebhookSecrets,
+  WebhookResult,
 } from './runtime.cjs';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 
@@ -275,6 +291,38 @@ export declare function assertCustomerPerson(value: unknown): asserts value is C
 /** {@link CustomerPerson} as a Standard Schema (v1), for libraries that accept one. */
 export declare const CustomerPersonSchema: StandardSchemaV1<CustomerPerson>;
 
+/** True when `value` is a valid {@link AccountEvent}; stops at the first problem. */
+export declare function isAccountEvent(value: unknown): value is AccountEvent;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link AccountEvent}. */
+export declare function assertAccountEvent(value: unknown): asserts value is AccountEvent;
+/** {@link AccountEvent} as a Standard Schema (v1), for libraries that accept one. */
+export declare const AccountEventSchema: StandardSchemaV1<AccountEvent>;
+
+/** True when `value` is a valid {@link CustomerRestrictionEvent}; stops at the first problem. */
+export declare function isCustomerRestrictionEvent(
+  value: unknown,
+): value is CustomerRestrictionEvent;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link CustomerRestrictionEvent}. */
+export declare function assertCustomerRestrictionEvent(
+  value: unknown,
+): asserts value is CustomerRestrictionEvent;
+/** {@link CustomerRestrictionEvent} as a Standard Schema (v1), for libraries that accept one. */
+export declare const CustomerRestrictionEventSchema: StandardSchemaV1<CustomerRestrictionEvent>;
+
+/** True when `value` is a valid {@link CustomerRestrictionEventRestriction}; stops at the first problem. */
+export declare function isCustomerRestrictionEventRestriction(
+  value: unknown,
+): value is CustomerRestrictionEventRestriction;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link CustomerRestrictionEventRestriction}. */
+export declare function assertCustomerRestrictionEventRestriction(
+  value: unknown,
+): asserts value is CustomerRestrictionEventRestriction;
+/** {@link CustomerRestrictionEventRestriction} as a Standard Schema (v1), for libraries that accept one. */
+export declare const CustomerRestrictionEventRestrictionSchema: StandardSchemaV1<CustomerRestrictionEventRestriction>;
+
 /** True when `value` is a valid {@link CountryAlpha2}; stops at the first problem. */
 export declare function isCountryAlpha2(value: unknown): value is CountryAlpha2;
 
@@ -468,6 +516,30 @@ export declare function assertGetCustomerPersonResponse404(
 ): asserts value is GetCustomerPersonResponse404;
 /** {@link GetCustomerPersonResponse404} as a Standard Schema (v1), for libraries that accept one. */
 export declare const GetCustomerPersonResponse404Schema: StandardSchemaV1<GetCustomerPersonResponse404>;
+
+/** True when `value` is a valid {@link ReceiveAccountEventRequestBody}; stops at the first problem. */
+export declare function isReceiveAccountEventRequestBody(
+  value: unknown,
+): value is ReceiveAccountEventRequestBody;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link ReceiveAccountEventRequestBody}. */
+export declare function assertReceiveAccountEventRequestBody(
+  value: unknown,
+): asserts value is ReceiveAccountEventRequestBody;
+/** {@link ReceiveAccountEventRequestBody} as a Standard Schema (v1), for libraries that accept one. */
+export declare const ReceiveAccountEventRequestBodySchema: StandardSchemaV1<ReceiveAccountEventRequestBody>;
+
+/** True when `value` is a valid {@link ReceiveCustomerRestrictionEventRequestBody}; stops at the first problem. */
+export declare function isReceiveCustomerRestrictionEventRequestBody(
+  value: unknown,
+): value is ReceiveCustomerRestrictionEventRequestBody;
+
+/** Throws a {@link ValidationError} listing every problem unless `value` is a valid {@link ReceiveCustomerRestrictionEventRequestBody}. */
+export declare function assertReceiveCustomerRestrictionEventRequestBody(
+  value: unknown,
+): asserts value is ReceiveCustomerRestrictionEventRequestBody;
+/** {@link ReceiveCustomerRestrictionEventRequestBody} as a Standard Schema (v1), for libraries that accept one. */
+export declare const ReceiveCustomerRestrictionEventRequestBodySchema: StandardSchemaV1<ReceiveCustomerRestrictionEventRequestBody>;
 /** Credentials, in the form of one of the security schemes the spec names. */
 export type ClientAuth = { token: string | TokenProvider; scheme?: 'bearerAuth' };
 
@@ -595,3 +667,30 @@ export declare function getCustomerPerson(
   input: GetCustomerPersonInput,
   options?: CallOptions,
 ): Promise<GetCustomerPersonResult>;
+
+/** The requests the API sends to an endpoint its client runs (webhooks and callbacks): each payload, by name. */
+export interface Webhooks {
+  /**
+   * The payload of webhook accountEvent: POST to the receiver.
+   * Receive an account event
+   * @operation receiveAccountEvent
+   */
+  accountEvent: ReceiveAccountEventRequestBody;
+  /**
+   * The payload of webhook customerRestrictionEvent: POST to the receiver.
+   * Receive a customer restriction event
+   * @operation receiveCustomerRestrictionEvent
+   */
+  customerRestrictionEvent: ReceiveCustomerRestrictionEventRequestBody;
+}
+
+/**
+ * Checks a webhook request and reads its payload: the signature (HMAC over the raw body) or bearer token
+ * the spec asks for is checked first, in constant time; the body is parsed and validated only after.
+ * `{ ok: true, event }`, typed by the webhook, else why it was refused and the status to answer.
+ */
+export declare function parseWebhook<Name extends keyof Webhooks & string>(
+  name: Name,
+  request: WebhookRequest,
+  secrets?: WebhookSecrets,
+): Promise<WebhookResult<Name, Webhooks[Name]>>;

@@ -6,53 +6,53 @@
  * @example {"error":{"code":"5279","message":"The authentication credentials are invalid."}}
  * @see https://developer.paysafe.com/en/api-docs/customer-vault/customer-vault-errors/ (the error envelope of other Paysafe REST APIs)
  * @inferred the envelope applies to Embedded Wallets
- * @spec openapi.json#/components/schemas/Error (paysafe/openapi.yaml:251)
+ * @spec openapi.json#/components/schemas/Error (paysafe/openapi.yaml:350)
  */
 export interface Error {
-  /** @spec openapi.json#/components/schemas/Error/properties/error (paysafe/openapi.yaml:260) */
+  /** @spec openapi.json#/components/schemas/Error/properties/error (paysafe/openapi.yaml:359) */
   error: {
     /**
      * Paysafe's error code.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/code (paysafe/openapi.yaml:264)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/code (paysafe/openapi.yaml:363)
      */
     code: string;
     /**
      * What went wrong, for a person to read.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/message (paysafe/openapi.yaml:267)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/message (paysafe/openapi.yaml:366)
      */
     message: string;
     /**
      * Further detail lines.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/details (paysafe/openapi.yaml:270)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/details (paysafe/openapi.yaml:369)
      */
     details?: string[];
     /**
      * One entry per request field that was rejected.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors (paysafe/openapi.yaml:275)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors (paysafe/openapi.yaml:374)
      */
     fieldErrors?: {
       /**
-       * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors/items/properties/field (paysafe/openapi.yaml:282)
+       * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors/items/properties/field (paysafe/openapi.yaml:381)
        */
       field: string;
       /**
-       * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors/items/properties/error (paysafe/openapi.yaml:284)
+       * @spec openapi.json#/components/schemas/Error/properties/error/properties/fieldErrors/items/properties/error (paysafe/openapi.yaml:383)
        */
       error: string;
     }[];
     /**
      * Links to more information about the error.
-     * @spec openapi.json#/components/schemas/Error/properties/error/properties/links (paysafe/openapi.yaml:286)
+     * @spec openapi.json#/components/schemas/Error/properties/error/properties/links (paysafe/openapi.yaml:385)
      */
     links?: {
       /**
        * @example "errorinfo"
-       * @spec openapi.json#/components/schemas/Error/properties/error/properties/links/items/properties/rel (paysafe/openapi.yaml:293)
+       * @spec openapi.json#/components/schemas/Error/properties/error/properties/links/items/properties/rel (paysafe/openapi.yaml:392)
        */
       rel: string;
       /**
        * @format uri
-       * @spec openapi.json#/components/schemas/Error/properties/error/properties/links/items/properties/href (paysafe/openapi.yaml:296)
+       * @spec openapi.json#/components/schemas/Error/properties/error/properties/links/items/properties/href (paysafe/openapi.yaml:395)
        */
       href: string;
     }[];
@@ -63,7 +63,7 @@ export interface Error {
  * A group of details the by-attribute lookup can add to its response.
  * @example "ACCOUNTS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
- * @spec openapi.json#/components/schemas/CustomerPersonInclude (paysafe/openapi.yaml:304)
+ * @spec openapi.json#/components/schemas/CustomerPersonInclude (paysafe/openapi.yaml:403)
  */
 export type CustomerPersonInclude =
   | 'ACCOUNTS'
@@ -92,7 +92,7 @@ export declare const CustomerPersonIncludeValues: readonly [
  * @example "af5c8b52-0afd-4799-85ab-fe659a076932"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/ExternalId (paysafe/openapi.yaml:318)
+ * @spec openapi.json#/components/schemas/ExternalId (paysafe/openapi.yaml:417)
  */
 export type ExternalId = string;
 /**
@@ -101,7 +101,7 @@ export type ExternalId = string;
  * @example "PERSON"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/CustomerType (paysafe/openapi.yaml:327)
+ * @spec openapi.json#/components/schemas/CustomerType (paysafe/openapi.yaml:426)
  */
 export type CustomerType = 'LEGAL_ENTITY' | 'PERSON';
 /** Every value of {@link CustomerType}, in spec order. */
@@ -113,7 +113,7 @@ export declare const CustomerTypeValues: readonly ['LEGAL_ENTITY', 'PERSON'];
  * @example "EUR"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Currency (paysafe/openapi.yaml:336)
+ * @spec openapi.json#/components/schemas/Currency (paysafe/openapi.yaml:435)
  */
 export type Currency = string;
 /**
@@ -123,14 +123,14 @@ export type Currency = string;
  * @example "GB"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
  * @inferred the page gives the length and names the standard; the list of codes is ISO's
- * @spec openapi.json#/components/schemas/CountryCode (paysafe/openapi.yaml:345)
+ * @spec openapi.json#/components/schemas/CountryCode (paysafe/openapi.yaml:444)
  */
 export type CountryCode = CountryAlpha2 & string;
 /**
  * The customer's field of work, from Paysafe's fixed list.
  * @example "ENGINEERING"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Occupation (paysafe/openapi.yaml:354)
+ * @spec openapi.json#/components/schemas/Occupation (paysafe/openapi.yaml:453)
  */
 export type Occupation =
   | 'ARCHITECTURE_CARTOGRAPHY_SURVEYOR'
@@ -204,7 +204,7 @@ export declare const OccupationValues: readonly [
  * A circumstance that makes the customer vulnerable.
  * @example "POOR_DIGITAL_SKILLS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Vulnerability (paysafe/openapi.yaml:392)
+ * @spec openapi.json#/components/schemas/Vulnerability (paysafe/openapi.yaml:491)
  */
 export type Vulnerability =
   | 'PHYSICAL_DISABILITY'
@@ -232,7 +232,7 @@ export declare const VulnerabilityValues: readonly [
  * What a restriction on a customer wallet blocks (v2): all transactions, outgoing or incoming ones, sending money, card or ACH deposits, withdrawals, crypto transactions, or combinations.
  * @example "ALL_TRANSACTIONS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/RestrictionName (paysafe/openapi.yaml:407)
+ * @spec openapi.json#/components/schemas/RestrictionName (paysafe/openapi.yaml:506)
  */
 export type RestrictionName =
   | 'ALL_TRANSACTIONS'
@@ -268,7 +268,7 @@ export declare const RestrictionNameValues: readonly [
  * Why the restriction was placed (v2).
  * @example "RISK_CONTROLS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/RestrictionReason (paysafe/openapi.yaml:428)
+ * @spec openapi.json#/components/schemas/RestrictionReason (paysafe/openapi.yaml:527)
  */
 export type RestrictionReason =
   | 'RISK_CONTROLS'
@@ -304,7 +304,7 @@ export declare const RestrictionReasonValues: readonly [
  * Something the customer has to do before the restriction is lifted (v2).
  * @example "KYC_VERIFICATION"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/RequiredAction (paysafe/openapi.yaml:447)
+ * @spec openapi.json#/components/schemas/RequiredAction (paysafe/openapi.yaml:546)
  */
 export type RequiredAction =
   | 'CONTACT_CUSTOMER_SERVICE'
@@ -341,23 +341,23 @@ export declare const RequiredActionValues: readonly [
  * A restriction placed on the customer's wallet (v2 model).
  * @example {"name":"ALL_TRANSACTIONS","reason":"RISK_CONTROLS","requiredActions":["CONTACT_CUSTOMER_SERVICE"],"creationTime":"2021-07-15T17:54:12Z","id":"084666a4-cd47-40c1-afe2-4a575e341d59"}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Restriction (paysafe/openapi.yaml:466)
+ * @spec openapi.json#/components/schemas/Restriction (paysafe/openapi.yaml:565)
  */
 export interface Restriction {
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/name (paysafe/openapi.yaml:471)
+   * @spec openapi.json#/components/schemas/Restriction/properties/name (paysafe/openapi.yaml:570)
    */
   name: RestrictionName;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/reason (paysafe/openapi.yaml:474)
+   * @spec openapi.json#/components/schemas/Restriction/properties/reason (paysafe/openapi.yaml:573)
    */
   reason: RestrictionReason;
   /**
    * What has to be done to lift the restriction.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/requiredActions (paysafe/openapi.yaml:477)
+   * @spec openapi.json#/components/schemas/Restriction/properties/requiredActions (paysafe/openapi.yaml:576)
    */
   requiredActions?: RequiredAction[];
   /**
@@ -365,7 +365,7 @@ export interface Restriction {
    * @format date-time
    * @example "2021-07-15T17:54:12Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/creationTime (paysafe/openapi.yaml:483)
+   * @spec openapi.json#/components/schemas/Restriction/properties/creationTime (paysafe/openapi.yaml:582)
    */
   creationTime?: string;
   /**
@@ -373,7 +373,7 @@ export interface Restriction {
    * @maxLength 36
    * @example "084666a4-cd47-40c1-afe2-4a575e341d59"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Restriction/properties/id (paysafe/openapi.yaml:489)
+   * @spec openapi.json#/components/schemas/Restriction/properties/id (paysafe/openapi.yaml:588)
    */
   id: string;
 }
@@ -383,7 +383,7 @@ export interface Restriction {
  * @deprecated
  * @example "ALL_TRANSACTIONS"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/RestrictionNameV1 (paysafe/openapi.yaml:502)
+ * @spec openapi.json#/components/schemas/RestrictionNameV1 (paysafe/openapi.yaml:601)
  */
 export type RestrictionNameV1 =
   | 'ALL_TRANSACTIONS'
@@ -420,7 +420,7 @@ export declare const RestrictionNameV1Values: readonly [
  * @deprecated
  * @example "ACCOUNT_TAKEOVER_RECEIVER"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/RestrictionReasonV1 (paysafe/openapi.yaml:522)
+ * @spec openapi.json#/components/schemas/RestrictionReasonV1 (paysafe/openapi.yaml:621)
  */
 export type RestrictionReasonV1 =
   | 'ACCOUNT_TAKEOVER_RECEIVER'
@@ -518,7 +518,7 @@ export declare const RestrictionReasonV1Values: readonly [
  * Something the customer has to do before the restriction is lifted (v1 model).
  * @example "ADDRESS_REVERIFICATION"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/RestrictionActionV1 (paysafe/openapi.yaml:573)
+ * @spec openapi.json#/components/schemas/RestrictionActionV1 (paysafe/openapi.yaml:672)
  */
 export type RestrictionActionV1 =
   | 'ADDRESS_REVERIFICATION'
@@ -597,23 +597,23 @@ export declare const RestrictionActionV1Values: readonly [
  * A restriction placed on the customer (v1 model; Paysafe marks the model deprecated).
  * @example {"name":"ALL_TRANSACTIONS","reason":"ACCOUNT_TAKEOVER_RECEIVER","requiredActions":["ADDRESS_REVERIFICATION"],"lastChangeDate":"2021-07-15T17:54:12Z","id":"7731","activationTime":"2021-07-15T17:54:12Z"}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/RestrictionV1 (paysafe/openapi.yaml:613)
+ * @spec openapi.json#/components/schemas/RestrictionV1 (paysafe/openapi.yaml:712)
  */
 export interface RestrictionV1 {
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/name (paysafe/openapi.yaml:618)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/name (paysafe/openapi.yaml:717)
    */
   name: RestrictionNameV1;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/reason (paysafe/openapi.yaml:621)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/reason (paysafe/openapi.yaml:720)
    */
   reason: RestrictionReasonV1;
   /**
    * What has to be done to lift the restriction.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/requiredActions (paysafe/openapi.yaml:624)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/requiredActions (paysafe/openapi.yaml:723)
    */
   requiredActions?: RestrictionActionV1[];
   /**
@@ -621,14 +621,14 @@ export interface RestrictionV1 {
    * @format date-time
    * @example "2021-07-15T17:54:12Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/lastChangeDate (paysafe/openapi.yaml:630)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/lastChangeDate (paysafe/openapi.yaml:729)
    */
   lastChangeDate?: string;
   /**
    * Id of the restriction.
    * @example "7731"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/id (paysafe/openapi.yaml:636)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/id (paysafe/openapi.yaml:735)
    */
   id: string;
   /**
@@ -636,7 +636,7 @@ export interface RestrictionV1 {
    * @format date-time
    * @example "2021-07-15T17:54:12Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/activationTime (paysafe/openapi.yaml:641)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/activationTime (paysafe/openapi.yaml:740)
    */
   activationTime?: string;
   /**
@@ -644,7 +644,7 @@ export interface RestrictionV1 {
    * @format date-time
    * @example "2021-08-15T17:54:12Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/RestrictionV1/properties/dueDate (paysafe/openapi.yaml:647)
+   * @spec openapi.json#/components/schemas/RestrictionV1/properties/dueDate (paysafe/openapi.yaml:746)
    */
   dueDate?: string;
 }
@@ -653,7 +653,7 @@ export interface RestrictionV1 {
  * An account of the customer (v1 model), with its bank details.
  * @example {"id":"5010001","customerId":"5435323362","currencyCode":"EUR","totalBalance":12050,"availableBalance":11000,"iban":"GB33BUKB20201555555555","bic":"BUKBGB22","creationTime":"2019-08-24T14:15:22Z","hasIban":true}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/AccountV1 (paysafe/openapi.yaml:661)
+ * @spec openapi.json#/components/schemas/AccountV1 (paysafe/openapi.yaml:760)
  */
 export interface AccountV1 {
   /**
@@ -661,7 +661,7 @@ export interface AccountV1 {
    * @maxLength 20
    * @example "5010001"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/id (paysafe/openapi.yaml:666)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/id (paysafe/openapi.yaml:765)
    */
   id?: string;
   /**
@@ -669,19 +669,19 @@ export interface AccountV1 {
    * @maxLength 20
    * @example "5435323362"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/customerId (paysafe/openapi.yaml:672)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/customerId (paysafe/openapi.yaml:771)
    */
   customerId?: string;
   /**
    * The partner's own identifier for the account.
    * @maxLength 40
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/externalId (paysafe/openapi.yaml:678)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/externalId (paysafe/openapi.yaml:777)
    */
   externalId?: string;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/currencyCode (paysafe/openapi.yaml:683)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/currencyCode (paysafe/openapi.yaml:782)
    */
   currencyCode: Currency;
   /**
@@ -689,7 +689,7 @@ export interface AccountV1 {
    * @format int64
    * @example 12050
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/totalBalance (paysafe/openapi.yaml:686)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/totalBalance (paysafe/openapi.yaml:785)
    */
   totalBalance?: number;
   /**
@@ -697,14 +697,14 @@ export interface AccountV1 {
    * @format int64
    * @example 11000
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/availableBalance (paysafe/openapi.yaml:692)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/availableBalance (paysafe/openapi.yaml:791)
    */
   availableBalance?: number;
   /**
    * IBAN of the account.
    * @example "GB33BUKB20201555555555"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/iban (paysafe/openapi.yaml:698)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/iban (paysafe/openapi.yaml:797)
    */
   iban?: string;
   /**
@@ -712,21 +712,21 @@ export interface AccountV1 {
    * @maxLength 20
    * @example "BUKBGB22"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/bic (paysafe/openapi.yaml:703)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/bic (paysafe/openapi.yaml:802)
    */
   bic?: string;
   /**
    * Danish (DKK) account number.
    * @maxLength 40
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/accountNumber (paysafe/openapi.yaml:709)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/accountNumber (paysafe/openapi.yaml:808)
    */
   accountNumber?: string;
   /**
    * Danish (DKK) bank code.
    * @maxLength 20
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/bankCode (paysafe/openapi.yaml:714)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/bankCode (paysafe/openapi.yaml:813)
    */
   bankCode?: string;
   /**
@@ -734,13 +734,13 @@ export interface AccountV1 {
    * @format date-time
    * @example "2019-08-24T14:15:22Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/creationTime (paysafe/openapi.yaml:719)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/creationTime (paysafe/openapi.yaml:818)
    */
   creationTime?: string;
   /**
    * Whether the account has an IBAN.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/AccountV1/properties/hasIban (paysafe/openapi.yaml:725)
+   * @spec openapi.json#/components/schemas/AccountV1/properties/hasIban (paysafe/openapi.yaml:824)
    */
   hasIban: boolean;
 }
@@ -749,7 +749,7 @@ export interface AccountV1 {
  * Kind of virtual payment instrument.
  * @example "SEPA_BANK_ACCOUNT"
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/VirtualInstrumentType (paysafe/openapi.yaml:740)
+ * @spec openapi.json#/components/schemas/VirtualInstrumentType (paysafe/openapi.yaml:839)
  */
 export type VirtualInstrumentType = 'SEPA_BANK_ACCOUNT' | 'UK_BANK_ACCOUNT' | 'US_BANK_ACCOUNT';
 /** Every value of {@link VirtualInstrumentType}, in spec order. */
@@ -763,18 +763,18 @@ export declare const VirtualInstrumentTypeValues: readonly [
  * A virtual payment instrument of the account.
  * @example {"instrumentType":"SEPA_BANK_ACCOUNT","status":"ACTIVE"}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/VirtualInstrument (paysafe/openapi.yaml:746)
+ * @spec openapi.json#/components/schemas/VirtualInstrument (paysafe/openapi.yaml:845)
  */
 export interface VirtualInstrument {
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualInstrument/properties/instrumentType (paysafe/openapi.yaml:751)
+   * @spec openapi.json#/components/schemas/VirtualInstrument/properties/instrumentType (paysafe/openapi.yaml:850)
    */
   instrumentType: VirtualInstrumentType;
   /**
    * Status of the instrument.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualInstrument/properties/status (paysafe/openapi.yaml:754)
+   * @spec openapi.json#/components/schemas/VirtualInstrument/properties/status (paysafe/openapi.yaml:853)
    */
   status?: 'ACTIVE';
 }
@@ -783,12 +783,12 @@ export interface VirtualInstrument {
  * Progress of a request for a virtual payment instrument.
  * @example {"instrumentType":"SEPA_BANK_ACCOUNT","requestDate":"2019-08-24T14:15:22Z","status":"PENDING"}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus (paysafe/openapi.yaml:763)
+ * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus (paysafe/openapi.yaml:862)
  */
 export interface VirtualAccountAssignmentStatus {
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/instrumentType (paysafe/openapi.yaml:768)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/instrumentType (paysafe/openapi.yaml:867)
    */
   instrumentType: VirtualInstrumentType;
   /**
@@ -796,7 +796,7 @@ export interface VirtualAccountAssignmentStatus {
    * @format date-time
    * @example "2019-08-24T14:15:22Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/requestDate (paysafe/openapi.yaml:771)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/requestDate (paysafe/openapi.yaml:870)
    */
   requestDate: string;
   /**
@@ -804,21 +804,21 @@ export interface VirtualAccountAssignmentStatus {
    * @format date-time
    * @example "2019-08-25T09:00:00Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/lastChangeDate (paysafe/openapi.yaml:777)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/lastChangeDate (paysafe/openapi.yaml:876)
    */
   lastChangeDate?: string;
   /**
    * Where the request stands.
    * @example "COMPLETED"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/status (paysafe/openapi.yaml:783)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/status (paysafe/openapi.yaml:882)
    */
   status: 'ACCEPTED' | 'PENDING' | 'COMPLETED' | 'REJECTED' | 'FAILED';
   /**
    * More detail on the current status.
    * @example "Request has been denied by the issuing bank."
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/statusReason (paysafe/openapi.yaml:789)
+   * @spec openapi.json#/components/schemas/VirtualAccountAssignmentStatus/properties/statusReason (paysafe/openapi.yaml:888)
    */
   statusReason?: string;
 }
@@ -827,7 +827,7 @@ export interface VirtualAccountAssignmentStatus {
  * An e-money account of the customer (v2 model).
  * @example {"id":"5010001","customerId":"5435323362","currencyCode":"EUR","totalBalance":12050,"availableBalance":11000,"virtualInstrument":[{"instrumentType":"SEPA_BANK_ACCOUNT","status":"ACTIVE"}],"creationTime":"2019-08-24T14:15:22Z","virtualAccountAssignment":false}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/Account (paysafe/openapi.yaml:799)
+ * @spec openapi.json#/components/schemas/Account (paysafe/openapi.yaml:898)
  */
 export interface Account {
   /**
@@ -835,7 +835,7 @@ export interface Account {
    * @maxLength 20
    * @example "5010001"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/id (paysafe/openapi.yaml:804)
+   * @spec openapi.json#/components/schemas/Account/properties/id (paysafe/openapi.yaml:903)
    */
   id?: string;
   /**
@@ -843,19 +843,19 @@ export interface Account {
    * @maxLength 20
    * @example "5435323362"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/customerId (paysafe/openapi.yaml:810)
+   * @spec openapi.json#/components/schemas/Account/properties/customerId (paysafe/openapi.yaml:909)
    */
   customerId?: string;
   /**
    * The partner's own identifier for the account.
    * @maxLength 40
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/externalId (paysafe/openapi.yaml:816)
+   * @spec openapi.json#/components/schemas/Account/properties/externalId (paysafe/openapi.yaml:915)
    */
   externalId?: string;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/currencyCode (paysafe/openapi.yaml:821)
+   * @spec openapi.json#/components/schemas/Account/properties/currencyCode (paysafe/openapi.yaml:920)
    */
   currencyCode: Currency;
   /**
@@ -863,7 +863,7 @@ export interface Account {
    * @format int64
    * @example 12050
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/totalBalance (paysafe/openapi.yaml:824)
+   * @spec openapi.json#/components/schemas/Account/properties/totalBalance (paysafe/openapi.yaml:923)
    */
   totalBalance?: number;
   /**
@@ -871,19 +871,19 @@ export interface Account {
    * @format int64
    * @example 11000
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/availableBalance (paysafe/openapi.yaml:830)
+   * @spec openapi.json#/components/schemas/Account/properties/availableBalance (paysafe/openapi.yaml:929)
    */
   availableBalance?: number;
   /**
    * Virtual payment instruments of the account.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/virtualInstrument (paysafe/openapi.yaml:836)
+   * @spec openapi.json#/components/schemas/Account/properties/virtualInstrument (paysafe/openapi.yaml:935)
    */
   virtualInstrument?: VirtualInstrument[];
   /**
    * Requests for virtual payment instruments and where each stands.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/virtualAccountAssignmentStatus (paysafe/openapi.yaml:842)
+   * @spec openapi.json#/components/schemas/Account/properties/virtualAccountAssignmentStatus (paysafe/openapi.yaml:941)
    */
   virtualAccountAssignmentStatus?: VirtualAccountAssignmentStatus[];
   /**
@@ -891,7 +891,7 @@ export interface Account {
    * @format date-time
    * @example "2019-08-24T14:15:22Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/creationTime (paysafe/openapi.yaml:848)
+   * @spec openapi.json#/components/schemas/Account/properties/creationTime (paysafe/openapi.yaml:947)
    */
   creationTime?: string;
   /**
@@ -899,14 +899,14 @@ export interface Account {
    * @deprecated
    * @default false
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/hasVirtualInstrument (paysafe/openapi.yaml:854)
+   * @spec openapi.json#/components/schemas/Account/properties/hasVirtualInstrument (paysafe/openapi.yaml:953)
    */
   hasVirtualInstrument?: boolean;
   /**
    * Whether a virtual bank account is to be created for this e-money account.
    * @default false
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/Account/properties/virtualAccountAssignment (paysafe/openapi.yaml:860)
+   * @spec openapi.json#/components/schemas/Account/properties/virtualAccountAssignment (paysafe/openapi.yaml:959)
    */
   virtualAccountAssignment?: boolean;
 }
@@ -915,7 +915,7 @@ export interface Account {
  * A wallet customer as Business API v1 returns it. Paysafe marks its restriction model deprecated; v2 replaces this model with CustomerPerson.
  * @example {"id":"10040500","externalId":"af5c8b52-0afd-4799-85ab-fe659a076932","type":"PERSON","email":"john.smith@mail.com","mobile":"+12025550120","registrationIp":"198.51.100.42","registrationDate":"2024-07-29T15:51:28.071Z","restrictions":[{"name":"ALL_TRANSACTIONS","reason":"BLACKLIST","requiredActions":["CONTACT_INVESTIGATIONS_TEAM"],"id":"7731","activationTime":"2021-07-15T17:54:12Z"}],"accounts":[{"id":"5010001","customerId":"10040500","currencyCode":"EUR","totalBalance":12050,"availableBalance":11000,"iban":"GB33BUKB20201555555555","bic":"BUKBGB22","hasIban":true}]}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
- * @spec openapi.json#/components/schemas/Customer (paysafe/openapi.yaml:877)
+ * @spec openapi.json#/components/schemas/Customer (paysafe/openapi.yaml:976)
  */
 export interface Customer {
   /**
@@ -923,17 +923,17 @@ export interface Customer {
    * @maxLength 20
    * @example "10040500"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/id (paysafe/openapi.yaml:884)
+   * @spec openapi.json#/components/schemas/Customer/properties/id (paysafe/openapi.yaml:983)
    */
   id?: string;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/externalId (paysafe/openapi.yaml:890)
+   * @spec openapi.json#/components/schemas/Customer/properties/externalId (paysafe/openapi.yaml:989)
    */
   externalId: ExternalId;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/type (paysafe/openapi.yaml:893)
+   * @spec openapi.json#/components/schemas/Customer/properties/type (paysafe/openapi.yaml:992)
    */
   type?: CustomerType;
   /**
@@ -941,7 +941,7 @@ export interface Customer {
    * @maxLength 150
    * @example "john.smith@mail.com"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/email (paysafe/openapi.yaml:896)
+   * @spec openapi.json#/components/schemas/Customer/properties/email (paysafe/openapi.yaml:995)
    */
   email: string;
   /**
@@ -949,7 +949,7 @@ export interface Customer {
    * @maxLength 50
    * @example "+12025550120"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/mobile (paysafe/openapi.yaml:902)
+   * @spec openapi.json#/components/schemas/Customer/properties/mobile (paysafe/openapi.yaml:1001)
    */
   mobile?: string;
   /**
@@ -957,7 +957,7 @@ export interface Customer {
    * @format ipv4
    * @example "198.51.100.42"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/registrationIp (paysafe/openapi.yaml:908)
+   * @spec openapi.json#/components/schemas/Customer/properties/registrationIp (paysafe/openapi.yaml:1007)
    */
   registrationIp: string;
   /**
@@ -965,19 +965,19 @@ export interface Customer {
    * @format date-time
    * @example "2024-07-29T15:51:28.071Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/registrationDate (paysafe/openapi.yaml:914)
+   * @spec openapi.json#/components/schemas/Customer/properties/registrationDate (paysafe/openapi.yaml:1013)
    */
   registrationDate?: string;
   /**
    * Restrictions on the customer (deprecated model).
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/restrictions (paysafe/openapi.yaml:920)
+   * @spec openapi.json#/components/schemas/Customer/properties/restrictions (paysafe/openapi.yaml:1019)
    */
   restrictions?: RestrictionV1[];
   /**
    * The customer's accounts.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer
-   * @spec openapi.json#/components/schemas/Customer/properties/accounts (paysafe/openapi.yaml:926)
+   * @spec openapi.json#/components/schemas/Customer/properties/accounts (paysafe/openapi.yaml:1025)
    */
   accounts?: AccountV1[];
 }
@@ -986,19 +986,19 @@ export interface Customer {
  * A wallet to create, with the customer person it belongs to. Its customer is a person (`type` PERSON) and, unlike a customer person Paysafe returns, must have a mobile number.
  * @example {"customer":{"externalId":"af5c8b52-0afd-4799-85ab-fe659a076932","type":"PERSON","email":"john.smith@mail.com","mobile":"+447700900123","registrationIp":"198.51.100.42","firstName":"John","lastName":"Smith","title":"Mr.","address1":"12 Hanover Square","city":"London","zip":"W1S 1JE","countryCode":"GB","birthDate":"1984-03-17","nationality":"GB","occupation":"EDUCATION_AND_EDUCATIONAL_SURVICES"}}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/walletrequest
- * @spec openapi.json#/components/schemas/WalletRequest (paysafe/openapi.yaml:956)
+ * @spec openapi.json#/components/schemas/WalletRequest (paysafe/openapi.yaml:1055)
  */
 export interface WalletRequest {
   /**
    * The customer person the wallet is created for.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/walletrequest
-   * @spec openapi.json#/components/schemas/WalletRequest/properties/customer (paysafe/openapi.yaml:963)
+   * @spec openapi.json#/components/schemas/WalletRequest/properties/customer (paysafe/openapi.yaml:1062)
    */
   customer: CustomerPerson & {
     /**
      * Only a person can be created this way.
      * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/walletrequest
-     * @spec openapi.json#/components/schemas/WalletRequest/properties/customer/allOf/1/properties/type (paysafe/openapi.yaml:971)
+     * @spec openapi.json#/components/schemas/WalletRequest/properties/customer/allOf/1/properties/type (paysafe/openapi.yaml:1070)
      */
     type?: 'PERSON';
   };
@@ -1008,7 +1008,7 @@ export interface WalletRequest {
  * A wallet customer who is a person, as Business API v2 returns it.
  * @example {"id":"10040500","externalId":"af5c8b52-0afd-4799-85ab-fe659a076932","type":"PERSON","email":"john.smith@mail.com","mobile":"+447700900123","registrationIp":"198.51.100.42","registrationDate":"2024-07-29T15:51:28.071Z","restrictions":[{"name":"CRYPTO_TRANSACTIONS","reason":"KYC","requiredActions":["SUBMIT_ID"],"creationTime":"2021-07-15T17:54:12Z","id":"084666a4-cd47-40c1-afe2-4a575e341d59"}],"accounts":[{"id":"5010001","customerId":"10040500","currencyCode":"GBP","totalBalance":12050,"availableBalance":11000,"virtualInstrument":[{"instrumentType":"UK_BANK_ACCOUNT","status":"ACTIVE"}],"creationTime":"2019-08-24T14:15:22Z","virtualAccountAssignment":true}],"firstName":"John","lastName":"Smith","title":"Mr.","address1":"12 Hanover Square","city":"London","zip":"W1S 1JE","countryCode":"GB","birthDate":"1984-03-17","nationality":"GB","occupation":"EDUCATION_AND_EDUCATIONAL_SURVICES","vulnerabilities":["POOR_DIGITAL_SKILLS"],"additionalAttributes":{"preferredContactTime":"evenings"}}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
- * @spec openapi.json#/components/schemas/CustomerPerson (paysafe/openapi.yaml:994)
+ * @spec openapi.json#/components/schemas/CustomerPerson (paysafe/openapi.yaml:1093)
  */
 export interface CustomerPerson {
   /**
@@ -1016,17 +1016,17 @@ export interface CustomerPerson {
    * @maxLength 20
    * @example "10040500"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/id (paysafe/openapi.yaml:1010)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/id (paysafe/openapi.yaml:1109)
    */
   id?: string;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/externalId (paysafe/openapi.yaml:1016)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/externalId (paysafe/openapi.yaml:1115)
    */
   externalId: ExternalId;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/type (paysafe/openapi.yaml:1019)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/type (paysafe/openapi.yaml:1118)
    */
   type?: CustomerType;
   /**
@@ -1034,7 +1034,7 @@ export interface CustomerPerson {
    * @maxLength 150
    * @example "john.smith@mail.com"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/email (paysafe/openapi.yaml:1022)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/email (paysafe/openapi.yaml:1121)
    */
   email: string;
   /**
@@ -1042,7 +1042,7 @@ export interface CustomerPerson {
    * @maxLength 50
    * @example "+12025550120"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/mobile (paysafe/openapi.yaml:1028)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/mobile (paysafe/openapi.yaml:1127)
    */
   mobile?: string;
   /**
@@ -1050,7 +1050,7 @@ export interface CustomerPerson {
    * @format ipv4
    * @example "198.51.100.42"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/registrationIp (paysafe/openapi.yaml:1034)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/registrationIp (paysafe/openapi.yaml:1133)
    */
   registrationIp: string;
   /**
@@ -1058,19 +1058,19 @@ export interface CustomerPerson {
    * @format date-time
    * @example "2024-07-29T15:51:28.071Z"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/registrationDate (paysafe/openapi.yaml:1040)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/registrationDate (paysafe/openapi.yaml:1139)
    */
   registrationDate?: string;
   /**
    * Restrictions on the customer's wallet.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/restrictions (paysafe/openapi.yaml:1046)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/restrictions (paysafe/openapi.yaml:1145)
    */
   restrictions?: Restriction[];
   /**
    * The customer's accounts.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/accounts (paysafe/openapi.yaml:1052)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/accounts (paysafe/openapi.yaml:1151)
    */
   accounts?: Account[];
   /**
@@ -1080,7 +1080,7 @@ export interface CustomerPerson {
    * @example "John"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
    * @inferred the pattern (Latin-script letters, space, ' and -) is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/firstName (paysafe/openapi.yaml:1058)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/firstName (paysafe/openapi.yaml:1157)
    */
   firstName: string;
   /**
@@ -1090,7 +1090,7 @@ export interface CustomerPerson {
    * @example "O'Neill-Smith"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
    * @inferred the pattern (Latin-script letters, space, ' and -) is our reading of the page's prose
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/lastName (paysafe/openapi.yaml:1066)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/lastName (paysafe/openapi.yaml:1165)
    */
   lastName: string;
   /**
@@ -1098,7 +1098,7 @@ export interface CustomerPerson {
    * @maxLength 15
    * @example "Dr."
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/title (paysafe/openapi.yaml:1074)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/title (paysafe/openapi.yaml:1173)
    */
   title?: string;
   /**
@@ -1106,7 +1106,7 @@ export interface CustomerPerson {
    * @maxLength 200
    * @example "12 Hanover Square"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/address1 (paysafe/openapi.yaml:1080)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/address1 (paysafe/openapi.yaml:1179)
    */
   address1: string;
   /**
@@ -1114,7 +1114,7 @@ export interface CustomerPerson {
    * @maxLength 200
    * @example "Flat 4"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/address2 (paysafe/openapi.yaml:1086)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/address2 (paysafe/openapi.yaml:1185)
    */
   address2?: string;
   /**
@@ -1122,7 +1122,7 @@ export interface CustomerPerson {
    * @maxLength 100
    * @example "London"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/city (paysafe/openapi.yaml:1092)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/city (paysafe/openapi.yaml:1191)
    */
   city: string;
   /**
@@ -1130,7 +1130,7 @@ export interface CustomerPerson {
    * @maxLength 30
    * @example "W1S 1JE"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/zip (paysafe/openapi.yaml:1098)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/zip (paysafe/openapi.yaml:1197)
    */
   zip: string;
   /**
@@ -1138,13 +1138,13 @@ export interface CustomerPerson {
    * @maxLength 2
    * @example "NY"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/state (paysafe/openapi.yaml:1104)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/state (paysafe/openapi.yaml:1203)
    */
   state?: string;
   /**
    * Country of residence, ISO 3166-1 alpha-2.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/countryCode (paysafe/openapi.yaml:1110)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/countryCode (paysafe/openapi.yaml:1209)
    */
   countryCode: CountryCode;
   /**
@@ -1152,34 +1152,175 @@ export interface CustomerPerson {
    * @format date
    * @example "1984-03-17"
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/birthDate (paysafe/openapi.yaml:1114)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/birthDate (paysafe/openapi.yaml:1213)
    */
   birthDate: string;
   /**
    * Nationality, ISO 3166-1 alpha-2.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/nationality (paysafe/openapi.yaml:1120)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/nationality (paysafe/openapi.yaml:1219)
    */
   nationality?: CountryCode;
   /**
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/occupation (paysafe/openapi.yaml:1124)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/occupation (paysafe/openapi.yaml:1223)
    */
   occupation: Occupation;
   /**
    * Vulnerabilities recorded for the customer.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/vulnerabilities (paysafe/openapi.yaml:1127)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/vulnerabilities (paysafe/openapi.yaml:1226)
    */
   vulnerabilities?: Vulnerability[];
   /**
    * Further attributes outside the standard list, as string values; which ones is agreed with Paysafe during integration.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson
-   * @spec openapi.json#/components/schemas/CustomerPerson/properties/additionalAttributes (paysafe/openapi.yaml:1133)
+   * @spec openapi.json#/components/schemas/CustomerPerson/properties/additionalAttributes (paysafe/openapi.yaml:1232)
    */
   additionalAttributes?: {
     [key: string]: string;
   };
+}
+
+/**
+ * A change on a customer's wallet account, as the account webhook reports it. Open to fields this spec does not list, since it describes what Paysafe sends.
+ * @example {"customerId":"10040500","externalId":"af5c8b52-0afd-4799-85ab-fe659a076932","accountId":"5010001","type":"IBAN_ASSIGNED","timestamp":"2024-07-29T15:51:28Z"}
+ * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-accounts-events
+ * @spec openapi.json#/components/schemas/AccountEvent (paysafe/openapi.yaml:1279)
+ */
+export interface AccountEvent {
+  /**
+   * Paysafe's id of the customer who owns the account.
+   * @example "10040500"
+   * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-accounts-events
+   * @spec openapi.json#/components/schemas/AccountEvent/properties/customerId (paysafe/openapi.yaml:1286)
+   */
+  customerId: string;
+  /**
+   * The partner's own identifier for the customer.
+   * @maxLength 40
+   * @example "af5c8b52-0afd-4799-85ab-fe659a076932"
+   * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-accounts-events
+   * @spec openapi.json#/components/schemas/AccountEvent/properties/externalId (paysafe/openapi.yaml:1291)
+   */
+  externalId?: string;
+  /**
+   * Id of the wallet account the event is about.
+   * @example "5010001"
+   * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-accounts-events
+   * @spec openapi.json#/components/schemas/AccountEvent/properties/accountId (paysafe/openapi.yaml:1297)
+   */
+  accountId: string;
+  /**
+   * What happened to the account; IBAN_ASSIGNED is the only documented value.
+   * @example "IBAN_ASSIGNED"
+   * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-accounts-events
+   * @spec openapi.json#/components/schemas/AccountEvent/properties/type (paysafe/openapi.yaml:1302)
+   */
+  type: 'IBAN_ASSIGNED';
+  /**
+   * A value that goes with the event, when it has one.
+   * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-accounts-events
+   * @spec openapi.json#/components/schemas/AccountEvent/properties/value (paysafe/openapi.yaml:1308)
+   */
+  value?: string;
+  /**
+   * When the event happened (RFC 3339).
+   * @format date-time
+   * @example "2024-07-29T15:51:28Z"
+   * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-accounts-events
+   * @spec openapi.json#/components/schemas/AccountEvent/properties/timestamp (paysafe/openapi.yaml:1312)
+   */
+  timestamp: string;
+}
+
+/**
+ * A change in the restrictions on a customer, as the restriction webhook reports it. Open to fields this spec does not list, since it describes what Paysafe sends.
+ * @example {"id":"3f1c2a5e-8b7d-4e6f-9a0b-1c2d3e4f5a6b","timestamp":"2024-07-29T15:51:28Z","operationType":"SYNC","customer":{"id":"10040500","externalId":"af5c8b52-0afd-4799-85ab-fe659a076932","restrictions":[{"name":"ALL_TRANSACTIONS","reason":"RISK_CONTROLS"}]}}
+ * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions
+ * @inferred the capture of the page's field list ends inside the restriction items, so `operationType` and `dueDate` are known from the page's prose only, and the restriction items only by their `name`
+ * @spec openapi.json#/components/schemas/CustomerRestrictionEvent (paysafe/openapi.yaml:1325)
+ */
+export interface CustomerRestrictionEvent {
+  /**
+   * Id of the event.
+   * @example "3f1c2a5e-8b7d-4e6f-9a0b-1c2d3e4f5a6b"
+   * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions
+   * @spec openapi.json#/components/schemas/CustomerRestrictionEvent/properties/id (paysafe/openapi.yaml:1335)
+   */
+  id: string;
+  /**
+   * When the event happened (RFC 3339).
+   * @format date-time
+   * @example "2024-07-29T15:51:28Z"
+   * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions
+   * @spec openapi.json#/components/schemas/CustomerRestrictionEvent/properties/timestamp (paysafe/openapi.yaml:1340)
+   */
+  timestamp: string;
+  /**
+   * What the event means: UPDATE (the restriction now applies), SYNC (a fraud restriction waits for the merchant's confirmation before it applies) or NOTIFY (the restriction will apply at its due date). Left open: the page names these three in its prose, not as a closed list.
+   * @example "SYNC"
+   * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions (operationType UPDATE, SYNC and NOTIFY in the page's prose)
+   * @inferred a field of the event itself, and a string; the page's field list was cut off before it
+   * @spec openapi.json#/components/schemas/CustomerRestrictionEvent/properties/operationType (paysafe/openapi.yaml:1346)
+   */
+  operationType?: string;
+  /**
+   * The customer the restrictions are on.
+   * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions
+   * @spec openapi.json#/components/schemas/CustomerRestrictionEvent/properties/customer (paysafe/openapi.yaml:1355)
+   */
+  customer: {
+    /**
+     * Paysafe's id of the customer.
+     * @example "10040500"
+     * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions
+     * @spec openapi.json#/components/schemas/CustomerRestrictionEvent/properties/customer/properties/id (paysafe/openapi.yaml:1361)
+     */
+    id: string;
+    /**
+     * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions
+     * @spec openapi.json#/components/schemas/CustomerRestrictionEvent/properties/customer/properties/externalId (paysafe/openapi.yaml:1366)
+     */
+    externalId: ExternalId;
+    /**
+     * The customer's restrictions.
+     * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions
+     * @inferred a property of `customer` (the capture lists it right after the customer's externalId)
+     * @spec openapi.json#/components/schemas/CustomerRestrictionEvent/properties/customer/properties/restrictions (paysafe/openapi.yaml:1369)
+     */
+    restrictions?: CustomerRestrictionEventRestriction[];
+  };
+}
+
+/**
+ * One restriction as a restriction event reports it.
+ * @example {"name":"ALL_TRANSACTIONS","reason":"RISK_CONTROLS","requiredActions":["CONTACT_CUSTOMER_SERVICE"]}
+ * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions (name, typed RestrictionName, required)
+ * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/webhooks/overview/ (the events carry the restriction's name, reason and required actions)
+ * @inferred the value list of `name` is the v2 one (the capture shows its first three values, which v1 and v2 share); `reason` and `requiredActions` are named as in the v2 Restriction model and left as open strings; where `dueDate` (named in the page's prose for NOTIFY events) sits is not known
+ * @spec openapi.json#/components/schemas/CustomerRestrictionEventRestriction (paysafe/openapi.yaml:1387)
+ */
+export interface CustomerRestrictionEventRestriction {
+  /**
+   * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions
+   * @spec openapi.json#/components/schemas/CustomerRestrictionEventRestriction/properties/name (paysafe/openapi.yaml:1398)
+   */
+  name: RestrictionName;
+  /**
+   * Why the restriction was placed.
+   * @example "RISK_CONTROLS"
+   * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/webhooks/overview/ (the events carry the restriction reason)
+   * @spec openapi.json#/components/schemas/CustomerRestrictionEventRestriction/properties/reason (paysafe/openapi.yaml:1401)
+   */
+  reason?: string;
+  /**
+   * What has to be done to lift the restriction.
+   * @example ["CONTACT_CUSTOMER_SERVICE"]
+   * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/webhooks/overview/ (the events carry the required actions)
+   * @spec openapi.json#/components/schemas/CustomerRestrictionEventRestriction/properties/requiredActions (paysafe/openapi.yaml:1406)
+   */
+  requiredActions?: string[];
 }
 
 /**
@@ -1693,7 +1834,7 @@ export declare const CountryAlpha2Values: readonly [
  * Request body of POST /v2/wallets.
  * The wallet to create, with its customer.
  * @operation createWallet POST /v2/wallets
- * @spec openapi.json#/paths/~1v2~1wallets/post/requestBody (paysafe/openapi.yaml:57)
+ * @spec openapi.json#/paths/~1v2~1wallets/post/requestBody (paysafe/openapi.yaml:61)
  */
 export type CreateWalletRequestBody = WalletRequest;
 /**
@@ -1701,7 +1842,7 @@ export type CreateWalletRequestBody = WalletRequest;
  * The wallet was created.
  * @operation createWallet POST /v2/wallets
  * @inferred the status code; the body is not documented on the pages read
- * @spec openapi.json#/paths/~1v2~1wallets/post/responses/201 (paysafe/openapi.yaml:65)
+ * @spec openapi.json#/paths/~1v2~1wallets/post/responses/201 (paysafe/openapi.yaml:69)
  */
 export type CreateWalletResponse201 = undefined;
 /**
@@ -1709,7 +1850,7 @@ export type CreateWalletResponse201 = undefined;
  * The request is malformed or a parameter is invalid.
  * @operation createWallet POST /v2/wallets
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/BadRequest (paysafe/openapi.yaml:208)
+ * @spec openapi.json#/components/responses/BadRequest (paysafe/openapi.yaml:307)
  */
 export type CreateWalletResponse400 = Error;
 /**
@@ -1717,7 +1858,7 @@ export type CreateWalletResponse400 = Error;
  * The bearer token is missing, invalid or expired.
  * @operation createWallet POST /v2/wallets
  * @see https://docs.paysafe.com/docs/embedded-wallets/authentication/overview (401 for a missing, invalid or expired token)
- * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:215)
+ * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:314)
  */
 export type CreateWalletResponse401 = Error;
 
@@ -1729,7 +1870,7 @@ export type CreateWalletResponse401 = Error;
  * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/wallets/customer-management/ (onboarding a customer is creating a wallet; the customer's KYC status must be COMPLETED)
  * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/request-signing/ (endpoints that create customers need a Signature)
  * @inferred the path and method (from third-party client code; Paysafe's page for this endpoint was not read)
- * @spec openapi.json#/paths/~1v2~1wallets/post (paysafe/openapi.yaml:45)
+ * @spec openapi.json#/paths/~1v2~1wallets/post (paysafe/openapi.yaml:49)
  */
 export interface CreateWalletResponses {
   '201': CreateWalletResponse201;
@@ -1745,13 +1886,13 @@ export interface GetCustomerPersonByAttributePathParams {
   /**
    * Which attribute `attributeValue` holds.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
-   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/0 (paysafe/openapi.yaml:81)
+   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/0 (paysafe/openapi.yaml:85)
    */
   attributeType: 'EMAIL' | 'MOBILE';
   /**
    * The e-mail address or mobile number to look for.
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
-   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/1 (paysafe/openapi.yaml:90)
+   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/1 (paysafe/openapi.yaml:94)
    */
   attributeValue: string;
 }
@@ -1766,7 +1907,7 @@ export interface GetCustomerPersonByAttributeQueryParams {
    * @uniqueItems true
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
    * @inferred several values at once, comma-separated (form style, not exploded)
-   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2 (paysafe/openapi.yaml:98)
+   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2 (paysafe/openapi.yaml:102)
    */
   include?: CustomerPersonInclude[];
 }
@@ -1776,7 +1917,7 @@ export interface GetCustomerPersonByAttributeQueryParams {
  * The customer person with that attribute.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
- * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/responses/200 (paysafe/openapi.yaml:114)
+ * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/responses/200 (paysafe/openapi.yaml:118)
  */
 export type GetCustomerPersonByAttributeResponse200 = CustomerPerson;
 /**
@@ -1784,7 +1925,7 @@ export type GetCustomerPersonByAttributeResponse200 = CustomerPerson;
  * The request is malformed or a parameter is invalid.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/BadRequest (paysafe/openapi.yaml:208)
+ * @spec openapi.json#/components/responses/BadRequest (paysafe/openapi.yaml:307)
  */
 export type GetCustomerPersonByAttributeResponse400 = Error;
 /**
@@ -1792,7 +1933,7 @@ export type GetCustomerPersonByAttributeResponse400 = Error;
  * The bearer token is missing, invalid or expired.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/docs/embedded-wallets/authentication/overview (401 for a missing, invalid or expired token)
- * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:215)
+ * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:314)
  */
 export type GetCustomerPersonByAttributeResponse401 = Error;
 /**
@@ -1800,7 +1941,7 @@ export type GetCustomerPersonByAttributeResponse401 = Error;
  * The caller may not access this customer.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/Forbidden (paysafe/openapi.yaml:222)
+ * @spec openapi.json#/components/responses/Forbidden (paysafe/openapi.yaml:321)
  */
 export type GetCustomerPersonByAttributeResponse403 = Error;
 /**
@@ -1808,7 +1949,7 @@ export type GetCustomerPersonByAttributeResponse403 = Error;
  * No customer person matches.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/NotFound (paysafe/openapi.yaml:229)
+ * @spec openapi.json#/components/responses/NotFound (paysafe/openapi.yaml:328)
  */
 export type GetCustomerPersonByAttributeResponse404 = Error;
 /**
@@ -1816,7 +1957,7 @@ export type GetCustomerPersonByAttributeResponse404 = Error;
  * Paysafe failed to handle the request.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/ServerError (paysafe/openapi.yaml:236)
+ * @spec openapi.json#/components/responses/ServerError (paysafe/openapi.yaml:335)
  */
 export type GetCustomerPersonByAttributeResponse500 = Error;
 /**
@@ -1824,7 +1965,7 @@ export type GetCustomerPersonByAttributeResponse500 = Error;
  * The service is temporarily unavailable.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/Unavailable (paysafe/openapi.yaml:243)
+ * @spec openapi.json#/components/responses/Unavailable (paysafe/openapi.yaml:342)
  */
 export type GetCustomerPersonByAttributeResponse503 = Error;
 
@@ -1834,7 +1975,7 @@ export type GetCustomerPersonByAttributeResponse503 = Error;
  * Responses of GET /v2/customer-persons/{attributeType}/{attributeValue}, by status code.
  * @operation getCustomerPersonByAttribute GET /v2/customer-persons/{attributeType}/{attributeValue}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field
- * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get (paysafe/openapi.yaml:73)
+ * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get (paysafe/openapi.yaml:77)
  */
 export interface GetCustomerPersonByAttributeResponses {
   '200': GetCustomerPersonByAttributeResponse200;
@@ -1856,7 +1997,7 @@ export interface GetCustomerPersonPathParams {
    * @maxLength 20
    * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/patch-customer-persons-customer-id (the same path, documented for PATCH; GET is known from third-party client code only)
    * @inferred maxLength taken from CustomerPerson.id
-   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/parameters/0 (paysafe/openapi.yaml:157)
+   * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/parameters/0 (paysafe/openapi.yaml:161)
    */
   customerId: string;
 }
@@ -1866,7 +2007,7 @@ export interface GetCustomerPersonPathParams {
  * The customer person.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
  * @inferred status code and body as for the by-attribute lookup
- * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/responses/200 (paysafe/openapi.yaml:169)
+ * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/responses/200 (paysafe/openapi.yaml:173)
  */
 export type GetCustomerPersonResponse200 = CustomerPerson;
 /**
@@ -1874,7 +2015,7 @@ export type GetCustomerPersonResponse200 = CustomerPerson;
  * The bearer token is missing, invalid or expired.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
  * @see https://docs.paysafe.com/docs/embedded-wallets/authentication/overview (401 for a missing, invalid or expired token)
- * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:215)
+ * @spec openapi.json#/components/responses/Unauthorized (paysafe/openapi.yaml:314)
  */
 export type GetCustomerPersonResponse401 = Error;
 /**
@@ -1882,7 +2023,7 @@ export type GetCustomerPersonResponse401 = Error;
  * No customer person matches.
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/get-customer-person-by-attribute-field (response statuses)
- * @spec openapi.json#/components/responses/NotFound (paysafe/openapi.yaml:229)
+ * @spec openapi.json#/components/responses/NotFound (paysafe/openapi.yaml:328)
  */
 export type GetCustomerPersonResponse404 = Error;
 
@@ -1893,10 +2034,110 @@ export type GetCustomerPersonResponse404 = Error;
  * @operation getCustomerPerson GET /v2/customer-persons/{customerId}
  * @see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/patch-customer-persons-customer-id (the same path, documented for PATCH; GET is known from third-party client code only)
  * @inferred the whole operation (path from third-party code; responses as for the by-attribute lookup)
- * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get (paysafe/openapi.yaml:148)
+ * @spec openapi.json#/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get (paysafe/openapi.yaml:152)
  */
 export interface GetCustomerPersonResponses {
   '200': GetCustomerPersonResponse200;
   '401': GetCustomerPersonResponse401;
   '404': GetCustomerPersonResponse404;
+}
+
+/**
+ * Request body of POST accountEvent.
+ * The account event.
+ * @operation receiveAccountEvent POST accountEvent
+ * @spec openapi.json#/webhooks/accountEvent/post/requestBody (paysafe/openapi.yaml:217)
+ */
+export type ReceiveAccountEventRequestBody = AccountEvent;
+/**
+ * Response 200 of POST accountEvent.
+ * The merchant has taken the event.
+ * @operation receiveAccountEvent POST accountEvent
+ * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-accounts-events (responses 200, 202 and 400)
+ * @spec openapi.json#/webhooks/accountEvent/post/responses/200 (paysafe/openapi.yaml:231)
+ */
+export type ReceiveAccountEventResponse200 = undefined;
+/**
+ * Response 202 of POST accountEvent.
+ * The merchant has accepted the event for later handling.
+ * @operation receiveAccountEvent POST accountEvent
+ * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-accounts-events (responses 200, 202 and 400)
+ * @spec openapi.json#/webhooks/accountEvent/post/responses/202 (paysafe/openapi.yaml:234)
+ */
+export type ReceiveAccountEventResponse202 = undefined;
+/**
+ * Response 400 of POST accountEvent.
+ * The merchant could not read the event.
+ * @operation receiveAccountEvent POST accountEvent
+ * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-accounts-events (responses 200, 202 and 400)
+ * @inferred no body is documented for any of the three answers
+ * @spec openapi.json#/webhooks/accountEvent/post/responses/400 (paysafe/openapi.yaml:237)
+ */
+export type ReceiveAccountEventResponse400 = undefined;
+
+/**
+ * Receive an account event
+ * Paysafe posts this to `/accounts/events` under the webhook root URL the merchant configured, when something changes on a customer's wallet account. The only documented change is an IBAN being assigned; the IBAN itself is left out of the event for security reasons, so the merchant reads the account to learn it. Paysafe signs the body when a signing secret has been set up.
+ * Responses of POST accountEvent, by status code.
+ * @operation receiveAccountEvent POST accountEvent
+ * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-accounts-events (POST /accounts/events, the Signature header, the body, responses 200, 202 and 400)
+ * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/wallet-operations/webhooks/ (the Signature header is base64 of HMAC-SHA256 over the UTF-8 JSON body)
+ * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/webhooks/overview/ (a URL per event type, optional HMAC signing, retries)
+ * @inferred the signing secret and scheme are those of the document's x-request-signing (the webhook pages call the key hmacKey and compute the same base64 HMAC-SHA256 over the body)
+ * @spec openapi.json#/webhooks/accountEvent/post (paysafe/openapi.yaml:199)
+ */
+export interface ReceiveAccountEventResponses {
+  '200': ReceiveAccountEventResponse200;
+  '202': ReceiveAccountEventResponse202;
+  '400': ReceiveAccountEventResponse400;
+}
+
+/**
+ * Request body of POST customerRestrictionEvent.
+ * The customer restriction event.
+ * @operation receiveCustomerRestrictionEvent POST customerRestrictionEvent
+ * @spec openapi.json#/webhooks/customerRestrictionEvent/post/requestBody (paysafe/openapi.yaml:263)
+ */
+export type ReceiveCustomerRestrictionEventRequestBody = CustomerRestrictionEvent;
+/**
+ * Response 200 of POST customerRestrictionEvent.
+ * The merchant has taken the event.
+ * @operation receiveCustomerRestrictionEvent POST customerRestrictionEvent
+ * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions (responses 200, 202 and 400)
+ * @spec openapi.json#/webhooks/customerRestrictionEvent/post/responses/200 (paysafe/openapi.yaml:282)
+ */
+export type ReceiveCustomerRestrictionEventResponse200 = undefined;
+/**
+ * Response 202 of POST customerRestrictionEvent.
+ * The merchant has accepted the event for later handling.
+ * @operation receiveCustomerRestrictionEvent POST customerRestrictionEvent
+ * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions (responses 200, 202 and 400)
+ * @spec openapi.json#/webhooks/customerRestrictionEvent/post/responses/202 (paysafe/openapi.yaml:285)
+ */
+export type ReceiveCustomerRestrictionEventResponse202 = undefined;
+/**
+ * Response 400 of POST customerRestrictionEvent.
+ * The merchant could not read the event.
+ * @operation receiveCustomerRestrictionEvent POST customerRestrictionEvent
+ * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions (responses 200, 202 and 400)
+ * @inferred no body is documented for any of the three answers
+ * @spec openapi.json#/webhooks/customerRestrictionEvent/post/responses/400 (paysafe/openapi.yaml:288)
+ */
+export type ReceiveCustomerRestrictionEventResponse400 = undefined;
+
+/**
+ * Receive a customer restriction event
+ * Paysafe posts this to `/customers/restrictions` under the merchant's webhook root URL when a restriction on a customer changes. A regulatory restriction (sanctions, for instance) applies at once and comes as one UPDATE event. A fraud restriction first comes as a SYNC event, before it applies: the merchant confirms it through the restriction confirmation API (Paysafe applies it by itself if no confirmation comes within a short time, about 60 seconds in the page's example), and an UPDATE event follows once it applies. A NOTIFY event announces a restriction that will apply at a due date unless the merchant acts before then.
+ * Responses of POST customerRestrictionEvent, by status code.
+ * @operation receiveCustomerRestrictionEvent POST customerRestrictionEvent
+ * @see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions (POST /customers/restrictions, the Signature header, the body, operationType UPDATE, SYNC and NOTIFY, responses 200, 202 and 400)
+ * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/wallet-operations/webhooks/ (the Signature header is base64 of HMAC-SHA256 over the UTF-8 JSON body)
+ * @see https://developer.paysafe.com/en/api-docs/embedded-wallets/webhooks/overview/ (restriction events carry the restriction's name, reason and required actions)
+ * @inferred the signing secret and scheme are those of the document's x-request-signing (the webhook pages call the key hmacKey and compute the same base64 HMAC-SHA256 over the body)
+ * @spec openapi.json#/webhooks/customerRestrictionEvent/post (paysafe/openapi.yaml:242)
+ */
+export interface ReceiveCustomerRestrictionEventResponses {
+  '200': ReceiveCustomerRestrictionEventResponse200;
+  '202': ReceiveCustomerRestrictionEventResponse202;
+  '400': ReceiveCustomerRestrictionEventResponse400;
 }

@@ -2,7 +2,7 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-const { ucs2length, equal, formatDate, formatDateTime, formatIpv4, formatUri, formatInt64 } = require('./validators-runtime.cjs');
+const { equal, formatDate, formatDateTime, formatInt64, formatIpv4, formatUri, ucs2length } = require('./runtime.cjs');
 const allowedValues = /* @__PURE__ */ Object.freeze([
 	"ACCOUNTS",
 	"RESTRICTIONS",
@@ -477,7 +477,8 @@ const allowedValues14 = /* @__PURE__ */ Object.freeze(["PERSON"]);
 const pattern = /* @__PURE__ */ new RegExp("^[\\p{Script=Latin} '-]*$", "u");
 const schemaPathOccupation = "#/$defs/Occupation";
 const schemaPathVulnerability = "#/$defs/Vulnerability";
-const allowedValues15 = /* @__PURE__ */ Object.freeze(["EMAIL","MOBILE"]);
+const allowedValues15 = /* @__PURE__ */ Object.freeze(["IBAN_ASSIGNED"]);
+const allowedValues16 = /* @__PURE__ */ Object.freeze(["EMAIL","MOBILE"]);
 const schemaPathCustomerPersonInclude = "#/$defs/CustomerPersonInclude";
 // Appends the issue of a schema's keyword (AJV's error object) and returns false.
 function fail(errors, instancePath, schemaPath, keyword, params) {
@@ -1888,6 +1889,217 @@ function validateCustomerPerson(value, errors, path) {
 	}
 	return valid;
 }
+// #/$defs/AccountEvent
+function validateAccountEvent(value, errors, path) {
+	const schemaPath = "#/$defs/AccountEvent";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.customerId === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "customerId");
+		}
+		if (value.accountId === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "accountId");
+		}
+		if (value.type === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "type"); }
+		if (value.timestamp === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "timestamp");
+		}
+		const customerId = value.customerId;
+		if (customerId !== undefined) {
+			if (!(typeof customerId === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/customerId", schemaPath + "/properties/customerId", "string");
+			}
+		}
+		const externalId = value.externalId;
+		if (externalId !== undefined) {
+			if (typeof externalId === "string") {
+				if (externalId.length > 40 && ucs2length(externalId) > 40) {
+					if (!errors) return false;
+					valid = fail(errors, path + "/externalId", schemaPath + "/properties/externalId", "maxLength",
+						{ limit: 40 });
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/externalId", schemaPath + "/properties/externalId", "string");
+			}
+		}
+		const accountId = value.accountId;
+		if (accountId !== undefined) {
+			if (!(typeof accountId === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/accountId", schemaPath + "/properties/accountId", "string");
+			}
+		}
+		const type = value.type;
+		if (type !== undefined) {
+			if (!(type === "IBAN_ASSIGNED")) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/type", schemaPath + "/properties/type", allowedValues15);
+			}
+		}
+		const value1 = value.value;
+		if (value1 !== undefined) {
+			if (!(typeof value1 === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/value", schemaPath + "/properties/value", "string");
+			}
+		}
+		const timestamp = value.timestamp;
+		if (timestamp !== undefined) {
+			if (typeof timestamp === "string") {
+				if (!formatDateTime.validate(timestamp)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/timestamp", schemaPath + "/properties/timestamp", "date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/timestamp", schemaPath + "/properties/timestamp", "string");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CustomerRestrictionEvent
+function validateCustomerRestrictionEvent(value, errors, path) {
+	const schemaPath = "#/$defs/CustomerRestrictionEvent";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.id === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "id"); }
+		if (value.timestamp === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "timestamp");
+		}
+		if (value.customer === undefined) {
+			if (!errors) return false;
+			valid = failRequired(errors, path, schemaPath, "customer");
+		}
+		const id = value.id;
+		if (id !== undefined) {
+			if (!(typeof id === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/id", schemaPath + "/properties/id", "string");
+			}
+		}
+		const timestamp = value.timestamp;
+		if (timestamp !== undefined) {
+			if (typeof timestamp === "string") {
+				if (!formatDateTime.validate(timestamp)) {
+					if (!errors) return false;
+					valid = failFormat(errors, path + "/timestamp", schemaPath + "/properties/timestamp", "date-time");
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/timestamp", schemaPath + "/properties/timestamp", "string");
+			}
+		}
+		const operationType = value.operationType;
+		if (operationType !== undefined) {
+			if (!(typeof operationType === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/operationType", schemaPath + "/properties/operationType", "string");
+			}
+		}
+		const customer = value.customer;
+		if (customer !== undefined) {
+			if (customer !== null && typeof customer === "object" && !Array.isArray(customer)) {
+				if (customer.id === undefined) {
+					if (!errors) return false;
+					valid = failRequired(errors, path + "/customer", schemaPath + "/properties/customer", "id");
+				}
+				if (customer.externalId === undefined) {
+					if (!errors) return false;
+					valid = failRequired(errors, path + "/customer", schemaPath + "/properties/customer", "externalId");
+				}
+				const id1 = customer.id;
+				if (id1 !== undefined) {
+					if (!(typeof id1 === "string")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/customer/id", schemaPath + "/properties/customer/properties/id", "string");
+					}
+				}
+				const externalId = customer.externalId;
+				if (externalId !== undefined) {
+					if (!validateExternalId(externalId, errors, errors && path + "/customer/externalId")) {
+						if (!errors) return false;
+						valid = false;
+					}
+				}
+				const restrictions = customer.restrictions;
+				if (restrictions !== undefined) {
+					if (Array.isArray(restrictions)) {
+						for (let index = 0; index < restrictions.length; index++) {
+							const item = restrictions[index];
+							if (!validateCustomerRestrictionEventRestriction(item, errors, errors && path + "/customer/restrictions/" + index)) {
+								if (!errors) return false;
+								valid = false;
+							}
+						}
+					} else {
+						if (!errors) return false;
+						valid = failType(errors, path + "/customer/restrictions",
+							schemaPath + "/properties/customer/properties/restrictions", "array");
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/customer", schemaPath + "/properties/customer", "object");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
+// #/$defs/CustomerRestrictionEventRestriction
+function validateCustomerRestrictionEventRestriction(value, errors, path) {
+	const schemaPath = "#/$defs/CustomerRestrictionEventRestriction";
+	let valid = true;
+	if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+		if (value.name === undefined) { if (!errors) return false; valid = failRequired(errors, path, schemaPath, "name"); }
+		const name = value.name;
+		if (name !== undefined) {
+			if (!(allowedSet3.has(name))) {
+				if (!errors) return false;
+				valid = failEnum(errors, path + "/name", schemaPathRestrictionName, allowedValues5);
+			}
+		}
+		const reason = value.reason;
+		if (reason !== undefined) {
+			if (!(typeof reason === "string")) {
+				if (!errors) return false;
+				valid = failType(errors, path + "/reason", schemaPath + "/properties/reason", "string");
+			}
+		}
+		const requiredActions = value.requiredActions;
+		if (requiredActions !== undefined) {
+			if (Array.isArray(requiredActions)) {
+				for (let index = 0; index < requiredActions.length; index++) {
+					const item = requiredActions[index];
+					if (!(typeof item === "string")) {
+						if (!errors) return false;
+						valid = failType(errors, path + "/requiredActions/" + index,
+							schemaPath + "/properties/requiredActions/items", "string");
+					}
+				}
+			} else {
+				if (!errors) return false;
+				valid = failType(errors, path + "/requiredActions", schemaPath + "/properties/requiredActions", "array");
+			}
+		}
+	} else {
+		if (!errors) return false;
+		valid = failType(errors, path, schemaPath, "object");
+	}
+	return valid;
+}
 // #/$defs/CountryAlpha2
 function validateCountryAlpha2(value, errors, path) {
 	const schemaPath = "#/$defs/CountryAlpha2";
@@ -1924,7 +2136,7 @@ function validateGetCustomerPersonByAttributePathParams(value, errors, path) {
 		if (attributeType !== undefined) {
 			if (!(attributeType === "EMAIL" || attributeType === "MOBILE")) {
 				if (!errors) return false;
-				valid = failEnum(errors, path + "/attributeType", schemaPath + "/properties/attributeType", allowedValues15);
+				valid = failEnum(errors, path + "/attributeType", schemaPath + "/properties/attributeType", allowedValues16);
 			}
 		}
 		const attributeValue = value.attributeValue;
@@ -2036,6 +2248,18 @@ function validateGetCustomerPersonPathParams(value, errors, path) {
 	}
 	return valid;
 }
+// #/$defs/ReceiveAccountEventRequestBody
+function validateReceiveAccountEventRequestBody(value, errors, path) {
+	let valid = true;
+	if (!validateAccountEvent(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
+// #/$defs/ReceiveCustomerRestrictionEventRequestBody
+function validateReceiveCustomerRestrictionEventRequestBody(value, errors, path) {
+	let valid = true;
+	if (!validateCustomerRestrictionEvent(value, errors, path)) { if (!errors) return false; valid = false; }
+	return valid;
+}
 exports.Error = validateError;
 exports.CustomerPersonInclude = validateCustomerPersonInclude;
 exports.ExternalId = validateExternalId;
@@ -2060,6 +2284,9 @@ exports.Account = validateAccount;
 exports.Customer = validateCustomer;
 exports.WalletRequest = validateWalletRequest;
 exports.CustomerPerson = validateCustomerPerson;
+exports.AccountEvent = validateAccountEvent;
+exports.CustomerRestrictionEvent = validateCustomerRestrictionEvent;
+exports.CustomerRestrictionEventRestriction = validateCustomerRestrictionEventRestriction;
 exports.CountryAlpha2 = validateCountryAlpha2;
 exports.CreateWalletRequestBody = validateCreateWalletRequestBody;
 exports.CreateWalletResponse400 = validateCreateWalletResponse400;
@@ -2077,3 +2304,5 @@ exports.GetCustomerPersonPathParams = validateGetCustomerPersonPathParams;
 exports.GetCustomerPersonResponse200 = validateGetCustomerPersonByAttributeResponse200;
 exports.GetCustomerPersonResponse401 = validateCreateWalletResponse400;
 exports.GetCustomerPersonResponse404 = validateCreateWalletResponse400;
+exports.ReceiveAccountEventRequestBody = validateReceiveAccountEventRequestBody;
+exports.ReceiveCustomerRestrictionEventRequestBody = validateReceiveCustomerRestrictionEventRequestBody;

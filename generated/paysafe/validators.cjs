@@ -2,12 +2,7 @@
 // Regenerate: npx specsmith generate
 
 'use strict';
-const {
-  ValidationError,
-  createIs,
-  createAssert,
-  createStandardSchema,
-} = require('./validators-runtime.cjs');
+const { ValidationError, createIs, createAssert, createStandardSchema } = require('./runtime.cjs');
 const $compiled = require('./validators-compiled.cjs');
 const $files = ['paysafe/openapi.yaml', 'common/iso-3166-alpha2.yaml'];
 const $notes = [
@@ -17,264 +12,312 @@ const $notes = [
   'see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/customerperson',
   'see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/schemas/customer',
   'see https://docs.paysafe.com/api/embedded-wallets/business/2.0.0/wallet/schemas/walletrequest',
+  'see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-accounts-events',
+  'see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions',
+  'see https://docs.paysafe.com/api/embedded-wallets/webhooks/post-customer-restrictions, https://developer.paysafe.com/en/api-docs/embedded-wallets/webhooks/overview/',
+  'see https://developer.paysafe.com/en/api-docs/embedded-wallets/webhooks/overview/',
   'see https://www.iso.org/iso-3166-country-codes.html',
 ];
 const $rules0 = {
   base: '/components/schemas/Error',
   rules: {
-    '': [0, 251, 0],
-    '/properties/error': [0, 260],
-    '/properties/error/properties/code': [0, 264],
-    '/properties/error/properties/message': [0, 267],
-    '/properties/error/properties/details': [0, 270],
-    '/properties/error/properties/details/items': [0, 274],
-    '/properties/error/properties/fieldErrors': [0, 275],
-    '/properties/error/properties/fieldErrors/items': [0, 279],
-    '/properties/error/properties/fieldErrors/items/properties/field': [0, 282],
-    '/properties/error/properties/fieldErrors/items/properties/error': [0, 284],
-    '/properties/error/properties/links': [0, 286],
-    '/properties/error/properties/links/items': [0, 290],
-    '/properties/error/properties/links/items/properties/rel': [0, 293],
-    '/properties/error/properties/links/items/properties/href': [0, 296],
+    '': [0, 350, 0],
+    '/properties/error': [0, 359],
+    '/properties/error/properties/code': [0, 363],
+    '/properties/error/properties/message': [0, 366],
+    '/properties/error/properties/details': [0, 369],
+    '/properties/error/properties/details/items': [0, 373],
+    '/properties/error/properties/fieldErrors': [0, 374],
+    '/properties/error/properties/fieldErrors/items': [0, 378],
+    '/properties/error/properties/fieldErrors/items/properties/field': [0, 381],
+    '/properties/error/properties/fieldErrors/items/properties/error': [0, 383],
+    '/properties/error/properties/links': [0, 385],
+    '/properties/error/properties/links/items': [0, 389],
+    '/properties/error/properties/links/items/properties/rel': [0, 392],
+    '/properties/error/properties/links/items/properties/href': [0, 395],
   },
 };
-const $rules1 = { base: '/components/schemas/CustomerPersonInclude', rules: { '': [0, 304, 1] } };
-const $rules2 = { base: '/components/schemas/ExternalId', rules: { '': [0, 318, 2] } };
-const $rules3 = { base: '/components/schemas/CustomerType', rules: { '': [0, 327, 2] } };
-const $rules4 = { base: '/components/schemas/Currency', rules: { '': [0, 336, 2] } };
+const $rules1 = { base: '/components/schemas/CustomerPersonInclude', rules: { '': [0, 403, 1] } };
+const $rules2 = { base: '/components/schemas/ExternalId', rules: { '': [0, 417, 2] } };
+const $rules3 = { base: '/components/schemas/CustomerType', rules: { '': [0, 426, 2] } };
+const $rules4 = { base: '/components/schemas/Currency', rules: { '': [0, 435, 2] } };
 const $rules5 = {
   base: '/components/schemas/CountryCode',
-  rules: { '': [0, 345, 3], '/allOf/0': [0, 345, 3, '/components/schemas/CountryCode'] },
+  rules: { '': [0, 444, 3], '/allOf/0': [0, 444, 3, '/components/schemas/CountryCode'] },
 };
-const $rules6 = { base: '/components/schemas/Occupation', rules: { '': [0, 354, 3] } };
-const $rules7 = { base: '/components/schemas/Vulnerability', rules: { '': [0, 392, 3] } };
-const $rules8 = { base: '/components/schemas/RestrictionName', rules: { '': [0, 407, 3] } };
-const $rules9 = { base: '/components/schemas/RestrictionReason', rules: { '': [0, 428, 3] } };
-const $rules10 = { base: '/components/schemas/RequiredAction', rules: { '': [0, 447, 3] } };
+const $rules6 = { base: '/components/schemas/Occupation', rules: { '': [0, 453, 3] } };
+const $rules7 = { base: '/components/schemas/Vulnerability', rules: { '': [0, 491, 3] } };
+const $rules8 = { base: '/components/schemas/RestrictionName', rules: { '': [0, 506, 3] } };
+const $rules9 = { base: '/components/schemas/RestrictionReason', rules: { '': [0, 527, 3] } };
+const $rules10 = { base: '/components/schemas/RequiredAction', rules: { '': [0, 546, 3] } };
 const $rules11 = {
   base: '/components/schemas/Restriction',
   rules: {
-    '': [0, 466, 3],
-    '/properties/name': [0, 471, 3],
-    '/properties/reason': [0, 474, 3],
-    '/properties/requiredActions': [0, 477, 3],
-    '/properties/requiredActions/items': [0, 482],
-    '/properties/creationTime': [0, 483, 3],
-    '/properties/id': [0, 489, 3],
+    '': [0, 565, 3],
+    '/properties/name': [0, 570, 3],
+    '/properties/reason': [0, 573, 3],
+    '/properties/requiredActions': [0, 576, 3],
+    '/properties/requiredActions/items': [0, 581],
+    '/properties/creationTime': [0, 582, 3],
+    '/properties/id': [0, 588, 3],
   },
 };
-const $rules12 = { base: '/components/schemas/RestrictionNameV1', rules: { '': [0, 502, 4] } };
-const $rules13 = { base: '/components/schemas/RestrictionReasonV1', rules: { '': [0, 522, 4] } };
-const $rules14 = { base: '/components/schemas/RestrictionActionV1', rules: { '': [0, 573, 4] } };
+const $rules12 = { base: '/components/schemas/RestrictionNameV1', rules: { '': [0, 601, 4] } };
+const $rules13 = { base: '/components/schemas/RestrictionReasonV1', rules: { '': [0, 621, 4] } };
+const $rules14 = { base: '/components/schemas/RestrictionActionV1', rules: { '': [0, 672, 4] } };
 const $rules15 = {
   base: '/components/schemas/RestrictionV1',
   rules: {
-    '': [0, 613, 4],
-    '/properties/name': [0, 618, 4],
-    '/properties/reason': [0, 621, 4],
-    '/properties/requiredActions': [0, 624, 4],
-    '/properties/requiredActions/items': [0, 629],
-    '/properties/lastChangeDate': [0, 630, 4],
-    '/properties/id': [0, 636, 4],
-    '/properties/activationTime': [0, 641, 4],
-    '/properties/dueDate': [0, 647, 4],
+    '': [0, 712, 4],
+    '/properties/name': [0, 717, 4],
+    '/properties/reason': [0, 720, 4],
+    '/properties/requiredActions': [0, 723, 4],
+    '/properties/requiredActions/items': [0, 728],
+    '/properties/lastChangeDate': [0, 729, 4],
+    '/properties/id': [0, 735, 4],
+    '/properties/activationTime': [0, 740, 4],
+    '/properties/dueDate': [0, 746, 4],
   },
 };
 const $rules16 = {
   base: '/components/schemas/AccountV1',
   rules: {
-    '': [0, 661, 4],
-    '/properties/id': [0, 666, 4],
-    '/properties/customerId': [0, 672, 4],
-    '/properties/externalId': [0, 678, 4],
-    '/properties/currencyCode': [0, 683, 4],
-    '/properties/totalBalance': [0, 686, 4],
-    '/properties/availableBalance': [0, 692, 4],
-    '/properties/iban': [0, 698, 4],
-    '/properties/bic': [0, 703, 4],
-    '/properties/accountNumber': [0, 709, 4],
-    '/properties/bankCode': [0, 714, 4],
-    '/properties/creationTime': [0, 719, 4],
-    '/properties/hasIban': [0, 725, 4],
+    '': [0, 760, 4],
+    '/properties/id': [0, 765, 4],
+    '/properties/customerId': [0, 771, 4],
+    '/properties/externalId': [0, 777, 4],
+    '/properties/currencyCode': [0, 782, 4],
+    '/properties/totalBalance': [0, 785, 4],
+    '/properties/availableBalance': [0, 791, 4],
+    '/properties/iban': [0, 797, 4],
+    '/properties/bic': [0, 802, 4],
+    '/properties/accountNumber': [0, 808, 4],
+    '/properties/bankCode': [0, 813, 4],
+    '/properties/creationTime': [0, 818, 4],
+    '/properties/hasIban': [0, 824, 4],
   },
 };
-const $rules17 = { base: '/components/schemas/VirtualInstrumentType', rules: { '': [0, 740, 3] } };
+const $rules17 = { base: '/components/schemas/VirtualInstrumentType', rules: { '': [0, 839, 3] } };
 const $rules18 = {
   base: '/components/schemas/VirtualInstrument',
   rules: {
-    '': [0, 746, 3],
-    '/properties/instrumentType': [0, 751, 3],
-    '/properties/status': [0, 754, 3],
+    '': [0, 845, 3],
+    '/properties/instrumentType': [0, 850, 3],
+    '/properties/status': [0, 853, 3],
   },
 };
 const $rules19 = {
   base: '/components/schemas/VirtualAccountAssignmentStatus',
   rules: {
-    '': [0, 763, 3],
-    '/properties/instrumentType': [0, 768, 3],
-    '/properties/requestDate': [0, 771, 3],
-    '/properties/lastChangeDate': [0, 777, 3],
-    '/properties/status': [0, 783, 3],
-    '/properties/statusReason': [0, 789, 3],
+    '': [0, 862, 3],
+    '/properties/instrumentType': [0, 867, 3],
+    '/properties/requestDate': [0, 870, 3],
+    '/properties/lastChangeDate': [0, 876, 3],
+    '/properties/status': [0, 882, 3],
+    '/properties/statusReason': [0, 888, 3],
   },
 };
 const $rules20 = {
   base: '/components/schemas/Account',
   rules: {
-    '': [0, 799, 3],
-    '/properties/id': [0, 804, 3],
-    '/properties/customerId': [0, 810, 3],
-    '/properties/externalId': [0, 816, 3],
-    '/properties/currencyCode': [0, 821, 3],
-    '/properties/totalBalance': [0, 824, 3],
-    '/properties/availableBalance': [0, 830, 3],
-    '/properties/virtualInstrument': [0, 836, 3],
-    '/properties/virtualInstrument/items': [0, 841],
-    '/properties/virtualAccountAssignmentStatus': [0, 842, 3],
-    '/properties/virtualAccountAssignmentStatus/items': [0, 847],
-    '/properties/creationTime': [0, 848, 3],
-    '/properties/hasVirtualInstrument': [0, 854, 3],
-    '/properties/virtualAccountAssignment': [0, 860, 3],
+    '': [0, 898, 3],
+    '/properties/id': [0, 903, 3],
+    '/properties/customerId': [0, 909, 3],
+    '/properties/externalId': [0, 915, 3],
+    '/properties/currencyCode': [0, 920, 3],
+    '/properties/totalBalance': [0, 923, 3],
+    '/properties/availableBalance': [0, 929, 3],
+    '/properties/virtualInstrument': [0, 935, 3],
+    '/properties/virtualInstrument/items': [0, 940],
+    '/properties/virtualAccountAssignmentStatus': [0, 941, 3],
+    '/properties/virtualAccountAssignmentStatus/items': [0, 946],
+    '/properties/creationTime': [0, 947, 3],
+    '/properties/hasVirtualInstrument': [0, 953, 3],
+    '/properties/virtualAccountAssignment': [0, 959, 3],
   },
 };
 const $rules21 = {
   base: '/components/schemas/Customer',
   rules: {
-    '': [0, 877, 4],
-    '/properties/id': [0, 884, 4],
-    '/properties/externalId': [0, 890, 4],
-    '/properties/type': [0, 893, 4],
-    '/properties/email': [0, 896, 4],
-    '/properties/mobile': [0, 902, 4],
-    '/properties/registrationIp': [0, 908, 4],
-    '/properties/registrationDate': [0, 914, 4],
-    '/properties/restrictions': [0, 920, 4],
-    '/properties/restrictions/items': [0, 925],
-    '/properties/accounts': [0, 926, 4],
-    '/properties/accounts/items': [0, 931],
+    '': [0, 976, 4],
+    '/properties/id': [0, 983, 4],
+    '/properties/externalId': [0, 989, 4],
+    '/properties/type': [0, 992, 4],
+    '/properties/email': [0, 995, 4],
+    '/properties/mobile': [0, 1001, 4],
+    '/properties/registrationIp': [0, 1007, 4],
+    '/properties/registrationDate': [0, 1013, 4],
+    '/properties/restrictions': [0, 1019, 4],
+    '/properties/restrictions/items': [0, 1024],
+    '/properties/accounts': [0, 1025, 4],
+    '/properties/accounts/items': [0, 1030],
   },
 };
 const $rules22 = {
   base: '/components/schemas/WalletRequest',
   rules: {
-    '': [0, 956, 5],
-    '/properties/customer': [0, 963, 5],
-    '/properties/customer/allOf/0': [0, 967],
-    '/properties/customer/allOf/1': [0, 968],
-    '/properties/customer/allOf/1/properties/type': [0, 971, 5],
+    '': [0, 1055, 5],
+    '/properties/customer': [0, 1062, 5],
+    '/properties/customer/allOf/0': [0, 1066],
+    '/properties/customer/allOf/1': [0, 1067],
+    '/properties/customer/allOf/1/properties/type': [0, 1070, 5],
   },
 };
 const $rules23 = {
   base: '/components/schemas/CustomerPerson',
   rules: {
-    '': [0, 994, 3],
-    '/properties/id': [0, 1010, 3],
-    '/properties/externalId': [0, 1016, 3],
-    '/properties/type': [0, 1019, 3],
-    '/properties/email': [0, 1022, 3],
-    '/properties/mobile': [0, 1028, 3],
-    '/properties/registrationIp': [0, 1034, 3],
-    '/properties/registrationDate': [0, 1040, 3],
-    '/properties/restrictions': [0, 1046, 3],
-    '/properties/restrictions/items': [0, 1051],
-    '/properties/accounts': [0, 1052, 3],
-    '/properties/accounts/items': [0, 1057],
-    '/properties/firstName': [0, 1058, 3],
-    '/properties/lastName': [0, 1066, 3],
-    '/properties/title': [0, 1074, 3],
-    '/properties/address1': [0, 1080, 3],
-    '/properties/address2': [0, 1086, 3],
-    '/properties/city': [0, 1092, 3],
-    '/properties/zip': [0, 1098, 3],
-    '/properties/state': [0, 1104, 3],
-    '/properties/countryCode': [0, 1110, 3],
-    '/properties/birthDate': [0, 1114, 3],
-    '/properties/nationality': [0, 1120, 3],
-    '/properties/occupation': [0, 1124, 3],
-    '/properties/vulnerabilities': [0, 1127, 3],
-    '/properties/vulnerabilities/items': [0, 1132],
-    '/properties/additionalAttributes': [0, 1133, 3],
-    '/properties/additionalAttributes/additionalProperties': [0, 1140],
+    '': [0, 1093, 3],
+    '/properties/id': [0, 1109, 3],
+    '/properties/externalId': [0, 1115, 3],
+    '/properties/type': [0, 1118, 3],
+    '/properties/email': [0, 1121, 3],
+    '/properties/mobile': [0, 1127, 3],
+    '/properties/registrationIp': [0, 1133, 3],
+    '/properties/registrationDate': [0, 1139, 3],
+    '/properties/restrictions': [0, 1145, 3],
+    '/properties/restrictions/items': [0, 1150],
+    '/properties/accounts': [0, 1151, 3],
+    '/properties/accounts/items': [0, 1156],
+    '/properties/firstName': [0, 1157, 3],
+    '/properties/lastName': [0, 1165, 3],
+    '/properties/title': [0, 1173, 3],
+    '/properties/address1': [0, 1179, 3],
+    '/properties/address2': [0, 1185, 3],
+    '/properties/city': [0, 1191, 3],
+    '/properties/zip': [0, 1197, 3],
+    '/properties/state': [0, 1203, 3],
+    '/properties/countryCode': [0, 1209, 3],
+    '/properties/birthDate': [0, 1213, 3],
+    '/properties/nationality': [0, 1219, 3],
+    '/properties/occupation': [0, 1223, 3],
+    '/properties/vulnerabilities': [0, 1226, 3],
+    '/properties/vulnerabilities/items': [0, 1231],
+    '/properties/additionalAttributes': [0, 1232, 3],
+    '/properties/additionalAttributes/additionalProperties': [0, 1239],
   },
 };
-const $rules24 = { base: '/components/schemas/CountryAlpha2', rules: { '': [1, 3, 6] } };
+const $rules24 = {
+  base: '/components/schemas/AccountEvent',
+  rules: {
+    '': [0, 1279, 6],
+    '/properties/customerId': [0, 1286, 6],
+    '/properties/externalId': [0, 1291, 6],
+    '/properties/accountId': [0, 1297, 6],
+    '/properties/type': [0, 1302, 6],
+    '/properties/value': [0, 1308, 6],
+    '/properties/timestamp': [0, 1312, 6],
+  },
+};
 const $rules25 = {
-  base: '/paths/~1v2~1wallets/post/requestBody/content/application~1json/schema',
-  rules: { '': [0, 62] },
+  base: '/components/schemas/CustomerRestrictionEvent',
+  rules: {
+    '': [0, 1325, 7],
+    '/properties/id': [0, 1335, 7],
+    '/properties/timestamp': [0, 1340, 7],
+    '/properties/operationType': [0, 1346, 7],
+    '/properties/customer': [0, 1355, 7],
+    '/properties/customer/properties/id': [0, 1361, 7],
+    '/properties/customer/properties/externalId': [0, 1366, 7],
+    '/properties/customer/properties/restrictions': [0, 1369, 7],
+    '/properties/customer/properties/restrictions/items': [0, 1375],
+  },
 };
 const $rules26 = {
-  base: '/components/responses/BadRequest/content/application~1json/schema',
-  rules: { '': [0, 213] },
+  base: '/components/schemas/CustomerRestrictionEventRestriction',
+  rules: {
+    '': [0, 1387, 8],
+    '/properties/name': [0, 1398, 7],
+    '/properties/reason': [0, 1401, 9],
+    '/properties/requiredActions': [0, 1406, 9],
+    '/properties/requiredActions/items': [0, 1411],
+  },
 };
-const $rules27 = {
-  base: '/components/responses/Unauthorized/content/application~1json/schema',
-  rules: { '': [0, 220] },
-};
+const $rules27 = { base: '/components/schemas/CountryAlpha2', rules: { '': [1, 3, 10] } };
 const $rules28 = {
+  base: '/paths/~1v2~1wallets/post/requestBody/content/application~1json/schema',
+  rules: { '': [0, 66] },
+};
+const $rules29 = {
+  base: '/components/responses/BadRequest/content/application~1json/schema',
+  rules: { '': [0, 312] },
+};
+const $rules30 = {
+  base: '/components/responses/Unauthorized/content/application~1json/schema',
+  rules: { '': [0, 319] },
+};
+const $rules31 = {
   rules: {
     '/properties/attributeType': [
       0,
-      87,
+      91,
       -1,
       '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/0/schema',
     ],
     '/properties/attributeValue': [
       0,
-      96,
+      100,
       -1,
       '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/1/schema',
     ],
   },
 };
-const $rules29 = {
+const $rules32 = {
   rules: {
     '/properties/include': [
       0,
-      107,
+      111,
       -1,
       '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2/schema',
     ],
     '/properties/include/items': [
       0,
-      110,
+      114,
       -1,
       '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/parameters/2/schema/items',
     ],
   },
 };
-const $rules30 = {
-  base: '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 119] },
-};
-const $rules31 = {
-  base: '/components/responses/Forbidden/content/application~1json/schema',
-  rules: { '': [0, 227] },
-};
-const $rules32 = {
-  base: '/components/responses/NotFound/content/application~1json/schema',
-  rules: { '': [0, 234] },
-};
 const $rules33 = {
-  base: '/components/responses/ServerError/content/application~1json/schema',
-  rules: { '': [0, 241] },
+  base: '/paths/~1v2~1customer-persons~1%7BattributeType%7D~1%7BattributeValue%7D/get/responses/200/content/application~1json/schema',
+  rules: { '': [0, 123] },
 };
 const $rules34 = {
-  base: '/components/responses/Unavailable/content/application~1json/schema',
-  rules: { '': [0, 248] },
+  base: '/components/responses/Forbidden/content/application~1json/schema',
+  rules: { '': [0, 326] },
 };
 const $rules35 = {
+  base: '/components/responses/NotFound/content/application~1json/schema',
+  rules: { '': [0, 333] },
+};
+const $rules36 = {
+  base: '/components/responses/ServerError/content/application~1json/schema',
+  rules: { '': [0, 340] },
+};
+const $rules37 = {
+  base: '/components/responses/Unavailable/content/application~1json/schema',
+  rules: { '': [0, 347] },
+};
+const $rules38 = {
   rules: {
     '/properties/customerId': [
       0,
-      163,
+      167,
       -1,
       '/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/parameters/0/schema',
     ],
   },
 };
-const $rules36 = {
+const $rules39 = {
   base: '/paths/~1v2~1customer-persons~1%7BcustomerId%7D/get/responses/200/content/application~1json/schema',
-  rules: { '': [0, 174] },
+  rules: { '': [0, 178] },
+};
+const $rules40 = {
+  base: '/webhooks/accountEvent/post/requestBody/content/application~1json/schema',
+  rules: { '': [0, 222] },
+};
+const $rules41 = {
+  base: '/webhooks/customerRestrictionEvent/post/requestBody/content/application~1json/schema',
+  rules: { '': [0, 268] },
 };
 const $origins0 = { files: $files, notes: $notes, defs: { Error: $rules0 } };
 exports.isError = createIs($compiled.Error);
@@ -306,7 +349,7 @@ exports.CurrencySchema = createStandardSchema($compiled.Currency, $origins4);
 const $origins5 = {
   files: $files,
   notes: $notes,
-  defs: { CountryCode: $rules5, CountryAlpha2: $rules24 },
+  defs: { CountryCode: $rules5, CountryAlpha2: $rules27 },
 };
 exports.isCountryCode = createIs($compiled.CountryCode);
 exports.assertCountryCode = createAssert('CountryCode', $compiled.CountryCode, $origins5);
@@ -486,7 +529,7 @@ const $origins22 = {
     Currency: $rules4,
     VirtualInstrument: $rules18,
     VirtualAccountAssignmentStatus: $rules19,
-    CountryAlpha2: $rules24,
+    CountryAlpha2: $rules27,
     VirtualInstrumentType: $rules17,
   },
 };
@@ -511,22 +554,63 @@ const $origins23 = {
     Currency: $rules4,
     VirtualInstrument: $rules18,
     VirtualAccountAssignmentStatus: $rules19,
-    CountryAlpha2: $rules24,
+    CountryAlpha2: $rules27,
     VirtualInstrumentType: $rules17,
   },
 };
 exports.isCustomerPerson = createIs($compiled.CustomerPerson);
 exports.assertCustomerPerson = createAssert('CustomerPerson', $compiled.CustomerPerson, $origins23);
 exports.CustomerPersonSchema = createStandardSchema($compiled.CustomerPerson, $origins23);
-const $origins24 = { files: $files, notes: $notes, defs: { CountryAlpha2: $rules24 } };
-exports.isCountryAlpha2 = createIs($compiled.CountryAlpha2);
-exports.assertCountryAlpha2 = createAssert('CountryAlpha2', $compiled.CountryAlpha2, $origins24);
-exports.CountryAlpha2Schema = createStandardSchema($compiled.CountryAlpha2, $origins24);
+const $origins24 = { files: $files, notes: $notes, defs: { AccountEvent: $rules24 } };
+exports.isAccountEvent = createIs($compiled.AccountEvent);
+exports.assertAccountEvent = createAssert('AccountEvent', $compiled.AccountEvent, $origins24);
+exports.AccountEventSchema = createStandardSchema($compiled.AccountEvent, $origins24);
 const $origins25 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreateWalletRequestBody: $rules25,
+    CustomerRestrictionEvent: $rules25,
+    ExternalId: $rules2,
+    CustomerRestrictionEventRestriction: $rules26,
+    RestrictionName: $rules8,
+  },
+};
+exports.isCustomerRestrictionEvent = createIs($compiled.CustomerRestrictionEvent);
+exports.assertCustomerRestrictionEvent = createAssert(
+  'CustomerRestrictionEvent',
+  $compiled.CustomerRestrictionEvent,
+  $origins25,
+);
+exports.CustomerRestrictionEventSchema = createStandardSchema(
+  $compiled.CustomerRestrictionEvent,
+  $origins25,
+);
+const $origins26 = {
+  files: $files,
+  notes: $notes,
+  defs: { CustomerRestrictionEventRestriction: $rules26, RestrictionName: $rules8 },
+};
+exports.isCustomerRestrictionEventRestriction = createIs(
+  $compiled.CustomerRestrictionEventRestriction,
+);
+exports.assertCustomerRestrictionEventRestriction = createAssert(
+  'CustomerRestrictionEventRestriction',
+  $compiled.CustomerRestrictionEventRestriction,
+  $origins26,
+);
+exports.CustomerRestrictionEventRestrictionSchema = createStandardSchema(
+  $compiled.CustomerRestrictionEventRestriction,
+  $origins26,
+);
+const $origins27 = { files: $files, notes: $notes, defs: { CountryAlpha2: $rules27 } };
+exports.isCountryAlpha2 = createIs($compiled.CountryAlpha2);
+exports.assertCountryAlpha2 = createAssert('CountryAlpha2', $compiled.CountryAlpha2, $origins27);
+exports.CountryAlpha2Schema = createStandardSchema($compiled.CountryAlpha2, $origins27);
+const $origins28 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    CreateWalletRequestBody: $rules28,
     WalletRequest: $rules22,
     CustomerPerson: $rules23,
     ExternalId: $rules2,
@@ -542,7 +626,7 @@ const $origins25 = {
     Currency: $rules4,
     VirtualInstrument: $rules18,
     VirtualAccountAssignmentStatus: $rules19,
-    CountryAlpha2: $rules24,
+    CountryAlpha2: $rules27,
     VirtualInstrumentType: $rules17,
   },
 };
@@ -550,46 +634,46 @@ exports.isCreateWalletRequestBody = createIs($compiled.CreateWalletRequestBody);
 exports.assertCreateWalletRequestBody = createAssert(
   'CreateWalletRequestBody',
   $compiled.CreateWalletRequestBody,
-  $origins25,
+  $origins28,
 );
 exports.CreateWalletRequestBodySchema = createStandardSchema(
   $compiled.CreateWalletRequestBody,
-  $origins25,
+  $origins28,
 );
-const $origins26 = {
+const $origins29 = {
   files: $files,
   notes: $notes,
-  defs: { CreateWalletResponse400: $rules26, Error: $rules0 },
+  defs: { CreateWalletResponse400: $rules29, Error: $rules0 },
 };
 exports.isCreateWalletResponse400 = createIs($compiled.CreateWalletResponse400);
 exports.assertCreateWalletResponse400 = createAssert(
   'CreateWalletResponse400',
   $compiled.CreateWalletResponse400,
-  $origins26,
+  $origins29,
 );
 exports.CreateWalletResponse400Schema = createStandardSchema(
   $compiled.CreateWalletResponse400,
-  $origins26,
+  $origins29,
 );
-const $origins27 = {
+const $origins30 = {
   files: $files,
   notes: $notes,
-  defs: { CreateWalletResponse400: $rules27, CreateWalletResponse401: $rules27, Error: $rules0 },
+  defs: { CreateWalletResponse400: $rules30, CreateWalletResponse401: $rules30, Error: $rules0 },
 };
 exports.isCreateWalletResponse401 = createIs($compiled.CreateWalletResponse401);
 exports.assertCreateWalletResponse401 = createAssert(
   'CreateWalletResponse401',
   $compiled.CreateWalletResponse401,
-  $origins27,
+  $origins30,
 );
 exports.CreateWalletResponse401Schema = createStandardSchema(
   $compiled.CreateWalletResponse401,
-  $origins27,
+  $origins30,
 );
-const $origins28 = {
+const $origins31 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributePathParams: $rules28 },
+  defs: { GetCustomerPersonByAttributePathParams: $rules31 },
 };
 exports.isGetCustomerPersonByAttributePathParams = createIs(
   $compiled.GetCustomerPersonByAttributePathParams,
@@ -597,16 +681,16 @@ exports.isGetCustomerPersonByAttributePathParams = createIs(
 exports.assertGetCustomerPersonByAttributePathParams = createAssert(
   'GetCustomerPersonByAttributePathParams',
   $compiled.GetCustomerPersonByAttributePathParams,
-  $origins28,
+  $origins31,
 );
 exports.GetCustomerPersonByAttributePathParamsSchema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributePathParams,
-  $origins28,
+  $origins31,
 );
-const $origins29 = {
+const $origins32 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonByAttributeQueryParams: $rules29, CustomerPersonInclude: $rules1 },
+  defs: { GetCustomerPersonByAttributeQueryParams: $rules32, CustomerPersonInclude: $rules1 },
 };
 exports.isGetCustomerPersonByAttributeQueryParams = createIs(
   $compiled.GetCustomerPersonByAttributeQueryParams,
@@ -614,17 +698,17 @@ exports.isGetCustomerPersonByAttributeQueryParams = createIs(
 exports.assertGetCustomerPersonByAttributeQueryParams = createAssert(
   'GetCustomerPersonByAttributeQueryParams',
   $compiled.GetCustomerPersonByAttributeQueryParams,
-  $origins29,
+  $origins32,
 );
 exports.GetCustomerPersonByAttributeQueryParamsSchema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeQueryParams,
-  $origins29,
+  $origins32,
 );
-const $origins30 = {
+const $origins33 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerPersonByAttributeResponse200: $rules30,
+    GetCustomerPersonByAttributeResponse200: $rules33,
     CustomerPerson: $rules23,
     ExternalId: $rules2,
     CustomerType: $rules3,
@@ -639,7 +723,7 @@ const $origins30 = {
     Currency: $rules4,
     VirtualInstrument: $rules18,
     VirtualAccountAssignmentStatus: $rules19,
-    CountryAlpha2: $rules24,
+    CountryAlpha2: $rules27,
     VirtualInstrumentType: $rules17,
   },
 };
@@ -649,18 +733,18 @@ exports.isGetCustomerPersonByAttributeResponse200 = createIs(
 exports.assertGetCustomerPersonByAttributeResponse200 = createAssert(
   'GetCustomerPersonByAttributeResponse200',
   $compiled.GetCustomerPersonByAttributeResponse200,
-  $origins30,
+  $origins33,
 );
 exports.GetCustomerPersonByAttributeResponse200Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse200,
-  $origins30,
+  $origins33,
 );
-const $origins31 = {
+const $origins34 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreateWalletResponse400: $rules26,
-    GetCustomerPersonByAttributeResponse400: $rules26,
+    CreateWalletResponse400: $rules29,
+    GetCustomerPersonByAttributeResponse400: $rules29,
     Error: $rules0,
   },
 };
@@ -670,18 +754,18 @@ exports.isGetCustomerPersonByAttributeResponse400 = createIs(
 exports.assertGetCustomerPersonByAttributeResponse400 = createAssert(
   'GetCustomerPersonByAttributeResponse400',
   $compiled.GetCustomerPersonByAttributeResponse400,
-  $origins31,
+  $origins34,
 );
 exports.GetCustomerPersonByAttributeResponse400Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse400,
-  $origins31,
+  $origins34,
 );
-const $origins32 = {
+const $origins35 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreateWalletResponse400: $rules27,
-    GetCustomerPersonByAttributeResponse401: $rules27,
+    CreateWalletResponse400: $rules30,
+    GetCustomerPersonByAttributeResponse401: $rules30,
     Error: $rules0,
   },
 };
@@ -691,18 +775,18 @@ exports.isGetCustomerPersonByAttributeResponse401 = createIs(
 exports.assertGetCustomerPersonByAttributeResponse401 = createAssert(
   'GetCustomerPersonByAttributeResponse401',
   $compiled.GetCustomerPersonByAttributeResponse401,
-  $origins32,
+  $origins35,
 );
 exports.GetCustomerPersonByAttributeResponse401Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse401,
-  $origins32,
+  $origins35,
 );
-const $origins33 = {
+const $origins36 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreateWalletResponse400: $rules31,
-    GetCustomerPersonByAttributeResponse403: $rules31,
+    CreateWalletResponse400: $rules34,
+    GetCustomerPersonByAttributeResponse403: $rules34,
     Error: $rules0,
   },
 };
@@ -712,18 +796,18 @@ exports.isGetCustomerPersonByAttributeResponse403 = createIs(
 exports.assertGetCustomerPersonByAttributeResponse403 = createAssert(
   'GetCustomerPersonByAttributeResponse403',
   $compiled.GetCustomerPersonByAttributeResponse403,
-  $origins33,
+  $origins36,
 );
 exports.GetCustomerPersonByAttributeResponse403Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse403,
-  $origins33,
+  $origins36,
 );
-const $origins34 = {
+const $origins37 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreateWalletResponse400: $rules32,
-    GetCustomerPersonByAttributeResponse404: $rules32,
+    CreateWalletResponse400: $rules35,
+    GetCustomerPersonByAttributeResponse404: $rules35,
     Error: $rules0,
   },
 };
@@ -733,18 +817,18 @@ exports.isGetCustomerPersonByAttributeResponse404 = createIs(
 exports.assertGetCustomerPersonByAttributeResponse404 = createAssert(
   'GetCustomerPersonByAttributeResponse404',
   $compiled.GetCustomerPersonByAttributeResponse404,
-  $origins34,
+  $origins37,
 );
 exports.GetCustomerPersonByAttributeResponse404Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse404,
-  $origins34,
+  $origins37,
 );
-const $origins35 = {
+const $origins38 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreateWalletResponse400: $rules33,
-    GetCustomerPersonByAttributeResponse500: $rules33,
+    CreateWalletResponse400: $rules36,
+    GetCustomerPersonByAttributeResponse500: $rules36,
     Error: $rules0,
   },
 };
@@ -754,18 +838,18 @@ exports.isGetCustomerPersonByAttributeResponse500 = createIs(
 exports.assertGetCustomerPersonByAttributeResponse500 = createAssert(
   'GetCustomerPersonByAttributeResponse500',
   $compiled.GetCustomerPersonByAttributeResponse500,
-  $origins35,
+  $origins38,
 );
 exports.GetCustomerPersonByAttributeResponse500Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse500,
-  $origins35,
+  $origins38,
 );
-const $origins36 = {
+const $origins39 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreateWalletResponse400: $rules34,
-    GetCustomerPersonByAttributeResponse503: $rules34,
+    CreateWalletResponse400: $rules37,
+    GetCustomerPersonByAttributeResponse503: $rules37,
     Error: $rules0,
   },
 };
@@ -775,33 +859,33 @@ exports.isGetCustomerPersonByAttributeResponse503 = createIs(
 exports.assertGetCustomerPersonByAttributeResponse503 = createAssert(
   'GetCustomerPersonByAttributeResponse503',
   $compiled.GetCustomerPersonByAttributeResponse503,
-  $origins36,
+  $origins39,
 );
 exports.GetCustomerPersonByAttributeResponse503Schema = createStandardSchema(
   $compiled.GetCustomerPersonByAttributeResponse503,
-  $origins36,
+  $origins39,
 );
-const $origins37 = {
+const $origins40 = {
   files: $files,
   notes: $notes,
-  defs: { GetCustomerPersonPathParams: $rules35 },
+  defs: { GetCustomerPersonPathParams: $rules38 },
 };
 exports.isGetCustomerPersonPathParams = createIs($compiled.GetCustomerPersonPathParams);
 exports.assertGetCustomerPersonPathParams = createAssert(
   'GetCustomerPersonPathParams',
   $compiled.GetCustomerPersonPathParams,
-  $origins37,
+  $origins40,
 );
 exports.GetCustomerPersonPathParamsSchema = createStandardSchema(
   $compiled.GetCustomerPersonPathParams,
-  $origins37,
+  $origins40,
 );
-const $origins38 = {
+const $origins41 = {
   files: $files,
   notes: $notes,
   defs: {
-    GetCustomerPersonByAttributeResponse200: $rules36,
-    GetCustomerPersonResponse200: $rules36,
+    GetCustomerPersonByAttributeResponse200: $rules39,
+    GetCustomerPersonResponse200: $rules39,
     CustomerPerson: $rules23,
     ExternalId: $rules2,
     CustomerType: $rules3,
@@ -816,7 +900,7 @@ const $origins38 = {
     Currency: $rules4,
     VirtualInstrument: $rules18,
     VirtualAccountAssignmentStatus: $rules19,
-    CountryAlpha2: $rules24,
+    CountryAlpha2: $rules27,
     VirtualInstrumentType: $rules17,
   },
 };
@@ -824,18 +908,18 @@ exports.isGetCustomerPersonResponse200 = createIs($compiled.GetCustomerPersonRes
 exports.assertGetCustomerPersonResponse200 = createAssert(
   'GetCustomerPersonResponse200',
   $compiled.GetCustomerPersonResponse200,
-  $origins38,
+  $origins41,
 );
 exports.GetCustomerPersonResponse200Schema = createStandardSchema(
   $compiled.GetCustomerPersonResponse200,
-  $origins38,
+  $origins41,
 );
-const $origins39 = {
+const $origins42 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreateWalletResponse400: $rules27,
-    GetCustomerPersonResponse401: $rules27,
+    CreateWalletResponse400: $rules30,
+    GetCustomerPersonResponse401: $rules30,
     Error: $rules0,
   },
 };
@@ -843,18 +927,18 @@ exports.isGetCustomerPersonResponse401 = createIs($compiled.GetCustomerPersonRes
 exports.assertGetCustomerPersonResponse401 = createAssert(
   'GetCustomerPersonResponse401',
   $compiled.GetCustomerPersonResponse401,
-  $origins39,
+  $origins42,
 );
 exports.GetCustomerPersonResponse401Schema = createStandardSchema(
   $compiled.GetCustomerPersonResponse401,
-  $origins39,
+  $origins42,
 );
-const $origins40 = {
+const $origins43 = {
   files: $files,
   notes: $notes,
   defs: {
-    CreateWalletResponse400: $rules32,
-    GetCustomerPersonResponse404: $rules32,
+    CreateWalletResponse400: $rules35,
+    GetCustomerPersonResponse404: $rules35,
     Error: $rules0,
   },
 };
@@ -862,10 +946,48 @@ exports.isGetCustomerPersonResponse404 = createIs($compiled.GetCustomerPersonRes
 exports.assertGetCustomerPersonResponse404 = createAssert(
   'GetCustomerPersonResponse404',
   $compiled.GetCustomerPersonResponse404,
-  $origins40,
+  $origins43,
 );
 exports.GetCustomerPersonResponse404Schema = createStandardSchema(
   $compiled.GetCustomerPersonResponse404,
-  $origins40,
+  $origins43,
+);
+const $origins44 = {
+  files: $files,
+  notes: $notes,
+  defs: { ReceiveAccountEventRequestBody: $rules40, AccountEvent: $rules24 },
+};
+exports.isReceiveAccountEventRequestBody = createIs($compiled.ReceiveAccountEventRequestBody);
+exports.assertReceiveAccountEventRequestBody = createAssert(
+  'ReceiveAccountEventRequestBody',
+  $compiled.ReceiveAccountEventRequestBody,
+  $origins44,
+);
+exports.ReceiveAccountEventRequestBodySchema = createStandardSchema(
+  $compiled.ReceiveAccountEventRequestBody,
+  $origins44,
+);
+const $origins45 = {
+  files: $files,
+  notes: $notes,
+  defs: {
+    ReceiveCustomerRestrictionEventRequestBody: $rules41,
+    CustomerRestrictionEvent: $rules25,
+    ExternalId: $rules2,
+    CustomerRestrictionEventRestriction: $rules26,
+    RestrictionName: $rules8,
+  },
+};
+exports.isReceiveCustomerRestrictionEventRequestBody = createIs(
+  $compiled.ReceiveCustomerRestrictionEventRequestBody,
+);
+exports.assertReceiveCustomerRestrictionEventRequestBody = createAssert(
+  'ReceiveCustomerRestrictionEventRequestBody',
+  $compiled.ReceiveCustomerRestrictionEventRequestBody,
+  $origins45,
+);
+exports.ReceiveCustomerRestrictionEventRequestBodySchema = createStandardSchema(
+  $compiled.ReceiveCustomerRestrictionEventRequestBody,
+  $origins45,
 );
 exports.ValidationError = ValidationError;

@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import Ajv4 from 'ajv-draft-04';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { formats } from '../../templates/validators/runtime.js';
+import { formats } from '../../templates/runtime/checks.js';
 import { arbitraryFor } from './arbitrary.js';
 
 type Json = Record<string, unknown>;
@@ -111,7 +111,9 @@ function withoutUntypedNullable(schemas: Record<string, Schema>): Record<string,
 }
 
 /**
- * AJV on the spec as written: JSON Schema 2020-12 with OpenAPI's `discriminator` for 3.1; draft-04 for 3.0,
+ * AJV on the spec as written: JSON Schema 2020-12 for 3.1, its `discriminator` read as OpenAPI 3.1 §4.8.25
+ * says (a hint beside the `oneOf`/`anyOf`, which alone decides validity: AJV's own discriminator mode
+ * refuses mappings, needs the property at each member's top level and lets non-objects through); draft-04 for 3.0,
  * whose Schema Object is a draft-04/05 dialect (boolean `exclusiveMinimum`), with AJV's native `nullable`.
  * All errors, the package runtime's formats, own properties only (a JSON value has no others). Every
  * document of the spec is added under its file URL, so `$ref`s resolve as written. `schemas` replaces the
@@ -126,7 +128,6 @@ export function createWrittenReference(
   const options = {
     strict: false,
     allErrors: true,
-    discriminator: true,
     ownProperties: true,
     verbose: true,
     inlineRefs: false,
@@ -192,7 +193,7 @@ export function asWrittenNames(declarations: string): Map<string, string> {
 const escapeToken = (token: unknown) => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
- * AJV's errors as the package's issues place them (templates/validators/api.js `issueOf`): a missing or
+ * AJV's errors as the package's issues place them (templates/runtime/validation.js `issueOf`): a missing or
  * unknown property at the property's own path, and an `if` left out when its branch says what failed.
  * A `type` beside an `enum` or `const` whose every value is of that type is left out too: the generator
  * drops such a `type`, which adds nothing to the list (emit/validators/lower-literal.ts), so the package

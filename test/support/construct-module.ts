@@ -8,8 +8,8 @@ import {
   type ConstructedValidators,
 } from '../../generator/src/emit/validators/construct/construct-validators.js';
 import type { JsonSchema } from '../../generator/src/emit/validators/lower-schema.js';
-import { templatePath } from '../../generator/src/emit/template-path.js';
-import { compiledModule, runtimeModule, templateExports, validatorModules } from '../../generator/src/emit/validators/validator-modules.js';
+import { loadValidatorRuntime } from '../../generator/src/emit/validators/runtime-format.js';
+import { compiledModule, validatorModules } from '../../generator/src/emit/validators/validator-modules.js';
 import type { ValidatorEntry } from '../../generator/src/emit/validators/validator-set.js';
 import { temporaryDirectory } from './paths.js';
 
@@ -22,16 +22,12 @@ export interface Issue {
   params: Record<string, unknown>;
 }
 
-const runtimeText = readFileSync(templatePath('validators/runtime.js'), 'utf8');
-const apiText = readFileSync(templatePath('validators/api.js'), 'utf8');
+const runtime = await loadValidatorRuntime();
 /** The runtime's exports and their JSON types, as the generator registers them. */
-export const runtimeExports = [...templateExports(runtimeText), ...templateExports(apiText)];
-export const runtimeFormats = async (): Promise<Map<string, 'string' | 'number'>> => {
-  const runtime = (await import(pathToFileURL(templatePath('validators/runtime.js')).href)) as {
-    formats: Record<string, { type: 'string' | 'number' }>;
-  };
-  return new Map(Object.entries(runtime.formats).map(([name, format]) => [name, format.type]));
-};
+export const runtimeExports = runtime.exports;
+/** A package's runtime module, here the runtime's own entry (templates/runtime/index.js) re-exported. */
+export const runtimeModuleFile = `export * from ${JSON.stringify(pathToFileURL(runtime.file).href)};\n`;
+export const runtimeFormats = async (): Promise<ReadonlyMap<string, 'string' | 'number'>> => runtime.formatTypes;
 
 /**
  * Emits the validators of `defs` by construction, writes them as a package writes them (the runtime module
@@ -73,7 +69,7 @@ async function writeAndImport({
 }): Promise<{ checks: Record<string, CompiledCheck>; source: string }> {
   const body = constructedBody({ ...constructed, uncovered: [], entries: constructed.entries.filter((name) => name !== undefined) });
   const folder = temporaryDirectory(label);
-  writeFileSync(path.join(folder, `${validatorModules.runtime}.js`), runtimeModule([runtimeText, apiText], 'esm'));
+  writeFileSync(path.join(folder, `${validatorModules.runtime}.js`), runtimeModuleFile);
   const pieces = compiledModule({ header: '// Generated for a test.\n', body, entries: covered, format: 'esm' });
   const file = path.join(folder, `${validatorModules.compiled}.js`);
   writeFileSync(file, Buffer.concat(pieces));

@@ -1,5 +1,5 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { formats } from '../../templates/validators/runtime.js';
+import { formats } from '../../templates/runtime/checks.js';
 import type { CompiledCheck } from './construct-module.js';
 
 /**

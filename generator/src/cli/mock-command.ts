@@ -2,14 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadTrafficSpec } from '../traffic/load-spec.js';
 import { startMockServer } from '../mock/mock-server.js';
+import { SendWebhookError, sendWebhook } from '../mock/send-webhook.js';
 import { print, usageError } from './output.js';
 import { untilStopped } from './until-stopped.js';
 import type { Values } from './parse-options.js';
 
-/** Serves the spec until SIGINT, SIGTERM or SIGHUP (or its parent is gone), then closes the server and resolves with 0. */
+/**
+ * Serves the spec until SIGINT, SIGTERM or SIGHUP (or its parent is gone), then closes the server and
+ * resolves with 0; with --send-webhook, sends one webhook to --to instead.
+ */
 export async function runMock(values: Values, positionals: string[]): Promise<number> {
   if (typeof values.spec !== 'string') return usageError('mock', 'needs --spec FILE');
   if (positionals.length > 0) return usageError('mock', `unexpected argument ${positionals.join(' ')}`);
+  if (typeof values['send-webhook'] === 'string') return runSendWebhook(values, values.spec, values['send-webhook']);
+  for (const option of ['to', 'example', 'signing-key', 'token'])
+    if (values[option] !== undefined) return usageError('mock', `--${option} goes with --send-webhook NAME`);
   const port = values.port === undefined ? 4010 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError('mock', '--port must be a whole number from 0 to 65535');
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
@@ -54,4 +61,39 @@ export async function runMock(values: Values, positionals: string[]): Promise<nu
   await server.close();
   process.stdout.write('specsmith mock: stopped\n');
   return 0;
+}
+
+/**
+ * `mock --send-webhook NAME --to URL`: one webhook as the provider sends it (signed, with its bearer token),
+ * and the receiver's answer held to the spec. Exit 0 when the answer is documented, a success, valid and in
+ * time; 1 when it is not, or nothing answered; 2 for bad usage.
+ */
+async function runSendWebhook(values: Values, spec: string, name: string): Promise<number> {
+  if (typeof values.to !== 'string') return usageError('mock', '--send-webhook needs --to URL, the receiver to send it to');
+  if (!/^https?:\/\//.test(values.to)) return usageError('mock', '--to must be an http:// or https:// URL');
+  const loaded = await loadTrafficSpec({ spec, root: process.cwd(), compile: 'on-demand' });
+  for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  if (loaded.spec === undefined) return 2;
+  // An empty variable is none: a CI secret that is not set comes through as ''.
+  const signingKey = typeof values['signing-key'] === 'string' ? values['signing-key'] : process.env.SPECSMITH_SIGNING_KEY || undefined;
+  const token = typeof values.token === 'string' ? values.token : process.env.SPECSMITH_WEBHOOK_TOKEN || undefined;
+  let sent;
+  try {
+    sent = await sendWebhook({
+      spec: loaded.spec,
+      name,
+      to: values.to,
+      credentials: { ...(signingKey === undefined ? {} : { signingKey }), ...(token === undefined ? {} : { token }) },
+      ...(typeof values.example === 'string' ? { example: values.example } : {}),
+    });
+  } catch (error) {
+    if (error instanceof SendWebhookError) return usageError('mock', error.message);
+    throw error;
+  }
+  const answer = sent.status === undefined ? 'no answer' : `${sent.status} in ${sent.durationMs} ms`;
+  process.stdout.write(
+    `specsmith mock: sent webhook ${sent.name} (${sent.method} ${sent.url}, ${Buffer.byteLength(sent.body)} bytes): ${answer}\n`,
+  );
+  for (const problem of sent.problems) process.stdout.write(`  ${problem}\n`);
+  return sent.problems.length === 0 ? 0 : 1;
 }

@@ -40,7 +40,7 @@ export function toIdentifier(text: string): string {
 
 /**
  * Names the runtime of every generated package declares: the validators' error and issue types, and the
- * client's fixed declarations (templates/client/types.d.ts; a test holds this list to that file). A spec
+ * client's fixed declarations (the runtime's public declarations, runtime.d.ts; a test holds this list to them). A spec
  * may name a schema or an operation part as one of them: the spec's keeps the name, and the runtime's is
  * still exported from the package's `./runtime` entry (emit/runtime-names.ts).
  */
@@ -67,6 +67,12 @@ export const runtimeTypeNames = [
   'HttpStatus4XX',
   'HttpStatus5XX',
   'HttpStatusCode',
+  'WebhookRequest',
+  'WebhookSecrets',
+  'SignatureCheck',
+  'WebhookFailure',
+  'WebhookEvent',
+  'WebhookResult',
 ];
 
 /** Hands out unique names in claim order, so the same spec always gets the same names. */

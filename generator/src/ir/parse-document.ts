@@ -40,6 +40,7 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
     operations: sites.map((site, index) => ({ node: operations[index]!, raw: site.operation, pointer: site.pointer })),
     context,
     servers,
+    signingHeader: typeof signing.header === 'string' ? signing.header : undefined,
   });
   const schemas: NamedSchema[] = [];
   for (let next = context.pending.shift(); next !== undefined; next = context.pending.shift()) {
@@ -53,6 +54,9 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
     auth: context.names.claim('ClientAuth'),
     serverVariables: context.names.claim('ServerVariables'),
   };
+  // After every name of the paths' operations and the client, so that adding webhooks renames nothing.
+  for (const webhook of webhooks) claimOperationNames(webhook.operation, context);
+  const webhooksName = webhooks.length === 0 ? undefined : context.names.claim('Webhooks');
   const securitySchemes = parseSecuritySchemes(components.securitySchemes, context);
   const bundle = bundleDocument({ loaded, hoist: context.targets });
   context.locateShipped(bundle.locate);
@@ -76,7 +80,7 @@ export function parseDocument(loaded: LoadedDocument): ApiModel {
     security: Array.isArray(document.security) ? (document.security as Record<string, string[]>[]) : [],
     sources,
     ...(docsUrl === undefined ? {} : { docsUrl }),
-    clientNames,
+    clientNames: webhooksName === undefined ? clientNames : { ...clientNames, webhooks: webhooksName },
     typeNames: context.names.claimed,
     shipped: bundle.text === undefined ? { document: bundle.document } : { document: bundle.document, text: bundle.text },
   };

@@ -64,6 +64,8 @@ export function parseOperation({
   if ('x-stability-level' in operation) node.stability = String(operation['x-stability-level']);
   const idempotency = parseIdempotency(operation['x-idempotency']);
   if (idempotency !== undefined) node.idempotency = idempotency;
+  const answerWithin = durationSeconds(operation['x-answer-within']);
+  if (answerWithin !== undefined) node.answerWithinMs = answerWithin * 1000;
   const provenance = parseProvenance(operation);
   if (provenance !== undefined) node.provenance = provenance;
   const origin = context.sourceOf(operation);

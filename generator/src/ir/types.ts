@@ -249,6 +249,8 @@ export interface OperationNode {
   idempotency?: IdempotencyNode;
   /** The request signature the operation needs (`x-signed: true` under the document's `x-request-signing`). */
   signing?: SigningNode;
+  /** `x-answer-within` (ours, an ISO 8601 duration): how soon the receiver of a webhook must answer, in ms. */
+  answerWithinMs?: number;
   tags: string[];
   parameters: Record<ParameterLocation, ParameterNode[]>;
   requestBody?: RequestBodyNode;
@@ -319,7 +321,8 @@ export interface ApiModel {
   /** The spec as one JSON document, as the package ships it. */
   shipped: ShippedSpec;
   /** Type names of the client, claimed after every schema and operation name so those keep theirs. */
-  clientNames: { client: string; options: string; auth: string; serverVariables: string };
+  /** The client's own type names; `webhooks` (the interface of every webhook's payload) only when the spec has webhooks. */
+  clientNames: { client: string; options: string; auth: string; serverVariables: string; webhooks?: string };
   /** Every type name the model hands out (schemas, their views, operation parts, the client's), in claim order. */
   typeNames: readonly string[];
 }

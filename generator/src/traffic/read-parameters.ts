@@ -10,7 +10,7 @@ export interface RequestParts {
 
 /**
  * The operation's parameters read back from a request, by their `style` and `explode` (OpenAPI 3.1
- * §4.8.12.4, the inverse of templates/client/serialize.js), and typed by their schemas: `?limit=5` is
+ * §4.8.12.4, the inverse of templates/runtime/serialize.js), and typed by their schemas: `?limit=5` is
  * the number 5, `?ids=1,2` the array [1, 2]. Text that does not read as the schema's type is kept as text,
  * for the validator to reject with its message.
  */

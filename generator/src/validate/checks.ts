@@ -15,13 +15,13 @@ interface Api {
 }
 
 /**
- * The checks of a module checks-module.ts wrote, by entry name, each worded by the package runtime's
- * api.js (`assert*`'s issues: paths, messages, spec lines) exactly as a generated package words them.
+ * The checks of a module checks-module.ts wrote, by entry name, each worded by the runtime's
+ * validation.js (`assert*`'s issues: paths, messages, spec lines) exactly as a generated package words them.
  */
 export async function importChecks(url: string): Promise<Map<string, Check>> {
   const [module, api] = await Promise.all([
     import(url) as Promise<Record<string, unknown> & { $origins: unknown }>,
-    import(pathToFileURL(templatePath('validators/api.js')).href) as Promise<Api>,
+    import(pathToFileURL(templatePath('runtime/index.js')).href) as Promise<Api>,
   ]);
   const checks = new Map<string, Check>();
   for (const [name, compiled] of Object.entries(module)) {

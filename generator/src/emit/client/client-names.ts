@@ -1,16 +1,11 @@
 import { NameRegistry, toIdentifier } from '../../ir/names.js';
 import type { ApiModel, OperationNode } from '../../ir/types.js';
 
-/** Names the client module exports besides the operations (templates/client/errors.js and the factories). */
-export const clientExports = [
-  'createClient',
-  'createClientCore',
-  'ClientError',
-  'UnexpectedStatusError',
-  'NetworkError',
-  'TimeoutError',
-  'ResponseValidationError',
-] as const;
+/** The runtime's client errors (templates/runtime/errors.js), which the client module re-exports. */
+export const clientErrors = ['ClientError', 'UnexpectedStatusError', 'NetworkError', 'TimeoutError', 'ResponseValidationError'] as const;
+
+/** Names the client module exports besides the operations: the factories and the errors. */
+export const clientExports = ['createClient', 'createClientCore', ...clientErrors] as const;
 
 /**
  * The function (and method) name of each operation: its operationId as an identifier, unique in the

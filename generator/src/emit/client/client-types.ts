@@ -7,7 +7,7 @@ import { needsBaseUrl, optionTypes } from './client-options.js';
 /**
  * Declarations of the client that the spec decides: the options (servers, credentials), each operation's
  * input and result, the client with one method per operation, and the functions. The fixed ones
- * (templates/client/types.d.ts) are the runtime's, named through `runtime`.
+ * (templates/runtime/types.ts) are the runtime's, named through `runtime`.
  */
 export function emitClientTypes({
   model,

@@ -1,31 +1,30 @@
-import { readFile } from 'node:fs/promises';
 import type { ApiModel, OperationNode } from '../../ir/types.js';
-import { templatePath } from '../template-path.js';
 import { tsLiteral } from '../ts-text.js';
-import { clientExports, operationFunctionNames } from './client-names.js';
+import { clientErrors, clientExports, operationFunctionNames } from './client-names.js';
 import { operationData, serverData } from './operation-data.js';
 
 export interface EmittedClient {
-  /** Statements that define the client (runtime, operation data, functions), without imports or exports. */
+  /** Statements that define the client (operation data, their checks, functions), without imports or exports. */
   body: string;
+  /** What it imports from the package's runtime module (templates/runtime, bundled). */
+  runtimeImports: string[];
+  /** The runtime's error classes, re-exported. */
+  reexports: readonly string[];
   /** The validators it calls, imported from the package's validators module. */
   imports: string[];
-  /** What the module exports, in order. */
+  /** What the module defines and exports, in order (the re-exported classes not included). */
   exports: string[];
   /** The function and method name of each operation. */
   functionNames: Map<OperationNode, string>;
 }
 
-/** The runtime files, in the order they are inlined (each uses the ones before it). */
-const runtimeTemplates = ['client/serialize.js', 'client/errors.js', 'client/runtime.js'];
-const runtimeApi = ['createCore', 'callOperation', ...clientExports.filter((name) => !name.startsWith('create'))];
-
 /**
- * The typed client of a package as module code: the runtime templates inlined in a closure (so no name
- * of theirs meets an operation's), then one data constant and one exported function per operation, so a
- * bundler keeps only the operations a front end imports; `createClient` maps them all to methods.
+ * The typed client of a package as module code: the runtime's pipeline imported from the package's
+ * runtime module, then one data constant (and one constant of its checks) and one exported function per
+ * operation, so that a bundler keeps only the operations a front end imports, and of the runtime only what
+ * they reach; `createClient` maps them all to methods.
  */
-export async function emitClient({
+export function emitClient({
   model,
   validators,
   taken,
@@ -35,8 +34,7 @@ export async function emitClient({
   validators: ReadonlySet<string>;
   /** Names the package's index already exports from other modules. */
   taken: Iterable<string>;
-}): Promise<EmittedClient> {
-  const templates = await Promise.all(runtimeTemplates.map((file) => readFile(templatePath(file), 'utf8')));
+}): EmittedClient {
   const functionNames = operationFunctionNames(model, taken);
   const servers = new Map<string, string>();
   const serverConstant = (operation: OperationNode) => {
@@ -46,30 +44,35 @@ export async function emitClient({
   };
   const operations = model.operations.map((operation, index) => {
     const data = operationData({ model, operation, servers: serverConstant(operation), validators });
-    return { operation, name: functionNames.get(operation) ?? '', constant: `operation$${index}`, data: data.text, uses: data.uses };
+    return { name: functionNames.get(operation) ?? '', constant: `operation$${index}`, checksConstant: `checks$${index}`, ...data };
   });
   const imports = [...new Set(operations.flatMap(({ uses }) => uses))];
   const body = [
-    'const $client = (() => {',
-    ...templates.map((text) => text.replace(/^export /gm, '')),
-    `return { ${runtimeApi.join(', ')} };`,
-    '})();',
-    ...runtimeApi.filter((name) => clientExports.includes(name as never)).map((name) => `const ${name} = $client.${name};`),
     `const securitySchemes$ = ${securitySchemesData(model)};`,
     ...[...servers].map(([data, name]) => `const ${name} = ${data};`),
-    ...operations.map(({ constant, data }) => `const ${constant} = ${data};`),
+    ...operations.flatMap(({ constant, text, checksConstant, checks }) => [
+      `const ${constant} = ${text};`,
+      ...(checks === undefined ? [] : [`const ${checksConstant} = ${checks};`]),
+    ]),
     '/** A client without methods, for bundles that import single operations. */',
-    'function createClientCore(options) {\n  return $client.createCore(options, securitySchemes$);\n}',
+    'function createClientCore(options) {\n  return createCore(options, securitySchemes$);\n}',
     ...operations.map(
-      ({ name, constant }) =>
-        `function ${name}(client, input, options) {\n  return $client.callOperation(client, ${constant}, input, options);\n}`,
+      ({ name, constant, checksConstant, checks }) =>
+        `function ${name}(client, input, options) {\n  return callOperation(client, ${constant}, input, options${checks === undefined ? '' : `, ${checksConstant}`});\n}`,
     ),
     '/** A client with one method per operation. */',
-    `function createClient(options) {\n  return $client.createCore(options, securitySchemes$, (client) => ({\n${operations
+    `function createClient(options) {\n  return createCore(options, securitySchemes$, (client) => ({\n${operations
       .map(({ name }) => `    ${name}: (input, options) => ${name}(client, input, options),`)
       .join('\n')}\n  }));\n}`,
   ].join('\n');
-  return { body, imports, exports: [...clientExports, ...operations.map(({ name }) => name)], functionNames };
+  return {
+    body,
+    runtimeImports: ['callOperation', 'createCore'],
+    reexports: clientErrors,
+    imports,
+    exports: [...clientExports.filter((name) => !clientErrors.includes(name as never)), ...operations.map(({ name }) => name)],
+    functionNames,
+  };
 }
 
 /** The security schemes as the runtime reads them: `id` is the scheme's name, `name` an API key's parameter. */

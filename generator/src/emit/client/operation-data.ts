@@ -3,9 +3,10 @@ import { preferredContents } from '../types/emit-operations.js';
 import { tsLiteral } from '../ts-text.js';
 
 /**
- * An operation as the client runtime reads it (templates/client/runtime.js): method, path, servers,
- * parameters with their style, body and response media types, security requirements, and the
- * validators of each part (`assert*`, by name) that exist in the package.
+ * An operation as the client runtime reads it (templates/runtime/client.js): method, path, servers,
+ * parameters with their style, body and response media types and security requirements; and, apart, its
+ * checks, the validators of each part that exist in the package (`[is*, assert*]` by name), so that a
+ * module that does not validate carries none of them.
  */
 export function operationData({
   model,
@@ -19,7 +20,7 @@ export function operationData({
   servers: string;
   /** Names of the validator entries the package has. */
   validators: ReadonlySet<string>;
-}): { text: string; uses: string[] } {
+}): { text: string; checks: string | undefined; uses: string[] } {
   const { names } = operation;
   const uses: string[] = [];
   // A check is the pair [is*, assert*]: the fast test, and the one that throws with every problem.
@@ -32,17 +33,19 @@ export function operationData({
     operation.parameters[location].map((parameter) => [parameter.name, location, parameter.style, parameter.explode]),
   );
   const requestMedia = operation.requestBody === undefined ? undefined : preferredContents(operation.requestBody.contents)[0]?.mediaType;
+  const responseChecks: string[] = [];
   const responses = operation.responses.map((response) => {
     const media = preferredContents(response.contents)[0]?.mediaType;
     const validator = media === undefined ? undefined : check(names.response[response.status] ?? '');
-    const fields = [media === undefined ? '' : `media: ${tsLiteral(media)}`, validator === undefined ? '' : `check: ${validator}`];
-    return `${tsLiteral(response.status)}: { ${fields.filter(Boolean).join(', ')} }`;
+    if (validator !== undefined) responseChecks.push(`${tsLiteral(response.status)}: ${validator}`);
+    return `${tsLiteral(response.status)}: ${media === undefined ? '{}' : `{ media: ${tsLiteral(media)} }`}`;
   });
   const checks = [
     ['path', hasPart(operation, 'path') ? check(names.params.path) : undefined],
     ['query', hasPart(operation, 'query') ? check(names.params.query) : undefined],
     ['header', hasPart(operation, 'header') ? check(names.params.header) : undefined],
     ['body', hasPart(operation, 'body') ? check(names.requestBody) : undefined],
+    ['responses', responseChecks.length === 0 ? undefined : `{ ${responseChecks.join(', ')} }`],
   ].filter((entry): entry is [string, string] => entry[1] !== undefined);
   const accepts = [
     ...new Set(operation.responses.flatMap((response) => preferredContents(response.contents).map((media) => media.mediaType))),
@@ -61,9 +64,12 @@ export function operationData({
     `responses: { ${responses.join(', ')} }`,
     ...(operation.idempotency === undefined ? [] : [`idempotency: ${tsLiteral({ header: operation.idempotency.header })}`]),
     ...(operation.signing === undefined ? [] : [`signing: ${tsLiteral({ header: operation.signing.header.toLowerCase() })}`]),
-    `check: { ${checks.map(([part, name]) => `${part}: ${name}`).join(', ')} }`,
   ];
-  return { text: `{\n  ${fields.join(',\n  ')},\n}`, uses };
+  return {
+    text: `{\n  ${fields.join(',\n  ')},\n}`,
+    checks: checks.length === 0 ? undefined : `{ ${checks.map(([part, name]) => `${part}: ${name}`).join(', ')} }`,
+    uses,
+  };
 }
 
 function hasPart(operation: OperationNode, part: string): boolean {

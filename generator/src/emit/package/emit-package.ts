@@ -7,7 +7,8 @@ import type { TypeStatement } from '../types/structures.js';
 import { formatParts, formatSource, type FormatPolicy } from './format.js';
 import { changelogFile, type Release } from '../../release/read-release.js';
 import type { FileContent } from '../../shared/file-content.js';
-import { clientFiles, emitPackageJson, typeFiles, validatorFiles } from './package-json.js';
+import { clientFiles, emitPackageJson, typeFiles, validatorFiles, webhookFiles } from './package-json.js';
+import { emitWebhooks, emitWebhookTypes, webhookExports } from '../webhooks/emit-webhooks.js';
 import { emitClient, type EmittedClient } from '../client/emit-client.js';
 import { emitClientTypes } from '../client/client-types.js';
 import { emitShippedSpec } from './emit-spec.js';
@@ -17,6 +18,7 @@ import { RuntimeNames, runtimeFiles } from '../runtime-names.js';
 import { emitCommonJs, emitEsm, emitRequireEsm, runtimeValues, type RuntimeValue } from './emit-values.js';
 import { emitValidatorTypes } from '../validators/emit-validator-types.js';
 import { emitValidators, type EmittedValidators } from '../validators/emit-validators.js';
+import { importStatement, siblingSpecifier, validatorModules, type ModuleFormat } from '../validators/validator-modules.js';
 
 export interface EmitPackageInput {
   model: ApiModel;
@@ -59,17 +61,22 @@ export async function emitPackage({
   const client =
     validators === undefined
       ? undefined
-      : await emitClient({
+      : emitClient({
           model,
           validators: new Set(validators.entries.map((entry) => entry.name)),
-          taken: [...values.map((value) => value.name), ...validators.exportNames],
+          taken: [...values.map((value) => value.name), ...validators.exportNames, ...webhookExports],
         });
+  const webhooks =
+    validators === undefined ? undefined : emitWebhooks({ model, validators: new Set(validators.entries.map((entry) => entry.name)) });
   const runtime = new RuntimeNames(model.typeNames);
   const errorName = runtime.shadowed.includes('ValidationError') ? '`ValidationError` (of the `./runtime` entry)' : undefined;
   const validatorTypes = emitValidatorTypes(validators?.entries ?? [], errorName);
-  const clientTypes = client === undefined ? [] : emitClientTypes({ model, functionNames: client.functionNames, runtime });
+  const clientTypes =
+    client === undefined
+      ? []
+      : [...emitClientTypes({ model, functionNames: client.functionNames, runtime }), ...emitWebhookTypes({ model, runtime })];
   const extra = { imports: validatorTypes.imports, statements: [...validatorTypes.statements, ...clientTypes] };
-  const modules = validators === undefined ? [typeFiles.esm] : [typeFiles.esm, validatorFiles.esm, clientFiles.esm];
+  const modules = validators === undefined ? [typeFiles.esm] : [typeFiles.esm, validatorFiles.esm, clientFiles.esm, webhookFiles.esm];
   const esmIndex = emitEsm([], header, [], modules);
   const commonJsIndex = copy ? copiedCommonJsIndex(header, validators !== undefined) : emitRequireEsm(header, 'index.js');
   const files: string[] = [];
@@ -92,11 +99,12 @@ export async function emitPackage({
   await emit('index.cjs', formatSource(commonJsIndex, 'babel', format));
   await emitDeclarations({ model, header, extra, runtime: validators === undefined ? undefined : runtime, format, emit });
   if (validators !== undefined) {
+    // The runtime as bundled when specsmith was built (scripts/build-runtime.mjs): its bytes go out as they are.
     const entry = emitRuntimeEntry({ header, copy });
     await emit('runtime.d.ts', formatSource(`${header}export * from './${runtimeFiles.commonJs}';\n`, 'typescript', format));
-    await emit('runtime.d.cts', formatParts(entry.declarations, 'typescript', format));
-    await emit(runtimeFiles.esm, formatSource(entry.esm, 'babel', format));
-    await emit(runtimeFiles.commonJs, formatSource(entry.commonJs, 'babel', format));
+    await emit('runtime.d.cts', formatSource(entry.declarations, 'typescript', format));
+    await emit(runtimeFiles.esm, entry.esm);
+    await emit(runtimeFiles.commonJs, entry.commonJs);
   }
   await emit('types.js', formatSource(emitEsm(values, header), 'babel', format));
   await emit('types.cjs', formatSource(copy ? emitCommonJs(values, header) : emitRequireEsm(header, typeFiles.esm), 'babel', format));
@@ -104,6 +112,10 @@ export async function emitPackage({
   if (client !== undefined) {
     await emit(clientFiles.esm, formatSource(clientModule(client, header, 'esm'), 'babel', format));
     if (copy) await emit(clientFiles.commonJs, formatSource(clientModule(client, header, 'commonjs'), 'babel', format));
+  }
+  if (webhooks !== undefined) {
+    await emit(webhookFiles.esm, formatSource(webhooksModule(webhooks, header, 'esm'), 'babel', format));
+    if (copy) await emit(webhookFiles.commonJs, formatSource(webhooksModule(webhooks, header, 'commonjs'), 'babel', format));
   }
   // Last: the checks are compiled once the declarations and the client are out (EmittedValidators.modules).
   const built = validators?.modules();
@@ -173,19 +185,46 @@ async function emitDeclarations({
  * file went from 2 MB to a few lines.
  */
 function copiedCommonJsIndex(header: string, withValidators: boolean): string {
-  const modules = withValidators ? [typeFiles.commonJs, validatorFiles.commonJs, clientFiles.commonJs] : [typeFiles.commonJs];
+  const modules = withValidators
+    ? [typeFiles.commonJs, validatorFiles.commonJs, clientFiles.commonJs, webhookFiles.commonJs]
+    : [typeFiles.commonJs];
   return `${header}'use strict';\nmodule.exports = {\n${modules.map((module) => `  ...require('./${module}'),\n`).join('')}};\n`;
 }
 
-/** The client module in one format: the validators it calls imported, its functions and classes exported. */
-function clientModule(client: EmittedClient, header: string, format: 'esm' | 'commonjs'): string {
-  const imported = client.imports.join(', ');
-  if (format === 'esm') {
-    const imports = imported === '' ? '' : `import { ${imported} } from './${validatorFiles.esm}';\n`;
-    return `${header}${imports}${client.body}\nexport { ${client.exports.join(', ')} };\n`;
-  }
-  const requires = imported === '' ? '' : `const { ${imported} } = require('./${validatorFiles.commonJs}');\n`;
-  return `${header}'use strict';\n${requires}${client.body}\n${client.exports.map((name) => `exports.${name} = ${name};`).join('\n')}\n`;
+/**
+ * The client module in one format: the runtime's pipeline and the validators it calls imported, its
+ * functions exported, and the runtime's error classes re-exported.
+ */
+function clientModule(client: EmittedClient, header: string, format: ModuleFormat): string {
+  const runtime = siblingSpecifier(validatorModules.runtime, format);
+  const imports = [
+    importStatement(format, client.runtimeImports, runtime),
+    ...(client.imports.length === 0 ? [] : [importStatement(format, client.imports, siblingSpecifier(validatorModules.facade, format))]),
+  ];
+  const exported =
+    format === 'esm'
+      ? [`export { ${client.exports.join(', ')} };`, `export { ${client.reexports.join(', ')} } from '${runtime}';`]
+      : [
+          ...client.exports.map((name) => `exports.${name} = ${name};`),
+          ...client.reexports.map((name) => `exports.${name} = require('${runtime}').${name};`),
+        ];
+  return `${header}${format === 'commonjs' ? "'use strict';\n" : ''}${imports.join('\n')}\n${client.body}\n${exported.join('\n')}\n`;
+}
+
+/** The webhooks module in one format: `parseWebhook` over the webhooks' data, and the runtime's `verifySignature`. */
+function webhooksModule(webhooks: { body: string; imports: string[] }, header: string, format: ModuleFormat): string {
+  const runtime = siblingSpecifier(validatorModules.runtime, format);
+  const imports = [
+    importStatement(format, ['receiveWebhook'], runtime),
+    ...(webhooks.imports.length === 0
+      ? []
+      : [importStatement(format, webhooks.imports, siblingSpecifier(validatorModules.facade, format))]),
+  ];
+  const exported =
+    format === 'esm'
+      ? [`export { parseWebhook };`, `export { verifySignature } from '${runtime}';`]
+      : ['exports.parseWebhook = parseWebhook;', `exports.verifySignature = require('${runtime}').verifySignature;`];
+  return `${header}${format === 'commonjs' ? "'use strict';\n" : ''}${imports.join('\n')}\n${webhooks.body}\n${exported.join('\n')}\n`;
 }
 
 const noteCodes = {

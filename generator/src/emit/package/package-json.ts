@@ -32,6 +32,8 @@ const validatorModuleFiles = (copy: boolean, fallback: boolean) =>
     .flatMap((module) => [`${module}.js`, ...(copy ? [`${module}.cjs`] : [])]);
 /** The typed client (re-exported by the index), in packages with validators. */
 export const clientFiles = { esm: 'client.js', commonJs: 'client.cjs' } as const;
+/** The webhooks module (`parseWebhook`), in packages with validators. */
+export const webhookFiles = { esm: 'webhooks.js', commonJs: 'webhooks.cjs' } as const;
 
 /** The Standard Schema types the validators' declarations refer to (types only, no runtime code). */
 const standardSchemaRange = '^1.1.0';
@@ -107,6 +109,8 @@ export function emitPackageJson({
             ...validatorModuleFiles(copy, fallback),
             clientFiles.esm,
             ...(copy ? [clientFiles.commonJs] : []),
+            webhookFiles.esm,
+            ...(copy ? [webhookFiles.commonJs] : []),
             runtimeFiles.esm,
             runtimeFiles.commonJs,
             'runtime.d.ts',

@@ -1,37 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { runtimeDeclarations, runtimeFiles, type RuntimeNames } from '../runtime-names.js';
-import { templatePath } from '../template-path.js';
-import { statementParts } from '../types/print-statements.js';
+import { runtimeBundlePath } from '../template-path.js';
 import type { TypeStatement } from '../types/structures.js';
-import { emitValidationErrorTypes } from '../validators/emit-validator-types.js';
-import { clientFiles, typeFiles, validatorFiles } from './package-json.js';
+import { typeFiles } from './package-json.js';
 
-/** The classes the runtime exports as values: the validators' error, then the client's (templates/client/errors.js). */
-const runtimeClasses = {
-  validators: ['ValidationError'],
-  client: ['ClientError', 'UnexpectedStatusError', 'NetworkError', 'TimeoutError', 'ResponseValidationError'],
-} as const;
+/** The bundle's three files, read once per process: every package ships the same bytes. */
+let bundle: { esm: string; commonJs: string; declarations: string } | undefined;
+
+function runtimeBundle(): { esm: string; commonJs: string; declarations: string } {
+  bundle ??= {
+    esm: readFileSync(runtimeBundlePath('runtime.js'), 'utf8'),
+    commonJs: readFileSync(runtimeBundlePath('runtime.cjs'), 'utf8'),
+    declarations: readFileSync(runtimeBundlePath('runtime.d.ts'), 'utf8'),
+  };
+  return bundle;
+}
 
 /**
- * The `./runtime` entry: the runtime's own declarations (the validators' issue and error, the client's
- * fixed types) and its classes, under their names whatever the spec declares. The root re-exports it all
- * except the names the spec takes (RuntimeNames), which the root gives to the spec.
+ * The `./runtime` entry, which the package's validator and client modules import: the runtime
+ * (templates/runtime) as esbuild bundled it into one module per format, and its public declarations as
+ * dts-bundle-generator made them, each behind the package's header. With `commonjs: 'require-esm'` the
+ * CommonJS file requires the ES module.
  */
 export function emitRuntimeEntry({ header, copy }: { header: string; copy: boolean }): {
-  declarations: string[];
+  declarations: string;
   esm: string;
   commonJs: string;
 } {
-  const fixed = readFileSync(templatePath('client/types.d.ts'), 'utf8').trim();
-  const statements: TypeStatement[] = [...emitValidationErrorTypes(), fixed];
-  const from = (module: string, names: readonly string[]) => `export { ${names.join(', ')} } from './${module}';\n`;
-  const esm = `${header}${from(validatorFiles.esm, runtimeClasses.validators)}${from(clientFiles.esm, runtimeClasses.client)}`;
-  const required = (module: string, names: readonly string[]) =>
-    names.map((name) => `exports.${name} = require('./${module}').${name};\n`).join('');
-  const commonJs = copy
-    ? `${header}'use strict';\n${required(validatorFiles.commonJs, runtimeClasses.validators)}${required(clientFiles.commonJs, runtimeClasses.client)}`
-    : `${header}'use strict';\nmodule.exports = require('./${runtimeFiles.esm}');\n`;
-  return { declarations: [header, ...statementParts(statements)], esm, commonJs };
+  const { esm, commonJs, declarations } = runtimeBundle();
+  return {
+    declarations: `${header}${declarations}`,
+    esm: `${header}${esm}`,
+    commonJs: copy ? `${header}${commonJs}` : `${header}'use strict';\nmodule.exports = require('./${runtimeFiles.esm}');\n`,
+  };
 }
 
 /**

@@ -12,10 +12,10 @@ const ajvHelperUrl = (name: string) => pathToFileURL(createRequire(import.meta.u
 /**
  * The compiled checks as one ES module that runs from memory or from any folder: the package's compiled
  * module (validator-modules.ts's `compiledModule`) with its imports pointed at this toolkit's runtime
- * template by file URL and at the fallback module as a `data:` URL (which imports AJV's helpers installed beside this toolkit),
- * and the rule origins beside the checks. It exports each entry's check under the entry's name, and
- * `$origins`; `specsmith validate` and `mock` wrap them with api.js (validate/checks.ts), as a package's
- * validators.js does.
+ * (templates/runtime/index.js) by file URL and at the fallback module as a `data:` URL (which imports AJV's
+ * helpers installed beside this toolkit), and the rule origins beside the checks. It exports each entry's
+ * check under the entry's name, and `$origins`; `specsmith validate` and `mock` wrap them with the
+ * runtime's createValidator (validate/checks.ts), as a package's validators.js does.
  */
 export function checksModule({
   code,

@@ -8,7 +8,7 @@ import { compileFailures, entryOrigin, refusedSchemas, ValidatorCompileError } f
 import { shareIdenticalEntries } from './shared-entries.js';
 import { compileValidatorCode, FallbackRefused, type ValidatorCode } from './validator-code.js';
 import { collectValidators, type ValidatorEntry, type ValidatorSet } from './validator-set.js';
-import { compiledModule, facadeModules, runtimeModule, validatorModules, type ModuleFormat } from './validator-modules.js';
+import { compiledModule, facadeModules, validatorModules, type ModuleFormat } from './validator-modules.js';
 
 export interface EmittedValidators {
   entries: ValidatorEntry[];
@@ -63,7 +63,7 @@ export async function emitValidators(
   const exportNames = ['ValidationError', ...set.entries.flatMap((entry) => Object.values(validatorNames(entry)))];
   const modules = () => {
     const code = compiledOrDiagnosed(model, () => compileValidatorCode({ set, runtime }));
-    const files = validatorFiles({ set, code, templates: runtime.templates, header, formats });
+    const files = validatorFiles({ set, code, header, formats });
     return { files, fallbacks: fallbackWarnings(model, code.fellBack) };
   };
   return { entries: set.entries, exportNames, notes: set.notes, modules };
@@ -72,13 +72,11 @@ export async function emitValidators(
 function validatorFiles({
   set,
   code,
-  templates,
   header,
   formats,
 }: {
   set: ValidatorSet;
   code: ValidatorCode;
-  templates: readonly string[];
   header: string;
   formats: readonly ModuleFormat[];
 }): Map<string, FileContent> {
@@ -87,9 +85,6 @@ function validatorFiles({
   const facades = facadeModules({ entries: set.entries, defs: set.defs, origins: set.origins(), formats });
   for (const format of formats) {
     files.set(file(validatorModules.facade, format), `${header}${facades.get(format) ?? ''}`);
-    // The templates are kept as prettier writes them with the packages' options (test/runtime-module.test.ts),
-    // so the runtime goes out as it is.
-    files.set(file(validatorModules.runtime, format), [Buffer.from(`${header}${runtimeModule([...templates], format)}`)]);
     files.set(file(validatorModules.compiled, format), compiledModule({ header, body: code.body, entries: set.entries, format }));
     if (code.fallback !== undefined) files.set(file(validatorModules.fallback, format), [Buffer.from(code.fallback({ format, header }))]);
   }

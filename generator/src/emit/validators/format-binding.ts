@@ -1,5 +1,5 @@
 /**
- * The name the validator runtime (templates/validators/runtime.js) exports a format under: `format` and
+ * The name the validator runtime (templates/runtime/checks.js) exports a format under: `format` and
  * the format's name in PascalCase (`date-time` → `formatDateTime`). Compiled code names the export itself,
  * not `formats[name]`, so that a bundler keeps only the formats a validator uses.
  */

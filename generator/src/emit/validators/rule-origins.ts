@@ -17,7 +17,7 @@ const encodedPointer = (pointer: string) =>
 
 /**
  * Where the rules of each lowered schema object are written, by the schema path AJV reports in its errors,
- * in the compact form templates/validators/api.js reads. Spec files and notes are listed once each; per
+ * in the compact form templates/runtime/validation.js reads. Spec files and notes are listed once each; per
  * named schema (its `$defs` segment), `rules` maps the path inside it (`""` for the schema itself,
  * `/properties/firstName`) to `[file, line]`, `[file, line, note]` or `[file, line, note, pointer]`
  * (indexes into those lists; note -1 for none). In a package, `base` is the named schema's place in the

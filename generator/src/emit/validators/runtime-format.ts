@@ -1,32 +1,28 @@
-import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { templatePath } from '../template-path.js';
 
-/** A format as the runtime template defines it (and the checks call it). */
+/** A format as the runtime defines it (and the checks call it). */
 export type RuntimeFormat =
   { type: 'string'; validate: (value: string) => boolean } | { type: 'number'; validate: (value: number) => boolean };
 
-/** The validators' runtime (templates/validators): its files, formats and exports, as every compilation needs them. */
+/** The runtime (templates/runtime) as every compilation needs it: its module, its exports and its formats. */
 export interface ValidatorRuntime {
-  /** templates/validators/runtime.js: the helpers and formats the compiled checks import. */
+  /**
+   * templates/runtime/index.js, the runtime as one module (what a package's runtime.js bundles): checks
+   * compiled for `specsmith validate` and `mock` import their helpers from it by file URL.
+   */
   file: string;
-  /** templates/validators/api.js: `is*`, `assert*`, Standard Schema and ValidationError around a compiled check. */
-  apiFile: string;
-  /** The texts of the two, in that order (a package's validators-runtime module is made of them). */
-  templates: [runtime: string, api: string];
+  /** The names it exports, which compiled checks keep free (a package's compiled module imports them). */
+  exports: readonly string[];
   formats: Readonly<Record<string, RuntimeFormat>>;
   /** Each format's JSON type, as the lowering and the emitter read it. */
   formatTypes: ReadonlyMap<string, 'string' | 'number'>;
 }
 
-/** Reads the runtime templates and imports runtime.js for its formats. */
+/** Imports the runtime's entry for its exports and formats. */
 export async function loadValidatorRuntime(): Promise<ValidatorRuntime> {
-  const file = templatePath('validators/runtime.js');
-  const apiFile = templatePath('validators/api.js');
-  const [runtime, templates] = await Promise.all([
-    import(pathToFileURL(file).href) as Promise<{ formats: Record<string, RuntimeFormat> }>,
-    Promise.all([readFile(file, 'utf8'), readFile(apiFile, 'utf8')]),
-  ]);
+  const file = templatePath('runtime/index.js');
+  const runtime = (await import(pathToFileURL(file).href)) as { formats: Record<string, RuntimeFormat> };
   const formatTypes = new Map(Object.entries(runtime.formats).map(([name, definition]) => [name, definition.type]));
-  return { file, apiFile, templates, formats: runtime.formats, formatTypes };
+  return { file, exports: Object.keys(runtime).sort(), formats: runtime.formats, formatTypes };
 }

@@ -2,7 +2,7 @@ import type { CoverageGap } from './construct/coverage.js';
 import { constructedBody, constructValidators } from './construct/construct-validators.js';
 import { fallbackModule, type FallbackEntry } from './fallback-module.js';
 import type { ValidatorRuntime } from './runtime-format.js';
-import { templateExports, type CompiledBody } from './validator-modules.js';
+import type { CompiledBody } from './validator-modules.js';
 import type { ValidatorEntry, ValidatorSet } from './validator-set.js';
 
 /** Where and how the fallback module is written: its format, header, and the specifiers it imports by. */
@@ -28,14 +28,14 @@ export function compileValidatorCode({
   runtime,
 }: {
   set: Pick<ValidatorSet, 'entries' | 'defs'>;
-  runtime: Pick<ValidatorRuntime, 'templates' | 'formats' | 'formatTypes'>;
+  runtime: Pick<ValidatorRuntime, 'exports' | 'formats' | 'formatTypes'>;
 }): ValidatorCode {
   const constructed = constructValidators({
     defs: set.defs,
     entries: set.entries,
     formats: runtime.formatTypes,
     // Every name the runtime module exports is kept free in the compiled module, whether it imports it or not.
-    runtimeExports: runtime.templates.flatMap(templateExports),
+    runtimeExports: runtime.exports,
     fallback: true,
   });
   const fellBack = constructed.uncovered.map(({ entry, gaps }) => ({ entry, gaps }));

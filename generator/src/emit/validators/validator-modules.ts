@@ -8,7 +8,8 @@ import { reachability } from './validator-schemas.js';
 /** The modules of a package's validators, by file name without extension (`.js` and `.cjs` each). */
 export const validatorModules = {
   facade: 'validators',
-  runtime: 'validators-runtime',
+  /** The package's runtime (templates/runtime bundled; emit/package/runtime-entry.ts), which the others import. */
+  runtime: 'runtime',
   compiled: 'validators-compiled',
   /** AJV's standalone code for the schemas the emitter does not cover (validator-code.ts); only when there are some. */
   fallback: 'validators-fallback',
@@ -32,25 +33,6 @@ function exportStatement(format: ModuleFormat, bindings: [exported: string, loca
     return `export { ${bindings.map(([exported, local]) => (exported === local ? local : `${local} as ${exported}`)).join(', ')} };`;
   // Assigned one by one, so that Node's CommonJS-to-ESM lexer sees every name.
   return bindings.map(([exported, local]) => `exports.${exported} = ${local};`).join('\n');
-}
-
-/** The names a template module exports (`export function x`, `export const x`, `export class X`). */
-export function templateExports(text: string): string[] {
-  return [...text.matchAll(/^export (?:function|const|class) ([A-Za-z_$][\w$]*)/gm)].map((match) => match[1]!);
-}
-
-/**
- * The runtime (templates/validators/runtime.js and api.js) as one module: ES as written; CommonJS with
- * the `export` keywords dropped and each name assigned to `exports`.
- */
-export function runtimeModule(templates: string[], format: ModuleFormat): string {
-  const text = templates.join('\n');
-  if (format === 'esm') return text;
-  const names = templates.flatMap(templateExports);
-  return `'use strict';\n${text.replace(/^export /gm, '')}\n${exportStatement(
-    format,
-    names.map((name) => [name, name]),
-  )}\n`;
 }
 
 /**

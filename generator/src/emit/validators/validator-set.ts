@@ -60,7 +60,7 @@ export function collectValidators(
       entries.push({ name: def, def });
     }
   }
-  for (const operation of model.operations) {
+  for (const operation of [...model.operations, ...model.webhooks.map((webhook) => webhook.operation)]) {
     for (const [name, schema] of operationParts(operation, contextFor)) {
       defs.push([name, schema]);
       entries.push({ name, def: name });

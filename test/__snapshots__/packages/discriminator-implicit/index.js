@@ -4,3 +4,4 @@
 export * from './types.js';
 export * from './validators.js';
 export * from './client.js';
+export * from './webhooks.js';

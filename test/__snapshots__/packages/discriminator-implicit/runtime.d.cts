@@ -14,16 +14,8 @@ export interface ValidationIssue {
   /** Where the spec writes the rule (`file:line`, and its source when the spec names one). */
   readonly spec?: string;
 }
-
-/** Thrown by the `assert*` functions with every problem found. */
-export declare class ValidationError extends Error {
-  /** Every problem, in the order the checks found them. */
-  readonly issues: readonly ValidationIssue[];
-}
-
 /** A credential provider for bearer tokens: asked once, and again (with `refresh: true`) after a 401. */
 export type TokenProvider = (context: { refresh: boolean }) => string | Promise<string>;
-
 /**
  * Retries of failed calls: only on 408, 429, 502, 503, 504 and network errors, and only for idempotent
  * methods and operations that take an idempotency key (each retry sends the same key) unless a call passes
@@ -37,7 +29,6 @@ export interface RetryOptions {
   /** The longest wait between attempts; a `Retry-After` asking for longer ends the retries. @default 30000 */
   maxDelayMs?: number;
 }
-
 /** A request as hooks and errors see it: credentials (the `Authorization` header, an API key) redacted. */
 export interface RequestView {
   readonly operationId: string;
@@ -45,7 +36,6 @@ export interface RequestView {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
 }
-
 /** A response as the `onResponse` hook sees it (its body is left for the client to read). */
 export interface ResponseView {
   readonly status: number;
@@ -54,7 +44,6 @@ export interface ResponseView {
   readonly url: string;
   readonly durationMs: number;
 }
-
 /** What `onValidationWarning` receives when `validateResponses` is `'warn'` and a response does not match the spec. */
 export interface ValidationWarning {
   readonly operationId: string;
@@ -64,7 +53,6 @@ export interface ValidationWarning {
   /** The body as received. */
   readonly body: string;
 }
-
 /** Options of a client that do not depend on the spec. */
 export interface ClientBaseOptions {
   /** The `fetch` to call, e.g. one with a proxy agent or a test double. @default globalThis.fetch */
@@ -79,7 +67,9 @@ export interface ClientBaseOptions {
    * The shared secret for operations the spec asks to be signed (`x-request-signing`): base64 text, or a
    * function that returns it. Each such request carries base64(HMAC-SHA256(key, the body as sent)).
    */
-  signing?: { key: string | (() => string | Promise<string>) };
+  signing?: {
+    key: string | (() => string | Promise<string>);
+  };
   /** Called before each request is sent (each retry too), for logging and tracing. */
   onRequest?: (request: RequestView) => void;
   /** Called when the response headers arrive. */
@@ -90,7 +80,6 @@ export interface ClientBaseOptions {
   validateResponses?: boolean | 'warn';
   onValidationWarning?: (warning: ValidationWarning) => void;
 }
-
 /** Options of one call. */
 export interface CallOptions {
   signal?: AbortSignal;
@@ -105,7 +94,6 @@ export interface CallOptions {
    */
   idempotencyKey?: string;
 }
-
 /** One documented response: `status` tells which, so checking it narrows `data` to that response's type. */
 export interface ApiResult<Status extends number, Data> {
   readonly status: Status;
@@ -113,47 +101,10 @@ export interface ApiResult<Status extends number, Data> {
   readonly headers: Headers;
   readonly response: Response;
 }
-
-/** What every client error says: which operation, and the request (its URL redacted). */
-export declare class ClientError extends Error {
-  readonly operationId: string;
-  readonly method: string;
-  readonly url: string;
-  /** The idempotency key the request carried, for an operation that takes one. */
-  readonly idempotencyKey?: string;
-}
-
-/** The server answered with a status the spec does not document for the operation. */
-export declare class UnexpectedStatusError extends ClientError {
-  readonly status: number;
-  readonly headers: Headers;
-  /** The body as received. */
-  readonly body: string;
-}
-
-/** The request got no complete answer: the connection failed, was reset, or the body was cut short. */
-export declare class NetworkError extends ClientError {}
-
-/** No complete answer within `timeoutMs`. */
-export declare class TimeoutError extends ClientError {
-  readonly timeoutMs: number;
-}
-
-/** A documented answer whose body does not match the spec (or is not JSON where JSON is documented). */
-export declare class ResponseValidationError extends ClientError {
-  readonly status: number;
-  readonly headers: Headers;
-  /** The body as received. */
-  readonly body: string;
-  /** Every problem found; empty when the body could not be read as the documented media type. */
-  readonly issues: readonly ValidationIssue[];
-}
-
 /** A client without methods (for bundles that import single operations); `createClient` returns one with a method per operation. */
 export interface ClientCore {
   readonly [Symbol.toStringTag]: 'SpecsmithClient';
 }
-
 /** Every status code a server may send, by class (RFC 9110 §15): what `2XX`-style ranges and `default` responses stand for. */
 export type HttpStatus1XX =
   | 100
@@ -662,3 +613,239 @@ export type HttpStatus5XX =
   | 599;
 export type HttpStatusCode =
   HttpStatus1XX | HttpStatus2XX | HttpStatus3XX | HttpStatus4XX | HttpStatus5XX;
+/** A webhook request as received: its headers (Fetch `Headers` or Node's header object) and its body's exact bytes. */
+export interface WebhookRequest {
+  readonly headers: Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** The body as received, before any parsing (a signature covers these bytes). */
+  readonly rawBody: string | Uint8Array;
+}
+/** The secrets a receiver checks webhooks with: the HMAC shared secret (base64 text) and the bearer token. */
+export interface WebhookSecrets {
+  signing?: {
+    key: string | (() => string | Promise<string>);
+  };
+  token?: string | (() => string | Promise<string>);
+}
+/** What `verifySignature` checks: an HMAC-SHA256 signature header (`Signature` unless named), or a bearer token. */
+export type SignatureCheck =
+  | {
+      key: string;
+      header?: string;
+    }
+  | {
+      token: string;
+    };
+/** Why a webhook request was refused, and the status to answer it with. */
+export interface WebhookFailure {
+  readonly ok: false;
+  readonly reason:
+    | 'unknown-webhook'
+    | 'unauthorized'
+    | 'bad-signature'
+    | 'unsupported-media-type'
+    | 'malformed'
+    | 'invalid';
+  readonly status: 400 | 401 | 404 | 415;
+  readonly message: string;
+  /** The payload's problems, for `invalid`. */
+  readonly issues: readonly ValidationIssue[];
+}
+/** A webhook request that passed: its name and its payload, typed by the spec. */
+export interface WebhookEvent<Name extends string, Event> {
+  readonly ok: true;
+  readonly name: Name;
+  readonly event: Event;
+}
+/** What `parseWebhook` gives: the event, or why it was refused. */
+export type WebhookResult<Name extends string, Event> = WebhookEvent<Name, Event> | WebhookFailure;
+/**
+ * Thrown by `assert*` functions: `issues` lists every problem found, each with a JSON pointer into the
+ * value. The list, the message and each issue's message are made when first read, so a caller that only
+ * catches and counts pays about what a plain `Error` costs; the stack trace, formatted on first use,
+ * shows the message too.
+ */
+export class ValidationError extends Error {
+  /** The brand `instanceof` reads, so that an error of any copy of the runtime passes (brand.js). */
+  static brand: string;
+  /**
+   * True for a ValidationError made by any copy of the runtime (ES module and CommonJS builds, other packages).
+   * @param {unknown} value
+   */
+  static [Symbol.hasInstance](value: unknown): boolean;
+  /**
+   * @param {string} subject what was checked (`CreateMcCardRequestBody`), for the message
+   * @param {readonly ValidationIssue[] | (() => readonly ValidationIssue[])} issues the list, or a function that
+   *   makes it when it is first read (as `assert*` passes it)
+   */
+  constructor(
+    subject: string,
+    issues: readonly ValidationIssue[] | (() => readonly ValidationIssue[]),
+  );
+  /** @param {readonly ValidationIssue[]} list */
+  set issues(list: readonly ValidationIssue[]);
+  /**
+   * Every problem, in the order the checks found them.
+   * @returns {readonly ValidationIssue[]}
+   */
+  get issues(): readonly ValidationIssue[];
+  toJSON(): this & {
+    name: string;
+    issues: readonly ValidationIssue[];
+  };
+  #private;
+}
+/**
+ * Where a failed call went.
+ * @typedef {object} CallPlace
+ * @property {string} operationId
+ * @property {string} method
+ * @property {string} url the URL with credentials redacted
+ * @property {unknown} [cause]
+ * @property {string} [idempotencyKey]
+ */
+/** What every client error says: which operation, and the request (its URL redacted). */
+export class ClientError extends Error {
+  /** The brand `instanceof` reads (across copies of the runtime); each subclass declares its own. */
+  static brand: string;
+  /**
+   * True for an error of this class made by any copy of the runtime (ES module and CommonJS builds, other packages).
+   * @param {unknown} value
+   */
+  static [Symbol.hasInstance](value: unknown): boolean;
+  /**
+   * @param {string} message
+   * @param {CallPlace} place
+   */
+  constructor(message: string, { operationId, method, url, cause, idempotencyKey }: CallPlace);
+  /** @readonly */
+  readonly operationId: string;
+  /** @readonly */
+  readonly method: string;
+  /** @readonly */
+  readonly url: string;
+  /**
+   * The idempotency key the request carried, for an operation that takes one.
+   * @readonly
+   * @type {string | undefined}
+   */
+  readonly idempotencyKey: string | undefined;
+}
+/** The server answered with a status the spec does not document for the operation. */
+export class UnexpectedStatusError extends ClientError {
+  /** @param {CallPlace & { status: number; headers: Headers; body: string }} details */
+  constructor({
+    status,
+    headers,
+    body,
+    ...where
+  }: CallPlace & {
+    status: number;
+    headers: Headers;
+    body: string;
+  });
+  /** @readonly */
+  readonly status: number;
+  /** @readonly */
+  readonly headers: Headers;
+  /**
+   * The body as received.
+   * @readonly
+   */
+  readonly body: string;
+}
+/**
+ * The request never got a complete answer: the connection failed, was reset, or the body was cut short.
+ * Its message says what failed, from the innermost cause (`ECONNREFUSED 127.0.0.1:4010`,
+ * `ENOTFOUND api.example`), and `code`, `host` and `port` say it as data.
+ */
+export class NetworkError extends ClientError {
+  /** @param {CallPlace} where */
+  constructor(where: CallPlace);
+  /**
+   * The system error's code (`ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`…), when the platform gives one.
+   * @readonly
+   * @type {string | undefined}
+   */
+  readonly code: string | undefined;
+  /**
+   * The host (or address) the connection was for, when known.
+   * @readonly
+   * @type {string | undefined}
+   */
+  readonly host: string | undefined;
+  /**
+   * The port the connection was for, when known.
+   * @readonly
+   * @type {number | undefined}
+   */
+  readonly port: number | undefined;
+}
+/** No complete answer within `timeoutMs` (retries and reading the body included). */
+export class TimeoutError extends ClientError {
+  /** @param {CallPlace & { timeoutMs: number }} details */
+  constructor({
+    timeoutMs,
+    ...where
+  }: CallPlace & {
+    timeoutMs: number;
+  });
+  /** @readonly */
+  readonly timeoutMs: number;
+}
+/**
+ * The answer is documented but its body is not what the spec says: invalid against the schema, or not
+ * JSON where JSON is documented. `body` is the text as received, so nothing the server sent is lost.
+ */
+export class ResponseValidationError extends ClientError {
+  /** @param {CallPlace & { status: number; headers: Headers; body: string; issues: readonly ValidationIssue[]; reason: string }} details */
+  constructor({
+    status,
+    headers,
+    body,
+    issues,
+    reason,
+    ...where
+  }: CallPlace & {
+    status: number;
+    headers: Headers;
+    body: string;
+    issues: readonly ValidationIssue[];
+    reason: string;
+  });
+  /** @readonly */
+  readonly status: number;
+  /** @readonly */
+  readonly headers: Headers;
+  /**
+   * The body as received.
+   * @readonly
+   */
+  readonly body: string;
+  /**
+   * Every problem found; empty when the body could not be read as the documented media type.
+   * @readonly
+   */
+  readonly issues: readonly ValidationIssue[];
+}
+type CallPlace = {
+  operationId: string;
+  method: string;
+  /**
+   * the URL with credentials redacted
+   */
+  url: string;
+  cause?: unknown;
+  idempotencyKey?: string | undefined;
+};
+/**
+ * Whether a request carries what its sender signs it with: base64(HMAC-SHA256(key, the raw body)) in a
+ * header (`Signature` unless told), the key being the base64-decoded shared secret; or an
+ * `Authorization: Bearer` token. The body must be the bytes as received, before any parsing: whitespace
+ * changes the signature. Comparisons take the same time wherever the texts differ.
+ * @param {WebhookRequest} request
+ * @param {SignatureCheck} check
+ * @returns {Promise<boolean>}
+ */
+export function verifySignature(request: WebhookRequest, check: SignatureCheck): Promise<boolean>;
+
+export {};

@@ -4,7 +4,15 @@
 export * from './types.cjs';
 export * from './runtime.cjs';
 import type { Pong, PingResponse200, PingResponses } from './types.cjs';
-import type { ClientBaseOptions, CallOptions, ApiResult, ClientCore } from './runtime.cjs';
+import type {
+  ClientBaseOptions,
+  CallOptions,
+  ApiResult,
+  ClientCore,
+  WebhookRequest,
+  WebhookSecrets,
+  WebhookResult,
+} from './runtime.cjs';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 /** True when `value` is a valid {@link Pong}; stops at the first problem. */
@@ -63,3 +71,13 @@ export declare function ping(
   input?: PingInput,
   options?: CallOptions,
 ): Promise<PingResult>;
+/**
+ * Checks a webhook request and reads its payload: the signature (HMAC over the raw body) or bearer token
+ * the spec asks for is checked first, in constant time; the body is parsed and validated only after.
+ * `{ ok: true, event }`, typed by the webhook, else why it was refused and the status to answer.
+ */
+export declare function parseWebhook<Name extends keyof never & string>(
+  name: Name,
+  request: WebhookRequest,
+  secrets?: WebhookSecrets,
+): Promise<WebhookResult<Name, never[Name]>>;

@@ -4,7 +4,13 @@
 export * from './types.cjs';
 export * from './runtime.cjs';
 import type { IdOrName, Contact, MultiType } from './types.cjs';
-import type { ClientBaseOptions, ClientCore } from './runtime.cjs';
+import type {
+  ClientBaseOptions,
+  ClientCore,
+  WebhookRequest,
+  WebhookSecrets,
+  WebhookResult,
+} from './runtime.cjs';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 /** True when `value` is a valid {@link IdOrName}; stops at the first problem. */
@@ -49,3 +55,13 @@ export declare function createClient(options?: ClientOptions): Client;
 
 /** A client without methods: pass it to the operation functions, so a bundle holds only the operations it imports. */
 export declare function createClientCore(options?: ClientOptions): ClientCore;
+/**
+ * Checks a webhook request and reads its payload: the signature (HMAC over the raw body) or bearer token
+ * the spec asks for is checked first, in constant time; the body is parsed and validated only after.
+ * `{ ok: true, event }`, typed by the webhook, else why it was refused and the status to answer.
+ */
+export declare function parseWebhook<Name extends keyof never & string>(
+  name: Name,
+  request: WebhookRequest,
+  secrets?: WebhookSecrets,
+): Promise<WebhookResult<Name, never[Name]>>;

@@ -24,6 +24,9 @@ import type {
   ApiResult,
   ClientCore,
   HttpStatusCode,
+  WebhookRequest,
+  WebhookSecrets,
+  WebhookResult,
 } from './runtime.cjs';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 
@@ -199,3 +202,13 @@ export declare function postCustomersCustomerIdCards(
   input: PostCustomersCustomerIdCardsInput,
   options?: CallOptions,
 ): Promise<PostCustomersCustomerIdCardsResult>;
+/**
+ * Checks a webhook request and reads its payload: the signature (HMAC over the raw body) or bearer token
+ * the spec asks for is checked first, in constant time; the body is parsed and validated only after.
+ * `{ ok: true, event }`, typed by the webhook, else why it was refused and the status to answer.
+ */
+export declare function parseWebhook<Name extends keyof never & string>(
+  name: Name,
+  request: WebhookRequest,
+  secrets?: WebhookSecrets,
+): Promise<WebhookResult<Name, never[Name]>>;

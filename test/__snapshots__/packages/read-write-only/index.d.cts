@@ -15,7 +15,15 @@ import type {
   CreateUserResponse201,
   CreateUserResponses,
 } from './types.cjs';
-import type { ClientBaseOptions, CallOptions, ApiResult, ClientCore } from './runtime.cjs';
+import type {
+  ClientBaseOptions,
+  CallOptions,
+  ApiResult,
+  ClientCore,
+  WebhookRequest,
+  WebhookSecrets,
+  WebhookResult,
+} from './runtime.cjs';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 /** True when `value` is a valid {@link User}; stops at the first problem. */
@@ -136,3 +144,13 @@ export declare function createUser(
   input?: CreateUserInput,
   options?: CallOptions,
 ): Promise<CreateUserResult>;
+/**
+ * Checks a webhook request and reads its payload: the signature (HMAC over the raw body) or bearer token
+ * the spec asks for is checked first, in constant time; the body is parsed and validated only after.
+ * `{ ok: true, event }`, typed by the webhook, else why it was refused and the status to answer.
+ */
+export declare function parseWebhook<Name extends keyof never & string>(
+  name: Name,
+  request: WebhookRequest,
+  secrets?: WebhookSecrets,
+): Promise<WebhookResult<Name, never[Name]>>;

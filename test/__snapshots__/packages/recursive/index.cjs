@@ -6,4 +6,5 @@ module.exports = {
   ...require('./types.cjs'),
   ...require('./validators.cjs'),
   ...require('./client.cjs'),
+  ...require('./webhooks.cjs'),
 };

@@ -20,7 +20,7 @@ export interface ConstructedValidators {
   entries: (string | undefined)[];
   /** With `fallback`: the functions the module imports from the AJV-compiled module (validators-fallback). */
   fallbackImports: string[];
-  /** The runtime exports (templates/validators/runtime.js) the statements use, recorded as they were used. */
+  /** The runtime exports (templates/runtime/checks.js) the statements use, recorded as they were used. */
   runtime: string[];
   /**
    * The entries this emitter does not cover, each with why: the caller compiles them with AJV, with

@@ -69,7 +69,7 @@ export class ModuleScope {
     for (const text of runtimeExports) this.#runtime.set(text, this.names.imported(text));
   }
 
-  /** A runtime export (templates/validators/runtime.js), recorded as used. */
+  /** A runtime export (templates/runtime/checks.js), recorded as used. */
   runtime(text: string): Name {
     const name = this.#runtime.get(text);
     if (name === undefined || !this.#runtimeKnown.has(text)) throw new Error(`the validator runtime exports no ${text}`);

@@ -1,0 +1,283 @@
+import { execFile } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as enfuce from '../generated/enfuce/index.js';
+import * as paysafe from '../generated/paysafe/index.js';
+import { equalInConstantTime } from '../templates/runtime/signing.js';
+import { startServer, type TestServer } from './support/servers.js';
+import { repoRoot } from './support/paths.js';
+
+/**
+ * Receiving webhooks with a generated package (`parseWebhook`, `verifySignature`) and sending them with
+ * `specsmith mock --send-webhook`: Enfuce's notifications carry a bearer token, Paysafe's webhooks an HMAC
+ * signature over the raw body. Everything over real sockets; nothing is stubbed.
+ */
+const token = 'enfuce-notification-token-0123';
+/** Paysafe's request-signing page's secret (its worked example); webhooks are signed the same way. */
+const signingKey =
+  'Y+83Kt6imrf2eQBVojCfVAx9iDNwtgN7UzZydbpqUgNq3WzgJOhiNpdAF5b9UJ4Ymf++HMgdrgClOmwfq8qItCNcVaCT/MPhMGYgiMb+oLtc2K3nmJxvPxTR6caFalI8qKr6BgX0K1tqKDka2xJZhUZXCVjBsBmKJLT/XQ0+cTSGUfLOwOF+jo0Mgm8oHYnIdOTYlA1XIDJH867WhK8iWe54SONltkRZgNxejUoygtvwdUVxKKa+Mm57RXpH6pI7qh3gkKxcwlrUJ1LhkMLxSNwr78WH4zAd/ILHfEFWORJHgNilzyqyBMZutCtPHhDIBnzkgqfgv1eE6EcDozRT+Q==';
+const sign = (body: string | Buffer) => createHmac('sha256', Buffer.from(signingKey, 'base64')).update(body).digest('base64');
+
+const notification = {
+  id: '1234567890',
+  type: 'ACCOUNT',
+  subType: 'STATUS_CHANGE',
+  accountId: '1234567890',
+  customerNumber: 'ABCDEFGH123456789',
+  status: 'ACCOUNT_BLOCKED',
+} satisfies enfuce.Notification;
+const accountEvent = {
+  customerId: '500000123',
+  accountId: '1000123',
+  type: 'IBAN_ASSIGNED',
+  timestamp: '2024-07-29T15:51:28Z',
+} satisfies paysafe.AccountEvent;
+
+describe('parseWebhook: the sender is checked before the body is read', () => {
+  it('reads an Enfuce notification with its bearer token, typed by the spec, and narrows on type', async () => {
+    const rawBody = JSON.stringify(notification);
+    const result = await enfuce.parseWebhook('notification', { headers: { authorization: `Bearer ${token}` }, rawBody }, { token });
+    expect(result).toEqual({ ok: true, name: 'notification', event: notification });
+    if (result.ok && result.event.type === 'ACCOUNT') expect(result.event.status).toBe('ACCOUNT_BLOCKED');
+    // A token provider, and Fetch Headers, do as well.
+    const fromHeaders = await enfuce.parseWebhook(
+      'notification',
+      { headers: new Headers({ Authorization: `Bearer ${token}` }), rawBody: Buffer.from(rawBody) },
+      { token: async () => token },
+    );
+    expect(fromHeaders.ok).toBe(true);
+  });
+
+  it('refuses a wrong, missing or partial token with 401, before parsing: a body that is not JSON is never read', async () => {
+    const secrets = { token };
+    for (const authorization of [`Bearer ${token.slice(0, -1)}`, `Bearer ${token}x`, 'Bearer ', `Basic ${token}`, undefined]) {
+      const headers = authorization === undefined ? {} : { authorization };
+      const result = await enfuce.parseWebhook('notification', { headers, rawBody: '{not json' }, secrets);
+      expect(result, String(authorization)).toMatchObject({ ok: false, reason: 'unauthorized', status: 401 });
+    }
+    await expect(enfuce.parseWebhook('notification', { headers: {}, rawBody: '{}' })).rejects.toThrow('pass { token }');
+  });
+
+  it('says why a payload with a good token is refused: not JSON, or every issue against the schema', async () => {
+    const headers = { authorization: `Bearer ${token}` };
+    expect(await enfuce.parseWebhook('notification', { headers, rawBody: '{"id": 1' }, { token })).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+      status: 400,
+    });
+    const invalid = await enfuce.parseWebhook(
+      'notification',
+      { headers, rawBody: JSON.stringify({ ...notification, status: 'BLOCKED' }) },
+      { token },
+    );
+    expect(invalid).toMatchObject({ ok: false, reason: 'invalid', status: 400 });
+    expect(invalid.ok === false && invalid.issues.length).toBeGreaterThan(0);
+    expect(
+      await enfuce.parseWebhook('notification', { headers: { ...headers, 'content-type': 'text/plain' }, rawBody: '{}' }, { token }),
+    ).toMatchObject({
+      reason: 'unsupported-media-type',
+      status: 415,
+    });
+    // @ts-expect-error: the spec has no such webhook
+    expect(await enfuce.parseWebhook('invoice', { headers, rawBody: '{}' }, { token })).toMatchObject({
+      reason: 'unknown-webhook',
+      status: 404,
+    });
+  });
+
+  it('checks a Paysafe webhook signature over the raw bytes; one byte changed is refused before it is parsed', async () => {
+    const rawBody = JSON.stringify(accountEvent, null, 1);
+    const secrets = { signing: { key: signingKey } };
+    const signed = { signature: sign(rawBody) };
+    expect(await paysafe.parseWebhook('accountEvent', { headers: signed, rawBody }, secrets)).toEqual({
+      ok: true,
+      name: 'accountEvent',
+      event: accountEvent,
+    });
+    // The same JSON with other whitespace is other bytes: its signature does not hold.
+    const respaced = JSON.stringify(accountEvent);
+    expect(await paysafe.parseWebhook('accountEvent', { headers: signed, rawBody: respaced }, secrets)).toMatchObject({
+      reason: 'bad-signature',
+      status: 401,
+    });
+    // One byte changed, into a body that is not JSON either: the signature is what refuses it.
+    const broken = Buffer.from(rawBody);
+    broken[broken.length - 1] = 0x20;
+    expect(await paysafe.parseWebhook('accountEvent', { headers: signed, rawBody: broken }, secrets)).toMatchObject({
+      reason: 'bad-signature',
+    });
+    expect(await paysafe.parseWebhook('accountEvent', { headers: {}, rawBody }, secrets)).toMatchObject({ reason: 'bad-signature' });
+    await expect(paysafe.parseWebhook('accountEvent', { headers: signed, rawBody })).rejects.toThrow('signing: { key }');
+  });
+
+  it("verifySignature matches the request-signing page's worked example, from either module format", async () => {
+    const body = '{"id":1,"name":"John Smith"}';
+    const request = { headers: { Signature: 'cQPmKNg51k2mAcp8y6eh2oOl0OSbDwbK+chWLuifUxU=' }, rawBody: body };
+    expect(await paysafe.verifySignature(request, { key: signingKey })).toBe(true);
+    expect(await paysafe.verifySignature({ ...request, rawBody: `${body} ` }, { key: signingKey })).toBe(false);
+    const commonJs = createRequire(import.meta.url)(path.join(repoRoot, 'generated/paysafe/index.cjs')) as typeof paysafe;
+    expect(await commonJs.verifySignature(request, { key: signingKey })).toBe(true);
+    expect(await commonJs.verifySignature({ headers: { authorization: 'Bearer abc' }, rawBody: '' }, { token: 'abc' })).toBe(true);
+    expect(await commonJs.verifySignature({ headers: { authorization: 'Bearer abd' }, rawBody: '' }, { token: 'abc' })).toBe(false);
+  });
+
+  it('compares texts by their contents and lengths only', () => {
+    expect(equalInConstantTime('abc', 'abc')).toBe(true);
+    expect(equalInConstantTime('abc', 'abd')).toBe(false);
+    expect(equalInConstantTime('abc', 'abcd')).toBe(false);
+    expect(equalInConstantTime('abcd', 'abc')).toBe(false);
+    expect(equalInConstantTime('', 'a')).toBe(false);
+    expect(equalInConstantTime('a\u0000', 'a')).toBe(false);
+  });
+});
+
+const run = promisify(execFile);
+const cli = path.join(repoRoot, 'generator/dist/cli/main.js');
+async function sendWebhook(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, 'mock', ...args], { env: { ...process.env, ...env }, cwd: repoRoot });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('specsmith mock --send-webhook: a team tests its receiver', () => {
+  let receiver: TestServer;
+  let delayMs = 0;
+  let answer = 201;
+  beforeAll(async () => {
+    receiver = await startServer(async (request, response) => {
+      const raw = { headers: request.headers, rawBody: request.body };
+      const result =
+        request.url === '/enfuce'
+          ? await enfuce.parseWebhook('notification', raw, { token })
+          : await paysafe.parseWebhook('accountEvent', raw, { signing: { key: signingKey } });
+      setTimeout(() => {
+        if (!result.ok) {
+          response.writeHead(result.status, { 'content-type': 'text/plain' }).end(result.message);
+          return;
+        }
+        const id = (result.event as { id?: string }).id ?? 'event';
+        response.writeHead(request.url === '/enfuce' ? answer : 200, { 'content-type': 'application/json' });
+        response.end(request.url === '/enfuce' ? JSON.stringify({ description: 'taken', id }) : undefined);
+      }, delayMs);
+    });
+  });
+  afterAll(() => receiver.close());
+
+  it("sends Enfuce's documented notification with the bearer token; the receiver's 201 in time is a pass", async () => {
+    const sent = await sendWebhook(
+      ['--spec', 'specs/enfuce/openapi.yaml', '--send-webhook', 'notification', '--to', `${receiver.url}/enfuce`],
+      {
+        SPECSMITH_WEBHOOK_TOKEN: token,
+      },
+    );
+    expect(sent.stderr).toBe('');
+    expect(sent.stdout).toMatch(
+      /^specsmith mock: sent webhook notification \(POST http:\/\/127\.0\.0\.1:\d+\/enfuce, \d+ bytes\): 201 in \d+ ms\n$/,
+    );
+    expect(sent.code).toBe(0);
+    const seen = receiver.requests.at(-1)!;
+    expect(seen.headers.authorization).toBe(`Bearer ${token}`);
+    expect(JSON.parse(seen.body)).toMatchObject({ type: 'ACCOUNT', status: 'ACCOUNT_BLOCKED' });
+    const card = await sendWebhook([
+      '--spec',
+      'specs/enfuce/openapi.yaml',
+      '--send-webhook',
+      'notification',
+      '--example',
+      'card',
+      '--to',
+      `${receiver.url}/enfuce`,
+      '--token',
+      token,
+    ]);
+    expect(card.code).toBe(0);
+    expect(JSON.parse(receiver.requests.at(-1)!.body)).toMatchObject({ type: 'CARD' });
+  });
+
+  it('fails a receiver that refuses, answers late or off the spec, and says how', async () => {
+    const refused = await sendWebhook([
+      '--spec',
+      'specs/enfuce/openapi.yaml',
+      '--send-webhook',
+      'notification',
+      '--to',
+      `${receiver.url}/enfuce`,
+      '--token',
+      'wrong',
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('answered 401, which the spec does not document');
+    delayMs = 1200;
+    const late = await sendWebhook([
+      '--spec',
+      'specs/enfuce/openapi.yaml',
+      '--send-webhook',
+      'notification',
+      '--to',
+      `${receiver.url}/enfuce`,
+      '--token',
+      token,
+    ]);
+    delayMs = 0;
+    expect(late.code).toBe(1);
+    expect(late.stdout).toMatch(/answered in \d+ ms, where the spec allows 1000 ms \(x-answer-within\)/);
+    answer = 200;
+    const other = await sendWebhook([
+      '--spec',
+      'specs/enfuce/openapi.yaml',
+      '--send-webhook',
+      'notification',
+      '--to',
+      `${receiver.url}/enfuce`,
+      '--token',
+      token,
+    ]);
+    answer = 201;
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain('answered 200, which the spec does not document');
+  });
+
+  it("signs Paysafe's webhook over the exact bytes it sends, which the package's parseWebhook accepts", async () => {
+    const sent = await sendWebhook(
+      ['--spec', 'specs/paysafe/openapi.yaml', '--send-webhook', 'accountEvent', '--to', `${receiver.url}/paysafe`],
+      {
+        SPECSMITH_SIGNING_KEY: signingKey,
+      },
+    );
+    expect(sent.stdout).toContain(': 200 in');
+    expect(sent.code).toBe(0);
+    const seen = receiver.requests.at(-1)!;
+    expect(seen.headers.signature).toBe(sign(seen.body));
+  });
+
+  it('refuses bad usage with exit 2: no receiver, an unknown webhook or example, a missing secret', async () => {
+    const base = ['--spec', 'specs/paysafe/openapi.yaml'];
+    expect((await sendWebhook([...base, '--send-webhook', 'accountEvent'])).stderr).toContain('--send-webhook needs --to URL');
+    const unknown = await sendWebhook([...base, '--send-webhook', 'payout', '--to', receiver.url]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"accountEvent", "customerRestrictionEvent"');
+    const unsigned = await sendWebhook([...base, '--send-webhook', 'accountEvent', '--to', receiver.url], { SPECSMITH_SIGNING_KEY: '' });
+    expect(unsigned.code).toBe(2);
+    const noExample = await sendWebhook([
+      ...base,
+      '--send-webhook',
+      'accountEvent',
+      '--example',
+      'nope',
+      '--to',
+      receiver.url,
+      '--signing-key',
+      signingKey,
+    ]);
+    expect(noExample.code).toBe(2);
+    expect(noExample.stderr).toContain('has no example "nope"');
+    expect((await sendWebhook([...base, '--to', receiver.url])).stderr).toContain('--to goes with --send-webhook NAME');
+  });
+});
