@@ -67,6 +67,7 @@ bench: build
 	node bench/client/mock-start.mjs
 	node bench/client/mock-throughput.mjs
 	node bench/client/signing.mjs
+	node bench/client/bundle-size.mjs
 	node bench/diff/run.mjs
 
 clean:

@@ -3,7 +3,7 @@
 // esbuild from templates/runtime/index.js, and runtime.d.ts, bundled by dts-bundle-generator from the
 // declarations tsc makes of templates/runtime/public.ts. The generator copies the three into each package.
 // Run by `make build`; `--if-stale` (the test setup) skips the build when the output is newer than every source.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,8 @@ export async function buildRuntime() {
   const common = {
     entryPoints: [path.join(source, 'index.js')],
     bundle: true,
+    // Paths in the bundle's comments (`// templates/runtime/client.js`) are relative to the repository, wherever this runs from.
+    absWorkingDir: root,
     target: 'es2022',
     charset: 'utf8',
     legalComments: 'none',
@@ -45,9 +47,14 @@ export async function buildRuntime() {
     build({ ...common, format: 'cjs', platform: 'node' }),
   ]);
   const declarations = bundleDeclarations();
-  writeFileSync(outputs[0], esm.outputFiles[0].text);
-  writeFileSync(outputs[1], commonJs.outputFiles[0].text);
-  writeFileSync(outputs[2], declarations);
+  // Each file is written beside its place and renamed into it, so that a reader (another test run's setup,
+  // a generate) never sees half of one.
+  const texts = [esm.outputFiles[0].text, commonJs.outputFiles[0].text, declarations];
+  outputs.forEach((file, index) => {
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, texts[index]);
+    renameSync(partial, file);
+  });
 }
 
 /** tsc's declarations of the runtime (from the JSDoc of its modules and types.ts), bundled from public.ts into one file. */

@@ -15,7 +15,7 @@ import { typeCheck } from './support/type-check.js';
  * reading `data` before narrowing `status` are caught before the code runs.
  */
 const program = (enfuce: string, gateway: string) => `
-import { createClient, createClientCore, createMcCard, type CreateMcCardResult } from ${JSON.stringify(enfuce)};
+import { createClient, createClientCore, createMcCard, parseWebhook, type CreateMcCardResult } from ${JSON.stringify(enfuce)};
 import * as gateway from ${JSON.stringify(gateway)};
 
 const client = createClient({ auth: { username: 'u', password: 'p' }, serverVariables: { environment: 'uat' }, timeoutMs: 5_000 });
@@ -30,6 +30,23 @@ export async function allowed(): Promise<string | undefined> {
   const again = await createMcCard(core, { path, query, body }, { retry: { attempts: 2 }, signal: AbortSignal.timeout(1_000) });
   const status: 201 | 429 = again.status;
   return String(status);
+}
+
+export async function webhooks(rawBody: Uint8Array): Promise<string | undefined> {
+  const received = await parseWebhook('notification', { headers: {}, rawBody }, { token: 't' });
+  if (!received.ok) return received.reason;
+  // The payload is a union on \`type\`: an account's status is read once \`type\` is narrowed.
+  if (received.event.type === 'ACCOUNT') return received.event.status;
+  if (received.event.type === 'CARD') {
+    // @ts-expect-error: a card notification has no reminder status (the account's)
+    received.event.reminderStatus;
+    return received.event.cardId;
+  }
+  // @ts-expect-error: Enfuce sends no such webhook
+  await parseWebhook('invoice', { headers: {}, rawBody });
+  // @ts-expect-error: the gateway spec has no webhooks, so no name is one
+  await gateway.parseWebhook('anything', { headers: {}, rawBody });
+  return undefined;
 }
 
 export async function rejected() {

@@ -214,9 +214,10 @@ describe('the packed @specsmith/enfuce package in a fresh project', () => {
   it("type-checks every example of the package's README", () => {
     const readme = readFileSync(path.join(project, 'node_modules/@specsmith/enfuce/README.md'), 'utf8');
     const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
-    expect(examples).toHaveLength(2);
+    expect(examples).toHaveLength(3);
     expect(examples[0]).toContain('assertCreatePrivateCustomerRequestBody(input)');
     expect(examples[1]).toContain('createClient({ auth: {');
+    expect(examples[2]).toContain("parseWebhook('notification', request, { token: 'the token the provider sends' })");
     const files = examples.map((example, index) => {
       writeFileSync(path.join(project, `readme-${index}.mts`), example);
       return `readme-${index}.mts`;

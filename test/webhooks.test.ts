@@ -1,14 +1,17 @@
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as enfuce from '../generated/enfuce/index.js';
 import * as paysafe from '../generated/paysafe/index.js';
 import { equalInConstantTime } from '../templates/runtime/signing.js';
+import { generateFixture } from './support/generate-fixture.js';
+import { repoRoot, temporaryDirectory } from './support/paths.js';
 import { startServer, type TestServer } from './support/servers.js';
-import { repoRoot } from './support/paths.js';
 
 /**
  * Receiving webhooks with a generated package (`parseWebhook`, `verifySignature`) and sending them with
@@ -80,6 +83,10 @@ describe('parseWebhook: the sender is checked before the body is read', () => {
     ).toMatchObject({
       reason: 'unsupported-media-type',
       status: 415,
+    });
+    expect(await enfuce.parseWebhook('notification', { method: 'PUT', headers, rawBody: '{}' }, { token })).toMatchObject({
+      reason: 'method-not-allowed',
+      status: 405,
     });
     // @ts-expect-error: the spec has no such webhook
     expect(await enfuce.parseWebhook('invoice', { headers, rawBody: '{}' }, { token })).toMatchObject({
@@ -279,5 +286,160 @@ describe('specsmith mock --send-webhook: a team tests its receiver', () => {
     expect(noExample.code).toBe(2);
     expect(noExample.stderr).toContain('has no example "nope"');
     expect((await sendWebhook([...base, '--to', receiver.url])).stderr).toContain('--to goes with --send-webhook NAME');
+  });
+});
+
+/** A package generated from a spec written here, imported as ES module. */
+async function packageOf(label: string, spec: string): Promise<{ module: Record<string, any>; diagnostics: { code: string }[] }> {
+  const folder = temporaryDirectory(label);
+  writeFileSync(path.join(folder, 'openapi.yaml'), spec);
+  const result = await generateFixture({ spec: path.join(folder, 'openapi.yaml'), label: 'webhooks', name: label });
+  if (!result.result.ok) return { module: {}, diagnostics: result.result.diagnostics };
+  return { module: (await import(pathToFileURL(path.join(result.outDir, 'index.js')).href)) as Record<string, any>, diagnostics: [] };
+}
+
+const securitySpec = `openapi: 3.1.0
+info: {title: senders, version: '1'}
+x-request-signing: {header: X-Sig}
+paths: {}
+webhooks:
+  basic:
+    post:
+      security: [{hookBasic: []}]
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses: {'200': {description: ok}}
+  either:
+    post:
+      security: [{hookBasic: []}, {hookToken: []}]
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses: {'200': {description: ok}}
+  both:
+    post:
+      security: [{hookToken: [], hookKey: []}]
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses: {'200': {description: ok}}
+  cookie:
+    post:
+      security: [{hookCookie: []}]
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses: {'200': {description: ok}}
+  inQuery:
+    post:
+      security: [{hookQuery: []}]
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses: {'200': {description: ok}}
+  signedHeader:
+    post:
+      x-signed: true
+      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Card'}}}}
+      responses: {'200': {description: ok}}
+components:
+  securitySchemes:
+    hookBasic: {type: http, scheme: basic}
+    hookToken: {type: http, scheme: bearer}
+    hookKey: {type: apiKey, in: header, name: X-Hook-Key}
+    hookCookie: {type: apiKey, in: cookie, name: hook}
+    hookQuery: {type: apiKey, in: query, name: key}
+  schemas:
+    Card:
+      type: object
+      additionalProperties: false
+      required: [id]
+      properties:
+        id: {type: string, readOnly: true}
+        pin: {type: string, writeOnly: true}
+`;
+
+describe('what a webhook asks of its sender, checked as its security says', () => {
+  let hooks: Record<string, any>;
+  beforeAll(async () => {
+    hooks = (await packageOf('senders', securitySpec)).module;
+  });
+  const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const secrets = { basic: { username: 'acme', password: 's3cret' }, token: 'tok', apiKey: 'key-1' };
+
+  it('HTTP Basic, an API key in a header or cookie, alternatives (one suffices) and requirements (all must hold)', async () => {
+    const parse = (name: string, headers: Record<string, string>, given: object = secrets) =>
+      hooks.parseWebhook(name, { headers, rawBody: '{}' }, given) as Promise<{ ok: boolean; reason?: string }>;
+    expect((await parse('basic', { authorization: basic('acme', 's3cret') })).ok).toBe(true);
+    expect(await parse('basic', { authorization: basic('acme', 's3cres') })).toMatchObject({ ok: false, reason: 'unauthorized' });
+    expect(await parse('basic', {})).toMatchObject({ ok: false, reason: 'unauthorized' });
+    expect((await parse('either', { authorization: 'Bearer tok' })).ok).toBe(true);
+    expect((await parse('either', { authorization: basic('acme', 's3cret') })).ok).toBe(true);
+    expect((await parse('either', { authorization: 'Bearer tok' }, { token: 'tok' })).ok).toBe(true);
+    expect(await parse('both', { authorization: 'Bearer tok' })).toMatchObject({ ok: false, reason: 'unauthorized' });
+    expect(await parse('both', { 'x-hook-key': 'key-1' })).toMatchObject({ ok: false, reason: 'unauthorized' });
+    expect((await parse('both', { authorization: 'Bearer tok', 'X-Hook-Key': 'key-1' })).ok).toBe(true);
+    expect((await parse('cookie', { cookie: 'a=b; hook=key-1' })).ok).toBe(true);
+    expect(await parse('cookie', { cookie: 'hook=key-2' })).toMatchObject({ ok: false, reason: 'unauthorized' });
+    await expect(parse('basic', { authorization: basic('acme', 's3cret') }, { token: 'tok' })).rejects.toThrow('pass { basic }');
+  });
+
+  it('refuses to run for a sender it cannot check, rather than let anything in', async () => {
+    await expect(hooks.parseWebhook('inQuery', { headers: {}, rawBody: '{}' }, secrets)).rejects.toThrow(
+      'its security cannot be checked by parseWebhook (hookQuery: an API key in the query), so parseWebhook cannot check who sent it',
+    );
+    const unsigned = await packageOf('unsigned', securitySpec.replace('x-request-signing: {header: X-Sig}\n', ''));
+    await expect(unsigned.module.parseWebhook('signedHeader', { headers: {}, rawBody: '{}' }, secrets)).rejects.toThrow(
+      'marked x-signed, but the document has no x-request-signing',
+    );
+  });
+
+  it('finds a signature header named in any case, and refuses an empty or blank key', async () => {
+    const rawBody = '{"id":"c1"}';
+    const sig = createHmac('sha256', Buffer.from(signingKey, 'base64')).update(rawBody).digest('base64');
+    for (const header of ['X-Sig', 'x-sig', 'X-SIG'])
+      expect(await hooks.verifySignature({ headers: { 'x-sig': sig }, rawBody }, { key: signingKey, header })).toBe(true);
+    expect((await hooks.parseWebhook('signedHeader', { headers: { 'X-Sig': sig }, rawBody }, { signing: { key: signingKey } })).ok).toBe(
+      true,
+    );
+    const blank = createHmac('sha256', Buffer.alloc(0)).update(rawBody).digest('base64');
+    for (const key of ['\n', ' ', ''])
+      await expect(hooks.parseWebhook('signedHeader', { headers: { 'x-sig': blank }, rawBody }, { signing: { key } })).rejects.toThrow(
+        'the signing key is empty',
+      );
+  });
+
+  it('reads a payload as the API writes it: readOnly properties in, writeOnly ones out', async () => {
+    const rawBody = (body: object) => JSON.stringify(body);
+    const signed = (body: string) => ({ 'x-sig': createHmac('sha256', Buffer.from(signingKey, 'base64')).update(body).digest('base64') });
+    const parse = (body: object) =>
+      hooks.parseWebhook('signedHeader', { headers: signed(rawBody(body)), rawBody: rawBody(body) }, { signing: { key: signingKey } });
+    // Read as a request, `id` (readOnly) would be refused and `{ pin }` accepted.
+    expect((await parse({ id: 'c1' })).ok).toBe(true);
+    expect(await parse({ pin: '1234' })).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('a webhook reusing a path operationId is an error of the spec', async () => {
+    const spec = `openapi: 3.1.0
+info: {title: ids, version: '1'}
+paths:
+  /payouts:
+    post:
+      operationId: payout
+      responses: {'200': {description: ok}}
+webhooks:
+  payout:
+    post:
+      operationId: payout
+      responses: {'200': {description: ok}}
+`;
+    expect((await packageOf('duplicate-ids', spec)).diagnostics.map((diagnostic) => diagnostic.code)).toContain('duplicate-operation-id');
+  });
+});
+
+describe('callbacks (3.0 and 3.1): keyed by operation and callback name', () => {
+  it("reads a callback's payload with parseWebhook, named after its operation", async () => {
+    const { outDir } = await generateFixture({
+      spec: path.join(repoRoot, 'test/fixtures/specs/webhooks.yaml'),
+      label: 'webhooks',
+      name: 'callbacks',
+    });
+    const hooks = (await import(pathToFileURL(path.join(outDir, 'index.js')).href)) as Record<string, any>;
+    const ok = await hooks.parseWebhook('subscribe statusChanged', { headers: {}, rawBody: Buffer.from('{"state":"active"}') });
+    expect(ok).toEqual({ ok: true, name: 'subscribe statusChanged', event: { state: 'active' } });
+    expect(await hooks.parseWebhook('subscribe statusChanged', { headers: {}, rawBody: '{"state":"gone"}' })).toMatchObject({
+      reason: 'invalid',
+    });
   });
 });

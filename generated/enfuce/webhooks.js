@@ -11,11 +11,11 @@ const webhooks$ = {
     method: 'POST',
     media: 'application/json',
     bodyRequired: true,
-    bearer: true,
+    senders: [[['bearer']]],
     check: [isReceiveNotificationRequestBody, assertReceiveNotificationRequestBody],
   },
 };
-/** Checks a webhook request (its signature or bearer token first, in constant time) and reads its payload. */
+/** Checks a webhook request (its sender first: credentials, signature, in constant time) and reads its payload. */
 function parseWebhook(name, request, secrets) {
   return receiveWebhook(webhooks$, name, request, secrets);
 }

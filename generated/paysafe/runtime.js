@@ -618,7 +618,10 @@ var ClientError = class extends Error {
   constructor(message, { operationId, method, url, cause, idempotencyKey }) {
     super(message, cause === void 0 ? void 0 : { cause });
     brandInstance(this, new.target);
-    this.name = new.target.name;
+    this.name = Object.hasOwn(new.target, "brand") ? (
+      /** @type {any} */
+      new.target.brand
+    ) : new.target.name;
     this.operationId = operationId;
     this.method = method;
     this.url = url;
@@ -652,7 +655,7 @@ var NetworkError = class extends ClientError {
 function failureOf(cause) {
   let inner = cause;
   while (inner?.cause !== void 0 && inner.cause !== null && typeof inner.cause === "object") inner = inner.cause;
-  if (typeof inner?.code !== "string") return { text: cause instanceof Error ? cause.message : String(cause) };
+  if (typeof inner?.code !== "string") return { text: inner instanceof Error ? inner.message : String(inner) };
   const host = inner.address ?? inner.hostname;
   const port = inner.port === void 0 ? void 0 : Number(inner.port);
   const text = `${inner.code}${host === void 0 ? "" : ` ${host}${port === void 0 ? "" : `:${port}`}`}`;
@@ -764,6 +767,7 @@ function appendField(form, key, value, convert) {
 // templates/runtime/signing.js
 async function signerOf(text) {
   const bytes = Uint8Array.from(atob(text.replace(/\s+/g, "")), (char) => char.charCodeAt(0));
+  if (bytes.length === 0) throw new TypeError("the signing key is empty: pass the shared secret as base64 text");
   const native = (
     /** @type {any} */
     globalThis.process?.getBuiltinModule?.("node:crypto")
@@ -1167,11 +1171,12 @@ async function receiveWebhook(webhooks, name, request, secrets = {}) {
   const webhook = Object.hasOwn(webhooks, name) ? webhooks[name] : void 0;
   if (webhook === void 0)
     return refusal("unknown-webhook", 404, `no webhook is named ${JSON.stringify(name)}; the spec has ${Object.keys(webhooks).join(", ")}`);
-  if (webhook.bearer) {
-    if (secrets.token === void 0) throw new TypeError(`webhook ${name}: the spec asks for a bearer token; pass { token }`);
-    const token = await valueOf(secrets.token);
-    if (!await verifySignature(request, { token })) return refusal("unauthorized", 401, "the bearer token is missing or wrong");
-  }
+  if (webhook.unverifiable !== void 0)
+    throw new TypeError(`webhook ${name}: ${webhook.unverifiable}, so parseWebhook cannot check who sent it`);
+  if (request.method !== void 0 && request.method.toUpperCase() !== webhook.method)
+    return refusal("method-not-allowed", 405, `the webhook is sent with ${webhook.method}, not ${request.method.toUpperCase()}`);
+  if (webhook.senders !== void 0 && !await sentByOneOf(webhook.senders, name, request, secrets))
+    return refusal("unauthorized", 401, "the credentials are missing or wrong");
   if (webhook.signature !== void 0) {
     if (secrets.signing === void 0) throw new TypeError(`webhook ${name}: the spec asks for a signature; pass { signing: { key } }`);
     const key = await valueOf(secrets.signing.key);
@@ -1191,6 +1196,7 @@ async function receiveWebhook(webhooks, name, request, secrets = {}) {
     if (webhook.bodyRequired) return refusal("malformed", 400, "the body is empty, where the spec requires one");
     return { ok: true, name, event: void 0 };
   }
+  if (webhook.media !== void 0 && !/json/i.test(webhook.media)) return { ok: true, name, event: text };
   let event;
   try {
     event = JSON.parse(text);
@@ -1219,11 +1225,55 @@ async function verifySignature(request, check) {
     const match = /^Bearer +(.+)$/i.exec(given2.trim());
     return check.token !== "" && equalInConstantTime(match?.[1] ?? "", check.token);
   }
-  const given = headerOf(request.headers, check.header ?? "signature");
-  if (given === void 0 || check.key === "") return false;
   const signer = await signerFor(check.key);
+  const given = headerOf(request.headers, check.header ?? "signature");
+  if (given === void 0) return false;
   const expected = await signer(request.rawBody);
   return equalInConstantTime(given.trim(), expected);
+}
+async function sentByOneOf(alternatives, name, request, secrets) {
+  const usable = alternatives.filter((checks) => checks.every((check) => secretOf(check, secrets) !== void 0));
+  if (usable.length === 0) {
+    const wanted = alternatives.map((checks) => checks.map(([kind]) => kind === "bearer" ? "token" : kind).join(" and "));
+    throw new TypeError(`webhook ${name}: the spec asks its sender for credentials; pass { ${wanted.join(" } or { ")} }`);
+  }
+  for (const checks of usable) {
+    let all = true;
+    for (const check of checks) all = await holds(check, await valueOf(secretOf(check, secrets)), request) && all;
+    if (all) return true;
+  }
+  return false;
+}
+function secretOf(check, secrets) {
+  return check[0] === "bearer" ? secrets.token : check[0] === "basic" ? secrets.basic : secrets.apiKey;
+}
+async function holds(check, secret, request) {
+  if (check[0] === "bearer") return verifySignature(request, { token: String(secret) });
+  if (check[0] === "basic") {
+    const given2 = (headerOf(request.headers, "authorization") ?? "").trim();
+    const expected = `Basic ${base64Text(`${secret.username}:${secret.password}`)}`;
+    return equalInConstantTime(given2.replace(/^basic +/i, "Basic "), expected);
+  }
+  const given = check[1] === "header" ? headerOf(request.headers, check[2]) : cookieOf(request.headers, check[2]);
+  return given !== void 0 && String(secret) !== "" && equalInConstantTime(given, String(secret));
+}
+function cookieOf(headers, name) {
+  for (const pair of (headerOf(headers, "cookie") ?? "").split(";")) {
+    const at = pair.indexOf("=");
+    if (at !== -1 && pair.slice(0, at).trim() === name) {
+      try {
+        return decodeURIComponent(pair.slice(at + 1).trim());
+      } catch {
+        return pair.slice(at + 1).trim();
+      }
+    }
+  }
+  return void 0;
+}
+function base64Text(text) {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 var cached;
 function signerFor(key) {
@@ -1240,7 +1290,8 @@ function headerOf(headers, name) {
     /** @type {Readonly<Record<string, string | readonly string[] | undefined>>} */
     headers
   );
-  const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === name);
+  const lower = name.toLowerCase();
+  const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === lower);
   const value = key === void 0 ? void 0 : record[key];
   return Array.isArray(value) ? value[0] : (
     /** @type {string | undefined} */

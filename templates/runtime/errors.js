@@ -32,7 +32,8 @@ export class ClientError extends Error {
   constructor(message, { operationId, method, url, cause, idempotencyKey }) {
     super(message, cause === undefined ? undefined : { cause });
     brandInstance(this, new.target);
-    this.name = new.target.name;
+    // The brand, not the class's name, which a minifier may change; a caller's own subclass keeps its name.
+    this.name = Object.hasOwn(new.target, 'brand') ? /** @type {any} */ (new.target).brand : new.target.name;
     /** @readonly */
     this.operationId = operationId;
     /** @readonly */
@@ -112,7 +113,8 @@ function failureOf(cause) {
   /** @type {any} */
   let inner = cause;
   while (inner?.cause !== undefined && inner.cause !== null && typeof inner.cause === 'object') inner = inner.cause;
-  if (typeof inner?.code !== 'string') return { text: cause instanceof Error ? cause.message : String(cause) };
+  // Without a system error's code, the innermost reason says more than `fetch failed` (`invalid URL`, `bad port`).
+  if (typeof inner?.code !== 'string') return { text: inner instanceof Error ? inner.message : String(inner) };
   const host = inner.address ?? inner.hostname;
   const port = inner.port === undefined ? undefined : Number(inner.port);
   const text = `${inner.code}${host === undefined ? '' : ` ${host}${port === undefined ? '' : `:${port}`}`}`;

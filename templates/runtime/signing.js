@@ -14,6 +14,8 @@
  */
 export async function signerOf(text) {
   const bytes = Uint8Array.from(atob(text.replace(/\s+/g, '')), (char) => char.charCodeAt(0));
+  // An empty key signs anything anyone can sign: a secret read from an unset or blank variable is a mistake.
+  if (bytes.length === 0) throw new TypeError('the signing key is empty: pass the shared secret as base64 text');
   /** @type {{ createHmac(algorithm: string, key: Uint8Array): { update(data: string | Uint8Array): { digest(encoding: 'base64'): string } } } | undefined} */
   const native = /** @type {any} */ (globalThis).process?.getBuiltinModule?.('node:crypto');
   if (native !== undefined) return (data) => native.createHmac('sha256', bytes).update(data).digest('base64');

@@ -12,15 +12,22 @@ import { equalInConstantTime, signerOf } from './signing.js';
  * @property {string} method
  * @property {string} [media] the documented media type of the payload
  * @property {boolean} [bodyRequired]
+ * @property {string} [unverifiable] why its sender cannot be checked (then parseWebhook refuses to run)
+ * @property {SenderCheck[][]} [senders] its security: alternatives (one suffices), each a list of credentials (all must hold)
  * @property {{ header: string }} [signature] an HMAC-SHA256 signature header (`x-request-signing`, `x-signed`)
- * @property {boolean} [bearer] an `Authorization: Bearer` token (an http bearer security scheme)
  * @property {[(value: unknown) => boolean, (value: unknown) => void]} [check]
  */
 
 /**
+ * One credential: a bearer token, HTTP Basic, or an API key in a header or cookie.
+ * @typedef {['bearer'] | ['basic'] | ['apiKey', 'header' | 'cookie', string]} SenderCheck
+ */
+
+/**
  * Checks a webhook request and reads its payload: `{ ok: true, name, event }`, else a failure that says why
- * (with the status to answer: 401, 400, 404 or 415). A missing secret the webhook needs is a programming
- * error and throws.
+ * (with the status to answer: 401, 400, 404 or 415). The sender is checked first (its credentials, then the
+ * signature), and the body is decoded and parsed only after. A secret the webhook needs and the caller did
+ * not pass, or a webhook whose sender cannot be checked, is a programming error and throws.
  * @param {Readonly<Record<string, WebhookDefinition>>} webhooks
  * @param {string} name
  * @param {WebhookRequest} request
@@ -31,11 +38,12 @@ export async function receiveWebhook(webhooks, name, request, secrets = {}) {
   const webhook = Object.hasOwn(webhooks, name) ? webhooks[name] : undefined;
   if (webhook === undefined)
     return refusal('unknown-webhook', 404, `no webhook is named ${JSON.stringify(name)}; the spec has ${Object.keys(webhooks).join(', ')}`);
-  if (webhook.bearer) {
-    if (secrets.token === undefined) throw new TypeError(`webhook ${name}: the spec asks for a bearer token; pass { token }`);
-    const token = await valueOf(secrets.token);
-    if (!(await verifySignature(request, { token }))) return refusal('unauthorized', 401, 'the bearer token is missing or wrong');
-  }
+  if (webhook.unverifiable !== undefined)
+    throw new TypeError(`webhook ${name}: ${webhook.unverifiable}, so parseWebhook cannot check who sent it`);
+  if (request.method !== undefined && request.method.toUpperCase() !== webhook.method)
+    return refusal('method-not-allowed', 405, `the webhook is sent with ${webhook.method}, not ${request.method.toUpperCase()}`);
+  if (webhook.senders !== undefined && !(await sentByOneOf(webhook.senders, name, request, secrets)))
+    return refusal('unauthorized', 401, 'the credentials are missing or wrong');
   if (webhook.signature !== undefined) {
     if (secrets.signing === undefined) throw new TypeError(`webhook ${name}: the spec asks for a signature; pass { signing: { key } }`);
     const key = await valueOf(secrets.signing.key);
@@ -55,6 +63,8 @@ export async function receiveWebhook(webhooks, name, request, secrets = {}) {
     if (webhook.bodyRequired) return refusal('malformed', 400, 'the body is empty, where the spec requires one');
     return { ok: true, name, event: undefined };
   }
+  // A payload of another documented media type (text, a form) is given as the text received.
+  if (webhook.media !== undefined && !/json/i.test(webhook.media)) return { ok: true, name, event: text };
   let event;
   try {
     event = JSON.parse(text);
@@ -92,11 +102,83 @@ export async function verifySignature(request, check) {
     const match = /^Bearer +(.+)$/i.exec(given.trim());
     return check.token !== '' && equalInConstantTime(match?.[1] ?? '', check.token);
   }
-  const given = headerOf(request.headers, check.header ?? 'signature');
-  if (given === undefined || check.key === '') return false;
+  // The key first: an empty one is a mistake of the receiver's (it throws), whatever the request carries.
   const signer = await signerFor(check.key);
+  const given = headerOf(request.headers, check.header ?? 'signature');
+  if (given === undefined) return false;
   const expected = await signer(request.rawBody);
   return equalInConstantTime(given.trim(), expected);
+}
+
+/**
+ * Whether the request carries every credential of one of the alternatives, each compared in constant
+ * time. Alternatives whose secrets the caller did not pass are skipped; when none is left, it throws.
+ * @param {SenderCheck[][]} alternatives
+ * @param {string} name
+ * @param {WebhookRequest} request
+ * @param {WebhookSecrets} secrets
+ */
+async function sentByOneOf(alternatives, name, request, secrets) {
+  const usable = alternatives.filter((checks) => checks.every((check) => secretOf(check, secrets) !== undefined));
+  if (usable.length === 0) {
+    const wanted = alternatives.map((checks) => checks.map(([kind]) => (kind === 'bearer' ? 'token' : kind)).join(' and '));
+    throw new TypeError(`webhook ${name}: the spec asks its sender for credentials; pass { ${wanted.join(' } or { ')} }`);
+  }
+  for (const checks of usable) {
+    let all = true;
+    for (const check of checks) all = (await holds(check, await valueOf(secretOf(check, secrets)), request)) && all;
+    if (all) return true;
+  }
+  return false;
+}
+
+/**
+ * @param {SenderCheck} check
+ * @param {WebhookSecrets} secrets
+ */
+function secretOf(check, secrets) {
+  return check[0] === 'bearer' ? secrets.token : check[0] === 'basic' ? secrets.basic : secrets.apiKey;
+}
+
+/**
+ * @param {SenderCheck} check
+ * @param {any} secret
+ * @param {WebhookRequest} request
+ */
+async function holds(check, secret, request) {
+  if (check[0] === 'bearer') return verifySignature(request, { token: String(secret) });
+  if (check[0] === 'basic') {
+    const given = (headerOf(request.headers, 'authorization') ?? '').trim();
+    const expected = `Basic ${base64Text(`${secret.username}:${secret.password}`)}`;
+    return equalInConstantTime(given.replace(/^basic +/i, 'Basic '), expected);
+  }
+  const given = check[1] === 'header' ? headerOf(request.headers, check[2]) : cookieOf(request.headers, check[2]);
+  return given !== undefined && String(secret) !== '' && equalInConstantTime(given, String(secret));
+}
+
+/**
+ * @param {WebhookRequest['headers']} headers
+ * @param {string} name
+ */
+function cookieOf(headers, name) {
+  for (const pair of (headerOf(headers, 'cookie') ?? '').split(';')) {
+    const at = pair.indexOf('=');
+    if (at !== -1 && pair.slice(0, at).trim() === name) {
+      try {
+        return decodeURIComponent(pair.slice(at + 1).trim());
+      } catch {
+        return pair.slice(at + 1).trim();
+      }
+    }
+  }
+  return undefined;
+}
+
+/** @param {string} text */
+function base64Text(text) {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 /** @type {{ key: string; signer: Promise<import('./signing.js').Signer> } | undefined} */
@@ -120,7 +202,8 @@ function signerFor(key) {
 function headerOf(headers, name) {
   if (typeof (/** @type {any} */ (headers).get) === 'function') return /** @type {Headers} */ (headers).get(name) ?? undefined;
   const record = /** @type {Readonly<Record<string, string | readonly string[] | undefined>>} */ (headers);
-  const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === name);
+  const lower = name.toLowerCase();
+  const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === lower);
   const value = key === undefined ? undefined : record[key];
   return Array.isArray(value) ? value[0] : /** @type {string | undefined} */ (value);
 }

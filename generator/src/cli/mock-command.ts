@@ -15,7 +15,7 @@ export async function runMock(values: Values, positionals: string[]): Promise<nu
   if (typeof values.spec !== 'string') return usageError('mock', 'needs --spec FILE');
   if (positionals.length > 0) return usageError('mock', `unexpected argument ${positionals.join(' ')}`);
   if (typeof values['send-webhook'] === 'string') return runSendWebhook(values, values.spec, values['send-webhook']);
-  for (const option of ['to', 'example', 'signing-key', 'token'])
+  for (const option of ['to', 'example', 'signing-key', 'token', 'basic', 'api-key'])
     if (values[option] !== undefined) return usageError('mock', `--${option} goes with --send-webhook NAME`);
   const port = values.port === undefined ? 4010 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError('mock', '--port must be a whole number from 0 to 65535');
@@ -75,15 +75,23 @@ async function runSendWebhook(values: Values, spec: string, name: string): Promi
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.spec === undefined) return 2;
   // An empty variable is none: a CI secret that is not set comes through as ''.
-  const signingKey = typeof values['signing-key'] === 'string' ? values['signing-key'] : process.env.SPECSMITH_SIGNING_KEY || undefined;
-  const token = typeof values.token === 'string' ? values.token : process.env.SPECSMITH_WEBHOOK_TOKEN || undefined;
+  const secret = (option: string, variable: string) =>
+    typeof values[option] === 'string' ? (values[option] as string) : process.env[variable] || undefined;
+  const credentials = Object.fromEntries(
+    [
+      ['signingKey', secret('signing-key', 'SPECSMITH_SIGNING_KEY')],
+      ['token', secret('token', 'SPECSMITH_WEBHOOK_TOKEN')],
+      ['basic', secret('basic', 'SPECSMITH_WEBHOOK_BASIC')],
+      ['apiKey', secret('api-key', 'SPECSMITH_WEBHOOK_API_KEY')],
+    ].filter((entry) => entry[1] !== undefined),
+  );
   let sent;
   try {
     sent = await sendWebhook({
       spec: loaded.spec,
       name,
       to: values.to,
-      credentials: { ...(signingKey === undefined ? {} : { signingKey }), ...(token === undefined ? {} : { token }) },
+      credentials,
       ...(typeof values.example === 'string' ? { example: values.example } : {}),
     });
   } catch (error) {
@@ -92,8 +100,21 @@ async function runSendWebhook(values: Values, spec: string, name: string): Promi
   }
   const answer = sent.status === undefined ? 'no answer' : `${sent.status} in ${sent.durationMs} ms`;
   process.stdout.write(
-    `specsmith mock: sent webhook ${sent.name} (${sent.method} ${sent.url}, ${Buffer.byteLength(sent.body)} bytes): ${answer}\n`,
+    `specsmith mock: sent webhook ${sent.name} (${sent.method} ${shownUrl(sent.url)}, ${Buffer.byteLength(sent.body)} bytes): ${answer}\n`,
   );
   for (const problem of sent.problems) process.stdout.write(`  ${problem}\n`);
   return sent.problems.length === 0 ? 0 : 1;
+}
+
+/** A URL as printed: without the user and password it may carry, and without its query (which may hold a key). */
+function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    parsed.search = '';
+    return parsed.href;
+  } catch {
+    return url;
+  }
 }

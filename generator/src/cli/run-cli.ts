@@ -82,6 +82,8 @@ const commands: Record<string, Command> = {
       example: { type: 'string' },
       'signing-key': { type: 'string' },
       token: { type: 'string' },
+      basic: { type: 'string' },
+      'api-key': { type: 'string' },
     },
     usage: async () => (await import('./usage.js')).mockUsage,
     run: async (values, positionals) => (await import('./mock-command.js')).runMock(values, positionals),

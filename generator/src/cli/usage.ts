@@ -147,6 +147,7 @@ Exit codes: 0 every fact matched, 1 a mismatch, 2 bad usage or a broken docs map
 export const mockUsage = `Usage:
   specsmith mock --spec FILE [--port N] [--host ADDRESS] [--no-auth] [--cors on|off] [--stateful [--seed FILE]]
   specsmith mock --spec FILE --send-webhook NAME --to URL [--example NAME] [--signing-key BASE64] [--token TOKEN]
+                 [--basic USER:PASSWORD] [--api-key KEY]
 
 Serves the spec's operations over HTTP until SIGINT or SIGTERM: routes by path, then method (405 lists the
 path's own methods in Allow; HEAD is answered wherever GET is); checks each operation's security (401 with
@@ -175,12 +176,15 @@ Options:
 Sending a webhook (to test a receiver): --send-webhook NAME sends the spec's webhook (or callback) NAME
 to --to URL once, as the provider would: its documented example (--example NAME picks one), else a value
 built from its schema; signed with base64(HMAC-SHA256(key, the body as sent)) when the spec marks it
-x-signed, with a bearer token when its security names one. The answer must be documented, a success,
-valid against its schema and, where the spec sets x-answer-within, in time; each shortfall is listed.
+x-signed, with the credentials its security names (a bearer token, Basic, an API key). The answer must
+be documented, a success, valid against its schema and, where the spec sets x-answer-within, in time;
+each shortfall is listed.
   --to URL           the receiver's endpoint
   --example NAME     which documented example to send
   --signing-key KEY  the shared secret, base64 (default: $SPECSMITH_SIGNING_KEY; a flag shows in process lists)
   --token TOKEN      the bearer token (default: $SPECSMITH_WEBHOOK_TOKEN)
+  --basic USER:PASS  HTTP Basic credentials (default: $SPECSMITH_WEBHOOK_BASIC)
+  --api-key KEY      an API key, in the header or cookie the scheme names (default: $SPECSMITH_WEBHOOK_API_KEY)
 
 Exit codes: 0 stopped by a signal (a webhook: answered as the spec says), 1 a webhook's answer falls short
 or none came, 2 bad usage, a spec with errors or a port that cannot be used.

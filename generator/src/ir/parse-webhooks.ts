@@ -33,19 +33,19 @@ export function parseWebhooks({
   const webhooks: WebhookNode[] = [];
   const rawWebhooks = asObject(document.webhooks) ?? {};
   for (const name of Object.keys(rawWebhooks))
-    for (const operation of operationsOf(rawWebhooks[name], name, name, appendPointer('/webhooks', name), {
+    for (const { operation, signedWithoutScheme } of operationsOf(rawWebhooks[name], name, name, appendPointer('/webhooks', name), {
       context,
       servers,
       signingHeader,
     }))
-      webhooks.push({ kind: 'webhook', name, operation });
+      webhooks.push({ kind: 'webhook', name, operation, ...(signedWithoutScheme ? { signedWithoutScheme } : {}) });
   for (const { node, raw, pointer } of operations) {
     const callbacks = asObject(resolver.deref(raw.callbacks)) ?? {};
     for (const callbackName of Object.keys(callbacks)) {
       const callback = asObject(resolver.deref(callbacks[callbackName])) ?? {};
       const callbackPointer = appendPointer(appendPointer(pointer, 'callbacks'), callbackName);
       for (const expression of Object.keys(callback).filter((key) => !key.startsWith('x-')))
-        for (const operation of operationsOf(
+        for (const { operation, signedWithoutScheme } of operationsOf(
           callback[expression],
           `${node.id} ${callbackName}`,
           expression,
@@ -56,7 +56,13 @@ export function parseWebhooks({
             signingHeader,
           },
         ))
-          webhooks.push({ kind: 'callback', name: `${node.id} ${callbackName}`, expression, operation });
+          webhooks.push({
+            kind: 'callback',
+            name: `${node.id} ${callbackName}`,
+            expression,
+            operation,
+            ...(signedWithoutScheme ? { signedWithoutScheme } : {}),
+          });
     }
   }
   return webhooks;
@@ -68,7 +74,7 @@ function operationsOf(
   pathKey: string,
   pointer: string,
   { context, servers, signingHeader }: { context: ParseContext; servers: ServerNode[]; signingHeader: string | undefined },
-): OperationNode[] {
+): { operation: OperationNode; signedWithoutScheme: boolean }[] {
   const pathItem = asObject(context.resolver.deref(raw));
   if (pathItem === undefined) return [];
   const sites = pathItemOperations(pathItem, pathKey, pointer);
@@ -80,7 +86,8 @@ function operationsOf(
       operation.id = toIdentifier(sites.length > 1 ? `${name} ${site.method}` : name);
       operation.typeName = toTypeName(operation.id);
     }
-    if (signingHeader !== undefined && site.operation['x-signed'] === true) operation.signing = { header: signingHeader };
-    return operation;
+    const signed = site.operation['x-signed'] === true;
+    if (signed && signingHeader !== undefined) operation.signing = { header: signingHeader };
+    return { operation, signedWithoutScheme: signed && signingHeader === undefined };
   });
 }

@@ -287,6 +287,8 @@ export interface WebhookNode {
   expression?: string;
   /** The request the API sends (`method`, parameters, body) and the answers it expects (`responses`). */
   operation: OperationNode;
+  /** `x-signed: true` in a document without `x-request-signing`: a signature nobody can check. */
+  signedWithoutScheme?: boolean;
 }
 
 export interface SecuritySchemeNode {

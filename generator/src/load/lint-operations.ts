@@ -35,6 +35,28 @@ export function listOperations(document: Json, resolver: Resolver): OperationSit
   return sites;
 }
 
+/** The operations the API sends: each 3.1 webhook's, then each callback's of the `paths` operations. */
+function sentOperations(document: Json, resolver: Resolver, paths: readonly OperationSite[]): OperationSite[] {
+  const sites: OperationSite[] = [];
+  const webhooks = asObject(document.webhooks) ?? {};
+  for (const name of Object.keys(webhooks)) {
+    const pathItem = asObject(resolver.deref(webhooks[name]));
+    if (pathItem !== undefined) sites.push(...pathItemOperations(pathItem, name, appendPointer('/webhooks', name)));
+  }
+  for (const site of paths) {
+    const callbacks = asObject(resolver.deref(site.operation.callbacks)) ?? {};
+    for (const callbackName of Object.keys(callbacks)) {
+      const callback = asObject(resolver.deref(callbacks[callbackName])) ?? {};
+      const pointer = appendPointer(appendPointer(site.pointer, 'callbacks'), callbackName);
+      for (const expression of Object.keys(callback).filter((key) => !key.startsWith('x-'))) {
+        const pathItem = asObject(resolver.deref(callback[expression]));
+        if (pathItem !== undefined) sites.push(...pathItemOperations(pathItem, expression, appendPointer(pointer, expression)));
+      }
+    }
+  }
+  return sites;
+}
+
 /** The operations of one path item (a `paths` entry, a webhook, a callback expression), in method order. */
 export function pathItemOperations(pathItem: Json, pathKey: string, pointer: string): OperationSite[] {
   return httpMethods.flatMap((method) => {
@@ -65,7 +87,10 @@ export function lintOperations({ document, resolver, file }: { document: Json; r
     const origin: NodeOrigin | undefined = resolver.originOf(node);
     return { file: origin?.file ?? file, pointer: origin?.pointer ?? pointer, line: origin?.line, column: origin?.column };
   };
-  for (const site of listOperations(document, resolver)) {
+  const paths = listOperations(document, resolver);
+  const inPaths = new Set(paths);
+  // operationIds are unique among every operation the document describes, webhooks' and callbacks' too (OpenAPI 3.1 §4.8.10).
+  for (const site of [...paths, ...sentOperations(document, resolver, paths)]) {
     const id = site.operation.operationId;
     if (typeof id === 'string') {
       const first = firstById.get(id);
@@ -84,6 +109,7 @@ export function lintOperations({ document, resolver, file }: { document: Json; r
         );
       }
     }
+    if (!inPaths.has(site)) continue;
     const declared = effectiveParameters(site, resolver).filter((parameter) => parameter.in === 'path');
     const names = templateNames(site.pathKey);
     for (const name of names) {

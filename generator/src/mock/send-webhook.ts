@@ -1,14 +1,18 @@
 import { createHmac } from 'node:crypto';
-import { takesBearer, webhookKeys } from '../emit/webhooks/emit-webhooks.js';
+import { webhookKeys } from '../emit/webhooks/emit-webhooks.js';
+import { senderChecks, type SenderCheck } from '../emit/webhooks/sender-checks.js';
 import type { WebhookNode } from '../ir/types.js';
 import { mediaExamples } from '../traffic/examples.js';
 import type { TrafficSpec } from '../traffic/load-spec.js';
 import { sampleValue } from './sample-value.js';
 
-/** What the receiver's endpoint needs to let the webhook in: the HMAC shared secret (base64) and the bearer token. */
+/** What the receiver's endpoint needs to let the webhook in: the HMAC shared secret (base64), a bearer token, Basic credentials, an API key. */
 export interface WebhookCredentials {
   signingKey?: string;
   token?: string;
+  /** `user:password`. */
+  basic?: string;
+  apiKey?: string;
 }
 
 /** One webhook sent: what went out, what came back, and every way the answer falls short of the spec. */
@@ -58,18 +62,24 @@ export async function sendWebhook({
     body = JSON.stringify(payloadOf(spec, webhook, media, example));
     headers['content-type'] = media;
   }
+  const sender = senderChecks(spec.model, webhook);
+  if ('unverifiable' in sender) throw new SendWebhookError(`webhook ${name} cannot be sent as the spec says: ${sender.unverifiable}`);
   if (operation.signing !== undefined) {
     if (credentials.signingKey === undefined)
       throw new SendWebhookError(
         `webhook ${name} is signed (${operation.signing.header}): give --signing-key BASE64 or SPECSMITH_SIGNING_KEY`,
       );
     const key = Buffer.from(credentials.signingKey.replace(/\s+/g, ''), 'base64');
+    if (key.length === 0) throw new SendWebhookError('the signing key decodes to no bytes: give the shared secret as base64');
     headers[operation.signing.header.toLowerCase()] = createHmac('sha256', key).update(body).digest('base64');
   }
-  if (takesBearer(spec.model, operation)) {
-    if (credentials.token === undefined)
-      throw new SendWebhookError(`webhook ${name} sends a bearer token: give --token TOKEN or SPECSMITH_WEBHOOK_TOKEN`);
-    headers.authorization = `Bearer ${credentials.token}`;
+  if (sender.alternatives.length > 0) {
+    const chosen = sender.alternatives.find((checks) => checks.every((check) => credentialOf(check, credentials) !== undefined));
+    if (chosen === undefined)
+      throw new SendWebhookError(
+        `webhook ${name} needs ${sender.alternatives.map((checks) => checks.map(optionOf).join(' and ')).join(', or ')}`,
+      );
+    for (const check of chosen) setCredential(headers, check, credentialOf(check, credentials) ?? '');
   }
   const method = operation.method.toUpperCase();
   const started = performance.now();
@@ -85,6 +95,23 @@ export async function sendWebhook({
   }
   const durationMs = Math.round(performance.now() - started);
   return { ...sent, status: response.status, durationMs, problems: answerProblems({ spec, webhook, response, text, durationMs }) };
+}
+
+const credentialOf = (check: SenderCheck, credentials: WebhookCredentials): string | undefined =>
+  check[0] === 'bearer' ? credentials.token : check[0] === 'basic' ? credentials.basic : credentials.apiKey;
+
+const optionOf = (check: SenderCheck): string =>
+  check[0] === 'bearer'
+    ? '--token TOKEN (or SPECSMITH_WEBHOOK_TOKEN)'
+    : check[0] === 'basic'
+      ? '--basic USER:PASSWORD (or SPECSMITH_WEBHOOK_BASIC)'
+      : `--api-key KEY for ${check[2]} (or SPECSMITH_WEBHOOK_API_KEY)`;
+
+function setCredential(headers: Record<string, string>, check: SenderCheck, value: string): void {
+  if (check[0] === 'bearer') headers.authorization = `Bearer ${value}`;
+  else if (check[0] === 'basic') headers.authorization = `Basic ${Buffer.from(value).toString('base64')}`;
+  else if (check[1] === 'header') headers[check[2].toLowerCase()] = value;
+  else headers.cookie = `${headers.cookie === undefined ? '' : `${headers.cookie}; `}${check[2]}=${encodeURIComponent(value)}`;
 }
 
 function findWebhook(spec: TrafficSpec, name: string): WebhookNode {

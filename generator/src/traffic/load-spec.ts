@@ -80,9 +80,10 @@ async function compileEntries({ model, set, runtime, entries }: Compilation & { 
 /** Each operation's entries (its parameters, body and responses) compiled the first time it is prepared. */
 function onDemand({ model, set, runtime, checks }: Compilation & { checks: Map<string, Check> }): Omit<TrafficSpec, 'locate'> {
   const byName = new Map(set.entries.map((entry) => [entry.name, entry]));
-  const pending = new Map<string, Promise<void>>();
+  // By the operation itself: two operations may share an operationId (a webhook's and a path's).
+  const pending = new Map<OperationNode, Promise<void>>();
   const prepare = (operation: OperationNode): Promise<void> => {
-    let ready = pending.get(operation.id);
+    let ready = pending.get(operation);
     if (ready === undefined) {
       const { names } = operation;
       const wanted = [names.params.path, names.params.query, names.params.header, names.requestBody, ...Object.values(names.response)];
@@ -90,7 +91,7 @@ function onDemand({ model, set, runtime, checks }: Compilation & { checks: Map<s
       ready = compileEntries({ model, set, runtime, entries }).then((compiled) => {
         for (const [name, check] of compiled) checks.set(name, check);
       });
-      pending.set(operation.id, ready);
+      pending.set(operation, ready);
     }
     return ready;
   };

@@ -117,7 +117,7 @@ function ajvVersion(): string {
 
 function toolFingerprint(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const roots = [path.resolve(here, '..'), templatePath('validators')];
+  const roots = [path.resolve(here, '..'), templatePath('runtime')];
   const lines: string[] = [];
   const visit = (folder: string): void => {
     let names: string[];

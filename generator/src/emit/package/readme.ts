@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { CommonJsMode } from '../../config/config.js';
 import type { ApiModel, OperationNode } from '../../ir/types.js';
 import { templatePath } from '../template-path.js';
+import { tsLiteral } from '../ts-text.js';
+import { webhookKeys } from '../webhooks/emit-webhooks.js';
+import { senderChecks } from '../webhooks/sender-checks.js';
 
 /** The package README: the static skeleton in `templates/package/README.md` with this spec's facts. */
 export function emitReadme({
@@ -34,7 +37,8 @@ export function emitReadme({
     contents: validators ? 'TypeScript types, precompiled validators and a typed client' : 'TypeScript types',
     usage: validators ? validatorsExample(model, packageName) : usageExample(model, packageName),
     validators: validators ? `\n\n${validatorsParagraph}` : '',
-    client: functionNames === undefined ? '' : `\n${clientSection(model, packageName, functionNames)}`,
+    client:
+      functionNames === undefined ? '' : `\n${clientSection(model, packageName, functionNames)}${webhooksSection(model, packageName)}`,
     operations: table(
       ['operationId', 'request', 'types'],
       model.operations.map((operation) => [
@@ -180,6 +184,56 @@ function clientSection(model: ApiModel, packageName: string, functionNames: Read
   };
   return skeleton.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => slots[key] ?? '').trimEnd();
 }
+
+/**
+ * The webhooks' section, in packages whose spec has any: how a receiver checks and reads one, with an
+ * example that type-checks against the package (the secrets as the first webhook needs them).
+ */
+function webhooksSection(model: ApiModel, packageName: string): string {
+  const keys = webhookKeys(model);
+  const [first] = model.webhooks;
+  if (first === undefined) return '';
+  const sender = senderChecks(model, first);
+  const credentials = 'unverifiable' in sender ? [] : (sender.alternatives[0] ?? []);
+  const secrets = [
+    ...(first.operation.signing === undefined ? [] : ["signing: { key: 'the shared secret, base64' }"]),
+    ...credentials.map(([kind]) =>
+      kind === 'bearer'
+        ? "token: 'the token the provider sends'"
+        : kind === 'basic'
+          ? "basic: { username: 'provider', password: 'secret' }"
+          : "apiKey: 'the key the provider sends'",
+    ),
+  ];
+  const names = [...keys.values()].map((key) => `\`${key}\``).join(', ');
+  return [
+    '',
+    '',
+    '## Webhooks',
+    '',
+    `The requests ${oneLine(model.info.title)} sends to an endpoint you run (${names}) are read by \`parseWebhook\`.`,
+    'It checks the sender first, as the spec asks (the credentials its security names, an HMAC-SHA256',
+    'signature over the raw body; compared in constant time), and only then parses and validates the body;',
+    '`event` is typed by the spec. Pass the body exactly as received (a `Buffer` or string), before any JSON parsing.',
+    '',
+    '```ts',
+    `import { parseWebhook, type WebhookRequest } from '${packageName}';`,
+    '',
+    'export async function receive(request: WebhookRequest): Promise<{ status: number; body: string }> {',
+    `  const result = await parseWebhook(${quoted(keys.get(first) ?? first.name)}, request, { ${secrets.join(', ')} });`,
+    '  if (!result.ok) return { status: result.status, body: result.message };',
+    `  // result.event: ${first.operation.requestBody === undefined ? 'undefined' : first.operation.names.requestBody}`,
+    "  return { status: 200, body: '' };",
+    '}',
+    '```',
+    '',
+    '`verifySignature(request, { key })` (or `{ token }`) is the check alone. To test a receiver, add specsmith to',
+    `your devDependencies and run \`npx specsmith mock --spec node_modules/${packageName}/openapi.json --send-webhook ${keys.get(first) ?? first.name} --to URL\`.`,
+  ].join('\n');
+}
+
+/** A string literal as the README's examples write them: single quotes, JSON's escaping for anything else. */
+const quoted = (text: string): string => (/^[^'\\\u0000-\u001f\u2028\u2029]*$/.test(text) ? `'${text}'` : tsLiteral(text));
 
 /** Placeholder credentials in the shape of the spec's first security scheme. */
 function credentialExample(model: ApiModel): string | undefined {

@@ -6,9 +6,19 @@ import { tsInterface, tsProperty, tsTypeAlias, type TypeStatement } from './stru
 
 const locations: ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 
-/** Types of one operation: parameters by location, request body, each response, and the response map. */
-export function emitOperation(operation: OperationNode, schemas: ReadonlyMap<string, NamedSchema>): TypeStatement[] {
+/**
+ * Types of one operation: parameters by location, request body, each response, and the response map.
+ * `sentBy: 'api'` for a webhook or callback, whose request the API writes (its parameters and body take
+ * the response view of `readOnly`/`writeOnly` schemas) and whose answers the client writes.
+ */
+export function emitOperation(
+  operation: OperationNode,
+  schemas: ReadonlyMap<string, NamedSchema>,
+  sentBy: 'client' | 'api' = 'client',
+): TypeStatement[] {
   const statements: TypeStatement[] = [];
+  const sent: Direction = sentBy === 'client' ? 'request' : 'response';
+  const answered: Direction = sentBy === 'client' ? 'response' : 'request';
   const label = `${operation.method.toUpperCase()} ${operation.path}`;
   const tag = `@operation ${operation.id} ${label}`;
   for (const location of locations) {
@@ -17,7 +27,7 @@ export function emitOperation(operation: OperationNode, schemas: ReadonlyMap<str
     const properties = parameters.map((parameter) =>
       tsProperty({
         name: tsPropertyName(parameter.name),
-        type: printType(parameter.schema, { direction: 'request', schemas }, 1),
+        type: printType(parameter.schema, { direction: sent, schemas }, 1),
         optional: !parameter.required,
         readonly: false,
         doc: docText({
@@ -40,7 +50,7 @@ export function emitOperation(operation: OperationNode, schemas: ReadonlyMap<str
       ...(body.provenance ? { provenance: body.provenance } : {}),
       ...(body.origin ? { origin: body.origin } : {}),
     });
-    statements.push(tsTypeAlias({ name: operation.names.requestBody, type: contentType(body.contents, 'request', schemas), doc }));
+    statements.push(tsTypeAlias({ name: operation.names.requestBody, type: contentType(body.contents, sent, schemas), doc }));
   }
   for (const response of operation.responses) {
     const doc = docText({
@@ -49,7 +59,7 @@ export function emitOperation(operation: OperationNode, schemas: ReadonlyMap<str
       ...(response.provenance ? { provenance: response.provenance } : {}),
       ...(response.origin ? { origin: response.origin } : {}),
     });
-    const type = response.contents.length === 0 ? 'undefined' : contentType(response.contents, 'response', schemas);
+    const type = response.contents.length === 0 ? 'undefined' : contentType(response.contents, answered, schemas);
     statements.push(tsTypeAlias({ name: operation.names.response[response.status] ?? '', type, doc }));
   }
   const map = operation.responses.map((response) =>

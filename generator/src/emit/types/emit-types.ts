@@ -19,7 +19,7 @@ export function typeStatements(model: ApiModel): TypeStatement[] {
   const statements: TypeStatement[] = [];
   for (const named of model.schemas) statements.push(...emitSchema(named, schemas));
   for (const operation of model.operations) statements.push(...emitOperation(operation, schemas));
-  for (const { operation } of model.webhooks) statements.push(...emitOperation(operation, schemas));
+  for (const { operation } of model.webhooks) statements.push(...emitOperation(operation, schemas, 'api'));
   return statements.length === 0 ? ['export {};'] : statements;
 }
 

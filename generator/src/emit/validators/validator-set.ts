@@ -60,8 +60,14 @@ export function collectValidators(
       entries.push({ name: def, def });
     }
   }
-  for (const operation of [...model.operations, ...model.webhooks.map((webhook) => webhook.operation)]) {
-    for (const [name, schema] of operationParts(operation, contextFor)) {
+  // A webhook's request is written by the API and its answer by the client: the views turn round.
+  const turned = (direction: ValidationDirection) => contextFor(direction === 'request' ? 'response' : 'request');
+  const operations = [
+    ...model.operations.map((operation) => ({ operation, contextFor })),
+    ...model.webhooks.map(({ operation }) => ({ operation, contextFor: turned })),
+  ];
+  for (const { operation, contextFor: partContext } of operations) {
+    for (const [name, schema] of operationParts(operation, partContext)) {
       defs.push([name, schema]);
       entries.push({ name, def: name });
     }

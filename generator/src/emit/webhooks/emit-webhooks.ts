@@ -1,8 +1,9 @@
-import type { ApiModel, OperationNode, WebhookNode } from '../../ir/types.js';
+import type { ApiModel, WebhookNode } from '../../ir/types.js';
 import type { RuntimeNames } from '../runtime-names.js';
 import { tsLiteral, tsPropertyName } from '../ts-text.js';
 import { docText } from '../types/jsdoc.js';
 import { tsInterface, tsProperty, type TypeStatement } from '../types/structures.js';
+import { senderChecks } from './sender-checks.js';
 
 /** The names the webhooks module exports: the receiver, and the runtime's signature check. */
 export const webhookExports = ['parseWebhook', 'verifySignature'] as const;
@@ -45,40 +46,27 @@ export function emitWebhooks({ model, validators }: { model: ApiModel; validator
     const media = operation.requestBody?.contents[0]?.mediaType;
     const check = validators.has(operation.names.requestBody) ? operation.names.requestBody : undefined;
     if (check !== undefined) imports.push(`is${check}`, `assert${check}`);
+    const sender = senderChecks(model, webhook);
     const fields = [
       `method: ${tsLiteral(operation.method.toUpperCase())}`,
       ...(media === undefined ? [] : [`media: ${tsLiteral(media)}`]),
       ...(operation.requestBody?.required === true ? ['bodyRequired: true'] : []),
-      ...(operation.signing === undefined ? [] : [`signature: ${tsLiteral({ header: operation.signing.header.toLowerCase() })}`]),
-      ...(takesBearer(model, operation) ? ['bearer: true'] : []),
+      ...('unverifiable' in sender
+        ? [`unverifiable: ${tsLiteral(sender.unverifiable)}`]
+        : [
+            ...(sender.alternatives.length === 0 ? [] : [`senders: ${tsLiteral(sender.alternatives)}`]),
+            ...(operation.signing === undefined ? [] : [`signature: ${tsLiteral({ header: operation.signing.header.toLowerCase() })}`]),
+          ]),
       ...(check === undefined ? [] : [`check: [is${check}, assert${check}]`]),
     ];
     return `  ${tsLiteral(keys.get(webhook) ?? webhook.name)}: { ${fields.join(', ')} },`;
   });
   const body = [
     `const webhooks$ = {\n${entries.join('\n')}\n};`,
-    '/** Checks a webhook request (its signature or bearer token first, in constant time) and reads its payload. */',
+    '/** Checks a webhook request (its sender first: credentials, signature, in constant time) and reads its payload. */',
     'function parseWebhook(name, request, secrets) {\n  return receiveWebhook(webhooks$, name, request, secrets);\n}',
   ].join('\n');
   return { body, imports };
-}
-
-/**
- * A webhook authenticated by a bearer token: every security requirement it states names an http bearer,
- * OAuth 2 or OpenID Connect scheme. A webhook does not take the document's `security`, which says how a
- * client proves itself to the API, not how the API proves itself to the client.
- */
-export function takesBearer(model: ApiModel, operation: OperationNode): boolean {
-  const requirements = operation.security ?? [];
-  if (requirements.length === 0) return false;
-  const bearer = (name: string) => {
-    const scheme = model.securitySchemes.find((candidate) => candidate.name === name);
-    return (
-      scheme !== undefined &&
-      ((scheme.type === 'http' && /^bearer$/i.test(scheme.scheme ?? '')) || scheme.type === 'oauth2' || scheme.type === 'openIdConnect')
-    );
-  };
-  return requirements.every((requirement) => Object.keys(requirement).some(bearer));
 }
 
 /** The webhooks' declarations: the `Webhooks` interface (each webhook's payload by name) and `parseWebhook`. */
@@ -87,7 +75,9 @@ export function emitWebhookTypes({ model, runtime }: { model: ApiModel; runtime:
   const keys = webhookKeys(model);
   const properties = model.webhooks.map((webhook) => {
     const { operation } = webhook;
-    const payload = operation.requestBody === undefined ? 'undefined' : operation.names.requestBody;
+    const body = operation.requestBody;
+    const payload =
+      body === undefined ? 'undefined' : body.required ? operation.names.requestBody : `${operation.names.requestBody} | undefined`;
     const label = webhook.kind === 'webhook' ? `webhook ${webhook.name}` : `callback ${webhook.name} (${webhook.expression ?? ''})`;
     const doc = docText({
       lead: [`The payload of ${label}: ${operation.method.toUpperCase()} to the receiver.`, ...lines(operation.summary)],
@@ -95,7 +85,9 @@ export function emitWebhookTypes({ model, runtime }: { model: ApiModel; runtime:
     });
     return tsProperty({ name: tsPropertyName(keys.get(webhook) ?? webhook.name), type: payload, optional: false, readonly: false, doc });
   });
-  const map = name ?? 'never';
+  // Without webhooks no name is accepted (`keyof never` would be every key).
+  const nameType = name === undefined ? 'never' : `keyof ${name} & string`;
+  const eventType = name === undefined ? 'never' : `${name}[Name]`;
   const request = runtime.ref('WebhookRequest');
   const secrets = runtime.ref('WebhookSecrets');
   const result = runtime.ref('WebhookResult');
@@ -111,11 +103,11 @@ export function emitWebhookTypes({ model, runtime }: { model: ApiModel; runtime:
         ]),
     [
       '/**',
-      ' * Checks a webhook request and reads its payload: the signature (HMAC over the raw body) or bearer token',
-      ' * the spec asks for is checked first, in constant time; the body is parsed and validated only after.',
+      ' * Checks a webhook request and reads its payload: the credentials and the signature (HMAC over the raw',
+      ' * body) the spec asks of the sender are checked first, in constant time; the body is parsed and validated only after.',
       ' * `{ ok: true, event }`, typed by the webhook, else why it was refused and the status to answer.',
       ' */',
-      `export declare function parseWebhook<Name extends keyof ${map} & string>(name: Name, request: ${request}, secrets?: ${secrets}): Promise<${result}<Name, ${map}[Name]>>;`,
+      `export declare function parseWebhook<Name extends ${nameType}>(name: Name, request: ${request}, secrets?: ${secrets}): Promise<${result}<Name, ${eventType}>>;`,
     ].join('\n'),
   ];
 }

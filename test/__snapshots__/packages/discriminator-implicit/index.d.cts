@@ -56,12 +56,12 @@ export declare function createClient(options?: ClientOptions): Client;
 /** A client without methods: pass it to the operation functions, so a bundle holds only the operations it imports. */
 export declare function createClientCore(options?: ClientOptions): ClientCore;
 /**
- * Checks a webhook request and reads its payload: the signature (HMAC over the raw body) or bearer token
- * the spec asks for is checked first, in constant time; the body is parsed and validated only after.
+ * Checks a webhook request and reads its payload: the credentials and the signature (HMAC over the raw
+ * body) the spec asks of the sender are checked first, in constant time; the body is parsed and validated only after.
  * `{ ok: true, event }`, typed by the webhook, else why it was refused and the status to answer.
  */
-export declare function parseWebhook<Name extends keyof never & string>(
+export declare function parseWebhook<Name extends never>(
   name: Name,
   request: WebhookRequest,
   secrets?: WebhookSecrets,
-): Promise<WebhookResult<Name, never[Name]>>;
+): Promise<WebhookResult<Name, never>>;

@@ -3,7 +3,7 @@
 
 import { receiveWebhook } from './runtime.js';
 const webhooks$ = {};
-/** Checks a webhook request (its signature or bearer token first, in constant time) and reads its payload. */
+/** Checks a webhook request (its sender first: credentials, signature, in constant time) and reads its payload. */
 function parseWebhook(name, request, secrets) {
   return receiveWebhook(webhooks$, name, request, secrets);
 }

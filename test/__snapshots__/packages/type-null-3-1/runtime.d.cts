@@ -615,16 +615,36 @@ export type HttpStatusCode =
   HttpStatus1XX | HttpStatus2XX | HttpStatus3XX | HttpStatus4XX | HttpStatus5XX;
 /** A webhook request as received: its headers (Fetch `Headers` or Node's header object) and its body's exact bytes. */
 export interface WebhookRequest {
+  /** The request's method, when the receiver passes it: a webhook sent with another is refused (405). */
+  readonly method?: string;
   readonly headers: Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
   /** The body as received, before any parsing (a signature covers these bytes). */
   readonly rawBody: string | Uint8Array;
 }
-/** The secrets a receiver checks webhooks with: the HMAC shared secret (base64 text) and the bearer token. */
+/**
+ * The secrets a receiver checks webhooks with, as each webhook's spec asks: the HMAC shared secret (base64
+ * text), the bearer token, HTTP Basic credentials, an API key; each may be a function that returns it.
+ */
 export interface WebhookSecrets {
   signing?: {
     key: string | (() => string | Promise<string>);
   };
   token?: string | (() => string | Promise<string>);
+  basic?:
+    | {
+        username: string;
+        password: string;
+      }
+    | (() =>
+        | {
+            username: string;
+            password: string;
+          }
+        | Promise<{
+            username: string;
+            password: string;
+          }>);
+  apiKey?: string | (() => string | Promise<string>);
 }
 /** What `verifySignature` checks: an HMAC-SHA256 signature header (`Signature` unless named), or a bearer token. */
 export type SignatureCheck =
@@ -640,12 +660,13 @@ export interface WebhookFailure {
   readonly ok: false;
   readonly reason:
     | 'unknown-webhook'
+    | 'method-not-allowed'
     | 'unauthorized'
     | 'bad-signature'
     | 'unsupported-media-type'
     | 'malformed'
     | 'invalid';
-  readonly status: 400 | 401 | 404 | 415;
+  readonly status: 400 | 401 | 404 | 405 | 415;
   readonly message: string;
   /** The payload's problems, for `invalid`. */
   readonly issues: readonly ValidationIssue[];
@@ -717,6 +738,7 @@ export class ClientError extends Error {
    * @param {CallPlace} place
    */
   constructor(message: string, { operationId, method, url, cause, idempotencyKey }: CallPlace);
+  name: any;
   /** @readonly */
   readonly operationId: string;
   /** @readonly */

@@ -15,7 +15,7 @@ const webhooks$ = {
     method: 'POST',
     media: 'application/json',
     bodyRequired: true,
-    bearer: true,
+    senders: [[['bearer']]],
     check: [isReceiveCardEventRequestBody, assertReceiveCardEventRequestBody],
   },
   payout: {
@@ -32,7 +32,7 @@ const webhooks$ = {
     check: [isSubscribeStatusChangedRequestBody, assertSubscribeStatusChangedRequestBody],
   },
 };
-/** Checks a webhook request (its signature or bearer token first, in constant time) and reads its payload. */
+/** Checks a webhook request (its sender first: credentials, signature, in constant time) and reads its payload. */
 function parseWebhook(name, request, secrets) {
   return receiveWebhook(webhooks$, name, request, secrets);
 }
