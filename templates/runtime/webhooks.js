@@ -1,6 +1,7 @@
-// Receiving the requests an API sends (3.1 `webhooks`, 3.0 `callbacks`): the sender is checked first (an
-// HMAC signature over the raw bytes, or a bearer token, each compared in constant time), and only then is
-// the body decoded, parsed and checked against the spec. Nothing is parsed for a request that fails its check.
+// Receiving the requests an API sends (3.1 `webhooks`, 3.0 `callbacks`): the sender is checked first (the
+// credentials its security names, then an HMAC signature over the raw bytes; each compared in constant
+// time), and only then is the body decoded, parsed and checked against the spec. Nothing is parsed for a
+// request that fails its check.
 import { equalInConstantTime, signerOf } from './signing.js';
 
 /** @import { ValidationIssue, WebhookFailure, WebhookRequest, WebhookSecrets, SignatureCheck } from './types.js' */
@@ -25,7 +26,7 @@ import { equalInConstantTime, signerOf } from './signing.js';
 
 /**
  * Checks a webhook request and reads its payload: `{ ok: true, name, event }`, else a failure that says why
- * (with the status to answer: 401, 400, 404 or 415). The sender is checked first (its credentials, then the
+ * (with the status to answer: 400, 401, 404, 405 or 415). The sender is checked first (its credentials, then the
  * signature), and the body is decoded and parsed only after. A secret the webhook needs and the caller did
  * not pass, or a webhook whose sender cannot be checked, is a programming error and throws.
  * @param {Readonly<Record<string, WebhookDefinition>>} webhooks
