@@ -286,6 +286,30 @@ describe('specsmith mock --send-webhook: a team tests its receiver', () => {
     expect(noExample.code).toBe(2);
     expect(noExample.stderr).toContain('has no example "nope"');
     expect((await sendWebhook([...base, '--to', receiver.url])).stderr).toContain('--to goes with --send-webhook NAME');
+    const withCredentials = await sendWebhook([
+      ...base,
+      '--send-webhook',
+      'accountEvent',
+      '--to',
+      'http://user:hunter2@127.0.0.1:9/hook?key=sekret',
+      '--signing-key',
+      signingKey,
+    ]);
+    expect(withCredentials.code).toBe(2);
+    expect(withCredentials.stderr).toContain('--to must not carry credentials');
+    expect(`${withCredentials.stdout}${withCredentials.stderr}`).not.toMatch(/hunter2|sekret/);
+    const unreachable = await sendWebhook([
+      ...base,
+      '--send-webhook',
+      'accountEvent',
+      '--to',
+      'http://127.0.0.1:9/hook?key=sekret',
+      '--signing-key',
+      signingKey,
+    ]);
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stdout).toContain('the receiver gave no answer');
+    expect(`${unreachable.stdout}${unreachable.stderr}`).not.toContain('sekret');
   });
 });
 
@@ -316,6 +340,11 @@ webhooks:
   both:
     post:
       security: [{hookToken: [], hookKey: []}]
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses: {'200': {description: ok}}
+  twoKeys:
+    post:
+      security: [{hookKey: [], hookCookie: []}]
       requestBody: {content: {application/json: {schema: {type: object}}}}
       responses: {'200': {description: ok}}
   cookie:
@@ -356,7 +385,7 @@ describe('what a webhook asks of its sender, checked as its security says', () =
     hooks = (await packageOf('senders', securitySpec)).module;
   });
   const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-  const secrets = { basic: { username: 'acme', password: 's3cret' }, token: 'tok', apiKey: 'key-1' };
+  const secrets = { basic: { username: 'acme', password: 's3cret' }, token: 'tok', apiKeys: { hookKey: 'key-1', hookCookie: 'key-2' } };
 
   it('HTTP Basic, an API key in a header or cookie, alternatives (one suffices) and requirements (all must hold)', async () => {
     const parse = (name: string, headers: Record<string, string>, given: object = secrets) =>
@@ -370,9 +399,30 @@ describe('what a webhook asks of its sender, checked as its security says', () =
     expect(await parse('both', { authorization: 'Bearer tok' })).toMatchObject({ ok: false, reason: 'unauthorized' });
     expect(await parse('both', { 'x-hook-key': 'key-1' })).toMatchObject({ ok: false, reason: 'unauthorized' });
     expect((await parse('both', { authorization: 'Bearer tok', 'X-Hook-Key': 'key-1' })).ok).toBe(true);
-    expect((await parse('cookie', { cookie: 'a=b; hook=key-1' })).ok).toBe(true);
-    expect(await parse('cookie', { cookie: 'hook=key-2' })).toMatchObject({ ok: false, reason: 'unauthorized' });
+    expect((await parse('cookie', { cookie: 'a=b; hook=key-2' })).ok).toBe(true);
+    expect(await parse('cookie', { cookie: 'hook=key-1' })).toMatchObject({ ok: false, reason: 'unauthorized' });
+    // Each API key by its scheme: the header's key in the cookie does not pass, nor the other way round.
+    expect((await parse('twoKeys', { 'x-hook-key': 'key-1', cookie: 'hook=key-2' })).ok).toBe(true);
+    expect(await parse('twoKeys', { 'x-hook-key': 'key-2', cookie: 'hook=key-1' })).toMatchObject({ reason: 'unauthorized' });
     await expect(parse('basic', { authorization: basic('acme', 's3cret') }, { token: 'tok' })).rejects.toThrow('pass { basic }');
+  });
+
+  it('throws for a secret that is empty or not set, which would let in a sender that shows the same nothing', async () => {
+    const parse = (name: string, headers: Record<string, string>, given: object) =>
+      hooks.parseWebhook(name, { headers, rawBody: '{}' }, given) as Promise<unknown>;
+    const unset = process.env.SPECSMITH_TEST_UNSET_VARIABLE;
+    await expect(
+      parse('basic', { authorization: basic('undefined', 'undefined') }, { basic: { username: unset, password: unset } }),
+    ).rejects.toThrow('need a user name and a password');
+    await expect(parse('basic', { authorization: 'Basic Og==' }, { basic: { username: '', password: '' } })).rejects.toThrow(
+      'need a user name',
+    );
+    await expect(parse('either', { authorization: 'Bearer undefined' }, { token: () => unset })).rejects.toThrow('the token is empty');
+    await expect(parse('either', { authorization: 'Bearer null' }, { token: null })).rejects.toThrow('the token is empty');
+    await expect(parse('either', { authorization: 'Bearer ' }, { token: '' })).rejects.toThrow('the token is empty');
+    await expect(parse('cookie', { cookie: 'hook=undefined' }, { apiKeys: { hookCookie: async () => unset } })).rejects.toThrow(
+      'the API key of hookCookie is empty',
+    );
   });
 
   it('refuses to run for a sender it cannot check, rather than let anything in', async () => {
@@ -408,6 +458,35 @@ describe('what a webhook asks of its sender, checked as its security says', () =
     // Read as a request, `id` (readOnly) would be refused and `{ pin }` accepted.
     expect((await parse({ id: 'c1' })).ok).toBe(true);
     expect(await parse({ pin: '1234' })).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('a callback that two operations share through components.callbacks is one operation, not two with one id', async () => {
+    const spec = `openapi: 3.1.0
+info: {title: shared, version: '1'}
+paths:
+  /a:
+    post:
+      operationId: subscribeA
+      responses: {'201': {description: ok}}
+      callbacks: {event: {$ref: '#/components/callbacks/Event'}}
+  /b:
+    post:
+      operationId: subscribeB
+      responses: {'201': {description: ok}}
+      callbacks: {event: {$ref: '#/components/callbacks/Event'}}
+components:
+  callbacks:
+    Event:
+      '{$request.body#/url}':
+        post:
+          operationId: onEvent
+          requestBody: {content: {application/json: {schema: {type: object, required: [id], properties: {id: {type: string}}}}}}
+          responses: {'204': {description: ok}}
+`;
+    const shared = await packageOf('shared-callback', spec);
+    expect(shared.diagnostics).toEqual([]);
+    for (const name of ['subscribeA event', 'subscribeB event'])
+      expect(await shared.module.parseWebhook(name, { headers: {}, rawBody: '{"id":"1"}' })).toMatchObject({ ok: true, name });
   });
 
   it('a webhook reusing a path operationId is an error of the spec', async () => {

@@ -1234,28 +1234,45 @@ async function verifySignature(request, check) {
 async function sentByOneOf(alternatives, name, request, secrets) {
   const usable = alternatives.filter((checks) => checks.every((check) => secretOf(check, secrets) !== void 0));
   if (usable.length === 0) {
-    const wanted = alternatives.map((checks) => checks.map(([kind]) => kind === "bearer" ? "token" : kind).join(" and "));
+    const wanted = alternatives.map(
+      (checks) => checks.map((check) => check[0] === "bearer" ? "token" : check[0] === "basic" ? "basic" : `apiKeys: { ${check[3]} }`).join(", ")
+    );
     throw new TypeError(`webhook ${name}: the spec asks its sender for credentials; pass { ${wanted.join(" } or { ")} }`);
   }
   for (const checks of usable) {
     let all = true;
-    for (const check of checks) all = await holds(check, await valueOf(secretOf(check, secrets)), request) && all;
+    for (const check of checks)
+      all = await holds(check, usableSecret(check, await valueOf(secretOf(check, secrets)), name), request) && all;
     if (all) return true;
   }
   return false;
 }
+function usableSecret(check, secret, name) {
+  if (check[0] === "basic") {
+    const { username, password } = (
+      /** @type {any} */
+      secret ?? {}
+    );
+    if (typeof username === "string" && username !== "" && typeof password === "string" && password !== "") return secret;
+    throw new TypeError(`webhook ${name}: the Basic credentials need a user name and a password`);
+  }
+  if (typeof secret === "string" && secret.trim() !== "") return secret;
+  throw new TypeError(`webhook ${name}: the ${check[0] === "bearer" ? "token" : `API key of ${check[3]}`} is empty or not text`);
+}
 function secretOf(check, secrets) {
-  return check[0] === "bearer" ? secrets.token : check[0] === "basic" ? secrets.basic : secrets.apiKey;
+  if (check[0] === "bearer") return secrets.token;
+  if (check[0] === "basic") return secrets.basic;
+  return secrets.apiKeys !== void 0 && Object.hasOwn(secrets.apiKeys, check[3]) ? secrets.apiKeys[check[3]] : void 0;
 }
 async function holds(check, secret, request) {
-  if (check[0] === "bearer") return verifySignature(request, { token: String(secret) });
+  if (check[0] === "bearer") return verifySignature(request, { token: secret });
   if (check[0] === "basic") {
     const given2 = (headerOf(request.headers, "authorization") ?? "").trim();
     const expected = `Basic ${base64Text(`${secret.username}:${secret.password}`)}`;
     return equalInConstantTime(given2.replace(/^basic +/i, "Basic "), expected);
   }
   const given = check[1] === "header" ? headerOf(request.headers, check[2]) : cookieOf(request.headers, check[2]);
-  return given !== void 0 && String(secret) !== "" && equalInConstantTime(given, String(secret));
+  return given !== void 0 && equalInConstantTime(given, secret);
 }
 function cookieOf(headers, name) {
   for (const pair of (headerOf(headers, "cookie") ?? "").split(";")) {
@@ -1277,7 +1294,7 @@ function base64Text(text) {
 }
 var cached;
 function signerFor(key) {
-  if (cached?.key !== key) cached = { key, signer: signerOf(key) };
+  if (cached === void 0 || cached.key !== key) cached = { key, signer: signerOf(key) };
   return cached.signer;
 }
 function headerOf(headers, name) {

@@ -20,8 +20,9 @@ import { equalInConstantTime, signerOf } from './signing.js';
  */
 
 /**
- * One credential: a bearer token, HTTP Basic, or an API key in a header or cookie.
- * @typedef {['bearer'] | ['basic'] | ['apiKey', 'header' | 'cookie', string]} SenderCheck
+ * One credential: a bearer token, HTTP Basic, or an API key in a header or cookie (its parameter's name,
+ * then its security scheme's, by which the receiver passes the key).
+ * @typedef {['bearer'] | ['basic'] | ['apiKey', 'header' | 'cookie', string, string]} SenderCheck
  */
 
 /**
@@ -122,15 +123,36 @@ export async function verifySignature(request, check) {
 async function sentByOneOf(alternatives, name, request, secrets) {
   const usable = alternatives.filter((checks) => checks.every((check) => secretOf(check, secrets) !== undefined));
   if (usable.length === 0) {
-    const wanted = alternatives.map((checks) => checks.map(([kind]) => (kind === 'bearer' ? 'token' : kind)).join(' and '));
+    const wanted = alternatives.map((checks) =>
+      checks.map((check) => (check[0] === 'bearer' ? 'token' : check[0] === 'basic' ? 'basic' : `apiKeys: { ${check[3]} }`)).join(', '),
+    );
     throw new TypeError(`webhook ${name}: the spec asks its sender for credentials; pass { ${wanted.join(' } or { ')} }`);
   }
   for (const checks of usable) {
     let all = true;
-    for (const check of checks) all = (await holds(check, await valueOf(secretOf(check, secrets)), request)) && all;
+    for (const check of checks)
+      all = (await holds(check, usableSecret(check, await valueOf(secretOf(check, secrets)), name), request)) && all;
     if (all) return true;
   }
   return false;
+}
+
+/**
+ * The secret as given, once it is one: a token or key that is empty, or Basic credentials without a user
+ * name or password, would let in a sender that shows the same nothing (a variable that is not set reads
+ * as `undefined`, which a template turns into the text "undefined"). It is the receiver's mistake: it throws.
+ * @param {SenderCheck} check
+ * @param {unknown} secret
+ * @param {string} name
+ */
+function usableSecret(check, secret, name) {
+  if (check[0] === 'basic') {
+    const { username, password } = /** @type {any} */ (secret ?? {});
+    if (typeof username === 'string' && username !== '' && typeof password === 'string' && password !== '') return secret;
+    throw new TypeError(`webhook ${name}: the Basic credentials need a user name and a password`);
+  }
+  if (typeof secret === 'string' && secret.trim() !== '') return secret;
+  throw new TypeError(`webhook ${name}: the ${check[0] === 'bearer' ? 'token' : `API key of ${check[3]}`} is empty or not text`);
 }
 
 /**
@@ -138,7 +160,9 @@ async function sentByOneOf(alternatives, name, request, secrets) {
  * @param {WebhookSecrets} secrets
  */
 function secretOf(check, secrets) {
-  return check[0] === 'bearer' ? secrets.token : check[0] === 'basic' ? secrets.basic : secrets.apiKey;
+  if (check[0] === 'bearer') return secrets.token;
+  if (check[0] === 'basic') return secrets.basic;
+  return secrets.apiKeys !== undefined && Object.hasOwn(secrets.apiKeys, check[3]) ? secrets.apiKeys[check[3]] : undefined;
 }
 
 /**
@@ -147,14 +171,14 @@ function secretOf(check, secrets) {
  * @param {WebhookRequest} request
  */
 async function holds(check, secret, request) {
-  if (check[0] === 'bearer') return verifySignature(request, { token: String(secret) });
+  if (check[0] === 'bearer') return verifySignature(request, { token: secret });
   if (check[0] === 'basic') {
     const given = (headerOf(request.headers, 'authorization') ?? '').trim();
     const expected = `Basic ${base64Text(`${secret.username}:${secret.password}`)}`;
     return equalInConstantTime(given.replace(/^basic +/i, 'Basic '), expected);
   }
   const given = check[1] === 'header' ? headerOf(request.headers, check[2]) : cookieOf(request.headers, check[2]);
-  return given !== undefined && String(secret) !== '' && equalInConstantTime(given, String(secret));
+  return given !== undefined && equalInConstantTime(given, secret);
 }
 
 /**
@@ -190,7 +214,7 @@ let cached;
  * @param {string} key
  */
 function signerFor(key) {
-  if (cached?.key !== key) cached = { key, signer: signerOf(key) };
+  if (cached === undefined || cached.key !== key) cached = { key, signer: signerOf(key) };
   return cached.signer;
 }
 

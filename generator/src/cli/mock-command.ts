@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadTrafficSpec } from '../traffic/load-spec.js';
 import { startMockServer } from '../mock/mock-server.js';
-import { SendWebhookError, sendWebhook } from '../mock/send-webhook.js';
+import { SendWebhookError, sendWebhook, shownUrl } from '../mock/send-webhook.js';
 import { print, usageError } from './output.js';
 import { untilStopped } from './until-stopped.js';
 import type { Values } from './parse-options.js';
@@ -71,6 +71,7 @@ export async function runMock(values: Values, positionals: string[]): Promise<nu
 async function runSendWebhook(values: Values, spec: string, name: string): Promise<number> {
   if (typeof values.to !== 'string') return usageError('mock', '--send-webhook needs --to URL, the receiver to send it to');
   if (!/^https?:\/\//.test(values.to)) return usageError('mock', '--to must be an http:// or https:// URL');
+  if (/^https?:\/\/[^/?#]*@/.test(values.to)) return usageError('mock', '--to must not carry credentials: give them with --basic');
   const loaded = await loadTrafficSpec({ spec, root: process.cwd(), compile: 'on-demand' });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.spec === undefined) return 2;
@@ -104,17 +105,4 @@ async function runSendWebhook(values: Values, spec: string, name: string): Promi
   );
   for (const problem of sent.problems) process.stdout.write(`  ${problem}\n`);
   return sent.problems.length === 0 ? 0 : 1;
-}
-
-/** A URL as printed: without the user and password it may carry, and without its query (which may hold a key). */
-function shownUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    parsed.search = '';
-    return parsed.href;
-  } catch {
-    return url;
-  }
 }

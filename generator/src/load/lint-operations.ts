@@ -90,7 +90,11 @@ export function lintOperations({ document, resolver, file }: { document: Json; r
   const paths = listOperations(document, resolver);
   const inPaths = new Set(paths);
   // operationIds are unique among every operation the document describes, webhooks' and callbacks' too (OpenAPI 3.1 §4.8.10).
+  // One Operation Object reached twice (a callback of components.callbacks that two operations `$ref`) is one operation.
+  const seen = new Set<Json>();
   for (const site of [...paths, ...sentOperations(document, resolver, paths)]) {
+    if (seen.has(site.operation)) continue;
+    seen.add(site.operation);
     const id = site.operation.operationId;
     if (typeof id === 'string') {
       const first = firstById.get(id);

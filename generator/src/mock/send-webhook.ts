@@ -74,12 +74,12 @@ export async function sendWebhook({
     headers[operation.signing.header.toLowerCase()] = createHmac('sha256', key).update(body).digest('base64');
   }
   if (sender.alternatives.length > 0) {
-    const chosen = sender.alternatives.find((checks) => checks.every((check) => credentialOf(check, credentials) !== undefined));
+    const chosen = sender.alternatives.find((checks) => checks.every((check) => credentialOf(check, checks, credentials) !== undefined));
     if (chosen === undefined)
       throw new SendWebhookError(
         `webhook ${name} needs ${sender.alternatives.map((checks) => checks.map(optionOf).join(' and ')).join(', or ')}`,
       );
-    for (const check of chosen) setCredential(headers, check, credentialOf(check, credentials) ?? '');
+    for (const check of chosen) setCredential(headers, check, credentialOf(check, chosen, credentials) ?? '');
   }
   const method = operation.method.toUpperCase();
   const started = performance.now();
@@ -90,22 +90,36 @@ export async function sendWebhook({
     response = await fetch(to, { method, headers, ...(media === undefined ? {} : { body }), signal: AbortSignal.timeout(timeoutMs) });
     text = await response.text();
   } catch (error) {
-    const reason = error instanceof Error ? (((error.cause as Error | undefined)?.message ?? error.message) as string) : String(error);
+    const message = error instanceof Error ? (((error.cause as Error | undefined)?.message ?? error.message) as string) : String(error);
+    // Node's message may repeat the URL, with what it carries.
+    const reason = message.split(to).join(shownUrl(to));
     return { ...sent, durationMs: Math.round(performance.now() - started), problems: [`the receiver gave no answer: ${reason}`] };
   }
   const durationMs = Math.round(performance.now() - started);
   return { ...sent, status: response.status, durationMs, problems: answerProblems({ spec, webhook, response, text, durationMs }) };
 }
 
-const credentialOf = (check: SenderCheck, credentials: WebhookCredentials): string | undefined =>
-  check[0] === 'bearer' ? credentials.token : check[0] === 'basic' ? credentials.basic : credentials.apiKey;
+/**
+ * The credential given for a check: the token, `user:password`, or the API key, given as `SCHEME=KEY` for
+ * that scheme or as a bare key where the requirement names one API key scheme only.
+ */
+function credentialOf(check: SenderCheck, requirement: readonly SenderCheck[], credentials: WebhookCredentials): string | undefined {
+  if (check[0] === 'bearer') return credentials.token;
+  if (check[0] === 'basic') return credentials.basic;
+  const given = credentials.apiKey;
+  if (given === undefined) return undefined;
+  const keyed = /^([^=]+)=(.*)$/s.exec(given);
+  if (keyed !== null && requirement.some((other) => other[0] === 'apiKey' && other[3] === keyed[1]))
+    return keyed[1] === check[3] ? keyed[2] : undefined;
+  return requirement.filter((other) => other[0] === 'apiKey').length === 1 ? given : undefined;
+}
 
 const optionOf = (check: SenderCheck): string =>
   check[0] === 'bearer'
     ? '--token TOKEN (or SPECSMITH_WEBHOOK_TOKEN)'
     : check[0] === 'basic'
       ? '--basic USER:PASSWORD (or SPECSMITH_WEBHOOK_BASIC)'
-      : `--api-key KEY for ${check[2]} (or SPECSMITH_WEBHOOK_API_KEY)`;
+      : `--api-key ${check[3]}=KEY for ${check[2]} (or SPECSMITH_WEBHOOK_API_KEY)`;
 
 function setCredential(headers: Record<string, string>, check: SenderCheck, value: string): void {
   if (check[0] === 'bearer') headers.authorization = `Bearer ${value}`;
@@ -189,4 +203,17 @@ function answerProblems({
   if (operation.answerWithinMs !== undefined && durationMs > operation.answerWithinMs)
     problems.push(`answered in ${durationMs} ms, where the spec allows ${operation.answerWithinMs} ms (x-answer-within)`);
   return problems;
+}
+
+/** A URL as printed: without the user and password it may carry, and without its query (which may hold a key). */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    parsed.search = '';
+    return parsed.href;
+  } catch {
+    return url;
+  }
 }

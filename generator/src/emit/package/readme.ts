@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { CommonJsMode } from '../../config/config.js';
 import type { ApiModel, OperationNode } from '../../ir/types.js';
 import { templatePath } from '../template-path.js';
-import { tsLiteral } from '../ts-text.js';
+import { tsLiteral, tsPropertyName } from '../ts-text.js';
 import { webhookKeys } from '../webhooks/emit-webhooks.js';
 import { senderChecks } from '../webhooks/sender-checks.js';
 
@@ -197,12 +197,12 @@ function webhooksSection(model: ApiModel, packageName: string): string {
   const credentials = 'unverifiable' in sender ? [] : (sender.alternatives[0] ?? []);
   const secrets = [
     ...(first.operation.signing === undefined ? [] : ["signing: { key: 'the shared secret, base64' }"]),
-    ...credentials.map(([kind]) =>
-      kind === 'bearer'
+    ...credentials.map((check) =>
+      check[0] === 'bearer'
         ? "token: 'the token the provider sends'"
-        : kind === 'basic'
+        : check[0] === 'basic'
           ? "basic: { username: 'provider', password: 'secret' }"
-          : "apiKey: 'the key the provider sends'",
+          : `apiKeys: { ${tsPropertyName(check[3])}: 'the key the provider sends' }`,
     ),
   ];
   const names = [...keys.values()].map((key) => `\`${key}\``).join(', ');
@@ -220,7 +220,7 @@ function webhooksSection(model: ApiModel, packageName: string): string {
     `import { parseWebhook, type WebhookRequest } from '${packageName}';`,
     '',
     'export async function receive(request: WebhookRequest): Promise<{ status: number; body: string }> {',
-    `  const result = await parseWebhook(${quoted(keys.get(first) ?? first.name)}, request, { ${secrets.join(', ')} });`,
+    `  const result = await parseWebhook(${quoted(keys.get(first) ?? first.name)}, request${secrets.length === 0 ? '' : `, { ${secrets.join(', ')} }`});`,
     '  if (!result.ok) return { status: result.status, body: result.message };',
     `  // result.event: ${first.operation.requestBody === undefined ? 'undefined' : first.operation.names.requestBody}`,
     "  return { status: 200, body: '' };",

@@ -76,8 +76,10 @@ export function emitWebhookTypes({ model, runtime }: { model: ApiModel; runtime:
   const properties = model.webhooks.map((webhook) => {
     const { operation } = webhook;
     const body = operation.requestBody;
-    const payload =
-      body === undefined ? 'undefined' : body.required ? operation.names.requestBody : `${operation.names.requestBody} | undefined`;
+    // A payload of another media type than JSON is given as the text received (templates/runtime/webhooks.js).
+    const media = body?.contents[0]?.mediaType;
+    const read = media === undefined || /json/i.test(media) ? operation.names.requestBody : 'string';
+    const payload = body === undefined ? 'undefined' : body.required ? read : `${read} | undefined`;
     const label = webhook.kind === 'webhook' ? `webhook ${webhook.name}` : `callback ${webhook.name} (${webhook.expression ?? ''})`;
     const doc = docText({
       lead: [`The payload of ${label}: ${operation.method.toUpperCase()} to the receiver.`, ...lines(operation.summary)],

@@ -1,7 +1,7 @@
 import type { ApiModel, WebhookNode } from '../../ir/types.js';
 
 /** One credential a webhook's sender shows, as the runtime checks it (templates/runtime/webhooks.js). */
-export type SenderCheck = ['bearer'] | ['basic'] | ['apiKey', 'header' | 'cookie', string];
+export type SenderCheck = ['bearer'] | ['basic'] | [kind: 'apiKey', place: 'header' | 'cookie', parameter: string, scheme: string];
 
 /**
  * How a webhook's sender proves itself: `alternatives` (any one suffices; each a list of credentials that
@@ -44,7 +44,7 @@ function checkOf(model: ApiModel, name: string): SenderCheck | string {
   // An OAuth 2 or OpenID Connect sender shows a bearer token; the receiver compares it with the one it holds.
   if (scheme.type === 'oauth2' || scheme.type === 'openIdConnect') return ['bearer'];
   if (scheme.type === 'apiKey' && (scheme.in === 'header' || scheme.in === 'cookie') && scheme.parameterName !== undefined)
-    return ['apiKey', scheme.in, scheme.parameterName];
+    return ['apiKey', scheme.in, scheme.parameterName, name];
   if (scheme.type === 'apiKey') return `${name}: an API key in the ${scheme.in ?? 'unknown place'}`;
   return `${name}: ${scheme.type}${scheme.scheme === undefined ? '' : ` ${scheme.scheme}`}`;
 }

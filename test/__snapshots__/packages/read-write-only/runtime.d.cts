@@ -623,7 +623,8 @@ export interface WebhookRequest {
 }
 /**
  * The secrets a receiver checks webhooks with, as each webhook's spec asks: the HMAC shared secret (base64
- * text), the bearer token, HTTP Basic credentials, an API key; each may be a function that returns it.
+ * text), the bearer token (also for OAuth 2 and OpenID Connect senders), HTTP Basic credentials, API keys;
+ * each may be a function that returns it. An empty one throws: it would let in a sender that shows nothing.
  */
 export interface WebhookSecrets {
   signing?: {
@@ -644,7 +645,8 @@ export interface WebhookSecrets {
             username: string;
             password: string;
           }>);
-  apiKey?: string | (() => string | Promise<string>);
+  /** API keys by the name of their security scheme (`components.securitySchemes`). */
+  apiKeys?: Readonly<Record<string, string | (() => string | Promise<string>)>>;
 }
 /** What `verifySignature` checks: an HMAC-SHA256 signature header (`Signature` unless named), or a bearer token. */
 export type SignatureCheck =
