@@ -147,7 +147,7 @@ Exit codes: 0 every fact matched, 1 a mismatch, 2 bad usage or a broken docs map
 export const mockUsage = `Usage:
   specsmith mock --spec FILE [--port N] [--host ADDRESS] [--no-auth] [--cors on|off] [--stateful [--seed FILE]]
   specsmith mock --spec FILE --send-webhook NAME --to URL [--example NAME] [--signing-key BASE64] [--token TOKEN]
-                 [--basic USER:PASSWORD] [--api-key KEY]
+                 [--basic USER:PASSWORD] [--api-key [SCHEME=]KEY]
 
 Serves the spec's operations over HTTP until SIGINT or SIGTERM: routes by path, then method (405 lists the
 path's own methods in Allow; HEAD is answered wherever GET is); checks each operation's security (401 with
@@ -184,7 +184,8 @@ each shortfall is listed.
   --signing-key KEY  the shared secret, base64 (default: $SPECSMITH_SIGNING_KEY; a flag shows in process lists)
   --token TOKEN      the bearer token (default: $SPECSMITH_WEBHOOK_TOKEN)
   --basic USER:PASS  HTTP Basic credentials (default: $SPECSMITH_WEBHOOK_BASIC)
-  --api-key KEY      an API key, in the header or cookie the scheme names (default: $SPECSMITH_WEBHOOK_API_KEY)
+  --api-key [SCHEME=]KEY  an API key, in the header or cookie its scheme names; SCHEME= where the
+                     security names several (default: $SPECSMITH_WEBHOOK_API_KEY)
 
 Exit codes: 0 stopped by a signal (a webhook: answered as the spec says), 1 a webhook's answer falls short
 or none came, 2 bad usage, a spec with errors or a port that cannot be used.
